@@ -1,0 +1,47 @@
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+
+const candidateNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
+/**
+ * Finds a Chrome or Chromium binary: PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, then the usual
+ * names on PATH and /usr/bin. Returns undefined when there is none.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const variable of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const) {
+    const value = env[variable];
+    if (value && isExecutable(value)) return value;
+  }
+  const directories = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/bin', '/usr/local/bin'];
+  for (const name of candidateNames) {
+    for (const directory of directories) {
+      const candidate = path.join(directory, name);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+export const missingChromiumAdvice =
+  'no Chrome or Chromium found for the PDF. Install one (Debian/Ubuntu: `apt-get install -y chromium`) or set PUPPETEER_EXECUTABLE_PATH to its binary. HTML and EPUB were built.';
+
+/** Flags for headless Chromium on a closed network, as root, without a sandbox user namespace. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,119 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
+import { printWithPagedjs } from '../adapters/pagedjs.ts';
+import type { Book } from '../core/types.ts';
+import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
+import { loadBook } from '../io/load-book.ts';
+import { resolveInside } from '../io/read.ts';
+import { Staging } from '../io/stage.ts';
+import { packEpub } from '../io/zip.ts';
+import { renderEpub } from '../render/epub/epub.ts';
+import { renderHtmlSite } from '../render/html/site.ts';
+import { renderPrintHtml } from '../render/pdf/print-html.ts';
+import { exitCodes, UsageError } from './errors.ts';
+import type { Ui } from './ui.ts';
+
+export const outputFormats = ['html', 'epub', 'pdf'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+export interface BuildOptions {
+  formats: OutputFormat[];
+  out: string;
+}
+
+export function parseFormats(list: string): OutputFormat[] {
+  const formats = list
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = formats.filter((format) => !(outputFormats as readonly string[]).includes(format));
+  if (unknown.length > 0 || formats.length === 0)
+    throw new UsageError(`unknown format ${unknown.join(', ') || '(none)'}: choose from ${outputFormats.join(', ')}`);
+  return [...new Set(formats)] as OutputFormat[];
+}
+
+/** `anthology build`: renders the book into `out` (HTML site, EPUB, PDF). Returns the exit code. */
+export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
+  const outDir = resolveInside(projectDir, options.out);
+  if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
+  const { files, book } = await loadBook(projectDir);
+  ui.report(files);
+  if (!book) {
+    ui.error('the book has errors; nothing was built');
+    return exitCodes.content;
+  }
+  const assets = await loadRenderAssets(projectDir);
+  const staging = await Staging.create(outDir);
+  let failed = false;
+  try {
+    const built: string[] = [];
+    if (options.formats.includes('html')) {
+      await staging.writeTree('html', renderHtmlSite(book, assets));
+      built.push('html');
+      ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${book.chapters.length + 1} pages)`);
+    }
+    if (options.formats.includes('epub')) {
+      const epub = await packEpub(renderEpub(book, assets), epubTimestamp(book));
+      await staging.writeFile(`${book.slug}.epub`, epub);
+      built.push(`${book.slug}.epub`);
+      ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+    }
+    if (options.formats.includes('pdf')) {
+      const pdf = await buildPdf(book, assets, staging, ui);
+      if (pdf) {
+        built.push(`${book.slug}.pdf`);
+        ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+      } else failed = true;
+    }
+    for (const output of built) await staging.commit(output);
+  } finally {
+    await staging.dispose();
+  }
+  return failed ? exitCodes.content : exitCodes.ok;
+}
+
+/** Reproducible timestamps: SOURCE_DATE_EPOCH when set, else the edition date. */
+function epubTimestamp(book: Book): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${book.config.edition.date}T00:00:00Z`);
+}
+
+async function buildPdf(book: Book, assets: RenderAssets, staging: Staging, ui: Ui): Promise<{ pages: number; bytes: number } | undefined> {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    ui.error(`[browser-missing] ${missingChromiumAdvice}`);
+    return undefined;
+  }
+  const workDir = staging.path('pdf-work');
+  await mkdir(path.join(workDir, 'fonts'), { recursive: true });
+  const htmlPath = path.join(workDir, 'book.html');
+  await writeFile(htmlPath, renderPrintHtml(book, assets));
+  for (const font of assets.fonts) await writeFile(path.join(workDir, 'fonts', font.fileName), font.bytes);
+  const progress = ui.progress('pdf   paginating with Paged.js in Chromium…');
+  let pages = 0;
+  try {
+    const pdf = await printWithPagedjs({
+      htmlPath,
+      allowedDirectory: workDir,
+      chromiumPath,
+      timeout: 20 * 60 * 1000,
+      onPage: (count) => {
+        pages = count;
+        progress.update(`pdf   paginating… ${count} pages`);
+      },
+    });
+    await staging.writeFile(`${book.slug}.pdf`, pdf);
+    progress.succeed(`pdf   paginated ${pages} pages`);
+    return { pages, bytes: pdf.length };
+  } catch (error) {
+    progress.fail('pdf   failed');
+    ui.error(`[pdf-failed] Paged.js/Chromium could not make the PDF: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}

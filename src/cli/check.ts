@@ -1,0 +1,18 @@
+import { hasErrors } from '../core/rules.ts';
+import { loadBook } from '../io/load-book.ts';
+import { exitCodes } from './errors.ts';
+import type { Ui } from './ui.ts';
+
+/** `anthology check`: validates config, chapters and notes without writing anything. */
+export async function checkCommand(projectDir: string, ui: Ui): Promise<number> {
+  const { files, book } = await loadBook(projectDir);
+  ui.report(files);
+  const warnings = files.reduce((count, file) => count + file.messages.filter((message) => message.fatal === false).length, 0);
+  if (!book || hasErrors(files)) {
+    ui.error('the book has errors (see above)');
+    return exitCodes.content;
+  }
+  const notes = book.chapters.reduce((count, chapter) => count + chapter.tree.children.filter((node) => node.type === 'footnoteDefinition').length, 0);
+  ui.info(`ok: ${book.chapters.length} chapters, ${notes} notes${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+  return exitCodes.ok;
+}

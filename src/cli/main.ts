@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { buildCommand, outputFormats, parseFormats } from './build.ts';
+import { checkCommand } from './check.ts';
+import { exitCodes, UsageError } from './errors.ts';
+import { importCommand } from './import.ts';
+import { Ui } from './ui.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface GlobalOptions {
+  quiet: boolean;
+  verbose: boolean;
+  cwd: string;
+}
+
+/** Builds the command-line program. Each action sets `exitCode` instead of exiting. */
+function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('anthology')
+    .description('Turn blog posts and essays into one edited book: an HTML site, an EPUB 3 and a print-ready PDF.')
+    .version(packageJson.version, '-V, --version')
+    .option('-q, --quiet', 'print errors only', false)
+    .option('-v, --verbose', 'print every step and every dropped line', false)
+    .option('-C, --cwd <dir>', 'the project folder (with anthology.yaml)', '.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const context = () => {
+    const options = program.opts<GlobalOptions>();
+    return { projectDir: path.resolve(options.cwd), ui: new Ui({ quiet: options.quiet, verbose: options.verbose && !options.quiet }) };
+  };
+
+  program
+    .command('import')
+    .description('turn sources (a scraped blog archive, …) into chapter files with front matter and footnotes')
+    .argument('<source...>', 'source files to import')
+    .option('-o, --out <dir>', 'folder for the chapter files', 'chapters')
+    .option('--force', 'overwrite chapter files edited since the last import', false)
+    .option('--beside', 'write new versions of edited chapters next to them as <slug>.reimported.md', false)
+    .option('--report <file>', 'write a JSON report accounting for every input line')
+    .option('--no-add', 'do not add new chapters to contents in anthology.yaml')
+    .exitOverride()
+    .action(async (sources: string[], options: { out: string; force: boolean; beside: boolean; report?: string; add: boolean }) => {
+      const { projectDir, ui } = context();
+      setExitCode(
+        await importCommand(
+          projectDir,
+          sources,
+          { out: options.out, force: options.force, beside: options.beside, report: options.report, addToContents: options.add },
+          ui,
+        ),
+      );
+    });
+
+  program
+    .command('build')
+    .description('build the book: an HTML site, an EPUB 3 and a PDF (through Paged.js in Chromium)')
+    .addOption(new Option('-f, --format <list>', `comma-separated formats (${outputFormats.join(', ')})`).default(outputFormats.join(',')))
+    .option('-o, --out <dir>', 'output folder', 'build')
+    .exitOverride()
+    .action(async (options: { format: string; out: string }) => {
+      const { projectDir, ui } = context();
+      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out }, ui));
+    });
+
+  program
+    .command('check')
+    .description('validate anthology.yaml, the chapters and their notes without writing anything')
+    .exitOverride()
+    .action(async () => {
+      const { projectDir, ui } = context();
+      setExitCode(await checkCommand(projectDir, ui));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 problems in the book or sources, 2 usage errors. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const program = createProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    const verbose = argv.includes('--verbose') || argv.includes('-v');
+    process.stderr.write(`anthology: internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(verbose ? `${(error as Error).stack}\n` : 'Run again with --verbose for details, and please report it.\n');
+    return exitCodes.content;
+  }
+}

@@ -1,0 +1,76 @@
+import ora, { type Ora } from 'ora';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+
+export interface UiOptions {
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** Everything the commands print goes through here: diagnostics, summaries and progress. */
+export class Ui {
+  readonly color: boolean;
+  private readonly interactive: boolean;
+
+  constructor(
+    readonly options: UiOptions,
+    private readonly stdout: NodeJS.WriteStream = process.stdout,
+    private readonly stderr: NodeJS.WriteStream = process.stderr,
+  ) {
+    const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+    this.interactive = Boolean(stderr.isTTY) && process.env.CI === undefined;
+    this.color = this.interactive && !noColor;
+  }
+
+  /** Prints diagnostics as `path:line:col severity reason rule-id`; info only with --verbose. */
+  report(files: readonly VFile[]): void {
+    const shown = files.map((file) => {
+      const copy = new VFile({ path: file.path, cwd: file.cwd });
+      copy.messages = file.messages.filter((message) => (this.options.quiet ? message.fatal === true : this.options.verbose || message.fatal !== undefined));
+      return copy;
+    });
+    if (shown.every((file) => file.messages.length === 0)) return;
+    this.stderr.write(`${reporter(shown, { color: this.color, quiet: true })}\n`);
+  }
+
+  info(line: string): void {
+    if (!this.options.quiet) this.stdout.write(`${line}\n`);
+  }
+
+  detail(line: string): void {
+    if (this.options.verbose) this.stdout.write(`${line}\n`);
+  }
+
+  error(line: string): void {
+    this.stderr.write(`${this.color ? '\u001b[31merror\u001b[39m' : 'error'} ${line}\n`);
+  }
+
+  /** A spinner on a terminal; plain start and end lines elsewhere (CI, pipes, NO_COLOR). */
+  progress(text: string): Progress {
+    if (this.options.quiet) return new Progress(undefined, undefined);
+    if (this.color) return new Progress(ora({ text, stream: this.stderr, color: this.color ? 'cyan' : 'white', isEnabled: true }).start(), undefined);
+    this.stderr.write(`${text}\n`);
+    return new Progress(undefined, this.stderr);
+  }
+}
+
+export class Progress {
+  constructor(
+    private readonly spinner: Ora | undefined,
+    private readonly plain: NodeJS.WriteStream | undefined,
+  ) {}
+
+  update(text: string): void {
+    if (this.spinner) this.spinner.text = text;
+  }
+
+  succeed(text: string): void {
+    if (this.spinner) this.spinner.succeed(text);
+    else this.plain?.write(`${text}\n`);
+  }
+
+  fail(text: string): void {
+    if (this.spinner) this.spinner.fail(text);
+    else this.plain?.write(`${text}\n`);
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
+
+const isoDate = z
+  .string({ error: 'expected a date as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'not a real calendar date',
+  );
+
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .trim()
+    .min(1, `${what} must not be empty`);
+
+/** A path inside the project, written with forward slashes and no `..` segments. */
+const projectPath = z
+  .string({ error: 'expected a path relative to the project folder' })
+  .min(1)
+  .refine(
+    (value) => !value.startsWith('/') && !/^[a-zA-Z]:/.test(value) && !value.split(/[\\/]/).includes('..'),
+    'must be a path inside the project (relative, without "..")',
+  );
+
+export function isValidIsbn(raw: string): boolean {
+  const digits = raw.replace(/[-\s]/g, '');
+  if (/^\d{13}$/.test(digits)) {
+    const sum = [...digits].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+    return sum % 10 === 0;
+  }
+  if (/^\d{9}[\dX]$/.test(digits)) {
+    const sum = [...digits].reduce((acc, d, i) => acc + (d === 'X' ? 10 : Number(d)) * (10 - i), 0);
+    return sum % 11 === 0;
+  }
+  return false;
+}
+
+const uuidPattern = /^(urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const identifier = z
+  .string({ error: 'expected an ISBN ("isbn:978-…") or a UUID ("urn:uuid:…")' })
+  .refine((value) => uuidPattern.test(value) || (value.toLowerCase().startsWith('isbn:') && isValidIsbn(value.slice(5))), {
+    message: 'expected a valid ISBN ("isbn:978-…", checksum included) or a UUID ("urn:uuid:…")',
+  });
+
+export const trimSizes = {
+  '6x9in': { width: '6in', height: '9in' },
+  a5: { width: '148mm', height: '210mm' },
+  royal: { width: '156mm', height: '234mm' },
+  'us-letter': { width: '8.5in', height: '11in' },
+} as const;
+
+const part = z.strictObject({
+  part: nonEmpty('the part title'),
+  chapters: z.array(projectPath).min(1, 'a part needs at least one chapter'),
+});
+
+export const bookConfigSchema = z
+  .strictObject({
+    title: nonEmpty('the book title'),
+    subtitle: z.string().optional(),
+    editors: z.array(nonEmpty('an editor name')).min(1, 'list at least one editor'),
+    language: z
+      .string({ error: 'expected a BCP 47 language tag such as en-GB' })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as en-GB'),
+    publisher: nonEmpty('the publisher'),
+    edition: z.strictObject({
+      number: z.number({ error: 'expected a whole number' }).int().positive(),
+      date: isoDate,
+    }),
+    identifier,
+    licence: z.string().optional(),
+    style: projectPath.refine((value) => value.endsWith('.csl'), 'expected a .csl file in styles/').default('styles/csl/chicago-notes-bibliography.csl'),
+    trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes, ...(keyof typeof trimSizes)[]]).default('6x9in'),
+    default_author: z.string().optional(),
+    contents: z.array(z.union([projectPath, part])).min(1, 'list at least one chapter file'),
+  })
+  .describe('anthology.yaml: the book an anthology project builds');
+
+export type BookConfig = z.infer<typeof bookConfigSchema>;
+export type TrimSize = keyof typeof trimSizes;
+
+export const chapterFrontMatterSchema = z
+  .strictObject({
+    title: nonEmpty('the chapter title'),
+    provisional_title: z.boolean().optional(),
+    authors: z.array(nonEmpty('an author name')).default([]),
+    date: isoDate.optional(),
+    venue: z.string().optional(),
+    headnote: z.string().optional(),
+    standfirst: z.string().optional(),
+    bio: z.string().optional(),
+    source: z
+      .strictObject({
+        file: z.string(),
+        lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+      })
+      .optional(),
+    source_url: z.string().optional(),
+    rights: z.string().optional(),
+  })
+  .describe('The YAML front matter of a chapter file');
+
+export type ChapterFrontMatter = z.infer<typeof chapterFrontMatterSchema>;
+
+/** JSON Schema for editors' autocompletion (`schema/anthology.schema.json`). */
+export function bookConfigJsonSchema(): unknown {
+  return z.toJSONSchema(bookConfigSchema, { io: 'input' });
+}

@@ -1,0 +1,102 @@
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { type ChapterFrontMatter, chapterFrontMatterSchema } from '../config/schema.ts';
+import { parseYamlWithSchema } from '../config/validate-yaml.ts';
+import { report } from './rules.ts';
+
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+
+export interface ParsedChapter {
+  meta: ChapterFrontMatter;
+  tree: Root;
+}
+
+/**
+ * Parses a chapter file (YAML front matter + Markdown). Problems become messages on `file`;
+ * returns undefined when the chapter cannot be used.
+ */
+export function parseChapter(file: VFile): ParsedChapter | undefined {
+  const text = String(file.value);
+  const frontMatter = splitFrontMatter(text);
+  if (frontMatter.kind === 'missing') {
+    report(file, 'front-matter-missing', 'a chapter must start with YAML front matter between --- lines (title, authors…)', { line: 1, column: 1 });
+    return undefined;
+  }
+  if (frontMatter.kind === 'unterminated') {
+    report(file, 'front-matter-unterminated', 'front matter opened with --- on line 1 is never closed with ---', { line: 1, column: 1 });
+    return undefined;
+  }
+  const meta = parseYamlWithSchema({ text: frontMatter.yaml, firstLine: 2 }, chapterFrontMatterSchema, file, 'front-matter-invalid');
+  const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
+  tree.children = tree.children.filter((node) => node.type !== 'yaml');
+  restoreStrayDirectives(tree, text);
+  checkFigures(tree, file);
+  checkNotes(tree, file);
+  return meta ? { meta, tree } : undefined;
+}
+
+type FrontMatterSplit = { kind: 'ok'; yaml: string } | { kind: 'missing' } | { kind: 'unterminated' };
+
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') return { kind: 'missing' };
+  const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (end < 0) return { kind: 'unterminated' };
+  return { kind: 'ok', yaml: lines.slice(1, end).join('\n') };
+}
+
+/**
+ * Only the `::figure` leaf directive is ours. A `:word` inside prose (`ratio:high`) would parse as
+ * a text directive and vanish, so text and container directives go back to their source text.
+ */
+function restoreStrayDirectives(tree: Root, source: string): void {
+  visit(tree, (node, index, parent) => {
+    if ((node.type === 'textDirective' || node.type === 'containerDirective') && parent && index !== undefined) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      const value = source.slice(start, end);
+      parent.children.splice(index, 1, node.type === 'textDirective' ? { type: 'text', value } : { type: 'paragraph', children: [{ type: 'text', value }] });
+    }
+  });
+}
+
+function checkFigures(tree: Root, file: VFile): void {
+  visit(tree, 'leafDirective', (node) => {
+    if (node.name !== 'figure') {
+      const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+      report(file, 'directive-unknown', `unknown directive ::${node.name} (only ::figure[caption]{src=… credit=…} is known)`, place);
+    }
+  });
+}
+
+/** Every marker needs a note; every note should have a marker; numbers are unique. */
+function checkNotes(tree: Root, file: VFile): void {
+  const definitions = new Map<string, { line: number; column: number }>();
+  const referenced = new Set<string>();
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition') {
+      const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+      if (definitions.has(node.identifier)) {
+        report(file, 'note-duplicate', `note [^${node.label ?? node.identifier}] is defined twice`, place);
+      }
+      definitions.set(node.identifier, place);
+    }
+  });
+  visit(tree, 'footnoteReference', (node) => {
+    referenced.add(node.identifier);
+    if (!definitions.has(node.identifier)) {
+      const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+      report(file, 'note-undefined', `marker [^${node.label ?? node.identifier}] has no note text`, place);
+    }
+  });
+  for (const [identifier, place] of definitions) {
+    if (!referenced.has(identifier)) report(file, 'note-unreferenced', `note [^${identifier}] is never referenced in the text`, place);
+  }
+}

@@ -1,0 +1,53 @@
+import type { VFile } from 'vfile';
+
+/**
+ * The catalogue of diagnostics. A rule id never changes meaning once published: editors and CI
+ * scripts may grep for it. `error` stops the command with exit code 1; `warning` is reported only.
+ */
+export const rules = {
+  'yaml-syntax': { severity: 'error', summary: 'The YAML cannot be parsed.' },
+  'config-invalid': { severity: 'error', summary: 'A key in anthology.yaml has a wrong or missing value.' },
+  'config-missing': { severity: 'error', summary: 'There is no anthology.yaml in the project.' },
+  'chapter-missing': { severity: 'error', summary: 'A chapter listed in anthology.yaml does not exist.' },
+  'chapter-duplicate': { severity: 'error', summary: 'A chapter file is listed more than once.' },
+  'path-outside-project': { severity: 'error', summary: 'A path points outside the project folder.' },
+  'front-matter-missing': { severity: 'error', summary: 'A chapter file has no YAML front matter.' },
+  'front-matter-unterminated': { severity: 'error', summary: 'Front matter opens with --- but never closes.' },
+  'front-matter-invalid': { severity: 'error', summary: 'A front-matter key has a wrong or missing value.' },
+  'directive-unknown': { severity: 'warning', summary: 'A ::directive other than ::figure is in a chapter.' },
+  'style-missing': { severity: 'error', summary: 'The CSL style named in anthology.yaml does not exist.' },
+  'note-undefined': { severity: 'error', summary: 'A note marker has no note text.' },
+  'note-unreferenced': { severity: 'warning', summary: 'A note has text but no marker in the body.' },
+  'note-marker-missing': { severity: 'warning', summary: 'An imported note has no marker in the text.' },
+  'note-out-of-order': { severity: 'warning', summary: 'Imported notes are not numbered 1, 2, 3… in order.' },
+  'note-duplicate': { severity: 'error', summary: 'A note number is defined twice in a chapter.' },
+  'import-empty': { severity: 'error', summary: 'A source file is empty.' },
+  'import-unreadable': { severity: 'error', summary: 'A source file cannot be read.' },
+  'import-encoding': { severity: 'error', summary: 'A source file is not valid UTF-8.' },
+  'import-binary': { severity: 'error', summary: 'A source file is not text.' },
+  'import-unknown-format': { severity: 'error', summary: 'The format of a source file cannot be recognised.' },
+  'import-no-pieces': { severity: 'error', summary: 'No piece could be found in a source file.' },
+  'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
+  'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
+  'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
+  'browser-missing': { severity: 'error', summary: 'No Chrome or Chromium was found for the PDF.' },
+  'pdf-failed': { severity: 'error', summary: 'Paged.js or Chromium failed while making the PDF.' },
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
+
+export type RuleId = keyof typeof rules;
+
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** Records a diagnostic on `file` with the rule's severity; never throws. */
+export function report(file: VFile, ruleId: RuleId, reason: string, place?: Place): void {
+  const message = file.message(reason, { ruleId, source: 'anthology', ...(place ? { place } : {}) });
+  const severity = rules[ruleId].severity;
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true));
+}

@@ -1,0 +1,274 @@
+import GithubSlugger from 'github-slugger';
+import type { VFile } from 'vfile';
+import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { report } from '../../core/rules.ts';
+import { type BodyBlock, buildBody } from '../body.ts';
+import { findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
+import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { type ClassifiedLine, classifyLines, noteLine } from './classify.ts';
+
+/**
+ * Imports a plain-text scrape of a blog archive: several posts run together, each with the
+ * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
+ */
+export function importScrape(file: VFile, options: ImportOptions): ImportResult {
+  const text = String(file.value);
+  const blocks = classifyLines(text);
+  const fates = new Map<number, LineFate>();
+  const starts = findPieceStarts(blocks);
+  if (blocks[0]?.kind === 'archive-heading') {
+    fates.set(blocks[0].line, { line: blocks[0].line, fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
+  }
+  const firstStart = starts[0] ?? 0;
+  for (const block of blocks.slice(0, firstStart)) {
+    if (!fates.has(block.line)) fates.set(block.line, { line: block.line, fate: 'dropped', piece: undefined, reason: 'text before the first piece' });
+  }
+
+  const pieces: ImportedPiece[] = [];
+  starts.forEach((start, index) => {
+    const slice = blocks.slice(start, starts[index + 1] ?? blocks.length);
+    const piece = buildPiece(slice, pieces.length + 1, file, options, fates);
+    if (piece) pieces.push(piece);
+  });
+
+  const lineCount = text.split(/\r?\n/).length - (text.endsWith('\n') ? 1 : 0);
+  const lines: LineFate[] = [];
+  for (let line = 1; line <= lineCount; line++) lines.push(fates.get(line) ?? { line, fate: 'blank' });
+  return { pieces, lines };
+}
+
+const endingKinds = new Set(['archive-heading', 'bio', 'note', 'credit', 'caption', 'image-debris', 'share-debris']);
+const isMetaLine = (block: ClassifiedLine | undefined) => block?.kind === 'date' || block?.kind === 'byline';
+
+/**
+ * A piece starts at the blogger's headnote (a paragraph) or directly at its title. We take a start
+ * where the previous piece visibly ended (bio, notes, credit) and a title or byline follows, or
+ * anywhere a title is followed by a date or byline line.
+ */
+export function findPieceStarts(blocks: readonly ClassifiedLine[]): number[] {
+  const starts: number[] = [];
+  const first = blocks[0]?.kind === 'archive-heading' ? 1 : 0;
+  for (let i = first; i < blocks.length; i++) {
+    const block = blocks[i] as ClassifiedLine;
+    const previous = blocks[i - 1];
+    const next = blocks[i + 1];
+    const afterNext = blocks[i + 2];
+    const previousEnded = i === first || (previous !== undefined && endingKinds.has(previous.kind));
+    const justStarted = starts.length > 0 && (starts.at(-1) ?? -1) >= i - 1;
+    if (justStarted) continue;
+    if (block.kind === 'paragraph') {
+      const titledWithMeta = next?.kind === 'short' && isMetaLine(afterNext);
+      if (titledWithMeta || (previousEnded && (next?.kind === 'short' || isMetaLine(next)))) starts.push(i);
+    } else if (block.kind === 'short' && (isMetaLine(next) || i === first) && (previousEnded || isMetaLine(next))) {
+      starts.push(i);
+    }
+  }
+  return starts;
+}
+
+interface Byline {
+  authors: string[];
+  date: string | undefined;
+}
+
+export function parseByline(text: string): Byline {
+  const withoutBy = text.replace(/^by\s+/i, '');
+  const date = findDate(withoutBy);
+  // Names end where the date, a dash, a run of spaces or share-button debris begins.
+  const namesPart = (date ? withoutBy.slice(0, date.start) : withoutBy).split(/\s{2,}|\s[–—|]\s|\s+share$/i)[0] ?? '';
+  return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')), date: date?.iso };
+}
+
+function buildPiece(
+  blocks: ClassifiedLine[],
+  pieceNumber: number,
+  file: VFile,
+  options: ImportOptions,
+  fates: Map<number, LineFate>,
+): ImportedPiece | undefined {
+  const keep = (block: ClassifiedLine, field: ChapterField) => fates.set(block.line, { line: block.line, fate: 'kept', piece: pieceNumber, field });
+  const toMetadata = (block: ClassifiedLine, field: ChapterField) => fates.set(block.line, { line: block.line, fate: 'metadata', piece: pieceNumber, field });
+  const drop = (block: ClassifiedLine, reason: string) => {
+    fates.set(block.line, { line: block.line, fate: 'dropped', piece: pieceNumber, reason });
+    report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
+  };
+
+  let index = 0;
+  let headnote: ClassifiedLine | undefined;
+  if (blocks[0]?.kind === 'paragraph' && blocks.length > 1) {
+    headnote = blocks[0];
+    toMetadata(headnote, 'headnote');
+    index = 1;
+  }
+  let title: ClassifiedLine | undefined;
+  if (blocks[index]?.kind === 'short') {
+    title = blocks[index];
+    if (title) toMetadata(title, 'title');
+    index++;
+  }
+
+  const authors: string[] = [];
+  const bios: string[] = [];
+  let date: string | undefined;
+  const body: BodyBlock[] = [];
+  // Lines between the title and the body: dates, bylines, image debris, early bios.
+  for (; index < blocks.length; index++) {
+    const block = blocks[index] as ClassifiedLine;
+    if (block.kind === 'date') {
+      date ??= findDate(block.text)?.iso;
+      toMetadata(block, 'date');
+    } else if (block.kind === 'byline') {
+      const byline = parseByline(block.text);
+      authors.push(...byline.authors.filter((name) => !authors.includes(name)));
+      date ??= byline.date;
+      toMetadata(block, 'authors');
+    } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
+      drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
+    } else if (block.kind === 'bio') {
+      bios.push(block.text);
+      toMetadata(block, 'bio');
+    } else break;
+  }
+
+  // From the end: notes, the contributors block, trailing bios and photo credits.
+  let end = blocks.length;
+  const notes: { number: number; text: string; line: number }[] = [];
+  const notesHeading = blocks.findIndex((block, i) => i >= index && block.kind === 'notes-heading' && blocks[i + 1]?.kind === 'note');
+  if (notesHeading >= 0) {
+    drop(blocks[notesHeading] as ClassifiedLine, 'the “Notes” heading: notes become footnotes');
+    for (const block of blocks.slice(notesHeading + 1)) {
+      const match = noteLine.exec(block.text);
+      if (match?.[1]) notes.push({ number: Number(match[1]), text: block.text.slice(match[0].length - 1).trim(), line: block.line });
+      else if (notes.length > 0) (notes.at(-1) as { text: string }).text += `\n\n${block.text}`;
+      keep(block, 'notes');
+    }
+    end = notesHeading;
+  }
+  const contributors = blocks.findIndex((block, i) => i >= index && i < end && block.kind === 'contributors-label');
+  if (contributors >= 0) {
+    for (const block of blocks.slice(contributors, end)) {
+      if (block.kind === 'contributors-label') drop(block, 'label of the contributors block: bios go to front matter');
+      else if (block.kind === 'short') {
+        authors.push(...splitNames(block.text).filter((name) => !authors.includes(name)));
+        toMetadata(block, 'authors');
+      } else {
+        bios.push(block.text);
+        toMetadata(block, 'bio');
+      }
+    }
+    end = contributors;
+  }
+  const trailing: BodyBlock[] = [];
+  while (end > index) {
+    const block = blocks[end - 1] as ClassifiedLine;
+    if (block.kind === 'bio') {
+      bios.unshift(block.text);
+      toMetadata(block, 'bio');
+    } else if (block.kind === 'credit') {
+      trailing.unshift({ kind: 'figure', caption: undefined, credit: stripCreditLabel(block.text), line: block.line });
+      keep(block, 'figure');
+    } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
+      drop(block, 'image or share-button debris after the piece');
+    } else break;
+    end--;
+  }
+
+  for (const block of blocks.slice(index, end)) {
+    switch (block.kind) {
+      case 'short':
+        body.push({ kind: 'heading', text: block.text, line: block.line });
+        keep(block, 'heading');
+        break;
+      case 'caption': {
+        const split = splitCaption(block.text);
+        body.push({ kind: 'figure', caption: split.caption, credit: split.credit, line: block.line });
+        keep(block, 'figure');
+        break;
+      }
+      case 'credit':
+        body.push({ kind: 'figure', caption: undefined, credit: stripCreditLabel(block.text), line: block.line });
+        keep(block, 'figure');
+        break;
+      case 'image-debris':
+      case 'share-debris':
+        drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
+        break;
+      default:
+        body.push({ kind: 'paragraph', text: block.text, line: block.line });
+        keep(block, 'body');
+    }
+  }
+  body.push(...trailing);
+
+  if (authors.length === 0) {
+    for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
+  }
+  if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
+
+  // A standfirst: the first paragraph, when it presents the authors in the third person or sits
+  // above the lead image.
+  const first = body[0];
+  let standfirst: string | undefined;
+  if (first?.kind === 'paragraph') {
+    const mentionsAuthors = authors.length > 0 && authors.every((name) => first.text.includes(name));
+    const aboveImage =
+      first.text.length < 300 &&
+      blocks.some((block, i) => block.line === first.line && ['image-debris', 'caption', 'credit'].includes(blocks[i + 1]?.kind ?? ''));
+    if (mentionsAuthors || aboveImage) {
+      standfirst = first.text;
+      body.shift();
+      fates.set(first.line, { line: first.line, fate: 'metadata', piece: pieceNumber, field: 'standfirst' });
+    }
+  }
+
+  const venue = headnote ? venueFromHeadnote(headnote.text) : undefined;
+  const firstLine = blocks[0]?.line ?? 1;
+  const lastLine = blocks.at(-1)?.line ?? firstLine;
+  let titleText = title?.text;
+  if (!titleText) {
+    titleText = `Untitled piece${venue ? ` from ${venue}` : ''}${date ? ` (${date})` : ''}`;
+    report(file, 'import-untitled', `piece ${pieceNumber} has no title; it was given the provisional title “${titleText}” for the editor to replace`, {
+      line: firstLine,
+      column: 1,
+    });
+  }
+
+  const meta: ChapterFrontMatter = {
+    title: titleText,
+    ...(title ? {} : { provisional_title: true }),
+    authors,
+    ...(date ? { date } : {}),
+    ...(venue ? { venue } : {}),
+    ...(headnote ? { headnote: headnote.text } : {}),
+    ...(standfirst ? { standfirst } : {}),
+    ...(bios.length > 0 ? { bio: bios.join('\n\n') } : {}),
+    source: { file: file.path, lines: [firstLine, lastLine] },
+    rights: '',
+  };
+  return { meta, body: buildBody(body, notes, file) };
+}
+
+function stripCreditLabel(text: string): string {
+  return text.replace(/^(?:photo(?:graph)?s?(?: by| credit:?)|image(?: by| credit:?)|courtesy of|credit:)\s*/i, '').replace(/\.$/, '');
+}
+
+function splitCaption(text: string): { caption: string; credit: string | undefined } {
+  const match = /\s(courtesy of|photo(?:graph)?:?|credit:|image:?)\s+([^.]+)$/i.exec(text);
+  if (!match?.[2]) return { caption: text, credit: undefined };
+  return { caption: text.slice(0, match.index).trim(), credit: match[2].trim() };
+}
+
+/** A readable, stable file-name slug for a piece. */
+export function pieceSlug(meta: ChapterFrontMatter, slugger: GithubSlugger): string {
+  const base = meta.provisional_title ? [meta.venue ?? 'untitled', meta.date ?? ''].join(' ') : meta.title;
+  const words = new GithubSlugger()
+    .slug(base.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .split('-')
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    if (slug.length + word.length + 1 > 60) break;
+    slug = slug ? `${slug}-${word}` : word;
+  }
+  return slugger.slug(slug || 'piece');
+}

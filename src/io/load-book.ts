@@ -1,0 +1,88 @@
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { VFile } from 'vfile';
+import { configFileName, loadBookConfig } from '../config/load.ts';
+import type { BookConfig } from '../config/schema.ts';
+import { parseChapter } from '../core/chapter.ts';
+import { hasErrors, report } from '../core/rules.ts';
+import type { Book, Chapter, Part } from '../core/types.ts';
+import { readTextFile } from './read.ts';
+
+export interface LoadedBook {
+  /** Every file read, carrying its diagnostics (anthology.yaml first). */
+  files: VFile[];
+  /** Undefined when an error stops the book from being assembled. */
+  book: Book | undefined;
+}
+
+interface ListedChapter {
+  path: string;
+  part: string | undefined;
+}
+
+/** Lists the chapter files in reading order, with the part each belongs to. */
+export function listChapters(config: BookConfig): ListedChapter[] {
+  return config.contents.flatMap((entry): ListedChapter[] =>
+    typeof entry === 'string' ? [{ path: entry, part: undefined }] : entry.chapters.map((chapterPath) => ({ path: chapterPath, part: entry.part })),
+  );
+}
+
+/** Reads anthology.yaml and every chapter it lists, and assembles the Book. */
+export async function loadBook(projectDir: string): Promise<LoadedBook> {
+  const { file: configFile, config } = await loadBookConfig(projectDir);
+  const files: VFile[] = [configFile];
+  if (!config) return { files, book: undefined };
+
+  const listed = listChapters(config);
+  const seen = new Set<string>();
+  const chapters: (Chapter & { part: string | undefined })[] = [];
+  for (const entry of listed) {
+    const normalised = path.posix.normalize(entry.path);
+    if (seen.has(normalised)) {
+      report(configFile, 'chapter-duplicate', `${entry.path} is listed more than once in contents`, placeOf(configFile, entry.path));
+      continue;
+    }
+    seen.add(normalised);
+    const read = await readTextFile(projectDir, entry.path);
+    if (read.kind === 'outside') {
+      report(configFile, 'path-outside-project', `${entry.path} is outside the project folder`, placeOf(configFile, entry.path));
+      continue;
+    }
+    if (read.kind === 'missing') {
+      report(configFile, 'chapter-missing', `chapter file ${entry.path} does not exist`, placeOf(configFile, entry.path));
+      continue;
+    }
+    files.push(read.file);
+    const parsed = parseChapter(read.file);
+    if (!parsed) continue;
+    chapters.push({
+      slug: path.basename(entry.path).replace(/\.(md|markdown)$/i, ''),
+      path: entry.path,
+      number: chapters.length + 1,
+      meta: parsed.meta,
+      tree: parsed.tree,
+      part: entry.part,
+    });
+  }
+  if (hasErrors(files)) return { files, book: undefined };
+
+  const parts: Part[] = [];
+  for (const { part, ...chapter } of chapters) {
+    const last = parts.at(-1);
+    if (last && last.title === part) last.chapters.push(chapter);
+    else parts.push({ title: part, chapters: [chapter] });
+  }
+  return {
+    files,
+    book: { config, slug: new GithubSlugger().slug(config.title) || 'book', parts, chapters: parts.flatMap((part) => part.chapters) },
+  };
+}
+
+/** The line of the first mention of `needle` in anthology.yaml, so a message can point at it. */
+function placeOf(file: VFile, needle: string): { line: number; column: number } | undefined {
+  const lines = String(file.value).split('\n');
+  const index = lines.findIndex((line) => line.includes(needle));
+  return index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(needle) ?? 0) + 1 };
+}
+
+export { configFileName };

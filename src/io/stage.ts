@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutputFiles } from '../core/types.ts';
+
+/**
+ * A staging folder beside the real outputs. Everything is written here first and only moved into
+ * place when complete, so an interrupted or failed run never leaves half-written files behind.
+ */
+export class Staging {
+  private constructor(
+    readonly directory: string,
+    private readonly target: string,
+  ) {}
+
+  static async create(target: string): Promise<Staging> {
+    await mkdir(target, { recursive: true });
+    const directory = path.join(target, `.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await mkdir(directory, { recursive: true });
+    return new Staging(directory, target);
+  }
+
+  path(relative: string): string {
+    return path.join(this.directory, relative);
+  }
+
+  async writeFile(relative: string, content: Uint8Array | string): Promise<void> {
+    const file = this.path(relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+
+  async writeTree(relative: string, files: OutputFiles): Promise<void> {
+    for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) await this.writeFile(path.join(relative, name), content);
+  }
+
+  /** Moves a finished output (file or folder) from the staging folder over the real one. */
+  async commit(relative: string): Promise<void> {
+    const final = path.join(this.target, relative);
+    const old = `${this.directory}-old-${relative.replace(/[\\/]/g, '_')}`;
+    await rename(final, old).catch(() => undefined);
+    await mkdir(path.dirname(final), { recursive: true });
+    await rename(this.path(relative), final);
+    await rm(old, { recursive: true, force: true });
+  }
+
+  async dispose(): Promise<void> {
+    await rm(this.directory, { recursive: true, force: true });
+  }
+}
+
+/** Writes one file atomically: a temporary sibling, then a rename. */
+export async function writeFileAtomic(file: string, content: Uint8Array | string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}

@@ -1,0 +1,21 @@
+import { ZipFile } from 'yazl';
+import type { OutputFiles } from '../core/types.ts';
+
+/**
+ * Zips an EPUB container reproducibly: `mimetype` first and stored, the rest deflated in sorted
+ * order, every timestamp set to `modified` (the edition date, or SOURCE_DATE_EPOCH).
+ */
+export async function packEpub(files: OutputFiles, modified: Date): Promise<Buffer> {
+  const zip = new ZipFile();
+  const mimetype = files.get('mimetype');
+  if (mimetype === undefined) throw new Error('an EPUB container needs a mimetype entry');
+  zip.addBuffer(Buffer.from(mimetype), 'mimetype', { compress: false, mtime: modified, mode: 0o100644 });
+  for (const name of [...files.keys()].filter((name) => name !== 'mimetype').sort()) {
+    const content = files.get(name) ?? '';
+    zip.addBuffer(Buffer.from(content), name, { compress: true, mtime: modified, mode: 0o100644 });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
