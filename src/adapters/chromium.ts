@@ -7,12 +7,15 @@ const candidateNames = ['chromium', 'chromium-browser', 'google-chrome', 'google
  * Finds a Chrome or Chromium binary: PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, then the usual
  * names on PATH and /usr/bin. Returns undefined when there is none.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  fallbackDirectories: readonly string[] = ['/usr/bin', '/usr/local/bin'],
+): string | undefined {
   for (const variable of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const) {
     const value = env[variable];
     if (value && isExecutable(value)) return value;
   }
-  const directories = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/bin', '/usr/local/bin'];
+  const directories = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), ...fallbackDirectories];
   for (const name of candidateNames) {
     for (const directory of directories) {
       const candidate = path.join(directory, name);

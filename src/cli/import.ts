@@ -140,7 +140,7 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
       high = middle - 1;
     }
   }
-  const valid = new TextDecoder().decode(bytes.subarray(0, low));
+  const valid = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
   const lines = valid.split('\n');
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }

@@ -2,13 +2,13 @@ import { z } from 'zod';
 
 /** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
 
-const isoDate = z
-  .string({ error: 'expected a date as YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'not a real calendar date',
-  );
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const isoDate = z.string({ error: 'expected a date as YYYY-MM-DD' }).refine(isIsoDate, 'expected a real date as YYYY-MM-DD');
 
 const nonEmpty = (what: string) =>
   z
@@ -60,23 +60,35 @@ const part = z.strictObject({
 
 export const bookConfigSchema = z
   .strictObject({
-    title: nonEmpty('the book title'),
-    subtitle: z.string().optional(),
-    editors: z.array(nonEmpty('an editor name')).min(1, 'list at least one editor'),
+    title: nonEmpty('the book title').describe('The title of the book.'),
+    subtitle: z.string().optional().describe('The subtitle, if any.'),
+    editors: z.array(nonEmpty('an editor name')).min(1, 'list at least one editor').describe('The editors, in the order they appear on the title page.'),
     language: z
       .string({ error: 'expected a BCP 47 language tag such as en-GB' })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as en-GB'),
-    publisher: nonEmpty('the publisher'),
-    edition: z.strictObject({
-      number: z.number({ error: 'expected a whole number' }).int().positive(),
-      date: isoDate,
-    }),
-    identifier,
-    licence: z.string().optional(),
-    style: projectPath.refine((value) => value.endsWith('.csl'), 'expected a .csl file in styles/').default('styles/csl/chicago-notes-bibliography.csl'),
-    trim: z.enum(Object.keys(trimSizes) as [keyof typeof trimSizes, ...(keyof typeof trimSizes)[]]).default('6x9in'),
-    default_author: z.string().optional(),
-    contents: z.array(z.union([projectPath, part])).min(1, 'list at least one chapter file'),
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as en-GB')
+      .describe('The language of the book as a BCP 47 tag (en-GB, en-US, fr…): hyphenation, dates, CSL locale.'),
+    publisher: nonEmpty('the publisher').describe('The publisher named on the title and copyright pages.'),
+    edition: z
+      .strictObject({
+        number: z.number({ error: 'expected a whole number' }).int().positive(),
+        date: isoDate,
+      })
+      .describe('The edition number and its date (YYYY-MM-DD); the date also stamps the EPUB.'),
+    identifier: identifier.describe('The ISBN ("isbn:978-…") or a UUID ("urn:uuid:…").'),
+    licence: z.string().optional().describe('The rights or licence line for the copyright page.'),
+    style: projectPath
+      .refine((value) => value.endsWith('.csl'), 'expected a .csl file in styles/')
+      .default('styles/csl/chicago-notes-bibliography.csl')
+      .describe('The CSL style file that renders the notes and bibliography.'),
+    trim: z
+      .enum(Object.keys(trimSizes) as [keyof typeof trimSizes, ...(keyof typeof trimSizes)[]])
+      .default('6x9in')
+      .describe('The trim size of the printed book.'),
+    default_author: z.string().optional().describe('Credited on imported pieces that have no byline or bio (usually the blog’s owner).'),
+    contents: z
+      .array(z.union([projectPath, part]))
+      .min(1, 'list at least one chapter file')
+      .describe('The chapters in reading order: chapter files, or parts ({part, chapters}).'),
   })
   .describe('anthology.yaml: the book an anthology project builds');
 

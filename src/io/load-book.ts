@@ -33,6 +33,16 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
   const files: VFile[] = [configFile];
   if (!config) return { files, book: undefined };
 
+  const style = await readTextFile(projectDir, config.style);
+  if (style.kind !== 'ok') {
+    report(
+      configFile,
+      'style-missing',
+      `CSL style ${config.style} does not exist (the styles/csl/ folder has the bundled ones)`,
+      placeOf(configFile, config.style) ?? { line: 1, column: 1 },
+    );
+  }
+
   const listed = listChapters(config);
   const seen = new Set<string>();
   const chapters: (Chapter & { part: string | undefined })[] = [];

@@ -73,7 +73,11 @@ function figureToHast(state: State, node: LeafDirective): Element | undefined {
   const { src, credit } = node.attributes ?? {};
   const image = src
     ? h('img', { src, alt: mdastToString(node) })
-    : h('div.image-placeholder', { role: 'img', 'aria-label': `Image not supplied${caption.length > 0 ? `: ${mdastToString(node)}` : ''}` }, 'Image not supplied');
+    : h(
+        'div.image-placeholder',
+        { role: 'img', 'aria-label': `Image not supplied${caption.length > 0 ? `: ${mdastToString(node)}` : ''}` },
+        'Image not supplied',
+      );
   const captionChildren: ElementContent[] = [...caption, ...(credit ? [h('span.credit', `${caption.length > 0 ? ' ' : ''}${credit}`)] : [])];
   return h('figure', [image, ...(captionChildren.length > 0 ? [h('figcaption', captionChildren)] : [])]);
 }

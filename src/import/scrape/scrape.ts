@@ -165,7 +165,7 @@ function buildPiece(
       bios.unshift(block.text);
       toMetadata(block, 'bio');
     } else if (block.kind === 'credit') {
-      trailing.unshift({ kind: 'figure', caption: undefined, credit: stripCreditLabel(block.text), line: block.line });
+      trailing.unshift({ kind: 'figure', caption: undefined, credit: creditText(block.text), line: block.line });
       keep(block, 'figure');
     } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
       drop(block, 'image or share-button debris after the piece');
@@ -186,7 +186,7 @@ function buildPiece(
         break;
       }
       case 'credit':
-        body.push({ kind: 'figure', caption: undefined, credit: stripCreditLabel(block.text), line: block.line });
+        body.push({ kind: 'figure', caption: undefined, credit: creditText(block.text), line: block.line });
         keep(block, 'figure');
         break;
       case 'image-debris':
@@ -248,14 +248,15 @@ function buildPiece(
   return { meta, body: buildBody(body, notes, file) };
 }
 
-function stripCreditLabel(text: string): string {
-  return text.replace(/^(?:photo(?:graph)?s?(?: by| credit:?)|image(?: by| credit:?)|courtesy of|credit:)\s*/i, '').replace(/\.$/, '');
+/** A credit is kept as written ("Photo by …", "Courtesy of …"), without a closing full stop. */
+function creditText(text: string): string {
+  return text.replace(/\.$/, '');
 }
 
 function splitCaption(text: string): { caption: string; credit: string | undefined } {
-  const match = /\s(courtesy of|photo(?:graph)?:?|credit:|image:?)\s+([^.]+)$/i.exec(text);
-  if (!match?.[2]) return { caption: text, credit: undefined };
-  return { caption: text.slice(0, match.index).trim(), credit: match[2].trim() };
+  const match = /\s((?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+)$/i.exec(text);
+  if (!match?.[1]) return { caption: text, credit: undefined };
+  return { caption: text.slice(0, match.index).trim(), credit: match[1].trim() };
 }
 
 /** A readable, stable file-name slug for a piece. */

@@ -103,10 +103,9 @@ function chapterBody(book: Book, chapter: Chapter): ElementContent[] {
   const body = chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes' });
   for (const node of walkElements(body)) {
     if (node.properties.role === 'doc-noteref') node.properties['epub:type'] = 'noteref';
-    if (node.properties.role === 'doc-endnotes') node.properties['epub:type'] = 'endnotes';
-    if (node.tagName === 'li' && typeof node.properties.id === 'string' && node.properties.id.startsWith('user-content-fn-')) {
-      node.properties['epub:type'] = 'endnote';
-      node.properties.role = 'doc-endnote';
+    if (node.properties.role === 'doc-endnotes') {
+      node.properties['epub:type'] = 'endnotes';
+      for (const item of walkElements(node)) if (item.tagName === 'li') item.properties['epub:type'] = 'endnote';
     }
   }
   return [

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../../src/adapters/chromium.ts';
+import { copyDefaultProject, runCli } from '../helpers/project.ts';
+import { epubcheck, pdfInfo, pdfText } from '../helpers/tools.ts';
+
+const bookSlug = 'the-shanghai-cooperation-organization';
+
+describe('anthology build (the default book)', () => {
+  let project: { dir: string; dispose: () => Promise<void> };
+  let titles: string[];
+  before(async () => {
+    project = await copyDefaultProject();
+    const result = await runCli(['build'], project.dir);
+    assert.equal(result.code, 0, result.stderr);
+    const chapterFiles = (await readdir(path.join(project.dir, 'chapters'))).filter((name) => name.endsWith('.md'));
+    titles = [];
+    for (const name of chapterFiles) {
+      const text = await readFile(path.join(project.dir, 'chapters', name), 'utf8');
+      const title = /^title: (?:"(.*)"|(.*))$/m.exec(text);
+      titles.push((title?.[1] ?? title?.[2] ?? '').replace(/\\"/g, '"'));
+    }
+    assert.equal(titles.length, 9);
+  });
+  after(() => project.dispose());
+
+  it('writes the three formats and nothing half-made', async () => {
+    const entries = (await readdir(path.join(project.dir, 'build'))).sort();
+    assert.deepEqual(entries, ['html', `${bookSlug}.epub`, `${bookSlug}.pdf`]);
+  });
+
+  it('the EPUB passes epubcheck with no errors', async () => {
+    const result = await epubcheck(path.join(project.dir, 'build', `${bookSlug}.epub`));
+    assert.equal(result.fatals + result.errors, 0, result.output);
+  });
+
+  it('the PDF has pages, the trim size, and every chapter title in its text', async () => {
+    const file = path.join(project.dir, 'build', `${bookSlug}.pdf`);
+    const info = await pdfInfo(file);
+    assert.ok(Number(info.Pages) > 20, `pages: ${info.Pages}`);
+    assert.match(info['Page size'] ?? '', /^432 x 648 pts/, '6 × 9 in');
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    for (const title of titles) assert.ok(text.includes(title), `PDF text has “${title}”`);
+  });
+
+  it('the HTML site works in a real browser: contents, chapters, notes, no network', async () => {
+    const executablePath = findChromium();
+    assert.ok(executablePath, 'a Chromium to test with');
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(path.join(project.dir, 'build/html/index.html')).href);
+      assert.equal(await page.title(), 'The Shanghai Cooperation Organization');
+      const links = await page.locator('nav.contents a').allTextContents();
+      assert.deepEqual([...links].sort(), [...titles].sort());
+
+      await page.getByRole('link', { name: 'Paving the Digital Silk Road' }).click();
+      await page.waitForURL(/paving-the-digital-silk-road/);
+      assert.equal(await page.locator('h1').textContent(), 'Paving the Digital Silk Road with the Shanghai Cooperation Organisation');
+      assert.equal(await page.locator('a[data-footnote-ref]').count(), 89);
+      assert.equal(await page.locator('section[data-footnotes] li').count(), 89);
+      await page.locator('a[data-footnote-ref]').nth(40).click();
+      const target = await page.evaluate(() => decodeURIComponent(location.hash));
+      assert.equal(target, '#fn-41');
+      assert.match((await page.locator('li:target').textContent()) ?? '', /Embassy of the People’s Republic of China to the Republic of Turkmenistan/);
+      const fontLoaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('16px "Source Serif 4"');
+      });
+      assert.ok(fontLoaded, 'the text face loads from the site itself');
+      assert.deepEqual(
+        requests.filter((url) => !url.startsWith('file://')),
+        [],
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the same book gives byte-identical HTML and EPUB', async () => {
+    const first = await snapshot(project.dir);
+    const again = await runCli(['build', '--format', 'html,epub'], project.dir);
+    assert.equal(again.code, 0, again.stderr);
+    const second = await snapshot(project.dir);
+    assert.deepEqual([...second.keys()], [...first.keys()]);
+    for (const [name, bytes] of first) assert.ok(bytes.equals(second.get(name) as Buffer), `${name} differs between builds`);
+  });
+});
+
+async function snapshot(projectDir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const build = path.join(projectDir, 'build');
+  for (const entry of await readdir(build, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.pdf')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(build, file), await readFile(file));
+  }
+  return files;
+}

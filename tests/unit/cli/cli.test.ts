@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { findChromium } from '../../../src/adapters/chromium.ts';
+import { emptyProject, runCli, seedPath } from '../../helpers/project.ts';
+
+describe('usage', () => {
+  let project: { dir: string; dispose: () => Promise<void> };
+  before(async () => {
+    project = await emptyProject();
+  });
+  after(() => project.dispose());
+
+  it('--help works on the program and every command', async () => {
+    for (const args of [['--help'], ['import', '--help'], ['build', '--help'], ['check', '--help']]) {
+      const result = await runCli(args, project.dir);
+      assert.equal(result.code, 0, args.join(' '));
+      assert.match(result.stdout, /Usage: anthology/);
+    }
+  });
+
+  it('usage errors exit 2 with a message', async () => {
+    for (const [args, pattern] of [
+      [['frobnicate'], /unknown command/],
+      [['build', '--colour'], /unknown option/],
+      [['build', '--format', 'docx'], /unknown format docx/],
+      [['build', '--out', '../elsewhere'], /inside the project/],
+      [['import'], /missing required argument/],
+      [['import', seedPath, '--force', '--beside'], /exclude each other/],
+    ] as const) {
+      const result = await runCli(args, project.dir);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, pattern);
+    }
+  });
+
+  it('a project with no anthology.yaml is a content error (1), not a crash', async () => {
+    const result = await runCli(['check'], project.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /no anthology\.yaml/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+
+  it('finds no browser where there is none', () => {
+    assert.equal(findChromium({ PATH: '/nonexistent' }, []), undefined);
+    assert.equal(findChromium({ PATH: '', PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' }, []), undefined);
+  });
+});
+
+describe('anthology import', () => {
+  it('refuses bad sources with file and line, exit 1, and writes nothing', async () => {
+    const project = await emptyProject();
+    try {
+      await writeFile(path.join(project.dir, 'empty.txt'), '');
+      await writeFile(path.join(project.dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+      await writeFile(path.join(project.dir, 'latin1.txt'), Buffer.from('Title\n\nCaf\xe9 society\n', 'latin1'));
+      for (const [source, pattern] of [
+        ['empty.txt', /empty\.txt\s*\n\s*1:1\s+error\s+the source file is empty/],
+        ['image.txt', /image\.txt\s*\n\s*1:1\s+error\s+this is a binary file/],
+        ['latin1.txt', /latin1\.txt\s*\n\s*3:4\s+error\s+the file is not valid UTF-8/],
+        ['missing.txt', /missing\.txt\s*\n.*error\s+no such file/],
+      ] as const) {
+        const result = await runCli(['import', source], project.dir);
+        assert.equal(result.code, 1, `${source}: ${result.stderr}`);
+        assert.match(result.stderr, pattern);
+      }
+      // A good source with a bad one: still nothing written.
+      await copyFile(seedPath, path.join(project.dir, 'seed.txt'));
+      const mixed = await runCli(['import', 'seed.txt', 'empty.txt'], project.dir);
+      assert.equal(mixed.code, 1);
+      assert.deepEqual((await readdir(project.dir)).sort(), ['empty.txt', 'image.txt', 'latin1.txt', 'seed.txt']);
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it('never overwrites a chapter edited by hand unless told to', async () => {
+    const project = await emptyProject();
+    try {
+      await copyFile(seedPath, path.join(project.dir, 'seed.txt'));
+      const first = await runCli(['import', 'seed.txt', '--report', 'report.json'], project.dir);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /9 pieces; 521 lines/);
+      const chapters = (await readdir(path.join(project.dir, 'chapters'))).filter((name) => name.endsWith('.md'));
+      assert.equal(chapters.length, 9);
+      const report = JSON.parse(await readFile(path.join(project.dir, 'report.json'), 'utf8'));
+      assert.equal(report.sources[0].lines.length, 521);
+
+      const again = await runCli(['import', 'seed.txt'], project.dir);
+      assert.equal(again.code, 0);
+      assert.match(again.stdout, /wrote 0 files .*9 unchanged/);
+
+      const edited = path.join(project.dir, 'chapters', 'the-sco-turns-twenty.md');
+      const editedText = (await readFile(edited, 'utf8')).replace('rights: ""', 'rights: Reprinted with permission of the Oxus Society.');
+      await writeFile(edited, editedText);
+      const refused = await runCli(['import', 'seed.txt'], project.dir);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /edited since the last import[\s\S]*chapters\/the-sco-turns-twenty\.md[\s\S]*Nothing was written/);
+      assert.equal(await readFile(edited, 'utf8'), editedText);
+
+      const beside = await runCli(['import', 'seed.txt', '--beside'], project.dir);
+      assert.equal(beside.code, 0, beside.stderr);
+      assert.equal(await readFile(edited, 'utf8'), editedText);
+      assert.ok((await readdir(path.join(project.dir, 'chapters'))).includes('the-sco-turns-twenty.reimported.md'));
+
+      const forced = await runCli(['import', 'seed.txt', '--force'], project.dir);
+      assert.equal(forced.code, 0);
+      assert.match(await readFile(edited, 'utf8'), /rights: ""/);
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it('adds new chapters to contents in anthology.yaml, keeping its comments', async () => {
+    const project = await emptyProject();
+    try {
+      await copyFile(seedPath, path.join(project.dir, 'seed.txt'));
+      await mkdir(path.join(project.dir, 'styles'));
+      const config = `# My book\ntitle: Test\neditors: [Ed]\nlanguage: en-GB\npublisher: P\nedition: { number: 1, date: 2024-01-01 }\nidentifier: urn:uuid:6f1c1e52-8f0a-4d4e-9a57-3c1d2b9e7a10\ndefault_author: Raffaello Pantucci\ncontents:\n  - chapters/the-sco-turns-twenty.md # first\n`;
+      await writeFile(path.join(project.dir, 'anthology.yaml'), config);
+      const result = await runCli(['import', 'seed.txt'], project.dir);
+      assert.equal(result.code, 0, result.stderr);
+      const updated = await readFile(path.join(project.dir, 'anthology.yaml'), 'utf8');
+      assert.match(updated, /^# My book/);
+      assert.match(updated, /the-sco-turns-twenty\.md # first/);
+      assert.equal(updated.match(/the-sco-turns-twenty\.md/g)?.length, 1);
+      assert.equal(updated.match(/^ {2}- chapters\//gm)?.length, 9);
+      const check = await runCli(['check'], project.dir);
+      assert.equal(check.code, 1, 'the CSL style file is missing from this bare project');
+    } finally {
+      await project.dispose();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { parseBookConfig } from '../../../src/config/load.ts';
+import { isValidIsbn } from '../../../src/config/schema.ts';
+import { copyDefaultProject, repoRoot, runCli } from '../../helpers/project.ts';
+
+const valid = `title: A Book
+editors: [Ann Editor]
+language: en-GB
+publisher: A Press
+edition:
+  number: 1
+  date: 2024-05-01
+identifier: isbn:978-0-306-40615-7
+contents:
+  - chapters/one.md
+`;
+
+function messagesFor(yaml: string) {
+  const file = new VFile({ path: 'anthology.yaml', value: yaml });
+  const config = parseBookConfig(file);
+  return { config, messages: file.messages.map((m) => ({ line: m.line, column: m.column, rule: m.ruleId, reason: m.reason, fatal: m.fatal })) };
+}
+
+describe('anthology.yaml validation', () => {
+  it('accepts a valid config and fills defaults', () => {
+    const { config, messages } = messagesFor(valid);
+    assert.deepEqual(messages, []);
+    assert.equal(config?.trim, '6x9in');
+    assert.equal(config?.style, 'styles/csl/chicago-notes-bibliography.csl');
+  });
+
+  it('names the key and line of a wrong value', () => {
+    const { config, messages } = messagesFor(valid.replace('date: 2024-05-01', 'date: 01/05/2024'));
+    assert.equal(config, undefined);
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]?.line, 7);
+    assert.equal(messages[0]?.rule, 'config-invalid');
+    assert.match(messages[0]?.reason ?? '', /`edition\.date`.*YYYY-MM-DD/);
+  });
+
+  it('points a missing required key at its parent', () => {
+    const { messages } = messagesFor(valid.replace('publisher: A Press\n', ''));
+    assert.equal(messages.length, 1);
+    assert.match(messages[0]?.reason ?? '', /`publisher`: is required/);
+    assert.equal(messages[0]?.line, 1);
+  });
+
+  it('rejects unknown keys, naming them', () => {
+    const { messages } = messagesFor(`${valid}colour: blue\n`);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0]?.reason ?? '', /unknown key `colour`/);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    const { messages } = messagesFor(valid.replace('editors: [Ann Editor]', 'editors: [Ann Editor'));
+    assert.equal(messages[0]?.rule, 'yaml-syntax');
+    assert.ok((messages[0]?.line ?? 0) >= 2);
+  });
+
+  it('checks ISBN checksums and refuses paths that leave the project', () => {
+    assert.equal(isValidIsbn('978-0-306-40615-7'), true);
+    assert.equal(isValidIsbn('978-0-306-40615-8'), false);
+    assert.equal(isValidIsbn('0-306-40615-2'), true);
+    const isbn = messagesFor(valid.replace('40615-7', '40615-8')).messages;
+    assert.match(isbn[0]?.reason ?? '', /`identifier`.*ISBN/);
+    const outside = messagesFor(valid.replace('chapters/one.md', '../secret.md')).messages;
+    assert.match(outside[0]?.reason ?? '', /`contents\.0`.*inside the project/);
+    assert.equal(outside[0]?.line, 10);
+  });
+
+  it('the committed JSON Schema is up to date', async () => {
+    const { bookConfigJsonSchema } = await import('../../../src/config/schema.ts');
+    const committed = JSON.parse(await readFile(path.join(repoRoot, 'schema/anthology.schema.json'), 'utf8'));
+    assert.deepEqual(committed, JSON.parse(JSON.stringify(bookConfigJsonSchema())), 'run `npm run schema`');
+  });
+});
+
+describe('a broken anthology.yaml through the CLI', () => {
+  it('exits 1 with file, line and key, and no stack trace', async () => {
+    const project = await copyDefaultProject();
+    try {
+      const file = path.join(project.dir, 'anthology.yaml');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace('  number: 1', '  number: first'));
+      for (const command of [['check'], ['build', '--format', 'html']]) {
+        const result = await runCli(command, project.dir);
+        assert.equal(result.code, 1, result.stderr);
+        const line = text.split('\n').indexOf('  number: 1') + 1;
+        assert.match(result.stderr, new RegExp(`anthology\\.yaml\\s*\\n\\s*${line}:\\d+\\s+error\\s+key \`edition\\.number\``));
+        assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+      }
+    } finally {
+      await project.dispose();
+    }
+  });
+});
