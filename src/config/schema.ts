@@ -84,6 +84,8 @@ export const bookConfigSchema = z
       .enum(Object.keys(trimSizes) as [keyof typeof trimSizes, ...(keyof typeof trimSizes)[]])
       .default('6x9in')
       .describe('The trim size of the printed book.'),
+    notes: z.enum(['footnotes', 'endnotes']).default('footnotes').describe('In the PDF: notes at the foot of the page, or at the end of each chapter.'),
+    print_ready: z.boolean().default(false).describe('PDF for print delivery: 3 mm bleed and crop marks (also `build --print`).'),
     default_author: z.string().optional().describe('Credited on imported pieces that have no byline or bio (usually the blog’s owner).'),
     contents: z
       .array(z.union([projectPath, part]))
@@ -112,6 +114,7 @@ export const chapterFrontMatterSchema = z
       })
       .optional(),
     source_url: z.string().optional(),
+    tags: z.array(z.string()).optional(),
     rights: z.string().optional(),
   })
   .describe('The YAML front matter of a chapter file');
