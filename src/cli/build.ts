@@ -4,7 +4,7 @@ import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
 import { printWithPagedjs } from '../adapters/pagedjs.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
-import { loadBook } from '../io/load-book.ts';
+import { loadCitedBook } from '../io/load-book.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
@@ -12,32 +12,19 @@ import { renderEpub } from '../render/epub/epub.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
 import { renderPrintHtml } from '../render/pdf/print-html.ts';
 import { exitCodes, UsageError } from './errors.ts';
+import type { OutputFormat } from './formats.ts';
 import type { Ui } from './ui.ts';
-
-export const outputFormats = ['html', 'epub', 'pdf'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
 
 export interface BuildOptions {
   formats: OutputFormat[];
   out: string;
 }
 
-export function parseFormats(list: string): OutputFormat[] {
-  const formats = list
-    .split(',')
-    .map((format) => format.trim().toLowerCase())
-    .filter(Boolean);
-  const unknown = formats.filter((format) => !(outputFormats as readonly string[]).includes(format));
-  if (unknown.length > 0 || formats.length === 0)
-    throw new UsageError(`unknown format ${unknown.join(', ') || '(none)'}: choose from ${outputFormats.join(', ')}`);
-  return [...new Set(formats)] as OutputFormat[];
-}
-
 /** `anthology build`: renders the book into `out` (HTML site, EPUB, PDF). Returns the exit code. */
 export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const outDir = resolveInside(projectDir, options.out);
   if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
-  const { files, book } = await loadBook(projectDir);
+  const { files, book } = await loadCitedBook(projectDir);
   ui.report(files);
   if (!book) {
     ui.error('the book has errors; nothing was built');

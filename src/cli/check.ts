@@ -1,11 +1,11 @@
 import { hasErrors } from '../core/rules.ts';
-import { loadBook } from '../io/load-book.ts';
+import { loadCitedBook } from '../io/load-book.ts';
 import { exitCodes } from './errors.ts';
 import type { Ui } from './ui.ts';
 
 /** `anthology check`: validates config, chapters and notes without writing anything. */
 export async function checkCommand(projectDir: string, ui: Ui): Promise<number> {
-  const { files, book } = await loadBook(projectDir);
+  const { files, book } = await loadCitedBook(projectDir);
   ui.report(files);
   const warnings = files.reduce((count, file) => count + file.messages.filter((message) => message.fatal === false).length, 0);
   if (!book || hasErrors(files)) {

@@ -1,15 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { VFile } from 'vfile';
 import { loadBookConfig } from '../config/load.ts';
 import { hasErrors, report } from '../core/rules.ts';
+import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { looksBinary } from '../import/detect.ts';
-import { importSource, type SourceImport } from '../import/import.ts';
+import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
+import { formatNames, importSource, type SourceImport } from '../import/import.ts';
+import { renderImportReview } from '../import/review.ts';
 import { addToContents } from '../io/add-to-contents.ts';
+import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
+import { citeChapterText } from '../io/cite-chapters.ts';
 import { resolveInside } from '../io/read.ts';
-import { writeFileAtomic } from '../io/stage.ts';
-import { type EditedPolicy, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
+import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
+import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 
@@ -19,6 +24,16 @@ export interface ImportCommandOptions {
   beside: boolean;
   report: string | undefined;
   addToContents: boolean;
+  postTypes: string[];
+  drafts: boolean;
+  /** Parse notes into the shared bibliography and cite by key (`--no-cite` to keep them as typed). */
+  cite: boolean;
+}
+
+interface PreparedChapter extends PlannedChapter {
+  title: string;
+  images: { from: string; to: string }[];
+  remoteImages: RemoteImage[];
 }
 
 /** `anthology import SOURCE...`: turns sources into chapter files. Writes nothing if anything is wrong. */
@@ -32,13 +47,14 @@ export async function importCommand(projectDir: string, sources: readonly string
   const { config } = await loadBookConfig(projectDir);
   const slugger = new GithubSlugger();
   const imports: SourceImport[] = [];
+  const prepared = new Map<SourceImport, PreparedChapter[]>();
   for (const source of sources) {
     const file = await readSource(projectDir, source);
-    imports.push(
-      file.messages.some((message) => message.fatal)
-        ? { file, chapters: [], lines: [] }
-        : importSource(file, { defaultAuthor: config?.default_author }, slugger),
-    );
+    const result = file.messages.some((message) => message.fatal)
+      ? { file, format: undefined, chapters: [], lines: [] }
+      : importSource(file, { defaultAuthor: config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts }, slugger);
+    imports.push(result);
+    prepared.set(result, await prepareChapters(result, path.dirname(path.resolve(projectDir, source)), outDir));
   }
   const files = imports.map((result) => result.file);
   ui.report(files);
@@ -47,7 +63,25 @@ export async function importCommand(projectDir: string, sources: readonly string
     return exitCodes.content;
   }
 
-  const chapters = imports.flatMap((result) => result.chapters);
+  const relativeOut = path.relative(projectDir, outDir).split(path.sep).join('/');
+  // Notes become citations of the shared bibliography before anything is written.
+  const bibliography = options.cite ? await loadBibliography(projectDir) : undefined;
+  const managed = bibliography ? managedBibliographyItems(bibliography) : [];
+  const citeFiles: VFile[] = [];
+  if (options.cite) {
+    for (const chapter of [...prepared.values()].flat()) {
+      const cited = citeChapterText(`${relativeOut}/${chapter.fileName}`, chapter.markdown, managed, projectDir);
+      chapter.markdown = cited.text;
+      citeFiles.push(cited.file);
+    }
+    ui.report([...(bibliography?.files ?? []), ...citeFiles]);
+    if (hasErrors([...(bibliography?.files ?? []), ...citeFiles])) {
+      ui.error('nothing was imported: the bibliography or the imported notes have errors');
+      return exitCodes.content;
+    }
+  }
+
+  const chapters = [...prepared.values()].flat();
   const plans = await planChapterWrites(outDir, chapters);
   const edited = plans.filter((plan) => plan.action === 'edited');
   const policy: EditedPolicy = options.force ? 'force' : options.beside ? 'beside' : 'refuse';
@@ -60,7 +94,8 @@ export async function importCommand(projectDir: string, sources: readonly string
     return exitCodes.content;
   }
   const written = await writeChapters(outDir, chapters, plans, policy);
-  const relativeOut = path.relative(projectDir, outDir).split(path.sep).join('/');
+  for (const image of chapters.flatMap((chapter) => chapter.images)) await copyFileAtomic(image.from, image.to);
+  if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
   const added = options.addToContents
     ? await addToContents(
         projectDir,
@@ -74,31 +109,92 @@ export async function importCommand(projectDir: string, sources: readonly string
     ui.info(
       `${result.file.path}: ${result.chapters.length} pieces; ${result.lines.length} lines: ${counts.kept} kept in bodies, ${counts.metadata} moved to front matter, ${counts.dropped} dropped, ${counts.blank} blank`,
     );
-    for (const chapter of result.chapters) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
+    for (const chapter of prepared.get(result) ?? []) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
   }
+  const remote = chapters.flatMap((chapter) => chapter.remoteImages.map((image) => ({ chapter: chapter.fileName, ...image })));
+  if (remote.length > 0) ui.info(`${remote.length} remote image${remote.length === 1 ? '' : 's'} not fetched: supply the files (listed in the report)`);
   const unchanged = plans.filter((plan) => plan.action === 'unchanged').length;
   ui.info(
     `wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${relativeOut}/${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${added.length > 0 ? `; added ${added.length} to contents in anthology.yaml` : ''}`,
   );
   if (reportPath) {
+    const review = imports.map((result) => ({
+      file: result.file,
+      format: result.format ? formatNames[result.format] : 'unknown',
+      chapters: (prepared.get(result) ?? []).map((chapter) => ({ file: `${relativeOut}/${chapter.fileName}`, title: chapter.title })),
+      lines: result.lines,
+      remoteImages: (prepared.get(result) ?? []).flatMap((chapter) =>
+        chapter.remoteImages.map((image) => ({ chapter: `${relativeOut}/${chapter.fileName}`, ...image })),
+      ),
+    }));
     const json = {
-      sources: imports.map((result) => ({
-        file: result.file.path,
-        chapters: result.chapters.map((chapter) => ({ file: `${relativeOut}/${chapter.fileName}`, title: chapter.title })),
-        lines: result.lines,
-        messages: result.file.messages.map((message) => ({
+      sources: review.map((source) => ({
+        file: source.file.path,
+        format: source.format,
+        chapters: source.chapters,
+        remoteImages: source.remoteImages,
+        lines: source.lines,
+        messages: source.file.messages.map((message) => ({
           line: message.line,
           column: message.column,
           rule: message.ruleId,
           reason: message.reason,
-          severity: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
+          severity: severityOf(message.fatal),
         })),
       })),
     };
     await writeFileAtomic(reportPath, `${JSON.stringify(json, null, 2)}\n`);
-    ui.info(`report ${options.report}`);
+    const reviewPath = `${reportPath.replace(/\.json$/i, '')}.html`;
+    await writeFileAtomic(reviewPath, renderImportReview(review));
+    ui.info(`report ${path.relative(projectDir, reportPath)}, review page ${path.relative(projectDir, reviewPath)}`);
   }
   return exitCodes.ok;
+}
+
+function severityOf(fatal: boolean | null | undefined): 'error' | 'warning' | 'info' {
+  return fatal ? 'error' : fatal === false ? 'warning' : 'info';
+}
+
+/**
+ * Serialises each imported piece, after pointing its local images at `images/<slug>/` beside the
+ * chapter (they are copied with the chapter) and reporting images that cannot be found.
+ */
+async function prepareChapters(result: SourceImport, sourceDir: string, outDir: string): Promise<PreparedChapter[]> {
+  const prepared: PreparedChapter[] = [];
+  for (const { slug, piece } of result.chapters) {
+    const images: { from: string; to: string }[] = [];
+    const used = new Set<string>();
+    for (const reference of localImages(piece.body)) {
+      const from = path.resolve(sourceDir, decodeURIComponent(reference.src.split(/[?#]/)[0] ?? ''));
+      if (!(await isFile(from))) {
+        report(
+          result.file,
+          'import-image-missing',
+          `image ${reference.src} (in “${piece.meta.title}”) was not found next to the source; the chapter shows a placeholder`,
+          reference.figure.position?.start ? { line: reference.figure.position.start.line, column: reference.figure.position.start.column } : undefined,
+        );
+        const { src: _missing, ...attributes } = reference.figure.attributes ?? {};
+        reference.figure.attributes = { ...attributes, missing: reference.src };
+        continue;
+      }
+      let name = path.basename(from).replace(/[^\w.-]+/g, '-');
+      while (used.has(name)) name = `1-${name}`;
+      used.add(name);
+      const relative = chapterImagePath(slug, name);
+      images.push({ from, to: path.join(outDir, relative) });
+      reference.figure.attributes = { ...reference.figure.attributes, src: relative };
+    }
+    prepared.push({ fileName: `${slug}.md`, title: piece.meta.title, markdown: pieceToMarkdown(piece), images, remoteImages: remoteImages(piece.body) });
+  }
+  return prepared;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a source as UTF-8 text, refusing binary files and invalid encodings with a located message. */

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { buildCommand, outputFormats, parseFormats } from './build.ts';
-import { checkCommand } from './check.ts';
 import { exitCodes, UsageError } from './errors.ts';
-import { importCommand } from './import.ts';
+import { outputFormats, parseFormats } from './formats.ts';
 import { Ui } from './ui.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -37,20 +35,42 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('-o, --out <dir>', 'folder for the chapter files', 'chapters')
     .option('--force', 'overwrite chapter files edited since the last import', false)
     .option('--beside', 'write new versions of edited chapters next to them as <slug>.reimported.md', false)
-    .option('--report <file>', 'write a JSON report accounting for every input line')
+    .option('--report <file>', 'write a JSON report accounting for every input line, and an HTML review page beside it')
     .option('--no-add', 'do not add new chapters to contents in anthology.yaml')
+    .option('--post-types <list>', 'WordPress/Ghost post types to import (comma-separated)', 'post')
+    .option('--drafts', 'also import drafts and private posts (WordPress, Ghost)', false)
+    .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
     .exitOverride()
-    .action(async (sources: string[], options: { out: string; force: boolean; beside: boolean; report?: string; add: boolean }) => {
-      const { projectDir, ui } = context();
-      setExitCode(
-        await importCommand(
-          projectDir,
-          sources,
-          { out: options.out, force: options.force, beside: options.beside, report: options.report, addToContents: options.add },
-          ui,
-        ),
-      );
-    });
+    .action(
+      async (
+        sources: string[],
+        options: { out: string; force: boolean; beside: boolean; report?: string; add: boolean; postTypes: string; drafts: boolean; cite: boolean },
+      ) => {
+        const { projectDir, ui } = context();
+        const postTypes = options.postTypes
+          .split(',')
+          .map((type) => type.trim())
+          .filter(Boolean);
+        const { importCommand } = await import('./import.ts');
+        setExitCode(
+          await importCommand(
+            projectDir,
+            sources,
+            {
+              out: options.out,
+              force: options.force,
+              beside: options.beside,
+              report: options.report,
+              addToContents: options.add,
+              postTypes,
+              drafts: options.drafts,
+              cite: options.cite,
+            },
+            ui,
+          ),
+        );
+      },
+    );
 
   program
     .command('build')
@@ -60,8 +80,42 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .action(async (options: { format: string; out: string }) => {
       const { projectDir, ui } = context();
+      const { buildCommand } = await import('./build.ts');
       setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out }, ui));
     });
+
+  const cite = program.command('cite').description('turn notes into citations: a shared bibliography and notes that cite by key');
+  cite
+    .command('run', { isDefault: true })
+    .description('parse every chapter’s notes into bibliography/references.json and rewrite them as [@key] citations')
+    .exitOverride()
+    .action(async () => {
+      const { projectDir, ui } = context();
+      const { citeCommand } = await import('./cite.ts');
+      setExitCode(await citeCommand(projectDir, ui));
+    });
+  cite
+    .command('check')
+    .description('list unparsed notes, unresolved keys, uncited items and likely duplicates; write a review page')
+    .option('--review <file>', 'the HTML review page to write', 'build/cite-review.html')
+    .exitOverride()
+    .action(async (options: { review: string }) => {
+      const { projectDir, ui } = context();
+      const { citeCheckCommand } = await import('./cite.ts');
+      setExitCode(await citeCheckCommand(projectDir, options, ui));
+    });
+  cite
+    .command('export')
+    .description('export the bibliography through citation-js')
+    .addOption(new Option('-f, --format <format>', 'bibtex, ris or csl-json').default('bibtex'))
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .exitOverride()
+    .action(async (options: { format: string; out?: string }) => {
+      const { projectDir, ui } = context();
+      const { citeExportCommand } = await import('./cite.ts');
+      setExitCode(await citeExportCommand(projectDir, { format: options.format, out: options.out }, ui));
+    });
+  cite.exitOverride();
 
   program
     .command('check')
@@ -69,6 +123,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .action(async () => {
       const { projectDir, ui } = context();
+      const { checkCommand } = await import('./check.ts');
       setExitCode(await checkCommand(projectDir, ui));
     });
 

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { parseCitations } from '../cite/syntax.ts';
 import { type ChapterFrontMatter, chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
 import { report } from './rules.ts';
@@ -36,6 +37,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   restoreStrayDirectives(tree, text);
+  parseCitations(tree);
   checkFigures(tree, file);
   checkNotes(tree, file);
   return meta ? { meta, tree } : undefined;

@@ -36,6 +36,8 @@ export const rules = {
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
+  'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },
+  'bibliography-duplicate-key': { severity: 'error', summary: 'A citation key is defined twice in bibliography/.' },
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },
   'cite-unresolved': { severity: 'error', summary: 'A citation key does not resolve to a bibliography item.' },
   'cite-unresolved-reference': { severity: 'warning', summary: 'A short form, Ibid. or “note N” could not be matched to an earlier citation.' },

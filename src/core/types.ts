@@ -1,4 +1,6 @@
 import type { Root } from 'mdast';
+import type { BibliographyItem } from '../cite/bibliography.ts';
+import type { RenderedBibliography } from '../cite/render.ts';
 import type { BookConfig, ChapterFrontMatter } from '../config/schema.ts';
 
 export type { BookConfig, ChapterFrontMatter };
@@ -28,6 +30,10 @@ export interface Book {
   slug: string;
   parts: Part[];
   chapters: Chapter[];
+  /** Every item in bibliography/ (CSL-JSON, BibTeX, RIS). */
+  references: BibliographyItem[];
+  /** The rendered reference list, once citations are rendered (`citeBook`). */
+  bibliography?: RenderedBibliography;
 }
 
 /** What a renderer returns: output paths (relative to its output folder) and their bytes. */

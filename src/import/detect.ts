@@ -1,12 +1,20 @@
 /** The source formats the importer reads. */
-export type SourceFormat = 'scrape';
+export type SourceFormat = 'scrape' | 'html' | 'markdown' | 'wxr' | 'ghost';
 
 /**
  * Recognises a source's format from its name and first bytes. Returns undefined when the input
- * is not something we can import (so the caller can say so instead of guessing).
+ * is not something we can import, so the caller can say so instead of guessing.
  */
 export function detectFormat(fileName: string, text: string): SourceFormat | undefined {
-  if (/\.(txt|text)$/i.test(fileName) || !/^\s*</.test(text)) return 'scrape';
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const start = text.trimStart().slice(0, 2000);
+  if (extension === 'md' || extension === 'markdown' || extension === 'mdx') return 'markdown';
+  if (extension === 'json' || start.startsWith('{')) return /"(?:db|data)"\s*:/.test(text.slice(0, 4096)) || /"posts"\s*:/.test(text) ? 'ghost' : undefined;
+  if (extension === 'xml' || start.startsWith('<?xml') || /^<rss[\s>]/.test(start))
+    return /wordpress\.org\/export|<wp:wxr_version|<rss[\s>]/.test(start) || /<wp:wxr_version/.test(text) ? 'wxr' : undefined;
+  if (extension === 'html' || extension === 'htm' || /^<(!doctype html|html|head|body|article|meta)[\s>]/i.test(start)) return 'html';
+  if (extension === 'txt' || extension === 'text' || extension === undefined || !start.startsWith('<'))
+    return /^(---|\+\+\+)\s*$/m.test(start.split('\n')[0] ?? '') ? 'markdown' : 'scrape';
   return undefined;
 }
 

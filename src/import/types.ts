@@ -8,7 +8,21 @@ export type LineFate =
   | { line: number; fate: 'dropped'; piece: number | undefined; reason: string }
   | { line: number; fate: 'blank' };
 
-export type ChapterField = 'title' | 'authors' | 'date' | 'venue' | 'headnote' | 'standfirst' | 'bio' | 'body' | 'heading' | 'figure' | 'notes';
+export type ChapterField =
+  | 'title'
+  | 'authors'
+  | 'date'
+  | 'venue'
+  | 'headnote'
+  | 'standfirst'
+  | 'bio'
+  | 'body'
+  | 'heading'
+  | 'figure'
+  | 'notes'
+  | 'source_url'
+  | 'tags'
+  | 'rights';
 
 /** One piece found in a source, ready to be written as a chapter file. */
 export interface ImportedPiece {
@@ -20,6 +34,10 @@ export interface ImportedPiece {
 export interface ImportOptions {
   /** `default_author` from anthology.yaml: the blog's owner, for pieces with no byline or bio. */
   defaultAuthor: string | undefined;
+  /** WordPress post types to import (default `post`). */
+  postTypes?: readonly string[];
+  /** Import drafts and private posts too. */
+  includeDrafts?: boolean;
 }
 
 export interface ImportResult {

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
+import { citeBook } from '../cite/cite-book.ts';
 import { configFileName, loadBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { parseChapter } from '../core/chapter.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
+import { loadBibliography } from './bibliography.ts';
+import { loadCiteStyle } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
 export interface LoadedBook {
@@ -74,6 +77,8 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       part: entry.part,
     });
   }
+  const bibliography = await loadBibliography(projectDir);
+  files.push(...bibliography.files);
   if (hasErrors(files)) return { files, book: undefined };
 
   const parts: Part[] = [];
@@ -84,8 +89,22 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
   }
   return {
     files,
-    book: { config, slug: new GithubSlugger().slug(config.title) || 'book', parts, chapters: parts.flatMap((part) => part.chapters) },
+    book: {
+      config,
+      slug: new GithubSlugger().slug(config.title) || 'book',
+      parts,
+      chapters: parts.flatMap((part) => part.chapters),
+      references: bibliography.items,
+    },
   };
+}
+
+/** Loads the book and renders its citations in the book's CSL style, ready for the renderers. */
+export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
+  const { files, book } = await loadBook(projectDir);
+  if (!book) return { files, book };
+  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config), new Map(files.map((file) => [file.path, file])));
+  return { files, book: hasErrors(files) ? undefined : cited };
 }
 
 /** The line of the first mention of `needle` in anthology.yaml, so a message can point at it. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFiles } from '../core/types.ts';
 
@@ -56,6 +56,18 @@ export async function writeFileAtomic(file: string, content: Uint8Array | string
   try {
     await writeFile(temporary, content);
     await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** Copies one file atomically: a temporary sibling, then a rename. */
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const temporary = `${to}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await copyFile(from, temporary);
+    await rename(temporary, to);
   } finally {
     await rm(temporary, { force: true });
   }

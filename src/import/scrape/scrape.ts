@@ -1,4 +1,3 @@
-import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
@@ -257,19 +256,4 @@ function splitCaption(text: string): { caption: string; credit: string | undefin
   const match = /\s((?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+)$/i.exec(text);
   if (!match?.[1]) return { caption: text, credit: undefined };
   return { caption: text.slice(0, match.index).trim(), credit: match[1].trim() };
-}
-
-/** A readable, stable file-name slug for a piece. */
-export function pieceSlug(meta: ChapterFrontMatter, slugger: GithubSlugger): string {
-  const base = meta.provisional_title ? [meta.venue ?? 'untitled', meta.date ?? ''].join(' ') : meta.title;
-  const words = new GithubSlugger()
-    .slug(base.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
-    .split('-')
-    .filter(Boolean);
-  let slug = '';
-  for (const word of words) {
-    if (slug.length + word.length + 1 > 60) break;
-    slug = slug ? `${slug}-${word}` : word;
-  }
-  return slugger.slug(slug || 'piece');
 }

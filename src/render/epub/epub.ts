@@ -29,9 +29,14 @@ export function renderEpub(book: Book, assets: RenderAssets): OutputFiles {
   for (const chapter of book.chapters) {
     files.set(`EPUB/${chapterPath(chapter)}`, xhtml(book, chapter.meta.title, chapterBody(book, chapter)));
   }
+  if (book.bibliography) {
+    files.set(`EPUB/${bibliographyPath}`, xhtml(book, 'Bibliography', [h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography' }, [h('h1', 'Bibliography'), ...book.bibliography.entries])]));
+  }
   files.set('EPUB/package.opf', packageDocument(book));
   return files;
 }
+
+const bibliographyPath = 'text/bibliography.xhtml';
 
 function chapterPath(chapter: Chapter): string {
   return `text/${chapter.slug}.xhtml`;
@@ -142,10 +147,14 @@ function packageDocument(book: Book): string {
     '    <item id="css" href="css/book.css" media-type="text/css"/>',
     '    <item id="title-page" href="text/title.xhtml" media-type="application/xhtml+xml"/>',
     ...chapters.map((chapter) => `    <item id="${chapter.id}" href="${chapter.href}" media-type="application/xhtml+xml"/>`),
+    ...(book.bibliography ? [`    <item id="bibliography" href="${bibliographyPath}" media-type="application/xhtml+xml"/>`] : []),
   ].join('\n');
-  const spine = ['    <itemref idref="title-page"/>', '    <itemref idref="nav"/>', ...chapters.map((chapter) => `    <itemref idref="${chapter.id}"/>`)].join(
-    '\n',
-  );
+  const spine = [
+    '    <itemref idref="title-page"/>',
+    '    <itemref idref="nav"/>',
+    ...chapters.map((chapter) => `    <itemref idref="${chapter.id}"/>`),
+    ...(book.bibliography ? ['    <itemref idref="bibliography"/>'] : []),
+  ].join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${config.language}">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">

@@ -11,6 +11,9 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
   files.set('style.css', `${assets.fontFaceCss}\n${assets.siteCss}`);
   for (const font of assets.fonts) files.set(`fonts/${font.fileName}`, font.bytes);
   files.set('index.html', page(book, book.config.title, indexBody(book)));
+  if (book.bibliography) {
+    files.set(bibliographyHref, page(book, `Bibliography · ${book.config.title}`, bibliographyBody(book, book.bibliography.entries)));
+  }
   book.chapters.forEach((chapter, index) => {
     files.set(
       chapterHref(chapter),
@@ -18,6 +21,16 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
     );
   });
   return files;
+}
+
+const bibliographyHref = 'bibliography.html';
+
+function bibliographyBody(book: Book, entries: ElementContent[]): ElementContent[] {
+  return [
+    h('p.book-link', [h('a', { href: 'index.html' }, book.config.title)]),
+    h('section.bibliography', { 'aria-labelledby': 'bibliography-heading' }, [h('h1#bibliography-heading', 'Bibliography'), ...entries]),
+    h('nav.pager', { 'aria-label': 'Chapters' }, [h('span'), h('a', { href: 'index.html' }, 'Contents'), h('span')]),
+  ];
 }
 
 export function chapterHref(chapter: Chapter): string {
@@ -76,7 +89,7 @@ function chapterBody(book: Book, chapter: Chapter, previous: Chapter | undefined
   const pager = h('nav.pager', { 'aria-label': 'Chapters' }, [
     previous ? h('a', { rel: 'prev', href: chapterHref(previous) }, `← ${previous.meta.title}`) : h('span'),
     h('a', { href: 'index.html' }, 'Contents'),
-    next ? h('a', { rel: 'next', href: chapterHref(next) }, `${next.meta.title} →`) : h('span'),
+    next ? h('a', { rel: 'next', href: chapterHref(next) }, `${next.meta.title} →`) : book.bibliography ? h('a', { rel: 'next', href: bibliographyHref }, 'Bibliography →') : h('span'),
   ]);
   return [
     h('p.book-link', [h('a', { href: 'index.html' }, book.config.title)]),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
 import { parseChapter, splitFrontMatter } from '../../../src/core/chapter.ts';
+import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { seedPath } from '../../helpers/project.ts';
 
@@ -12,10 +13,11 @@ function importSeed() {
   const file = new VFile({ path: 'sources/shanghai-cooperation-organization.txt', value: seedText });
   const result = importSource(file, { defaultAuthor: 'Raffaello Pantucci' });
   const chapters = result.chapters.map((chapter) => {
-    const chapterFile = new VFile({ path: chapter.fileName, value: chapter.markdown });
+    const markdown = pieceToMarkdown(chapter.piece);
+    const chapterFile = new VFile({ path: `${chapter.slug}.md`, value: markdown });
     const parsed = parseChapter(chapterFile);
-    assert.ok(parsed, `${chapter.fileName} parses: ${chapterFile.messages.join('; ')}`);
-    return { ...chapter, ...parsed, messages: chapterFile.messages };
+    assert.ok(parsed, `${chapter.slug} parses: ${chapterFile.messages.join('; ')}`);
+    return { ...chapter, ...parsed, markdown, messages: chapterFile.messages };
   });
   return { file, result, chapters };
 }

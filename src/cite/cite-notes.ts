@@ -1,0 +1,123 @@
+import type { FootnoteDefinition, Root } from 'mdast';
+import type { CslJsonItem } from '../adapters/citation-js.ts';
+import { addToBibliography, type BibliographyItem, shortFormMatches } from './bibliography.ts';
+import { type ParsedCitation, type ParsedNote, parseNote } from './parse-note.ts';
+
+/** One note of a chapter: its label and its Markdown text, with where that text sits in the file. */
+export interface SourceNote {
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** What became of a note: its parse, the keys it now cites, and its new text (if rewritten). */
+export interface NoteResolution {
+  chapter: string;
+  note: SourceNote;
+  parsed: ParsedNote;
+  keys: string[];
+  rewritten: string | undefined;
+  problem: string | undefined;
+}
+
+/** The notes of a chapter file, as written (`[^12]: text` up to the next definition). */
+export function notesOf(tree: Root, source: string): SourceNote[] {
+  return tree.children
+    .filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition')
+    .flatMap((node) => {
+      const first = node.children[0]?.position?.start.offset;
+      const last = node.children.at(-1)?.position?.end.offset;
+      if (first === undefined || last === undefined) return [];
+      return [{ label: node.label ?? node.identifier, text: source.slice(first, last), start: first, end: last, line: node.position?.start.line ?? 1 }];
+    });
+}
+
+function citationMarkup(key: string, citation: { locator?: string | undefined } | undefined): string {
+  const locator = citation?.locator?.trim();
+  return locator ? `[@${key}, ${locator}]` : `[@${key}]`;
+}
+
+/**
+ * Resolves a chapter's notes against the shared bibliography (adding new works to `items`) and
+ * rewrites each note that cites something to cite by key: `[^25]: [@sco2017promotes]; author
+ * interview …`. Short forms and Ibid. resolve to the work they repeat, “note N” to that note's
+ * works. Notes already citing by key and pure commentary are left alone.
+ */
+export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], items: BibliographyItem[]): NoteResolution[] {
+  const keysByNote = new Map<string, string[]>();
+  const citedHere: BibliographyItem[] = [];
+  const resolutions: NoteResolution[] = [];
+  let previousKeys: string[] = [];
+  for (const note of notes) {
+    const parsed = parseNote(note.text);
+    const resolution: NoteResolution = { chapter, note, parsed, keys: [], rewritten: undefined, problem: undefined };
+    resolutions.push(resolution);
+    if (/\[[^\]]*@[\w]/.test(note.text)) {
+      resolution.keys = [...note.text.matchAll(/@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu)].map((match) => match[1] ?? '');
+    } else if (parsed.kind === 'citation' || parsed.kind === 'citations' || parsed.kind === 'discursive') {
+      const replacements: { start: number; end: number; text: string }[] = [];
+      for (const citation of parsed.citations) {
+        // “Author interview with …, 2019” is an unpublished personal communication: Chicago keeps
+        // it in the note's own words and out of the bibliography, so it stays as text.
+        if (isUnpublishedInterview(citation)) continue;
+        const item = addToBibliography(items, citation.item as Omit<CslJsonItem, 'id'>, { chapter, note: note.label, text: note.text });
+        if (!citedHere.includes(item)) citedHere.push(item);
+        resolution.keys.push(item.id);
+        replacements.push({ ...citation.source, text: citationMarkup(item.id, citation) });
+      }
+      if (replacements.length > 0) resolution.rewritten = splice(note.text, replacements);
+    } else if (parsed.kind === 'short' && parsed.shortForm) {
+      const shortForm = parsed.shortForm;
+      const match = [...citedHere].reverse().find((item) => shortFormMatches(shortForm, item)) ?? items.find((item) => shortFormMatches(shortForm, item));
+      if (match) {
+        resolution.keys = [match.id];
+        const citation = parsed.citations[0];
+        resolution.rewritten = citation
+          ? splice(note.text, [{ ...citation.source, text: citationMarkup(match.id, citation) }])
+          : citationMarkup(match.id, undefined);
+      } else resolution.problem = `short form “${[shortForm.author, shortForm.title].filter(Boolean).join(', ')}” matches no earlier citation`;
+    } else if (parsed.kind === 'ibid') {
+      if (previousKeys.length > 0) {
+        resolution.keys = [...previousKeys];
+        resolution.rewritten = previousKeys.map((key) => citationMarkup(key, { locator: parsed.locator })).join('; ');
+      } else resolution.problem = 'Ibid. with no earlier citation';
+    } else if (parsed.kind === 'cross-reference' && parsed.crossReference !== undefined) {
+      const target = keysByNote.get(String(parsed.crossReference));
+      if (target && target.length > 0) {
+        resolution.keys = [...target];
+        resolution.rewritten = target.map((key) => `[@${key}]`).join('; ');
+      } else resolution.problem = `refers to note ${parsed.crossReference}, which cites nothing that could be parsed`;
+    }
+    if (resolution.keys.length > 0) {
+      keysByNote.set(note.label, resolution.keys);
+      previousKeys = resolution.keys;
+    }
+  }
+  return resolutions;
+}
+
+function isUnpublishedInterview(citation: ParsedCitation): boolean {
+  const item = citation.item as { type?: string; title?: unknown; URL?: unknown; 'container-title'?: unknown };
+  return item.type === 'interview' && !item.title && !item.URL && !item['container-title'];
+}
+
+/** Replaces spans of `text` (non-overlapping offsets), last first so earlier offsets stay valid. */
+function splice(text: string, replacements: readonly { start: number; end: number; text: string }[]): string {
+  let result = text;
+  for (const replacement of [...replacements].sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, replacement.start) + replacement.text + result.slice(replacement.end);
+  }
+  return result;
+}
+
+/** Applies the rewritten notes to the chapter file's text. */
+export function applyNoteRewrites(source: string, resolutions: readonly NoteResolution[]): string {
+  return splice(
+    source,
+    resolutions.flatMap((resolution) =>
+      resolution.rewritten === undefined ? [] : [{ start: resolution.note.start, end: resolution.note.end, text: resolution.rewritten }],
+    ),
+  );
+}

@@ -1,0 +1,169 @@
+import type { ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { FootnoteDefinition, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { type CitationCluster, type CiteprocEngine, type CslJsonItem, createEngine, styleClass } from '../adapters/citation-js.ts';
+import { report } from '../core/rules.ts';
+import type { Chapter } from '../core/types.ts';
+import type { Citation } from './syntax.ts';
+
+export interface CiteStyle {
+  /** Name under which the style was registered with citation-js. */
+  name: string;
+  locale: string;
+}
+
+export interface RenderedBibliography {
+  /** The book's reference list as hast (`div.csl-bib-body`), in the style's order. */
+  entries: ElementContent[];
+  hangingIndent: boolean;
+}
+
+/** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
+interface FoundCitation {
+  node: Citation;
+  noteIndex: number;
+  /** The text right after the citation, if any: a style's closing full stop goes before `; …`. */
+  following: string | undefined;
+  /** First thing in its note: a note starts with a capital (`See …`, `Ibid.`). */
+  startsNote: boolean;
+}
+
+/**
+ * Finds the chapter's citations in reading order: the running text first-to-last, and each
+ * footnote where its first marker is (which is how notes are numbered in print).
+ */
+function citationsInReadingOrder(tree: Root): FoundCitation[] {
+  const definitions = new Map<string, FootnoteDefinition>();
+  for (const node of tree.children) if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node);
+  const found: FoundCitation[] = [];
+  const seenNotes = new Set<string>();
+  let noteNumber = 0;
+  const walk = (node: Root | FootnoteDefinition, noteIndex: number) => {
+    visit(node, (child, index, parent) => {
+      if (child.type === 'footnoteDefinition' && child !== node) return 'skip';
+      if (child.type === 'citation') {
+        const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+        const startsNote = node.type === 'footnoteDefinition' && index === 0 && node.children[0] === parent;
+        found.push({ node: child, noteIndex, following: next?.type === 'text' ? next.value : undefined, startsNote });
+      }
+      if (child.type === 'footnoteReference' && !seenNotes.has(child.identifier)) {
+        seenNotes.add(child.identifier);
+        const definition = definitions.get(child.identifier);
+        if (definition) {
+          noteNumber += 1;
+          walk(definition, noteNumber);
+        }
+      }
+      return undefined;
+    });
+  };
+  walk(tree, 0);
+  return found;
+}
+
+function toHast(html: string): ElementContent[] {
+  return (fromHtml(html, { fragment: true }) as HastRoot).children as ElementContent[];
+}
+
+/** `…, 2019.` followed by `; author interview…` in the note: the style's full stop must go. */
+function dropFinalFullStop(nodes: ElementContent[]): boolean {
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const node = nodes[index];
+    if (!node) continue;
+    if (node.type === 'text') {
+      if (node.value.trim() === '') continue;
+      node.value = node.value.replace(/\.(\s*)$/, '$1');
+      return true;
+    }
+    if (node.type === 'element') return dropFinalFullStop(node.children);
+  }
+  return false;
+}
+
+function capitaliseFirstLetter(nodes: ElementContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'text' && node.value.trim() !== '') {
+      node.value = node.value.replace(/^(\s*)(\p{Ll})/u, (_, space: string, letter: string) => space + letter.toUpperCase());
+      return true;
+    }
+    if (node.type === 'element' && capitaliseFirstLetter(node.children)) return true;
+  }
+  return false;
+}
+
+/**
+ * Renders every citation of a chapter with one citeproc engine, fed in reading order so the style
+ * decides first (full) notes, later short notes and Ibid. Each chapter of an edited volume starts
+ * afresh. Citation nodes get their rendered HTML as `data.hChildren` for mdast → hast.
+ */
+export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle, file: VFile): Set<string> {
+  const found = citationsInReadingOrder(chapter.tree);
+  const cited = new Set<string>();
+  if (found.length === 0) return cited;
+  const chapterItems = new Map<string, CslJsonItem>();
+  for (const { node } of found) {
+    for (const item of node.items) {
+      const entry = items.get(item.key);
+      if (entry) chapterItems.set(item.key, entry);
+    }
+  }
+  const engine: CiteprocEngine = createEngine([...chapterItems.values()], style.name, style.locale);
+  const isNoteStyle = styleClass(engine) === 'note';
+  const clusters: { found: FoundCitation; cluster: CitationCluster; keys: string[] }[] = [];
+  found.forEach((entry, index) => {
+    const { node, noteIndex } = entry;
+    const known = node.items.filter((item) => {
+      if (chapterItems.has(item.key)) return true;
+      const place = node.position?.start;
+      report(file, 'cite-unresolved', `citation key @${item.key} is not in the bibliography`, place ? { line: place.line, column: place.column } : undefined);
+      return false;
+    });
+    if (known.length === 0) {
+      node.data = { hName: 'span', hProperties: { className: ['citation', 'unresolved'] }, hChildren: [{ type: 'text', value: node.value }] };
+      return;
+    }
+    const cluster: CitationCluster = {
+      citationID: `c${index + 1}`,
+      citationItems: known.map((item) => ({
+        id: item.key,
+        ...(item.locator ? { locator: item.locator, label: item.label ?? 'page' } : {}),
+        ...(item.prefix ? { prefix: `${item.prefix} ` } : {}),
+        ...(item.suffix ? { suffix: ` ${item.suffix}` } : {}),
+        ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
+      })),
+      properties: { noteIndex: isNoteStyle ? noteIndex : 0 },
+    };
+    clusters.push({ found: entry, cluster, keys: known.map((item) => item.key) });
+  });
+  // One pass over the chapter's clusters in reading order: the engine works out every position.
+  const rendered = new Map(
+    engine
+      .rebuildProcessorState(
+        clusters.map((entry) => entry.cluster),
+        'html',
+        [],
+      )
+      .map(([id, , html]) => [id, html]),
+  );
+  for (const { found: entry, cluster, keys } of clusters) {
+    const children = toHast(rendered.get(cluster.citationID) ?? '');
+    if (entry.following !== undefined && /^\s*[;,.:]/.test(entry.following)) dropFinalFullStop(children);
+    if (entry.startsNote && isNoteStyle) capitaliseFirstLetter(children);
+    entry.node.data = { hName: 'span', hProperties: { className: ['citation'], dataCites: keys.join(' ') }, hChildren: children };
+    for (const key of keys) cited.add(key);
+  }
+  return cited;
+}
+
+/** The reference list for `keys` (the whole book, or one chapter), in the style's order. */
+export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | undefined {
+  const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
+  if (entries.length === 0) return undefined;
+  const engine = createEngine(entries, style.name, style.locale);
+  const bibliography = engine.makeBibliography();
+  if (!bibliography) return undefined;
+  const [meta, html] = bibliography;
+  return { entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`), hangingIndent: Boolean(meta.hangingindent) };
+}

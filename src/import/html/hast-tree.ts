@@ -1,0 +1,97 @@
+import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
+
+/** Small read and edit helpers over hast trees, shared by the HTML import steps. */
+
+export function isElement(node: Nodes | undefined, ...tagNames: string[]): node is Element {
+  return node?.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));
+}
+
+/** The visible text of a node, whitespace as written. */
+export function textContent(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map(textContent).join('');
+  return '';
+}
+
+/** The visible text with runs of whitespace (non-breaking spaces included) collapsed. */
+export function collapsedText(node: Nodes): string {
+  return textContent(node).replace(/\s+/g, ' ').trim();
+}
+
+export function classNames(element: Element): string[] {
+  const value: unknown = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+export function hasClass(element: Element, ...names: string[]): boolean {
+  return classNames(element).some((name) => names.includes(name));
+}
+
+export function stringProperty(element: Element, name: string): string | undefined {
+  const value: unknown = element.properties[name];
+  if (Array.isArray(value)) return value.join(' ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Every element under `tree`, in document order. */
+export function elementsOf(tree: Parents): Element[] {
+  const found: Element[] = [];
+  const walk = (parent: Parents) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+/** A map from each node to its parent, for walking up a tree that hast does not link upwards. */
+export function parentMap(tree: Parents): Map<Nodes, Parents> {
+  const parents = new Map<Nodes, Parents>();
+  const walk = (parent: Parents) => {
+    for (const child of parent.children) {
+      parents.set(child, parent);
+      if (child.type === 'element') walk(child);
+    }
+  };
+  walk(tree);
+  return parents;
+}
+
+export function ancestorsOf(node: Nodes, parents: ReadonlyMap<Nodes, Parents>): Parents[] {
+  const ancestors: Parents[] = [];
+  for (let parent = parents.get(node); parent; parent = parents.get(parent)) ancestors.push(parent);
+  return ancestors;
+}
+
+export function contains(ancestor: Nodes, node: Nodes, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  return ancestor === node || ancestorsOf(node, parents).includes(ancestor as Parents);
+}
+
+/** The first line and the last line a node came from, when the parser recorded them. */
+export function lineRange(node: Nodes): [number, number] | undefined {
+  const start = node.position?.start.line;
+  const end = node.position?.end.line;
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+/** Takes `node` out of `parent`; returns where it stood (-1 when it was not there). */
+export function removeNode(node: ElementContent, parent: Parents): number {
+  const index = parent.children.indexOf(node);
+  if (index >= 0) parent.children.splice(index, 1);
+  return index;
+}
+
+/** Whether an element still carries something a reader would see: text or an image. */
+export function hasVisibleContent(node: Nodes): boolean {
+  if (node.type === 'text') return node.value.trim() !== '';
+  if (node.type === 'element' && node.tagName === 'img') return true;
+  if (node.type === 'element' || node.type === 'root') return node.children.some(hasVisibleContent);
+  return false;
+}
+
+export function emptyRoot(children: Root['children'] = []): Root {
+  return { type: 'root', children };
+}

@@ -1,0 +1,245 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
+import type { FootnoteDefinition, Parents, Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../../core/rules.ts';
+import { figureDirective } from '../body.ts';
+import { splitCaptionCredit } from './caption.ts';
+import { noteDefinitionTag, noteReferenceTag } from './footnotes.ts';
+import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty } from './hast-tree.ts';
+import { lazySourceProperties } from './sanitise.ts';
+
+export interface HtmlImage {
+  /** The address as found (made absolute when remote). */
+  src: string;
+  /** On the web, not next to the source: never fetched, the editor supplies the file. */
+  remote: boolean;
+  caption?: string;
+  alt?: string;
+}
+
+export interface HtmlToMdastOptions {
+  /** The page's address: relative links are made absolute against it. */
+  baseUrl?: string;
+}
+
+export interface HtmlBody {
+  body: Root;
+  images: HtmlImage[];
+}
+
+/**
+ * Turns sanitised HTML (with footnotes already in the neutral form of `recogniseFootnotes`) into
+ * a chapter body: headings shifted so the top one is level 2, links made absolute, pictures as
+ * `::figure` directives (caption, credit; a remote picture keeps its address in `remote`, not
+ * `src`, because the build is offline) and GFM footnotes with their definitions at the end.
+ */
+export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: HtmlToMdastOptions): HtmlBody {
+  const images: HtmlImage[] = [];
+  const figure = (image: Element, caption: string | undefined, credit: string | undefined) => imageFigure(image, { caption, credit }, images, file, options);
+  const handlers: Record<string, Handle> = {
+    [noteReferenceTag]: (_state, node) => ({ type: 'footnoteReference', identifier: noteIdentifier(node), label: noteIdentifier(node) }),
+    [noteDefinitionTag]: (state, node) => ({
+      type: 'footnoteDefinition',
+      identifier: noteIdentifier(node),
+      label: noteIdentifier(node),
+      children: state.toFlow(state.all(node)) as FootnoteDefinition['children'],
+    }),
+    figure: (state, node) => captionedFigures(state, node, figure),
+    div: (state, node) => (hasClass(node, 'wp-caption') ? captionedFigures(state, node, figure) : state.toFlow(state.all(node))),
+    dl: (state, node) => (hasClass(node, 'wp-caption') ? captionedFigures(state, node, figure) : defaultHandlers.dl?.(state, node)),
+    p: (state, node) => paragraphWithFigures(state, node, figure),
+    a: (state, node) => {
+      const pictures = pictureImages(node);
+      if (pictures.length > 0 && !hasTextBeside(node, pictures)) return pictures.flatMap((image) => figure(image, undefined, undefined));
+      // No address, or `#` that only a script gave meaning to.
+      if ((stringProperty(node, 'href') ?? '#') === '#') return state.all(node);
+      return defaultHandlers.a?.(state, node);
+    },
+    img: (state, node) => {
+      if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
+      return figure(node, undefined, undefined);
+    },
+  };
+  const converted = toMdast(tree, { handlers });
+  const body: Root = converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] };
+  makeLinksAbsolute(body, options.baseUrl);
+  shiftHeadings(body);
+  tightenLists(body);
+  collapseSpaces(body);
+  moveDefinitionsToEnd(body);
+  return { body, images };
+}
+
+/** The figure for a picture: none when there is nothing to show or say (no address, caption or alt text). */
+type FigureMaker = (image: Element, caption: string | undefined, credit: string | undefined) => LeafDirective[];
+
+function noteIdentifier(node: Element): string {
+  return String(node.properties.identifier ?? '');
+}
+
+/** `<figure>`, WordPress's `div.wp-caption` and `dl.wp-caption`: one directive per picture, the caption on the last. */
+function captionedFigures(state: State, node: Element, figure: FigureMaker) {
+  const nested = elementsOf(node).some((element) => element.tagName === 'figure');
+  const images = pictureImages(node);
+  if (nested || images.length === 0) return state.toFlow(state.all(node));
+  const captionElement = elementsOf(node).find(
+    (element) => element.tagName === 'figcaption' || hasClass(element, 'wp-caption-text', 'wp-caption-dd', 'wp-element-caption'),
+  );
+  const { caption, credit } = captionElement ? captionParts(captionElement) : { caption: undefined, credit: undefined };
+  return images.flatMap((image, position) => (position === images.length - 1 ? figure(image, caption, credit) : figure(image, undefined, undefined)));
+}
+
+/** A caption's credit is the element the page marks as one (`.credit`, `cite`, `small`), else the words that read as one. */
+function captionParts(caption: Element): { caption: string | undefined; credit: string | undefined } {
+  const marked = elementsOf(caption).find(
+    (element) => ['cite', 'small'].includes(element.tagName) || classNames(element).some((name) => /credit|attribution|copyright/i.test(name)),
+  );
+  if (!marked) return splitCaptionCredit(collapsedText(caption));
+  const rest = collapsedText(withoutElements(caption, [marked]));
+  return { caption: rest === '' ? undefined : rest, credit: collapsedText(marked).replace(/\.$/, '') };
+}
+
+/** A paragraph holding pictures: the pictures become figures after the paragraph's text (a lone picture is just a figure). */
+function paragraphWithFigures(state: State, node: Element, figure: FigureMaker) {
+  const pictures = pictureImages(node);
+  if (pictures.length === 0) return defaultHandlers.p?.(state, node);
+  const figures = pictures.flatMap((image) => figure(image, undefined, undefined));
+  const text = withoutElements(node, pictures);
+  const paragraph = hasVisibleContent(text) ? defaultHandlers.p?.(state, text) : undefined;
+  return paragraph && !Array.isArray(paragraph) ? [paragraph, ...figures] : figures;
+}
+
+function pictureImages(node: Element): Element[] {
+  return elementsOf(node).filter((element) => element.tagName === 'img' && !isEmoji(element));
+}
+
+function hasTextBeside(node: Element, images: readonly Element[]): boolean {
+  return hasVisibleContent(withoutElements(node, images));
+}
+
+/** The element without `drop`, and without the links and spans that only wrapped those. */
+function withoutElements(node: Element, drop: readonly Element[]): Element {
+  const children: ElementContent[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'element') children.push(child);
+    else if (!drop.includes(child)) {
+      const rest = withoutElements(child, drop);
+      const onlyWrappedDropped = !hasVisibleContent(rest) && elementsOf(child).some((element) => drop.includes(element));
+      if (!onlyWrappedDropped) children.push(rest);
+    }
+  }
+  return { ...node, children };
+}
+
+/** WordPress and others swap emoji for small images; the alt text is the emoji. */
+function isEmoji(image: Element): boolean {
+  return hasClass(image, 'emoji', 'wp-smiley') || /\/emoji\//.test(stringProperty(image, 'src') ?? '');
+}
+
+function imageFigure(
+  image: Element,
+  parts: { caption: string | undefined; credit: string | undefined },
+  images: HtmlImage[],
+  file: VFile,
+  options: HtmlToMdastOptions,
+): LeafDirective[] {
+  const alt = stringProperty(image, 'alt')?.trim() || undefined;
+  const source = imageSource(image);
+  if (source === undefined && !parts.caption && !parts.credit && !alt) return [];
+  const remoteUrl = source === undefined ? undefined : remoteAddress(source, options.baseUrl);
+  const directive = figureDirective(parts.caption, parts.credit, remoteUrl === undefined ? source : undefined);
+  directive.attributes = { ...directive.attributes, ...(remoteUrl ? { remote: remoteUrl } : {}), ...(!parts.caption && alt ? { alt } : {}) };
+  if (source !== undefined) {
+    images.push({ src: remoteUrl ?? source, remote: remoteUrl !== undefined, ...(parts.caption ? { caption: parts.caption } : {}), ...(alt ? { alt } : {}) });
+  }
+  if (remoteUrl) {
+    const place = image.position?.start;
+    report(
+      file,
+      'import-remote-image',
+      `the image ${remoteUrl} is on the web and was not fetched: put the file in the project and give the figure a src`,
+      place ?? { line: 1, column: 1 },
+    );
+  }
+  return [directive];
+}
+
+/** The picture's address: `src`, or where a lazy-loading script keeps it (the sanitiser removed `data:` placeholders). */
+function imageSource(image: Element): string | undefined {
+  for (const key of ['src', ...lazySourceProperties]) {
+    const value = stringProperty(image, key)?.trim();
+    if (value && (!hasScheme(value) || /^https?:/i.test(value))) return value;
+  }
+  return undefined;
+}
+
+/** The absolute address of a picture that is on the web; undefined for a file saved with the page. */
+function remoteAddress(source: string, baseUrl: string | undefined): string | undefined {
+  if (/^https?:/i.test(source)) return source;
+  if (source.startsWith('//')) return `https:${source}`;
+  // A root-relative address in a saved page was never saved next to it: it is on the site.
+  if (source.startsWith('/') && baseUrl) return absoluteUrl(source, baseUrl);
+  return undefined;
+}
+
+function hasScheme(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+function absoluteUrl(url: string, baseUrl: string): string {
+  try {
+    return new URL(url, baseUrl).href;
+  } catch {
+    return url;
+  }
+}
+
+function makeLinksAbsolute(body: Root, baseUrl: string | undefined): void {
+  if (!baseUrl) return;
+  visit(body, 'link', (link) => {
+    if (link.url !== '' && !link.url.startsWith('#') && !hasScheme(link.url)) link.url = absoluteUrl(link.url, baseUrl);
+  });
+}
+
+/** The chapter title is the level-1 heading outside the body, so the body's top heading becomes level 2. */
+function shiftHeadings(body: Root): void {
+  let top = 7;
+  visit(body, 'heading', (heading) => {
+    top = Math.min(top, heading.depth);
+  });
+  if (top === 7 || top === 2) return;
+  visit(body, 'heading', (heading) => {
+    heading.depth = Math.min(6, Math.max(1, heading.depth + 2 - top)) as typeof heading.depth;
+  });
+}
+
+/** Pages wrap each list item's text in `<p>` (Substack, Ghost); one paragraph per item is still a tight list. */
+function tightenLists(body: Root): void {
+  visit(body, 'list', (list) => {
+    for (const item of list.children) if (item.children.length === 1 && item.children[0]?.type === 'paragraph') item.spread = false;
+    list.spread = list.children.some((item) => item.spread === true);
+  });
+}
+
+/** HTML whitespace was already collapsed; a picture taken out of a sentence leaves two spaces, which go. */
+function collapseSpaces(body: Root): void {
+  visit(body, 'text', (text) => {
+    text.value = text.value.replace(/ {2,}/g, ' ');
+  });
+}
+
+/** Definitions wherever the conversion left them go to the end of the body, in number order. */
+function moveDefinitionsToEnd(body: Root): void {
+  const definitions: FootnoteDefinition[] = [];
+  visit(body, 'footnoteDefinition', (definition, index, parent: Parents | undefined) => {
+    if (!parent || index === undefined) return;
+    definitions.push(definition);
+    parent.children.splice(index, 1);
+    return index;
+  });
+  const byNumber = (a: FootnoteDefinition, b: FootnoteDefinition) => Number(a.identifier) - Number(b.identifier) || a.identifier.localeCompare(b.identifier);
+  body.children.push(...definitions.sort(byNumber));
+}

@@ -1,0 +1,223 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { VFile } from 'vfile';
+import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { report } from '../../core/rules.ts';
+import { autoParagraphs, expandCaptionShortcodes, htmlContentToBody, removeShortcodes } from '../content.ts';
+import { lineLocator } from '../lines.ts';
+import { findDate } from '../text.ts';
+import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+
+/** The parts of a WXR item we read. fast-xml-parser gives text, or objects for attributed nodes. */
+interface WxrItem {
+  title?: unknown;
+  link?: unknown;
+  pubDate?: unknown;
+  'dc:creator'?: unknown;
+  'content:encoded'?: unknown;
+  'excerpt:encoded'?: unknown;
+  'wp:post_type'?: unknown;
+  'wp:status'?: unknown;
+  'wp:post_date'?: unknown;
+  'wp:post_date_gmt'?: unknown;
+  'wp:post_id'?: unknown;
+  category?: { '#text'?: unknown; '@_domain'?: unknown }[];
+  'wp:postmeta'?: { 'wp:meta_key'?: unknown; 'wp:meta_value'?: unknown }[];
+}
+
+interface WxrAuthor {
+  'wp:author_login'?: unknown;
+  'wp:author_display_name'?: unknown;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  isArray: (name) => ['item', 'category', 'wp:postmeta', 'wp:author'].includes(name),
+});
+
+const text = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : value && typeof value === 'object' && '#text' in value
+        ? text(value['#text'])
+        : '';
+
+/** Imports a WordPress export (WXR): one chapter per published post (pages and drafts when asked). */
+export function importWxr(file: VFile, options: ImportOptions): ImportResult {
+  const source = String(file.value);
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    report(file, 'import-invalid-xml', `the WordPress export is not well-formed XML: ${valid.err.msg}`, { line: valid.err.line, column: valid.err.col });
+    return { pieces: [], lines: [] };
+  }
+  const document = parser.parse(source) as { rss?: { channel?: { title?: unknown; link?: unknown; item?: WxrItem[]; 'wp:author'?: WxrAuthor[] } } };
+  const channel = document.rss?.channel;
+  if (!channel) {
+    report(file, 'import-unknown-format', 'this XML is not a WordPress export (no <rss><channel>)', { line: 1, column: 1 });
+    return { pieces: [], lines: [] };
+  }
+  const siteName = text(channel.title).trim() || undefined;
+  const siteUrl = text(channel.link).trim() || undefined;
+  const displayNames = new Map(
+    (channel['wp:author'] ?? []).map((author) => [text(author['wp:author_login']).trim(), text(author['wp:author_display_name']).trim()]),
+  );
+  const items = channel.item ?? [];
+  const itemRanges = findItemRanges(source);
+  const sourceLines = source.split('\n');
+  const wanted = new Set(options.postTypes ?? ['post']);
+
+  const pieces: ImportedPiece[] = [];
+  const fates = new Map<number, LineFate>();
+  items.forEach((item, index) => {
+    const range = itemRanges[index];
+    const type = text(item['wp:post_type']).trim() || 'post';
+    const status = text(item['wp:status']).trim() || 'publish';
+    const skip = !wanted.has(type)
+      ? `a WordPress ${type}, not imported (use --post-types ${type} to include it)`
+      : status !== 'publish' && !options.includeDrafts
+        ? `a ${status} post, not published (use --drafts to include it)`
+        : undefined;
+    if (skip) {
+      if (range) for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
+      return;
+    }
+    const piece = itemToPiece(item, file, options, { siteName, siteUrl, displayNames, lines: range ? [range.start, range.end] : [1, 1] });
+    pieces.push(piece);
+    if (range) markItemLines(sourceLines, range, pieces.length, fates);
+  });
+  if (items.length === 0 || pieces.length === 0) {
+    report(
+      file,
+      'import-no-pieces',
+      items.length === 0
+        ? 'the WordPress export has no posts (no <item>)'
+        : `the WordPress export has ${items.length} items but no published ${[...wanted].join('/')}`,
+      { line: 1, column: 1 },
+    );
+  }
+  const lines: LineFate[] = [];
+  for (let line = 1; line <= sourceLines.length; line++) {
+    const blank = (sourceLines[line - 1] ?? '').trim() === '';
+    lines.push(
+      fates.get(line) ??
+        (blank
+          ? { line, fate: 'blank' }
+          : { line, fate: 'dropped', piece: undefined, reason: 'export header (site settings, authors, categories): used only to resolve names' }),
+    );
+  }
+  return { pieces, lines };
+}
+
+interface SiteContext {
+  siteName: string | undefined;
+  siteUrl: string | undefined;
+  displayNames: Map<string, string>;
+  lines: [number, number];
+}
+
+function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: SiteContext): ImportedPiece {
+  const footnotesMeta = (item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']) === 'footnotes');
+  let html = text(item['content:encoded']);
+  html = expandCaptionShortcodes(autoParagraphs(html));
+  const { html: withoutShortcodes, removed } = removeShortcodes(html);
+  if (removed.length > 0)
+    report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
+  html = withoutShortcodes + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
+  const { body } = htmlContentToBody(html, file, site.siteUrl);
+
+  const login = text(item['dc:creator']).trim();
+  const author = site.displayNames.get(login) || login || options.defaultAuthor;
+  const postDate = text(item['wp:post_date']).trim();
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(postDate)?.[0] ?? findDate(text(item.pubDate))?.iso;
+  const excerpt = text(item['excerpt:encoded'])
+    .replace(/<[^>]+>/g, '')
+    .trim();
+  const tags = (item.category ?? []).map((category) => text(category).trim()).filter(Boolean);
+  const title = text(item.title).trim();
+  const meta: ChapterFrontMatter = {
+    title: title || `Untitled post ${text(item['wp:post_id'])}`.trim(),
+    ...(title ? {} : { provisional_title: true }),
+    authors: author ? [author] : [],
+    ...(date && date !== '0000-00-00' ? { date } : {}),
+    ...(site.siteName ? { venue: site.siteName } : {}),
+    ...(excerpt ? { standfirst: excerpt } : {}),
+    source: { file: file.path, lines: site.lines },
+    ...(text(item.link).trim() ? { source_url: text(item.link).trim() } : {}),
+    ...(tags.length > 0 ? { tags: [...new Set(tags)] } : {}),
+    rights: '',
+  };
+  if (!title)
+    report(file, 'import-untitled', `post ${text(item['wp:post_id'])} has no title; it was given a provisional one`, { line: site.lines[0], column: 1 });
+  return { meta, body };
+}
+
+/**
+ * The core footnotes block keeps its notes in post meta as JSON: `[{"id": "…", "content": "…"}]`.
+ * Rendered as WordPress does, the list follows the content so the markers can find their notes.
+ */
+function coreFootnotesList(json: string, file: VFile, line: number): string {
+  if (json.trim() === '') return '';
+  try {
+    const notes = JSON.parse(json) as { id?: string; content?: string }[];
+    const items = notes.map((note) => `<li id="${note.id ?? ''}">${note.content ?? ''} <a href="#${note.id ?? ''}-link">↩︎</a></li>`).join('');
+    return `<ol class="wp-block-footnotes">${items}</ol>`;
+  } catch {
+    report(file, 'import-invalid-json', 'the post’s footnotes (post meta `footnotes`) are not valid JSON; its notes are missing', { line, column: 1 });
+    return '';
+  }
+}
+
+interface LineRange {
+  start: number;
+  end: number;
+}
+
+/** Line ranges of the `<item>` elements, in document order (CDATA sections are skipped: posts may quote markup). */
+function findItemRanges(source: string): LineRange[] {
+  const lineAt = lineLocator(source);
+  const ranges: LineRange[] = [];
+  const pattern = /<!\[CDATA\[[\s\S]*?\]\]>|<item[\s>]|<\/item>/g;
+  let open: number | undefined;
+  for (const match of source.matchAll(pattern)) {
+    if (match[0].startsWith('<![CDATA[')) continue;
+    if (match[0].startsWith('<item')) open = match.index;
+    else if (open !== undefined) {
+      ranges.push({ start: lineAt(open), end: lineAt(match.index) });
+      open = undefined;
+    }
+  }
+  return ranges;
+}
+
+const metadataTags: [RegExp, ChapterField][] = [
+  [/^\s*<title[\s>]/, 'title'],
+  [/^\s*<dc:creator[\s>]/, 'authors'],
+  [/^\s*<(?:pubDate|wp:post_date)[\s>]/, 'date'],
+  [/^\s*<link[\s>]/, 'source_url'],
+  [/^\s*<category[\s>]/, 'tags'],
+  [/^\s*<excerpt:encoded[\s>]/, 'standfirst'],
+];
+
+/** Lines of an imported item: its content is the body; title, author, date… are metadata; the rest is WordPress bookkeeping. */
+function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>): void {
+  let inContent = false;
+  let inFootnotes = false;
+  for (let line = range.start; line <= range.end; line++) {
+    const value = lines[line - 1] ?? '';
+    if (/<content:encoded[\s>]/.test(value)) inContent = true;
+    if (/<wp:meta_key>(?:<!\[CDATA\[)?footnotes/.test(value)) inFootnotes = true;
+    const metadata = metadataTags.find(([pattern]) => pattern.test(value))?.[1];
+    if (value.trim() === '') fates.set(line, { line, fate: 'blank' });
+    else if (inContent) fates.set(line, { line, fate: 'kept', piece, field: 'body' });
+    else if (inFootnotes && /<wp:meta_value/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'notes' });
+    else if (metadata) fates.set(line, { line, fate: 'metadata', piece, field: metadata });
+    else fates.set(line, { line, fate: 'dropped', piece, reason: 'WordPress bookkeeping (ids, guid, comment and ping status, post meta)' });
+    if (/<\/content:encoded>/.test(value)) inContent = false;
+    if (/<\/wp:postmeta>/.test(value)) inFootnotes = false;
+  }
+}

@@ -1,0 +1,721 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { CslDate, CslItemData } from '../../../src/cite/csl.ts';
+import { type NoteKind, type ParsedNote, parseNote } from '../../../src/cite/parse-note.ts';
+import { repoRoot } from '../../helpers/project.ts';
+
+const chapterPath = path.join(repoRoot, 'chapters/paving-the-digital-silk-road-with-the-shanghai-cooperation.md');
+const goldenPath = path.join(repoRoot, 'tests/fixtures/cite/paving-the-digital-silk-road-notes.json');
+
+/** The chapter's notes, `[^n]: text`, read straight from the file. */
+function seedNotes(): Map<number, string> {
+  const markdown = readFileSync(chapterPath, 'utf8');
+  return new Map([...markdown.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((match) => [Number(match[1]), match[2]!]));
+}
+
+const notes = seedNotes();
+const parsed = new Map([...notes].map(([number, text]) => [number, parseNote(text)]));
+
+function note(number: number): ParsedNote {
+  const result = parsed.get(number);
+  assert.ok(result, `note ${number} exists`);
+  return result;
+}
+
+function date(...parts: [number] | [number, number] | [number, number, number]): CslDate {
+  return { 'date-parts': [parts] };
+}
+
+/** Expected item fields; `undefined` means the field must be absent. */
+type ItemFields = { [K in keyof CslItemData]?: CslItemData[K] | undefined };
+
+/** Asserts the listed fields only. */
+function assertFields(actual: CslItemData | undefined, expected: ItemFields, label: string): void {
+  assert.ok(actual, `${label}: an item`);
+  for (const [key, value] of Object.entries(expected)) {
+    assert.deepEqual(actual[key as keyof CslItemData], value, `${label}: ${key}`);
+  }
+}
+
+const ACCESSED_2022 = date(2022, 8, 14);
+
+describe('parseNote on the seed chapter’s 89 notes', () => {
+  it('reads all 89 notes from the chapter', () => {
+    assert.equal(notes.size, 89);
+    assert.deepEqual(
+      [...notes.keys()],
+      Array.from({ length: 89 }, (_, index) => index + 1),
+    );
+  });
+
+  const kinds: Record<number, NoteKind> = {
+    13: 'discursive',
+    19: 'discursive',
+    24: 'citations',
+    25: 'citations',
+    26: 'short',
+    34: 'commentary',
+    38: 'citations',
+    52: 'discursive',
+    57: 'short',
+    58: 'short',
+    59: 'short',
+    60: 'discursive',
+    69: 'citations',
+    71: 'cross-reference',
+    77: 'short',
+    87: 'discursive',
+  };
+  const counts: Record<number, number> = { 24: 2, 25: 2, 34: 0, 38: 3, 69: 2, 71: 0 };
+
+  it('classifies every note and finds the right number of items', () => {
+    const wrong: string[] = [];
+    for (const [number, result] of parsed) {
+      const kind = kinds[number] ?? 'citation';
+      const count = counts[number] ?? 1;
+      if (result.kind !== kind || result.citations.length !== count) {
+        wrong.push(`note ${number}: ${result.kind} with ${result.citations.length}, expected ${kind} with ${count}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('gives every source an author or organisation and a title, and the date, URL and access date the note has', () => {
+    const titleless = new Set([47, 60, 87]);
+    const wrong: string[] = [];
+    for (const [number, result] of parsed) {
+      for (const [index, citation] of result.citations.entries()) {
+        const { item } = citation;
+        const label = `note ${number}.${index + 1}`;
+        const source = notes.get(number)!.slice(citation.source.start, citation.source.end);
+        const names = item.author ?? item.editor ?? [];
+        if (item.type === 'interview') {
+          if (names.length === 0 || item.interviewer === undefined) wrong.push(`${label}: interview without interviewee or interviewer`);
+        } else if (!titleless.has(number)) {
+          if (names.length === 0) wrong.push(`${label}: no author or organisation`);
+          // The outer quotes and Markdown escapes are gone; inner quotes (note 51) stay.
+          if (!item.title || /^‘|’$|\\/.test(item.title)) wrong.push(`${label}: title ${item.title}`);
+        }
+        const withoutAccess = source.replace(/<[^>]*>|accessed \d+ \w+ \d{4}/g, '');
+        if (/\b(?:1[89]|20)\d\d\b/.test(withoutAccess) !== (item.issued !== undefined)) wrong.push(`${label}: issued ${JSON.stringify(item.issued)}`);
+        const url = /<+(https?:[^>]+)>/.exec(source)?.[1];
+        if (url !== item.URL) wrong.push(`${label}: URL ${item.URL} for ${url}`);
+        if (/accessed/.test(source) !== (item.accessed !== undefined)) wrong.push(`${label}: accessed`);
+        if (/accessed 14 August 2022/.test(source)) assert.deepEqual(item.accessed, ACCESSED_2022, label);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('keeps each citation’s offsets, prefix and suffix consistent with the note text', () => {
+    for (const [number, result] of parsed) {
+      const text = notes.get(number)!;
+      assert.equal(result.text, text);
+      for (const citation of result.citations) {
+        const { start, end } = citation.source;
+        assert.ok(start >= 0 && start < end && end <= text.length, `note ${number}: offsets ${start}–${end}`);
+        if (citation.prefix) assert.equal(text.slice(start - citation.prefix.length, start), citation.prefix, `note ${number}: prefix`);
+        if (citation.suffix) assert.equal(text.slice(end, end + citation.suffix.length), citation.suffix, `note ${number}: suffix`);
+        assert.ok(citation.confidence > 0 && citation.confidence <= 1);
+      }
+    }
+  });
+
+  it('keeps distinct works distinct and the same work identical (41 and 45)', () => {
+    const byUrl = new Map<string, string>();
+    const byWork = new Map<string, string>();
+    for (const result of parsed.values()) {
+      for (const { item } of result.citations) {
+        if (!item.URL || !item.title) continue;
+        const work = JSON.stringify([item.author, item.title]);
+        assert.equal(byUrl.get(item.URL) ?? work, work, `one work at ${item.URL}`);
+        assert.equal(byWork.get(work) ?? item.URL, item.URL, `one URL for ${item.title}`);
+        byUrl.set(item.URL, work);
+        byWork.set(work, item.URL);
+      }
+    }
+    assert.deepEqual(note(45).citations[0]!.item, note(41).citations[0]!.item);
+    assert.notDeepEqual(note(32).citations[0]!.item, note(31).citations[0]!.item);
+    assert.notDeepEqual(note(69).citations[0]!.item, note(68).citations[0]!.item);
+  });
+
+  const seedItems: [number, number, ItemFields][] = [
+    [
+      1,
+      0,
+      {
+        type: 'webpage',
+        author: [{ literal: 'People’s Republic of China Ministry of Foreign Affairs' }],
+        title: 'Zhōng, é, hā, jí, tǎ wǔ guó huìwù [China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan Five Country Meeting]',
+        'title-short': 'Zhōng, é, hā, jí, tǎ wǔ guó huìwù',
+        custom: { 'translated-title': 'China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan Five Country Meeting' },
+        language: 'zh',
+        issued: date(2000, 11, 11),
+        URL: 'https://www.mfa.gov.cn/ce/cohk//chn/topic/zgwj/wjlshk/t8984.htm',
+        accessed: ACCESSED_2022,
+      },
+    ],
+    [2, 0, { type: 'article-newspaper', author: [{ literal: 'UPI Archives' }], issued: date(1994, 4, 27) }],
+    [
+      3,
+      0,
+      {
+        type: 'speech',
+        author: [{ literal: 'Xi Jinping' }],
+        genre: 'speech',
+        'event-title': 'Nazarbayev University',
+        'event-place': 'Astana',
+        issued: date(2013, 9, 7),
+        accessed: date(2022, 9, 12),
+      },
+    ],
+    [4, 0, { type: 'treaty', author: [{ literal: 'People’s Republic of China' }], language: 'zh', issued: date(1996, 4, 26) }],
+    [
+      5,
+      0,
+      {
+        type: 'article-newspaper',
+        author: [{ family: 'Irwin', given: 'Peter' }],
+        title: 'Remembering the Ghulja Incident: 20th Anniversary of “Uyghur Tiananmen” Passes With Little Notice',
+        'container-title': 'The Diplomat',
+        issued: date(2017, 3, 2),
+      },
+    ],
+    [
+      7,
+      0,
+      { type: 'chapter', author: [{ literal: 'Jiang Zemin' }], 'container-title': 'Selected works of Jiang Zemin', volume: '2', issued: date(1999, 6, 17) },
+    ],
+    [
+      8,
+      0,
+      {
+        type: 'webpage',
+        author: [{ literal: 'UN Security Council' }],
+        'container-title': 'United Nations sanctions list',
+        title: 'Islamic Movement of Uzbekistan',
+      },
+    ],
+    [10, 0, { type: 'speech', language: 'zh', issued: date(2001, 6, 22) }],
+    [
+      14,
+      0,
+      {
+        type: 'report',
+        author: [{ family: 'Kassenova', given: 'Nargis' }],
+        publisher: 'IFRI',
+        'collection-title': 'Russie Nei Reports',
+        number: '14',
+        page: '3–29',
+        issued: date(2012, 11),
+      },
+    ],
+    [18, 0, { type: 'article-newspaper', author: [{ literal: 'Radio Free Europe/Radio Liberty' }], title: 'The Wait Goes On At Kashagan' }],
+    [19, 0, { type: 'legislation', author: [{ literal: 'Republic of Kazakhstan' }], language: 'ru', issued: date(2018, 4, 6) }],
+    [
+      20,
+      0,
+      { type: 'article-newspaper', author: [{ family: 'Baigin', given: 'Shamil' }], 'container-title': 'Reuters', issued: date(2007, 4, 30), URL: undefined },
+    ],
+    [
+      21,
+      0,
+      {
+        type: 'article-journal',
+        author: [
+          { family: 'Pantucci', given: 'Raffaello' },
+          { family: 'Petersen', given: 'Alexandros' },
+        ],
+        'container-title': 'China Brief',
+        volume: '12',
+        issue: '14',
+        issued: date(2012, 7),
+      },
+    ],
+    [22, 0, { language: 'ru', custom: { 'translated-title': 'E. Omuraliev: Kyrgyzstan Should Join the Customs Union' } }],
+    [23, 0, { language: 'tg', 'title-short': 'Afzoişi toçironi cinoī dar ʙozorhoi Duşanʙe' }],
+    [
+      24,
+      0,
+      {
+        type: 'article-newspaper',
+        author: [{ literal: 'CGTN' }],
+        title: 'SCO Development Bank: Prospects of the SCO Development Bank',
+        issued: date(2018, 6, 6),
+      },
+    ],
+    [
+      24,
+      1,
+      {
+        type: 'article-newspaper',
+        author: [{ literal: 'Xinhua' }],
+        issued: date(2020, 12, 1),
+        URL: 'http://www.xinhuanet.com/english/2020-12/01/c_139555549.htm',
+      },
+    ],
+    [
+      25,
+      0,
+      { type: 'webpage', author: [{ literal: 'Shanghai Cooperation Organisation (SCO)' }], title: 'SCO Promotes Transport Links', issued: date(2017, 7) },
+    ],
+    [
+      25,
+      1,
+      {
+        type: 'interview',
+        author: [{ literal: 'logistics experts' }],
+        interviewer: [{ literal: 'the author' }],
+        'event-place': 'Osh, Kyrgyzstan',
+        issued: date(2019),
+        title: undefined,
+      },
+    ],
+    [26, 0, { author: [{ literal: 'SCO' }], title: 'SCO Promotes Transport Links', issued: undefined }],
+    [37, 0, { type: 'interview', author: [{ literal: 'RATS' }], interviewer: [{ literal: 'the author' }], issued: date(2012) }],
+    [38, 0, { author: [{ literal: 'Xinhua' }], 'title-short': 'Shàng hé zǔzhī shǒucì yǎnliàn wǎngluò fǎnkǒng', issued: date(2015, 10, 15) }],
+    [38, 1, { author: [{ literal: 'CCTV' }], custom: { 'translated-title': 'SCO “Xiamen-2017” Cyber Anti-Terrorism Exercise Held Today' } }],
+    [38, 2, { author: [{ literal: 'Xinhua' }], issued: date(2019, 12, 12), URL: 'http://www.xinhuanet.com/mil/2019-12/12/c_1125340396.htm' }],
+    [
+      39,
+      0,
+      {
+        type: 'report',
+        author: [{ family: 'Erokhin', given: 'Dmitry' }],
+        publisher: 'OSCE and NUPI',
+        'collection-title': 'Policy Briefs',
+        number: '63',
+        issued: date(2020, 9),
+      },
+    ],
+    [43, 0, { type: 'article-journal', 'container-title': 'China Perspectives', volume: '3', page: '34–49', issued: date(2008, 7) }],
+    [46, 0, { type: 'dataset', author: [{ literal: 'StatCounter' }], title: 'Mobile Vendor Market Share Kyrgyzstan', issued: date(2021, 2) }],
+    [47, 0, { author: [{ literal: 'StatCounter' }], URL: 'https://gs.statcounter.com/', title: undefined }],
+    [50, 0, { author: [{ literal: 'Yau Tsz Yan' }], 'container-title': 'The Diplomat' }],
+    [62, 0, { author: [{ literal: 'qdcaijing.com' }], language: 'zh' }],
+    [68, 0, { title: 'Tǎjíkè sītǎn [Tajikistan]', issued: undefined }],
+    [69, 0, { author: [{ literal: 'Huawei' }], title: 'Tǔkùmàn sītǎn [Turkmenistan]' }],
+    [69, 1, { author: [{ literal: 'Huawei' }], title: 'Wūzībiékè sītǎn [Uzbekistan]' }],
+    [74, 0, { type: 'report', 'collection-title': 'Central Asia Program Paper', number: '232', publisher: 'Central Asia Program', issued: date(2020, 6, 19) }],
+    [78, 0, { author: [{ literal: 'Republic of Kazakhstan Presidential Palace' }], language: 'ru', issued: date(2020, 3, 4), URL: undefined }],
+    [82, 0, { type: 'article-newspaper', author: [{ literal: 'Jing Yang' }, { family: 'Ng', given: 'Serena' }], 'container-title': 'Wall Street Journal' }],
+    [83, 0, { author: [{ literal: 'Ji Tianqin' }, { literal: 'Han Wei' }], 'container-title': 'Caixin', issued: date(2018, 3, 1) }],
+  ];
+  for (const [number, index, expected] of seedItems) {
+    it(`note ${number}, item ${index + 1}: ${Object.keys(expected).join(', ')}`, () => {
+      assertFields(note(number).citations[index]?.item, expected, `note ${number}.${index + 1}`);
+    });
+  }
+
+  it('reads short forms as author and title (26, 57, 77 with its missing closing quote)', () => {
+    assert.deepEqual(note(26).shortForm, { author: 'SCO', title: 'SCO Promotes Transport Links' });
+    assert.deepEqual(note(57).shortForm, { author: 'Erokhin', title: 'Comparative Analysis of Digital Development in Central Asian Countries' });
+    assert.deepEqual(note(77).shortForm, { author: 'Raffaello Pantucci', title: 'Beijing Binds: COVID-19 and the China-Central Asia Relationship' });
+    assert.ok(note(77).confidence < 1, 'the unclosed quote lowers confidence');
+    assert.deepEqual(note(58).shortForm?.author, 'People’s Daily');
+  });
+
+  it('reads note 71 as a cross-reference to note 41', () => {
+    assert.equal(note(71).crossReference, 41);
+    assert.deepEqual(note(71).citations, []);
+  });
+
+  it('keeps commentary as prefix in discursive notes and finds nothing in commentary', () => {
+    assert.match(note(13).citations[0]!.prefix!, /^RATS was accompanied by: .* training centre in Shanghai\. See $/);
+    assert.match(note(19).citations[0]!.prefix!, /^Kazakhstan only granted .* coronavirus outbreak\. See $/);
+    assert.match(note(52).citations[0]!.prefix!, /^In 2018, Huawei’s ‘Seeds for the Future’ programme .* engineers\. $/);
+    assert.equal(note(60).citations[0]!.prefix, 'These are all recorded on the SCO website, ');
+    assert.equal(note(87).citations[0]!.prefix, 'Data from ');
+    assert.equal(note(52).citations[0]!.item.title, 'Huawei Central Asia Innovation Day: Build Digital Silk Road Through Innovation, Openness and Win-win');
+    assert.equal(note(34).kind, 'commentary');
+    assert.equal(note(34).citations.length, 0);
+  });
+
+  it('matches the reviewed golden output (UPDATE=1 rewrites it)', () => {
+    const actual = `${JSON.stringify(Object.fromEntries(parsed), null, 2)}\n`;
+    if (process.env.UPDATE === '1' || !existsSync(goldenPath)) {
+      mkdirSync(path.dirname(goldenPath), { recursive: true });
+      writeFileSync(goldenPath, actual);
+    }
+    assert.equal(actual, readFileSync(goldenPath, 'utf8'));
+  });
+});
+
+interface OtherCase {
+  style: string;
+  text: string;
+  kind: NoteKind;
+  items?: ItemFields[];
+  locators?: (string | undefined)[];
+  prefix?: string;
+  suffix?: string;
+  locator?: string;
+  crossReference?: number;
+  shortForm?: ParsedNote['shortForm'];
+}
+
+const smith = [{ family: 'Smith', given: 'Jane' }];
+const cooleyBook: ItemFields = {
+  type: 'book',
+  title: 'Great Games, Local Rules',
+  author: [{ family: 'Cooley', given: 'Alexander' }],
+  publisher: 'Oxford University Press',
+  'publisher-place': 'New York',
+  issued: date(2012),
+};
+
+const otherCases: OtherCase[] = [
+  {
+    style: 'Chicago book, note number kept',
+    text: '1. Jane Smith, _The Book Title_ (Chicago: University of Chicago Press, 2010), 45.',
+    kind: 'citation',
+    items: [
+      { type: 'book', author: smith, title: 'The Book Title', publisher: 'University of Chicago Press', 'publisher-place': 'Chicago', issued: date(2010) },
+    ],
+    locators: ['p. 45'],
+  },
+  {
+    style: 'Chicago journal article with DOI',
+    text: 'Jane Smith, “Title of the Article,” _Journal of Asian Studies_ 12, no. 3 (2015): 34–49, https://doi.org/10.1017/S0021911815000012.',
+    kind: 'citation',
+    items: [
+      {
+        type: 'article-journal',
+        title: 'Title of the Article',
+        'container-title': 'Journal of Asian Studies',
+        volume: '12',
+        issue: '3',
+        page: '34–49',
+        issued: date(2015),
+        DOI: '10.1017/S0021911815000012',
+        URL: 'https://doi.org/10.1017/S0021911815000012',
+      },
+    ],
+  },
+  {
+    style: 'Chicago newspaper, US date with a comma',
+    text: 'Andrew Higgins, “Russia Pushes Back,” _New York Times_, March 3, 2015, https://www.nytimes.com/2015/03/03/world/europe/russia.html.',
+    kind: 'citation',
+    items: [
+      {
+        type: 'article-newspaper',
+        author: [{ family: 'Higgins', given: 'Andrew' }],
+        'container-title': 'New York Times',
+        issued: date(2015, 3, 3),
+        URL: 'https://www.nytimes.com/2015/03/03/world/europe/russia.html',
+        publisher: undefined,
+      },
+    ],
+  },
+  {
+    style: 'Chicago, three authors',
+    text: 'Jane Smith, John Doe, and Ann Lee, _Central Asia after Empire_ (London: Hurst, 2019), 112–14.',
+    kind: 'citation',
+    items: [
+      {
+        type: 'book',
+        author: [
+          { family: 'Smith', given: 'Jane' },
+          { family: 'Doe', given: 'John' },
+          { family: 'Lee', given: 'Ann' },
+        ],
+        publisher: 'Hurst',
+      },
+    ],
+    locators: ['pp. 112–14'],
+  },
+  {
+    style: 'Chicago chapter in an edited book',
+    text: 'Jane Smith, “Chapter Title,” in _The Edited Volume_, ed. John Doe (Oxford: Oxford University Press, 2012), 45–67.',
+    kind: 'citation',
+    items: [
+      {
+        type: 'chapter',
+        title: 'Chapter Title',
+        'container-title': 'The Edited Volume',
+        editor: [{ family: 'Doe', given: 'John' }],
+        page: '45–67',
+        issued: date(2012),
+      },
+    ],
+  },
+  {
+    style: 'Chicago edited book',
+    text: 'Marlène Laruelle, ed., _China’s Belt and Road Initiative and Its Impact in Central Asia_ (Washington, DC: George Washington University, 2018).',
+    kind: 'citation',
+    items: [{ type: 'book', editor: [{ family: 'Laruelle', given: 'Marlène' }], author: undefined, 'publisher-place': 'Washington, DC', issued: date(2018) }],
+  },
+  {
+    style: 'Chicago dissertation',
+    text: 'Jane Smith, “Rethinking the Silk Road” (PhD diss., University of Chicago, 2014), 88.',
+    kind: 'citation',
+    items: [{ type: 'thesis', genre: 'PhD diss.', publisher: 'University of Chicago', issued: date(2014) }],
+    locators: ['p. 88'],
+  },
+  {
+    style: 'Chicago blog post',
+    text: 'Jane Smith, “Why the SCO Matters,” _War on the Rocks_ (blog), 3 June 2021, https://warontherocks.com/2021/06/sco/.',
+    kind: 'citation',
+    items: [{ type: 'post-weblog', 'container-title': 'War on the Rocks', issued: date(2021, 6, 3), publisher: undefined }],
+  },
+  {
+    style: 'Chicago report in a numbered series',
+    text: 'Jane Smith, _Title_, Crisis Group Asia Report No. 250 (Brussels: International Crisis Group, 2013), 4.',
+    kind: 'citation',
+    items: [
+      { type: 'report', 'collection-title': 'Crisis Group Asia Report', number: '250', publisher: 'International Crisis Group', 'publisher-place': 'Brussels' },
+    ],
+    locators: ['p. 4'],
+  },
+  {
+    style: 'Chicago particle and suffix in names',
+    text: 'Ludwig van Beethoven, _Letters_ (London: Macmillan, 1961), 12; Martin Luther King Jr., “Letter from Birmingham Jail,” 16 April 1963.',
+    kind: 'citations',
+    items: [
+      { author: [{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }] },
+      { author: [{ family: 'King', given: 'Martin Luther', suffix: 'Jr.' }], issued: date(1963, 4, 16) },
+    ],
+  },
+  {
+    style: 'Chicago title without italics (formatting lost)',
+    text: 'Alexander Cooley, Great Games (New York: Oxford University Press, 2012), 45.',
+    kind: 'citation',
+    items: [{ ...cooleyBook, title: 'Great Games' }],
+    locators: ['p. 45'],
+  },
+  {
+    style: 'Chicago short form',
+    text: 'Cooley, _Great Games_, 45.',
+    kind: 'short',
+    shortForm: { author: 'Cooley', title: 'Great Games' },
+    locators: ['p. 45'],
+  },
+  {
+    style: 'MHRA book',
+    text: 'Jane Smith, _Title_ (London: Verso, 2010), p. 45.',
+    kind: 'citation',
+    items: [{ type: 'book', title: 'Title', publisher: 'Verso', 'publisher-place': 'London', issued: date(2010) }],
+    locators: ['p. 45'],
+  },
+  {
+    style: 'MHRA journal article',
+    text: 'Jane Smith, ‘Title of the Article’, _Journal of Asian Studies_, 12 (2015), 34–49.',
+    kind: 'citation',
+    items: [{ type: 'article-journal', 'container-title': 'Journal of Asian Studies', volume: '12', page: '34–49', issued: date(2015) }],
+  },
+  {
+    style: 'MHRA volume.issue and cited page',
+    text: 'Jane Smith, ‘Title of the Article’, _Modern Asian Studies_, 12.3 (2015), 34–49 (p. 36).',
+    kind: 'citation',
+    items: [{ type: 'article-journal', volume: '12', issue: '3', page: '34–49' }],
+    locators: ['p. 36'],
+  },
+  {
+    style: 'MHRA newspaper',
+    text: 'Andrew Higgins, ‘Russia Pushes Back’, _The Guardian_, 3 March 2015.',
+    kind: 'citation',
+    items: [{ type: 'article-newspaper', 'container-title': 'The Guardian', issued: date(2015, 3, 3) }],
+  },
+  {
+    style: 'newspaper with page and no author',
+    text: '‘Central Asia’s New Railway’, _The Economist_, 5 May 2020, p. 5.',
+    kind: 'citation',
+    items: [{ type: 'article-newspaper', title: 'Central Asia’s New Railway', author: undefined, 'container-title': 'The Economist' }],
+    locators: ['p. 5'],
+  },
+  {
+    style: 'news agency as author',
+    text: 'Reuters, ‘Kazakhstan Devalues Tenge’, 20 August 2015.',
+    kind: 'citation',
+    items: [{ type: 'article-newspaper', author: [{ literal: 'Reuters' }], issued: date(2015, 8, 20) }],
+  },
+  {
+    style: 'Harvard-in-notes, author-date short',
+    text: 'Smith (2010, p. 45)',
+    kind: 'short',
+    shortForm: { author: 'Smith', year: '2010' },
+    locators: ['p. 45'],
+  },
+  {
+    style: 'Chicago author-date in brackets',
+    text: '(Cooley 2012, 45)',
+    kind: 'short',
+    shortForm: { author: 'Cooley', year: '2012' },
+    items: [{ issued: date(2012) }],
+    locators: ['p. 45'],
+  },
+  {
+    style: 'Harvard book',
+    text: 'Smith, J. (2010) Title of the Book. London: Verso.',
+    kind: 'citation',
+    items: [
+      {
+        type: 'book',
+        author: [{ family: 'Smith', given: 'J.' }],
+        title: 'Title of the Book',
+        publisher: 'Verso',
+        'publisher-place': 'London',
+        issued: date(2010),
+      },
+    ],
+  },
+  {
+    style: 'Harvard journal article, two authors',
+    text: 'Smith, J. and Jones, K. (2015) ‘Title of the Article’, Journal of Asian Studies, 12(3), pp. 34–49.',
+    kind: 'citation',
+    items: [
+      {
+        type: 'article-journal',
+        author: [
+          { family: 'Smith', given: 'J.' },
+          { family: 'Jones', given: 'K.' },
+        ],
+        'container-title': 'Journal of Asian Studies',
+        volume: '12',
+        issue: '3',
+        page: '34–49',
+      },
+    ],
+  },
+  {
+    style: 'Harvard web page',
+    text: 'World Bank (2020) Kazakhstan Economic Update. Available at: https://www.worldbank.org/kz (Accessed: 14 August 2022).',
+    kind: 'citation',
+    items: [
+      {
+        type: 'webpage',
+        author: [{ literal: 'World Bank' }],
+        title: 'Kazakhstan Economic Update',
+        URL: 'https://www.worldbank.org/kz',
+        accessed: ACCESSED_2022,
+      },
+    ],
+  },
+  {
+    style: 'bibliography style in a note',
+    text: 'Smith, Jane. _The Book Title_. Chicago: University of Chicago Press, 2010.',
+    kind: 'citation',
+    items: [{ type: 'book', author: smith, title: 'The Book Title', publisher: 'University of Chicago Press', issued: date(2010) }],
+  },
+  {
+    style: 'URL-only note',
+    text: '<https://example.org/x>',
+    kind: 'citation',
+    items: [{ type: 'webpage', URL: 'https://example.org/x', title: undefined }],
+  },
+  {
+    style: 'See + bare URL, trailing punctuation dropped',
+    text: 'See https://example.org/report.pdf).',
+    kind: 'citation',
+    items: [{ URL: 'https://example.org/report.pdf', 'container-title': undefined }],
+    prefix: 'See ',
+  },
+  {
+    style: 'Markdown link as title',
+    text: 'Jane Smith, [Title of the Post](https://blog.example.com/post), accessed 1 May 2020.',
+    kind: 'citation',
+    items: [{ type: 'post-weblog', title: 'Title of the Post', URL: 'https://blog.example.com/post', accessed: date(2020, 5, 1) }],
+  },
+  {
+    style: 'several citations with signals',
+    text: 'See Jane Smith, _Book_ (London: Verso, 2010), 5; see also John Doe, ‘Article’, _Journal of Things_ 4, no. 1 (2011): 1–20; and Ann Lee, _Another Book_ (Paris: Seuil, 2012).',
+    kind: 'citations',
+    items: [{ title: 'Book' }, { title: 'Article', volume: '4', issue: '1' }, { title: 'Another Book', author: [{ family: 'Lee', given: 'Ann' }] }],
+    locators: ['p. 5', undefined, undefined],
+  },
+  {
+    style: 'commentary, then a citation',
+    text: 'For a fuller account, see Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45.',
+    kind: 'discursive',
+    items: [cooleyBook],
+    prefix: 'For a fuller account, see ',
+  },
+  {
+    style: 'a citation, then commentary',
+    text: 'Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45; this view is disputed.',
+    kind: 'discursive',
+    items: [cooleyBook],
+    suffix: '; this view is disputed.',
+  },
+  { style: 'Ibid.', text: 'Ibid.', kind: 'ibid' },
+  { style: 'Ibid. with page', text: 'Ibid., p. 4', kind: 'ibid', locator: 'p. 4' },
+  { style: 'ibid, lower case', text: 'ibid', kind: 'ibid' },
+  { style: 'Ibid. in italics with a bare page range', text: '_Ibid._, 45-47.', kind: 'ibid', locator: 'pp. 45–47' },
+  { style: 'Op. cit. without a name', text: 'Op. cit., p. 12.', kind: 'ibid', locator: 'p. 12' },
+  {
+    style: 'Op. cit. with a name',
+    text: 'Smith, op. cit., p. 45.',
+    kind: 'short',
+    shortForm: { author: 'Smith' },
+    locators: ['p. 45'],
+  },
+  { style: 'cross-reference', text: 'See note 12 above.', kind: 'cross-reference', crossReference: 12 },
+  { style: 'cross-reference with page', text: 'See n. 3, p. 4.', kind: 'cross-reference', crossReference: 3, locator: 'p. 4' },
+  {
+    style: 'published interview',
+    text: 'Interview with Jane Smith, _The Diplomat_, 4 April 2019.',
+    kind: 'citation',
+    items: [{ type: 'interview', author: smith, 'container-title': 'The Diplomat', issued: date(2019, 4, 4) }],
+  },
+  {
+    style: 'Chicago unpublished interview',
+    text: 'Jane Smith, interview by the author, Almaty, May 3, 2010.',
+    kind: 'citation',
+    items: [{ type: 'interview', author: smith, interviewer: [{ literal: 'the author' }], 'event-place': 'Almaty', issued: date(2010, 5, 3) }],
+  },
+  {
+    style: 'escaped Markdown and straight quotes',
+    text: 'Jane Smith, "The \\*Real\\* Story," Journal of Things 3 (2001): 5-9.',
+    kind: 'citation',
+    items: [{ type: 'article-journal', title: 'The *Real* Story', 'container-title': 'Journal of Things', volume: '3', page: '5-9', issued: date(2001) }],
+  },
+  {
+    style: 'malformed autolink',
+    text: 'Huawei, ‘Tajikistan’, <<https://www.huawei.com/tj>, accessed 14 August 2022.',
+    kind: 'citation',
+    items: [{ type: 'webpage', URL: 'https://www.huawei.com/tj', accessed: ACCESSED_2022 }],
+  },
+];
+
+describe('parseNote on other citation habits', () => {
+  for (const expected of otherCases) {
+    it(`${expected.style}: ${expected.text}`, () => {
+      const result = parseNote(expected.text);
+      assert.equal(result.kind, expected.kind, 'kind');
+      if (expected.items) {
+        assert.equal(result.citations.length, expected.items.length, 'number of items');
+        for (const [index, item] of expected.items.entries()) assertFields(result.citations[index]?.item, item, `item ${index + 1}`);
+      }
+      if (expected.locators) {
+        assert.deepEqual(
+          result.citations.map((citation) => citation.locator),
+          expected.locators,
+          'locators',
+        );
+      }
+      if (expected.prefix !== undefined) assert.equal(result.citations[0]?.prefix, expected.prefix, 'prefix');
+      if (expected.suffix !== undefined) assert.equal(result.citations.at(-1)?.suffix, expected.suffix, 'suffix');
+      assert.equal(result.locator, expected.locator, 'note locator');
+      assert.equal(result.crossReference, expected.crossReference, 'cross-reference');
+      if (expected.shortForm) assert.deepEqual(result.shortForm, expected.shortForm, 'short form');
+    });
+  }
+
+  it('lists uncertain parses below certain ones', () => {
+    const certain = parseNote('Jane Smith, _Title_ (London: Verso, 2010), p. 45.');
+    const unclosed = parseNote('Jane Smith, ‘Title, Reuters, 3 March 2015.');
+    const urlOnly = parseNote('<https://example.org/x>');
+    assert.equal(certain.confidence, 1);
+    assert.ok(unclosed.confidence < certain.confidence);
+    assert.ok(urlOnly.confidence < certain.confidence);
+    assert.ok(unclosed.citations[0]!.problems.some((problem) => problem.startsWith('unclosed quotation mark')));
+  });
+
+  it('flags commentary that quotes a title but cites nothing', () => {
+    const result = parseNote('The phrase ‘Digital Silk Road’ first appeared in 2015 in Chinese policy documents.');
+    assert.equal(result.kind, 'commentary');
+    assert.ok(result.confidence < 0.9);
+  });
+});

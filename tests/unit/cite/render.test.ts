@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import type { BibliographyItem } from '../../../src/cite/bibliography.ts';
+import { citeBook } from '../../../src/cite/cite-book.ts';
+import { parseCitationText } from '../../../src/cite/syntax.ts';
+import { parseChapter } from '../../../src/core/chapter.ts';
+import type { Book, Chapter } from '../../../src/core/types.ts';
+import { loadCiteStyle } from '../../../src/io/cite-style.ts';
+import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { repoRoot } from '../../helpers/project.ts';
+
+const references: BibliographyItem[] = [
+  {
+    id: 'sco2017promotes',
+    type: 'webpage',
+    author: [{ literal: 'Shanghai Cooperation Organisation (SCO)' }],
+    title: 'SCO Promotes Transport Links',
+    issued: { 'date-parts': [[2017, 7]] },
+    URL: 'http://eng.sectsco.org/news/20170707/294.html',
+  },
+  {
+    id: 'erokhin2019comparative',
+    type: 'report',
+    author: [{ family: 'Erokhin', given: 'Dmitry' }],
+    title: 'Comparative Analysis of Digital Development',
+    publisher: 'OSCE Academy',
+    issued: { 'date-parts': [[2019]] },
+  },
+];
+
+const chapterText = `---
+title: A chapter
+authors: [A. Writer]
+---
+
+One.[^1] Two.[^2] Three.[^3] Four.[^4] Five.[^5]
+
+[^1]: [@sco2017promotes]; author interview with logistics experts in Osh, 2019.
+[^2]: [@sco2017promotes]
+[^3]: [see @erokhin2019comparative, p. 12]
+[^4]: [@sco2017promotes]
+[^5]: [@nosuchkey]
+`;
+
+async function notesIn(style: string): Promise<{ notes: string[]; bibliography: string; file: VFile }> {
+  const file = new VFile({ path: 'chapters/a.md', value: chapterText });
+  const parsed = parseChapter(file);
+  assert.ok(parsed);
+  const chapter: Chapter = { slug: 'a', path: 'chapters/a.md', number: 1, ...parsed };
+  const config = { language: 'en-GB', style: `styles/csl/${style}.csl` } as Book['config'];
+  const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references };
+  const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
+  const html = toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }));
+  const notes = [...html.matchAll(/<li id="fn-\d+">([\s\S]*?)<\/li>/g)].map((match) =>
+    (match[1] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/↩/g, '')
+      .trim(),
+  );
+  return { notes, bibliography: toHtml({ type: 'root', children: cited.bibliography?.entries ?? [] }), file };
+}
+
+describe('rendering citations through citeproc', () => {
+  it('Chicago notes: full first note, short later notes, prefix and locator kept', async () => {
+    const { notes, bibliography, file } = await notesIn('chicago-notes-bibliography');
+    assert.equal(
+      notes[0],
+      'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’, July 2017, http://eng.sectsco.org/news/20170707/294.html; author interview with logistics experts in Osh, 2019.',
+    );
+    assert.equal(notes[1], 'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’.');
+    assert.match(notes[2] ?? '', /^See Dmitry Erokhin, Comparative Analysis of Digital Development \(OSCE Academy, 2019\), 12\.$/);
+    assert.equal(notes[3], 'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’.');
+    assert.equal(notes[4], '[@nosuchkey]');
+    const unresolved = file.messages.find((message) => message.ruleId === 'cite-unresolved');
+    assert.equal(unresolved?.line, 12);
+    assert.match(bibliography, /Erokhin, Dmitry\. <i>Comparative Analysis of Digital Development<\/i>\. OSCE Academy, 2019\./);
+  });
+
+  it('Chicago with subsequent Ibid.: an immediate repeat is Ibid.', async () => {
+    const { notes } = await notesIn('chicago-notes-bibliography-subsequent-ibid');
+    assert.equal(notes[1], 'Ibid.');
+    assert.match(notes[3] ?? '', /^Shanghai Cooperation Organisation \(SCO\), ‘SCO Promotes Transport Links’\.$/);
+  });
+
+  it('APA: author-date citations and an APA reference list', async () => {
+    const { notes, bibliography } = await notesIn('apa');
+    assert.equal(notes[1], '(Shanghai Cooperation Organisation (SCO), 2017)');
+    assert.equal(notes[2], '(see Erokhin, 2019, p. 12)');
+    assert.match(bibliography, /Erokhin, D\. \(2019\)\. <i>Comparative Analysis of Digital Development<\/i>\. OSCE Academy\./);
+  });
+});
+
+describe('positions restart with each chapter', () => {
+  it('the first citation of a work in a new chapter is a full note again', async () => {
+    const first = await notesIn('chicago-notes-bibliography');
+    const second = await notesIn('chicago-notes-bibliography');
+    assert.equal(second.notes[0], first.notes[0]);
+    assert.match(second.notes[0] ?? '', /July 2017/);
+  });
+});
+
+describe('Pandoc citation syntax', () => {
+  it('parses prefixes, locators, suffixes, several keys and suppressed authors', () => {
+    assert.deepEqual(parseCitationText('@a'), [{ key: 'a' }]);
+    assert.deepEqual(parseCitationText('see @smith2010, pp. 33–35 and passim; -@jones2011, chap. 2'), [
+      { key: 'smith2010', prefix: 'see', label: 'page', locator: '33–35', suffix: 'and passim' },
+      { key: 'jones2011', suppressAuthor: true, label: 'chapter', locator: '2' },
+    ]);
+    assert.equal(parseCitationText('no key here'), undefined);
+  });
+});
