@@ -30,7 +30,12 @@ export function renderEpub(book: Book, assets: RenderAssets): OutputFiles {
     files.set(`EPUB/${chapterPath(chapter)}`, xhtml(book, chapter.meta.title, chapterBody(book, chapter)));
   }
   if (book.bibliography) {
-    files.set(`EPUB/${bibliographyPath}`, xhtml(book, 'Bibliography', [h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography' }, [h('h1', 'Bibliography'), ...book.bibliography.entries])]));
+    files.set(
+      `EPUB/${bibliographyPath}`,
+      xhtml(book, 'Bibliography', [
+        h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography' }, [h('h1', 'Bibliography'), ...book.bibliography.entries]),
+      ]),
+    );
   }
   files.set('EPUB/package.opf', packageDocument(book));
   return files;

@@ -89,7 +89,11 @@ function chapterBody(book: Book, chapter: Chapter, previous: Chapter | undefined
   const pager = h('nav.pager', { 'aria-label': 'Chapters' }, [
     previous ? h('a', { rel: 'prev', href: chapterHref(previous) }, `← ${previous.meta.title}`) : h('span'),
     h('a', { href: 'index.html' }, 'Contents'),
-    next ? h('a', { rel: 'next', href: chapterHref(next) }, `${next.meta.title} →`) : book.bibliography ? h('a', { rel: 'next', href: bibliographyHref }, 'Bibliography →') : h('span'),
+    next
+      ? h('a', { rel: 'next', href: chapterHref(next) }, `${next.meta.title} →`)
+      : book.bibliography
+        ? h('a', { rel: 'next', href: bibliographyHref }, 'Bibliography →')
+        : h('span'),
   ]);
   return [
     h('p.book-link', [h('a', { href: 'index.html' }, book.config.title)]),
