@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -109,3 +109,49 @@ async function snapshot(projectDir: string): Promise<Map<string, Buffer>> {
   }
   return files;
 }
+
+describe('switching the CSL style in anthology.yaml restyles every note', () => {
+  async function buildWithStyle(style: string): Promise<{ essay: string; bibliography: string }> {
+    const project = await copyDefaultProject();
+    try {
+      const configPath = path.join(project.dir, 'anthology.yaml');
+      const config = await readFile(configPath, 'utf8');
+      await writeFile(configPath, config.replace(/^style: .*$/m, `style: styles/csl/${style}.csl`));
+      const result = await runCli(['build', '--format', 'html,epub'], project.dir);
+      assert.equal(result.code, 0, result.stderr);
+      const html = path.join(project.dir, 'build/html');
+      const epub = await epubcheck(path.join(project.dir, 'build', `${bookSlug}.epub`));
+      assert.equal(epub.fatals + epub.errors, 0, epub.output);
+      return {
+        essay: await readFile(path.join(html, 'paving-the-digital-silk-road-with-the-shanghai-cooperation.html'), 'utf8'),
+        bibliography: await readFile(path.join(html, 'bibliography.html'), 'utf8'),
+      };
+    } finally {
+      await project.dispose();
+    }
+  }
+  const noteText = (html: string, note: number) =>
+    (new RegExp(`<li id="fn-${note}">([\\s\\S]*?)</li>`).exec(html)?.[1] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/↩/g, '')
+      .replace(/&#x26;/g, '&')
+      .trim();
+
+  it('Chicago notes: a repeated source is a short note', async () => {
+    const { essay, bibliography } = await buildWithStyle('chicago-notes-bibliography');
+    assert.match(noteText(essay, 25), /^Shanghai Cooperation Organisation \(SCO\), ‘SCO Promotes Transport Links’, July 2017, http/);
+    assert.equal(noteText(essay, 26), 'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’.');
+    assert.match(bibliography, /Erokhin, Dmitry\./);
+  });
+
+  it('Chicago with subsequent Ibid.: an immediate repeat is Ibid.', async () => {
+    const { essay } = await buildWithStyle('chicago-notes-bibliography-subsequent-ibid');
+    assert.equal(noteText(essay, 26), 'Ibid.');
+  });
+
+  it('APA: author-date citations and an APA reference list', async () => {
+    const { essay, bibliography } = await buildWithStyle('apa');
+    assert.match(noteText(essay, 26), /^\(Shanghai Cooperation Organisation \(SCO\), 2017\)\.?$/);
+    assert.match(bibliography, /Erokhin, D\. \(2020\)\./);
+  });
+});
