@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { pieceToMarkdown } from '../src/import/chapter-markdown.ts';
 import { importSource } from '../src/import/import.ts';
 import { measure, printTable } from './table.ts';
 
@@ -20,9 +21,12 @@ export function generateArchive(posts: number): string {
   return out.join('\n\n');
 }
 
+/** Import as the CLI does it, up to the Markdown of every chapter (without notes → citations). */
 function importText(text: string, name: string): number {
   const file = new VFile({ path: name, value: text });
-  return importSource(file, { defaultAuthor: 'Raffaello Pantucci' }).chapters.length;
+  const chapters = importSource(file, { defaultAuthor: 'Raffaello Pantucci' }).chapters;
+  for (const chapter of chapters) pieceToMarkdown(chapter.piece);
+  return chapters.length;
 }
 
 const markdownParser = unified().use(remarkParse);
