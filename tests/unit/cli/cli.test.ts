@@ -55,11 +55,28 @@ describe('anthology import', () => {
       await writeFile(path.join(project.dir, 'empty.txt'), '');
       await writeFile(path.join(project.dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
       await writeFile(path.join(project.dir, 'latin1.txt'), Buffer.from('Title\n\nCaf\xe9 society\n', 'latin1'));
+      await writeFile(
+        path.join(project.dir, 'broken.xml'),
+        '<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n<title>Blog</title>\n<item><title>Post</item>\n</channel>\n</rss>\n',
+      );
+      await writeFile(
+        path.join(project.dir, 'empty-export.xml'),
+        '<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n<title>Blog</title>\n<wp:wxr_version>1.2</wp:wxr_version>\n</channel>\n</rss>\n',
+      );
+      await writeFile(
+        path.join(project.dir, 'index.html'),
+        '<!doctype html>\n<html><head><title>Blog</title></head>\n<body><nav><a href="/a">Home</a> <a href="/b">About</a></nav></body></html>\n',
+      );
+      await writeFile(path.join(project.dir, 'post.md'), '---\ntitle: A post\ndate: 2020-01-01\n\nBody text.\n');
       for (const [source, pattern] of [
         ['empty.txt', /empty\.txt\s*\n\s*1:1\s+error\s+the source file is empty/],
         ['image.txt', /image\.txt\s*\n\s*1:1\s+error\s+this is a binary file/],
         ['latin1.txt', /latin1\.txt\s*\n\s*3:4\s+error\s+the file is not valid UTF-8/],
         ['missing.txt', /missing\.txt\s*\n.*error\s+no such file/],
+        ['broken.xml', /broken\.xml\s*\n\s*5:\d+\s+error\s+the WordPress export is not well-formed XML/],
+        ['empty-export.xml', /empty-export\.xml\s*\n\s*1:1\s+error\s+the WordPress export has no posts/],
+        ['index.html', /index\.html\s*\n\s*1:1\s+error\s+.*(?:no article|article)/],
+        ['post.md', /post\.md\s*\n\s*1:1\s+error\s+front matter opened with --- on line 1 is never closed/],
       ] as const) {
         const result = await runCli(['import', source], project.dir);
         assert.equal(result.code, 1, `${source}: ${result.stderr}`);
@@ -69,7 +86,16 @@ describe('anthology import', () => {
       await copyFile(seedPath, path.join(project.dir, 'seed.txt'));
       const mixed = await runCli(['import', 'seed.txt', 'empty.txt'], project.dir);
       assert.equal(mixed.code, 1);
-      assert.deepEqual((await readdir(project.dir)).sort(), ['empty.txt', 'image.txt', 'latin1.txt', 'seed.txt']);
+      assert.deepEqual((await readdir(project.dir)).sort(), [
+        'broken.xml',
+        'empty-export.xml',
+        'empty.txt',
+        'image.txt',
+        'index.html',
+        'latin1.txt',
+        'post.md',
+        'seed.txt',
+      ]);
     } finally {
       await project.dispose();
     }
