@@ -61,7 +61,7 @@ export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], 
       for (const citation of parsed.citations) {
         // “Author interview with …, 2019” is an unpublished personal communication: Chicago keeps
         // it in the note's own words and out of the bibliography, so it stays as text.
-        if (isUnpublishedInterview(citation)) continue;
+        if (isUnpublishedInterview(citation) || isBareUrl(citation)) continue;
         const item = addToBibliography(items, citation.item as Omit<CslJsonItem, 'id'>, { chapter, note: note.label, text: note.text });
         if (!citedHere.includes(item)) citedHere.push(item);
         resolution.keys.push(item.id);
@@ -96,6 +96,12 @@ export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], 
     }
   }
   return resolutions;
+}
+
+/** A URL with neither author nor title (`Data from <http://finance.yahoo.com>`) reads better as typed. */
+function isBareUrl(citation: ParsedCitation): boolean {
+  const item = citation.item as { title?: unknown; author?: unknown[]; 'container-title'?: unknown };
+  return !item.title && !(item.author && item.author.length > 0) && !item['container-title'];
 }
 
 function isUnpublishedInterview(citation: ParsedCitation): boolean {
