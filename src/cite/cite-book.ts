@@ -10,15 +10,18 @@ import { type CiteStyle, renderBibliography, renderChapterCitations } from './re
 export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string, VFile>): Book {
   const items = new Map<string, CslJsonItem>(book.references.map((item) => [item.id, item]));
   const cited = new Set<string>();
+  const perChapter = book.config.bibliography === 'chapters';
   for (const chapter of book.chapters) {
     const file = files.get(chapter.path);
     if (!file) continue;
-    for (const key of renderChapterCitations(chapter, items, style, file)) cited.add(key);
+    const keys = renderChapterCitations(chapter, items, style, file);
+    for (const key of keys) cited.add(key);
+    if (perChapter) {
+      const bibliography = renderBibliography(keys, items, style);
+      if (bibliography) chapter.bibliography = bibliography;
+    }
   }
-  const bibliography = renderBibliography(
-    [...cited].sort((a, b) => a.localeCompare(b)),
-    items,
-    style,
-  );
+  if (book.config.bibliography !== 'book') return book;
+  const bibliography = renderBibliography(cited, items, style);
   return bibliography ? { ...book, bibliography } : book;
 }

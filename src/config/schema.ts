@@ -84,6 +84,10 @@ export const bookConfigSchema = z
       .enum(Object.keys(trimSizes) as [keyof typeof trimSizes, ...(keyof typeof trimSizes)[]])
       .default('6x9in')
       .describe('The trim size of the printed book.'),
+    bibliography: z
+      .enum(['book', 'chapters', 'none'])
+      .default('book')
+      .describe('Where the reference list goes: one for the whole book, one after each chapter, or none.'),
     notes: z.enum(['footnotes', 'endnotes']).default('footnotes').describe('In the PDF: notes at the foot of the page, or at the end of each chapter.'),
     print_ready: z.boolean().default(false).describe('PDF for print delivery: 3 mm bleed and crop marks (also `build --print`).'),
     default_author: z.string().optional().describe('Credited on imported pieces that have no byline or bio (usually the blog’s owner).'),

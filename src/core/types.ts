@@ -15,6 +15,8 @@ export interface Chapter {
   number: number;
   meta: ChapterFrontMatter;
   tree: Root;
+  /** The chapter's own reference list, when `bibliography: chapters`. */
+  bibliography?: RenderedBibliography;
 }
 
 export interface Part {

@@ -91,6 +91,12 @@ export function* walkElements(node: HastRoot | Element): Generator<Element> {
   }
 }
 
+/** A chapter's own reference list (`bibliography: chapters`), placed after its notes. */
+export function chapterReferences(chapter: Chapter): ElementContent[] {
+  if (!chapter.bibliography) return [];
+  return [h('section.chapter-references', { role: 'doc-bibliography' }, [h('h2', 'References'), ...chapter.bibliography.entries])];
+}
+
 /** Plain text of the title page lines, shared by every format. */
 export function editorsLine(book: Book): string {
   const { editors, language } = book.config;

@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import { toXml } from 'xast-util-to-xml';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../../io/assets.ts';
-import { chapterBodyToHast, chapterOpening, editorsLine, formatDate, walkElements } from '../common.ts';
+import { chapterBodyToHast, chapterOpening, chapterReferences, editorsLine, formatDate, walkElements } from '../common.ts';
 
 /**
  * Renders the book as the files of an EPUB 3 container (mimetype first). `packEpub` zips them.
@@ -122,6 +122,7 @@ function chapterBody(book: Book, chapter: Chapter): ElementContent[] {
     h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', id: chapter.slug }, [
       ...chapterOpening(chapter, book),
       ...(body.children as ElementContent[]),
+      ...chapterReferences(chapter),
     ]),
   ];
 }

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../../io/assets.ts';
-import { chapterBodyToHast, chapterOpening, editorsLine, formatDate, joinNames } from '../common.ts';
+import { chapterBodyToHast, chapterOpening, chapterReferences, editorsLine, formatDate, joinNames } from '../common.ts';
 
 /** Renders the book as a static multi-page site: index.html with the contents, one page per chapter. */
 export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
@@ -97,7 +97,7 @@ function chapterBody(book: Book, chapter: Chapter, previous: Chapter | undefined
   ]);
   return [
     h('p.book-link', [h('a', { href: 'index.html' }, book.config.title)]),
-    h('article.chapter', { id: chapter.slug }, [...chapterOpening(chapter, book), ...(body.children as ElementContent[])]),
+    h('article.chapter', { id: chapter.slug }, [...chapterOpening(chapter, book), ...(body.children as ElementContent[]), ...chapterReferences(chapter)]),
     pager,
   ];
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import { parseBibliographyText, exportBibliography, type CslJsonItem } from '../../../src/adapters/citation-js.ts';
+import { type CslJsonItem, exportBibliography, parseBibliographyText } from '../../../src/adapters/citation-js.ts';
 import { type BibliographyItem, baseCitationKey, normaliseUrl, sameWork } from '../../../src/cite/bibliography.ts';
 import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
@@ -11,7 +11,10 @@ import { seedPath } from '../../helpers/project.ts';
 
 function importedSeed(): { slug: string; markdown: string }[] {
   const file = new VFile({ path: 'sources/seed.txt', value: readFileSync(seedPath, 'utf8') });
-  return importSource(file, { defaultAuthor: 'Raffaello Pantucci' }).chapters.map((chapter) => ({ slug: chapter.slug, markdown: pieceToMarkdown(chapter.piece) }));
+  return importSource(file, { defaultAuthor: 'Raffaello Pantucci' }).chapters.map((chapter) => ({
+    slug: chapter.slug,
+    markdown: pieceToMarkdown(chapter.piece),
+  }));
 }
 
 const chapters = importedSeed();
@@ -75,10 +78,17 @@ describe('the seed essay’s notes as citations', () => {
     const again = citeChapterText(`chapters/${essay.slug}.md`, cited.text, items);
     assert.equal(again.text, cited.text, 'a chapter already citing by key is left alone');
     for (const chapter of chapters.slice(1)) citeChapterText(`chapters/${chapter.slug}.md`, chapter.markdown, items);
-    assert.deepEqual(items.slice(0, before.length).map((item) => item.id), before);
+    assert.deepEqual(
+      items.slice(0, before.length).map((item) => item.id),
+      before,
+    );
     // The same work met again from elsewhere keeps its key.
     const fresh: BibliographyItem[] = [];
-    citeChapterText('chapters/other.md', `---\ntitle: Other\n---\n\nText.[^1]\n\n[^1]: Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’, July 2017, <http://eng.sectsco.org/news/20170706/306862.html/>.\n`, fresh);
+    citeChapterText(
+      'chapters/other.md',
+      `---\ntitle: Other\n---\n\nText.[^1]\n\n[^1]: Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’, July 2017, <http://eng.sectsco.org/news/20170706/306862.html/>.\n`,
+      fresh,
+    );
     assert.ok(sameWork(fresh[0] as CslJsonItem, items.find((item) => item.id === 'sco2017promotes') as CslJsonItem));
   });
 });
@@ -90,8 +100,26 @@ describe('bibliography helpers', () => {
   });
 
   it('makes keys from author or organisation, year and a title word', () => {
-    assert.equal(baseCitationKey({ id: '', type: 'report', author: [{ family: 'Erokhin', given: 'Dmitry' }], title: 'Comparative Analysis', issued: { 'date-parts': [[2020]] } }), 'erokhin2020comparative');
-    assert.equal(baseCitationKey({ id: '', type: 'webpage', author: [{ literal: 'Radio Free Europe/Radio Liberty' }], title: 'The Wait Goes On At Kashagan', issued: { 'date-parts': [[2014, 4, 11]] } }), 'rferl2014wait');
+    assert.equal(
+      baseCitationKey({
+        id: '',
+        type: 'report',
+        author: [{ family: 'Erokhin', given: 'Dmitry' }],
+        title: 'Comparative Analysis',
+        issued: { 'date-parts': [[2020]] },
+      }),
+      'erokhin2020comparative',
+    );
+    assert.equal(
+      baseCitationKey({
+        id: '',
+        type: 'webpage',
+        author: [{ literal: 'Radio Free Europe/Radio Liberty' }],
+        title: 'The Wait Goes On At Kashagan',
+        issued: { 'date-parts': [[2014, 4, 11]] },
+      }),
+      'rferl2014wait',
+    );
     assert.equal(baseCitationKey({ id: '', type: 'webpage', URL: 'http://finance.yahoo.com' }), 'yahoond');
   });
 

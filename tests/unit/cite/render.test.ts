@@ -44,12 +44,15 @@ One.[^1] Two.[^2] Three.[^3] Four.[^4] Five.[^5]
 [^5]: [@nosuchkey]
 `;
 
-async function notesIn(style: string): Promise<{ notes: string[]; bibliography: string; file: VFile }> {
+async function notesIn(
+  style: string,
+  placement: 'book' | 'chapters' = 'book',
+): Promise<{ notes: string[]; bibliography: string; chapterBibliography: string; file: VFile }> {
   const file = new VFile({ path: 'chapters/a.md', value: chapterText });
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter: Chapter = { slug: 'a', path: 'chapters/a.md', number: 1, ...parsed };
-  const config = { language: 'en-GB', style: `styles/csl/${style}.csl` } as Book['config'];
+  const config = { language: 'en-GB', style: `styles/csl/${style}.csl`, bibliography: placement } as Book['config'];
   const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references };
   const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
   const html = toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }));
@@ -59,7 +62,8 @@ async function notesIn(style: string): Promise<{ notes: string[]; bibliography: 
       .replace(/↩/g, '')
       .trim(),
   );
-  return { notes, bibliography: toHtml({ type: 'root', children: cited.bibliography?.entries ?? [] }), file };
+  const chapterBibliography = toHtml({ type: 'root', children: cited.chapters[0]?.bibliography?.entries ?? [] });
+  return { notes, bibliography: toHtml({ type: 'root', children: cited.bibliography?.entries ?? [] }), chapterBibliography, file };
 }
 
 describe('rendering citations through citeproc', () => {
@@ -89,6 +93,15 @@ describe('rendering citations through citeproc', () => {
     assert.equal(notes[1], '(Shanghai Cooperation Organisation (SCO), 2017)');
     assert.equal(notes[2], '(see Erokhin, 2019, p. 12)');
     assert.match(bibliography, /Erokhin, D\. \(2019\)\. <i>Comparative Analysis of Digital Development<\/i>\. OSCE Academy\./);
+  });
+});
+
+describe('bibliography placement', () => {
+  it('per chapter: each chapter gets its own list and the book none', async () => {
+    const { bibliography, chapterBibliography } = await notesIn('chicago-notes-bibliography', 'chapters');
+    assert.equal(bibliography, '');
+    assert.match(chapterBibliography, /Erokhin, Dmitry\./);
+    assert.match(chapterBibliography, /Shanghai Cooperation Organisation \(SCO\)\./);
   });
 });
 
