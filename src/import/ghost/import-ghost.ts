@@ -1,10 +1,14 @@
+import type { Root } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
-import { report } from '../../core/rules.ts';
+import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
-import { htmlContentToBody } from '../content.ts';
+import { htmlContentToBody, htmlToText, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
+import { splitCaptionCredit } from '../html/caption.ts';
 import { lineLocator } from '../lines.ts';
-import type { ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 
 interface GhostPost {
   id?: string;
@@ -15,6 +19,7 @@ interface GhostPost {
   custom_excerpt?: string | null;
   feature_image?: string | null;
   feature_image_caption?: string | null;
+  feature_image_alt?: string | null;
   published_at?: string | null;
   status?: string;
   type?: string;
@@ -22,50 +27,71 @@ interface GhostPost {
 }
 
 interface GhostData {
-  posts?: GhostPost[];
+  posts: GhostPost[];
   users?: { id?: string; name?: string }[];
   posts_authors?: { post_id?: string; author_id?: string; sort_order?: number }[];
-  posts_meta?: { post_id?: string; feature_image_caption?: string | null }[];
-  tags?: { id?: string; name?: string }[];
+  posts_meta?: { post_id?: string; feature_image_caption?: string | null; feature_image_alt?: string | null }[];
+  tags?: { id?: string; name?: string; visibility?: string }[];
   posts_tags?: { post_id?: string; tag_id?: string; sort_order?: number }[];
   settings?: { key?: string; value?: unknown }[];
 }
 
-/** A Ghost export is `{db: [{meta, data}]}` (Ghost ≥ 1) or `{meta, data}` (older). */
+/**
+ * A Ghost export is `{db: [{meta, data}]}` (Ghost ≥ 1) or `{meta, data}` (older); undefined for
+ * other JSON. Its tables are arrays of objects: anything else would be another program's file.
+ */
 function ghostData(value: unknown): GhostData | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const root = value as { db?: { data?: GhostData }[]; data?: GhostData };
-  return root.db?.[0]?.data ?? root.data;
+  const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
+    typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
+  const isTable = (candidate: unknown): candidate is Record<string, unknown>[] => Array.isArray(candidate) && candidate.every(isObject);
+  if (!isObject(value)) return undefined;
+  const first: unknown = Array.isArray(value.db) ? value.db[0] : undefined;
+  const data = isObject(first) && isObject(first.data) ? first.data : isObject(value.data) ? value.data : undefined;
+  if (!data || !isTable(data.posts)) return undefined;
+  // Only the structure is checked; the rows are trusted to carry Ghost's field types.
+  const table = <Row>(name: string): Row[] => (isTable(data[name]) ? (data[name] as Row[]) : []);
+  return {
+    posts: table('posts'),
+    users: table('users'),
+    posts_authors: table('posts_authors'),
+    posts_meta: table('posts_meta'),
+    tags: table('tags'),
+    posts_tags: table('posts_tags'),
+    settings: table('settings'),
+  };
 }
 
 /** Imports a Ghost JSON export: one chapter per published post, authors in their byline order. */
 export function importGhost(file: VFile, options: ImportOptions): ImportResult {
   const source = String(file.value);
+  const lineTexts = sourceLines(source);
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? 1 : lineLocator(source)(Number(position));
-    report(file, 'import-invalid-json', `the Ghost export is not valid JSON: ${(error as Error).message}`, { line, column: 1 });
-    return { pieces: [], lines: [] };
+    const reason = (error as Error).message;
+    report(file, 'import-invalid-json', `the Ghost export is not valid JSON: ${reason}`, jsonErrorPlace(source, reason));
+    return { pieces: [], lines: unreadLines(lineTexts, 'the export is not valid JSON: nothing was read') };
   }
   const data = ghostData(parsed);
-  if (!data?.posts) {
+  if (!data) {
     report(file, 'import-unknown-format', 'this JSON is not a Ghost export (no db[0].data.posts)', { line: 1, column: 1 });
-    return { pieces: [], lines: [] };
+    return { pieces: [], lines: unreadLines(lineTexts, 'not a Ghost export: nothing was read') };
   }
   const users = new Map((data.users ?? []).map((user) => [user.id, user.name ?? '']));
-  const tags = new Map((data.tags ?? []).map((tag) => [tag.id, tag.name ?? '']));
-  const siteTitle = (data.settings ?? []).find((setting) => setting.key === 'title')?.value;
+  // Internal tags (`#newsletter`) only steer the site's templates.
+  const tags = new Map((data.tags ?? []).filter((tag) => tag.visibility !== 'internal' && !tag.name?.startsWith('#')).map((tag) => [tag.id, tag.name ?? '']));
+  const siteTitle = settingOf(data, 'title');
+  const timeZone = settingOf(data, 'timezone');
   const wanted = new Set(options.postTypes ?? ['post']);
   const locate = lineLocator(source);
-  const postLines = postLineRanges(source, data.posts, locate);
+  const spans = postSpans(source);
 
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
   data.posts.forEach((post, index) => {
-    const range = postLines[index];
+    const span = spans[index];
+    const range: [number, number] | undefined = span ? [locate(span.from), locate(span.to)] : undefined;
     const type = post.type ?? 'post';
     const status = post.status ?? 'published';
     const skip = !wanted.has(type)
@@ -74,7 +100,7 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
         ? `a ${status} post (use --drafts to include it)`
         : undefined;
     if (skip) {
-      if (range) for (let line = range[0]; line <= range[1]; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
+      if (range) for (let line = range[0]; line <= range[1]; line++) setFate(fates, { line, fate: 'dropped', piece: undefined, reason: skip });
       return;
     }
     const authors = (data.posts_authors ?? [])
@@ -89,6 +115,8 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
       .map((link) => tags.get(link.tag_id) ?? '')
       .filter(Boolean);
     const lines: [number, number] = range ?? [1, 1];
+    const htmlKey = span?.keys.find((key) => key.name === 'html');
+    const htmlPlace = htmlKey ? placeAt(source, htmlKey.from) : { line: lines[0], column: 1 };
     let html = post.html ?? '';
     if (!html && post.plaintext) {
       html = post.plaintext
@@ -100,72 +128,217 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
         column: 1,
       });
     }
-    const { body } = htmlContentToBody(html, file, post.canonical_url ?? undefined);
-    const caption = post.feature_image_caption ?? (data.posts_meta ?? []).find((meta) => meta.post_id === post.id)?.feature_image_caption ?? undefined;
-    if (post.feature_image) {
-      // The feature image leads the post; remote, so a placeholder figure the editor supplies.
-      const remote = /^https?:/.test(post.feature_image) || post.feature_image.startsWith('__GHOST_URL__');
-      if (remote) report(file, 'import-remote-image', `feature image ${post.feature_image} was not fetched: supply the file`, { line: lines[0], column: 1 });
-      const figure = figureDirective(caption ? caption.replace(/<[^>]+>/g, '') : undefined, undefined, remote ? undefined : post.feature_image);
-      if (remote) figure.attributes = { ...figure.attributes, remote: post.feature_image };
-      body.children.unshift(figure);
-    }
-    const date = post.published_at ? /^\d{4}-\d{2}-\d{2}/.exec(post.published_at)?.[0] : undefined;
-    const meta: ChapterFrontMatter = {
+    // The HTML is one JSON string, on one line of the export. Ghost writes its own address as
+    // `__GHOST_URL__`, so there is no base to resolve against (the canonical URL is another site's).
+    const { body } = htmlContentToBody(html, file, undefined, onLine(htmlPlace));
+    ghostImagesToRemote(body, file, htmlPlace);
+    const meta = postsMetaOf(data, post);
+    const featureKey = span?.keys.find((key) => key.name === 'feature_image');
+    const featurePlace = featureKey ? placeAt(source, featureKey.from) : { line: lines[0], column: 1 };
+    if (post.feature_image) body.children.unshift(featureFigure(post.feature_image, meta, file, featurePlace));
+    const date = post.published_at ? localDate(post.published_at, timeZone) : undefined;
+    const frontMatter: ChapterFrontMatter = {
       title: post.title?.trim() || `Untitled post ${post.slug ?? ''}`.trim(),
       ...(post.title?.trim() ? {} : { provisional_title: true }),
       authors,
       ...(date ? { date } : {}),
-      ...(typeof siteTitle === 'string' && siteTitle ? { venue: siteTitle } : {}),
+      ...(siteTitle ? { venue: siteTitle } : {}),
       ...(post.custom_excerpt ? { standfirst: post.custom_excerpt } : {}),
       source: { file: file.path, lines },
       ...(post.canonical_url ? { source_url: post.canonical_url } : {}),
       ...(postTags.length > 0 ? { tags: postTags } : {}),
       rights: '',
     };
-    pieces.push({ meta, body });
-    for (let line = lines[0]; line <= lines[1]; line++) fates.set(line, { line, fate: 'kept', piece: pieces.length, field: 'body' });
+    pieces.push({ meta: frontMatter, body });
+    if (span) for (const fate of postLineFates(span, pieces.length, locate, usedKeys(post))) setFate(fates, fate);
   });
   if (pieces.length === 0)
     report(file, 'import-no-pieces', `the Ghost export has ${data.posts.length} posts but none published of type ${[...wanted].join('/')}`, {
       line: 1,
       column: 1,
     });
-  const sourceLines = source.split('\n');
-  const lines: LineFate[] = sourceLines.map((value, index) => {
+  const lines: LineFate[] = lineTexts.map((value, index) => {
     const line = index + 1;
     return (
       fates.get(line) ??
       (value.trim() === ''
         ? { line, fate: 'blank' }
-        : { line, fate: 'dropped', piece: undefined, reason: 'Ghost export bookkeeping (settings, users, tags, ids)' })
+        : { line, fate: 'dropped', piece: undefined, reason: 'Ghost export bookkeeping (settings, users, tags, ids): used only to resolve names and tags' })
     );
   });
   return { pieces, lines };
 }
 
+function settingOf(data: GhostData, key: string): string | undefined {
+  const value = (data.settings ?? []).find((setting) => setting.key === key)?.value;
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function postsMetaOf(data: GhostData, post: GhostPost): { caption: string | undefined; alt: string | undefined } {
+  const meta = (data.posts_meta ?? []).find((entry) => entry.post_id === post.id);
+  return {
+    caption: post.feature_image_caption ?? meta?.feature_image_caption ?? undefined,
+    alt: post.feature_image_alt ?? meta?.feature_image_alt ?? undefined,
+  };
+}
+
 /**
- * Where each post sits in the file: from its `"id"` to the line before the next post. In a minified
- * export every post is on one line and the account is per post rather than per line.
+ * The day the post was published where its blog is: Ghost stores UTC and the blog's time zone in
+ * its settings, and a post from late evening in Tashkent is dated the day before in UTC.
  */
-function postLineRanges(source: string, posts: readonly GhostPost[], locate: (offset: number) => number): ([number, number] | undefined)[] {
-  const postsStart = source.indexOf('"posts"');
-  let cursor = postsStart < 0 ? 0 : postsStart;
-  const starts = posts.map((post) => {
-    if (!post.id) return undefined;
-    const found =
-      source.indexOf(`"id":${JSON.stringify(post.id)}`, cursor) >= 0
-        ? source.indexOf(`"id":${JSON.stringify(post.id)}`, cursor)
-        : source.indexOf(`"id": ${JSON.stringify(post.id)}`, cursor);
-    if (found < 0) return undefined;
-    cursor = found + 1;
-    return found;
+export function localDate(instant: string, timeZone: string | undefined): string | undefined {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return /^\d{4}-\d{2}-\d{2}/.exec(instant)?.[0];
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  } catch {
+    // A time zone this runtime does not know.
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+const remoteAddress = /^(?:https?:)?\/\/|^__GHOST_URL__/i;
+
+/** The feature image leads the post; it is not fetched, so it is a placeholder figure the editor supplies. */
+function featureFigure(address: string, meta: { caption: string | undefined; alt: string | undefined }, file: VFile, place: Place): LeafDirective {
+  const remote = remoteAddress.test(address);
+  // The caption is HTML (`Photo by <a …>Name</a> / <a …>Unsplash</a>`).
+  const { caption, credit } = splitCaptionCredit(meta.caption ? htmlToText(meta.caption) : '');
+  const figure = figureDirective(caption, credit, remote ? undefined : address);
+  figure.attributes = { ...figure.attributes, ...(remote ? { remote: address } : {}), ...(!caption && meta.alt ? { alt: meta.alt } : {}) };
+  if (remote) report(file, 'import-remote-image', `feature image ${address} was not fetched: supply the file`, place);
+  return figure;
+}
+
+/** Ghost's own pictures (`__GHOST_URL__/content/images/…`) are on the blog, not next to the export. */
+function ghostImagesToRemote(body: Root, file: VFile, place: Place): void {
+  visit(body, 'leafDirective', (node) => {
+    const src = node.attributes?.src;
+    if (node.name !== 'figure' || !src?.startsWith('__GHOST_URL__')) return;
+    const { src: _local, ...attributes } = node.attributes ?? {};
+    node.attributes = { ...attributes, remote: src };
+    report(file, 'import-remote-image', `the image ${src} is on the blog and was not fetched: put the file in the project and give the figure a src`, place);
   });
-  const end = source.indexOf(']', starts.filter((start) => start !== undefined).at(-1) ?? 0);
-  return starts.map((start, index) => {
-    if (start === undefined) return undefined;
-    const next = starts.slice(index + 1).find((value) => value !== undefined);
-    const last = next === undefined ? locate(Math.max(start, end)) : Math.max(locate(start), locate(next) - 1);
-    return [locate(start), last];
+}
+
+/** Every place in the post's HTML is on the line of its JSON string. */
+function onLine(place: Place): PlaceInSource {
+  return () => place;
+}
+
+function placeAt(source: string, offset: number): Place {
+  const line = lineLocator(source)(offset);
+  return { line, column: offset - source.lastIndexOf('\n', offset - 1) };
+}
+
+/** V8 says `at position N` (Node 20) or `(line L column C)` (Node 22); at the end of the input it says neither. */
+function jsonErrorPlace(source: string, reason: string): Place {
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(reason);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)/.exec(reason)?.[1];
+  // `Expected ',' … after property value`: the comma is missing at the end of the value, often a line up.
+  if (position !== undefined && /\bafter\b/.test(reason)) return placeAt(source, source.slice(0, Number(position)).trimEnd().length);
+  if (position !== undefined) return placeAt(source, Number(position));
+  if (/end of JSON input/i.test(reason)) return placeAt(source, source.trimEnd().length);
+  return { line: 1, column: 1 };
+}
+
+const fateRank: Record<LineFate['fate'], number> = { kept: 3, metadata: 2, dropped: 1, blank: 0 };
+
+/** A line shared by several posts or keys (a minified export is one line) takes its most useful fate. */
+function setFate(fates: Map<number, LineFate>, fate: LineFate): void {
+  const current = fates.get(fate.line);
+  if (!current || fateRank[fate.fate] > fateRank[current.fate]) fates.set(fate.line, fate);
+}
+
+/** The post's keys the chapter took something from, and the field each fed. */
+function usedKeys(post: GhostPost): Map<string, ChapterField> {
+  const used = new Map<string, ChapterField>([
+    ['title', 'title'],
+    [post.html ? 'html' : 'plaintext', 'body'],
+  ]);
+  if (post.published_at) used.set('published_at', 'date');
+  if (post.custom_excerpt) used.set('custom_excerpt', 'standfirst');
+  if (post.canonical_url) used.set('canonical_url', 'source_url');
+  if (post.feature_image) used.set('feature_image', 'figure');
+  return used;
+}
+
+function postLineFates(span: PostSpan, piece: number, locate: (offset: number) => number, used: ReadonlyMap<string, ChapterField>): LineFate[] {
+  const fates: LineFate[] = [];
+  for (let line = locate(span.from); line <= locate(span.to); line++)
+    fates.push({ line, fate: 'dropped', piece, reason: 'Ghost bookkeeping for the post (ids, status, other copies of the body)' });
+  for (const key of span.keys) {
+    const field = used.get(key.name);
+    if (!field) continue;
+    const fate = field === 'body' || field === 'figure' ? ('kept' as const) : ('metadata' as const);
+    for (let line = locate(key.from); line <= locate(key.to); line++) fates.push({ line, fate, piece, field });
+  }
+  return fates;
+}
+
+interface JsonSpan {
+  from: number;
+  to: number;
+}
+
+interface PostSpan extends JsonSpan {
+  /** The post's keys, each from its name to the end of its value. */
+  keys: (JsonSpan & { name: string })[];
+}
+
+/** The offset of the quote that closes the string opening at `start`. */
+function stringEnd(source: string, start: number): number {
+  for (let index = start + 1; index < source.length; index++) {
+    if (source[index] === '\\') index++;
+    else if (source[index] === '"') return index;
+  }
+  return source.length - 1;
+}
+
+/**
+ * Where each object of the export's `"posts": [...]` array is in the text, with its keys: JSON.parse
+ * keeps no places, so a scan over strings and brackets finds them.
+ */
+function postSpans(source: string): PostSpan[] {
+  const spans: PostSpan[] = [];
+  let depth = 0;
+  let postsDepth: number | undefined;
+  let postsKeySeen = false;
+  let current: PostSpan | undefined;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '"') {
+      const end = stringEnd(source, index);
+      const isKey = /^\s*:/.test(source.slice(end + 1, end + 32));
+      if (isKey && current && depth === (postsDepth ?? 0) + 1) current.keys.push({ name: source.slice(index + 1, end), from: index, to: end });
+      if (isKey && postsDepth === undefined && source.slice(index + 1, end) === 'posts') postsKeySeen = true;
+      index = end;
+    } else if (char === '{' || char === '[') {
+      if (char === '[' && postsKeySeen && postsDepth === undefined) postsDepth = depth + 1;
+      depth++;
+      if (char === '{' && postsDepth !== undefined && depth === postsDepth + 1) current = { from: index, to: index, keys: [] };
+    } else if (char === '}' || char === ']') {
+      if (current && depth === (postsDepth ?? 0) + 1) {
+        current.to = index;
+        spans.push(withKeyEnds(source, current));
+        current = undefined;
+      }
+      depth--;
+      if (postsDepth !== undefined && depth < postsDepth) break;
+    }
+  }
+  return spans;
+}
+
+/** Each key's value ends where the next key starts (or the object closes), less the comma and spaces between. */
+function withKeyEnds(source: string, span: PostSpan): PostSpan {
+  const keys = span.keys.map((key, position) => {
+    let end = (span.keys[position + 1]?.from ?? span.to) - 1;
+    while (end > key.from && /[\s,]/.test(source[end] ?? '')) end--;
+    return { ...key, to: end };
   });
+  return { ...span, keys };
 }

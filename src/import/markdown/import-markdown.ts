@@ -1,6 +1,8 @@
 import type { Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
-import type { Html, Root, RootContent } from 'mdast';
+import type { Html, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { toString as plainText } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -12,6 +14,9 @@ import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
+import { figureDirective } from '../body.ts';
+import { sourceLines, unreadLines } from '../content.ts';
+import { splitCaptionCredit } from '../html/caption.ts';
 import { recogniseFootnotes } from '../html/footnotes.ts';
 import { htmlToMdast } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
@@ -22,73 +27,151 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'
 
 type FrontMatterValues = Record<string, unknown>;
 
+interface FrontMatter {
+  values: FrontMatterValues;
+  /** The line of the closing delimiter; 0 when there is no front matter. */
+  endLine: number;
+}
+
 /**
  * Imports a Markdown post with front matter (Jekyll, Hugo, Eleventy): maps the common keys, keeps
- * `[^n]` footnotes, and sends any raw HTML (hand-made `<sup>` note links, figures) through the
- * same sanitising HTML path as saved pages.
+ * `[^n]` footnotes, turns pictures into `::figure` directives, and sends any raw HTML (hand-made
+ * `<sup>` note links, figures) through the same sanitising HTML path as saved pages.
  */
 export function importMarkdown(file: VFile, options: ImportOptions): ImportResult {
   const text = String(file.value);
-  const lines = text.split(/\r?\n/);
+  const lines = sourceLines(text);
   const opening = lines[0]?.trimEnd();
-  if (opening === '---' || opening === '+++') {
-    const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === opening);
-    if (close < 0) {
-      report(file, 'front-matter-unterminated', `front matter opened with ${opening} on line 1 is never closed`, { line: 1, column: 1 });
-      return { pieces: [], lines: [] };
-    }
+  if ((opening === '---' || opening === '+++') && !lines.some((line, index) => index > 0 && line.trimEnd() === opening)) {
+    report(file, 'front-matter-unterminated', `front matter opened with ${opening} on line 1 is never closed: end it with a line of ${opening}`, {
+      line: 1,
+      column: 1,
+    });
+    return { pieces: [], lines: unreadLines(lines, 'front matter that is never closed: nothing was read') };
   }
   const tree = parser.parse(text) as Root;
-  let values: FrontMatterValues = {};
-  let frontMatterEnd = 0;
-  // remark-frontmatter adds a `toml` node that mdast's types do not list.
-  const first = tree.children[0] as { type: string; value?: string; position?: { end: { line: number } } } | undefined;
-  if (first && (first.type === 'yaml' || first.type === 'toml')) {
-    try {
-      values = (first.type === 'yaml' ? parseYaml(first.value ?? '') : parseToml(first.value ?? '')) ?? {};
-    } catch (error) {
-      report(file, 'yaml-syntax', `front matter cannot be parsed: ${(error as Error).message.split('\n')[0]}`, { line: 2, column: 1 });
-      return { pieces: [], lines: [] };
-    }
-    frontMatterEnd = first.position?.end.line ?? 0;
-    tree.children.shift();
+  const frontMatter = takeFrontMatter(tree, file);
+  if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
+  if (isDraft(frontMatter.values) && !options.includeDrafts) {
+    report(file, 'import-no-pieces', 'the post is a draft (`draft: true` or `published: false`): not imported (use --drafts to include it)', {
+      line: 1,
+      column: 1,
+    });
+    return { pieces: [], lines: unreadLines(lines, 'a draft, not imported (use --drafts to include it)') };
   }
 
-  const meta = frontMatterToMeta(values, file, options);
+  const meta = frontMatterToMeta(frontMatter.values, file, options);
+  let titleLines: [number, number] | undefined;
   if (!meta.title) {
     const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
     if (heading) {
       meta.title = plainText(heading);
+      titleLines = heading.position ? [heading.position.start.line, heading.position.end.line] : undefined;
       tree.children.splice(tree.children.indexOf(heading), 1);
     }
   }
+  const fields = bodyLineFields(tree);
   const body = hasRawHtml(tree) ? throughHtml(tree, file) : tree;
+  picturesToFigures(body, file);
   shiftHeadings(body);
   if (!meta.title) {
     meta.title = `Untitled piece (${file.stem ?? 'markdown'})`;
     meta.provisional_title = true;
     report(file, 'import-untitled', 'the post has no title in its front matter or a level-1 heading; it was given a provisional one', { line: 1, column: 1 });
   }
-  let currentKey: string | undefined;
-  const fates: LineFate[] = lines.map((line, index) => {
+  const frontMatterFates = frontMatterLineFates(lines.slice(0, frontMatter.endLine));
+  const fates: LineFate[] = lines.map((line, index): LineFate => {
     const number = index + 1;
     if (line.trim() === '') return { line: number, fate: 'blank' };
-    if (number <= frontMatterEnd) {
-      if (number === 1 || number === frontMatterEnd) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter delimiter' };
-      const key = /^\s*([\w-]+)\s*[:=]/.exec(line)?.[1];
-      if (key !== undefined) currentKey = key;
-      const field = currentKey === undefined ? undefined : fieldOfKey.get(currentKey);
-      return field
-        ? { line: number, fate: 'metadata', piece: 1, field }
-        : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
-    }
-    return { line: number, fate: 'kept', piece: 1, field: 'body' };
+    const inFrontMatter = frontMatterFates[index];
+    if (inFrontMatter) return inFrontMatter;
+    if (titleLines && number >= titleLines[0] && number <= titleLines[1]) return { line: number, fate: 'metadata', piece: 1, field: 'title' };
+    return { line: number, fate: 'kept', piece: 1, field: fields.get(number) ?? 'body' };
   });
   const piece: ImportedPiece = {
-    meta: { ...(meta as ChapterFrontMatter), source: { file: file.path, lines: [1, Math.max(1, lines.length)] }, rights: '' },
+    meta: chapterMeta({ ...meta, title: meta.title }, { file: file.path, lines: [1, Math.max(1, lines.length)] }),
     body,
   };
   return { pieces: [piece], lines: fates };
+}
+
+/** Takes the front matter node off the tree and parses it; undefined (and a message) when it cannot be parsed. */
+function takeFrontMatter(tree: Root, file: VFile): FrontMatter | undefined {
+  // remark-frontmatter adds a `toml` node that mdast's types do not list.
+  const first = tree.children[0] as { type: string; value?: string; position?: { end: { line: number } } } | undefined;
+  if (!first || (first.type !== 'yaml' && first.type !== 'toml')) return { values: {}, endLine: 0 };
+  let parsed: unknown;
+  try {
+    parsed = first.type === 'yaml' ? parseYaml(first.value ?? '') : parseToml(first.value ?? '');
+  } catch (error) {
+    // The parsers count lines from the front matter's start; the place below is the file's.
+    const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    report(file, 'yaml-syntax', `front matter cannot be parsed: ${reason}`, { line: frontMatterErrorLine(error), column: 1 });
+    return undefined;
+  }
+  tree.children.shift();
+  const values = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as FrontMatterValues) : {};
+  return { values, endLine: first.position?.end.line ?? 0 };
+}
+
+/** The file line of a YAML (`linePos`) or TOML (`line`) error; the front matter starts on line 2. */
+function frontMatterErrorLine(error: unknown): number {
+  if (!error || typeof error !== 'object') return 2;
+  const yamlLine = 'linePos' in error && Array.isArray(error.linePos) ? (error.linePos[0] as { line?: unknown } | undefined)?.line : undefined;
+  const tomlLine = 'line' in error ? error.line : undefined;
+  const line = typeof yamlLine === 'number' ? yamlLine : tomlLine;
+  return typeof line === 'number' ? line + 1 : 2;
+}
+
+/** Jekyll marks drafts `published: false`, Hugo and Eleventy `draft: true`. */
+function isDraft(values: FrontMatterValues): boolean {
+  return values.draft === true || values.published === false;
+}
+
+/**
+ * The front matter's lines (delimiters included): a top-level key's lines, nested values and
+ * all, go to the field the key feeds; other keys are site settings a chapter has no place for.
+ */
+function frontMatterLineFates(lines: readonly string[]): (LineFate | undefined)[] {
+  let currentKey: string | undefined;
+  let table: string | undefined;
+  return lines.map((line, index): LineFate | undefined => {
+    const number = index + 1;
+    if (line.trim() === '') return undefined;
+    if (index === 0 || index === lines.length - 1) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter delimiter' };
+    if (/^\s*#/.test(line)) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter comment' };
+    // TOML tables (`[params]`) hold site settings.
+    const tableName = /^\[+\s*([\w.-]+)\s*\]+\s*$/.exec(line)?.[1];
+    if (tableName !== undefined) table = tableName;
+    const key = /^([\w-]+)\s*[:=]/.exec(line)?.[1];
+    if (tableName !== undefined || (key !== undefined && table !== undefined)) currentKey = table;
+    else if (key !== undefined) currentKey = key;
+    const field = table === undefined && currentKey !== undefined ? fieldOfKey.get(currentKey) : undefined;
+    return field
+      ? { line: number, fate: 'metadata', piece: 1, field }
+      : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
+  });
+}
+
+const noteListHtml = /\bclass=["'][^"']*\bfootnotes\b|<li\b[^>]*\bid=["']?(?:fn|footnote|note)/i;
+
+/** The chapter field each line of the body feeds, where it is not plain body text. */
+function bodyLineFields(tree: Root): Map<number, ChapterField> {
+  const fields = new Map<number, ChapterField>();
+  for (const node of tree.children) {
+    const field: ChapterField | undefined =
+      node.type === 'heading'
+        ? 'heading'
+        : node.type === 'footnoteDefinition' || (node.type === 'html' && noteListHtml.test(node.value))
+          ? 'notes'
+          : node.type === 'paragraph' &&
+              node.children.some((child) => child.type === 'image') &&
+              node.children.every((child) => child.type === 'image' || plainText(child, { includeImageAlt: false }).trim() === '')
+            ? 'figure'
+            : undefined;
+    if (field && node.position) for (let line = node.position.start.line; line <= node.position.end.line; line++) fields.set(line, field);
+  }
+  return fields;
 }
 
 const keysByField: [ChapterField, string[]][] = [
@@ -123,7 +206,9 @@ function namesOf(value: unknown): string[] {
   return [];
 }
 
-function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: ImportOptions): Partial<ChapterFrontMatter> & { authors: string[] } {
+type MetaDraft = Omit<Partial<ChapterFrontMatter>, 'authors'> & { authors: string[] };
+
+function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: ImportOptions): MetaDraft {
   const authors = keysOf('authors').flatMap((key) => namesOf(values[key]));
   if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
   const rawDate = firstString(values, keysOf('date'));
@@ -133,18 +218,37 @@ function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: Impo
   const tags = keysOf('tags')
     .map((key) => values[key])
     .flatMap((value) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s*/) : []));
-  const entries: [keyof ChapterFrontMatter, string | undefined][] = [
+  const meta: MetaDraft = { authors };
+  const strings: [keyof ChapterFrontMatter, string | undefined][] = [
     ['title', firstString(values, keysOf('title'))],
     ['date', date],
-    ...(['venue', 'standfirst', 'headnote', 'bio', 'source_url'] as const).map((field): [keyof ChapterFrontMatter, string | undefined] => [
+    ...(['venue', 'standfirst', 'headnote', 'bio', 'source_url', 'rights'] as const).map((field): [keyof ChapterFrontMatter, string | undefined] => [
       field,
       firstString(values, keysOf(field)),
     ]),
   ];
-  const meta: Partial<ChapterFrontMatter> & { authors: string[] } = { authors };
-  for (const [key, value] of entries) if (value !== undefined) Object.assign(meta, { [key]: value });
+  for (const [key, value] of strings) if (value !== undefined) Object.assign(meta, { [key]: value });
   if (tags.length > 0) meta.tags = [...new Set(tags)];
   return meta;
+}
+
+/** The front matter in the order the other importers write it, so chapter files read alike. */
+function chapterMeta(meta: MetaDraft & { title: string }, source: NonNullable<ChapterFrontMatter['source']>): ChapterFrontMatter {
+  const optional = <K extends keyof ChapterFrontMatter>(key: K) => (meta[key] === undefined ? {} : { [key]: meta[key] });
+  return {
+    title: meta.title,
+    ...optional('provisional_title'),
+    authors: meta.authors,
+    ...optional('date'),
+    ...optional('venue'),
+    ...optional('headnote'),
+    ...optional('standfirst'),
+    ...optional('bio'),
+    source,
+    ...optional('source_url'),
+    ...optional('tags'),
+    rights: meta.rights ?? '',
+  };
 }
 
 function hasRawHtml(tree: Root): boolean {
@@ -164,6 +268,58 @@ function throughHtml(tree: Root, file: VFile): Root {
   return htmlToMdast(parsed, file, {}).body;
 }
 
+const remoteImage = /^(?:https?:)?\/\//i;
+
+/**
+ * Pictures become `::figure` directives, as pictures in HTML do: the title (`"caption"`) is the
+ * caption and its credit, a paragraph of pictures becomes its figures, and a picture inside a
+ * sentence follows its paragraph. A picture on the web keeps its address in `remote`.
+ */
+function picturesToFigures(tree: Root, file: VFile): void {
+  visit(tree, 'paragraph', (paragraph, index, parent) => {
+    if (!parent || index === undefined) return;
+    const images: Image[] = [];
+    visit(paragraph, 'image', (image) => {
+      images.push(image);
+    });
+    if (images.length === 0) return;
+    const rest = withoutImages(paragraph);
+    const replacement: RootContent[] = [
+      ...(plainText(rest, { includeImageAlt: false }).trim() === '' ? [] : [rest]),
+      ...images.map((image) => imageFigure(image, file)),
+    ];
+    (parent.children as RootContent[]).splice(index, 1, ...replacement);
+    return index + replacement.length;
+  });
+}
+
+/** The node without its pictures, and without the links and emphasis that only held them. */
+function withoutImages<T extends Paragraph | PhrasingContent>(node: T): T {
+  if (!('children' in node)) return node;
+  const children: PhrasingContent[] = [];
+  for (const child of (node.children as PhrasingContent[]).filter((child) => child.type !== 'image').map(withoutImages)) {
+    const previous = children.at(-1);
+    if ('children' in child && child.children.length === 0) continue;
+    // `money ![a ledger](…) moves` leaves two texts that meet with a space each.
+    if (previous?.type === 'text' && child.type === 'text') previous.value += previous.value.endsWith(' ') ? child.value.replace(/^ /, '') : child.value;
+    else children.push(child.type === 'text' ? { ...child } : child);
+  }
+  return { ...node, children };
+}
+
+function imageFigure(image: Image, file: VFile): LeafDirective {
+  const { caption, credit } = splitCaptionCredit(image.title ?? '');
+  const remote = remoteImage.test(image.url) ? (image.url.startsWith('//') ? `https:${image.url}` : image.url) : undefined;
+  const figure = figureDirective(caption, credit, remote ? undefined : image.url);
+  figure.attributes = { ...figure.attributes, ...(remote ? { remote } : {}), ...(!caption && image.alt ? { alt: image.alt } : {}) };
+  if (remote)
+    report(file, 'import-remote-image', `the image ${remote} is on the web and was not fetched: put the file in the project and give the figure a src`, {
+      line: image.position?.start.line ?? 1,
+      column: image.position?.start.column ?? 1,
+    });
+  return figure;
+}
+
 /** The chapter title is the level-1 heading; the body's headings start at level 2. */
 function shiftHeadings(tree: Root): void {
   let top = 6;
@@ -174,8 +330,4 @@ function shiftHeadings(tree: Root): void {
   visit(tree, 'heading', (node) => {
     node.depth = Math.min(6, node.depth + 1) as typeof node.depth;
   });
-}
-
-function plainText(node: RootContent): string {
-  return 'children' in node ? node.children.map((child) => plainText(child as RootContent)).join('') : 'value' in node ? String(node.value) : '';
 }

@@ -2,7 +2,18 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
-import { autoParagraphs, expandCaptionShortcodes, htmlContentToBody, removeShortcodes } from '../content.ts';
+import { figureDirective } from '../body.ts';
+import {
+  autoParagraphs,
+  expandCaptionShortcodes,
+  htmlContentToBody,
+  htmlToText,
+  type PlaceInSource,
+  removeShortcodes,
+  sourceLines,
+  unreadLines,
+} from '../content.ts';
+import { splitCaptionCredit } from '../html/caption.ts';
 import { lineLocator } from '../lines.ts';
 import { findDate } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
@@ -20,6 +31,7 @@ interface WxrItem {
   'wp:post_date'?: unknown;
   'wp:post_date_gmt'?: unknown;
   'wp:post_id'?: unknown;
+  'wp:attachment_url'?: unknown;
   category?: { '#text'?: unknown; '@_domain'?: unknown }[];
   'wp:postmeta'?: { 'wp:meta_key'?: unknown; 'wp:meta_value'?: unknown }[];
 }
@@ -35,6 +47,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
+  // WordPress writes `&#8217;` and `&#039;` in fields outside CDATA.
+  htmlEntities: true,
   isArray: (name) => ['item', 'category', 'wp:postmeta', 'wp:author'].includes(name),
 });
 
@@ -50,25 +64,26 @@ const text = (value: unknown): string =>
 /** Imports a WordPress export (WXR): one chapter per published post (pages and drafts when asked). */
 export function importWxr(file: VFile, options: ImportOptions): ImportResult {
   const source = String(file.value);
+  const sourceLineTexts = sourceLines(source);
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
-    report(file, 'import-invalid-xml', `the WordPress export is not well-formed XML: ${valid.err.msg}`, { line: valid.err.line, column: valid.err.col });
-    return { pieces: [], lines: [] };
+    report(file, 'import-invalid-xml', `the WordPress export is not well-formed XML: ${valid.err.msg}`, xmlErrorPlace(valid.err));
+    return { pieces: [], lines: unreadLines(sourceLineTexts, 'the export is not well-formed XML: nothing was read') };
   }
   const document = parser.parse(source) as { rss?: { channel?: { title?: unknown; link?: unknown; item?: WxrItem[]; 'wp:author'?: WxrAuthor[] } } };
   const channel = document.rss?.channel;
   if (!channel) {
     report(file, 'import-unknown-format', 'this XML is not a WordPress export (no <rss><channel>)', { line: 1, column: 1 });
-    return { pieces: [], lines: [] };
+    return { pieces: [], lines: unreadLines(sourceLineTexts, 'not a WordPress export: nothing was read') };
   }
-  const siteName = text(channel.title).trim() || undefined;
+  const siteName = htmlToText(text(channel.title)) || undefined;
   const siteUrl = text(channel.link).trim() || undefined;
   const displayNames = new Map(
     (channel['wp:author'] ?? []).map((author) => [text(author['wp:author_login']).trim(), text(author['wp:author_display_name']).trim()]),
   );
   const items = channel.item ?? [];
   const itemRanges = findItemRanges(source);
-  const sourceLines = source.split('\n');
+  const contentPlaces = findContentPlaces(source, itemRanges);
   const wanted = new Set(options.postTypes ?? ['post']);
 
   const pieces: ImportedPiece[] = [];
@@ -79,16 +94,20 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
     const status = text(item['wp:status']).trim() || 'publish';
     const skip = !wanted.has(type)
       ? `a WordPress ${type}, not imported (use --post-types ${type} to include it)`
-      : status !== 'publish' && !options.includeDrafts
-        ? `a ${status} post, not published (use --drafts to include it)`
-        : undefined;
+      : statusSkipReason(status, options.includeDrafts === true);
     if (skip) {
       if (range) for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
       return;
     }
-    const piece = itemToPiece(item, file, options, { siteName, siteUrl, displayNames, lines: range ? [range.start, range.end] : [1, 1] });
+    const piece = itemToPiece(item, file, options, {
+      siteName,
+      siteUrl,
+      displayNames,
+      lines: range ? [range.start, range.end] : [1, 1],
+      placeInSource: contentPlaces[index],
+    });
     pieces.push(piece);
-    if (range) markItemLines(sourceLines, range, pieces.length, fates);
+    if (range) markItemLines(sourceLineTexts, range, pieces.length, fates);
   });
   if (items.length === 0 || pieces.length === 0) {
     report(
@@ -101,8 +120,8 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
     );
   }
   const lines: LineFate[] = [];
-  for (let line = 1; line <= sourceLines.length; line++) {
-    const blank = (sourceLines[line - 1] ?? '').trim() === '';
+  for (let line = 1; line <= sourceLineTexts.length; line++) {
+    const blank = (sourceLineTexts[line - 1] ?? '').trim() === '';
     lines.push(
       fates.get(line) ??
         (blank
@@ -113,11 +132,27 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
   return { pieces, lines };
 }
 
+/** Published posts, and attachments (whose status follows their post), are imported; drafts when asked; the bin never. */
+function statusSkipReason(status: string, includeDrafts: boolean): string | undefined {
+  if (status === 'publish' || status === 'inherit') return undefined;
+  if (['draft', 'pending', 'private', 'future'].includes(status))
+    return includeDrafts ? undefined : `a ${status} post, not published (use --drafts to include it)`;
+  return `a post with status ${status} (in the bin or never saved): not imported`;
+}
+
+/** An unclosed element is reported where it opens, not where the parser noticed. */
+function xmlErrorPlace(error: { msg: string; line: number; col: number }): { line: number; column: number } {
+  const opened = /opened in line (\d+), col (\d+)/.exec(error.msg);
+  return opened ? { line: Number(opened[1]), column: Number(opened[2]) } : { line: error.line, column: error.col };
+}
+
 interface SiteContext {
   siteName: string | undefined;
   siteUrl: string | undefined;
   displayNames: Map<string, string>;
   lines: [number, number];
+  /** Where the item's `content:encoded` text starts in the export. */
+  placeInSource: PlaceInSource | undefined;
 }
 
 function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: SiteContext): ImportedPiece {
@@ -128,17 +163,18 @@ function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: S
   if (removed.length > 0)
     report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
   html = withoutShortcodes + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
-  const { body } = htmlContentToBody(html, file, site.siteUrl);
+  const { body } = htmlContentToBody(html, file, site.siteUrl, site.placeInSource);
+  const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
+  if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
 
   const login = text(item['dc:creator']).trim();
   const author = site.displayNames.get(login) || login || options.defaultAuthor;
   const postDate = text(item['wp:post_date']).trim();
   const date = /^\d{4}-\d{2}-\d{2}/.exec(postDate)?.[0] ?? findDate(text(item.pubDate))?.iso;
-  const excerpt = text(item['excerpt:encoded'])
-    .replace(/<[^>]+>/g, '')
-    .trim();
+  const excerpt = isAttachment ? '' : htmlToText(text(item['excerpt:encoded']));
   const tags = (item.category ?? []).map((category) => text(category).trim()).filter(Boolean);
-  const title = text(item.title).trim();
+  // WordPress keeps titles as HTML: `Tea &amp; Sympathy`, sometimes with <em>.
+  const title = htmlToText(text(item.title));
   const meta: ChapterFrontMatter = {
     title: title || `Untitled post ${text(item['wp:post_id'])}`.trim(),
     ...(title ? {} : { provisional_title: true }),
@@ -154,6 +190,20 @@ function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: S
   if (!title)
     report(file, 'import-untitled', `post ${text(item['wp:post_id'])} has no title; it was given a provisional one`, { line: site.lines[0], column: 1 });
   return { meta, body };
+}
+
+/** An attachment imported as a piece is its picture: a placeholder figure, its caption (the excerpt) split from the credit. */
+function attachmentFigure(item: WxrItem, file: VFile, line: number) {
+  const url = text(item['wp:attachment_url']).trim();
+  if (!url) return [];
+  const { caption, credit } = splitCaptionCredit(htmlToText(text(item['excerpt:encoded'])));
+  const figure = figureDirective(caption, credit);
+  figure.attributes = { ...figure.attributes, remote: url };
+  report(file, 'import-remote-image', `the attachment ${url} is on the web and was not fetched: put the file in the project and give the figure a src`, {
+    line,
+    column: 1,
+  });
+  return [figure];
 }
 
 /**
@@ -175,6 +225,9 @@ function coreFootnotesList(json: string, file: VFile, line: number): string {
 interface LineRange {
   start: number;
   end: number;
+  /** Offsets of `<item` and `</item>`. */
+  from: number;
+  to: number;
 }
 
 /** Line ranges of the `<item>` elements, in document order (CDATA sections are skipped: posts may quote markup). */
@@ -187,11 +240,24 @@ function findItemRanges(source: string): LineRange[] {
     if (match[0].startsWith('<![CDATA[')) continue;
     if (match[0].startsWith('<item')) open = match.index;
     else if (open !== undefined) {
-      ranges.push({ start: lineAt(open), end: lineAt(match.index) });
+      ranges.push({ start: lineAt(open), end: lineAt(match.index), from: open, to: match.index });
       open = undefined;
     }
   }
   return ranges;
+}
+
+/** For each item, where the text of its `content:encoded` starts (after `<![CDATA[`), as a map from places in the post's HTML. */
+function findContentPlaces(source: string, ranges: readonly LineRange[]): (PlaceInSource | undefined)[] {
+  const lineAt = lineLocator(source);
+  return ranges.map((range) => {
+    const opening = /<content:encoded>(?:<!\[CDATA\[)?/.exec(source.slice(range.from, range.to));
+    if (!opening) return undefined;
+    const offset = range.from + opening.index + opening[0].length;
+    const line = lineAt(offset);
+    const column = offset - source.lastIndexOf('\n', offset - 1);
+    return (point) => (point.line === 1 ? { line, column: column + point.column - 1 } : { line: line + point.line - 1, column: point.column });
+  });
 }
 
 const metadataTags: [RegExp, ChapterField][] = [
@@ -203,6 +269,11 @@ const metadataTags: [RegExp, ChapterField][] = [
   [/^\s*<excerpt:encoded[\s>]/, 'standfirst'],
 ];
 
+/** `<excerpt:encoded><![CDATA[]]></excerpt:encoded>`: a field WordPress exports even when it is empty. */
+function isEmptyElement(line: string): boolean {
+  return /^\s*<([\w:]+)[^>]*>(?:<!\[CDATA\[\]\]>)?<\/\1>\s*$/.test(line);
+}
+
 /** Lines of an imported item: its content is the body; title, author, date… are metadata; the rest is WordPress bookkeeping. */
 function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>): void {
   let inContent = false;
@@ -211,7 +282,7 @@ function markItemLines(lines: readonly string[], range: LineRange, piece: number
     const value = lines[line - 1] ?? '';
     if (/<content:encoded[\s>]/.test(value)) inContent = true;
     if (/<wp:meta_key>(?:<!\[CDATA\[)?footnotes/.test(value)) inFootnotes = true;
-    const metadata = metadataTags.find(([pattern]) => pattern.test(value))?.[1];
+    const metadata = isEmptyElement(value) ? undefined : metadataTags.find(([pattern]) => pattern.test(value))?.[1];
     if (value.trim() === '') fates.set(line, { line, fate: 'blank' });
     else if (inContent) fates.set(line, { line, fate: 'kept', piece, field: 'body' });
     else if (inFootnotes && /<wp:meta_value/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'notes' });

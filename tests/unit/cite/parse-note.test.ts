@@ -2,16 +2,24 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
 import type { CslDate, CslItemData } from '../../../src/cite/csl.ts';
 import { type NoteKind, type ParsedNote, parseNote } from '../../../src/cite/parse-note.ts';
-import { repoRoot } from '../../helpers/project.ts';
+import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../src/import/import.ts';
+import { repoRoot, seedPath } from '../../helpers/project.ts';
 
-const chapterPath = path.join(repoRoot, 'chapters/paving-the-digital-silk-road-with-the-shanghai-cooperation.md');
 const goldenPath = path.join(repoRoot, 'tests/fixtures/cite/paving-the-digital-silk-road-notes.json');
 
-/** The chapter's notes, `[^n]: text`, read straight from the file. */
+/**
+ * The essay's notes as typed, `[^n]: text`: imported afresh from the seed archive, since the
+ * committed chapter now cites by key.
+ */
 function seedNotes(): Map<number, string> {
-  const markdown = readFileSync(chapterPath, 'utf8');
+  const file = new VFile({ path: 'sources/seed.txt', value: readFileSync(seedPath, 'utf8') });
+  const essay = importSource(file, { defaultAuthor: undefined }).chapters[0];
+  assert.ok(essay, 'the seed imports');
+  const markdown = pieceToMarkdown(essay.piece);
   return new Map([...markdown.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((match) => [Number(match[1]), match[2]!]));
 }
 

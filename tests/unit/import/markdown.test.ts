@@ -1,0 +1,276 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
+import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../src/import/import.ts';
+import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
+import { repoRoot } from '../../helpers/project.ts';
+
+const fixtureDir = 'tests/fixtures/import/markdown';
+const jekyll = '_posts/2013-09-12-not-quite-the-new-silk-road.md';
+
+function readFixture(name: string): string {
+  return readFileSync(path.join(repoRoot, fixtureDir, name), 'utf8');
+}
+
+/** A fixture (or a variant of its text) through the whole import: detection, importer, slugs. */
+function importFixture(name: string, options: Partial<ImportOptions> = {}, text = readFixture(name)) {
+  const file = new VFile({ path: `${fixtureDir}/${name}`, value: text });
+  const result = importSource(file, { defaultAuthor: undefined, ...options });
+  const piece = result.chapters[0]?.piece;
+  const sourceLines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  return { file, result, piece, markdown: piece ? bodyToMarkdown(piece.body) : '', sourceLines };
+}
+
+function fateOf(lines: readonly LineFate[], line: number): string {
+  const fate = lines[line - 1];
+  if (!fate) return 'missing';
+  if (fate.fate === 'kept' || fate.fate === 'metadata') return `${fate.fate}:${fate.field}`;
+  if (fate.fate === 'dropped') return `dropped:${fate.reason}`;
+  return fate.fate;
+}
+
+function lineOf(sourceLines: readonly string[], text: string): number {
+  const index = sourceLines.findIndex((line) => line.includes(text));
+  assert.ok(index >= 0, `the fixture has a line with “${text}”`);
+  return index + 1;
+}
+
+function messages(file: VFile) {
+  return file.messages.map((message) => [message.ruleId, message.line] as const);
+}
+
+/** One fate per line, in order; blank exactly when the line is empty; every dropped line says why. */
+function assertEveryLineAccounted(lines: readonly LineFate[], sourceLines: readonly string[]) {
+  assert.deepEqual(
+    lines.map((fate) => fate.line),
+    sourceLines.map((_, index) => index + 1),
+  );
+  lines.forEach((fate, index) => {
+    assert.equal(fate.fate === 'blank', (sourceLines[index] ?? '').trim() === '', `line ${fate.line} is blank exactly when it is empty`);
+    if (fate.fate === 'dropped') assert.ok(fate.reason.length > 10, `line ${fate.line} says why it was dropped`);
+  });
+}
+
+describe('importMarkdown: a Jekyll post', () => {
+  const { file, result, piece, markdown, sourceLines } = importFixture(jekyll);
+
+  it('is recognised as Markdown and gives one piece whose date comes from the file name', () => {
+    assert.equal(result.format, 'markdown');
+    assert.equal(result.chapters.length, 1);
+    assert.equal(result.chapters[0]?.slug, 'shanghai-cooperation-organization-not-quite-the-new-silk');
+    assert.deepEqual(piece?.meta, {
+      title: 'Shanghai Cooperation Organization: Not Quite the New Silk Road',
+      authors: ['Raffaello Pantucci', 'Li Lifan'],
+      date: '2013-09-12',
+      source: { file: `${fixtureDir}/${jekyll}`, lines: [1, 26] },
+      tags: ['SCO', 'Central Asia', 'analysis', 'china'],
+      rights: '',
+    });
+    assert.doesNotThrow(() => chapterFrontMatterSchema.parse(piece?.meta));
+  });
+
+  it('keeps emphasis, links, headings and the [^n] notes where they were, and the picture as a local ::figure', () => {
+    assert.equal(
+      markdown,
+      [
+        'As leaders gather in _Bishkek_ this week, the **Shanghai Cooperation Organization** is once again',
+        "being talked up as the vehicle for China's ambitions in [Central Asia](https://en.wikipedia.org/wiki/Central_Asia).[^1]",
+        '',
+        '## A club of neighbours',
+        '',
+        'The organisation has always been more talk than action.[^2] Its secretariat in Beijing is small,',
+        'and its anti-terrorism centre in Tashkent is smaller still.',
+        '',
+        '::figure[Leaders at the summit.]{src="images/photo.jpg" credit="Photo: Reuters"}',
+        '',
+        'The real money moves bilaterally.',
+        '',
+        '[^1]: See the declaration of the Bishkek summit, 13 September 2013.',
+        '',
+        '[^2]: Interviews in Beijing, _March 2013_.',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(messages(file), []);
+  });
+
+  it('accounts for every line: front-matter keys by field, site settings dropped, body lines by what they feed', () => {
+    assertEveryLineAccounted(result.lines, sourceLines);
+    assert.equal(fateOf(result.lines, 1), 'dropped:front-matter delimiter');
+    assert.equal(
+      fateOf(result.lines, lineOf(sourceLines, 'layout: post')),
+      'dropped:front-matter key `layout` has no place in a chapter (a site-only setting)',
+    );
+    assert.equal(
+      fateOf(result.lines, lineOf(sourceLines, 'permalink:')),
+      'dropped:front-matter key `permalink` has no place in a chapter (a site-only setting)',
+    );
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'title:')), 'metadata:title');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'author:')), 'metadata:authors');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '- Central Asia')), 'metadata:tags');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'As leaders gather')), 'kept:body');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '## A club')), 'kept:heading');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '![Leaders')), 'kept:figure');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '[^2]: Interviews')), 'kept:notes');
+  });
+
+  it('makes a picture on the web a placeholder figure with its address in remote, and reports it', () => {
+    const text = readFixture(jekyll).replace('images/photo.jpg', 'https://cdn.example.com/photo.jpg');
+    const remote = importFixture(jekyll, {}, text);
+    assert.ok(
+      remote.markdown.includes('::figure[Leaders at the summit.]{credit="Photo: Reuters" remote="https://cdn.example.com/photo.jpg"}'),
+      remote.markdown,
+    );
+    assert.deepEqual(messages(remote.file), [['import-remote-image', 21]]);
+  });
+
+  it('puts a picture inside a sentence after its paragraph, its alt text kept when it has no caption', () => {
+    const text = readFixture(jekyll).replace('The real money moves bilaterally.', 'The real money ![a ledger](images/ledger.png) moves bilaterally.');
+    const { markdown: inline } = importFixture(jekyll, {}, text);
+    assert.ok(inline.includes('The real money moves bilaterally.\n\n::figure{src="images/ledger.png" alt="a ledger"}'), inline);
+  });
+
+  it('reports front matter that cannot be parsed at its line, with no piece', () => {
+    // The classic Jekyll mistake: a colon in an unquoted title.
+    const text = readFixture(jekyll).replace(
+      'title: "Shanghai Cooperation Organization: Not Quite the New Silk Road"',
+      'title: Shanghai Cooperation Organization: Not Quite the New Silk Road',
+    );
+    const broken = importFixture(jekyll, {}, text);
+    assert.equal(broken.result.chapters.length, 0);
+    assert.equal(broken.file.messages.length, 1);
+    const [message] = broken.file.messages;
+    assert.equal(message?.ruleId, 'yaml-syntax');
+    assert.equal(message?.fatal, true);
+    assert.equal(message?.line, 3);
+    assert.ok(!/at line \d/.test(message?.reason ?? ''), 'no second, front-matter-relative line number in the reason');
+    assertEveryLineAccounted(broken.result.lines, broken.sourceLines);
+  });
+});
+
+describe('importMarkdown: a Hugo post with TOML front matter and hand-made notes', () => {
+  const { file, result, piece, markdown, sourceLines } = importFixture('hugo-post.md');
+
+  it('maps the TOML keys: authors in order, the date as written in its time zone, description, canonical URL', () => {
+    assert.deepEqual(piece?.meta, {
+      title: 'The SCO Turns Twenty',
+      authors: ['Raffaello Pantucci', 'Niva Yau'],
+      // 07:30 in UTC+8 is still the evening before in UTC: the post's own day is kept.
+      date: '2021-06-15',
+      standfirst: 'Two decades on, the organisation is bigger but not stronger.',
+      source: { file: `${fixtureDir}/hugo-post.md`, lines: [1, 21] },
+      source_url: 'https://oxussociety.org/the-sco-turns-twenty/',
+      rights: '',
+    });
+  });
+
+  it('turns the <sup><a href="#fn1"> links and the <ol> of notes into footnotes at their markers', () => {
+    assert.equal(
+      markdown,
+      [
+        'The Shanghai Cooperation Organisation was founded in June 2001.[^1] Twenty years later it has eight members and a queue of observers.[^2]',
+        '',
+        '## What changed',
+        '',
+        'India and Pakistan joined in 2017, which made consensus _harder_, not easier.',
+        '',
+        '[^1]: The founding declaration was signed in Shanghai on 15 June 2001.',
+        '',
+        "[^2]: Iran's accession began in 2021.",
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(messages(file), []);
+  });
+
+  it('accounts for every line', () => {
+    assertEveryLineAccounted(result.lines, sourceLines);
+    assert.equal(fateOf(result.lines, 1), 'dropped:front-matter delimiter');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'date = ')), 'metadata:date');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'canonicalURL')), 'metadata:source_url');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'draft = ')), 'dropped:front-matter key `draft` has no place in a chapter (a site-only setting)');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '### What changed')), 'kept:heading');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '<li id="fn2">')), 'kept:notes');
+  });
+
+  it('skips a draft unless drafts are asked for', () => {
+    const text = readFixture('hugo-post.md').replace('draft = false', 'draft = true');
+    const draft = importFixture('hugo-post.md', {}, text);
+    assert.equal(draft.result.chapters.length, 0);
+    assert.deepEqual(messages(draft.file), [['import-no-pieces', 1]]);
+    assert.ok(draft.result.lines.every((fate) => fate.fate === 'blank' || (fate.fate === 'dropped' && /draft/.test(fate.reason))));
+    assertEveryLineAccounted(draft.result.lines, draft.sourceLines);
+    const included = importFixture('hugo-post.md', { includeDrafts: true }, text);
+    assert.equal(included.piece?.meta.title, 'The SCO Turns Twenty');
+  });
+
+  it('reports TOML that cannot be parsed at its line', () => {
+    const text = readFixture('hugo-post.md').replace('draft = false', 'draft = flase');
+    const broken = importFixture('hugo-post.md', {}, text);
+    assert.equal(broken.result.chapters.length, 0);
+    assert.deepEqual(messages(broken.file), [['yaml-syntax', 7]]);
+  });
+});
+
+describe('importMarkdown: an Eleventy post titled by its heading', () => {
+  const { file, result, piece, markdown, sourceLines } = importFixture('eleventy-post.md');
+
+  it('takes the title from the level-1 heading, the author from author.name and the date as written', () => {
+    assert.deepEqual(piece?.meta, {
+      title: 'Paving the Digital Silk Road',
+      authors: ['Niva Yau'],
+      date: '2022-03-04',
+      source: { file: `${fixtureDir}/eleventy-post.md`, lines: [1, 16] },
+      tags: ['posts', 'digital silk road'],
+      rights: '',
+    });
+    assert.equal(
+      markdown,
+      "China's _digital_ ambitions in Central Asia run through the SCO.\n\n## Cables and cameras\n\nSafe-city systems arrived first, in Bishkek and Dushanbe.\n",
+    );
+    assert.deepEqual(messages(file), []);
+  });
+
+  it('accounts for nested front-matter values under their top-level key and for the heading as the title', () => {
+    assertEveryLineAccounted(result.lines, sourceLines);
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'name: Niva Yau')), 'metadata:authors');
+    assert.equal(
+      fateOf(result.lines, lineOf(sourceLines, 'key: digital-silk-road')),
+      'dropped:front-matter key `eleventyNavigation` has no place in a chapter (a site-only setting)',
+    );
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '# Paving')), 'metadata:title');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '## Cables')), 'kept:heading');
+  });
+
+  it('gives a post with no title at all a provisional one and says so', () => {
+    const text = readFixture('eleventy-post.md').replace('# Paving the Digital Silk Road\n', '');
+    const untitled = importFixture('eleventy-post.md', { defaultAuthor: 'Raffaello Pantucci' }, text);
+    assert.equal(untitled.piece?.meta.title, 'Untitled piece (eleventy-post)');
+    assert.equal(untitled.piece?.meta.provisional_title, true);
+    assert.deepEqual(untitled.piece?.meta.authors, ['Niva Yau']);
+    assert.deepEqual(messages(untitled.file), [['import-untitled', 1]]);
+  });
+});
+
+describe('importMarkdown: unterminated front matter', () => {
+  const { file, result, sourceLines } = importFixture('unterminated.md');
+
+  it('is an error at line 1 that says what to do, and gives no piece', () => {
+    assert.equal(result.chapters.length, 0);
+    assert.equal(file.messages.length, 1);
+    const [message] = file.messages;
+    assert.equal(message?.ruleId, 'front-matter-unterminated');
+    assert.equal(message?.fatal, true);
+    assert.equal(message?.line, 1);
+    assert.match(message?.reason ?? '', /never closed.*---/);
+  });
+
+  it('still accounts for every line, all dropped', () => {
+    assertEveryLineAccounted(result.lines, sourceLines);
+    assert.ok(result.lines.every((fate) => fate.fate !== 'kept' && fate.fate !== 'metadata'));
+  });
+});
