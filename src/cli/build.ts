@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
-import { printWithPagedjs } from '../adapters/pagedjs.ts';
+import { pdfTimeout, printWithPagedjs } from '../adapters/pagedjs.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
 import { loadCitedBook } from '../io/load-book.ts';
@@ -10,7 +10,7 @@ import { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
 import { renderEpub } from '../render/epub/epub.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
-import { renderPrintHtml } from '../render/pdf/print-html.ts';
+import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { OutputFormat } from './formats.ts';
 import type { Ui } from './ui.ts';
@@ -18,6 +18,8 @@ import type { Ui } from './ui.ts';
 export interface BuildOptions {
   formats: OutputFormat[];
   out: string;
+  /** `build --print`: the PDF with bleed and crop marks, as `print_ready: true` makes it. */
+  print?: boolean;
 }
 
 /** `anthology build`: renders the book into `out` (HTML site, EPUB, PDF). Returns the exit code. */
@@ -47,7 +49,7 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
       ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
     }
     if (options.formats.includes('pdf')) {
-      const pdf = await buildPdf(book, assets, staging, ui);
+      const pdf = await buildPdf(book, assets, staging, ui, { printReady: options.print === true || book.config.print_ready });
       if (pdf) {
         built.push(`${book.slug}.pdf`);
         ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
@@ -67,33 +69,36 @@ function epubTimestamp(book: Book): Date {
   return new Date(`${book.config.edition.date}T00:00:00Z`);
 }
 
-async function buildPdf(book: Book, assets: RenderAssets, staging: Staging, ui: Ui): Promise<{ pages: number; bytes: number } | undefined> {
+async function buildPdf(
+  book: Book,
+  assets: RenderAssets,
+  staging: Staging,
+  ui: Ui,
+  options: { printReady: boolean },
+): Promise<{ pages: number; bytes: number } | undefined> {
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     ui.error(`[browser-missing] ${missingChromiumAdvice}`);
     return undefined;
   }
-  const workDir = staging.path('pdf-work');
-  await mkdir(path.join(workDir, 'fonts'), { recursive: true });
-  const htmlPath = path.join(workDir, 'book.html');
-  await writeFile(htmlPath, renderPrintHtml(book, assets));
-  for (const font of assets.fonts) await writeFile(path.join(workDir, 'fonts', font.fileName), font.bytes);
+  const workDirectory = staging.path('pdf-work');
+  await mkdir(path.join(workDirectory, 'fonts'), { recursive: true });
+  for (const font of assets.fonts) await writeFile(path.join(workDirectory, 'fonts', font.fileName), font.bytes);
+  const document = renderPrintDocument(book, assets, options);
   const progress = ui.progress('pdf   paginating with Paged.js in Chromium…');
-  let pages = 0;
   try {
-    const pdf = await printWithPagedjs({
-      htmlPath,
-      allowedDirectory: workDir,
+    const result = await printWithPagedjs({
+      workDirectory,
+      chunks: document.chunks,
+      metadata: document.metadata,
       chromiumPath,
-      timeout: 20 * 60 * 1000,
-      onPage: (count) => {
-        pages = count;
-        progress.update(`pdf   paginating… ${count} pages`);
-      },
+      timeout: pdfTimeout(document.html.length),
+      onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),
     });
-    await staging.writeFile(`${book.slug}.pdf`, pdf);
-    progress.succeed(`pdf   paginated ${pages} pages`);
-    return { pages, bytes: pdf.length };
+    await staging.writeFile(`${book.slug}.pdf`, result.pdf);
+    progress.succeed(`pdf   paginated ${result.pages} pages`);
+    for (const warning of result.warnings) ui.error(`[${warning.rule}] ${warning.message}`);
+    return { pages: result.pages, bytes: result.pdf.length };
   } catch (error) {
     progress.fail('pdf   failed');
     ui.error(`[pdf-failed] Paged.js/Chromium could not make the PDF: ${(error as Error).message}`);

@@ -1,81 +1,218 @@
-import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { trimSizes } from '../../config/schema.ts';
-import type { Book, Chapter } from '../../core/types.ts';
+import { type TrimSize, trimSizes } from '../../config/schema.ts';
+import type { Book } from '../../core/types.ts';
 import type { RenderAssets } from '../../io/assets.ts';
-import { chapterBodyToHast, chapterOpening, editorsLine, formatDate, joinNames } from '../common.ts';
-import { identifierLine } from '../epub/epub.ts';
+import { joinNames, walkElements } from '../common.ts';
+import { backMatter } from './back-matter.ts';
+import { chapterSection } from './chapter.ts';
+import { contributorsOf } from './contributors.ts';
+import { lowerRoman } from './folios.ts';
+import { type ContentsEntry, frontMatter, frontMatterContentsEntries } from './front-matter.ts';
+import { chapterId, partId } from './ids.ts';
+import { footnoteLabelCss, textOf } from './notes.ts';
+import {
+  chunkAttribute,
+  labelAttribute,
+  outlineLevelAttribute,
+  outlineTitleAttribute,
+  type PrintChunk,
+  type PrintDocument,
+  pageRefAttribute,
+} from './protocol.ts';
+
+export interface PrintOptions {
+  /** 3 mm bleed and crop marks around the trim, for the printer (`print_ready`, `build --print`). */
+  printReady: boolean;
+}
+
+/** Margins (inner = spine side) and body size per trim: a text block of about 60–70 characters. */
+const trimDesigns: Record<TrimSize, { top: string; bottom: string; inner: string; outer: string; fontSize: string }> = {
+  '6x9in': { top: '17mm', bottom: '22mm', inner: '20mm', outer: '16mm', fontSize: '10.5pt' },
+  a5: { top: '16mm', bottom: '21mm', inner: '19mm', outer: '15mm', fontSize: '10pt' },
+  royal: { top: '18mm', bottom: '23mm', inner: '21mm', outer: '17mm', fontSize: '10.5pt' },
+  'us-letter': { top: '24mm', bottom: '28mm', inner: '32mm', outer: '26mm', fontSize: '11.5pt' },
+};
 
 /**
- * The whole book as one HTML document for Paged.js: title pages, contents with page numbers
- * (`target-counter`), then the chapters with their notes at the end of each chapter.
+ * Chapters are paginated together, in one tab, until a chunk has about this much text (~35
+ * pages): fewer, larger chunks save each tab's start-up; more keep both cores busy to the end.
  */
-export function renderPrintHtml(book: Book, assets: RenderAssets): string {
-  const { config } = book;
-  const trim = trimSizes[config.trim];
-  const pageSize = `@page { size: ${trim.width} ${trim.height}; }\n`;
-  const tree: HastRoot = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: config.language }, [
-        h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('title', config.title),
-          h('meta', { name: 'author', content: joinNames(config.editors, config.language) }),
-          h('meta', { name: 'subject', content: config.subtitle ?? config.title }),
-          h('style', `${assets.fontFaceCss}\n${pageSize}\n${assets.printCss}`),
-        ]),
-        h('body', [...frontMatter(book), ...book.chapters.map((chapter) => chapterSection(book, chapter))]),
-      ]),
-    ],
-  };
-  return `${toHtml(tree)}\n`;
+const chunkCharacters = 80_000;
+
+/** A part title page, chapter or back-matter section, before it is grouped into a chunk. */
+interface BodyItem {
+  element: Element;
+  /** Names it in warnings: `chapter 9, “Paving the Digital Silk Road…” (chapters/paving….md)`. */
+  label: string;
+  needsPageNumbers: boolean;
+  characters: number;
 }
 
-function frontMatter(book: Book): ElementContent[] {
+/**
+ * The book for Paged.js, in chunks that paginate separately, each as an HTML document of its own:
+ * the front matter, runs of part title pages and chapters of about `chunkCharacters`, and each
+ * back-matter section; and the whole book as one document too (for stock pagedjs-cli, or to look
+ * at). The contents and the index leave their page numbers empty for the paginator to fill in.
+ */
+export function renderPrintDocument(book: Book, assets: RenderAssets, options: PrintOptions = { printReady: book.config.print_ready }): PrintDocument {
   const { config } = book;
-  return [
-    h('section.half-title', [h('p.half-title-text', config.title)]),
-    h('section.title-page', [
-      h('h1.book-title', config.title),
-      ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
-      h('p.editors', editorsLine(book)),
-      h('p.publisher', config.publisher),
-    ]),
-    h('section.copyright-page', [
-      h('p', `${config.publisher}`),
-      h('p', `Edition ${config.edition.number}, ${formatDate(config.edition.date, config.language)}`),
-      h('p', identifierLine(config.identifier)),
-      ...(config.licence ? [h('p', config.licence)] : []),
-    ]),
-    h('nav.toc', { 'aria-labelledby': 'toc-heading' }, [
-      h('h2#toc-heading', 'Contents'),
-      h(
-        'ol',
-        book.parts.flatMap((part) => [
-          ...(part.title ? [h('li.toc-part', part.title)] : []),
-          ...part.chapters.map((chapter) =>
-            h('li.toc-chapter', [
-              h('a', { href: `#${chapterId(chapter)}` }, [h('span.toc-title', chapter.meta.title)]),
-              ...(chapter.meta.authors.length > 0 ? [h('span.toc-authors', joinNames(chapter.meta.authors, config.language))] : []),
-            ]),
-          ),
-        ]),
-      ),
-    ]),
+  const footnoteLabels: string[] = [];
+  const contents: ContentsEntry[] = [...frontMatterContentsEntries(book)];
+  const body: BodyItem[] = [];
+  let partNumber = 0;
+  for (const part of book.parts) {
+    if (part.title) {
+      partNumber += 1;
+      const id = partId(partNumber);
+      const number = `Part ${lowerRoman(partNumber).toUpperCase()}`;
+      contents.push({ id, kind: 'part', title: part.title, number });
+      body.push(bodyItem(partTitlePage(id, number, part.title), `part ${partNumber}, “${part.title}”`, false));
+    }
+    for (const chapter of part.chapters) {
+      const section = chapterSection(book, chapter, {
+        notes: config.notes,
+        runningVerso: part.title ?? config.title,
+        outlineLevel: part.title ? 2 : 1,
+      });
+      footnoteLabels.push(...section.footnoteLabels);
+      contents.push({
+        id: chapterId(chapter),
+        kind: 'chapter',
+        title: chapter.meta.title,
+        number: String(chapter.number),
+        ...(chapter.meta.authors.length > 0 ? { authors: joinNames(chapter.meta.authors, config.language) } : {}),
+      });
+      body.push(bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false));
+    }
+  }
+  for (const section of backMatter(book)) {
+    contents.push(section.entry);
+    body.push(bodyItem(section.element, section.entry.title.toLowerCase(), section.needsPageNumbers));
+  }
+
+  const front = bodyItem(h('section.front-matter', frontMatter(book, contents)), 'front matter', true);
+  const groups: { items: BodyItem[]; sequence: string; folioStyle: PrintChunk['folioStyle'] }[] = [
+    { items: [front], sequence: 'front', folioStyle: 'lower-roman' },
+    ...groupIntoChunks(body, chunkCharacters).map((items) => ({ items, sequence: 'body', folioStyle: 'decimal' as const })),
   ];
+  const chunkOfId = new Map<string, string>();
+  groups.forEach(({ items }, index) => {
+    for (const id of items.flatMap((item) => idsIn(item.element))) chunkOfId.set(id, chunkIdOf(index));
+  });
+  const chunks: Omit<PrintChunk, 'html'>[] = groups.map(({ items, sequence, folioStyle }, index) => {
+    const labels = items.map((item) => item.label);
+    const referenced = items.flatMap((item) => pageRefsIn(item.element)).map((target) => chunkOfId.get(target));
+    return {
+      id: chunkIdOf(index),
+      sequence,
+      folioStyle,
+      label: labels.length === 1 ? (labels[0] ?? chunkIdOf(index)) : `${labels[0]} to ${labels.at(-1)}`,
+      pageNumbersOf: [...new Set(referenced)].filter((chunk): chunk is string => chunk !== undefined && chunk !== chunkIdOf(index)),
+    };
+  });
+  const sections = groups.map(({ items }, index) =>
+    h(
+      'div.print-chunk',
+      { [chunkAttribute]: chunkIdOf(index) },
+      items.map((item) => item.element),
+    ),
+  );
+
+  const css = [assets.fontFaceCss, pageCss(config.trim, options), footnoteLabelCss(footnoteLabels), assets.printCss].join('\n');
+  const documentOf = (body: Element[]) => `${toHtml({ type: 'root', children: [{ type: 'doctype' }, htmlElement(book, css, body)] })}\n`;
+  return {
+    html: documentOf(sections),
+    chunks: chunks.map((chunk, index) => ({ ...chunk, html: documentOf(sections.slice(index, index + 1)) })),
+    metadata: {
+      title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
+      authors: [...new Set([...config.editors, ...contributorsOf(book).map((contributor) => contributor.name)])],
+      subject: config.subtitle,
+      keywords: [...new Set(book.chapters.flatMap((chapter) => chapter.meta.tags ?? []))],
+      language: config.language,
+      creator: 'anthology (Paged.js in Chromium)',
+      date: new Date(`${config.edition.date}T00:00:00Z`),
+    },
+  };
 }
 
-function chapterId(chapter: Chapter): string {
-  return `chapter-${chapter.slug}`;
-}
-
-function chapterSection(book: Book, chapter: Chapter): ElementContent {
-  const body = chapterBodyToHast(chapter, { idPrefix: `${chapter.slug}-`, notesHeading: 'Notes' });
-  return h('section.chapter', { id: chapterId(chapter), dataRunningTitle: chapter.meta.title }, [
-    ...chapterOpening(chapter, book),
-    ...(body.children as ElementContent[]),
+/** `<html>` with the metadata that pagedjs-cli and PDF tools read: title, language, author, subject. */
+function htmlElement(book: Book, css: string, body: Element[]): Element {
+  const { config } = book;
+  return h('html', { lang: config.language }, [
+    h('head', [
+      h('meta', { charSet: 'utf-8' }),
+      h('title', config.title),
+      h('meta', { name: 'author', content: joinNames(config.editors, config.language) }),
+      h('meta', { name: 'subject', content: config.subtitle ?? config.title }),
+      h('style', css),
+    ]),
+    h('body', body),
   ]);
+}
+
+/** hast's name for a `data-*` attribute: `data-page-ref` → `dataPageRef`. */
+function hastProperty(attribute: string): string {
+  return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function chunkIdOf(index: number): string {
+  return `chunk-${index + 1}`;
+}
+
+function idsIn(element: Element): string[] {
+  return [...walkElements(element), element].flatMap((node) => (typeof node.properties.id === 'string' ? [node.properties.id] : []));
+}
+
+function pageRefsIn(element: Element): string[] {
+  return [...walkElements(element)].flatMap((node) => {
+    const target = node.properties[hastProperty(pageRefAttribute)];
+    return typeof target === 'string' ? [target] : [];
+  });
+}
+
+function bodyItem(element: Element, label: string, needsPageNumbers: boolean): BodyItem {
+  element.properties[hastProperty(labelAttribute)] = label;
+  return { element, label, needsPageNumbers, characters: textOf(element).length };
+}
+
+/**
+ * Runs of items of about `budget` characters. An item that prints page numbers (an index) is a
+ * chunk of its own: it is paginated once the others are.
+ */
+export function groupIntoChunks<T extends { needsPageNumbers: boolean; characters: number }>(items: readonly T[], budget: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let characters = 0;
+  for (const item of items) {
+    if (current.length > 0 && (item.needsPageNumbers || characters >= budget || current.some((other) => other.needsPageNumbers))) {
+      groups.push(current);
+      current = [];
+      characters = 0;
+    }
+    current.push(item);
+    characters += item.characters;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function partTitlePage(id: string, number: string, title: string): Element {
+  return h('section.part-title-page', { id, [outlineLevelAttribute]: '1', [outlineTitleAttribute]: `${number}: ${title}` }, [
+    h('p.part-number', number),
+    h('h1.part-title', title),
+  ]);
+}
+
+/** The trim size, mirrored margins, body size and, for the printer, bleed and crop marks. */
+function pageCss(trim: TrimSize, options: PrintOptions): string {
+  const size = trimSizes[trim];
+  const design = trimDesigns[trim];
+  return [
+    `:root { --body-size: ${design.fontSize}; }`,
+    `@page { size: ${size.width} ${size.height}; margin: ${design.top} ${design.outer} ${design.bottom} ${design.inner};${options.printReady ? ' bleed: 3mm; marks: crop;' : ''} }`,
+    `@page :left { margin-left: ${design.outer}; margin-right: ${design.inner}; }`,
+    `@page :right { margin-left: ${design.inner}; margin-right: ${design.outer}; }`,
+  ].join('\n');
 }

@@ -1,0 +1,72 @@
+import type { Book, Chapter } from '../../core/types.ts';
+
+export interface Contributor {
+  name: string;
+  /** The author's own part of the most recent chapter bio that speaks of them. */
+  bio: string | undefined;
+  /** Their chapters, in reading order. */
+  chapters: Chapter[];
+}
+
+/** Everyone credited on a chapter, sorted by family name (taken to be the last word of the name). */
+export function contributorsOf(book: Book): Contributor[] {
+  const byName = new Map<string, Contributor>();
+  for (const chapter of book.chapters) {
+    for (const name of chapter.meta.authors) {
+      const contributor = byName.get(name) ?? { name, bio: undefined, chapters: [] };
+      contributor.chapters.push(chapter);
+      contributor.bio = authorBio(chapter, name) ?? contributor.bio;
+      byName.set(name, contributor);
+    }
+  }
+  const collator = new Intl.Collator(book.config.language, { sensitivity: 'base' });
+  return [...byName.values()].sort((a, b) => collator.compare(sortKey(a.name), sortKey(b.name)));
+}
+
+/** `Raffaello Pantucci` → `Pantucci Raffaello`, so that names sort by family name. */
+export function sortKey(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return [words.at(-1), ...words.slice(0, -1)].join(' ');
+}
+
+const honorific = String.raw`(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?`;
+const statementVerb = String.raw`(?=\s+(?:is|was|has|had|works|worked|teaches|taught|writes|wrote|leads|led|serves|served)\b)`;
+
+/**
+ * The sentences of a chapter's `bio` about one of its authors. Imported bios describe every author
+ * of a piece in one text (“A is …. B was …”, sometimes with the full stop lost between them), so
+ * the text is cut where each author's own statement begins.
+ */
+export function authorBio(chapter: Chapter, author: string): string | undefined {
+  const bio = chapter.meta.bio?.replace(/\s+/g, ' ').trim();
+  if (!bio) return undefined;
+  const starts = chapter.meta.authors
+    .map((name) => ({ name, index: statementStart(bio, name) }))
+    .filter((start): start is { name: string; index: number } => start.index !== undefined)
+    .sort((a, b) => a.index - b.index);
+  const position = starts.findIndex((start) => start.name === author);
+  const own = starts[position];
+  if (!own) return undefined;
+  const text = bio.slice(own.index, starts[position + 1]?.index ?? bio.length);
+  return tidyBio(text);
+}
+
+function statementStart(bio: string, name: string): number | undefined {
+  const pattern = new RegExp(`${honorific}${escapeRegExp(name.replace(/\s+/g, ' '))}${statementVerb}`);
+  return pattern.exec(bio)?.index;
+}
+
+/** Drops sentences about all the authors together (“Their joint research…”) and a dangling “and”. */
+function tidyBio(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => !/^(?:Their|They)\b/.test(sentence));
+  const joined = sentences
+    .join(' ')
+    .trim()
+    .replace(/(?:[\s,;]+(?:and|&))?[\s,;]*$/, '');
+  if (!joined) return undefined;
+  return /[.!?][’”]?$/.test(joined) ? joined : `${joined}.`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
