@@ -77,11 +77,12 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .description('build the book: an HTML site, an EPUB 3 and a PDF (through Paged.js in Chromium)')
     .addOption(new Option('-f, --format <list>', `comma-separated formats (${outputFormats.join(', ')})`).default(outputFormats.join(',')))
     .option('-o, --out <dir>', 'output folder', 'build')
+    .option('--print', 'PDF for print delivery: 3 mm bleed and crop marks (as print_ready: true)', false)
     .exitOverride()
-    .action(async (options: { format: string; out: string }) => {
+    .action(async (options: { format: string; out: string; print: boolean }) => {
       const { projectDir, ui } = context();
       const { buildCommand } = await import('./build.ts');
-      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out }, ui));
+      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out, print: options.print }, ui));
     });
 
   const cite = program.command('cite').description('turn notes into citations: a shared bibliography and notes that cite by key');

@@ -45,6 +45,7 @@ describe('anthology build (the default book)', () => {
     assert.match(info['Page size'] ?? '', /^432 x 648 pts/, '6 × 9 in');
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
     for (const title of titles) assert.ok(text.includes(title), `PDF text has “${title}”`);
+    assert.match(text, /Bibliography[\s\S]*Erokhin, Dmitry\. Comparative Analysis/, 'the bibliography is in the back matter');
   });
 
   it('the HTML site works in a real browser: contents, chapters, notes, no network', async () => {

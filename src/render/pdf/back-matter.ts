@@ -19,8 +19,18 @@ export interface BackMatterSection {
  * come, are further sections before the index.
  */
 export function backMatter(book: Book): BackMatterSection[] {
+  const sections: BackMatterSection[] = [];
+  if (book.bibliography) {
+    const id = 'bibliography';
+    sections.push({
+      entry: { id, kind: 'section', title: 'Bibliography' },
+      element: frontSection(id, 'Bibliography', [h('div.bibliography', book.bibliography.entries)]),
+      needsPageNumbers: false,
+    });
+  }
   const index = contributorsIndex(book);
-  return index ? [index] : [];
+  if (index) sections.push(index);
+  return sections;
 }
 
 /**

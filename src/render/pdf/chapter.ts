@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../../core/types.ts';
-import { chapterBodyToHast, chapterOpening } from '../common.ts';
+import { chapterBodyToHast, chapterOpening, chapterReferences } from '../common.ts';
 import { chapterId } from './ids.ts';
 import { footnoteLabels, notesAsEndnotes, notesAsFootnotes } from './notes.ts';
 import { outlineLevelAttribute, outlineTitleAttribute } from './protocol.ts';
@@ -48,7 +48,7 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
       [outlineLevelAttribute]: String(options.outlineLevel),
       [outlineTitleAttribute]: `${chapter.number}. ${chapter.meta.title}`,
     },
-    [...header, ...afterOpening, ...(body.children as ElementContent[])],
+    [...header, ...afterOpening, ...(body.children as ElementContent[]), ...chapterReferences(chapter)],
   );
   return { element, footnoteLabels: options.notes === 'footnotes' ? footnoteLabels(body) : [] };
 }
