@@ -33,6 +33,9 @@ have_browser() {
 
 packages=()
 have_browser || packages+=(chromium)
+# Chromium on Linux ships no hyphenation dictionaries; the PDF step reads Debian's.
+[ -f /usr/share/hyphen/hyph_en_GB.dic ] || packages+=(hyphen-en-gb)
+[ -f /usr/share/hyphen/hyph_en_US.dic ] || packages+=(hyphen-en-us)
 if $for_tests; then
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   [ -f /usr/share/java/epubcheck.jar ] || packages+=(epubcheck)
@@ -49,7 +52,7 @@ if [ ${#packages[@]} -gt 0 ]; then
     say "missing: ${packages[*]}. Install them (Debian/Ubuntu: apt-get install -y ${packages[*]}) and run again."
     exit 1
   else
-    say "no browser found and apt-get is not usable: the PDF will not be built."
-    say "Install Chromium (apt-get install -y chromium) or set PUPPETEER_EXECUTABLE_PATH."
+    say "missing: ${packages[*]} and apt-get is not usable. Without a browser the PDF is not built"
+    say "(apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH); without hyphen-* it is not hyphenated."
   fi
 fi

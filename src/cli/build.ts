@@ -97,7 +97,7 @@ async function buildPdf(
     });
     await staging.writeFile(`${book.slug}.pdf`, result.pdf);
     progress.succeed(`pdf   paginated ${result.pages} pages`);
-    for (const warning of result.warnings) ui.error(`[${warning.rule}] ${warning.message}`);
+    for (const warning of result.warnings) ui.warn(`[${warning.rule}] ${warning.message}`);
     return { pages: result.pages, bytes: result.pdf.length };
   } catch (error) {
     progress.fail('pdf   failed');

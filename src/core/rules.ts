@@ -44,6 +44,8 @@ export const rules = {
   'cite-uncited': { severity: 'info', summary: 'A bibliography item is never cited.' },
   'cite-duplicate': { severity: 'warning', summary: 'Two bibliography items look like the same work.' },
   'browser-missing': { severity: 'error', summary: 'No Chrome or Chromium was found for the PDF.' },
+  'pdf-overflow': { severity: 'warning', summary: 'Paged.js cut off, lost or repeated content on a page.' },
+  'pdf-hyphenation': { severity: 'warning', summary: 'No hyphenation dictionary for the book’s language: the PDF is not hyphenated.' },
   'pdf-failed': { severity: 'error', summary: 'Paged.js or Chromium failed while making the PDF.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
 

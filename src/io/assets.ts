@@ -19,8 +19,9 @@ export interface RenderAssets {
 
 const require = createRequire(import.meta.url);
 const fontPackage = '@fontsource/source-serif-4';
-const fontStyles = ['400', '400-italic', '600', '700', '700-italic'];
-const fontSubsets = new Set(['latin', 'latin-ext']);
+const fontStyles = ['400', '400-italic', '600', '600-italic', '700', '700-italic'];
+// Cyrillic too: transliterated notes still carry № and the odd Cyrillic letter.
+const fontSubsets = new Set(['latin', 'latin-ext', 'cyrillic']);
 
 export async function loadRenderAssets(projectDir: string): Promise<RenderAssets> {
   const styles = path.join(projectDir, 'styles');
