@@ -8,6 +8,7 @@ import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importGhost, localDate } from '../../../src/import/ghost/import-ghost.ts';
 import { importSource } from '../../../src/import/import.ts';
 import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
+import { assertEveryLineAccounted, lineOf, sourceLinesOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const fixtureDir = 'tests/fixtures/import/ghost';
@@ -21,7 +22,7 @@ function readFixture(name: string): string {
 function importFixture(name: string, options: Partial<ImportOptions> = {}, text = readFixture(name)) {
   const file = new VFile({ path: `${fixtureDir}/${name}`, value: text });
   const result = importSource(file, { defaultAuthor: undefined, ...options });
-  const sourceLines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  const sourceLines = sourceLinesOf(text);
   const markdown = result.chapters.map((chapter) => bodyToMarkdown(chapter.piece.body));
   return { file, result, markdown, sourceLines };
 }
@@ -32,23 +33,6 @@ function fateOf(lines: readonly LineFate[], line: number): string {
   if (fate.fate === 'kept' || fate.fate === 'metadata') return `${fate.fate}:${fate.field}:${fate.piece}`;
   if (fate.fate === 'dropped') return `dropped:${fate.reason}`;
   return fate.fate;
-}
-
-function lineOf(sourceLines: readonly string[], text: string): number {
-  const index = sourceLines.findIndex((line) => line.includes(text));
-  assert.ok(index >= 0, `the fixture has a line with “${text}”`);
-  return index + 1;
-}
-
-function assertEveryLineAccounted(lines: readonly LineFate[], sourceLines: readonly string[]) {
-  assert.deepEqual(
-    lines.map((fate) => fate.line),
-    sourceLines.map((_, index) => index + 1),
-  );
-  lines.forEach((fate, index) => {
-    assert.equal(fate.fate === 'blank', (sourceLines[index] ?? '').trim() === '', `line ${fate.line} is blank exactly when it is empty`);
-    if (fate.fate === 'dropped') assert.ok(fate.reason.length > 10, `line ${fate.line} says why it was dropped`);
-  });
 }
 
 const firstBody = [

@@ -7,6 +7,7 @@ import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
 import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
+import { assertEveryLineAccounted, lineOf, sourceLinesOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const fixtureDir = 'tests/fixtures/import/markdown';
@@ -21,7 +22,7 @@ function importFixture(name: string, options: Partial<ImportOptions> = {}, text 
   const file = new VFile({ path: `${fixtureDir}/${name}`, value: text });
   const result = importSource(file, { defaultAuthor: undefined, ...options });
   const piece = result.chapters[0]?.piece;
-  const sourceLines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  const sourceLines = sourceLinesOf(text);
   return { file, result, piece, markdown: piece ? bodyToMarkdown(piece.body) : '', sourceLines };
 }
 
@@ -33,26 +34,8 @@ function fateOf(lines: readonly LineFate[], line: number): string {
   return fate.fate;
 }
 
-function lineOf(sourceLines: readonly string[], text: string): number {
-  const index = sourceLines.findIndex((line) => line.includes(text));
-  assert.ok(index >= 0, `the fixture has a line with “${text}”`);
-  return index + 1;
-}
-
 function messages(file: VFile) {
   return file.messages.map((message) => [message.ruleId, message.line] as const);
-}
-
-/** One fate per line, in order; blank exactly when the line is empty; every dropped line says why. */
-function assertEveryLineAccounted(lines: readonly LineFate[], sourceLines: readonly string[]) {
-  assert.deepEqual(
-    lines.map((fate) => fate.line),
-    sourceLines.map((_, index) => index + 1),
-  );
-  lines.forEach((fate, index) => {
-    assert.equal(fate.fate === 'blank', (sourceLines[index] ?? '').trim() === '', `line ${fate.line} is blank exactly when it is empty`);
-    if (fate.fate === 'dropped') assert.ok(fate.reason.length > 10, `line ${fate.line} says why it was dropped`);
-  });
 }
 
 describe('importMarkdown: a Jekyll post', () => {

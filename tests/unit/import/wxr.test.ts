@@ -8,6 +8,7 @@ import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { autoParagraphs, removeShortcodes } from '../../../src/import/content.ts';
 import { importSource } from '../../../src/import/import.ts';
 import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
+import { assertEveryLineAccounted, lineOf, sourceLinesOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const fixtureDir = 'tests/fixtures/import/wxr';
@@ -17,7 +18,7 @@ function importFixture(name: string, options: Partial<ImportOptions> = {}) {
   const text = readFileSync(path.join(repoRoot, fixtureDir, name), 'utf8');
   const file = new VFile({ path: `${fixtureDir}/${name}`, value: text });
   const result = importSource(file, { defaultAuthor: undefined, ...options });
-  const sourceLines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  const sourceLines = sourceLinesOf(text);
   const markdown = result.chapters.map((chapter) => bodyToMarkdown(chapter.piece.body));
   return { file, result, markdown, sourceLines };
 }
@@ -28,25 +29,6 @@ function fateOf(lines: readonly LineFate[], line: number): string {
   if (fate.fate === 'kept' || fate.fate === 'metadata') return `${fate.fate}:${fate.field}:${fate.piece}`;
   if (fate.fate === 'dropped') return `dropped:${fate.reason}`;
   return fate.fate;
-}
-
-/** The line of the `occurrence`th line holding `text`. */
-function lineOf(sourceLines: readonly string[], text: string, occurrence = 1): number {
-  let seen = 0;
-  const index = sourceLines.findIndex((line) => line.includes(text) && ++seen === occurrence);
-  assert.ok(index >= 0, `the fixture has ${occurrence} lines with “${text}”`);
-  return index + 1;
-}
-
-function assertEveryLineAccounted(lines: readonly LineFate[], sourceLines: readonly string[]) {
-  assert.deepEqual(
-    lines.map((fate) => fate.line),
-    sourceLines.map((_, index) => index + 1),
-  );
-  lines.forEach((fate, index) => {
-    assert.equal(fate.fate === 'blank', (sourceLines[index] ?? '').trim() === '', `line ${fate.line} is blank exactly when it is empty`);
-    if (fate.fate === 'dropped') assert.ok(fate.reason.length > 10, `line ${fate.line} says why it was dropped`);
-  });
 }
 
 describe('importWxr: a WordPress export with classic and block-editor posts', () => {

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import type { LineFate } from '../../src/import/types.ts';
+
+/** A fixture's lines as the importer counts them (a final newline ends the last line). */
+export function sourceLinesOf(text: string): string[] {
+  return text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+}
+
+/** The line number of the `occurrence`th line holding `text`. */
+export function lineOf(sourceLines: readonly string[], text: string, occurrence = 1): number {
+  let seen = 0;
+  const index = sourceLines.findIndex((line) => line.includes(text) && ++seen === occurrence);
+  assert.ok(index >= 0, `the fixture has ${occurrence} line(s) with “${text}”`);
+  return index + 1;
+}
+
+/** One fate per line, in order; blank exactly when the line is empty; every dropped line says why. */
+export function assertEveryLineAccounted(lines: readonly LineFate[], sourceLines: readonly string[]): void {
+  assert.deepEqual(
+    lines.map((fate) => fate.line),
+    sourceLines.map((_, index) => index + 1),
+  );
+  lines.forEach((fate, index) => {
+    assert.equal(fate.fate === 'blank', (sourceLines[index] ?? '').trim() === '', `line ${fate.line} is blank exactly when it is empty`);
+    if (fate.fate === 'dropped') assert.ok(fate.reason.length > 10, `line ${fate.line} says why it was dropped`);
+  });
+}
