@@ -4,11 +4,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
 import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
-import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importGhost, localDate } from '../../../src/import/ghost/import-ghost.ts';
-import { importSource } from '../../../src/import/import.ts';
-import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
-import { assertEveryLineAccounted, lineOf, sourceLinesOf } from '../../helpers/import.ts';
+import type { ImportOptions } from '../../../src/import/types.ts';
+import { assertEveryLineAccounted, fateOf, importFixture as importFixtureFrom, lineOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const fixtureDir = 'tests/fixtures/import/ghost';
@@ -20,19 +18,7 @@ function readFixture(name: string): string {
 }
 
 function importFixture(name: string, options: Partial<ImportOptions> = {}, text = readFixture(name)) {
-  const file = new VFile({ path: `${fixtureDir}/${name}`, value: text });
-  const result = importSource(file, { defaultAuthor: undefined, ...options });
-  const sourceLines = sourceLinesOf(text);
-  const markdown = result.chapters.map((chapter) => bodyToMarkdown(chapter.piece.body));
-  return { file, result, markdown, sourceLines };
-}
-
-function fateOf(lines: readonly LineFate[], line: number): string {
-  const fate = lines[line - 1];
-  if (!fate) return 'missing';
-  if (fate.fate === 'kept' || fate.fate === 'metadata') return `${fate.fate}:${fate.field}:${fate.piece}`;
-  if (fate.fate === 'dropped') return `dropped:${fate.reason}`;
-  return fate.fate;
+  return importFixtureFrom(fixtureDir, name, options, text);
 }
 
 const firstBody = [

@@ -7,7 +7,7 @@ import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
 import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
-import { assertEveryLineAccounted, lineOf, sourceLinesOf } from '../../helpers/import.ts';
+import { assertEveryLineAccounted, fateOf as describeFate, lineOf, sourceLinesOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const fixtureDir = 'tests/fixtures/import/markdown';
@@ -26,12 +26,9 @@ function importFixture(name: string, options: Partial<ImportOptions> = {}, text 
   return { file, result, piece, markdown: piece ? bodyToMarkdown(piece.body) : '', sourceLines };
 }
 
+/** Markdown sources hold one piece, so fates leave out its number. */
 function fateOf(lines: readonly LineFate[], line: number): string {
-  const fate = lines[line - 1];
-  if (!fate) return 'missing';
-  if (fate.fate === 'kept' || fate.fate === 'metadata') return `${fate.fate}:${fate.field}`;
-  if (fate.fate === 'dropped') return `dropped:${fate.reason}`;
-  return fate.fate;
+  return describeFate(lines, line, false);
 }
 
 function messages(file: VFile) {

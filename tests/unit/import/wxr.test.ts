@@ -1,34 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { VFile } from 'vfile';
 import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
-import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { autoParagraphs, removeShortcodes } from '../../../src/import/content.ts';
-import { importSource } from '../../../src/import/import.ts';
-import type { ImportOptions, LineFate } from '../../../src/import/types.ts';
-import { assertEveryLineAccounted, lineOf, sourceLinesOf } from '../../helpers/import.ts';
-import { repoRoot } from '../../helpers/project.ts';
+import type { ImportOptions } from '../../../src/import/types.ts';
+import { assertEveryLineAccounted, fateOf, importFixture as importFixtureFrom, lineOf } from '../../helpers/import.ts';
 
 const fixtureDir = 'tests/fixtures/import/wxr';
 const exportName = 'steppe-notes.wordpress.xml';
 
 function importFixture(name: string, options: Partial<ImportOptions> = {}) {
-  const text = readFileSync(path.join(repoRoot, fixtureDir, name), 'utf8');
-  const file = new VFile({ path: `${fixtureDir}/${name}`, value: text });
-  const result = importSource(file, { defaultAuthor: undefined, ...options });
-  const sourceLines = sourceLinesOf(text);
-  const markdown = result.chapters.map((chapter) => bodyToMarkdown(chapter.piece.body));
-  return { file, result, markdown, sourceLines };
-}
-
-function fateOf(lines: readonly LineFate[], line: number): string {
-  const fate = lines[line - 1];
-  if (!fate) return 'missing';
-  if (fate.fate === 'kept' || fate.fate === 'metadata') return `${fate.fate}:${fate.field}:${fate.piece}`;
-  if (fate.fate === 'dropped') return `dropped:${fate.reason}`;
-  return fate.fate;
+  return importFixtureFrom(fixtureDir, name, options);
 }
 
 describe('importWxr: a WordPress export with classic and block-editor posts', () => {
