@@ -49,26 +49,24 @@ export class Staging {
   }
 }
 
-/** Writes one file atomically: a temporary sibling, then a rename. */
-export async function writeFileAtomic(file: string, content: Uint8Array | string): Promise<void> {
+/** Fills a temporary sibling of `file` with `fill`, then renames it over `file`. */
+async function replaceAtomically(file: string, fill: (temporary: string) => Promise<void>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await writeFile(temporary, content);
+    await fill(temporary);
     await rename(temporary, file);
   } finally {
     await rm(temporary, { force: true });
   }
 }
 
-/** Copies one file atomically: a temporary sibling, then a rename. */
-export async function copyFileAtomic(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  const temporary = `${to}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await copyFile(from, temporary);
-    await rename(temporary, to);
-  } finally {
-    await rm(temporary, { force: true });
-  }
+/** Writes one file atomically. */
+export function writeFileAtomic(file: string, content: Uint8Array | string): Promise<void> {
+  return replaceAtomically(file, (temporary) => writeFile(temporary, content));
+}
+
+/** Copies one file atomically. */
+export function copyFileAtomic(from: string, to: string): Promise<void> {
+  return replaceAtomically(to, (temporary) => copyFile(from, temporary));
 }
