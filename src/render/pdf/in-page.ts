@@ -253,13 +253,15 @@ export function keepLineBreakingHyphens(root: Element): void {
     boxesOf(node, 0, node.length)
       .map((rect) => `${Math.round(rect.top)}:${Math.round(rect.right)}`)
       .join(' ');
+  // Everything is measured before anything changes: a change lays the pages out again, and
+  // measuring after each text node's would do so once per node.
+  const changes: { text: Text; original: string; kept: string; lines: string }[] = [];
   const textWalker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = textWalker.nextNode() as Text | null; node; node = textWalker.nextNode() as Text | null) {
-    const data = node.data;
-    if (!data.includes('\u00ad')) continue;
+    const original = node.data;
+    if (!original.includes('\u00ad')) continue;
     const text = node;
-    const lines = linesOf(text);
-    text.data = data.replace(/[^\s\u00ad]*\u00ad[^\s]*/g, (word, wordStart: number) => {
+    const kept = original.replace(/[^\s\u00ad]*\u00ad[^\s]*/g, (word, wordStart: number) => {
       const broken = boxesOf(text, wordStart, wordStart + word.length).length > 1;
       let out = '';
       for (let index = 0; index < word.length; index++) {
@@ -274,9 +276,12 @@ export function keepLineBreakingHyphens(root: Element): void {
       }
       return out;
     });
-    // Should Chromium break the lines differently without them, the soft hyphens stay.
-    if (linesOf(text) !== lines) text.data = data;
+    changes.push({ text, original, kept, lines: linesOf(text) });
   }
+  for (const change of changes) change.text.data = change.kept;
+  // Should Chromium break the lines differently without them, the soft hyphens stay.
+  const reflowed = changes.filter((change) => linesOf(change.text) !== change.lines);
+  for (const change of reflowed) change.text.data = change.original;
 }
 
 /** Where everything landed: page boxes, anchors, links, outline entries, overflows, text per section. */
