@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assemblePdf, type PrintedChunk } from '../render/pdf/assemble-pdf.ts';
+import { assemblePdf, type PrintedChunk, parseChunkPdf } from '../render/pdf/assemble-pdf.ts';
 import { firstPageNumbers, folioText } from '../render/pdf/folios.ts';
 import { hyphenationDictionaryNames, parseHyphenationDictionary } from '../render/pdf/hyphenation.ts';
 import {
@@ -34,13 +34,15 @@ interface Tab {
   goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
   evaluate<Result, Args extends unknown[]>(fn: (...args: Args) => Result | Promise<Result>, ...args: Args): Promise<Awaited<Result>>;
   evaluateOnNewDocument(script: string): Promise<unknown>;
-  exposeFunction(name: string, fn: () => void): Promise<void>;
+  exposeFunction(name: string, fn: (...args: never[]) => void): Promise<void>;
   emulateMediaType(type: 'print'): Promise<void>;
   setRequestInterception(enabled: boolean): Promise<void>;
   setDefaultTimeout(timeout: number): void;
   on(event: 'request', listener: (request: InterceptedRequest) => void): void;
   on(event: 'console', listener: (message: { text(): string }) => void): void;
   on(event: 'pageerror', listener: (error: Error) => void): void;
+  /** The tab's renderer crashed. */
+  on(event: 'error', listener: (error: Error) => void): void;
   pdf(options: {
     printBackground: boolean;
     preferCSSPageSize: boolean;
@@ -104,7 +106,6 @@ const frameTick = `{
   channel.port1.onmessage = () => callbacks.shift()?.(performance.now());
   window.requestAnimationFrame = (callback) => { callbacks.push(callback); channel.port2.postMessage(0); return callbacks.length; };
 }`;
-const pollInterval = 100;
 
 /**
  * Paginates the book with Paged.js in headless Chromium and returns the PDF. Each chunk (front
@@ -185,7 +186,8 @@ async function paginateChunks(context: TabContext, warnings: PrintWarning[]): Pr
   const queue = schedule(chunks);
   const reports: (PaginationReport | undefined)[] = chunks.map(() => undefined);
   const laidOut = chunks.map(() => deferred());
-  const printed: (CheckedChunk | undefined)[] = chunks.map(() => undefined);
+  // Each chunk's PDF is parsed while the tabs go on with the others.
+  const printed: (Promise<CheckedChunk> | undefined)[] = chunks.map(() => undefined);
 
   const firstPageNumberOf = (index: number): number | undefined =>
     firstPageNumbers(chunks.map((chunk, position) => ({ sequence: chunk.sequence, pageCount: reports[position]?.pageCount })))[index];
@@ -208,7 +210,8 @@ async function paginateChunks(context: TabContext, warnings: PrintWarning[]): Pr
     await Promise.all(prerequisites(chunks, index).map((position) => laidOut[position]?.promise));
     const firstPageNumber = firstPageNumberOf(index) ?? 1;
     const pdf = await tab.print(firstPageNumber, pageNumbers());
-    printed[index] = { pdf, report, prepared, folioStyle: chunk.folioStyle, firstPageNumber };
+    printed[index] = parseChunkPdf(pdf).then((document) => ({ pdf: document, report, prepared, folioStyle: chunk.folioStyle, firstPageNumber }));
+    printed[index]?.catch(() => undefined);
   };
 
   const failures: Error[] = [];
@@ -230,10 +233,12 @@ async function paginateChunks(context: TabContext, warnings: PrintWarning[]): Pr
   const concurrency = Math.max(1, Math.min(context.options.concurrency ?? availableParallelism(), chunks.length));
   await Promise.all(Array.from({ length: concurrency }, worker));
   if (failures[0]) throw failures[0];
-  return printed.map((chunk, index) => {
-    if (!chunk) throw new Error(`${chunks[index]?.label ?? 'a chunk'} was not printed`);
-    return chunk;
-  });
+  return Promise.all(
+    printed.map((chunk, index) => {
+      if (!chunk) throw new Error(`${chunks[index]?.label ?? 'a chunk'} was not printed`);
+      return chunk;
+    }),
+  );
 }
 
 /** The chunks that must be laid out before a chunk prints: those before it in its sequence, and those it refers to. */
@@ -285,6 +290,9 @@ async function openChunkTab(context: TabContext, warnings: PrintWarning[]): Prom
   });
   tab.on('pageerror', (error) => warn(`script error in the page: ${error.message}`));
   await tab.exposeFunction('anthologyPageLaidOut', context.onPage);
+  let finishPagination: (outcome: PaginationOutcome) => void = () => undefined;
+  await tab.exposeFunction('anthologyPaginated', (outcome: PaginationOutcome) => finishPagination(outcome));
+  tab.on('error', (error) => finishPagination({ error: `the tab crashed: ${error.message}` }));
   return {
     async paginate(chunk) {
       current = chunk;
@@ -293,7 +301,10 @@ async function openChunkTab(context: TabContext, warnings: PrintWarning[]): Prom
         labelAttribute,
         language: context.options.metadata.language,
       });
-      return { report: await paginateInTab(tab, context.deadline), prepared };
+      const outcome = new Promise<PaginationOutcome>((resolve) => {
+        finishPagination = resolve;
+      });
+      return { report: await paginateInTab(tab, outcome, context.deadline), prepared };
     },
     async print(firstPageNumber, pageNumbers) {
       await tab.evaluate(fillPageRefs, pageNumbers, pageRefAttribute);
@@ -339,41 +350,41 @@ async function tabScript(hyphenation: HyphenationData | undefined): Promise<stri
   ].join('\n;\n');
 }
 
+/** What a tab reports when Paged.js is done: the report, or why it failed. */
+interface PaginationOutcome {
+  report?: PaginationReport;
+  error?: string;
+}
+
 /**
- * Starts Paged.js in the tab and polls for its report: one long `evaluate` would hit puppeteer's
- * protocol timeout (3 minutes) on a long chapter.
+ * Starts Paged.js in the tab; the tab calls back (`anthologyPaginated`) when it is done, which
+ * `outcome` receives. One long `evaluate` would hit puppeteer's protocol timeout (3 minutes) on a
+ * long chapter; polling would add up to its interval to every chunk.
  */
-async function paginateInTab(tab: Tab, deadline: number): Promise<PaginationReport> {
-  type State = { report?: PaginationReport; error?: string };
+async function paginateInTab(tab: Tab, outcome: Promise<PaginationOutcome>, deadline: number): Promise<PaginationReport> {
   const options: PaginateOptions = { endOnVerso: true, labelAttribute, outlineLevelAttribute, outlineTitleAttribute };
   await tab.evaluate((options) => {
     const page = window as unknown as InstalledFunctions & {
       anthologyPageLaidOut(): void;
-      anthologyState: State;
+      anthologyPaginated(outcome: PaginationOutcome): void;
       PagedPolyfill: { on(event: 'page', listener: () => void): void };
     };
-    page.anthologyState = {};
     page.PagedPolyfill.on('page', () => page.anthologyPageLaidOut());
     page.anthology.paginate(options).then(
-      (report) => {
-        page.anthologyState = { report };
-      },
-      (error: unknown) => {
-        page.anthologyState = { error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) };
-      },
+      (report) => page.anthologyPaginated({ report }),
+      (error: unknown) => page.anthologyPaginated({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
     );
   }, options);
-  for (;;) {
-    if (Date.now() > deadline) throw new Error('Paged.js did not finish in time');
-    await new Promise((resolve) => setTimeout(resolve, pollInterval));
-    const done = await tab.evaluate(() => {
-      const state = (window as unknown as { anthologyState: State }).anthologyState;
-      return state.report !== undefined || state.error !== undefined;
-    });
-    if (!done) continue;
-    const state = await tab.evaluate(() => (window as unknown as { anthologyState: State }).anthologyState);
-    if (state.error !== undefined) throw new Error(`Paged.js failed: ${state.error}`);
-    if (state.report) return state.report;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Paged.js did not finish in time')), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    const { report, error } = await Promise.race([outcome, timeout]);
+    if (error !== undefined || !report) throw new Error(`Paged.js failed: ${error ?? 'no report'}`);
+    return report;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -15,9 +15,9 @@ import {
 import type { PaginationReport } from './in-page.ts';
 import type { FolioStyle, PdfMetadata } from './protocol.ts';
 
-/** One chunk as the paginator printed it. */
+/** One chunk as the paginator printed it, its PDF parsed (`parseChunkPdf`). */
 export interface PrintedChunk {
-  pdf: Uint8Array;
+  pdf: PDFDocument;
   report: PaginationReport;
   folioStyle: FolioStyle;
   firstPageNumber: number;
@@ -29,12 +29,21 @@ export interface PrintedChunk {
  * the outline, page labels matching the printed folios, trim boxes, one structure tree for the
  * tagged text, and the metadata.
  */
+/**
+ * Parses a chunk's PDF as Chromium printed it. The paginator calls it as each chunk is printed,
+ * while the others are still being laid out, so that merging at the end has less to do.
+ */
+export function parseChunkPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  // pdf-lib yields to the event loop every 100 objects by default, which only slows it down here.
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
+}
+
 export async function assemblePdf(chunks: readonly PrintedChunk[], metadata: PdfMetadata): Promise<Uint8Array> {
   const book = await PDFDocument.create({ updateMetadata: false });
   const pages: PDFPage[] = [];
   const structure = new StructureMerger(book);
   for (const chunk of chunks) {
-    const source = await PDFDocument.load(chunk.pdf, { updateMetadata: false });
+    const source = chunk.pdf;
     if (source.getPageCount() !== chunk.report.pageCount) {
       throw new Error(`a chunk laid out ${chunk.report.pageCount} pages but Chromium printed ${source.getPageCount()}`);
     }
@@ -57,7 +66,7 @@ export async function assemblePdf(chunks: readonly PrintedChunk[], metadata: Pdf
   addOutline(located, pages, book);
   setPageLabels(located, book);
   setMetadata(book, metadata);
-  return book.save({ useObjectStreams: true });
+  return book.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 interface LocatedChunk {
