@@ -10,7 +10,7 @@ import type { Chapter } from '../../src/core/types.ts';
 import { loadBook } from '../../src/io/load-book.ts';
 import { firstPageNumbers, lowerRoman } from '../../src/render/pdf/folios.ts';
 import { parseHyphenationDictionary } from '../../src/render/pdf/hyphenation.ts';
-import { groupIntoChunks } from '../../src/render/pdf/print-html.ts';
+import { chunkBudget, groupIntoChunks } from '../../src/render/pdf/print-html.ts';
 import { runningTitle } from '../../src/render/pdf/running-title.ts';
 import { copyDefaultProject, runCli } from '../helpers/project.ts';
 import { pdfInfo } from '../helpers/tools.ts';
@@ -363,6 +363,22 @@ describe('the PDF’s pure helpers', () => {
     assert.deepEqual(
       groups.map((group) => group.length),
       [2, 2, 1],
+    );
+  });
+
+  it('balances a short book’s chapters over two chunks, and keeps a long book’s chunks under the budget', () => {
+    const item = (characters: number, needsPageNumbers = false) => ({ characters, needsPageNumbers });
+    const sizes = (items: ReturnType<typeof item>[]) => groupIntoChunks(items, chunkBudget(items)).map((group) => group.map((one) => one.characters));
+    // The default book: seven short commentaries, a part page, a mid-length essay, the long essay, the index.
+    const shortBook = [item(5), item(4), item(8), item(3), item(6), item(8), item(4), item(0), item(12), item(48), item(3, true)].map((one) => ({
+      ...one,
+      characters: one.characters * 1000,
+    }));
+    assert.deepEqual(sizes(shortBook), [[5000, 4000, 8000, 3000, 6000, 8000, 4000, 0, 12000], [48000], [3000]]);
+    const longBook = Array.from({ length: 32 }, () => item(37_000));
+    assert.deepEqual(
+      sizes(longBook).map((group) => group.length),
+      Array.from({ length: 16 }, () => 2),
     );
   });
 

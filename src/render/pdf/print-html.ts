@@ -36,10 +36,32 @@ const trimDesigns: Record<TrimSize, { top: string; bottom: string; inner: string
 };
 
 /**
- * Chapters are paginated together, in one tab, until a chunk has about this much text (~35
- * pages): fewer, larger chunks save each tab's start-up; more keep both cores busy to the end.
+ * Chapters are paginated together, in one tab, up to about this much text (~35 pages): fewer,
+ * larger chunks save each tab's start-up (~0.2 s), but Paged.js slows down as a document grows.
  */
-const chunkCharacters = 80_000;
+const maxChunkCharacters = 80_000;
+/** A short book still has this many body chunks (if it has as many chapters), one per core. */
+const fewestBodyChunks = 2;
+
+/**
+ * The text budget of one body chunk: the smallest with which `groupIntoChunks` makes no more
+ * chunks than `maxChunkCharacters` calls for (at least `fewestBodyChunks`), so that they come out
+ * about even; never more than `maxChunkCharacters`, unless one item is larger.
+ */
+export function chunkBudget(items: readonly { needsPageNumbers: boolean; characters: number }[]): number {
+  const total = items.reduce((sum, item) => sum + item.characters, 0);
+  const largest = Math.max(0, ...items.map((item) => item.characters));
+  // Items that print page numbers (an index) make chunks of their own on top.
+  const chunks = Math.max(fewestBodyChunks, Math.ceil(total / maxChunkCharacters)) + items.filter((item) => item.needsPageNumbers).length;
+  let low = largest;
+  let high = Math.max(low, total);
+  while (low < high) {
+    const budget = Math.floor((low + high) / 2);
+    if (groupIntoChunks(items, budget).length <= chunks) high = budget;
+    else low = budget + 1;
+  }
+  return Math.min(low, Math.max(maxChunkCharacters, largest));
+}
 
 /** A part title page, chapter or back-matter section, before it is grouped into a chunk. */
 interface BodyItem {
@@ -52,7 +74,7 @@ interface BodyItem {
 
 /**
  * The book for Paged.js, in chunks that paginate separately, each as an HTML document of its own:
- * the front matter, runs of part title pages and chapters of about `chunkCharacters`, and each
+ * the front matter, runs of part title pages and chapters within a `chunkBudget`, and each
  * back-matter section; and the whole book as one document too (for stock pagedjs-cli, or to look
  * at). The contents and the index leave their page numbers empty for the paginator to fill in.
  */
@@ -95,7 +117,7 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
   const front = bodyItem(h('section.front-matter', frontMatter(book, contents)), 'front matter', true);
   const groups: { items: BodyItem[]; sequence: string; folioStyle: PrintChunk['folioStyle'] }[] = [
     { items: [front], sequence: 'front', folioStyle: 'lower-roman' },
-    ...groupIntoChunks(body, chunkCharacters).map((items) => ({ items, sequence: 'body', folioStyle: 'decimal' as const })),
+    ...groupIntoChunks(body, chunkBudget(body)).map((items) => ({ items, sequence: 'body', folioStyle: 'decimal' as const })),
   ];
   const chunkOfId = new Map<string, string>();
   groups.forEach(({ items }, index) => {
@@ -178,15 +200,15 @@ function bodyItem(element: Element, label: string, needsPageNumbers: boolean): B
 }
 
 /**
- * Runs of items of about `budget` characters. An item that prints page numbers (an index) is a
- * chunk of its own: it is paginated once the others are.
+ * Runs of items of at most `budget` characters (an item larger than that alone). An item that
+ * prints page numbers (an index) is a chunk of its own: it is paginated once the others are.
  */
 export function groupIntoChunks<T extends { needsPageNumbers: boolean; characters: number }>(items: readonly T[], budget: number): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
   let characters = 0;
   for (const item of items) {
-    if (current.length > 0 && (item.needsPageNumbers || characters >= budget || current.some((other) => other.needsPageNumbers))) {
+    if (current.length > 0 && (item.needsPageNumbers || characters + item.characters > budget || current.some((other) => other.needsPageNumbers))) {
       groups.push(current);
       current = [];
       characters = 0;
