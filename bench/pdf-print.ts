@@ -1,0 +1,25 @@
+// The anthology side of bench/pdf.ts, in a process of its own like stock pagedjs-cli: prints the
+// chunks that `pdf.ts` wrote to <dir>/document.json into <dir>/anthology.pdf and reports, on
+// stdout, the page count and any warnings as JSON.
+//
+//   node --import tsx bench/pdf-print.ts <dir>
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findChromium } from '../src/adapters/chromium.ts';
+import { pdfTimeout, printWithPagedjs } from '../src/adapters/pagedjs.ts';
+import type { PrintDocument } from '../src/render/pdf/protocol.ts';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: pdf-print.ts <dir>');
+const chromiumPath = findChromium();
+if (!chromiumPath) throw new Error('no Chromium: install one or set PUPPETEER_EXECUTABLE_PATH');
+const document = JSON.parse(await readFile(path.join(dir, 'document.json'), 'utf8')) as PrintDocument;
+const result = await printWithPagedjs({
+  workDirectory: dir,
+  chunks: document.chunks,
+  metadata: { ...document.metadata, date: new Date(document.metadata.date) },
+  chromiumPath,
+  timeout: pdfTimeout(document.html.length),
+});
+await writeFile(path.join(dir, 'anthology.pdf'), result.pdf);
+console.log(JSON.stringify({ pages: result.pages, warnings: result.warnings }));
