@@ -241,6 +241,22 @@ describe('the PDF: an edited volume, Paged.js in Chromium', () => {
     assert.ok(checked >= 80, `${checked} of 89 calls found in the text`);
   });
 
+  it('hyphenates, and keeps only the hyphens that end a line in the text layer (search and copy work)', async () => {
+    const { stdout } = await exec('pdftotext', ['-raw', book.file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    assert.doesNotMatch(stdout, /\u00ad/, 'no soft hyphens');
+    const lineEndHyphens = stdout.split('\n').filter((line) => /\p{Ll}-$/u.test(line)).length;
+    assert.ok(lineEndHyphens >= 20, `${lineEndHyphens} lines end in a hyphenated word`);
+  });
+
+  it('floats a figure that does not fit at the foot of a page past the paragraph after it, leaving no gap', () => {
+    // Chapter 9's figure follows “…the second largest on the planet.”, which ends near the foot of a page.
+    const figurePage = book.pages.findIndex((page) => page.includes('Guests take part in a documents exchange ceremony'));
+    const page = book.pages[figurePage] ?? '';
+    const beforeFigure = page.slice(0, page.indexOf('Image not supplied')).split('\n').slice(1).join(' ');
+    assert.match(squeeze(beforeFigure), /[a-z]{40}/, 'text from the paragraph after the figure runs above it');
+    assert.match(squeeze(book.pages[figurePage - 1] ?? ''), /secondlargestontheplanet.*economicrelationsareincreasingly/, 'and fills the page before');
+  });
+
   it('embeds and subsets every font', async () => {
     const { stdout } = await exec('pdffonts', [book.file]);
     const rows = stdout.split('\n').slice(2).filter(Boolean);

@@ -15,6 +15,8 @@ export interface PrepareChunkOptions {
   labelAttribute: string;
   hyphenation: HyphenationData | undefined;
   language: string;
+  /** Figures (numbered in document order, as `strandedFigures` names them) to set after the paragraph that follows them. */
+  deferFigures?: number[];
 }
 
 export interface PreparedChunk {
@@ -28,6 +30,13 @@ export interface PreparedChunk {
  * own) and counts the text of each labelled section.
  */
 export function prepareChunk(options: PrepareChunkOptions): PreparedChunk {
+  // Only a figure between two paragraphs can float: before a heading it would leave its section.
+  const floats = (element: Element | null) => element !== null && /^(P|BLOCKQUOTE|UL|OL)$/.test(element.tagName);
+  Array.from(document.querySelectorAll('figure')).forEach((figure, index) => {
+    if (!floats(figure.previousElementSibling) || !floats(figure.nextElementSibling)) return;
+    figure.setAttribute('data-figure', String(index));
+    if (options.deferFigures?.includes(index)) figure.nextElementSibling?.after(figure);
+  });
   let hyphenatedWords = 0;
   const hyphenation = options.hyphenation;
   if (hyphenation) {
@@ -127,6 +136,11 @@ export interface PaginationReport {
   pageLabels: string[];
   /** Characters laid out per labelled section, its notes included (compare `sourceCharacters`). */
   renderedCharacters: Record<string, number>;
+  /**
+   * Figures that did not fit at the foot of a page and opened the next one, leaving a gap of
+   * two lines or more: laid out again after the paragraph that follows them, text fills the gap.
+   */
+  strandedFigures: number[];
 }
 
 interface PagedChunker {
@@ -249,13 +263,22 @@ export function keepLineBreakingHyphens(root: Element): void {
     hyphenRange.setEnd(node, end);
     return Array.from(hyphenRange.getClientRects()).filter((rect) => rect.width > 0);
   };
-  const linesOf = (node: Text): string =>
-    boxesOf(node, 0, node.length)
-      .map((rect) => `${Math.round(rect.top)}:${Math.round(rect.right)}`)
-      .join(' ');
+  // Per line the text node is on: its top and right edge. A line ending in a soft hyphen has two
+  // boxes (the letters, the hyphen), one once it is a plain hyphen: a line is its rightmost box.
+  const linesOf = (node: Text): Map<number, number> => {
+    const lines = new Map<number, number>();
+    for (const rect of boxesOf(node, 0, node.length)) {
+      const top = Math.round(rect.top);
+      lines.set(top, Math.max(lines.get(top) ?? rect.right, rect.right));
+    }
+    return lines;
+  };
+  // The same lines, ending within a pixel or two (a plain hyphen may be a little narrower).
+  const sameLines = (before: Map<number, number>, after: Map<number, number>): boolean =>
+    before.size === after.size && [...before].every(([top, right]) => Math.abs((after.get(top) ?? Number.NaN) - right) <= 2);
   // Everything is measured before anything changes: a change lays the pages out again, and
   // measuring after each text node's would do so once per node.
-  const changes: { text: Text; original: string; kept: string; lines: string }[] = [];
+  const changes: { text: Text; original: string; kept: string; lines: Map<number, number> }[] = [];
   const textWalker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = textWalker.nextNode() as Text | null; node; node = textWalker.nextNode() as Text | null) {
     const original = node.data;
@@ -280,7 +303,7 @@ export function keepLineBreakingHyphens(root: Element): void {
   }
   for (const change of changes) change.text.data = change.kept;
   // Should Chromium break the lines differently without them, the soft hyphens stay.
-  const reflowed = changes.filter((change) => linesOf(change.text) !== change.lines);
+  const reflowed = changes.filter((change) => !sameLines(change.lines, linesOf(change.text)));
   for (const change of reflowed) change.text.data = change.original;
 }
 
@@ -378,7 +401,29 @@ export function measurePages(root: Element, options: PaginateOptions): Paginatio
     const characters = (page.querySelector('.pagedjs_area')?.textContent ?? '').replace(/[\s\u00ad-]/g, '').length;
     renderedCharacters[label] = (renderedCharacters[label] ?? 0) + characters;
   });
-  return { pageCount: pageElements.length, pages, anchors, links, outline, overflows, pageLabels, renderedCharacters };
+  const strandedFigures: number[] = [];
+  const lineHeight = Number.parseFloat(getComputedStyle(document.querySelector('.pagedjs_page_content p') ?? root).lineHeight) || 16;
+  for (const figure of Array.from(root.querySelectorAll('figure[data-figure]:not([data-split-from])'))) {
+    const page = pageOf(figure);
+    const content = page > 0 ? pageElements[page]?.querySelector('.pagedjs_page_content') : undefined;
+    const before = pageElements[page - 1]?.querySelector('.pagedjs_page_content');
+    if (!content || !before) continue;
+    range.setStart(content, 0);
+    range.setEndBefore(figure);
+    if (range.toString().trim() !== '') continue;
+    // Where the text on the page before ends (element boxes may reach further down).
+    let textBottom = Number.NEGATIVE_INFINITY;
+    const walker = document.createTreeWalker(before, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) if (rect.height > 0) textBottom = Math.max(textBottom, rect.bottom);
+    }
+    if (before.getBoundingClientRect().bottom - textBottom >= 2 * lineHeight) {
+      strandedFigures.push(Number(figure.getAttribute('data-figure')));
+    }
+  }
+  return { pageCount: pageElements.length, pages, anchors, links, outline, overflows, pageLabels, renderedCharacters, strandedFigures };
 }
 
 /** Writes page numbers into the laid-out pages: their boxes have a fixed width, so nothing reflows. */
