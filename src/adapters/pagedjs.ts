@@ -293,25 +293,18 @@ async function openChunkTab(context: TabContext, warnings: PrintWarning[]): Prom
   let finishPagination: (outcome: PaginationOutcome) => void = () => undefined;
   await tab.exposeFunction('anthologyPaginated', (outcome: PaginationOutcome) => finishPagination(outcome));
   tab.on('error', (error) => finishPagination({ error: `the tab crashed: ${error.message}` }));
-  const layOut = async (chunk: PrintChunk, deferFigures: number[]) => {
-    await tab.goto(pathToFileURL(chunkPath(context.options.workDirectory, chunk)).href, { waitUntil: 'load', timeout: remaining(context.deadline) });
-    const prepared = await tab.evaluate((options) => (window as unknown as InstalledFunctions).anthology.prepareChunk(options), {
-      labelAttribute,
-      language: context.options.metadata.language,
-      deferFigures,
-    });
-    const outcome = new Promise<PaginationOutcome>((resolve) => {
-      finishPagination = resolve;
-    });
-    return { report: await paginateInTab(tab, outcome, context.deadline), prepared };
-  };
   return {
     async paginate(chunk) {
       current = chunk;
-      const first = await layOut(chunk, []);
-      // A figure that went overleaf and left a gap is laid out once more, after the paragraph that follows it.
-      const stranded = first.report.strandedFigures;
-      return stranded.length > 0 ? layOut(chunk, stranded) : first;
+      await tab.goto(pathToFileURL(chunkPath(context.options.workDirectory, chunk)).href, { waitUntil: 'load', timeout: remaining(context.deadline) });
+      const prepared = await tab.evaluate((options) => (window as unknown as InstalledFunctions).anthology.prepareChunk(options), {
+        labelAttribute,
+        language: context.options.metadata.language,
+      });
+      const outcome = new Promise<PaginationOutcome>((resolve) => {
+        finishPagination = resolve;
+      });
+      return { report: await paginateInTab(tab, outcome, context.deadline), prepared };
     },
     async print(firstPageNumber, pageNumbers) {
       await tab.evaluate(fillPageRefs, pageNumbers, pageRefAttribute);

@@ -15,8 +15,6 @@ export interface PrepareChunkOptions {
   labelAttribute: string;
   hyphenation: HyphenationData | undefined;
   language: string;
-  /** Figures (numbered in document order, as `strandedFigures` names them) to set after the paragraph that follows them. */
-  deferFigures?: number[];
 }
 
 export interface PreparedChunk {
@@ -30,12 +28,11 @@ export interface PreparedChunk {
  * own) and counts the text of each labelled section.
  */
 export function prepareChunk(options: PrepareChunkOptions): PreparedChunk {
-  // Only a figure between two paragraphs can float: before a heading it would leave its section.
-  const floats = (element: Element | null) => element !== null && /^(P|BLOCKQUOTE|UL|OL)$/.test(element.tagName);
+  // Figures that may float (see `installPagedjsFixes`): between two paragraphs, so that moving
+  // one past the next paragraph keeps it in its section.
+  const paragraph = (element: Element | null) => element !== null && /^(P|BLOCKQUOTE|UL|OL)$/.test(element.tagName);
   Array.from(document.querySelectorAll('figure')).forEach((figure, index) => {
-    if (!floats(figure.previousElementSibling) || !floats(figure.nextElementSibling)) return;
-    figure.setAttribute('data-figure', String(index));
-    if (options.deferFigures?.includes(index)) figure.nextElementSibling?.after(figure);
+    if (paragraph(figure.previousElementSibling) && paragraph(figure.nextElementSibling)) figure.setAttribute('data-float', String(index));
   });
   let hyphenatedWords = 0;
   const hyphenation = options.hyphenation;
@@ -136,11 +133,6 @@ export interface PaginationReport {
   pageLabels: string[];
   /** Characters laid out per labelled section, its notes included (compare `sourceCharacters`). */
   renderedCharacters: Record<string, number>;
-  /**
-   * Figures that did not fit at the foot of a page and opened the next one, leaving a gap of
-   * two lines or more: laid out again after the paragraph that follows them, text fills the gap.
-   */
-  strandedFigures: number[];
 }
 
 interface PagedChunker {
@@ -238,7 +230,65 @@ export function installPagedjsFixes(): void {
       page._onOverflow?.(token);
     }
   }
-  paged.registerHandlers(BreakAtSoftHyphens, RelayoutPagesShrunkByFootnotes);
+  // A figure that does not fit at the foot of a page goes overleaf and leaves a gap. As a
+  // typesetter floats it, it is moved after the paragraph that follows it, and the layout starts
+  // again from the page before (as Paged.js does on overflow), so that text fills the gap. Not
+  // when a note continues onto that page: its continuation could not be laid out again.
+  interface RestartableChunker {
+    source: DocumentFragment;
+    breakToken: unknown;
+    pages: { element: HTMLElement; startToken: unknown }[];
+    rendered: boolean;
+    start(): void;
+    stop(): void;
+    removePages(fromIndex: number): void;
+  }
+  const floated = new Set<string>();
+  const textBottom = (container: Element): number => {
+    const range = document.createRange();
+    let bottom = Number.NEGATIVE_INFINITY;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) if (rect.height > 0) bottom = Math.max(bottom, rect.bottom);
+    }
+    return bottom;
+  };
+  class FloatStrandedFigures extends paged.Handler {
+    afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
+      const index = chunker.pages.findIndex((page) => page.element === element);
+      const previous = chunker.pages[index - 1];
+      const content = element.querySelector('.pagedjs_page_content');
+      const figure = content?.querySelector('figure[data-float]:not([data-split-from])');
+      const number = figure?.getAttribute('data-float') ?? '';
+      if (chunker.rendered || !previous || !content || !figure || floated.has(number)) return;
+      const before = document.createRange();
+      before.setStart(content, 0);
+      before.setEndBefore(figure);
+      if (before.toString().trim() !== '') return;
+      const previousContent = previous.element.querySelector('.pagedjs_page_content');
+      if (!previousContent || previous.element.querySelector('.pagedjs_footnote_area [data-split-from]')) return;
+      const lineHeight = Number.parseFloat(getComputedStyle(previousContent.querySelector('p') ?? previousContent).lineHeight) || 16;
+      if (previousContent.getBoundingClientRect().bottom - textBottom(previousContent) < 2 * lineHeight) return;
+      const source = chunker.source.querySelector(`figure[data-float="${number}"]`);
+      const next = source?.nextElementSibling;
+      if (!source || !next) return;
+      next.after(source);
+      floated.add(number);
+      if (footnotes) footnotes.needsLayout.length = 0;
+      // This page is still being finished: the pages go when Paged.js starts again.
+      chunker.stop();
+      chunker.breakToken = previous.startToken;
+      const start = chunker.start;
+      chunker.start = function (this: RestartableChunker) {
+        chunker.start = start;
+        this.removePages(index - 1);
+        start.call(this);
+      };
+    }
+  }
+  paged.registerHandlers(BreakAtSoftHyphens, RelayoutPagesShrunkByFootnotes, FloatStrandedFigures);
 }
 
 /** A blank verso after a chunk that ends on a recto, as Chunker.handleBreaks adds for `break-before: right`. */
@@ -401,29 +451,7 @@ export function measurePages(root: Element, options: PaginateOptions): Paginatio
     const characters = (page.querySelector('.pagedjs_area')?.textContent ?? '').replace(/[\s\u00ad-]/g, '').length;
     renderedCharacters[label] = (renderedCharacters[label] ?? 0) + characters;
   });
-  const strandedFigures: number[] = [];
-  const lineHeight = Number.parseFloat(getComputedStyle(document.querySelector('.pagedjs_page_content p') ?? root).lineHeight) || 16;
-  for (const figure of Array.from(root.querySelectorAll('figure[data-figure]:not([data-split-from])'))) {
-    const page = pageOf(figure);
-    const content = page > 0 ? pageElements[page]?.querySelector('.pagedjs_page_content') : undefined;
-    const before = pageElements[page - 1]?.querySelector('.pagedjs_page_content');
-    if (!content || !before) continue;
-    range.setStart(content, 0);
-    range.setEndBefore(figure);
-    if (range.toString().trim() !== '') continue;
-    // Where the text on the page before ends (element boxes may reach further down).
-    let textBottom = Number.NEGATIVE_INFINITY;
-    const walker = document.createTreeWalker(before, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.trim()) continue;
-      range.selectNodeContents(node);
-      for (const rect of Array.from(range.getClientRects())) if (rect.height > 0) textBottom = Math.max(textBottom, rect.bottom);
-    }
-    if (before.getBoundingClientRect().bottom - textBottom >= 2 * lineHeight) {
-      strandedFigures.push(Number(figure.getAttribute('data-figure')));
-    }
-  }
-  return { pageCount: pageElements.length, pages, anchors, links, outline, overflows, pageLabels, renderedCharacters, strandedFigures };
+  return { pageCount: pageElements.length, pages, anchors, links, outline, overflows, pageLabels, renderedCharacters };
 }
 
 /** Writes page numbers into the laid-out pages: their boxes have a fixed width, so nothing reflows. */
