@@ -208,6 +208,20 @@ export function installPagedjsFixes(): void {
       return pageLayout.apply(this, args);
     };
   }
+  // The notes continuing onto each page, as they were before it was laid out: a page laid out
+  // again (`restartFrom`) gets them again.
+  const continuingOnto = new Map<HTMLElement, Node[]>();
+  const beforeLayout = footnoteClass?.prototype.beforePageLayout as ((this: FootnoteHandler, ...args: unknown[]) => unknown) | undefined;
+  if (footnoteClass && beforeLayout) {
+    footnoteClass.prototype.beforePageLayout = function (this: FootnoteHandler, page: { element: HTMLElement }, ...args: unknown[]) {
+      footnotes = this;
+      continuingOnto.set(
+        page.element,
+        this.needsLayout.map((waiting) => waiting.cloneNode(true)),
+      );
+      return beforeLayout.call(this, page, ...args);
+    };
+  }
   class RelayoutPagesShrunkByFootnotes extends paged.Handler {
     afterPageLayout(element: HTMLElement, page: LaidOutPage, _token: unknown, chunker: { source?: unknown; rendered: boolean }) {
       const content = element.querySelector('.pagedjs_page_content');
@@ -232,8 +246,7 @@ export function installPagedjsFixes(): void {
   }
   // A figure that does not fit at the foot of a page goes overleaf and leaves a gap. As a
   // typesetter floats it, it is moved after the paragraph that follows it, and the layout starts
-  // again from the page before (as Paged.js does on overflow), so that text fills the gap. Not
-  // when a note continues onto that page: its continuation could not be laid out again.
+  // again from the page before (as Paged.js does on overflow), so that text fills the gap.
   interface RestartableChunker {
     source: DocumentFragment;
     breakToken: unknown;
@@ -243,6 +256,20 @@ export function installPagedjsFixes(): void {
     stop(): void;
     removePages(fromIndex: number): void;
   }
+  /** Lays the pages out again from page `index` on, once the page being finished is done. */
+  const restartFrom = (chunker: RestartableChunker, index: number) => {
+    const page = chunker.pages[index];
+    if (footnotes && page) footnotes.needsLayout = (continuingOnto.get(page.element) ?? []).map((waiting) => waiting.cloneNode(true) as DocumentFragment);
+    chunker.stop();
+    chunker.breakToken = page?.startToken;
+    // This page is still being finished: the pages go when Paged.js starts again.
+    const start = chunker.start;
+    chunker.start = function (this: RestartableChunker) {
+      chunker.start = start;
+      this.removePages(index);
+      start.call(this);
+    };
+  };
   const floated = new Set<string>();
   const textBottom = (container: Element): number => {
     const range = document.createRange();
@@ -268,7 +295,7 @@ export function installPagedjsFixes(): void {
       before.setEndBefore(figure);
       if (before.toString().trim() !== '') return;
       const previousContent = previous.element.querySelector('.pagedjs_page_content');
-      if (!previousContent || previous.element.querySelector('.pagedjs_footnote_area [data-split-from]')) return;
+      if (!previousContent) return;
       const lineHeight = Number.parseFloat(getComputedStyle(previousContent.querySelector('p') ?? previousContent).lineHeight) || 16;
       if (previousContent.getBoundingClientRect().bottom - textBottom(previousContent) < 2 * lineHeight) return;
       const source = chunker.source.querySelector(`figure[data-float="${number}"]`);
@@ -276,19 +303,31 @@ export function installPagedjsFixes(): void {
       if (!source || !next) return;
       next.after(source);
       floated.add(number);
-      if (footnotes) footnotes.needsLayout.length = 0;
-      // This page is still being finished: the pages go when Paged.js starts again.
-      chunker.stop();
-      chunker.breakToken = previous.startToken;
-      const start = chunker.start;
-      chunker.start = function (this: RestartableChunker) {
-        chunker.start = start;
-        this.removePages(index - 1);
-        start.call(this);
-      };
+      restartFrom(chunker, index - 1);
     }
   }
-  paged.registerHandlers(BreakAtSoftHyphens, RelayoutPagesShrunkByFootnotes, FloatStrandedFigures);
+  // With `footnote-policy: auto` Paged.js keeps a call on its line and starts the note below,
+  // continuing it overleaf, which fills pages; but when not one line of the note fits, the whole
+  // note goes overleaf without its call. That note is given the `line` policy (its call's line
+  // goes overleaf too) and the page is laid out again.
+  const movedWithLine = new Set<string>();
+  class StartNotesOnTheirCallsPage extends paged.Handler {
+    afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
+      if (chunker.rendered) return;
+      const index = chunker.pages.findIndex((page) => page.element === element);
+      const notesHere = new Set(Array.from(element.querySelectorAll('.pagedjs_footnote_area [data-note]:not([data-split-from])')).map((note) => note.getAttribute('data-ref')));
+      const orphaned = Array.from(element.querySelectorAll('.pagedjs_page_content [data-footnote-call]'))
+        .map((call) => call.getAttribute('data-footnote-call') ?? '')
+        .filter((ref) => !notesHere.has(ref) && !movedWithLine.has(ref));
+      const first = orphaned[0];
+      const source = first === undefined ? undefined : chunker.source.querySelector(`[data-ref="${first}"]`);
+      if (index < 0 || !source) return;
+      movedWithLine.add(first as string);
+      source.setAttribute('data-note-policy', 'line');
+      restartFrom(chunker, index);
+    }
+  }
+  paged.registerHandlers(BreakAtSoftHyphens, RelayoutPagesShrunkByFootnotes, FloatStrandedFigures, StartNotesOnTheirCallsPage);
 }
 
 /** A blank verso after a chunk that ends on a recto, as Chunker.handleBreaks adds for `break-before: right`. */
