@@ -315,7 +315,9 @@ export function installPagedjsFixes(): void {
     afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
       if (chunker.rendered) return;
       const index = chunker.pages.findIndex((page) => page.element === element);
-      const notesHere = new Set(Array.from(element.querySelectorAll('.pagedjs_footnote_area [data-note]:not([data-split-from])')).map((note) => note.getAttribute('data-ref')));
+      const notesHere = new Set(
+        Array.from(element.querySelectorAll('.pagedjs_footnote_area [data-note]:not([data-split-from])')).map((note) => note.getAttribute('data-ref')),
+      );
       const orphaned = Array.from(element.querySelectorAll('.pagedjs_page_content [data-footnote-call]'))
         .map((call) => call.getAttribute('data-footnote-call') ?? '')
         .filter((ref) => !notesHere.has(ref) && !movedWithLine.has(ref));
