@@ -210,7 +210,7 @@ export function installPagedjsFixes(): void {
   }
   // The notes continuing onto each page, as they were before it was laid out: a page laid out
   // again (`restartFrom`) gets them again.
-  const continuingOnto = new Map<HTMLElement, Node[]>();
+  const continuingOnto = new WeakMap<HTMLElement, Node[]>();
   const beforeLayout = footnoteClass?.prototype.beforePageLayout as ((this: FootnoteHandler, ...args: unknown[]) => unknown) | undefined;
   if (footnoteClass && beforeLayout) {
     footnoteClass.prototype.beforePageLayout = function (this: FootnoteHandler, page: { element: HTMLElement }, ...args: unknown[]) {
@@ -252,10 +252,15 @@ export function installPagedjsFixes(): void {
     breakToken: unknown;
     pages: { element: HTMLElement; startToken: unknown }[];
     rendered: boolean;
+    /** Set once a restart (ours or Paged.js's own on overflow) is under way: the other handlers leave the page be. */
+    stopped: boolean;
     start(): void;
     stop(): void;
     removePages(fromIndex: number): void;
   }
+  /** Whether page `index` can be laid out again: one Paged.js laid out (not a blank), no other restart under way. */
+  const canRestartFrom = (chunker: RestartableChunker, index: number): boolean =>
+    !chunker.rendered && !chunker.stopped && index >= 0 && chunker.pages[index]?.startToken !== undefined;
   /** Lays the pages out again from page `index` on, once the page being finished is done. */
   const restartFrom = (chunker: RestartableChunker, index: number) => {
     const page = chunker.pages[index];
@@ -271,6 +276,8 @@ export function installPagedjsFixes(): void {
     };
   };
   const floated = new Set<string>();
+  /** About half a page of text at 6 × 9 in. */
+  const maxFloatPastCharacters = 1500;
   const textBottom = (container: Element): number => {
     const range = document.createRange();
     let bottom = Number.NEGATIVE_INFINITY;
@@ -289,7 +296,7 @@ export function installPagedjsFixes(): void {
       const content = element.querySelector('.pagedjs_page_content');
       const figure = content?.querySelector('figure[data-float]:not([data-split-from])');
       const number = figure?.getAttribute('data-float') ?? '';
-      if (chunker.rendered || !previous || !content || !figure || floated.has(number)) return;
+      if (!previous || !content || !figure || floated.has(number) || !canRestartFrom(chunker, index - 1)) return;
       const before = document.createRange();
       before.setStart(content, 0);
       before.setEndBefore(figure);
@@ -297,10 +304,13 @@ export function installPagedjsFixes(): void {
       const previousContent = previous.element.querySelector('.pagedjs_page_content');
       if (!previousContent) return;
       const lineHeight = Number.parseFloat(getComputedStyle(previousContent.querySelector('p') ?? previousContent).lineHeight) || 16;
-      if (previousContent.getBoundingClientRect().bottom - textBottom(previousContent) < 2 * lineHeight) return;
+      const gap = previousContent.getBoundingClientRect().bottom - textBottom(previousContent);
+      // A page without text before (an image alone) has nothing to fill the gap with.
+      if (gap < 2 * lineHeight || !Number.isFinite(gap)) return;
       const source = chunker.source.querySelector(`figure[data-float="${number}"]`);
       const next = source?.nextElementSibling;
-      if (!source || !next) return;
+      // Past a long paragraph the figure would land pages away from where the text refers to it.
+      if (!source || !next || (next.textContent ?? '').length > maxFloatPastCharacters) return;
       next.after(source);
       floated.add(number);
       restartFrom(chunker, index - 1);
@@ -313,8 +323,8 @@ export function installPagedjsFixes(): void {
   const movedWithLine = new Set<string>();
   class StartNotesOnTheirCallsPage extends paged.Handler {
     afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
-      if (chunker.rendered) return;
       const index = chunker.pages.findIndex((page) => page.element === element);
+      if (!canRestartFrom(chunker, index)) return;
       const notesHere = new Set(
         Array.from(element.querySelectorAll('.pagedjs_footnote_area [data-note]:not([data-split-from])')).map((note) => note.getAttribute('data-ref')),
       );
@@ -323,7 +333,7 @@ export function installPagedjsFixes(): void {
         .filter((ref) => !notesHere.has(ref) && !movedWithLine.has(ref));
       const first = orphaned[0];
       const source = first === undefined ? undefined : chunker.source.querySelector(`[data-ref="${first}"]`);
-      if (index < 0 || !source) return;
+      if (!source) return;
       movedWithLine.add(first as string);
       source.setAttribute('data-note-policy', 'line');
       restartFrom(chunker, index);
@@ -394,8 +404,12 @@ export function keepLineBreakingHyphens(root: Element): void {
   }
   for (const change of changes) change.text.data = change.kept;
   // Should Chromium break the lines differently without them, the soft hyphens stay.
-  const reflowed = changes.filter((change) => !sameLines(change.lines, linesOf(change.text)));
-  for (const change of reflowed) change.text.data = change.original;
+  // Once more after restoring: a node restored can reflow its neighbours in the paragraph.
+  for (let pass = 0; pass < 2; pass++) {
+    const reflowed = changes.filter((change) => change.text.data === change.kept && !sameLines(change.lines, linesOf(change.text)));
+    for (const change of reflowed) change.text.data = change.original;
+    if (reflowed.length === 0) break;
+  }
 }
 
 /** Where everything landed: page boxes, anchors, links, outline entries, overflows, text per section. */
