@@ -210,7 +210,12 @@ async function paginateChunks(context: TabContext, warnings: PrintWarning[]): Pr
     await Promise.all(prerequisites(chunks, index).map((position) => laidOut[position]?.promise));
     const firstPageNumber = firstPageNumberOf(index) ?? 1;
     const pdf = await tab.print(firstPageNumber, pageNumbers());
-    printed[index] = parseChunkPdf(pdf).then((document) => ({ pdf: document, report, prepared, folioStyle: chunk.folioStyle, firstPageNumber }));
+    printed[index] = parseChunkPdf(pdf).then(
+      (document) => ({ pdf: document, report, prepared, folioStyle: chunk.folioStyle, firstPageNumber }),
+      (error: unknown) => {
+        throw new Error(`${chunk.label}: Chromium's PDF could not be read: ${(error as Error).message}`);
+      },
+    );
     printed[index]?.catch(() => undefined);
   };
 

@@ -391,6 +391,12 @@ describe('the PDF’s pure helpers', () => {
       characters: one.characters * 1000,
     }));
     assert.deepEqual(sizes(shortBook), [[5000, 4000, 8000, 3000, 6000, 8000, 4000, 0, 12000], [48000], [3000]]);
+    const afterTheIndex = [...shortBook, item(2000)];
+    assert.deepEqual(
+      sizes(afterTheIndex).map((group) => group.length),
+      [9, 1, 1, 1],
+      'what follows an index splits off without costing the body its second chunk',
+    );
     const longBook = Array.from({ length: 32 }, () => item(37_000));
     assert.deepEqual(
       sizes(longBook).map((group) => group.length),

@@ -51,8 +51,9 @@ const fewestBodyChunks = 2;
 export function chunkBudget(items: readonly { needsPageNumbers: boolean; characters: number }[]): number {
   const total = items.reduce((sum, item) => sum + item.characters, 0);
   const largest = Math.max(0, ...items.map((item) => item.characters));
-  // Items that print page numbers (an index) make chunks of their own on top.
-  const chunks = Math.max(fewestBodyChunks, Math.ceil(total / maxChunkCharacters)) + items.filter((item) => item.needsPageNumbers).length;
+  // Items that print page numbers (an index) split chunks off on top, whatever the budget.
+  const forcedSplits = groupIntoChunks(items, Number.POSITIVE_INFINITY).length - 1;
+  const chunks = Math.max(fewestBodyChunks, Math.ceil(total / maxChunkCharacters)) + forcedSplits;
   let low = largest;
   let high = Math.max(low, total);
   while (low < high) {
