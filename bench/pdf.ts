@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { findChromium } from '../src/adapters/chromium.ts';
 import { loadRenderAssets } from '../src/io/assets.ts';
-import { loadBook } from '../src/io/load-book.ts';
+import { loadCitedBook } from '../src/io/load-book.ts';
 import { renderPrintDocument } from '../src/render/pdf/print-html.ts';
 import { nineHundredPages, writeGeneratedBook } from './pdf-book.ts';
 import { type MemorySample, samplePeakMemory } from './process-memory.ts';
@@ -35,6 +35,10 @@ interface Run {
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = option('--only');
+const rounds = option('--rounds') === undefined ? undefined : Number(option('--rounds'));
+if (rounds !== undefined && !(Number.isInteger(rounds) && rounds > 0)) throw new Error('--rounds takes a whole number of 1 or more');
+/** A printer still running after this long is stopped and the bench fails. */
+const childTimeoutMs = 15 * 60 * 1000;
 const chromiumPath = findChromium();
 if (!chromiumPath) throw new Error('no Chromium: install one or set PUPPETEER_EXECUTABLE_PATH');
 
@@ -42,23 +46,25 @@ const workDir = await mkdtemp(path.join(tmpdir(), 'anthology-bench-pdf-'));
 const rows: string[][] = [];
 try {
   const books: { label: string; projectDir: string; rounds: number }[] = [];
-  if (only !== 'large') books.push({ label: 'default book', projectDir: repoRoot, rounds: Number(option('--rounds') ?? 3) });
+  if (only !== 'large') books.push({ label: 'default book', projectDir: repoRoot, rounds: rounds ?? 3 });
   if (only !== 'default') {
     const generated = path.join(workDir, 'generated');
     await writeGeneratedBook(generated, repoRoot, nineHundredPages);
-    books.push({ label: 'generated (~900 pages)', projectDir: generated, rounds: Number(option('--rounds') ?? 2) });
+    books.push({ label: 'generated (~900 pages)', projectDir: generated, rounds: rounds ?? 2 });
   }
-  for (const { label, projectDir, rounds } of books) {
+  for (const { label, projectDir, rounds: roundCount } of books) {
     const out = path.join(workDir, label.replace(/\W+/g, '-'));
     await writePrintDocument(projectDir, out);
     const ours: Run[] = [];
     const stock: Run[] = [];
-    for (let round = 0; round < rounds; round++) {
-      ours.push(await runChild(out, [...oursCli, out], 'anthology.pdf'));
-      if (!args.includes('--skip-stock')) {
-        const browserArgs = '--no-sandbox,--disable-gpu,--disable-dev-shm-usage';
-        stock.push(await runChild(out, [stockCli, 'book.html', '-o', 'stock.pdf', '--style', 'stock-contents.css', '--browserArgs', browserArgs], 'stock.pdf'));
-      }
+    const browserArgs = '--no-sandbox,--disable-gpu,--disable-dev-shm-usage';
+    const runOurs = async () => ours.push(await runChild(out, [...oursCli, out], 'anthology.pdf'));
+    const runStock = async () =>
+      stock.push(await runChild(out, [stockCli, 'book.html', '-o', 'stock.pdf', '--style', 'stock-contents.css', '--browserArgs', browserArgs], 'stock.pdf'));
+    for (let round = 0; round < roundCount; round++) {
+      // Taking turns, each going first in every other round.
+      const order = args.includes('--skip-stock') ? [runOurs] : round % 2 === 0 ? [runOurs, runStock] : [runStock, runOurs];
+      for (const run of order) await run();
     }
     const bestStock = stock.length > 0 ? best(stock) : undefined;
     rows.push(row(`${label}: anthology`, best(ours), bestStock, ours));
@@ -73,7 +79,7 @@ console.log('RSS and PSS: the process and every Chromium process it starts, samp
 
 /** Writes the chunks (for us) and the one-document book (for stock pagedjs-cli), with the fonts both load. */
 async function writePrintDocument(projectDir: string, out: string): Promise<void> {
-  const { book, files } = await loadBook(projectDir);
+  const { book, files } = await loadCitedBook(projectDir);
   if (!book) throw new Error(`the book in ${projectDir} has errors: ${files.flatMap((file) => file.messages.map(String)).join('\n')}`);
   const assets = await loadRenderAssets(projectDir);
   const document = renderPrintDocument(book, assets, { printReady: false });
@@ -93,6 +99,7 @@ async function runChild(out: string, childArgs: string[], pdfName: string): Prom
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const memory = samplePeakMemory(child.pid ?? -1);
+  const timer = setTimeout(() => child.kill('SIGTERM'), childTimeoutMs);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -101,9 +108,15 @@ async function runChild(out: string, childArgs: string[], pdfName: string): Prom
     output += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0)
     throw new Error(`${path.basename(childArgs.find((arg) => arg.endsWith('.ts') || arg.endsWith('.js')) ?? 'the printer')} failed (${code}): ${output}`);
+  // Our printer reports its warnings (text lost or cut off) as JSON on its last line.
+  const report = /^\{"pages".*$/m.exec(output)?.[0];
+  for (const warning of report ? (JSON.parse(report) as { warnings: { rule: string; message: string }[] }).warnings : []) {
+    console.error(`warning [${warning.rule}] ${warning.message}`);
+  }
   const pages = (await PDFDocument.load(await readFile(path.join(out, pdfName)), { updateMetadata: false })).getPageCount();
   return { pages, seconds, memory: memory.stop() };
 }
