@@ -265,6 +265,12 @@ describe('the PDF: an edited volume, Paged.js in Chromium', () => {
       stdout,
     );
     for (const row of rows) assert.match(row, /\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/, `embedded, subset, with a ToUnicode map: ${row}`);
+    // Nothing from the machine's fonts: the Tajik ʙ (IPA) in note 23 comes from Noto Serif, an npm package like Source Serif.
+    for (const row of rows) assert.match(row, /^[A-Z]{6}\+(SourceSerif4|NotoSerif)-/, `a face the project carries: ${row}`);
+    assert.ok(
+      rows.some((row) => row.includes('NotoSerif')),
+      'Noto Serif sets the letters Source Serif 4 lacks',
+    );
   });
 
   it('has an outline of the parts, chapters and back matter', () => {
