@@ -21,6 +21,7 @@ import {
   type PrintDocument,
   pageRefAttribute,
 } from './protocol.ts';
+import { markUrlBreaks } from './urls.ts';
 
 export interface PrintOptions {
   /** 3 mm bleed and crop marks around the trim, for the printer (`print_ready`, `build --print`). */
@@ -196,6 +197,7 @@ function pageRefsIn(element: Element): string[] {
 }
 
 function bodyItem(element: Element, label: string, needsPageNumbers: boolean): BodyItem {
+  markUrlBreaks(element);
   element.properties[hastProperty(labelAttribute)] = label;
   return { element, label, needsPageNumbers, characters: textOf(element).length };
 }
