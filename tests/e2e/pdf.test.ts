@@ -241,6 +241,30 @@ describe('the PDF: an edited volume, Paged.js in Chromium', () => {
     assert.ok(checked >= 80, `${checked} of 89 calls found in the text`);
   });
 
+  it('fills each page of the long essay down to its notes (no room kept for notes that went overleaf)', async () => {
+    const opening = pageNumbered(book, contentsEntries(book).find((entry) => entry.number === '9')?.page ?? '');
+    const bibliography = book.pages.findIndex((page) => /^\s*BIBLIOGRAPHY/.test(page));
+    const { stdout } = await exec('pdftotext', ['-bbox-layout', '-f', String(opening + 2), '-l', String(bibliography - 2), book.file, '-'], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const gaps = stdout
+      .split('<page ')
+      .slice(1)
+      .map((page, index) => {
+        const lines = [...page.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+          .map((match) => ({ top: Number(match[1]), bottom: Number(match[2]) }))
+          .filter((line) => line.top > 45 && line.bottom < 590); // not the running head or the folio
+        const text = lines.filter((line) => line.bottom - line.top > 13); // 10.5 pt text, 8 pt notes
+        const textBottom = Math.max(...text.map((line) => line.bottom));
+        const notesTop = Math.min(...lines.filter((line) => line.bottom - line.top < 12.5 && line.top > textBottom - 1).map((line) => line.top));
+        return { page: opening + 2 + index, gap: notesTop - textBottom };
+      })
+      .filter(({ gap }) => Number.isFinite(gap));
+    assert.ok(gaps.length >= 20, `${gaps.length} pages with notes`);
+    // The rule above the notes and its margins take ~17 pt; a line of text is 15 pt.
+    for (const { page, gap } of gaps) assert.ok(gap < 17 + 3.5 * 15, `page ${page + 1} of the PDF: ${gap.toFixed(0)} pt between the text and its notes`);
+  });
+
   it('hyphenates, and keeps only the hyphens that end a line in the text layer (search and copy work)', async () => {
     const { stdout } = await exec('pdftotext', ['-raw', book.file, '-'], { maxBuffer: 64 * 1024 * 1024 });
     assert.doesNotMatch(stdout, /\u00ad/, 'no soft hyphens');

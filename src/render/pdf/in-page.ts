@@ -319,7 +319,8 @@ export function installPagedjsFixes(): void {
   // With `footnote-policy: auto` Paged.js keeps a call on its line and starts the note below,
   // continuing it overleaf, which fills pages; but when not one line of the note fits, the whole
   // note goes overleaf without its call. That note is given the `line` policy (its call's line
-  // goes overleaf too) and the page is laid out again.
+  // goes overleaf too) and the page is laid out again. Paged.js finds that line from the top of
+  // the text before the call, often lines higher: the last word is split off to be that text.
   const movedWithLine = new Set<string>();
   class StartNotesOnTheirCallsPage extends paged.Handler {
     afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
@@ -336,6 +337,9 @@ export function installPagedjsFixes(): void {
       if (!source) return;
       movedWithLine.add(first as string);
       source.setAttribute('data-note-policy', 'line');
+      const textBefore = source.previousSibling;
+      const lastSpace = textBefore?.nodeType === Node.TEXT_NODE ? (textBefore as Text).data.trimEnd().search(/\s\S*$/) : -1;
+      if (lastSpace > 0) (textBefore as Text).splitText(lastSpace + 1);
       restartFrom(chunker, index);
     }
   }
