@@ -201,15 +201,8 @@ export function installPagedjsFixes(): void {
     (handler) => typeof handler.prototype.moveFootnote === 'function',
   );
   let footnotes: FootnoteHandler | undefined;
-  const pageLayout = footnoteClass?.prototype.afterPageLayout as ((this: FootnoteHandler, ...args: unknown[]) => unknown) | undefined;
-  if (footnoteClass && pageLayout) {
-    footnoteClass.prototype.afterPageLayout = function (this: FootnoteHandler, ...args: unknown[]) {
-      footnotes = this;
-      return pageLayout.apply(this, args);
-    };
-  }
-  // The notes continuing onto each page, as they were before it was laid out: a page laid out
-  // again (`restartFrom`) gets them again.
+  // The handler is kept as it starts each page, with the notes continuing onto that page as they
+  // were before it was laid out: a page laid out again (`restartFrom`) gets them again.
   const continuingOnto = new WeakMap<HTMLElement, Node[]>();
   const beforeLayout = footnoteClass?.prototype.beforePageLayout as ((this: FootnoteHandler, ...args: unknown[]) => unknown) | undefined;
   if (footnoteClass && beforeLayout) {
@@ -290,8 +283,8 @@ export function installPagedjsFixes(): void {
     return bottom;
   };
   class FloatStrandedFigures extends paged.Handler {
-    afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
-      const index = chunker.pages.findIndex((page) => page.element === element);
+    afterPageLayout(element: HTMLElement, page: RestartableChunker['pages'][number], _token: unknown, chunker: RestartableChunker) {
+      const index = chunker.pages.indexOf(page);
       const previous = chunker.pages[index - 1];
       const content = element.querySelector('.pagedjs_page_content');
       const figure = content?.querySelector('figure[data-float]:not([data-split-from])');
@@ -323,8 +316,8 @@ export function installPagedjsFixes(): void {
   // the text before the call, often lines higher: the last word is split off to be that text.
   const movedWithLine = new Set<string>();
   class StartNotesOnTheirCallsPage extends paged.Handler {
-    afterPageLayout(element: HTMLElement, _page: unknown, _token: unknown, chunker: RestartableChunker) {
-      const index = chunker.pages.findIndex((page) => page.element === element);
+    afterPageLayout(element: HTMLElement, page: RestartableChunker['pages'][number], _token: unknown, chunker: RestartableChunker) {
+      const index = chunker.pages.indexOf(page);
       if (!canRestartFrom(chunker, index)) return;
       const notesHere = new Set(
         Array.from(element.querySelectorAll('.pagedjs_footnote_area [data-note]:not([data-split-from])')).map((note) => note.getAttribute('data-ref')),

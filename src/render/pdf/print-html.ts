@@ -143,6 +143,8 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
       items.map((item) => item.element),
     ),
   );
+  // Last, on the finished tree: web addresses get their break points.
+  for (const section of sections) markUrlBreaks(section);
 
   const css = [assets.fontFaceCss, pageCss(config.trim, options), footnoteLabelCss(footnoteLabels), assets.printCss].join('\n');
   const documentOf = (body: Element[]) => `${toHtml({ type: 'root', children: [{ type: 'doctype' }, htmlElement(book, css, body)] })}\n`;
@@ -197,7 +199,6 @@ function pageRefsIn(element: Element): string[] {
 }
 
 function bodyItem(element: Element, label: string, needsPageNumbers: boolean): BodyItem {
-  markUrlBreaks(element);
   element.properties[hastProperty(labelAttribute)] = label;
   return { element, label, needsPageNumbers, characters: textOf(element).length };
 }
