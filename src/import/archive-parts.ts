@@ -1,0 +1,158 @@
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../core/rules.ts';
+import { sourceLines } from './content.ts';
+import { lineRange } from './html/hast-tree.ts';
+import type { ArchiveEntry, ChapterField, ImportedPiece, LineFate } from './types.ts';
+
+/** One file of an archive or folder source: what became of it and of each of its lines. */
+export interface MemberImport {
+  /** Its path inside the archive (`posts/123.slug.html`). */
+  name: string;
+  /** The file, when it is text: messages and line fates point into it. */
+  file?: VFile;
+  /** What it was read as (`Substack post body`, `saved HTML page`…); absent when skipped. */
+  role?: string;
+  /** One fate per line (pieces numbered across the whole archive); empty for a file that is not text. */
+  lines: LineFate[];
+  /** Left out as a whole: why. Its lines are all dropped for this reason. */
+  skipped?: string;
+}
+
+export interface ArchivePiece {
+  piece: ImportedPiece;
+  /** The file its body came from: relative images are found beside it in the archive. */
+  member: string;
+}
+
+export interface ArchiveImportResult {
+  /** In reading order. */
+  pieces: ArchivePiece[];
+  /** Every file of the archive, in name order, and every name that was not read. */
+  members: MemberImport[];
+}
+
+/** A file left out as a whole: every line dropped for `reason` (blank lines stay blank). */
+export function skippedMember(entry: ArchiveEntry, reason: string): MemberImport {
+  const text = entry.file && !entry.unreadable ? String(entry.file.value) : undefined;
+  return {
+    name: entry.name,
+    ...(entry.file ? { file: entry.file } : {}),
+    lines: text === undefined ? [] : droppedLines(sourceLines(text), reason, undefined),
+    skipped: reason,
+  };
+}
+
+export function droppedLines(lines: readonly string[], reason: string, piece: number | undefined): LineFate[] {
+  return lines.map((value, index) => (value.trim() === '' ? { line: index + 1, fate: 'blank' } : { line: index + 1, fate: 'dropped', piece, reason }));
+}
+
+/** A text entry the importer needs but could not decode: an error on the file, at the place it failed. */
+export function reportUnreadable(entry: ArchiveEntry): boolean {
+  if (!entry.unreadable || !entry.file) return false;
+  report(entry.file, entry.unreadable.ruleId, entry.unreadable.reason, entry.unreadable.place);
+  return true;
+}
+
+const fateRank: Record<LineFate['fate'], number> = { kept: 3, metadata: 2, dropped: 1, blank: 0 };
+
+type Fate = LineFate extends infer F ? (F extends LineFate ? Omit<F, 'line'> : never) : never;
+
+/**
+ * Fates of a file's lines gathered from several places (an element's lines, a removed widget's):
+ * where they overlap, the most useful wins (kept over metadata over dropped), as a line of a
+ * minified page holds several of them.
+ */
+export class LineFateMap {
+  private readonly fates = new Map<number, LineFate>();
+
+  set(from: number, to: number, fate: Fate): void {
+    for (let line = from; line <= to; line++) {
+      const current = this.fates.get(line);
+      if (!current || fateRank[fate.fate] > fateRank[current.fate]) this.fates.set(line, { line, ...fate } as LineFate);
+    }
+  }
+
+  /** One fate per line of `text`: blank lines are blank, lines nothing claimed get `otherwise`. */
+  result(text: string, otherwise: (line: number) => LineFate): LineFate[] {
+    return sourceLines(text).map((value, index) => {
+      const line = index + 1;
+      if (value.trim() === '') return { line, fate: 'blank' };
+      return this.fates.get(line) ?? otherwise(line);
+    });
+  }
+}
+
+/** A span of a file's text, by offset, left out of a chapter for `reason`. */
+export interface RemovedSpan {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/**
+ * The text with the removed spans blanked out (every character but line breaks becomes a space),
+ * so that what is left parses as before and every place in it is still its place in the file.
+ */
+export function blankSpans(text: string, spans: readonly RemovedSpan[]): string {
+  let result = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.end <= at) continue;
+    const from = Math.max(span.start, at);
+    result += text.slice(at, from) + text.slice(from, span.end).replace(/[^\r\n]/g, ' ');
+    at = span.end;
+  }
+  return result + text.slice(at);
+}
+
+/** Where notes live in a post body (Substack's `div.footnote`, the common lists): their lines feed `notes`. */
+const noteContainerSelector = '.footnote, .footnotes, .footnote-content, [role=doc-endnotes], [role=doc-footnote], [role=doc-endnote], [data-footnotes]';
+
+/**
+ * Fates for the lines of a post body in `html` (from `range[0]` to `range[1]`): lines with text or
+ * a picture are kept (in `notes` inside a notes container), lines whose content was removed are
+ * dropped for the reason of the span that removed it, and the rest are markup without text.
+ */
+export function bodyLineFates(
+  html: string,
+  spans: readonly RemovedSpan[],
+  piece: number,
+  range: [number, number] = [1, Number.POSITIVE_INFINITY],
+): Map<number, Fate> {
+  const tree = fromHtml(blankSpans(html, spans), { fragment: true });
+  const notes = selectAll(noteContainerSelector, tree).flatMap((element) => {
+    const lines = lineRange(element);
+    return lines ? [lines] : [];
+  });
+  const kept = new Map<number, ChapterField>();
+  visit(tree, (node) => {
+    const lines = lineRange(node);
+    if (!lines) return;
+    const shows = (node.type === 'text' && node.value.trim() !== '') || (node.type === 'element' && (node.tagName === 'img' || node.tagName === 'hr'));
+    if (!shows) return;
+    for (let line = lines[0]; line <= lines[1]; line++) {
+      const inNotes = notes.some(([start, end]) => line >= start && line <= end);
+      if (kept.get(line) !== 'body') kept.set(line, inNotes ? 'notes' : 'body');
+    }
+  });
+  const fates = new Map<number, Fate>();
+  const lineStarts = [0];
+  for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  sourceLines(html).forEach((value, index) => {
+    const line = index + 1;
+    if (line < range[0] || line > range[1] || value.trim() === '') return;
+    const field = kept.get(line);
+    if (field) {
+      fates.set(line, { fate: 'kept', piece, field });
+      return;
+    }
+    const start = lineStarts[index] ?? 0;
+    const column = value.search(/\S/);
+    const hiding = spans.find((span) => start + column >= span.start && start + column < span.end);
+    fates.set(line, { fate: 'dropped', piece, reason: hiding?.reason ?? 'markup without text (wrappers, list and table tags)' });
+  });
+  return fates;
+}

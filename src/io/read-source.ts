@@ -1,0 +1,174 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../core/rules.ts';
+import { looksBinary } from '../import/detect.ts';
+import type { Archive, ArchiveEntry, SourceInput } from '../import/types.ts';
+import { resolveInside } from './read.ts';
+import { defaultUnzipLimits, type UnzipLimits, unzipEntries } from './unzip.ts';
+
+/** Files read as text inside an archive or folder: the source formats, and an export's CSV index. */
+const textExtensions = new Set(['html', 'htm', 'xhtml', 'md', 'markdown', 'mdx', 'txt', 'text', 'xml', 'json', 'csv']);
+/** Files kept as bytes (zip) or paths (folder), to be copied when a post shows them. */
+const imageExtensions = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'tif', 'tiff']);
+
+export function extensionOf(name: string): string {
+  return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+}
+
+export function isImageName(name: string): boolean {
+  return imageExtensions.has(extensionOf(name));
+}
+
+/**
+ * Reads what the user named on the command line: a text file (HTML, Markdown, XML, JSON, text), a
+ * zip archive or a folder. Problems (missing, binary, not UTF-8, a broken or unsafe zip) become
+ * messages on the returned file; nothing throws for bad input.
+ */
+export async function readSourceInput(projectDir: string, source: string, limits: UnzipLimits = defaultUnzipLimits): Promise<SourceInput> {
+  const absolute = path.resolve(projectDir, source);
+  const shown = resolveInside(projectDir, source) ? path.relative(projectDir, absolute) : absolute;
+  const file = new VFile({ path: shown, cwd: projectDir });
+  let isFolder = false;
+  try {
+    isFolder = (await stat(absolute)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    report(file, 'import-unreadable', code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})`);
+    return { kind: 'file', file };
+  }
+  if (isFolder) return { kind: 'archive', archive: await readFolder(absolute, file, limits) };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    report(file, 'import-unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code})`);
+    return { kind: 'file', file };
+  }
+  if (isZip(bytes) || extensionOf(shown) === 'zip') return { kind: 'archive', archive: readZip(bytes, file, limits) };
+  const text = decodeText(bytes);
+  if ('unreadable' in text) report(file, text.unreadable.ruleId, text.unreadable.reason, text.unreadable.place);
+  else file.value = text.text;
+  return { kind: 'file', file };
+}
+
+/** `PK\3\4` opens a zip with entries, `PK\5\6` an empty one. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+}
+
+function readZip(bytes: Uint8Array, file: VFile, limits: UnzipLimits): Archive {
+  const archive: Archive = { file, container: 'zip', entries: [], ignored: [] };
+  const result = unzipEntries(bytes, (name) => textExtensions.has(extensionOf(name)) || isImageName(name), limits);
+  if (result.kind !== 'ok') {
+    report(file, result.kind === 'broken' ? 'import-archive-broken' : 'import-archive-unsafe', `cannot import this zip: ${result.reason}`, {
+      line: 1,
+      column: 1,
+    });
+    return archive;
+  }
+  for (const unzipped of result.entries) {
+    const entry: ArchiveEntry = { name: unzipped.name, size: unzipped.size };
+    if (unzipped.bytes && textExtensions.has(extensionOf(unzipped.name)))
+      Object.assign(entry, textEntry(`${file.path}:${unzipped.name}`, file.cwd, unzipped.bytes));
+    else if (unzipped.bytes) entry.bytes = unzipped.bytes;
+    archive.entries.push(entry);
+  }
+  archive.entries.sort((a, b) => compareNames(a.name, b.name));
+  return archive;
+}
+
+/**
+ * Every file under a folder, recursively, in a fixed order. Hidden files and folders (`.git`),
+ * `node_modules` and symbolic links (which could lead out of the project) are not read; they
+ * are listed in `ignored` so the import can say so.
+ */
+async function readFolder(root: string, file: VFile, limits: UnzipLimits): Promise<Archive> {
+  const archive: Archive = { file, container: 'folder', entries: [], ignored: [] };
+  let total = 0;
+  const visit = async (relative: string): Promise<void> => {
+    let children: Dirent[];
+    try {
+      children = await readdir(path.join(root, relative), { withFileTypes: true });
+    } catch (error) {
+      archive.ignored.push({ name: `${relative}/`, reason: `cannot be read (${(error as NodeJS.ErrnoException).code})` });
+      return;
+    }
+    for (const child of children.sort((a, b) => compareNames(a.name, b.name))) {
+      const name = relative ? `${relative}/${child.name}` : child.name;
+      if (child.name.startsWith('.')) archive.ignored.push({ name: child.isDirectory() ? `${name}/` : name, reason: 'hidden: not read' });
+      else if (child.isSymbolicLink()) archive.ignored.push({ name, reason: 'a symbolic link: not followed (it could lead out of the project)' });
+      else if (child.isDirectory() && child.name === 'node_modules') archive.ignored.push({ name: `${name}/`, reason: 'installed packages: not read' });
+      else if (child.isDirectory()) await visit(name);
+      else if (!child.isFile()) archive.ignored.push({ name, reason: 'not a regular file' });
+      else if (archive.entries.length >= limits.entries) archive.ignored.push({ name, reason: `past the limit of ${limits.entries} files: not read` });
+      else {
+        const diskPath = path.join(root, name);
+        const size = (await stat(diskPath)).size;
+        const entry: ArchiveEntry = { name, size, diskPath };
+        if (textExtensions.has(extensionOf(name))) {
+          total += size;
+          if (total > limits.totalBytes) {
+            archive.ignored.push({ name, reason: `past the limit of ${Math.round(limits.totalBytes / 1048576)} MB of text: not read` });
+            continue;
+          }
+          Object.assign(entry, textEntry(`${file.path}/${name}`, file.cwd, await readFile(diskPath)));
+        }
+        archive.entries.push(entry);
+      }
+    }
+  };
+  await visit('');
+  return archive;
+}
+
+function textEntry(filePath: string, cwd: string, bytes: Uint8Array): Pick<ArchiveEntry, 'file' | 'unreadable'> {
+  const file = new VFile({ path: filePath, cwd, value: '' });
+  const text = decodeText(bytes);
+  if ('unreadable' in text) return { file, unreadable: text.unreadable };
+  file.value = text.text;
+  return { file };
+}
+
+/** Code-point order: the same on every machine and locale. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type Decoded = { text: string } | { unreadable: NonNullable<ArchiveEntry['unreadable']> };
+
+/** UTF-8 text without its byte-order mark, or why it is not text. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (looksBinary(bytes))
+    return {
+      unreadable: {
+        ruleId: 'import-binary',
+        reason: 'this is a binary file, not text: import HTML, Markdown, XML, JSON or plain text',
+        place: { line: 1, column: 1 },
+      },
+    };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { unreadable: { ruleId: 'import-encoding', reason: 'the file is not valid UTF-8 text: re-save it as UTF-8', place: firstInvalidUtf8(bytes) } };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the longest valid prefix (a cut inside a character is not an error with stream).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  const valid = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
+  const lines = valid.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
