@@ -212,7 +212,9 @@ async function prepareChapters(result: SourceImport, input: SourceInput, project
           memberFile,
           'import-image-missing',
           `image ${reference.src} (in “${piece.meta.title}”) ${found.problem}; the chapter shows a placeholder`,
-          reference.figure.position?.start ? { line: reference.figure.position.start.line, column: reference.figure.position.start.column } : undefined,
+          reference.figure.position?.start
+            ? { line: reference.figure.position.start.line, column: reference.figure.position.start.column }
+            : placeOfText(String(memberFile.value ?? ''), reference.src),
         );
         const { src: _missing, ...attributes } = reference.figure.attributes ?? {};
         reference.figure.attributes = { ...attributes, missing: reference.src };
@@ -229,6 +231,14 @@ async function prepareChapters(result: SourceImport, input: SourceInput, project
     prepared.push({ fileName: `${slug}.md`, title: piece.meta.title, markdown: pieceToMarkdown(piece), images, remoteImages: remoteImages(piece.body) });
   }
   return prepared;
+}
+
+/** Where `text` first occurs in a file (figures made from HTML carry no place of their own). */
+function placeOfText(source: string, text: string): { line: number; column: number } | undefined {
+  const offset = source.indexOf(text);
+  if (offset < 0) return undefined;
+  const before = source.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };

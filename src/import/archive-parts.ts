@@ -123,9 +123,11 @@ export function bodyLineFates(
   range: [number, number] = [1, Number.POSITIVE_INFINITY],
 ): Map<number, Fate> {
   const tree = fromHtml(blankSpans(html, spans), { fragment: true });
+  // By offset, not line: a Substack body is one line holding the text and its notes.
   const notes = selectAll(noteContainerSelector, tree).flatMap((element) => {
-    const lines = lineRange(element);
-    return lines ? [lines] : [];
+    const start = element.position?.start.offset;
+    const end = element.position?.end.offset;
+    return start === undefined || end === undefined ? [] : [[start, end] as const];
   });
   const kept = new Map<number, ChapterField>();
   visit(tree, (node) => {
@@ -133,10 +135,10 @@ export function bodyLineFates(
     if (!lines) return;
     const shows = (node.type === 'text' && node.value.trim() !== '') || (node.type === 'element' && (node.tagName === 'img' || node.tagName === 'hr'));
     if (!shows) return;
-    for (let line = lines[0]; line <= lines[1]; line++) {
-      const inNotes = notes.some(([start, end]) => line >= start && line <= end);
-      if (kept.get(line) !== 'body') kept.set(line, inNotes ? 'notes' : 'body');
-    }
+    const offset = node.position?.start.offset ?? -1;
+    const field = notes.some(([start, end]) => offset >= start && offset < end) ? 'notes' : 'body';
+    // A line holding both body text and notes counts for the body.
+    for (let line = lines[0]; line <= lines[1]; line++) if (kept.get(line) !== 'body') kept.set(line, field);
   });
   const fates = new Map<number, Fate>();
   const lineStarts = [0];

@@ -120,6 +120,8 @@ async function readFolder(root: string, file: VFile, limits: UnzipLimits): Promi
     }
   };
   await visit('');
+  // The same order as a zip's entries: by whole path, so a folder and its zip import alike.
+  archive.entries.sort((a, b) => compareNames(a.name, b.name));
   return archive;
 }
 
