@@ -156,4 +156,7 @@ tr.metadata { background: #eef4fd; }
 tr.flagged { outline: 2px solid #e0a100; }
 .note { color: #8a5a00; font-weight: 600; }
 .summary { font-weight: 600; }
+h3.member { margin: 2em 0 0.4em; font-weight: 600; }
+table.skipped { border-collapse: collapse; }
+.skipped td, .skipped th { border-bottom: 1px solid #eee; padding: 2px 6px; text-align: left; vertical-align: top; font-size: 13px; }
 `;
