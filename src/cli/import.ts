@@ -6,14 +6,14 @@ import { loadBookConfig } from '../config/load.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
-import { formatNames, importInput, type SourceImport, skippedReasons } from '../import/import.ts';
+import { formatNames, type SourceImport, skippedReasons } from '../import/import.ts';
 import { renderImportReview } from '../import/review.ts';
 import type { SourceInput } from '../import/types.ts';
 import { addToContents } from '../io/add-to-contents.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { citeChapterText } from '../io/cite-chapters.ts';
 import { resolveInside } from '../io/read.ts';
-import { isImageName, readSourceInput } from '../io/read-source.ts';
+import { importSourcePath, isImageName } from '../io/read-source.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -51,11 +51,12 @@ export async function importCommand(projectDir: string, sources: readonly string
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
   for (const source of sources) {
-    const input = await readSourceInput(projectDir, source);
-    const file = input.kind === 'file' ? input.file : input.archive.file;
-    const result = file.messages.some((message) => message.fatal)
-      ? { file, format: undefined, chapters: [], lines: [] }
-      : importInput(input, { defaultAuthor: config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts }, slugger);
+    const { input, result } = await importSourcePath(
+      projectDir,
+      source,
+      { defaultAuthor: config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts },
+      slugger,
+    );
     imports.push(result);
     prepared.set(result, await prepareChapters(result, input, projectDir, outDir));
   }

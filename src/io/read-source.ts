@@ -1,10 +1,12 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import { VFile } from 'vfile';
 import { report } from '../core/rules.ts';
 import { looksBinary } from '../import/detect.ts';
-import type { Archive, ArchiveEntry, SourceInput } from '../import/types.ts';
+import { importInput, type SourceImport } from '../import/import.ts';
+import type { Archive, ArchiveEntry, ImportOptions, SourceInput } from '../import/types.ts';
 import { resolveInside } from './read.ts';
 import { defaultUnzipLimits, type UnzipLimits, unzipEntries } from './unzip.ts';
 
@@ -60,7 +62,7 @@ function isZip(bytes: Uint8Array): boolean {
 
 function readZip(bytes: Uint8Array, file: VFile, limits: UnzipLimits): Archive {
   const archive: Archive = { file, container: 'zip', entries: [], ignored: [] };
-  const result = unzipEntries(bytes, (name) => textExtensions.has(extensionOf(name)) || isImageName(name), limits);
+  const result = unzipEntries(bytes, (name) => !name.startsWith('__MACOSX/') && (textExtensions.has(extensionOf(name)) || isImageName(name)), limits);
   if (result.kind !== 'ok') {
     report(file, result.kind === 'broken' ? 'import-archive-broken' : 'import-archive-unsafe', `cannot import this zip: ${result.reason}`, {
       line: 1,
@@ -69,6 +71,11 @@ function readZip(bytes: Uint8Array, file: VFile, limits: UnzipLimits): Archive {
     return archive;
   }
   for (const unzipped of result.entries) {
+    // What macOS adds when it zips a folder: resource forks and Finder settings, not files of the export.
+    if (/^__MACOSX\/|(?:^|\/)(?:\.DS_Store|\._[^/]*)$/.test(unzipped.name)) {
+      archive.ignored.push({ name: unzipped.name, reason: 'macOS metadata added when zipping: not read' });
+      continue;
+    }
     const entry: ArchiveEntry = { name: unzipped.name, size: unzipped.size };
     if (unzipped.bytes && textExtensions.has(extensionOf(unzipped.name)))
       Object.assign(entry, textEntry(`${file.path}:${unzipped.name}`, file.cwd, unzipped.bytes));
@@ -173,4 +180,20 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   const valid = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
   const lines = valid.split('\n');
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * Reads and imports one source as `anthology import` does, without writing anything: for tools
+ * that check imports (the corpus runner, benchmarks). `input` is kept for copying images.
+ */
+export async function importSourcePath(
+  projectDir: string,
+  source: string,
+  options: ImportOptions,
+  slugger: GithubSlugger = new GithubSlugger(),
+): Promise<{ input: SourceInput; result: SourceImport }> {
+  const input = await readSourceInput(projectDir, source);
+  const file = input.kind === 'file' ? input.file : input.archive.file;
+  const unread = file.messages.some((message) => message.fatal);
+  return { input, result: unread ? { file, format: undefined, chapters: [], lines: [] } : importInput(input, options, slugger) };
 }

@@ -124,6 +124,8 @@ describe('Substack export (zip)', () => {
       ].join('\n'),
       'export-2025/posts/161437705.second.html': '<p>The second post.</p>',
       'export-2025/posts/161437704.first.html': '<p>The first post.</p>\n<p>Its second paragraph.</p>\n',
+      // Zipped again on a Mac: these do not make a second top-level folder.
+      '__MACOSX/export-2025/._posts.csv': new Uint8Array([0, 5, 22, 7, 0, 2, 0, 0]),
     });
     try {
       const input = await readSourceInput(zip.dir, zip.zipName);
