@@ -68,7 +68,7 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
   const otherMembers = () =>
     archive.entries.filter((entry) => !members.has(entry.name)).map((entry) => skippedMember(entry, otherFileReason(entry.name, root)));
   if (!csvEntry?.file || reportUnreadable(csvEntry))
-    return { pieces: [], members: [...(csvEntry ? [skippedMember(csvEntry, 'unreadable')] : []), ...otherMembers()] };
+    return { pieces: [], members: [...(csvEntry ? [skippedMember(csvEntry, 'not readable text')] : []), ...otherMembers()] };
   const csvFile = csvEntry.file;
   const rows = postRows(csvFile);
   if (!rows) return { pieces: [], members: [skippedMember(csvEntry, 'posts.csv cannot be parsed: nothing was read'), ...otherMembers()] };
@@ -139,6 +139,7 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
 }
 
 function typeReason(type: string): string {
+  if (type === 'newsletter') return 'a newsletter post: not imported, as --post-types does not list post';
   return `${typeDescriptions[type] ?? `a Substack ${type} post`}: not imported (use --post-types post,${type} to include it)`;
 }
 
