@@ -140,7 +140,7 @@ export async function importCommand(projectDir: string, sources: readonly string
       format: result.format ? formatNames[result.format] : 'unknown',
       chapters: (prepared.get(result) ?? []).map((chapter) => ({ file: `${relativeOut}/${chapter.fileName}`, title: chapter.title })),
       lines: result.lines,
-      ...(result.members ? { members: result.members } : {}),
+      ...(result.members ? { members: result.members, container: result.container } : {}),
       remoteImages: (prepared.get(result) ?? []).flatMap((chapter) =>
         chapter.remoteImages.map((image) => ({ chapter: `${relativeOut}/${chapter.fileName}`, ...image })),
       ),
@@ -156,7 +156,7 @@ export async function importCommand(projectDir: string, sources: readonly string
         ...(source.members
           ? {
               members: source.members.map((member) => ({
-                file: member.file?.path ?? `${source.file.path}${source.format === 'folder' ? '/' : ':'}${member.name}`,
+                file: member.file?.path ?? `${source.file.path}${source.container === 'zip' ? ':' : '/'}${member.name}`,
                 name: member.name,
                 ...(member.role ? { readAs: member.role } : {}),
                 ...(member.skipped ? { skipped: member.skipped } : {}),

@@ -33,6 +33,8 @@ export interface SourceImport {
   lines: LineFate[];
   /** For an archive or folder: every file in it, with its own fates and messages. */
   members?: MemberImport[];
+  /** For an archive or folder: which (member paths read `export.zip:posts/1.html` or `export/posts/1.html`). */
+  container?: Archive['container'];
 }
 
 const importers: Record<FileFormat, (file: VFile, options: ImportOptions) => ImportResult> = {
@@ -103,7 +105,7 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
  * out (with the reason).
  */
 export function importArchive(archive: Archive, options: ImportOptions, slugger: GithubSlugger = new GithubSlugger()): SourceImport {
-  const failed = { file: archive.file, format: undefined, chapters: [], lines: [], members: [] };
+  const failed = { file: archive.file, format: undefined, chapters: [], lines: [], members: [], container: archive.container };
   if (archive.file.messages.some((message) => message.fatal)) return failed;
   const detected = detectArchiveFormat(archive.container, archive.entries);
   if (!detected) {
@@ -136,7 +138,7 @@ export function importArchive(archive: Archive, options: ImportOptions, slugger:
     );
   }
   const chapters = result.pieces.map(({ piece, member }) => ({ slug: pieceSlug(piece.meta, slugger), piece, member }));
-  return { file: archive.file, format: detected.format, chapters, lines: [], members };
+  return { file: archive.file, format: detected.format, chapters, lines: [], members, container: archive.container };
 }
 
 /** What was left out of an archive, grouped by reason, most frequent first: `3 × a draft (use --drafts…)`. */
