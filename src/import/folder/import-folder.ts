@@ -58,6 +58,7 @@ function skipReason(entry: ArchiveEntry, options: ImportOptions): string | undef
     return 'saved by a browser beside a page (its pictures, styles and scripts): not a post';
   if (folders.includes('_drafts') && !options.includeDrafts) return 'a draft (Jekyll’s _drafts/; use --drafts to include it)';
   if (imageExtensions.test(base)) return 'an image: copied when a post shows it';
+  if (/\.zip$/i.test(base)) return 'a zip inside the folder: import it on its own (a Substack or Medium export)';
   if (!sourceExtensions.test(base)) return 'not a source format (import .html, .md, .txt, .xml or .json)';
   if (notPosts.test(base)) return 'a repository’s or site’s own file (README, licence, sitemap…): not a post';
   return undefined;
