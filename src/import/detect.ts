@@ -99,10 +99,16 @@ export function detectArchiveFormat(container: 'zip' | 'folder', entries: readon
   return container === 'folder' ? { format: 'folder', root: '' } : undefined;
 }
 
-/** A page of Medium's export: an `h-entry` article whose footer says it was exported from Medium, or links to medium.com. */
+/**
+ * A page of Medium's export: an `h-entry` article with Medium's `data-field="body"` section, whose
+ * footer says it was exported from Medium or links to medium.com. (IndieWeb blogs mark posts up as
+ * `h-entry` too, and may link to Medium; none has the `data-field` sections.)
+ */
 export function isMediumPostPage(html: string): boolean {
   return (
-    /<article[^>]*class="h-entry"/.test(html) && /Exported from <a href="https:\/\/medium\.com"|class="p-canonical"|href="https:\/\/medium\.com\//.test(html)
+    /<article[^>]*class="h-entry"/.test(html) &&
+    /<section[^>]*data-field="body"/.test(html) &&
+    /Exported from <a href="https:\/\/medium\.com"|href="https:\/\/medium\.com\//.test(html)
   );
 }
 

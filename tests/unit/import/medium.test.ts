@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { detectArchiveFormat } from '../../../src/import/detect.ts';
 import { readSourceInput } from '../../../src/io/read-source.ts';
 import { filesUnder, importArchiveFixture, memberOf, messagesOf, readFixtureArchive, zipInTemp } from '../../helpers/archive.ts';
 import { assertEveryLineAccounted, fateOf, lineOf, sourceLinesOf } from '../../helpers/import.ts';
@@ -167,5 +168,24 @@ describe('Medium export (zip)', () => {
     } finally {
       await zip.dispose();
     }
+  });
+});
+
+describe('recognising a Medium export', () => {
+  const page = (html: string) => ({ value: html });
+  it('is not fooled by an IndieWeb blog’s posts/ folder of h-entry pages that link to Medium', () => {
+    const indieweb =
+      '<html><body><article class="h-entry"><h1 class="p-name">Hi</h1><div class="e-content"><p>See <a href="https://medium.com/@me/old-post-1a2b">my old post</a>.</p></div></article></body></html>';
+    assert.deepEqual(detectArchiveFormat('folder', [{ name: 'posts/hi.html', file: page(indieweb) }]), { format: 'folder', root: '' });
+    assert.equal(detectArchiveFormat('zip', [{ name: 'posts/hi.html', file: page(indieweb) }]), undefined);
+  });
+
+  it('finds the export in a wrapper folder, or the posts folder given on its own', () => {
+    const medium = readFileSync(path.join(repoRoot, fixture, 'posts/basic-post.html'), 'utf8');
+    assert.deepEqual(detectArchiveFormat('zip', [{ name: 'medium-export-3f9a/posts/a.html', file: page(medium) }]), {
+      format: 'medium',
+      root: 'medium-export-3f9a/',
+    });
+    assert.deepEqual(detectArchiveFormat('folder', [{ name: 'a.html', file: page(medium) }]), { format: 'medium', root: '' });
   });
 });
