@@ -35,7 +35,7 @@ export interface ImportedPiece {
 export interface ImportOptions {
   /** `default_author` from anthology.yaml: the blog's owner, for pieces with no byline or bio. */
   defaultAuthor: string | undefined;
-  /** WordPress post types to import (default `post`). */
+  /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];
   /** Import drafts and private posts too. */
   includeDrafts?: boolean;
