@@ -58,7 +58,8 @@ export function reportUnreadable(entry: ArchiveEntry): boolean {
 
 const fateRank: Record<LineFate['fate'], number> = { kept: 3, metadata: 2, dropped: 1, blank: 0 };
 
-type Fate = LineFate extends infer F ? (F extends LineFate ? Omit<F, 'line'> : never) : never;
+/** A line's fate without its line number: each variant of `LineFate` without `line`. */
+type Fate = LineFate extends infer Variant ? (Variant extends LineFate ? Omit<Variant, 'line'> : never) : never;
 
 /**
  * Fates of a file's lines gathered from several places (an element's lines, a removed widget's):
@@ -130,7 +131,9 @@ export function bodyLineFates(
     return start === undefined || end === undefined ? [] : [[start, end] as const];
   });
   const kept = new Map<number, ChapterField>();
-  visit(tree, (node) => {
+  visit(tree, (node, _index, parent) => {
+    // Scripts and styles are sanitised away: their text is not kept.
+    if (parent?.type === 'element' && ['script', 'style', 'template', 'noscript'].includes(parent.tagName)) return;
     const lines = lineRange(node);
     if (!lines) return;
     const shows = (node.type === 'text' && node.value.trim() !== '') || (node.type === 'element' && (node.tagName === 'img' || node.tagName === 'hr'));
@@ -154,7 +157,7 @@ export function bodyLineFates(
     const start = lineStarts[index] ?? 0;
     const column = value.search(/\S/);
     const hiding = spans.find((span) => start + column >= span.start && start + column < span.end);
-    fates.set(line, { fate: 'dropped', piece, reason: hiding?.reason ?? 'markup without text (wrappers, list and table tags)' });
+    fates.set(line, { fate: 'dropped', piece, reason: hiding?.reason ?? 'markup without text (wrappers, list and table tags), or scripts and styles' });
   });
   return fates;
 }
