@@ -65,13 +65,16 @@ const widgetReason = 'a Substack button or sign-up box (subscribe, share, leave 
 export function importSubstack(archive: Archive, root: string, options: ImportOptions): ArchiveImportResult {
   const csvEntry = archive.entries.find((entry) => entry.name === `${root}posts.csv`);
   const members = new Map<string, MemberImport>();
-  const otherMembers = () =>
-    archive.entries.filter((entry) => !members.has(entry.name)).map((entry) => skippedMember(entry, otherFileReason(entry.name, root)));
-  if (!csvEntry?.file || reportUnreadable(csvEntry))
-    return { pieces: [], members: [...(csvEntry ? [skippedMember(csvEntry, 'not readable text')] : []), ...otherMembers()] };
+  const otherMembers = (because?: string) =>
+    archive.entries.filter((entry) => !members.has(entry.name)).map((entry) => skippedMember(entry, because ?? otherFileReason(entry.name, root)));
+  const unread = (reason: string): ArchiveImportResult => {
+    if (csvEntry) members.set(csvEntry.name, skippedMember(csvEntry, reason));
+    return { pieces: [], members: sortedMembers([...members.values(), ...otherMembers('not read: the export’s index, posts.csv, could not be read')]) };
+  };
+  if (!csvEntry?.file || reportUnreadable(csvEntry)) return unread('not readable text');
   const csvFile = csvEntry.file;
   const rows = postRows(csvFile);
-  if (!rows) return { pieces: [], members: [skippedMember(csvEntry, 'posts.csv cannot be parsed: nothing was read'), ...otherMembers()] };
+  if (!rows) return unread('posts.csv cannot be parsed: nothing was read');
 
   const bodies = new Map(archive.entries.filter((entry) => entry.name.startsWith(`${root}posts/`)).map((entry) => [entry.name, entry]));
   const wanted = new Set((options.postTypes ?? ['post']).map((type) => (type === 'post' ? 'newsletter' : type)));
@@ -134,8 +137,11 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
     );
     report(csvFile, 'import-venue-unknown', 'a Substack export does not name the publication: the venue of its chapters is left empty', { line: 1, column: 1 });
   }
-  const all = [...members.values(), ...otherMembers()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { pieces, members: all };
+  return { pieces, members: sortedMembers([...members.values(), ...otherMembers()]) };
+}
+
+function sortedMembers(members: MemberImport[]): MemberImport[] {
+  return members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function typeReason(type: string): string {

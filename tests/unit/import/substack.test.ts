@@ -161,6 +161,13 @@ describe('Substack export (zip)', () => {
       const error = memberOf(result, 'posts.csv').file?.messages.find((message) => message.ruleId === 'import-invalid-csv');
       assert.equal(error?.fatal, true);
       assert.match(error?.reason ?? '', /Quote Not Closed/);
+      assert.deepEqual(
+        result.members?.map((member) => [member.name, member.skipped]),
+        [
+          ['posts.csv', 'posts.csv cannot be parsed: nothing was read'],
+          ['posts/1.a.html', 'not read: the export’s index, posts.csv, could not be read'],
+        ],
+      );
     } finally {
       await zip.dispose();
     }
