@@ -51,6 +51,11 @@ export async function importCommand(projectDir: string, sources: readonly string
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
   for (const source of sources) {
+    // A folder holding the chapters would import what earlier imports wrote (`anthology import .`).
+    if (await holdsFolder(path.resolve(projectDir, source), outDir))
+      throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
+  }
+  for (const source of sources) {
     const { input, result } = await importSourcePath(
       projectDir,
       source,
@@ -270,6 +275,17 @@ async function findImage(src: string, member: string | undefined, input: SourceI
   if (!isImageName(from)) return { problem: 'is not a picture file: not copied' };
   if (!(await isFile(from))) return { problem: 'was not found next to the source' };
   return { name: path.basename(from), from };
+}
+
+/** Whether `folder` is a folder that is `inner` or holds it. */
+async function holdsFolder(folder: string, inner: string): Promise<boolean> {
+  try {
+    if (!(await stat(folder)).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  const back = path.relative(folder, inner);
+  return back === '' || (!back.startsWith('..') && !path.isAbsolute(back));
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -162,6 +162,10 @@ describe('anthology import ARCHIVE', () => {
       const chapters = await readdir(path.join(project.dir, 'chapters'));
       const slug = chapters.find((name) => name.endsWith('.md'))?.replace(/\.md$/, '');
       assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images', slug ?? '')), ['photo.jpg']);
+      // The project itself holds the chapters: importing it would import the chapters again.
+      const around = await runCli(['import', '.'], project.dir);
+      assert.equal(around.code, 2);
+      assert.match(around.stderr, /\. holds the chapters folder \(chapters\)/);
     } finally {
       await project.dispose();
     }
