@@ -34,6 +34,10 @@ export const rules = {
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
+  'import-site-syntax': {
+    severity: 'warning',
+    summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
+  },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
   'import-archive-broken': { severity: 'error', summary: 'A zip archive cannot be read: truncated, corrupt or compressed in a way we do not read.' },
