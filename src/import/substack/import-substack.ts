@@ -135,7 +135,14 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
       `a Substack export does not name the author: ${pieces.length === 1 ? 'the chapter from it has' : `the ${pieces.length} chapters from it have`} no author; fill in \`authors\``,
       { line: 1, column: 1 },
     );
-    report(csvFile, 'import-venue-unknown', 'a Substack export does not name the publication: the venue of its chapters is left empty', { line: 1, column: 1 });
+    // The subscriber list is named after the publication's address, not its name: a hint for the editor only.
+    const address = archive.entries.map((entry) => /(?:^|\/)email_list\.([\w-]+)\.csv$/.exec(entry.name)?.[1]).find(Boolean);
+    report(
+      csvFile,
+      'import-venue-unknown',
+      `a Substack export does not name the publication${address ? ` (its address is ${address}.substack.com)` : ''}: the venue of its chapters is left empty`,
+      { line: 1, column: 1 },
+    );
   }
   return { pieces, members: sortedMembers([...members.values(), ...otherMembers()]) };
 }

@@ -40,6 +40,8 @@ describe('Substack export (folder)', () => {
     const messages = messagesOf(result);
     assert.ok(messages.includes(`${fixture}/posts.csv:1:1 import-author-unknown`));
     assert.ok(messages.includes(`${fixture}/posts.csv:1:1 import-venue-unknown`));
+    const venue = memberOf(result, 'posts.csv').file?.messages.find((message) => message.ruleId === 'import-venue-unknown');
+    assert.match(venue?.reason ?? '', /does not name the publication \(its address is example\.substack\.com\)/);
     for (const line of [3, 4, 5, 6]) assert.ok(messages.includes(`${fixture}/posts.csv:${line}:1 import-skipped`), `row on line ${line}`);
     assert.deepEqual(
       result.members?.filter((member) => member.skipped).map((member) => [member.name, member.skipped?.replace(/ \(.*$|:.*$/, '')]),
