@@ -29,6 +29,7 @@ export const rules = {
   'import-no-pieces': { severity: 'error', summary: 'No piece could be found in a source file.' },
   'import-no-article': { severity: 'error', summary: 'An HTML source has no article or post body.' },
   'import-invalid-xml': { severity: 'error', summary: 'An XML source (WordPress export) is not well-formed.' },
+  'import-xml-repaired': { severity: 'warning', summary: 'A WordPress export was not well-formed XML (text before it, a bare &) and was repaired to be read.' },
   'import-invalid-json': { severity: 'error', summary: 'A JSON source (Ghost export) cannot be parsed.' },
   'import-sanitised': { severity: 'info', summary: 'Unsafe markup (scripts, event handlers, iframes…) was removed.' },
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
