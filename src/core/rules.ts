@@ -22,6 +22,7 @@ export const rules = {
   'note-out-of-order': { severity: 'warning', summary: 'Imported notes are not numbered 1, 2, 3… in order.' },
   'note-duplicate': { severity: 'error', summary: 'A note number is defined twice in a chapter.' },
   'import-empty': { severity: 'error', summary: 'A source file is empty.' },
+  'import-empty-post': { severity: 'warning', summary: 'A post in an export has no body: its chapter is empty.' },
   'import-unreadable': { severity: 'error', summary: 'A source file cannot be read.' },
   'import-encoding': { severity: 'error', summary: 'A source file is not valid UTF-8.' },
   'import-binary': { severity: 'error', summary: 'A source file is not text.' },

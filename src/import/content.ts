@@ -1,6 +1,11 @@
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -35,6 +40,17 @@ function moveToSource(tree: HastRoot, placeInSource: PlaceInSource): void {
   visit(tree, (node) => {
     if (node.position) node.position = { start: moved(node.position.start), end: moved(node.position.end) };
   });
+}
+
+const markdownRenderer = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify, { allowDangerousHtml: true });
+
+/** Markdown a platform stored for a post (Ghost 0.x, Markdown cards) as the HTML it published; raw HTML in it passes through to the sanitiser. */
+export function markdownToHtml(markdown: string): string {
+  return String(markdownRenderer.processSync(markdown));
 }
 
 /** The lines of a text; a final newline ends the last line rather than starting another. */
