@@ -25,6 +25,10 @@ export const rules = {
   'import-empty-post': { severity: 'warning', summary: 'A post in an export has no body: its chapter is empty.' },
   'import-unreadable': { severity: 'error', summary: 'A source file cannot be read.' },
   'import-encoding': { severity: 'error', summary: 'A source file is not valid UTF-8.' },
+  'import-encoding-declared': {
+    severity: 'info',
+    summary: 'A source file not in UTF-8 was read in the encoding it declares (meta charset, XML declaration, a UTF-16 mark).',
+  },
   'import-binary': { severity: 'error', summary: 'A source file is not text.' },
   'import-unknown-format': { severity: 'error', summary: 'The format of a source file cannot be recognised.' },
   'import-no-pieces': { severity: 'error', summary: 'No piece could be found in a source file.' },

@@ -51,7 +51,10 @@ export async function readSourceInput(projectDir: string, source: string, limits
   if (isZip(bytes) || extensionOf(shown) === 'zip') return { kind: 'archive', archive: readZip(bytes, file, limits) };
   const text = decodeText(bytes);
   if ('unreadable' in text) report(file, text.unreadable.ruleId, text.unreadable.reason, text.unreadable.place);
-  else file.value = text.text;
+  else {
+    file.value = text.text;
+    if (text.declared) reportDeclared(file, text.declared);
+  }
   return { kind: 'file', file };
 }
 
@@ -137,7 +140,12 @@ function textEntry(filePath: string, cwd: string, bytes: Uint8Array): Pick<Archi
   const text = decodeText(bytes);
   if ('unreadable' in text) return { file, unreadable: text.unreadable };
   file.value = text.text;
+  if (text.declared) reportDeclared(file, text.declared);
   return { file };
+}
+
+function reportDeclared(file: VFile, encoding: string): void {
+  report(file, 'import-encoding-declared', `the file is not UTF-8: read as ${encoding}, the encoding it declares`, { line: 1, column: 1 });
 }
 
 /** Code-point order: the same on every machine and locale. */
@@ -145,10 +153,17 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type Decoded = { text: string } | { unreadable: NonNullable<ArchiveEntry['unreadable']> };
+type Decoded = { text: string; declared?: string } | { unreadable: NonNullable<ArchiveEntry['unreadable']> };
 
-/** UTF-8 text without its byte-order mark, or why it is not text. */
+/**
+ * A source's text. UTF-8 (its byte-order mark dropped), or, for a file that is not UTF-8, the
+ * encoding the file itself declares: a UTF-16 byte-order mark, HTML's `<meta charset>`, XML's
+ * `encoding=`, Project Gutenberg's `Character set encoding:` line. A file that is neither is
+ * refused: guessing an encoding would put wrong letters in the book.
+ */
 export function decodeText(bytes: Uint8Array): Decoded {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes).replace(/^\uFEFF/, ''), declared: utf16.toUpperCase() };
   if (looksBinary(bytes))
     return {
       unreadable: {
@@ -160,8 +175,45 @@ export function decodeText(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
   } catch {
+    const declared = declaredEncoding(bytes);
+    if (declared) return { text: declared.decode(bytes), declared: declared.name };
     return { unreadable: { ruleId: 'import-encoding', reason: 'the file is not valid UTF-8 text: re-save it as UTF-8', place: firstInvalidUtf8(bytes) } };
   }
+}
+
+/** The encoding a file names for itself near its start, if it is one we can decode (and not UTF-8, which it failed). */
+function declaredEncoding(bytes: Uint8Array): { name: string; decode: (bytes: Uint8Array) => string } | undefined {
+  // Declarations are ASCII: any single-byte reading of the start finds them.
+  const head = decodeWindows1252(bytes.subarray(0, 8192));
+  const name =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
+    /^<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head.trimStart())?.[1] ??
+    /^Character set encoding:\s*([\w.:-]+)/im.exec(head)?.[1];
+  if (!name || /^utf-?8$/i.test(name)) return undefined;
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(name);
+  } catch {
+    return undefined;
+  }
+  // ISO-8859-1, latin1, ASCII and cp1252 are all windows-1252 on the web, and Node 20 decodes
+  // windows-1252 as ISO-8859-1 (0x93 stays a C1 control instead of “): those go through the table.
+  return { name, decode: decoder.encoding === 'windows-1252' ? decodeWindows1252 : (data) => decoder.decode(data) };
+}
+
+/** What windows-1252 puts at 0x80–0x9F (WHATWG's index; unassigned bytes stay C1 controls). */
+const windows1252High = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
+  0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte < 0xa0 ? (windows1252High[byte - 0x80] ?? byte) : byte)));
+  }
+  return text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
