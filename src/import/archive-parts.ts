@@ -1,10 +1,8 @@
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import { visit } from 'unist-util-visit';
+import type { Element, Nodes, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../core/rules.ts';
 import { sourceLines } from './content.ts';
-import { lineRange } from './html/hast-tree.ts';
+import { classNames, lineRange } from './html/hast-tree.ts';
 import type { ArchiveEntry, ChapterField, ImportedPiece, LineFate } from './types.ts';
 
 /** One file of an archive or folder source: what became of it and of each of its lines. */
@@ -109,54 +107,71 @@ export function blankSpans(text: string, spans: readonly RemovedSpan[]): string 
   return result + text.slice(at);
 }
 
-/** Where notes live in a post body (Substack's `div.footnote`, the common lists): their lines feed `notes`. */
-const noteContainerSelector = '.footnote, .footnotes, .footnote-content, [role=doc-endnotes], [role=doc-footnote], [role=doc-endnote], [data-footnotes]';
+/** Where notes live in a post body (Substack's `div.footnote`, the common lists): their text feeds `notes`. */
+const noteContainerClasses = new Set(['footnote', 'footnotes', 'footnote-content']);
+const noteContainerRoles = new Set(['doc-endnotes', 'doc-footnote', 'doc-endnote']);
+
+function isNoteContainer(element: Element): boolean {
+  return (
+    classNames(element).some((name) => noteContainerClasses.has(name)) ||
+    noteContainerRoles.has(String(element.properties.role ?? '')) ||
+    element.properties.dataFootnotes !== undefined
+  );
+}
 
 /**
- * Fates for the lines of a post body in `html` (from `range[0]` to `range[1]`): lines with text or
- * a picture are kept (in `notes` inside a notes container), lines whose content was removed are
- * dropped for the reason of the span that removed it, and the rest are markup without text.
+ * Fates for the lines of a post body (from `range[0]` to `range[1]`), from `tree`, the file's
+ * own parse (places are offsets into `html`): lines with text or a picture are kept (in `notes`
+ * inside a notes container), lines whose content lies in a removed span are dropped for the
+ * span's reason, and the rest are markup without text.
  */
 export function bodyLineFates(
+  tree: Root,
   html: string,
   spans: readonly RemovedSpan[],
   piece: number,
   range: [number, number] = [1, Number.POSITIVE_INFINITY],
 ): Map<number, Fate> {
-  const tree = fromHtml(blankSpans(html, spans), { fragment: true });
-  // By offset, not line: a Substack body is one line holding the text and its notes.
-  const notes = selectAll(noteContainerSelector, tree).flatMap((element) => {
-    const start = element.position?.start.offset;
-    const end = element.position?.end.offset;
-    return start === undefined || end === undefined ? [] : [[start, end] as const];
-  });
+  // Inside a span as a whole: the page around a body starts in the span before it but is not removed.
+  const removed = (node: Nodes) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start !== undefined && end !== undefined && spans.some((span) => start >= span.start && end <= span.end);
+  };
   const kept = new Map<number, ChapterField>();
-  visit(tree, (node, _index, parent) => {
-    // Scripts and styles are sanitised away: their text is not kept.
-    if (parent?.type === 'element' && ['script', 'style', 'template', 'noscript'].includes(parent.tagName)) return;
+  const mark = (node: Nodes, field: ChapterField) => {
     const lines = lineRange(node);
-    if (!lines) return;
-    const shows = (node.type === 'text' && node.value.trim() !== '') || (node.type === 'element' && (node.tagName === 'img' || node.tagName === 'hr'));
-    if (!shows) return;
-    const offset = node.position?.start.offset ?? -1;
-    const field = notes.some(([start, end]) => offset >= start && offset < end) ? 'notes' : 'body';
     // A line holding both body text and notes counts for the body.
-    for (let line = lines[0]; line <= lines[1]; line++) if (kept.get(line) !== 'body') kept.set(line, field);
-  });
+    if (lines) for (let line = lines[0]; line <= lines[1]; line++) if (kept.get(line) !== 'body') kept.set(line, field);
+  };
+  const walk = (node: Nodes, field: ChapterField): void => {
+    if (removed(node)) return;
+    if (node.type === 'text') {
+      if (node.value.trim() !== '') mark(node, field);
+      return;
+    }
+    if (node.type !== 'element' && node.type !== 'root') return;
+    // Scripts and styles are sanitised away: their text is not kept.
+    if (node.type === 'element' && ['script', 'style', 'template', 'noscript'].includes(node.tagName)) return;
+    if (node.type === 'element' && (node.tagName === 'img' || node.tagName === 'hr')) mark(node, field);
+    const inner = node.type === 'element' && isNoteContainer(node) ? 'notes' : field;
+    for (const child of node.children) walk(child, inner);
+  };
+  walk(tree, 'body');
   const fates = new Map<number, Fate>();
-  const lineStarts = [0];
-  for (let index = html.indexOf('\n'); index !== -1; index = html.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  let start = 0;
   sourceLines(html).forEach((value, index) => {
     const line = index + 1;
+    const lineStart = start;
+    start += value.length + (html[lineStart + value.length] === '\r' ? 2 : 1);
     if (line < range[0] || line > range[1] || value.trim() === '') return;
     const field = kept.get(line);
     if (field) {
       fates.set(line, { fate: 'kept', piece, field });
       return;
     }
-    const start = lineStarts[index] ?? 0;
-    const column = value.search(/\S/);
-    const hiding = spans.find((span) => start + column >= span.start && start + column < span.end);
+    const first = lineStart + value.search(/\S/);
+    const hiding = spans.find((span) => first >= span.start && first < span.end);
     fates.set(line, { fate: 'dropped', piece, reason: hiding?.reason ?? 'markup without text (wrappers, list and table tags), or scripts and styles' });
   });
   return fates;

@@ -34,6 +34,8 @@ interface MediumPost {
   draft: boolean;
   response: boolean;
   body: Element;
+  /** The whole page as parsed: places are offsets into `html`. */
+  page: Root;
   /** Elements that fed the front matter, and the field each fed. */
   metadata: { element: Element; field: ChapterField }[];
 }
@@ -148,6 +150,7 @@ function readPost(entry: ArchiveEntry, file: VFile, html: string): MediumPost | 
     draft,
     response: !draft && looksLikeResponse(body, title),
     body,
+    page,
     metadata,
   };
 }
@@ -266,7 +269,7 @@ function postPiece(post: MediumPost, pieceNumber: number, profile: string | unde
   };
 
   const fates = new LineFateMap();
-  for (const [line, fate] of bodyLineFates(html, spans, pieceNumber, [firstLine, lastLine]))
+  for (const [line, fate] of bodyLineFates(post.page, html, spans, pieceNumber, [firstLine, lastLine]))
     if (!(fate.fate === 'dropped' && fate.reason === outsideBody)) fates.set(line, line, fate);
   for (const { element, field } of post.metadata) {
     const lines = lineRange(element);

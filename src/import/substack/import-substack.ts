@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { decodeHTML } from 'entities';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
@@ -18,6 +18,7 @@ import {
   skippedMember,
 } from '../archive-parts.ts';
 import { htmlContentToBody, sourceLines } from '../content.ts';
+import { classNames } from '../html/hast-tree.ts';
 import { lineLocator } from '../lines.ts';
 import type { Archive, ArchiveEntry, ImportOptions, LineFate } from '../types.ts';
 
@@ -41,17 +42,15 @@ const typeDescriptions: Record<string, string> = {
 };
 
 /** Inside a post body but not part of the text: subscribe, share and comment buttons, sign-up forms. */
-const widgetSelector = [
-  '.button-wrapper',
-  '.subscription-widget-wrap',
-  '.subscription-widget-wrap-editor',
-  '.subscription-widget',
-  '.captioned-button-wrap',
-  '.install-substack-app-embed',
-  '[data-component-name="SubscribeWidgetToDOM"]',
-  '[data-component-name="ButtonCreateButton"]',
-  '[data-component-name="CaptionedButtonToDOM"]',
-].join(', ');
+const widgetClasses = new Set([
+  'button-wrapper',
+  'subscription-widget-wrap',
+  'subscription-widget-wrap-editor',
+  'subscription-widget',
+  'captioned-button-wrap',
+  'install-substack-app-embed',
+]);
+const widgetComponents = new Set(['SubscribeWidgetToDOM', 'ButtonCreateButton', 'CaptionedButtonToDOM']);
 
 const widgetReason = 'a Substack button or sign-up box (subscribe, share, leave a comment): not part of the text';
 
@@ -232,7 +231,8 @@ function isoDay(value: string | undefined): string | undefined {
 /** One post: front matter from its row, body from its HTML (widgets taken out), fates for its lines. */
 function postPiece(row: PostRow, file: VFile, csvFile: VFile, pieceNumber: number): { piece: ArchivePiece['piece']; lines: LineFate[] } {
   const html = String(file.value);
-  const spans = widgetSpans(html);
+  const tree = fromHtml(html, { fragment: true }) as Root;
+  const spans = widgetSpans(tree);
   const { body } = htmlContentToBody(blankSpans(html, spans), file, undefined);
   const lineCount = sourceLines(html).length;
   const title = row.title.trim();
@@ -251,14 +251,20 @@ function postPiece(row: PostRow, file: VFile, csvFile: VFile, pieceNumber: numbe
     rights: '',
   };
   const fates = new LineFateMap();
-  for (const [line, fate] of bodyLineFates(html, spans, pieceNumber)) fates.set(line, line, fate);
+  for (const [line, fate] of bodyLineFates(tree, html, spans, pieceNumber)) fates.set(line, line, fate);
   return { piece: { meta, body }, lines: fates.result(html, (line) => ({ line, fate: 'dropped', piece: pieceNumber, reason: 'markup without text' })) };
 }
 
 /** Where Substack's buttons and sign-up boxes are in a body, by offset. */
-function widgetSpans(html: string): RemovedSpan[] {
-  const tree = fromHtml(html, { fragment: true }) as Root;
-  return selectAll(widgetSelector, tree)
-    .filter((element: Element) => element.position?.start.offset !== undefined && element.position.end.offset !== undefined)
-    .map((element: Element) => ({ start: element.position?.start.offset ?? 0, end: element.position?.end.offset ?? 0, reason: widgetReason }));
+function widgetSpans(tree: Root): RemovedSpan[] {
+  const spans: RemovedSpan[] = [];
+  visit(tree, 'element', (element: Element) => {
+    const widget = classNames(element).some((name) => widgetClasses.has(name)) || widgetComponents.has(String(element.properties.dataComponentName ?? ''));
+    const start = element.position?.start.offset;
+    const end = element.position?.end.offset;
+    if (!widget || start === undefined || end === undefined) return CONTINUE;
+    spans.push({ start, end, reason: widgetReason });
+    return SKIP;
+  });
+  return spans;
 }
