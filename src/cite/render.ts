@@ -18,6 +18,8 @@ export interface RenderedBibliography {
   /** The book's reference list as hast (`div.csl-bib-body`), in the style's order. */
   entries: ElementContent[];
   hangingIndent: boolean;
+  /** The citation key of each `div.csl-entry`, in order (renderers give entries ids to link to). */
+  keys: string[];
 }
 
 /** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
@@ -165,5 +167,9 @@ export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<st
   const bibliography = engine.makeBibliography();
   if (!bibliography) return undefined;
   const [meta, html] = bibliography;
-  return { entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`), hangingIndent: Boolean(meta.hangingindent) };
+  return {
+    entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`),
+    hangingIndent: Boolean(meta.hangingindent),
+    keys: meta.entry_ids.map((ids) => ids[0] ?? ''),
+  };
 }

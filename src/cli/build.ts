@@ -2,8 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
 import { pdfTimeout, printWithPagedjs } from '../adapters/pagedjs.ts';
+import { searchIndex } from '../adapters/pagefind.ts';
+import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
+import { loadBookImages } from '../io/images.ts';
 import { loadCitedBook } from '../io/load-book.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
@@ -26,9 +29,11 @@ export interface BuildOptions {
 export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const outDir = resolveInside(projectDir, options.out);
   if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
-  const { files, book } = await loadCitedBook(projectDir);
+  const loaded = await loadCitedBook(projectDir);
+  const { files } = loaded;
+  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, files));
   ui.report(files);
-  if (!book) {
+  if (!book || hasErrors(files)) {
     ui.error('the book has errors; nothing was built');
     return exitCodes.content;
   }
@@ -38,9 +43,13 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   try {
     const built: string[] = [];
     if (options.formats.includes('html')) {
-      await staging.writeTree('html', renderHtmlSite(book, assets));
+      const site = renderHtmlSite(book, assets);
+      for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
+      await staging.writeTree('html', site);
       built.push('html');
-      ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${book.chapters.length + 1} pages)`);
+      ui.info(
+        `html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`,
+      );
     }
     if (options.formats.includes('epub')) {
       const epub = await packEpub(renderEpub(book, assets), epubTimestamp(book));
@@ -84,6 +93,8 @@ async function buildPdf(
   const workDirectory = staging.path('pdf-work');
   await mkdir(path.join(workDirectory, 'fonts'), { recursive: true });
   for (const font of assets.fonts) await writeFile(path.join(workDirectory, 'fonts', font.fileName), font.bytes);
+  await mkdir(path.join(workDirectory, 'images'), { recursive: true });
+  for (const image of book.images?.values() ?? []) await writeFile(path.join(workDirectory, image.web.path), image.web.bytes);
   const document = renderPrintDocument(book, assets, options);
   const progress = ui.progress('pdf   paginating with Paged.js in Chromium…');
   try {

@@ -1,11 +1,14 @@
 import { hasErrors } from '../core/rules.ts';
+import { loadBookImages } from '../io/images.ts';
 import { loadCitedBook } from '../io/load-book.ts';
 import { exitCodes } from './errors.ts';
 import type { Ui } from './ui.ts';
 
 /** `anthology check`: validates config, chapters and notes without writing anything. */
 export async function checkCommand(projectDir: string, ui: Ui): Promise<number> {
-  const { files, book } = await loadCitedBook(projectDir);
+  const loaded = await loadCitedBook(projectDir);
+  const { files } = loaded;
+  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, files));
   ui.report(files);
   const warnings = files.reduce((count, file) => count + file.messages.filter((message) => message.fatal === false).length, 0);
   if (!book || hasErrors(files)) {
@@ -13,6 +16,9 @@ export async function checkCommand(projectDir: string, ui: Ui): Promise<number> 
     return exitCodes.content;
   }
   const notes = book.chapters.reduce((count, chapter) => count + chapter.tree.children.filter((node) => node.type === 'footnoteDefinition').length, 0);
-  ui.info(`ok: ${book.chapters.length} chapters, ${notes} notes${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+  const images = book.images?.size ?? 0;
+  ui.info(
+    `ok: ${book.chapters.length} chapters, ${notes} notes, ${images} image${images === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+  );
   return exitCodes.ok;
 }

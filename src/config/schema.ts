@@ -76,6 +76,14 @@ export const bookConfigSchema = z
       .describe('The edition number and its date (YYYY-MM-DD); the date also stamps the EPUB.'),
     identifier: identifier.describe('The ISBN ("isbn:978-…") or a UUID ("urn:uuid:…").'),
     licence: z.string().optional().describe('The rights or licence line for the copyright page.'),
+    cover: projectPath
+      .refine((value) => /\.(png|jpe?g|gif|webp|avif|tiff?|svg)$/i.test(value), 'expected an image file (.png, .jpg, .gif, .webp, .avif, .tif or .svg)')
+      .optional()
+      .describe('The cover image (a project path) for the EPUB and the site; without it they get a typographic cover.'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'expected the web address the site will be published at, such as https://example.org/book/' })
+      .optional()
+      .describe('Where the HTML site will be published: canonical links, Open Graph and sitemap.xml need absolute addresses.'),
     style: projectPath
       .refine((value) => value.endsWith('.csl'), 'expected a .csl file in styles/')
       .default('styles/csl/chicago-notes-bibliography.csl')
@@ -120,6 +128,10 @@ export const chapterFrontMatterSchema = z
     source_url: z.string().optional(),
     tags: z.array(z.string()).optional(),
     rights: z.string().optional(),
+    language: z
+      .string({ error: 'expected a BCP 47 language tag such as fr or de-CH' })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as fr or de-CH')
+      .optional(),
   })
   .describe('The YAML front matter of a chapter file');
 

@@ -78,6 +78,37 @@ function checkFigures(tree: Root, file: VFile): void {
   });
 }
 
+/**
+ * Markers left as text: remark-gfm makes `[^7]` a footnote reference only when a `[^7]:` note
+ * exists, so a marker whose note is missing is a plain text node, and would print as `[^7]`.
+ * A backslash-escaped `\[^7]` is meant literally and is left alone.
+ */
+function literalMarkers(tree: Root, source: string): { label: string; place: { line: number; column: number } }[] {
+  const found: { label: string; place: { line: number; column: number } }[] = [];
+  const location = locationOf(source);
+  visit(tree, 'text', (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const raw = source.slice(start, end);
+    for (const match of raw.matchAll(/(\\)?\[\^([^\]\s]+)\]/g)) {
+      if (match[1] || match[2] === undefined) continue;
+      found.push({ label: match[2], place: location(start + (match.index ?? 0)) });
+    }
+  });
+  return found;
+}
+
+function locationOf(source: string): (offset: number) => { line: number; column: number } {
+  const lineStarts = [0];
+  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  return (offset) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? 0) <= offset) line += 1;
+    return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
+  };
+}
+
 /** Every marker needs a note; every note should have a marker; numbers are unique. */
 function checkNotes(tree: Root, file: VFile): void {
   const definitions = new Map<string, { line: number; column: number }>();
@@ -98,6 +129,9 @@ function checkNotes(tree: Root, file: VFile): void {
       report(file, 'note-undefined', `marker [^${node.label ?? node.identifier}] has no note text`, place);
     }
   });
+  for (const { label, place } of literalMarkers(tree, String(file.value))) {
+    report(file, 'note-undefined', `marker [^${label}] has no note text (add a line [^${label}]: …), so it would print as typed`, place);
+  }
   for (const [identifier, place] of definitions) {
     if (!referenced.has(identifier)) report(file, 'note-unreferenced', `note [^${identifier}] is never referenced in the text`, place);
   }

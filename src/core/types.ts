@@ -36,6 +36,34 @@ export interface Book {
   references: BibliographyItem[];
   /** The rendered reference list, once citations are rendered (`citeBook`). */
   bibliography?: RenderedBibliography;
+  /** The figures' image files, read and checked (`loadBookImages`), by project path. */
+  images?: ReadonlyMap<string, BookImage>;
+  /** The cover named in anthology.yaml (`cover:`); without one the renderers set a typographic cover. */
+  cover?: BookImage;
+}
+
+/** One image file as an output carries it. */
+export interface ImageFile {
+  /** Path inside the output (the site, the EPUB's `EPUB/` folder, the PDF's work folder): `images/photo-1a2b3c4d.png`. */
+  path: string;
+  mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif' | 'image/svg+xml';
+  bytes: Uint8Array;
+}
+
+/** A picture of the book, read from the project and checked. */
+export interface BookImage {
+  /** Project-relative path of the file the chapter (or anthology.yaml) names. */
+  source: string;
+  /** In pixels (an SVG: its size in CSS pixels). */
+  width: number;
+  height: number;
+  /** Pixels per inch the file declares (PNG pHYs, JPEG JFIF/EXIF), if any. */
+  density: number | undefined;
+  vector: boolean;
+  /** For the site and the PDF (Chromium reads it). */
+  web: ImageFile;
+  /** For the EPUB: one of EPUB 3's core image types (GIF, JPEG, PNG, SVG). */
+  epub: ImageFile;
 }
 
 /** What a renderer returns: output paths (relative to its output folder) and their bytes. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface FontFile {
   fileName: string;
@@ -15,6 +16,9 @@ export interface RenderAssets {
   /** `@font-face` rules whose URLs are `fonts/<fileName>`. */
   fontFaceCss: string;
   fonts: FontFile[];
+  /** The site's scripts: note previews and search (`src/render/html/client/`). */
+  notesScript: string;
+  searchScript: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -48,13 +52,24 @@ const fontFaces: readonly FontFace[] = [
 
 export async function loadRenderAssets(projectDir: string): Promise<RenderAssets> {
   const styles = path.join(projectDir, 'styles');
-  const [siteCss, printCss, epubCss, faces] = await Promise.all([
+  const client = fileURLToPath(new URL('../render/html/client/', import.meta.url));
+  const [siteCss, printCss, epubCss, notesScript, searchScript, faces] = await Promise.all([
     readFile(path.join(styles, 'site.css'), 'utf8'),
     readFile(path.join(styles, 'print.css'), 'utf8'),
     readFile(path.join(styles, 'epub.css'), 'utf8'),
+    readFile(path.join(client, 'notes.js'), 'utf8'),
+    readFile(path.join(client, 'search.js'), 'utf8'),
     Promise.all(fontFaces.map(loadFontFace)),
   ]);
-  return { siteCss, printCss, epubCss, fontFaceCss: faces.map((face) => face.fontFaceCss).join(''), fonts: faces.flatMap((face) => face.fonts) };
+  return {
+    siteCss,
+    printCss,
+    epubCss,
+    notesScript,
+    searchScript,
+    fontFaceCss: faces.map((face) => face.fontFaceCss).join(''),
+    fonts: faces.flatMap((face) => face.fonts),
+  };
 }
 
 /** Reads fontsource's CSS, keeps the subsets the book uses and rewrites their sources to local woff2 files. */

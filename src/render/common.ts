@@ -2,10 +2,10 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Book, Chapter } from '../core/types.ts';
+import { type FigureReference, figureAlt, imageLocation } from './figures.ts';
 
 /** Formats an ISO date (YYYY-MM-DD) in the book's language: `12 September 2013` in en-GB. */
 export function formatDate(iso: string, language: string): string {
@@ -18,9 +18,25 @@ export function joinNames(names: readonly string[], language: string): string {
 }
 
 export interface ChapterHastOptions {
-  /** Prefix for footnote ids, so chapters can share one document (the PDF). */
+  /** Prefix for footnote ids, so they are unique across the book (and chapters can share one document, the PDF). */
   idPrefix: string;
   notesHeading: string;
+  /**
+   * Number the body's blocks (`data-block`, the notes aside) so that the print edition's page
+   * starts can be found again in the EPUB (`epub/page-list.ts`).
+   */
+  numberBlocks?: boolean;
+  /** How this format shows a figure's picture; without it, or when it gives nothing, a placeholder. */
+  figureImage?: (figure: FigureReference) => FigureImage | undefined;
+}
+
+/** A picture as one format shows it. */
+export interface FigureImage {
+  src: string;
+  width: number;
+  height: number;
+  /** Inline CSS: the print width (`width: 3.2in`), or the web's share of the column (`width: 50%`). */
+  style?: string;
 }
 
 /** The chapter body as hast, with GFM footnotes as a notes section at its end. */
@@ -31,13 +47,21 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
     footnoteLabelTagName: 'h2',
     footnoteLabelProperties: { className: ['notes-heading'] },
     footnoteBackLabel: (referenceIndex: number) => `Back to the text of note ${referenceIndex + 1}`,
-    handlers: { leafDirective: figureToHast },
+    handlers: { leafDirective: (state: State, node: LeafDirective) => figureToHast(state, node, chapter, options) },
   });
   const tree = processor.runSync(structuredClone(chapter.tree)) as HastRoot;
   for (const node of walkElements(tree)) {
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';
+  }
+  if (options.numberBlocks) {
+    let block = 0;
+    for (const node of tree.children) {
+      if (node.type !== 'element' || node.properties.dataFootnotes !== undefined) continue;
+      node.properties.dataBlock = String(block);
+      block += 1;
+    }
   }
   return tree;
 }
@@ -66,18 +90,26 @@ function firstPublishedLine({ meta }: Chapter, language: string): Element | unde
   return h('p.first-published', children);
 }
 
-/** `::figure[Caption]{src="images/x.jpg" credit="…"}`; without `src`, a visible placeholder. */
-function figureToHast(state: State, node: LeafDirective): Element | undefined {
+/**
+ * `::figure[Caption]{src="images/x.jpg" alt="…" credit="…" width="50%"}`: the picture with its
+ * alt text (`alt`, else the caption), and the caption with the credit. Without a picture (no
+ * `src`, a web address, a file the book does not have) a visible placeholder says so.
+ */
+function figureToHast(state: State, node: LeafDirective, chapter: Chapter, options: ChapterHastOptions): Element | undefined {
   if (node.name !== 'figure') return undefined;
   const caption = state.all(node) as ElementContent[];
-  const { src, credit } = node.attributes ?? {};
-  const image = src
-    ? h('img', { src, alt: mdastToString(node) })
-    : h(
-        'div.image-placeholder',
-        { role: 'img', 'aria-label': `Image not supplied${caption.length > 0 ? `: ${mdastToString(node)}` : ''}` },
-        'Image not supplied',
-      );
+  const { credit } = node.attributes ?? {};
+  const reference: FigureReference = {
+    node,
+    location: imageLocation(chapter.path, node.attributes?.src ?? undefined),
+    width: node.attributes?.width?.trim() || undefined,
+    alt: figureAlt(node),
+    place: { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 },
+  };
+  const shown = options.figureImage?.(reference);
+  const image = shown
+    ? h('img', { src: shown.src, alt: reference.alt, width: shown.width, height: shown.height, ...(shown.style ? { style: shown.style } : {}) })
+    : h('div.image-placeholder', { role: 'img', 'aria-label': `Image not supplied${reference.alt ? `: ${reference.alt}` : ''}` }, 'Image not supplied');
   const captionChildren: ElementContent[] = [...caption, ...(credit ? [h('span.credit', `${caption.length > 0 ? ' ' : ''}${credit}`)] : [])];
   return h('figure', [image, ...(captionChildren.length > 0 ? [h('figcaption', captionChildren)] : [])]);
 }
@@ -101,4 +133,54 @@ export function chapterReferences(chapter: Chapter): ElementContent[] {
 export function editorsLine(book: Book): string {
   const { editors, language } = book.config;
   return `Edited by ${joinNames(editors, language)}`;
+}
+
+/** A valid XML and HTML id from any text (chapter slugs come from file names; keys from BibTeX). */
+export function safeId(text: string): string {
+  const cleaned = text.normalize('NFKD').replace(/[^A-Za-z0-9_.-]+/g, '-');
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `x${cleaned}`;
+}
+
+/** The id of a work's entry in a reference list. */
+export function referenceId(key: string): string {
+  return safeId(`ref-${key}`);
+}
+
+/** The reference list's entries, each `div.csl-entry` with the id of its work (`referenceId`). */
+export function referenceEntries(bibliography: { entries: ElementContent[]; keys: string[] }): ElementContent[] {
+  const entries = structuredClone(bibliography.entries);
+  let index = 0;
+  for (const node of entries) {
+    if (node.type !== 'element') continue;
+    for (const element of [node, ...walkElements(node)]) {
+      const classes = element.properties.className;
+      if (Array.isArray(classes) && classes.includes('csl-entry')) {
+        const key = bibliography.keys[index];
+        index += 1;
+        if (key) element.properties.id = referenceId(key);
+      }
+    }
+  }
+  return entries;
+}
+
+/**
+ * Each rendered citation (`span.citation[data-cites]`) links to its work's entry in the reference
+ * list (`hrefOf` says where, or nothing). A citation that carries a link of its own (a URL) has
+ * only its text before that link made a link: links cannot nest.
+ */
+export function linkCitations(tree: HastRoot | Element, hrefOf: (key: string) => string | undefined): void {
+  for (const element of walkElements(tree)) {
+    const classes = element.properties.className;
+    const cites = element.properties.dataCites;
+    if (!Array.isArray(classes) || !classes.includes('citation') || typeof cites !== 'string') continue;
+    const key = cites.split(/\s+/)[0];
+    const href = key ? hrefOf(key) : undefined;
+    if (!href) continue;
+    const hasLink = (node: ElementContent): boolean => node.type === 'element' && (node.tagName === 'a' || node.children.some(hasLink));
+    const firstLinked = element.children.findIndex(hasLink);
+    const lead = firstLinked < 0 ? element.children : element.children.slice(0, firstLinked);
+    if (lead.length === 0 || lead.every((node) => node.type === 'text' && node.value.trim() === '')) continue;
+    element.children = [h('a.citation-link', { href }, lead), ...(firstLinked < 0 ? [] : element.children.slice(firstLinked))];
+  }
 }

@@ -1,17 +1,59 @@
-import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
 import { toXml } from 'xast-util-to-xml';
-import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
+import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../../io/assets.ts';
-import { chapterBodyToHast, chapterOpening, chapterReferences, editorsLine, formatDate, walkElements } from '../common.ts';
+import {
+  chapterBodyToHast,
+  chapterOpening,
+  chapterReferences,
+  editorsLine,
+  linkCitations,
+  referenceEntries,
+  referenceId,
+  safeId,
+  walkElements,
+} from '../common.ts';
+import { typographicCover } from '../cover.ts';
+import { figuresOf, imageOf, screenFigureImage } from '../figures.ts';
+import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
+import { contributorsOf } from '../pdf/contributors.ts';
+import { lowerRoman } from '../pdf/folios.ts';
+import { type PageBreak, pageBreakElement, pageListNav } from './page-list.ts';
+
+export { identifierLine } from '../matter.ts';
+
+/** Where the print edition's pages start, when the PDF was built first (`build` makes it so). */
+export interface PrintPages {
+  breaks: PageBreak[];
+}
+
+/** One XHTML document of the book, in reading order. */
+interface Document {
+  id: string;
+  /** Path inside `EPUB/`. */
+  href: string;
+  title: string;
+  language: string;
+  body: ElementContent[];
+  /** The nav's entry (omitted: not listed in the contents). */
+  tocLabel?: string;
+  landmark?: { type: string; label: string };
+  properties?: string;
+  /** A part's chapters sit under it in the contents. */
+  children?: Document[];
+}
 
 /**
  * Renders the book as the files of an EPUB 3 container (mimetype first). `packEpub` zips them.
- * Everything is derived from the book alone, so the same book gives the same bytes.
+ * Everything is derived from the book (and the print pages, when given), so the same input gives
+ * the same bytes. The front and back matter are the PDF's: cover, title page, copyright page,
+ * contents, contributors, acknowledgements, the chapters by part, bibliography.
  */
-export function renderEpub(book: Book, assets: RenderAssets): OutputFiles {
+export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintPages): OutputFiles {
   const files: OutputFiles = new Map();
+  const language = book.config.language;
   files.set('mimetype', 'application/epub+zip');
   files.set(
     'META-INF/container.xml',
@@ -24,120 +66,335 @@ export function renderEpub(book: Book, assets: RenderAssets): OutputFiles {
 `,
   );
   files.set('EPUB/css/book.css', assets.epubCss);
-  files.set('EPUB/text/title.xhtml', xhtml(book, book.config.title, titlePage(book)));
-  files.set('EPUB/nav.xhtml', xhtml(book, 'Contents', navBody(book)));
+  const cover = coverImage(book);
+  files.set(`EPUB/${cover.path}`, cover.bytes);
+  const images = epubImages(book);
+  for (const image of images) files.set(`EPUB/${image.path}`, image.bytes);
+
+  const documents = bookDocuments(book, cover, printPages);
+  const flat = documents.flatMap((document) => [document, ...(document.children ?? [])]);
+  for (const document of flat) {
+    files.set(`EPUB/${document.href}`, xhtml(document.title, document.language, document.body, document.href === 'text/cover.xhtml' ? 'cover' : undefined));
+  }
+  files.set('EPUB/nav.xhtml', xhtml('Contents', language, navBody(book, documents, printPages), 'nav'));
+  files.set('EPUB/toc.ncx', ncx(book, documents, printPages));
+  files.set('EPUB/package.opf', packageDocument(book, flat, cover, images, printPages));
+  return files;
+}
+
+/** The cover the editor named, else the typographic one. */
+function coverImage(book: Book): ImageFile {
+  if (book.cover) return { ...book.cover.epub, path: `images/cover-${book.cover.epub.path.slice('images/'.length)}` };
+  return { path: 'images/cover.svg', mediaType: 'image/svg+xml', bytes: new TextEncoder().encode(typographicCover(book)) };
+}
+
+/** The figures' pictures, once each, in reading order. */
+function epubImages(book: Book): ImageFile[] {
+  const seen = new Map<string, ImageFile>();
   for (const chapter of book.chapters) {
-    files.set(`EPUB/${chapterPath(chapter)}`, xhtml(book, chapter.meta.title, chapterBody(book, chapter)));
+    for (const figure of figuresOf(chapter.tree, chapter.path)) {
+      const image = imageOf(book.images, figure.location);
+      if (image && !seen.has(image.epub.path)) seen.set(image.epub.path, image.epub);
+    }
+  }
+  return [...seen.values()];
+}
+
+function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | undefined): Document[] {
+  const { config } = book;
+  const language = config.language;
+  const contributors = contributorsOf(book);
+  const acknowledgements = acknowledgementLines(book);
+  const documents: Document[] = [
+    {
+      id: 'cover',
+      href: 'text/cover.xhtml',
+      title: 'Cover',
+      language,
+      landmark: { type: 'cover', label: 'Cover' },
+      body: [h('section.cover', { 'epub:type': 'cover' }, [h('img', { src: `../${cover.path}`, alt: coverAlt(book) })])],
+    },
+    {
+      id: 'titlepage',
+      href: 'text/titlepage.xhtml',
+      title: 'Title page',
+      language,
+      tocLabel: 'Title page',
+      landmark: { type: 'titlepage', label: 'Title page' },
+      body: [
+        h('section.title-page', { 'epub:type': 'titlepage', 'aria-label': 'Title page' }, [
+          h('h1.book-title', config.title),
+          ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
+          h('p.editors', editorsLine(book)),
+          h('p.publisher', config.publisher),
+        ]),
+      ],
+    },
+    {
+      id: 'imprint',
+      href: 'text/imprint.xhtml',
+      title: 'Copyright',
+      language,
+      tocLabel: 'Copyright',
+      body: [
+        h('section.copyright-page', { 'epub:type': 'copyright-page', 'aria-labelledby': 'imprint-heading' }, [
+          h('h2.sr-only#imprint-heading', 'Copyright'),
+          ...copyrightLines(book, undefined),
+          ...(printPages ? [h('p', 'The page numbers of the print edition are marked in the text and listed in the navigation.')] : []),
+        ]),
+      ],
+    },
+  ];
+  if (contributors.length > 0) {
+    documents.push(matterDocument(book, 'contributors', 'Contributors', 'contributors', contributorEntries(book, contributors)));
+  }
+  if (acknowledgements.length > 0) {
+    documents.push(matterDocument(book, 'acknowledgements', 'Acknowledgements', 'acknowledgments', acknowledgements));
+  }
+  let partNumber = 0;
+  let first = true;
+  for (const part of book.parts) {
+    const chapters = part.chapters.map((chapter) => {
+      const document = chapterDocument(book, chapter, printPages);
+      if (first) document.landmark = { type: 'bodymatter', label: 'Start of content' };
+      first = false;
+      return document;
+    });
+    if (part.title) {
+      partNumber += 1;
+      const number = `Part ${lowerRoman(partNumber).toUpperCase()}`;
+      const document: Document = {
+        id: `part-${partNumber}`,
+        href: `text/part-${partNumber}.xhtml`,
+        title: part.title,
+        language,
+        tocLabel: `${number}: ${part.title}`,
+        body: [
+          h('section.part-title-page', { 'epub:type': 'part', role: 'doc-part', 'aria-labelledby': `part-${partNumber}-title` }, [
+            h('p.part-number', number),
+            h(`h1.part-title#part-${partNumber}-title`, part.title),
+          ]),
+        ],
+        children: chapters,
+      };
+      if (chapters[0]?.landmark) {
+        document.landmark = chapters[0].landmark;
+        delete chapters[0].landmark;
+      }
+      documents.push(document);
+    } else documents.push(...chapters);
   }
   if (book.bibliography) {
-    files.set(
-      `EPUB/${bibliographyPath}`,
-      xhtml(book, 'Bibliography', [
-        h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography' }, [h('h1', 'Bibliography'), ...book.bibliography.entries]),
-      ]),
-    );
+    documents.push({
+      id: 'bibliography',
+      href: bibliographyPath,
+      title: 'Bibliography',
+      language,
+      tocLabel: 'Bibliography',
+      landmark: { type: 'bibliography', label: 'Bibliography' },
+      body: [
+        h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography', 'aria-labelledby': 'bibliography-heading' }, [
+          h('h1#bibliography-heading', 'Bibliography'),
+          ...referenceEntries(book.bibliography),
+        ]),
+      ],
+    });
   }
-  files.set('EPUB/package.opf', packageDocument(book));
-  return files;
+  return documents;
+}
+
+function coverAlt(book: Book): string {
+  const { config } = book;
+  return `Cover: ${config.title}${config.subtitle ? `. ${config.subtitle}` : ''}. ${editorsLine(book)}.`;
+}
+
+function matterDocument(book: Book, id: string, title: string, epubType: string, children: ElementContent[]): Document {
+  return {
+    id,
+    href: `text/${id}.xhtml`,
+    title,
+    language: book.config.language,
+    tocLabel: title,
+    body: [h(`section.matter-section#${id}`, { 'epub:type': epubType, 'aria-labelledby': `${id}-heading` }, [h(`h1#${id}-heading`, title), ...children])],
+  };
 }
 
 const bibliographyPath = 'text/bibliography.xhtml';
 
-function chapterPath(chapter: Chapter): string {
-  return `text/${chapter.slug}.xhtml`;
+export function chapterPath(chapter: Chapter): string {
+  return `text/${safeId(chapter.slug)}.xhtml`;
 }
 
-function xhtml(book: Book, title: string, body: ElementContent[]): string {
-  const language = book.config.language;
+function chapterDocument(book: Book, chapter: Chapter, printPages: PrintPages | undefined): Document {
+  return {
+    id: `chapter-${chapter.number}`,
+    href: chapterPath(chapter),
+    title: chapter.meta.title,
+    language: chapter.meta.language ?? book.config.language,
+    tocLabel: `${chapter.number}. ${chapter.meta.title}`,
+    body: chapterBody(book, chapter, printPages),
+  };
+}
+
+function xhtml(title: string, language: string, body: ElementContent[], bodyType: string | undefined): string {
   const tree: HastRoot = {
     type: 'root',
     children: [
       h('html', { xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: language, 'xml:lang': language }, [
-        h('head', [h('meta', { charSet: 'utf-8' }), h('title', title), h('link', { rel: 'stylesheet', type: 'text/css', href: stylesheetHref(body) })]),
-        h('body', body),
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', title),
+          h('link', { rel: 'stylesheet', type: 'text/css', href: bodyType === 'nav' ? 'css/book.css' : '../css/book.css' }),
+        ]),
+        h('body', bodyType === 'cover' ? { 'epub:type': 'cover' } : {}, body),
       ]),
     ],
   };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${toXml(toXast(tree))}\n`;
 }
 
-/** Pages in `text/` reach the stylesheet one level up; nav.xhtml sits beside css/. */
-function stylesheetHref(body: ElementContent[]): string {
-  const isNav = body.some((node) => node.type === 'element' && node.tagName === 'nav');
-  return isNav ? 'css/book.css' : '../css/book.css';
-}
-
-function titlePage(book: Book): ElementContent[] {
-  const { config } = book;
+function navBody(book: Book, documents: Document[], printPages: PrintPages | undefined): ElementContent[] {
+  const item = (document: Document): Element =>
+    h('li', [
+      h(
+        'a',
+        { href: document.href, ...(document.language !== book.config.language ? { lang: document.language, 'xml:lang': document.language } : {}) },
+        document.tocLabel ?? document.title,
+      ),
+      ...(document.children && document.children.length > 0 ? [h('ol', document.children.map(item))] : []),
+    ]);
+  const landmarks = documents.flatMap((document) => [document, ...(document.children ?? [])]).filter((document) => document.landmark);
   return [
-    h('section.title-page', { 'epub:type': 'titlepage' }, [
-      h('h1', config.title),
-      ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
-      h('p.editors', editorsLine(book)),
-      h('p.publisher', config.publisher),
+    h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', 'aria-labelledby': 'toc-heading' }, [
+      h('h1#toc-heading', 'Contents'),
+      h('ol', documents.filter((document) => document.tocLabel).map(item)),
     ]),
-    h('section.copyright-page', { 'epub:type': 'copyright-page', 'aria-label': 'Copyright' }, [
-      h('p', `Edition ${config.edition.number}, ${formatDate(config.edition.date, config.language)}.`),
-      h('p', identifierLine(config.identifier)),
-      ...(config.licence ? [h('p', config.licence)] : []),
-    ]),
-  ];
-}
-
-export function identifierLine(identifier: string): string {
-  return identifier.toLowerCase().startsWith('isbn:') ? `ISBN ${identifier.slice(5)}` : `Identifier ${identifier}`;
-}
-
-function navBody(book: Book): ElementContent[] {
-  const item = (chapter: Chapter) => h('li', [h('a', { href: chapterPath(chapter) }, chapter.meta.title)]);
-  return [
-    h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc' }, [
-      h('h1', 'Contents'),
+    h('nav', { 'epub:type': 'landmarks', id: 'landmarks', 'aria-labelledby': 'landmarks-heading', hidden: true }, [
+      h('h2#landmarks-heading', 'Landmarks'),
       h('ol', [
-        h('li', [h('a', { href: 'text/title.xhtml' }, 'Title page')]),
-        ...book.parts.flatMap((part) => (part.title ? [h('li', [h('span', part.title), h('ol', part.chapters.map(item))])] : part.chapters.map(item))),
-      ]),
-    ]),
-    h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: true }, [
-      h('h2', 'Landmarks'),
-      h('ol', [
-        h('li', [h('a', { 'epub:type': 'titlepage', href: 'text/title.xhtml' }, 'Title page')]),
+        ...landmarks.map((document) => h('li', [h('a', { 'epub:type': document.landmark?.type, href: document.href }, document.landmark?.label ?? '')])),
         h('li', [h('a', { 'epub:type': 'toc', href: 'nav.xhtml#toc' }, 'Contents')]),
-        ...(book.chapters[0] ? [h('li', [h('a', { 'epub:type': 'bodymatter', href: chapterPath(book.chapters[0]) }, 'Start of content')])] : []),
       ]),
     ]),
+    ...(printPages ? [pageListNav(printPages.breaks, (pageBreak) => `${chapterPathBySlug(book, pageBreak.chapter)}#${pageBreak.id}`)] : []),
   ];
 }
 
-function chapterBody(book: Book, chapter: Chapter): ElementContent[] {
-  const body = chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes' });
+function chapterPathBySlug(book: Book, slug: string): string {
+  const chapter = book.chapters.find((candidate) => candidate.slug === slug);
+  return chapter ? chapterPath(chapter) : bibliographyPath;
+}
+
+function chapterBody(book: Book, chapter: Chapter, printPages: PrintPages | undefined): ElementContent[] {
+  const idPrefix = `${safeId(chapter.slug)}-`;
+  const body = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', numberBlocks: true, figureImage: screenFigureImage(book, 'epub', '../') });
   for (const node of walkElements(body)) {
     if (node.properties.role === 'doc-noteref') node.properties['epub:type'] = 'noteref';
+    if (node.properties.role === 'doc-backlink') node.properties['epub:type'] = 'backlink';
     if (node.properties.role === 'doc-endnotes') {
       node.properties['epub:type'] = 'endnotes';
       for (const item of walkElements(node)) if (item.tagName === 'li') item.properties['epub:type'] = 'endnote';
     }
   }
-  return [
-    h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', id: chapter.slug }, [
-      ...chapterOpening(chapter, book),
-      ...(body.children as ElementContent[]),
-      ...chapterReferences(chapter),
-    ]),
-  ];
+  const references = chapter.bibliography ? { ...chapter.bibliography } : undefined;
+  linkCitations(body, (key) =>
+    references?.keys.includes(key) ? `#${referenceId(key)}` : book.bibliography?.keys.includes(key) ? `bibliography.xhtml#${referenceId(key)}` : undefined,
+  );
+  const breaks = printPages?.breaks.filter((pageBreak) => pageBreak.chapter === chapter.slug) ?? [];
+  const section = h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', id: safeId(chapter.slug), 'aria-labelledby': `${idPrefix}title` }, [
+    ...chapterOpening(chapter, book),
+    ...(body.children as ElementContent[]),
+    ...chapterReferencesWithIds(chapter),
+  ]);
+  for (const element of walkElements(section)) {
+    const classes = element.properties.className;
+    if (element.tagName === 'h1' && Array.isArray(classes) && classes.includes('chapter-title')) element.properties.id = `${idPrefix}title`;
+  }
+  placePageBreaks(section, breaks);
+  for (const element of walkElements(section)) delete element.properties.dataBlock;
+  return [section];
+}
+
+function chapterReferencesWithIds(chapter: Chapter): ElementContent[] {
+  const references = chapterReferences(chapter);
+  if (!chapter.bibliography) return references;
+  const [section] = references;
+  if (section?.type !== 'element') return references;
+  return [{ ...section, children: [section.children[0] as ElementContent, ...referenceEntries(chapter.bibliography)] }];
+}
+
+/** Puts each print page's marker where that page starts (see `page-list.ts`). */
+function placePageBreaks(section: Element, breaks: readonly PageBreak[]): void {
+  for (const pageBreak of breaks) pageBreakElement(section, pageBreak);
 }
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function packageDocument(book: Book): string {
+function packageIdentifier(identifier: string): string {
+  if (identifier.toLowerCase().startsWith('isbn:')) return `urn:isbn:${identifier.slice(5).replace(/[-\s]/g, '')}`;
+  return identifier.startsWith('urn:') ? identifier : `urn:uuid:${identifier}`;
+}
+
+/**
+ * EPUB Accessibility 1.1 metadata, each statement only where it holds for this book: pictures
+ * make it visual, and textual-sufficient only if every picture has alt text or a caption; page
+ * navigation only with the print pages; the WCAG claim only when nothing is known to fail it.
+ */
+function accessibilityMetadata(book: Book, printPages: PrintPages | undefined): string[] {
+  const figures = book.chapters.flatMap((chapter) => figuresOf(chapter.tree, chapter.path));
+  const pictures = figures.filter((figure) => imageOf(book.images, figure.location));
+  const allDescribed = pictures.every((figure) => figure.alt !== '');
+  const animated = [...(book.images?.values() ?? [])].some((image) => image.epub.mediaType === 'image/gif');
+  const features = [
+    'structuralNavigation',
+    'tableOfContents',
+    'readingOrder',
+    'displayTransformability',
+    ...(pictures.length > 0 && allDescribed ? ['alternativeText'] : []),
+    ...(printPages ? ['printPageNumbers', 'pageBreakMarkers', 'pageNavigation'] : []),
+  ];
+  const modes = pictures.length > 0 ? ['textual', 'visual'] : ['textual'];
+  const sufficient = [...(allDescribed ? ['textual'] : []), ...(pictures.length > 0 ? ['textual,visual'] : [])];
+  const hazards = animated ? ['noSoundHazard', 'noMotionSimulationHazard', 'unknownFlashingHazard'] : ['none'];
+  const summary = [
+    'The book has a table of contents, landmarks and headings for every part, chapter and section; notes are linked both ways.',
+    pictures.length === 0
+      ? 'It has no pictures.'
+      : allDescribed
+        ? 'Every picture has a text alternative and a caption.'
+        : 'Some pictures have no text alternative.',
+    printPages ? 'The page numbers of the print edition are marked in the text and listed in a page list.' : '',
+    'The text reflows and follows the reading system’s font, size and colours.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const conforms = allDescribed && !animated;
+  return [
+    ...modes.map((mode) => `    <meta property="schema:accessMode">${mode}</meta>`),
+    ...sufficient.map((mode) => `    <meta property="schema:accessModeSufficient">${mode}</meta>`),
+    ...features.map((feature) => `    <meta property="schema:accessibilityFeature">${feature}</meta>`),
+    ...hazards.map((hazard) => `    <meta property="schema:accessibilityHazard">${hazard}</meta>`),
+    `    <meta property="schema:accessibilitySummary">${escapeXml(summary)}</meta>`,
+    ...(conforms
+      ? [
+          '    <meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>',
+          `    <meta property="a11y:certifiedBy" refines="#conformance">${escapeXml(book.config.publisher)}</meta>`,
+        ]
+      : []),
+    ...(printPages
+      ? [
+          `    <dc:source id="print-source">${escapeXml(packageIdentifier(book.config.identifier))}</dc:source>`,
+          `    <meta property="a11y:pageBreakSource">${escapeXml(packageIdentifier(book.config.identifier))}</meta>`,
+        ]
+      : []),
+  ];
+}
+
+function packageDocument(book: Book, documents: Document[], cover: ImageFile, images: ImageFile[], printPages: PrintPages | undefined): string {
   const { config } = book;
-  const identifier = config.identifier.toLowerCase().startsWith('isbn:')
-    ? `urn:isbn:${config.identifier.slice(5).replace(/[-\s]/g, '')}`
-    : config.identifier.startsWith('urn:')
-      ? config.identifier
-      : `urn:uuid:${config.identifier}`;
+  const identifier = packageIdentifier(config.identifier);
   const editors = config.editors
     .map(
       (name, index) =>
@@ -147,37 +404,77 @@ function packageDocument(book: Book): string {
   const contributors = [...new Set(book.chapters.flatMap((chapter) => chapter.meta.authors))]
     .map((name) => `    <dc:contributor>${escapeXml(name)}</dc:contributor>`)
     .join('\n');
-  const chapters = book.chapters.map((chapter) => ({ id: `chapter-${chapter.number}`, href: chapterPath(chapter) }));
+  const languages = [...new Set([config.language, ...book.chapters.map((chapter) => chapter.meta.language ?? config.language)])];
   const manifest = [
     '    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+    '    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
     '    <item id="css" href="css/book.css" media-type="text/css"/>',
-    '    <item id="title-page" href="text/title.xhtml" media-type="application/xhtml+xml"/>',
-    ...chapters.map((chapter) => `    <item id="${chapter.id}" href="${chapter.href}" media-type="application/xhtml+xml"/>`),
-    ...(book.bibliography ? [`    <item id="bibliography" href="${bibliographyPath}" media-type="application/xhtml+xml"/>`] : []),
+    `    <item id="cover-image" href="${cover.path}" media-type="${cover.mediaType}" properties="cover-image"/>`,
+    ...images.map((image, index) => `    <item id="image-${index + 1}" href="${image.path}" media-type="${image.mediaType}"/>`),
+    ...documents.map((document) => `    <item id="${document.id}" href="${document.href}" media-type="application/xhtml+xml"/>`),
   ].join('\n');
   const spine = [
-    '    <itemref idref="title-page"/>',
+    ...documents.slice(0, 3).map((document) => `    <itemref idref="${document.id}"/>`),
     '    <itemref idref="nav"/>',
-    ...chapters.map((chapter) => `    <itemref idref="${chapter.id}"/>`),
-    ...(book.bibliography ? ['    <itemref idref="bibliography"/>'] : []),
+    ...documents.slice(3).map((document) => `    <itemref idref="${document.id}"/>`),
   ].join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${config.language}">
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${config.language}" prefix="a11y: http://www.idpf.org/epub/vocab/package/a11y/#">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
     <dc:identifier id="pub-id">${escapeXml(identifier)}</dc:identifier>
-    <dc:title>${escapeXml(config.title)}</dc:title>
-${config.subtitle ? `    <dc:description>${escapeXml(config.subtitle)}</dc:description>\n` : ''}    <dc:language>${config.language}</dc:language>
+    <dc:title id="title">${escapeXml(config.title)}</dc:title>
+    <meta refines="#title" property="title-type">main</meta>
+${config.subtitle ? `    <dc:title id="subtitle">${escapeXml(config.subtitle)}</dc:title>\n    <meta refines="#subtitle" property="title-type">subtitle</meta>\n    <dc:description>${escapeXml(config.subtitle)}</dc:description>\n` : ''}${languages.map((language) => `    <dc:language>${language}</dc:language>`).join('\n')}
 ${editors}
 ${contributors ? `${contributors}\n` : ''}    <dc:publisher>${escapeXml(config.publisher)}</dc:publisher>
     <dc:date>${config.edition.date}</dc:date>
 ${config.licence ? `    <dc:rights>${escapeXml(config.licence)}</dc:rights>\n` : ''}    <meta property="dcterms:modified">${config.edition.date}T00:00:00Z</meta>
+    <meta name="cover" content="cover-image"/>
+${accessibilityMetadata(book, printPages).join('\n')}
   </metadata>
   <manifest>
 ${manifest}
   </manifest>
-  <spine>
+  <spine toc="ncx">
 ${spine}
   </spine>
 </package>
+`;
+}
+
+/** The EPUB 2 table of contents, for reading systems that predate nav.xhtml. */
+function ncx(book: Book, documents: Document[], printPages: PrintPages | undefined): string {
+  let order = 0;
+  const depth = documents.some((document) => document.children?.length) ? 2 : 1;
+  const point = (document: Document, indent: string): string => {
+    order += 1;
+    const own = order;
+    const children = (document.children ?? []).map((child) => point(child, `${indent}  `)).join('');
+    return `${indent}<navPoint id="nav-${document.id}" playOrder="${own}">\n${indent}  <navLabel><text>${escapeXml(document.tocLabel ?? document.title)}</text></navLabel>\n${indent}  <content src="${document.href}"/>\n${children}${indent}</navPoint>\n`;
+  };
+  const points = documents
+    .filter((document) => document.tocLabel)
+    .map((document) => point(document, '    '))
+    .join('');
+  const pages = printPages?.breaks ?? [];
+  const pageTargets = pages
+    .map((pageBreak) => {
+      order += 1;
+      return `    <pageTarget id="pt-${pageBreak.id}" type="normal" value="${pageBreak.value}" playOrder="${order}">\n      <navLabel><text>${escapeXml(pageBreak.label)}</text></navLabel>\n      <content src="${chapterPathBySlug(book, pageBreak.chapter)}#${pageBreak.id}"/>\n    </pageTarget>\n`;
+    })
+    .join('');
+  const maxPage = Math.max(0, ...pages.map((pageBreak) => pageBreak.value));
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${book.config.language}">
+  <head>
+    <meta name="dtb:uid" content="${escapeXml(packageIdentifier(book.config.identifier))}"/>
+    <meta name="dtb:depth" content="${depth}"/>
+    <meta name="dtb:totalPageCount" content="${pages.length}"/>
+    <meta name="dtb:maxPageNumber" content="${maxPage}"/>
+  </head>
+  <docTitle><text>${escapeXml(book.config.title)}</text></docTitle>
+  <navMap>
+${points}  </navMap>
+${pages.length > 0 ? `  <pageList>\n    <navLabel><text>Pages</text></navLabel>\n${pageTargets}  </pageList>\n` : ''}</ncx>
 `;
 }

@@ -3,69 +3,213 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../../io/assets.ts';
-import { chapterBodyToHast, chapterOpening, chapterReferences, editorsLine, formatDate, joinNames } from '../common.ts';
+import {
+  chapterBodyToHast,
+  chapterOpening,
+  chapterReferences,
+  editorsLine,
+  formatDate,
+  joinNames,
+  linkCitations,
+  referenceEntries,
+  referenceId,
+  safeId,
+  walkElements,
+} from '../common.ts';
+import { typographicCover } from '../cover.ts';
+import { screenFigureImage } from '../figures.ts';
+import { acknowledgementLines, copyrightLines, editionName, identifierLine } from '../matter.ts';
+import { contributorsOf } from '../pdf/contributors.ts';
+import { chapterMetadata, pageMetadata } from './metadata.ts';
 
-/** Renders the book as a static multi-page site: index.html with the contents, one page per chapter. */
+/** A page of the site: where it is, what it is called, and what it shows. */
+interface SitePage {
+  href: string;
+  title: string;
+  /** Short name in the previous/next links. */
+  label: string;
+  language: string;
+}
+
+/**
+ * Renders the book as a static site: a home page (cover, title, contents), one page per chapter,
+ * the bibliography, contributors, acknowledgements and about pages, a search page (its index is
+ * added by the build, `adapters/pagefind.ts`), the pictures, fonts, stylesheet and two small
+ * scripts (note previews, search), and `sitemap.xml` when `url` is set. Every page links to the
+ * previous and next in reading order.
+ */
 export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
   const files: OutputFiles = new Map();
+  const { config } = book;
   files.set('style.css', `${assets.fontFaceCss}\n${assets.siteCss}`);
+  files.set('notes.js', assets.notesScript);
+  files.set('search.js', assets.searchScript);
   for (const font of assets.fonts) files.set(`fonts/${font.fileName}`, font.bytes);
-  files.set('index.html', page(book, book.config.title, indexBody(book)));
-  if (book.bibliography) {
-    files.set(bibliographyHref, page(book, `Bibliography · ${book.config.title}`, bibliographyBody(book, book.bibliography.entries)));
-  }
-  book.chapters.forEach((chapter, index) => {
-    files.set(
-      chapterHref(chapter),
-      page(book, `${chapter.meta.title} · ${book.config.title}`, chapterBody(book, chapter, book.chapters[index - 1], book.chapters[index + 1])),
-    );
+  for (const image of book.images?.values() ?? []) files.set(image.web.path, image.web.bytes);
+  const cover = book.cover ? book.cover.web : { path: 'images/cover.svg', bytes: new TextEncoder().encode(typographicCover(book)) };
+  files.set(cover.path, cover.bytes);
+
+  const contributors = contributorsOf(book);
+  const acknowledgements = acknowledgementLines(book);
+  const sequence: SitePage[] = [
+    { href: 'index.html', title: config.title, label: 'Contents', language: config.language },
+    ...book.chapters.map((chapter) => ({
+      href: chapterHref(chapter),
+      title: chapter.meta.title,
+      label: chapter.meta.title,
+      language: chapterLanguage(book, chapter),
+    })),
+    ...(book.bibliography ? [{ href: 'bibliography.html', title: 'Bibliography', label: 'Bibliography', language: config.language }] : []),
+    ...(contributors.length > 0 ? [{ href: 'contributors.html', title: 'Contributors', label: 'Contributors', language: config.language }] : []),
+    ...(acknowledgements.length > 0
+      ? [{ href: 'acknowledgements.html', title: 'Acknowledgements', label: 'Acknowledgements', language: config.language }]
+      : []),
+    { href: 'about.html', title: 'About this edition', label: 'About this edition', language: config.language },
+  ];
+  const render = (page: SitePage, main: ElementContent[], extra: { head?: Element[]; scripts?: Element[]; mainProperties?: Record<string, string> } = {}) => {
+    const index = sequence.findIndex((candidate) => candidate.href === page.href);
+    files.set(page.href, pageHtml(book, page, main, index < 0 ? undefined : { previous: sequence[index - 1], next: sequence[index + 1] }, extra));
+  };
+  const at = (href: string) => sequence.find((page) => page.href === href) as SitePage;
+
+  render(at('index.html'), homeBody(book, cover.path, { contributors: contributors.length > 0, acknowledgements: acknowledgements.length > 0 }), {
+    head: pageMetadata(book, at('index.html'), 'book', cover.path),
   });
+  for (const chapter of book.chapters) {
+    const page = at(chapterHref(chapter));
+    render(page, chapterMain(book, chapter), {
+      head: chapterMetadata(book, chapter, page, cover.path),
+      scripts: [h('script', { src: 'notes.js', defer: true })],
+      mainProperties: { 'data-pagefind-body': '' },
+    });
+  }
+  if (book.bibliography) {
+    render(at('bibliography.html'), [
+      h('section.bibliography', { 'aria-labelledby': 'bibliography-heading' }, [
+        h('h1#bibliography-heading', 'Bibliography'),
+        ...referenceEntries(book.bibliography),
+      ]),
+    ]);
+  }
+  if (contributors.length > 0) {
+    render(at('contributors.html'), [
+      h('h1', 'Contributors'),
+      ...contributors.map((contributor) =>
+        h('section.contributor-entry', { 'aria-labelledby': safeId(`contributor-${contributor.name}`) }, [
+          h(`h2#${safeId(`contributor-${contributor.name}`)}`, contributor.name),
+          ...(contributor.bio ? [h('p', contributor.bio)] : []),
+          h(
+            'ul.contributor-chapters',
+            contributor.chapters.map((chapter) => h('li', [h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, chapter.meta.title)])),
+          ),
+        ]),
+      ),
+    ]);
+  }
+  if (acknowledgements.length > 0) render(at('acknowledgements.html'), [h('h1', 'Acknowledgements'), ...acknowledgements]);
+  render(at('about.html'), aboutBody(book));
+  render({ href: 'search.html', title: 'Search', label: 'Search', language: config.language }, searchBody(), {
+    scripts: [h('script', { type: 'module', src: 'search.js' })],
+  });
+  if (config.url) files.set('sitemap.xml', sitemap(config.url, [...sequence.map((page) => page.href), 'search.html']));
   return files;
 }
 
-const bibliographyHref = 'bibliography.html';
-
-function bibliographyBody(book: Book, entries: ElementContent[]): ElementContent[] {
-  return [
-    h('p.book-link', [h('a', { href: 'index.html' }, book.config.title)]),
-    h('section.bibliography', { 'aria-labelledby': 'bibliography-heading' }, [h('h1#bibliography-heading', 'Bibliography'), ...entries]),
-    h('nav.pager', { 'aria-label': 'Chapters' }, [h('span'), h('a', { href: 'index.html' }, 'Contents'), h('span')]),
-  ];
-}
-
 export function chapterHref(chapter: Chapter): string {
-  return `${chapter.slug}.html`;
+  return `${safeId(chapter.slug)}.html`;
 }
 
-function page(book: Book, title: string, body: ElementContent[]): string {
+function chapterLanguage(book: Book, chapter: Chapter): string {
+  return chapter.meta.language ?? book.config.language;
+}
+
+/** `lang` for a chapter's title shown among the book's own language. */
+function langOf(book: Book, chapter: Chapter): { lang?: string } {
+  return chapter.meta.language && chapter.meta.language !== book.config.language ? { lang: chapter.meta.language } : {};
+}
+
+function pageHtml(
+  book: Book,
+  page: SitePage,
+  main: ElementContent[],
+  pager: { previous: SitePage | undefined; next: SitePage | undefined } | undefined,
+  extra: { head?: Element[]; scripts?: Element[]; mainProperties?: Record<string, string> },
+): string {
+  const { config } = book;
+  const title = page.href === 'index.html' ? config.title : `${page.title} · ${config.title}`;
   const tree: HastRoot = {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: book.config.language }, [
+      h('html', { lang: page.language }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', title),
+          h('meta', { name: 'color-scheme', content: 'light dark' }),
           h('link', { rel: 'stylesheet', href: 'style.css' }),
+          ...(extra.head ?? []),
+          ...(extra.scripts ?? []),
         ]),
-        h('body', body),
+        h('body', [
+          h('a.skip-link', { href: '#main' }, 'Skip to the text'),
+          h('header.site-header', { lang: config.language }, [
+            h('a.site-title', { href: 'index.html' }, config.title),
+            h('nav.site-nav', { 'aria-label': 'Book' }, [
+              h('a', { href: 'index.html#contents' }, 'Contents'),
+              h('a', { href: 'search.html' }, 'Search'),
+              h('a', { href: 'about.html' }, 'About'),
+            ]),
+          ]),
+          h('main#main', extra.mainProperties ?? {}, main),
+          ...(pager ? [pagerNav(book, pager.previous, pager.next)] : []),
+        ]),
       ]),
     ],
   };
   return `${toHtml(tree)}\n`;
 }
 
-function indexBody(book: Book): ElementContent[] {
+function pagerNav(book: Book, previous: SitePage | undefined, next: SitePage | undefined): Element {
+  const link = (page: SitePage, rel: 'prev' | 'next') =>
+    h('a', { rel, href: page.href }, [
+      h('span.pager-direction', rel === 'prev' ? '← Previous' : 'Next →'),
+      h('span.pager-title', page.language !== book.config.language ? { lang: page.language } : {}, page.label),
+    ]);
+  return h('nav.pager', { 'aria-label': 'Previous and next', lang: book.config.language }, [
+    previous ? link(previous, 'prev') : h('span'),
+    next ? link(next, 'next') : h('span'),
+  ]);
+}
+
+function homeBody(book: Book, coverPath: string, has: { contributors: boolean; acknowledgements: boolean }): ElementContent[] {
   const { config } = book;
   return [
-    h('header.book-title', [h('h1', config.title), ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []), h('p.editors', editorsLine(book))]),
-    h('nav.contents', { 'aria-labelledby': 'contents-heading' }, [
+    h('header.book-title', [
+      h('img.cover', { src: coverPath, alt: '', width: book.cover?.width ?? 1400, height: book.cover?.height ?? 2100 }),
+      h('div.book-title-text', [
+        h('h1', config.title),
+        ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
+        h('p.editors', editorsLine(book)),
+        h('form.search-form', { action: 'search.html', role: 'search' }, [
+          h('label', { for: 'home-search' }, 'Search the book'),
+          h('input#home-search', { type: 'search', name: 'q' }),
+          h('button', { type: 'submit' }, 'Search'),
+        ]),
+      ]),
+    ]),
+    h('nav.contents#contents', { 'aria-labelledby': 'contents-heading' }, [
       h('h2#contents-heading', 'Contents'),
       ...book.parts.map((part) => partList(book, part.title, part.chapters)),
+      h('ul.matter-list', [
+        ...(book.bibliography ? [h('li', [h('a', { href: 'bibliography.html' }, 'Bibliography')])] : []),
+        ...(has.contributors ? [h('li', [h('a', { href: 'contributors.html' }, 'Contributors')])] : []),
+        ...(has.acknowledgements ? [h('li', [h('a', { href: 'acknowledgements.html' }, 'Acknowledgements')])] : []),
+        h('li', [h('a', { href: 'about.html' }, 'About this edition')]),
+      ]),
     ]),
     h('footer.imprint', [
-      h('p', `${config.publisher} · Edition ${config.edition.number}, ${formatDate(config.edition.date, config.language)}`),
+      h('p', `${config.publisher} · ${editionName(config.edition.number)}, ${formatDate(config.edition.date, config.language)}`),
       ...(config.licence ? [h('p', config.licence)] : []),
     ]),
   ];
@@ -76,28 +220,65 @@ function partList(book: Book, title: string | undefined, chapters: Chapter[]): E
     'ol.chapter-list',
     chapters.map((chapter) =>
       h('li', { value: chapter.number }, [
-        h('a', { href: chapterHref(chapter) }, chapter.meta.title),
+        h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, chapter.meta.title),
         ...(chapter.meta.authors.length > 0 ? [h('span.toc-authors', joinNames(chapter.meta.authors, book.config.language))] : []),
       ]),
     ),
   );
-  return title ? h('section.part', [h('h3', title), list]) : list;
+  return title ? h('section.part', { 'aria-label': title }, [h('h3', title), list]) : list;
 }
 
-function chapterBody(book: Book, chapter: Chapter, previous: Chapter | undefined, next: Chapter | undefined): ElementContent[] {
-  const body = chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes' });
-  const pager = h('nav.pager', { 'aria-label': 'Chapters' }, [
-    previous ? h('a', { rel: 'prev', href: chapterHref(previous) }, `← ${previous.meta.title}`) : h('span'),
-    h('a', { href: 'index.html' }, 'Contents'),
-    next
-      ? h('a', { rel: 'next', href: chapterHref(next) }, `${next.meta.title} →`)
-      : book.bibliography
-        ? h('a', { rel: 'next', href: bibliographyHref }, 'Bibliography →')
-        : h('span'),
+function chapterMain(book: Book, chapter: Chapter): ElementContent[] {
+  const idPrefix = `${safeId(chapter.slug)}-`;
+  const body = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', figureImage: screenFigureImage(book, 'web', '') });
+  const references = chapter.bibliography;
+  linkCitations(body, (key) =>
+    references?.keys.includes(key) ? `#${referenceId(key)}` : book.bibliography?.keys.includes(key) ? `bibliography.html#${referenceId(key)}` : undefined,
+  );
+  const ownReferences = chapterReferences(chapter).map((node) =>
+    node.type === 'element' && chapter.bibliography
+      ? { ...node, children: [node.children[0] as ElementContent, ...referenceEntries(chapter.bibliography)] }
+      : node,
+  );
+  const article = h('article.chapter', { id: safeId(chapter.slug) }, [
+    ...chapterOpening(chapter, book),
+    ...(body.children as ElementContent[]),
+    ...ownReferences,
   ]);
+  for (const element of walkElements(article)) {
+    // The notes section's heading is not what a search result should be titled by.
+    if (element.properties.dataFootnotes !== undefined) element.properties.dataPagefindIgnore = 'all';
+  }
+  return [article];
+}
+
+function aboutBody(book: Book): ElementContent[] {
+  const { config } = book;
   return [
-    h('p.book-link', [h('a', { href: 'index.html' }, book.config.title)]),
-    h('article.chapter', { id: chapter.slug }, [...chapterOpening(chapter, book), ...(body.children as ElementContent[]), ...chapterReferences(chapter)]),
-    pager,
+    h('h1', 'About this edition'),
+    h('p', [h('cite', config.title), config.subtitle ? `: ${config.subtitle}` : '', `. ${editorsLine(book)}.`]),
+    ...copyrightLines(book, 'Source Serif 4'),
+    h('p', `${identifierLine(config.identifier)}.`),
+    h('p', 'This edition is also published as an EPUB and a PDF. Notes are linked to the text both ways; citations link to the bibliography.'),
   ];
+}
+
+function searchBody(): ElementContent[] {
+  return [
+    h('h1', 'Search'),
+    h('form.search-form#search-form', { action: 'search.html', role: 'search' }, [
+      h('label', { for: 'search-input' }, 'Search the book'),
+      h('input#search-input', { type: 'search', name: 'q' }),
+      h('button', { type: 'submit' }, 'Search'),
+    ]),
+    h('p#search-status', { role: 'status' }),
+    h('ol.search-results#search-results'),
+    h('noscript', [h('p', 'Search needs JavaScript. The contents page lists every chapter.')]),
+  ];
+}
+
+function sitemap(base: string, hrefs: readonly string[]): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const urls = hrefs.map((href) => `  <url><loc>${new URL(href === 'index.html' ? '' : href, root).href}</loc></url>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }

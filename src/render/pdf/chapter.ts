@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../../core/types.ts';
 import { chapterBodyToHast, chapterOpening, chapterReferences } from '../common.ts';
+import { printFigureImage } from '../figures.ts';
 import { chapterId } from './ids.ts';
 import { footnoteLabels, notesAsEndnotes, notesAsFootnotes } from './notes.ts';
 import { outlineLevelAttribute, outlineTitleAttribute } from './protocol.ts';
@@ -24,7 +25,7 @@ export interface ChapterSection {
 /** A chapter for print: its opening (with the running heads it sets), body and notes. */
 export function chapterSection(book: Book, chapter: Chapter, options: ChapterSectionOptions): ChapterSection {
   const idPrefix = `${chapter.slug}-`;
-  const hast = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes' });
+  const hast = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', numberBlocks: true, figureImage: printFigureImage(book) });
   const body = options.notes === 'footnotes' ? notesAsFootnotes(hast) : notesAsEndnotes(hast, idPrefix);
   const [opening, ...afterOpening] = chapterOpening(chapter, book);
   const header: ElementContent[] =

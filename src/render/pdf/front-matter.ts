@@ -1,8 +1,8 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Book, Chapter } from '../../core/types.ts';
-import { editorsLine, formatDate, joinNames } from '../common.ts';
-import { identifierLine } from '../epub/epub.ts';
+import type { Book } from '../../core/types.ts';
+import { editorsLine } from '../common.ts';
+import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
 import { type Contributor, contributorsOf } from './contributors.ts';
 import { outlineLevelAttribute, outlineTitleAttribute, pageRefAttribute } from './protocol.ts';
 
@@ -53,23 +53,7 @@ function titlePage(book: Book): Element {
 }
 
 function copyrightPage(book: Book): Element {
-  const { config } = book;
-  const edition = `${editionName(config.edition.number)} published ${formatDate(config.edition.date, config.language)}`;
-  const styleName = config.style.replace(/^.*\//, '').replace(/\.csl$/, '');
-  return h('section.copyright-page#copyright', [
-    h('p', [`${edition} by ${config.publisher}.`]),
-    h('p', identifierLine(config.identifier)),
-    ...(config.licence ? [h('p', config.licence)] : []),
-    h('p', `Citations formatted with the Citation Style Language (style: ${styleName}).`),
-    h('p', 'Set in Source Serif 4.'),
-  ]);
-}
-
-/** `First edition`, `Second edition`, …, `Edition 11`. */
-export function editionName(number: number): string {
-  const ordinals = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
-  const ordinal = ordinals[number - 1];
-  return ordinal ? `${ordinal} edition` : `Edition ${number}`;
+  return h('section.copyright-page#copyright', copyrightLines(book, 'Source Serif 4'));
 }
 
 function contentsPage(entries: readonly ContentsEntry[]): Element {
@@ -88,54 +72,7 @@ function contentsLine(entry: ContentsEntry): Element {
 }
 
 function contributorsPage(book: Book, contributors: readonly Contributor[]): Element {
-  const language = book.config.language;
-  return frontSection(
-    'contributors',
-    'Contributors',
-    contributors.map((contributor) =>
-      h('p.contributor', [
-        h('span.contributor-name', contributor.name),
-        ' ',
-        contributor.bio ? stripLeadingName(contributor.bio, contributor.name) : `contributed ${chapterList(contributor.chapters, language)}.`,
-      ]),
-    ),
-  );
-}
-
-/** The bio without the name it starts with, which the entry already prints in its own style. */
-function stripLeadingName(bio: string, name: string): string {
-  const withoutName = bio.replace(new RegExp(`^(?:(?:Dr|Prof|Professor|Sir|Dame)\\.?\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+`), '');
-  return withoutName === bio ? bio : withoutName;
-}
-
-function chapterList(chapters: readonly Chapter[], language: string): string {
-  return `${chapters.length === 1 ? 'chapter' : 'chapters'} ${joinNames(
-    chapters.map((chapter) => String(chapter.number)),
-    language,
-  )}`;
-}
-
-/**
- * One sentence per reprinted chapter: `Chapter 3 first appeared as ‘…’ in The Diplomat,
- * 12 September 2013.`, followed by the permission line (`rights`) when the editor gave one.
- */
-export function acknowledgementLines(book: Book): Element[] {
-  return book.chapters.flatMap((chapter) => {
-    const sentence = firstAppearance(chapter, book.config.language);
-    const rights = chapter.meta.rights?.trim();
-    if (!sentence && !rights) return [];
-    return [h('p.acknowledgement', [...(sentence ?? [`Chapter ${chapter.number}.`]), ...(rights ? [' ', rights] : [])])];
-  });
-}
-
-function firstAppearance(chapter: Chapter, language: string): (string | Element)[] | undefined {
-  const { meta } = chapter;
-  if (!meta.venue && !meta.date) return undefined;
-  const [open, close] = language === 'en-US' ? ['“', '”'] : ['‘', '’'];
-  const title = meta.provisional_title ? [] : [` as ${open}${meta.title}${close}`];
-  const date = meta.date ? formatDate(meta.date, language) : undefined;
-  const venue: (string | Element)[] = meta.venue ? [' in ', h('cite', meta.venue), date ? `, ${date}.` : '.'] : [` on ${date}.`];
-  return [`Chapter ${chapter.number} first appeared`, ...title, ...venue];
+  return frontSection('contributors', 'Contributors', contributorEntries(book, contributors));
 }
 
 /** A titled section of the front or back matter: opens on a recto, with its title as running head. */

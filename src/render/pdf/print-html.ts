@@ -21,20 +21,13 @@ import {
   type PrintDocument,
   pageRefAttribute,
 } from './protocol.ts';
+import { trimDesigns } from './trim.ts';
 import { markUrlBreaks } from './urls.ts';
 
 export interface PrintOptions {
   /** 3 mm bleed and crop marks around the trim, for the printer (`print_ready`, `build --print`). */
   printReady: boolean;
 }
-
-/** Margins (inner = spine side) and body size per trim: a text block of about 60–70 characters. */
-const trimDesigns: Record<TrimSize, { top: string; bottom: string; inner: string; outer: string; fontSize: string }> = {
-  '6x9in': { top: '17mm', bottom: '22mm', inner: '20mm', outer: '16mm', fontSize: '10.5pt' },
-  a5: { top: '16mm', bottom: '21mm', inner: '19mm', outer: '15mm', fontSize: '10pt' },
-  royal: { top: '18mm', bottom: '23mm', inner: '21mm', outer: '17mm', fontSize: '10.5pt' },
-  'us-letter': { top: '24mm', bottom: '28mm', inner: '32mm', outer: '26mm', fontSize: '11.5pt' },
-};
 
 /**
  * Chapters are paginated together, in one tab, up to about this much text (~35 pages): fewer,

@@ -1,0 +1,89 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+
+/**
+ * A page of the print edition, as the EPUB marks it: the chapter it starts in, the block of the
+ * chapter body it starts in (the n-th element of the body, the notes aside; -1 is the chapter's
+ * opening) and how many words of that block came before the page.
+ */
+export interface PageBreak {
+  chapter: string;
+  /** `page-23`. */
+  id: string;
+  /** As printed: `23`. */
+  label: string;
+  value: number;
+  block: number;
+  words: number;
+}
+
+/** The EPUB's `page-list` nav, in page order. */
+export function pageListNav(breaks: readonly PageBreak[], hrefOf: (pageBreak: PageBreak) => string): Element {
+  return h('nav', { 'epub:type': 'page-list', id: 'page-list', 'aria-labelledby': 'page-list-heading', hidden: true }, [
+    h('h2#page-list-heading', 'Pages'),
+    h(
+      'ol',
+      breaks.map((pageBreak) => h('li', [h('a', { href: hrefOf(pageBreak) }, pageBreak.label)])),
+    ),
+  ]);
+}
+
+function marker(pageBreak: PageBreak): Element {
+  return h('span', { id: pageBreak.id, role: 'doc-pagebreak', 'epub:type': 'pagebreak', 'aria-label': pageBreak.label });
+}
+
+/** Note markers are not words of the text: print moves the note away and leaves only its number. */
+function isNoteMarker(node: ElementContent): boolean {
+  return node.type === 'element' && (node.properties.dataFootnoteRef !== undefined || node.properties.role === 'doc-noteref');
+}
+
+/**
+ * Puts the page's marker into a chapter `section` (its body blocks follow its opening): before
+ * the block, or inside it after `words` words.
+ */
+export function pageBreakElement(section: Element, pageBreak: PageBreak): void {
+  const blocks = section.children.filter((child): child is Element => child.type === 'element' && child.properties.dataBlock !== undefined);
+  const block = blocks.find((candidate) => Number(candidate.properties.dataBlock) === pageBreak.block);
+  if (pageBreak.block < 0 || !block) {
+    section.children.unshift(marker(pageBreak));
+    return;
+  }
+  if (pageBreak.words <= 0 || !insertAfterWords(block, pageBreak.words, marker(pageBreak))) {
+    const index = section.children.indexOf(block);
+    section.children.splice(index, 0, marker(pageBreak));
+  }
+}
+
+/** Inserts `node` after `count` words of `element`'s text; false if it has fewer. */
+function insertAfterWords(element: Element, count: number, node: Element): boolean {
+  let seen = 0;
+  let pendingWord = false;
+  const visit = (parent: Element): boolean => {
+    for (let index = 0; index < parent.children.length; index++) {
+      const child = parent.children[index];
+      if (!child || isNoteMarker(child)) continue;
+      if (child.type === 'element') {
+        if (visit(child)) return true;
+        continue;
+      }
+      if (child.type !== 'text') continue;
+      const pattern = /\S+/g;
+      for (let match = pattern.exec(child.value); match; match = pattern.exec(child.value)) {
+        if (match.index === 0 && pendingWord) {
+          pendingWord = false;
+          continue;
+        }
+        seen += 1;
+        if (seen === count + 1) {
+          const before = child.value.slice(0, match.index);
+          const after = child.value.slice(match.index);
+          parent.children.splice(index, 1, ...(before ? [{ type: 'text' as const, value: before }] : []), node, { type: 'text' as const, value: after });
+          return true;
+        }
+      }
+      pendingWord = /\S$/.test(child.value);
+    }
+    return false;
+  };
+  return visit(element);
+}

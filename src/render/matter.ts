@@ -1,0 +1,86 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { Book, Chapter } from '../core/types.ts';
+import { formatDate, joinNames } from './common.ts';
+import { type Contributor, contributorsOf } from './pdf/contributors.ts';
+
+/**
+ * The front and back matter every format prints alike (PDF, EPUB, site): the copyright page's
+ * lines, the contributors' entries and the acknowledgements of first publication.
+ */
+
+export function identifierLine(identifier: string): string {
+  return identifier.toLowerCase().startsWith('isbn:') ? `ISBN ${identifier.slice(5)}` : `Identifier ${identifier}`;
+}
+
+/** `First edition`, `Second edition`, …, `Edition 11`. */
+export function editionName(number: number): string {
+  const ordinals = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+  const ordinal = ordinals[number - 1];
+  return ordinal ? `${ordinal} edition` : `Edition ${number}`;
+}
+
+/** The copyright page: edition and publisher, identifier, licence, how the book was made. */
+export function copyrightLines(book: Book, typeface: string | undefined): Element[] {
+  const { config } = book;
+  const edition = `${editionName(config.edition.number)} published ${formatDate(config.edition.date, config.language)}`;
+  const styleName = config.style.replace(/^.*\//, '').replace(/\.csl$/, '');
+  return [
+    h('p', [`${edition} by ${config.publisher}.`]),
+    h('p', identifierLine(config.identifier)),
+    ...(config.licence ? [h('p', config.licence)] : []),
+    h('p', `Citations formatted with the Citation Style Language (style: ${styleName}).`),
+    ...(typeface ? [h('p', `Set in ${typeface}.`)] : []),
+  ];
+}
+
+/**
+ * One paragraph per contributor: the name, then their bio or the chapters they wrote.
+ * `chapterLink` turns a chapter number into a link where the format has one.
+ */
+export function contributorEntries(book: Book, contributors: readonly Contributor[] = contributorsOf(book)): Element[] {
+  const language = book.config.language;
+  return contributors.map((contributor) =>
+    h('p.contributor', [
+      h('span.contributor-name', contributor.name),
+      ' ',
+      contributor.bio ? stripLeadingName(contributor.bio, contributor.name) : `contributed ${chapterList(contributor.chapters, language)}.`,
+    ]),
+  );
+}
+
+/** The bio without the name it starts with, which the entry already prints in its own style. */
+function stripLeadingName(bio: string, name: string): string {
+  const withoutName = bio.replace(new RegExp(`^(?:(?:Dr|Prof|Professor|Sir|Dame)\\.?\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+`), '');
+  return withoutName === bio ? bio : withoutName;
+}
+
+function chapterList(chapters: readonly Chapter[], language: string): string {
+  return `${chapters.length === 1 ? 'chapter' : 'chapters'} ${joinNames(
+    chapters.map((chapter) => String(chapter.number)),
+    language,
+  )}`;
+}
+
+/**
+ * One sentence per reprinted chapter: `Chapter 3 first appeared as ‘…’ in The Diplomat,
+ * 12 September 2013.`, followed by the permission line (`rights`) when the editor gave one.
+ */
+export function acknowledgementLines(book: Book): Element[] {
+  return book.chapters.flatMap((chapter) => {
+    const sentence = firstAppearance(chapter, book.config.language);
+    const rights = chapter.meta.rights?.trim();
+    if (!sentence && !rights) return [];
+    return [h('p.acknowledgement', [...(sentence ?? [`Chapter ${chapter.number}.`]), ...(rights ? [' ', rights] : [])])];
+  });
+}
+
+function firstAppearance(chapter: Chapter, language: string): (string | Element)[] | undefined {
+  const { meta } = chapter;
+  if (!meta.venue && !meta.date) return undefined;
+  const [open, close] = language === 'en-US' ? ['“', '”'] : ['‘', '’'];
+  const title = meta.provisional_title ? [] : [` as ${open}${meta.title}${close}`];
+  const date = meta.date ? formatDate(meta.date, language) : undefined;
+  const venue: (string | Element)[] = meta.venue ? [' in ', h('cite', meta.venue), date ? `, ${date}.` : '.'] : [` on ${date}.`];
+  return [`Chapter ${chapter.number} first appeared`, ...title, ...venue];
+}
