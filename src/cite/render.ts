@@ -159,6 +159,19 @@ export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<stri
   return cited;
 }
 
+/**
+ * The key of each rendered entry, in order. citeproc lists in `entry_ids` the works it printed
+ * nothing for too (an item with no printable form), so then each is rendered alone to see which.
+ */
+function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): string[] {
+  if (keys.length === renderedCount) return keys;
+  return keys.filter((key) => {
+    const item = items.get(key);
+    const alone = item ? createEngine([item], style.name, style.locale).makeBibliography() : undefined;
+    return Boolean(alone && alone[1].some((entry) => entry.trim() !== ''));
+  });
+}
+
 /** The reference list for `keys` (the whole book, or one chapter), in the style's order. */
 export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | undefined {
   const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
@@ -170,6 +183,11 @@ export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<st
   return {
     entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`),
     hangingIndent: Boolean(meta.hangingindent),
-    keys: meta.entry_ids.map((ids) => ids[0] ?? ''),
+    keys: renderedKeys(
+      meta.entry_ids.map((ids) => ids[0] ?? ''),
+      html.length,
+      items,
+      style,
+    ),
   };
 }

@@ -208,6 +208,9 @@ function coverAlt(book: Book): string {
   return `Cover: ${config.title}${config.subtitle ? `. ${config.subtitle}` : ''}. ${editorsLine(book)}.`;
 }
 
+/** The DPUB-ARIA role of an `epub:type`, where it has one. */
+const roleOfType: Record<string, string> = { acknowledgments: 'doc-acknowledgments' };
+
 function matterDocument(book: Book, id: string, title: string, epubType: string, children: ElementContent[]): Document {
   return {
     id,
@@ -215,7 +218,13 @@ function matterDocument(book: Book, id: string, title: string, epubType: string,
     title,
     language: book.config.language,
     tocLabel: title,
-    body: [h(`section.matter-section#${id}`, { 'epub:type': epubType, 'aria-labelledby': `${id}-heading` }, [h(`h1#${id}-heading`, title), ...children])],
+    body: [
+      h(
+        `section.matter-section#${id}`,
+        { 'epub:type': epubType, ...(roleOfType[epubType] ? { role: roleOfType[epubType] } : {}), 'aria-labelledby': `${id}-heading` },
+        [h(`h1#${id}-heading`, title), ...children],
+      ),
+    ],
   };
 }
 
