@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../src/adapters/chromium.ts';
 import { copyDefaultProject, runCli } from '../helpers/project.ts';
+import { aceViolations, axeSeriousViolations, vnuErrors } from '../helpers/quality.ts';
 import { epubcheck, pdfInfo, pdfText } from '../helpers/tools.ts';
 
 const bookSlug = 'the-shanghai-cooperation-organization';
@@ -33,9 +34,21 @@ describe('anthology build (the default book)', () => {
     assert.deepEqual(entries, ['html', `${bookSlug}.epub`, `${bookSlug}.pdf`]);
   });
 
-  it('the EPUB passes epubcheck with no errors', async () => {
+  it('the EPUB passes epubcheck with no errors and no warnings', async () => {
     const result = await epubcheck(path.join(project.dir, 'build', `${bookSlug}.epub`));
-    assert.equal(result.fatals + result.errors, 0, result.output);
+    assert.equal(result.fatals + result.errors + result.warnings, 0, result.output);
+  });
+
+  it('Ace by DAISY finds nothing critical or serious in the EPUB', async () => {
+    const violations = await aceViolations(path.join(project.dir, 'build', `${bookSlug}.epub`), path.join(project.dir, 'ace-report'));
+    assert.deepEqual(
+      violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious'),
+      [],
+    );
+  });
+
+  it('every HTML page passes the Nu Html Checker', async () => {
+    assert.deepEqual(await vnuErrors(path.join(project.dir, 'build', 'html')), []);
   });
 
   it('the PDF has pages, the trim size, and every chapter title in its text', async () => {
@@ -63,7 +76,7 @@ describe('anthology build (the default book)', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(pathToFileURL(path.join(project.dir, 'build/html/index.html')).href);
       assert.equal(await page.title(), 'The Shanghai Cooperation Organization');
-      const links = await page.locator('nav.contents a').allTextContents();
+      const links = await page.locator('nav.contents .chapter-list a').allTextContents();
       assert.deepEqual([...links].sort(), [...titles].sort());
 
       await page.getByRole('link', { name: 'Paving the Digital Silk Road' }).click();
@@ -73,7 +86,7 @@ describe('anthology build (the default book)', () => {
       assert.equal(await page.locator('section[data-footnotes] li').count(), 89);
       await page.locator('a[data-footnote-ref]').nth(40).click();
       const target = await page.evaluate(() => decodeURIComponent(location.hash));
-      assert.equal(target, '#fn-41');
+      assert.equal(target, '#paving-the-digital-silk-road-with-the-shanghai-cooperation-fn-41');
       assert.match((await page.locator('li:target').textContent()) ?? '', /Embassy of the People’s Republic of China to the Republic of Turkmenistan/);
       const fontLoaded = await page.evaluate(async () => {
         await document.fonts.ready;
@@ -85,6 +98,10 @@ describe('anthology build (the default book)', () => {
         [],
       );
       assert.deepEqual(errors, []);
+      for (const name of (await readdir(path.join(project.dir, 'build/html'))).filter((file) => file.endsWith('.html'))) {
+        await page.goto(pathToFileURL(path.join(project.dir, 'build/html', name)).href);
+        assert.deepEqual(await axeSeriousViolations(page), [], `axe-core on ${name}`);
+      }
     } finally {
       await browser.close();
     }
@@ -132,7 +149,7 @@ describe('switching the CSL style in anthology.yaml restyles every note', () => 
     }
   }
   const noteText = (html: string, note: number) =>
-    (new RegExp(`<li id="fn-${note}">([\\s\\S]*?)</li>`).exec(html)?.[1] ?? '')
+    (new RegExp(`<li id="[^"]*-fn-${note}">([\\s\\S]*?)</li>`).exec(html)?.[1] ?? '')
       .replace(/<[^>]+>/g, '')
       .replace(/↩/g, '')
       .replace(/&#x26;/g, '&')

@@ -246,8 +246,9 @@ function chapterMain(book: Book, chapter: Chapter): ElementContent[] {
     ...ownReferences,
   ]);
   for (const element of walkElements(article)) {
-    // The notes section's heading is not what a search result should be titled by.
-    if (element.properties.dataFootnotes !== undefined) element.properties.dataPagefindIgnore = 'all';
+    // “Chapter 3” would open every result's excerpt.
+    const classes = element.properties.className;
+    if (Array.isArray(classes) && classes.includes('chapter-number')) element.properties.dataPagefindIgnore = '';
   }
   return [article];
 }
