@@ -168,7 +168,7 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
   return keys.filter((key) => {
     const item = items.get(key);
     const alone = item ? createEngine([item], style.name, style.locale).makeBibliography() : undefined;
-    return Boolean(alone && alone[1].some((entry) => entry.trim() !== ''));
+    return Boolean(alone?.[1].some((entry) => entry.trim() !== ''));
   });
 }
 
