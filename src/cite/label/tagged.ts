@@ -26,7 +26,7 @@ export interface LabelledNote {
 const TAG = /<(\/?)([a-zA-Z-]+)>/g;
 const labelSet = new Set<string>(LABELS);
 
-function unescape(text: string): string {
+function unescapeTagged(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
@@ -43,7 +43,7 @@ export function parseTaggedLine(line: string, id: string): LabelledNote {
   for (const match of line.matchAll(TAG)) {
     const [, closing, name] = match;
     const index = match.index ?? 0;
-    text += unescape(line.slice(last, index));
+    text += unescapeTagged(line.slice(last, index));
     last = index + match[0].length;
     if (!labelSet.has(name!)) throw new Error(`${id}: unknown label <${name}>`);
     if (closing) {
@@ -56,7 +56,7 @@ export function parseTaggedLine(line: string, id: string): LabelledNote {
     }
   }
   if (open) throw new Error(`${id}: <${open.label}> never closed`);
-  text += unescape(line.slice(last));
+  text += unescapeTagged(line.slice(last));
   return { id, text, spans };
 }
 

@@ -97,10 +97,8 @@ function splitWord(word: string, start: number): Piece[] {
 /** What a reader sees of a token: escapes undone, emphasis markers and autolink brackets gone. */
 export function visibleText(raw: string, url: boolean): string {
   if (url) return raw.replace(/^[<(]+|[>)]+$/g, '');
-  return raw
-    .replace(/\\([!-/:-@[-`{-~])/g, '\u0000$1')
-    .replace(/(^|[^\u0000])[*_]+/g, '$1')
-    .replace(/\u0000/g, '');
+  // Escaped characters are kept (`\*` is a star); unescaped `*` and `_` are emphasis markers.
+  return raw.replace(/\\([!-/:-@[-`{-~])|[*_]+/g, (_match, escaped: string | undefined) => escaped ?? '');
 }
 
 export function tokenizeNote(source: string): NoteToken[] {
