@@ -7,8 +7,8 @@
 //   node --import tsx scripts/align-notes.ts seed   (the seed essay's notes through the rule parser of commit 1b51133)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tokenizeNote } from '../src/cite/label/tokens.ts';
 import { escapeTagged, type LabelledSpan, parseTaggedFile, toTaggedLine } from '../src/cite/label/tagged.ts';
+import { tokenizeNote } from '../src/cite/label/tokens.ts';
 
 interface Item {
   [field: string]: unknown;
@@ -133,7 +133,8 @@ function spansOf(note: Note): LabelledSpan[] {
       let start = words ? from : yearAt;
       if (!words) {
         const before = /(?:\(?(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+)?[\p{L}]+\.?\s+(?:\d{1,2},?\s+)?|\()$/u.exec(text.slice(0, yearAt));
-        if (before && /^\(?\s*$|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter/i.test(before[0])) start -= before[0].length;
+        if (before && /^\(?\s*$|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter/i.test(before[0]))
+          start -= before[0].length;
       }
       const after = /^(?:[-/]\w+(?:[-/]\d+)?|,?\s+(?:[A-Z][a-z]+\.?)(?:\s+\d{1,2})?)?/.exec(text.slice(yearAt + 4));
       const end = yearAt + 4 + (after && /[-/]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(after[0]) ? after[0].length : 0);
@@ -157,7 +158,10 @@ function spansOf(note: Note): LabelledSpan[] {
     }
     at = Math.max(at, span.end);
   }
-  return absorbLeadWords(text, [...sorted, ...gaps].sort((a, b) => a.start - b.start));
+  return absorbLeadWords(
+    text,
+    [...sorted, ...gaps].sort((a, b) => a.start - b.start),
+  );
 }
 
 /** Words that belong to the field they introduce, as AnyStyle's data has them: `In` a container, `pp.` pages… */
@@ -254,5 +258,7 @@ const known = new Set(rest.includes('--known') && knownFile ? parseTaggedFile(re
 const notes = which === 'seed' ? await seedNotes() : corpusNotes();
 for (const note of notes) {
   if (known.has(note.id)) continue;
-  process.stdout.write(`# id: ${note.id}\n${note.items.length === 0 ? `<note>${escapeTagged(note.text)}</note>` : toTaggedLine({ text: note.text, spans: spansOf(note) })}\n`);
+  process.stdout.write(
+    `# id: ${note.id}\n${note.items.length === 0 ? `<note>${escapeTagged(note.text)}</note>` : toTaggedLine({ text: note.text, spans: spansOf(note) })}\n`,
+  );
 }
