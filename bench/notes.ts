@@ -260,7 +260,7 @@ function scoreCorpus(parserFor: (note: CorpusNote) => Parser, notes: readonly Co
 
 const rule = await ruleParser();
 const gold = parseTaggedFile(readFileSync(path.join(root, 'data/notes/anystyle-gold.tagged'), 'utf8'), 'anystyle-gold.tagged');
-const trainingNotes = TRAINING_FILES.map((file) => parseTaggedFile(readFileSync(path.join(root, file), 'utf8'), file));
+const trainingFiles = TRAINING_FILES.map((file) => ({ file, notes: parseTaggedFile(readFileSync(path.join(root, file), 'utf8'), file) }));
 const corpus = corpusNotes();
 const entries = [...new Set(corpus.map((note) => note.entry))].sort();
 const foldOf = (entry: string) => entries.indexOf(entry) % folds;
@@ -270,7 +270,7 @@ const foldModels: CrfModel[] = [];
 let trainMs = 0;
 for (let fold = 0; fold < folds; fold++) {
   const held = new Set(entries.filter((entry) => foldOf(entry) === fold));
-  const notes = trainingNotes.flatMap((file) => file.filter((note) => !held.has(note.id.split('#')[0] ?? '')));
+  const notes = trainingFiles.flatMap(({ notes }) => notes.filter((note) => !held.has(note.id.split('#')[0] ?? '')));
   const started = performance.now();
   foldModels.push(trainLabeller(notes));
   trainMs += performance.now() - started;

@@ -120,17 +120,31 @@ export function groupCitations(segments: readonly Segment[]): CitationGroup[] {
   return groups;
 }
 
+/** The fields that identify a work: the model's doubt about any of them is the citation's. */
+const KEY_FIELDS = new Set<Label>(['author', 'editor', 'title', 'container-title', 'date', 'URL', 'DOI']);
+
+/** Below this, a detail that does not identify the work (publisher, pages…) is left out of the item. */
+export const FIELD_THRESHOLD = 0.6;
+
 /** A group of fields → a CSL item, with what an editor should check. */
-export function buildCitation(group: CitationGroup): BuiltCitation | undefined {
+export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRESHOLD): BuiltCitation | undefined {
+  if (isProse(group)) return undefined;
   const item: CslItemData = { type: 'document' };
   const problems: string[] = [];
-  const first = (label: Label) => group.fields.find((field) => field.label === label);
-  const all = (label: Label) => group.fields.filter((field) => field.label === label);
+  // A detail the model doubts is left out (and said so): a missing publisher is better than a wrong one.
+  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold);
+  for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
+  const kept = group.fields.filter((field) => !doubted.includes(field));
+  const first = (label: Label) => kept.find((field) => field.label === label);
+  const all = (label: Label) => kept.filter((field) => field.label === label);
   const set = <K extends keyof CslItemData>(key: K, value: CslItemData[K] | undefined | '') => {
     if (value !== undefined && value !== '') item[key] = value as CslItemData[K];
   };
 
-  const names = (label: 'author' | 'editor' | 'translator'): CslName[] => all(label).flatMap((field) => parseNames(field.text).names);
+  const names = (label: 'author' | 'editor' | 'translator'): CslName[] =>
+    all(label)
+      .filter((field) => looksLikeNames(field))
+      .flatMap((field) => parseNames(field.text).names);
   const authors = names('author');
   const editors = names('editor');
   const translators = names('translator');
@@ -204,8 +218,33 @@ export function buildCitation(group: CitationGroup): BuiltCitation | undefined {
   if (!item.title && !item.URL && !item['container-title'] && !item.author && !item.editor && item.type !== 'interview') return undefined;
 
   const shortForm = shortFormOf(item, group);
-  const confidence = Math.min(...group.fields.map((field) => field.confidence)) * (problems.length > 0 ? 0.8 : 1);
+  const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
+  const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
+  const confidence = Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
   return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence, problems };
+}
+
+/** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
+const NAME_GLUE =
+  /^(?:and|und|et|y|e|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|tr\.)[,.;:]*$/;
+
+function looksLikeNames(field: Segment): boolean {
+  // A lower-case web name (`qdcaijing.com`) is a name too.
+  return field.tokens.every(
+    (token) => !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(token.text) || /\.\p{L}{2,}/u.test(token.text),
+  );
+}
+
+/**
+ * A run of plain words read as a title, with nothing else but a name or a date: prose (a note's
+ * commentary), not a citation. A title a reader can see as one (quoted, italic, a link) stays.
+ */
+function isProse(group: CitationGroup): boolean {
+  const labels = new Set(group.fields.map((field) => field.label));
+  const title = group.fields.find((field) => field.label === 'title');
+  if (!title || [...labels].some((label) => !['title', 'author', 'date', 'note', 'signal'].includes(label))) return false;
+  const formatted = title.tokens.some((token) => token.quoted || token.italic || token.linkText);
+  return !formatted && title.tokens.length >= 8;
 }
 
 /** `‘Original’ [‘Translation’]` → the title with its translation in brackets, and the original alone as the short title. */

@@ -100,7 +100,11 @@ export function dateOf(text: string): CslDate | undefined {
     .replace(/[()]/g, '')
     .replace(/[,;:.]+$/, '')
     .trim();
-  const direct = parseDate(value) ?? parseDate(value.replace(/,/g, ''));
+  const yearFirst = /^(\d{4}),?\s+(\p{L}+\.?)(?:\s+(\d{1,2}))?$/u.exec(value);
+  const direct =
+    parseDate(value) ??
+    parseDate(value.replace(/,/g, '')) ??
+    (yearFirst ? parseDate(`${yearFirst[3] ?? ''} ${yearFirst[2]} ${yearFirst[1]}`.trim()) : undefined);
   if (direct) return direct;
   const season = /\b(spring|summer|autumn|fall|winter)\s+(\d{4})\b/i.exec(value);
   if (season) return parseDate(`${season[1]} ${season[2]}`);

@@ -7,6 +7,7 @@
  */
 import { parsePersonName } from '../../adapters/citation-js.ts';
 import type { CslName } from '../csl.ts';
+import { CHINESE_SURNAMES } from './dictionaries.ts';
 import { isOrganisationName } from './organisations.ts';
 
 export interface NameList {
@@ -30,9 +31,13 @@ export function parseNames(field: string): NameList {
   text = text.replace(ET_AL, '').trim();
   text = text.replace(/[’']s$/, '').replace(/^["“‘]|["”’]$/g, '');
   if (text === '') return { names: [], more };
-  if (isOrganisationName(text) && !/,/.test(text) && !/\b(?:and|&)\b.*\p{Lu}\./u.test(text)) return { names: [{ literal: text }], more };
-  const names = nameStrings(text).flatMap((name) => {
-    const parsed = personOrOrganisation(name);
+  const person = /^\p{Lu}{1,3}\s+\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(text) && !isOrganisationName(text.replace(/^\p{Lu}{1,3}\s+/u, ''));
+  if (!person && isOrganisationName(text) && !/,/.test(text) && !/\b(?:and|&)\b.*\p{Lu}\./u.test(text)) return { names: [{ literal: text }], more };
+  const strings = nameStrings(text);
+  // Surname first only where every name of the list reads so (`Ji Tianqin and Han Wei`, not `…, Wei Mun Chan, …`).
+  const chineseOrder = strings.every(isChineseOrder);
+  const names = strings.flatMap((name) => {
+    const parsed = personOrOrganisation(name, chineseOrder);
     return parsed ? [parsed] : [];
   });
   return { names, more };
@@ -93,6 +98,7 @@ function isSurname(part: string): boolean {
 }
 
 function isGivenNames(part: string): boolean {
+  if (/^(?:van|von|de|der|den|del|della|di|da|du|le|la|ter|ten)\s/i.test(part)) return false;
   return /^(?:[\p{Lu}][\p{Ll}’'-]*\.?\s*){1,3}$/u.test(part.trim()) && part.split(/\s+/).length <= 3;
 }
 
@@ -109,17 +115,29 @@ function firstIsInverted(parts: readonly string[]): boolean {
   return third.includes(' ') && !INITIALS.test(third);
 }
 
-function personOrOrganisation(name: string): CslName | undefined {
+function isChineseOrder(name: string): boolean {
+  const text = name.trim();
+  return /^[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,2}$/u.test(text) && CHINESE_SURNAMES.has(text.split(/\s+/)[0]!.toLowerCase());
+}
+
+function personOrOrganisation(name: string, chineseOrder: boolean): CslName | undefined {
   const text = name.trim().replace(/^(?:dr|prof|mr|mrs|ms|sir)\.?\s+/i, '');
   if (text === '' || !/\p{L}/u.test(text)) return undefined;
   if (text === '---' || text === '—') return undefined;
   // Vancouver: `Lindholm ML`, `Surcel HM` — surname, then initials without full stops.
   const vancouver = /^([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)\s+(\p{Lu}{1,3})$/u.exec(text);
   if (vancouver) return { family: vancouver[1]!, given: vancouver[2]! };
+  // `Xi Jinping`, `Yau Tsz Yan`: surname first, kept in its order.
+  if (chineseOrder && isChineseOrder(text)) return { literal: text };
+  // Glued initials before a surname: `JP Weir`.
+  const glued = /^(\p{Lu}{1,3})\s+(\p{Lu}\p{Ll}[\p{L}’'-]*)$/u.exec(text);
+  if (glued && !isOrganisationName(glued[2]!)) return { family: glued[2]!, given: glued[1]! };
   const inverted = /^([^,]+),\s*([^,]+?)(?:,\s*(Jr\.?|Sr\.?|II|III|IV))?$/u.exec(text);
   const personInverted = inverted !== null && isSurname(inverted[1]!) && (INITIALS.test(inverted[2]!) || isGivenNames(inverted[2]!));
   if (!personInverted && (isOrganisationName(text) || text.split(/\s+/).length > 4)) return { literal: text };
-  if (isSurname(text)) return { family: text };
+  // One word: an organisation when it reads as one (`StatCounter`, `UzDaily`), else a surname alone.
+  if (isSurname(text))
+    return /^\p{Lu}\p{Ll}+\p{Lu}/u.test(text) && !/^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(text) ? { literal: text } : { family: text };
   const parsed = parsePersonName(text);
   if (!parsed.family) return { literal: text };
   const person: CslName = { family: parsed.family };
