@@ -64,9 +64,38 @@ export function withSignals(tokens: readonly LabelledToken[]): LabelledToken[] {
   });
 }
 
+/**
+ * A quoted title ends at its closing quote: plain words after it that the model ran into the
+ * title (`"Fifty Ways to Leave Your Lover", because quite frankly…`) are commentary. A bracketed
+ * or quoted translation after it (`‘Zhōng…’ [‘China…’]`) is still the title.
+ */
+export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 0; index < result.length; index++) {
+    const token = result[index]!;
+    if (token.label !== 'title' || !token.quoted || result[index - 1]?.label === 'title') continue;
+    let end = index;
+    while (end + 1 < result.length && result[end + 1]!.label === 'title' && result[end + 1]!.quoted) end++;
+    let last = end;
+    while (last + 1 < result.length && result[last + 1]!.label === 'title') last++;
+    // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`).
+    if (result.slice(end + 1, last + 1).some((later) => /[’”»"]/.test(later.raw))) {
+      index = last;
+      continue;
+    }
+    for (let after = end + 1; after < result.length && result[after]!.label === 'title'; after++) {
+      const next = result[after]!;
+      if (next.quoted || next.bracketed) break;
+      result[after] = { ...next, label: 'note' };
+    }
+    index = end;
+  }
+  return result;
+}
+
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
-  for (const token of withSignals(labelled)) {
+  for (const token of withSignals(withQuotedTitles(labelled))) {
     const last = segments.at(-1);
     if (last && last.label === token.label) {
       last.tokens.push(token);
@@ -244,7 +273,8 @@ function isProse(group: CitationGroup): boolean {
   const title = group.fields.find((field) => field.label === 'title');
   if (!title || [...labels].some((label) => !['title', 'author', 'date', 'note', 'signal'].includes(label))) return false;
   const formatted = title.tokens.some((token) => token.quoted || token.italic || token.linkText);
-  return !formatted && title.tokens.length >= 8;
+  // A bare run of words alone (`Dogs are usually not red`) is no citation; beside a name, a long one is prose.
+  return !formatted && (labels.size === 1 ? title.tokens.length >= 3 : title.tokens.length >= 8);
 }
 
 /** `‘Original’ [‘Translation’]` → the title with its translation in brackets, and the original alone as the short title. */

@@ -26,7 +26,6 @@ export interface NoteToken {
 const URL_PATTERN = /<*(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?)\]}'"’”»]>*|<*(?:https?:\/\/|www\.)[^\s<>]+?>+/y;
 const LINK_PATTERN = /\[((?:\\.|[^\]\\])*)\]\((<[^>]*>|[^\s)]+)(?:\s+"[^"]*")?\)/y;
 const OPENING_QUOTES = new Set(['‘', '“', '«', '„', '‚', '"', "'", '‹', '「', '『']);
-const CLOSING_QUOTES = new Set(['’', '”', '»', '"', "'", '‹', '›', '」', '』', '“']);
 
 interface Piece {
   raw: string;
@@ -145,5 +144,8 @@ function closesQuote(raw: string, quote: string, justOpened: boolean): boolean {
   const last = tail.at(-1) ?? '';
   if (justOpened && tail.length <= 1) return false;
   if (quote === '"' || quote === "'") return last === quote && !(justOpened && tail.length === 1);
-  return CLOSING_QUOTES.has(last) && last !== '"' && last !== "'" ? true : last === '"' && quote === '„';
+  // Each opening quote has its own closers, so `“Le ‘Concile’ de Jerusalem,”` stays quoted to its end.
+  return (CLOSER_OF[quote] ?? '').includes(last);
 }
+
+const CLOSER_OF: Record<string, string> = { '‘': '’', '“': '”', '«': '»', '„': '“”"', '‚': '‘’', '‹': '›', '「': '」', '『': '』' };
