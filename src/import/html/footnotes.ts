@@ -116,22 +116,32 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   if (notes.length === 0) return;
   const identifiers = noteIdentifiers(notes);
 
-  notes.forEach((note, position) => {
-    const identifier = identifiers[position] as string;
-    if (!note.block) {
-      const place = note.markers[0]?.position?.start;
-      report(file, 'note-undefined', `footnote marker ${identifier} points to #${note.fragment}, which is not in the page`, place ?? { line: 1, column: 1 });
-    } else if (note.markers.length === 0) {
-      const place = note.block.position?.start;
-      const text = collapsedText(noteDefinition(identifier, note));
-      report(file, 'note-unreferenced', `note ${identifier} (“${text.slice(0, 40)}”) has no marker in the text; it is kept`, place ?? { line: 1, column: 1 });
-    }
-  });
   // References first, so that a note holding a marker of its own is copied with its reference in it.
   notes.forEach((note, position) => {
     for (const marker of note.markers) replaceMarker(marker, noteReference(identifiers[position] as string, marker), index.parents);
   });
-  const definitions = notes.flatMap((note, position) => (note.block ? [noteDefinition(identifiers[position] as string, note)] : []));
+  const definitions: Element[] = [];
+  notes.forEach((note, position) => {
+    const identifier = identifiers[position] as string;
+    const definition = note.block && noteDefinition(identifier, note);
+    const markerPlace = note.markers[0]?.position?.start ?? { line: 1, column: 1 };
+    if (!definition) {
+      report(file, 'note-undefined', `footnote marker ${identifier} points to #${note.fragment}, which is not in the page`, markerPlace);
+    } else if (!hasVisibleContent(definition)) {
+      report(file, 'note-undefined', `footnote marker ${identifier} points to a note with no text${note.fragment ? ` (#${note.fragment})` : ''}`, markerPlace);
+    } else {
+      if (note.markers.length === 0) {
+        const text = collapsedText(definition);
+        report(
+          file,
+          'note-unreferenced',
+          `note ${identifier} (“${text.slice(0, 40)}”) has no marker in the text; it is kept`,
+          note.block?.position?.start ?? markerPlace,
+        );
+      }
+      definitions.push(definition);
+    }
+  });
   for (const note of notes) if (note.block && !note.markers.includes(note.block)) removeNoteBlock(note.block, tree, index.parents);
   definitions.sort((a, b) => Number(a.properties.identifier) - Number(b.properties.identifier));
   tree.children.push(...definitions);
@@ -351,7 +361,7 @@ function beginsWithLabel(block: Element, markerText: string): boolean {
   if (first === markerText || first === core) return true;
   const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const number = labelNumber(markerText);
-  const superscript = number === undefined ? undefined : [...String(number)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
+  const superscript = number === undefined ? undefined : superscriptNumber(number);
   const forms = [`\\[${escaped}\\]`, `\\(${escaped}\\)`, `${escaped}[.)](?=\\s|$)`, ...(superscript ? [superscript] : [])];
   if (/^[*†‡§¶]+$/.test(core)) forms.push(`${escaped}(?![*†‡§¶])`);
   return new RegExp(`^(?:${forms.join('|')})`).test(first);
@@ -366,6 +376,10 @@ function labelledPart(block: Element, marker: Element): Element | undefined {
   );
   const labelled = parts.filter((part) => /^(?:\[[^\]]{1,6}\]|\([^)]{1,6}\)|\d{1,4}[.)]|[*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]+)/.test(firstText(part) ?? ''));
   return labelled.length >= 2 ? labelled.find((part) => beginsWithLabel(part, text)) : undefined;
+}
+
+function superscriptNumber(number: number): string {
+  return [...String(number)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
 }
 
 /** For a marker whose link target is not in the page: the first block after it that begins with its label. */
@@ -644,8 +658,9 @@ function tidyNoteText(note: Element, number: number | undefined, label: string |
   if (first) {
     // Only a label set off as one (`3.`, `3)`, `[3]`, `*`): a note may well begin “3 of the 5 …”.
     const core = label === undefined ? '' : labelCore(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const superscript = number === undefined ? '' : superscriptNumber(number);
     const labels = [
-      ...(number === undefined ? [] : [`\\[${number}\\]`, `\\(${number}\\)`, `${number}[.)]`]),
+      ...(number === undefined ? [] : [`\\[${number}\\]`, `\\(${number}\\)`, `${number}[.)]`, superscript]),
       ...(core !== '' && /^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`${core}(?![*†‡§¶])`] : []),
       ...(core !== '' && number === undefined && !/^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`\\[${core}\\]`] : []),
     ];
@@ -701,9 +716,10 @@ function hasContentBesideNotesChrome(element: Element): boolean {
   return element.children.some((child) => !isNotesChrome(child) && hasVisibleContent(child));
 }
 
+/** A rule, or a heading (or a paragraph standing for one, `<p><b>Notes</b></p>`) that says “Notes”. */
 function isNotesChrome(node: Nodes): boolean {
   if (node.type !== 'element') return false;
-  return node.tagName === 'hr' || (headingTags.has(node.tagName) && notesHeading.test(collapsedText(node)));
+  return node.tagName === 'hr' || ((headingTags.has(node.tagName) || node.tagName === 'p') && notesHeading.test(collapsedText(node)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { classNames, elementsOf, hasVisibleContent, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { ancestorsOf, classNames, elementsOf, hasVisibleContent, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
 
 /**
  * Scripts turn a page's note markers into controls: bigfoot and littlefoot draw `<button>`s (bigfoot
@@ -21,13 +21,31 @@ export function noteControlsAsMarkers(tree: Root | Element): void {
   const parents = parentMap(tree);
   const byId = new Map<string, Element>();
   for (const element of elementsOf(tree)) {
-    const id = stringProperty(element, 'id');
-    if (id && !byId.has(id)) byId.set(id, element);
+    for (const key of ['id', 'name']) {
+      const id = stringProperty(element, key);
+      if (id && !byId.has(id)) byId.set(id, element);
+    }
   }
   for (const element of elementsOf(tree)) {
     if (element.tagName === 'button' && isNoteButton(element)) buttonAsMarker(element, parents);
     else if (element.tagName === 'label') toggleAsMarker(element, parents, byId);
+    else if (element.tagName === 'a') linkInPage(element, byId);
   }
+}
+
+/**
+ * Word writes a pasted note's links against the file it came from (`file:///C:/…/essay.docx#_ftn1`)
+ * and editors against their own address (`…/post.php?post=12#_ftn1`); the sanitiser drops `file:`
+ * links altogether. A link whose fragment names a note anchor of this page is a link within it.
+ */
+function linkInPage(link: Element, byId: ReadonlyMap<string, Element>): void {
+  const href = stringProperty(link, 'href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash <= 0) return;
+  const fragment = href.slice(hash + 1);
+  const target = byId.get(fragment);
+  if (!target || !/^(?:_?(?:ftn|edn)|sdfootnote|sdendnote|ftnt|fn|footnote|note|cite_)/i.test(fragment)) return;
+  link.properties.href = `#${fragment}`;
 }
 
 /** Attributes in which note scripts keep a note's HTML once they have taken it out of the page. */
@@ -49,9 +67,38 @@ function buttonAsMarker(button: Element, parents: ReadonlyMap<Nodes, Parents>): 
     const children = note.children.filter((child): child is ElementContent => child.type !== 'doctype');
     for (const node of children) placeAt(node, button);
     Object.assign(button, { tagName: 'span', properties: { dataType: 'footnote' }, children });
+    rejoinParagraph(button, parents);
     return;
   }
   button.tagName = 'a';
+}
+
+/**
+ * bigfoot puts its button in a `<div>` inside the paragraph; parsed again, the `<div>` closes the
+ * paragraph and the rest of the sentence falls outside it. The note and that rest go back into it.
+ */
+function rejoinParagraph(note: Element, parents: ReadonlyMap<Nodes, Parents>): void {
+  const container = parents.get(note);
+  const holder = container && parents.get(container);
+  if (!isElement(container, 'div') || !holder || container.children.some((child) => child !== note && hasVisibleContent(child))) return;
+  const siblings = holder.children;
+  const at = siblings.indexOf(container);
+  const paragraph = siblings.slice(0, at).findLast((child) => child.type === 'element' || hasVisibleContent(child));
+  if (!isElement(paragraph, 'p')) return;
+  let end = at + 1;
+  while (end < siblings.length && !isBlock(siblings[end] as Nodes)) end++;
+  const rest = siblings.slice(at + 1, end).filter((node): node is ElementContent => node.type !== 'doctype');
+  // The paragraph's own `</p>`, now stray, parses as an empty paragraph.
+  const strayEnd = siblings[end];
+  const dropStray = isElement(strayEnd, 'p') && !strayEnd.children.some(hasVisibleContent);
+  paragraph.children.push(note, ...rest);
+  siblings.splice(siblings.indexOf(paragraph) + 1, end - siblings.indexOf(paragraph) - 1 + (dropStray ? 1 : 0));
+}
+
+function isBlock(node: Nodes): boolean {
+  return (
+    node.type === 'element' && /^(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|section|article|aside|hr|dl|header|footer|nav|main)$/.test(node.tagName)
+  );
 }
 
 /** littlefoot keeps the page's own marker (hidden until printed) beside the button it adds. */
@@ -72,8 +119,9 @@ function besideOriginalMarker(button: Element, parents: ReadonlyMap<Nodes, Paren
 
 /**
  * Tufte CSS: `<label for="sn-x" class="margin-toggle sidenote-number">`, `<input type="checkbox"
- * id="sn-x">`, then `<span class="sidenote">` (or `marginnote`, with a ⊕ label). A margin note that
- * is only a picture is a margin figure, not a note: its controls go and the picture stays.
+ * id="sn-x">`, then `<span class="sidenote">` (or `marginnote`, with a ⊕ label). A margin note
+ * with a picture is a margin figure and one inside a `<figure>` is its caption: their toggles go and
+ * they become a figure and a caption.
  */
 function toggleAsMarker(label: Element, parents: ReadonlyMap<Nodes, Parents>, byId: ReadonlyMap<string, Element>): void {
   const id = stringProperty(label, 'htmlFor');
@@ -81,11 +129,20 @@ function toggleAsMarker(label: Element, parents: ReadonlyMap<Nodes, Parents>, by
   if (!id || !isElement(input, 'input')) return;
   const note = [input, label].map((control) => nextElementSibling(control, parents)).find((element) => element && isSidenote(element));
   if (!note) return;
-  for (const control of [input, ...(isFigureNote(note) ? [label] : [])]) {
+  const inFigure = ancestorsOf(note, parents).some((ancestor) => isElement(ancestor, 'figure'));
+  const hasPicture = elementsOf(note).some((element) => element.tagName === 'img');
+  for (const control of [input, ...(inFigure || hasPicture ? [label] : [])]) {
     const parent = parents.get(control);
     if (parent) removeNode(control, parent);
   }
-  if (isFigureNote(note)) return;
+  if (inFigure) {
+    Object.assign(note, { tagName: 'figcaption', properties: {} });
+    return;
+  }
+  if (hasPicture) {
+    marginFigure(note, parents);
+    return;
+  }
   const noteId = stringProperty(note, 'id') ?? id;
   note.properties.id = noteId;
   label.tagName = 'a';
@@ -96,13 +153,32 @@ function isSidenote(element: Element): boolean {
   return classNames(element).some((name) => name === 'sidenote' || name === 'marginnote');
 }
 
-function isFigureNote(note: Element): boolean {
+/** A margin figure leaves its paragraph and stands before it as a figure: its pictures, then the rest as the caption. */
+function marginFigure(note: Element, parents: ReadonlyMap<Nodes, Parents>): void {
+  const block = ancestorsOf(note, parents).find((ancestor): ancestor is Element => isElement(ancestor, 'p', 'div', 'li', 'blockquote'));
+  const holder = block ? parents.get(block) : undefined;
+  const parent = parents.get(note);
+  if (!block || !holder || !parent) return;
+  removeNode(note, parent);
   const images = elementsOf(note).filter((element) => element.tagName === 'img');
-  const text = note.children.some(function textBeside(child): boolean {
-    if (child.type === 'text') return child.value.trim() !== '';
-    return child.type === 'element' && child.tagName !== 'img' && child.children.some(textBeside);
-  });
-  return images.length > 0 && !text;
+  const caption = withoutImages(note);
+  const figure: Element = {
+    type: 'element',
+    tagName: 'figure',
+    properties: {},
+    children: [...images, ...(hasVisibleContent(caption) ? [{ ...caption, tagName: 'figcaption', properties: {} }] : [])],
+    ...(note.position ? { position: note.position } : {}),
+  };
+  holder.children.splice(holder.children.indexOf(block), 0, figure);
+}
+
+function withoutImages(element: Element): Element {
+  return {
+    ...element,
+    children: element.children.flatMap((child): ElementContent[] =>
+      child.type === 'element' ? (child.tagName === 'img' ? [] : [withoutImages(child)]) : [child],
+    ),
+  };
 }
 
 function nextElementSibling(element: Element, parents: ReadonlyMap<Nodes, Parents>): Element | undefined {
