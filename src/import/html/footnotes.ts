@@ -92,6 +92,8 @@ interface PageIndex {
   byId: Map<string, Element>;
   /** Elements carrying the same note data attribute and value (`dataMfn=3`), in document order. */
   byPairing: Map<string, Element[]>;
+  /** Elements marked up as a note, in document order. */
+  noteItems: Element[];
   /** Elements marked up as a note or a list of notes. */
   noteMarkup: Set<Element>;
   /** Elements a link of the page points at. */
@@ -164,6 +166,7 @@ export function withoutClobberPrefix(id: string): string {
 
 function indexPage(tree: Root | Element): PageIndex {
   const elements = elementsOf(tree);
+  const noteItems = selectAll(noteItemSelector, tree);
   const byId = new Map<string, Element>();
   const byPairing = new Map<string, Element[]>();
   for (const element of elements) {
@@ -179,7 +182,8 @@ function indexPage(tree: Root | Element): PageIndex {
     order: new Map(elements.map((element, position) => [element, position])),
     byId,
     byPairing,
-    noteMarkup: new Set([...selectAll(noteItemSelector, tree), ...selectAll(noteListSelector, tree)]),
+    noteItems,
+    noteMarkup: new Set([...noteItems, ...selectAll(noteListSelector, tree)]),
     targets: new Set(elements.flatMap((element) => byId.get(linkFragment(element) ?? '') ?? [])),
   };
 }
@@ -276,42 +280,52 @@ function referencedNotes(index: PageIndex): FoundNote[] {
 function resolveMarker(element: Element, index: PageIndex, byBlock: ReadonlyMap<Element, FoundNote>): Resolution | undefined {
   const { parents, byId } = index;
   const fragment = linkFragment(element);
+  if (fragment === undefined && !markerTags.has(element.tagName)) return undefined;
   const explicit = isExplicitMarker(element, parents);
   const reads = readsAsMarker(element);
+  if (!explicit && !reads) return undefined;
+  const chain = markerChain(element, parents);
+  const context = explicit || isSuperscript(element, parents) || chain.some(hasNoteName) || /^[[(].*[\])]$|^[*†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(collapsedText(element));
   if (fragment !== undefined) {
     const inSuperscript = looksLikeMarker(element, parents);
-    if (!explicit && !inSuperscript && !reads) return undefined;
     const target = byId.get(fragment);
     if (target) {
       const block = acceptedTarget(element, target, index, explicit || inSuperscript);
       return block ? { kind: 'block', block, target, fragment } : undefined;
     }
     // The id is gone (a sanitiser, an editor pasting from Word): the note that begins with the marker's label.
-    const labelled = labelledBlock(element, index, byBlock);
+    const labelled = context ? labelledBlock(element, index, byBlock) : undefined;
     if (labelled) return { kind: 'block', block: labelled, target: labelled, fragment };
-    const text = attributeNoteText(markerChain(element, parents));
+    const text = context ? attributeNoteText(chain) : undefined;
     if (text) return { kind: 'text', text };
     if (!explicit || insideNoteMarkup(element, index) || /ref|anchor|link|marker|back|return/i.test(fragment)) return undefined;
     return { kind: 'missing', fragment };
   }
-  if (!explicit && !reads) return undefined;
-  if (!['a', 'sup', 'span', 'small', 'abbr', 'cite'].includes(element.tagName)) return undefined;
-  // A wrapper whose link will be read in its turn.
-  if (elementsOf(element).some((inner) => linkFragment(inner) !== undefined)) return undefined;
+  // A wrapper whose link is read in its turn, or a link elsewhere (a page number with a title is not a note).
+  if ([element, ...elementsOf(element)].some((inner) => inner.tagName === 'a' && (linkFragment(inner) !== undefined || isLinkOut(inner)))) return undefined;
+  if (insideLink(element, parents)) return undefined;
   for (const id of referencedIds(element)) {
     const target = byId.get(id);
-    const block = target && acceptedTarget(element, target, index, true);
+    const block = target && acceptedTarget(element, target, index, context);
     if (target && block) return { kind: 'block', block, target, fragment: id };
   }
   for (const pairing of pairingAttributes(element)) {
     const target = index.byPairing
       .get(pairing)
       ?.find((other) => isBefore(element, other, index) && !contains(element, other, parents) && !readsAsMarker(other));
-    const block = target && acceptedTarget(element, target, index, true);
+    const block = target && acceptedTarget(element, target, index, context);
     if (target && block) return { kind: 'block', block, target, fragment: undefined };
   }
-  const text = attributeNoteText(markerChain(element, parents));
-  return text && !insideLink(element, parents) ? { kind: 'text', text } : undefined;
+  const text = context ? attributeNoteText(chain) : undefined;
+  return text ? { kind: 'text', text } : undefined;
+}
+
+/** Elements that may stand for a marker without a link: a superscript, a span, a link-less `<a>` (a script's button). */
+const markerTags = new Set(['a', 'sup', 'span', 'small', 'abbr', 'cite']);
+
+function isLinkOut(link: Element): boolean {
+  const href = stringProperty(link, 'href');
+  return href !== undefined && href !== '' && !href.startsWith('#');
 }
 
 /**
@@ -374,7 +388,7 @@ function labelledPart(block: Element, marker: Element): Element | undefined {
   const parts = elementsOf(block).filter(
     (element) => ['p', 'li', 'div', 'dd'].includes(element.tagName) && !element.children.some((child) => isElement(child, 'p', 'div', 'li', 'ol', 'ul')),
   );
-  const labelled = parts.filter((part) => /^(?:\[[^\]]{1,6}\]|\([^)]{1,6}\)|\d{1,4}[.)]|[*†‡§¶¹²³⁴⁵⁶⁷⁸⁹⁰]+)/.test(firstText(part) ?? ''));
+  const labelled = parts.filter(startsWithLabel);
   return labelled.length >= 2 ? labelled.find((part) => beginsWithLabel(part, text)) : undefined;
 }
 
@@ -382,19 +396,46 @@ function superscriptNumber(number: number): string {
   return [...String(number)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
 }
 
-/** For a marker whose link target is not in the page: the first block after it that begins with its label. */
+/**
+ * For a marker whose link target is not in the page: the first block after it that begins with its
+ * label and stands where notes stand (after a rule or a “Notes” heading, in note markup, or among
+ * blocks that begin with labels too), so that a body paragraph that happens to begin “3.” is not
+ * taken for a note.
+ */
 function labelledBlock(marker: Element, index: PageIndex, byBlock: ReadonlyMap<Element, FoundNote>): Element | undefined {
   const text = collapsedText(marker);
   if (!isMarkerText(text)) return undefined;
   const start = index.order.get(marker) ?? 0;
   return index.elements.find(
     (element) =>
-      (index.order.get(element) ?? 0) > start &&
-      ['p', 'li', 'div', 'dd'].includes(element.tagName) &&
-      !element.children.some((child) => isElement(child, 'p', 'div', 'li', 'ol', 'ul', 'table')) &&
-      !byBlock.has(element) &&
-      beginsWithLabel(element, text),
+      (index.order.get(element) ?? 0) > start && isLeafBlock(element) && !byBlock.has(element) && beginsWithLabel(element, text) && inNotesArea(element, index),
   );
+}
+
+function isLeafBlock(element: Element): boolean {
+  return ['p', 'li', 'div', 'dd'].includes(element.tagName) && !element.children.some((child) => isElement(child, 'p', 'div', 'li', 'ol', 'ul', 'table'));
+}
+
+/** After a rule or a notes heading (at its level or above), inside note markup, or next to another block that begins with a label. */
+function inNotesArea(block: Element, index: PageIndex): boolean {
+  const { parents } = index;
+  if (insideNoteMarkup(block, index)) return true;
+  for (let node: Element | undefined = block; node; ) {
+    const parent = parents.get(node);
+    if (!parent) break;
+    const before = parent.children.slice(0, parent.children.indexOf(node));
+    if (before.some((sibling) => sibling.type === 'element' && (isNotesChrome(sibling) || elementsOf(sibling).some((inner) => inner.tagName === 'hr'))))
+      return true;
+    node = parent.type === 'element' ? parent : undefined;
+  }
+  const parent = parents.get(block);
+  const siblings = parent ? (parent.children as Nodes[]).filter((child): child is Element => child.type === 'element') : [];
+  const position = siblings.indexOf(block);
+  return [siblings[position - 1], siblings[position + 1]].some((sibling) => sibling !== undefined && isLeafBlock(sibling) && startsWithLabel(sibling));
+}
+
+function startsWithLabel(block: Element): boolean {
+  return /^(?:\[[^\]]{1,6}\]|\([^)]{1,6}\)|\d{1,4}[.)]|[*†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.test(firstText(block) ?? '');
 }
 
 /** A marker whose note exists only in an attribute: the note as an element outside the page, placed at the marker. */
@@ -418,7 +459,7 @@ function isInlineNote(element: Element): boolean {
 /** Notes marked up as notes (in a notes list, or by role or type) that no marker reached. */
 function unreferencedNotes(tree: Root | Element, referenced: readonly FoundNote[], index: PageIndex): FoundNote[] {
   const claimed = referenced.flatMap((note) => (note.block ? [note.block] : []));
-  const items = selectAll(noteItemSelector, tree).filter((item) => !isInlineNote(item));
+  const items = index.noteItems.filter((item) => !isInlineNote(item));
   const outermost = items.filter((item) => !items.some((other) => other !== item && contains(other, item, index.parents)));
   return outermost
     .filter((item) => !claimed.some((block) => contains(block, item, index.parents) || contains(item, block, index.parents)))
@@ -569,10 +610,7 @@ function markerChain(marker: Element, parents: ReadonlyMap<Nodes, Parents>): Ele
 }
 
 function insideLink(element: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
-  for (let node = parents.get(element); node && node.type === 'element'; node = parents.get(node)) {
-    const href = stringProperty(node, 'href');
-    if (node.tagName === 'a' && href !== undefined && !href.startsWith('#')) return true;
-  }
+  for (let node = parents.get(element); node && node.type === 'element'; node = parents.get(node)) if (node.tagName === 'a' && isLinkOut(node)) return true;
   return false;
 }
 

@@ -102,9 +102,21 @@ export function isSuperscript(marker: Element, parents: ReadonlyMap<Nodes, Paren
  * (bigfoot's dots, Tufte's counter) and the element says by its name that it is a note's.
  */
 export function readsAsMarker(element: Element): boolean {
+  // Markers are short: a long element is not one, and its text need not be gathered.
+  if (textLongerThan(element, 24)) return false;
   const text = collapsedText(element);
   if (isMarkerText(text)) return true;
   return text.replace(/[⊕⊗+]/g, '') === '' && hasNoteName(element);
+}
+
+function textLongerThan(node: Nodes, limit: number): boolean {
+  let length = 0;
+  const walk = (current: Nodes): boolean => {
+    if (current.type === 'text') length += current.value.length;
+    else if (current.type === 'element') for (const child of current.children) if (walk(child)) return true;
+    return length > limit;
+  };
+  return walk(node);
 }
 
 /** A class, rel or data attribute naming a note. */
@@ -118,7 +130,7 @@ export function hasNoteName(element: Element): boolean {
 export function referencedIds(element: Element): string[] {
   const keys = ['ariaDescribedBy', 'ariaDetails', 'ariaControls', 'htmlFor'];
   const dataKeys = Object.keys(element.properties).filter(
-    (key) => /^data.*(?:foot|note|fn|ref|target|anchor)/i.test(key) && !/back|content|text|html/i.test(key),
+    (key) => /^data.*(?:foot|note|fn|ref|target|anchor)/i.test(key) && !/back|content|text|html|^dataHref$/i.test(key),
   );
   return [...keys, ...dataKeys].flatMap((key) =>
     (stringProperty(element, key) ?? '')
@@ -131,7 +143,7 @@ export function referencedIds(element: Element): string[] {
 /** Data attributes a plugin repeats on a marker and on its note (Modern Footnotes' `data-mfn="3"`). */
 export function pairingAttributes(element: Element): string[] {
   return Object.keys(element.properties)
-    .filter((key) => /^data/.test(key) && /foot|note|fn|ref/i.test(key) && !/back|content|text|html|scope|post/i.test(key))
+    .filter((key) => /^data/.test(key) && /foot|note|fn|ref/i.test(key) && !/back|content|text|html|scope|post|^dataHref$/i.test(key))
     .flatMap((key) => {
       const value = stringProperty(element, key);
       return value ? [`${key}=${value}`] : [];

@@ -459,6 +459,19 @@ describe('recogniseFootnotes: what is not a note', () => {
     assert.deepEqual(ruleIds(file), ['import-sanitised']);
   });
 
+  it('page numbers with titles, carousel dots and a body paragraph that begins “3.” are not notes', () => {
+    const { markdown, file } = convertFragment(
+      `<p>Claim.<a href="#_ftn3" name="_ftnref3">[3]</a> More.</p>
+<p>3. The third reason is the longest of them all.</p>
+<div class="carousel"><a aria-controls="slide-2">2</a><div id="slide-2">A slide about the harbour.</div></div>
+<nav class="pagination"><a href="?page=2" title="Go to page 2 of the archive">2</a> <span title="Page 3 of the archive">3</span></nav>`,
+    );
+    assert.ok(!markdown.includes('[^3]:') && !markdown.includes('[^1]:'), markdown);
+    assert.ok(markdown.includes('3. The third reason') || markdown.includes('3\\. The third reason'), 'the paragraph stays in the body');
+    assert.ok(markdown.includes('A slide about the harbour.'));
+    assert.deepEqual(ruleIds(file), ['note-undefined'], 'only the Word marker whose note is gone is reported');
+  });
+
   it('a marker whose note is not in the page is a note-undefined error at the marker; its neighbours are unaffected', () => {
     const { markdown, file } = convertFragment(
       '<p>Fine.</p>\n<p>First<sup class="footnote"><a href="#fn1" id="fnref1">1</a></sup> and dangling<sup class="footnote"><a href="#fn9" id="fnref9">9</a></sup>.</p>\n<div class="footnotes"><ol><li id="fn1">One. <a href="#fnref1">↩</a></li></ol></div>',
