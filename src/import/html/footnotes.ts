@@ -114,7 +114,7 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   splitLinesOfNotes(tree);
   const index = indexPage(tree);
   const referenced = referencedNotes(index);
-  const notes = [...referenced, ...unreferencedNotes(tree, referenced, index)];
+  const notes = [...referenced, ...unreferencedNotes(referenced, index)];
   if (notes.length === 0) return;
   const identifiers = noteIdentifiers(notes);
 
@@ -457,7 +457,7 @@ function isInlineNote(element: Element): boolean {
 }
 
 /** Notes marked up as notes (in a notes list, or by role or type) that no marker reached. */
-function unreferencedNotes(tree: Root | Element, referenced: readonly FoundNote[], index: PageIndex): FoundNote[] {
+function unreferencedNotes(referenced: readonly FoundNote[], index: PageIndex): FoundNote[] {
   const claimed = referenced.flatMap((note) => (note.block ? [note.block] : []));
   const items = index.noteItems.filter((item) => !isInlineNote(item));
   const outermost = items.filter((item) => !items.some((other) => other !== item && contains(other, item, index.parents)));
