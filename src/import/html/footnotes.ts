@@ -68,8 +68,9 @@ const regionNames = /comment|respond|reply|discussion|^top$|content|^main|header
 const noteIds = /note|^_?(?:ftn|edn)|^fn|^ftnt|^sdfootnote|^sdendnote|^n[-_:.]?\d/i;
 const backArrow = /^(?:[↩↑⤴⇧^]\uFE0E?\uFE0F?|\[?\s*(?:return|back|jump back|go back)(?: to (?:the )?(?:text|top|reference|footnote \d+))?\s*\]?)$/i;
 /** What is left of MediaWiki's `↑ a b` / `^ Jump up to: a b` once its links are taken out. */
-const backLinkLeftovers = /^[\s↑^↩⤴]*(?:jump up(?: to)?:?)?[\s↑^↩⤴]*$/i;
-const notesHeading = /^(?:foot|end)?notes:?$|^references:?$/i;
+const backLinkLeftovers = /^[\s↑^↩⤴[\]()]*(?:jump up(?: to)?:?)?[\s↑^↩⤴[\]()]*$/i;
+const notesHeading =
+  /^(?:(?:foot|end)?notes|references|sources|notes (?:&|and) (?:references|sources)|references (?:&|and) notes|anmerkungen|fußnoten|einzelnachweise|notes et références|notas|referencias|примечания|сноски)\s*:?$/i;
 
 interface FoundNote {
   /** The element holding the note's text: in the page, or made from a marker's attribute; undefined when a marker points at nothing. */
@@ -83,6 +84,8 @@ interface FoundNote {
   label: string | undefined;
   /** The fragment a marker pointed at, for messages. */
   fragment: string | undefined;
+  /** Elements that go with the note's block: the label cell of a table of notes, docutils' `<dt>`. */
+  companions?: Element[];
 }
 
 interface PageIndex {
@@ -113,7 +116,8 @@ interface PageIndex {
 export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   splitLinesOfNotes(tree);
   const index = indexPage(tree);
-  const referenced = referencedNotes(index);
+  const repeats: Element[] = [];
+  const referenced = referencedNotes(index, repeats);
   const notes = [...referenced, ...unreferencedNotes(referenced, index)];
   if (notes.length === 0) return;
   const identifiers = noteIdentifiers(notes);
@@ -144,7 +148,11 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
       definitions.push(definition);
     }
   });
-  for (const note of notes) if (note.block && !note.markers.includes(note.block)) removeNoteBlock(note.block, tree, index.parents);
+  for (const note of notes) {
+    if (note.block && !note.markers.includes(note.block)) removeNoteBlock(note.block, tree, index.parents);
+    for (const companion of note.companions ?? []) removeNoteBlock(companion, tree, index.parents);
+  }
+  for (const repeat of repeats) removeNoteBlock(repeat, tree, index.parents);
   definitions.sort((a, b) => Number(a.properties.identifier) - Number(b.properties.identifier));
   tree.children.push(...definitions);
 }
@@ -215,7 +223,7 @@ type Resolution =
   | { kind: 'missing'; fragment: string };
 
 /** Notes reached from markers, in the order of their first marker; a note's own markers (nested notes) included. */
-function referencedNotes(index: PageIndex): FoundNote[] {
+function referencedNotes(index: PageIndex, repeats: Element[]): FoundNote[] {
   const { parents, elements } = index;
   const found: FoundNote[] = [];
   const byBlock = new Map<Element, FoundNote>();
@@ -253,15 +261,20 @@ function referencedNotes(index: PageIndex): FoundNote[] {
       continue;
     }
     const { block, target, fragment } = resolution;
+    // A tooltip right after the marker repeats a note that is elsewhere (the WordPress “footnotes” plugin).
+    const tooltip = tooltipAfter(element, parents);
+    if (tooltip && tooltip !== block) repeats.push(tooltip);
     let note = byBlock.get(block);
     if (!note) {
+      const cell = labelCell(block, parents);
       note = {
         block,
         markers: [],
         debris: noteDebris(block, target, index),
-        visibleNumber: labelNumber(label) ?? numberInBlock(block, target) ?? listPosition(block, parents),
+        visibleNumber: labelNumber(label) ?? numberInBlock(cell ?? block, target) ?? listPosition(block, parents),
         label,
         fragment,
+        ...(cell ? { companions: [cell] } : {}),
       };
       byBlock.set(block, note);
       found.push(note);
@@ -316,8 +329,56 @@ function resolveMarker(element: Element, index: PageIndex, byBlock: ReadonlyMap<
     const block = target && acceptedTarget(element, target, index, context);
     if (target && block) return { kind: 'block', block, target, fragment: undefined };
   }
+  // A script's marker that lost its `onclick` keeps an id that names its note's (`…_tooltip_3` → `…_reference_3`).
+  for (const id of chain.flatMap((link) => counterpartIds(stringProperty(link, 'id') ?? ''))) {
+    const target = byId.get(id);
+    const block = target && acceptedTarget(element, target, index, context);
+    if (target && block) return { kind: 'block', block, target, fragment: id };
+  }
+  const tooltip = context ? tooltipAfter(element, parents) : undefined;
+  if (tooltip) return { kind: 'block', block: tooltip, target: tooltip, fragment: undefined };
   const text = context ? attributeNoteText(chain) : undefined;
   return text ? { kind: 'text', text } : undefined;
+}
+
+/** The ids a note may have, given its marker's: the marker's word for itself swapped for the note's. */
+function counterpartIds(id: string): string[] {
+  if (id === '') return [];
+  const swaps: [RegExp, string][] = [
+    [/tooltip/, 'reference'],
+    [/ref(?=[-_:.]?\d)/i, ''],
+    [/anc$/, 'sym'],
+    [/[-_]?anchor/, ''],
+    [/[-_]?(?:call|marker|link)(?=[-_:.]?\d|$)/, ''],
+  ];
+  return swaps.flatMap(([pattern, replacement]) => (pattern.test(id) ? [id.replace(pattern, replacement)] : [])).filter((other) => other !== id);
+}
+
+/** A tooltip or popover element set right after a marker, holding a note's text (or a copy of it). */
+function tooltipAfter(marker: Element, parents: ReadonlyMap<Nodes, Parents>): Element | undefined {
+  const outer = markerWrapper(marker, parents);
+  const parent = parents.get(outer);
+  if (!parent) return undefined;
+  const next = parent.children.slice(parent.children.indexOf(outer) + 1).find((child) => child.type === 'element' || hasVisibleContent(child));
+  if (!isElement(next) || blockTags.has(next.tagName) || !hasVisibleContent(next)) return undefined;
+  const tooltip =
+    stringProperty(next, 'role') === 'tooltip' || classNames(next).some((name) => /tooltip|popover|popup|footnote[-_]?(?:text|content|body)/i.test(name));
+  return tooltip ? next : undefined;
+}
+
+/** The cell or term that holds only a note's label, when the note's text is in the cell or description after it. */
+function labelCell(block: Element, parents: ReadonlyMap<Nodes, Parents>): Element | undefined {
+  if (!isElement(block, 'td', 'dd')) return undefined;
+  const parent = parents.get(block);
+  const siblings = parent ? (parent.children as Nodes[]).filter((child): child is Element => child.type === 'element') : [];
+  const previous = siblings[siblings.indexOf(block) - 1];
+  return previous && isLabelOnly(previous) ? previous : undefined;
+}
+
+function isLabelOnly(element: Element): boolean {
+  if (!isElement(element, 'th', 'td', 'dt')) return false;
+  const text = collapsedText(element).replace(/[↩↑⤴^\s]/g, '');
+  return text === '' || isMarkerText(text);
 }
 
 /** Elements that may stand for a marker without a link: a superscript, a span, a link-less `<a>` (a script's button). */
@@ -485,6 +546,8 @@ function unreferencedNotes(referenced: readonly FoundNote[], index: PageIndex): 
  */
 function noteBlock(target: Element, marker: Element, index: PageIndex): Element | undefined {
   const { parents, noteMarkup } = index;
+  const cell = labelledTextCell(target, parents);
+  if (cell) return cell;
   if (blockTags.has(target.tagName) || headingTags.has(target.tagName)) return target;
   if (noteMarkup.has(target) && hasVisibleContent(target)) return target;
   if (followsMarker(target, marker, parents) && hasVisibleContent(target) && !isMarkerText(collapsedText(target))) return target;
@@ -504,6 +567,29 @@ function noteBlock(target: Element, marker: Element, index: PageIndex): Element 
     block = parent;
   }
   return block;
+}
+
+/**
+ * Notes set as a table or a definition list, a row or term per note (docutils, the WordPress
+ * “footnotes” plugin): the cell or description with the text, when the target is the table, the
+ * row, or the cell or term that holds only the label.
+ */
+function labelledTextCell(target: Element, parents: ReadonlyMap<Nodes, Parents>): Element | undefined {
+  let cell: Element | undefined = target;
+  if (isElement(target, 'table', 'tbody', 'tr')) {
+    const rows = elementsOf(target).filter((element) => element.tagName === 'tr');
+    cell = rows.length === 1 ? rows[0]?.children.find((child): child is Element => isElement(child, 'th', 'td')) : undefined;
+  } else {
+    for (let node: Nodes | undefined = target; node && node.type === 'element'; node = parents.get(node)) {
+      cell = node;
+      if (isElement(node, 'th', 'td', 'dt', 'dd', 'p', 'li', 'div')) break;
+    }
+  }
+  if (!cell || !isLabelOnly(cell)) return undefined;
+  const parent = parents.get(cell);
+  const siblings = parent ? (parent.children as Nodes[]).filter((child): child is Element => child.type === 'element') : [];
+  const next = siblings[siblings.indexOf(cell) + 1];
+  return isElement(next, 'td', 'dd') && hasVisibleContent(next) ? next : undefined;
 }
 
 /** An element some link or marker attribute in the page points at. */
@@ -756,8 +842,15 @@ function hasContentBesideNotesChrome(element: Element): boolean {
 
 /** A rule, or a heading (or a paragraph standing for one, `<p><b>Notes</b></p>`) that says “Notes”. */
 function isNotesChrome(node: Nodes): boolean {
+  // The sanitiser unwraps a table's caption, leaving its words as text.
+  if (node.type === 'text') return notesHeading.test(node.value.trim());
   if (node.type !== 'element') return false;
-  return node.tagName === 'hr' || ((headingTags.has(node.tagName) || node.tagName === 'p') && notesHeading.test(collapsedText(node)));
+  if (node.tagName === 'hr') return true;
+  // A plugin's “Notes & References [+]” toggle says the same.
+  const text = collapsedText(node)
+    .replace(/\[\s*[+−–-]\s*\]/g, '')
+    .trim();
+  return (headingTags.has(node.tagName) || ['p', 'caption', 'div', 'span'].includes(node.tagName)) && notesHeading.test(text);
 }
 
 /**

@@ -90,6 +90,7 @@ export function isExplicitMarker(marker: Element, parents: ReadonlyMap<Nodes, Pa
 export function isSuperscript(marker: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
   const wrapper = parents.get(marker);
   return (
+    marker.tagName === 'sup' ||
     isElement(wrapper, 'sup') ||
     (isElement(wrapper) && isElement(parents.get(wrapper), 'sup') && collapsedText(wrapper) === collapsedText(marker)) ||
     marker.children.some((child) => isElement(child, 'sup')) ||

@@ -349,6 +349,80 @@ Notes<br />
   });
 });
 
+describe('recogniseFootnotes: notes set as tables and definition lists', () => {
+  it('the WordPress “footnotes” plugin: a marker whose onclick is gone, a truncated tooltip copy, the table of notes and its “Notes & References [+]” chrome', () => {
+    const { markdown, file } = convertFragment(
+      `<p>We used OLETeX to turn tables into pictures. <span class="footnote_referrer"><a role="button" tabindex="0" onclick="footnote_moveToReference_264_177('footnote_plugin_reference_264_177_1');" onkeypress="footnote_moveToReference_264_177('footnote_plugin_reference_264_177_1');" ><sup id="footnote_plugin_tooltip_264_177_1" class="footnote_plugin_tooltip_text">[1]</sup></a><span id="footnote_plugin_tooltip_text_264_177_1" class="footnote_tooltip">OLETeX can also do OLE, but we only use it to make EPS&nbsp;&#x2026; <span class="footnote_tooltip_continue">Continue reading</span></span></span> It worked.</p>
+<div class="speaker-mute footnotes_reference_container"> <div class="footnote_container_prepare"><p><span role="button" tabindex="0" class="footnote_reference_container_label pointer" onclick="footnote_expand_collapse_reference_container_264_177();">Notes &amp; References</span><span role="button" tabindex="0" class="footnote_reference_container_collapse_button" style="display: none;" onclick="footnote_expand_collapse_reference_container_264_177();">[<a id="footnote_reference_container_collapse_button_264_177">+</a>]</span></p></div> <div id="footnote_references_container_264_177" style=""><table class="footnotes_table footnote-reference-container"><caption class="accessibility">Notes &amp; References</caption> <tbody>
+<tr class="footnotes_plugin_reference_row"> <th scope="row" class="footnote_plugin_index_combi pointer" onclick="footnote_moveToAnchor_264_177('footnote_plugin_tooltip_264_177_1');"><a id="footnote_plugin_reference_264_177_1" class="footnote_backlink"><span class="footnote_index_arrow">&#8593;</span>1</a></th> <td class="footnote_plugin_text">OLETeX can also do OLE, but we only use it to make EPS files, having used WMF2EPS before.</td></tr>
+</tbody></table></div></div>`,
+    );
+    assert.deepEqual(split(markdown), {
+      text: 'We used OLETeX to turn tables into pictures. [^1] It worked.',
+      definitions: [['1', 'OLETeX can also do OLE, but we only use it to make EPS files, having used WMF2EPS before.']],
+    });
+    assert.deepEqual(ruleIds(file), ['import-sanitised']);
+  });
+
+  it('the same plugin with its table switched off: the tooltip is the only copy and is the note', () => {
+    const { markdown } = convertFragment(
+      '<p>On a shorter note than my previous article<span class="footnote_referrer"><a role="button" tabindex="0" onclick="footnote_moveToReference_2683_89(\'footnote_plugin_reference_2683_89_1\');"><sup id="footnote_plugin_tooltip_2683_89_1" class="footnote_plugin_tooltip_text">1</sup></a><span id="footnote_plugin_tooltip_text_2683_89_1" class="footnote_tooltip"><a href="https://blah.example/architecture/designing-networks/"><span class="footnote_url_wrap">https://blah.example/architecture/designing-networks/</span></a></span></span> - I have been moving my lab.</p>',
+    );
+    assert.deepEqual(split(markdown), {
+      text: 'On a shorter note than my previous article[^1] - I have been moving my lab.',
+      definitions: [['1', '<https://blah.example/architecture/designing-networks/>']],
+    });
+  });
+
+  it('docutils (Sphinx, Pelican): notes as one-row tables, as dt/dd pairs, and as doc-footnote asides with bracketed labels', () => {
+    const tables = convertFragment(
+      `<p>Footnote references, like <a class="footnote-reference" href="#id8" id="id1">[5]</a>. A second<a class="footnote-reference" href="#label" id="id2">[2]</a>.</p>
+<table class="docutils footnote" frame="void" id="id8" rules="none">
+<colgroup><col class="label" /><col /></colgroup>
+<tbody valign="top">
+<tr><td class="label"><a class="fn-backref" href="#id1">[5]</a></td><td>A footnote contains body elements.</td></tr>
+</tbody>
+</table>
+<table class="docutils footnote" frame="void" id="label" rules="none">
+<colgroup><col class="label" /><col /></colgroup>
+<tbody valign="top">
+<tr><td class="label"><a class="fn-backref" href="#id2">[2]</a></td><td>Footnotes may be numbered.</td></tr>
+</tbody>
+</table>`,
+    );
+    assert.deepEqual(split(tables.markdown), {
+      text: 'Footnote references, like [^5]. A second[^2].',
+      definitions: [
+        ['2', 'Footnotes may be numbered.'],
+        ['5', 'A footnote contains body elements.'],
+      ],
+    });
+    const list = convertFragment(
+      `<p>Footnote references, like <a class="footnote-reference brackets" href="#id8" id="id1">5</a>.</p>
+<dl class="footnote brackets">
+<dt class="label" id="id8"><span class="brackets"><a class="fn-backref" href="#id1">5</a></span></dt>
+<dd><p>A footnote contains body elements.</p>
+<p>A second paragraph.</p>
+</dd>
+</dl>`,
+    );
+    assert.deepEqual(split(list.markdown), {
+      text: 'Footnote references, like [^5].',
+      definitions: [['5', 'A footnote contains body elements. / A second paragraph.']],
+    });
+    const asides = convertFragment(
+      `<p>Footnote references, like <a class="footnote-reference brackets" href="#footnote-1" id="footnote-reference-1" role="doc-noteref"><span class="fn-bracket">[</span>5<span class="fn-bracket">]</span></a>.</p>
+<aside class="footnote-list brackets">
+<aside class="footnote brackets" id="footnote-1" role="doc-footnote">
+<span class="label"><span class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-1">5</a><span class="fn-bracket">]</span></span>
+<p>A footnote contains body elements.</p>
+</aside>
+</aside>`,
+    );
+    assert.deepEqual(split(asides.markdown), { text: 'Footnote references, like [^5].', definitions: [['5', 'A footnote contains body elements.']] });
+  });
+});
+
 describe('recogniseFootnotes: markers tied by attributes, scripts and roles', () => {
   it('bigfoot with the original notes deleted: the note’s HTML lives only in the button’s data-bigfoot-footnote; the sentence it split is whole again', () => {
     const { markdown, file } = convertFragment(
