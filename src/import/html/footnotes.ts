@@ -270,7 +270,7 @@ function referencedNotes(index: PageIndex, repeats: Element[]): FoundNote[] {
       note = {
         block,
         markers: [],
-        debris: noteDebris(block, target, index),
+        debris: noteDebris(block, target, index, label),
         visibleNumber: labelNumber(label) ?? numberInBlock(cell ?? block, target) ?? listPosition(block, parents),
         label,
         fragment,
@@ -608,7 +608,7 @@ function followsMarker(element: Element, marker: Element, parents: ReadonlyMap<N
 }
 
 /** What inside a note block is not its text: the label it starts with and the links back to the marker, with what holds only them. */
-function noteDebris(block: Element, target: Element, index: PageIndex): Set<Element> {
+function noteDebris(block: Element, target: Element, index: PageIndex, markerLabel?: string): Set<Element> {
   const { parents, order, byId } = index;
   const debris = new Set<Element>();
   if (target !== block) debris.add(markerWrapper(target, parents, block));
@@ -617,7 +617,8 @@ function noteDebris(block: Element, target: Element, index: PageIndex): Set<Elem
     const text = collapsedText(element);
     if (element.tagName !== 'a') {
       // `<p><sup>3</sup> The note…` and `<p><b>*</b> The note…`: the note's own label.
-      if (isElement(element, 'sup', 'b', 'strong', 'span') && text === first && isMarkerText(text) && !elementsOf(element).some(isAnchor)) debris.add(element);
+      if (isElement(element, 'sup', 'b', 'strong', 'span') && text === first && isNoteLabel(text, markerLabel) && !elementsOf(element).some(isAnchor))
+        debris.add(element);
       continue;
     }
     const fragment = linkFragment(element);
@@ -628,13 +629,25 @@ function noteDebris(block: Element, target: Element, index: PageIndex): Set<Elem
       stringProperty(element, 'role') === 'doc-backlink' ||
       stringProperty(element, 'rev') === 'footnote' ||
       classNames(element).some((name) => /back|return|to-top|reverse/i.test(name));
-    const leadingLabel = isMarkerText(text) && fragment !== undefined && first === text;
+    const leadingLabel = isNoteLabel(text, markerLabel) && fragment !== undefined && first === text;
     // Plugins draw some back-links with CSS alone: an empty link to a fragment.
     const emptyJump = text === '' && fragment !== undefined && !elementsOf(element).some((child) => child.tagName === 'img');
     if (pointsUp || markedBack || backArrow.test(text) || leadingLabel || emptyJump)
       debris.add(backLinkHolder(markerWrapper(element, parents, block), block, debris, parents));
   }
   return debris;
+}
+
+/**
+ * The label a note starts with: its marker's number or symbols, bracketed or not. Without a marker
+ * to compare, a short number or symbols; a bare letter or a year is more likely a word (“<b>A</b>
+ * is for…”, “<b>1998</b> was…”).
+ */
+function isNoteLabel(text: string, markerLabel: string | undefined): boolean {
+  if (!/^(?:[[(][^\])]{1,6}[\])]|\d{1,4}[.):]?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}|[*†‡§¶]{1,3})$/.test(text)) return false;
+  if (markerLabel === undefined || markerLabel === '') return !/\d{4}/.test(text) && !/^[[(][a-z]{2,}/i.test(text);
+  const number = labelNumber(markerLabel);
+  return number !== undefined ? labelNumber(text.replace(/[:]$/, '')) === number : labelCore(text) === labelCore(markerLabel);
 }
 
 function isAnchor(element: Element): boolean {

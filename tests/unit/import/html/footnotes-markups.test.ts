@@ -546,6 +546,18 @@ describe('recogniseFootnotes: what is not a note', () => {
     assert.deepEqual(ruleIds(file), ['note-undefined'], 'only the Word marker whose note is gone is reported');
   });
 
+  it('a note that begins with a bold letter or year keeps it; only the note’s own label is taken off', () => {
+    const { markdown } = convertFragment(
+      `<p>One<sup><a href="#fn1" id="r1">1</a></sup>, two<sup><a href="#fn2" id="r2">2</a></sup>, three<sup><a href="#fn3" id="r3">3</a></sup>.</p>
+<ol class="footnotes"><li id="fn1"><b>A</b> is for apple. <a href="#r1">↩</a></li><li id="fn2"><b>1998</b> was the year. <a href="#r2">↩</a></li><li id="fn3"><sup>3</sup> The third. <a href="#r3">↩</a></li></ol>`,
+    );
+    assert.deepEqual(split(markdown).definitions, [
+      ['1', '**A** is for apple.'],
+      ['2', '**1998** was the year.'],
+      ['3', 'The third.'],
+    ]);
+  });
+
   it('a marker whose note is not in the page is a note-undefined error at the marker; its neighbours are unaffected', () => {
     const { markdown, file } = convertFragment(
       '<p>Fine.</p>\n<p>First<sup class="footnote"><a href="#fn1" id="fnref1">1</a></sup> and dangling<sup class="footnote"><a href="#fn9" id="fnref9">9</a></sup>.</p>\n<div class="footnotes"><ol><li id="fn1">One. <a href="#fnref1">↩</a></li></ol></div>',
