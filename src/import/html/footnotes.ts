@@ -163,7 +163,9 @@ export function noteMarkerFragments(tree: Root | Element): string[] {
   return elementsOf(tree).flatMap((element) => {
     const fragment = linkFragment(element);
     if (fragment) return isExplicitMarker(element, parents) || looksLikeMarker(element, parents) ? [fragment] : [];
-    return isExplicitMarker(element, parents) || hasNoteName(element) ? referencedIds(element) : [];
+    // ARIA names ids; a plugin's data values (`data-mfn="3"`) need not be ids, and would pull unrelated parts of the page in.
+    const ariaIds = ['ariaDescribedBy', 'ariaDetails'].flatMap((key) => (stringProperty(element, key) ?? '').split(/\s+/).filter((id) => id !== ''));
+    return isExplicitMarker(element, parents) || hasNoteName(element) ? ariaIds : [];
   });
 }
 
