@@ -799,12 +799,13 @@ function tidyNoteText(note: Element, number: number | undefined, label: string |
     const core = label === undefined ? '' : labelCore(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const superscript = number === undefined ? '' : superscriptNumber(number);
     const labels = [
-      ...(number === undefined ? [] : [`\\[${number}\\]`, `\\(${number}\\)`, `${number}[.)]`, superscript]),
+      ...(number === undefined ? [] : [`\\[${number}\\]`, `\\(${number}\\)`, `${number}[.):]`, superscript]),
       ...(core !== '' && /^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`${core}(?![*†‡§¶])`] : []),
       ...(core !== '' && number === undefined && !/^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`\\[${core}\\]`] : []),
     ];
     const leading = labels.length === 0 ? '' : `(?:${labels.join('|')})?`;
-    first.value = first.value.replace(new RegExp(`^[\\s\\u00a0]*${leading}[\\s\\u00a0]*`), '');
+    // What a removed label leaves: the colon or stop set after it (`<a name="n1">1</a>: The note`).
+    first.value = first.value.replace(new RegExp(`^[\\s\\u00a0]*${leading}[\\s\\u00a0]*(?::|[.)\\]](?=[\\s\\u00a0]|$))?[\\s\\u00a0]*`), '');
   }
   const last = texts.findLast((text) => text.value.trim() !== '');
   if (last) last.value = last.value.replace(/[\s\u00a0]*(?:[[(][\s\u00a0]*[\])]|[↩↑⤴]\uFE0E?\uFE0F?)?[\s\u00a0]*$/, '');

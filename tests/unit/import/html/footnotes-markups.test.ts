@@ -570,6 +570,28 @@ describe('recogniseFootnotes: what is not a note', () => {
 });
 
 describe('recogniseFootnotes: raw HTML in Markdown', () => {
+  it('hand-made notes in Markdown: Markdown links in superscripts to named anchors, a note a line, “1:” and “2:” taken off', () => {
+    const text = `---
+title: Peer review
+---
+As defined by the dictionary, _peer review_ <sup>[1](#peerreview)</sup>is “a process”. The players are mostly male (Helmer et al. 2017<sup>[2](#helmer)</sup>).
+
+---
+<a name="peerreview">1</a>: Merriam Webster's definition of Peer Review: <https://www.merriam-webster.com/dictionary/peer%20review><br>
+<a name="helmer">2</a>:Helmer, Markus, and Demian Battaglia. 2017. “Gender Bias in Scholarly Peer Review.” eLife 6.
+`;
+    const file = new VFile({ path: 'post.md', value: text });
+    const piece = importSource(file, { defaultAuthor: undefined }).chapters[0]?.piece;
+    assert.ok(piece);
+    assert.deepEqual(split(bodyToMarkdown(piece.body)), {
+      text: 'As defined by the dictionary, _peer review_ [^1]is “a process”. The players are mostly male (Helmer et al. 2017[^2]).',
+      definitions: [
+        ['1', "Merriam Webster's definition of Peer Review: <https://www.merriam-webster.com/dictionary/peer%20review>"],
+        ['2', 'Helmer, Markus, and Demian Battaglia. 2017. “Gender Bias in Scholarly Peer Review.” eLife 6.'],
+      ],
+    });
+  });
+
   it('Tufte sidenotes written into a Markdown post become footnotes', () => {
     const text = `---
 title: The Interface
