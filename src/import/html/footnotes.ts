@@ -313,7 +313,9 @@ function resolveMarker(element: Element, index: PageIndex, byBlock: ReadonlyMap<
     if (labelled) return { kind: 'block', block: labelled, target: labelled, fragment };
     const text = context ? attributeNoteText(chain) : undefined;
     if (text) return { kind: 'text', text };
-    if (!explicit || insideNoteMarkup(element, index) || /ref|anchor|link|marker|back|return/i.test(fragment)) return undefined;
+    // A marker by its markup, or a superscript number pointing at a note's id (`#fn3`, `#_ftn3`): its note is lost.
+    const namedMissing = explicit || (inSuperscript && noteIds.test(fragment));
+    if (!namedMissing || insideNoteMarkup(element, index) || /ref|anchor|link|marker|back|return/i.test(fragment)) return undefined;
     return { kind: 'missing', fragment };
   }
   // A wrapper whose link is read in its turn, or a link elsewhere (a page number with a title is not a note).
@@ -468,10 +470,15 @@ function superscriptNumber(number: number): string {
 function labelledBlock(marker: Element, index: PageIndex, byBlock: ReadonlyMap<Element, FoundNote>): Element | undefined {
   const text = collapsedText(marker);
   if (!isMarkerText(text)) return undefined;
+  const number = labelNumber(text);
   const start = index.order.get(marker) ?? 0;
   return index.elements.find(
     (element) =>
-      (index.order.get(element) ?? 0) > start && isLeafBlock(element) && !byBlock.has(element) && beginsWithLabel(element, text) && inNotesArea(element, index),
+      (index.order.get(element) ?? 0) > start &&
+      isLeafBlock(element) &&
+      !byBlock.has(element) &&
+      (beginsWithLabel(element, text) || (number !== undefined && listPosition(element, index.parents) === number)) &&
+      inNotesArea(element, index),
   );
 }
 

@@ -533,6 +533,23 @@ describe('recogniseFootnotes: what is not a note', () => {
     assert.deepEqual(ruleIds(file), ['import-sanitised']);
   });
 
+  it('notes whose ids a sanitiser stripped, in a numbered list after a rule: each marker takes its list item; a superscript to a missing #fn3 is reported', () => {
+    const { markdown, file } = convertFragment(
+      '<p>A<sup><a href="#fn1">1</a></sup> and b<sup><a href="#fn2">2</a></sup> and c<sup><a href="#fn3">3</a></sup>.</p><hr><ol><li>First note.</li><li>Second note.</li></ol>',
+    );
+    assert.deepEqual(split(markdown), {
+      text: 'A[^1] and b[^2] and c[^3].',
+      definitions: [
+        ['1', 'First note.'],
+        ['2', 'Second note.'],
+      ],
+    });
+    assert.deepEqual(
+      messagesOf(file, 'note-undefined').map((message) => [message.line, message.column, message.reason]),
+      [[1, 79, 'footnote marker 3 points to #fn3, which is not in the page']],
+    );
+  });
+
   it('page numbers with titles, carousel dots and a body paragraph that begins “3.” are not notes', () => {
     const { markdown, file } = convertFragment(
       `<p>Claim.<a href="#_ftn3" name="_ftnref3">[3]</a> More.</p>
