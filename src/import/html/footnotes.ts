@@ -120,21 +120,28 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   const referenced = referencedNotes(index, repeats);
   const notes = [...referenced, ...unreferencedNotes(referenced, index)];
   if (notes.length === 0) return;
-  const identifiers = noteIdentifiers(notes);
+  // A note the source left empty has nothing to keep: its markers go, and the editor is told.
+  for (const note of notes.filter(isEmptyNote)) {
+    const place = note.markers[0]?.position?.start ?? note.block?.position?.start ?? { line: 1, column: 1 };
+    const where = note.fragment ? ` (#${note.fragment})` : '';
+    report(file, 'note-empty', `note${where} has no text in the source; its ${note.markers.length === 1 ? 'marker was' : 'markers were'} dropped`, place);
+    for (const marker of note.markers) replaceMarker(marker, undefined, index.parents);
+    note.markers = [];
+  }
+  const kept = notes.filter((note) => !isEmptyNote(note) || note.markers.length > 0);
+  const identifiers = noteIdentifiers(kept);
 
   // References first, so that a note holding a marker of its own is copied with its reference in it.
-  notes.forEach((note, position) => {
+  kept.forEach((note, position) => {
     for (const marker of note.markers) replaceMarker(marker, noteReference(identifiers[position] as string, marker), index.parents);
   });
   const definitions: Element[] = [];
-  notes.forEach((note, position) => {
+  kept.forEach((note, position) => {
     const identifier = identifiers[position] as string;
     const definition = note.block && noteDefinition(identifier, note);
     const markerPlace = note.markers[0]?.position?.start ?? { line: 1, column: 1 };
     if (!definition) {
       report(file, 'note-undefined', `footnote marker ${identifier} points to #${note.fragment}, which is not in the page`, markerPlace);
-    } else if (!hasVisibleContent(definition)) {
-      report(file, 'note-undefined', `footnote marker ${identifier} points to a note with no text${note.fragment ? ` (#${note.fragment})` : ''}`, markerPlace);
     } else {
       if (note.markers.length === 0) {
         const text = collapsedText(definition);
@@ -818,14 +825,20 @@ function tidyNoteText(note: Element, number: number | undefined, label: string |
   if (last) last.value = last.value.replace(/[\s\u00a0]*(?:[[(][\s\u00a0]*[\])]|[↩↑⤴]\uFE0E?\uFE0F?)?[\s\u00a0]*$/, '');
 }
 
-/** Puts the reference where the marker was; brackets set around the marker in the text (`[<a>1</a>]`) go with it. */
-function replaceMarker(node: Element, replacement: Element, parents: ReadonlyMap<Nodes, Parents>): void {
+/** A note found in the page whose text, once its label and back-links are gone, is nothing. */
+function isEmptyNote(note: FoundNote): boolean {
+  return note.block !== undefined && !hasVisibleContent(cloneWithout(note.block, note.debris));
+}
+
+/** Puts the reference where the marker was (or nothing); brackets set around the marker in the text (`[<a>1</a>]`) go with it. */
+function replaceMarker(node: Element, replacement: Element | undefined, parents: ReadonlyMap<Nodes, Parents>): void {
   const parent = parents.get(node);
   const position = parent ? parent.children.indexOf(node) : -1;
   if (!parent || position < 0) return;
-  parent.children[position] = replacement;
+  if (replacement) parent.children[position] = replacement;
+  else parent.children.splice(position, 1);
   const before = parent.children[position - 1];
-  const after = parent.children[position + 1];
+  const after = parent.children[replacement ? position + 1 : position];
   if (before?.type === 'text' && after?.type === 'text') {
     const open = /[[(]\s*$/.exec(before.value)?.[0].trim();
     const close = /^\s*[\])]/.exec(after.value)?.[0].trim();
