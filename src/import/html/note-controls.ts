@@ -35,17 +35,19 @@ export function noteControlsAsMarkers(tree: Root | Element): void {
 
 /**
  * Word writes a pasted note's links against the file it came from (`file:///C:/…/essay.docx#_ftn1`)
- * and editors against their own address (`…/post.php?post=12#_ftn1`); the sanitiser drops `file:`
- * links altogether. A link whose fragment names a note anchor of this page is a link within it.
+ * and editors against their own address (`…/wp-admin/post.php?post=12#_ftn1`); the sanitiser drops
+ * `file:` links altogether. Such a link whose fragment names a note anchor of this page is a link
+ * within it. A link to another site's note stays as written.
  */
 function linkInPage(link: Element, byId: ReadonlyMap<string, Element>): void {
   const href = stringProperty(link, 'href') ?? '';
   const hash = href.indexOf('#');
   if (hash <= 0) return;
   const fragment = href.slice(hash + 1);
-  const target = byId.get(fragment);
-  if (!target || !/^(?:_?(?:ftn|edn)|sdfootnote|sdendnote|ftnt|fn|footnote|note|cite_)/i.test(fragment)) return;
-  link.properties.href = `#${fragment}`;
+  if (!byId.has(fragment) || !/^(?:_?(?:ftn|edn)|sdfootnote|sdendnote|ftnt|fn|footnote|note|cite_)/i.test(fragment)) return;
+  const anchorName = stringProperty(link, 'name') ?? stringProperty(link, 'id') ?? '';
+  const fromEditor = /^file:|\/wp-admin\/|\/post(?:-new)?\.php|blogger\.com\/(?:blog\/)?post-edit/i.test(href);
+  if (fromEditor || /^(?:_(?:ftn|edn)(?:ref)?\d|sdfootnote\d|sdendnote\d|ftnt(?:_ref)?\d)/i.test(anchorName)) link.properties.href = `#${fragment}`;
 }
 
 /** Attributes in which note scripts keep a note's HTML once they have taken it out of the page. */

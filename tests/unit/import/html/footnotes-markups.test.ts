@@ -168,6 +168,15 @@ describe('recogniseFootnotes: Word, LibreOffice and Google Docs pasted into post
     assert.deepEqual(file.messages, []);
   });
 
+  it('links written against the WordPress editor’s address are links within the page; a note’s link to another site’s #fn1 stays as written', () => {
+    const { markdown } = convertFragment(
+      `<p>The canal.<a href="https://blog.example/wp-admin/post.php?post=12&amp;action=edit#_ftn1" name="_ftnref1">[1]</a></p>
+<hr size="1" />
+<p><a href="https://blog.example/wp-admin/post.php?post=12&amp;action=edit#_ftnref1" name="_ftn1">[1]</a> As <a href="https://other.example/essay#fn1">their note</a> says.</p>`,
+    );
+    assert.deepEqual(split(markdown), { text: 'The canal.[^1]', definitions: [['1', 'As [their note](https://other.example/essay#fn1) says.']] });
+  });
+
   it('Word notes whose anchors an editor stripped: each marker finds the note that begins with its label', () => {
     const { markdown, file } = convertFragment(
       `<p>The canal was never finished.<a href="#_ftn1"><sup>[1]</sup></a> Its bed is still there.<a href="#_ftn2"><sup>[2]</sup></a></p>
