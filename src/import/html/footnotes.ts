@@ -250,7 +250,10 @@ function referencedNotes(index: PageIndex, repeats: Element[]): FoundNote[] {
   for (const element of elements) {
     if (byBlock.has(element) || isTaken(element) || inDebris(element)) continue;
     if (isInlineNote(element)) {
-      const note: FoundNote = { block: element, markers: [element], debris: new Set(), visibleNumber: undefined, label: undefined, fragment: undefined };
+      // LaTeXML repeats the note's number inside it (`<sup class="ltx_note_mark">1</sup>`).
+      const own = noteDebris(element, element, index);
+      const note: FoundNote = { block: element, markers: [element], debris: own, visibleNumber: undefined, label: undefined, fragment: undefined };
+      for (const inner of own) debris.add(inner);
       found.push(note);
       byBlock.set(element, note);
       continue;
@@ -530,7 +533,9 @@ function attributeNote(text: string, marker: Element): Element {
 function isInlineNote(element: Element): boolean {
   if (!['span', 'small'].includes(element.tagName)) return false;
   if (element.properties.dataType === 'footnote' || (stringProperty(element, 'epub:type') ?? '').split(/\s+/).includes('footnote')) return true;
-  return classNames(element).some((name) => ['sidenote', 'marginnote', 'modern-footnotes-footnote__note'].includes(name)) && hasVisibleContent(element);
+  const names = classNames(element);
+  if (names.includes('ltx_note') && names.some((name) => /^ltx_role_(?:foot|end)note$/.test(name))) return true;
+  return names.some((name) => ['sidenote', 'marginnote', 'modern-footnotes-footnote__note'].includes(name)) && hasVisibleContent(element);
 }
 
 /** Notes marked up as notes (in a notes list, or by role or type) that no marker reached. */

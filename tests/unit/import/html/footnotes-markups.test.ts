@@ -506,6 +506,13 @@ describe('recogniseFootnotes: markers tied by attributes, scripts and roles', ()
     assert.deepEqual([unreferenced?.line, unreferenced?.column], [4, 34]);
   });
 
+  it('LaTeXML (arXiv’s HTML): the note written inline, its number repeated inside it taken off', () => {
+    const { markdown } = convertFragment(
+      '<p>The theorem holds<span id="footnote1" class="ltx_note ltx_role_footnote"><sup class="ltx_note_mark">1</sup><span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">1</sup><span class="ltx_tag ltx_tag_note">1</span>Proved in <a href="https://example.org">an earlier paper</a>.</span></span></span> for all n.</p>',
+    );
+    assert.deepEqual(split(markdown), { text: 'The theorem holds[^1] for all n.', definitions: [['1', 'Proved in [an earlier paper](https://example.org).']] });
+  });
+
   it('Modern Footnotes (WordPress): the note written inline after its marker, tied by aria-describedby and data-mfn', () => {
     const { markdown } = convertFragment(
       '<p>The river moved east.<sup class="modern-footnotes-footnote " data-mfn="1" data-mfn-post-scope="00000000000004f70000000000000000_412"><a href="javascript:void(0)" role="button" aria-pressed="false" aria-describedby="mfn-content-00000000000004f70000000000000000_412-1">1</a></sup><span id="mfn-content-00000000000004f70000000000000000_412-1" role="tooltip" class="modern-footnotes-footnote__note" tabindex="0" data-mfn="1">By about forty metres.</span> Nobody noticed.</p>',
