@@ -2,9 +2,10 @@ import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
-import { classNames, collapsedText, contains, elementsOf, hasVisibleContent, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { classNames, collapsedText, contains, elementsOf, hasVisibleContent, isElement, parentMap, stringProperty } from './hast-tree.ts';
 import {
   attributeNoteText,
+  firstText,
   hasNoteName,
   isExplicitMarker,
   isMarkerText,
@@ -14,15 +15,11 @@ import {
   pairingAttributes,
   readsAsMarker,
   referencedIds,
+  superscriptNumber,
 } from './note-markers.ts';
+import { cloneWithout, isNotesChrome, noteDefinition, noteReference, removeNoteBlock, replaceMarker } from './note-rewrite.ts';
 
-/**
- * The neutral form footnotes take between recognition and mdast: `<anthology-note-ref>` where a
- * marker was, `<anthology-note>` (the note's content) appended to the tree in number order. Both
- * carry the note's identifier in `properties.identifier`.
- */
-export const noteReferenceTag = 'anthology-note-ref';
-export const noteDefinitionTag = 'anthology-note';
+export { noteDefinitionTag, noteReferenceTag } from './note-rewrite.ts';
 
 /** Containers of a page's notes, as the common platforms and standards mark them. */
 const noteListSelectors = [
@@ -69,8 +66,6 @@ const noteIds = /note|^_?(?:ftn|edn)|^fn|^ftnt|^sdfootnote|^sdendnote|^n[-_:.]?\
 const backArrow = /^(?:[↩↑⤴⇧^]\uFE0E?\uFE0F?|\[?\s*(?:return|back|jump back|go back)(?: to (?:the )?(?:text|top|reference|footnote \d+))?\s*\]?)$/i;
 /** What is left of MediaWiki's `↑ a b` / `^ Jump up to: a b` once its links are taken out. */
 const backLinkLeftovers = /^[\s↑^↩⤴[\]()]*(?:jump up(?: to)?:?)?[\s↑^↩⤴[\]()]*$/i;
-const notesHeading =
-  /^(?:(?:foot|end)?notes|references|sources|notes (?:&|and) (?:references|sources)|references (?:&|and) notes|anmerkungen|fußnoten|einzelnachweise|notes et références|notas|referencias|примечания|сноски)\s*:?$/i;
 
 interface FoundNote {
   /** The element holding the note's text: in the page, or made from a marker's attribute; undefined when a marker points at nothing. */
@@ -121,14 +116,15 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   const notes = [...referenced, ...unreferencedNotes(referenced, index)];
   if (notes.length === 0) return;
   // A note the source left empty has nothing to keep: its markers go, and the editor is told.
-  for (const note of notes.filter(isEmptyNote)) {
+  const empty = new Set(notes.filter(isEmptyNote));
+  for (const note of empty) {
     const place = note.markers[0]?.position?.start ?? note.block?.position?.start ?? { line: 1, column: 1 };
     const where = note.fragment ? ` (#${note.fragment})` : '';
     report(file, 'note-empty', `note${where} has no text in the source; its ${note.markers.length === 1 ? 'marker was' : 'markers were'} dropped`, place);
     for (const marker of note.markers) replaceMarker(marker, undefined, index.parents);
     note.markers = [];
   }
-  const kept = notes.filter((note) => !isEmptyNote(note) || note.markers.length > 0);
+  const kept = notes.filter((note) => !empty.has(note));
   const identifiers = noteIdentifiers(kept);
 
   // References first, so that a note holding a marker of its own is copied with its reference in it.
@@ -138,7 +134,7 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   const definitions: Element[] = [];
   kept.forEach((note, position) => {
     const identifier = identifiers[position] as string;
-    const definition = note.block && noteDefinition(identifier, note);
+    const definition = note.block && noteDefinition(identifier, { ...note, block: note.block, inline: note.markers.includes(note.block) });
     const markerPlace = note.markers[0]?.position?.start ?? { line: 1, column: 1 };
     if (!definition) {
       report(file, 'note-undefined', `footnote marker ${identifier} points to #${note.fragment}, which is not in the page`, markerPlace);
@@ -467,10 +463,6 @@ function labelledPart(block: Element, marker: Element): Element | undefined {
   return labelled.length >= 2 ? labelled.find((part) => beginsWithLabel(part, text)) : undefined;
 }
 
-function superscriptNumber(number: number): string {
-  return [...String(number)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
-}
-
 /**
  * For a marker whose link target is not in the page: the first block after it that begins with its
  * label and stands where notes stand (after a rule or a “Notes” heading, in note markup, or among
@@ -686,16 +678,6 @@ function backLinkHolder(link: Element, block: Element, debris: ReadonlySet<Eleme
   return holder;
 }
 
-function firstText(node: Nodes): string | undefined {
-  if (node.type === 'text') return node.value.trim() === '' ? undefined : node.value.trim();
-  if (node.type !== 'element' && node.type !== 'root') return undefined;
-  for (const child of node.children) {
-    const text = firstText(child);
-    if (text !== undefined) return text;
-  }
-  return undefined;
-}
-
 /**
  * The outermost element that holds nothing but this marker (`sup.footnote > a`, `sup > sup > a`,
  * `<sup>[<a>1</a>]</sup>`), below `limit`.
@@ -770,128 +752,9 @@ function noteIdentifiers(notes: readonly FoundNote[]): string[] {
   return notes.map((note, position) => String(usable ? note.visibleNumber : position + 1));
 }
 
-/** The number is kept as text so that whitespace around the marker is not collapsed as if it were empty. */
-function noteReference(identifier: string, marker: Element): Element {
-  return {
-    type: 'element',
-    tagName: noteReferenceTag,
-    properties: { identifier },
-    children: [{ type: 'text', value: identifier }],
-    ...(marker.position ? { position: marker.position } : {}),
-  };
-}
-
-function noteDefinition(identifier: string, note: FoundNote): Element {
-  const block = note.block as Element;
-  const content = cloneWithout(block, note.debris);
-  tidyNoteText(content, note.visibleNumber, note.label);
-  const children = note.markers.includes(block) || block.tagName !== 'p' ? content.children : [content];
-  return { type: 'element', tagName: noteDefinitionTag, properties: { identifier }, children, ...(block.position ? { position: block.position } : {}) };
-}
-
-/** A copy of `element` without `drop`; text left side by side by a removal is joined, so tidying sees `[]` whole. */
-function cloneWithout(element: Element, drop: ReadonlySet<Element>): Element {
-  const children: ElementContent[] = [];
-  for (const child of element.children) {
-    const previous = children.at(-1);
-    if (child.type === 'element') {
-      if (!drop.has(child)) children.push(cloneWithout(child, drop));
-    } else if (child.type === 'text' && previous?.type === 'text') {
-      previous.value += child.value;
-      if (previous.position && child.position) previous.position.end = child.position.end;
-    } else children.push(structuredClone(child));
-  }
-  return { ...element, properties: { ...element.properties }, children };
-}
-
-/** Takes off what the removed links leave behind: a leading `3.` or `*`, an empty `[]`, a stray arrow, edge spaces. */
-function tidyNoteText(note: Element, number: number | undefined, label: string | undefined): void {
-  const texts: { value: string }[] = [];
-  const collect = (node: Nodes) => {
-    if (node.type === 'text') texts.push(node);
-    else if (node.type === 'element') node.children.forEach(collect);
-  };
-  collect(note);
-  const first = texts.find((text) => text.value.trim() !== '');
-  if (first) {
-    // Only a label set off as one (`3.`, `3)`, `[3]`, `*`): a note may well begin “3 of the 5 …”.
-    const core = label === undefined ? '' : labelCore(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const superscript = number === undefined ? '' : superscriptNumber(number);
-    const labels = [
-      ...(number === undefined ? [] : [`\\[${number}\\]`, `\\(${number}\\)`, `${number}[.):]`, superscript]),
-      ...(core !== '' && /^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`${core}(?![*†‡§¶])`] : []),
-      ...(core !== '' && number === undefined && !/^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`\\[${core}\\]`] : []),
-    ];
-    const leading = labels.length === 0 ? '' : `(?:${labels.join('|')})?`;
-    // What a removed label leaves: the colon or stop set after it (`<a name="n1">1</a>: The note`).
-    first.value = first.value.replace(new RegExp(`^[\\s\\u00a0]*${leading}[\\s\\u00a0]*(?::|[.)\\]](?=[\\s\\u00a0]|$))?[\\s\\u00a0]*`), '');
-  }
-  const last = texts.findLast((text) => text.value.trim() !== '');
-  if (last) last.value = last.value.replace(/[\s\u00a0]*(?:[[(][\s\u00a0]*[\])]|[↩↑⤴]\uFE0E?\uFE0F?)?[\s\u00a0]*$/, '');
-}
-
 /** A note found in the page whose text, once its label and back-links are gone, is nothing. */
 function isEmptyNote(note: FoundNote): boolean {
   return note.block !== undefined && !hasVisibleContent(cloneWithout(note.block, note.debris));
-}
-
-/** Puts the reference where the marker was (or nothing); brackets set around the marker in the text (`[<a>1</a>]`) go with it. */
-function replaceMarker(node: Element, replacement: Element | undefined, parents: ReadonlyMap<Nodes, Parents>): void {
-  const parent = parents.get(node);
-  const position = parent ? parent.children.indexOf(node) : -1;
-  if (!parent || position < 0) return;
-  if (replacement) parent.children[position] = replacement;
-  else parent.children.splice(position, 1);
-  const before = parent.children[position - 1];
-  const after = parent.children[replacement ? position + 1 : position];
-  if (before?.type === 'text' && after?.type === 'text') {
-    const open = /[[(]\s*$/.exec(before.value)?.[0].trim();
-    const close = /^\s*[\])]/.exec(after.value)?.[0].trim();
-    if (open && close && (open === '[') === (close === ']')) {
-      before.value = before.value.replace(/[[(]\s*$/, '');
-      after.value = after.value.replace(/^\s*[\])]/, '');
-    }
-  }
-}
-
-/** Removes a note's original block, then the list, rule and “Notes” heading it leaves empty. */
-function removeNoteBlock(block: Element, tree: Root | Element, parents: ReadonlyMap<Nodes, Parents>): void {
-  let removed: Element = block;
-  let parent = parents.get(block);
-  if (!parent) return;
-  let position = removeNode(block, parent);
-  if (position < 0) return;
-  while (parent !== tree && parent.type === 'element' && !hasContentBesideNotesChrome(parent)) {
-    const up: Parents | undefined = parents.get(parent);
-    if (!up) break;
-    removed = parent;
-    position = removeNode(removed, up);
-    parent = up;
-  }
-  // A “Notes” heading and a rule left straight before the removed list go too.
-  while (position > 0) {
-    const previous = parent.children[position - 1] as ElementContent;
-    if (previous.type === 'text' && previous.value.trim() === '') position--;
-    else if (isNotesChrome(previous)) parent.children.splice(--position, 1);
-    else break;
-  }
-}
-
-function hasContentBesideNotesChrome(element: Element): boolean {
-  return element.children.some((child) => !isNotesChrome(child) && hasVisibleContent(child));
-}
-
-/** A rule, or a heading (or a paragraph standing for one, `<p><b>Notes</b></p>`) that says “Notes”. */
-function isNotesChrome(node: Nodes): boolean {
-  // The sanitiser unwraps a table's caption, leaving its words as text.
-  if (node.type === 'text') return notesHeading.test(node.value.trim());
-  if (node.type !== 'element') return false;
-  if (node.tagName === 'hr') return true;
-  // A plugin's “Notes & References [+]” toggle says the same.
-  const text = collapsedText(node)
-    .replace(/\[\s*[+−–-]\s*\]/g, '')
-    .trim();
-  return (headingTags.has(node.tagName) || ['p', 'caption', 'div', 'span'].includes(node.tagName)) && notesHeading.test(text);
 }
 
 /**

@@ -191,3 +191,19 @@ export function attributeNoteText(chain: readonly Element[]): string | undefined
   }
   return undefined;
 }
+
+/** `12` as `¹²`. */
+export function superscriptNumber(number: number): string {
+  return [...String(number)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
+}
+
+/** The first words a reader sees in a node: its first non-blank text, trimmed. */
+export function firstText(node: Nodes): string | undefined {
+  if (node.type === 'text') return node.value.trim() === '' ? undefined : node.value.trim();
+  if (node.type !== 'element' && node.type !== 'root') return undefined;
+  for (const child of node.children) {
+    const text = firstText(child);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
