@@ -131,6 +131,7 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   kept.forEach((note, position) => {
     for (const marker of note.markers) replaceMarker(marker, noteReference(identifiers[position] as string, marker), index.parents);
   });
+  unlinkCrossReferences(notes, index);
   const definitions: Element[] = [];
   kept.forEach((note, position) => {
     const identifier = identifiers[position] as string;
@@ -309,6 +310,7 @@ function resolveMarker(element: Element, index: PageIndex, byBlock: ReadonlyMap<
   const context = explicit || isSuperscript(element, parents) || chain.some(hasNoteName) || /^[[(].*[\])]$|^[*†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(collapsedText(element));
   if (fragment !== undefined) {
     const inSuperscript = looksLikeMarker(element, parents);
+    if (!explicit && !inSuperscript && isCrossReference(element, parents)) return undefined;
     const target = byId.get(fragment);
     if (target) {
       const block = acceptedTarget(element, target, index, explicit || inSuperscript);
@@ -389,6 +391,33 @@ function isLabelOnly(element: Element): boolean {
   if (!isElement(element, 'th', 'td', 'dt')) return false;
   const text = collapsedText(element).replace(/[↩↑⤴^\s]/g, '');
   return text === '' || isMarkerText(text);
+}
+
+/**
+ * Links that still point into a note once the markers are references (“as note <a href="#fn3">3</a>
+ * says”) would lead nowhere in the chapter: they become their text.
+ */
+function unlinkCrossReferences(notes: readonly FoundNote[], { elements, byId, parents }: PageIndex): void {
+  const inNotes = new Set(
+    notes.flatMap((note) => [...(note.block ? [note.block] : []), ...(note.companions ?? [])]).flatMap((block) => [block, ...elementsOf(block)]),
+  );
+  for (const link of elements) {
+    const fragment = linkFragment(link);
+    const target = fragment === undefined ? undefined : byId.get(fragment);
+    const parent = parents.get(link);
+    if (!target || !inNotes.has(target) || !parent) continue;
+    const position = parent.children.indexOf(link);
+    if (position >= 0) parent.children.splice(position, 1, ...link.children);
+  }
+}
+
+/** “As note <a href="#fn3">3</a> says”: a link to a note that the text names as one is a cross-reference, not a marker. */
+function isCrossReference(link: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  const parent = parents.get(link);
+  if (!parent) return false;
+  const before = parent.children.slice(0, parent.children.indexOf(link));
+  const text = before.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? collapsedText(node) : '')).join('');
+  return /\b(?:(?:foot|end)?notes?|nn?\.|fn\.?|see|cf\.|anm\.|nota)\s*$/i.test(text);
 }
 
 /** Elements that may stand for a marker without a link: a superscript, a span, a link-less `<a>` (a script's button). */

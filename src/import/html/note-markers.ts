@@ -40,9 +40,9 @@ const markerWrapperClasses = new Set([
 /** Ids and anchor names that Word, Google Docs, LibreOffice, Pandoc, kramdown, MediaWiki and Substack give markers. */
 const markerIds = /^(?:_ftnref|_ednref|ftnt_ref|fnref|footnote-anchor|sdfootnote\d+anc|sdendnote\d+anc|cite_ref-)/i;
 
-/** The text of a marker: a number, a bracketed number or label (`[3]`, `(3)`, `[a]`, `[nb 1]`, markdown-it's `[1:1]`), a Unicode superscript number, or symbols (`*`, `**`, `†`). */
+/** The text of a marker: a number, a bracketed number or label (`[3]`, `(3)`, `[a]`, `[nb 1]`, markdown-it's `[1:1]`), a Unicode superscript number, or symbols (`*`, `**`, `†`). “note 3” unbracketed is a cross-reference. */
 const markerTextPattern =
-  /^(?:[[(]\s*)?(?:\d{1,4}(?::\d{1,3})?|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|[a-z]|[ivx]{1,5}|(?:nb|note|n|fn)\.?\s?\d{1,3})(?:\s*[\])])?$|^[*†‡§¶]{1,3}$/i;
+  /^(?:[[(]\s*)?(?:\d{1,4}(?::\d{1,3})?|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,4}|[a-z]|[ivx]{1,5})(?:\s*[\])])?$|^[[(]\s*(?:nb|note|n|fn)\.?\s?\d{1,3}\s*[\])]$|^[*†‡§¶]{1,3}$/i;
 /** A label that says only what a marker is (“Footnote 3”, “See Footnote 3”, “Jump up”): an accessible name, not a note's text. */
 const labelOnly =
   /^(?:(?:see|view|show|read|open|go to|jump to|jump up to|back to)\s+)?(?:the\s+)?(?:foot|end|side|margin)?notes?(?:\s+(?:ref(?:erence)?|marker|link))?(?:\s*(?:no\.?\s*)?(?:\d+|[*†‡§¶]+|[a-z]))?\s*[.:]?$|^(?:jump up|back|return|top|↑|↩)/i;

@@ -566,6 +566,19 @@ describe('recogniseFootnotes: what is not a note', () => {
     );
   });
 
+  it('cross-references to notes (“as note <a>1</a> says”, “see <a>note 2</a>”) stay words, and no longer link', () => {
+    const { markdown } = convertFragment(
+      '<p>Text<sup><a href="#fn1" id="r1">1</a></sup> and more<sup><a href="#fn2" id="r2">2</a></sup>. As note <a href="#fn1">1</a> says, and see <a href="#fn2">note 2</a>.</p><ol class="footnotes"><li id="fn1">One, but see <a href="#fn2">note 2</a>. <a href="#r1">↩</a></li><li id="fn2">Two. <a href="#r2">↩</a></li></ol>',
+    );
+    assert.deepEqual(split(markdown), {
+      text: 'Text[^1] and more[^2]. As note 1 says, and see note 2.',
+      definitions: [
+        ['1', 'One, but see note 2.'],
+        ['2', 'Two.'],
+      ],
+    });
+  });
+
   it('page numbers with titles, carousel dots and a body paragraph that begins “3.” are not notes', () => {
     const { markdown, file } = convertFragment(
       `<p>Claim.<a href="#_ftn3" name="_ftnref3">[3]</a> More.</p>
