@@ -77,6 +77,8 @@ export function isExplicitMarker(marker: Element, parents: ReadonlyMap<Nodes, Pa
   if ((stringProperty(marker, 'rel') ?? '').split(/\s+/).includes('footnote')) return true;
   if (classNames(marker).some((name) => markerClasses.has(name))) return true;
   if (markerIds.test(stringProperty(marker, 'id') ?? '') || markerIds.test(stringProperty(marker, 'name') ?? '')) return true;
+  // A plugin's wrapper names the link inside it as a marker, not whatever else it holds (MediaWiki's `sup.reference > span` page number).
+  if (marker.tagName !== 'a') return false;
   const wrapper = parents.get(marker);
   const outer = wrapper && parents.get(wrapper);
   return [wrapper, outer].some(

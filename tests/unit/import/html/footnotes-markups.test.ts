@@ -234,9 +234,9 @@ ends. And an endnote<a class="sdendnoteanc" name="sdendnote1anc" href="#sdendnot
 });
 
 describe('recogniseFootnotes: platforms’ habits', () => {
-  it('MediaWiki as Wikipedia shows it: [3] used twice, “^ Jump up to: a b”, a note group [nb 1], both headings gone', () => {
+  it('MediaWiki as Wikipedia shows it: [3] used twice, a page number after it ({{rp}}) left as text, “^ Jump up to: a b”, a note group [nb 1], both headings gone', () => {
     const { markdown, file } = convertFragment(
-      `<p>The bridge opened in 1889.<sup id="cite_ref-Smith2001_3-0" class="reference"><a href="#cite_note-Smith2001-3"><span class="cite-bracket">&#91;</span>3<span class="cite-bracket">&#93;</span></a></sup> It was widened later.<sup id="cite_ref-4" class="reference"><a href="#cite_note-4"><span class="cite-bracket">&#91;</span>4<span class="cite-bracket">&#93;</span></a></sup><sup id="cite_ref-Smith2001_3-1" class="reference"><a href="#cite_note-Smith2001-3"><span class="cite-bracket">&#91;</span>3<span class="cite-bracket">&#93;</span></a></sup> A toll was charged.<sup id="cite_ref-5" class="reference"><a href="#cite_note-5">&#91;nb 1&#93;</a></sup></p>
+      `<p>The bridge opened in 1889.<sup id="cite_ref-Smith2001_3-0" class="reference"><a href="#cite_note-Smith2001-3"><span class="cite-bracket">&#91;</span>3<span class="cite-bracket">&#93;</span></a></sup><sup class="reference nowrap"><span title="Page / location: 12">: 12</span></sup> It was widened later.<sup id="cite_ref-4" class="reference"><a href="#cite_note-4"><span class="cite-bracket">&#91;</span>4<span class="cite-bracket">&#93;</span></a></sup><sup id="cite_ref-Smith2001_3-1" class="reference"><a href="#cite_note-Smith2001-3"><span class="cite-bracket">&#91;</span>3<span class="cite-bracket">&#93;</span></a></sup> A toll was charged.<sup id="cite_ref-5" class="reference"><a href="#cite_note-5">&#91;nb 1&#93;</a></sup></p>
 <h2><span class="mw-headline" id="References">References</span></h2>
 <div class="reflist"><div class="mw-references-wrap"><ol class="references" start="3">
 <li id="cite_note-Smith2001-3"><span class="mw-cite-backlink">^ <a href="#cite_ref-Smith2001_3-0"><span class="cite-accessibility-label">Jump up to: </span><sup><i><b>a</b></i></sup></a> <a href="#cite_ref-Smith2001_3-1"><sup><i><b>b</b></i></sup></a></span> <span class="reference-text">Smith, J. (2001). <i>Bridges of the North</i>. p. 12.</span>
@@ -250,7 +250,7 @@ describe('recogniseFootnotes: platforms’ habits', () => {
 </ol></div>`,
     );
     assert.deepEqual(split(markdown), {
-      text: 'The bridge opened in 1889.[^3] It was widened later.[^4][^3] A toll was charged.[^1]',
+      text: 'The bridge opened in 1889.[^3]: 12 It was widened later.[^4][^3] A toll was charged.[^1]',
       definitions: [
         ['1', 'Until 1920.'],
         ['3', 'Smith, J. (2001). _Bridges of the North_. p. 12.'],
