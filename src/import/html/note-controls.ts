@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { ancestorsOf, classNames, elementsOf, hasVisibleContent, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { ancestorsOf, classNames, collapsedText, elementsOf, hasVisibleContent, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { isMarkerText } from './note-markers.ts';
 
 /**
  * Scripts turn a page's note markers into controls: bigfoot and littlefoot draw `<button>`s (bigfoot
@@ -55,6 +56,10 @@ const noteHtmlAttributes = ['dataBigfootFootnote', 'dataFootnoteContent', 'dataF
 
 function isNoteButton(button: Element): boolean {
   const { properties } = button;
+  if (noteHtmlAttributes.some((key) => stringProperty(button, key) !== undefined)) return true;
+  // A page's other controls (“Show notes”, “Subscribe”) show words; a marker shows its label, or nothing.
+  const text = collapsedText(button);
+  if (text !== '' && !isMarkerText(text)) return false;
   if (classNames(button).some((name) => /foot|note|littlefoot|bigfoot|^fn/i.test(name))) return true;
   if ((stringProperty(button, 'rel') ?? '').split(/\s+/).includes('footnote')) return true;
   if (Object.keys(properties).some((key) => /^data(?:Footnote|Bigfoot|Fn|Note)/.test(key))) return true;

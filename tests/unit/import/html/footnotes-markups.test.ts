@@ -579,13 +579,15 @@ describe('recogniseFootnotes: what is not a note', () => {
     });
   });
 
-  it('page numbers with titles, carousel dots and a body paragraph that begins “3.” are not notes', () => {
+  it('page numbers with titles, carousel dots, buttons that show words and a body paragraph that begins “3.” are not notes', () => {
     const { markdown, file } = convertFragment(
       `<p>Claim.<a href="#_ftn3" name="_ftnref3">[3]</a> More.</p>
 <p>3. The third reason is the longest of them all.</p>
 <div class="carousel"><a aria-controls="slide-2">2</a><div id="slide-2">A slide about the harbour.</div></div>
-<nav class="pagination"><a href="?page=2" title="Go to page 2 of the archive">2</a> <span title="Page 3 of the archive">3</span></nav>`,
+<nav class="pagination"><a href="?page=2" title="Go to page 2 of the archive">2</a> <span title="Page 3 of the archive">3</span></nav>
+<p>Share it.<button aria-describedby="tip">Subscribe now</button><button class="notes-toggle">Show notes</button></p><div id="tip" role="tooltip">Get the newsletter.</div>`,
     );
+    assert.ok(!markdown.includes('Subscribe now') && !markdown.includes('Show notes'), 'buttons that show words are page controls, stripped as before');
     assert.ok(!markdown.includes('[^3]:') && !markdown.includes('[^1]:'), markdown);
     assert.ok(markdown.includes('3. The third reason') || markdown.includes('3\\. The third reason'), 'the paragraph stays in the body');
     assert.ok(markdown.includes('A slide about the harbour.'));
