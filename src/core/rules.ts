@@ -21,6 +21,7 @@ export const rules = {
   'note-marker-missing': { severity: 'warning', summary: 'An imported note has no marker in the text.' },
   'note-out-of-order': { severity: 'warning', summary: 'Imported notes are not numbered 1, 2, 3… in order.' },
   'note-duplicate': { severity: 'error', summary: 'A note number is defined twice in a chapter.' },
+  'note-empty': { severity: 'warning', summary: 'A note in the source has no text; its marker was dropped.' },
   'import-empty': { severity: 'error', summary: 'A source file is empty.' },
   'import-empty-post': { severity: 'warning', summary: 'A post in an export has no body: its chapter is empty.' },
   'import-unreadable': { severity: 'error', summary: 'A source file cannot be read.' },
