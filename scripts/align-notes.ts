@@ -170,11 +170,13 @@ const LEAD_WORDS: [RegExp, LabelledSpan['label']][] = [
   [/^\(?(?:vol\.?|volume|v\.)$/i, 'volume'],
   [/^\(?(?:no\.?|nr\.?|issue|n°)$/i, 'issue'],
   [/^\(?(?:pp?\.?|pages?|s\.)$/i, 'pages'],
-  [/^\(?(?:pp?\.?|pages?|at)$/i, 'locator'],
+  [/^\(?(?:pp?\.?|pages?|at|s\.|from page)$/i, 'locator'],
   [/^(?:available\s+(?:at|from|online)(?:\s+at)?:?|retrieved\s+from:?|online:?|url:?|<url:?)$/i, 'URL'],
   [/^(?:doi:?)$/i, 'DOI'],
+  [/^(?:retrieved|accessed|abgerufen am|consulté le)$/i, 'accessed'],
   [/^(?:ed\.|eds\.|edited by|hrsg\.?\s*v\.?)$/i, 'editor'],
-  [/^(?:trans\.|translated by|tr\.)$/i, 'translator'],
+  [/^(?:trans\.|translated by|tr\.|traduit (?:de|du) [\p{L}]+ par|übersetzt von)$/iu, 'translator'],
+  [/^(?:in:?)$/i, 'editor'],
 ];
 
 function absorbLeadWords(text: string, spans: LabelledSpan[]): LabelledSpan[] {
