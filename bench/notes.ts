@@ -15,6 +15,7 @@ import path from 'node:path';
 import { normaliseText } from '../src/cite/bibliography.ts';
 import type { CslItemData, CslName } from '../src/cite/csl.ts';
 import type { CrfModel } from '../src/cite/label/crf.ts';
+import { committedModel } from '../src/cite/label/label-note.ts';
 import { type LabelledNote, parseTaggedFile } from '../src/cite/label/tagged.ts';
 import { TRAINING_FILES, trainLabeller } from '../src/cite/label/train.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
@@ -23,7 +24,7 @@ import { printTable } from './table.ts';
 const RULE_PARSER_COMMIT = '1b51133';
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const folds = Number(args[args.indexOf('--folds') + 1] ?? 5) || 5;
+const folds = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) : 5;
 
 type Item = Partial<CslItemData> & Record<string, unknown>;
 interface Parse {
@@ -78,7 +79,13 @@ function nameWords(text: string): string {
 
 function namesText(names: unknown): string {
   if (!Array.isArray(names)) return '';
-  return (names as CslName[]).map((name) => ('literal' in name ? name.literal : [name.given, name.family].filter(Boolean).join(' '))).join(' ');
+  return (names as CslName[])
+    .map((name) =>
+      'literal' in name
+        ? name.literal
+        : [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' '),
+    )
+    .join(' ');
 }
 
 function surnames(names: unknown): string {
@@ -134,7 +141,9 @@ function compare(score: Score, comparisons: [string, string | undefined, string 
 
 // --- 1. gold.xml --------------------------------------------------------------------------------
 
-function goldComparisons(note: LabelledNote, item: Item): [string, string | undefined, string | undefined][] {
+function goldComparisons(note: LabelledNote, parsed: Item): [string, string | undefined, string | undefined][] {
+  // A doi.org address is the DOI written as a URL (gold.xml labels it DOI): the same fact.
+  const item = sameAsDoi(parsed) && !note.spans.some((span) => span.label === 'URL') ? withoutUrl(parsed) : parsed;
   const span = (label: string) => {
     const found = note.spans.find((candidate) => candidate.label === label);
     return found ? note.text.slice(found.start, found.end) : undefined;
@@ -148,10 +157,10 @@ function goldComparisons(note: LabelledNote, item: Item): [string, string | unde
     const value = span(label);
     return value ? nameWords(value) || undefined : undefined;
   };
-  const produced = (value: string) => value || undefined;
+  const orNothing = (value: string) => value || undefined;
   return [
-    ['author', names('author'), produced(nameWords(namesText(item.author)))],
-    ['editor', names('editor'), produced(nameWords(namesText(item.editor)))],
+    ['author', names('author'), orNothing(nameWords(namesText(item.author)))],
+    ['editor', names('editor'), orNothing(nameWords(namesText(item.editor)))],
     ['title', trim(span('title')), text(item.title)],
     ['container-title', trim(span('container-title')), text(item['container-title'])],
     ['date', spanYear('date'), year(item.issued)],
@@ -160,7 +169,7 @@ function goldComparisons(note: LabelledNote, item: Item): [string, string | unde
     ['volume', digits(span('volume')?.replace(/^\D*/, '')), digits(item.volume)],
     ['pages', digits(span('pages')), digits(item.page)],
     ['URL', url(span('URL')?.replace(/^.*?(?=https?:|www\.)/, '')), url(item.URL)],
-    ['DOI', span('DOI') ? /10\.\d{4,}\/[^\s]+?(?=[.,;]*$)/.exec(span('DOI')!)?.[0]?.toLowerCase() : undefined, url(item.DOI)],
+    ['DOI', span('DOI') ? /10\.\d{4,}\/[^\s]+?(?=[.,;)\]]*$)/.exec(span('DOI')!)?.[0]?.toLowerCase() : undefined, url(item.DOI)],
   ];
 }
 
@@ -204,14 +213,19 @@ function corpusNotes(): CorpusNote[] {
   return notes;
 }
 
+function sameAsDoi(item: Item): boolean {
+  return typeof item.URL === 'string' && typeof item.DOI === 'string' && url(item.URL)!.endsWith(url(item.DOI)!);
+}
+
+function withoutUrl(item: Item): Item {
+  const { URL: _url, ...rest } = item;
+  return rest;
+}
+
 function corpusComparisons(expected: Item, produced: Item): [string, string | undefined, string | undefined][] {
   const value = (item: Item, key: string) => text(item[key]);
   // A doi.org address is the DOI written as a URL: the same fact, not an invented one.
-  const sameAsDoi = (item: Item) => typeof item.URL === 'string' && typeof item.DOI === 'string' && url(item.URL)!.endsWith(url(item.DOI)!);
-  if (sameAsDoi(produced) && !expected.URL) {
-    const { URL: _url, ...rest } = produced;
-    produced = rest;
-  }
+  if (sameAsDoi(produced) && !expected.URL) produced = withoutUrl(produced);
   return [
     ['author', surnames(expected.author) || undefined, surnames(produced.author) || undefined],
     ['title', value(expected, 'title'), value(produced, 'title')],
@@ -263,7 +277,7 @@ const gold = parseTaggedFile(readFileSync(path.join(root, 'data/notes/anystyle-g
 const trainingFiles = TRAINING_FILES.map((file) => ({ file, notes: parseTaggedFile(readFileSync(path.join(root, file), 'utf8'), file) }));
 const corpus = corpusNotes();
 const entries = [...new Set(corpus.map((note) => note.entry))].sort();
-const foldOf = (entry: string) => entries.indexOf(entry) % folds;
+const foldOf = (entry: string) => entries.indexOf(entry) % Math.max(1, folds);
 
 console.error(`notes: training ${folds} fold models (corpus entries held out in turn)…`);
 const foldModels: CrfModel[] = [];
@@ -275,11 +289,11 @@ for (let fold = 0; fold < folds; fold++) {
   foldModels.push(trainLabeller(notes));
   trainMs += performance.now() - started;
 }
-const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)], threshold);
+const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)] ?? committedModel(), threshold);
 
 const goldLabeller = scoreGold(labeller(), gold);
 const goldRule = rule ? scoreGold(rule, gold) : undefined;
-const corpusLabeller = scoreCorpus(heldOut(), corpus);
+const corpusLabeller = folds > 0 ? scoreCorpus(heldOut(), corpus) : undefined;
 const corpusRule = rule ? scoreCorpus(() => rule, corpus) : undefined;
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}% (${part}/${whole})`);
@@ -311,9 +325,9 @@ table(
 console.log(`\nfold models trained in ${(trainMs / folds / 1000).toFixed(1)} s each; confidence threshold ${CONFIDENCE_THRESHOLD}`);
 
 if (args.includes('--sweep')) {
-  const rows = [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => {
+  const rows = [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => {
     const goldScore = scoreGold(labeller(undefined, threshold), gold);
-    const corpusScore = scoreCorpus(heldOut(threshold), corpus);
+    const corpusScore = folds > 0 ? scoreCorpus(heldOut(threshold), corpus) : new Score();
     return [
       String(threshold),
       percent(goldScore.refused, gold.length),
@@ -332,5 +346,16 @@ if (args.includes('--errors')) {
       const wrong = corpusComparisons(match ?? { type: 'document' }, item).filter(([, e, p]) => p !== undefined && e !== p);
       if (wrong.length > 0) console.log(`${note.id}: ${note.text.slice(0, 140)}\n  ${wrong.map(([f, e, p]) => `${f}: ${e} ≠ ${p}`).join('\n  ')}`);
     }
+  }
+}
+
+if (args.includes('--gold-errors')) {
+  const parse = labeller();
+  for (const note of gold) {
+    const item = parse(note.text).items[0];
+    if (!item) continue;
+    const wrong = goldComparisons(note, item).filter(([, expected, produced]) => produced !== undefined && expected !== produced);
+    if (wrong.length > 0)
+      console.log(`${note.text.slice(0, 150)}\n  ${wrong.map(([field, expected, produced]) => `${field}: ${expected} ≠ ${produced}`).join('\n  ')}`);
   }
 }

@@ -20,7 +20,7 @@ export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-refe
  * Below this, a citation is not used: the note stays as typed and is flagged for review with its
  * labels (a wrong item is worse than none). Chosen on held-out notes (bench/notes.ts).
  */
-export const CONFIDENCE_THRESHOLD = 0.6;
+export const CONFIDENCE_THRESHOLD = 0.65;
 
 export interface ParsedCitation {
   item: CslItemData;

@@ -75,7 +75,17 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     const token = result[index]!;
     if (token.label !== 'title' || !token.quoted || result[index - 1]?.label === 'title') continue;
     let end = index;
-    while (end + 1 < result.length && result[end + 1]!.label === 'title' && result[end + 1]!.quoted) end++;
+    // Inside the quotes it is all title, whatever the model thought of a number or a date there
+    // (`‘… 400 studentov v 2019 godu’ [‘… in 2019’]`); a bracketed translation follows it.
+    while (
+      end + 1 < result.length &&
+      result[end + 1]!.quoted &&
+      (result[end + 1]!.label === 'title' || result.slice(end + 2).some((later) => later.label === 'title' && later.quoted))
+    ) {
+      if (result[end + 1]!.label !== 'title' && !withinQuote(result, index, end + 1)) break;
+      end++;
+      result[end] = { ...result[end]!, label: 'title' };
+    }
     let last = end;
     while (last + 1 < result.length && result[last + 1]!.label === 'title') last++;
     // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`).
@@ -91,6 +101,17 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     index = end;
   }
   return result;
+}
+
+/** Whether token `at` is still inside the quotation (or its bracketed translation) that opens at `from`. */
+function withinQuote(tokens: readonly LabelledToken[], from: number, at: number): boolean {
+  for (let index = from; index < at; index++) {
+    const token = tokens[index]!;
+    if (!token.quoted) return false;
+    // A closed quote followed by anything but a bracketed translation ends it.
+    if (/[’”»"'][.,;:]*$/.test(token.raw) && !/^\\?\[/.test(tokens[index + 1]?.raw ?? '')) return false;
+  }
+  return true;
 }
 
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {

@@ -113,7 +113,7 @@ export function tokenizeNote(source: string): NoteToken[] {
     const { raw } = piece;
     const opensItalic = !piece.url && /^[([“‘"'«]*(?:\*|_)(?![*_\s])/.test(raw);
     const closesItalic = !piece.url && /[^\\\s][*_]+[\])”’"'».,;:!?]*$/.test(raw);
-    const bare = raw.replace(/^[*_([]+/, '');
+    const bare = raw.replace(/^(?:\\?[[(]|[*_])+/, '');
     const first = bare[0] ?? '';
     const opensQuote = quote === undefined && OPENING_QUOTES.has(first) && bare.length > 1 && !(first === "'" && /^'\d/.test(bare));
     if (opensQuote) quote = first;
