@@ -168,7 +168,8 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
   return keys.filter((key) => {
     const item = items.get(key);
     const alone = item ? createEngine([item], style.name, style.locale).makeBibliography() : undefined;
-    return Boolean(alone?.[1].some((entry) => entry.trim() !== ''));
+    if (!alone) return false;
+    return alone[1].some((entry) => entry.trim() !== '');
   });
 }
 
