@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what anthology needs on a fresh Debian machine with Node 20:
 #   the npm dependencies (never a browser download), and Debian's Chromium when no browser exists.
-#   With --test, also what the test suite needs: epubcheck and poppler-utils (pdftotext, pdfinfo).
+#   With --test, also what the test suite needs: epubcheck (and with it Java, which the Nu Html
+#   Checker from vnu-jar runs on too) and poppler-utils (pdftotext, pdfinfo, pdfimages).
 # Safe to run again: it skips whatever is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ stamp=node_modules/.anthology-setup
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   say "installing npm dependencies (npm ci)…"
-  PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > "$stamp"
 fi
 

@@ -60,6 +60,8 @@ export interface BookImage {
   /** Pixels per inch the file declares (PNG pHYs, JPEG JFIF/EXIF), if any. */
   density: number | undefined;
   vector: boolean;
+  /** More than one frame (an animated GIF or WebP): it may flash. */
+  animated: boolean;
   /** For the site and the PDF (Chromium reads it). */
   web: ImageFile;
   /** For the EPUB: one of EPUB 3's core image types (GIF, JPEG, PNG, SVG). */

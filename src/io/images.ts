@@ -162,6 +162,7 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
   let width: number;
   let height: number;
   let density: number | undefined;
+  let animated = false;
   try {
     const metadata = await sharp(bytes).metadata();
     format = metadata.format === 'heif' && metadata.compression === 'av1' ? 'avif' : metadata.format;
@@ -170,6 +171,7 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
     width = (turned ? metadata.height : metadata.width) ?? 0;
     height = (turned ? metadata.width : metadata.height) ?? 0;
     density = format === 'svg' ? undefined : metadata.density;
+    animated = (metadata.pages ?? 1) > 1;
     // Decode it all: a truncated or damaged file fails here, not in a reader's hands.
     if (format !== 'svg') await sharp(bytes, { failOn: 'error' }).raw().toBuffer();
   } catch (error) {
@@ -192,7 +194,7 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
   } else {
     return { kind: 'unreadable', reason: `${format.toUpperCase()} is not a format the book can carry: save it as PNG, JPEG or SVG` };
   }
-  return { kind: 'ok', image: { source: projectPath, width, height, density, vector: format === 'svg', web, epub }, converted };
+  return { kind: 'ok', image: { source: projectPath, width, height, density, vector: format === 'svg', animated, web, epub }, converted };
 }
 
 /** Lossless, without metadata, the same bytes every time for the same input. */

@@ -43,10 +43,9 @@ export interface AceViolation {
   description: string;
 }
 
-/** Ace by DAISY (headless, the system's Chromium) on an EPUB: every violation it reports. */
+/** Ace by DAISY (`run-ace.cjs`: headless, the system's Chromium) on an EPUB: every violation it reports. */
 export async function aceViolations(epub: string, outDir: string): Promise<AceViolation[]> {
-  const ace = path.join(repoRoot, 'node_modules', '.bin', 'ace-puppeteer');
-  await exec(ace, ['--silent', '--force', '--outdir', outDir, epub], {
+  await exec(process.execPath, [path.join(repoRoot, 'tests', 'helpers', 'run-ace.cjs'), epub, outDir], {
     env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 240_000,

@@ -355,7 +355,7 @@ function accessibilityMetadata(book: Book, printPages: PrintPages | undefined): 
   const figures = book.chapters.flatMap((chapter) => figuresOf(chapter.tree, chapter.path));
   const pictures = figures.filter((figure) => imageOf(book.images, figure.location));
   const allDescribed = pictures.every((figure) => figure.alt !== '');
-  const animated = [...(book.images?.values() ?? [])].some((image) => image.epub.mediaType === 'image/gif');
+  const animated = [...(book.images?.values() ?? [])].some((image) => image.animated);
   const features = [
     'structuralNavigation',
     'tableOfContents',
