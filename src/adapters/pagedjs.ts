@@ -83,6 +83,8 @@ export interface PrintResult {
   pdf: Uint8Array;
   pages: number;
   warnings: PrintWarning[];
+  /** Where each page of a chapter starts (see `PaginationReport.pageStarts`), with its printed number. */
+  pageStarts: { section: string; block: number; words: number; value: number; label: string }[];
 }
 
 /** Time allowed for a book: two minutes, and a minute more per 100 kB of print HTML (~40 pages). */
@@ -153,7 +155,16 @@ export async function printWithPagedjs(options: PrintOptions): Promise<PrintResu
     const printed = await paginateChunks(context, warnings);
     warnings.push(...layoutWarnings(printed));
     const pdf = await assemblePdf(printed, options.metadata);
-    return { pdf, pages: printed.reduce((sum, chunk) => sum + chunk.report.pageCount, 0), warnings };
+    const pageStarts = printed.flatMap((chunk) =>
+      chunk.report.pageStarts.map((start) => ({
+        section: start.section,
+        block: start.block,
+        words: start.words,
+        value: chunk.firstPageNumber + start.page,
+        label: folioText(chunk.firstPageNumber + start.page, chunk.folioStyle),
+      })),
+    );
+    return { pdf, pages: printed.reduce((sum, chunk) => sum + chunk.report.pageCount, 0), warnings, pageStarts };
   } finally {
     process.off('SIGINT', closeOnSignal);
     process.off('SIGTERM', closeOnSignal);
@@ -367,7 +378,7 @@ interface PaginationOutcome {
  * long chapter; polling would add up to its interval to every chunk.
  */
 async function paginateInTab(tab: Tab, outcome: Promise<PaginationOutcome>, deadline: number): Promise<PaginationReport> {
-  const options: PaginateOptions = { endOnVerso: true, labelAttribute, outlineLevelAttribute, outlineTitleAttribute };
+  const options: PaginateOptions = { endOnVerso: true, labelAttribute, outlineLevelAttribute, outlineTitleAttribute, blockAttribute: 'data-block' };
   await tab.evaluate((options) => {
     const page = window as unknown as InstalledFunctions & {
       anthologyPageLaidOut(): void;

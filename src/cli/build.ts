@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
-import { pdfTimeout, printWithPagedjs } from '../adapters/pagedjs.ts';
+import { type PrintResult, pdfTimeout, printWithPagedjs } from '../adapters/pagedjs.ts';
 import { searchIndex } from '../adapters/pagefind.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
@@ -12,6 +12,7 @@ import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
 import { renderEpub } from '../render/epub/epub.ts';
+import { printPageBreaks } from '../render/epub/page-list.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -51,18 +52,20 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
         `html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`,
       );
     }
-    if (options.formats.includes('epub')) {
-      const epub = await packEpub(renderEpub(book, assets), epubTimestamp(book));
-      await staging.writeFile(`${book.slug}.epub`, epub);
-      built.push(`${book.slug}.epub`);
-      ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
-    }
+    // The PDF first: the EPUB marks where its pages start.
+    let pdf: Awaited<ReturnType<typeof buildPdf>>;
     if (options.formats.includes('pdf')) {
-      const pdf = await buildPdf(book, assets, staging, ui, { printReady: options.print === true || book.config.print_ready });
+      pdf = await buildPdf(book, assets, staging, ui, { printReady: options.print === true || book.config.print_ready });
       if (pdf) {
         built.push(`${book.slug}.pdf`);
         ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
       } else failed = true;
+    }
+    if (options.formats.includes('epub')) {
+      const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined), epubTimestamp(book));
+      await staging.writeFile(`${book.slug}.epub`, epub);
+      built.push(`${book.slug}.epub`);
+      ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
     }
     for (const output of built) await staging.commit(output);
   } finally {
@@ -84,7 +87,7 @@ async function buildPdf(
   staging: Staging,
   ui: Ui,
   options: { printReady: boolean },
-): Promise<{ pages: number; bytes: number } | undefined> {
+): Promise<{ pages: number; bytes: number; pageStarts: PrintResult['pageStarts'] } | undefined> {
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     ui.error(`[browser-missing] ${missingChromiumAdvice}`);
@@ -109,7 +112,7 @@ async function buildPdf(
     await staging.writeFile(`${book.slug}.pdf`, result.pdf);
     progress.succeed(`pdf   paginated ${result.pages} pages`);
     for (const warning of result.warnings) ui.warn(`[${warning.rule}] ${warning.message}`);
-    return { pages: result.pages, bytes: result.pdf.length };
+    return { pages: result.pages, bytes: result.pdf.length, pageStarts: result.pageStarts };
   } catch (error) {
     progress.fail('pdf   failed');
     ui.error(`[pdf-failed] Paged.js/Chromium could not make the PDF: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../src/adapters/chromium.ts';
 import { copyDefaultProject, runCli } from '../helpers/project.ts';
@@ -107,9 +108,41 @@ describe('anthology build (the default book)', () => {
     }
   });
 
-  it('the same book gives byte-identical HTML and EPUB', async () => {
+  it('the EPUB marks where each print page of a chapter starts, and lists the pages', async () => {
+    const pdf = path.join(project.dir, 'build', `${bookSlug}.pdf`);
+    const entries = unzipSync(new Uint8Array(await readFile(path.join(project.dir, 'build', `${bookSlug}.epub`))));
+    const nav = new TextDecoder().decode(entries['EPUB/nav.xhtml']);
+    const listed = [...nav.matchAll(/href="text\/[^"]+#page-(\d+)"/g)].map((match) => Number(match[1]));
+    assert.ok(listed.length > 40, `${listed.length} pages in the page-list`);
+    const opf = new TextDecoder().decode(entries['EPUB/package.opf']);
+    assert.match(opf, /<meta refines="#print-source" property="source-of">pagination<\/meta>/);
+    assert.match(opf, /schema:accessibilityFeature">printPageNumbers</);
+    // Physical page = folio + the front matter's pages (numbered in roman).
+    const pages = (await pdfText(pdf)).split('\f');
+    const firstNumbered = pages.findIndex((page) => /^\d+$/.test(page.trimEnd().split('\n').at(-1)?.trim() ?? ''));
+    const offset = firstNumbered + 1 - Number(pages[firstNumbered]?.trimEnd().split('\n').at(-1)?.trim());
+    const letters = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z]/g, '');
+    let markers = 0;
+    for (const [name, bytes] of Object.entries(entries)) {
+      if (!name.startsWith('EPUB/text/')) continue;
+      for (const match of new TextDecoder().decode(bytes).matchAll(/<span id="page-(\d+)" role="doc-pagebreak"[^>]*><\/span>([\s\S]{0,800})/g)) {
+        markers += 1;
+        const following = (match[2] ?? '').replace(/<sup[\s\S]*?<\/sup>/g, ' ').replace(/<[^>]+>/g, ' ');
+        const top = (pages[Number(match[1]) + offset - 1] ?? '').split('\n').slice(0, 8).join(' ');
+        assert.ok(letters(top).includes(letters(following).slice(0, 12)), `page ${match[1]} starts with “${following.slice(0, 60)}”: ${top.slice(0, 200)}`);
+      }
+    }
+    assert.equal(markers, listed.length);
+  });
+
+  it('the same book gives byte-identical HTML and EPUB (its print page list included)', async () => {
     const first = await snapshot(project.dir);
-    const again = await runCli(['build', '--format', 'html,epub'], project.dir);
+    const again = await runCli(['build'], project.dir);
     assert.equal(again.code, 0, again.stderr);
     const second = await snapshot(project.dir);
     assert.deepEqual([...second.keys()], [...first.keys()]);

@@ -394,8 +394,9 @@ function accessibilityMetadata(book: Book, printPages: PrintPages | undefined): 
       : []),
     ...(printPages
       ? [
+          // The print edition the page breaks come from (EPUB 3.2's form of a11y 1.1's pageBreakSource).
           `    <dc:source id="print-source">${escapeXml(packageIdentifier(book.config.identifier))}</dc:source>`,
-          `    <meta property="a11y:pageBreakSource">${escapeXml(packageIdentifier(book.config.identifier))}</meta>`,
+          '    <meta refines="#print-source" property="source-of">pagination</meta>',
         ]
       : []),
   ];

@@ -1,5 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import type { Book } from '../../core/types.ts';
+import { chapterId } from '../pdf/ids.ts';
 
 /**
  * A page of the print edition, as the EPUB marks it: the chapter it starts in, the block of the
@@ -86,4 +88,21 @@ function insertAfterWords(element: Element, count: number, node: Element): boole
     return false;
   };
   return visit(element);
+}
+
+/**
+ * The print edition's page starts (from the PDF step) as the EPUB's page breaks: those in
+ * chapters, in page order, each page once.
+ */
+export function printPageBreaks(book: Book, starts: readonly { section: string; block: number; words: number; value: number; label: string }[]): PageBreak[] {
+  const slugOf = new Map(book.chapters.map((chapter) => [chapterId(chapter), chapter.slug]));
+  const seen = new Set<string>();
+  return starts
+    .flatMap((start) => {
+      const chapter = slugOf.get(start.section);
+      if (!chapter || seen.has(start.label)) return [];
+      seen.add(start.label);
+      return [{ chapter, id: `page-${start.label}`, label: start.label, value: start.value, block: start.block, words: start.words }];
+    })
+    .sort((a, b) => a.value - b.value);
 }

@@ -46,6 +46,8 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
     'section.chapter',
     {
       id: chapterId(chapter),
+      // Paged.js drops the id of a section's continuation on later pages; this stays.
+      dataChapter: chapterId(chapter),
       [outlineLevelAttribute]: String(options.outlineLevel),
       [outlineTitleAttribute]: `${chapter.number}. ${chapter.meta.title}`,
     },

@@ -108,6 +108,8 @@ export interface PaginateOptions {
   labelAttribute: string;
   outlineLevelAttribute: string;
   outlineTitleAttribute: string;
+  /** On each block of a chapter body: its number (`chapterBodyToHast`'s `numberBlocks`). */
+  blockAttribute: string;
 }
 
 /** A rectangle in PDF points, from the top-left corner of its page. */
@@ -133,6 +135,12 @@ export interface PaginationReport {
   pageLabels: string[];
   /** Characters laid out per labelled section, its notes included (compare `sourceCharacters`). */
   renderedCharacters: Record<string, number>;
+  /**
+   * Where the pages of chapters start, for the EPUB's print page markers: the chapter section's
+   * id, and its opening (block -1) or the block the page starts in with the words of that block
+   * on earlier pages (the notes' text and calls not counted).
+   */
+  pageStarts: { page: number; section: string; block: number; words: number }[];
 }
 
 interface PagedChunker {
@@ -503,7 +511,38 @@ export function measurePages(root: Element, options: PaginateOptions): Paginatio
     const characters = (page.querySelector('.pagedjs_area')?.textContent ?? '').replace(/[\s\u00ad-]/g, '').length;
     renderedCharacters[label] = (renderedCharacters[label] ?? 0) + characters;
   });
-  return { pageCount: pageElements.length, pages, anchors, links, outline, overflows, pageLabels, renderedCharacters };
+  const pageStarts: PaginationReport['pageStarts'] = [];
+  const wordsBefore = new Map<string, number>();
+  const wordsIn = (element: Element): number => {
+    let text = '';
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.footnote, [data-footnote-call], [data-footnote-ref], .footnote-repeat')) continue;
+      text += node.textContent ?? '';
+    }
+    return (text.replace(/\u00ad/g, '').match(/\S+/g) ?? []).length;
+  };
+  pageElements.forEach((page, index) => {
+    const content = page.querySelector('.pagedjs_page_content');
+    if (!content) return;
+    const blocks = Array.from(content.querySelectorAll(`[${options.blockAttribute}]`)).filter(
+      (block) => !block.parentElement?.closest(`[${options.blockAttribute}]`),
+    );
+    const chapter = content.querySelector('section[data-chapter]');
+    const first = blocks[0];
+    const chapterOf = (element: Element | null | undefined) => element?.closest('section[data-chapter]')?.getAttribute('data-chapter') ?? '';
+    if (chapter && !chapter.hasAttribute('data-split-from')) pageStarts.push({ page: index, section: chapterOf(chapter), block: -1, words: 0 });
+    else if (first && chapterOf(first)) {
+      const continued = first.hasAttribute('data-split-from');
+      const words = continued ? (wordsBefore.get(first.getAttribute('data-ref') ?? '') ?? 0) : 0;
+      pageStarts.push({ page: index, section: chapterOf(first), block: Number(first.getAttribute(options.blockAttribute)), words });
+    }
+    for (const block of blocks) {
+      const ref = block.getAttribute('data-ref') ?? '';
+      wordsBefore.set(ref, (wordsBefore.get(ref) ?? 0) + wordsIn(block));
+    }
+  });
+  return { pageCount: pageElements.length, pages, anchors, links, outline, overflows, pageLabels, renderedCharacters, pageStarts };
 }
 
 /** Writes page numbers into the laid-out pages: their boxes have a fixed width, so nothing reflows. */
