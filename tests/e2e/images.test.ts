@@ -56,7 +56,7 @@ describe('the image test book', () => {
   it('every picture is in the site, and each figure shows it with alt text, caption and credit', async () => {
     const html = path.join(book.dir, 'build', 'html');
     const images = await readdir(path.join(html, 'images'));
-    for (const stem of ['harbour-at-dusk', 'contours', 'five-bars', 'badge', 'stages', 'outer-harbour', 'cover']) {
+    for (const stem of ['harbour-at-dusk', 'contours', 'five-bars', 'badge', 'stages', 'outer-harbour', 'cover-']) {
       assert.ok(
         images.some((name) => name.startsWith(`${stem}`)),
         `${stem} in build/html/images (${images.join(', ')})`,
@@ -67,6 +67,18 @@ describe('the image test book', () => {
     assert.match(chapter, /<img src="images\/contours-[0-9a-f]{8}\.webp" alt="A contour map: two hills, the larger to the west\."/);
     assert.match(chapter, /<span class="credit"> Picture generated for the test book\.<\/span>/);
     assert.match(chapter, /class="image-placeholder" role="img" aria-label="Image not supplied: The old quay, about 1900\."/);
+    const home = await readFile(path.join(html, 'index.html'), 'utf8');
+    assert.match(home, /<img class="cover" src="images\/cover-[0-9a-f]{8}\.jpg" alt="" width="1400" height="2100">/);
+    assert.match(home, /<meta property="og:image" content="https:\/\/books\.example\.org\/harbours\/images\/cover-[0-9a-f]{8}\.jpg">/);
+    assert.match(chapter, /<meta name="citation_title" content="The Harbour at Dusk">/);
+    assert.match(chapter, /<meta name="citation_author" content="Ada Quayside">/);
+    assert.match(chapter, /<meta name="citation_isbn" content="9780306406157">/);
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(chapter)?.[1] ?? '{}');
+    assert.equal(jsonLd['@type'], 'Chapter');
+    assert.deepEqual(jsonLd.author, [{ '@type': 'Person', name: 'Ada Quayside' }]);
+    assert.equal(jsonLd.isPartOf.name, 'Harbours and Charts');
+    const sitemap = await readFile(path.join(html, 'sitemap.xml'), 'utf8');
+    assert.match(sitemap, /<loc>https:\/\/books\.example\.org\/harbours\/the-harbour-at-dusk\.html<\/loc>/);
     const charts = await readFile(path.join(html, 'charts-and-diagrams.html'), 'utf8');
     assert.match(charts, /<img src="images\/five-bars-[0-9a-f]{8}\.png"[^>]*style="width: 50%"/);
   });
@@ -82,7 +94,7 @@ describe('the image test book', () => {
       assert.ok(entries[`EPUB/${item.href}`], `${item.href} in the container`);
     }
     assert.equal(manifestImages.find((image) => image.href.startsWith('images/contours-'))?.type, 'image/png');
-    assert.match(opf, /properties="cover-image"/);
+    assert.match(opf, /href="images\/cover-cover-[0-9a-f]{8}\.jpg" media-type="image\/jpeg" properties="cover-image"/);
     assert.ok(entries['EPUB/toc.ncx'], 'toc.ncx for older readers');
     const french = new TextDecoder().decode(entries['EPUB/text/le-port.xhtml']);
     assert.match(french, /<html [^>]*lang="fr" xml:lang="fr"/);

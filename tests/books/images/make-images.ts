@@ -54,6 +54,14 @@ const contours = raster(1600, 1000, (x, y) => {
   return line ? [60, 70, 50] : [clamp(200 + height * 0.3), clamp(215 + height * 0.2), clamp(180 - height * 0.4)];
 });
 
+/** The cover: a night sky over a dark sea, 1400 × 2100, JPEG (portrait, as stores ask). */
+const cover = raster(1400, 2100, (x, y) => {
+  const star = (x * 7919 + y * 104729) % 9973 === 0;
+  if (y < 1500) return star ? [240, 240, 220] : [clamp(20 + y * 0.03), clamp(30 + y * 0.04), clamp(70 + y * 0.05)];
+  const ripple = Math.sin(x / 31 + y / 9) * 10;
+  return [clamp(15 + ripple), clamp(35 + ripple), clamp(60 + ripple)];
+});
+
 const diagram = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300" viewBox="0 0 600 300">
   <title>Three stages joined by arrows</title>
   <rect width="600" height="300" fill="#fdfcf8"/>
@@ -76,3 +84,4 @@ await writeFile(path.join(images, 'charts', 'five-bars.png'), await chart.withMe
 await writeFile(path.join(images, 'charts', 'badge.gif'), await badge.gif().toBuffer());
 await writeFile(path.join(images, 'harbour', 'contours.webp'), await contours.webp({ quality: 80 }).toBuffer());
 await writeFile(path.join(images, 'charts', 'stages.svg'), diagram);
+await writeFile(path.join(here, 'cover.jpg'), await cover.jpeg({ quality: 80, mozjpeg: true }).toBuffer());
