@@ -21,6 +21,7 @@ export const rules = {
   'note-marker-missing': { severity: 'warning', summary: 'An imported note has no marker in the text.' },
   'note-out-of-order': { severity: 'warning', summary: 'Imported notes are not numbered 1, 2, 3… in order.' },
   'note-duplicate': { severity: 'error', summary: 'A note number is defined twice in a chapter.' },
+  'note-marker-repeated': { severity: 'warning', summary: 'A hand-typed note marker is used again: both point to the same note.' },
   'import-empty': { severity: 'error', summary: 'A source file is empty.' },
   'import-unreadable': { severity: 'error', summary: 'A source file cannot be read.' },
   'import-encoding': { severity: 'error', summary: 'A source file is not valid UTF-8.' },

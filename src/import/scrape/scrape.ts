@@ -2,9 +2,10 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
 import { type BodyBlock, buildBody } from '../body.ts';
+import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { type ClassifiedLine, classifyLines, noteLine } from './classify.ts';
+import { type ClassifiedLine, classifyLines } from './classify.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
@@ -129,17 +130,16 @@ function buildPiece(
     } else break;
   }
 
-  // From the end: notes, the contributors block, trailing bios and photo credits.
+  // From the end: notes, the contributors block, trailing bios and photo credits. The notes stay
+  // in the body here; the notes recogniser finds them, with their markers, once the body is mdast.
   let end = blocks.length;
-  const notes: { number: number; text: string; line: number }[] = [];
+  const notesRegion: BodyBlock[] = [];
   const notesHeading = blocks.findIndex((block, i) => i >= index && block.kind === 'notes-heading' && blocks[i + 1]?.kind === 'note');
   if (notesHeading >= 0) {
-    drop(blocks[notesHeading] as ClassifiedLine, 'the “Notes” heading: notes become footnotes');
-    for (const block of blocks.slice(notesHeading + 1)) {
-      const match = noteLine.exec(block.text);
-      if (match?.[1]) notes.push({ number: Number(match[1]), text: block.text.slice(match[0].length - 1).trim(), line: block.line });
-      else if (notes.length > 0) (notes.at(-1) as { text: string }).text += `\n\n${block.text}`;
-      keep(block, 'notes');
+    for (const block of blocks.slice(notesHeading)) {
+      const isHeading = block.line === blocks[notesHeading]?.line;
+      notesRegion.push({ kind: isHeading ? 'heading' : 'paragraph', text: block.text, line: block.line });
+      keep(block, isHeading ? 'heading' : 'body');
     }
     end = notesHeading;
   }
@@ -175,6 +175,7 @@ function buildPiece(
   for (const block of blocks.slice(index, end)) {
     switch (block.kind) {
       case 'short':
+      case 'notes-heading':
         body.push({ kind: 'heading', text: block.text, line: block.line });
         keep(block, 'heading');
         break;
@@ -197,7 +198,7 @@ function buildPiece(
         keep(block, 'body');
     }
   }
-  body.push(...trailing);
+  body.push(...trailing, ...notesRegion);
 
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
@@ -244,7 +245,14 @@ function buildPiece(
     source: { file: file.path, lines: [firstLine, lastLine] },
     rights: '',
   };
-  return { meta, body: buildBody(body, notes, file) };
+  const tree = buildBody(body);
+  const notes = recognisePlainNotes(tree, file);
+  for (const line of notes.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
+  for (const { line, reason } of notes.droppedLines) {
+    const block = blocks.find((candidate) => candidate.line === line);
+    if (block) drop(block, reason);
+  }
+  return { meta, body: tree };
 }
 
 /** A credit is kept as written ("Photo by …", "Courtesy of …"), without a closing full stop. */
