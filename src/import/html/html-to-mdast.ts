@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
+import { superscriptMarkerText, superscriptText } from '../notes/marker-hint.ts';
 import { splitCaptionCredit } from './caption.ts';
 import { noteDefinitionTag, noteReferenceTag } from './footnotes.ts';
 import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty } from './hast-tree.ts';
@@ -58,6 +59,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       if ((stringProperty(node, 'href') ?? '#') === '#') return state.all(node);
       return defaultHandlers.a?.(state, node);
     },
+    sup: (state, node) => superscriptContent(state, node),
     img: (state, node) => {
       if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
       return figure(node, undefined, undefined);
@@ -71,6 +73,23 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   collapseSpaces(body);
   moveDefinitionsToEnd(body);
   return { body, images };
+}
+
+/**
+ * mdast has no superscript. A `<sup>` that reads as a note marker (`1`, `[2]`, `*`) keeps that as a
+ * hint on its text, and a link in one on the link, for the hand-typed notes recogniser; any other
+ * superscript is its content, as before.
+ */
+function superscriptContent(state: State, node: Element) {
+  const text = collapsedText(node);
+  if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
+    const hinted = superscriptText(text);
+    state.patch(node, hinted);
+    return hinted;
+  }
+  const content = state.all(node);
+  for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
+  return content;
 }
 
 /** The figure for a picture: none when there is nothing to show or say (no address, caption or alt text). */

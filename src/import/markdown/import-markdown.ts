@@ -20,6 +20,7 @@ import { splitCaptionCredit } from '../html/caption.ts';
 import { recogniseFootnotes } from '../html/footnotes.ts';
 import { htmlToMdast } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
+import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { findDate, splitNames } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 
@@ -72,6 +73,10 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   }
   const fields = bodyLineFields(tree);
   const body = hasRawHtml(tree) ? throughHtml(tree, file) : tree;
+  // Notes typed by hand (`[1]` markers and a closing Notes list) when the markup made no footnotes.
+  const notes = recognisePlainNotes(body, file);
+  for (const line of notes.noteLines) fields.set(line, 'notes');
+  const dropped = new Map(notes.droppedLines.map(({ line, reason }) => [line, reason]));
   picturesToFigures(body, file);
   shiftHeadings(body);
   if (!meta.title) {
@@ -86,6 +91,8 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     const inFrontMatter = frontMatterFates[index];
     if (inFrontMatter) return inFrontMatter;
     if (titleLines && number >= titleLines[0] && number <= titleLines[1]) return { line: number, fate: 'metadata', piece: 1, field: 'title' };
+    const reason = dropped.get(number);
+    if (reason) return { line: number, fate: 'dropped', piece: 1, reason };
     return { line: number, fate: 'kept', piece: 1, field: fields.get(number) ?? 'body' };
   });
   const piece: ImportedPiece = {
@@ -262,7 +269,8 @@ function hasRawHtml(tree: Root): boolean {
 /** Markdown with raw HTML: to hast, parse the raw HTML, sanitise, recognise note markup, back to mdast. */
 function throughHtml(tree: Root, file: VFile): Root {
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).runSync(tree, file) as HastRoot;
-  const parsed = raw(hast) as HastRoot;
+  // With the file, nodes parsed from raw HTML keep their places in it (the notes need their lines).
+  const parsed = raw(hast, { file }) as HastRoot;
   sanitiseHast(parsed, file);
   recogniseFootnotes(parsed, file);
   return htmlToMdast(parsed, file, {}).body;

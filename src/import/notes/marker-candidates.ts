@@ -42,14 +42,26 @@ function candidate(kind: MarkerKind, notes: number[], start: number, end: number
   return { note: notes[0] as number, notes, start, end, afterYear: false, kind };
 }
 
-/** `[1]`, `[2, 3]`, `[4–6]`, and `[[1]](#fn1)` (a Markdown link left as text inside raw HTML). */
+const markerWord = '(?:(?:ref(?:erence)?|note|fn|footnote|n)\\.?\\s*)?';
+// Markdown links to a note left as text inside raw HTML: `[[1]](#fn1)`, `[[1](#fn1)]`, `[[reference 4](#fn4)]`, `[2](#fn2)`.
+const literalLinks = new RegExp(
+  `\\[\\[(\\d{1,3})\\]\\]\\(#[^)\\s]*\\)|\\[\\[${markerWord}(\\d{1,3})\\]\\(#[^)\\s]*\\)\\]|\\[${markerWord}(\\d{1,3})\\]\\(#[^)\\s]*\\)`,
+  'gi',
+);
+
+/** `[1]`, `[2, 3]`, `[4–6]`, and links to notes left as Markdown text inside raw HTML. */
 function bracketCandidates(text: string, count: number): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
-  for (const match of text.matchAll(/\[\[(\d{1,3})\]\]\(#[^)\s]*\)|\[(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\](?![:(])/g)) {
-    const notes = numberList(match[1] ?? match[2] ?? '', count);
+  for (const match of text.matchAll(literalLinks)) {
+    const notes = numberList(match[1] ?? match[2] ?? match[3] ?? '', count);
     if (notes) found.push(candidate('bracket', notes, match.index, match.index + match[0].length));
   }
-  return found;
+  for (const match of text.matchAll(/\[(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\](?![:(])/g)) {
+    const notes = numberList(match[1] ?? '', count);
+    const start = match.index;
+    if (notes && !found.some((other) => other.start <= start && start < other.end)) found.push(candidate('bracket', notes, start, start + match[0].length));
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** `(1)`, not `(2019)` (only numbers up to the count of notes) nor `(1)st`. */

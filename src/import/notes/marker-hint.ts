@@ -1,6 +1,10 @@
 import type { Text } from 'mdast';
 
 declare module 'mdast' {
+  interface LinkData {
+    /** The link was in a `<sup>`: a marker like `[reference 3](#fn3)` counts only there or in brackets. */
+    superscript?: boolean;
+  }
   interface TextData {
     /**
      * The text was superscript in the source (`<sup>1</sup>`). mdast has no superscript, so the

@@ -44,17 +44,20 @@ const nothingFound: PlainNotesResult = { noteLines: [], droppedLines: [], notes:
  * Rewrites the tree in place: markers become footnote references, the section footnote definitions.
  */
 export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
-  if (tree.children.some((node) => node.type === 'footnoteDefinition')) return nothingFound;
+  // Notes the markup already made (some linked, some typed in one post) keep their numbers: typed
+  // notes are taken only where their numbers do not clash.
+  const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
   let units = toUnits(tree);
   if (splitBeforeSections(tree, units, candidateSections(units))) units = toUnits(tree);
   let best: { section: Section; placed: PlacedMarkers } | undefined;
   for (const section of candidateSections(units)) {
+    if (section.notes.some((note) => madeByMarkup.has(String(note.number)))) continue;
     const placed = placeMarkers(tree, units, section);
     if (!isNotesSection(section, placed)) continue;
     if (!best || placed.covered > best.placed.covered) best = { section, placed };
   }
   if (!best) return nothingFound;
-  return rewrite(tree, units, best.section, best.placed, file);
+  return rewrite(tree, units, best.section, best.placed, madeByMarkup, file);
 }
 
 /** A unified plugin around `recognisePlainNotes`. */
@@ -102,7 +105,8 @@ function toUnits(tree: Root): Unit[] {
         const ordinal = node.ordered ? (node.start ?? 1) + part : undefined;
         units.push({ kind: 'item', top, part, node: item, content, text: phrasingText(content), ordinal, lines: linesOf(item) });
       });
-    } else if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) {
+    } else if ((node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) || node.type === 'footnoteDefinition') {
+      // Comments (a commented-out template of notes) and notes the markup made are passed over.
       units.push({ ...base, kind: 'comment', part: 0, content: [], text: '' });
     } else {
       units.push({ ...base, kind: 'block', part: 0, content: [], text: '' });
@@ -218,10 +222,18 @@ function isNextLabel(label: NoteLabel, notes: readonly ParsedNote[]): boolean {
 }
 
 /** The notes from unit `from` on, as far as they go; undefined when no note starts there. */
-function readNotes(units: readonly Unit[], from: number, headed: boolean): Omit<Section, 'kind' | 'start'> | undefined {
+function readNotes(units: readonly Unit[], from: number, headed: boolean): (Omit<Section, 'kind' | 'start'> & { intro: number }) | undefined {
   const dropped: Unit[] = [];
   let index = from;
-  for (; units[index]?.kind === 'rule' || units[index]?.kind === 'comment'; index++) if (units[index]?.kind === 'rule') dropped.push(units[index] as Unit);
+  let intro = 0;
+  for (; index < units.length; index++) {
+    const unit = units[index] as Unit;
+    if (unit.kind === 'rule') dropped.push(unit);
+    else if (unit.kind === 'comment') continue;
+    // Under a heading, a line or two may come before the notes (`All links accessed May 2020.`): they stay in the body.
+    else if (headed && intro < 2 && !labelOf(unit) && (unit.kind === 'line' || unit.kind === 'block') && !headingKindOf(unit)) intro++;
+    else break;
+  }
   const first = labelOf(units[index]);
   if (!first) return undefined;
   const startsAtOne = first.style === 'symbol' || first.number === 1;
@@ -254,7 +266,7 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean): Omit<
     notes.at(-1)?.units.push(unit);
     end = index + 1;
   }
-  return notes.length > 0 ? { end, notes, dropped } : undefined;
+  return notes.length > 0 ? { end, notes, dropped: intro > 0 ? [] : dropped, intro } : undefined;
 }
 
 /** Every place a notes section could be: under each notes heading, and a bare run of notes closing the body. */
@@ -265,8 +277,10 @@ function candidateSections(units: readonly Unit[]): Section[] {
     if (!kind) return;
     const notes = readNotes(units, index + 1, true);
     if (!notes) return;
+    // The heading and the rule before it go, unless lines under the heading stay in the body.
     const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
-    sections.push({ kind, start: index - ruleBefore.length, ...notes, dropped: [...ruleBefore, unit, ...notes.dropped] });
+    const dropped = notes.intro > 0 ? [] : [...ruleBefore, unit, ...notes.dropped];
+    sections.push({ kind, start: index - ruleBefore.length, end: notes.end, notes: notes.notes, dropped });
   });
   const lastContent = units.findLastIndex((unit) => unit.kind !== 'comment' && unit.kind !== 'rule');
   for (let index = lastContent; index >= 0; index--) {
@@ -275,7 +289,7 @@ function candidateSections(units: readonly Unit[]): Section[] {
     const notes = readNotes(units, index, false);
     if (notes && notes.end > lastContent) {
       const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
-      sections.push({ kind: 'headless', start: index - ruleBefore.length, ...notes, dropped: [...ruleBefore, ...notes.dropped] });
+      sections.push({ kind: 'headless', start: index - ruleBefore.length, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] });
       break;
     }
   }
@@ -392,6 +406,8 @@ function isNotesSection(section: Section, placed: PlacedMarkers): boolean {
 }
 
 const linkMarkerText = /^[\s\u00a0]*[[(]?(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)[\])]?[\s\u00a0]*$/;
+// `[reference 3](#fn3)`: a named marker, taken only in brackets or superscript (in a sentence it is a cross-reference).
+const namedLinkMarkerText = /^[\s\u00a0]*(?:ref(?:erence)?|note|fn|footnote|n)\.?[\s\u00a0]*(\d{1,3})[\s\u00a0]*$/i;
 const skippedTypes = new Set([
   'code',
   'inlineCode',
@@ -429,7 +445,8 @@ function markerText(tree: Root, sectionStart: Unit): MarkerText & { segments: Se
     }
     if (node.type === 'link' || node.type === 'linkReference') {
       const linkText = phrasingText(node.children);
-      const numbers = linkMarkerText.exec(linkText)?.[1];
+      const set = isSetOff(node, parent);
+      const numbers = linkMarkerText.exec(linkText)?.[1] ?? (set ? namedLinkMarkerText.exec(linkText)?.[1] : undefined);
       if (node.type === 'link' && node.url.startsWith('#') && numbers) {
         const start = text.length;
         text += linkText;
@@ -454,9 +471,32 @@ function markerText(tree: Root, sectionStart: Unit): MarkerText & { segments: Se
   return { text, segments, superscripts, links, noGlued };
 }
 
+/** A link in brackets (`[[1](#fn1)]`) or superscript: its brackets go with it. */
+function setOffBy(node: PhrasingContent, parent: Parents): { before: Text; after: Text } | undefined {
+  const siblings = parent.children as PhrasingContent[];
+  const index = siblings.indexOf(node);
+  const before = siblings[index - 1];
+  const after = siblings[index + 1];
+  if (before?.type !== 'text' || after?.type !== 'text') return undefined;
+  const opening = /[[(]$/.exec(before.value)?.[0];
+  const closing = after.value[0];
+  return (opening === '[' && closing === ']') || (opening === '(' && closing === ')') ? { before, after } : undefined;
+}
+
+function isSetOff(node: PhrasingContent, parent: Parents): boolean {
+  return setOffBy(node, parent) !== undefined || (node.data as { superscript?: boolean } | undefined)?.superscript === true;
+}
+
 // ————— Rewriting the tree —————
 
-function rewrite(tree: Root, units: readonly Unit[], section: Section, placed: PlacedMarkers, file: VFile): PlainNotesResult {
+function rewrite(
+  tree: Root,
+  units: readonly Unit[],
+  section: Section,
+  placed: PlacedMarkers,
+  madeByMarkup: ReadonlySet<string>,
+  file: VFile,
+): PlainNotesResult {
   const defined = new Map(section.notes.map((note) => [note.number, note]));
   const referenced = new Set<number>();
   const byNode = new Map<Segment, { marker: MarkerCandidate; notes: number[] }[]>();
@@ -481,8 +521,10 @@ function rewrite(tree: Root, units: readonly Unit[], section: Section, placed: P
   const definitions = section.notes.map((note) => definitionOf(note));
   section.notes.forEach((note, index) => {
     const place = placeOfUnit(note.units[0]);
-    const previous = section.notes[index - 1];
-    if (note.label.style !== 'symbol' && note.number !== (previous ? previous.number + 1 : 1)) {
+    // The next number, passing over those the markup's own notes have.
+    let expected = (section.notes[index - 1]?.number ?? 0) + 1;
+    while (madeByMarkup.has(String(expected))) expected++;
+    if (note.label.style !== 'symbol' && note.number !== expected) {
       report(file, 'note-out-of-order', `note ${note.number} is number ${index + 1} in the list of notes`, place);
     }
     if (!referenced.has(note.number)) {
@@ -493,7 +535,8 @@ function rewrite(tree: Root, units: readonly Unit[], section: Section, placed: P
 
   const taken = new Set(section.notes.flatMap((note) => note.units));
   removeSection(tree, units, section, taken);
-  tree.children.push(...definitions);
+  const all = [...tree.children.filter((node) => node.type === 'footnoteDefinition'), ...definitions];
+  tree.children = [...tree.children.filter((node) => node.type !== 'footnoteDefinition'), ...all.sort(byNumber)];
 
   const noteLines = [...taken].flatMap((unit) => linesBetween(unit.lines));
   const droppedLines = section.dropped.flatMap((unit) =>
@@ -503,6 +546,10 @@ function rewrite(tree: Root, units: readonly Unit[], section: Section, placed: P
     })),
   );
   return { noteLines: [...new Set(noteLines)], droppedLines, notes: definitions.length, markers: markerCount };
+}
+
+function byNumber(a: FootnoteDefinition, b: FootnoteDefinition): number {
+  return Number(a.identifier) - Number(b.identifier) || a.identifier.localeCompare(b.identifier);
 }
 
 function linesBetween(range: [number, number] | undefined): number[] {
@@ -537,6 +584,11 @@ function replaceMarkers(segment: Segment, markers: readonly { marker: MarkerCand
   if (index < 0) return;
   const glued = markers.every(({ marker }) => marker.kind === 'glued');
   if (node.type !== 'text') {
+    const brackets = setOffBy(node, parent);
+    if (brackets) {
+      brackets.before.value = brackets.before.value.slice(0, -1);
+      brackets.after.value = brackets.after.value.slice(1);
+    }
     const references = markers.flatMap(({ notes }) => notes.map(reference));
     (parent.children as PhrasingContent[]).splice(index, 1, ...references);
     trimBefore(parent, index);

@@ -1,3 +1,5 @@
+import { noteLabel } from '../notes/note-labels.ts';
+import { notesHeadingKind } from '../notes/notes-heading.ts';
 import { isBio, isDateLine } from '../text.ts';
 
 /** What a non-blank line of a scraped archive looks like, before we know which piece it is in. */
@@ -29,7 +31,6 @@ const shareDebris = /^(?:share|tweet|print|email|share this:?|like this:?|relate
 const creditOnly =
   /^(?:photo(?:graph)?s?(?: by| credit:?)|image(?: by| credit:?)|courtesy of|credit:)\s|^[\p{Lu} .'’-]+\/[\p{L} /'’-]*(?:images?|afp|reuters|ap|getty)$/iu;
 const creditTail = /\s(?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+$|\s\((?:photo|image|credit)[^)]*\)$/i;
-export const noteLine = /^(\d{1,4})\.\s+\S/;
 const byline = /^by\s+\S/i;
 
 /** Classifies every line of a scraped archive on its own shape. Blank lines are left out. */
@@ -51,13 +52,19 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (imageDebris.test(line)) return 'image-debris';
   if (shareDebris.test(line)) return 'share-debris';
   if (/^notes on contributors$|^additional information$|^about the authors?$|^contributors$/i.test(line)) return 'contributors-label';
-  if (/^(?:notes|endnotes|footnotes|references)$/i.test(line)) return 'notes-heading';
-  if (noteLine.test(line)) return 'note';
+  if (notesHeadingKind(line)) return 'notes-heading';
+  if (isNoteLine(line)) return 'note';
   if (creditOnly.test(line)) return 'credit';
   if (creditTail.test(line)) return 'caption';
   if (isBio(line)) return 'bio';
   if (isShort(line)) return 'short';
   return 'paragraph';
+}
+
+/** A line that starts like a typed note: `1. …`, `[1] …`, `(1) …`, `¹ …`, `^1 …`, `*1 …`; bare numbers and symbols are too common in prose. */
+function isNoteLine(line: string): boolean {
+  const label = noteLabel(line);
+  return label !== undefined && label.style !== 'bare' && label.style !== 'symbol' && label.style !== 'colon';
 }
 
 /** A title or heading: short, no sentence-final full stop, not starting in lower case. */
