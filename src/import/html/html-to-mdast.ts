@@ -1,12 +1,13 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
-import type { FootnoteDefinition, Parents, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Parents, Root, RootContent, Text } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
-import { superscriptMarkerText, superscriptText } from '../notes/marker-hint.ts';
+import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts';
+import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes.ts';
 import { splitCaptionCredit } from './caption.ts';
 import { noteDefinitionTag, noteReferenceTag } from './footnotes.ts';
 import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty } from './hast-tree.ts';
@@ -29,6 +30,8 @@ export interface HtmlToMdastOptions {
 export interface HtmlBody {
   body: Root;
   images: HtmlImage[];
+  /** Notes typed by hand that became footnotes (`recognisePlainNotes`), and the lines they took. */
+  notes: PlainNotesResult;
 }
 
 /**
@@ -72,7 +75,9 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   tightenLists(body);
   collapseSpaces(body);
   moveDefinitionsToEnd(body);
-  return { body, images };
+  // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
+  const notes = recognisePlainNotes(body, file);
+  return { body, images, notes };
 }
 
 /**
@@ -83,9 +88,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
 function superscriptContent(state: State, node: Element) {
   const text = collapsedText(node);
   if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
-    const hinted = superscriptText(text);
-    state.patch(node, hinted);
-    return hinted;
+    return { type: 'text', value: markSuperscript(text, node.position?.start) } satisfies Text;
   }
   const content = state.all(node);
   for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };

@@ -16,7 +16,7 @@ import type { VFile } from 'vfile';
 import { type Place, report } from '../../core/rules.ts';
 import { alignCandidates, type MarkerCandidate, type MarkerKind } from './align-markers.ts';
 import { candidatesOfKinds, type MarkerText, type NoteNames, numberList } from './marker-candidates.ts';
-import { isSuperscriptText } from './marker-hint.ts';
+import { isSuperscriptText, liftSuperscriptMarks } from './marker-hint.ts';
 import { type LabelStyle, type NoteLabel, noteLabel } from './note-labels.ts';
 import { type NotesHeadingKind, notesHeadingKind } from './notes-heading.ts';
 
@@ -44,6 +44,7 @@ const nothingFound: PlainNotesResult = { noteLines: [], droppedLines: [], notes:
  * Rewrites the tree in place: markers become footnote references, the section footnote definitions.
  */
 export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
+  liftSuperscriptMarks(tree);
   // Notes the markup already made (some linked, some typed in one post) keep their numbers: typed
   // notes are taken only where their numbers do not clash.
   const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
@@ -525,7 +526,7 @@ function rewrite(
     let expected = (section.notes[index - 1]?.number ?? 0) + 1;
     while (madeByMarkup.has(String(expected))) expected++;
     if (note.label.style !== 'symbol' && note.number !== expected) {
-      report(file, 'note-out-of-order', `note ${note.number} is number ${index + 1} in the list of notes`, place);
+      report(file, 'note-out-of-order', outOfOrder(note.number, expected, index), place);
     }
     if (!referenced.has(note.number)) {
       const text = plainText(definitions[index] as FootnoteDefinition).slice(0, 40);
@@ -546,6 +547,12 @@ function rewrite(
     })),
   );
   return { noteLines: [...new Set(noteLines)], droppedLines, notes: definitions.length, markers: markerCount };
+}
+
+function outOfOrder(number: number, expected: number, index: number): string {
+  if (number < expected) return `note ${number} is number ${index + 1} in the list of notes, after a higher number`;
+  const gap = number - expected === 1 ? `note ${expected} is` : `notes ${expected}–${number - 1} are`;
+  return `note ${number} is number ${index + 1} in the list of notes: ${gap} not in the list`;
 }
 
 function byNumber(a: FootnoteDefinition, b: FootnoteDefinition): number {

@@ -69,5 +69,7 @@ function isNoteLine(line: string): boolean {
 
 /** A title or heading: short, no sentence-final full stop, not starting in lower case. */
 export function isShort(line: string): boolean {
-  return line.length <= 120 && !/[.,;:]$/.test(line) && /^[\p{Lu}\d‘“"'(]/u.test(line) && line.split(/\s+/).length <= 16;
+  // A sentence ending in a note marker (`… premium features. [1]`) still ends in a full stop.
+  const text = line.replace(/[\s\u00a0]*(?:\[\d{1,3}\]|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†|‡)$/u, '');
+  return text.length <= 120 && !/[.,;:]$/.test(text) && /^[\p{Lu}\d‘“"'(]/u.test(text) && text.split(/\s+/).length <= 16;
 }
