@@ -1,6 +1,6 @@
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import type { Position } from 'unist';
+import type { Point, Position } from 'unist';
 
 /** A block of a piece's body as an importer found it, before it becomes mdast. */
 export type BodyBlock =
@@ -16,16 +16,24 @@ export type BodyBlock =
  */
 export function buildBody(blocks: readonly BodyBlock[]): Root {
   const children: RootContent[] = blocks.map((block): RootContent => {
-    if (block.kind === 'figure') return { ...figureDirective(block.caption, block.credit), position: linePosition(block.line, 0) };
-    const position = linePosition(block.line, block.text.length);
+    if (block.kind === 'figure') return { ...figureDirective(block.caption, block.credit), position: textPosition(block.line, '') };
+    const position = textPosition(block.line, block.text);
     const text = inlineText(block.text, position);
     return block.kind === 'heading' ? { type: 'heading', depth: 2, children: text, position } : { type: 'paragraph', children: text, position };
   });
   return { type: 'root', children };
 }
 
-function linePosition(line: number, length: number): Position {
-  return { start: { line, column: 1 }, end: { line, column: length + 1 } };
+/** Where a block's text is, from its first line: its lines (wrapped by hand) are the lines of the source. */
+function textPosition(line: number, text: string): Position {
+  return { start: { line, column: 1 }, end: pointAfter({ line, column: 1 }, text) };
+}
+
+function pointAfter(start: Point, text: string): Point {
+  const lines = text.split('\n');
+  return lines.length === 1
+    ? { line: start.line, column: start.column + text.length }
+    : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 export function figureDirective(caption: string | undefined, credit: string | undefined, src?: string): LeafDirective {
@@ -45,15 +53,11 @@ const urlPattern = /<*(https?:\/\/[^\s<>]+[^\s<>.,;:)'’”]|www\.[^\s<>]+[^\s<
  */
 export function inlineText(text: string, position?: Position): PhrasingContent[] {
   const children: PhrasingContent[] = [];
-  const at = (from: number, to: number) =>
-    position
-      ? {
-          position: {
-            start: { line: position.start.line, column: position.start.column + from },
-            end: { line: position.start.line, column: position.start.column + to },
-          },
-        }
-      : {};
+  const at = (from: number, to: number) => {
+    if (!position) return {};
+    const start = pointAfter(position.start, text.slice(0, from));
+    return { position: { start, end: pointAfter(start, text.slice(from, to)) } };
+  };
   let offset = 0;
   for (const match of text.matchAll(urlPattern)) {
     const url = match[1] as string;

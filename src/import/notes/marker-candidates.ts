@@ -15,14 +15,20 @@ export interface MarkerText {
 /** Notes as the definitions name them: numbers 1…N, or the symbols of symbol notes. */
 export interface NoteNames {
   count: number;
+  /** How far past the last note a single marker is still looked for (to report it as a marker with no note). */
+  beyond?: number;
   /** For symbol notes: the symbol (`*`, `**`, `†`) → its note's position (1-based). */
   symbols: ReadonlyMap<string, number>;
 }
 
 const inside = (ranges: readonly [number, number][], start: number, end: number) => ranges.some(([from, to]) => start >= from && end <= to);
 
-/** `2, 3` → [2, 3]; `2–4` → [2, 3, 4]; undefined when a number is out of range or the list is not increasing. */
-export function numberList(text: string, count: number): number[] | undefined {
+/**
+ * `2, 3` → [2, 3]; `2–4` → [2, 3, 4]; undefined when a number is out of range, the list is not
+ * increasing, or it is long enough to be data (`[1, 2, 4, 5, 8, 9, 10, 11]` printed by a program).
+ * A single number may go `beyond` the count.
+ */
+export function numberList(text: string, count: number, beyond = 0): number[] | undefined {
   const numbers: number[] = [];
   for (const part of text.split(/\s*[,;]\s*/)) {
     const range = /^(\d{1,3})\s*[–—-]\s*(\d{1,3})$/.exec(part);
@@ -35,7 +41,9 @@ export function numberList(text: string, count: number): number[] | undefined {
     else return undefined;
   }
   const increasing = numbers.every((number, index) => index === 0 || number > (numbers[index - 1] ?? 0));
-  return increasing && numbers.every((number) => number >= 1 && number <= count) ? numbers : undefined;
+  const limit = numbers.length === 1 ? count + beyond : count;
+  const listed = text.split(/\s*[,;]\s*/).length;
+  return increasing && listed <= 5 && numbers.every((number) => number >= 1 && number <= limit) ? numbers : undefined;
 }
 
 function candidate(kind: MarkerKind, notes: number[], start: number, end: number): MarkerCandidate {
@@ -50,14 +58,14 @@ const literalLinks = new RegExp(
 );
 
 /** `[1]`, `[2, 3]`, `[4–6]`, and links to notes left as Markdown text inside raw HTML. */
-function bracketCandidates(text: string, count: number): MarkerCandidate[] {
+function bracketCandidates(text: string, count: number, beyond: number): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(literalLinks)) {
-    const notes = numberList(match[1] ?? match[2] ?? match[3] ?? '', count);
+    const notes = numberList(match[1] ?? match[2] ?? match[3] ?? '', count, beyond);
     if (notes) found.push(candidate('bracket', notes, match.index, match.index + match[0].length));
   }
   for (const match of text.matchAll(/\[(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\](?![:(])/g)) {
-    const notes = numberList(match[1] ?? '', count);
+    const notes = numberList(match[1] ?? '', count, beyond);
     const start = match.index;
     if (notes && !found.some((other) => other.start <= start && start < other.end)) found.push(candidate('bracket', notes, start, start + match[0].length));
   }
@@ -65,10 +73,10 @@ function bracketCandidates(text: string, count: number): MarkerCandidate[] {
 }
 
 /** `(1)`, not `(2019)` (only numbers up to the count of notes) nor `(1)st`. */
-function parenCandidates(text: string, count: number): MarkerCandidate[] {
+function parenCandidates(text: string, count: number, beyond: number): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(/\((\d{1,3})\)(?![\p{L}\d])/gu)) {
-    const notes = numberList(match[1] ?? '', count);
+    const notes = numberList(match[1] ?? '', count, beyond);
     if (notes) found.push(candidate('paren', notes, match.index, match.index + match[0].length));
   }
   return found;
@@ -84,37 +92,37 @@ function isPower(text: string, start: number): boolean {
 }
 
 /** `¹`, `¹²`, and text that was superscript in the page (`<sup>1</sup>`, `<sup>[1]</sup>`). */
-function superscriptCandidates(marked: MarkerText, count: number): MarkerCandidate[] {
+function superscriptCandidates(marked: MarkerText, count: number, beyond: number): MarkerCandidate[] {
   const { text } = marked;
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(new RegExp(superscriptRun, 'g'))) {
     const number = superscriptNumber(match[0]);
-    if (number >= 1 && number <= count && !isPower(text, match.index))
+    if (number >= 1 && number <= count + beyond && !isPower(text, match.index))
       found.push(candidate('superscript', [number], match.index, match.index + match[0].length));
   }
   for (const [start, end] of marked.superscripts) {
     const inner = /^[\s\u00a0]*[[(]?([\d\s,;–—-]+?)[\])]?[\s\u00a0]*$/.exec(text.slice(start, end));
-    const notes = inner?.[1] ? numberList(inner[1].trim(), count) : undefined;
+    const notes = inner?.[1] ? numberList(inner[1].trim(), count, beyond) : undefined;
     if (notes && !(notes.length === 1 && isPower(text, start))) found.push(candidate('superscript', notes, start, end));
   }
   return found;
 }
 
 /** `^1`, `^[1]`, `^1^` (Pandoc's superscript typed by hand). */
-function caretCandidates(text: string, count: number): MarkerCandidate[] {
+function caretCandidates(text: string, count: number, beyond: number): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(/(?<=\S)\^\[?(\d{1,3})\]?\^?(?!\d)/g)) {
-    const notes = numberList(match[1] ?? '', count);
+    const notes = numberList(match[1] ?? '', count, beyond);
     if (notes) found.push(candidate('caret', notes, match.index, match.index + match[0].length));
   }
   return found;
 }
 
 /** `*1` after a word or punctuation (diarists' numbered asterisks), never `2*3`. */
-function asteriskNumberCandidates(text: string, count: number): MarkerCandidate[] {
+function asteriskNumberCandidates(text: string, count: number, beyond: number): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(/(?<=[\p{L}.,;:!?’”"')\]])\*(\d{1,3})(?![\d\p{L}])/gu)) {
-    const notes = numberList(match[1] ?? '', count);
+    const notes = numberList(match[1] ?? '', count, beyond);
     if (notes) found.push(candidate('asterisk-number', notes, match.index, match.index + match[0].length));
   }
   return found;
@@ -133,24 +141,27 @@ function symbolCandidates(text: string, symbols: ReadonlyMap<string, number>): M
   return found;
 }
 
-function linkCandidates(marked: MarkerText, count: number): MarkerCandidate[] {
-  return marked.links.filter((link) => link.notes.every((note) => note <= count)).map((link) => candidate('link', link.notes, link.start, link.end));
+function linkCandidates(marked: MarkerText, count: number, beyond: number): MarkerCandidate[] {
+  return marked.links
+    .filter((link) => link.notes.every((note) => note <= (link.notes.length === 1 ? count + beyond : count)))
+    .map((link) => candidate('link', link.notes, link.start, link.end));
 }
 
 /** Every candidate of `kinds` in the text, in text order. */
 export function candidatesOfKinds(marked: MarkerText, names: NoteNames, kinds: ReadonlySet<MarkerKind>): MarkerCandidate[] {
   const { text, noGlued } = marked;
   const count = names.count;
+  const beyond = names.beyond ?? 0;
   // In order of preference where two read the same place: a link (`<a href="#fn1">[1]</a>`) over a
   // superscript `[1]` over a bare `[1]`.
   const found: MarkerCandidate[] = [
-    ...(kinds.has('link') ? linkCandidates(marked, count) : []),
-    ...(kinds.has('superscript') ? superscriptCandidates(marked, count) : []),
-    ...(kinds.has('bracket') ? bracketCandidates(text, count) : []),
-    ...(kinds.has('caret') ? caretCandidates(text, count) : []),
-    ...(kinds.has('asterisk-number') ? asteriskNumberCandidates(text, count) : []),
+    ...(kinds.has('link') ? linkCandidates(marked, count, beyond) : []),
+    ...(kinds.has('superscript') ? superscriptCandidates(marked, count, beyond) : []),
+    ...(kinds.has('bracket') ? bracketCandidates(text, count, beyond) : []),
+    ...(kinds.has('caret') ? caretCandidates(text, count, beyond) : []),
+    ...(kinds.has('asterisk-number') ? asteriskNumberCandidates(text, count, beyond) : []),
     ...(kinds.has('symbol') ? symbolCandidates(text, names.symbols) : []),
-    ...(kinds.has('paren') ? parenCandidates(text, count) : []),
+    ...(kinds.has('paren') ? parenCandidates(text, count, beyond) : []),
     ...(kinds.has('glued') ? markerCandidates(text, count).filter((marker) => !inside(noGlued, marker.start, marker.end)) : []),
   ];
   const unique = found.filter(

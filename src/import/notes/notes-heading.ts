@@ -27,6 +27,11 @@ const notesWords = [
   'sources and notes',
   'sources & notes',
   'notes and citations',
+  'references and footnotes',
+  'references & footnotes',
+  'footnotes and references',
+  'footnotes & references',
+  'sources and footnotes',
   // German, Dutch, Scandinavian
   'anmerkungen',
   'anmerkung',

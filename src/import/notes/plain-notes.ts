@@ -341,7 +341,7 @@ interface PlacedMarkers {
 }
 
 /** The marker kinds to look for, given how the notes are labelled: groups tried separately, the best kept. */
-function kindGroups(style: LabelStyle): MarkerKind[][] {
+function kindGroups(style: LabelStyle, headless: boolean): MarkerKind[][] {
   const explicit: MarkerKind[] = ['bracket', 'link', 'superscript', 'caret'];
   switch (style) {
     case 'symbol':
@@ -352,12 +352,14 @@ function kindGroups(style: LabelStyle): MarkerKind[][] {
     case 'caret':
       return [['superscript', 'caret', 'link']];
     case 'paren':
-      return [[...explicit, 'paren']];
+      return headless ? [['paren', 'superscript']] : [[...explicit, 'paren']];
     case 'bracket':
     case 'colon':
-      return [explicit];
+      return headless ? [['bracket', 'link']] : [explicit];
     default:
-      return [explicit, ['paren'], ['glued']];
+      // With no heading to say these are notes, `1. …` at the end must be pointed to as such notes
+      // are (superscript, digits glued to words), not by `[1]`, which points to a list elsewhere.
+      return headless ? [['superscript', 'link'], ['paren'], ['glued']] : [explicit, ['paren'], ['glued']];
   }
 }
 
@@ -370,14 +372,16 @@ function placeMarkers(tree: Root, units: readonly Unit[], section: Section): Pla
     symbols: new Map(section.notes.flatMap((note) => (note.label.symbol ? [[note.label.symbol, note.number] as const] : []))),
   };
   let best: PlacedMarkers | undefined;
-  for (const kinds of kindGroups(section.notes[0]?.label.style ?? 'bracket')) {
+  for (const kinds of kindGroups(section.notes[0]?.label.style ?? 'bracket', section.kind === 'headless')) {
     const kindSet = new Set(kinds);
     const strong = !kindSet.has('glued') && !kindSet.has('paren');
     // Explicit markers are looked for a little past the last note, to report a marker with no note.
-    const lookFor = strong ? { ...names, count: names.count + 3 } : names;
+    const lookFor = strong ? { ...names, beyond: 3 } : names;
     const candidates = candidatesOfKinds(marked, lookFor, kindSet);
-    const { markers: chain } = alignCandidates(candidates, lookFor.count);
-    const markers = strong && chain.length > 0 ? withRepeats(chain, candidates) : chain;
+    const { markers: chain } = alignCandidates(candidates, names.count + (lookFor.beyond ?? 0));
+    // Markers off the chain count only for notes there are: a stray `[12]` is not a marker with no note.
+    const offChain = candidates.filter((candidate) => candidate.notes.every((note) => note <= names.count));
+    const markers = strong && chain.length > 0 ? withRepeats(chain, offChain) : chain;
     const seen = new Set<number>();
     const repeated = new Set<MarkerCandidate>();
     for (const marker of markers) {

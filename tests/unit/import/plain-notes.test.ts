@@ -78,6 +78,77 @@ describe('notes typed by hand in a plain-text essay', () => {
   });
 });
 
+describe('notes typed by hand in text wrapped by hand (a PEP, a kernel document)', () => {
+  const pep = lines(
+    'Motivation',
+    '',
+    '    Another alternative would be to make tokenize an iterator[1],',
+    '    delivering the next token whenever its .next() method is invoked.',
+    '    A final option is to use the Stackless[2][3] variant implementation.',
+    '',
+    '    >>> print list(f())',
+    '    [1, 2, 4, 5, 8, 9, 10, 11]',
+    '',
+    'Footnotes and References',
+    '',
+    '    [1] PEP 234, Iterators, Yee, Van Rossum',
+    '        http://www.python.org/dev/peps/pep-0234/',
+    '',
+    '    [2] http://www.stackless.com/',
+    '',
+    '    [3] PEP 219, Stackless Python, McMillan',
+    '        http://www.python.org/dev/peps/pep-0219/',
+  );
+  const result = imported('pep-0255.txt', pep);
+
+  it('joins the wrapped lines of a paragraph and of a note, and ties the markers', () => {
+    assert.deepEqual(result.references, ['1', '2', '3']);
+    assert.deepEqual(result.definitions, ['1', '2', '3']);
+    assert.match(result.body, /tokenize an iterator\[\^1\],\ndelivering the next token/);
+    assert.match(result.body, /\[\^1\]: PEP 234, Iterators, Yee, Van Rossum\n {4}<http:\/\/www\.python\.org\/dev\/peps\/pep-0234\/>/);
+  });
+
+  it('leaves a list printed by a program alone and reports nothing', () => {
+    assert.match(result.body, /\\\[1, 2, 4, 5, 8, 9, 10, 11]/);
+    assert.deepEqual(result.messages, []);
+  });
+
+  it('accounts for every line of a wrapped note as notes', () => {
+    for (const line of [12, 13, 15, 17, 18]) assert.equal(result.fateOf(line), 'kept:notes', `line ${line}`);
+    assert.equal(result.fateOf(10), 'dropped');
+    assert.equal(result.fateOf(4), 'kept:body');
+  });
+
+  it('ends the notes at a heading underlined by hand, which stays in the body', () => {
+    const kernel = imported(
+      'volatile.txt',
+      lines(
+        'Why volatile should not be used',
+        '------------------------------',
+        '',
+        'The volatile keyword is usually a bug, as argued at length [1]',
+        'and again by others [2].',
+        '',
+        'NOTES',
+        '-----',
+        '',
+        '[1] http://lwn.net/Articles/233481/',
+        '[2] http://lwn.net/Articles/233482/',
+        '',
+        'CREDITS',
+        '-------',
+        '',
+        'Written by Jonathan Corbet',
+      ),
+    );
+    assert.deepEqual(kernel.definitions, ['1', '2']);
+    assert.deepEqual(kernel.references, ['1', '2']);
+    assert.match(kernel.body, /## CREDITS\n\n(?:## )?Written by Jonathan Corbet\n\n\[\^1\]:/);
+    assert.equal(kernel.fateOf(8), 'dropped');
+    assert.equal(kernel.fateOf(11), 'kept:notes');
+  });
+});
+
 describe('notes typed by hand in Markdown', () => {
   it('reads a **References** list typed line by line with [n] markers in the text', () => {
     const result = imported(
