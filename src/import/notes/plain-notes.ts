@@ -15,6 +15,7 @@ import { toString as plainText } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { type Place, report } from '../../core/rules.ts';
 import { alignCandidates, type MarkerCandidate, type MarkerKind } from './align-markers.ts';
+import { inlineNotesToFootnotes } from './inline-notes.ts';
 import { candidatesOfKinds, type MarkerText, type NoteNames, numberList } from './marker-candidates.ts';
 import { isSuperscriptText, liftSuperscriptMarks } from './marker-hint.ts';
 import { type LabelStyle, type NoteLabel, noteLabel } from './note-labels.ts';
@@ -45,8 +46,11 @@ const nothingFound: PlainNotesResult = { noteLines: [], droppedLines: [], notes:
  */
 export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   liftSuperscriptMarks(tree);
+  const inline = inlineNotesToFootnotes(tree, nextNumber(tree));
+  tree.children.push(...inline);
   // Notes the markup already made (some linked, some typed in one post) keep their numbers: typed
   // notes are taken only where their numbers do not clash.
+  const scattered = scatteredNotes(tree, toUnits(tree), file);
   const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
   let units = toUnits(tree);
   if (splitBeforeSections(tree, units, candidateSections(units))) units = toUnits(tree);
@@ -57,8 +61,20 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
     if (!isNotesSection(section, placed)) continue;
     if (!best || placed.covered > best.placed.covered) best = { section, placed };
   }
-  if (!best) return nothingFound;
-  return rewrite(tree, units, best.section, best.placed, madeByMarkup, file);
+  if (!best) return { ...scattered, notes: scattered.notes + inline.length, markers: scattered.markers + inline.length };
+  const typed = rewrite(tree, units, best.section, best.placed, madeByMarkup, file);
+  return {
+    noteLines: [...scattered.noteLines, ...typed.noteLines],
+    droppedLines: [...scattered.droppedLines, ...typed.droppedLines],
+    notes: typed.notes + scattered.notes + inline.length,
+    markers: typed.markers + scattered.markers + inline.length,
+  };
+}
+
+/** The number after the highest numbered note the tree has. */
+function nextNumber(tree: Root): number {
+  const numbers = tree.children.flatMap((node) => (node.type === 'footnoteDefinition' && /^\d+$/.test(node.identifier) ? [Number(node.identifier)] : []));
+  return Math.max(0, ...numbers) + 1;
 }
 
 /** A unified plugin around `recognisePlainNotes`. */
@@ -286,7 +302,8 @@ function candidateSections(units: readonly Unit[]): Section[] {
   const lastContent = units.findLastIndex((unit) => unit.kind !== 'comment' && unit.kind !== 'rule');
   for (let index = lastContent; index >= 0; index--) {
     const label = labelOf(units[index]);
-    if (!label || (label.style !== 'symbol' && label.number !== 1)) continue;
+    // A bare run of notes starts a paragraph (or a list); never in the middle of one.
+    if (!label || (label.style !== 'symbol' && label.number !== 1) || (units[index] as Unit).part > 0) continue;
     const notes = readNotes(units, index, false);
     if (notes && notes.end > lastContent) {
       const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
@@ -365,7 +382,8 @@ function kindGroups(style: LabelStyle, headless: boolean): MarkerKind[][] {
 
 function placeMarkers(tree: Root, units: readonly Unit[], section: Section): PlacedMarkers {
   const first = units[section.start] as Unit;
-  const marked = markerText(tree, first);
+  // Markers are looked for before the notes; a section starting inside a node was split off before this.
+  const marked = markerText(tree, tree.children.slice(0, first.top));
   const defined = new Set(section.notes.map((note) => note.number));
   const names: NoteNames = {
     count: Math.max(...defined),
@@ -428,7 +446,7 @@ const skippedTypes = new Set([
 ]);
 
 /** The text of the body before the notes section, with the segments it came from and what the markup said about it. */
-function markerText(tree: Root, sectionStart: Unit): MarkerText & { segments: Segment[] } {
+function markerText(tree: Root, nodes: readonly RootContent[], onNode?: (node: RootContent, offset: number) => void): MarkerText & { segments: Segment[] } {
   let text = '';
   const segments: Segment[] = [];
   const superscripts: [number, number][] = [];
@@ -471,8 +489,10 @@ function markerText(tree: Root, sectionStart: Unit): MarkerText & { segments: Se
       if (isBlock) text += '\n\n';
     }
   };
-  // Markers are looked for before the notes; a section starting inside a node was split off before this.
-  for (const node of tree.children.slice(0, sectionStart.top)) visit(node, tree, true);
+  for (const node of nodes) {
+    onNode?.(node, text.length);
+    visit(node, tree, true);
+  }
   return { text, segments, superscripts, links, noGlued };
 }
 
@@ -490,6 +510,121 @@ function setOffBy(node: PhrasingContent, parent: Parents): { before: Text; after
 
 function isSetOff(node: PhrasingContent, parent: Parents): boolean {
   return setOffBy(node, parent) !== undefined || (node.data as { superscript?: boolean } | undefined)?.superscript === true;
+}
+
+// ————— Notes set right after the text they belong to —————
+
+// `[Footnote 3: …]` (Distributed Proofreaders, Project Gutenberg), closed by its bracket, and `(*) …`
+// under the paragraph it annotates: both are notes wherever they stand.
+const footnoteBlock = /^[\s\u00a0]*\[(?:Footnote|Fn\.?)[\s\u00a0]*(\d{1,3}|[A-Za-z]|[*†‡§])[\s\u00a0]*[:.][\s\u00a0]*/i;
+const parenSymbol = /^[\s\u00a0]*\(([*†‡§]{1,3})\)[\s\u00a0]+/;
+
+interface ScatteredNote extends ParsedNote {
+  /** What a marker for it reads: `3` for `[3]`, `*` for `(*)`. */
+  key: string;
+  block: boolean;
+}
+
+/** The notes of those two kinds, each paired with the nearest marker before it that no other note took. */
+function scatteredNotes(tree: Root, units: readonly Unit[], file: VFile): PlainNotesResult {
+  const notes = scatteredDefinitions(units);
+  if (notes.length === 0) return nothingFound;
+  const noteTops = new Set(notes.flatMap((note) => note.units.map((unit) => unit.top)));
+  const nodeOffsets = new Map<number, number>();
+  const body = tree.children.filter((_, top) => !noteTops.has(top));
+  const marked = markerText(tree, body, (node, offset) => nodeOffsets.set(tree.children.indexOf(node), offset));
+  const offsetOf = (note: ScatteredNote) => {
+    const top = note.units[0]?.top ?? 0;
+    const after = [...nodeOffsets].find(([nodeTop]) => nodeTop > top);
+    return after ? after[1] : marked.text.length;
+  };
+  const markers = [...marked.text.matchAll(/\[(\d{1,3}|[A-Za-z])\]|\(([*†‡§]{1,3})\)/g)].map((match) => ({
+    key: match[1] ?? match[2] ?? '',
+    block: match[1] !== undefined,
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const keys = notes.map((note) => note.key);
+  const renumber = new Set(keys).size !== keys.length || !keys.every((key) => /^\d+$/.test(key));
+  const paired = new Set<(typeof markers)[number]>();
+  const byNode = new Map<Segment, { marker: MarkerCandidate; notes: number[] }[]>();
+  let markerCount = 0;
+  notes.forEach((note, index) => {
+    note.number = renumber ? index + 1 : Number(note.key);
+    const before = offsetOf(note);
+    const marker = markers.findLast(
+      (candidate) => candidate.start < before && !paired.has(candidate) && candidate.key === note.key && candidate.block === note.block,
+    );
+    const segment = marker && marked.segments.find((entry) => entry.start <= marker.start && marker.end <= entry.end);
+    if (!marker || !segment) {
+      report(file, 'note-unreferenced', `note ${note.key} has no marker before it in the text; it is kept`, placeOfUnit(note.units[0]));
+      return;
+    }
+    paired.add(marker);
+    const candidate: MarkerCandidate = { note: note.number, notes: [note.number], start: marker.start, end: marker.end, afterYear: false, kind: 'bracket' };
+    byNode.set(segment, [...(byNode.get(segment) ?? []), { marker: candidate, notes: [note.number] }]);
+    markerCount++;
+  });
+  for (const [segment, placed] of byNode)
+    replaceMarkers(
+      segment,
+      placed.sort((a, b) => a.marker.start - b.marker.start),
+    );
+  const definitions = notes.map((note) => {
+    const definition = definitionOf(note);
+    if (note.block) withoutClosingBracket(definition);
+    return definition;
+  });
+  const taken = new Set(notes.flatMap((note) => note.units));
+  removeUnits(tree, units, taken);
+  tree.children.push(...definitions);
+  const noteLines = [...taken].flatMap((unit) => linesBetween(unit.lines));
+  return { noteLines: [...new Set(noteLines)], droppedLines: [], notes: definitions.length, markers: markerCount };
+}
+
+/** The `[Footnote n: …]` blocks (to their closing bracket, over several paragraphs if need be) and `(*) …` paragraphs. */
+function scatteredDefinitions(units: readonly Unit[]): ScatteredNote[] {
+  const notes: ScatteredNote[] = [];
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index] as Unit;
+    if (unit.kind !== 'line' || unit.part !== 0) continue;
+    const block = footnoteBlock.exec(unit.text);
+    const symbol = block ? undefined : parenSymbol.exec(unit.text);
+    const match = block ?? symbol;
+    if (!match?.[1]) continue;
+    const label: NoteLabel = { style: block ? 'bracket' : 'symbol', number: undefined, symbol: block ? undefined : match[1], length: match[0].length };
+    const taken = [unit];
+    if (block) {
+      // To the bracket that closes `[Footnote`: brackets inside the note are balanced.
+      let depth = 0;
+      let closed = false;
+      for (let next = index; next < units.length && next < index + 40 && !closed; next++) {
+        const line = units[next] as Unit;
+        if (next > index) {
+          if (line.kind !== 'line' && line.kind !== 'block') break;
+          taken.push(line);
+        }
+        for (const char of line.text) {
+          if (char === '[') depth++;
+          else if (char === ']' && --depth === 0) closed = true;
+        }
+      }
+      if (!closed) continue;
+    } else {
+      taken.push(...units.slice(index + 1).filter((line) => line.top === unit.top));
+    }
+    notes.push({ key: block ? match[1] : match[1], block: block !== null, label, number: 0, units: taken });
+    index = units.indexOf(taken.at(-1) as Unit);
+  }
+  return notes;
+}
+
+/** `[Footnote 3: … text.]`: the closing bracket goes with the label. */
+function withoutClosingBracket(definition: FootnoteDefinition): void {
+  const last = definition.children.at(-1);
+  if (last?.type !== 'paragraph') return;
+  const text = last.children.findLast((child) => child.type === 'text');
+  if (text) text.value = text.value.replace(/\][\s\u00a0]*$/, '');
 }
 
 // ————— Rewriting the tree —————
@@ -711,8 +846,12 @@ function withoutBackLink(paragraph: Paragraph): void {
 
 /** Takes the notes section out of the tree: the units the notes took and the heading and rules; anything else stays. */
 function removeSection(tree: Root, units: readonly Unit[], section: Section, taken: ReadonlySet<Unit>): void {
-  const gone = new Set([...taken, ...section.dropped]);
-  const tops = [...new Set(units.slice(section.start, section.end).map((unit) => unit.top))].sort((a, b) => b - a);
+  removeUnits(tree, units, new Set([...taken, ...section.dropped]));
+}
+
+/** Takes `gone` out of the tree: a node all of whose units went is removed, a paragraph or list that kept some keeps those. */
+function removeUnits(tree: Root, units: readonly Unit[], gone: ReadonlySet<Unit>): void {
+  const tops = [...new Set([...gone].map((unit) => unit.top))].sort((a, b) => b - a);
   for (const top of tops) {
     const node = tree.children[top] as RootContent;
     const ofNode = units.filter((unit) => unit.top === top);

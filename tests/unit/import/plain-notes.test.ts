@@ -149,6 +149,80 @@ describe('notes typed by hand in text wrapped by hand (a PEP, a kernel document)
   });
 });
 
+describe('notes set right after the text they belong to', () => {
+  it('reads [Footnote n: …] blocks (Project Gutenberg) over several lines, wherever they stand', () => {
+    const result = imported(
+      'folk-lore.txt',
+      lines(
+        'A Contribution to Folk-Lore',
+        '',
+        'In order to make experiments among the less civilized Indians of',
+        'New Mexico,[1] I visited, in the month of April, the Passamaquoddies.',
+        '',
+        '[Footnote 1: This work was undertaken as a preparation for similar',
+        'observation [at Zuñi] in connection with the Hemenway Expedition.]',
+        '',
+        'The songs were taken from the Indians themselves,[2] on wax cylinders,',
+        'in the year 1889 [3 cylinders were lost].',
+        '',
+        '[Footnote 2: I have given below English versions of these.]',
+      ),
+    );
+    assert.deepEqual(result.references, ['1', '2']);
+    assert.deepEqual(result.definitions, ['1', '2']);
+    assert.match(
+      result.body,
+      /\[\^1\]: This work was undertaken as a preparation for similar\n {4}observation \\\[at Zuñi] in connection with the Hemenway Expedition\.\n/,
+    );
+    assert.match(result.body, /in the year 1889 \\\[3 cylinders were lost]\./);
+    for (const line of [6, 7, 12]) assert.equal(result.fateOf(line), 'kept:notes', `line ${line}`);
+    assert.deepEqual(result.messages, []);
+  });
+
+  it('pairs each (*) note with the (*) before it; *cough* and d*ckhead are no markers', () => {
+    const result = imported(
+      'management-style.txt',
+      lines(
+        'Linux kernel management style',
+        '',
+        'This is a short document describing the preferred management style,',
+        'made to avoid answering (*) the same questions over and over again.',
+        '',
+        '(*) This document does so not so much by answering the question, but by',
+        'making it painfully obvious that we do not have a clue.',
+        '',
+        'People will even see that as true leadership (*cough* bullshit',
+        '*cough*), and you can call anybody a d*ckhead in millions of ways (*).',
+        '',
+        '(*) Paul Simon sang "Fifty Ways to Leave Your Lover".',
+      ),
+    );
+    assert.deepEqual(result.references, ['1', '2']);
+    assert.match(result.body, /made to avoid answering\[\^1\] the same questions/);
+    assert.match(result.body, /\(\\\*cough\\\* bullshit\n\\\*cough\\\*\), and you can call anybody a d\\\*ckhead in millions of ways\[\^2\]\./);
+    assert.match(result.body, /\[\^2\]: Paul Simon sang "Fifty Ways to Leave Your Lover"\./);
+  });
+});
+
+describe('Pandoc inline notes', () => {
+  it('become footnotes, code and brackets inside them kept', () => {
+    const result = imported(
+      'jstor.md',
+      lines(
+        '---',
+        'title: Parsing metadata',
+        '---',
+        '',
+        'It adds up to 4.2 minutes^[For this calculation I take the medians [of the benchmark]:',
+        '`251/60 = 4.18`], and more for 500,000 documents^[The calculation is similar.].',
+      ),
+    );
+    assert.deepEqual(result.references, ['1', '2']);
+    assert.match(result.body, /4\.2 minutes\[\^1\], and more for 500,000 documents\[\^2\]\./);
+    assert.match(result.body, /\[\^1\]: For this calculation I take the medians \\\[of the benchmark]:\n {4}`251\/60 = 4\.18`\n/);
+  });
+});
+
 describe('notes typed by hand in Markdown', () => {
   it('reads a **References** list typed line by line with [n] markers in the text', () => {
     const result = imported(
