@@ -546,24 +546,30 @@ function scatteredNotes(tree: Root, units: readonly Unit[], file: VFile): PlainN
   }));
   const keys = notes.map((note) => note.key);
   const renumber = new Set(keys).size !== keys.length || !keys.every((key) => /^\d+$/.test(key));
-  const paired = new Set<(typeof markers)[number]>();
   const byNode = new Map<Segment, { marker: MarkerCandidate; notes: number[] }[]>();
   let markerCount = 0;
   notes.forEach((note, index) => {
     note.number = renumber ? index + 1 : Number(note.key);
+    // Its markers: those since the note before with the same label (`(*)` after three names, one `(*)` note).
     const before = offsetOf(note);
-    const marker = markers.findLast(
-      (candidate) => candidate.start < before && !paired.has(candidate) && candidate.key === note.key && candidate.block === note.block,
+    const previous = notes.slice(0, index).findLast((other) => other.key === note.key && other.block === note.block);
+    const after = previous ? offsetOf(previous) : -1;
+    const own = markers.filter(
+      (candidate) => candidate.start >= after && candidate.start < before && candidate.key === note.key && candidate.block === note.block,
     );
-    const segment = marker && marked.segments.find((entry) => entry.start <= marker.start && marker.end <= entry.end);
-    if (!marker || !segment) {
+    if (own.length === 0) {
       report(file, 'note-unreferenced', `note ${note.key} has no marker before it in the text; it is kept`, placeOfUnit(note.units[0]));
       return;
     }
-    paired.add(marker);
-    const candidate: MarkerCandidate = { note: note.number, notes: [note.number], start: marker.start, end: marker.end, afterYear: false, kind: 'bracket' };
-    byNode.set(segment, [...(byNode.get(segment) ?? []), { marker: candidate, notes: [note.number] }]);
-    markerCount++;
+    own.forEach((marker, position) => {
+      const segment = marked.segments.find((entry) => entry.start <= marker.start && marker.end <= entry.end);
+      if (!segment) return;
+      if (position === 1)
+        report(file, 'note-marker-repeated', `marker (${note.key}) is used ${own.length} times: each points to the same note`, placeOf(segment, marker.start));
+      const candidate: MarkerCandidate = { note: note.number, notes: [note.number], start: marker.start, end: marker.end, afterYear: false, kind: 'bracket' };
+      byNode.set(segment, [...(byNode.get(segment) ?? []), { marker: candidate, notes: [note.number] }]);
+      markerCount++;
+    });
   });
   for (const [segment, placed] of byNode)
     replaceMarkers(
@@ -792,6 +798,7 @@ function definitionOf(note: ParsedNote): FootnoteDefinition {
   });
   const last = children.at(-1);
   if (last?.type === 'paragraph') withoutBackLink(last);
+  if (children.length === 1 && last?.type === 'paragraph') withoutWrappingBrackets(last);
   const nonEmpty = children.filter((child) => child.type !== 'paragraph' || phrasingText(child.children).trim() !== '');
   const identifier = String(note.number);
   return { type: 'footnoteDefinition', identifier, label: identifier, children: nonEmpty.length > 0 ? nonEmpty : [{ type: 'paragraph', children: [] }] };
@@ -821,6 +828,16 @@ function withoutLeadingText(content: readonly PhrasingContent[], length: number)
   const first = kept[0];
   if (first?.type === 'text') kept[0] = { ...first, value: first.value.replace(/^[\s\u00a0]+/, '') };
   return kept;
+}
+
+/** `[1] [https://example.org/page]`: a note that is only an address in brackets is the address. */
+function withoutWrappingBrackets(paragraph: Paragraph): void {
+  const first = paragraph.children[0];
+  const last = paragraph.children.at(-1);
+  if (first?.type !== 'text' || last?.type !== 'text' || first === last) return;
+  if (!/^\s*\[$/.test(first.value) || !/^\]\s*$/.test(last.value)) return;
+  if (!paragraph.children.slice(1, -1).every((child) => child.type === 'link')) return;
+  paragraph.children = paragraph.children.slice(1, -1);
 }
 
 /** Drops `[↩](#fn1a)` (a link or, inside raw HTML, its Markdown left as text) and an arrow at the end of a note. */
