@@ -23,7 +23,7 @@ export function superscriptNumber(digits: string): number {
 }
 
 export const superscriptRun = `[${superscriptDigits}]+`;
-export const noteSymbols = /^(?:\*{1,4}|†{1,3}|‡{1,3}|§{1,2}|¶|‖)/;
+const noteSymbols = /^(?:\*{1,4}|†{1,3}|‡{1,3}|§{1,2}|¶|‖)/;
 
 // Each: the pattern at the start of a note's text, and its style. The text after the label must
 // start with something a note can start with (not a digit, so that `1 000 people` is no label).
