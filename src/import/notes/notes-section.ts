@@ -68,7 +68,7 @@ function isNextLabel(label: NoteLabel, notes: readonly ParsedNote[]): boolean {
 }
 
 /** The notes from unit `from` on, as far as they go; undefined when no note starts there. */
-function readNotes(units: readonly Unit[], from: number, headed: boolean): (Omit<Section, 'kind' | 'start'> & { intro: number }) | undefined {
+function readNotes(units: readonly Unit[], from: number, headed: boolean, firstNumber = 1): (Omit<Section, 'kind' | 'start'> & { intro: number }) | undefined {
   const dropped: Unit[] = [];
   let index = from;
   let intro = 0;
@@ -82,7 +82,7 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean): (Omit
   }
   const first = labelOf(units[index]);
   if (!first) return undefined;
-  const startsAtOne = first.style === 'symbol' || first.number === 1;
+  const startsAtOne = first.style === 'symbol' || first.number === firstNumber;
   // Under a heading the notes may continue a numbering (`[5]` in a later chapter); bare numbers must start at 1.
   if (!startsAtOne && (!headed || first.style === 'bare' || (first.number ?? 0) > 20)) return undefined;
   const style = first.style;
@@ -116,7 +116,11 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean): (Omit
 }
 
 /** Every place a notes section could be: under each notes heading, and a bare run of notes closing the body. */
-export function candidateSections(units: readonly Unit[]): Section[] {
+/**
+ * `firstNumber` is the first number a bare run may start at: 1, or, where the markup already made
+ * notes 1 and 3, 2.
+ */
+export function candidateSections(units: readonly Unit[], firstNumber = 1): Section[] {
   const sections: Section[] = [];
   units.forEach((unit, index) => {
     const kind = headingKindOf(unit);
@@ -132,8 +136,8 @@ export function candidateSections(units: readonly Unit[]): Section[] {
   for (let index = lastContent; index >= 0; index--) {
     const label = labelOf(units[index]);
     // A bare run of notes starts a paragraph (or a list); never in the middle of one.
-    if (!label || (label.style !== 'symbol' && label.number !== 1) || (units[index] as Unit).part > 0) continue;
-    const notes = readNotes(units, index, false);
+    if (!label || (label.style !== 'symbol' && label.number !== firstNumber) || (units[index] as Unit).part > 0) continue;
+    const notes = readNotes(units, index, false, firstNumber);
     if (notes && notes.end > lastContent) {
       const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
       sections.push({ kind: 'headless', start: index - ruleBefore.length, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] });

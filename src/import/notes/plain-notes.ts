@@ -34,9 +34,11 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   const scattered = scatteredNotes(tree, toUnits(tree), file);
   const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
   let units = toUnits(tree);
-  if (splitBeforeSections(tree, units, candidateSections(units))) units = toUnits(tree);
+  let firstFree = 1;
+  while (madeByMarkup.has(String(firstFree))) firstFree++;
+  if (splitBeforeSections(tree, units, candidateSections(units, firstFree))) units = toUnits(tree);
   let best: { section: Section; placed: PlacedMarkers } | undefined;
-  for (const section of candidateSections(units)) {
+  for (const section of candidateSections(units, firstFree)) {
     if (section.notes.some((note) => madeByMarkup.has(String(note.number)))) continue;
     const placed = placeMarkers(tree, units, section);
     if (!isNotesSection(section, placed)) continue;
@@ -141,7 +143,10 @@ function withRepeats(chain: readonly MarkerCandidate[], candidates: readonly Mar
 /** Whether the notes are notes: a Notes heading says so; a References list or a bare run needs markers in the text. */
 function isNotesSection(section: Section, placed: PlacedMarkers): boolean {
   const count = section.notes.length;
-  if (section.kind === 'notes') return true;
+  // Under Notes, a list labelled as notes are (`[1]`, `¹`, `*`) is notes even where no marker was
+  // found; a plain numbered list no marker points to is a list of remarks (`### Notes` in a how-to).
+  const style = section.notes[0]?.label.style;
+  if (section.kind === 'notes') return placed.covered > 0 || (style !== 'list' && style !== 'dot' && style !== 'bare');
   if (section.kind === 'references') return placed.strong && placed.covered >= Math.max(1, Math.ceil(count / 5));
   if (placed.strong) return placed.covered >= Math.max(1, Math.ceil((count * 2) / 3));
   return count >= 2 && placed.covered === count;

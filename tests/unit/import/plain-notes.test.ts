@@ -283,6 +283,55 @@ describe('notes typed by hand in Markdown', () => {
     assert.match(result.body, /1\. Install the tool\.\n2\. Run it\./);
   });
 
+  it('keeps a numbered list of remarks under ### Notes, which nothing points to, as a list', () => {
+    const result = imported(
+      'kata.md',
+      lines(
+        '---',
+        'title: Robber language',
+        '---',
+        '',
+        'Your task is to implement a function which returns the sentence in robber language.',
+        '',
+        '### Notes',
+        '',
+        '1. Only consonants should be modified; leave all other characters unchanged.',
+        '2. Both upper and lower case characters will be tested.',
+      ),
+    );
+    assert.deepEqual(result.definitions, []);
+    assert.match(result.body, /## Notes\n\n1\. Only consonants should be modified/);
+    assert.deepEqual(result.messages, []);
+  });
+
+  it('takes the typed notes the linked-notes recogniser could not see, beside the ones it made', () => {
+    // Note 2's marker is inside a raw HTML block (its Markdown link stays text); note 1's is a real link.
+    const result = imported(
+      'mixed.md',
+      lines(
+        '---',
+        'title: Mixed',
+        '---',
+        '',
+        'First claim <sup id="fn1a">[[1]](#fn1)</sup> in a paragraph.',
+        '',
+        '<img src="x.jpg" alt="x">',
+        'Second claim <sup id="fn2a">[[2]](#fn2)</sup> inside raw HTML.',
+        '',
+        '## Notes',
+        '',
+        '<a id="fn1">1</a>: First note. [↩](#fn1a)',
+        '',
+        '<a id="fn2">2</a>: Second note. [↩](#fn2a)',
+      ),
+    );
+    assert.deepEqual(result.references, ['1', '2']);
+    assert.deepEqual(result.definitions, ['1', '2']);
+    assert.match(result.body, /Second claim\[\^2\] inside raw HTML\./);
+    assert.match(result.body, /\[\^2\]: Second note\.\n/);
+    assert.equal(result.fateOf(14), 'kept:notes');
+  });
+
   it('reads notes after a rule and a `Footnotes:` line, with code blocks inside the notes', () => {
     const result = imported(
       'oci8.md',
