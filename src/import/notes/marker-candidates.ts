@@ -64,9 +64,11 @@ function bracketCandidates(text: string, count: number, beyond: number): MarkerC
     const notes = numberList(match[1] ?? match[2] ?? match[3] ?? '', count, beyond);
     if (notes) found.push(candidate('bracket', notes, match.index, match.index + match[0].length));
   }
-  for (const match of text.matchAll(/\[(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\](?![:(])/g)) {
+  for (const match of text.matchAll(/\[(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\](?!\()/g)) {
     const notes = numberList(match[1] ?? '', count, beyond);
     const start = match.index;
+    // `[1]: …` opening a line labels a note; `as the paper says [1]:` is a marker.
+    if (text[start + match[0].length] === ':' && (start === 0 || text[start - 1] === '\n')) continue;
     if (notes && !found.some((other) => other.start <= start && start < other.end)) found.push(candidate('bracket', notes, start, start + match[0].length));
   }
   return found.sort((a, b) => a.start - b.start);
@@ -164,8 +166,11 @@ export function candidatesOfKinds(marked: MarkerText, names: NoteNames, kinds: R
     ...(kinds.has('paren') ? parenCandidates(text, count, beyond) : []),
     ...(kinds.has('glued') ? markerCandidates(text, count).filter((marker) => !inside(noGlued, marker.start, marker.end)) : []),
   ];
+  // TeX between dollars (`$R^2$`, `$L^1$`) is mathematics, never a marker.
+  const math = [...text.matchAll(/\$[^$\n]+\$/g)].map((match): [number, number] => [match.index, match.index + match[0].length]);
   const unique = found.filter(
     (marker, index) =>
+      !inside(math, marker.start, marker.end) &&
       !found.some((other, otherIndex) => otherIndex < index && other.kind !== marker.kind && other.start < marker.end && marker.start < other.end),
   );
   return unique.sort((a, b) => a.start - b.start || a.end - b.end);

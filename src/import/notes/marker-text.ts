@@ -16,6 +16,8 @@ export interface Segment {
   /** A text node, or a link to a place in the page that reads as a marker. */
   node: Text | PhrasingContent;
   parent: Parents;
+  /** In a block quote: a quoted text's own citations (`[23] [10]`) are never markers with no note. */
+  quoted: boolean;
 }
 
 const linkMarkerText = /^[\s\u00a0]*[[(]?(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)[\])]?[\s\u00a0]*$/;
@@ -46,12 +48,12 @@ export function markerText(
   const superscripts: [number, number][] = [];
   const links: { start: number; end: number; notes: number[] }[] = [];
   const noGlued: [number, number][] = [];
-  const visit = (node: RootContent | PhrasingContent | ListItem, parent: Parents, glued: boolean) => {
+  const visit = (node: RootContent | PhrasingContent | ListItem, parent: Parents, glued: boolean, quoted: boolean) => {
     if (skippedTypes.has(node.type)) return;
     if (node.type === 'text') {
       const start = text.length;
       text += node.value;
-      segments.push({ start, end: text.length, node, parent });
+      segments.push({ start, end: text.length, node, parent, quoted });
       if (isSuperscriptText(node)) superscripts.push([start, text.length]);
       if (!glued) noGlued.push([start, text.length]);
       return;
@@ -67,7 +69,7 @@ export function markerText(
       if (node.type === 'link' && node.url.startsWith('#') && numbers) {
         const start = text.length;
         text += linkText;
-        segments.push({ start, end: text.length, node, parent });
+        segments.push({ start, end: text.length, node, parent, quoted });
         links.push({ start, end: text.length, notes: numberList(numbers, 999) ?? [] });
         return;
       }
@@ -79,13 +81,13 @@ export function markerText(
     if ('children' in node) {
       const isBlock = node.type !== 'strong' && node.type !== 'emphasis' && node.type !== 'delete';
       const own = glued && node.type !== 'heading' && node.type !== 'leafDirective' && node.type !== 'tableCell';
-      for (const child of node.children as (PhrasingContent | RootContent)[]) visit(child, node as Parents, own);
+      for (const child of node.children as (PhrasingContent | RootContent)[]) visit(child, node as Parents, own, quoted || node.type === 'blockquote');
       if (isBlock) text += '\n\n';
     }
   };
   for (const node of nodes) {
     onNode?.(node, text.length);
-    visit(node, tree, true);
+    visit(node, tree, true, false);
   }
   return { text, segments, superscripts, links, noGlued };
 }

@@ -17,6 +17,12 @@ export function definitionOf(note: ParsedNote): FootnoteDefinition {
         paragraph = { type: 'paragraph', children: [...content] };
         children.push(paragraph);
       }
+    } else if (unit.kind === 'item' && index > 0 && unit.list && unit.top !== note.units[0]?.top) {
+      // A list inside the note (its run-on content): the list, with the items the note took.
+      const last = children.at(-1);
+      if (last?.type === 'list' && previous?.top === unit.top) last.children.push(unit.node as ListItem);
+      else children.push({ ...unit.list, children: [unit.node as ListItem] });
+      paragraph = undefined;
     } else if (unit.kind === 'item') {
       const item = unit.node as ListItem;
       const [first, ...rest] = item.children;

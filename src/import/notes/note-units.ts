@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Place } from '../../core/rules.ts';
 
@@ -34,6 +34,8 @@ export interface Unit {
   text: string;
   /** An ordered list item's number. */
   ordinal: number | undefined;
+  /** An item's list. */
+  list?: List;
   lines: [number, number] | undefined;
 }
 
@@ -54,7 +56,7 @@ export function toUnits(tree: Root): Unit[] {
         const first = item.children[0];
         const content = first?.type === 'paragraph' ? first.children : [];
         const ordinal = node.ordered ? (node.start ?? 1) + part : undefined;
-        units.push({ kind: 'item', top, part, node: item, content, text: phrasingText(content), ordinal, lines: linesOf(item) });
+        units.push({ kind: 'item', top, part, node: item, content, text: phrasingText(content), ordinal, list: node, lines: linesOf(item) });
       });
     } else if ((node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) || node.type === 'footnoteDefinition') {
       // Comments (a commented-out template of notes) and notes the markup made are passed over.

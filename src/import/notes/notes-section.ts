@@ -108,7 +108,7 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean, firstN
       continue;
     }
     // Run-on paragraphs belong to the note before; a numbered list ends where the list does.
-    if (notes.length === 0 || style === 'list' || unit.kind === 'item') break;
+    if (notes.length === 0 || style === 'list') break;
     notes.at(-1)?.units.push(unit);
     end = index + 1;
   }

@@ -40,7 +40,7 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   let best: { section: Section; placed: PlacedMarkers } | undefined;
   for (const section of candidateSections(units, firstFree)) {
     if (section.notes.some((note) => madeByMarkup.has(String(note.number)))) continue;
-    const placed = placeMarkers(tree, units, section);
+    const placed = placeMarkers(tree, units, section, madeByMarkup.size > 0);
     if (!isNotesSection(section, placed)) continue;
     if (!best || placed.covered > best.placed.covered) best = { section, placed };
   }
@@ -101,7 +101,7 @@ function kindGroups(style: LabelStyle, headless: boolean): MarkerKind[][] {
   }
 }
 
-function placeMarkers(tree: Root, units: readonly Unit[], section: Section): PlacedMarkers {
+function placeMarkers(tree: Root, units: readonly Unit[], section: Section, markupMadeNotes: boolean): PlacedMarkers {
   const first = units[section.start] as Unit;
   // Markers are looked for before the notes; a section starting inside a node was split off before this.
   const marked = markerText(tree, tree.children.slice(0, first.top));
@@ -115,7 +115,8 @@ function placeMarkers(tree: Root, units: readonly Unit[], section: Section): Pla
     const kindSet = new Set(kinds);
     const strong = !kindSet.has('glued') && !kindSet.has('paren');
     // Explicit markers are looked for a little past the last note, to report a marker with no note.
-    const lookFor = strong ? { ...names, beyond: 3 } : names;
+    // Where the markup made notes too, a number past these notes may well be one of those.
+    const lookFor = strong && !markupMadeNotes ? { ...names, beyond: 3 } : names;
     const candidates = candidatesOfKinds(marked, lookFor, kindSet);
     const { markers: chain } = alignCandidates(candidates, names.count + (lookFor.beyond ?? 0));
     // Markers off the chain count only for notes there are: a stray `[12]` is not a marker with no note.
@@ -167,8 +168,12 @@ function rewrite(
   for (const marker of placed.markers) {
     const segment = placed.segments.find((entry) => entry.start <= marker.start && marker.end <= entry.end);
     if (!segment) continue;
+    // A number the markup's own notes have is theirs: the marker is left as it is, and is no problem.
+    if (marker.notes.some((note) => madeByMarkup.has(String(note)))) continue;
     const undefinedNotes = marker.notes.filter((note) => !defined.has(note));
     if (undefinedNotes.length > 0) {
+      const pastTheNotes = undefinedNotes.every((note) => note > Math.max(...defined.keys()));
+      if (segment.quoted && pastTheNotes) continue;
       report(file, 'note-undefined', `marker ${undefinedNotes.join(', ')} has no note text; it is left as text`, placeOf(segment, marker.start));
       continue;
     }

@@ -475,6 +475,29 @@ describe('problems with typed notes are reported where they are', () => {
     assert.match(result.body, /A claim with no note\.\\\[4]/);
   });
 
+  it('never takes TeX ($R^2$) or a quoted text’s own citations for markers with no note', () => {
+    const quoted = imported(
+      'quoted.md',
+      lines(
+        '---',
+        'title: Quoted',
+        '---',
+        '',
+        'The fit is excellent, with $R^2 = 0.9$ or better, as the paper says [1]:',
+        '',
+        '> no quantum factorisation has ever factorised a value that was not rigged [23] [2].',
+        '',
+        '## Notes',
+        '',
+        '[1] P Gutmann, "Replication of quantum factorisation records", 2025.',
+      ),
+    );
+    assert.deepEqual(quoted.references, ['1']);
+    assert.match(quoted.body, /with \$R\^2 = 0\.9\$ or better, as the paper says\[\^1\]:/);
+    assert.match(quoted.body, /rigged \\\[23] \\\[2]\./);
+    assert.deepEqual(quoted.messages, []);
+  });
+
   it('reports the marker with no note, the note out of order and the note never referenced, with line and column', () => {
     assert.deepEqual(result.messages.sort(), ['11:1 note-out-of-order', '11:1 note-unreferenced', '3:63 note-undefined'].sort());
   });
