@@ -16,22 +16,23 @@ import { scatteredNotes } from './scattered-notes.ts';
 export type { PlainNotesResult } from './note-units.ts';
 
 /**
- * Finds notes typed by hand, without links, in a chapter body whose markup gave no real footnotes,
- * in whatever format it came from (text scrape, Markdown, HTML): a notes section near the end
+ * Finds notes typed by hand, without links, in a chapter body, in whatever format it came from
+ * (text scrape, Markdown, HTML), beside any notes its markup made: a notes section near the end
  * (headed Notes, Endnotes, References… in many languages, in bold, as a heading, after a rule, or
  * a bare run of definitions at the end), its definitions in every common convention (`[1] …`,
  * `1. …`, `(1) …`, `¹ …`, `*`/`†`, …) with run-on paragraphs, and their markers in the body by
  * aligning the sequence 1…N with candidates (`[1]`, `(1)`, superscripts, digits glued to words).
- * A References list with no markers in the body is a bibliography and stays as it is.
- * Rewrites the tree in place: markers become footnote references, the section footnote definitions.
+ * Before that, Pandoc's inline notes `^[…]` and notes set after their paragraph (`[Footnote 1: …]`,
+ * `(*) …`). A References list with no markers in the body is a bibliography and stays as it is.
+ * Rewrites the tree in place: markers become footnote references, the notes footnote definitions.
  */
 export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   liftSuperscriptMarks(tree);
   const inline = inlineNotesToFootnotes(tree, nextNumber(tree));
   tree.children.push(...inline);
-  // Notes the markup already made (some linked, some typed in one post) keep their numbers: typed
-  // notes are taken only where their numbers do not clash.
   const scattered = scatteredNotes(tree, toUnits(tree), file);
+  // Notes made already (by the markup: a post half linked, half typed; or above) keep their
+  // numbers: a typed notes section is taken only where its numbers do not clash.
   const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
   let units = toUnits(tree);
   let firstFree = 1;

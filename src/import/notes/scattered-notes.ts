@@ -24,6 +24,7 @@ interface ScatteredNote extends ParsedNote {
  * the same label (one `(*)` each in a kernel document, three names marked `(*)` for one `(*)` note).
  */
 export function scatteredNotes(tree: Root, units: readonly Unit[], file: VFile): PlainNotesResult {
+  const usedNumbers = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
   const notes = scatteredDefinitions(units);
   if (notes.length === 0) return nothingFound;
   const noteTops = new Set(notes.flatMap((note) => note.units.map((unit) => unit.top)));
@@ -42,11 +43,13 @@ export function scatteredNotes(tree: Root, units: readonly Unit[], file: VFile):
     end: match.index + match[0].length,
   }));
   const keys = notes.map((note) => note.key);
-  const renumber = new Set(keys).size !== keys.length || !keys.every((key) => /^\d+$/.test(key));
+  // Labels that repeat (numbering restarts each chapter), symbols, or numbers other notes have: 1…N after those.
+  const renumber = new Set(keys).size !== keys.length || !keys.every((key) => /^\d+$/.test(key) && !usedNumbers.has(key));
+  const first = Math.max(0, ...[...usedNumbers].filter((key) => /^\d+$/.test(key)).map(Number)) + 1;
   const byNode = new Map<Segment, { marker: MarkerCandidate; notes: number[] }[]>();
   let markerCount = 0;
   notes.forEach((note, index) => {
-    note.number = renumber ? index + 1 : Number(note.key);
+    note.number = renumber ? first + index : Number(note.key);
     // Its markers: those since the note before with the same label (`(*)` after three names, one `(*)` note).
     const before = offsetOf(note);
     const previous = notes.slice(0, index).findLast((other) => other.key === note.key && other.block === note.block);
