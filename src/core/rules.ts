@@ -29,6 +29,7 @@ export const rules = {
   'image-alt-missing': { severity: 'warning', summary: 'A figure with an image has neither a caption nor alt text: readers who cannot see it get nothing.' },
   'image-converted': { severity: 'info', summary: 'An image was converted to a format the EPUB or the site can carry (WebP, AVIF, TIFF → PNG).' },
   'image-width-invalid': { severity: 'error', summary: 'A figure’s width attribute is not a percentage or a length (50%, 3in, 8cm, 60mm, 400px).' },
+  'note-marker-repeated': { severity: 'warning', summary: 'A hand-typed note marker is used again: both point to the same note.' },
   'note-empty': { severity: 'warning', summary: 'A note in the source has no text; its marker was dropped.' },
   'import-empty': { severity: 'error', summary: 'A source file is empty.' },
   'import-empty-post': { severity: 'warning', summary: 'A post in an export has no body: its chapter is empty.' },
