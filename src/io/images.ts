@@ -93,12 +93,18 @@ async function loadCover(book: Book, files: readonly VFile[], reader: (location:
   const location = { kind: 'file', path: path.posix.normalize(coverPath) } as const;
   const read = await reader(location);
   const place = placeOfKey(configFile, 'cover');
-  if (!checkRead(configFile, read, location, place)) return undefined;
+  if (!checkRead(configFile, read, location, place, 'the project folder')) return undefined;
   return read.image;
 }
 
 /** Reports why an image cannot be used; true when it can. */
-function checkRead(file: VFile, read: ReadImage, location: ImageLocation, place: Place): read is Extract<ReadImage, { kind: 'ok' }> {
+function checkRead(
+  file: VFile,
+  read: ReadImage,
+  location: ImageLocation,
+  place: Place,
+  relativeTo = 'the chapter file',
+): read is Extract<ReadImage, { kind: 'ok' }> {
   const named = location.kind === 'file' || location.kind === 'outside' ? location.path : '';
   if (location.kind === 'outside' || read.kind === 'outside') {
     report(
@@ -110,7 +116,7 @@ function checkRead(file: VFile, read: ReadImage, location: ImageLocation, place:
     return false;
   }
   if (read.kind === 'missing') {
-    report(file, 'image-missing', `image ${named} does not exist (paths are relative to the chapter file)`, place);
+    report(file, 'image-missing', `image ${named} does not exist (paths are relative to ${relativeTo})`, place);
     return false;
   }
   if (read.kind === 'unreadable') {

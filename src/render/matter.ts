@@ -35,18 +35,39 @@ export function copyrightLines(book: Book, typeface: string | undefined): Elemen
 }
 
 /**
- * One paragraph per contributor: the name, then their bio or the chapters they wrote.
- * `chapterLink` turns a chapter number into a link where the format has one.
+ * One paragraph per contributor: the name, then their bio or the chapters they wrote. Where the
+ * format can link (`chapterHref`: the EPUB, the site), the chapters are named and linked, since
+ * its readers have no page numbers to turn to.
  */
-export function contributorEntries(book: Book, contributors: readonly Contributor[] = contributorsOf(book)): Element[] {
+export function contributorEntries(
+  book: Book,
+  contributors: readonly Contributor[] = contributorsOf(book),
+  chapterHref?: (chapter: Chapter) => string,
+): Element[] {
   const language = book.config.language;
-  return contributors.map((contributor) =>
-    h('p.contributor', [
+  return contributors.map((contributor) => {
+    const bio = contributor.bio ? stripLeadingName(contributor.bio, contributor.name) : undefined;
+    if (!chapterHref) {
+      return h('p.contributor', [h('span.contributor-name', contributor.name), ' ', bio ?? `contributed ${chapterList(contributor.chapters, language)}.`]);
+    }
+    const plural = contributor.chapters.length > 1;
+    const links: (string | Element)[] = contributor.chapters.flatMap((chapter, index) => [
+      ...(index > 0 ? ['; '] : []),
+      `${chapter.number}, `,
+      h(
+        'a',
+        { href: chapterHref(chapter), ...(chapter.meta.language && chapter.meta.language !== language ? { lang: chapter.meta.language } : {}) },
+        chapter.meta.title,
+      ),
+    ]);
+    return h('p.contributor', [
       h('span.contributor-name', contributor.name),
       ' ',
-      contributor.bio ? stripLeadingName(contributor.bio, contributor.name) : `contributed ${chapterList(contributor.chapters, language)}.`,
-    ]),
-  );
+      ...(bio ? [bio, ` ${plural ? 'Chapters' : 'Chapter'} `] : [`contributed ${plural ? 'chapters' : 'chapter'} `]),
+      ...links,
+      '.',
+    ]);
+  });
 }
 
 /** The bio without the name it starts with, which the entry already prints in its own style. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
@@ -46,6 +46,31 @@ describe('the image test book', () => {
     assert.match(checkResult.stderr, /the-harbour-at-dusk\.md\s*\n\s*21:1\s+warning.*https:\/\/example\.org\/old-quay\.jpg.*image-remote/);
     assert.equal(missingBuild.code, 1);
     assert.deepEqual(writtenWithMissing, [], 'nothing was written');
+  });
+
+  it('a picture outside the project, a damaged one, a bad width and a missing cover are errors where they are named', async () => {
+    const copy = await copyTestBook('images');
+    try {
+      const chapter = path.join(copy.dir, 'chapters', 'le-port.md');
+      await writeFile(path.join(copy.dir, 'chapters', 'damaged.png'), Buffer.from('\x89PNG\r\n\x1a\nnot really'));
+      await writeFile(
+        chapter,
+        `${await readFile(chapter, 'utf8')}\n::figure[Dehors.]{src="../../../etc/hostname.png"}\n\n::figure[Abîmé.]{src="damaged.png"}\n\n::figure[Large.]{src="images/charts/stages.svg" width="huge"}\n`,
+      );
+      const config = path.join(copy.dir, 'anthology.yaml');
+      await writeFile(config, (await readFile(config, 'utf8')).replace('cover: cover.jpg', 'cover: covers/front.jpg'));
+      const result = await runCli(['check'], copy.dir);
+      assert.equal(result.code, 1);
+      assert.match(
+        result.stderr,
+        /anthology\.yaml\s*\n\s*18:1\s+error\s+image covers\/front\.jpg does not exist \(paths are relative to the project folder\).*image-missing/,
+      );
+      assert.match(result.stderr, /13:1\s+error\s+image \.\.\/\.\.\/\.\.\/etc\/hostname\.png is outside the project folder.*image-outside-project/);
+      assert.match(result.stderr, /15:1\s+error\s+image chapters\/damaged\.png cannot be used: not a picture that can be read.*image-unreadable/);
+      assert.match(result.stderr, /17:1\s+error\s+width="huge" is not a share of the text width.*image-width-invalid/);
+    } finally {
+      await copy.dispose();
+    }
   });
 
   it('builds the three formats once the picture is there', () => {

@@ -146,7 +146,15 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
     },
   ];
   if (contributors.length > 0) {
-    documents.push(matterDocument(book, 'contributors', 'Contributors', 'contributors', contributorEntries(book, contributors)));
+    documents.push(
+      matterDocument(
+        book,
+        'contributors',
+        'Contributors',
+        'contributors',
+        contributorEntries(book, contributors, (chapter) => `../${chapterPath(chapter)}`),
+      ),
+    );
   }
   if (acknowledgements.length > 0) {
     documents.push(matterDocument(book, 'acknowledgements', 'Acknowledgements', 'acknowledgments', acknowledgements));
