@@ -43,7 +43,7 @@ export function typographicCover(book: Book): string {
   const lines = [
     ...titleLines.map((line, index) => text(line, titleTop + index * titleSize * 1.1, titleSize, ' font-weight="600"')),
     ...subtitleLines.map((line, index) => text(line, titleTop + titleLines.length * titleSize * 1.1 + 80 + index * 72, 56, ' font-style="italic"')),
-    text(editors, height - 420, 52),
+    ...wrapWords(editors, 40).map((line, index, all) => text(line, height - 420 - (all.length - 1 - index) * 64, 52)),
     text(config.publisher, height - 200, 40, ' letter-spacing="6"'),
   ];
   const label = [config.title, config.subtitle, editors].filter(Boolean).join('. ');
