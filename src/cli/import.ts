@@ -29,6 +29,10 @@ export interface ImportCommandOptions {
   drafts: boolean;
   /** Parse notes into the shared bibliography and cite by key (`--no-cite` to keep them as typed). */
   cite: boolean;
+  /** `--author NAME` (`anthology add`): pieces without a byline are NAME's. */
+  author?: string;
+  /** Where new chapters go in `contents` (`anthology add`: by date); by default, at the end. Returns the paths added. */
+  placeInContents?: (projectDir: string, chapterPaths: readonly string[]) => Promise<string[]>;
 }
 
 interface PreparedChapter extends PlannedChapter {
@@ -59,7 +63,7 @@ export async function importCommand(projectDir: string, sources: readonly string
     const { input, result } = await importSourcePath(
       projectDir,
       source,
-      { defaultAuthor: config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts },
+      { defaultAuthor: options.author ?? config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts },
       slugger,
     );
     imports.push(result);
@@ -108,8 +112,9 @@ export async function importCommand(projectDir: string, sources: readonly string
     else await copyFileAtomic(image.from, image.to);
   }
   if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
+  const place = options.placeInContents ?? addToContents;
   const added = options.addToContents
-    ? await addToContents(
+    ? await place(
         projectDir,
         chapters.map((chapter) => `${relativeOut}/${chapter.fileName}`),
       )
