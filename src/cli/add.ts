@@ -4,9 +4,9 @@ import type { BookConfig } from '../config/schema.ts';
 import type { PlacementNote } from '../editions/placement.ts';
 import { loadBibliography, managedBibliographyItems } from '../io/bibliography.ts';
 import { listChapters } from '../io/load-book.ts';
-import { chapterFacts, placeInContents } from '../io/place-in-contents.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
+import { chapterFacts, placeInContents } from './place-in-contents.ts';
 import type { Ui } from './ui.ts';
 
 export interface AddOptions {

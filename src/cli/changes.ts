@@ -1,11 +1,11 @@
 import path from 'node:path';
+import type { BookChanges, EditionRecord } from '../core/editions.ts';
 import { hasErrors } from '../core/rules.ts';
 import { compareEditions, hasChanges } from '../editions/compare.ts';
 import { renderChangesReview } from '../editions/review.ts';
-import type { BookChanges, EditionRecord } from '../editions/types.ts';
-import { loadEditionBook } from '../io/editions.ts';
 import { resolveInside } from '../io/read.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { loadEditionBook } from './edition-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 

@@ -1,14 +1,14 @@
 import { isIsoDate } from '../config/schema.ts';
+import type { SitePageRecord } from '../core/editions.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { changeSummary, hasChanges } from '../editions/compare.ts';
 import { editionRecord, noteParagraphs } from '../editions/record.ts';
-import type { SitePageRecord } from '../editions/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
-import { advanceEdition, loadEditionBook, writeEditionRecord } from '../io/editions.ts';
 import { chapterHref, renderHtmlSite } from '../render/html/site.ts';
 import { editionName } from '../render/matter.ts';
 import { describeChanges } from './changes.ts';
+import { advanceEdition, loadEditionBook, writeEditionRecord } from './edition-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 

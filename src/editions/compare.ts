@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { BookChanges, BookMetadataRecord, ChangeSummary, ChapterChange, ChapterRecord, EditionRecord } from './types.ts';
+import type { BookChanges, BookMetadataRecord, ChangeSummary, ChapterChange, ChapterRecord, EditionRecord } from '../core/editions.ts';
 
 /** Word-level differences between two texts: runs kept, added or removed, in order. */
 export interface TextChange {

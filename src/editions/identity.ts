@@ -1,4 +1,4 @@
-import type { ChapterRecord } from './types.ts';
+import type { ChapterRecord } from '../core/editions.ts';
 
 /** What identifies a chapter of the working book, before it has its id. */
 export interface ChapterCandidate {

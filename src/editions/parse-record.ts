@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { z } from 'zod';
+import { type EditionRecord, editionRecordFormat } from '../core/editions.ts';
 import { report } from '../core/rules.ts';
-import { type EditionRecord, editionRecordFormat } from './types.ts';
 
 const counts = z.strictObject({ added: z.number().int(), removed: z.number().int(), revised: z.number().int() });
 

@@ -4,8 +4,15 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { BibliographyItem } from '../cite/bibliography.ts';
 import { notesOf } from '../cite/cite-notes.ts';
+import {
+  type BookMetadataRecord,
+  type ChangeSummary,
+  type ChapterRecord,
+  type EditionRecord,
+  editionRecordFormat,
+  type SitePageRecord,
+} from '../core/editions.ts';
 import type { Book, Chapter } from '../core/types.ts';
-import { type BookMetadataRecord, type ChangeSummary, type ChapterRecord, type EditionRecord, editionRecordFormat, type SitePageRecord } from './types.ts';
 
 /** A short content hash: 16 hex digits of SHA-256 (enough to tell versions of one book apart). */
 export function contentHash(text: string): string {

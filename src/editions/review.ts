@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import type { BookChanges, ChapterRecord, EditionRecord } from '../core/editions.ts';
 import { type TextChange, wordChanges } from './compare.ts';
-import type { BookChanges, ChapterRecord, EditionRecord } from './types.ts';
 
 const css = `
 body { font: 16px/1.5 Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #111; background: #fff; }

@@ -4,7 +4,7 @@ import { isMap, isSeq, parseDocument, parse as parseYaml, type YAMLSeq } from 'y
 import { configFileName } from '../config/load.ts';
 import { splitFrontMatter } from '../core/chapter.ts';
 import { type ContentsEntry, type Insertion, type PlacementNote, placeChapters } from '../editions/placement.ts';
-import { writeFileAtomic } from './stage.ts';
+import { writeFileAtomic } from '../io/stage.ts';
 
 /** What a chapter file's front matter says about it, read leniently (an unreadable file has neither). */
 export async function chapterFacts(projectDir: string, chapterPath: string): Promise<{ title?: string; date?: string; id?: string; authors?: string[] }> {

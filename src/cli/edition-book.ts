@@ -3,15 +3,15 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import { configFileName } from '../config/load.ts';
+import type { BookChanges, EditionContext, EditionRecord, FormerPage } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { compareEditions } from '../editions/compare.ts';
 import { identifyChapters } from '../editions/identity.ts';
 import { parseEditionRecord } from '../editions/parse-record.ts';
 import { bodyOf, contentHash, editionRecord, normaliseBody, noteParagraphs, serialiseRecord, sourceOf } from '../editions/record.ts';
-import type { BookChanges, EditionContext, EditionRecord, FormerPage } from '../editions/types.ts';
-import { type LoadedBook, loadCitedBook } from './load-book.ts';
-import { writeFileAtomic } from './stage.ts';
+import { type LoadedBook, loadCitedBook } from '../io/load-book.ts';
+import { writeFileAtomic } from '../io/stage.ts';
 
 /** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
 export const editionsDir = 'editions';
