@@ -37,8 +37,7 @@ export async function changesCommand(projectDir: string, options: ChangesOptions
   const changes = record === loaded.previous && loaded.changes ? loaded.changes : compareEditions(record, loaded.current);
 
   if (options.json) {
-    const { since: edition, chapters, bibliography, metadata, revisions } = changes;
-    process.stdout.write(`${JSON.stringify({ since: edition, chapters, bibliography, metadata, revisions }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(changesJson(changes), null, 2)}\n`);
   } else {
     ui.info(`changes since edition ${record.edition} (${record.date}):`);
     const lines = describeChanges(changes, loaded.current);
@@ -49,6 +48,25 @@ export async function changesCommand(projectDir: string, options: ChangesOptions
     ui.info(`review page ${path.relative(projectDir, reviewPath)}`);
   }
   return exitCodes.ok;
+}
+
+/**
+ * The shape `changes --json` promises, and only it (scripts compare it whole): the edition
+ * compared with, chapter ids and bibliography keys by kind of change. Words, notes and metadata
+ * are in the text output and the review page.
+ */
+export function changesJson(changes: BookChanges): {
+  since: number;
+  chapters: BookChanges['chapters'];
+  bibliography: BookChanges['bibliography'];
+} {
+  const { added, removed, revised, moved, retitled } = changes.chapters;
+  const bibliography = changes.bibliography;
+  return {
+    since: changes.since,
+    chapters: { added, removed, revised, moved, retitled },
+    bibliography: { added: bibliography.added, removed: bibliography.removed, changed: bibliography.changed },
+  };
 }
 
 /**

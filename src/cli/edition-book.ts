@@ -3,10 +3,10 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import { configFileName } from '../config/load.ts';
-import type { BookChanges, EditionContext, EditionRecord, FormerPage } from '../core/editions.ts';
+import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
-import { compareEditions } from '../editions/compare.ts';
+import { compareEditions, hasChanges } from '../editions/compare.ts';
 import { identifyChapters } from '../editions/identity.ts';
 import { parseEditionRecord } from '../editions/parse-record.ts';
 import { bodyOf, contentHash, editionRecord, normaliseBody, noteParagraphs, serialiseRecord, sourceOf } from '../editions/record.ts';
@@ -46,6 +46,8 @@ export interface EditionBook extends LoadedBook {
   changes?: BookChanges;
   /** The chapter files as read, by project path. */
   texts: Map<string, string>;
+  /** The edition the book presents: the one anthology.yaml prepares, or the last released when nothing changed since. */
+  presented?: number;
 }
 
 /**
@@ -110,15 +112,42 @@ export async function loadEditionBook(projectDir: string): Promise<EditionBook> 
   );
   const current = editionRecord(book, texts, { edition: number, date: config.edition.date, note: noteParagraphs(config.edition.note) }, { formerIds });
   const changes = previous ? compareEditions(previous, current) : undefined;
+  const result = { files, records, ...(previous ? { previous } : {}), current, ...(changes ? { changes } : {}), texts };
+  // Right after a release nothing has changed: the book built is the edition just released, not the next one.
+  if (previous && changes && !hasChanges(changes) && current.note.length === 0) {
+    return { ...result, book: asReleased(book, previous, records, formerIds), presented: previous.edition };
+  }
   const earlier = records.filter((record) => record.edition < number);
   const edition: EditionContext = {
-    history: earlier.map((record) => ({ edition: record.edition, date: record.date, identifier: record.identifier, summary: record.summary })),
+    history: earlier.map(historyEntry),
     ...(changes ? { changes } : {}),
     note: current.note,
     formerIds,
     formerPages: formerPages(earlier),
   };
-  return { files, book: { ...book, edition }, records, ...(previous ? { previous } : {}), current, ...(changes ? { changes } : {}), texts };
+  return { ...result, book: { ...book, edition }, presented: number };
+}
+
+function historyEntry(record: EditionRecord): EditionHistoryEntry {
+  return { edition: record.edition, date: record.date, identifier: record.identifier, summary: record.summary };
+}
+
+/** The book as the edition it is a copy of: that edition's number, date, identifier, note and history. */
+function asReleased(book: Book, released: EditionRecord, records: readonly EditionRecord[], formerIds: Record<string, string[]>): Book {
+  const earlier = records.filter((record) => record.edition < released.edition);
+  const before = earlier.at(-1);
+  const changes = before ? compareEditions(before, released) : undefined;
+  return {
+    ...book,
+    config: { ...book.config, edition: { number: released.edition, date: released.date }, identifier: released.identifier },
+    edition: {
+      history: earlier.map(historyEntry),
+      ...(changes ? { changes } : {}),
+      note: released.note,
+      formerIds,
+      formerPages: formerPages(earlier),
+    },
+  };
 }
 
 /** The book with each chapter under its id (its `slug`, which every address is made from). */

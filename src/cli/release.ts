@@ -33,7 +33,7 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
     ui.error('the book has errors (see above); no edition was recorded');
     return exitCodes.content;
   }
-  const number = book.config.edition.number;
+  const number = current.edition;
   const released = loaded.records.find((record) => record.edition === number);
   if (released) {
     ui.error(

@@ -5,9 +5,18 @@ import { report } from '../core/rules.ts';
 
 const counts = z.strictObject({ added: z.number().int(), removed: z.number().int(), revised: z.number().int() });
 
+/** Ids and site addresses become file names of the next site: nothing that could leave its folder. */
+const chapterId = z
+  .string()
+  .min(1)
+  .refine((id) => !/[/\\\s]/.test(id) && !id.startsWith('.'), 'expected a chapter id (a file name without .md)');
+const siteHref = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.html$/, 'expected a page of the site (name.html)');
+
 const chapterRecordSchema = z.strictObject({
-  id: z.string().min(1),
-  formerIds: z.array(z.string()),
+  id: chapterId,
+  formerIds: z.array(chapterId),
   path: z.string(),
   part: z.string().nullable(),
   number: z.number().int().positive(),
@@ -43,7 +52,7 @@ const editionRecordSchema = z.strictObject({
   summary: counts.nullable(),
   chapters: z.array(chapterRecordSchema),
   bibliography: z.array(z.strictObject({ key: z.string(), hash: z.string() })),
-  site: z.array(z.strictObject({ href: z.string(), chapter: z.string().optional() })),
+  site: z.array(z.strictObject({ href: siteHref, chapter: chapterId.optional() })),
 });
 
 /**
