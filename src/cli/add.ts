@@ -99,7 +99,7 @@ async function whereItWent(projectDir: string, placement: PlacementNote): Promis
     case 'undated':
       return `at the end (it has no date): move it where it belongs in anthology.yaml`;
     case 'no-dates':
-      return `at the end (no chapter of the book has a date to order it by)`;
+      return placement.after ? `at the end (no chapter of the book has a date to order it by)` : 'the first chapter of the book';
   }
 }
 

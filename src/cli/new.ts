@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIsoDate } from '../config/schema.ts';
+import { Staging } from '../io/stage.ts';
 import { newBookFiles, titleFromFolder } from '../scaffold/new-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
@@ -45,12 +46,18 @@ export async function newCommand(baseDir: string, dir: string, options: NewOptio
     date,
     identifier: `urn:uuid:${randomUUID()}`,
   });
-  await mkdir(path.join(target, 'chapters'), { recursive: true });
-  for (const [name, text] of files) {
-    await mkdir(path.dirname(path.join(target, name)), { recursive: true });
-    await writeFile(path.join(target, name), text);
+  // Made in a staging folder beside it and moved into place whole: a failed `new` leaves nothing.
+  const name = path.basename(target);
+  const staging = await Staging.create(path.dirname(target));
+  let copied: { csl: number };
+  try {
+    await mkdir(staging.path(path.join(name, 'chapters')), { recursive: true });
+    for (const [file, text] of files) await staging.writeFile(path.join(name, file), text);
+    copied = await copyStyles(stylesDir, staging.path(path.join(name, 'styles')));
+    await staging.commit(name);
+  } finally {
+    await staging.dispose();
   }
-  const copied = await copyStyles(stylesDir, path.join(target, 'styles'));
 
   const shown = path.relative(baseDir, target) || '.';
   ui.info(`new book in ${shown}: anthology.yaml, chapters/, bibliography/, styles/ (${copied.csl} citation styles), README.md, .gitignore`);

@@ -46,7 +46,9 @@ style: ${defaultStyle} # or another file in styles/csl/ (apa.csl, chicago-author
 trim: 6x9in # 6x9in | a5 | royal | us-letter
 # url: https://example.org/my-book/ # where the site will be published (canonical links, sitemap.xml)
 # default_author: Your Name # credited on imported pieces that name nobody
-contents: [] # the chapters in reading order: \`anthology add SOURCE…\` places them here, by date
+# The chapters in reading order (chapter files, or parts: {part: Name, chapters: [...]}):
+# \`anthology add SOURCE…\` places them here, by date.
+contents: []
 `;
   const readme = `# ${settings.title}
 
