@@ -45,7 +45,8 @@ export async function changesCommand(projectDir: string, options: ChangesOptions
   }
   if (reviewPath) {
     await writeFileAtomic(reviewPath, renderChangesReview(loaded.book.config.title, changes, record, loaded.current));
-    ui.info(`review page ${path.relative(projectDir, reviewPath)}`);
+    // With --json, stdout is the JSON alone.
+    if (!options.json) ui.info(`review page ${path.relative(projectDir, reviewPath)}`);
   }
   return exitCodes.ok;
 }
