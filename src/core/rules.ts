@@ -35,6 +35,7 @@ export const rules = {
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
+  'import-chrome-dropped': { severity: 'info', summary: 'Site chrome inside a saved page’s article (navigation, share buttons, comments…) was left out.' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },
   'bibliography-duplicate-key': { severity: 'error', summary: 'A citation key is defined twice in bibliography/.' },

@@ -15,7 +15,7 @@ function extract(name: string) {
 function metadataOf(name: string) {
   const { article } = extract(name);
   assert.ok(article, `${name} has an article`);
-  const { content: _content, metadataLines: _lines, ...metadata } = article;
+  const { content: _content, metadataLines: _lines, dropped: _dropped, ...metadata } = article;
   return metadata;
 }
 

@@ -157,10 +157,7 @@ describe('importHtml: WordPress classic theme, footnote plugin, [caption]', () =
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'og:site_name')), 'metadata:venue');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'article:published_time')), 'metadata:date');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<h1 class="entry-title">')), 'metadata:title');
-    assert.equal(
-      fateOf(result.lines, lineOf(sourceLines, 'class="sharedaddy')),
-      'dropped:removed from the article: unsafe or interactive markup (scripts, frames, forms) or share and subscribe widgets',
-    );
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'class="sharedaddy')), 'dropped:site chrome: share buttons');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'class="wp-caption')), 'kept:figure');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<h2>The teahouses')), 'kept:heading');
   });
@@ -327,8 +324,12 @@ describe('importHtml: unsafe markup', () => {
       'removed 1 × embedded frames',
       'removed 1 × data: URLs',
       'removed 1 × plugin content',
-      'removed 1 × forms and form controls',
     ]);
+  });
+
+  it('reports the sign-up form as site chrome, with its words', () => {
+    const chrome = messagesOf(file, 'import-chrome-dropped').map((message) => `${message.line}: ${message.reason}`);
+    assert.deepEqual(chrome, ['21: left out newsletter or subscription box: “Get the diary by email:Sign up”']);
   });
 
   it('keeps the picture whose data was removed as a placeholder figure', () => {

@@ -1,0 +1,376 @@
+import { Readability } from '@mozilla/readability';
+import type { Element, Nodes, Parents, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { matches, select, selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import { parseHTML } from 'linkedom';
+import { noteListSelector } from './footnotes.ts';
+import { ancestorsOf, collapsedText, contains, elementsOf, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
+import { kindByMarkup } from './site-chrome.ts';
+import { hintWords, pageTextStats, textStats } from './text-density.ts';
+
+/**
+ * Which part of a saved page is the article. Candidates come from two sides: Readability's
+ * choice (text density and class weights over the whole page) and the page's own structure
+ * (`[itemprop=articleBody]`, microformats, platform containers, classes that name a post body,
+ * `article`, `main`). They are scored by how much prose they hold outside chrome, checked against
+ * the article text the page declares in JSON-LD, and the page's own container around the chosen
+ * text is preferred to a looser or tighter guess. A page listing several posts is recognised.
+ */
+
+/** How a candidate was found, strongest claim first. */
+export type Claim = 'articleBody' | 'microformat' | 'platform' | 'named' | 'readability' | 'article' | 'main';
+
+const claimWeights: Record<Claim, number> = {
+  articleBody: 1.3,
+  microformat: 1.2,
+  platform: 1.2,
+  named: 1.1,
+  readability: 1,
+  article: 0.9,
+  main: 0.8,
+};
+
+/** Containers that are a post body by the page's own markup; these may hold a photo and no text. */
+const declaredContainers: { selector: string; claim: Claim; parts?: true }[] = [
+  { selector: '[itemprop=articleBody]', claim: 'articleBody' },
+  { selector: '.h-entry .e-content, .hentry .entry-content', claim: 'microformat' },
+  {
+    selector: [
+      '.entry-content',
+      '.post-content',
+      '.post-body',
+      '.available-content .body.markup',
+      '.post .body.markup',
+      '.gh-content',
+      '.post-full-content',
+      ':has(> .kg-card)',
+    ].join(', '),
+    claim: 'platform',
+  },
+  { selector: 'article section', claim: 'platform', parts: true },
+];
+
+/** Class or id words that name a post's body: `article-body`, `storyContent`, `post__text`. */
+const bodyOwners = new Set(['article', 'post', 'entry', 'story', 'blog', 'main']);
+const bodyWords = new Set(['body', 'content', 'text']);
+
+export interface Candidate {
+  elements: Element[];
+  claim: Claim;
+  /** Text outside links and outside parts the markup calls chrome. */
+  prose: number;
+  /** All visible text. */
+  text: number;
+}
+
+export interface PageEvidence {
+  /** The article text the page declares in JSON-LD (`articleBody`), when it does. */
+  declaredBody: string | undefined;
+}
+
+/** What the page says about its article apart from its visible markup. */
+export function pageEvidence(page: Root): PageEvidence {
+  const bodies: string[] = [];
+  for (const script of selectAll('script[type="application/ld+json"]', page)) {
+    try {
+      collectArticleBodies(JSON.parse(textContent(script)), bodies);
+    } catch {
+      // Broken JSON-LD says nothing.
+    }
+  }
+  const declaredBody = bodies.sort((a, b) => b.length - a.length)[0];
+  return { declaredBody: declaredBody && shingles(declaredBody).size >= 20 ? declaredBody : undefined };
+}
+
+function collectArticleBodies(value: unknown, bodies: string[]): void {
+  if (Array.isArray(value)) for (const item of value) collectArticleBodies(item, bodies);
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'articleBody' && typeof inner === 'string') bodies.push(inner);
+      else collectArticleBodies(inner, bodies);
+    }
+  }
+}
+
+export interface ReadablePick {
+  /** The page elements Readability built its article from, in page order. */
+  elements: Element[];
+  title: string | undefined;
+  byline: string | undefined;
+}
+
+/**
+ * Readability's article, as the elements of our page it was made from: it runs on a linkedom copy
+ * of the page in which every element carries its index.
+ */
+export function readablePick(page: Root): ReadablePick | undefined {
+  const elements = elementsOf(page);
+  const marked = structuredClone(page);
+  elementsOf(marked).forEach((element, index) => {
+    element.properties.dataAnthologyIndex = String(index);
+  });
+  const article = readabilityArticle(toHtml(marked));
+  if (!article?.content) return undefined;
+  const picked: Element[] = [];
+  const collect = (nodes: Nodes[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const index = Number(node.properties.dataAnthologyIndex ?? Number.NaN);
+      const element = elements[index];
+      if (element) picked.push(element);
+      else collect(node.children);
+    }
+  };
+  collect(fromHtml(article.content, { fragment: true }).children);
+  if (picked.length === 0) return undefined;
+  return { elements: picked, title: article.title?.trim() || undefined, byline: article.byline?.trim() || undefined };
+}
+
+/** Readability throws on some malformed documents; for us that is a page it cannot read, not a crash. */
+function readabilityArticle(html: string): ReturnType<Readability['parse']> {
+  try {
+    const { document } = parseHTML(html);
+    return new Readability(document, { keepClasses: true }).parse();
+  } catch {
+    return null;
+  }
+}
+
+export type ArticleSearch = { kind: 'found'; containers: Element[]; claim: Claim } | { kind: 'listing'; count: number } | { kind: 'none'; emptyPost: boolean };
+
+const minimumProse = 140;
+
+/** The article of the page, or why there is none. */
+export function findArticle(page: Root, parents: ReadonlyMap<Nodes, Parents>, evidence: PageEvidence, readable: ReadablePick | undefined): ArticleSearch {
+  const structural = structuralCandidates(page, parents);
+  const picked = readable ? candidateOf(readable.elements, 'readability') : undefined;
+  const usable = [...(picked ? [picked] : []), ...structural].filter((candidate) => hasArticleText(candidate) && !inChrome(candidate, parents));
+  const teasers = listedPosts(page, parents, usable);
+  if (teasers > 1) return { kind: 'listing', count: teasers };
+  if (usable.length === 0) {
+    const emptyPost = structural.some((candidate) => candidate.claim !== 'article' && candidate.claim !== 'main' && candidate.claim !== 'named');
+    return { kind: 'none', emptyPost };
+  }
+  const pool = checkedAgainstDeclaredBody(usable, evidence);
+  const anchor = (picked && pool.includes(picked) ? picked : bestScored(pool)) as Candidate;
+  const chosen = tightest(anchor, pool, parents) ?? wider(anchor, pool, parents) ?? anchor;
+  return { kind: 'found', containers: chosen.elements, claim: chosen.claim };
+}
+
+function structuralCandidates(page: Root, parents: ReadonlyMap<Nodes, Parents>): Candidate[] {
+  const candidates: Candidate[] = [];
+  const seen = new Set<Element>();
+  const add = (elements: Element[], claim: Claim) => {
+    if (elements.length === 1 && seen.has(elements[0] as Element)) return;
+    for (const element of elements) seen.add(element);
+    candidates.push(candidateOf(elements, claim));
+  };
+  for (const { selector, claim, parts } of declaredContainers) {
+    const found = outermost(selectAll(selector, page), parents);
+    if (parts) for (const group of partsByArticle(found, parents)) add(group, claim);
+    else for (const element of found) add([element], claim);
+  }
+  for (const element of elementsOf(page)) {
+    if (!isElement(element, 'div', 'section', 'article', 'main')) continue;
+    const words = hintWords(element);
+    if (words.some((word) => bodyOwners.has(word)) && words.some((word) => bodyWords.has(word)) && !kindByMarkup(element)) add([element], 'named');
+  }
+  for (const element of selectAll('article', page)) add([element], 'article');
+  for (const element of selectAll('main, [role=main]', page)) add([element], 'main');
+  return candidates;
+}
+
+function outermost(elements: Element[], parents: ReadonlyMap<Nodes, Parents>): Element[] {
+  return elements.filter((element) => !elements.some((other) => other !== element && contains(other, element, parents)));
+}
+
+/** Medium splits one story into sections: the parts of each article, grouped. */
+function partsByArticle(parts: readonly Element[], parents: ReadonlyMap<Nodes, Parents>): Element[][] {
+  const groups = new Map<Parents | undefined, Element[]>();
+  for (const part of parts) {
+    const article = ancestorsOf(part, parents).find((ancestor) => isElement(ancestor as Element, 'article'));
+    groups.set(article, [...(groups.get(article) ?? []), part]);
+  }
+  return [...groups.values()];
+}
+
+function candidateOf(elements: Element[], claim: Claim): Candidate {
+  let prose = 0;
+  let text = 0;
+  for (const element of elements) {
+    const all = pageTextStats(element);
+    // A part named as chrome that holds most of the candidate is a wrapper with an unlucky class (`newsletter-post`).
+    // Notes are not counted: those after the body come along with it wherever they are.
+    const outsideChrome = textStats(
+      element,
+      (inner) => inner !== element && ((kindByMarkup(inner) !== undefined && pageTextStats(inner).text <= 0.5 * all.text) || matches(noteListSelector, inner)),
+    );
+    prose += outsideChrome.text - outsideChrome.links;
+    text += all.text;
+  }
+  return { elements, claim, prose, text };
+}
+
+/** A post body by markup needs only something to show (a photo post has no text); any other needs prose. */
+function hasArticleText(candidate: Candidate): boolean {
+  if (['articleBody', 'microformat', 'platform'].includes(candidate.claim)) return candidate.elements.some(hasVisibleContent);
+  return candidate.prose >= minimumProse && candidate.prose >= 0.5 * candidate.text;
+}
+
+/**
+ * Inside comments, a sidebar, related posts or the page's navigation; a candidate that is not the
+ * page's declared post body is also judged by its own class (Readability may pick a comment).
+ */
+function inChrome(candidate: Candidate, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  const judgeSelf = ['readability', 'article', 'main'].includes(candidate.claim);
+  return candidate.elements.every((element) => isChromeRegion(element, parents, judgeSelf));
+}
+
+/**
+ * Whether an element sits in a part of the page the markup calls chrome. The page's `body` and
+ * `html` describe the page, not a part, and a part holding most of the page's text is a wrapper
+ * with an unlucky class (Substack's `article.newsletter-post`), not chrome.
+ */
+export function isChromeRegion(element: Element, parents: ReadonlyMap<Nodes, Parents>, judgeSelf: boolean): boolean {
+  const page = ancestorsOf(element, parents).at(-1);
+  const pageText = page ? pageTextStats(page).text : 0;
+  const isChrome = (node: Element) => kindByMarkup(node) !== undefined && !isElement(node, 'body', 'html') && pageTextStats(node).text <= 0.5 * pageText;
+  const own = judgeSelf && isChrome(element) ? kindByMarkup(element) : undefined;
+  if (own && own !== 'footer') return true;
+  return ancestorsOf(element, parents).some((node) => node.type === 'element' && isChrome(node));
+}
+
+function candidateContains(outer: Candidate, inner: Candidate, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  return inner.elements.every((element) => outer.elements.some((container) => contains(container, element, parents)));
+}
+
+/**
+ * The JSON-LD `articleBody` is the page's own statement of its text: when one candidate holds most
+ * of it, candidates that hold almost none of it are not the article.
+ */
+function checkedAgainstDeclaredBody(candidates: Candidate[], evidence: PageEvidence): Candidate[] {
+  if (!evidence.declaredBody) return candidates;
+  const declared = shingles(evidence.declaredBody);
+  const coverage = new Map(candidates.map((candidate) => [candidate, overlap(declared, shingles(candidate.elements.map(collapsedText).join(' ')))]));
+  const confirmed = candidates.some((candidate) => (coverage.get(candidate) ?? 0) >= 0.6);
+  if (!confirmed) return candidates;
+  return candidates.filter((candidate) => (coverage.get(candidate) ?? 0) >= 0.2);
+}
+
+function bestScored(candidates: readonly Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -1;
+  for (const candidate of candidates) {
+    const score = candidate.prose * claimWeights[candidate.claim];
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Tightens step by step: `main` to `article` to `.entry-content`, while each holds nearly all of the last. */
+function tightest(anchor: Candidate, pool: readonly Candidate[], parents: ReadonlyMap<Nodes, Parents>): Candidate | undefined {
+  let current: Candidate | undefined;
+  for (let next = tighter(anchor, pool, parents); next; next = tighter(next, pool, parents)) current = next;
+  return current;
+}
+
+/** The page's own container inside the chosen text that holds nearly all of its prose (not its header and footer). */
+function tighter(anchor: Candidate, pool: readonly Candidate[], parents: ReadonlyMap<Nodes, Parents>): Candidate | undefined {
+  const inner = pool.filter(
+    (candidate) =>
+      candidate !== anchor && candidate.claim !== 'readability' && candidateContains(anchor, candidate, parents) && candidate.prose >= 0.85 * anchor.prose,
+  );
+  return inner.sort((a, b) => b.text - a.text)[0];
+}
+
+/** The page's own post body around the chosen text, when it adds a little (a lead paragraph), not a page. */
+function wider(anchor: Candidate, pool: readonly Candidate[], parents: ReadonlyMap<Nodes, Parents>): Candidate | undefined {
+  const outer = pool.filter(
+    (candidate) =>
+      candidate !== anchor &&
+      ['articleBody', 'microformat', 'platform', 'named'].includes(candidate.claim) &&
+      candidateContains(candidate, anchor, parents) &&
+      candidate.prose <= 1.5 * anchor.prose,
+  );
+  return outer.sort((a, b) => a.text - b.text)[0];
+}
+
+/**
+ * Posts listed with their titles linking elsewhere, none of them the page's article: an index,
+ * archive or search page. Duplicates (a page that prints its article twice) count once; posts in
+ * sidebars, comments and related lists do not count; a candidate outside them with far more prose
+ * is the page's article.
+ */
+function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: readonly Candidate[]): number {
+  const items = outermost(
+    selectAll('article, .post, .hentry, .h-entry, [itemtype$="schema.org/BlogPosting"], [itemtype$="schema.org/Article"]', page),
+    parents,
+  ).filter((item) => !isChromeRegion(item, parents, true));
+  const distinct = new Map<string, Element>();
+  for (const item of items) {
+    const key = collapsedText(item).slice(0, 300);
+    if (!distinct.has(key)) distinct.set(key, item);
+  }
+  const ownAddress = pageAddresses(page);
+  const teasers = [...distinct.values()].filter((item) => {
+    const link = select('h1 a[href], h2 a[href], h3 a[href], h4 a[href], .entry-title a[href], .post-title a[href]', item);
+    const href = link && stringProperty(link, 'href');
+    return href !== undefined && !href.startsWith('#') && !ownAddress.has(withoutFragment(href));
+  });
+  if (teasers.length < 2) return 0;
+  const proseOf = (element: Element) => candidateOf([element], 'article').prose;
+  const sizes = teasers.map(proseOf).sort((a, b) => b - a);
+  const [largest = 0, second = 0] = sizes;
+  if (largest >= 2 * second) return 0;
+  const outside = usable.filter(
+    (candidate) => !candidate.elements.some((element) => teasers.some((teaser) => contains(element, teaser, parents) || contains(teaser, element, parents))),
+  );
+  if (outside.some((candidate) => candidate.prose >= 2 * largest && candidate.prose >= minimumProse)) return 0;
+  return teasers.length;
+}
+
+function pageAddresses(page: Root): Set<string> {
+  const addresses = new Set<string>();
+  const canonical = select('link[rel~=canonical][href]', page);
+  const ogUrl = select('meta[property="og:url"][content]', page);
+  for (const value of [canonical && stringProperty(canonical, 'href'), ogUrl && stringProperty(ogUrl, 'content')])
+    if (value) addresses.add(withoutFragment(value));
+  return addresses;
+}
+
+function withoutFragment(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
+/** Word trigrams, for comparing texts regardless of markup and spacing. */
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const found = new Set<string>();
+  for (let index = 0; index + 2 < words.length; index++) found.add(`${words[index]} ${words[index + 1]} ${words[index + 2]}`);
+  return found;
+}
+
+/** The share of `expected` found in `actual`. */
+function overlap(expected: ReadonlySet<string>, actual: ReadonlySet<string>): number {
+  if (expected.size === 0) return 0;
+  let found = 0;
+  for (const shingle of expected) if (actual.has(shingle)) found++;
+  return found / expected.size;
+}
+
+export function debugCandidates(page: Root, parents: ReadonlyMap<Nodes, Parents>, readable: ReadablePick | undefined) {
+  return [...(readable ? [candidateOf(readable.elements, 'readability')] : []), ...structuralCandidates(page, parents)].map((c) => ({
+    claim: c.claim,
+    el: c.elements
+      .map((e) => `${e.tagName}.${(e.properties.className as string[] | undefined)?.join('.') ?? ''}#${e.properties.id ?? ''}@${e.position?.start.line}`)
+      .join(' + '),
+    prose: c.prose,
+    text: c.text,
+    usable: hasArticleText(c),
+    chrome: inChrome(c, parents),
+  }));
+}

@@ -1,0 +1,387 @@
+import type { Element, Nodes, Parents, Root } from 'hast';
+import { selectAll } from 'hast-util-select';
+import { classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { hintWords, textStats } from './text-density.ts';
+
+/**
+ * Site chrome inside an article container: the parts of a page a theme or platform puts around
+ * every post (navigation, contents lists, previous/next links, share bars, related posts, comments,
+ * sign-up boxes, tag lists, copyright lines, advertisements). Each is recognised by what the page
+ * says it is (tag, role, class or id words), by what it says (a short block that reads as chrome),
+ * by the heading it sits under, or by being a block of links at an edge of the article; each
+ * removal keeps its reason for the line account.
+ */
+
+export type ChromeKind =
+  | 'navigation'
+  | 'contents'
+  | 'previous/next'
+  | 'share'
+  | 'related'
+  | 'comments'
+  | 'newsletter'
+  | 'tags'
+  | 'copyright'
+  | 'advertisement'
+  | 'sidebar'
+  | 'footer'
+  | 'byline'
+  | 'links';
+
+const reasons: Record<ChromeKind, string> = {
+  navigation: 'site chrome: navigation or breadcrumbs',
+  contents: 'site chrome: table of contents',
+  'previous/next': 'site chrome: previous/next links',
+  share: 'site chrome: share buttons',
+  related: 'site chrome: related or recommended posts',
+  comments: 'site chrome: comments or comment form',
+  newsletter: 'site chrome: newsletter or subscription box',
+  tags: 'site chrome: tags and categories',
+  copyright: 'site chrome: copyright line',
+  advertisement: 'site chrome: advertisement',
+  sidebar: 'site chrome: sidebar or widget',
+  footer: 'site chrome: the article’s footer (tags, sharing, meta)',
+  links: 'site chrome: a block of links after or before the article',
+  byline: 'the article’s byline and date line (the page’s metadata, read from the page)',
+};
+
+export function chromeReason(kind: ChromeKind): string {
+  return reasons[kind];
+}
+
+export interface DroppedChrome {
+  element: Element;
+  kind: ChromeKind;
+  reason: string;
+}
+
+/** Class and id words that name a kind of chrome (whole words of `hintWords`). */
+const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
+  ['previous/next', new Set(['prev', 'previous', 'next', 'prevnext', 'postnav', 'pagenav'])],
+  ['contents', new Set(['toc', 'toctree', 'tableofcontents'])],
+  ['navigation', new Set(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip'])],
+  ['share', new Set(['share', 'shares', 'sharing', 'sharedaddy', 'social', 'addtoany', 'a2a', 'sociable', 'shariff', 'sharethis'])],
+  ['related', new Set(['related', 'relatedposts', 'recommended', 'recommendations', 'recirc', 'recirculation', 'yarpp', 'morestories', 'outbrain', 'taboola'])],
+  ['comments', new Set(['comment', 'comments', 'respond', 'discussion', 'disqus', 'replies', 'commentlist'])],
+  ['newsletter', new Set(['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'convertkit', 'mailinglist'])],
+  ['advertisement', new Set(['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adsbygoogle', 'sponsor', 'sponsored', 'promo', 'dfp', 'gpt'])],
+  ['sidebar', new Set(['sidebar', 'widget', 'widgets', 'widgetarea'])],
+  ['copyright', new Set(['copyright', 'colophon'])],
+  // Medium marks what a reader should not hear read aloud (author bar, claps) `speechify-ignore`.
+  ['byline', new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify'])],
+];
+
+/** Tag and category lists: whole class names, because WordPress puts `tag-x`, `category-y` on the post itself. */
+const tagListClass = /^((post|entry|article)-)?(tags?|categories|topics)(-(links|list))?$|^(tags?|cat|category)-links$|^tagcloud$|^tag-?list$/;
+
+const roleKinds: Record<string, ChromeKind> = {
+  navigation: 'navigation',
+  complementary: 'sidebar',
+  contentinfo: 'footer',
+  menu: 'navigation',
+  menubar: 'navigation',
+  search: 'navigation',
+};
+
+/** What the markup says the element is: its tag, role, class names or id. */
+export function kindByMarkup(element: Element): ChromeKind | undefined {
+  if (element.tagName === 'nav') return isContentsList(element) ? 'contents' : navigationKind(element);
+  if (element.tagName === 'form') return formKind(element);
+  if (element.tagName === 'footer') return 'footer';
+  if (element.tagName === 'aside' && textStats(element).links >= 0.5 * textStats(element).text) return 'sidebar';
+  const role = roleKinds[stringProperty(element, 'role') ?? ''];
+  if (role) return role === 'navigation' ? navigationKind(element) : role;
+  const rel = stringProperty(element, 'rel') ?? '';
+  if (/\b(prev|next)\b/.test(rel)) return 'previous/next';
+  if (classNames(element).some((name) => tagListClass.test(name.toLowerCase()))) return 'tags';
+  const words = hintWords(element, { roles: true });
+  const joined = words.join('-');
+  if (/\btable-of-contents\b/.test(joined)) return 'contents';
+  for (const [kind, hints] of hintKinds) if (words.some((word) => hints.has(word))) return kind === 'navigation' ? navigationKind(element) : kind;
+  return undefined;
+}
+
+/** Navigation that only offers the previous and next posts says so. */
+function navigationKind(element: Element): ChromeKind {
+  const links = selectAll('a', element);
+  return links.length > 0 &&
+    links.length <= 3 &&
+    links.some((link) => previousNext.test(collapsedText(link)) || /\b(prev|next)\b/.test(stringProperty(link, 'rel') ?? ''))
+    ? 'previous/next'
+    : isContentsList(element)
+      ? 'contents'
+      : 'navigation';
+}
+
+/** Forms in a post: a comment form, a sign-up form, a search box. */
+function formKind(element: Element): ChromeKind {
+  const words = [...hintWords(element), ...(stringProperty(element, 'action') ?? '').toLowerCase().split(/[^a-z0-9]+/)];
+  if (words.some((word) => ['comment', 'comments', 'respond', 'wp-comments-post'].includes(word))) return 'comments';
+  if (words.some((word) => ['search', 's'].includes(word))) return 'navigation';
+  return 'newsletter';
+}
+
+const previousNext = /^\s*(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\b(?:\s+(?:post|article|entry|page|story|chapter|episode))?|[»›→>]\s*$/i;
+
+const previousNextLabel = /^\s*(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)(?:\s+(?:post|article|entry|page|story|chapter|episode)s?)?\s*[:»›→>]?\s*$/i;
+
+/** What a short block says: whole-block phrases that only chrome uses. */
+const textCues: [ChromeKind, RegExp][] = [
+  [
+    'advertisement',
+    /^(advertisement|advertisements|advert|ad|sponsored( content)?|continue reading below|story continues below( advertisement)?|article continues below( advertisement)?)$/i,
+  ],
+  [
+    'share',
+    /^(share( this( post| article| story)?)?|share on \w+|tweet( this)?|pin( it)?|email( this)?|print( this)?)[\s:.!]*(facebook|twitter|linkedin|email|reddit|whatsapp|pinterest|print|tumblr|pocket|telegram|more|[\s,|:·•])*$/i,
+  ],
+  [
+    'comments',
+    /^(leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?|\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|show comments|view comments|responses?)[\s:.!»→]*$/i,
+  ],
+  [
+    'newsletter',
+    /^(subscribe( now| today)?|sign up( now)?|(subscribe|sign up) (to|for) (our|the|my) [\w\s’'-]{0,30}newsletter[^.]{0,60}|get (the latest|our)[^.]{0,60}(in|to) your inbox[^.]{0,40})[\s:.!]*$/i,
+  ],
+  ['tags', /^(tags?|tagged( with)?|filed under|categories|category|topics|posted in)\s*[:：]/i],
+  ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$/i],
+  [
+    'related',
+    /^(related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)|more (from|on|in) [^.]{1,40}|read (more|next)|recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|see also|also read|read also|don[’']t miss|what to read next)[\s:.!…]*$/i,
+  ],
+];
+
+/** Section headings under which a theme lists chrome rather than the article's own text. */
+const sectionCues: [ChromeKind, RegExp][] = [
+  ['related', textCues.find(([kind]) => kind === 'related')?.[1] as RegExp],
+  ['related', /^(recent posts|latest posts|more stories|more articles|other posts|you may have missed|related posts?)\b/i],
+  ['comments', /^(\d+\s+)?(comments?|responses?|replies|discussion|leave a (comment|reply)|what do you think\??)\b/i],
+  ['share', /^share( this( post| article)?)?\b/i],
+  ['newsletter', /^(subscribe|sign up|newsletter|get (the latest|our))\b/i],
+  ['tags', /^(tags?|categories|topics)\b[\s:]*$/i],
+];
+
+/** A link line that introduces another story: “Read more: …”, “RELATED: …”, “SEE MORE: …”. */
+const relatedLead = /^(read more|see more|related|more|also read|read also|see also|watch|recommended|don[’']t miss|click here)\s*[:|–—-]/i;
+
+function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
+  if (text.length > 200 || text === '') return undefined;
+  for (const [kind, cue] of textCues) if (cue.test(text)) return kind;
+  if (links >= 0.5 * text.length && previousNext.test(text) && text.length < 160) return 'previous/next';
+  if (links > 0 && previousNextLabel.test(text)) return 'previous/next';
+  if (links > 0 && relatedLead.test(text) && links >= 0.5 * text.replace(relatedLead, '').trim().length) return 'related';
+  if (isElement(element, 'ul', 'ol', 'div', 'p', 'section') && isPreviousNextPair(element)) return 'previous/next';
+  return undefined;
+}
+
+/** Two links side by side, one to the older post and one to the newer (`« Title | Title »`). */
+function isPreviousNextPair(element: Element): boolean {
+  const links = selectAll('a', element);
+  if (links.length !== 2) return false;
+  const [first, second] = links.map((link) => collapsedText(link));
+  const text = collapsedText(element);
+  return /^[«‹←<]/.test(text) && /[»›→>]$/.test(text) && first !== undefined && second !== undefined;
+}
+
+/** A list of links to the headings of this page, or the page's `toc` element. */
+export function isContentsList(element: Element, headingIds?: ReadonlySet<string>): boolean {
+  const links = selectAll('a[href]', element);
+  if (links.length < 3) return false;
+  const inPage = links.filter((link) => {
+    const href = stringProperty(link, 'href') ?? '';
+    if (!href.startsWith('#') || href.length < 2) return false;
+    return !headingIds || headingIds.has(decodeFragment(href.slice(1)));
+  });
+  const { text, links: linkText } = textStats(element);
+  return inPage.length >= 0.8 * links.length && linkText >= 0.7 * text;
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+export interface ChromeOptions {
+  /** Elements never taken out (the notes and what holds them). */
+  isProtected: (element: Element) => boolean;
+  /** Elements whose insides are kept but which may hold chrome (ancestors of the notes). */
+  holdsProtected: (element: Element) => boolean;
+}
+
+/**
+ * Takes site chrome out of the article content and returns what it took, in document order. A
+ * block that holds most of the article is never taken for chrome by its class alone.
+ */
+export function removeSiteChrome(content: Root, options: ChromeOptions): DroppedChrome[] {
+  const dropped: DroppedChrome[] = [];
+  const total = Math.max(1, textStats(content).text);
+  const headingIds = new Set(
+    selectAll('h1, h2, h3, h4, h5, h6, [id]', content).flatMap((element) => {
+      const id = stringProperty(element, 'id');
+      return id ? [id] : [];
+    }),
+  );
+  const take = (element: Element, kind: ChromeKind) => dropped.push({ element, kind, reason: reasons[kind] });
+
+  const walk = (parent: Parents) => {
+    for (const child of [...parent.children]) {
+      if (child.type !== 'element') continue;
+      if (options.isProtected(child)) continue;
+      const kind = blockKind(child, total, headingIds);
+      if (kind && !options.holdsProtected(child)) {
+        take(child, kind);
+        removeNode(child, parent);
+        continue;
+      }
+      walk(child);
+    }
+  };
+  walk(content);
+  for (const { elements, kind } of chromeSections(content, options)) {
+    const parents = parentMap(content);
+    for (const element of elements) {
+      const parent = parents.get(element);
+      if (!parent) continue;
+      take(element, kind);
+      removeNode(element, parent);
+    }
+  }
+  for (const element of edgeLinkBlocks(content, options)) {
+    const parent = parentMap(content).get(element);
+    if (!parent) continue;
+    take(element, 'links');
+    removeNode(element, parent);
+  }
+  const order = new Map(elementsOf(content).map((element, index) => [element, index]));
+  return dropped.sort(
+    (a, b) => (a.element.position?.start.offset ?? order.get(a.element) ?? 0) - (b.element.position?.start.offset ?? order.get(b.element) ?? 0),
+  );
+}
+
+/** The kind of chrome a block is, by its markup or its words; undefined for the article's own blocks. */
+function blockKind(element: Element, total: number, headingIds: ReadonlySet<string>): ChromeKind | undefined {
+  const { text, links } = textStats(element);
+  if (isElement(element, 'ul', 'ol', 'div', 'section', 'p') && isContentsList(element, headingIds)) return 'contents';
+  const byText = kindByText(element, collapsedText(element), links);
+  if (byText) return byText;
+  const byMarkup = kindByMarkup(element);
+  if (!byMarkup) return undefined;
+  // A class word alone never takes most of the article (a theme may call its post body `post-share-wrap`).
+  const share = text / total;
+  if (share <= 0.5) return byMarkup;
+  return ['comments', 'related', 'sidebar'].includes(byMarkup) && total - text >= 500 ? byMarkup : undefined;
+}
+
+/**
+ * A heading that announces chrome (“Related posts”, “3 Comments”, “Share this”) with what follows
+ * it up to the next heading of the same or a higher rank, when that is links or short lines.
+ */
+function chromeSections(content: Root, options: ChromeOptions): { elements: Element[]; kind: ChromeKind }[] {
+  const parents = parentMap(content);
+  const sections: { elements: Element[]; kind: ChromeKind }[] = [];
+  for (const heading of selectAll('h2, h3, h4, h5, h6', content)) {
+    const text = collapsedText(heading);
+    const kind = text.length <= 80 ? sectionCues.find(([, cue]) => cue.test(text))?.[0] : undefined;
+    const parent = parents.get(heading);
+    if (!kind || !parent) continue;
+    const rank = Number(heading.tagName.slice(1));
+    const start = parent.children.indexOf(heading);
+    const following: Element[] = [];
+    for (const sibling of parent.children.slice(start + 1)) {
+      if (sibling.type !== 'element') continue;
+      if (/^h[1-6]$/.test(sibling.tagName) && Number(sibling.tagName.slice(1)) <= rank) break;
+      following.push(sibling);
+    }
+    if (following.some((element) => options.isProtected(element) || options.holdsProtected(element))) continue;
+    const stats = following.reduce(
+      (sum, element) => {
+        const { text: length, links } = textStats(element);
+        return { text: sum.text + length, links: sum.links + links };
+      },
+      { text: 0, links: 0 },
+    );
+    const linky = stats.text === 0 || stats.links >= 0.5 * stats.text;
+    if (linky || kind === 'comments' || stats.text < 300) sections.push({ elements: [heading, ...following], kind });
+  }
+  return sections;
+}
+
+/** Prose: a block a reader reads as text (a sentence or more, not mostly links). */
+function isProse(element: Element): boolean {
+  const { text, links } = textStats(element);
+  return text >= 80 && links < 0.3 * text;
+}
+
+const blockTags = new Set([
+  'p',
+  'ul',
+  'ol',
+  'dl',
+  'div',
+  'section',
+  'table',
+  'blockquote',
+  'pre',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'aside',
+  'footer',
+  'header',
+]);
+
+/**
+ * Blocks of links before the first paragraph of prose or after the last one: breadcrumbs, a site's
+ * contents list, lists of other posts. A list of links in the middle of the text is the author's.
+ */
+function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
+  const blocks = topBlocks(content);
+  const proseIndexes = blocks.flatMap((block, index) => (isProse(block) ? [index] : []));
+  const first = proseIndexes[0];
+  const last = proseIndexes.at(-1);
+  if (first === undefined || last === undefined) return [];
+  return blocks.filter((block, index) => {
+    if ((index > first && index < last) || index === first || index === last) return false;
+    if (options.isProtected(block) || options.holdsProtected(block)) return false;
+    const { text, links } = textStats(block);
+    const count = selectAll('a[href]', block).length;
+    return count >= 1 && text > 0 && links >= 0.6 * text && (count >= 2 || text < 100);
+  });
+}
+
+/**
+ * The article's blocks in reading order: descends through wrappers that hold other blocks, so a
+ * theme's nesting does not hide where the prose starts and ends.
+ */
+function topBlocks(parent: Parents): Element[] {
+  const blocks: Element[] = [];
+  for (const child of parent.children) {
+    if (child.type !== 'element' || !blockTags.has(child.tagName)) continue;
+    const holdsBlocks = isElement(child, 'div', 'section', 'aside', 'header', 'footer') && child.children.some((inner) => isBlock(inner) && hasText(inner));
+    if (holdsBlocks && !hasLooseText(child)) blocks.push(...topBlocks(child));
+    else blocks.push(child);
+  }
+  return blocks;
+}
+
+function isBlock(node: Nodes): node is Element {
+  return node.type === 'element' && blockTags.has(node.tagName);
+}
+
+function hasText(node: Nodes): boolean {
+  return textStats(node).text > 0;
+}
+
+/** Text directly inside a wrapper (not in a child block): the wrapper is itself a block of text. */
+function hasLooseText(element: Element): boolean {
+  return element.children.some(
+    (child) => (child.type === 'text' && child.value.trim() !== '') || (child.type === 'element' && !isBlock(child) && hasText(child)),
+  );
+}

@@ -1,0 +1,66 @@
+import type { Element, Nodes } from 'hast';
+import { classNames, stringProperty } from './hast-tree.ts';
+
+/** Measures of how much reading text an element holds, shared by the article choice and the chrome filter. */
+
+/**
+ * The words of an element's class names and id: `post-content` → post, content; `articleBody` →
+ * article, body. With `roles`, class names that describe the post's subject rather than the
+ * element's role (WordPress's `tag-social-media`, `category-ads`) are left out.
+ */
+export function hintWords(element: Element, options: { roles?: boolean } = {}): string[] {
+  const classes = options.roles ? classNames(element).filter((name) => !taxonomyClass.test(name)) : classNames(element);
+  const names = [...classes, stringProperty(element, 'id') ?? ''];
+  return names.flatMap((name) =>
+    name
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word !== ''),
+  );
+}
+
+const taxonomyClass = /^(tag|category|topic|format|status|type|author|section)-/i;
+
+/** Elements whose text a reader never sees as text. */
+const unseen = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'option']);
+
+/** The length of the visible text (whitespace runs counted as one) and how much of it is inside links. */
+export function textStats(node: Nodes, skip?: (element: Element) => boolean): { text: number; links: number } {
+  let text = 0;
+  let links = 0;
+  const walk = (current: Nodes, inLink: boolean) => {
+    if (current.type === 'text') {
+      const length = current.value.replace(/\s+/g, ' ').trim().length;
+      text += length;
+      if (inLink) links += length;
+      return;
+    }
+    if (current.type === 'element') {
+      if (unseen.has(current.tagName) || skip?.(current)) return;
+      for (const child of current.children) walk(child, inLink || current.tagName === 'a');
+      return;
+    }
+    if (current.type === 'root') for (const child of current.children) walk(child, inLink);
+  };
+  walk(node, false);
+  return { text, links };
+}
+
+/** The share of an element's text that is link text (0 for an element without text). */
+export function linkDensity(node: Nodes): number {
+  const { text, links } = textStats(node);
+  return text === 0 ? 0 : links / text;
+}
+
+const pageStats = new WeakMap<Nodes, { text: number; links: number }>();
+
+/** `textStats` remembered per node, for trees that are read many times and never changed (the page). */
+export function pageTextStats(node: Nodes): { text: number; links: number } {
+  let stats = pageStats.get(node);
+  if (!stats) {
+    stats = textStats(node);
+    pageStats.set(node, stats);
+  }
+  return stats;
+}
