@@ -5,8 +5,8 @@ import { matches, select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { parseHTML } from 'linkedom';
 import { noteListSelector } from './footnotes.ts';
-import { ancestorsOf, collapsedText, contains, elementsOf, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
-import { kindByMarkup } from './site-chrome.ts';
+import { ancestorsOf, collapsedText, hasClass, contains, elementsOf, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
+import { type ChromeKind, kindByMarkup } from './site-chrome.ts';
 import { hintWords, pageTextStats, textStats } from './text-density.ts';
 
 /**
@@ -31,25 +31,39 @@ const claimWeights: Record<Claim, number> = {
   main: 0.8,
 };
 
-/** Containers that are a post body by the page's own markup; these may hold a photo and no text. */
-const declaredContainers: { selector: string; claim: Claim; parts?: true }[] = [
-  { selector: '[itemprop=articleBody]', claim: 'articleBody' },
-  { selector: '.h-entry .e-content, .hentry .entry-content', claim: 'microformat' },
+/**
+ * Containers that are a post body by the page's own markup; these may hold a photo and no text.
+ * Tested element by element (class lists and one ancestor), which is far cheaper on a large page
+ * than the equivalent selectors.
+ */
+const declaredContainers: { claim: Claim; test: (element: Element, parents: ReadonlyMap<Nodes, Parents>) => boolean; parts?: true }[] = [
+  { claim: 'articleBody', test: (element) => hasWord(element.properties.itemProp, 'articleBody') },
   {
-    selector: [
-      '.entry-content',
-      '.post-content',
-      '.post-body',
-      '.available-content .body.markup',
-      '.post .body.markup',
-      '.gh-content',
-      '.post-full-content',
-      ':has(> .kg-card)',
-    ].join(', '),
-    claim: 'platform',
+    claim: 'microformat',
+    test: (element, parents) =>
+      (hasClass(element, 'e-content') && hasAncestor(element, parents, (ancestor) => hasClass(ancestor, 'h-entry'))) ||
+      (hasClass(element, 'entry-content') && hasAncestor(element, parents, (ancestor) => hasClass(ancestor, 'hentry'))),
   },
-  { selector: 'article section', claim: 'platform', parts: true },
+  {
+    claim: 'platform',
+    test: (element, parents) =>
+      hasClass(element, 'entry-content', 'post-content', 'post-body', 'gh-content', 'post-full-content') ||
+      // Substack's body; Ghost's cards sit directly in the post body.
+      (hasClass(element, 'body') && hasClass(element, 'markup') && hasAncestor(element, parents, (ancestor) => hasClass(ancestor, 'available-content', 'post'))) ||
+      element.children.some((child) => child.type === 'element' && hasClass(child, 'kg-card')),
+  },
+  // Medium splits a story into sections.
+  { claim: 'platform', parts: true, test: (element, parents) => element.tagName === 'section' && hasAncestor(element, parents, (ancestor) => ancestor.tagName === 'article') },
 ];
+
+function hasWord(value: unknown, word: string): boolean {
+  return (Array.isArray(value) ? value.map(String) : String(value ?? '').split(/\s+/)).includes(word);
+}
+
+function hasAncestor(element: Element, parents: ReadonlyMap<Nodes, Parents>, test: (ancestor: Element) => boolean): boolean {
+  for (let parent = parents.get(element); parent; parent = parents.get(parent)) if (parent.type === 'element' && test(parent)) return true;
+  return false;
+}
 
 /** Class or id words that name a post's body: `article-body`, `storyContent`, `post__text`. */
 const bodyOwners = new Set(['article', 'post', 'entry', 'story', 'blog', 'main']);
@@ -106,11 +120,13 @@ export interface ReadablePick {
  */
 export function readablePick(page: Root): ReadablePick | undefined {
   const elements = elementsOf(page);
-  const marked = structuredClone(page);
-  elementsOf(marked).forEach((element, index) => {
+  // Marked in place and unmarked straight after: cheaper than a copy of a large page.
+  elements.forEach((element, index) => {
     element.properties.dataAnthologyIndex = String(index);
   });
-  const article = readabilityArticle(toHtml(marked));
+  const html = toHtml(page);
+  for (const element of elements) delete element.properties.dataAnthologyIndex;
+  const article = readabilityArticle(html);
   if (!article?.content) return undefined;
   const picked: Element[] = [];
   const collect = (nodes: Nodes[]) => {
@@ -166,18 +182,22 @@ function structuralCandidates(page: Root, parents: ReadonlyMap<Nodes, Parents>):
     for (const element of elements) seen.add(element);
     candidates.push(candidateOf(elements, claim));
   };
-  for (const { selector, claim, parts } of declaredContainers) {
-    const found = outermost(selectAll(selector, page), parents);
+  const elements = elementsOf(page);
+  for (const { test, claim, parts } of declaredContainers) {
+    const found = outermost(
+      elements.filter((element) => test(element, parents)),
+      parents,
+    );
     if (parts) for (const group of partsByArticle(found, parents)) add(group, claim);
     else for (const element of found) add([element], claim);
   }
-  for (const element of elementsOf(page)) {
+  for (const element of elements) {
     if (!isElement(element, 'div', 'section', 'article', 'main')) continue;
     const words = hintWords(element);
-    if (words.some((word) => bodyOwners.has(word)) && words.some((word) => bodyWords.has(word)) && !kindByMarkup(element)) add([element], 'named');
+    if (words.some((word) => bodyOwners.has(word)) && words.some((word) => bodyWords.has(word)) && !pageChromeKind(element)) add([element], 'named');
   }
-  for (const element of selectAll('article', page)) add([element], 'article');
-  for (const element of selectAll('main, [role=main]', page)) add([element], 'main');
+  for (const element of elements) if (element.tagName === 'article') add([element], 'article');
+  for (const element of elements) if (element.tagName === 'main' || stringProperty(element, 'role') === 'main') add([element], 'main');
   return candidates;
 }
 
@@ -195,6 +215,28 @@ function partsByArticle(parts: readonly Element[], parents: ReadonlyMap<Nodes, P
   return [...groups.values()];
 }
 
+// The page is read many times and never changed: what each element is, worked out once.
+const chromeKinds = new WeakMap<Element, ChromeKind | null>();
+const noteLists = new WeakMap<Element, boolean>();
+
+function pageChromeKind(element: Element): ChromeKind | undefined {
+  let kind = chromeKinds.get(element);
+  if (kind === undefined) {
+    kind = kindByMarkup(element) ?? null;
+    chromeKinds.set(element, kind);
+  }
+  return kind ?? undefined;
+}
+
+function isNoteList(element: Element): boolean {
+  let found = noteLists.get(element);
+  if (found === undefined) {
+    found = matches(noteListSelector, element);
+    noteLists.set(element, found);
+  }
+  return found;
+}
+
 function candidateOf(elements: Element[], claim: Claim): Candidate {
   let prose = 0;
   let text = 0;
@@ -204,7 +246,7 @@ function candidateOf(elements: Element[], claim: Claim): Candidate {
     // Notes are not counted: those after the body come along with it wherever they are.
     const outsideChrome = textStats(
       element,
-      (inner) => inner !== element && ((kindByMarkup(inner) !== undefined && pageTextStats(inner).text <= 0.5 * all.text) || matches(noteListSelector, inner)),
+      (inner) => inner !== element && ((pageChromeKind(inner) !== undefined && pageTextStats(inner).text <= 0.5 * all.text) || isNoteList(inner)),
     );
     prose += outsideChrome.text - outsideChrome.links;
     text += all.text;
@@ -235,8 +277,8 @@ function inChrome(candidate: Candidate, parents: ReadonlyMap<Nodes, Parents>): b
 export function isChromeRegion(element: Element, parents: ReadonlyMap<Nodes, Parents>, judgeSelf: boolean): boolean {
   const page = ancestorsOf(element, parents).at(-1);
   const pageText = page ? pageTextStats(page).text : 0;
-  const isChrome = (node: Element) => kindByMarkup(node) !== undefined && !isElement(node, 'body', 'html') && pageTextStats(node).text <= 0.5 * pageText;
-  const own = judgeSelf && isChrome(element) ? kindByMarkup(element) : undefined;
+  const isChrome = (node: Element) => pageChromeKind(node) !== undefined && !isElement(node, 'body', 'html') && pageTextStats(node).text <= 0.5 * pageText;
+  const own = judgeSelf && isChrome(element) ? pageChromeKind(element) : undefined;
   if (own && own !== 'footer') return true;
   return ancestorsOf(element, parents).some((node) => node.type === 'element' && isChrome(node));
 }
@@ -306,10 +348,7 @@ function wider(anchor: Candidate, pool: readonly Candidate[], parents: ReadonlyM
  * is the page's article.
  */
 function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: readonly Candidate[]): number {
-  const items = outermost(
-    selectAll('article, .post, .hentry, .h-entry, [itemtype$="schema.org/BlogPosting"], [itemtype$="schema.org/Article"]', page),
-    parents,
-  ).filter((item) => !isChromeRegion(item, parents, true));
+  const items = outermost(elementsOf(page).filter(isPostItem), parents).filter((item) => !isChromeRegion(item, parents, true));
   const distinct = new Map<string, Element>();
   for (const item of items) {
     const key = collapsedText(item).slice(0, 300);
@@ -331,6 +370,15 @@ function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: r
   );
   if (outside.some((candidate) => candidate.prose >= 2 * largest && candidate.prose >= minimumProse)) return 0;
   return teasers.length;
+}
+
+/** A post as an index shows it: `article`, WordPress's `.post`, microformats, schema.org's article types. */
+function isPostItem(element: Element): boolean {
+  return (
+    element.tagName === 'article' ||
+    hasClass(element, 'post', 'hentry', 'h-entry') ||
+    /schema\.org\/(BlogPosting|Article|NewsArticle)$/.test(stringProperty(element, 'itemType') ?? '')
+  );
 }
 
 function pageAddresses(page: Root): Set<string> {

@@ -71,6 +71,8 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ['byline', new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify'])],
 ];
 
+const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
+
 /** Tag and category lists: whole class names, because WordPress puts `tag-x`, `category-y` on the post itself. */
 const tagListClass = /^((post|entry|article)-)?(tags?|categories|topics)(-(links|list))?$|^(tags?|cat|category)-links$|^tagcloud$|^tag-?list$/;
 
@@ -97,6 +99,10 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   const words = hintWords(element, { roles: true });
   const joined = words.join('-');
   if (/\btable-of-contents\b/.test(joined)) return 'contents';
+  // Readability's rule of thumb: a name that also says body or content is a container (`main-content
+  // sidebar-layout`), unless the chrome words outnumber those (`related-content` is related posts).
+  const chromeWords = words.filter((word) => hintKinds.some(([, hints]) => hints.has(word))).length;
+  if (chromeWords === 0 || words.filter((word) => containerWords.has(word)).length > chromeWords) return undefined;
   for (const [kind, hints] of hintKinds) if (words.some((word) => hints.has(word))) return kind === 'navigation' ? navigationKind(element) : kind;
   return undefined;
 }

@@ -5,8 +5,9 @@ import { classNames, stringProperty } from './hast-tree.ts';
 
 /**
  * The words of an element's class names and id: `post-content` → post, content; `articleBody` →
- * article, body. With `roles`, class names that describe the post's subject rather than the
- * element's role (WordPress's `tag-social-media`, `category-ads`) are left out.
+ * article, body. With `roles`, class names that describe the post's subject or the element's
+ * state rather than its role are left out: WordPress's `tag-social-media`, `category-ads`, and
+ * layout states such as `has-sidebar`, `no-comments`, `and-w-sidebar`.
  */
 export function hintWords(element: Element, options: { roles?: boolean } = {}): string[] {
   const classes = options.roles ? classNames(element).filter((name) => !taxonomyClass.test(name)) : classNames(element);
@@ -20,7 +21,7 @@ export function hintWords(element: Element, options: { roles?: boolean } = {}): 
   );
 }
 
-const taxonomyClass = /^(tag|category|topic|format|status|type|author|section)-/i;
+const taxonomyClass = /^(tag|category|topic|format|status|type|author|section|has|no|with|without|w|is|and)[-_]/i;
 
 /** Elements whose text a reader never sees as text. */
 const unseen = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'option']);
