@@ -6,7 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { parseHTML } from 'linkedom';
 import { noteListSelector } from './footnotes.ts';
 import { ancestorsOf, collapsedText, hasClass, contains, elementsOf, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
-import { type ChromeKind, kindByMarkup } from './site-chrome.ts';
+import { type ChromeKind, isPostItem, isTeaser, kindByMarkup } from './site-chrome.ts';
 import { hintWords, pageTextStats, textStats } from './text-density.ts';
 
 /**
@@ -246,7 +246,8 @@ function candidateOf(elements: Element[], claim: Claim): Candidate {
     // Notes are not counted: those after the body come along with it wherever they are.
     const outsideChrome = textStats(
       element,
-      (inner) => inner !== element && ((pageChromeKind(inner) !== undefined && pageTextStats(inner).text <= 0.5 * all.text) || isNoteList(inner)),
+      (inner) =>
+        inner !== element && (((pageChromeKind(inner) !== undefined || isTeaser(inner)) && pageTextStats(inner).text <= 0.5 * all.text) || isNoteList(inner)),
     );
     prose += outsideChrome.text - outsideChrome.links;
     text += all.text;
@@ -370,15 +371,6 @@ function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: r
   );
   if (outside.some((candidate) => candidate.prose >= 2 * largest && candidate.prose >= minimumProse)) return 0;
   return teasers.length;
-}
-
-/** A post as an index shows it: `article`, WordPress's `.post`, microformats, schema.org's article types. */
-function isPostItem(element: Element): boolean {
-  return (
-    element.tagName === 'article' ||
-    hasClass(element, 'post', 'hentry', 'h-entry') ||
-    /schema\.org\/(BlogPosting|Article|NewsArticle)$/.test(stringProperty(element, 'itemType') ?? '')
-  );
 }
 
 function pageAddresses(page: Root): Set<string> {

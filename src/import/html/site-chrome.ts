@@ -1,5 +1,5 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
 import { hintWords, textStats } from './text-density.ts';
 
@@ -210,6 +210,58 @@ function decodeFragment(fragment: string): string {
   }
 }
 
+/**
+ * A post as listings show it (`article`, `.post`, `.hentry`, `.h-entry`, schema.org article types)
+ * whose title links to another page: a teaser for another post, not this one's text.
+ */
+export function isTeaser(element: Element): boolean {
+  if (!isPostItem(element)) return false;
+  const link = select('h1 a[href], h2 a[href], h3 a[href], h4 a[href], .entry-title a[href], .post-title a[href]', element);
+  const href = link ? (stringProperty(link, 'href') ?? '') : '';
+  return href !== '' && !href.startsWith('#');
+}
+
+/**
+ * A list of other posts, however it is marked up: two or more headings that are links to other
+ * pages, with little text each (a title, an excerpt, a byline).
+ */
+export function isPostList(element: Element): boolean {
+  if (!isElement(element, 'div', 'section', 'ul', 'ol', 'aside', 'nav', 'footer')) return false;
+  let headings = 0;
+  let linked = 0;
+  const walk = (node: Element, outboundLink: boolean) => {
+    if (/^h[1-6]$/.test(node.tagName)) {
+      headings++;
+      if (outboundLink || linksOut(node)) linked++;
+      return;
+    }
+    for (const child of node.children) if (child.type === 'element') walk(child, outboundLink || (child.tagName === 'a' && isOutbound(child)));
+  };
+  walk(element, false);
+  if (linked < 2 || linked < 0.5 * headings) return false;
+  return textStats(element).text / linked < 400;
+}
+
+/** A heading filled by a link to another page. */
+function linksOut(heading: Element): boolean {
+  const link = select('a[href]', heading);
+  return link !== undefined && isOutbound(link) && collapsedText(link).length >= 0.8 * collapsedText(heading).length;
+}
+
+function isOutbound(link: Element): boolean {
+  const href = stringProperty(link, 'href') ?? '';
+  return href !== '' && !href.startsWith('#');
+}
+
+/** A post as an index shows it: `article`, WordPress's `.post`, microformats, schema.org's article types. */
+export function isPostItem(element: Element): boolean {
+  return (
+    element.tagName === 'article' ||
+    classNames(element).some((name) => name === 'post' || name === 'hentry' || name === 'h-entry') ||
+    /schema\.org\/(BlogPosting|Article|NewsArticle)$/.test(stringProperty(element, 'itemType') ?? '')
+  );
+}
+
 export interface ChromeOptions {
   /** Elements never taken out (the notes and what holds them). */
   isProtected: (element: Element) => boolean;
@@ -273,12 +325,13 @@ function blockKind(element: Element, total: number, headingIds: ReadonlySet<stri
   if (isElement(element, 'ul', 'ol', 'div', 'section', 'p') && isContentsList(element, headingIds)) return 'contents';
   const byText = kindByText(element, collapsedText(element), links);
   if (byText) return byText;
-  const byMarkup = kindByMarkup(element);
-  if (!byMarkup) return undefined;
-  // A class word alone never takes most of the article (a theme may call its post body `post-share-wrap`).
   const share = text / total;
-  if (share <= 0.5) return byMarkup;
-  return ['comments', 'related', 'sidebar'].includes(byMarkup) && total - text >= 500 ? byMarkup : undefined;
+  const byMarkup = kindByMarkup(element);
+  // A class word alone never takes most of the article (a theme may call its post body `post-share-wrap`),
+  // but a comments section, related posts or a sidebar may outweigh a short post.
+  if (byMarkup && (share <= 0.5 || (['comments', 'related', 'sidebar'].includes(byMarkup) && total - text >= 500))) return byMarkup;
+  if (share <= 0.5 && (isTeaser(element) || isPostList(element))) return 'related';
+  return undefined;
 }
 
 /**
