@@ -5,7 +5,7 @@ import { matches, select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { parseHTML } from 'linkedom';
 import { noteListSelector } from './footnotes.ts';
-import { ancestorsOf, collapsedText, hasClass, contains, elementsOf, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
+import { ancestorsOf, collapsedText, contains, elementsOf, hasClass, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
 import { type ChromeKind, isPostItem, isTeaser, kindByMarkup } from './site-chrome.ts';
 import { hintWords, pageTextStats, textStats } from './text-density.ts';
 
@@ -49,11 +49,17 @@ const declaredContainers: { claim: Claim; test: (element: Element, parents: Read
     test: (element, parents) =>
       hasClass(element, 'entry-content', 'post-content', 'post-body', 'gh-content', 'post-full-content') ||
       // Substack's body; Ghost's cards sit directly in the post body.
-      (hasClass(element, 'body') && hasClass(element, 'markup') && hasAncestor(element, parents, (ancestor) => hasClass(ancestor, 'available-content', 'post'))) ||
+      (hasClass(element, 'body') &&
+        hasClass(element, 'markup') &&
+        hasAncestor(element, parents, (ancestor) => hasClass(ancestor, 'available-content', 'post'))) ||
       element.children.some((child) => child.type === 'element' && hasClass(child, 'kg-card')),
   },
   // Medium splits a story into sections.
-  { claim: 'platform', parts: true, test: (element, parents) => element.tagName === 'section' && hasAncestor(element, parents, (ancestor) => ancestor.tagName === 'article') },
+  {
+    claim: 'platform',
+    parts: true,
+    test: (element, parents) => element.tagName === 'section' && hasAncestor(element, parents, (ancestor) => ancestor.tagName === 'article'),
+  },
 ];
 
 function hasWord(value: unknown, word: string): boolean {

@@ -66,7 +66,8 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ['newsletter', new Set(['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'convertkit', 'mailinglist'])],
   ['advertisement', new Set(['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adsbygoogle', 'sponsor', 'sponsored', 'promo', 'dfp', 'gpt'])],
   ['sidebar', new Set(['sidebar', 'widget', 'widgets', 'widgetarea'])],
-  ['copyright', new Set(['copyright', 'colophon'])],
+  ['copyright', new Set(['copyright'])],
+  ['footer', new Set(['footer', 'colophon'])],
   // Medium marks what a reader should not hear read aloud (author bar, claps) `speechify-ignore`.
   ['byline', new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify'])],
 ];
@@ -95,6 +96,9 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   if (role) return role === 'navigation' ? navigationKind(element) : role;
   const rel = stringProperty(element, 'rel') ?? '';
   if (/\b(prev|next)\b/.test(rel)) return 'previous/next';
+  // Microdata the page gives about the article (schema.org `author`, `datePublished`) is metadata, not text.
+  if (/\b(author|datePublished|dateModified|dateCreated|publisher)\b/.test(stringProperty(element, 'itemProp') ?? '')) return 'byline';
+  if (isTagList(element)) return 'tags';
   if (classNames(element).some((name) => tagListClass.test(name.toLowerCase()))) return 'tags';
   const words = hintWords(element, { roles: true });
   const joined = words.join('-');
@@ -105,6 +109,14 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   if (chromeWords === 0 || words.filter((word) => containerWords.has(word)).length > chromeWords) return undefined;
   for (const [kind, hints] of hintKinds) if (words.some((word) => hints.has(word))) return kind === 'navigation' ? navigationKind(element) : kind;
   return undefined;
+}
+
+/** Links marked `rel=tag` (the microformat for a post's tags) with little else. */
+function isTagList(element: Element): boolean {
+  const links = selectAll('a[href]', element);
+  if (links.length === 0 || !links.every((link) => /\btag\b/.test(stringProperty(link, 'rel') ?? ''))) return false;
+  const { text, links: linkText } = textStats(element);
+  return linkText >= 0.5 * text;
 }
 
 /** Navigation that only offers the previous and next posts says so. */
@@ -159,12 +171,12 @@ const textCues: [ChromeKind, RegExp][] = [
 
 /** Section headings under which a theme lists chrome rather than the article's own text. */
 const sectionCues: [ChromeKind, RegExp][] = [
-  ['related', textCues.find(([kind]) => kind === 'related')?.[1] as RegExp],
+  ...textCues.filter(([kind]) => kind === 'related' || kind === 'tags'),
   ['related', /^(recent posts|latest posts|more stories|more articles|other posts|you may have missed|related posts?)\b/i],
   ['comments', /^(\d+\s+)?(comments?|responses?|replies|discussion|leave a (comment|reply)|what do you think\??)\b/i],
   ['share', /^share( this( post| article)?)?\b/i],
   ['newsletter', /^(subscribe|sign up|newsletter|get (the latest|our))\b/i],
-  ['tags', /^(tags?|categories|topics)\b[\s:]*$/i],
+  ['tags', /^(tags?|tagged|categories|topics)\b[\s:]*$/i],
 ];
 
 /** A link line that introduces another story: “Read more: …”, “RELATED: …”, “SEE MORE: …”. */
@@ -286,27 +298,20 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
 
   const walk = (parent: Parents) => {
     for (const child of [...parent.children]) {
-      if (child.type !== 'element') continue;
+      if (child.type !== 'element' || !parent.children.includes(child)) continue;
       if (options.isProtected(child)) continue;
       const kind = blockKind(child, total, headingIds);
       if (kind && !options.holdsProtected(child)) {
-        take(child, kind);
-        removeNode(child, parent);
+        for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {
+          take(element, kind);
+          removeNode(element, parent);
+        }
         continue;
       }
       walk(child);
     }
   };
   walk(content);
-  for (const { elements, kind } of chromeSections(content, options)) {
-    const parents = parentMap(content);
-    for (const element of elements) {
-      const parent = parents.get(element);
-      if (!parent) continue;
-      take(element, kind);
-      removeNode(element, parent);
-    }
-  }
   for (const element of edgeLinkBlocks(content, options)) {
     const parent = parentMap(content).get(element);
     if (!parent) continue;
@@ -335,37 +340,41 @@ function blockKind(element: Element, total: number, headingIds: ReadonlySet<stri
 }
 
 /**
- * A heading that announces chrome (“Related posts”, “3 Comments”, “Share this”) with what follows
- * it up to the next heading of the same or a higher rank, when that is links or short lines.
+ * What a label of chrome announces: after a heading (“Related posts”, “3 Comments”, “Share this”),
+ * the blocks up to the next heading of the same or a higher rank when they are links or short
+ * lines (or comments); after a short line (“You may also like…”, “Tags”), the run of blocks of
+ * links that follows it.
  */
-function chromeSections(content: Root, options: ChromeOptions): { elements: Element[]; kind: ChromeKind }[] {
-  const parents = parentMap(content);
-  const sections: { elements: Element[]; kind: ChromeKind }[] = [];
-  for (const heading of selectAll('h2, h3, h4, h5, h6', content)) {
-    const text = collapsedText(heading);
-    const kind = text.length <= 80 ? sectionCues.find(([, cue]) => cue.test(text))?.[0] : undefined;
-    const parent = parents.get(heading);
-    if (!kind || !parent) continue;
-    const rank = Number(heading.tagName.slice(1));
-    const start = parent.children.indexOf(heading);
-    const following: Element[] = [];
-    for (const sibling of parent.children.slice(start + 1)) {
-      if (sibling.type !== 'element') continue;
+function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, options: ChromeOptions): Element[] {
+  if (!['related', 'comments', 'share', 'newsletter', 'tags'].includes(kind)) return [];
+  const text = collapsedText(label);
+  if (text.length > 80 || !sectionCues.some(([cueKind, cue]) => cueKind === kind && cue.test(text))) return [];
+  const following = parent.children.slice(parent.children.indexOf(label) + 1).filter((node): node is Element => node.type === 'element');
+  const blocked = (element: Element) => options.isProtected(element) || options.holdsProtected(element);
+  if (/^h[2-6]$/.test(label.tagName)) {
+    const rank = Number(label.tagName.slice(1));
+    const section: Element[] = [];
+    for (const sibling of following) {
       if (/^h[1-6]$/.test(sibling.tagName) && Number(sibling.tagName.slice(1)) <= rank) break;
-      following.push(sibling);
+      section.push(sibling);
     }
-    if (following.some((element) => options.isProtected(element) || options.holdsProtected(element))) continue;
-    const stats = following.reduce(
+    if (section.some(blocked)) return [];
+    const stats = section.reduce(
       (sum, element) => {
         const { text: length, links } = textStats(element);
         return { text: sum.text + length, links: sum.links + links };
       },
       { text: 0, links: 0 },
     );
-    const linky = stats.text === 0 || stats.links >= 0.5 * stats.text;
-    if (linky || kind === 'comments' || stats.text < 300) sections.push({ elements: [heading, ...following], kind });
+    return stats.links >= 0.5 * stats.text || kind === 'comments' || stats.text < 300 ? section : [];
   }
-  return sections;
+  const run: Element[] = [];
+  for (const sibling of following) {
+    const { text: length, links } = textStats(sibling);
+    if (blocked(sibling) || (length > 0 && links < 0.6 * length)) break;
+    run.push(sibling);
+  }
+  return run;
 }
 
 /** Prose: a block a reader reads as text (a sentence or more, not mostly links). */
