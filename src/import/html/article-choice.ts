@@ -74,6 +74,8 @@ function hasAncestor(element: Element, parents: ReadonlyMap<Nodes, Parents>, tes
 /** Class or id words that name a post's body: `article-body`, `storyContent`, `post__text`. */
 const bodyOwners = new Set(['article', 'post', 'entry', 'story', 'blog', 'main']);
 const bodyWords = new Set(['body', 'content', 'text']);
+/** Single-word names classic themes give the post body (Kubrick's `entry`, WordPress 1.x's `storycontent`). */
+const bodyNames = new Set(['entry', 'storycontent', 'postbody', 'posttext', 'entrytext', 'entrycontent', 'articlebody', 'articletext']);
 
 export interface Candidate {
   elements: Element[];
@@ -200,7 +202,8 @@ function structuralCandidates(page: Root, parents: ReadonlyMap<Nodes, Parents>):
   for (const element of elements) {
     if (!isElement(element, 'div', 'section', 'article', 'main')) continue;
     const words = hintWords(element);
-    if (words.some((word) => bodyOwners.has(word)) && words.some((word) => bodyWords.has(word)) && !pageChromeKind(element)) add([element], 'named');
+    const named = (words.some((word) => bodyOwners.has(word)) && words.some((word) => bodyWords.has(word))) || words.some((word) => bodyNames.has(word));
+    if (named && !pageChromeKind(element)) add([element], 'named');
   }
   for (const element of elements) if (element.tagName === 'article') add([element], 'article');
   for (const element of elements) if (element.tagName === 'main' || stringProperty(element, 'role') === 'main') add([element], 'main');

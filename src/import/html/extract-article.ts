@@ -85,8 +85,10 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   const readableAuthors = readable?.byline ? namesFromByline(readable.byline) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
-  const removed: Removed[] = [...removeSiteChrome(content, noteProtection(content)), ...removeNonArticle(content, metadata)];
-  removed.push(...removeLeadingMetadata(content, metadata));
+  // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
+  // and again after (a share bar may stand above them).
+  const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata)];
+  removed.push(...removeSiteChrome(content, noteProtection(content)), ...removeLeadingMetadata(content, metadata));
   if (!hasArticleText(content)) {
     noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
     return undefined;

@@ -69,8 +69,15 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ['copyright', new Set(['copyright'])],
   ['footer', new Set(['footer', 'colophon'])],
   // Medium marks what a reader should not hear read aloud (author bar, claps) `speechify-ignore`.
-  ['byline', new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify'])],
+  [
+    'byline',
+    new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify', 'postdata', 'postmeta', 'postinfo', 'entrymeta', 'date', 'dates', 'posted', 'published']),
+  ],
 ];
+
+/** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`. */
+const relatedNames =
+  /(^|-)(lire-aussi|voir-aussi|a-lire|see-also|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
 
 const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
 
@@ -103,6 +110,7 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   const words = hintWords(element, { roles: true });
   const joined = words.join('-');
   if (/\btable-of-contents\b/.test(joined)) return 'contents';
+  if (relatedNames.test(joined)) return 'related';
   // Readability's rule of thumb: a name that also says body or content is a container (`main-content
   // sidebar-layout`), unless the chrome words outnumber those (`related-content` is related posts).
   const chromeWords = words.filter((word) => hintKinds.some(([, hints]) => hints.has(word))).length;
@@ -139,52 +147,106 @@ function formKind(element: Element): ChromeKind {
   return 'newsletter';
 }
 
-const previousNext = /^\s*(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\b(?:\s+(?:post|article|entry|page|story|chapter|episode))?|[»›→>]\s*$/i;
+/**
+ * Words chrome uses for itself, in the languages posts most often come in (en, fr, de, es, pt, it,
+ * nl, ja). Matched against a whole short block, case and trailing punctuation aside.
+ */
+const phrases = {
+  previousNext: [
+    'previous|prev|next|older|newer( post| article| entry| page| story| chapter| episode)?s?',
+    'article (précédent|suivant)|billet (précédent|suivant)|(précédent|suivant)',
+    '(vorheriger|nächster|älterer|neuerer) (beitrag|artikel|eintrag)',
+    '(entrada|artículo|post) (anterior|siguiente)|anterior|siguiente',
+    '(post|artigo) (anterior|seguinte)|próximo (post|artigo)',
+    '(articolo|post) (precedente|successivo)',
+    '(vorige|volgende) (bericht|artikel)',
+    '前の投稿|次の投稿|前の記事|次の記事',
+  ],
+  share: [
+    'share( this( post| article| story| page)?)?( on| via| with)?( w+)?',
+    'tweet( this)?|pin( it)?|e-?mail( this)?|print( this)?',
+    'partager( cet article| sur w+)?|partagez|teilen|diesen (beitrag|artikel) teilen|compartir( esto)?|compartilhe|compartilhar|condividi|delen',
+    'シェアする|シェア',
+  ],
+  comments: [
+    'leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?',
+    'd+ (comments?|responses?|replies)|comments?( (d+))?|show comments|view comments|responses?|discussion',
+    '(laisser|laissez) un commentaire|d* ?commentaires?|ajouter un commentaire',
+    '(hinterlasse|schreibe) einen kommentar|d* ?kommentare?',
+    '(deja|dejar) un comentario|d* ?comentarios?|(deixe|deixar) um comentário|d* ?comentários?',
+    'lascia un commento|d* ?commenti',
+    'laat een reactie achter|d* ?reacties?',
+    'コメントを残す|コメント',
+  ],
+  newsletter: [
+    'subscribe( now| today)?|sign up( now)?',
+    "(subscribe|sign up) (to|for) (our|the|my) [ws’'-]{0,30}newsletter[^.]{0,60}",
+    'get (the latest|our)[^.]{0,60}(in|to) your inbox[^.]{0,40}',
+    "(abonnez-vous|s'abonner|inscrivez-vous)( à (la|notre) newsletter)?|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribirse|assine|inscreva-se|iscriviti",
+  ],
+  related: [
+    'related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)|more (from|on|in) [^.]{1,40}|read (more|next)',
+    'recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|see also|also read|read also',
+    "don[’']t miss|what to read next|recent (posts|articles|stories)|latest (posts|articles|stories)|more (stories|articles)|other posts|you may have missed",
+    '(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés|connexes)|à lire',
+    'lesen sie auch|mehr zum thema|weitere (artikel|beiträge)|ähnliche (artikel|beiträge)|das könnte (sie|dich) auch interessieren',
+    'lee también|leer también|ver también|(artículos|entradas) relacionad[ao]s|también te puede interesar',
+    'leia também|veja também|(posts|artigos) relacionados|você também pode gostar',
+    'leggi anche|articoli correlati|potrebbe interessarti',
+    'lees ook|gerelateerde (berichten|artikelen)',
+    '関連投稿|関連記事|最近の投稿|人気の記事|おすすめ記事',
+  ],
+};
 
-const previousNextLabel = /^\s*(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)(?:\s+(?:post|article|entry|page|story|chapter|episode)s?)?\s*[:»›→>]?\s*$/i;
+const anyOf = (list: readonly string[]) => list.map((phrase) => `(?:${phrase})`).join('|');
+const wholeBlock = (list: readonly string[], tail = '[\\s:.!…»→›>]*') => new RegExp(`^\\s*(?:${anyOf(list)})${tail}$`, 'iu');
+
+const previousNextLabel = new RegExp(`^\\s*(?:[«‹←<]\\s*)?(?:${anyOf(phrases.previousNext)})\\s*[:»›→>]?\\s*$`, 'iu');
+const previousNext = new RegExp(`^\\s*(?:[«‹←<]\\s*)?(?:${anyOf(phrases.previousNext)})\\b|[»›→>]\\s*$`, 'iu');
 
 /** What a short block says: whole-block phrases that only chrome uses. */
 const textCues: [ChromeKind, RegExp][] = [
   [
     'advertisement',
-    /^(advertisement|advertisements|advert|ad|sponsored( content)?|continue reading below|story continues below( advertisement)?|article continues below( advertisement)?)$/i,
+    /^(advertisement|advertisements|advert|ad|anzeige|publicité|publicidad|publicidade|pubblicità|advertentie|sponsored( content)?|continue reading below|story continues below( advertisement)?|article continues below( advertisement)?)$/i,
   ],
   [
     'share',
-    /^(share( this( post| article| story)?)?|share on \w+|tweet( this)?|pin( it)?|email( this)?|print( this)?)[\s:.!]*(facebook|twitter|linkedin|email|reddit|whatsapp|pinterest|print|tumblr|pocket|telegram|more|[\s,|:·•])*$/i,
+    wholeBlock(
+      phrases.share,
+      '[\\s:.!]*((facebook|twitter|x|linkedin|e-?mail|reddit|whatsapp|pinterest|print|tumblr|pocket|telegram|mastodon|bluesky|more)[\\s,|:·•]*)*',
+    ),
   ],
+  ['comments', wholeBlock(phrases.comments)],
+  ['newsletter', wholeBlock(phrases.newsletter)],
   [
-    'comments',
-    /^(leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?|\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|show comments|view comments|responses?)[\s:.!»→]*$/i,
+    'tags',
+    /^(tags?|tagged( with)?|filed under|categories|category|topics|posted in|étiquettes|mots-clés|schlagwörter|schlagworte|etiquetas|categorías|tag|categorie|タグ|カテゴリー)\s*[:：]/iu,
   ],
-  [
-    'newsletter',
-    /^(subscribe( now| today)?|sign up( now)?|(subscribe|sign up) (to|for) (our|the|my) [\w\s’'-]{0,30}newsletter[^.]{0,60}|get (the latest|our)[^.]{0,60}(in|to) your inbox[^.]{0,40})[\s:.!]*$/i,
-  ],
-  ['tags', /^(tags?|tagged( with)?|filed under|categories|category|topics|posted in)\s*[:：]/i],
-  ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$/i],
-  [
-    'related',
-    /^(related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)|more (from|on|in) [^.]{1,40}|read (more|next)|recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|see also|also read|read also|don[’']t miss|what to read next)[\s:.!…]*$/i,
-  ],
+  ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$|tous droits réservés\.?$|alle rechte vorbehalten\.?$|todos los derechos reservados\.?$/i],
+  ['related', wholeBlock(phrases.related)],
 ];
 
 /** Section headings under which a theme lists chrome rather than the article's own text. */
 const sectionCues: [ChromeKind, RegExp][] = [
-  ...textCues.filter(([kind]) => kind === 'related' || kind === 'tags'),
-  ['related', /^(recent posts|latest posts|more stories|more articles|other posts|you may have missed|related posts?)\b/i],
-  ['comments', /^(\d+\s+)?(comments?|responses?|replies|discussion|leave a (comment|reply)|what do you think\??)\b/i],
+  ...textCues.filter(([kind]) => ['related', 'tags', 'comments', 'share', 'newsletter'].includes(kind)),
+  ['comments', /^(\d+\s+)?(comments?|responses?|replies|discussion|what do you think\??)\b/i],
   ['share', /^share( this( post| article)?)?\b/i],
   ['newsletter', /^(subscribe|sign up|newsletter|get (the latest|our))\b/i],
   ['tags', /^(tags?|tagged|categories|topics)\b[\s:]*$/i],
 ];
 
-/** A link line that introduces another story: “Read more: …”, “RELATED: …”, “SEE MORE: …”. */
-const relatedLead = /^(read more|see more|related|more|also read|read also|see also|watch|recommended|don[’']t miss|click here)\s*[:|–—-]/i;
+/** A link line that introduces another story: “Read more: …”, “RELATED: …”, “Lire aussi : …”. */
+const relatedLead = new RegExp(`^\\s*(?:read more|see more|more|watch|click here|${anyOf(phrases.related)})\\s*[:|–—-]`, 'iu');
+
+/** The byline or date line a theme prints in the body (“Posted by Konstantin @ 12:00 am”, “Updated at 1:23 p.m.”). */
+const bylineLine =
+  /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d/iu;
 
 function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
   if (text.length > 200 || text === '') return undefined;
   for (const [kind, cue] of textCues) if (cue.test(text)) return kind;
+  if (text.length <= 120 && bylineLine.test(text)) return 'byline';
   if (links >= 0.5 * text.length && previousNext.test(text) && text.length < 160) return 'previous/next';
   if (links > 0 && previousNextLabel.test(text)) return 'previous/next';
   if (links > 0 && relatedLead.test(text) && links >= 0.5 * text.replace(relatedLead, '').trim().length) return 'related';
