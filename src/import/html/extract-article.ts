@@ -14,6 +14,7 @@ import {
   contains,
   elementsOf,
   emptyRoot,
+  hasClass,
   hasVisibleContent,
   isElement,
   lineRange,
@@ -80,7 +81,7 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   const containers = found.containers;
   const place = articlePlace(page, parents, containers);
   const content = emptyRoot(containers.map((container) => structuredClone(container)));
-  content.children.push(...notesOutside(content, page, parents, containers));
+  content.children.push(...backMatterAfter(containers, parents), ...notesOutside(content, page, parents, containers));
   const metadata = readPageMetadata(page, place);
   const readableAuthors = readable?.byline ? namesFromByline(readable.byline) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
@@ -190,6 +191,37 @@ function notesOutside(content: Root, page: Root, parents: ReadonlyMap<Nodes, Par
   }
   const order = elementsOf(page);
   return sections.sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((section) => structuredClone(section));
+}
+
+/**
+ * The article's back matter printed right after its container: an appendix, acknowledgments,
+ * notes or references (Distill's `d-appendix`, DPUB-ARIA roles, a block headed so). The run of
+ * following siblings that are back matter, in order.
+ */
+function backMatterAfter(containers: readonly Element[], parents: ReadonlyMap<Nodes, Parents>): Element[] {
+  const last = containers.at(-1);
+  const parent = last && parents.get(last);
+  if (!last || !parent) return [];
+  const found: Element[] = [];
+  for (const sibling of parent.children.slice(parent.children.indexOf(last) + 1)) {
+    if (sibling.type === 'comment' || (sibling.type === 'text' && sibling.value.trim() === '')) continue;
+    if (sibling.type !== 'element') break;
+    if (isElement(sibling, 'script', 'style', 'template')) continue;
+    if (!isBackMatter(sibling)) break;
+    found.push(structuredClone(sibling));
+  }
+  return found;
+}
+
+const backMatterRoles = /\bdoc-(appendix|acknowledgments|bibliography|endnotes|afterword|epilogue|credits)\b/;
+const backMatterHeading =
+  /^(acknowledg(e)?ments?|appendix|appendices|author contributions|notes|endnotes|footnotes|references|bibliography|sources|further reading|remerciements|annexe|bibliographie|danksagung|anhang|anmerkungen|literatur|agradecimientos|apéndice|bibliografía|notas|referencias|ringraziamenti|note|bibliografia)\b/i;
+
+function isBackMatter(element: Element): boolean {
+  if (element.tagName === 'd-appendix' || backMatterRoles.test(stringProperty(element, 'role') ?? '')) return true;
+  if (hasClass(element, 'appendix', 'acknowledgments', 'acknowledgements')) return true;
+  const heading = elementsOf(element).find((inner) => /^h[1-6]$/.test(inner.tagName));
+  return heading !== undefined && backMatterHeading.test(collapsedText(heading)) && collapsedText(element).startsWith(collapsedText(heading));
 }
 
 function elementIds(element: Element): string[] {
