@@ -82,6 +82,8 @@ export interface Candidate {
   claim: Claim;
   /** Text outside links and outside parts the markup calls chrome. */
   prose: number;
+  /** Text outside parts the markup calls chrome, links included. */
+  own: number;
   /** All visible text. */
   text: number;
 }
@@ -177,7 +179,7 @@ export function findArticle(page: Root, parents: ReadonlyMap<Nodes, Parents>, ev
     return { kind: 'none', emptyPost };
   }
   const pool = checkedAgainstDeclaredBody(usable, evidence);
-  const anchor = (picked && pool.includes(picked) ? picked : bestScored(pool)) as Candidate;
+  const anchor = (picked && pool.includes(picked) ? (outweighing(picked, pool, parents) ?? picked) : bestScored(pool)) as Candidate;
   const chosen = tightest(anchor, pool, parents) ?? wider(anchor, pool, parents) ?? anchor;
   return { kind: 'found', containers: chosen.elements, claim: chosen.claim };
 }
@@ -248,6 +250,7 @@ function isNoteList(element: Element): boolean {
 
 function candidateOf(elements: Element[], claim: Claim): Candidate {
   let prose = 0;
+  let own = 0;
   let text = 0;
   for (const element of elements) {
     const all = pageTextStats(element);
@@ -259,15 +262,16 @@ function candidateOf(elements: Element[], claim: Claim): Candidate {
         inner !== element && (((pageChromeKind(inner) !== undefined || isTeaser(inner)) && pageTextStats(inner).text <= 0.5 * all.text) || isNoteList(inner)),
     );
     prose += outsideChrome.text - outsideChrome.links;
+    own += outsideChrome.text;
     text += all.text;
   }
-  return { elements, claim, prose, text };
+  return { elements, claim, prose, own, text };
 }
 
 /** A post body by markup needs only something to show (a photo post has no text); any other needs prose. */
 function hasArticleText(candidate: Candidate): boolean {
   if (['articleBody', 'microformat', 'platform'].includes(candidate.claim)) return candidate.elements.some(hasVisibleContent);
-  return candidate.prose >= minimumProse && candidate.prose >= 0.5 * candidate.text;
+  return candidate.prose >= minimumProse && candidate.prose >= 0.5 * candidate.own;
 }
 
 /**
@@ -281,13 +285,15 @@ function inChrome(candidate: Candidate, parents: ReadonlyMap<Nodes, Parents>): b
 
 /**
  * Whether an element sits in a part of the page the markup calls chrome. The page's `body` and
- * `html` describe the page, not a part, and a part holding most of the page's text is a wrapper
- * with an unlucky class (Substack's `article.newsletter-post`), not chrome.
+ * `html` describe the page, not a part, and a part holding most of the page's prose is a wrapper
+ * with an unlucky class (Substack's `article.newsletter-post`, page builders' `elementor-widget`),
+ * not chrome.
  */
 export function isChromeRegion(element: Element, parents: ReadonlyMap<Nodes, Parents>, judgeSelf: boolean): boolean {
   const page = ancestorsOf(element, parents).at(-1);
-  const pageText = page ? pageTextStats(page).text : 0;
-  const isChrome = (node: Element) => pageChromeKind(node) !== undefined && !isElement(node, 'body', 'html') && pageTextStats(node).text <= 0.5 * pageText;
+  const prose = (node: Nodes) => pageTextStats(node).text - pageTextStats(node).links;
+  const pageProse = page ? prose(page) : 0;
+  const isChrome = (node: Element) => pageChromeKind(node) !== undefined && !isElement(node, 'body', 'html') && prose(node) <= 0.5 * pageProse;
   const own = judgeSelf && isChrome(element) ? pageChromeKind(element) : undefined;
   if (own && own !== 'footer') return true;
   return ancestorsOf(element, parents).some((node) => node.type === 'element' && isChrome(node));
@@ -344,11 +350,43 @@ function wider(anchor: Candidate, pool: readonly Candidate[], parents: ReadonlyM
   const outer = pool.filter(
     (candidate) =>
       candidate !== anchor &&
-      ['articleBody', 'microformat', 'platform', 'named'].includes(candidate.claim) &&
       candidateContains(candidate, anchor, parents) &&
-      candidate.prose <= 1.5 * anchor.prose,
+      // The page's declared post body is the article whatever Readability kept of it; a class named
+      // for the body is trusted when it adds paragraphs (not just a headline and a dek) and no more
+      // than the text it was given. An `article` element says too little (it often holds widgets).
+      (declaredClaims.has(candidate.claim) ||
+        (candidate.claim === 'named' && candidate.prose <= 2 * anchor.prose && paragraphsOutside(candidate, anchor, parents) >= 2)),
   );
   return outer.sort((a, b) => a.text - b.text)[0];
+}
+
+/** Paragraphs of prose in `outer` that are not in `inner`, nor in parts the markup calls chrome. */
+function paragraphsOutside(outer: Candidate, inner: Candidate, parents: ReadonlyMap<Nodes, Parents>): number {
+  const within = (element: Element) => inner.elements.some((container) => contains(container, element, parents));
+  return outer.elements
+    .flatMap((element) => selectAll('p, blockquote, li', element))
+    .filter((block) => {
+      if (within(block) || isChromeRegion(block, parents, true)) return false;
+      const { text, links } = textStats(block);
+      return text >= 80 && links < 0.3 * text;
+    }).length;
+}
+
+const declaredClaims = new Set<Claim>(['articleBody', 'microformat', 'platform']);
+
+/**
+ * A post body the page declares elsewhere that holds far more prose than Readability's choice:
+ * Readability was drawn to a smaller block (a disclosure box, a caption table).
+ */
+function outweighing(picked: Candidate, pool: readonly Candidate[], parents: ReadonlyMap<Nodes, Parents>): Candidate | undefined {
+  const rivals = pool.filter(
+    (candidate) =>
+      (declaredClaims.has(candidate.claim) || candidate.claim === 'named') &&
+      candidate.prose >= 2 * picked.prose &&
+      !candidateContains(candidate, picked, parents) &&
+      !candidateContains(picked, candidate, parents),
+  );
+  return bestScored(rivals);
 }
 
 /**

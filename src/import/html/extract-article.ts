@@ -89,7 +89,7 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
   // and again after (a share bar may stand above them).
   const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata)];
-  removed.push(...removeSiteChrome(content, noteProtection(content)), ...removeLeadingMetadata(content, metadata));
+  removed.push(...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }), ...removeLeadingMetadata(content, metadata));
   if (!hasArticleText(content)) {
     noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
     return undefined;
@@ -124,6 +124,14 @@ function noteProtection(content: Root) {
   const holders = new Set<Parents>();
   for (const element of kept) for (const ancestor of ancestorsOf(element, parents)) holders.add(ancestor);
   return { isProtected: (element: Element) => kept.has(element), holdsProtected: (element: Element) => holders.has(element) };
+}
+
+/** The keywords and tags the page declares for the article, lower-cased. */
+function pageKeywords(page: Root): Set<string> {
+  const values = selectAll('meta[name=keywords], meta[name=news_keywords], meta[property="article:tag"]', page).flatMap((meta) =>
+    (stringProperty(meta, 'content') ?? '').split(','),
+  );
+  return new Set(values.map((value) => value.trim().toLowerCase()).filter((value) => value !== ''));
 }
 
 /** The line account of what was taken out: blocks whose lines also fed a field are that field's, not dropped. */

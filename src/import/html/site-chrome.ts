@@ -65,7 +65,9 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ['comments', new Set(['comment', 'comments', 'respond', 'discussion', 'disqus', 'replies', 'commentlist'])],
   ['newsletter', new Set(['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'convertkit', 'mailinglist'])],
   ['advertisement', new Set(['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adsbygoogle', 'sponsor', 'sponsored', 'promo', 'dfp', 'gpt'])],
-  ['sidebar', new Set(['sidebar', 'widget', 'widgets', 'widgetarea'])],
+  // `widget` is weak: page builders (Elementor) and news sites call blocks of the body widgets, which
+  // their other words (`post-content`, `article-tweet__content`) then outweigh.
+  ['sidebar', new Set(['sidebar', 'sidebars', 'widget', 'widgets', 'widgetarea'])],
   ['copyright', new Set(['copyright'])],
   ['footer', new Set(['footer', 'colophon'])],
   // Medium marks what a reader should not hear read aloud (author bar, claps) `speechify-ignore`.
@@ -74,6 +76,9 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
     new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify', 'postdata', 'postmeta', 'postinfo', 'entrymeta', 'date', 'dates', 'posted', 'published']),
   ],
 ];
+
+/** Chrome words that also name parts of a body (a news site's `article-widget` holding a tweet): half a vote. */
+const weakHints = new Set(['widget', 'widgets']);
 
 /** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`. */
 const relatedNames =
@@ -111,12 +116,25 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   const joined = words.join('-');
   if (/\btable-of-contents\b/.test(joined)) return 'contents';
   if (relatedNames.test(joined)) return 'related';
+  if (/(^|-)(reading-time|read-time|post-date|entry-date)(-|$)/.test(joined)) return 'byline';
   // Readability's rule of thumb: a name that also says body or content is a container (`main-content
   // sidebar-layout`), unless the chrome words outnumber those (`related-content` is related posts).
-  const chromeWords = words.filter((word) => hintKinds.some(([, hints]) => hints.has(word))).length;
-  if (chromeWords === 0 || words.filter((word) => containerWords.has(word)).length > chromeWords) return undefined;
+  const distinct = new Set(words);
+  const chromeWords = [...distinct]
+    .filter((word) => hintKinds.some(([, hints]) => hints.has(word)))
+    .reduce((sum, word) => sum + (weakHints.has(word) ? 0.5 : 1), 0);
+  if (chromeWords === 0 || [...distinct].filter((word) => containerWords.has(word)).length > chromeWords) return undefined;
   for (const [kind, hints] of hintKinds) if (words.some((word) => hints.has(word))) return kind === 'navigation' ? navigationKind(element) : kind;
   return undefined;
+}
+
+/** Two or more links whose words are the page's declared keywords, with little else: the post's tags. */
+function isKeywordLinks(element: Element, keywords: ReadonlySet<string>): boolean {
+  if (keywords.size === 0) return false;
+  const links = selectAll('a[href]', element);
+  if (links.length < 2 || !links.every((link) => keywords.has(collapsedText(link).toLowerCase()))) return false;
+  const { text, links: linkText } = textStats(element);
+  return linkText >= 0.6 * text;
 }
 
 /** Links marked `rel=tag` (the microformat for a post's tags) with little else. */
@@ -341,6 +359,8 @@ export interface ChromeOptions {
   isProtected: (element: Element) => boolean;
   /** Elements whose insides are kept but which may hold chrome (ancestors of the notes). */
   holdsProtected: (element: Element) => boolean;
+  /** The page's declared keywords and tags (`meta keywords`, `article:tag`), lower-cased: a block of links to them is its tag list. */
+  keywords?: ReadonlySet<string>;
 }
 
 /**
@@ -362,7 +382,7 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
     for (const child of [...parent.children]) {
       if (child.type !== 'element' || !parent.children.includes(child)) continue;
       if (options.isProtected(child)) continue;
-      const kind = blockKind(child, total, headingIds);
+      const kind = blockKind(child, total, headingIds) ?? (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined);
       if (kind && !options.holdsProtected(child)) {
         for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {
           take(element, kind);

@@ -39,7 +39,8 @@ export function textStats(node: Nodes, skip?: (element: Element) => boolean): { 
     }
     if (current.type === 'element') {
       if (unseen.has(current.tagName) || skip?.(current)) return;
-      for (const child of current.children) walk(child, inLink || current.tagName === 'a');
+      // An anchor without an address (`<a name>`, often left unclosed round whole sections) is not a link.
+      for (const child of current.children) walk(child, inLink || (current.tagName === 'a' && current.properties.href !== undefined));
       return;
     }
     if (current.type === 'root') for (const child of current.children) walk(child, inLink);
