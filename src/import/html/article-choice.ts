@@ -72,7 +72,7 @@ function hasAncestor(element: Element, parents: ReadonlyMap<Nodes, Parents>, tes
 }
 
 /** Class or id words that name a post's body: `article-body`, `storyContent`, `post__text`. */
-const bodyOwners = new Set(['article', 'post', 'entry', 'story', 'blog', 'main']);
+const bodyOwners = new Set(['article', 'post', 'entry', 'story', 'blog', 'main', 'doc', 'docs']);
 const bodyWords = new Set(['body', 'content', 'text']);
 /** Single-word names classic themes give the post body (Kubrick's `entry`, WordPress 1.x's `storycontent`). */
 const bodyNames = new Set(['entry', 'storycontent', 'postbody', 'posttext', 'entrytext', 'entrycontent', 'articlebody', 'articletext']);
@@ -91,28 +91,40 @@ export interface Candidate {
 export interface PageEvidence {
   /** The article text the page declares in JSON-LD (`articleBody`), when it does. */
   declaredBody: string | undefined;
+  /** The page says it is one article (`og:type` article, a JSON-LD article type), not a listing. */
+  declaresArticle: boolean;
 }
 
 /** What the page says about its article apart from its visible markup. */
 export function pageEvidence(page: Root): PageEvidence {
   const bodies: string[] = [];
+  const types: string[] = [];
   for (const script of selectAll('script[type="application/ld+json"]', page)) {
     try {
-      collectArticleBodies(JSON.parse(textContent(script)), bodies);
+      collectJsonLd(JSON.parse(textContent(script)), bodies, types);
     } catch {
       // Broken JSON-LD says nothing.
     }
   }
   const declaredBody = bodies.sort((a, b) => b.length - a.length)[0];
-  return { declaredBody: declaredBody && shingles(declaredBody).size >= 20 ? declaredBody : undefined };
+  const ogType = select('meta[property="og:type"][content]', page);
+  return {
+    declaredBody: declaredBody && shingles(declaredBody).size >= 20 ? declaredBody : undefined,
+    declaresArticle: (ogType && stringProperty(ogType, 'content')?.trim().toLowerCase()) === 'article' || types.some((type) => articleTypes.test(type)),
+  };
 }
 
-function collectArticleBodies(value: unknown, bodies: string[]): void {
-  if (Array.isArray(value)) for (const item of value) collectArticleBodies(item, bodies);
+const articleTypes = /^(Article|BlogPosting|NewsArticle|\w+NewsArticle|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|LiveBlogPosting)$/;
+
+/** Article bodies and the types of the page's top-level JSON-LD things (an ItemList's items are not the page's). */
+function collectJsonLd(value: unknown, bodies: string[], types: string[], depth = 0): void {
+  if (Array.isArray(value)) for (const item of value) collectJsonLd(item, bodies, types, depth);
   else if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'articleBody' && typeof inner === 'string') bodies.push(inner);
-      else collectArticleBodies(inner, bodies);
+      else if (key === '@type' && depth <= 1) types.push(...(Array.isArray(inner) ? inner.map(String) : [String(inner)]));
+      else if (key === '@graph') collectJsonLd(inner, bodies, types, depth);
+      else collectJsonLd(inner, bodies, types, depth + 1);
     }
   }
 }
@@ -172,14 +184,15 @@ export function findArticle(page: Root, parents: ReadonlyMap<Nodes, Parents>, ev
   const structural = structuralCandidates(page, parents);
   const picked = readable ? candidateOf(readable.elements, 'readability') : undefined;
   const usable = [...(picked ? [picked] : []), ...structural].filter((candidate) => hasArticleText(candidate) && !inChrome(candidate, parents));
-  const teasers = listedPosts(page, parents, usable);
+  const teasers = listedPosts(page, parents, usable, evidence);
   if (teasers > 1) return { kind: 'listing', count: teasers };
   if (usable.length === 0) {
     const emptyPost = structural.some((candidate) => candidate.claim !== 'article' && candidate.claim !== 'main' && candidate.claim !== 'named');
     return { kind: 'none', emptyPost };
   }
   const pool = checkedAgainstDeclaredBody(usable, evidence);
-  const anchor = (picked && pool.includes(picked) ? (outweighing(picked, pool, parents) ?? picked) : bestScored(pool)) as Candidate;
+  const anchor = (declaredMatch(pool, picked, evidence) ??
+    (picked && pool.includes(picked) ? (outweighing(picked, pool, parents) ?? picked) : bestScored(pool))) as Candidate;
   const chosen = tightest(anchor, pool, parents) ?? wider(anchor, pool, parents) ?? anchor;
   return { kind: 'found', containers: chosen.elements, claim: chosen.claim };
 }
@@ -316,6 +329,25 @@ function checkedAgainstDeclaredBody(candidates: Candidate[], evidence: PageEvide
   return candidates.filter((candidate) => (coverage.get(candidate) ?? 0) >= 0.2);
 }
 
+/**
+ * The candidate whose text is the JSON-LD `articleBody` (most of it, and little else), when that is
+ * the full text rather than a summary and Readability's choice matches it clearly worse.
+ */
+function declaredMatch(pool: readonly Candidate[], picked: Candidate | undefined, evidence: PageEvidence): Candidate | undefined {
+  if (!evidence.declaredBody) return undefined;
+  const declared = shingles(evidence.declaredBody);
+  const agreement = (candidate: Candidate) => {
+    const own = shingles(candidate.elements.map(collapsedText).join(' '));
+    const shared = [...declared].filter((shingle) => own.has(shingle)).length;
+    return shared === 0 ? 0 : (2 * shared) / (declared.size + own.size);
+  };
+  const scored = pool.map((candidate) => ({ candidate, score: agreement(candidate) })).sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.score < 0.6 || best.candidate === picked) return undefined;
+  const pickedScore = scored.find(({ candidate }) => candidate === picked)?.score ?? 0;
+  return best.score >= pickedScore + 0.1 ? best.candidate : undefined;
+}
+
 function bestScored(candidates: readonly Candidate[]): Candidate | undefined {
   let best: Candidate | undefined;
   let bestScore = -1;
@@ -392,10 +424,10 @@ function outweighing(picked: Candidate, pool: readonly Candidate[], parents: Rea
 /**
  * Posts listed with their titles linking elsewhere, none of them the page's article: an index,
  * archive or search page. Duplicates (a page that prints its article twice) count once; posts in
- * sidebars, comments and related lists do not count; a candidate outside them with far more prose
- * is the page's article.
+ * sidebars, comments and related lists do not count; a candidate outside them with far more prose,
+ * or with enough prose on a page that declares itself an article, is the page's article.
  */
-function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: readonly Candidate[]): number {
+function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: readonly Candidate[], evidence: PageEvidence): number {
   const items = outermost(elementsOf(page).filter(isPostItem), parents).filter((item) => !isChromeRegion(item, parents, true));
   const distinct = new Map<string, Element>();
   for (const item of items) {
@@ -417,6 +449,8 @@ function listedPosts(page: Root, parents: ReadonlyMap<Nodes, Parents>, usable: r
     (candidate) => !candidate.elements.some((element) => teasers.some((teaser) => contains(element, teaser, parents) || contains(teaser, element, parents))),
   );
   if (outside.some((candidate) => candidate.prose >= 2 * largest && candidate.prose >= minimumProse)) return 0;
+  // A page that says it is one article, with a post body of its own beside the teasers, is a short post with related posts.
+  if (evidence.declaresArticle && outside.length > 0) return 0;
   return teasers.length;
 }
 

@@ -88,8 +88,11 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
   // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
   // and again after (a share bar may stand above them).
-  const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata)];
-  removed.push(...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }), ...removeLeadingMetadata(content, metadata));
+  const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata, { navigation: false })];
+  removed.push(
+    ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
+    ...removeLeadingMetadata(content, metadata, { navigation: true }),
+  );
   if (!hasArticleText(content)) {
     noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
     return undefined;
@@ -272,7 +275,7 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
  * (Word's `MsoTitle`, `By Jane Doe`, `21 June 2009`), after a line of navigation links. These
  * leading blocks go; a byline or date nobody else gave becomes metadata.
  */
-function removeLeadingMetadata(content: Root, metadata: PageMetadata): Removed[] {
+function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean }): Removed[] {
   const parents = parentMap(content);
   const title = metadata.title && normalisedTitle(metadata.title.value);
   const leadingBlocks = elementsOf(content)
@@ -292,8 +295,11 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata): Removed[]
     } else if (names.length > 0) {
       metadata.authors ??= { value: names, from: [] };
       metadata.authors.from.push(block);
-    } else if (text.length < 120 && linkText / text.length >= 0.5) reason = chromeReason('navigation');
-    else break;
+    } else if (text.length < 120 && linkText / text.length >= 0.5) {
+      // Before chrome goes, a line of links is passed over (the chrome filter names it); after, it is navigation.
+      if (!options.navigation) continue;
+      reason = chromeReason('navigation');
+    } else break;
     const parent = parents.get(block);
     if (parent) removeNode(block, parent);
     removed.push({ element: block, reason });

@@ -438,17 +438,11 @@ function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, opti
     const section: Element[] = [];
     for (const sibling of following) {
       if (/^h[1-6]$/.test(sibling.tagName) && Number(sibling.tagName.slice(1)) <= rank) break;
+      // Comments are prose; anything else under such a heading is links and short lines, and the author's prose ends it.
+      if (blocked(sibling) || (kind !== 'comments' && isProse(sibling))) break;
       section.push(sibling);
     }
-    if (section.some(blocked)) return [];
-    const stats = section.reduce(
-      (sum, element) => {
-        const { text: length, links } = textStats(element);
-        return { text: sum.text + length, links: sum.links + links };
-      },
-      { text: 0, links: 0 },
-    );
-    return stats.links >= 0.5 * stats.text || kind === 'comments' || stats.text < 300 ? section : [];
+    return section;
   }
   const run: Element[] = [];
   for (const sibling of following) {
