@@ -86,6 +86,8 @@ export interface Candidate {
   own: number;
   /** All visible text. */
   text: number;
+  /** The page's only post (outside sidebars and comments): its text may be a single line. */
+  sole?: boolean;
 }
 
 export interface PageEvidence {
@@ -200,10 +202,10 @@ export function findArticle(page: Root, parents: ReadonlyMap<Nodes, Parents>, ev
 function structuralCandidates(page: Root, parents: ReadonlyMap<Nodes, Parents>): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Set<Element>();
-  const add = (elements: Element[], claim: Claim) => {
+  const add = (elements: Element[], claim: Claim, sole = false) => {
     if (elements.length === 1 && seen.has(elements[0] as Element)) return;
     for (const element of elements) seen.add(element);
-    candidates.push(candidateOf(elements, claim));
+    candidates.push({ ...candidateOf(elements, claim), ...(sole ? { sole } : {}) });
   };
   const elements = elementsOf(page);
   for (const { test, claim, parts } of declaredContainers) {
@@ -220,6 +222,13 @@ function structuralCandidates(page: Root, parents: ReadonlyMap<Nodes, Parents>):
     const named = (words.some((word) => bodyOwners.has(word)) && words.some((word) => bodyWords.has(word))) || words.some((word) => bodyNames.has(word));
     if (named && !pageChromeKind(element)) add([element], 'named');
   }
+  // Post roots: `article`, microformats' `.hentry`/`.h-entry`, WordPress's `.post`. The only one on a page may be a very short post.
+  const posts = outermost(elements.filter(isPostItem), parents);
+  // (Not one that holds a declared post body: that body, even empty, is the post's text.)
+  const declared = candidates.flatMap((candidate) => candidate.elements);
+  const sole = posts.filter((post) => !isChromeRegion(post, parents, true)).length === 1;
+  for (const element of posts)
+    add([element], 'article', sole && !isChromeRegion(element, parents, true) && !declared.some((inner) => contains(element, inner, parents)));
   for (const element of elements) if (element.tagName === 'article') add([element], 'article');
   for (const element of elements) if (element.tagName === 'main' || stringProperty(element, 'role') === 'main') add([element], 'main');
   return candidates;
@@ -283,7 +292,7 @@ function candidateOf(elements: Element[], claim: Claim): Candidate {
 
 /** A post body by markup needs only something to show (a photo post has no text); any other needs prose. */
 function hasArticleText(candidate: Candidate): boolean {
-  if (['articleBody', 'microformat', 'platform'].includes(candidate.claim)) return candidate.elements.some(hasVisibleContent);
+  if (['articleBody', 'microformat', 'platform'].includes(candidate.claim) || candidate.sole) return candidate.elements.some(hasVisibleContent);
   return candidate.prose >= minimumProse && candidate.prose >= 0.5 * candidate.own;
 }
 

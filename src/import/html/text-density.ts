@@ -12,14 +12,18 @@ import { classNames, stringProperty } from './hast-tree.ts';
 export function hintWords(element: Element, options: { roles?: boolean } = {}): string[] {
   const classes = options.roles ? classNames(element).filter((name) => !taxonomyClass.test(name)) : classNames(element);
   const names = [...classes, stringProperty(element, 'id') ?? ''];
-  return names.flatMap((name) =>
-    name
+  return names.flatMap((name) => {
+    const words = name
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter((word) => word !== ''),
-  );
+      .filter((word) => word !== '');
+    // A state inside a name (BEM's `o-section--has-ads`) says what the element holds, not what it is.
+    return options.roles ? words.filter((_, index) => !stateWords.has(words[index - 1] ?? '') && !stateWords.has(words[index] ?? '')) : words;
+  });
 }
+
+const stateWords = new Set(['has', 'no', 'with', 'without', 'is']);
 
 const taxonomyClass = /^(tag|category|topic|format|status|type|author|section|has|no|with|without|w|is|and)[-_]/i;
 
