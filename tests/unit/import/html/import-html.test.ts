@@ -348,3 +348,27 @@ describe('importHtml: no article', () => {
     });
   }
 });
+
+describe('importHtml: site chrome inside the article, in the line account (strafprozess.ch, a real WordPress post)', () => {
+  const { result, file, sourceLines, markdown } = importFixture('strafprozess-wordpress-twentytwelve.html');
+
+  it('keeps the two paragraphs and nothing of the share bar or the related-posts box', () => {
+    assert.match(markdown, /^Auch Polizisten im Dienst/);
+    assert.ok(!/Drucken|Ähnliche Beiträge|WhatsApp/.test(markdown), markdown);
+  });
+
+  it('gives each chrome block inside the post body its own reason, and says so in a note at its place', () => {
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'class="sharedaddy')), 'dropped:site chrome: share buttons');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'jp-relatedposts-headline')), 'dropped:site chrome: related or recommended posts');
+    assert.deepEqual(
+      messagesOf(file, 'import-chrome-dropped').map((message) => `${message.line}: ${message.reason.replace(/: “.*/, '')}`),
+      ['289: left out share buttons', '290: left out related or recommended posts'],
+    );
+  });
+
+  it('and the page around the post stays page chrome', () => {
+    for (const text of ['class="nav-previous"', 'id="commentform"', 'Newsletter abonnieren']) {
+      assert.equal(fateOf(result.lines, lineOf(sourceLines, text)), 'dropped:page chrome outside the article (navigation, scripts, comments)', text);
+    }
+  });
+});
