@@ -1,6 +1,5 @@
 import { Readability } from '@mozilla/readability';
 import type { Element, Nodes, Parents, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { matches, select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { parseHTML } from 'linkedom';
@@ -153,25 +152,30 @@ export function readablePick(page: Root): ReadablePick | undefined {
   const article = readabilityArticle(html);
   if (!article?.content) return undefined;
   const picked: Element[] = [];
-  const collect = (nodes: Nodes[]) => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      const index = Number(node.properties.dataAnthologyIndex ?? Number.NaN);
-      const element = elements[index];
+  // Readability hands back its own DOM element: the marks are read from it, not from reparsed HTML.
+  const collect = (nodes: ArrayLike<DomElement>) => {
+    for (const node of Array.from(nodes)) {
+      const element = elements[Number(node.getAttribute('data-anthology-index') ?? Number.NaN)];
       if (element) picked.push(element);
       else collect(node.children);
     }
   };
-  collect(fromHtml(article.content, { fragment: true }).children);
+  collect(article.content.children);
   if (picked.length === 0) return undefined;
   return { elements: picked, title: article.title?.trim() || undefined, byline: article.byline?.trim() || undefined };
 }
 
+/** The little of a DOM element that is read here (linkedom's elements are typed as the DOM's). */
+interface DomElement {
+  getAttribute(name: string): string | null;
+  children: ArrayLike<DomElement>;
+}
+
 /** Readability throws on some malformed documents; for us that is a page it cannot read, not a crash. */
-function readabilityArticle(html: string): ReturnType<Readability['parse']> {
+function readabilityArticle(html: string): ReturnType<Readability<DomElement>['parse']> {
   try {
     const { document } = parseHTML(html);
-    return new Readability(document, { keepClasses: true }).parse();
+    return new Readability<DomElement>(document, { keepClasses: true, serializer: (node) => node as unknown as DomElement }).parse();
   } catch {
     return null;
   }

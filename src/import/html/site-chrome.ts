@@ -139,8 +139,18 @@ function isKeywordLinks(element: Element, keywords: ReadonlySet<string>): boolea
 
 /** Links marked `rel=tag` (the microformat for a post's tags) with little else. */
 function isTagList(element: Element): boolean {
-  const links = selectAll('a[href]', element);
-  if (links.length === 0 || !links.every((link) => /\btag\b/.test(stringProperty(link, 'rel') ?? ''))) return false;
+  // A walk that stops at the first link that is not a tag: most elements answer at once.
+  let links = 0;
+  const onlyTags = (node: Element): boolean =>
+    node.children.every((child) => {
+      if (child.type !== 'element') return true;
+      if (child.tagName === 'a' && child.properties.href !== undefined) {
+        links++;
+        return /\btag\b/.test(stringProperty(child, 'rel') ?? '');
+      }
+      return onlyTags(child);
+    });
+  if (element.tagName === 'a' || !onlyTags(element) || links === 0) return false;
   const { text, links: linkText } = textStats(element);
   return linkText >= 0.5 * text;
 }
