@@ -58,6 +58,7 @@ interface Removed {
 }
 
 const metaBlockReason = chromeReason('byline');
+const headerReason = 'the article’s header: its title, byline and date (the page’s metadata, read from the page)';
 
 /**
  * Finds the article in a saved web page: its body (chosen by scoring Readability's choice and the
@@ -259,13 +260,16 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
   const doomed = [
     ...elementsOf(content).filter((element) => usedElements.has(startOffset(element)) && startOffset(element) !== undefined),
     ...(titleHeading ? [titleHeading] : []),
-    ...selectAll('header', content).filter((header) => titleHeading && contains(header, titleHeading, parents)),
   ];
+  const headers = selectAll('header', content).filter((header) => titleHeading && contains(header, titleHeading, parents));
   if (metadata.title && titleHeading) metadata.title.from.push(titleHeading);
   const removed: Removed[] = [];
-  for (const element of doomed) {
+  for (const [element, reason] of [
+    ...doomed.map((element) => [element, metaBlockReason] as const),
+    ...headers.map((header) => [header, headerReason] as const),
+  ]) {
     const parent = parents.get(element);
-    if (parent && removeNode(element, parent) >= 0) removed.push({ element, reason: metaBlockReason });
+    if (parent && removeNode(element, parent) >= 0) removed.push({ element, reason });
   }
   return removed;
 }

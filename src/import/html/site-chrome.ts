@@ -191,24 +191,24 @@ const phrases = {
     '前の投稿|次の投稿|前の記事|次の記事',
   ],
   share: [
-    'share( this( post| article| story| page)?)?( on| via| with)?( w+)?',
+    'share( this( post| article| story| page)?)?( on| via| with)?( \\w+)?',
     'tweet( this)?|pin( it)?|e-?mail( this)?|print( this)?',
-    'partager( cet article| sur w+)?|partagez|teilen|diesen (beitrag|artikel) teilen|compartir( esto)?|compartilhe|compartilhar|condividi|delen',
+    'partager( cet article| sur \\w+)?|partagez|teilen|diesen (beitrag|artikel) teilen|compartir( esto)?|compartilhe|compartilhar|condividi|delen',
     'シェアする|シェア',
   ],
   comments: [
     'leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?',
-    'd+ (comments?|responses?|replies)|comments?( (d+))?|show comments|view comments|responses?|discussion',
-    '(laisser|laissez) un commentaire|d* ?commentaires?|ajouter un commentaire',
-    '(hinterlasse|schreibe) einen kommentar|d* ?kommentare?',
-    '(deja|dejar) un comentario|d* ?comentarios?|(deixe|deixar) um comentário|d* ?comentários?',
-    'lascia un commento|d* ?commenti',
-    'laat een reactie achter|d* ?reacties?',
+    '\\d+ (comments?|responses?|replies)|comments?( \\(\\d+\\))?|show comments|view comments',
+    '(laisser|laissez) un commentaire|\\d* ?commentaires?|ajouter un commentaire',
+    '(hinterlasse|schreibe) einen kommentar|\\d* ?kommentare?',
+    '(deja|dejar) un comentario|\\d* ?comentarios?|(deixe|deixar) um comentário|\\d* ?comentários?',
+    'lascia un commento|\\d* ?commenti',
+    'laat een reactie achter|\\d* ?reacties?',
     'コメントを残す|コメント',
   ],
   newsletter: [
     'subscribe( now| today)?|sign up( now)?',
-    "(subscribe|sign up) (to|for) (our|the|my) [ws’'-]{0,30}newsletter[^.]{0,60}",
+    "(click here to |please )?(subscribe|sign up) (to|for) (our|the|my) [\\w\\s’'-]{0,30}newsletter[^.]{0,60}",
     'get (the latest|our)[^.]{0,60}(in|to) your inbox[^.]{0,40}',
     "(abonnez-vous|s'abonner|inscrivez-vous)( à (la|notre) newsletter)?|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribirse|assine|inscreva-se|iscriviti",
     // Paywalls: the rest of the story is elsewhere.
@@ -262,7 +262,7 @@ const textCues: [ChromeKind, RegExp][] = [
 /** Section headings under which a theme lists chrome rather than the article's own text. */
 const sectionCues: [ChromeKind, RegExp][] = [
   ...textCues.filter(([kind]) => ['related', 'tags', 'comments', 'share', 'newsletter'].includes(kind)),
-  ['comments', /^(\d+\s+)?(comments?|responses?|replies|discussion|what do you think\??)\b/i],
+  ['comments', /^(\d+\s+(comments?|responses?|replies)|comments?)\b/i],
   ['share', /^share( this( post| article)?)?\b/i],
   ['newsletter', /^(subscribe|sign up|newsletter|get (the latest|our))\b/i],
   ['tags', /^(tags?|tagged|categories|topics)\b[\s:]*$/i],
@@ -452,8 +452,9 @@ function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, opti
     const section: Element[] = [];
     for (const sibling of following) {
       if (/^h[1-6]$/.test(sibling.tagName) && Number(sibling.tagName.slice(1)) <= rank) break;
-      // Comments are prose; anything else under such a heading is links and short lines, and the author's prose ends it.
-      if (blocked(sibling) || (kind !== 'comments' && isProse(sibling))) break;
+      // Under such a heading come links and short lines (or, for comments, a list or thread of them):
+      // a paragraph of prose is the author's again.
+      if (blocked(sibling) || (isProse(sibling) && (kind !== 'comments' || isElement(sibling, 'p', 'blockquote')))) break;
       section.push(sibling);
     }
     return section;
@@ -505,13 +506,17 @@ function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
   const first = proseIndexes[0];
   const last = proseIndexes.at(-1);
   if (first === undefined || last === undefined) return [];
-  return blocks.filter((block, index) => {
-    if ((index > first && index < last) || index === first || index === last) return false;
-    if (options.isProtected(block) || options.holdsProtected(block)) return false;
+  const linkCount = blocks.map((block, index) => {
+    if (index >= first && index <= last) return 0;
+    if (options.isProtected(block) || options.holdsProtected(block)) return 0;
     const { text, links } = textStats(block);
-    const count = selectAll('a[href]', block).length;
-    return count >= 1 && text > 0 && links >= 0.6 * text && (count >= 2 || text < 100);
+    return text > 0 && links >= 0.6 * text ? selectAll('a[href]', block).length : 0;
   });
+  // A block of two links or more goes; a single link only in a run of such blocks (a list spread over
+  // paragraphs): one link closing a post is its source or its “via”, which the author put there.
+  return blocks.filter(
+    (_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && ((linkCount[index - 1] ?? 0) > 0 || (linkCount[index + 1] ?? 0) > 0)),
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ import { classNames, stringProperty } from './hast-tree.ts';
  */
 export function hintWords(element: Element, options: { roles?: boolean } = {}): string[] {
   const classes = options.roles ? classNames(element).filter((name) => !taxonomyClass.test(name)) : classNames(element);
-  const names = [...classes, stringProperty(element, 'id') ?? ''];
+  const id = stringProperty(element, 'id') ?? '';
+  const names = [...classes, options.roles && isAnchorId(element, id) ? '' : id];
   return names.flatMap((name) => {
     const words = name
       .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -25,7 +26,35 @@ export function hintWords(element: Element, options: { roles?: boolean } = {}): 
 
 const stateWords = new Set(['has', 'no', 'with', 'without', 'is']);
 
-const taxonomyClass = /^(tag|category|topic|format|status|type|author|section|has|no|with|without|w|is|and)[-_]/i;
+const taxonomyClass = /^(tag|category|topic|format|status|type|author|section|has|no|with|without|w|is|and|elementor)[-_]/i;
+
+/**
+ * An id that is an anchor, not a role: a heading's (`id="what-is-next"`), or one spelled from the
+ * element's own words (`<section id="share-your-story">`).
+ */
+function isAnchorId(element: Element, id: string): boolean {
+  if (id === '') return false;
+  if (/^h[1-6]$/.test(element.tagName)) return true;
+  const words = id
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 2);
+  if (words.length < 2) return false;
+  const text = textStats(element).text > 0 ? ownText(element).toLowerCase() : '';
+  return words.every((word) => text.includes(word));
+}
+
+/** The first few hundred characters of an element's text (enough to compare with its id). */
+function ownText(element: Element): string {
+  let text = '';
+  const walk = (node: Nodes) => {
+    if (text.length > 300) return;
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element') for (const child of node.children) walk(child);
+  };
+  walk(element);
+  return text;
+}
 
 /** Elements whose text a reader never sees as text. */
 const unseen = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'option']);

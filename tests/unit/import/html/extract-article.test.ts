@@ -319,6 +319,13 @@ describe('removeSiteChrome: what each kind of chrome looks like, and its reason'
       'site chrome: navigation or breadcrumbs',
     ],
     ['copyright line', '<p>© 2019 Steppe Notes. All rights reserved.</p>', 'site chrome: copyright line'],
+    ['newsletter line', '<p><a href="/subscribe/">Click here to subscribe to The Paradigm Newsletter</a></p>', 'site chrome: newsletter or subscription box'],
+    [
+      'comment count with its comments',
+      '<h3>2 Comments</h3><ol class="thread"><li><p>Lovely post, thank you for writing it, I will share it with my friends at the club tonight, who will like it too.</p></li></ol>',
+      'site chrome: comments or comment form',
+    ],
+    ['share line in German', '<p>Diesen Beitrag teilen: <a href="https://twitter.com/share">Twitter</a></p>', 'site chrome: share buttons'],
     ['advertisement label', '<div>Advertisement</div>', 'site chrome: advertisement'],
   ];
   for (const [name, block, reason] of cases) {
@@ -335,6 +342,8 @@ describe('removeSiteChrome: what each kind of chrome looks like, and its reason'
     for (const sentence of [
       '<p>Next year, the co-op says, there will be a second drying shed; <a href="/co-op/">its own account</a> is more hopeful.</p>',
       '<p>Share prices fell on the Tuesday, and <a href="/markets/">the market</a> did not recover until the spring.</p>',
+      '<h2>Discussion</h2><p>The results above are weaker than they look: the sample is small, the wells were chosen by the villages, and two of them ran dry.</p>',
+      '<h3>Related work</h3><p>Two earlier surveys counted the same wells, in 1961 and 1984, with methods close enough to ours to compare the totals directly.</p>',
       '<ul><li><a href="https://example.org/a">A reading list entry with a long title</a>, which the author recommends for its maps and its index of wells.</li><li><a href="https://example.org/b">A second book</a>, for the photographs.</li></ul>',
     ]) {
       const html = `<html><body><div class="entry-content">${prose('The first point')}${sentence}${prose('The last point')}</div></body></html>`;
