@@ -31,14 +31,14 @@ function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command('import')
     .description('turn sources (a scraped blog archive, …) into chapter files with front matter and footnotes')
-    .argument('<source...>', 'source files to import')
+    .argument('<source...>', 'source files, folders of saved posts, or Substack/Medium exports (zip or folder) to import')
     .option('-o, --out <dir>', 'folder for the chapter files', 'chapters')
     .option('--force', 'overwrite chapter files edited since the last import', false)
     .option('--beside', 'write new versions of edited chapters next to them as <slug>.reimported.md', false)
     .option('--report <file>', 'write a JSON report accounting for every input line, and an HTML review page beside it')
     .option('--no-add', 'do not add new chapters to contents in anthology.yaml')
-    .option('--post-types <list>', 'WordPress/Ghost post types to import (comma-separated)', 'post')
-    .option('--drafts', 'also import drafts and private posts (WordPress, Ghost)', false)
+    .option('--post-types <list>', 'post types to import, comma-separated: WordPress/Ghost types; Substack podcast, thread, page; Medium response', 'post')
+    .option('--drafts', 'also import drafts and private posts (WordPress, Ghost, Substack, Medium, Jekyll _drafts/)', false)
     .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
     .exitOverride()
     .action(

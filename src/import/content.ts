@@ -32,6 +32,8 @@ export function htmlContentToBody(html: string, file: VFile, baseUrl: string | u
   if (placeInSource) moveToSource(tree, placeInSource);
   sanitiseHast(tree, file);
   recogniseFootnotes(tree, file);
+  // Notes typed by hand are found by `htmlToMdast`; their lines stay `kept` in the export's account,
+  // as the post's other lines are.
   return htmlToMdast(tree, file, baseUrl === undefined ? {} : { baseUrl });
 }
 

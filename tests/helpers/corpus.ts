@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FootnoteDefinition, Nodes, Root } from 'mdast';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../src/config/schema.ts';
-import { type ImportedChapter, importSource } from '../../src/import/import.ts';
+import type { ImportedChapter } from '../../src/import/import.ts';
 import type { ImportOptions } from '../../src/import/types.ts';
+import { importSourcePath } from '../../src/io/read-source.ts';
 import { repoRoot } from './project.ts';
 
 /** The corpus of real sources: one folder per entry, `tests/corpus/<format>/<entry>/expected.json`. */
@@ -134,39 +135,33 @@ export interface EntryCheck {
   faithful: boolean;
 }
 
-/** Reads a source of the corpus (a file) into a VFile the way `anthology import` does. */
-function readEntrySource(entry: CorpusEntry): VFile | string {
-  const file = path.join(entry.dir, entry.source);
-  const relative = path.relative(repoRoot, file);
-  let stats: ReturnType<typeof statSync>;
-  try {
-    stats = statSync(file);
-  } catch {
-    return `source ${relative} does not exist`;
-  }
-  if (!stats.isFile()) return `source ${relative} is a folder: this runner reads files only`;
-  return new VFile({ path: relative, value: readFileSync(file, 'utf8').replace(/^\uFEFF/, '') });
-}
-
-export function importEntry(entry: CorpusEntry): { file: VFile | undefined; chapters: ImportedChapter[]; problem?: string } {
-  const file = readEntrySource(entry);
-  if (typeof file === 'string') return { file: undefined, chapters: [], problem: file };
+/**
+ * Imports a source of the corpus (a file, a folder, or a zip) the way `anthology import` reads and
+ * imports it, without writing; `files` are the source and, for an archive, each file in it.
+ */
+export async function importEntry(entry: CorpusEntry): Promise<{ files: VFile[]; chapters: ImportedChapter[]; problem?: string }> {
+  const relative = path.relative(repoRoot, path.join(entry.dir, entry.source));
+  if (!existsSync(path.join(repoRoot, relative))) return { files: [], chapters: [], problem: `source ${relative} does not exist` };
   const options: ImportOptions = {
     defaultAuthor: entry.import?.author,
     ...(entry.import?.postTypes ? { postTypes: entry.import.postTypes } : {}),
     ...(entry.import?.drafts ? { includeDrafts: true } : {}),
   };
-  return { file, chapters: importSource(file, options).chapters };
+  const { result } = await importSourcePath(repoRoot, relative, options);
+  const files = [result.file, ...(result.members ?? []).flatMap((member) => (member.file ? [member.file] : []))];
+  return { files, chapters: result.chapters };
 }
 
 /** Imports an entry and compares every piece with what a faithful import gives. */
-export function checkEntry(entry: CorpusEntry): EntryCheck {
-  const { file, chapters, problem } = importEntry(entry);
+export async function checkEntry(entry: CorpusEntry): Promise<EntryCheck> {
+  const { files, chapters, problem } = await importEntry(entry);
   const errors = [
     ...(problem ? [problem] : []),
-    ...(file?.messages ?? [])
-      .filter((message) => message.fatal)
-      .map((message) => `${message.line ?? 1}:${message.column ?? 1} ${message.reason} (${message.ruleId})`),
+    ...files.flatMap((file) =>
+      file.messages
+        .filter((message) => message.fatal)
+        .map((message) => `${files.length > 1 ? `${file.path} ` : ''}${message.line ?? 1}:${message.column ?? 1} ${message.reason} (${message.ruleId})`),
+    ),
   ];
   const unmatched = [...chapters];
   const take = (predicate: (chapter: ImportedChapter) => boolean) => {

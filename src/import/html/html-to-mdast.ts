@@ -1,11 +1,13 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
-import type { FootnoteDefinition, Parents, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
+import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts';
+import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes.ts';
 import { splitCaptionCredit } from './caption.ts';
 import { noteDefinitionTag, noteReferenceTag } from './footnotes.ts';
 import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty } from './hast-tree.ts';
@@ -28,6 +30,8 @@ export interface HtmlToMdastOptions {
 export interface HtmlBody {
   body: Root;
   images: HtmlImage[];
+  /** Notes typed by hand that became footnotes (`recognisePlainNotes`), and the lines they took. */
+  notes: PlainNotesResult;
 }
 
 /**
@@ -58,6 +62,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       if ((stringProperty(node, 'href') ?? '#') === '#') return state.all(node);
       return defaultHandlers.a?.(state, node);
     },
+    sup: (state, node) => superscriptContent(state, node),
     img: (state, node) => {
       if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
       return figure(node, undefined, undefined);
@@ -69,8 +74,26 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   shiftHeadings(body);
   tightenLists(body);
   collapseSpaces(body);
+  dropEdgeBreaks(body);
   moveDefinitionsToEnd(body);
-  return { body, images };
+  // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
+  const notes = recognisePlainNotes(body, file);
+  return { body, images, notes };
+}
+
+/**
+ * mdast has no superscript. A `<sup>` that reads as a note marker (`1`, `[2]`, `*`) keeps that as a
+ * hint on its text, and a link in one on the link, for the hand-typed notes recogniser; any other
+ * superscript is its content, as before.
+ */
+function superscriptContent(state: State, node: Element) {
+  const text = collapsedText(node);
+  if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
+    return { type: 'text', value: markSuperscript(text, node.position?.start) } satisfies Text;
+  }
+  const content = state.all(node);
+  for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
+  return content;
 }
 
 /** The figure for a picture: none when there is nothing to show or say (no address, caption or alt text). */
@@ -225,9 +248,40 @@ function tightenLists(body: Root): void {
 }
 
 /** HTML whitespace was already collapsed; a picture taken out of a sentence leaves two spaces, which go. */
+/** Runs of spaces become one; soft hyphens (a site's hyphenation hints) go: the book hyphenates for its own measure. */
 function collapseSpaces(body: Root): void {
   visit(body, 'text', (text) => {
-    text.value = text.value.replace(/ {2,}/g, ' ');
+    text.value = text.value.replace(/\u00ad/g, '').replace(/ {2,}/g, ' ');
+  });
+}
+
+type PhrasingParent = Extract<Parents, { children: PhrasingContent[] }>;
+
+/**
+ * A line break that starts or ends a paragraph or heading breaks nothing (`<em>quote<br></em></p>`),
+ * and Markdown cannot even write one there: it goes, however deep in emphasis or links it sits.
+ */
+function dropEdgeBreaks(body: Root): void {
+  const trim = (parent: PhrasingParent, end: 'start' | 'end'): void => {
+    for (;;) {
+      const index = end === 'end' ? parent.children.length - 1 : 0;
+      const edge = parent.children[index];
+      if (!edge) return;
+      if (edge.type === 'break' || (edge.type === 'text' && edge.value.trim() === '')) {
+        parent.children.splice(index, 1);
+        continue;
+      }
+      if (!('children' in edge)) return;
+      trim(edge as PhrasingParent, end);
+      // Emphasis or a link that held nothing but the break goes with it.
+      if (edge.children.length > 0) return;
+      parent.children.splice(index, 1);
+    }
+  };
+  visit(body, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    trim(node, 'end');
+    trim(node, 'start');
   });
 }
 

@@ -35,11 +35,14 @@ export function importHtml(file: VFile, options: ImportOptions): ImportResult {
   const content = sanitiseHast(article.content, file);
   recogniseFootnotes(content, file);
   const kept = keptLineFields(content);
-  const { body } = htmlToMdast(content, file, article.url ? { baseUrl: article.url } : {});
+  // `htmlToMdast` also finds notes typed by hand (`[1]` markers and a closing Notes list).
+  const { body, notes } = htmlToMdast(content, file, article.url ? { baseUrl: article.url } : {});
+  for (const { line } of notes.droppedLines) kept.delete(line);
+  for (const line of notes.noteLines) kept.set(line, 'notes');
 
   for (const block of article.dropped)
     report(file, 'import-chrome-dropped', `left out ${block.reason.replace(/^site chrome: /, '')}: “${block.text}”`, block.start);
-  const fates = lineFates(lines, { kept, metadata: article.metadataLines, dropped: article.dropped, articleRanges });
+  const fates = lineFates(lines, { kept, metadata: article.metadataLines, dropped: article.dropped, articleRanges, notesDropped: notes.droppedLines });
   const used = fates.filter((fate) => fate.fate === 'kept' || fate.fate === 'metadata').map((fate) => fate.line);
   const first = Math.min(...used, lines.length);
   const last = Math.max(...used, first);
@@ -60,6 +63,8 @@ interface LineSources {
   dropped: ExtractedArticle['dropped'];
   /** The line ranges the article occupied before unsafe markup and widgets were taken out. */
   articleRanges: readonly [number, number][];
+  /** A typed notes section's heading and rules, left out when its notes became footnotes. */
+  notesDropped: readonly { line: number; reason: string }[];
 }
 
 function lineFates(lines: readonly string[], sources: LineSources): LineFate[] {
@@ -67,11 +72,14 @@ function lineFates(lines: readonly string[], sources: LineSources): LineFate[] {
   for (const { field, lines: range } of sources.metadata)
     for (let line = range[0]; line <= range[1]; line++) if (!metadata.has(line)) metadata.set(line, field);
   const bodyStart = lines.findIndex((line) => /<body[\s>]/i.test(line)) + 1;
+  const notesDropped = new Map(sources.notesDropped.map(({ line, reason }) => [line, reason]));
   return lines.map((text, index): LineFate => {
     const line = index + 1;
     if (text.trim() === '') return { line, fate: 'blank' };
     const field = sources.kept.get(line);
     if (field) return { line, fate: 'kept', piece: 1, field };
+    const notesReason = notesDropped.get(line);
+    if (notesReason) return { line, fate: 'dropped', piece: 1, reason: notesReason };
     const metadataField = metadata.get(line);
     if (metadataField) return { line, fate: 'metadata', piece: 1, field: metadataField };
     const chrome = sources.dropped.find(({ lines: [start, end] }) => line >= start && line <= end);

@@ -18,8 +18,9 @@ import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
 import { recogniseFootnotes } from '../html/footnotes.ts';
-import { htmlToMdast } from '../html/html-to-mdast.ts';
+import { type HtmlBody, htmlToMdast } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
+import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { findDate, splitNames } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
@@ -76,7 +77,11 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     }
   }
   const fields = bodyLineFields(tree);
-  const body = hasRawHtml(tree) ? throughHtml(tree, file) : tree;
+  // Notes typed by hand (`[1]` markers and a closing Notes list) when the markup made no footnotes;
+  // through HTML, `htmlToMdast` finds them.
+  const { body, notes } = hasRawHtml(tree) ? throughHtml(tree, file) : { body: tree, notes: recognisePlainNotes(tree, file) };
+  for (const line of notes.noteLines) fields.set(line, 'notes');
+  const dropped = new Map(notes.droppedLines.map(({ line, reason }) => [line, reason]));
   picturesToFigures(body, file);
   shiftHeadings(body);
   if (!meta.title) {
@@ -93,6 +98,8 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     if (titleLines && number >= titleLines[0] && number <= titleLines[1]) return { line: number, fate: 'metadata', piece: 1, field: 'title' };
     const siteReason = siteLines.get(number);
     if (siteReason) return { line: number, fate: 'dropped', piece: 1, reason: siteReason };
+    const notesReason = dropped.get(number);
+    if (notesReason) return { line: number, fate: 'dropped', piece: 1, reason: notesReason };
     return { line: number, fate: 'kept', piece: 1, field: fields.get(number) ?? 'body' };
   });
   const piece: ImportedPiece = {
@@ -275,12 +282,13 @@ function hasRawHtml(tree: Root): boolean {
 }
 
 /** Markdown with raw HTML: to hast, parse the raw HTML, sanitise, recognise note markup, back to mdast. */
-function throughHtml(tree: Root, file: VFile): Root {
+function throughHtml(tree: Root, file: VFile): HtmlBody {
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).runSync(tree, file) as HastRoot;
-  const parsed = raw(hast) as HastRoot;
+  // With the file, nodes parsed from raw HTML keep their places in it (the notes need their lines).
+  const parsed = raw(hast, { file }) as HastRoot;
   sanitiseHast(parsed, file);
   recogniseFootnotes(parsed, file);
-  return htmlToMdast(parsed, file, {}).body;
+  return htmlToMdast(parsed, file, {});
 }
 
 const remoteImage = /^(?:https?:)?\/\//i;

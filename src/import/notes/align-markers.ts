@@ -1,18 +1,25 @@
 /**
- * Finds hand-typed note markers glued to the text (`Silk Road’.1`, `thrived,13`, `Tashkent8 –`,
- * `in 201665 and` for note 65 after the year 2016) by aligning the expected sequence 1…N with the
- * candidate digit runs, keeping the longest increasing chain. Numbers that are not markers (years,
- * `$1.5`, `COVID-19`, `0.79`, `3,000-km`) are never candidates or fall outside the chain.
+ * Finds hand-typed note markers by aligning the expected sequence 1…N with candidates in the text,
+ * keeping the longest increasing chain. Digits glued to the text (`Silk Road’.1`, `thrived,13`,
+ * `Tashkent8 –`, `in 201665 and` for note 65 after the year 2016) are candidates here; bracketed,
+ * superscript and symbol markers come from `marker-candidates.ts`. Numbers that are not markers
+ * (years, `$1.5`, `COVID-19`, `0.79`, `3,000-km`) are never candidates or fall outside the chain.
  */
 
+/** How a marker is written: glued digits, `[1]`, a `#fn1` link, `(1)`, `<sup>1</sup>` or `¹`, `^1`, `*1`, `*`/`†`. */
+export type MarkerKind = 'glued' | 'bracket' | 'link' | 'paren' | 'superscript' | 'caret' | 'asterisk-number' | 'symbol';
+
 export interface MarkerCandidate {
-  /** The note number this digit run would stand for. */
+  /** The note number this marker would stand for (the first, for `[2, 3]`). */
   note: number;
-  /** Offset of the marker digits in the text. */
+  /** Every note it stands for: `[2, 3]` and `[2–4]` stand for several. */
+  notes: number[];
+  /** Offset of the marker in the text. */
   start: number;
   end: number;
   /** Glued to a year (`201665`): weaker evidence than a bare run. */
   afterYear: boolean;
+  kind: MarkerKind;
 }
 
 export interface MarkerAlignment {
@@ -56,35 +63,43 @@ export function markerCandidates(text: string, noteCount: number): MarkerCandida
     const gluedToWord = isLetter(before) || (afterPunctuation && !isDigit(beforeThat)) || afterYearAndPunctuation;
     const number = Number(run);
     if (gluedToWord && run[0] !== '0' && number >= 1 && number <= noteCount) {
-      candidates.push({ note: number, start, end, afterYear: afterYearAndPunctuation });
+      candidates.push({ note: number, notes: [number], start, end, afterYear: afterYearAndPunctuation, kind: 'glued' });
     }
     // A marker typed straight after a year: "in 201665 and" is 2016 + note 65.
     if (run.length >= 5 && /^(1[5-9]|20)\d\d/.test(run) && !isLetter(before)) {
       const rest = run.slice(4);
       const note = Number(rest);
-      if (rest[0] !== '0' && note >= 1 && note <= noteCount) candidates.push({ note, start: start + 4, end, afterYear: true });
+      if (rest[0] !== '0' && note >= 1 && note <= noteCount) candidates.push({ note, notes: [note], start: start + 4, end, afterYear: true, kind: 'glued' });
     }
   }
   return candidates;
 }
 
-/** Longest chain of candidates with increasing note numbers at increasing offsets. */
+/** Longest chain of glued digit runs with increasing note numbers at increasing offsets. */
 export function alignNoteMarkers(text: string, noteCount: number): MarkerAlignment {
-  const candidates = markerCandidates(text, noteCount);
+  return alignCandidates(markerCandidates(text, noteCount), noteCount);
+}
+
+/**
+ * Longest chain of candidates (in text order) with increasing note numbers: the notes they stand
+ * for, counted; ties go to chains of consecutive numbers starting at 1, then to fewer year-glued runs.
+ */
+export function alignCandidates(candidates: readonly MarkerCandidate[], noteCount: number): MarkerAlignment {
+  const last = (candidate: MarkerCandidate) => candidate.notes.at(-1) ?? candidate.note;
   // best[i]: length of the best chain ending at candidate i (ties broken towards consecutive numbers).
   const best: number[] = [];
   const score: number[] = [];
   const previous: number[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const current = candidates[i] as MarkerCandidate;
-    best[i] = 1;
+    best[i] = current.notes.length;
     score[i] = (current.note === 1 ? 1 : 0) - (current.afterYear ? 0.5 : 0);
     previous[i] = -1;
     for (let j = 0; j < i; j++) {
       const earlier = candidates[j] as MarkerCandidate;
-      if (earlier.note >= current.note || earlier.end > current.start) continue;
-      const length = (best[j] ?? 0) + 1;
-      const chainScore = (score[j] ?? 0) + (current.note === earlier.note + 1 ? 1 : 0) - (current.afterYear ? 0.5 : 0);
+      if (last(earlier) >= current.note || earlier.end > current.start) continue;
+      const length = (best[j] ?? 0) + current.notes.length;
+      const chainScore = (score[j] ?? 0) + (current.note === last(earlier) + 1 ? 1 : 0) - (current.afterYear ? 0.5 : 0);
       if (length > (best[i] ?? 0) || (length === best[i] && chainScore > (score[i] ?? 0))) {
         best[i] = length;
         score[i] = chainScore;
@@ -98,7 +113,7 @@ export function alignNoteMarkers(text: string, noteCount: number): MarkerAlignme
   }
   const markers: MarkerCandidate[] = [];
   for (let i = end; i >= 0; i = previous[i] ?? -1) markers.unshift(candidates[i] as MarkerCandidate);
-  const found = new Set(markers.map((marker) => marker.note));
+  const found = new Set(markers.flatMap((marker) => marker.notes));
   const missing = Array.from({ length: noteCount }, (_, index) => index + 1).filter((note) => !found.has(note));
   return { markers, missing };
 }

@@ -1,3 +1,5 @@
+import { noteLabel } from '../notes/note-labels.ts';
+import { notesHeadingKind } from '../notes/notes-heading.ts';
 import { isBio, isDateLine } from '../text.ts';
 
 /** What a non-blank line of a scraped archive looks like, before we know which piece it is in. */
@@ -17,9 +19,14 @@ export type LineKind =
   | 'paragraph';
 
 export interface ClassifiedLine {
-  /** 1-based line number in the source. */
+  /** 1-based line number in the source where the block starts. */
   line: number;
+  /** Where it ends: text wrapped by hand runs over several lines. */
+  endLine: number;
+  /** The block's text, its lines joined with spaces. */
   text: string;
+  /** Its lines as typed (trimmed), for the body, where they stay lines of one paragraph. */
+  lines: string[];
   kind: LineKind;
 }
 
@@ -29,19 +36,68 @@ const shareDebris = /^(?:share|tweet|print|email|share this:?|like this:?|relate
 const creditOnly =
   /^(?:photo(?:graph)?s?(?: by| credit:?)|image(?: by| credit:?)|courtesy of|credit:)\s|^[\p{Lu} .'’-]+\/[\p{L} /'’-]*(?:images?|afp|reuters|ap|getty)$/iu;
 const creditTail = /\s(?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+$|\s\((?:photo|image|credit)[^)]*\)$/i;
-export const noteLine = /^(\d{1,4})\.\s+\S/;
 const byline = /^by\s+\S/i;
 
-/** Classifies every line of a scraped archive on its own shape. Blank lines are left out. */
+/**
+ * Classifies every block of a scraped archive on its own shape. Blank lines are left out. A block is
+ * a line, or, in text wrapped by hand (a plain-text essay, a PEP, a Gutenberg book), the lines of
+ * one paragraph.
+ */
 export function classifyLines(text: string): ClassifiedLine[] {
   const lines = text.split(/\r?\n/);
+  const wrapped = isWrappedByHand(lines);
   const classified: ClassifiedLine[] = [];
+  let previous: string | undefined;
   lines.forEach((raw, index) => {
     const line = raw.trim();
-    if (line === '') return;
-    classified.push({ line: index + 1, text: line, kind: classifyLine(line, classified.length === 0) });
+    const last = classified.at(-1);
+    if (last && previous && isUnderline(line) && last.lines.length === 1) {
+      // `NOTES` over `-----`: the rule underlines a heading; it is part of the heading's block.
+      last.endLine = index + 1;
+      previous = '';
+      return;
+    }
+    if (line !== '' && wrapped && last && previous !== undefined && previous !== '' && continuesParagraph(previous, raw)) {
+      last.lines.push(line);
+      last.text = `${last.text} ${line}`;
+      last.endLine = index + 1;
+    } else if (line !== '') {
+      classified.push({ line: index + 1, endLine: index + 1, text: line, lines: [line], kind: 'paragraph' });
+    }
+    previous = raw.trim() === '' ? '' : raw;
+  });
+  classified.forEach((block, index) => {
+    block.kind = classifyLine(block.text, index === 0);
   });
   return classified;
+}
+
+/** A line of `-`, `=`, `~` or `*` under a heading, as plain-text documents underline one. */
+function isUnderline(line: string): boolean {
+  return /^(?:-{3,}|={3,}|~{3,}|\*{3,}|\^{3,})$/.test(line);
+}
+
+/**
+ * Text wrapped by hand: many lines run on into the next, and few are long. A scrape of a web page
+ * has one line per paragraph (as the seed does) and is never joined.
+ */
+export function isWrappedByHand(lines: readonly string[]): boolean {
+  const filled = lines.map((line) => line.trim()).filter((line) => line !== '');
+  if (filled.length < 4) return false;
+  const runOn = lines.filter((line, index) => line.trim() !== '' && (lines[index + 1] ?? '').trim() !== '').length;
+  const long = filled.filter((line) => line.length > 100).length;
+  return runOn / filled.length >= 0.25 && long / filled.length <= 0.1;
+}
+
+/**
+ * Whether a line goes on with the paragraph of the line before, in wrapped text: not when it starts
+ * a note (`[1] …`, `[Footnote 2: …`, `(*) …`), an item of a list, or another header field (`Title: …`).
+ */
+function continuesParagraph(previous: string, raw: string): boolean {
+  const line = raw.trim();
+  if (isNoteLine(line) || /^\[Footnote\b|^\([*†‡]\)\s/i.test(line) || /^(?:[-*•+]|\d{1,3}[.)])\s/.test(line)) return false;
+  const field = /^[\w-]+:\s/;
+  return !(field.test(previous.trim()) && field.test(line));
 }
 
 export function classifyLine(line: string, isFirst: boolean): LineKind {
@@ -51,8 +107,8 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (imageDebris.test(line)) return 'image-debris';
   if (shareDebris.test(line)) return 'share-debris';
   if (/^notes on contributors$|^additional information$|^about the authors?$|^contributors$/i.test(line)) return 'contributors-label';
-  if (/^(?:notes|endnotes|footnotes|references)$/i.test(line)) return 'notes-heading';
-  if (noteLine.test(line)) return 'note';
+  if (notesHeadingKind(line)) return 'notes-heading';
+  if (isNoteLine(line)) return 'note';
   if (creditOnly.test(line)) return 'credit';
   if (creditTail.test(line)) return 'caption';
   if (isBio(line)) return 'bio';
@@ -60,7 +116,15 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   return 'paragraph';
 }
 
+/** A line that starts like a typed note: `1. …`, `[1] …`, `(1) …`, `¹ …`, `^1 …`, `*1 …`; bare numbers and symbols are too common in prose. */
+function isNoteLine(line: string): boolean {
+  const label = noteLabel(line);
+  return label !== undefined && label.style !== 'bare' && label.style !== 'symbol' && label.style !== 'colon';
+}
+
 /** A title or heading: short, no sentence-final full stop, not starting in lower case. */
 export function isShort(line: string): boolean {
-  return line.length <= 120 && !/[.,;:]$/.test(line) && /^[\p{Lu}\d‘“"'(]/u.test(line) && line.split(/\s+/).length <= 16;
+  // A sentence ending in a note marker (`… premium features. [1]`) still ends in a full stop.
+  const text = line.replace(/[\s\u00a0]*(?:\[\d{1,3}\]|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†|‡)$/u, '');
+  return text.length <= 120 && !/[.,;:]$/.test(text) && /^[\p{Lu}\d‘“"'(]/u.test(text) && text.split(/\s+/).length <= 16;
 }

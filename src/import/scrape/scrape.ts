@@ -2,9 +2,10 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
 import { type BodyBlock, buildBody } from '../body.ts';
+import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { type ClassifiedLine, classifyLines, noteLine } from './classify.ts';
+import { type ClassifiedLine, classifyLines, isWrappedByHand } from './classify.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
@@ -14,13 +15,14 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   const text = String(file.value);
   const blocks = classifyLines(text);
   const fates = new Map<number, LineFate>();
-  const starts = findPieceStarts(blocks);
+  // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
+  const starts = findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
   if (blocks[0]?.kind === 'archive-heading') {
-    fates.set(blocks[0].line, { line: blocks[0].line, fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
+    setFates(fates, blocks[0], { fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
   }
   const firstStart = starts[0] ?? 0;
   for (const block of blocks.slice(0, firstStart)) {
-    if (!fates.has(block.line)) fates.set(block.line, { line: block.line, fate: 'dropped', piece: undefined, reason: 'text before the first piece' });
+    if (!fates.has(block.line)) setFates(fates, block, { fate: 'dropped', piece: undefined, reason: 'text before the first piece' });
   }
 
   const pieces: ImportedPiece[] = [];
@@ -36,6 +38,18 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   return { pieces, lines };
 }
 
+type FateOfBlock = LineFate extends infer F ? (F extends { line: number } ? Omit<F, 'line'> : never) : never;
+
+/** The same fate for every line of a block (a paragraph wrapped by hand runs over several). */
+function setFates(fates: Map<number, LineFate>, block: ClassifiedLine, fate: FateOfBlock): void {
+  for (let line = block.line; line <= block.endLine; line++) fates.set(line, { line, ...fate } as LineFate);
+}
+
+/** A block's text in the body: wrapped lines stay lines of one paragraph (soft line breaks), so places stay exact. */
+function bodyText(block: ClassifiedLine): string {
+  return block.lines.join('\n');
+}
+
 const endingKinds = new Set(['archive-heading', 'bio', 'note', 'credit', 'caption', 'image-debris', 'share-debris']);
 const isMetaLine = (block: ClassifiedLine | undefined) => block?.kind === 'date' || block?.kind === 'byline';
 
@@ -44,7 +58,7 @@ const isMetaLine = (block: ClassifiedLine | undefined) => block?.kind === 'date'
  * where the previous piece visibly ended (bio, notes, credit) and a title or byline follows, or
  * anywhere a title is followed by a date or byline line.
  */
-export function findPieceStarts(blocks: readonly ClassifiedLine[]): number[] {
+export function findPieceStarts(blocks: readonly ClassifiedLine[], wrapped = false): number[] {
   const starts: number[] = [];
   const first = blocks[0]?.kind === 'archive-heading' ? 1 : 0;
   for (let i = first; i < blocks.length; i++) {
@@ -52,7 +66,7 @@ export function findPieceStarts(blocks: readonly ClassifiedLine[]): number[] {
     const previous = blocks[i - 1];
     const next = blocks[i + 1];
     const afterNext = blocks[i + 2];
-    const previousEnded = i === first || (previous !== undefined && endingKinds.has(previous.kind));
+    const previousEnded = i === first || (previous !== undefined && endingKinds.has(previous.kind) && !(wrapped && previous.kind === 'note'));
     const justStarted = starts.length > 0 && (starts.at(-1) ?? -1) >= i - 1;
     if (justStarted) continue;
     if (block.kind === 'paragraph') {
@@ -62,6 +76,8 @@ export function findPieceStarts(blocks: readonly ClassifiedLine[]): number[] {
       starts.push(i);
     }
   }
+  // Text with none of an archive's marks (a single essay opening with a paragraph) is one piece.
+  if (starts.length === 0 && blocks.length > first) starts.push(first);
   return starts;
 }
 
@@ -85,10 +101,10 @@ function buildPiece(
   options: ImportOptions,
   fates: Map<number, LineFate>,
 ): ImportedPiece | undefined {
-  const keep = (block: ClassifiedLine, field: ChapterField) => fates.set(block.line, { line: block.line, fate: 'kept', piece: pieceNumber, field });
-  const toMetadata = (block: ClassifiedLine, field: ChapterField) => fates.set(block.line, { line: block.line, fate: 'metadata', piece: pieceNumber, field });
+  const keep = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field });
+  const toMetadata = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field });
   const drop = (block: ClassifiedLine, reason: string) => {
-    fates.set(block.line, { line: block.line, fate: 'dropped', piece: pieceNumber, reason });
+    setFates(fates, block, { fate: 'dropped', piece: pieceNumber, reason });
     report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
   };
 
@@ -129,17 +145,17 @@ function buildPiece(
     } else break;
   }
 
-  // From the end: notes, the contributors block, trailing bios and photo credits.
+  // From the end: notes, the contributors block, trailing bios and photo credits. The notes stay
+  // in the body here; the notes recogniser finds them, with their markers, once the body is mdast.
   let end = blocks.length;
-  const notes: { number: number; text: string; line: number }[] = [];
+  const notesRegion: BodyBlock[] = [];
   const notesHeading = blocks.findIndex((block, i) => i >= index && block.kind === 'notes-heading' && blocks[i + 1]?.kind === 'note');
   if (notesHeading >= 0) {
-    drop(blocks[notesHeading] as ClassifiedLine, 'the “Notes” heading: notes become footnotes');
-    for (const block of blocks.slice(notesHeading + 1)) {
-      const match = noteLine.exec(block.text);
-      if (match?.[1]) notes.push({ number: Number(match[1]), text: block.text.slice(match[0].length - 1).trim(), line: block.line });
-      else if (notes.length > 0) (notes.at(-1) as { text: string }).text += `\n\n${block.text}`;
-      keep(block, 'notes');
+    // A heading after the notes (`CREDITS`) ends them; what follows it stays in the body.
+    for (const block of blocks.slice(notesHeading)) {
+      const isHeading = block.line === blocks[notesHeading]?.line || block.kind === 'short' || block.kind === 'notes-heading';
+      notesRegion.push({ kind: isHeading ? 'heading' : 'paragraph', text: isHeading ? block.text : bodyText(block), line: block.line });
+      keep(block, isHeading ? 'heading' : 'body');
     }
     end = notesHeading;
   }
@@ -175,6 +191,7 @@ function buildPiece(
   for (const block of blocks.slice(index, end)) {
     switch (block.kind) {
       case 'short':
+      case 'notes-heading':
         body.push({ kind: 'heading', text: block.text, line: block.line });
         keep(block, 'heading');
         break;
@@ -193,11 +210,11 @@ function buildPiece(
         drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
         break;
       default:
-        body.push({ kind: 'paragraph', text: block.text, line: block.line });
+        body.push({ kind: 'paragraph', text: bodyText(block), line: block.line });
         keep(block, 'body');
     }
   }
-  body.push(...trailing);
+  body.push(...trailing, ...notesRegion);
 
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
@@ -214,15 +231,16 @@ function buildPiece(
       first.text.length < 300 &&
       blocks.some((block, i) => block.line === first.line && ['image-debris', 'caption', 'credit'].includes(blocks[i + 1]?.kind ?? ''));
     if (mentionsAuthors || aboveImage) {
-      standfirst = first.text;
+      standfirst = first.text.replace(/\n/g, ' ');
       body.shift();
-      fates.set(first.line, { line: first.line, fate: 'metadata', piece: pieceNumber, field: 'standfirst' });
+      const block = blocks.find((candidate) => candidate.line === first.line);
+      if (block) toMetadata(block, 'standfirst');
     }
   }
 
   const venue = headnote ? venueFromHeadnote(headnote.text) : undefined;
   const firstLine = blocks[0]?.line ?? 1;
-  const lastLine = blocks.at(-1)?.line ?? firstLine;
+  const lastLine = blocks.at(-1)?.endLine ?? firstLine;
   let titleText = title?.text;
   if (!titleText) {
     titleText = `Untitled piece${venue ? ` from ${venue}` : ''}${date ? ` (${date})` : ''}`;
@@ -244,7 +262,14 @@ function buildPiece(
     source: { file: file.path, lines: [firstLine, lastLine] },
     rights: '',
   };
-  return { meta, body: buildBody(body, notes, file) };
+  const tree = buildBody(body);
+  const notes = recognisePlainNotes(tree, file);
+  for (const line of notes.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
+  for (const { line, reason } of notes.droppedLines) {
+    const block = blocks.find((candidate) => candidate.line === line);
+    if (block) drop(block, reason);
+  }
+  return { meta, body: tree };
 }
 
 /** A credit is kept as written ("Photo by …", "Courtesy of …"), without a closing full stop. */

@@ -1,0 +1,63 @@
+/**
+ * The label a hand-typed note starts with, in the conventions writers use: `[1] text`, `(1) text`,
+ * `1. text`, `1) text`, `1: text`, `1 text`, `¹ text`, `^1 text`, `*1 text`, and symbols (`*`,
+ * `**`, `†`, `‡`, `§`…). A numbered list of notes is read from the list itself (`list`).
+ */
+export type LabelStyle = 'bracket' | 'paren' | 'dot' | 'colon' | 'bare' | 'superscript' | 'caret' | 'asterisk-number' | 'symbol' | 'list';
+
+export interface NoteLabel {
+  style: LabelStyle;
+  /** The note's number; undefined for a symbol. */
+  number: number | undefined;
+  /** The symbol of a symbol note (`*`, `**`, `†`). */
+  symbol: string | undefined;
+  /** Characters the label and the space after it take at the start of the text. */
+  length: number;
+}
+
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** `¹²` → 12. */
+export function superscriptNumber(digits: string): number {
+  return Number([...digits].map((digit) => superscriptDigits.indexOf(digit)).join(''));
+}
+
+export const superscriptRun = `[${superscriptDigits}]+`;
+const noteSymbols = /^(?:\*{1,4}|†{1,3}|‡{1,3}|§{1,2}|¶|‖)/;
+
+// Each: the pattern at the start of a note's text, and its style. The text after the label must
+// start with something a note can start with (not a digit, so that `1 000 people` is no label).
+const labelPatterns: [RegExp, LabelStyle][] = [
+  [/^\[(\d{1,3})\][.:]?(?:[\s\u00a0]+|(?=[^\s\d.,;:)\]]))/, 'bracket'],
+  [/^\((\d{1,3})\)[.:]?[\s\u00a0]+(?=\S)/, 'paren'],
+  [/^(\d{1,3})[.)][\s\u00a0]+(?=[^\s\d])/, 'dot'],
+  [/^(\d{1,3}):[\s\u00a0]+(?=\S)/, 'colon'],
+  [new RegExp(`^(${superscriptRun})[.)]?[\\s\\u00a0]*(?=[^\\s${superscriptDigits}])`), 'superscript'],
+  [/^\^\[?(\d{1,3})\]?\^?[.:]?[\s\u00a0]*(?=[^\s\d])/, 'caret'],
+  [/^\*(\d{1,3})[.:)]?[\s\u00a0]+(?=\S)/, 'asterisk-number'],
+  [/^(\d{1,3})[\s\u00a0]+(?=[\p{Lu}\p{Lo}"“‘'([_*])/u, 'bare'],
+];
+
+/** The label at the start of `text`, if it has one. */
+export function noteLabel(text: string): NoteLabel | undefined {
+  const trimmed = text.replace(/^[\s\u00a0]+/, '');
+  const leading = text.length - trimmed.length;
+  for (const [pattern, style] of labelPatterns) {
+    const match = pattern.exec(trimmed);
+    const digits = match?.[1];
+    if (!match || digits === undefined) continue;
+    const number = style === 'superscript' ? superscriptNumber(digits) : Number(digits);
+    if (number < 1 || (style !== 'superscript' && digits.startsWith('0'))) continue;
+    return { style, number, symbol: undefined, length: leading + match[0].length };
+  }
+  const symbol = noteSymbols.exec(trimmed)?.[0];
+  if (symbol) {
+    const rest = trimmed.slice(symbol.length);
+    const space = /^[)\].:]?[\s\u00a0]+/.exec(rest)?.[0];
+    // `* text` or `*text`; `**bold**` never gets here (Markdown already made it strong).
+    if (space !== undefined || /^\p{L}/u.test(rest)) {
+      return { style: 'symbol', number: undefined, symbol, length: leading + symbol.length + (space?.length ?? 0) };
+    }
+  }
+  return undefined;
+}

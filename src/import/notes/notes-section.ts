@@ -1,0 +1,170 @@
+import type { Paragraph, Root, Text } from 'mdast';
+import { type LabelStyle, type NoteLabel, noteLabel } from './note-labels.ts';
+import { phrasingText, type Unit } from './note-units.ts';
+import { type NotesHeadingKind, notesHeadingKind } from './notes-heading.ts';
+
+/**
+ * Where a list of typed notes is: under a notes heading (with a rule before it, a line or two of
+ * introduction after), or a bare run of notes closing the body; and its notes, each with its
+ * label and run-on paragraphs.
+ */
+
+export interface ParsedNote {
+  label: NoteLabel;
+  /** The note's number, or the position of a symbol note. */
+  number: number;
+  units: Unit[];
+}
+
+export interface Section {
+  kind: NotesHeadingKind | 'headless';
+  /** First unit of the section (its heading, or the rule before it). */
+  start: number;
+  /** One past the last unit the notes took. */
+  end: number;
+  notes: ParsedNote[];
+  /** The heading and rules: left out of the chapter. */
+  dropped: Unit[];
+}
+
+function headingKindOf(unit: Unit | undefined): NotesHeadingKind | undefined {
+  if (!unit || (unit.kind !== 'heading' && unit.kind !== 'line')) return undefined;
+  // A line is a heading only when it is nothing but words, perhaps in bold: `**References**`, `Notes:`.
+  if (unit.kind === 'line' && !unit.content.every((node) => ['text', 'strong', 'emphasis'].includes(node.type))) return undefined;
+  return notesHeadingKind(unit.text);
+}
+
+/** The label of a unit that starts a note: the list's own number, a link back to the marker, or the typed label. */
+function labelOf(unit: Unit | undefined): NoteLabel | undefined {
+  if (!unit || (unit.kind !== 'line' && unit.kind !== 'item')) return undefined;
+  if (unit.ordinal !== undefined) return { style: 'list', number: unit.ordinal, symbol: undefined, length: 0 };
+  const first = unit.content[0];
+  if (first?.type === 'link' && first.url.startsWith('#')) {
+    const linkText = phrasingText([first]);
+    const number = /^[\s\u00a0]*[[(]?(\d{1,3})[\])]?[\s\u00a0]*$/.exec(linkText)?.[1];
+    if (number) {
+      const after = /^[.:)]?[\s\u00a0]*/.exec(unit.text.slice(linkText.length))?.[0] ?? '';
+      return { style: 'bracket', number: Number(number), symbol: undefined, length: linkText.length + after.length };
+    }
+  }
+  return noteLabel(unit.text);
+}
+
+const strongLabels = new Set<LabelStyle>(['bracket', 'paren', 'colon', 'superscript', 'caret', 'asterisk-number', 'list']);
+
+export function compatible(style: LabelStyle, label: NoteLabel): boolean {
+  return label.style === style || (style === 'dot' && label.style === 'list') || (style === 'list' && label.style === 'dot');
+}
+
+/** Whether `label` starts the next note rather than being a line of the note before (`2. the second point…`). */
+function isNextLabel(label: NoteLabel, notes: readonly ParsedNote[]): boolean {
+  if (label.style === 'symbol') return !notes.some((note) => note.label.symbol === label.symbol);
+  const number = label.number ?? 0;
+  const previous = notes.at(-1)?.number ?? 0;
+  if (notes.some((note) => note.number === number)) return false;
+  if (number === previous + 1) return true;
+  // A gap or a note out of order happens in typed lists; bare numbers are too weak for it.
+  return label.style !== 'bare' && number >= 1 && number <= previous + (strongLabels.has(label.style) ? 6 : 3);
+}
+
+/** The notes from unit `from` on, as far as they go; undefined when no note starts there. */
+function readNotes(units: readonly Unit[], from: number, headed: boolean, firstNumber = 1): (Omit<Section, 'kind' | 'start'> & { intro: number }) | undefined {
+  const dropped: Unit[] = [];
+  let index = from;
+  let intro = 0;
+  for (; index < units.length; index++) {
+    const unit = units[index] as Unit;
+    if (unit.kind === 'rule') dropped.push(unit);
+    else if (unit.kind === 'comment') continue;
+    // Under a heading, a line or two may come before the notes (`All links accessed May 2020.`): they stay in the body.
+    else if (headed && intro < 2 && !labelOf(unit) && (unit.kind === 'line' || unit.kind === 'block') && !headingKindOf(unit)) intro++;
+    else break;
+  }
+  const first = labelOf(units[index]);
+  if (!first) return undefined;
+  const startsAtOne = first.style === 'symbol' || first.number === firstNumber;
+  // Under a heading the notes may continue a numbering (`[5]` in a later chapter); bare numbers must start at 1.
+  if (!startsAtOne && (!headed || first.style === 'bare' || (first.number ?? 0) > 20)) return undefined;
+  const style = first.style;
+  const notes: ParsedNote[] = [];
+  let end = index;
+  for (; index < units.length; index++) {
+    const unit = units[index] as Unit;
+    if (unit.kind === 'heading' || headingKindOf(unit)) break;
+    if (unit.kind === 'comment') continue;
+    if (unit.kind === 'rule') {
+      const next = units.slice(index + 1).find((later) => later.kind !== 'comment');
+      const label = labelOf(next);
+      if (label && compatible(style, label) && isNextLabel(label, notes)) {
+        dropped.push(unit);
+        continue;
+      }
+      break;
+    }
+    const label = labelOf(unit);
+    if (label && compatible(style, label) && isNextLabel(label, notes)) {
+      notes.push({ label, number: label.number ?? notes.length + 1, units: [unit] });
+      end = index + 1;
+      continue;
+    }
+    // Run-on paragraphs belong to the note before; a numbered list ends where the list does.
+    if (notes.length === 0 || style === 'list') break;
+    notes.at(-1)?.units.push(unit);
+    end = index + 1;
+  }
+  return notes.length > 0 ? { end, notes, dropped: intro > 0 ? [] : dropped, intro } : undefined;
+}
+
+/** Every place a notes section could be: under each notes heading, and a bare run of notes closing the body. */
+/**
+ * `firstNumber` is the first number a bare run may start at: 1, or, where the markup already made
+ * notes 1 and 3, 2.
+ */
+export function candidateSections(units: readonly Unit[], firstNumber = 1): Section[] {
+  const sections: Section[] = [];
+  units.forEach((unit, index) => {
+    const kind = headingKindOf(unit);
+    if (!kind) return;
+    const notes = readNotes(units, index + 1, true);
+    if (!notes) return;
+    // The heading and the rule before it go, unless lines under the heading stay in the body.
+    const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
+    const dropped = notes.intro > 0 ? [] : [...ruleBefore, unit, ...notes.dropped];
+    sections.push({ kind, start: index - ruleBefore.length, end: notes.end, notes: notes.notes, dropped });
+  });
+  const lastContent = units.findLastIndex((unit) => unit.kind !== 'comment' && unit.kind !== 'rule');
+  for (let index = lastContent; index >= 0; index--) {
+    const label = labelOf(units[index]);
+    // A bare run of notes starts a paragraph (or a list); never in the middle of one.
+    if (!label || (label.style !== 'symbol' && label.number !== firstNumber) || (units[index] as Unit).part > 0) continue;
+    const notes = readNotes(units, index, false, firstNumber);
+    if (notes && notes.end > lastContent) {
+      const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
+      sections.push({ kind: 'headless', start: index - ruleBefore.length, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] });
+      break;
+    }
+  }
+  return sections;
+}
+
+/**
+ * A section that starts inside a paragraph (`…the end.\n**Notes**\n[1] …` typed without blank
+ * lines) gets a paragraph of its own, so that the body and the notes are whole nodes.
+ */
+export function splitBeforeSections(tree: Root, units: readonly Unit[], sections: readonly Section[]): boolean {
+  const starts = new Set(sections.map((section) => units[section.start] as Unit).filter((unit) => unit.kind === 'line' && unit.part > 0));
+  for (const start of [...starts].sort((a, b) => b.top - a.top)) {
+    const paragraph = tree.children[start.top] as Paragraph;
+    const lines = units.filter((unit) => unit.top === start.top);
+    const joined = (part: readonly Unit[]) =>
+      part.flatMap((unit, index) => (index === 0 ? unit.content : [{ type: 'text', value: '\n' } as Text, ...unit.content]));
+    const before: Paragraph = { type: 'paragraph', children: joined(lines.slice(0, start.part)) };
+    const after: Paragraph = { type: 'paragraph', children: joined(lines.slice(start.part)) };
+    if (paragraph.position && start.lines) {
+      before.position = { start: paragraph.position.start, end: { line: start.lines[0] - 1, column: 1 } };
+      after.position = { start: { line: start.lines[0], column: 1 }, end: paragraph.position.end };
+    }
+    tree.children.splice(start.top, 1, before, after);
+  }
+  return starts.size > 0;
+}
