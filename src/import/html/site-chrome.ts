@@ -26,6 +26,7 @@ export type ChromeKind =
   | 'sidebar'
   | 'footer'
   | 'byline'
+  | 'screen'
   | 'links';
 
 const reasons: Record<ChromeKind, string> = {
@@ -43,6 +44,7 @@ const reasons: Record<ChromeKind, string> = {
   footer: 'site chrome: the article’s footer (tags, sharing, meta)',
   links: 'site chrome: a block of links after or before the article',
   byline: 'the article’s byline and date line (the page’s metadata, read from the page)',
+  screen: 'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
 };
 
 export function chromeReason(kind: ChromeKind): string {
@@ -59,7 +61,8 @@ export interface DroppedChrome {
 const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ['previous/next', new Set(['prev', 'previous', 'next', 'prevnext', 'postnav', 'pagenav'])],
   ['contents', new Set(['toc', 'toctree', 'tableofcontents'])],
-  ['navigation', new Set(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip'])],
+  // MediaWiki's hatnotes (“Main article: …”) and navboxes are navigation too.
+  ['navigation', new Set(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'hatnote', 'dablink', 'navbox'])],
   ['share', new Set(['share', 'shares', 'sharing', 'sharedaddy', 'social', 'addtoany', 'a2a', 'sociable', 'shariff', 'sharethis'])],
   ['related', new Set(['related', 'relatedposts', 'recommended', 'recommendations', 'recirc', 'recirculation', 'yarpp', 'morestories', 'outbrain', 'taboola'])],
   ['comments', new Set(['comment', 'comments', 'respond', 'discussion', 'disqus', 'replies', 'commentlist'])],
@@ -82,9 +85,12 @@ const weakHints = new Set(['widget', 'widgets']);
 
 /** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`. */
 const relatedNames =
-  /(^|-)(lire-aussi|voir-aussi|a-lire|see-also|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
+  /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
 
 const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
+
+const screenOnlyClass =
+  /^(no-?print|d-print-none|hidden-print|print-?hidden|print-hide|screen-only|mw-editsection|edit-link|post-edit-link|ambox|mbox-small|sistersitebox)$/i;
 
 /** Tag and category lists: whole class names, because WordPress puts `tag-x`, `category-y` on the post itself. */
 const tagListClass = /^((post|entry|article)-)?(tags?|categories|topics)(-(links|list))?$|^(tags?|cat|category)-links$|^tagcloud$|^tag-?list$/;
@@ -112,6 +118,8 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   if (/\b(author|datePublished|dateModified|dateCreated|publisher)\b/.test(stringProperty(element, 'itemProp') ?? '')) return 'byline';
   if (isTagList(element)) return 'tags';
   if (classNames(element).some((name) => tagListClass.test(name.toLowerCase()))) return 'tags';
+  // What the page itself keeps out of print (MediaWiki's `noprint`, Bootstrap's `d-print-none`) and edit links are screen furniture.
+  if (classNames(element).some((name) => screenOnlyClass.test(name))) return 'screen';
   const words = hintWords(element, { roles: true });
   const joined = words.join('-');
   if (/\btable-of-contents\b/.test(joined)) return 'contents';
@@ -216,7 +224,8 @@ const phrases = {
   ],
   related: [
     'related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)|more (from|on|in) [^.]{1,40}|read (more|next)',
-    'recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|see also|also read|read also',
+    // Not “See also”: in a post it is the author's own pointers.
+    'recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|also read|read also',
     "don[’']t miss|what to read next|recent (posts|articles|stories)|latest (posts|articles|stories)|more (stories|articles)|other posts|you may have missed",
     '(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés|connexes)|à lire',
     'lesen sie auch|auch lesen|schon gelesen\\??|weiterlesen|zum weiterlesen|auch interessant|mehr zum thema|weitere (artikel|beiträge)( zum thema)?',
@@ -392,10 +401,17 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
   );
   const take = (element: Element, kind: ChromeKind) => dropped.push({ element, kind, reason: reasons[kind] });
 
-  const walk = (parent: Parents) => {
+  // Inside the notes (and the paragraphs their back-links point to) only what the page keeps out of print goes.
+  const walk = (parent: Parents, inNotes = false) => {
     for (const child of [...parent.children]) {
       if (child.type !== 'element' || !parent.children.includes(child)) continue;
-      if (options.isProtected(child)) continue;
+      if (inNotes || options.isProtected(child)) {
+        if (kindByMarkup(child) === 'screen' && !options.holdsProtected(child) && !options.isProtected(child)) {
+          take(child, 'screen');
+          removeNode(child, parent);
+        } else walk(child, true);
+        continue;
+      }
       const kind = blockKind(child, total, headingIds) ?? (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined);
       if (kind && !options.holdsProtected(child)) {
         for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {

@@ -327,6 +327,11 @@ describe('removeSiteChrome: what each kind of chrome looks like, and its reason'
     ],
     ['share line in German', '<p>Diesen Beitrag teilen: <a href="https://twitter.com/share">Twitter</a></p>', 'site chrome: share buttons'],
     ['advertisement label', '<div>Advertisement</div>', 'site chrome: advertisement'],
+    [
+      'what the page keeps out of print (MediaWiki)',
+      '<p>Over forty thousand contributors<sup class="noprint Inline-Template">[<i><a href="/wiki/Wikipedia:Citation_needed">citation needed</a></i>]</sup> work on it.</p>',
+      'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
+    ],
   ];
   for (const [name, block, reason] of cases) {
     it(`${name}: dropped as “${reason}”`, () => {
