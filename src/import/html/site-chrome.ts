@@ -227,6 +227,7 @@ const phrases = {
     // Not “See also”: in a post it is the author's own pointers.
     'recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|also read|read also',
     "don[’']t miss|what to read next|recent (posts|articles|stories)|latest (posts|articles|stories)|more (stories|articles)|other posts|you may have missed",
+    'mentioned in|linked from|pingbacks?|trackbacks?|pingbacks? (and|&) trackbacks?',
     '(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés|connexes)|à lire',
     'lesen sie auch|auch lesen|schon gelesen\\??|weiterlesen|zum weiterlesen|auch interessant|mehr zum thema|weitere (artikel|beiträge)( zum thema)?',
     'ähnliche (artikel|beiträge)|das könnte (sie|dich) auch interessieren|empfehlungen aus der redaktion',
@@ -291,6 +292,9 @@ function kindByText(element: Element, text: string, links: number): ChromeKind |
   if (links >= 0.5 * text.length && previousNext.test(text) && text.length < 160) return 'previous/next';
   if (links > 0 && previousNextLabel.test(text)) return 'previous/next';
   if (links > 0 && relatedLead.test(text) && links >= 0.5 * text.replace(relatedLead, '').trim().length) return 'related';
+  // A paragraph that is one bracketed headline linking elsewhere, set in the text by the site:
+  // “[Our Latest Forecast: …]” (a short one, “[Engadget]”, credits a source).
+  if (/^\[[^\]]{30,}\]$/.test(text) && links >= 0.8 * (text.length - 2) && isElement(element, 'p', 'div')) return 'related';
   if (isElement(element, 'ul', 'ol', 'div', 'p', 'section') && isPreviousNextPair(element)) return 'previous/next';
   return undefined;
 }
