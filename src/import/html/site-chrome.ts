@@ -416,6 +416,16 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
         } else walk(child, true);
         continue;
       }
+      // Words inside a sentence are the sentence's: an inline element in a line of prose is judged only
+      // when it is most of the line, or by what the page says outright (not for print, microdata).
+      if (isInline(child) && inProse(child, parent)) {
+        const kind = kindByMarkup(child);
+        if (kind === 'screen' || (kind === 'byline' && child.properties.itemProp !== undefined)) {
+          take(child, kind);
+          removeNode(child, parent);
+        } else walk(child);
+        continue;
+      }
       const kind = blockKind(child, total, headingIds) ?? (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined);
       if (kind && !options.holdsProtected(child)) {
         for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {
@@ -486,6 +496,44 @@ function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, opti
     run.push(sibling);
   }
   return run;
+}
+
+const inlineTags = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'label',
+]);
+
+function isInline(element: Element): boolean {
+  return inlineTags.has(element.tagName);
+}
+
+/** An element that is a small part of a line of prose (not of a line of links). */
+function inProse(element: Element, parent: Parents): boolean {
+  const line = textStats(parent);
+  return textStats(element).text < 0.8 * line.text && line.links < 0.5 * line.text;
 }
 
 /** Prose: a block a reader reads as text (a sentence or more, not mostly links). */

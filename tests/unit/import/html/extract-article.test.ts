@@ -348,6 +348,7 @@ describe('removeSiteChrome: what each kind of chrome looks like, and its reason'
       '<p>Next year, the co-op says, there will be a second drying shed; <a href="/co-op/">its own account</a> is more hopeful.</p>',
       '<p>Share prices fell on the Tuesday, and <a href="/markets/">the market</a> did not recover until the spring.</p>',
       '<h2>Discussion</h2><p>The results above are weaker than they look: the sample is small, the wells were chosen by the villages, and two of them ran dry.</p>',
+      '<p>If you were there, you can <a href="#respond">leave a comment</a> below; the census of <span class="date">1848</span> counted <span class="tags">nine wells</span>.</p>',
       '<h3>Related work</h3><p>Two earlier surveys counted the same wells, in 1961 and 1984, with methods close enough to ours to compare the totals directly.</p>',
       '<ul><li><a href="https://example.org/a">A reading list entry with a long title</a>, which the author recommends for its maps and its index of wells.</li><li><a href="https://example.org/b">A second book</a>, for the photographs.</li></ul>',
     ]) {
