@@ -57,7 +57,8 @@ const declaredContainers: { claim: Claim; test: (element: Element, parents: Read
   {
     claim: 'platform',
     parts: true,
-    test: (element, parents) => element.tagName === 'section' && hasAncestor(element, parents, (ancestor) => ancestor.tagName === 'article'),
+    test: (element, parents) =>
+      element.tagName === 'section' && !pageChromeKind(element) && hasAncestor(element, parents, (ancestor) => ancestor.tagName === 'article'),
   },
 ];
 
