@@ -64,6 +64,7 @@ export const rules = {
     summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
   },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
+  'import-chrome-dropped': { severity: 'info', summary: 'Site chrome inside a saved page’s article (navigation, share buttons, comments…) was left out.' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
   'import-author-unknown': { severity: 'warning', summary: 'The source does not say who wrote a piece: its authors are left empty for the editor.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },

@@ -40,7 +40,9 @@ export function importHtml(file: VFile, options: ImportOptions): ImportResult {
   for (const { line } of notes.droppedLines) kept.delete(line);
   for (const line of notes.noteLines) kept.set(line, 'notes');
 
-  const fates = lineFates(lines, { kept, metadata: article.metadataLines, articleRanges, notesDropped: notes.droppedLines });
+  for (const block of article.dropped)
+    report(file, 'import-chrome-dropped', `left out ${block.reason.replace(/^site chrome: /, '')}: “${block.text}”`, block.start);
+  const fates = lineFates(lines, { kept, metadata: article.metadataLines, dropped: article.dropped, articleRanges, notesDropped: notes.droppedLines });
   const used = fates.filter((fate) => fate.fate === 'kept' || fate.fate === 'metadata').map((fate) => fate.line);
   const first = Math.min(...used, lines.length);
   const last = Math.max(...used, first);
@@ -57,6 +59,8 @@ interface LineSources {
   /** Lines the chapter body came from, with the field each feeds. */
   kept: ReadonlyMap<number, ChapterField>;
   metadata: ExtractedArticle['metadataLines'];
+  /** Blocks of the article's container left out, with why. */
+  dropped: ExtractedArticle['dropped'];
   /** The line ranges the article occupied before unsafe markup and widgets were taken out. */
   articleRanges: readonly [number, number][];
   /** A typed notes section's heading and rules, left out when its notes became footnotes. */
@@ -78,6 +82,8 @@ function lineFates(lines: readonly string[], sources: LineSources): LineFate[] {
     if (notesReason) return { line, fate: 'dropped', piece: 1, reason: notesReason };
     const metadataField = metadata.get(line);
     if (metadataField) return { line, fate: 'metadata', piece: 1, field: metadataField };
+    const chrome = sources.dropped.find(({ lines: [start, end] }) => line >= start && line <= end);
+    if (chrome) return { line, fate: 'dropped', piece: 1, reason: chrome.reason };
     const inArticle = sources.articleRanges.some(([start, end]) => line >= start && line <= end);
     if (inArticle) return { line, fate: 'dropped', piece: 1, reason: hasText(text) ? droppedReasons.removed : droppedReasons.markup };
     return { line, fate: 'dropped', piece: undefined, reason: line < bodyStart ? droppedReasons.head : droppedReasons.chrome };
