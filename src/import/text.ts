@@ -1,60 +1,7 @@
-/** Small text helpers shared by the importers: dates, names, venues. */
+/** Small text helpers shared by the importers: names, venues. */
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const monthPattern =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const weekdayPattern = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
-
-const monthFirst = new RegExp(`${weekdayPattern}${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'i');
-const dayFirst = new RegExp(`${weekdayPattern}(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s+(\\d{4})`, 'i');
-const isoPattern = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-
-export interface FoundDate {
-  iso: string;
-  /** Offsets of the matched text in the searched string. */
-  start: number;
-  end: number;
-}
-
-function monthNumber(name: string): number {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  return months.findIndex((month) => month.startsWith(lower.slice(0, 3))) + 1;
-}
-
-function toIso(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
-/** Finds the first calendar date in `text`: `September 12, 2013`, `7 November 2011`, `2013-09-12`. */
-export function findDate(text: string): FoundDate | undefined {
-  const candidates: FoundDate[] = [];
-  const a = monthFirst.exec(text);
-  if (a?.[1] && a[2] && a[3]) {
-    const iso = toIso(Number(a[3]), monthNumber(a[1]), Number(a[2]));
-    if (iso) candidates.push({ iso, start: a.index, end: a.index + a[0].length });
-  }
-  const b = dayFirst.exec(text);
-  if (b?.[1] && b[2] && b[3]) {
-    const iso = toIso(Number(b[3]), monthNumber(b[2]), Number(b[1]));
-    if (iso) candidates.push({ iso, start: b.index, end: b.index + b[0].length });
-  }
-  const c = isoPattern.exec(text);
-  if (c?.[1] && c[2] && c[3]) {
-    const iso = toIso(Number(c[1]), Number(c[2]), Number(c[3]));
-    if (iso) candidates.push({ iso, start: c.index, end: c.index + c[0].length });
-  }
-  return candidates.sort((x, y) => x.start - y.start)[0];
-}
-
-/** A line that is nothing but a date (and perhaps a time): `June 6, 2012`, `Wednesday, November 16, 2011 – 1:59 PM`. */
-export function isDateLine(line: string): boolean {
-  const found = findDate(line);
-  if (!found) return false;
-  const rest = (line.slice(0, found.start) + line.slice(found.end)).replace(/[\s,–—-]+/g, ' ').trim();
-  return rest === '' || /^(at )?\d{1,2}[:.]\d{2}\s*(am|pm)?$/i.test(rest);
-}
+// Dates have one home, `core/dates.ts`; these names stay for the importers that read them from here.
+export { type FoundDate, findDate, isDateLine } from '../core/dates.ts';
 
 /** `RAFFAELLO PANTUCCI` → `Raffaello Pantucci`; names already in mixed case are left alone. */
 export function normaliseNameCase(name: string): string {
