@@ -3,6 +3,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { VFile } from 'vfile';
 import { loadBookConfig } from '../config/load.ts';
+import type { BookConfig } from '../config/schema.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { looksBinary } from '../import/detect.ts';
@@ -26,9 +27,13 @@ export interface ImportCommandOptions {
   addToContents: boolean;
   postTypes: string[];
   drafts: boolean;
+  /** `--author NAME`: the sources are the editor's own blog, so pieces without a byline are NAME's. */
+  author: string | undefined;
   /** Parse notes into the shared bibliography and cite by key (`--no-cite` to keep them as typed). */
   cite: boolean;
 }
+
+type SourceSettings = NonNullable<BookConfig['sources']>[string];
 
 interface PreparedChapter extends PlannedChapter {
   title: string;
@@ -44,7 +49,15 @@ export async function importCommand(projectDir: string, sources: readonly string
   const reportPath = options.report === undefined ? undefined : resolveInside(projectDir, options.report);
   if (options.report !== undefined && !reportPath) throw new UsageError(`--report ${options.report} must be inside the project`);
 
-  const { config } = await loadBookConfig(projectDir);
+  if (options.author !== undefined && options.author.trim() === '') throw new UsageError('--author needs a name');
+  const { file: configFile, config } = await loadBookConfig(projectDir);
+  // Without anthology.yaml an import still works; a broken one must not be half-read (its `sources` settings say who wrote what).
+  const configProblems = configFile.messages.filter((message) => message.ruleId !== 'config-missing');
+  if (configProblems.length > 0) ui.report([configFile]);
+  if (config === undefined && hasErrors([configFile]) && configProblems.length > 0) {
+    ui.error('nothing was imported: fix anthology.yaml first');
+    return exitCodes.content;
+  }
   const slugger = new GithubSlugger();
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
@@ -52,7 +65,15 @@ export async function importCommand(projectDir: string, sources: readonly string
     const file = await readSource(projectDir, source);
     const result = file.messages.some((message) => message.fatal)
       ? { file, format: undefined, chapters: [], lines: [] }
-      : importSource(file, { defaultAuthor: config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts }, slugger);
+      : importSource(
+          file,
+          {
+            defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
+            postTypes: options.postTypes,
+            includeDrafts: options.drafts,
+          },
+          slugger,
+        );
     imports.push(result);
     prepared.set(result, await prepareChapters(result, path.dirname(path.resolve(projectDir, source)), outDir));
   }
@@ -149,6 +170,20 @@ export async function importCommand(projectDir: string, sources: readonly string
     ui.info(`report ${path.relative(projectDir, reportPath)}, review page ${path.relative(projectDir, reviewPath)}`);
   }
   return exitCodes.ok;
+}
+
+/**
+ * The settings anthology.yaml gives a source under `sources`: those of the source's own path, or
+ * of the nearest folder holding it.
+ */
+export function sourceSettings(config: BookConfig | undefined, projectDir: string, source: string): SourceSettings | undefined {
+  const relative = path.relative(projectDir, path.resolve(projectDir, source)).split(path.sep).join('/');
+  const keys = Object.keys(config?.sources ?? {})
+    .map((key) => ({ key, path: key.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') }))
+    .filter(({ path: keyPath }) => relative === keyPath || relative.startsWith(`${keyPath}/`))
+    .sort((a, b) => b.path.length - a.path.length);
+  const nearest = keys[0];
+  return nearest ? config?.sources?.[nearest.key] : undefined;
 }
 
 function severityOf(fatal: boolean | null | undefined): 'error' | 'warning' | 'info' {

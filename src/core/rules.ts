@@ -36,6 +36,17 @@ export const rules = {
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
+  'import-author-unknown': { severity: 'warning', summary: 'The source does not say who wrote a piece: its authors are left empty for the editor.' },
+  'import-author-assumed': {
+    severity: 'warning',
+    summary: 'A piece without a byline was credited to the author the editor named for its source (`--author`, `sources.<path>.author`).',
+  },
+  'import-author-inferred': {
+    severity: 'warning',
+    summary: 'A piece’s author was read from indirect evidence (a contributor bio, a login or key rather than a name): check it.',
+  },
+  'import-date-ambiguous': { severity: 'warning', summary: 'A numeric date could be read day-first or month-first and was left out.' },
+  'config-deprecated': { severity: 'warning', summary: 'A key in anthology.yaml is no longer used; the message says what replaces it.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },
   'bibliography-duplicate-key': { severity: 'error', summary: 'A citation key is defined twice in bibliography/.' },
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },

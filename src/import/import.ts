@@ -66,6 +66,30 @@ export function importSource(file: VFile, options: ImportOptions, slugger: Githu
   if (result.pieces.length === 0 && !file.messages.some((message) => message.fatal)) {
     report(file, 'import-no-pieces', 'found no piece (title, byline or body) in this source', { line: 1, column: 1 });
   }
+  settleAuthors(result.pieces, file, options);
   const chapters = result.pieces.map((piece) => ({ slug: pieceSlug(piece.meta, slugger), piece }));
   return { file, format, chapters, lines: result.lines };
+}
+
+/**
+ * A piece whose source names no author: credited to the author the editor named for the source
+ * (their own blog), else left empty. Never silent: either is a warning at the piece's first line.
+ */
+function settleAuthors(pieces: readonly ImportedPiece[], file: VFile, options: ImportOptions): void {
+  for (const piece of pieces) {
+    if (piece.meta.authors.length > 0) continue;
+    const place = { line: piece.meta.source?.lines[0] ?? 1, column: 1 };
+    const title = piece.meta.provisional_title ? 'an untitled piece' : `“${piece.meta.title}”`;
+    if (options.defaultAuthor) {
+      piece.meta.authors = [options.defaultAuthor];
+      report(file, 'import-author-assumed', `${title} has no byline: credited to ${options.defaultAuthor}, whose blog you said this source is`, place);
+    } else {
+      report(
+        file,
+        'import-author-unknown',
+        `${title} does not say who wrote it: its authors are left empty (fill them in; for your own blog, import with --author NAME)`,
+        place,
+      );
+    }
+  }
 }

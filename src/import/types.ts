@@ -11,6 +11,7 @@ export type LineFate =
 export type ChapterField =
   | 'title'
   | 'authors'
+  | 'editors'
   | 'date'
   | 'venue'
   | 'headnote'
@@ -32,7 +33,11 @@ export interface ImportedPiece {
 }
 
 export interface ImportOptions {
-  /** `default_author` from anthology.yaml: the blog's owner, for pieces with no byline or bio. */
+  /**
+   * The author the editor named for this source (`import --author`, `sources.<path>.author` in
+   * anthology.yaml): the source is their own blog, so its pieces without a byline are theirs.
+   * Without it such pieces keep no author. Either way it is reported.
+   */
   defaultAuthor: string | undefined;
   /** WordPress post types to import (default `post`). */
   postTypes?: readonly string[];

@@ -108,7 +108,6 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
       .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
       .map((link) => users.get(link.author_id) ?? '')
       .filter(Boolean);
-    if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
     const postTags = (data.posts_tags ?? [])
       .filter((link) => link.post_id === post.id)
       .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))

@@ -85,7 +85,7 @@ function droppedOrBlank(line: number, text: string, reason: string, piece: numbe
 }
 
 function frontMatter(article: ExtractedArticle, file: VFile, options: ImportOptions, lines: [number, number]): ChapterFrontMatter {
-  const authors = article.authors.length > 0 ? article.authors : options.defaultAuthor ? [options.defaultAuthor] : [];
+  const authors = article.authors;
   let title = article.title;
   if (!title) {
     title = `Untitled piece${article.siteName ? ` from ${article.siteName}` : ''}${article.date ? ` (${article.date})` : ''}`;
@@ -114,6 +114,7 @@ const fieldRank: Record<ChapterField, number> = {
   body: 2,
   title: 1,
   authors: 1,
+  editors: 1,
   date: 1,
   venue: 1,
   headnote: 1,

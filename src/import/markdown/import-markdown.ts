@@ -210,7 +210,6 @@ type MetaDraft = Omit<Partial<ChapterFrontMatter>, 'authors'> & { authors: strin
 
 function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: ImportOptions): MetaDraft {
   const authors = keysOf('authors').flatMap((key) => namesOf(values[key]));
-  if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
   const rawDate = firstString(values, keysOf('date'));
   // Jekyll: `_posts/2013-09-12-not-quite-the-new-silk-road.md`.
   const date =

@@ -202,7 +202,6 @@ function buildPiece(
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
   }
-  if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
 
   // A standfirst: the first paragraph, when it presents the authors in the third person or sits
   // above the lead image.

@@ -168,7 +168,7 @@ function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: S
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
 
   const login = text(item['dc:creator']).trim();
-  const author = site.displayNames.get(login) || login || options.defaultAuthor;
+  const author = site.displayNames.get(login) || login;
   const postDate = text(item['wp:post_date']).trim();
   const date = /^\d{4}-\d{2}-\d{2}/.exec(postDate)?.[0] ?? findDate(text(item.pubDate))?.iso;
   const excerpt = isAttachment ? '' : htmlToText(text(item['excerpt:encoded']));
