@@ -23,11 +23,13 @@ import {
   removeNode,
   stringProperty,
 } from './hast-tree.ts';
-import { type Found, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
+import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
 
 export interface ExtractedArticle {
   title?: string;
   authors: string[];
+  /** People the page credits as editors, never as authors. */
+  editors: string[];
   /** YYYY-MM-DD. */
   date?: string;
   siteName?: string;
@@ -38,6 +40,8 @@ export interface ExtractedArticle {
   content: Root;
   /** The lines of the page each field was read from. */
   metadataLines: { field: ChapterField; lines: [number, number] }[];
+  /** What the importer must report about the metadata (an ambiguous date …). */
+  metadataProblems: MetadataProblem[];
 }
 
 interface ContainerRule {
@@ -127,12 +131,14 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   return {
     ...optional('title', metadata.title?.value),
     authors: metadata.authors?.value ?? [],
+    editors: metadata.editors?.value ?? [],
     ...optional('date', metadata.date?.value),
     ...optional('siteName', metadata.siteName?.value),
     ...optional('url', metadata.url?.value),
     ...optional('excerpt', metadata.dek?.value),
     content,
     metadataLines: metadataLines(metadata),
+    metadataProblems: metadata.problems,
   };
 }
 
@@ -206,8 +212,16 @@ function inPageChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>): b
     (ancestor, depth) =>
       ['nav', 'aside'].includes(ancestor.tagName) ||
       (ancestor.tagName === 'footer' && !ancestors.slice(depth + 1).some((outer) => outer.tagName === 'article')) ||
-      classNames(ancestor).some((name) => /comment|related|sidebar|widget/i.test(name)),
+      (!['body', 'html'].includes(ancestor.tagName) && classNames(ancestor).some(isChromeClass)),
   );
+}
+
+/**
+ * `comments-area`, `jp-relatedposts`, `sidebar`, `widget_text`; not a layout's description of
+ * itself (`layout--with-sidebar` on the body, `withSidebar`, `has-sidebar`): that is the whole page.
+ */
+function isChromeClass(name: string): boolean {
+  return !/^(?:has|with|layout|page|no)[-_]/i.test(name) && /(?:^|[-_])(?:comments?|related|sidebar|widgets?)/i.test(name);
 }
 
 interface ReadableContent {
@@ -351,9 +365,10 @@ function normalisedTitle(title: string): string {
     .toLowerCase();
 }
 
-const fieldsOfMetadata: [keyof PageMetadata, ChapterField][] = [
+const fieldsOfMetadata: [MetadataField, ChapterField][] = [
   ['title', 'title'],
   ['authors', 'authors'],
+  ['editors', 'editors'],
   ['date', 'date'],
   ['siteName', 'venue'],
   ['url', 'source_url'],
