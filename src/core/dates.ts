@@ -125,6 +125,8 @@ const dayPatterns: DatePattern[] = [
     regex: regex(`${day}(?:\\s+|\\s*-\\s*)(?:de\\s+)?${month}(?:,?\\s+|\\s*-\\s*)(?:de\\s+)?${year}`),
     read: (m) => dayOf(m[3], monthOf(m[2]), m[1]),
   },
+  // 2022年6月28日 (Chinese, Japanese), 2022년 6월 28일 (Korean)
+  { regex: regex(`${year}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`, ''), read: (m) => dayOf(m[1], m[2], m[3]) },
   // June 28th, 2022, Jun. 28, 2022
   { regex: regex(`${month}\\s+${day},?\\s+${year}`), read: (m) => dayOf(m[3], monthOf(m[1]), m[2]) },
   numericPattern,
@@ -134,6 +136,7 @@ const coarsePatterns: DatePattern[] = [
   // June 2022, juin 2022, junio de 2022, 2022-06
   { regex: regex(`${month},?\\s+(?:de\\s+)?${year}`), read: (m) => monthOfYear(m[2], monthOf(m[1])) },
   { regex: regex(`${year}-(\\d{2})`), read: (m) => monthOfYear(m[1], Number(m[2])), wholeOnly: true },
+  { regex: regex(`${year}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]`, ''), read: (m) => monthOfYear(m[1], Number(m[2])) },
   // Summer 2019, été 2019, verano de 2019
   { regex: regex(`(${seasonPattern})\\s+(?:de\\s+)?${year}`), read: (m) => seasonOf(m[2], m[1]) },
   { regex: regex(year), read: (m) => yearOf(m[1]), wholeOnly: true },

@@ -1,6 +1,6 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { matches } from 'hast-util-select';
-import { type DateOptions, type DateOrder, dateOrderOf, findAmbiguousDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { type DateOptions, type DateOrder, dateOrderOf, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, splitNames } from '../text.ts';
@@ -175,18 +175,19 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
   const title = articleTitle(page, place, declaredSite?.value);
   const byline = visibleByline(page, place, title?.from[0], dates);
   const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
+  const metas = metaAuthors(page);
   const authors = authorsOf(
     [
       jsonLd && foundIn(jsonLd, personNames(jsonLd.article.author ?? jsonLd.article.creator, jsonLd.graph)),
       microformatAuthors(page, place, title?.from[0]),
-      metaAuthors(page),
+      metas[0],
       byline.authors,
     ],
     [declaredSite?.value, publisher].filter((name): name is string => name !== undefined),
-    byline.authors,
+    { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
-  const date = publishedDate(page, place, jsonLd, dates, problems) ?? byline.date;
+  const date = publishedDate(page, place, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, place, title?.from[0], dates);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
@@ -212,14 +213,19 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
 function authorsOf(
   candidates: readonly (Found<string[]> | undefined)[],
   siteNames: readonly string[],
-  byline: Found<string[]> | undefined,
+  visible: { byline: Found<string[]> | undefined; metaNames: readonly string[]; meta: Found<string[]> | undefined },
 ): Found<string[]> | undefined {
   const found = candidates.filter((candidate): candidate is Found<string[]> => candidate !== undefined);
   const isSite = (candidate: Found<string[]>) => candidate.value.every((name) => siteNames.some((site) => sameText(site, name)));
   const chosen = found.find((candidate) => !isSite(candidate)) ?? found[0];
+  const { byline } = visible;
+  if (!chosen || !byline || byline === chosen) return chosen;
+  const named = (names: readonly string[], name: string) => names.some((other) => sameText(other, name));
   // A list of everyone who worked on the piece (`Connie Wang, Sharokh Mirzai, …` in one meta tag) gives way to the byline that says who wrote it.
-  if (chosen && byline && byline !== chosen && byline.value.length < chosen.value.length && byline.value.every((name) => chosen.value.includes(name)))
-    return byline;
+  if (byline.value.length < chosen.value.length && byline.value.every((name) => named(chosen.value, name))) return byline;
+  // `<meta name="author" content="Condé Nast">` beside `<meta property="article:author" content="Larry Fitzmaurice">` and a byline saying so.
+  const confirmed = byline.value.every((name) => named(visible.metaNames, name));
+  if (chosen === visible.meta && confirmed && !byline.value.every((name) => named(chosen.value, name))) return byline;
   return chosen;
 }
 
@@ -256,10 +262,12 @@ const authorMetaKeys = [
 ];
 
 /**
- * Authors in meta tags: one tag per author or a list in one; `article:author` and others may hold
- * a profile address rather than a name, and `citation_author` writes `Doe, Jane`.
+ * Authors in meta tags, by key in order of trust: one tag per author or a list in one;
+ * `article:author` and others may hold a profile address rather than a name, and
+ * `citation_author` writes `Doe, Jane`.
  */
-function metaAuthors(page: PageIndex): Found<string[]> | undefined {
+function metaAuthors(page: PageIndex): Found<string[]>[] {
+  const found: Found<string[]>[] = [];
   for (const key of authorMetaKeys) {
     const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(stringProperty(meta, 'content') ?? '')));
     const names = unique(
@@ -269,9 +277,9 @@ function metaAuthors(page: PageIndex): Found<string[]> | undefined {
         return /^by\s/i.test(value) ? readByline(value).authors : namesIn(value);
       }),
     );
-    if (names.length > 0) return { value: names, from: elements };
+    if (names.length > 0) found.push({ value: names, from: elements });
   }
-  return undefined;
+  return found;
 }
 
 function namesIn(value: string): string[] {
@@ -350,6 +358,28 @@ function publishedDate(
     }
     const swapped = written.map((value) => value && findAmbiguousDate(value, options)).find(Boolean);
     if (swapped) problems.push(ambiguous(swapped, element, undefined));
+  }
+  return undefined;
+}
+
+/**
+ * A day shown near the title in an element named for it (`<span class="meta__date">Publié le 07 mai
+ * 2019</span>`, `<p class="post-date">`), the nearest first; never one that says it was updated.
+ */
+function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
+  const anchor = titleElement ? page.order.get(titleElement) : undefined;
+  const distance = (element: Element) => Math.abs((page.order.get(element) ?? 0) - (anchor ?? 0));
+  const dated = page.elements.filter(
+    (element) =>
+      classNames(element).some((name) => /date|time|publish|posted/i.test(name) && !/updat|modif|comment/i.test(name)) &&
+      !notBylineTags.has(element.tagName) &&
+      place.isNearArticle(element),
+  );
+  for (const element of dated.sort((a, b) => distance(a) - distance(b))) {
+    const value = collapsedText(element);
+    if (value.length > 120 || /updated|modified|aktualisiert|mis à jour|actualizado/i.test(value)) continue;
+    const found = findDate(value, options);
+    if (found) return { value: found.iso, from: [element] };
   }
   return undefined;
 }
@@ -447,16 +477,20 @@ function siteNames(page: PageIndex, candidates: readonly TitleCandidate[], decla
   return [...names];
 }
 
-const separator = String.raw`\s+[|–—·•»:~-]\s+|\s*[|–—·•»]\s*|:\s+`;
+// `Title | Site`, `Title – Site`, `Title：サイト` (a colon is a subtitle's: `Fantastic Beasts: A Nice Place to Visit`);
+// `Site: Title` and `Site | Title` lead.
+const trailingSeparator = String.raw`\s+[|–—·•»~-]\s+|\s*[|｜]\s*|\s*：\s*|\s+::\s+`;
+const leadingSeparator = String.raw`${trailingSeparator}|:\s+`;
 
 /** The ways a title splits into an article title and a site's name: `A | B` gives `A` with the trailing site `B`, and `B` with the leading site `A`. */
 function titleSplits(value: string): { title: string; site: string; trailing: boolean }[] {
   const splits: { title: string; site: string; trailing: boolean }[] = [];
-  for (const match of value.matchAll(new RegExp(separator, 'g'))) {
+  for (const match of value.matchAll(new RegExp(leadingSeparator, 'g'))) {
     const before = value.slice(0, match.index).trim();
     const after = value.slice(match.index + match[0].length).trim();
     if (before === '' || after === '') continue;
-    splits.push({ title: before, site: after, trailing: true }, { title: after, site: before, trailing: false });
+    if (new RegExp(`^(?:${trailingSeparator})$`).test(match[0])) splits.push({ title: before, site: after, trailing: true });
+    splits.push({ title: after, site: before, trailing: false });
   }
   return splits;
 }
@@ -466,8 +500,8 @@ function withoutSiteName(title: string, sites: readonly string[]): string {
   let value = title;
   for (const site of [...sites].sort((a, b) => b.length - a.length)) {
     const escaped = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    const trailing = new RegExp(`(?:${separator})${escaped}(?:(?:${separator}).*)?$`, 'iu');
-    const leading = new RegExp(`^${escaped}(?:${separator})`, 'iu');
+    const trailing = new RegExp(`(?:${trailingSeparator})${escaped}(?:(?:${trailingSeparator}).*)?$`, 'iu');
+    const leading = new RegExp(`^${escaped}(?:${leadingSeparator})`, 'iu');
     const stripped = value.replace(trailing, '').replace(leading, '').trim();
     if (stripped !== '') value = stripped;
   }
@@ -527,7 +561,7 @@ function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<str
   if (!element || !value || !normalised(value).startsWith(normalised(articleTitle))) return undefined;
   const site = value
     .slice(articleTitle.length)
-    .split(new RegExp(separator))
+    .split(new RegExp(trailingSeparator))
     .map((part) => part.trim())
     .find((part) => part !== '');
   return site && site !== value ? { value: site, from: [element] } : undefined;
@@ -561,8 +595,10 @@ function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Eleme
     const value = collapsedText(element);
     return value.length <= 150 && cuedBlock.test(value) && !element.children.some((child) => child.type === 'element' && cuedBlock.test(collapsedText(child)));
   });
+  const inCaption = (element: Element) =>
+    ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && (ancestor.tagName === 'figure' || ancestor.tagName === 'figcaption'));
   const candidates = [...new Set([...all.filter(isBylineCandidate), ...cued])]
-    .filter((element) => !notBylineTags.has(element.tagName) && place.isNearArticle(element))
+    .filter((element) => !notBylineTags.has(element.tagName) && place.isNearArticle(element) && !inCaption(element))
     .sort((a, b) => distance(a) - distance(b));
   const readings = new Map<Element, Byline>();
   const read = (element: Element): Byline => {
@@ -607,12 +643,17 @@ function microformatAuthors(page: PageIndex, place: ArticlePlace, titleElement: 
   const isMarkedAuthor = (element: Element) =>
     tokensOf(element, 'itemProp').includes('author') ||
     (hasClass(element, 'p-author') && ancestorsOf(element, parents).some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'h-entry')));
-  const elements = page.elements.filter((element) => element.tagName !== 'link' && isMarkedAuthor(element) && place.isNearArticle(element));
-  if (elements.length === 0) return undefined;
   const scopeOf = (element: Element) =>
     ancestorsOf(element, parents).find(
       (ancestor): ancestor is Element => ancestor.type === 'element' && (ancestor.properties.itemScope !== undefined || hasClass(ancestor, 'h-entry')),
     );
+  // An image's or a comment's item has an author too (`<figcaption><p itemprop="author">`): only an article's counts.
+  const isArticleItem = (scope: Element | undefined) =>
+    scope !== undefined && (hasClass(scope, 'h-entry') || [...articleTypes].some((type) => (stringProperty(scope, 'itemType') ?? '').endsWith(`/${type}`)));
+  const elements = page.elements.filter(
+    (element) => element.tagName !== 'link' && isMarkedAuthor(element) && isArticleItem(scopeOf(element)) && place.isNearArticle(element),
+  );
+  if (elements.length === 0) return undefined;
   const titleAt = titleElement ? order.get(titleElement) : undefined;
   const titleScope = titleElement && titleAt !== undefined ? scopeOf(titleElement) : undefined;
   const nearest = [...elements].sort((a, b) => Math.abs((order.get(a) ?? 0) - (titleAt ?? 0)) - Math.abs((order.get(b) ?? 0) - (titleAt ?? 0)))[0];
