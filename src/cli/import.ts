@@ -1,19 +1,20 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { loadBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
-import { looksBinary } from '../import/detect.ts';
 import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
-import { formatNames, importSource, type SourceImport } from '../import/import.ts';
+import { formatNames, type SourceImport, skippedReasons } from '../import/import.ts';
 import { renderImportReview } from '../import/review.ts';
+import type { SourceInput } from '../import/types.ts';
 import { addToContents } from '../io/add-to-contents.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { citeChapterText } from '../io/cite-chapters.ts';
 import { resolveInside } from '../io/read.ts';
+import { importSourcePath, isImageName } from '../io/read-source.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -37,7 +38,8 @@ type SourceSettings = NonNullable<BookConfig['sources']>[string];
 
 interface PreparedChapter extends PlannedChapter {
   title: string;
-  images: { from: string; to: string }[];
+  /** Images to copy next to the chapter: from a file on disk, or from bytes unpacked from a zip. */
+  images: ({ from: string; to: string } | { bytes: Uint8Array; to: string })[];
   remoteImages: RemoteImage[];
 }
 
@@ -62,22 +64,25 @@ export async function importCommand(projectDir: string, sources: readonly string
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
   for (const source of sources) {
-    const file = await readSource(projectDir, source);
-    const result = file.messages.some((message) => message.fatal)
-      ? { file, format: undefined, chapters: [], lines: [] }
-      : importSource(
-          file,
-          {
-            defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
-            postTypes: options.postTypes,
-            includeDrafts: options.drafts,
-          },
-          slugger,
-        );
-    imports.push(result);
-    prepared.set(result, await prepareChapters(result, path.dirname(path.resolve(projectDir, source)), outDir));
+    // A folder holding the chapters would import what earlier imports wrote (`anthology import .`).
+    if (await holdsFolder(path.resolve(projectDir, source), outDir))
+      throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
   }
-  const files = imports.map((result) => result.file);
+  for (const source of sources) {
+    const { input, result } = await importSourcePath(
+      projectDir,
+      source,
+      {
+        defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
+        postTypes: options.postTypes,
+        includeDrafts: options.drafts,
+      },
+      slugger,
+    );
+    imports.push(result);
+    prepared.set(result, await prepareChapters(result, input, projectDir, outDir));
+  }
+  const files = imports.flatMap(sourceFiles);
   ui.report(files);
   if (hasErrors(files)) {
     ui.error('nothing was imported: fix the sources above and try again');
@@ -115,7 +120,10 @@ export async function importCommand(projectDir: string, sources: readonly string
     return exitCodes.content;
   }
   const written = await writeChapters(outDir, chapters, plans, policy);
-  for (const image of chapters.flatMap((chapter) => chapter.images)) await copyFileAtomic(image.from, image.to);
+  for (const image of chapters.flatMap((chapter) => chapter.images)) {
+    if ('bytes' in image) await writeFileAtomic(image.to, image.bytes);
+    else await copyFileAtomic(image.from, image.to);
+  }
   if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
   const added = options.addToContents
     ? await addToContents(
@@ -125,11 +133,21 @@ export async function importCommand(projectDir: string, sources: readonly string
     : [];
 
   for (const result of imports) {
+    const lines = [...result.lines, ...(result.members ?? []).flatMap((member) => member.lines)];
     const counts = { kept: 0, metadata: 0, dropped: 0, blank: 0 };
-    for (const line of result.lines) counts[line.fate]++;
+    for (const line of lines) counts[line.fate]++;
+    const members = result.members;
+    const read = members ? ` from ${members.filter((member) => !member.skipped).length} of ${members.length} files` : '';
     ui.info(
-      `${result.file.path}: ${result.chapters.length} pieces; ${result.lines.length} lines: ${counts.kept} kept in bodies, ${counts.metadata} moved to front matter, ${counts.dropped} dropped, ${counts.blank} blank`,
+      `${result.file.path}: ${result.chapters.length} pieces${read}; ${lines.length} lines: ${counts.kept} kept in bodies, ${counts.metadata} moved to front matter, ${counts.dropped} dropped, ${counts.blank} blank`,
     );
+    const skipped = members?.filter((member) => member.skipped).length ?? 0;
+    if (members && skipped > 0)
+      ui.info(
+        `  left out ${skipped} file${skipped === 1 ? '' : 's'}:\n${skippedReasons(members)
+          .map((reason) => `    ${reason}`)
+          .join('\n')}`,
+      );
     for (const chapter of prepared.get(result) ?? []) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
   }
   const remote = chapters.flatMap((chapter) => chapter.remoteImages.map((image) => ({ chapter: chapter.fileName, ...image })));
@@ -144,6 +162,7 @@ export async function importCommand(projectDir: string, sources: readonly string
       format: result.format ? formatNames[result.format] : 'unknown',
       chapters: (prepared.get(result) ?? []).map((chapter) => ({ file: `${relativeOut}/${chapter.fileName}`, title: chapter.title })),
       lines: result.lines,
+      ...(result.members ? { members: result.members, container: result.container } : {}),
       remoteImages: (prepared.get(result) ?? []).flatMap((chapter) =>
         chapter.remoteImages.map((image) => ({ chapter: `${relativeOut}/${chapter.fileName}`, ...image })),
       ),
@@ -155,13 +174,19 @@ export async function importCommand(projectDir: string, sources: readonly string
         chapters: source.chapters,
         remoteImages: source.remoteImages,
         lines: source.lines,
-        messages: source.file.messages.map((message) => ({
-          line: message.line,
-          column: message.column,
-          rule: message.ruleId,
-          reason: message.reason,
-          severity: severityOf(message.fatal),
-        })),
+        messages: messagesOf(source.file),
+        ...(source.members
+          ? {
+              members: source.members.map((member) => ({
+                file: member.file?.path ?? `${source.file.path}${source.container === 'zip' ? ':' : '/'}${member.name}`,
+                name: member.name,
+                ...(member.role ? { readAs: member.role } : {}),
+                ...(member.skipped ? { skipped: member.skipped } : {}),
+                lines: member.lines,
+                messages: member.file ? messagesOf(member.file) : [],
+              })),
+            }
+          : {}),
       })),
     };
     await writeFileAtomic(reportPath, `${JSON.stringify(json, null, 2)}\n`);
@@ -186,42 +211,112 @@ export function sourceSettings(config: BookConfig | undefined, projectDir: strin
   return nearest ? config?.sources?.[nearest.key] : undefined;
 }
 
+function messagesOf(file: VFile) {
+  return file.messages.map((message) => ({
+    line: message.line,
+    column: message.column,
+    rule: message.ruleId,
+    reason: message.reason,
+    severity: severityOf(message.fatal),
+  }));
+}
+
+/** The files a source's messages are on: the source itself and, for an archive or folder, each file in it. */
+function sourceFiles(result: SourceImport): VFile[] {
+  return [result.file, ...(result.members ?? []).flatMap((member) => (member.file ? [member.file] : []))];
+}
+
 function severityOf(fatal: boolean | null | undefined): 'error' | 'warning' | 'info' {
   return fatal ? 'error' : fatal === false ? 'warning' : 'info';
 }
 
 /**
  * Serialises each imported piece, after pointing its local images at `images/<slug>/` beside the
- * chapter (they are copied with the chapter) and reporting images that cannot be found.
+ * chapter (they are copied with the chapter) and reporting images that cannot be found. An image
+ * is looked for beside the file the piece came from: inside a zip, only in the zip; on disk, only
+ * inside the project or the source's own folder, and only if it is a picture.
  */
-async function prepareChapters(result: SourceImport, sourceDir: string, outDir: string): Promise<PreparedChapter[]> {
+async function prepareChapters(result: SourceImport, input: SourceInput, projectDir: string, outDir: string): Promise<PreparedChapter[]> {
   const prepared: PreparedChapter[] = [];
-  for (const { slug, piece } of result.chapters) {
-    const images: { from: string; to: string }[] = [];
+  for (const { slug, piece, member } of result.chapters) {
+    const images: PreparedChapter['images'] = [];
     const used = new Set<string>();
+    const memberFile = result.members?.find((candidate) => candidate.name === member)?.file ?? result.file;
     for (const reference of localImages(piece.body)) {
-      const from = path.resolve(sourceDir, decodeURIComponent(reference.src.split(/[?#]/)[0] ?? ''));
-      if (!(await isFile(from))) {
+      const found = await findImage(reference.src, member, input, projectDir);
+      if ('problem' in found) {
         report(
-          result.file,
+          memberFile,
           'import-image-missing',
-          `image ${reference.src} (in “${piece.meta.title}”) was not found next to the source; the chapter shows a placeholder`,
-          reference.figure.position?.start ? { line: reference.figure.position.start.line, column: reference.figure.position.start.column } : undefined,
+          `image ${reference.src} (in “${piece.meta.title}”) ${found.problem}; the chapter shows a placeholder`,
+          reference.figure.position?.start
+            ? { line: reference.figure.position.start.line, column: reference.figure.position.start.column }
+            : placeOfText(String(memberFile.value ?? ''), reference.src),
         );
         const { src: _missing, ...attributes } = reference.figure.attributes ?? {};
         reference.figure.attributes = { ...attributes, missing: reference.src };
         continue;
       }
-      let name = path.basename(from).replace(/[^\w.-]+/g, '-');
+      let name = found.name.replace(/[^\w.-]+/g, '-');
       while (used.has(name)) name = `1-${name}`;
       used.add(name);
       const relative = chapterImagePath(slug, name);
-      images.push({ from, to: path.join(outDir, relative) });
+      const to = path.join(outDir, relative);
+      images.push('bytes' in found ? { bytes: found.bytes, to } : { from: found.from, to });
       reference.figure.attributes = { ...reference.figure.attributes, src: relative };
     }
     prepared.push({ fileName: `${slug}.md`, title: piece.meta.title, markdown: pieceToMarkdown(piece), images, remoteImages: remoteImages(piece.body) });
   }
   return prepared;
+}
+
+/** Where `text` first occurs in a file (figures made from HTML carry no place of their own). */
+function placeOfText(source: string, text: string): { line: number; column: number } | undefined {
+  const offset = source.indexOf(text);
+  if (offset < 0) return undefined;
+  const before = source.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };
+
+/** Where a post's local image is: in the zip beside its file, or on disk beside it (never outside the project or the source's folder). */
+async function findImage(src: string, member: string | undefined, input: SourceInput, projectDir: string): Promise<FoundImage> {
+  let address: string;
+  try {
+    address = decodeURIComponent(src.split(/[?#]/)[0] ?? '');
+  } catch {
+    return { problem: 'is not a valid address' };
+  }
+  if (input.kind === 'archive' && input.archive.container === 'zip') {
+    const name = path.posix.normalize(path.posix.join(path.posix.dirname(member ?? ''), address));
+    if (name.startsWith('../') || name.startsWith('/')) return { problem: 'points outside the archive' };
+    const entry = input.archive.entries.find((candidate) => candidate.name === name);
+    if (!entry?.bytes || !isImageName(name)) return { problem: 'was not found in the archive' };
+    return { name: path.posix.basename(name), bytes: entry.bytes };
+  }
+  const sourcePath = path.resolve(projectDir, input.kind === 'file' ? input.file.path : input.archive.file.path);
+  const sourceDir = input.kind === 'file' ? path.dirname(sourcePath) : sourcePath;
+  const from = path.resolve(path.join(sourceDir, path.dirname(member ?? '.')), address);
+  const inside = (root: string) => {
+    const back = path.relative(root, from);
+    return back !== '' && !back.startsWith('..') && !path.isAbsolute(back);
+  };
+  if (!inside(path.resolve(projectDir)) && !inside(sourceDir)) return { problem: 'points outside the project and the source’s folder: not copied' };
+  if (!isImageName(from)) return { problem: 'is not a picture file: not copied' };
+  if (!(await isFile(from))) return { problem: 'was not found next to the source' };
+  return { name: path.basename(from), from };
+}
+
+/** Whether `folder` is a folder that is `inner` or holds it. */
+async function holdsFolder(folder: string, inner: string): Promise<boolean> {
+  try {
+    if (!(await stat(folder)).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  const back = path.relative(folder, inner);
+  return back === '' || (!back.startsWith('..') && !path.isAbsolute(back));
 }
 
 async function isFile(file: string): Promise<boolean> {
@@ -230,48 +325,4 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Reads a source as UTF-8 text, refusing binary files and invalid encodings with a located message. */
-async function readSource(projectDir: string, source: string): Promise<VFile> {
-  const absolute = path.resolve(projectDir, source);
-  const inside = resolveInside(projectDir, source);
-  const file = new VFile({ path: inside ? path.relative(projectDir, absolute) : absolute, cwd: projectDir });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    report(file, 'import-unreadable', code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
-    return file;
-  }
-  if (looksBinary(bytes)) {
-    report(file, 'import-binary', 'this is a binary file, not text: import HTML, Markdown, XML, JSON or plain text', { line: 1, column: 1 });
-    return file;
-  }
-  try {
-    file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    report(file, 'import-encoding', 'the file is not valid UTF-8 text: re-save it as UTF-8', bad);
-  }
-  return file;
-}
-
-function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
-  let low = 0;
-  let high = bytes.length;
-  // Binary search for the longest valid prefix (a cut inside a character is not an error with stream).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
-  }
-  const valid = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
-  const lines = valid.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }

@@ -1,6 +1,11 @@
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -37,6 +42,17 @@ function moveToSource(tree: HastRoot, placeInSource: PlaceInSource): void {
   });
 }
 
+const markdownRenderer = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify, { allowDangerousHtml: true });
+
+/** Markdown a platform stored for a post (Ghost 0.x, Markdown cards) as the HTML it published; raw HTML in it passes through to the sanitiser. */
+export function markdownToHtml(markdown: string): string {
+  return String(markdownRenderer.processSync(markdown));
+}
+
 /** The lines of a text; a final newline ends the last line rather than starting another. */
 export function sourceLines(text: string): string[] {
   const lines = text.split(/\r?\n/);
@@ -60,14 +76,22 @@ const blockTag = /^<(?:(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|s
 /**
  * WordPress stores classic-editor posts without <p>: blank lines separate paragraphs and single
  * newlines are line breaks (what its `wpautop` does on display). Blocks already marked up (a
- * `<p style=…>` here and there) are left as they are; block-editor posts are never touched.
+ * `<p style=…>` here and there) are left as they are, and so is preformatted text (its blank
+ * lines are part of it); block-editor posts are never touched.
  */
 export function autoParagraphs(html: string): string {
   if (/<!-- wp:/.test(html)) return html;
-  // The blank lines stay, so that places in the result are still places in the export.
+  // `<pre>` blocks are set aside whole; the blank lines stay, so that places in the result are still places in the export.
   return html
-    .split(/(\n\s*\n)/)
-    .map((part, index) => (index % 2 === 1 || part.trim() === '' ? part : paragraphOf(part)))
+    .split(/(<pre[\s>][\s\S]*?<\/pre>)/i)
+    .map((segment, index) =>
+      index % 2 === 1
+        ? segment
+        : segment
+            .split(/(\n\s*\n)/)
+            .map((part, partIndex) => (partIndex % 2 === 1 || part.trim() === '' ? part : paragraphOf(part)))
+            .join(''),
+    )
     .join('');
 }
 
@@ -87,7 +111,45 @@ export function expandCaptionShortcodes(html: string): string {
   });
 }
 
-const knownShortcodes = new Set([
+/** Shortcodes of code highlighters (SyntaxHighlighter Evolved, Jetpack): `[sourcecode language="python"]…[/sourcecode]`. */
+const codeShortcode =
+  /\[(sourcecode|source|code|php|python|py|js|javascript|css|html|xml|bash|shell|sql|ruby|java|cpp|csharp|perl|text|plain)((?:\s[^\]]*)?)\]([\s\S]*?)\[\/\1\]/gi;
+const quoteShortcode = /\[(quote|blockquote|pullquote)((?:\s[^\]]*)?)\]([\s\S]*?)\[\/\1\]/gi;
+
+/**
+ * Shortcodes that hold text keep it: code becomes a `<pre><code>` block (before `autoParagraphs`,
+ * which must not break it into paragraphs), a quote a blockquote with its attribution.
+ */
+export function expandContentShortcodes(html: string): string {
+  return html
+    .replace(codeShortcode, (_, name: string, attributes: string, code: string) => {
+      const language =
+        shortcodeAttribute(attributes, 'language') ??
+        shortcodeAttribute(attributes, 'lang') ??
+        (/^(?:sourcecode|source|code|text|plain)$/i.test(name) ? undefined : name);
+      const escaped = code
+        .replace(/&(?!(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);)/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+      return `<pre><code${language ? ` class="language-${language.toLowerCase().replace(/[^\w+#-]/g, '')}"` : ''}>${escaped.replace(/^\n/, '')}</code></pre>`;
+    })
+    .replace(quoteShortcode, (_, _name: string, attributes: string, quoted: string) => {
+      const attribution = [shortcodeAttribute(attributes, 'author'), shortcodeAttribute(attributes, 'source') ?? shortcodeAttribute(attributes, 'cite')]
+        .filter((part): part is string => part !== undefined && part.trim() !== '')
+        .join(', ');
+      return `<blockquote>${quoted}${attribution ? `<footer>— ${attribution}</footer>` : ''}</blockquote>`;
+    });
+}
+
+function shortcodeAttribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s\\]]+))`, 'i')
+    .exec(attributes)
+    ?.slice(1)
+    .find((value) => value !== undefined);
+}
+
+/** Shortcodes that stand for something shown on the site (an embed, a gallery, a form): what they show is not in the export. */
+const embedShortcodes = new Set([
   'gallery',
   'embed',
   'video',
@@ -100,21 +162,41 @@ const knownShortcodes = new Set([
   'vimeo',
   'soundcloud',
   'contact-form-7',
+  'contact-form',
   'jetpack_subscription_form',
   'googlemaps',
+  'instagram',
+  'slideshare',
+  'scribd',
+  'polldaddy',
 ]);
 
 /**
- * Other shortcodes (`[gallery ids="1,2"]`, `[embed]…[/embed]`) have no meaning outside WordPress.
- * Only known names or tags with attributes count, so `[sic]` and `[1]` in prose survive.
+ * Other shortcodes (`[gallery ids="1,2"]`, `[embed]…[/embed]`, `[highlight]…[/highlight]`) have no
+ * meaning outside WordPress. Embeds go whole and are listed in `removed`; any other shortcode loses
+ * its tags and keeps the text it wraps. Only known names or tags with attributes count, so `[sic]`
+ * and `[1]` in prose survive.
  */
 export function removeShortcodes(html: string): { html: string; removed: string[] } {
   const removed: string[] = [];
-  const cleaned = html.replace(/\[(\w[\w-]*)(\s[^\]]*)?\](?:([\s\S]*?)\[\/\1\])?/g, (match, name: string, attributes: string | undefined) => {
-    if (!knownShortcodes.has(name.toLowerCase()) && !attributes?.includes('=')) return match;
-    removed.push(name);
-    // Its line breaks stay, so that places after it are still places in the export.
-    return match.replace(/[^\n]/g, '');
-  });
+  const cleaned = html.replace(
+    /\[(\w[\w-]*)(\s[^\]]*)?\](?:([\s\S]*?)\[\/\1\])?/g,
+    (match, name: string, attributes: string | undefined, inner: string | undefined) => {
+      const embed = embedShortcodes.has(name.toLowerCase());
+      if (!embed && !attributes?.includes('=') && inner === undefined) return match;
+      // Line breaks stay, so that places after it are still places in the export.
+      const blank = (part: string) => part.replace(/[^\n]/g, '');
+      if (embed) {
+        removed.push(name);
+        return blank(match);
+      }
+      if (inner === undefined) {
+        removed.push(name);
+        return blank(match);
+      }
+      const opening = match.slice(0, match.indexOf(']') + 1);
+      return `${blank(opening)}${removeShortcodes(inner).html}${blank(`[/${name}]`)}`;
+    },
+  );
   return { html: cleaned, removed };
 }

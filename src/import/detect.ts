@@ -1,12 +1,16 @@
+/** The formats of a single source file. */
+export type FileFormat = 'scrape' | 'html' | 'markdown' | 'wxr' | 'ghost';
+/** Sources of many files: an export (zip or unpacked folder), or a folder of saved posts. */
+export type ArchiveFormat = 'substack' | 'medium' | 'folder';
 /** The source formats the importer reads. */
-export type SourceFormat = 'scrape' | 'html' | 'markdown' | 'wxr' | 'ghost';
+export type SourceFormat = FileFormat | ArchiveFormat;
 
 /**
  * Recognises a source's format from its name and first bytes. Returns undefined when the input
  * is not something we can import, so the caller can say so instead of guessing. The extension
  * decides first (an XHTML page starts with `<?xml` too); content decides for other names.
  */
-export function detectFormat(fileName: string, text: string): SourceFormat | undefined {
+export function detectFormat(fileName: string, text: string): FileFormat | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const start = text.trimStart().slice(0, 2000);
   switch (extension) {
@@ -61,4 +65,56 @@ export function looksBinary(bytes: Uint8Array): boolean {
     if (byte < 9 || (byte > 13 && byte < 32)) control++;
   }
   return sample.length > 0 && control / sample.length > 0.1;
+}
+
+export interface DetectedArchive {
+  format: ArchiveFormat;
+  /** The folder inside the archive the export starts at: `''`, or a wrapper such as `export-2024/`. */
+  root: string;
+}
+
+/**
+ * Recognises an export from the files in it: Substack's has `posts.csv` (with a `post_id` column)
+ * beside `posts/`; Medium's has `posts/*.html` pages marked up as `h-entry` (and `profile/`,
+ * `README.html`…). Either may sit in one wrapper folder. A folder that is neither is a folder of
+ * saved posts; a zip that is neither is not something we import.
+ */
+export function detectArchiveFormat(container: 'zip' | 'folder', entries: readonly { name: string; file?: { value: unknown } }[]): DetectedArchive | undefined {
+  const root = wrapperFolder(entries.map((entry) => entry.name));
+  const text = (name: string) => {
+    const entry = entries.find((candidate) => candidate.name === name);
+    return entry?.file ? String(entry.file.value) : undefined;
+  };
+  const csvHeader =
+    text(`${root}posts.csv`)
+      ?.replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0] ?? '';
+  if (/(?:^|,)"?post_id"?(?:,|$)/.test(csvHeader)) return { format: 'substack', root };
+  const posts = entries.filter((entry) => entry.name.startsWith(`${root}posts/`) && /\.html?$/i.test(entry.name));
+  if (posts.some((entry) => isMediumPostPage(String(entry.file?.value ?? '')))) return { format: 'medium', root };
+  // The export's `posts/` folder itself, given on its own.
+  const pages = entries.filter((entry) => !entry.name.includes('/') && /\.html?$/i.test(entry.name));
+  if (container === 'folder' && pages.length > 0 && pages.every((entry) => isMediumPostPage(String(entry.file?.value ?? ''))))
+    return { format: 'medium', root: '' };
+  return container === 'folder' ? { format: 'folder', root: '' } : undefined;
+}
+
+/**
+ * A page of Medium's export: an `h-entry` article with Medium's `data-field="body"` section, whose
+ * footer says it was exported from Medium or links to medium.com. (IndieWeb blogs mark posts up as
+ * `h-entry` too, and may link to Medium; none has the `data-field` sections.)
+ */
+export function isMediumPostPage(html: string): boolean {
+  return (
+    /<article[^>]*class="h-entry"/.test(html) &&
+    /<section[^>]*data-field="body"/.test(html) &&
+    /Exported from <a href="https:\/\/medium\.com"|href="https:\/\/medium\.com\//.test(html)
+  );
+}
+
+/** The one folder every entry is in, as unpacking a zip made by hand often leaves (`export-2024/posts.csv`). */
+function wrapperFolder(names: readonly string[]): string {
+  const first = names[0]?.split('/')[0];
+  if (first === undefined || names.length === 0) return '';
+  return names.every((name) => name.startsWith(`${first}/`)) ? `${first}/` : '';
 }

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../config/schema.ts';
 
 /** Where a line of a source went. Every input line gets exactly one fate. */
@@ -39,7 +40,7 @@ export interface ImportOptions {
    * Without it such pieces keep no author. Either way it is reported.
    */
   defaultAuthor: string | undefined;
-  /** WordPress post types to import (default `post`). */
+  /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];
   /** Import drafts and private posts too. */
   includeDrafts?: boolean;
@@ -50,3 +51,38 @@ export interface ImportResult {
   /** One entry per line of the source, in order. */
   lines: LineFate[];
 }
+
+/**
+ * A source that holds many files: a zip archive (a Substack or Medium export) or a folder (an
+ * unpacked export, or saved posts). Read into memory by `io/read-source.ts`; the importers only
+ * look at it.
+ */
+export interface Archive {
+  /** The zip or folder as given (path relative to the project): messages about the whole go here. */
+  file: VFile;
+  container: 'zip' | 'folder';
+  /** Its files, sorted by name (code-point order, so the same everywhere). */
+  entries: ArchiveEntry[];
+  /** What was not read at all, and why: hidden folders, symbolic links, files past the limits. */
+  ignored: { name: string; reason: string }[];
+}
+
+export interface ArchiveEntry {
+  /** The path inside the archive, `/`-separated, never absolute and never with `..` (checked when read). */
+  name: string;
+  /** Its size in bytes, unpacked. */
+  size: number;
+  /**
+   * A file with a text extension (`.html`, `.md`, `.csv`…), decoded: its path is `<zip>:<name>` or
+   * `<folder>/<name>`, so messages point into the file inside the archive. Empty when undecodable.
+   */
+  file?: VFile;
+  /** Why a text file could not be decoded (binary, not UTF-8): reported only if an importer needs the file. */
+  unreadable?: { ruleId: 'import-binary' | 'import-encoding'; reason: string; place: { line: number; column: number } };
+  /** Where to copy an image from: its bytes (zip) or its path on disk (folder). */
+  bytes?: Uint8Array;
+  diskPath?: string;
+}
+
+/** What the user named: one file, or an archive or folder of many. */
+export type SourceInput = { kind: 'file'; file: VFile } | { kind: 'archive'; archive: Archive };

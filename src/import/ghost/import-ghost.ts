@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
-import { htmlContentToBody, htmlToText, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
+import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
 import { lineLocator } from '../lines.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
@@ -15,6 +15,9 @@ interface GhostPost {
   title?: string;
   slug?: string;
   html?: string | null;
+  /** Ghost 0.x keeps the post as Markdown; Ghost 1–4 as mobiledoc, usually with `html` beside it. */
+  markdown?: string | null;
+  mobiledoc?: string | null;
   plaintext?: string | null;
   custom_excerpt?: string | null;
   feature_image?: string | null;
@@ -114,19 +117,9 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
       .map((link) => tags.get(link.tag_id) ?? '')
       .filter(Boolean);
     const lines: [number, number] = range ?? [1, 1];
-    const htmlKey = span?.keys.find((key) => key.name === 'html');
+    const htmlKey = span?.keys.find((key) => key.name === bodyKeyOf(post));
     const htmlPlace = htmlKey ? placeAt(source, htmlKey.from) : { line: lines[0], column: 1 };
-    let html = post.html ?? '';
-    if (!html && post.plaintext) {
-      html = post.plaintext
-        .split(/\n\s*\n/)
-        .map((paragraph) => `<p>${paragraph.replace(/[<&]/g, (char) => (char === '<' ? '&lt;' : '&amp;'))}</p>`)
-        .join('');
-      report(file, 'import-sanitised', `post “${post.title ?? post.slug}” has no HTML in the export; imported from its plain text (formatting lost)`, {
-        line: lines[0],
-        column: 1,
-      });
-    }
+    const html = postHtml(post, file, lines[0]);
     // The HTML is one JSON string, on one line of the export. Ghost writes its own address as
     // `__GHOST_URL__`, so there is no base to resolve against (the canonical URL is another site's).
     const { body } = htmlContentToBody(html, file, undefined, onLine(htmlPlace));
@@ -246,6 +239,51 @@ function jsonErrorPlace(source: string, reason: string): Place {
 
 const fateRank: Record<LineFate['fate'], number> = { kept: 3, metadata: 2, dropped: 1, blank: 0 };
 
+/** The key the post's body is read from: HTML first, then what older Ghosts kept instead. */
+function bodyKeyOf(post: GhostPost): 'html' | 'markdown' | 'mobiledoc' | 'plaintext' {
+  if (post.html?.trim()) return 'html';
+  if (post.markdown?.trim()) return 'markdown';
+  if (post.mobiledoc && mobiledocMarkdown(post.mobiledoc)) return 'mobiledoc';
+  return 'plaintext';
+}
+
+/** The post as HTML, from whichever form the export has it in; a post with no body at all is reported. */
+function postHtml(post: GhostPost, file: VFile, line: number): string {
+  const key = bodyKeyOf(post);
+  const name = post.title ?? post.slug;
+  if (key === 'html') return post.html ?? '';
+  if (key === 'markdown') return markdownToHtml(post.markdown ?? '');
+  if (key === 'mobiledoc') return markdownToHtml(mobiledocMarkdown(post.mobiledoc ?? '') ?? '');
+  if (post.plaintext?.trim()) {
+    report(file, 'import-sanitised', `post “${name}” has no HTML in the export; imported from its plain text (formatting lost)`, { line, column: 1 });
+    return post.plaintext
+      .split(/\n\s*\n/)
+      .map((paragraph) => `<p>${paragraph.replace(/[<&]/g, (char) => (char === '<' ? '&lt;' : '&amp;'))}</p>`)
+      .join('');
+  }
+  report(file, 'import-empty-post', `post “${name}” has no body in the export (no html, markdown, mobiledoc or plaintext)`, { line, column: 1 });
+  return '';
+}
+
+/** Ghost 1–4's mobiledoc: the Markdown and HTML cards of its card sections, in order (what Ghost's editor stored). */
+function mobiledocMarkdown(json: string): string | undefined {
+  try {
+    const doc = JSON.parse(json) as { cards?: [string, Record<string, unknown>][]; sections?: unknown[][] };
+    const cards = doc.cards ?? [];
+    const parts = (doc.sections ?? [])
+      .filter((section) => section[0] === 10)
+      .map((section) => cards[Number(section[1])])
+      .flatMap((card) => {
+        const payload = card?.[1] ?? {};
+        const text = payload.markdown ?? payload.html;
+        return typeof text === 'string' ? [text] : [];
+      });
+    return parts.length > 0 ? parts.join('\n\n') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A line shared by several posts or keys (a minified export is one line) takes its most useful fate. */
 function setFate(fates: Map<number, LineFate>, fate: LineFate): void {
   const current = fates.get(fate.line);
@@ -256,7 +294,7 @@ function setFate(fates: Map<number, LineFate>, fate: LineFate): void {
 function usedKeys(post: GhostPost): Map<string, ChapterField> {
   const used = new Map<string, ChapterField>([
     ['title', 'title'],
-    [post.html ? 'html' : 'plaintext', 'body'],
+    [bodyKeyOf(post), 'body'],
   ]);
   if (post.published_at) used.set('published_at', 'date');
   if (post.custom_excerpt) used.set('custom_excerpt', 'standfirst');

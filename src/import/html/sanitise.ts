@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
+import { noteControlsAsMarkers } from './note-controls.ts';
 
 /** The kinds of unsafe markup we remove and tell the editor about, each reported once. */
 type RemovedKind = 'script' | 'style' | 'event-handler' | 'script-url' | 'data-url' | 'frame' | 'plugin' | 'form' | 'media';
@@ -50,8 +51,8 @@ const urlProperties = ['href', 'src', 'action', 'formAction', 'poster', 'cite', 
 /**
  * Built on GitHub's schema. Differences: ids and names are kept as written (no `user-content-`
  * prefix: they only serve to pair footnote markers with notes and never reach the Markdown);
- * classes, roles, `rel`, `epub:type` and data attributes are kept for the same recognition
- * steps; figures and sectioning elements are kept so notes and captions can be found.
+ * classes, roles, `rel`, `epub:type`, data attributes and the ARIA attributes that tie a marker to
+ * its note (or hold its text) are kept for the same recognition steps; figures and sectioning elements are kept so notes and captions can be found.
  */
 const importSchema: Schema = {
   ...defaultSchema,
@@ -78,7 +79,7 @@ const importSchema: Schema = {
     ...withoutClassRestrictions(defaultSchema.attributes ?? {}),
     a: [...withoutClassRestriction(defaultSchema.attributes?.a ?? []), 'rel'],
     img: [...(defaultSchema.attributes?.img ?? []), 'srcSet'],
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'role', 'epub:type', 'data*'],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'role', 'epub:type', 'data*', 'ariaDescribedBy', 'ariaDetails', 'ariaControls', 'ariaLabel'],
   },
 };
 
@@ -100,6 +101,8 @@ function withoutClassRestriction(list: AttributeList): AttributeList {
  * `import-sanitised` message per kind of thing removed, at its first occurrence.
  */
 export function sanitiseHast(tree: Root, file: VFile): Root {
+  // Note markers drawn as buttons or checkbox toggles would otherwise go with the page's controls.
+  noteControlsAsMarkers(tree);
   for (const [kind, found] of findUnsafeMarkup(tree)) {
     const where = found.first.position?.start;
     report(

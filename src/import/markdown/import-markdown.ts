@@ -22,6 +22,7 @@ import { htmlToMdast } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
 import { findDate, splitNames } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { withoutSiteSyntax } from './site-syntax.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
@@ -49,7 +50,11 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     });
     return { pieces: [], lines: unreadLines(lines, 'front matter that is never closed: nothing was read') };
   }
-  const tree = parser.parse(text) as Root;
+  const siteSyntax = withoutSiteSyntax(text, frontMatterEnd(lines) + 1);
+  for (const change of siteSyntax.changes.filter((item) => item.lossy))
+    report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
+  const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
+  const tree = parser.parse(siteSyntax.text) as Root;
   const frontMatter = takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {
@@ -86,6 +91,8 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     const inFrontMatter = frontMatterFates[index];
     if (inFrontMatter) return inFrontMatter;
     if (titleLines && number >= titleLines[0] && number <= titleLines[1]) return { line: number, fate: 'metadata', piece: 1, field: 'title' };
+    const siteReason = siteLines.get(number);
+    if (siteReason) return { line: number, fate: 'dropped', piece: 1, reason: siteReason };
     return { line: number, fate: 'kept', piece: 1, field: fields.get(number) ?? 'body' };
   });
   const piece: ImportedPiece = {
@@ -93,6 +100,14 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     body,
   };
   return { pieces: [piece], lines: fates };
+}
+
+/** The line that closes the front matter (`---` or `+++` again), 0 when there is none. */
+function frontMatterEnd(lines: readonly string[]): number {
+  const opening = lines[0]?.trimEnd();
+  if (opening !== '---' && opening !== '+++') return 0;
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === opening);
+  return closing < 0 ? 0 : closing + 1;
 }
 
 /** Takes the front matter node off the tree and parses it; undefined (and a message) when it cannot be parsed. */

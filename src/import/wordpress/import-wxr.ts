@@ -6,6 +6,7 @@ import { figureDirective } from '../body.ts';
 import {
   autoParagraphs,
   expandCaptionShortcodes,
+  expandContentShortcodes,
   htmlContentToBody,
   htmlToText,
   type PlaceInSource,
@@ -17,6 +18,7 @@ import { splitCaptionCredit } from '../html/caption.ts';
 import { lineLocator } from '../lines.ts';
 import { findDate } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { repairWordPressXml, type XmlRepairs } from './repair-xml.ts';
 
 /** The parts of a WXR item we read. fast-xml-parser gives text, or objects for attributed nodes. */
 interface WxrItem {
@@ -63,8 +65,10 @@ const text = (value: unknown): string =>
 
 /** Imports a WordPress export (WXR): one chapter per published post (pages and drafts when asked). */
 export function importWxr(file: VFile, options: ImportOptions): ImportResult {
-  const source = String(file.value);
-  const sourceLineTexts = sourceLines(source);
+  const repairs = repairWordPressXml(String(file.value));
+  const source = repairs.text;
+  const sourceLineTexts = sourceLines(String(file.value));
+  reportRepairs(repairs, file);
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
     report(file, 'import-invalid-xml', `the WordPress export is not well-formed XML: ${valid.err.msg}`, xmlErrorPlace(valid.err));
@@ -88,6 +92,10 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
 
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
+  if (repairs.preamble)
+    for (let line = repairs.preamble[0]; line <= repairs.preamble[1]; line++)
+      if ((sourceLineTexts[line - 1] ?? '').trim() !== '')
+        fates.set(line, { line, fate: 'dropped', piece: undefined, reason: 'not part of the export: text printed before the XML (PHP warnings)' });
   items.forEach((item, index) => {
     const range = itemRanges[index];
     const type = text(item['wp:post_type']).trim() || 'post';
@@ -132,6 +140,27 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
   return { pieces, lines };
 }
 
+/** What was repaired to read the export, as warnings at the first place of each kind. */
+function reportRepairs(repairs: XmlRepairs, file: VFile): void {
+  if (repairs.preamble)
+    report(
+      file,
+      'import-xml-repaired',
+      `lines ${repairs.preamble[0]}–${repairs.preamble[1]} come before the XML (warnings printed by PHP into the download): ignored`,
+      { line: repairs.preamble[0], column: 1 },
+    );
+  const [ampersand] = repairs.ampersands;
+  if (ampersand) report(file, 'import-xml-repaired', `${repairs.ampersands.length} bare “&” (not written &amp;amp;) read as “&”; the first is here`, ampersand);
+  const [control] = repairs.controls;
+  if (control)
+    report(
+      file,
+      'import-xml-repaired',
+      `${repairs.controls.length} control character${repairs.controls.length === 1 ? '' : 's'} XML does not allow, replaced by spaces; the first is here`,
+      control,
+    );
+}
+
 /** Published posts, and attachments (whose status follows their post), are imported; drafts when asked; the bin never. */
 function statusSkipReason(status: string, includeDrafts: boolean): string | undefined {
   if (status === 'publish' || status === 'inherit') return undefined;
@@ -158,7 +187,7 @@ interface SiteContext {
 function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: SiteContext): ImportedPiece {
   const footnotesMeta = (item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']) === 'footnotes');
   let html = text(item['content:encoded']);
-  html = expandCaptionShortcodes(autoParagraphs(html));
+  html = expandCaptionShortcodes(autoParagraphs(expandContentShortcodes(html)));
   const { html: withoutShortcodes, removed } = removeShortcodes(html);
   if (removed.length > 0)
     report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });

@@ -1,0 +1,165 @@
+/**
+ * Markdown written for a static-site generator carries the generator's own syntax: Liquid and
+ * Nunjucks tags (Jekyll, Eleventy), Hugo shortcodes, Go templates, kramdown and Pandoc attribute
+ * lists. None of it means anything in a book. This step rewrites what has a Markdown equivalent
+ * (highlighted code, figures) and takes out the rest, line for line, so that places in the result
+ * are still places in the source and every removal is accounted for.
+ */
+
+export interface SiteSyntaxChange {
+  line: number;
+  /** Why the line (or part of it) was taken out. */
+  reason: string;
+  /** The whole line went; otherwise only part of it. */
+  whole: boolean;
+  /** Content may have been lost (an embed, an unknown shortcode): the editor should look. */
+  lossy: boolean;
+}
+
+export interface SiteSyntaxResult {
+  text: string;
+  changes: SiteSyntaxChange[];
+}
+
+const fence = /^\s{0,3}(`{3,}|~{3,})/;
+const liquidHighlight = /^\s*\{%-?\s*highlight\s+["']?([\w+#.-]+)["']?[^%]*-?%\}\s*$/;
+const liquidEndHighlight = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
+const liquidTagLine = /^\s*\{%-?\s*(\w+)[^%]*-?%\}\s*$/;
+const hugoShortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*([\w/-]+)([\s\S]*?)\s*[>%]\}\}\s*$/;
+const goRawOpen = /^\s*\{\{\s*raw\s+`\s*$/;
+const goRawClose = /^\s*`\s*\}\}\s*$/;
+const goImage = /^\s*\{\{\s*image\s+"([^"]+)"(?:\s+\d+)?\s*\}\}\s*$/;
+const headingAttributes = /^(\s{0,3}#{1,6}\s.*?)\s*\{\s*[#.][^{}]*\}\s*#*\s*$/;
+const kramdownBlockAttributes = /^\s*\{:[^{}]*\}\s*$/;
+const kramdownSpanAttributes = /[ \t]*\{:\s*[#.][^{}]*\}/g;
+const siteUrl = /\{\{\s*(?:site\.(?:base)?url|\.Site\.BaseURL|site\.github\.url)\s*\}\}/gi;
+const siteKeyLine =
+  /^(?:layout|permalink|redirect_from|redirect_to|categories|category|tags|comments|published|excerpt_separator|sitemap|slug|aliases|weight|toc|share|header|teaser):\s*\S.*$/;
+
+/** Hugo's `figure` and the Go blog's `image` become Markdown pictures; the importer makes them figures. */
+function pictureFor(attributes: string): string | undefined {
+  const value = (name: string) =>
+    new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|(\\S+))`)
+      .exec(attributes)
+      ?.slice(1)
+      .find((part) => part !== undefined);
+  const src = value('src');
+  if (!src) return undefined;
+  const caption = plainCaption(value('caption') ?? value('title') ?? '');
+  const alt = plainCaption(value('alt') ?? '');
+  return `![${escapeBrackets(alt)}](<${src}>${caption ? ` "${caption.replace(/"/g, '\\"')}"` : ''})`;
+}
+
+function plainCaption(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escapeBrackets(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&');
+}
+
+/** Rewrites or removes site-generator syntax outside code from line `fromLine` on (after the front matter); the result has as many lines as `text`. */
+export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult {
+  const lines = text.split('\n');
+  const changes: SiteSyntaxChange[] = [];
+  const drop = (index: number, reason: string, lossy = false) => {
+    changes.push({ line: index + 1, reason, whole: true, lossy });
+    lines[index] = '';
+  };
+  let inFence: string | undefined;
+  let inLiquidComment = false;
+  for (let index = fromLine - 1; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const opening = fence.exec(line)?.[1];
+    if (inFence) {
+      if (opening && opening[0] === inFence[0] && opening.length >= inFence.length && line.trim() === opening) inFence = undefined;
+      continue;
+    }
+    if (opening) {
+      inFence = opening;
+      continue;
+    }
+    if (inLiquidComment) {
+      if (/\{%-?\s*endcomment\s*-?%\}/.test(line)) inLiquidComment = false;
+      drop(index, 'a Liquid comment ({% comment %}): not part of the text');
+      continue;
+    }
+    const highlight = liquidHighlight.exec(line);
+    if (highlight) {
+      // The code between the tags is kept as a fenced block; the closing tag ends it.
+      lines[index] = `\`\`\`${highlight[1]}`;
+      changes.push({ line: index + 1, reason: 'Liquid {% highlight %} tag: the code is kept as a code block', whole: false, lossy: false });
+      const end = lines.findIndex((candidate, after) => after > index && liquidEndHighlight.test(candidate));
+      if (end > index) {
+        lines[end] = '```';
+        changes.push({ line: end + 1, reason: 'Liquid {% endhighlight %} tag', whole: false, lossy: false });
+        index = end;
+      }
+      continue;
+    }
+    const liquid = liquidTagLine.exec(line);
+    if (liquid) {
+      const name = liquid[1] as string;
+      if (name === 'comment') inLiquidComment = !/\{%-?\s*endcomment\s*-?%\}/.test(line);
+      const lossy = ['include', 'render', 'youtube', 'vimeo', 'tweet', 'twitter', 'gist', 'video', 'embed', 'asset_img', 'img', 'image'].includes(name);
+      drop(index, `Liquid tag {% ${name} %}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`, lossy);
+      continue;
+    }
+    if (goRawOpen.test(line) || goRawClose.test(line)) {
+      drop(index, 'Go template {{raw `…`}} delimiter: the text inside is kept');
+      continue;
+    }
+    const goPicture = goImage.exec(line);
+    if (goPicture) {
+      lines[index] = `![](<${goPicture[1]}>)`;
+      changes.push({ line: index + 1, reason: 'Go template {{image}}: kept as a picture', whole: false, lossy: false });
+      continue;
+    }
+    const shortcode = hugoShortcodeLine.exec(line);
+    if (shortcode) {
+      const [, , closing, name = '', attributes = ''] = shortcode;
+      const picture = !closing && name === 'figure' ? pictureFor(attributes) : undefined;
+      if (picture) {
+        lines[index] = picture;
+        changes.push({ line: index + 1, reason: 'Hugo {{< figure >}} shortcode: kept as a figure', whole: false, lossy: false });
+      } else {
+        const lossy =
+          !closing && !['highlight', 'notice', 'note', 'warning', 'tip', 'details', 'callout', 'admonition', 'quote', 'blockquote', 'center'].includes(name);
+        drop(
+          index,
+          `Hugo shortcode {{${shortcode[1]} ${closing}${name} ${shortcode[1] === '<' ? '>' : '%'}}}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`,
+          lossy,
+        );
+      }
+      continue;
+    }
+    if (kramdownBlockAttributes.test(line)) {
+      drop(index, 'kramdown attribute list ({: …}): styling for the site');
+      continue;
+    }
+    // `redirect_from: /old/` followed by `---` is a front-matter line left after the body: Markdown reads it as a heading.
+    const next = lines[index + 1];
+    const previousBlank = index === fromLine - 1 || (lines[index - 1] ?? '').trim() === '';
+    if (previousBlank && siteKeyLine.test(line) && next !== undefined && /^-{3,}\s*$/.test(next)) {
+      drop(index, 'a front-matter line after the body (site setting)');
+      drop(index + 1, 'the rule closing a front-matter line after the body');
+      index++;
+      continue;
+    }
+    let rewritten = line.replace(headingAttributes, '$1');
+    rewritten = rewritten.replace(kramdownSpanAttributes, '').replace(siteUrl, '');
+    if (rewritten !== line) {
+      lines[index] = rewritten;
+      changes.push({
+        line: index + 1,
+        reason: 'site-generator attributes or template variables ({#id}, {: .class}, {{ site.url }})',
+        whole: false,
+        lossy: false,
+      });
+    }
+  }
+  return { text: lines.join('\n'), changes };
+}

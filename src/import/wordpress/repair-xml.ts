@@ -1,0 +1,71 @@
+/**
+ * WordPress exports are often not quite XML: PHP prints its warnings into the download before the
+ * `<?xml` line, and plugins write URLs with a bare `&`. Both are repaired here, each repair
+ * reported, before the export is parsed; anything else that is broken stays an error. Offsets
+ * shift only within a line (`&` → `&amp;`), so line numbers still point into the file.
+ */
+
+export interface XmlRepairs {
+  text: string;
+  /** Lines before the XML (printed by PHP, not part of the export), 1-based and inclusive. */
+  preamble: [number, number] | undefined;
+  /** Places of bare ampersands read as `&amp;`, in the original file. */
+  ampersands: { line: number; column: number }[];
+  /** Places of characters XML forbids (control characters), replaced by spaces. */
+  controls: { line: number; column: number }[];
+}
+
+const bareAmpersand = /&(?!(?:[A-Za-z][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)/g;
+// Tab, line feed and carriage return are allowed; other C0 controls are not, anywhere.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML forbids.
+const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+export function repairWordPressXml(source: string): XmlRepairs {
+  const repairs: XmlRepairs = { text: source, preamble: undefined, ampersands: [], controls: [] };
+  const start = source.search(/<\?xml[\s?]|<rss[\s>]/);
+  let text = source;
+  if (start > 0 && source.slice(0, start).trim() !== '') {
+    const lastLine = source.slice(0, start).split('\n').length;
+    const firstLine =
+      source
+        .slice(0, start)
+        .split('\n')
+        .findIndex((line) => line.trim() !== '') + 1;
+    // The declaration may only open the document: it goes with the preamble (it says UTF-8 anyway).
+    const declaration = /^<\?xml[^>]*\?>/.exec(source.slice(start))?.[0] ?? '';
+    const blanked = (part: string) => part.replace(/[^\n]/g, ' ');
+    text = blanked(source.slice(0, start + declaration.length)) + source.slice(start + declaration.length);
+    repairs.preamble = [firstLine, lastLine - (source.slice(0, start).endsWith('\n') ? 1 : 0)];
+  }
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const placeOf = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+  // CDATA sections and comments may hold `&` as it is; only markup outside them is repaired.
+  const parts = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/);
+  let offset = 0;
+  repairs.text = parts
+    .map((part, index) => {
+      const at = offset;
+      offset += part.length;
+      const controlsFixed = part.replace(forbiddenControl, (_, position: number) => {
+        repairs.controls.push(placeOf(at + position));
+        return ' ';
+      });
+      if (index % 2 === 1) return controlsFixed;
+      return controlsFixed.replace(bareAmpersand, (_, position: number) => {
+        repairs.ampersands.push(placeOf(at + position));
+        return '&amp;';
+      });
+    })
+    .join('');
+  return repairs;
+}
