@@ -36,7 +36,7 @@ const cueSources: [Role, string][] = [
   ],
   [
     'author',
-    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|authors?\s*:|written\s*:|auteurs?\s*:|autor(?:in|a|es|en)?\s*:|autore\s*:|автор(?:ы)?\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|^\s*(?:par|von|por|di|door|de)(?=\s)|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
+    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|(?:authors?|auteurs?|autor(?:in|a|es|en)?|autore|автор(?:ы)?)(?:\s*[:：]|(?=[ \t]*\n))|written\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|^\s*(?:par|von|por|di|door|de)(?=\s|[:：])|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
   ],
 ];
 const cuePattern = new RegExp(cueSources.map(([role, source]) => `(?<${role}>(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}]))`).join('|'), 'giu');

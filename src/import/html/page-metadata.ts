@@ -96,7 +96,7 @@ function isDek(element: Element): boolean {
 
 /** Blocks whose text is only a byline when it says so (`Posted in News on … by …`). */
 const cuedOnlyClasses = ['entry-meta', 'post-meta', 'article-meta', 'meta', 'post-info', 'entry-footer', 'post-footer'];
-const authorPagePath = /\/(?:author|authors|autor|auteur|writers|contributors|profile|people)\//i;
+const authorPagePath = /\/(?:author|authors|autor|autoren|auteur|auteurs|writers|contributors|profile|people|staff)\//i;
 
 /** Elements that name the article's author or hold its byline: `.author`, `.byline`, microdata, `rel=author`, links to an author's page. */
 function isBylineCandidate(element: Element): boolean {
@@ -173,13 +173,15 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     metaValue(page, 'application-name'),
   ]);
   const title = articleTitle(page, place, declaredSite?.value);
-  const byline = visibleByline(page, place, title?.from[0], dates);
+  const near = withArticleAsides(page, place, title?.from[0]);
+  const byline = visibleByline(page, near, title?.from[0], dates);
   const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
   const metas = metaAuthors(page);
   const authors = authorsOf(
     [
       jsonLd && foundIn(jsonLd, personNames(jsonLd.article.author ?? jsonLd.article.creator, jsonLd.graph)),
-      microformatAuthors(page, place, title?.from[0]),
+      distillAuthors(page),
+      microformatAuthors(page, near, title?.from[0]),
       metas[0],
       byline.authors,
     ],
@@ -187,7 +189,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
-  const date = publishedDate(page, place, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, place, title?.from[0], dates);
+  const date = publishedDate(page, near, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, near, title?.from[0], dates);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
@@ -203,6 +205,31 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     dek: dek(page, place),
     language,
     problems,
+  };
+}
+
+/**
+ * The article's place, and the asides of the `<article>` that holds its title: themes put the
+ * byline and date there (`<article><aside class="meta">Von: …</aside>`), where the body's
+ * extraction sees a sidebar.
+ */
+function withArticleAsides(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined): ArticlePlace {
+  const article =
+    titleElement &&
+    ancestorsOf(titleElement, page.parents).find((ancestor): ancestor is Element => ancestor.type === 'element' && ancestor.tagName === 'article');
+  if (!article) return place;
+  return {
+    isNearArticle: (element) => {
+      if (place.isNearArticle(element)) return true;
+      const ancestors = ancestorsOf(element, page.parents);
+      const within = ancestors.indexOf(article);
+      if (within < 0) return false;
+      const between = ancestors.slice(0, within).filter((ancestor): ancestor is Element => ancestor.type === 'element');
+      return (
+        between.some((ancestor) => ancestor.tagName === 'aside') &&
+        !between.some((ancestor) => ancestor.tagName === 'nav' || classNames(ancestor).some((name) => /comment|related/i.test(name)))
+      );
+    },
   };
 }
 
@@ -430,7 +457,7 @@ function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string
 function titleCandidates(page: PageIndex, place: ArticlePlace): TitleCandidate[] {
   const isArticleHeading = (heading: Element) => place.isNearArticle(heading) && !isBranding(heading, page);
   const headings = page.elements.filter((element) => (element.tagName === 'h1' || element.tagName === 'h2') && isArticleHeading(element));
-  const titled = headings.filter((heading) => matches(visibleTitleSelector, heading));
+  const titled = headings.filter((heading) => matches(visibleTitleSelector, heading) || isPermalinkHeading(heading));
   const topHeadings = headings.filter((heading) => heading.tagName === 'h1');
   const heading = titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined);
   const candidates: TitleCandidate[] = [];
@@ -449,7 +476,20 @@ function titleCandidates(page: PageIndex, place: ArticlePlace): TitleCandidate[]
 
 /** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
 function isBranding(heading: Element, page: PageIndex): boolean {
-  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement);
+  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement) || isHomeLinkHeading(heading);
+}
+
+/** `<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>`: a heading that only links to a site's front page names the site. */
+function isHomeLinkHeading(element: Element): boolean {
+  if (!/^h[1-3]$/.test(element.tagName)) return false;
+  const links = elementsOf(element).filter((inner) => inner.tagName === 'a');
+  const href = links.length === 1 && links[0] ? (stringProperty(links[0], 'href') ?? '') : '';
+  return (href === '/' || /^(?:https?:)?\/\/[^/?#]+\/?$/i.test(href)) && links[0] !== undefined && collapsedText(links[0]) === collapsedText(element);
+}
+
+/** `<h2><a href="…/interning-of-small-integers/" rel="bookmark">`: classic WordPress themes title a post with a link to itself. */
+function isPermalinkHeading(element: Element): boolean {
+  return elementsOf(element).some((inner) => inner.tagName === 'a' && tokensOf(inner, 'rel').includes('bookmark'));
 }
 
 /**
@@ -541,6 +581,7 @@ function brandName(page: PageIndex): Found<string> | undefined {
   const kinds: ((element: Element) => boolean)[] = [
     (element) => hasClass(element, 'site-title', 'site-name') || stringProperty(element, 'id') === 'site-title',
     (element) => hasClass(element, 'navbar-brand'),
+    isHomeLinkHeading,
     (element) => element.tagName === 'a' && tokensOf(element, 'rel').includes('home'),
     (element) => element.tagName === 'a' && stringProperty(element, 'href') === '/' && inHeader(element),
   ];
@@ -728,6 +769,24 @@ function shownText(node: Element): string {
 function dek(page: PageIndex, place: ArticlePlace): Found<string> | undefined {
   const element = page.elements.find((candidate) => isDek(candidate) && place.isNearArticle(candidate) && collapsedText(candidate) !== '');
   return element ? { value: clean(collapsedText(element)), from: [element] } : undefined;
+}
+
+/** Distill's article template keeps its front matter as JSON: `<d-front-matter><script type="text/json">{"authors": [{"author": …}]}`. */
+function distillAuthors(page: PageIndex): Found<string[]> | undefined {
+  const script = page.elements.find(
+    (element) =>
+      element.tagName === 'script' && page.parents.get(element)?.type === 'element' && (page.parents.get(element) as Element).tagName === 'd-front-matter',
+  );
+  if (!script) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textContent(script));
+  } catch {
+    return undefined;
+  }
+  const authors = isRecord(parsed) && Array.isArray(parsed.authors) ? parsed.authors : [];
+  const names = unique(authors.flatMap((author) => (isRecord(author) ? namesIn(clean(text(author.author) ?? text(author.name) ?? '')) : [])));
+  return names.length > 0 ? { value: names, from: [script] } : undefined;
 }
 
 interface JsonLdFound {

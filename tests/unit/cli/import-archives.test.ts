@@ -178,11 +178,23 @@ describe('anthology import: sources not in UTF-8', () => {
     try {
       const page =
         '<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Café society</title></head>\n<body><article><h1>Café society</h1><p>The café opened in 1901 and served “strong” coffee to the whole street, from the baker to the mayor, every morning of the year.</p><p>Its owner, a widow from Lyon, kept the accounts in a green ledger that her grandson still has, with every débit and crédit in her small, upright hand.</p></article></body></html>\n';
-      await writeFile(path.join(project.dir, 'page.html'), Buffer.from(page.replace(/[“”]/g, (quote) => (quote === '“' ? '\x93' : '\x94')), 'latin1'));
-      await writeFile(path.join(project.dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: Crème brûlée\n---\n\nA dessert.\n', 'utf16le')]));
+      await writeFile(
+        path.join(project.dir, 'page.html'),
+        Buffer.from(
+          page.replace(/[“”]/g, (quote) => (quote === '“' ? '\x93' : '\x94')),
+          'latin1',
+        ),
+      );
+      await writeFile(
+        path.join(project.dir, 'utf16.md'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: Crème brûlée\n---\n\nA dessert.\n', 'utf16le')]),
+      );
       const result = await runCli(['import', 'page.html', 'utf16.md', '--no-cite', '-v'], project.dir);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stderr, /page\.html\n\s*1:1\s+info\s+the file is not UTF-8: read as windows-1252, the encoding it declares\s+import-encoding-declared/);
+      assert.match(
+        result.stderr,
+        /page\.html\n\s*1:1\s+info\s+the file is not UTF-8: read as windows-1252, the encoding it declares\s+import-encoding-declared/,
+      );
       assert.match(result.stderr, /utf16\.md\n\s*1:1\s+info\s+the file is not UTF-8: read as UTF-16LE/);
       const chapters = (await readdir(path.join(project.dir, 'chapters'))).filter((name) => name.endsWith('.md')).sort();
       assert.deepEqual(chapters, ['cafe-society.md', 'creme-brulee.md']);
