@@ -66,6 +66,8 @@ export const rules = {
     summary: 'A piece’s author was read from indirect evidence (a contributor bio, a login or key rather than a name): check it.',
   },
   'import-date-ambiguous': { severity: 'warning', summary: 'A numeric date could be read day-first or month-first and was left out.' },
+  'import-date-unreadable': { severity: 'warning', summary: 'A date in the source could not be read and was left out.' },
+  'import-date-inferred': { severity: 'warning', summary: 'A piece’s date was read from indirect evidence (its address), not a date field: check it.' },
   'config-deprecated': { severity: 'warning', summary: 'A key in anthology.yaml is no longer used; the message says what replaces it.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },
   'bibliography-duplicate-key': { severity: 'error', summary: 'A citation key is defined twice in bibliography/.' },

@@ -113,7 +113,7 @@ function namesIn(segment: string): string[] {
   for (const item of splitNames(text.replace(/^[\s:,\u2063]+|[\s:,\u2063]+$/g, ''))) {
     // Two elements with nothing between them (`Jane Doe` `Twitter`): the name is the first that is one.
     const parts = item.split(elementBoundary);
-    const name = parts.map(asName).find((candidate) => candidate !== undefined);
+    const name = parts.map((part) => asName(part)).find((candidate) => candidate !== undefined);
     // `Jane Doe, Staff Writer, The Daily Post`: after a job title comes the employer.
     if (name && !(afterRole && isOrganisationName(name)) && !names.includes(name)) names.push(name);
     afterRole = parts.some(hasRole);

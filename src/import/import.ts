@@ -159,14 +159,15 @@ function settleAuthors(pieces: readonly ImportedPiece[], file: VFile, options: I
     if (piece.meta.authors.length > 0) continue;
     const place = { line: piece.meta.source?.lines[0] ?? 1, column: 1 };
     const title = piece.meta.provisional_title ? 'an untitled piece' : `“${piece.meta.title}”`;
+    const why = piece.unattributed ? ` (${piece.unattributed})` : '';
     if (options.defaultAuthor) {
       piece.meta.authors = [options.defaultAuthor];
-      report(file, 'import-author-assumed', `${title} has no byline: credited to ${options.defaultAuthor}, whose blog you said this source is`, place);
+      report(file, 'import-author-assumed', `${title} has no byline${why}: credited to ${options.defaultAuthor}, whose blog you said this source is`, place);
     } else {
       report(
         file,
         'import-author-unknown',
-        `${title} does not say who wrote it: its authors are left empty (fill them in; for your own blog, import with --author NAME)`,
+        `${title} does not say who wrote it${why}: its authors are left empty (fill them in; for your own blog, import with --author NAME)`,
         place,
       );
     }

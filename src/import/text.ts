@@ -99,15 +99,17 @@ export function hasRole(candidate: string): boolean {
 }
 
 /**
- * The name in `candidate` if it is one a reader would accept as a byline: not a login (`admin`,
- * `jsmith`), an address, a handle, a date or a job title. Organisations (`Reuters`, `The Editors`)
- * are names too.
+ * The name in `candidate` if it is one a reader would accept as a byline: not an account
+ * (`admin`, `jsmith`, unless `handles` says the source shows handles as bylines), an address, a
+ * date or a job title. Organisations (`Reuters`, `The Editors`) are names too.
  */
-export function asName(candidate: string): string | undefined {
+export function asName(candidate: string, options: { handles?: boolean } = {}): string | undefined {
   const name = cleanName(candidate);
   if (name === '' || name.length > 80 || !/\p{L}/u.test(name)) return undefined;
-  if (/^(?:https?:|www\.)|[/@]|\.(?:com|org|net)\b|\d/.test(name)) return undefined;
-  if (loginNames.has(name.toLowerCase()) || isLogin(name)) return undefined;
+  if (/^(?:https?:|www\.)|[/@]|\.(?:com|org|net)\b/.test(name) || (!options.handles && /\d/.test(name))) return undefined;
+  if (loginNames.has(name.toLowerCase())) return undefined;
+  // A handle (`szpryc`, `jekyllbot`) is how some bloggers sign: a name only where the source shows it as one.
+  if (isLogin(name)) return options.handles ? name : undefined;
   if (notNameWords.test(name) || !isCapitalisedName(name)) return undefined;
   const person = withoutRole(name);
   if (person === undefined || person.split(/\s+/).length > 6) return undefined;

@@ -31,6 +31,8 @@ export interface ImportedPiece {
   meta: ChapterFrontMatter;
   /** The chapter body, footnotes included. */
   body: Root;
+  /** Why the source gives no usable author, when it names one that is not a name (`the login admin`): said in the warning. */
+  unattributed?: string;
 }
 
 export interface ImportOptions {
@@ -40,6 +42,8 @@ export interface ImportOptions {
    * Without it such pieces keep no author. Either way it is reported.
    */
   defaultAuthor: string | undefined;
+  /** A site's author data (Jekyll's `_data/authors.yml`): key → name, for posts that name their author by key. */
+  authorData?: Readonly<Record<string, string>>;
   /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];
   /** Import drafts and private posts too. */
