@@ -15,6 +15,7 @@ import { loadBibliography, managedBibliographyFile, managedBibliographyItems, se
 import { citeChapterText } from '../io/cite-chapters.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath, isImageName } from '../io/read-source.ts';
+import { findAuthorData } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -69,11 +70,13 @@ export async function importCommand(projectDir: string, sources: readonly string
       throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
   }
   for (const source of sources) {
+    const authorData = await findAuthorData(projectDir, source);
     const { input, result } = await importSourcePath(
       projectDir,
       source,
       {
         defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
+        ...(authorData ? { authorData } : {}),
         postTypes: options.postTypes,
         includeDrafts: options.drafts,
       },

@@ -62,6 +62,20 @@ function cleanName(text: string): string {
 
 // What a byline shows that is not a name: accounts, roles, links, counters.
 const loginNames = new Set([
+  // Cue words a byline puts before the name.
+  'by',
+  'von',
+  'par',
+  'por',
+  'di',
+  'door',
+  'autor',
+  'autorin',
+  'auteur',
+  'autore',
+  'author',
+  'authors',
+  'автор',
   'admin',
   'administrator',
   'root',

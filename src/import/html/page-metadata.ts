@@ -84,10 +84,8 @@ function isBrandingElement(element: Element): boolean {
 function isPublishedTime(element: Element): boolean {
   if (element.tagName === 'meta') return false;
   if (tokensOf(element, 'itemProp').includes('datepublished') || hasClass(element, 'dt-published')) return true;
-  return (
-    element.tagName === 'time' &&
-    (hasClass(element, 'published', 'entry-date') || element.properties.pubDate !== undefined || element.properties.dateTime !== undefined)
-  );
+  // A theme prints the last update beside the publication: `<time class="updated">`.
+  return element.tagName === 'time' && !hasClass(element, 'updated', 'modified', 'dt-updated') && !tokensOf(element, 'itemProp').includes('datemodified');
 }
 
 function isDek(element: Element): boolean {
@@ -502,7 +500,8 @@ function siteNames(page: PageIndex, candidates: readonly TitleCandidate[], decla
   if (declaredSite) names.add(declaredSite);
   const brand = brandName(page)?.value;
   if (brand) names.add(brand);
-  const values = candidates.map((candidate) => candidate.value);
+  // A title that is only the site's name (`og:title` = `og:site_name`) says nothing about the article's.
+  const values = candidates.map((candidate) => candidate.value).filter((value) => ![...names].some((name) => sameText(name, value)));
   const headings = candidates.filter((candidate) => candidate.visible).map((candidate) => candidate.value);
   for (const value of values) {
     for (const { title, site, trailing } of titleSplits(value)) {

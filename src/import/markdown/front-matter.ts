@@ -56,6 +56,21 @@ function firstKey(values: FrontMatterValues, keys: readonly string[]): { key: st
   return undefined;
 }
 
+/**
+ * A site's author data (`_data/authors.yml`: `jsmith: {name: John Smith, …}` or `jsmith: John
+ * Smith`) as key → name; undefined for anything else.
+ */
+export function authorDataOf(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const data: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : undefined;
+    const name = record ? (textOf(record.name) ?? textOf(record.display_name) ?? textOf(record.full_name)) : textOf(entry);
+    if (name) data[key] = name;
+  }
+  return Object.keys(data).length > 0 ? data : undefined;
+}
+
 /** Text from front matter: entities decoded (`Notes&colon; A` → `Notes: A`), HTML in titles read as HTML. */
 function plain(value: string): string {
   return /<[a-z][^>]*>/i.test(value) ? htmlToText(value) : decodeEntities(value).replace(/\s+/g, ' ').trim();
