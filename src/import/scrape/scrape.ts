@@ -10,7 +10,7 @@ import { type ClassifiedLine, classifyLines, noteLine } from './classify.ts';
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
  * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
  */
-export function importScrape(file: VFile, options: ImportOptions): ImportResult {
+export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
   const text = String(file.value);
   const blocks = classifyLines(text);
   const fates = new Map<number, LineFate>();
@@ -26,7 +26,7 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   const pieces: ImportedPiece[] = [];
   starts.forEach((start, index) => {
     const slice = blocks.slice(start, starts[index + 1] ?? blocks.length);
-    const piece = buildPiece(slice, pieces.length + 1, file, options, fates);
+    const piece = buildPiece(slice, pieces.length + 1, file, fates);
     if (piece) pieces.push(piece);
   });
 
@@ -78,13 +78,7 @@ export function parseByline(text: string): Byline {
   return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')), date: date?.iso };
 }
 
-function buildPiece(
-  blocks: ClassifiedLine[],
-  pieceNumber: number,
-  file: VFile,
-  options: ImportOptions,
-  fates: Map<number, LineFate>,
-): ImportedPiece | undefined {
+function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, fates: Map<number, LineFate>): ImportedPiece | undefined {
   const keep = (block: ClassifiedLine, field: ChapterField) => fates.set(block.line, { line: block.line, fate: 'kept', piece: pieceNumber, field });
   const toMetadata = (block: ClassifiedLine, field: ChapterField) => fates.set(block.line, { line: block.line, fate: 'metadata', piece: pieceNumber, field });
   const drop = (block: ClassifiedLine, reason: string) => {
@@ -201,6 +195,18 @@ function buildPiece(
 
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
+    // No byline: the contributor note (`X is a senior fellow at …`) is read as saying who wrote it.
+    const bioLine = blocks.find((block) => fates.get(block.line)?.fate === 'metadata' && (fates.get(block.line) as { field?: string }).field === 'bio')?.line;
+    if (authors.length > 0)
+      report(
+        file,
+        'import-author-inferred',
+        `${title ? `“${title.text}”` : `piece ${pieceNumber}`} has no byline: ${authors.join(' and ')} read from its contributor note; check`,
+        {
+          line: bioLine ?? blocks[0]?.line ?? 1,
+          column: 1,
+        },
+      );
   }
 
   // A standfirst: the first paragraph, when it presents the authors in the third person or sits
