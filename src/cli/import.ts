@@ -153,6 +153,8 @@ export async function importCommand(projectDir: string, sources: readonly string
       );
     for (const chapter of prepared.get(result) ?? []) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
   }
+  const attribution = attributionSummary(files);
+  if (attribution) ui.info(attribution);
   const remote = chapters.flatMap((chapter) => chapter.remoteImages.map((image) => ({ chapter: chapter.fileName, ...image })));
   if (remote.length > 0) ui.info(`${remote.length} remote image${remote.length === 1 ? '' : 's'} not fetched: supply the files (listed in the report)`);
   const unchanged = plans.filter((plan) => plan.action === 'unchanged').length;
@@ -227,6 +229,27 @@ function messagesOf(file: VFile) {
 /** The files a source's messages are on: the source itself and, for an archive or folder, each file in it. */
 function sourceFiles(result: SourceImport): VFile[] {
   return [result.file, ...(result.members ?? []).flatMap((member) => (member.file ? [member.file] : []))];
+}
+
+/** `authors: 2 left empty (the source names nobody), 1 credited to the --author you gave; dates: 1 ambiguous`: what to check before anything else. */
+function attributionSummary(files: readonly VFile[]): string | undefined {
+  const count = (ruleId: string) => files.reduce((total, file) => total + file.messages.filter((message) => message.ruleId === ruleId).length, 0);
+  const authors = [
+    [count('import-author-unknown'), 'left empty (the source names nobody)'],
+    [count('import-author-assumed'), 'credited to the author you named for the source'],
+    [count('import-author-inferred'), 'read from indirect evidence'],
+  ] as const;
+  const dates = [
+    [count('import-date-ambiguous'), 'ambiguous (day or month?)'],
+    [count('import-date-unreadable'), 'unreadable'],
+    [count('import-date-inferred'), 'read from an address'],
+  ] as const;
+  const part = (label: string, entries: readonly (readonly [number, string])[]) => {
+    const listed = entries.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+    return listed.length > 0 ? `${label}: ${listed.join(', ')}` : undefined;
+  };
+  const parts = [part('authors', authors), part('dates', dates)].filter((text): text is string => text !== undefined);
+  return parts.length > 0 ? `check the front matter — ${parts.join('; ')} (each warning above names the line)` : undefined;
 }
 
 function severityOf(fatal: boolean | null | undefined): 'error' | 'warning' | 'info' {

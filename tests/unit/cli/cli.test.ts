@@ -153,6 +153,7 @@ describe('anthology import', () => {
       assert.match(unknown.stderr, /anthology\.yaml\s*\n\s*7:1\s+warning\s+`default_author` is no longer applied[^\n]*config-deprecated/);
       assert.match(unknown.stderr, /417:1\s+warning\s+“The Shanghai Spirit in Beijing” does not say who wrote it[^\n]*import-author-unknown/);
       assert.match(await spirit(), /^authors: \[\]$/m);
+      assert.match(unknown.stdout, /check the front matter — authors: 1 left empty \(the source names nobody\), 2 read from indirect evidence/);
 
       // --author: this source is the editor's own blog.
       const flagged = await runCli(['import', 'blog/seed.txt', '--no-add', '--no-cite', '--force', '--author', 'Raffaello Pantucci'], project.dir);
