@@ -2,9 +2,10 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
 import { type BodyBlock, buildBody } from '../body.ts';
-import { findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
+import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { type ClassifiedLine, classifyLines, noteLine } from './classify.ts';
+import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
@@ -12,8 +13,8 @@ import { type ClassifiedLine, classifyLines, noteLine } from './classify.ts';
  */
 export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
   const text = String(file.value);
-  const blocks = classifyLines(text);
   const fates = new Map<number, LineFate>();
+  const blocks = withHeaderBlock(text, fates);
   const starts = findPieceStarts(blocks);
   if (blocks[0]?.kind === 'archive-heading') {
     fates.set(blocks[0].line, { line: blocks[0].line, fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
@@ -34,6 +35,38 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
   const lines: LineFate[] = [];
   for (let line = 1; line <= lineCount; line++) lines.push(fates.get(line) ?? { line, fate: 'blank' });
   return { pieces, lines };
+}
+
+/**
+ * The text's blocks, its opening header block (`Title:`, `Author:`, `Created:` — a PEP, a mail)
+ * read as the title, byline and date lines a scrape's piece opens with; the header's other fields
+ * are dropped with their name.
+ */
+function withHeaderBlock(text: string, fates: Map<number, LineFate>): ClassifiedLine[] {
+  const sourceLines = text.split(/\r?\n/);
+  const header = readHeaderBlock(sourceLines);
+  if (!header) return classifyLines(text);
+  const used = [header.title, header.authors, header.date];
+  const inHeader = (line: number) => header.fields.some((field) => line >= field.line && line <= field.endLine);
+  const rest = sourceLines.map((line, index) => (inHeader(index + 1) ? '' : line)).join('\n');
+  // Each line is classified on its own at its own place, so it carries whatever a block records.
+  const lineAs = (line: number, value: string) => classifyLines(`${'\n'.repeat(line - 1)}${value}`)[0];
+  const synthetic = [
+    header.title && lineAs(header.title.line, header.title.value),
+    header.authors && lineAs(header.authors.line, `By ${withoutAddresses(header.authors.value)}`),
+    header.date && lineAs(header.date.line, header.date.value),
+  ].filter((block): block is ClassifiedLine => block !== undefined);
+  const [title, ...meta] = synthetic;
+  const opening = [...(title ? [{ ...title, kind: 'short' as const }] : []), ...meta.filter((block) => block.kind === 'byline' || block.kind === 'date')];
+  for (const field of header.fields) {
+    const isUsed = used.includes(field) && opening.some((block) => block.line === field.line);
+    for (let line = field.line; line <= field.endLine; line++) {
+      if (isUsed && line > field.line)
+        fates.set(line, { line, fate: 'metadata', piece: 1, field: field === header.authors ? 'authors' : field === header.date ? 'date' : 'title' });
+      else if (!isUsed) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: `header field \`${field.key}\`: no place in a chapter` });
+    }
+  }
+  return [...opening, ...classifyLines(rest)];
 }
 
 const endingKinds = new Set(['archive-heading', 'bio', 'note', 'credit', 'caption', 'image-debris', 'share-debris']);
@@ -75,7 +108,8 @@ export function parseByline(text: string): Byline {
   const date = findDate(withoutBy);
   // Names end where the date, a dash, a run of spaces or share-button debris begins.
   const namesPart = (date ? withoutBy.slice(0, date.start) : withoutBy).split(/\s{2,}|\s[–—|]\s|\s+share$/i)[0] ?? '';
-  return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')), date: date?.iso };
+  // `by the peasantry as highly as …` starts a sentence, not a byline: only names are authors.
+  return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')).flatMap((name) => asName(name) ?? []), date: date?.iso };
 }
 
 function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, fates: Map<number, LineFate>): ImportedPiece | undefined {
@@ -142,7 +176,11 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
     for (const block of blocks.slice(contributors, end)) {
       if (block.kind === 'contributors-label') drop(block, 'label of the contributors block: bios go to front matter');
       else if (block.kind === 'short') {
-        authors.push(...splitNames(block.text).filter((name) => !authors.includes(name)));
+        authors.push(
+          ...splitNames(block.text)
+            .flatMap((name) => asName(name) ?? [])
+            .filter((name) => !authors.includes(name)),
+        );
         toMetadata(block, 'authors');
       } else {
         bios.push(block.text);

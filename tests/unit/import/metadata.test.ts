@@ -274,6 +274,36 @@ describe('WordPress exports', () => {
   });
 });
 
+describe('plain text', () => {
+  it('reads a header block (PEP 255: Title, Author with old-style addresses over three lines, Created) as title, authors and date', async () => {
+    const text = await readFile(path.join(repoRoot, 'tests/corpus/scrape/pep-255-bracketed-references/pep-0255.txt'), 'utf8');
+    const { metas, result } = imported('pep-0255.txt', text);
+    assert.deepEqual(
+      [metas[0]?.title, metas[0]?.authors, metas[0]?.date],
+      ['Simple Generators', ['Neil Schemenauer', 'Tim Peters', 'Magnus Lie Hetland'], '2001-05-18'],
+    );
+    const fate = (line: number) => {
+      const found = result.lines[line - 1];
+      return found?.fate === 'metadata' ? `metadata:${found.field}` : found?.fate === 'dropped' ? `dropped:${found.reason}` : found?.fate;
+    };
+    assert.deepEqual([1, 2, 5, 6, 7].map(fate), [
+      'dropped:header field `PEP`: no place in a chapter',
+      'metadata:title',
+      'metadata:authors',
+      'metadata:authors',
+      'metadata:authors',
+    ]);
+  });
+
+  it('takes no sentence that opens with “by” for a byline', () => {
+    const { metas } = imported(
+      'scrape.txt',
+      'A Title\n\nby the peasantry as highly as that of Charlotte Corday\n\nThe body of the piece goes on for a while, long enough to be a paragraph of prose.\n',
+    );
+    assert.deepEqual(metas[0]?.authors, []);
+  });
+});
+
 describe('Ghost exports', () => {
   const corpus = path.join(repoRoot, 'tests/corpus/ghost');
 
