@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, Root } from 'mdast';
 import type { CslJsonItem } from '../adapters/citation-js.ts';
 import { addToBibliography, type BibliographyItem, shortFormMatches } from './bibliography.ts';
-import { type ParsedCitation, type ParsedNote, parseNote } from './parse-note.ts';
+import { CONFIDENCE_THRESHOLD, type ParsedCitation, type ParsedNote, parseNote } from './parse-note.ts';
 
 /** One note of a chapter: its label and its Markdown text, with where that text sits in the file. */
 export interface SourceNote {
@@ -58,7 +58,13 @@ export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], 
       resolution.keys = [...note.text.matchAll(/@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu)].map((match) => match[1] ?? '');
     } else if (parsed.kind === 'citation' || parsed.kind === 'citations' || parsed.kind === 'discursive') {
       const replacements: { start: number; end: number; text: string }[] = [];
+      const uncertain = parsed.citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD);
+      if (uncertain.length > 0) {
+        resolution.problem = `uncertain reading (model confidence ${Math.min(...uncertain.map((citation) => citation.confidence)).toFixed(2)}): left as typed, see its labels on the review page`;
+      }
       for (const citation of parsed.citations) {
+        // A citation the model is unsure of stays as typed: a wrong item is worse than none.
+        if (citation.confidence < CONFIDENCE_THRESHOLD) continue;
         // “Author interview with …, 2019” is an unpublished personal communication: Chicago keeps
         // it in the note's own words and out of the bibliography, so it stays as text.
         if (isUnpublishedInterview(citation) || isBareUrl(citation)) continue;
@@ -71,9 +77,15 @@ export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], 
     } else if (parsed.kind === 'short' && parsed.shortForm) {
       const shortForm = parsed.shortForm;
       const match = [...citedHere].reverse().find((item) => shortFormMatches(shortForm, item)) ?? items.find((item) => shortFormMatches(shortForm, item));
-      if (match) {
+      const citation = parsed.citations[0];
+      if (!match && citation && citation.confidence >= CONFIDENCE_THRESHOLD && shortForm.title && citation.item.author) {
+        // A name and a title met first here (`Plutarch, _Life of Pericles_`): the work, as the note gives it.
+        const item = addToBibliography(items, citation.item as Omit<CslJsonItem, 'id'>, { chapter, note: note.label, text: note.text });
+        if (!citedHere.includes(item)) citedHere.push(item);
+        resolution.keys = [item.id];
+        resolution.rewritten = splice(note.text, [{ ...citation.source, text: citationMarkup(item.id, citation) }]);
+      } else if (match) {
         resolution.keys = [match.id];
-        const citation = parsed.citations[0];
         resolution.rewritten = citation
           ? splice(note.text, [{ ...citation.source, text: citationMarkup(match.id, citation) }])
           : citationMarkup(match.id, undefined);
@@ -81,7 +93,9 @@ export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], 
     } else if (parsed.kind === 'ibid') {
       if (previousKeys.length > 0) {
         resolution.keys = [...previousKeys];
-        resolution.rewritten = previousKeys.map((key) => citationMarkup(key, { locator: parsed.locator })).join('; ');
+        // `Ibid. Phidias was supposed…`: the commentary after the Ibid. stays.
+        const rest = parsed.end === undefined ? '' : note.text.slice(parsed.end);
+        resolution.rewritten = previousKeys.map((key) => citationMarkup(key, { locator: parsed.locator })).join('; ') + rest;
       } else resolution.problem = 'Ibid. with no earlier citation';
     } else if (parsed.kind === 'cross-reference' && parsed.crossReference !== undefined) {
       const target = keysByNote.get(String(parsed.crossReference));

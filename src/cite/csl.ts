@@ -24,6 +24,7 @@ export type CslItemType =
   | 'post'
   | 'post-weblog'
   | 'report'
+  | 'software'
   | 'speech'
   | 'thesis'
   | 'treaty'

@@ -1,17 +1,26 @@
 /**
- * The rule-based note parser: one hand-typed note (its Markdown source) → what kind of note it is
- * and the CSL items it cites. Pure: no I/O, no clock. The stages live in `parse-note/`:
- * tokens → sentences and fields (segment) → citation runs → items (citation, details, names,
- * dates, item-type, language); `references` handles Ibid. and "note 41".
+ * One hand-typed note (its Markdown source) → what kind of note it is and the CSL items it cites.
+ * The trained labeller (`label/`) labels the note's tokens; runs of labels become fields, fields
+ * become citations and items (`label/citations.ts`). What a model cannot know stays as rules, each
+ * with its test: Ibid. and “note 41” point elsewhere (`label/references.ts`); a note pasted with
+ * its number keeps offsets. Pure: no I/O, no clock.
  */
 import type { CslItemData } from './csl.ts';
-import { parseAuthorDate, parseAuthorDateNote } from './parse-note/author-date.ts';
-import { type CitationParse, parseCitation } from './parse-note/citation.ts';
-import { parseCrossReference, parseIbid } from './parse-note/references.ts';
-import { findCitationRuns } from './parse-note/segment.ts';
-import { tokenize } from './parse-note/tokens.ts';
+import { buildCitation, type CitationGroup, groupCitations, type ShortForm, segmentsOf } from './label/citations.ts';
+import type { CrfModel } from './label/crf.ts';
+import { type LabelledToken, labelNote } from './label/label-note.ts';
+import type { Label } from './label/labels.ts';
+import { parseCrossReference, parseIbid } from './label/references.ts';
+
+export type { ShortForm } from './label/citations.ts';
 
 export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-reference' | 'discursive' | 'commentary';
+
+/**
+ * Below this, a citation is not used: the note stays as typed and is flagged for review with its
+ * labels (a wrong item is worse than none). Chosen on held-out notes (bench/notes.ts).
+ */
+export const CONFIDENCE_THRESHOLD = 0.65;
 
 export interface ParsedCitation {
   item: CslItemData;
@@ -21,7 +30,7 @@ export interface ParsedCitation {
   prefix?: string;
   /** The author's words after the citation, as Markdown, from the separator on (`; a view disputed since.`). */
   suffix?: string;
-  /** 0..1: 1 when nothing was guessed. */
+  /** 0..1: the model's probability for the least certain of the citation's fields. */
   confidence: number;
   /** What an editor should check, in words. */
   problems: string[];
@@ -29,11 +38,13 @@ export interface ParsedCitation {
   source: { start: number; end: number };
 }
 
-export interface ShortForm {
-  author?: string;
-  title?: string;
-  /** Author-date short citations (`Smith (2010, p. 45)`) name a year instead of a title. */
-  year?: string;
+/** One token of the note as the model labelled it, for the review page. */
+export interface NoteLabel {
+  text: string;
+  label: Label;
+  confidence: number;
+  start: number;
+  end: number;
 }
 
 export interface ParsedNote {
@@ -45,85 +56,106 @@ export interface ParsedNote {
   shortForm?: ShortForm;
   /** For `ibid` and `cross-reference`, which have no citation to carry it: `Ibid., p. 4` → `p. 4`. */
   locator?: string;
+  /** For `ibid` followed by commentary: where the Ibid. ends. */
+  end?: number;
   /** 0..1, the lowest of the citations' (a review page lists the lowest first). */
   confidence: number;
   /** Doubts about the note as a whole, e.g. a quoted title in a note read as commentary. */
   problems: string[];
+  /** The note's tokens with their labels (empty for Ibid. and cross-references). */
+  labels: NoteLabel[];
   /** The note as given. */
   text: string;
 }
 
-const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?)?\s*$/i;
+const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?|vide|voir|siehe|vgl\.?)?\s*$/i;
 
-export function parseNote(text: string): ParsedNote {
+/** `model`: another trained model than the committed one (the bench's folds). */
+export function parseNote(text: string, options: { model?: CrfModel } = {}): ParsedNote {
   const body = withoutNoteNumber(text);
   const ibid = parseIbid(body);
-  if (ibid) return { kind: 'ibid', citations: [], ...ibid, confidence: 0.95, problems: [], text };
+  if (ibid) {
+    const { end, ...locator } = ibid;
+    return { kind: 'ibid', citations: [], ...locator, ...(end < body.trimEnd().length ? { end } : {}), confidence: 0.95, problems: [], labels: [], text };
+  }
   const reference = parseCrossReference(body);
   if (reference) {
     const { note, ...locator } = reference;
-    return { kind: 'cross-reference', citations: [], crossReference: note, ...locator, confidence: 0.95, problems: [], text };
+    return { kind: 'cross-reference', citations: [], crossReference: note, ...locator, confidence: 0.95, problems: [], labels: [], text };
   }
-  const authorDate = parseAuthorDateNote(body);
-  const parses = authorDate ? [authorDate] : citationsIn(body);
-  if (parses.length === 0) return commentaryNote(text, body);
+  const tokens = labelNote(body, options.model);
+  const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
+  const built = groupCitations(segmentsOf(body, tokens)).flatMap((group) => {
+    const citation = buildCitation(group);
+    return citation ? [{ group, citation }] : [];
+  });
+  if (built.length === 0) return commentaryNote(text, body, tokens, labels);
 
-  const citations = parses.map((parse, index) => withCommentary(body, parse, parses[index - 1], parses[index + 1]));
+  const citations = built.map(({ group, citation }, index) => withCommentary(body, group, citation, built[index - 1]?.group, built[index + 1] === undefined));
   const discursive = citations.some((citation) => !SIGNAL_ONLY.test(citation.prefix ?? '') || citation.suffix !== undefined);
-  const only = parses.length === 1 ? parses[0] : undefined;
+  const only = built.length === 1 ? built[0]!.citation : undefined;
   const kind: NoteKind = only?.shortForm && !discursive ? 'short' : discursive ? 'discursive' : citations.length === 1 ? 'citation' : 'citations';
   if (kind !== 'short') {
-    for (const [index, parse] of parses.entries()) {
-      if (parse.shortForm) citations[index]!.problems.push('short form: resolve it against an earlier citation');
+    for (const [index, { citation }] of built.entries()) {
+      if (citation.shortForm) citations[index]!.problems.push('short form: resolve it against an earlier citation');
     }
   }
-  const confidence = Math.min(...citations.map((citation) => citation.confidence));
   return {
     kind,
     citations,
     ...(kind === 'short' && only?.shortForm ? { shortForm: only.shortForm } : {}),
-    confidence,
+    confidence: Math.min(...citations.map((citation) => citation.confidence)),
     problems: [],
+    labels,
     text,
   };
 }
 
-function citationsIn(body: string): CitationParse[] {
-  return findCitationRuns(tokenize(body))
-    .map((run) => (run.authorDate ? parseAuthorDate(run.tokens) : parseCitation(run.tokens)))
-    .filter((parse): parse is CitationParse => parse !== undefined && hasSubstance(parse));
-}
-
-/** A run that yielded neither a name, a title nor a URL was prose after all. */
-function hasSubstance(parse: CitationParse): boolean {
-  const { item } = parse;
-  return item.title !== undefined || item.URL !== undefined || item.type === 'interview' || (parse.shortForm !== undefined && item.author !== undefined);
-}
-
-function commentaryNote(text: string, body: string): ParsedNote {
+function commentaryNote(text: string, body: string, tokens: readonly LabelledToken[], labels: NoteLabel[]): ParsedNote {
   const suspicious = /[‘“"]\p{Lu}|https?:\/\/|www\.|(?:^|\s)[_*]\p{Lu}/u.test(body);
+  const certainty = tokens.length > 0 ? Math.min(...tokens.map((token) => token.confidence)) : 1;
   return {
     kind: 'commentary',
     citations: [],
-    confidence: suspicious ? 0.6 : 0.9,
+    confidence: suspicious ? Math.min(0.6, certainty) : Math.min(0.9, Math.max(certainty, 0.5)),
     problems: suspicious ? ['a quotation, italic or link was found but no citation was recognised'] : [],
+    labels,
     text,
   };
 }
 
 /** Commentary before a citation (back to the previous one) is its prefix; after the last one, its suffix. */
-function withCommentary(body: string, parse: CitationParse, previous: CitationParse | undefined, next: CitationParse | undefined): ParsedCitation {
-  const before = body.slice(previous?.end ?? 0, parse.start).replace(/^[\s;,.]+/, '');
-  const after = next ? '' : body.slice(parse.end).trimEnd();
+function withCommentary(
+  body: string,
+  group: CitationGroup,
+  citation: NonNullable<ReturnType<typeof buildCitation>>,
+  previous: CitationGroup | undefined,
+  last: boolean,
+): ParsedCitation {
+  const start = group.fields[0]!.start;
+  const end = endOfCitation(body, group);
+  const before = body.slice(previous ? endOfCitation(body, previous) : 0, start).replace(/^[\s;,.]+/, '');
+  const after = last ? body.slice(end).trimEnd() : '';
   return {
-    item: parse.item,
-    ...(parse.locator ? { locator: parse.locator } : {}),
+    item: citation.item,
+    ...(citation.locator ? { locator: citation.locator } : {}),
     ...(/\p{L}/u.test(before) ? { prefix: before } : {}),
     ...(/\p{L}/u.test(after) ? { suffix: after } : {}),
-    confidence: parse.confidence,
-    problems: parse.problems,
-    source: { start: parse.start, end: parse.end },
+    confidence: citation.confidence,
+    problems: citation.problems,
+    source: { start, end },
   };
+}
+
+/** A citation ends before the punctuation that separates it from what follows. */
+function endOfCitation(body: string, group: CitationGroup): number {
+  let end = group.end;
+  while (end > group.start && /[.,;:]/.test(body[end - 1]!)) {
+    // `Jr.`, `et al.`, `Ltd.`, initials: that full stop belongs to the field.
+    if (body[end - 1] === '.' && /(?:\b\p{Lu}|\b(?:Jr|Sr|al|Ltd|Inc|Co|eds?|ed|trans|vol|no|pp?))\.$/u.test(body.slice(group.start, end))) break;
+    end -= 1;
+  }
+  return end;
 }
 
 /** Notes pasted with their number (`1. Jane Smith, …`): the number is blanked, keeping offsets. */

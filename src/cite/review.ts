@@ -6,7 +6,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../core/types.ts';
 import { type BibliographyItem, normaliseText, normaliseUrl } from './bibliography.ts';
-import { parseNote } from './parse-note.ts';
+import { CONFIDENCE_THRESHOLD, type NoteLabel, parseNote } from './parse-note.ts';
 
 interface ReviewRow {
   chapter: Chapter;
@@ -16,6 +16,8 @@ interface ReviewRow {
   rendered: ElementContent[];
   confidence: number;
   problems: string[];
+  /** The model's labels for the note's tokens, shown when the note is flagged. */
+  labels: NoteLabel[];
 }
 
 export interface CiteReview {
@@ -83,14 +85,22 @@ export function renderCiteReview(book: Book): CiteReview {
       const parsed = parseNote(original);
       const citations = parsed.citations;
       const looksCited = /‘|“|<https?:|https?:\/\//.test(original);
+      const uncertain = citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD);
       const problems = [
         ...citations.flatMap((citation) => citation.problems),
-        ...(keys.length === 0 && looksCited ? ['looks like a citation but cites nothing'] : []),
+        ...(uncertain.length > 0 ? [`the model is unsure of ${uncertain.length === 1 ? 'a citation' : `${uncertain.length} citations`}: left as typed`] : []),
+        ...(keys.length === 0 && looksCited && uncertain.length === 0 ? ['looks like a citation but cites nothing'] : []),
       ];
       const confidence =
-        keys.length === 0 ? (looksCited ? 0 : 1) : citations.length === 0 ? 0.9 : Math.min(...citations.map((citation) => citation.confidence));
+        keys.length === 0
+          ? looksCited
+            ? Math.min(parsed.confidence, 0.49)
+            : 1
+          : citations.length === 0
+            ? 0.9
+            : Math.min(...citations.map((citation) => citation.confidence));
       const rendered = (toHast({ type: 'root', children: node.children }) as HastRoot).children as ElementContent[];
-      rows.push({ chapter, label, original, keys, rendered, confidence, problems });
+      rows.push({ chapter, label, original, keys, rendered, confidence, problems, labels: parsed.labels });
     }
   }
   rows.sort((a, b) => a.confidence - b.confidence || a.chapter.number - b.chapter.number || Number(a.label) - Number(b.label));
@@ -114,6 +124,7 @@ export function renderCiteReview(book: Book): CiteReview {
           h('td', [
             ...row.keys.map((key) => h('details', [h('summary', `@${key}`), h('pre', JSON.stringify(withoutProvenance(items.get(key)), null, 1))])),
             ...row.problems.map((problem) => h('div.problem', problem)),
+            ...(row.confidence < 0.5 || row.problems.length > 0 ? [labelsOf(row.labels)] : []),
           ]),
           h('td.rendered', row.rendered),
           h('td.confidence', row.confidence.toFixed(2)),
@@ -145,6 +156,21 @@ export function renderCiteReview(book: Book): CiteReview {
   return { html: `<!doctype html>\n${toHtml(page)}\n`, summary };
 }
 
+/** The note's tokens, each marked with the label the model gave it and its probability. */
+function labelsOf(labels: readonly NoteLabel[]): ElementContent {
+  return h(
+    'div.labels',
+    labels.flatMap((token, index) => [
+      ...(index > 0 ? [' '] : []),
+      h(
+        `span.l-${token.label}`,
+        { title: `${token.label} ${token.confidence.toFixed(2)}`, className: token.confidence < CONFIDENCE_THRESHOLD ? ['doubt'] : [] },
+        [token.text, h('sub', token.label)],
+      ),
+    ]),
+  );
+}
+
 function withoutProvenance(item: BibliographyItem | undefined): unknown {
   if (!item) return undefined;
   const { custom: _custom, ...fields } = item;
@@ -160,4 +186,15 @@ tr.uncertain { background: #fff4e0; }
 .problem { color: #a33; font-weight: 600; }
 .chapter { color: #777; font-size: 12px; }
 pre { font-size: 11px; white-space: pre-wrap; }
+.labels { margin-top: 6px; line-height: 2.1; }
+.labels span { border-radius: 3px; padding: 1px 3px; background: #eee; }
+.labels sub { font-size: 9px; color: #555; margin-left: 2px; }
+.labels .doubt { outline: 2px dashed #c33; }
+.l-author, .l-editor, .l-translator { background: #dbeafe !important; }
+.l-title { background: #fde68a !important; }
+.l-container-title, .l-collection-title { background: #fbcfe8 !important; }
+.l-date, .l-accessed { background: #d1fae5 !important; }
+.l-publisher, .l-location { background: #e9d5ff !important; }
+.l-URL, .l-DOI { background: #cffafe !important; }
+.l-note, .l-signal { background: #f3f4f6 !important; color: #666; }
 `;

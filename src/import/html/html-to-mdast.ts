@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
-import type { FootnoteDefinition, Parents, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -69,6 +69,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   shiftHeadings(body);
   tightenLists(body);
   collapseSpaces(body);
+  dropEdgeBreaks(body);
   moveDefinitionsToEnd(body);
   return { body, images };
 }
@@ -225,9 +226,40 @@ function tightenLists(body: Root): void {
 }
 
 /** HTML whitespace was already collapsed; a picture taken out of a sentence leaves two spaces, which go. */
+/** Runs of spaces become one; soft hyphens (a site's hyphenation hints) go: the book hyphenates for its own measure. */
 function collapseSpaces(body: Root): void {
   visit(body, 'text', (text) => {
-    text.value = text.value.replace(/ {2,}/g, ' ');
+    text.value = text.value.replace(/\u00ad/g, '').replace(/ {2,}/g, ' ');
+  });
+}
+
+type PhrasingParent = Extract<Parents, { children: PhrasingContent[] }>;
+
+/**
+ * A line break that starts or ends a paragraph or heading breaks nothing (`<em>quote<br></em></p>`),
+ * and Markdown cannot even write one there: it goes, however deep in emphasis or links it sits.
+ */
+function dropEdgeBreaks(body: Root): void {
+  const trim = (parent: PhrasingParent, end: 'start' | 'end'): void => {
+    for (;;) {
+      const index = end === 'end' ? parent.children.length - 1 : 0;
+      const edge = parent.children[index];
+      if (!edge) return;
+      if (edge.type === 'break' || (edge.type === 'text' && edge.value.trim() === '')) {
+        parent.children.splice(index, 1);
+        continue;
+      }
+      if (!('children' in edge)) return;
+      trim(edge as PhrasingParent, end);
+      // Emphasis or a link that held nothing but the break goes with it.
+      if (edge.children.length > 0) return;
+      parent.children.splice(index, 1);
+    }
+  };
+  visit(body, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    trim(node, 'end');
+    trim(node, 'start');
   });
 }
 

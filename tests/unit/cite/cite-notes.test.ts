@@ -40,6 +40,18 @@ describe('the seed essay’s notes as citations', () => {
     }
   });
 
+  it('at least 85 of the 89 notes cite a work (34 is commentary, 37 an unpublished interview, 60 and 87 point to websites)', () => {
+    const citing = cited.resolutions.filter((resolution) => resolution.keys.length > 0).map((resolution) => resolution.note.label);
+    assert.equal(cited.resolutions.length, 89);
+    assert.ok(
+      citing.length >= 85,
+      `${citing.length} notes cite a work; not: ${cited.resolutions
+        .filter((r) => r.keys.length === 0)
+        .map((r) => r.note.label)
+        .join(', ')}`,
+    );
+  });
+
   it('notes 24, 38 and 69 yield 2, 3 and 2 items; commentary yields none', () => {
     assert.equal(keysOf(24).length, 2);
     assert.equal(keysOf(38).length, 3);

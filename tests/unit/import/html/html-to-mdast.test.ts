@@ -15,6 +15,14 @@ describe('htmlToMdast', () => {
     assert.equal(convertFragment('<h2>Already</h2>').markdown, '## Already\n');
   });
 
+  it('drops line breaks and soft hyphens that mean nothing in a book (a WordPress quote ending <br></em>, tests/corpus/html/wp-footnotes-klier-zeitphilosophie-de)', () => {
+    assert.equal(
+      convertFragment('<p><em>“Es ist nicht zu wenig Zeit.”<br></em></p><p><br>Zeit\u00adphilosophie<br>heute</p>').markdown,
+      '_“Es ist nicht zu wenig Zeit.”_\n\nZeitphilosophie\\\nheute\n',
+    );
+    assert.equal(convertFragment('<h2><a href="#x"><br></a>Title</h2>').markdown, '## Title\n');
+  });
+
   it('keeps emphasis, links, lists, quotes, tables and code', () => {
     const { markdown } = convertFragment(
       [

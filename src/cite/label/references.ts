@@ -1,8 +1,10 @@
 /** Notes that only point elsewhere: `Ibid., p. 4` and `As highlighted in note 41.` */
-import { normaliseLocator } from './draft.ts';
+import { normaliseLocator } from './fields.ts';
 
 export interface Ibid {
   locator?: string;
+  /** Where the Ibid. ends: commentary may follow (`Ibid. Phidias was supposed…`). */
+  end: number;
 }
 
 export interface CrossReference {
@@ -12,7 +14,7 @@ export interface CrossReference {
 
 const LOCATOR = String.raw`(?:(?:p|pp|at)\.?\s*)?[\divxlc]+[a-z]?(?:\s*[–—-]\s*[\divxlc]+)?(?:\s*n\.?\s*\d+)?`;
 // A bare `Op. cit.` or `Loc. cit.` names no author, so it can only mean the citation just before: Ibid.
-const IBID = new RegExp(String.raw`^[_*]{0,2}(?:ibid(?:em)?|id|op\.\s*cit|loc\.\s*cit)\.?[_*]{0,2}\.?(?:,?\s*(${LOCATOR}))?\.?$`, 'i');
+const IBID = new RegExp(String.raw`^[_*]{0,2}(?:ibid(?:em)?|id|op\.\s*cit|loc\.\s*cit)\.?[_*]{0,2}\.?(?:,?\s*(${LOCATOR}))?\.?(?=$|\s)`, 'i');
 const CROSS_REFERENCE = new RegExp(
   String.raw`^(?:(?:as\s+(?:\w+\s+){1,2}in|see(?:\s+also)?|cf\.?|compare|supra)\s+)?(?:(?:above|below),?\s+)?` +
     String.raw`(?:note|n\.|fn\.?|footnote)\s*(\d+)(?:\s+(?:above|below|supra))?(?:,\s*(${LOCATOR}))?\.?$`,
@@ -20,9 +22,12 @@ const CROSS_REFERENCE = new RegExp(
 );
 
 export function parseIbid(text: string): Ibid | undefined {
+  const leading = text.length - text.trimStart().length;
   const match = IBID.exec(text.trim());
-  if (!match) return undefined;
-  return match[1] ? { locator: normaliseLocator(match[1]) } : {};
+  // What follows an Ibid. is a new sentence of commentary, or nothing (`Ibidem est…` is Latin prose).
+  if (!match || !/^(?:\s+\p{Lu}|\s*$)/u.test(text.trim().slice(match[0].length))) return undefined;
+  const end = leading + match[0].length;
+  return match[1] ? { locator: normaliseLocator(match[1]), end } : { end };
 }
 
 export function parseCrossReference(text: string): CrossReference | undefined {

@@ -1,0 +1,361 @@
+// Notes → citations, measured: the trained labeller beside the rule parser it replaced (taken from
+// git at commit RULE_PARSER_COMMIT), in the same run, on
+//   1. AnyStyle's gold.xml (data/notes/anystyle-gold.tagged: 320 references, never trained on);
+//   2. the real-world corpus notes (tests/corpus/*/*/expected.json, hand-checked CSL), held out by
+//      k-fold: each fold's notes are read by a model trained without them (folds by corpus entry).
+// Per field: correct / (items where the expected or the produced item has the field), over the
+// items produced (not refused). Refusal: a reference left as typed (nothing cited, or the
+// labeller's confidence under its threshold). Garbage: a produced item with a wrong or invented field.
+//
+//   npm run bench (all benches), or node --import tsx bench/notes.ts [--folds 5] [--sweep]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { normaliseText } from '../src/cite/bibliography.ts';
+import type { CslItemData, CslName } from '../src/cite/csl.ts';
+import type { CrfModel } from '../src/cite/label/crf.ts';
+import { committedModel } from '../src/cite/label/label-note.ts';
+import { type LabelledNote, parseTaggedFile } from '../src/cite/label/tagged.ts';
+import { TRAINING_FILES, trainLabeller } from '../src/cite/label/train.ts';
+import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
+import { printTable } from './table.ts';
+
+const RULE_PARSER_COMMIT = '1b51133';
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const folds = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) : 5;
+
+type Item = Partial<CslItemData> & Record<string, unknown>;
+interface Parse {
+  items: Item[];
+  confidence: number;
+}
+type Parser = (text: string) => Parse;
+
+// The rule parser as it was, from git (it no longer exists in the tree).
+async function ruleParser(): Promise<Parser | undefined> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'anthology-rule-parser-'));
+  const archive = spawnSync('git', ['archive', RULE_PARSER_COMMIT, 'src/cite/parse-note.ts', 'src/cite/parse-note', 'src/cite/csl.ts'], { cwd: root });
+  if (archive.status !== 0) {
+    console.error(`the rule parser (commit ${RULE_PARSER_COMMIT}) is not in this clone's history: its columns are left out`);
+    return undefined;
+  }
+  spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  const module = (await import(path.join(dir, 'src/cite/parse-note.ts'))) as {
+    parseNote: (text: string) => { citations: { item: Item; confidence: number }[] };
+  };
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return (text) => {
+    const parsed = module.parseNote(text);
+    return { items: parsed.citations.map((citation) => citation.item), confidence: Math.min(1, ...parsed.citations.map((citation) => citation.confidence)) };
+  };
+}
+
+function labeller(model?: CrfModel, threshold = CONFIDENCE_THRESHOLD): Parser {
+  return (text) => {
+    const parsed = parseNote(text, model ? { model } : {});
+    const citations = parsed.citations.filter((citation) => citation.confidence >= threshold);
+    return { items: citations.map((citation) => citation.item as Item), confidence: parsed.confidence };
+  };
+}
+
+// --- comparing fields ---------------------------------------------------------------------------
+
+const NAME_STOP = new Set(['and', 'et', 'al', 'eds', 'ed', 'editor', 'editors', 'by', 'in', 'trans', 'translated', 'edited', 'hrsg', 'others', 'u', 'a']);
+
+/** The words of a list of names, initials and connectors aside: the same people, cut the same way. */
+function nameWords(text: string): string {
+  return [
+    ...new Set(
+      normaliseText(text)
+        .split(' ')
+        .filter((word) => word.length > 1 && !NAME_STOP.has(word)),
+    ),
+  ]
+    .sort()
+    .join(' ');
+}
+
+function namesText(names: unknown): string {
+  if (!Array.isArray(names)) return '';
+  return (names as CslName[])
+    .map((name) =>
+      'literal' in name
+        ? name.literal
+        : [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' '),
+    )
+    .join(' ');
+}
+
+function surnames(names: unknown): string {
+  if (!Array.isArray(names)) return '';
+  return (names as CslName[])
+    .map((name) => normaliseText('literal' in name ? name.literal : [name['non-dropping-particle'], name.family].filter(Boolean).join(' ')))
+    .join('|');
+}
+
+function year(date: unknown): string | undefined {
+  if (typeof date === 'string') return /\d{4}/.exec(date)?.[0];
+  const parts = (date as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
+  return parts?.[0] === undefined ? undefined : String(parts[0]);
+}
+
+const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D+/g, '-').replace(/^-|-$/g, '') : undefined);
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? normaliseText(value.replace(/^(?:in|dans)\s*:?\s+/i, '')) : undefined);
+const url = (value: unknown) => (typeof value === 'string' ? value.replace(/^<|>$|[.,;]+$/g, '').toLowerCase() : undefined);
+
+interface Tally {
+  right: number;
+  total: number;
+}
+
+class Score {
+  produced = 0;
+  refused = 0;
+  garbage = 0;
+  fields = new Map<string, Tally>();
+  record(field: string, right: boolean): void {
+    const tally = this.fields.get(field) ?? { right: 0, total: 0 };
+    tally.total += 1;
+    if (right) tally.right += 1;
+    this.fields.set(field, tally);
+  }
+  accuracy(field: string): string {
+    const tally = this.fields.get(field);
+    return tally && tally.total > 0 ? `${((100 * tally.right) / tally.total).toFixed(1)}% (${tally.right}/${tally.total})` : '–';
+  }
+}
+
+/** Compares one produced item with what was expected; true when it has no wrong or invented field. */
+function compare(score: Score, comparisons: [string, string | undefined, string | undefined][]): void {
+  let clean = true;
+  for (const [field, expected, produced] of comparisons) {
+    if (expected === undefined && produced === undefined) continue;
+    const right = expected === produced;
+    score.record(field, right);
+    if (!right && produced !== undefined) clean = false;
+  }
+  if (!clean) score.garbage += 1;
+}
+
+// --- 1. gold.xml --------------------------------------------------------------------------------
+
+function goldComparisons(note: LabelledNote, parsed: Item): [string, string | undefined, string | undefined][] {
+  // A doi.org address is the DOI written as a URL (gold.xml labels it DOI): the same fact.
+  const item = sameAsDoi(parsed) && !note.spans.some((span) => span.label === 'URL') ? withoutUrl(parsed) : parsed;
+  const span = (label: string) => {
+    const found = note.spans.find((candidate) => candidate.label === label);
+    return found ? note.text.slice(found.start, found.end) : undefined;
+  };
+  const trim = (value: string | undefined) => (value === undefined ? undefined : text(value.replace(/^[\s("“‘«'[]+|[\s)"”’»'\].,;:]+$/g, '')));
+  const spanYear = (label: string) => {
+    const value = span(label);
+    return value ? /(?:1[5-9]|20)\d\d/.exec(value)?.[0] : undefined;
+  };
+  const names = (label: string) => {
+    const value = span(label);
+    return value ? nameWords(value) || undefined : undefined;
+  };
+  const orNothing = (value: string) => value || undefined;
+  return [
+    ['author', names('author'), orNothing(nameWords(namesText(item.author)))],
+    ['editor', names('editor'), orNothing(nameWords(namesText(item.editor)))],
+    ['title', trim(span('title')), text(item.title)],
+    ['container-title', trim(span('container-title')), text(item['container-title'])],
+    ['date', spanYear('date'), year(item.issued)],
+    ['publisher', trim(span('publisher')), text(item.publisher)],
+    ['location', trim(span('location')), text(item['publisher-place'])],
+    ['volume', digits(span('volume')?.replace(/^\D*/, '')), digits(item.volume)],
+    ['pages', digits(span('pages')), digits(item.page)],
+    ['URL', url(span('URL')?.replace(/^.*?(?=https?:|www\.)/, '')), url(item.URL)],
+    ['DOI', span('DOI') ? /10\.\d{4,}\/[^\s]+?(?=[.,;)\]]*$)/.exec(span('DOI')!)?.[0]?.toLowerCase() : undefined, url(item.DOI)],
+  ];
+}
+
+function scoreGold(parser: Parser, notes: readonly LabelledNote[]): Score {
+  const score = new Score();
+  for (const note of notes) {
+    const parsed = parser(note.text);
+    const item = parsed.items[0];
+    if (!item) {
+      score.refused += 1;
+      continue;
+    }
+    score.produced += 1;
+    compare(score, goldComparisons(note, item));
+  }
+  return score;
+}
+
+// --- 2. the corpus, k-fold ---------------------------------------------------------------------
+
+interface CorpusNote {
+  id: string;
+  entry: string;
+  text: string;
+  items: Item[];
+}
+
+function corpusNotes(): CorpusNote[] {
+  const tagged = parseTaggedFile(readFileSync(path.join(root, 'data/notes/corpus.tagged'), 'utf8'), 'corpus.tagged');
+  const byId = new Map(tagged.map((note) => [note.id, note]));
+  const notes: CorpusNote[] = [];
+  for (const id of byId.keys()) {
+    const [entryPath, where] = id.split('#') as [string, string];
+    const [piece, number] = where.split('.') as [string, string];
+    const expected = JSON.parse(readFileSync(path.join(root, 'tests/corpus', entryPath, 'expected.json'), 'utf8')) as {
+      pieces: { citations?: { note: number | string; text: string; items: Item[] }[] }[];
+    };
+    const citation = expected.pieces[Number(piece)]?.citations?.find((candidate) => String(candidate.note) === number);
+    if (citation) notes.push({ id, entry: entryPath, text: citation.text, items: citation.items });
+  }
+  return notes;
+}
+
+function sameAsDoi(item: Item): boolean {
+  return typeof item.URL === 'string' && typeof item.DOI === 'string' && url(item.URL)!.endsWith(url(item.DOI)!);
+}
+
+function withoutUrl(item: Item): Item {
+  const { URL: _url, ...rest } = item;
+  return rest;
+}
+
+function corpusComparisons(expected: Item, produced: Item): [string, string | undefined, string | undefined][] {
+  const value = (item: Item, key: string) => text(item[key]);
+  // A doi.org address is the DOI written as a URL: the same fact, not an invented one.
+  if (sameAsDoi(produced) && !expected.URL) produced = withoutUrl(produced);
+  return [
+    ['author', surnames(expected.author) || undefined, surnames(produced.author) || undefined],
+    ['title', value(expected, 'title'), value(produced, 'title')],
+    ['container-title', value(expected, 'container-title'), value(produced, 'container-title')],
+    ['year', year(expected.issued), year(produced.issued)],
+    ['publisher', value(expected, 'publisher'), value(produced, 'publisher')],
+    ['location', value(expected, 'publisher-place'), value(produced, 'publisher-place')],
+    ['volume', digits(expected.volume), digits(produced.volume)],
+    ['pages', digits(expected.page), digits(produced.page)],
+    ['URL', url(expected.URL), url(produced.URL)],
+    ['DOI', url(expected.DOI), url(produced.DOI)],
+  ];
+}
+
+/** The expected item a produced one stands for: same URL, or same title, or the same place in the note. */
+function matchItems(expected: Item[], produced: Item[]): [Item | undefined, Item][] {
+  const left = [...expected];
+  return produced.map((item, index) => {
+    const at = left.findIndex((candidate) => url(candidate.URL) !== undefined && url(candidate.URL) === url(item.URL)) ?? -1;
+    let found = at >= 0 ? at : left.findIndex((candidate) => text(candidate.title) !== undefined && text(candidate.title) === text(item.title));
+    if (found < 0 && left.length > 0) found = Math.min(index, left.length - 1);
+    const match = found >= 0 ? left.splice(found, 1)[0] : undefined;
+    return [match, item];
+  });
+}
+
+function scoreCorpus(parserFor: (note: CorpusNote) => Parser, notes: readonly CorpusNote[]): Score {
+  const score = new Score();
+  for (const note of notes) {
+    const expected = note.items.filter((item) => Object.keys(item).some((key) => key !== 'type'));
+    if (expected.length === 0) continue;
+    const parsed = parserFor(note)(note.text);
+    if (parsed.items.length === 0) {
+      score.refused += 1;
+      continue;
+    }
+    for (const [match, item] of matchItems(expected, parsed.items)) {
+      score.produced += 1;
+      compare(score, corpusComparisons(match ?? { type: 'document' }, item));
+    }
+  }
+  return score;
+}
+
+// --- run ----------------------------------------------------------------------------------------
+
+const rule = await ruleParser();
+const gold = parseTaggedFile(readFileSync(path.join(root, 'data/notes/anystyle-gold.tagged'), 'utf8'), 'anystyle-gold.tagged');
+const trainingFiles = TRAINING_FILES.map((file) => ({ file, notes: parseTaggedFile(readFileSync(path.join(root, file), 'utf8'), file) }));
+const corpus = corpusNotes();
+const entries = [...new Set(corpus.map((note) => note.entry))].sort();
+const foldOf = (entry: string) => entries.indexOf(entry) % Math.max(1, folds);
+
+console.error(`notes: training ${folds} fold models (corpus entries held out in turn)…`);
+const foldModels: CrfModel[] = [];
+let trainMs = 0;
+for (let fold = 0; fold < folds; fold++) {
+  const held = new Set(entries.filter((entry) => foldOf(entry) === fold));
+  const notes = trainingFiles.flatMap(({ notes }) => notes.filter((note) => !held.has(note.id.split('#')[0] ?? '')));
+  const started = performance.now();
+  foldModels.push(trainLabeller(notes));
+  trainMs += performance.now() - started;
+}
+const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)] ?? committedModel(), threshold);
+
+const goldLabeller = scoreGold(labeller(), gold);
+const goldRule = rule ? scoreGold(rule, gold) : undefined;
+const corpusLabeller = folds > 0 ? scoreCorpus(heldOut(), corpus) : undefined;
+const corpusRule = rule ? scoreCorpus(() => rule, corpus) : undefined;
+
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}% (${part}/${whole})`);
+function table(title: string, fields: string[], scores: [string, Score | undefined][]): void {
+  const present = scores.filter((entry): entry is [string, Score] => entry[1] !== undefined);
+  const rows = [
+    ...fields.map((field) => [field, ...present.map(([, score]) => score.accuracy(field))]),
+    ['refusal (left as typed)', ...present.map(([, score]) => percent(score.refused, score.refused + score.produced))],
+    ['garbage (items with a wrong or invented field)', ...present.map(([, score]) => percent(score.garbage, score.produced))],
+  ];
+  printTable(title, ['', ...present.map(([name]) => name)], rows);
+}
+table(
+  `Notes → citations on AnyStyle gold.xml (${gold.length} references, never trained on)`,
+  ['author', 'title', 'date', 'container-title', 'publisher', 'location', 'editor', 'volume', 'pages', 'URL', 'DOI'],
+  [
+    ['labeller', goldLabeller],
+    ['rule parser', goldRule],
+  ],
+);
+table(
+  `Notes → citations on the corpus notes (${corpus.length} notes from ${entries.length} entries; labeller: ${folds}-fold, each fold held out)`,
+  ['author', 'title', 'container-title', 'year', 'publisher', 'location', 'volume', 'pages', 'URL', 'DOI'],
+  [
+    ['labeller (held out)', corpusLabeller],
+    ['rule parser', corpusRule],
+  ],
+);
+console.log(`\nfold models trained in ${(trainMs / folds / 1000).toFixed(1)} s each; confidence threshold ${CONFIDENCE_THRESHOLD}`);
+
+if (args.includes('--sweep')) {
+  const rows = [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => {
+    const goldScore = scoreGold(labeller(undefined, threshold), gold);
+    const corpusScore = folds > 0 ? scoreCorpus(heldOut(threshold), corpus) : new Score();
+    return [
+      String(threshold),
+      percent(goldScore.refused, gold.length),
+      percent(goldScore.garbage, goldScore.produced),
+      percent(corpusScore.refused, corpusScore.refused + corpusScore.produced),
+      percent(corpusScore.garbage, corpusScore.produced),
+    ];
+  });
+  printTable('Confidence threshold: refusal against garbage', ['threshold', 'gold refused', 'gold garbage', 'corpus refused', 'corpus garbage'], rows);
+}
+
+if (args.includes('--errors')) {
+  for (const note of corpus) {
+    const parsed = heldOut()(note)(note.text);
+    for (const [match, item] of matchItems(note.items, parsed.items)) {
+      const wrong = corpusComparisons(match ?? { type: 'document' }, item).filter(([, e, p]) => p !== undefined && e !== p);
+      if (wrong.length > 0) console.log(`${note.id}: ${note.text.slice(0, 140)}\n  ${wrong.map(([f, e, p]) => `${f}: ${e} ≠ ${p}`).join('\n  ')}`);
+    }
+  }
+}
+
+if (args.includes('--gold-errors')) {
+  const parse = labeller();
+  for (const note of gold) {
+    const item = parse(note.text).items[0];
+    if (!item) continue;
+    const wrong = goldComparisons(note, item).filter(([, expected, produced]) => produced !== undefined && expected !== produced);
+    if (wrong.length > 0)
+      console.log(`${note.text.slice(0, 150)}\n  ${wrong.map(([field, expected, produced]) => `${field}: ${expected} ≠ ${produced}`).join('\n  ')}`);
+  }
+}

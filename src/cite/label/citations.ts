@@ -1,0 +1,394 @@
+/**
+ * Labelled tokens → citations: runs of one label become fields, fields are grouped into citations
+ * (a new one starts after `;`, after commentary, at a signal, or where a field comes back that a
+ * citation has only once), and each citation becomes a CSL item: names, dates, cleaned values,
+ * and the item type read from which fields are there.
+ */
+import type { CslItemData, CslItemType, CslName } from '../csl.ts';
+import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, urlOf, volumeOf } from './fields.ts';
+import type { LabelledToken } from './label-note.ts';
+import type { Label } from './labels.ts';
+import { titleLanguage } from './language.ts';
+import { parseNames } from './names.ts';
+import { isNewsOutlet, isOrganisationName, looksLikeJournal } from './organisations.ts';
+
+export interface Segment {
+  label: Label;
+  tokens: LabelledToken[];
+  start: number;
+  end: number;
+  /** The source text of the segment. */
+  text: string;
+  /** The mean of its tokens' probabilities. */
+  confidence: number;
+}
+
+export interface CitationGroup {
+  fields: Segment[];
+  /** Signals and commentary just before the citation. */
+  lead: Segment[];
+  start: number;
+  end: number;
+}
+
+export interface ShortForm {
+  author?: string;
+  title?: string;
+  /** Author-date short citations (`Smith (2010, p. 45)`) name a year instead of a title. */
+  year?: string;
+}
+
+export interface BuiltCitation {
+  item: CslItemData;
+  locator?: string;
+  shortForm?: ShortForm;
+  confidence: number;
+  problems: string[];
+}
+
+/** Words that introduce a citation (`See`, `See also`, `Cf.`, `and` after a semicolon). */
+const SIGNAL_WORD = /^(?:see|also|cf\.?|compare|e\.g\.,?|vide|voir|siehe|vgl\.?|véase)$/i;
+
+/**
+ * A signal at the start of a note or after a semicolon is a signal, whatever the model says: the
+ * training data (references from bibliographies) rarely has them, so the model reads `See Jane
+ * Smith` as a name.
+ */
+export function withSignals(tokens: readonly LabelledToken[]): LabelledToken[] {
+  let atStart = true;
+  return tokens.map((token) => {
+    const word = token.text.replace(/[,:]$/, '');
+    const signal = atStart && (SIGNAL_WORD.test(word) || (/^and$/i.test(word) && token.start > 0));
+    atStart = signal || /;$/.test(token.raw);
+    return signal && token.label !== 'signal' ? { ...token, label: 'signal' as const } : token;
+  });
+}
+
+/**
+ * A quoted title ends at its closing quote: plain words after it that the model ran into the
+ * title (`"Fifty Ways to Leave Your Lover", because quite frankly…`) are commentary. A bracketed
+ * or quoted translation after it (`‘Zhōng…’ [‘China…’]`) is still the title.
+ */
+export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 0; index < result.length; index++) {
+    const token = result[index]!;
+    if (token.label !== 'title' || !token.quoted || result[index - 1]?.label === 'title') continue;
+    let end = index;
+    // Inside the quotes it is all title, whatever the model thought of a number or a date there
+    // (`‘… 400 studentov v 2019 godu’ [‘… in 2019’]`); a bracketed translation follows it.
+    while (
+      end + 1 < result.length &&
+      result[end + 1]!.quoted &&
+      (result[end + 1]!.label === 'title' || result.slice(end + 2).some((later) => later.label === 'title' && later.quoted))
+    ) {
+      if (result[end + 1]!.label !== 'title' && !withinQuote(result, index, end + 1)) break;
+      end++;
+      result[end] = { ...result[end]!, label: 'title' };
+    }
+    let last = end;
+    while (last + 1 < result.length && result[last + 1]!.label === 'title') last++;
+    // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`).
+    if (result.slice(end + 1, last + 1).some((later) => /[’”»"]/.test(later.raw))) {
+      index = last;
+      continue;
+    }
+    for (let after = end + 1; after < result.length && result[after]!.label === 'title'; after++) {
+      const next = result[after]!;
+      if (next.quoted || next.bracketed) break;
+      result[after] = { ...next, label: 'note' };
+    }
+    index = end;
+  }
+  return result;
+}
+
+/** Whether token `at` is still inside the quotation (or its bracketed translation) that opens at `from`. */
+function withinQuote(tokens: readonly LabelledToken[], from: number, at: number): boolean {
+  for (let index = from; index < at; index++) {
+    const token = tokens[index]!;
+    if (!token.quoted) return false;
+    // A closed quote followed by anything but a bracketed translation ends it.
+    if (/[’”»"'][.,;:]*$/.test(token.raw) && !/^\\?\[/.test(tokens[index + 1]?.raw ?? '')) return false;
+  }
+  return true;
+}
+
+export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
+  const segments: Segment[] = [];
+  for (const token of withSignals(withQuotedTitles(labelled))) {
+    const last = segments.at(-1);
+    if (last && last.label === token.label) {
+      last.tokens.push(token);
+      last.end = token.end;
+    } else segments.push({ label: token.label, tokens: [token], start: token.start, end: token.end, text: '', confidence: 0 });
+  }
+  for (const segment of segments) {
+    segment.text = text.slice(segment.start, segment.end);
+    segment.confidence = segment.tokens.reduce((sum, token) => sum + token.confidence, 0) / segment.tokens.length;
+  }
+  return segments;
+}
+
+/** Fields that start a citation, and fields a citation has only once. */
+const HEADS = new Set<Label>(['author', 'title', 'URL', 'container-title', 'editor']);
+const ONCE = new Set<Label>(['author', 'title', 'URL', 'DOI', 'container-title', 'publisher']);
+
+export function groupCitations(segments: readonly Segment[]): CitationGroup[] {
+  const groups: CitationGroup[] = [];
+  let current: CitationGroup | undefined;
+  let lead: Segment[] = [];
+  let commentarySince = false;
+  for (const segment of segments) {
+    if (segment.label === 'note' || segment.label === 'signal') {
+      if (segment.label === 'signal' || /\p{L}{2,}/u.test(segment.text)) {
+        if (current) commentarySince = true;
+        lead.push(segment);
+      }
+      continue;
+    }
+    const previousRaw = current?.fields.at(-1)?.tokens.at(-1)?.raw ?? '';
+    const has = (label: Label) => current?.fields.some((field) => field.label === label) ?? false;
+    const fresh =
+      current === undefined ||
+      ((HEADS.has(segment.label) || segment.label === 'genre') && /;[\])*_]*$/.test(previousRaw)) ||
+      // After commentary, a name or title starts a citation; a first URL (`Available at:`) is still this one's.
+      (commentarySince && (HEADS.has(segment.label) || segment.label === 'genre') && !(segment.label === 'URL' && !has('URL'))) ||
+      (ONCE.has(segment.label) && has(segment.label) && !(segment.label === 'author' && !has('title') && !has('URL')));
+    if (fresh) {
+      current = { fields: [], lead, start: segment.start, end: segment.end };
+      groups.push(current);
+      lead = [];
+      commentarySince = false;
+    } else if (lead.length > 0) {
+      // Commentary inside a citation (`Data Version 8.0.1.`) stays with it.
+      lead = [];
+    }
+    current!.fields.push(segment);
+    current!.end = segment.end;
+  }
+  return groups;
+}
+
+/** The fields that identify a work: the model's doubt about any of them is the citation's. */
+const KEY_FIELDS = new Set<Label>(['author', 'editor', 'title', 'container-title', 'date', 'URL', 'DOI']);
+
+/** Below this, a detail that does not identify the work (publisher, pages…) is left out of the item. */
+export const FIELD_THRESHOLD = 0.6;
+
+/** A group of fields → a CSL item, with what an editor should check. */
+export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRESHOLD): BuiltCitation | undefined {
+  if (isProse(group)) return undefined;
+  const item: CslItemData = { type: 'document' };
+  const problems: string[] = [];
+  // A detail the model doubts is left out (and said so): a missing publisher is better than a wrong one.
+  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold);
+  for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
+  const kept = group.fields.filter((field) => !doubted.includes(field));
+  const first = (label: Label) => kept.find((field) => field.label === label);
+  const all = (label: Label) => kept.filter((field) => field.label === label);
+  const set = <K extends keyof CslItemData>(key: K, value: CslItemData[K] | undefined | '') => {
+    if (value !== undefined && value !== '') item[key] = value as CslItemData[K];
+  };
+
+  const names = (label: 'author' | 'editor' | 'translator'): CslName[] =>
+    all(label)
+      .filter((field) => looksLikeNames(field))
+      .flatMap((field) => parseNames(field.text).names);
+  const authors = names('author');
+  const editors = names('editor');
+  const translators = names('translator');
+  if (authors.length > 0) item.author = authors;
+  if (editors.length > 0) item.editor = editors;
+  if (translators.length > 0) item.translator = translators;
+
+  const titleField = first('title');
+  if (titleField) readTitle(titleField, item, problems);
+  const container = first('container-title');
+  if (container) set('container-title', containerTitle(container.text));
+  const collection = first('collection-title');
+  if (collection) {
+    const numbered = /^(.*?)[,\s]+(?:no\.?|nr\.?|number|#)\s*(\d[\w-]*)$/i.exec(trimField(collection.text));
+    if (numbered) {
+      set('collection-title', trimField(numbered[1]!));
+      set('number', numbered[2]!);
+    } else set('collection-title', trimField(collection.text));
+  }
+  const volume = first('volume');
+  if (volume) {
+    const parts = volumeOf(volume.text);
+    set('volume', parts.volume);
+    set('issue', parts.issue);
+  }
+  const issue = first('issue');
+  if (issue) set('issue', issueOf(issue.text));
+  const pages = first('pages');
+  if (pages) set('page', pagesOf(pages.text));
+  const edition = first('edition');
+  if (edition) set('edition', editionOf(edition.text));
+  const publisher = first('publisher');
+  if (publisher) set('publisher', trimField(publisher.text));
+  const location = first('location');
+  if (location) set('publisher-place', trimField(location.text));
+  const genre = first('genre');
+  if (genre) readGenre(trimField(genre.text), item);
+  const date = all('date')
+    .map((field) => dateOf(field.text))
+    .find((value) => value !== undefined);
+  if (date) item.issued = date;
+  const accessed = first('accessed');
+  if (accessed) {
+    const value = dateOf(accessed.text);
+    if (value) item.accessed = value;
+  }
+  const url = first('URL');
+  const doiField = first('DOI');
+  const urlValue = url ? urlOf(url.text) : undefined;
+  const doi = (doiField ? doiOf(doiField.text) : undefined) ?? (urlValue && /doi\.org\//i.test(urlValue) ? doiOf(urlValue) : undefined);
+  if (urlValue) item.URL = urlValue;
+  else if (doiField && /https?:\/\//.test(doiField.text)) set('URL', urlOf(doiField.text));
+  if (doi) item.DOI = doi;
+  const locatorField = first('locator');
+  let locator = locatorField ? normaliseLocator(locatorField.text) : undefined;
+  // A note's bare page after a book's publication facts is the passage cited, not the book's extent.
+  if (pages && !container && !locator && !/\bpp?\.?\s*\d+\s*pp\b/i.test(pages.text)) {
+    locator = normaliseLocator(pages.text);
+    delete item.page;
+  }
+
+  item.type = itemType(item, group, titleField);
+  if (item.type === 'interview' && location) {
+    item['event-place'] = item['publisher-place']!;
+    delete item['publisher-place'];
+  }
+  if (item.type === 'speech' && location && item['event-title']) {
+    item['event-place'] = item['publisher-place']!;
+    delete item['publisher-place'];
+  }
+  if (!item.title && !item.URL && !item['container-title'] && !item.author && !item.editor && item.type !== 'interview') return undefined;
+
+  const shortForm = shortFormOf(item, group);
+  const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
+  const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
+  const confidence = Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
+  return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence, problems };
+}
+
+/** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
+const NAME_GLUE =
+  /^(?:and|und|et|y|e|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|tr\.)[,.;:]*$/;
+
+function looksLikeNames(field: Segment): boolean {
+  // A lower-case web name (`qdcaijing.com`) is a name too.
+  return field.tokens.every(
+    (token) => !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(token.text) || /\.\p{L}{2,}/u.test(token.text),
+  );
+}
+
+/**
+ * A run of plain words read as a title, with nothing else but a name or a date: prose (a note's
+ * commentary), not a citation. A title a reader can see as one (quoted, italic, a link) stays.
+ */
+function isProse(group: CitationGroup): boolean {
+  const labels = new Set(group.fields.map((field) => field.label));
+  const title = group.fields.find((field) => field.label === 'title');
+  if (!title || [...labels].some((label) => !['title', 'author', 'date', 'note', 'signal'].includes(label))) return false;
+  const formatted = title.tokens.some((token) => token.quoted || token.italic || token.linkText);
+  // A bare run of words alone (`Dogs are usually not red`) is no citation; beside a name, a long one is prose.
+  return !formatted && (labels.size === 1 ? title.tokens.length >= 3 : title.tokens.length >= 8);
+}
+
+/** `‘Original’ [‘Translation’]` → the title with its translation in brackets, and the original alone as the short title. */
+function readTitle(field: Segment, item: CslItemData, problems: string[]): void {
+  const text = plain(field.text);
+  const translated = /^(.*?)[,.]?\s*\[(.+)\][.,;:]*$/.exec(text);
+  const original = trimField(translated ? translated[1]! : text);
+  const translation = translated ? trimField(translated[2]!) : undefined;
+  if (/^[‘“«"]/.test(text) && !/[’”»"][\s.,;:)\]]*$/.test(text) && !translation) problems.push(`unclosed quotation mark in the title: ${text}`);
+  if (original === '') return;
+  if (translation) {
+    item.title = `${original} [${translation}]`;
+    item['title-short'] = original;
+    item.custom = { 'translated-title': translation };
+  } else item.title = original;
+  const language = titleLanguage(original, translation !== undefined);
+  if (language) item.language = language;
+}
+
+function readGenre(text: string, item: CslItemData): void {
+  const speech = /^(speech|lecture|address|talk|keynote)\s+(?:given|delivered|held)?\s*(?:at|to|before)\s+(.+)$/i.exec(text);
+  if (speech) {
+    item.genre = speech[1]!;
+    item['event-title'] = trimField(speech[2]!);
+    return;
+  }
+  const numbered = /^(.*\D)\s+(?:no\.?\s*)?(\d[\w.-]*)$/i.exec(text);
+  if (numbered && !/\b(?:version|v)\b/i.test(numbered[1]!)) {
+    item.genre = trimField(numbered[1]!);
+    item.number = numbered[2]!;
+    return;
+  }
+  item.genre = text;
+}
+
+function itemType(item: CslItemData, group: CitationGroup, title: Segment | undefined): CslItemType {
+  const genre = (item.genre ?? '').toLowerCase();
+  const container = item['container-title'];
+  const all = group.fields.map((field) => field.text).join(' ');
+  if (/interview/.test(genre)) {
+    if (/\bauthor\b/.test(genre)) item.interviewer = [{ literal: 'the author' }];
+    return 'interview';
+  }
+  if (/thesis|dissertation|diss\.|phd|doctoral|master/.test(genre)) return 'thesis';
+  if (/speech|lecture|address|keynote|talk/.test(genre)) return 'speech';
+  if (/package|software|library/.test(genre)) return 'software';
+  if (/report|paper|brief|memo|pep|rfc/.test(genre)) return 'report';
+  if (container) {
+    const proceedings = /proceedings|conference|symposium|workshop|congress|colloquium|\bproc\b/i.test(container);
+    if (item.editor || /^\s*(?:in|dans|en|im)\b/i.test(first(group, 'container-title')?.text ?? '')) return proceedings ? 'paper-conference' : 'chapter';
+    if (proceedings) return 'paper-conference';
+    if (/\bblog\b/i.test(all)) return 'post-weblog';
+    if (isNewsOutlet(container)) return 'article-newspaper';
+    if (item.volume || item.issue || item.page || item.DOI || looksLikeJournal(container)) return 'article-journal';
+    if ((item.issued?.['date-parts'][0].length ?? 0) === 3) return 'article-newspaper';
+    if (item.URL) return 'webpage';
+    return 'article-journal';
+  }
+  if (item['collection-title'] && item.number) return 'report';
+  if (item.publisher || item['publisher-place'] || item.edition) return 'book';
+  const author = item.author?.[0];
+  if (author && 'literal' in author && isNewsOutlet(author.literal)) return 'article-newspaper';
+  if (item.URL) return /\bblog\b/i.test(all) || group.fields.some((field) => field.tokens.some((token) => token.linkText)) ? 'post-weblog' : 'webpage';
+  if (title?.tokens.every((token) => token.italic)) return 'book';
+  if (author && 'literal' in author && isOrganisationName(author.literal)) return 'document';
+  return title && /^[_*]/.test(title.text) ? 'book' : 'document';
+}
+
+function first(group: CitationGroup, label: Label): Segment | undefined {
+  return group.fields.find((field) => field.label === label);
+}
+
+/** Only a name and a title (or a name and a year): a short form of an earlier citation. */
+function shortFormOf(item: CslItemData, group: CitationGroup): ShortForm | undefined {
+  const facts: (keyof CslItemData)[] = [
+    'URL',
+    'DOI',
+    'container-title',
+    'collection-title',
+    'publisher',
+    'publisher-place',
+    'volume',
+    'issue',
+    'page',
+    'edition',
+    'editor',
+    'genre',
+    'accessed',
+  ];
+  if (facts.some((key) => item[key] !== undefined)) return undefined;
+  const authorText = group.fields.find((field) => field.label === 'author');
+  const author = authorText ? trimField(authorText.text).replace(/[’']s$/, '') : undefined;
+  if (item.title && !item.issued) return { ...(author ? { author } : {}), title: item['title-short'] ?? item.title };
+  if (!item.title && author && item.issued) return { author, year: String(item.issued['date-parts'][0][0]) };
+  return undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * The labeller at work: a note's Markdown → its tokens, each with the label the model gives it
+ * and the model's probability for that label (its marginal, from forward-backward).
+ */
+import committedFile from '../../../data/notes/model.json' with { type: 'json' };
+import { type CrfModel, marginals, viterbi } from './crf.ts';
+import { noteFeatures } from './features.ts';
+import type { Label } from './labels.ts';
+import { fromModelFile, type ModelFile } from './model-file.ts';
+import { type NoteToken, tokenizeNote } from './tokens.ts';
+
+export interface LabelledToken extends NoteToken {
+  label: Label;
+  /** The model's probability that this token has this label. */
+  confidence: number;
+}
+
+let committed: CrfModel | undefined;
+
+/** The committed model (`data/notes/model.json`), read once. */
+export function committedModel(): CrfModel {
+  committed ??= fromModelFile(committedFile as ModelFile);
+  return committed;
+}
+
+export function labelNote(text: string, model?: CrfModel): LabelledToken[] {
+  const crf = model ?? committedModel();
+  const tokens = tokenizeNote(text);
+  if (tokens.length === 0) return [];
+  const sequence = { features: noteFeatures(tokens) };
+  const path = viterbi(crf, sequence);
+  const probabilities = marginals(crf, sequence);
+  const size = crf.labels.length;
+  return tokens.map((token, index) => ({
+    ...token,
+    label: crf.labels[path[index]!] as Label,
+    confidence: probabilities[index * size + path[index]!]!,
+  }));
+}

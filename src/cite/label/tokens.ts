@@ -1,0 +1,151 @@
+/**
+ * A note's Markdown source → the tokens the labeller labels: words split at white space (and at an
+ * opening bracket glued to a number, `12(3)`), each URL one token, the target of a Markdown link a
+ * token of its own after the link text. Each token keeps its offsets in the source and what the
+ * Markdown said about it (italic, inside quotes, link text), which a reader sees but plain text loses.
+ */
+
+export interface NoteToken {
+  /** The token as typed, Markdown and all. */
+  raw: string;
+  /** What a reader sees: Markdown emphasis markers, escapes and autolink brackets removed. */
+  text: string;
+  start: number;
+  end: number;
+  italic: boolean;
+  /** Inside quotation marks (`‘…’`, `“…”`, `«…»`, `"…"`). */
+  quoted: boolean;
+  /** Inside round or square brackets. */
+  bracketed: boolean;
+  /** The visible text of a Markdown link `[text](url)`. */
+  linkText: boolean;
+  /** A web address (bare, `<…>`, or a link's target). */
+  url: boolean;
+}
+
+const URL_PATTERN = /<*(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?)\]}'"’”»]>*|<*(?:https?:\/\/|www\.)[^\s<>]+?>+/y;
+const LINK_PATTERN = /\[((?:\\.|[^\]\\])*)\]\((<[^>]*>|[^\s)]+)(?:\s+"[^"]*")?\)/y;
+const OPENING_QUOTES = new Set(['‘', '“', '«', '„', '‚', '"', "'", '‹', '「', '『']);
+
+interface Piece {
+  raw: string;
+  start: number;
+  end: number;
+  url: boolean;
+  linkText: boolean;
+}
+
+/** Splits the source into pieces: URLs and link targets whole, everything else at white space. */
+function pieces(source: string): Piece[] {
+  const result: Piece[] = [];
+  let wordStart = -1;
+  const flush = (at: number) => {
+    if (wordStart >= 0) result.push(...splitWord(source.slice(wordStart, at), wordStart));
+    wordStart = -1;
+  };
+  let i = 0;
+  while (i < source.length) {
+    const char = source[i]!;
+    if (char === '[') {
+      LINK_PATTERN.lastIndex = i;
+      const link = LINK_PATTERN.exec(source);
+      if (link) {
+        flush(i);
+        const textStart = i + 1;
+        for (const word of wordsOf(link[1]!, textStart)) result.push({ ...word, linkText: true });
+        const targetStart = i + link[0].indexOf('](') + 1;
+        result.push({ raw: source.slice(targetStart, i + link[0].length), start: targetStart, end: i + link[0].length, url: true, linkText: false });
+        i += link[0].length;
+        continue;
+      }
+    }
+    if (char === '<' || char === 'h' || char === 'w') {
+      URL_PATTERN.lastIndex = i;
+      const url = URL_PATTERN.exec(source);
+      if (url && (i === 0 || wordStart < 0 || /[\p{L}\p{N}]$/u.test(source.slice(wordStart, i)) || char === '<')) {
+        flush(i);
+        result.push({ raw: url[0], start: i, end: i + url[0].length, url: true, linkText: false });
+        i += url[0].length;
+        continue;
+      }
+    }
+    if (/\s/.test(char)) flush(i);
+    else if (wordStart < 0) wordStart = i;
+    i += 1;
+  }
+  flush(source.length);
+  return result;
+}
+
+function wordsOf(text: string, offset: number): Piece[] {
+  return [...text.matchAll(/\S+/g)].flatMap((match) => splitWord(match[0], offset + (match.index ?? 0)));
+}
+
+/** `12(3):` → `12`, `(3):`; `2013;122` → `2013;`, `122`; `57:11,` → `57:`, `11,`; Chinese or Japanese text apart from Latin. */
+function splitWord(word: string, start: number): Piece[] {
+  const parts = word
+    .split(
+      /(?<=(?:^|[;:])[\p{L}\p{N}.]*\p{N})(?=[([])|(?<=^\d+[;:])(?=\d)|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])|(?<![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])/u,
+    )
+    .filter((part) => part !== '');
+  const result: Piece[] = [];
+  let at = start;
+  for (const part of parts) {
+    result.push({ raw: part, start: at, end: at + part.length, url: false, linkText: false });
+    at += part.length;
+  }
+  return result;
+}
+
+/** What a reader sees of a token: escapes undone, emphasis markers and autolink brackets gone. */
+export function visibleText(raw: string, url: boolean): string {
+  if (url) return raw.replace(/^[<(]+|[>)]+$/g, '');
+  // Escaped characters are kept (`\*` is a star); unescaped `*` and `_` are emphasis markers.
+  return raw.replace(/\\([!-/:-@[-`{-~])|[*_]+/g, (_match, escaped: string | undefined) => escaped ?? '');
+}
+
+export function tokenizeNote(source: string): NoteToken[] {
+  const tokens: NoteToken[] = [];
+  let italic = false;
+  let quote: string | undefined;
+  let depth = 0;
+  for (const piece of pieces(source)) {
+    const { raw } = piece;
+    const opensItalic = !piece.url && /^[([“‘"'«]*(?:\*|_)(?![*_\s])/.test(raw);
+    const closesItalic = !piece.url && /[^\\\s][*_]+[\])”’"'».,;:!?]*$/.test(raw);
+    const bare = raw.replace(/^(?:\\?[[(]|[*_])+/, '');
+    const first = bare[0] ?? '';
+    const opensQuote = quote === undefined && OPENING_QUOTES.has(first) && bare.length > 1 && !(first === "'" && /^'\d/.test(bare));
+    if (opensQuote) quote = first;
+    if (opensItalic) italic = true;
+    const opens = (raw.match(/[([]/g) ?? []).length;
+    const closes = (raw.match(/[)\]]/g) ?? []).length;
+    const text = visibleText(raw, piece.url);
+    tokens.push({
+      raw,
+      text,
+      start: piece.start,
+      end: piece.end,
+      italic: italic || (opensItalic && closesItalic),
+      quoted: quote !== undefined,
+      bracketed: depth > 0 || opens > 0,
+      linkText: piece.linkText,
+      url: piece.url,
+    });
+    if (quote !== undefined && closesQuote(raw, quote, opensQuote)) quote = undefined;
+    if (closesItalic) italic = false;
+    depth = Math.max(0, depth + opens - closes);
+  }
+  return tokens;
+}
+
+function closesQuote(raw: string, quote: string, justOpened: boolean): boolean {
+  const tail = raw.replace(/[*_.,;:!?)\]]+$/, '');
+  const last = tail.at(-1) ?? '';
+  if (justOpened && tail.length <= 1) return false;
+  if (quote === '"' || quote === "'") return last === quote && !(justOpened && tail.length === 1);
+  // Each opening quote has its own closers, so `“Le ‘Concile’ de Jerusalem,”` stays quoted to its end.
+  return (CLOSER_OF[quote] ?? '').includes(last);
+}
+
+const CLOSER_OF: Record<string, string> = { '‘': '’', '“': '”', '«': '»', '„': '“”"', '‚': '‘’', '‹': '›', '「': '」', '『': '』' };

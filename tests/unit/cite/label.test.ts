@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import committedFile from '../../../data/notes/model.json' with { type: 'json' };
+import { viterbi } from '../../../src/cite/label/crf.ts';
+import { dateOf, normaliseLocator, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
+import { committedModel, labelNote } from '../../../src/cite/label/label-note.ts';
+import { parseNames } from '../../../src/cite/label/names.ts';
+import { parseCrossReference, parseIbid } from '../../../src/cite/label/references.ts';
+import { labelledTokens, parseTaggedFile, parseTaggedLine, toTaggedLine } from '../../../src/cite/label/tagged.ts';
+import { tokenizeNote } from '../../../src/cite/label/tokens.ts';
+import { MODEL_CODE, TRAINING_FILES, toSequence, trainingHash, trainLabeller } from '../../../src/cite/label/train.ts';
+import { parseNote } from '../../../src/cite/parse-note.ts';
+import { repoRoot } from '../../helpers/project.ts';
+
+const read = (name: string) => ({ name, text: readFileSync(path.join(repoRoot, name), 'utf8') });
+
+describe('note tokens', () => {
+  it('keep what the Markdown says: italics, quotes, link text and its target, URLs whole', () => {
+    const tokens = tokenizeNote('Jane Smith, “A Title,” _Journal of Things_ 12(3): 5, [the post](https://example.org/a_b), <https://x.org/y>.');
+    const byText = new Map(tokens.map((token) => [token.text, token]));
+    assert.equal(byText.get('“A')?.quoted, true);
+    assert.equal(byText.get('Title,”')?.quoted, true);
+    assert.equal(byText.get('Journal')?.italic, true);
+    assert.equal(byText.get('Things')?.italic, true);
+    assert.equal(byText.get('12')?.italic, false);
+    assert.ok(byText.has('(3):'), '12(3) is cut before the bracket');
+    assert.equal(byText.get('post')?.linkText, true);
+    assert.equal(byText.get('https://example.org/a_b')?.url, true, 'a link target is a token, underscores kept');
+    assert.equal(byText.get('https://x.org/y')?.url, true);
+    for (const token of tokens) assert.ok(token.start < token.end && token.end <= 120);
+  });
+
+  it('cut a URL glued to a word, and Japanese from Latin', () => {
+    assert.deepEqual(
+      tokenizeNote('Le paquet pandochttps://github.com/cderv/pandoc est').map((token) => token.text),
+      ['Le', 'paquet', 'pandoc', 'https://github.com/cderv/pandoc', 'est'],
+    );
+    assert.deepEqual(
+      tokenizeNote('参考になりました：Online Workshop').map((token) => token.text),
+      ['参考になりました：', 'Online', 'Workshop'],
+    );
+  });
+});
+
+describe('the tagged training format', () => {
+  it('reads spans, escapes and ids, and writes the same line back', () => {
+    const line = '<author>Hinton, G. E., &amp; Nowlan, S. J.</author> <date>(1987).</date> <URL>&lt;https://x.org&gt;</URL>';
+    const note = parseTaggedLine(line, 'x');
+    assert.equal(note.text, 'Hinton, G. E., & Nowlan, S. J. (1987). <https://x.org>');
+    assert.deepEqual(
+      note.spans.map((span) => span.label),
+      ['author', 'date', 'URL'],
+    );
+    assert.equal(toTaggedLine(note), line);
+    assert.deepEqual(labelledTokens(note).labels, ['author', 'author', 'author', 'author', 'author', 'author', 'author', 'date', 'URL']);
+    assert.equal(parseTaggedFile('# id: a/b#1\n<title>T</title>\n', 'f')[0]?.id, 'a/b#1');
+    assert.throws(() => parseTaggedLine('<author>x</title>', 'bad'), /closes nothing/);
+    assert.throws(() => parseTaggedLine('<writer>x</writer>', 'bad'), /unknown label/);
+  });
+
+  it('every training line parses and labels every token', () => {
+    for (const file of [...TRAINING_FILES, 'data/notes/anystyle-gold.tagged']) {
+      for (const note of parseTaggedFile(read(file).text, file)) {
+        const { tokens, labels } = labelledTokens(note);
+        assert.equal(tokens.length, labels.length, note.id);
+      }
+    }
+  });
+});
+
+describe('the committed model', () => {
+  it('was trained from the data and code in the repository (npm run train:notes rebuilds it)', () => {
+    const hash = trainingHash([...TRAINING_FILES.map(read), ...MODEL_CODE.map(read)]);
+    assert.equal(committedFile.trainedFrom, hash, 'data/notes/model.json is stale: run npm run train:notes');
+  });
+
+  it('training is deterministic: the same notes give the same weights', () => {
+    const notes = parseTaggedFile(read('data/notes/seed.tagged').text, 'seed').slice(0, 30);
+    const a = trainLabeller(notes);
+    const b = trainLabeller(notes);
+    assert.deepEqual([...a.features.keys()], [...b.features.keys()]);
+    assert.deepEqual(a.weights, b.weights);
+    assert.deepEqual(viterbi(a, toSequence(notes[0]!)), viterbi(b, toSequence(notes[0]!)));
+  });
+
+  it('labels a note it never saw, with probabilities', () => {
+    const tokens = labelNote('Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45.');
+    const labelOf = (text: string) => tokens.find((token) => token.text === text)?.label;
+    assert.equal(labelOf('Cooley,'), 'author');
+    assert.equal(labelOf('Games,'), 'title');
+    assert.equal(labelOf('York:'), 'location');
+    assert.equal(labelOf('Press,'), 'publisher');
+    assert.equal(labelOf('2012),'), 'date');
+    for (const token of tokens) assert.ok(token.confidence > 0 && token.confidence <= 1);
+    assert.equal(committedModel().labels.length, 20);
+  });
+});
+
+describe('names', () => {
+  const cases: [string, ReturnType<typeof parseNames>['names'], boolean?][] = [
+    [
+      'Hinton, G. E., & Nowlan, S. J.',
+      [
+        { family: 'Hinton', given: 'G. E.' },
+        { family: 'Nowlan', given: 'S. J.' },
+      ],
+    ],
+    [
+      'Helmer, Markus, Manuel Schottdorf, and Demian Battaglia.',
+      [
+        { family: 'Helmer', given: 'Markus' },
+        { family: 'Schottdorf', given: 'Manuel' },
+        { family: 'Battaglia', given: 'Demian' },
+      ],
+    ],
+    [
+      'Lindholm ML, Traff S, et al.',
+      [
+        { family: 'Lindholm', given: 'ML' },
+        { family: 'Traff', given: 'S' },
+      ],
+      true,
+    ],
+    ['Cleary; Brown, AS; Sawyer, BD', [{ family: 'Cleary' }, { family: 'Brown', given: 'AS' }, { family: 'Sawyer', given: 'BD' }]],
+    ['JP Weir', [{ family: 'Weir', given: 'JP' }]],
+    ['Ludwig van Beethoven,', [{ family: 'Beethoven', given: 'Ludwig', 'non-dropping-particle': 'van' }]],
+    ['Martin Luther King Jr.,', [{ family: 'King', given: 'Martin Luther', suffix: 'Jr.' }]],
+    [
+      'Stackhouse, Paul W., Jr., Taiping Zhang',
+      [
+        { family: 'Stackhouse', given: 'Paul W.', suffix: 'Jr.' },
+        { family: 'Zhang', given: 'Taiping' },
+      ],
+    ],
+    [
+      'H. Osterer and P. Stamm, editors.',
+      [
+        { family: 'Osterer', given: 'H.' },
+        { family: 'Stamm', given: 'P.' },
+      ],
+    ],
+    ['Ed Smith', [{ family: 'Smith', given: 'Ed' }]],
+    ['Shanghai Cooperation Organisation (SCO),', [{ literal: 'Shanghai Cooperation Organisation (SCO)' }]],
+    ['OSCE and NUPI', [{ literal: 'OSCE and NUPI' }]],
+    ['Yee, Van Rossum', [{ family: 'Yee' }, { family: 'Van Rossum' }]],
+    ['Ji Tianqin and Han Wei,', [{ literal: 'Ji Tianqin' }, { literal: 'Han Wei' }]],
+    [
+      'Murray, Dakota, Wei Mun Chan, and Jennifer Raymond',
+      [
+        { family: 'Murray', given: 'Dakota' },
+        { family: 'Chan', given: 'Wei Mun' },
+        { family: 'Raymond', given: 'Jennifer' },
+      ],
+    ],
+  ];
+  for (const [text, names, more] of cases) {
+    it(text, () => {
+      const parsed = parseNames(text);
+      assert.deepEqual(parsed.names, names);
+      assert.equal(parsed.more, more ?? false);
+    });
+  }
+});
+
+describe('field values', () => {
+  it('are cleaned of quotes, brackets and separators', () => {
+    assert.equal(trimField('“Title of the Article,”'), 'Title of the Article');
+    assert.equal(trimField('(London:'), 'London');
+    assert.equal(trimField('_Journal of Things_,'), 'Journal of Things');
+    assert.deepEqual(volumeOf('12.3'), { volume: '12', issue: '3' });
+    assert.deepEqual(volumeOf('Vol. 81,'), { volume: '81' });
+    assert.deepEqual(dateOf('(2002, May).'), { 'date-parts': [[2002, 5]] });
+    assert.deepEqual(dateOf('accessed 14 August 2022.'), { 'date-parts': [[2022, 8, 14]] });
+    assert.deepEqual(dateOf('1988 [1964].'), { 'date-parts': [[1988]] });
+    assert.equal(normaliseLocator('45-47.'), 'pp. 45–47');
+  });
+});
+
+describe('the habits kept as rules', () => {
+  it('Ibid., with a page or followed by commentary', () => {
+    assert.deepEqual(parseIbid('Ibid., p. 4'), { locator: 'p. 4', end: 11 });
+    assert.deepEqual(parseIbid('Ibid. Phidias was supposed to have stolen some gold.'), { end: 5 });
+    assert.equal(parseIbid('Ibidem est'), undefined);
+  });
+
+  it('“note 41” points to another note', () => {
+    assert.deepEqual(parseCrossReference('As highlighted in note 41.'), { note: 41 });
+    assert.deepEqual(parseCrossReference('See n. 3, p. 4.'), { note: 3, locator: 'p. 4' });
+  });
+
+  it('a signal at the start or after a semicolon is a signal, not a name', () => {
+    const parsed = parseNote('See Jane Smith, _The Book_ (London: Verso, 2010), 5.');
+    assert.equal(parsed.citations[0]?.prefix, 'See ');
+    assert.deepEqual(parsed.citations[0]?.item.author, [{ family: 'Smith', given: 'Jane' }]);
+  });
+
+  it('a book’s bare page after its publication facts is the locator', () => {
+    const parsed = parseNote('Jane Smith, _The Book Title_ (Chicago: University of Chicago Press, 2010), 45.');
+    assert.equal(parsed.citations[0]?.locator, 'p. 45');
+    assert.equal(parsed.citations[0]?.item.page, undefined);
+  });
+});
