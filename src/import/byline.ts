@@ -20,6 +20,8 @@ export interface Byline {
 export interface BylineOptions extends DateOptions {
   /** Read names only after a cue: for blocks that hold more than the byline (`Posted in News on … by …`). */
   requireCue?: boolean;
+  /** Accept an account handle the page shows as the byline (`by janus`); never `admin` and the like. */
+  handles?: boolean;
 }
 
 type Role = 'author' | 'editor' | 'other';
@@ -47,7 +49,8 @@ const namesEndSources = [
   String.raw`\s+(?:[Oo]n|[Ii]n|[Aa]t|for|from|via|am|le|el|il|op|um|в|the)\s+`,
   String.raw`\s*[|·•]\s*`,
   String.raw`\s+[–—-]\s+`,
-  String.raw`\s*/\s*`,
+  // `Written by X / Edited by Y`, not `u/benyacobi`.
+  String.raw`\s+/\s*|\s*/\s+`,
   String.raw`\n|\s{3,}`,
   String.raw`\d`,
 ];
@@ -79,7 +82,7 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
   };
   const cues = [...value.matchAll(cuePattern)];
   if (cues.length === 0) {
-    if (!options.requireCue) byline.authors = namesIn(firstChunk(value));
+    if (!options.requireCue) byline.authors = namesIn(firstChunk(value), options.handles === true);
     return byline;
   }
   byline.cued = true;
@@ -88,7 +91,7 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     const segment = value.slice(cue.index + cue[0].length, cues[index + 1]?.index ?? value.length);
     if (role === 'other') return;
     const list = role === 'author' ? byline.authors : byline.editors;
-    for (const name of namesIn(segment)) if (!list.includes(name)) list.push(name);
+    for (const name of namesIn(segment, options.handles === true)) if (!list.includes(name)) list.push(name);
   });
   return byline;
 }
@@ -103,7 +106,7 @@ function firstChunk(text: string): string {
 }
 
 /** The names at the start of `segment`: up to where they end, split into a list, each checked. */
-function namesIn(segment: string): string[] {
+function namesIn(segment: string, handles: boolean): string[] {
   const date = findDate(segment);
   let text = (date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, '');
   const end = endOfNames(text);
@@ -113,7 +116,7 @@ function namesIn(segment: string): string[] {
   for (const item of splitNames(text.replace(/^[\s:,\u2063]+|[\s:,\u2063]+$/g, ''))) {
     // Two elements with nothing between them (`Jane Doe` `Twitter`): the name is the first that is one.
     const parts = item.split(elementBoundary);
-    const name = parts.map((part) => asName(part)).find((candidate) => candidate !== undefined);
+    const name = parts.map((part) => asName(part, { handles })).find((candidate) => candidate !== undefined);
     // `Jane Doe, Staff Writer, The Daily Post`: after a job title comes the employer.
     if (name && !(afterRole && isOrganisationName(name)) && !names.includes(name)) names.push(name);
     afterRole = parts.some(hasRole);

@@ -123,7 +123,7 @@ export function asName(candidate: string, options: { handles?: boolean } = {}): 
   if (/^(?:https?:|www\.)|[/@]|\.(?:com|org|net)\b/.test(name) || (!options.handles && /\d/.test(name))) return undefined;
   if (loginNames.has(name.toLowerCase())) return undefined;
   // A handle (`szpryc`, `jekyllbot`) is how some bloggers sign: a name only where the source shows it as one.
-  if (isLogin(name)) return options.handles ? name : undefined;
+  if (isLogin(name)) return options.handles && name.length >= 3 ? name : undefined;
   if (notNameWords.test(name) || !isCapitalisedName(name)) return undefined;
   const person = withoutRole(name);
   if (person === undefined || person.split(/\s+/).length > 6) return undefined;

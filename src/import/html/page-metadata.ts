@@ -3,7 +3,7 @@ import { matches } from 'hast-util-select';
 import { type DateOptions, type DateOrder, dateOrderOf, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
-import { asName, decodeEntities, splitNames } from '../text.ts';
+import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
 import { ancestorsOf, classNames, collapsedText, elementsOf, hasClass, parentMap, stringProperty, textContent } from './hast-tree.ts';
 
 export { namesFromByline } from '../byline.ts';
@@ -187,6 +187,12 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
+  for (const handle of authors?.value.filter(isLogin) ?? [])
+    problems.push({
+      ruleId: 'import-author-inferred',
+      reason: `the byline shows the account name “${handle}”: give the author’s name if it is known`,
+      element: authors?.from[0],
+    });
   const date = publishedDate(page, near, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, near, title?.from[0], dates);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
@@ -644,7 +650,7 @@ function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Eleme
   const read = (element: Element): Byline => {
     let reading = readings.get(element);
     if (!reading) {
-      reading = readByline(shownText(element), { ...options, requireCue: hasClass(element, ...cuedOnlyClasses) });
+      reading = readByline(shownText(element), { ...options, requireCue: hasClass(element, ...cuedOnlyClasses), handles: true });
       readings.set(element, reading);
     }
     return reading;

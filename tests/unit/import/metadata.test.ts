@@ -158,6 +158,19 @@ describe('page metadata', () => {
     assert.equal(admin.date?.value, '2012-06-06');
   });
 
+  it('keeps a handle the byline shows (LessWrong’s “by janus”), reported; a login-looking fragment of an address is no name', () => {
+    const handle = pageMetadata(
+      `<html><body><h1>Simulators</h1><span class="PostsAuthors-root">by <a href="/users/janus-1">janus</a></span><p>Text.</p></body></html>`,
+    );
+    assert.deepEqual(handle.authors?.value, ['janus']);
+    assert.deepEqual(
+      handle.problems.map((problem) => problem.ruleId),
+      ['import-author-inferred'],
+    );
+    const reddit = pageMetadata(`<html><body><h1>T</h1><span class="author">u/benyacobi</span><p>Text.</p></body></html>`);
+    assert.equal(reddit.authors, undefined);
+  });
+
   it('takes the title without the site’s name, and never the site’s name for a title', () => {
     const cases: [string, string][] = [
       [
