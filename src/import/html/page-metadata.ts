@@ -398,15 +398,32 @@ function publishedDate(
  * 2019</span>`, `<p class="post-date">`), the nearest first; never one that says it was updated.
  */
 function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
-  const anchor = titleElement ? page.order.get(titleElement) : undefined;
+  // The title shown over the article, else its first heading: the byline and date sit beside it.
+  const heading =
+    titleElement && !['title', 'meta', 'script'].includes(titleElement.tagName)
+      ? titleElement
+      : page.elements.find((element) => (element.tagName === 'h1' || element.tagName === 'h2') && place.isNearArticle(element));
+  const anchor = heading ? page.order.get(heading) : undefined;
   const distance = (element: Element) => Math.abs((page.order.get(element) ?? 0) - (anchor ?? 0));
+  // Not a date in a table (an infobox's `Founded`), in a citation or a note, or one the reader is not shown.
+  const inTableOrHidden = (element: Element) =>
+    [element, ...ancestorsOf(element, page.parents)].some(
+      (node) =>
+        node.type === 'element' &&
+        (['td', 'th', 'cite', 'sup'].includes(node.tagName) ||
+          /^(?:cite_note|fn|footnote|note)/i.test(stringProperty(node, 'id') ?? '') ||
+          node.properties.hidden !== undefined ||
+          /display:\s*none/i.test(stringProperty(node, 'style') ?? '')),
+    );
   const dated = page.elements.filter(
     (element) =>
       classNames(element).some((name) => /date|time|publish|posted/i.test(name) && !/updat|modif|comment/i.test(name)) &&
       !notBylineTags.has(element.tagName) &&
-      place.isNearArticle(element),
+      place.isNearArticle(element) &&
+      !inTableOrHidden(element),
   );
-  for (const element of dated.sort((a, b) => distance(a) - distance(b))) {
+  // Near the title, where bylines are: a dated element further on is a citation, a comment or a list of posts.
+  for (const element of dated.filter((candidate) => anchor === undefined || distance(candidate) <= 80).sort((a, b) => distance(a) - distance(b))) {
     const value = collapsedText(element);
     if (value.length > 120 || /updated|modified|aktualisiert|mis à jour|actualizado/i.test(value)) continue;
     const found = findDate(value, options);
