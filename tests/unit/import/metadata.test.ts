@@ -13,6 +13,7 @@ import { authorDataOf } from '../../../src/import/markdown/front-matter.ts';
 import { asName, decodeEntities, splitNames } from '../../../src/import/text.ts';
 import type { ImportOptions } from '../../../src/import/types.ts';
 import { findAuthorData } from '../../../src/io/site-data.ts';
+import { importArchiveFixture, messagesOf, readFixtureArchive } from '../../helpers/archive.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const real = path.join(repoRoot, 'tests/fixtures/import/real');
@@ -193,6 +194,13 @@ describe('page metadata', () => {
     assert.equal(branded.siteName?.value, 'Four Years Remaining');
   });
 
+  it('never dates a page by an infobox, a citation or hidden text', () => {
+    const infobox = pageMetadata(
+      `<html><body><h1>Mozilla</h1><table><tr><td>Founded<span style="display:none"><span class="bday dtstart published">1998-02-28</span></span></td></tr></table><p>Text.</p><ol><li id="cite_note-3"><cite>Book.</cite> <span class="reference-accessdate">Retrieved 1 May 2016</span></li></ol></body></html>`,
+    );
+    assert.equal(infobox.date, undefined);
+  });
+
   it('reads a numeric date by the page’s language, and reports it when the language does not say', () => {
     const body = '<body><h1>T</h1><time>06/07/2022</time><p>Text.</p></body>';
     assert.equal(pageMetadata(`<html lang="en-GB">${body}</html>`).date?.value, '2022-07-06');
@@ -314,6 +322,20 @@ describe('plain text', () => {
       'A Title\n\nby the peasantry as highly as that of Charlotte Corday\n\nThe body of the piece goes on for a while, long enough to be a paragraph of prose.\n',
     );
     assert.deepEqual(metas[0]?.authors, []);
+  });
+});
+
+describe('exports of one’s own account', () => {
+  it('credits a Substack export’s posts to --author, each reported, and drops the export’s own “no author” warning', async () => {
+    const archive = await readFixtureArchive('tests/fixtures/import/archives/substack-export');
+    const plain = importArchiveFixture(archive).result;
+    assert.ok(plain.chapters.every((chapter) => chapter.piece.meta.authors.length === 0));
+    assert.ok(messagesOf(plain).some((message) => message.endsWith('import-author-unknown')));
+    const own = importArchiveFixture(await readFixtureArchive('tests/fixtures/import/archives/substack-export'), { defaultAuthor: 'Jane Doe' }).result;
+    assert.ok(own.chapters.length > 0 && own.chapters.every((chapter) => chapter.piece.meta.authors.join() === 'Jane Doe'));
+    const rules = messagesOf(own).map((message) => message.split(' ').at(-1));
+    assert.equal(rules.filter((rule) => rule === 'import-author-assumed').length, own.chapters.length);
+    assert.ok(!rules.includes('import-author-unknown'));
   });
 });
 
