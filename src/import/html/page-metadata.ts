@@ -1,6 +1,6 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { matches } from 'hast-util-select';
-import { type DateOptions, type DateOrder, dateOrderOf, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { type DateOptions, dateOrderOf, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
@@ -193,7 +193,8 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
       reason: `the byline shows the account name “${handle}”: give the author’s name if it is known`,
       element: authors?.from[0],
     });
-  const date = publishedDate(page, near, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, near, title?.from[0], dates);
+  const date =
+    publishedDate(page, near, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, near, title?.from[0], dates) ?? addressDate(page, problems);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
@@ -377,25 +378,79 @@ function publishedDate(
     ].map((key) => metaValue(page, key)),
     jsonLd && foundIn(jsonLd, text(jsonLd.article.dateCreated)),
   ];
-  for (const candidate of candidates) {
-    const found = day(candidate, options);
-    if (found) return found;
+  // A day before a month or a year (`<meta name="date" content="1988">` is rarely the article's day).
+  let coarse: Found<string> | undefined;
+  const accept = (value: string | undefined, from: Element[], order: DateOptions): Found<string> | undefined => {
+    const date = value ? parseDate(value, order) : undefined;
+    if (!date) return undefined;
+    const found = { value: formatPartialDate(date), from };
+    if (date.day !== undefined) return found;
+    coarse ??= found;
+    return undefined;
+  };
+  // Machine-written fields follow their software, not the page's language (`11/01/2023` on a Swiss
+  // site is November): a date there whose day and month could be swapped is not read.
+  const written = candidates.filter((candidate): candidate is Found<string> => candidate !== undefined);
+  for (const candidate of written) {
+    const found = accept(candidate.value, candidate.from, {});
+    if (found) return { ...found, value: localDay(candidate.value, found.value, written, page) };
   }
   for (const element of page.elements.filter((candidate) => isPublishedTime(candidate) && place.isNearArticle(candidate))) {
-    const written = [stringProperty(element, 'dateTime'), stringProperty(element, 'content'), collapsedText(element)];
-    for (const value of written) {
-      const date = value ? parseDate(value, options) : undefined;
-      if (date) return { value: formatPartialDate(date), from: [element] };
+    const shown = [stringProperty(element, 'dateTime'), stringProperty(element, 'content'), collapsedText(element)];
+    for (const value of shown) {
+      const found = accept(value, [element], options);
+      if (found) return found;
     }
-    const swapped = written.map((value) => value && findAmbiguousDate(value, options)).find(Boolean);
+    const swapped = shown.map((value) => value && findAmbiguousDate(value, options)).find(Boolean);
     if (swapped) problems.push(ambiguous(swapped, element, undefined));
   }
-  return undefined;
+  return coarse;
+}
+
+/** A permalink's day (`…/2019/01/01/ins-neue-jahr/`) when the page shows none: reported, for the editor to check. */
+function addressDate(page: PageIndex, problems: MetadataProblem[]): Found<string> | undefined {
+  const link = canonicalLink(page) ?? metaValue(page, 'og:url');
+  const match = link && /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(\d{4})\/(\d{2})\/(\d{2})\//.exec(link.value);
+  const date = match && parseDate(`${match[1]}-${match[2]}-${match[3]}`);
+  if (!link || !date) return undefined;
+  const iso = formatPartialDate(date);
+  problems.push({
+    ruleId: 'import-date-inferred',
+    reason: `the page shows no date: ${iso} was read from its address (${link.value}); check it`,
+    element: link.from[0],
+  });
+  return { value: iso, from: link.from };
+}
+
+const utcInstant = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/;
+const localInstant = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$/;
+
+/**
+ * A UTC instant (`2023-11-09T06:35:29+00:00`) is the evening before in Los Angeles: the day the
+ * site published it is the one its own local time gives (`sailthru.date` `2023-11-08 22:35:29`)
+ * or its address (`/2023/11/08/…`), when either is a day off.
+ */
+function localDay(written: string, day: string, candidates: readonly Found<string>[], page: PageIndex): string {
+  if (!utcInstant.test(written.trim())) return day;
+  const instant = Date.parse(written.trim());
+  const local = candidates
+    .map((candidate) => candidate.value.trim())
+    .find((value) => {
+      if (!localInstant.test(value)) return false;
+      const apart = Math.abs(Date.parse(`${value.replace(' ', 'T')}Z`) - instant);
+      return apart > 0 && apart <= 14 * 3_600_000;
+    });
+  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+  const fromAddress = address && /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(address);
+  const other = local?.slice(0, 10) ?? (fromAddress ? `${fromAddress[1]}-${fromAddress[2]}-${fromAddress[3]}` : undefined);
+  if (!other) return day;
+  return Math.abs(Date.parse(`${other}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) === 86_400_000 ? other : day;
 }
 
 /**
  * A day shown near the title in an element named for it (`<span class="meta__date">Publié le 07 mai
- * 2019</span>`, `<p class="post-date">`), the nearest first; never one that says it was updated.
+ * 2019</span>`, `<p class="post-date">`, `<div class="post_meta">`), the nearest first; never one
+ * that says it was updated.
  */
 function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
   // The title shown over the article, else its first heading: the byline and date sit beside it.
@@ -417,7 +472,9 @@ function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Elemen
     );
   const dated = page.elements.filter(
     (element) =>
-      classNames(element).some((name) => /date|time|publish|posted/i.test(name) && !/updat|modif|comment/i.test(name)) &&
+      classNames(element).some(
+        (name) => /date|time|publish|posted|(?:post|entry|article)[-_]?(?:meta|info)/i.test(name) && !/updat|modif|comment/i.test(name),
+      ) &&
       !notBylineTags.has(element.tagName) &&
       place.isNearArticle(element) &&
       !inTableOrHidden(element),
@@ -438,18 +495,6 @@ function ambiguous(written: string, element: Element | undefined, language: stri
     reason: `the date “${written}” could be day-first or month-first${language ? ` (the page’s language, ${language}, does not say which)` : ' and the page does not say its language'}: no date was taken; add it to the chapter by hand`,
     element,
   };
-}
-
-function day(found: Found<string> | undefined, options: DateOptions): Found<string> | undefined {
-  if (!found) return undefined;
-  const date = parseDate(found.value, options);
-  return date ? { value: formatPartialDate(date), from: found.from } : undefined;
-}
-
-/** The calendar day as the page wrote it: `2013-09-12T23:30:00-05:00` is the 12th where it was published. */
-export function isoDay(value: string, order?: DateOrder): string | undefined {
-  const date = parseDate(value, { order });
-  return date?.day !== undefined ? formatPartialDate(date) : undefined;
 }
 
 interface TitleCandidate {

@@ -194,6 +194,19 @@ describe('page metadata', () => {
     assert.equal(branded.siteName?.value, 'Four Years Remaining');
   });
 
+  it('takes the day the site published on, not the UTC day, and reads no swappable date in a machine-written field by the page’s language', () => {
+    const utc = pageMetadata(
+      `<html><head><meta property="article:published_time" content="2023-11-09T06:35:29+00:00"><meta name="sailthru.date" content="2023-11-08 22:35:29"></head><body><h1>T</h1><p>Text.</p></body></html>`,
+    );
+    assert.equal(utc.date?.value, '2023-11-08');
+    const address = pageMetadata(
+      `<html><head><link rel="canonical" href="https://nypost.com/2023/11/08/news/x/"><meta property="article:published_time" content="2023-11-09T03:00:00Z"></head><body><h1>T</h1><p>Text.</p></body></html>`,
+    );
+    assert.equal(address.date?.value, '2023-11-08');
+    const swiss = pageMetadata(`<html lang="de-CH"><head><meta name="date" content="11/01/2023 12:43:42"></head><body><h1>T</h1><p>Text.</p></body></html>`);
+    assert.equal(swiss.date, undefined);
+  });
+
   it('never dates a page by an infobox, a citation or hidden text', () => {
     const infobox = pageMetadata(
       `<html><body><h1>Mozilla</h1><table><tr><td>Founded<span style="display:none"><span class="bday dtstart published">1998-02-28</span></span></td></tr></table><p>Text.</p><ol><li id="cite_note-3"><cite>Book.</cite> <span class="reference-accessdate">Retrieved 1 May 2016</span></li></ol></body></html>`,
