@@ -67,6 +67,18 @@ export const rules = {
   'import-chrome-dropped': { severity: 'info', summary: 'Site chrome inside a saved page’s article (navigation, share buttons, comments…) was left out.' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
   'import-author-unknown': { severity: 'warning', summary: 'The source does not say who wrote a piece: its authors are left empty for the editor.' },
+  'import-author-assumed': {
+    severity: 'warning',
+    summary: 'A piece without a byline was credited to the author the editor named for its source (`--author`, `sources.<path>.author`).',
+  },
+  'import-author-inferred': {
+    severity: 'warning',
+    summary: 'A piece’s author was read from indirect evidence (a contributor bio, a login or key rather than a name): check it.',
+  },
+  'import-date-ambiguous': { severity: 'warning', summary: 'A numeric date could be read day-first or month-first and was left out.' },
+  'import-date-unreadable': { severity: 'warning', summary: 'A date in the source could not be read and was left out.' },
+  'import-date-inferred': { severity: 'warning', summary: 'A piece’s date was read from indirect evidence (its address), not a date field: check it.' },
+  'config-deprecated': { severity: 'warning', summary: 'A key in anthology.yaml is no longer used; the message says what replaces it.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },
   'bibliography-duplicate-key': { severity: 'error', summary: 'A citation key is defined twice in bibliography/.' },
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },

@@ -22,13 +22,15 @@ import {
   removeNode,
   stringProperty,
 } from './hast-tree.ts';
-import { type Found, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
+import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
 import { textStats } from './text-density.ts';
 
 export interface ExtractedArticle {
   title?: string;
   authors: string[];
+  /** People the page credits as editors, never as authors. */
+  editors: string[];
   /** YYYY-MM-DD. */
   date?: string;
   siteName?: string;
@@ -41,6 +43,8 @@ export interface ExtractedArticle {
   metadataLines: { field: ChapterField; lines: [number, number] }[];
   /** Blocks of the chosen container left out of the article (site chrome, bylines), with why. */
   dropped: DroppedBlock[];
+  /** What the importer must report about the metadata (an ambiguous date …). */
+  metadataProblems: MetadataProblem[];
 }
 
 export interface DroppedBlock {
@@ -101,6 +105,7 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   return {
     ...optional('title', metadata.title?.value),
     authors: metadata.authors?.value ?? [],
+    editors: metadata.editors?.value ?? [],
     ...optional('date', metadata.date?.value),
     ...optional('siteName', metadata.siteName?.value),
     ...optional('url', metadata.url?.value),
@@ -108,6 +113,7 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
     content,
     metadataLines: metadataLines(metadata),
     dropped: droppedBlocks(removed, metadata),
+    metadataProblems: metadata.problems,
   };
 }
 
@@ -180,7 +186,7 @@ function inPageChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>): b
     (ancestor, depth) =>
       ['nav', 'aside'].includes(ancestor.tagName) ||
       (ancestor.tagName === 'footer' && !ancestors.slice(depth + 1).some((outer) => outer.tagName === 'article')) ||
-      classNames(ancestor).some((name) => /comment|related|sidebar|widget/i.test(name)),
+      (!['body', 'html'].includes(ancestor.tagName) && classNames(ancestor).some(isChromeClass)),
   );
 }
 
@@ -326,9 +332,10 @@ function normalisedTitle(title: string): string {
     .toLowerCase();
 }
 
-const fieldsOfMetadata: [keyof PageMetadata, ChapterField][] = [
+const fieldsOfMetadata: [MetadataField, ChapterField][] = [
   ['title', 'title'],
   ['authors', 'authors'],
+  ['editors', 'editors'],
   ['date', 'date'],
   ['siteName', 'venue'],
   ['url', 'source_url'],

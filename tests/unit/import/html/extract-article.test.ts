@@ -15,8 +15,9 @@ function extract(name: string) {
 function metadataOf(name: string) {
   const { article } = extract(name);
   assert.ok(article, `${name} has an article`);
-  const { content: _content, metadataLines: _lines, dropped: _dropped, ...metadata } = article;
-  return metadata;
+  const { content: _content, metadataLines: _lines, dropped: _dropped, metadataProblems, editors, ...metadata } = article;
+  assert.deepEqual(metadataProblems, [], `${name}: nothing to report about its metadata`);
+  return { ...metadata, ...(editors.length > 0 ? { editors } : {}) };
 }
 
 function assertExcludes(text: string, fragments: readonly string[]) {

@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { chapterFrontMatterSchema } from '../../../../src/config/schema.ts';
 import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
 import { importHtml } from '../../../../src/import/html/import-html.ts';
+import { importSource } from '../../../../src/import/import.ts';
 import type { LineFate } from '../../../../src/import/types.ts';
 import { fixtureFile, messagesOf } from './helpers.ts';
 
@@ -299,9 +300,13 @@ describe('importHtml: hand-made pages', () => {
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<p class="date">')), 'metadata:date');
   });
 
-  it('falls back on the default author when the page names nobody', () => {
-    const { piece } = importFixture('unsafe.html', 'Default Author');
-    assert.deepEqual(piece?.meta.authors, ['Default Author']);
+  it('credits nobody when the page names nobody, and says so; the author named for the source is credited with a warning', () => {
+    const unknown = fixtureFile('unsafe.html');
+    assert.deepEqual(importSource(unknown, { defaultAuthor: undefined }).chapters[0]?.piece.meta.authors, []);
+    assert.deepEqual(messagesOf(unknown, 'import-author-unknown').length, 1);
+    const own = fixtureFile('unsafe.html');
+    assert.deepEqual(importSource(own, { defaultAuthor: 'Default Author' }).chapters[0]?.piece.meta.authors, ['Default Author']);
+    assert.match(messagesOf(own, 'import-author-assumed')[0]?.reason ?? '', /no byline: credited to Default Author/);
   });
 });
 
