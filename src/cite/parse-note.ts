@@ -8,6 +8,7 @@
 import type { CslItemData } from './csl.ts';
 import { buildCitation, type CitationGroup, groupCitations, type ShortForm, segmentsOf } from './label/citations.ts';
 import type { CrfModel } from './label/crf.ts';
+import { originalOfArchived, urlOf } from './label/fields.ts';
 import { type LabelledToken, labelNote } from './label/label-note.ts';
 import type { Label } from './label/labels.ts';
 import { parseCrossReference, parseIbid } from './label/references.ts';
@@ -85,8 +86,11 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
   }
   const tokens = labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
+  const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
   const built = groupCitations(segmentsOf(body, tokens)).flatMap((group) => {
     const citation = buildCitation(group);
+    const original = citation?.item.URL ? originalOfArchived(citation.item.URL, links) : undefined;
+    if (citation && original) citation.item.URL = original;
     return citation ? [{ group, citation }] : [];
   });
   if (built.length === 0) return commentaryNote(text, body, tokens, labels);
@@ -132,7 +136,7 @@ function withCommentary(
   previous: CitationGroup | undefined,
   last: boolean,
 ): ParsedCitation {
-  const start = group.fields[0]!.start;
+  const start = startOfCitation(group);
   const end = endOfCitation(body, group);
   const before = body.slice(previous ? endOfCitation(body, previous) : 0, start).replace(/^[\s;,.]+/, '');
   const after = last ? body.slice(end).trimEnd() : '';
@@ -147,8 +151,19 @@ function withCommentary(
   };
 }
 
-/** A citation ends before the punctuation that separates it from what follows. */
+/** A citation starts at its first field, or at the `[` of the link that field is the text of. */
+function startOfCitation(group: CitationGroup): number {
+  const first = group.fields[0]!.tokens[0]!;
+  return Math.min(first.start, first.link?.start ?? first.start);
+}
+
+/**
+ * A citation ends before the punctuation that separates it from what follows, and never inside a
+ * link (`[CNET](https://…)`): rewritten, the note keeps no half of one.
+ */
 function endOfCitation(body: string, group: CitationGroup): number {
+  const last = group.fields.at(-1)!.tokens.at(-1)!;
+  if (last.link && last.link.end > group.end) return last.link.end;
   let end = group.end;
   while (end > group.start && /[.,;:]/.test(body[end - 1]!)) {
     // `Jr.`, `et al.`, `Ltd.`, initials: that full stop belongs to the field.

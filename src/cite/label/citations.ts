@@ -21,6 +21,8 @@ export interface Segment {
   text: string;
   /** The mean of its tokens' probabilities. */
   confidence: number;
+  /** The targets of links on its words (a title's link is the work's address). */
+  links: string[];
 }
 
 export interface CitationGroup {
@@ -95,6 +97,8 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     }
     for (let after = end + 1; after < result.length && result[after]!.label === 'title'; after++) {
       const next = result[after]!;
+      // The title's link target (`["Title"](url)`) is still the title's.
+      if (next.linkTarget) continue;
       if (next.quoted || next.bracketed) break;
       result[after] = { ...next, label: 'note' };
     }
@@ -114,20 +118,54 @@ function withinQuote(tokens: readonly LabelledToken[], from: number, at: number)
   return true;
 }
 
+const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
+
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
+  let previous: LabelledToken | undefined;
   for (const token of withSignals(withQuotedTitles(labelled))) {
     const last = segments.at(-1);
-    if (last && last.label === token.label) {
+    // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a
+    // list of linked names is one list.
+    const newLink = token.linkText && previous?.link !== undefined && previous.link !== token.link && !NAME_LABELS.has(token.label);
+    if (last && last.label === token.label && !newLink) {
       last.tokens.push(token);
       last.end = token.end;
-    } else segments.push({ label: token.label, tokens: [token], start: token.start, end: token.end, text: '', confidence: 0 });
+    } else segments.push({ label: token.label, tokens: [token], start: token.start, end: token.end, text: '', confidence: 0, links: [] });
+    previous = token;
   }
   for (const segment of segments) {
-    segment.text = text.slice(segment.start, segment.end);
+    const address = segment.label === 'URL' || segment.label === 'DOI';
+    segment.text = address ? text.slice(segment.start, segment.end) : withoutLinkMarkup(text, segment);
+    segment.links = address
+      ? []
+      : segment.tokens.flatMap((token) => (token.linkTarget ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
     segment.confidence = segment.tokens.reduce((sum, token) => sum + token.confidence, 0) / segment.tokens.length;
   }
   return segments;
+}
+
+/**
+ * A segment's source text as a reader sees it: the Markdown of its links taken out
+ * (`[Eich, Brendan](https://…); [David Hyatt](https://…)` → `Eich, Brendan; David Hyatt`).
+ */
+function withoutLinkMarkup(text: string, segment: Segment): string {
+  const cuts = segment.tokens
+    .filter((token) => token.linkTarget && token.link)
+    .flatMap((target) => [
+      [target.link!.start, target.link!.start + 1],
+      // `](target)`, not the punctuation after it.
+      [target.start - 1, target.link!.end],
+    ])
+    .filter(([from]) => from! >= segment.start)
+    .sort((a, b) => a[0]! - b[0]!);
+  let result = '';
+  let at = segment.start;
+  for (const [from, to] of cuts) {
+    result += text.slice(at, from);
+    at = to!;
+  }
+  return result + text.slice(at, segment.end);
 }
 
 /** Fields that start a citation, and fields a citation has only once. */
@@ -243,7 +281,8 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   }
   const url = first('URL');
   const doiField = first('DOI');
-  const urlValue = url ? urlOf(url.text) : undefined;
+  // With no address of its own, a citation's address is its title's link (`["Title"](url)`).
+  const urlValue = url ? urlOf(url.text) : titleField?.links[0];
   const doi = (doiField ? doiOf(doiField.text) : undefined) ?? (urlValue && /doi\.org\//i.test(urlValue) ? doiOf(urlValue) : undefined);
   if (urlValue) item.URL = urlValue;
   else if (doiField && /https?:\/\//.test(doiField.text)) set('URL', urlOf(doiField.text));

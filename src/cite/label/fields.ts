@@ -92,6 +92,22 @@ export function urlOf(text: string): string | undefined {
   return url;
 }
 
+/**
+ * An archived copy's address (`https://web.archive.org/web/20110623034401/http://example.org/a`)
+ * → the original's, when the note links the original too (Wikipedia's “Archived from the
+ * original”): the work is the original; the copy is how to reach it.
+ */
+export function originalOfArchived(url: string, links: readonly string[]): string | undefined {
+  const original = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(.+)$/i.exec(url)?.[1];
+  if (!original) return undefined;
+  const key = (address: string) =>
+    address
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
+  return links.find((link) => link !== url && key(link) === key(original));
+}
+
 /** A date field's text → a CSL date (a year's letter, `[1964]` first editions and brackets ignored). */
 export function dateOf(text: string): CslDate | undefined {
   const value = trimField(plain(text))

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
+import { buildCitation, groupCitations, segmentsOf } from '../../../src/cite/label/citations.ts';
 import { viterbi } from '../../../src/cite/label/crf.ts';
-import { dateOf, normaliseLocator, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
-import { committedModel, labelNote } from '../../../src/cite/label/label-note.ts';
+import { dateOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
+import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
 import { parseNames } from '../../../src/cite/label/names.ts';
 import { parseCrossReference, parseIbid } from '../../../src/cite/label/references.ts';
 import { labelledTokens, parseTaggedFile, parseTaggedLine, toTaggedLine } from '../../../src/cite/label/tagged.ts';
@@ -27,7 +28,11 @@ describe('note tokens', () => {
     assert.equal(byText.get('12')?.italic, false);
     assert.ok(byText.has('(3):'), '12(3) is cut before the bracket');
     assert.equal(byText.get('post')?.linkText, true);
-    assert.equal(byText.get('https://example.org/a_b')?.url, true, 'a link target is a token, underscores kept');
+    const target = byText.get('https://example.org/a_b,');
+    assert.equal(target?.url, true, 'a link target is a token, underscores kept, with the punctuation after the link');
+    assert.equal(target?.linkTarget, true);
+    assert.equal(target?.raw, '(https://example.org/a_b),');
+    assert.equal(target?.quoted, false);
     assert.equal(byText.get('https://x.org/y')?.url, true);
     for (const token of tokens) assert.ok(token.start < token.end && token.end <= 120);
   });
@@ -41,6 +46,84 @@ describe('note tokens', () => {
       tokenizeNote('参考になりました：Online Workshop').map((token) => token.text),
       ['参考になりました：', 'Online', 'Workshop'],
     );
+  });
+});
+
+describe('links in a note', () => {
+  /** A tagged line's tokens, labelled as tagged (certain): the rules after the model, without it. */
+  const labelled = (line: string): { text: string; tokens: LabelledToken[] } => {
+    const note = parseTaggedLine(line, 'test');
+    const { tokens, labels } = labelledTokens(note);
+    return { text: note.text, tokens: tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 })) };
+  };
+  const citationsOf = (line: string) => {
+    const { text, tokens } = labelled(line);
+    return groupCitations(segmentsOf(text, tokens)).map((group) => buildCitation(group)?.item);
+  };
+
+  it('emphasis around a link goes with its words, and closes after it', () => {
+    const tokens = tokenizeNote('"Title". _[Deptford Cinema](https://en.wikipedia.org/wiki/Deptford_Cinema "Deptford Cinema")_. August 9, 2017.');
+    assert.deepEqual(
+      tokens.map((token) => [token.text, token.italic, token.linkTarget]),
+      [
+        ['"Title".', false, false],
+        ['Deptford', true, false],
+        ['Cinema', true, false],
+        ['https://en.wikipedia.org/wiki/Deptford_Cinema.', true, true],
+        ['August', false, false],
+        ['9,', false, false],
+        ['2017.', false, false],
+      ],
+    );
+    const escaped = tokenizeNote('_[Empire](https://en.wikipedia.org/wiki/Empire_\\(magazine\\) "Empire (magazine)")_. Retrieved');
+    assert.equal(escaped[1]?.raw, '(https://en.wikipedia.org/wiki/Empire_\\(magazine\\) "Empire (magazine)")_.', 'a target keeps its escaped brackets');
+  });
+
+  it('a field reads as a reader sees it, its links’ Markdown out; the title’s link is the work’s address', () => {
+    const [item] = citationsOf(
+      '<author>[Eich, Brendan](https://en.wikipedia.org/wiki/Brendan_Eich "Brendan Eich"); [David Hyatt](https://en.wikipedia.org/wiki/Dave_Hyatt "Dave Hyatt")</author> <date>(April 2, 2003).</date> <title>["mozilla development roadmap"](http://www-archive.mozilla.org/roadmap/roadmap-02-Apr-2003.html).</title> <publisher>[CNET](https://en.wikipedia.org/wiki/CNET_Networks "CNET Networks").</publisher> <accessed>Retrieved 2009-08-02.</accessed>',
+    );
+    assert.deepEqual(item?.author, [
+      { family: 'Eich', given: 'Brendan' },
+      { family: 'Hyatt', given: 'David' },
+    ]);
+    assert.equal(item?.title, 'mozilla development roadmap');
+    assert.equal(item?.publisher, 'CNET');
+    assert.equal(item?.URL, 'http://www-archive.mozilla.org/roadmap/roadmap-02-Apr-2003.html');
+  });
+
+  it('two links side by side are two works', () => {
+    const items = citationsOf(
+      '<note>These posts helped:</note> <title>[Online Workshop Logistics](https://carpentries.org/blog/a/),</title> <title>[Recommendations for Teaching Online](https://carpentries.org/b/)</title>',
+    );
+    assert.deepEqual(
+      items.map((item) => [item?.title, item?.URL]),
+      [
+        ['Online Workshop Logistics', 'https://carpentries.org/blog/a/'],
+        ['Recommendations for Teaching Online', 'https://carpentries.org/b/'],
+      ],
+    );
+  });
+
+  it('an archived copy’s address gives way to the original the note links', () => {
+    const archive = 'https://web.archive.org/web/20110623034401/http://weblogs.mozillazine.org/ben/archives/009698.html';
+    assert.equal(
+      originalOfArchived(archive, [archive, 'http://weblogs.mozillazine.org/ben/archives/009698.html']),
+      'http://weblogs.mozillazine.org/ben/archives/009698.html',
+    );
+    assert.equal(originalOfArchived(archive, [archive]), undefined, 'only the copy is linked: it stays');
+    assert.equal(originalOfArchived('https://example.org/a', ['https://example.org/a']), undefined);
+  });
+
+  it('a citation rewritten in place never leaves half a link behind', () => {
+    const text = '["Mobile features"](http://www.mozilla.org/en-US/firefox/mobile/features/). _Mozilla_. Retrieved 2012-06-26.';
+    const parsed = parseNote(text);
+    const citation = parsed.citations[0];
+    assert.ok(citation, 'a citation');
+    assert.equal(text[citation.source.start], '[');
+    const before = text.slice(0, citation.source.start);
+    const after = text.slice(citation.source.end);
+    assert.doesNotMatch(before + after, /\]\(|^[^[]*\]/, `left: ${before}…${after}`);
   });
 });
 
@@ -58,6 +141,9 @@ describe('the tagged training format', () => {
     assert.equal(parseTaggedFile('# id: a/b#1\n<title>T</title>\n', 'f')[0]?.id, 'a/b#1');
     assert.throws(() => parseTaggedLine('<author>x</title>', 'bad'), /closes nothing/);
     assert.throws(() => parseTaggedLine('<writer>x</writer>', 'bad'), /unknown label/);
+    const twoLines = parseTaggedLine('<note>first&#10;  second</note>', 'x');
+    assert.equal(twoLines.text, 'first\n  second', 'a note of two lines');
+    assert.equal(toTaggedLine(twoLines), '<note>first&#10;  second</note>');
   });
 
   it('every training line parses and labels every token', () => {
