@@ -6,7 +6,7 @@
  * its number keeps offsets. Pure: no I/O, no clock.
  */
 import type { CslItemData } from './csl.ts';
-import { buildCitation, type CitationGroup, groupCitations, type ShortForm, segmentsOf } from './label/citations.ts';
+import { buildCitation, type CitationGroup, groupCitations, isQuotation, type ShortForm, segmentsOf } from './label/citations.ts';
 import type { CrfModel } from './label/crf.ts';
 import { originalOfArchived, urlOf } from './label/fields.ts';
 import { type LabelledToken, labelNote } from './label/label-note.ts';
@@ -87,7 +87,8 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
   const tokens = labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
   const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
-  const built = groupCitations(segmentsOf(body, tokens)).flatMap((group) => {
+  const built = groupCitations(segmentsOf(body, tokens)).flatMap((group, index) => {
+    if (index > 0 && isQuotation(group)) return [];
     const citation = buildCitation(group);
     const original = citation?.item.URL ? originalOfArchived(citation.item.URL, links) : undefined;
     if (citation && original) citation.item.URL = original;

@@ -5,6 +5,8 @@
  * and the item type read from which fields are there.
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
+import { MONTHS } from './dictionaries.ts';
+import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
@@ -82,6 +84,8 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     while (
       end + 1 < result.length &&
       result[end + 1]!.quoted &&
+      // An address inside the quotes (`“… Version 4.7 <https://dssat.net>. DSSAT Foundation…”`) ends the title.
+      !(result[end + 1]!.url && !result[end + 1]!.linkTarget) &&
       (result[end + 1]!.label === 'title' || result.slice(end + 2).some((later) => later.label === 'title' && later.quoted))
     ) {
       if (result[end + 1]!.label !== 'title' && !withinQuote(result, index, end + 1)) break;
@@ -107,6 +111,67 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
   return result;
 }
 
+/**
+ * A web address is an address (or commentary), never a name or a title, whatever the model made
+ * of it (`PEP 5, Guidelines for Language Evolution, Prescod http://…` read as one title).
+ */
+export function withAddresses(tokens: readonly LabelledToken[]): LabelledToken[] {
+  return tokens.map((token) => {
+    if (!token.url || token.linkTarget || token.label === 'URL' || token.label === 'DOI' || token.label === 'note') return token;
+    return { ...token, label: /doi\.org\/|^doi:/i.test(token.text) ? 'DOI' : 'URL' };
+  });
+}
+
+/**
+ * Prose around a link (`See the [QNX target documentation](…) for current status`, `The team was
+ * [created under the Rust Project](…) in 2025`): the model reads the sentence as a title. Plain
+ * lower-case words around a formatted title are commentary, and a link whose words start in lower
+ * case is no title (`[here](…)`, `[created under …](…)`): its target is the work's address.
+ */
+export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  let index = 0;
+  while (index < result.length) {
+    if (result[index]!.label !== 'title') {
+      index++;
+      continue;
+    }
+    let end = index;
+    while (end + 1 < result.length && result[end + 1]!.label === 'title') end++;
+    const run = result.slice(index, end + 1);
+    const linked = run.some((token) => token.linkText);
+    // A title in title case has small words in lower case (`of`, `the`); prose has others too.
+    const prose = run.some((token) => isPlainWord(token) && /^\p{Ll}/u.test(token.text) && !TITLE_CASE_SMALL_WORDS.has(wordKey(token.text)));
+    if (linked && prose) {
+      for (let at = index; at <= end; at++) {
+        const token = result[at]!;
+        if (!token.quoted && !token.italic && !token.linkText && !token.url) result[at] = { ...token, label: 'note' };
+      }
+      // Each link left: no title when its words start in lower case.
+      for (let at = index; at <= end; at++) {
+        const token = result[at]!;
+        if (!token.linkText || result[at - 1]?.link === token.link) continue;
+        const words = result.slice(at, end + 1).filter((other) => other.link === token.link);
+        if (!/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}\p{N}]+/u, ''))) continue;
+        for (const word of words) result[result.indexOf(word)] = { ...word, label: word.linkTarget ? 'URL' : 'note' };
+      }
+    }
+    index = end + 1;
+  }
+  return result;
+}
+
+const TITLE_CASE_SMALL_WORDS = new Set(
+  'a an the and or nor but of in on at to for by with from as into via vs de la le les du des et en un une und der die das von zu im y el los las del'.split(
+    ' ',
+  ),
+);
+
+/** A word as typed in prose: no quotes, italics or link around it, and not an address. */
+function isPlainWord(token: LabelledToken): boolean {
+  return !token.quoted && !token.italic && !token.linkText && !token.url && /\p{L}/u.test(token.text);
+}
+
 /** Whether token `at` is still inside the quotation (or its bracketed translation) that opens at `from`. */
 function withinQuote(tokens: readonly LabelledToken[], from: number, at: number): boolean {
   for (let index = from; index < at; index++) {
@@ -123,17 +188,25 @@ const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
   let previous: LabelledToken | undefined;
-  for (const token of withSignals(withQuotedTitles(labelled))) {
+  for (const token of withSignals(withLinkedProse(withQuotedTitles(withAddresses(labelled))))) {
     const last = segments.at(-1);
     // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a
     // list of linked names is one list.
     const newLink = token.linkText && previous?.link !== undefined && previous.link !== token.link && !NAME_LABELS.has(token.label);
-    if (last && last.label === token.label && !newLink) {
+    // `_Lifehacker_. Gawker Media.`: an italic name and a plain one are two fields, whatever the label.
+    const newStyle =
+      (token.label === 'publisher' || token.label === 'container-title') &&
+      previous !== undefined &&
+      previous.italic !== token.italic &&
+      /[.,;]$/.test(previous.text) &&
+      !token.linkTarget;
+    if (last && last.label === token.label && !newLink && !newStyle) {
       last.tokens.push(token);
       last.end = token.end;
     } else segments.push({ label: token.label, tokens: [token], start: token.start, end: token.end, text: '', confidence: 0, links: [] });
     previous = token;
   }
+  withWorkAndPublisher(segments);
   for (const segment of segments) {
     const address = segment.label === 'URL' || segment.label === 'DOI';
     segment.text = address ? text.slice(segment.start, segment.end) : withoutLinkMarkup(text, segment);
@@ -143,6 +216,30 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
     segment.confidence = segment.tokens.reduce((sum, token) => sum + token.confidence, 0) / segment.tokens.length;
   }
   return segments;
+}
+
+/**
+ * An italic name next to a plain one with the same label (`_Clicky_. Roxr Software Ltd.`): the
+ * italic one is the work (website, periodical), the plain one its publisher, as a reader of
+ * Chicago, MLA or Wikipedia's references reads them.
+ */
+function withWorkAndPublisher(segments: Segment[]): void {
+  for (let index = 0; index + 1 < segments.length; index++) {
+    const segment = segments[index]!;
+    const next = segments[index + 1]!;
+    if (next.label !== segment.label || (segment.label !== 'publisher' && segment.label !== 'container-title')) continue;
+    const italic = segment.tokens.filter((token) => !token.linkTarget).every((token) => token.italic);
+    if (italic && !next.tokens.some((token) => token.italic)) {
+      segment.label = 'container-title';
+      next.label = 'publisher';
+    } else {
+      // Not the habit: one field after all.
+      segment.tokens.push(...next.tokens);
+      segment.end = next.end;
+      segments.splice(index + 1, 1);
+      index--;
+    }
+  }
 }
 
 /**
@@ -214,6 +311,18 @@ const KEY_FIELDS = new Set<Label>(['author', 'editor', 'title', 'container-title
 /** Below this, a detail that does not identify the work (publisher, pages…) is left out of the item. */
 export const FIELD_THRESHOLD = 0.6;
 
+/**
+ * A quoted sentence on its own after a citation (`[“Title”](…). Site. “Of course, this is not a
+ * complete solution. …”`) is a passage quoted from the work, not another work's title.
+ */
+export function isQuotation(group: CitationGroup): boolean {
+  const title = group.fields.find((field) => field.label === 'title');
+  if (!title || group.fields.some((field) => field.label !== 'title')) return false;
+  if (!title.tokens.every((token) => token.quoted || token.linkTarget)) return false;
+  const words = title.tokens.filter((token) => /\p{L}/u.test(token.text));
+  return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(title.text.trim()));
+}
+
 /** A group of fields → a CSL item, with what an editor should check. */
 export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRESHOLD): BuiltCitation | undefined {
   if (isProse(group)) return undefined;
@@ -243,25 +352,33 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const titleField = first('title');
   if (titleField) readTitle(titleField, item, problems);
   const container = first('container-title');
-  if (container) set('container-title', containerTitle(container.text));
+  if (container) {
+    const { title, volume, issue } = numberedContainer(containerTitle(container.text));
+    set('container-title', title);
+    if (volume && !first('volume')) set('volume', volume);
+    if (issue && !first('issue')) set('issue', issue);
+  }
   const collection = first('collection-title');
   if (collection) {
-    const numbered = /^(.*?)[,\s]+(?:no\.?|nr\.?|number|#)\s*(\d[\w-]*)$/i.exec(trimField(collection.text));
+    // `Russie Nei Reports, No. 14`, `Archaeologica Venatoria, Band 10`, `Mercury Series Paper 3`.
+    const numbered = /^(.*?\D)[,\s]+(?:(?:no\.?|nr\.?|number|#|band|bd\.?|vol\.?|volume|heft)\s*)?(\d[\w-]*)$/i.exec(trimField(collection.text));
     if (numbered) {
       set('collection-title', trimField(numbered[1]!));
       set('number', numbered[2]!);
     } else set('collection-title', trimField(collection.text));
   }
+  // A volume, issue or page range has a number in it (`huffingtonpost.com.` read as a volume is not one).
+  const numbered = (value: string | undefined) => (value !== undefined && /\d|^[ivxlcdm]+$/i.test(value) ? value : undefined);
   const volume = first('volume');
   if (volume) {
     const parts = volumeOf(volume.text);
-    set('volume', parts.volume);
-    set('issue', parts.issue);
+    set('volume', numbered(parts.volume));
+    set('issue', numbered(parts.issue));
   }
   const issue = first('issue');
-  if (issue) set('issue', issueOf(issue.text));
+  if (issue) set('issue', numbered(issueOf(issue.text)));
   const pages = first('pages');
-  if (pages) set('page', pagesOf(pages.text));
+  if (pages) set('page', numbered(pagesOf(pages.text)));
   const edition = first('edition');
   if (edition) set('edition', editionOf(edition.text));
   const publisher = first('publisher');
@@ -311,6 +428,34 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
   const confidence = Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
   return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence, problems };
+}
+
+/**
+ * A periodical's name with its number glued on (`eLife 6`, `Daedalus 111`, `Versorgerin #121
+ * März`): the number is the volume (or, after `#`/`No.`, the issue); a month name is the date's.
+ */
+export function numberedContainer(text: string): { title: string; volume?: string; issue?: string } {
+  let title = text;
+  let volume: string | undefined;
+  let issue: string | undefined;
+  for (let round = 0; round < 3; round++) {
+    const words = title.split(/\s+/);
+    if (words.length < 2) break;
+    const last = words.at(-1)!.replace(/[.,;:]+$/, '');
+    const rest = words
+      .slice(0, -1)
+      .join(' ')
+      .replace(/[,;:]+$/, '');
+    if (MONTHS.has(wordKey(last))) title = rest;
+    else if (/^(?:#|no\.?|nr\.?)\d+$/i.test(last) && !issue) {
+      issue = last.replace(/^\D+/, '');
+      title = rest;
+    } else if (/^\d{1,4}$/.test(last) && !(Number(last) >= 1400 && Number(last) <= 2099) && !volume && !issue) {
+      volume = last;
+      title = rest;
+    } else break;
+  }
+  return { title, ...(volume ? { volume } : {}), ...(issue ? { issue } : {}) };
 }
 
 /** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */

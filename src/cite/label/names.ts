@@ -127,8 +127,10 @@ function personOrOrganisation(name: string, chineseOrder: boolean): CslName | un
   // Vancouver: `Lindholm ML`, `Surcel HM` — surname, then initials without full stops.
   const vancouver = /^([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)\s+(\p{Lu}{1,3})$/u.exec(text);
   if (vancouver) return { family: vancouver[1]!, given: vancouver[2]! };
-  // `Xi Jinping`, `Yau Tsz Yan`: surname first, kept in its order.
+  // `Xi Jinping`, `Yau Tsz Yan`: surname first, kept in its order; so is a Korean name with its
+  // hyphenated given name (`Hwang Sok-yong`, `Moon Jae-in`).
   if (chineseOrder && isChineseOrder(text)) return { literal: text };
+  if (/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(text)) return { literal: text };
   // Glued initials before a surname: `JP Weir`.
   const glued = /^(\p{Lu}{1,3})\s+(\p{Lu}\p{Ll}[\p{L}’'-]*)$/u.exec(text);
   if (glued && !isOrganisationName(glued[2]!)) return { family: glued[2]!, given: glued[1]! };

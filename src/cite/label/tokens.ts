@@ -90,9 +90,12 @@ function pieces(source: string): Piece[] {
     if (char === '<' || char === 'h' || char === 'w') {
       URL_PATTERN.lastIndex = i;
       const url = URL_PATTERN.exec(source);
-      if (url && (i === 0 || wordStart < 0 || /[\p{L}\p{N}]$/u.test(source.slice(wordStart, i)) || char === '<')) {
+      // An opening bracket or quote before it (`[https://…]`) goes with the address.
+      const lead = wordStart >= 0 && /^[[(“‘"'«]+$/.test(source.slice(wordStart, i)) ? wordStart : i;
+      if (url && (i === 0 || wordStart < 0 || lead < i || /[\p{L}\p{N}]$/u.test(source.slice(wordStart, i)) || char === '<')) {
+        if (lead < i) wordStart = -1;
         flush(i);
-        result.push({ raw: url[0], start: i, end: i + url[0].length, url: true, linkText: false });
+        result.push({ raw: source.slice(lead, i + url[0].length), start: lead, end: i + url[0].length, url: true, linkText: false });
         i += url[0].length;
         continue;
       }
@@ -127,7 +130,7 @@ function splitWord(word: string, start: number): Piece[] {
 
 /** What a reader sees of a token: escapes undone, emphasis markers and autolink brackets gone. */
 export function visibleText(raw: string, url: boolean): string {
-  if (url) return raw.replace(/^[<(]+|[>)]+$/g, '');
+  if (url) return raw.replace(/^[<([“‘"'«]+|[>)]+$/g, '');
   // Escaped characters are kept (`\*` is a star); unescaped `*` and `_` are emphasis markers.
   return raw.replace(/\\([!-/:-@[-`{-~])|[*_]+/g, (_match, escaped: string | undefined) => escaped ?? '');
 }
@@ -179,4 +182,5 @@ function closesQuote(raw: string, quote: string, justOpened: boolean): boolean {
   return (CLOSER_OF[quote] ?? '').includes(last);
 }
 
-const CLOSER_OF: Record<string, string> = { '‘': '’', '“': '”', '«': '»', '„': '“”"', '‚': '‘’', '‹': '›', '「': '」', '『': '』' };
+// A curly quote closed by a straight one (`“APSIM …Simulator’".`) is closed: typed by hand, it happens.
+const CLOSER_OF: Record<string, string> = { '‘': '’', '“': '”"', '«': '»', '„': '“”"', '‚': '‘’', '‹': '›', '「': '」', '『': '』' };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
-import { buildCitation, groupCitations, segmentsOf } from '../../../src/cite/label/citations.ts';
+import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
 import { viterbi } from '../../../src/cite/label/crf.ts';
 import { dateOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
 import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
@@ -35,6 +35,14 @@ describe('note tokens', () => {
     assert.equal(target?.quoted, false);
     assert.equal(byText.get('https://x.org/y')?.url, true);
     for (const token of tokens) assert.ok(token.start < token.end && token.end <= 120);
+  });
+
+  it('take an opening bracket with the address after it, and close a curly quote with a straight one', () => {
+    const [bracketed] = tokenizeNote('[https://software-carpentry.org/blog/2014/12/cape-town-swc.html]');
+    assert.equal(bracketed?.url, true);
+    assert.equal(bracketed?.text, 'https://software-carpentry.org/blog/2014/12/cape-town-swc.html');
+    const tokens = tokenizeNote('“APSIM: the ’Agricultural Production Systems Simulator’". CSIRO.');
+    assert.equal(tokens.at(-1)?.quoted, false, 'the quote closed before CSIRO');
   });
 
   it('cut a URL glued to a word, and Japanese from Latin', () => {
@@ -124,6 +132,78 @@ describe('links in a note', () => {
     const before = text.slice(0, citation.source.start);
     const after = text.slice(citation.source.end);
     assert.doesNotMatch(before + after, /\]\(|^[^[]*\]/, `left: ${before}…${after}`);
+  });
+});
+
+describe('rules after the model, each for a habit', () => {
+  const labelled = (line: string): { text: string; tokens: LabelledToken[] } => {
+    const note = parseTaggedLine(line, 'test');
+    const { tokens, labels } = labelledTokens(note);
+    return { text: note.text, tokens: tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 })) };
+  };
+  const citationsOf = (line: string) => {
+    const { text, tokens } = labelled(line);
+    return groupCitations(segmentsOf(text, tokens))
+      .filter((group, index) => !(index > 0 && isQuotation(group)))
+      .map((group) => buildCitation(group)?.item);
+  };
+
+  it('a web address is never part of a name or title', () => {
+    const [item] = citationsOf('<genre>PEP 5,</genre> <title>Guidelines for Language Evolution, Prescod http://www.python.org/dev/peps/pep-0005/</title>');
+    assert.equal(item?.URL, 'http://www.python.org/dev/peps/pep-0005/');
+    assert.equal(item?.title, 'Guidelines for Language Evolution, Prescod');
+  });
+
+  it('prose around a link is commentary; a link on lower-case words is no title, only the address', () => {
+    const qnx = citationsOf('<title>See the [QNX target documentation](https://doc.rust-lang.org/nto-qnx.html) for current status.</title>');
+    assert.deepEqual(
+      qnx.map((item) => [item?.title, item?.URL]),
+      [['QNX target documentation', 'https://doc.rust-lang.org/nto-qnx.html']],
+    );
+    const fls = citationsOf('<title>The FLS team was [created under the Rust Project](https://github.com/rust-lang/team/pull/2028) in 2025.</title>');
+    assert.deepEqual(
+      fls.map((item) => [item?.title, item?.URL]),
+      [[undefined, 'https://github.com/rust-lang/team/pull/2028']],
+    );
+    // A linked title in title case keeps its small words.
+    const [book] = citationsOf('<title>[The Visual Display of Quantitative Information](https://example.org/vdqi)</title>');
+    assert.equal(book?.title, 'The Visual Display of Quantitative Information');
+  });
+
+  it('an italic name then a plain one: the work, then its publisher', () => {
+    const [item] = citationsOf(
+      '<title>["Web browsers (Global marketshare)"](http://www.getclicky.com/marketshare/global/web-browsers/).</title> <publisher>_Clicky_. Roxr Software Ltd.</publisher> <accessed>Retrieved 2012-05-10.</accessed>',
+    );
+    assert.equal(item?.['container-title'], 'Clicky');
+    assert.equal(item?.publisher, 'Roxr Software Ltd.');
+    const [plain] = citationsOf('<title>"Mobile features".</title> <publisher>Mozilla Foundation. Mozilla Corporation.</publisher>');
+    assert.equal(plain?.publisher, 'Mozilla Foundation. Mozilla Corporation', 'two plain names stay one field');
+  });
+
+  it('a long quoted sentence after a citation is a passage quoted from it, not a second title', () => {
+    const items = citationsOf(
+      '<title>["Introduction to Mozilla Source Code"](http://www-archive.mozilla.org/hacking/coding-introduction.html).</title> <publisher>Mozilla.</publisher> <accessed>Retrieved 2012-08-18.</accessed> <title>"However, mozilla.org wants to emphasize that these milestones are being produced for testing purposes only."</title>',
+    );
+    assert.deepEqual(
+      items.map((item) => item?.title),
+      ['Introduction to Mozilla Source Code'],
+    );
+  });
+
+  it('a periodical with its number glued on', () => {
+    assert.deepEqual(numberedContainer('eLife 6'), { title: 'eLife', volume: '6' });
+    assert.deepEqual(numberedContainer('Versorgerin #121 März'), { title: 'Versorgerin', issue: '121' });
+    assert.deepEqual(numberedContainer('Daedalus 111'), { title: 'Daedalus', volume: '111' });
+    assert.deepEqual(numberedContainer('Time 1965'), { title: 'Time 1965' }, 'a year is not a volume');
+    assert.deepEqual(numberedContainer('Nature'), { title: 'Nature' });
+  });
+
+  it('a volume, issue or page has a number', () => {
+    const [item] = citationsOf(
+      '<title>"Title".</title> <container-title>_huffingtonpost.com article_.</container-title> <volume>huffingtonpost.com.</volume> <pages>No.</pages>',
+    );
+    assert.equal(item?.volume, undefined);
+    assert.equal(item?.page, undefined);
   });
 });
 
@@ -232,6 +312,8 @@ describe('names', () => {
     ['OSCE and NUPI', [{ literal: 'OSCE and NUPI' }]],
     ['Yee, Van Rossum', [{ family: 'Yee' }, { family: 'Van Rossum' }]],
     ['Ji Tianqin and Han Wei,', [{ literal: 'Ji Tianqin' }, { literal: 'Han Wei' }]],
+    ['Hwank Sok-yong,', [{ literal: 'Hwank Sok-yong' }]],
+    ['Jean-Noël Juttet', [{ family: 'Juttet', given: 'Jean-Noël' }]],
     [
       'Murray, Dakota, Wei Mun Chan, and Jennifer Raymond',
       [
