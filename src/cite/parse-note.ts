@@ -11,7 +11,8 @@ import type { CrfModel } from './label/crf.ts';
 import { originalOfArchived, urlOf } from './label/fields.ts';
 import { type LabelledToken, labelNote } from './label/label-note.ts';
 import type { Label } from './label/labels.ts';
-import { parseCrossReference, parseIbid } from './label/references.ts';
+import { parseNames } from './label/names.ts';
+import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 
 export type { ShortForm } from './label/citations.ts';
 
@@ -78,6 +79,19 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
   if (ibid) {
     const { end, ...locator } = ibid;
     return { kind: 'ibid', citations: [], ...locator, ...(end < body.trimEnd().length ? { end } : {}), confidence: 0.95, problems: [], labels: [], text };
+  }
+  // `Smith, op. cit., p. 45`: no title, only the name of the author cited before.
+  const opCit = parseOpCit(body);
+  if (opCit) {
+    const names = parseNames(opCit.author).names;
+    const citation: ParsedCitation = {
+      item: { type: 'document', author: names },
+      ...(opCit.locator ? { locator: opCit.locator } : {}),
+      confidence: 0.9,
+      problems: ['op. cit.: resolve it against the last work of this author'],
+      source: { start: opCit.start, end: opCit.end },
+    };
+    return { kind: 'short', citations: [citation], shortForm: { author: opCit.author }, confidence: 0.9, problems: [], labels: [], text };
   }
   const reference = parseCrossReference(body);
   if (reference) {

@@ -7,7 +7,7 @@
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
 import { MONTHS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
-import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, urlOf, volumeOf } from './fields.ts';
+import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 import { titleLanguage } from './language.ts';
@@ -112,6 +112,19 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
 }
 
 /**
+ * Chicago's page after the publication facts (`(New York: Oxford University Press, 2012), 45;`):
+ * a bare number the model left as commentary is the passage cited.
+ */
+export function withPagesAfterFacts(tokens: readonly LabelledToken[]): LabelledToken[] {
+  return tokens.map((token, index) => {
+    const previous = tokens[index - 1];
+    if (token.label !== 'note' || !previous || !/\),$/.test(previous.raw)) return token;
+    if (!['date', 'publisher', 'location'].includes(previous.label)) return token;
+    return /^\d+(?:\s*[–—-]\s*\d+)?[.;,]?$/.test(token.text) ? { ...token, label: 'locator' } : token;
+  });
+}
+
+/**
  * A web address is an address (or commentary), never a name or a title, whatever the model made
  * of it (`PEP 5, Guidelines for Language Evolution, Prescod http://…` read as one title).
  */
@@ -188,7 +201,7 @@ const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
   let previous: LabelledToken | undefined;
-  for (const token of withSignals(withLinkedProse(withQuotedTitles(withAddresses(labelled))))) {
+  for (const token of withSignals(withLinkedProse(withQuotedTitles(withPagesAfterFacts(withAddresses(labelled)))))) {
     const last = segments.at(-1);
     // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a
     // list of linked names is one list.
@@ -323,13 +336,27 @@ export function isQuotation(group: CitationGroup): boolean {
   return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(title.text.trim()));
 }
 
+/**
+ * A bare number ending a citation of a work with no periodical (`Cooley, _Great Games_, 45.`) is
+ * the page cited, whatever the model made of it (volume or issue, and however unsure).
+ */
+function citedPassage(group: CitationGroup): Segment | undefined {
+  const last = group.fields.at(-1);
+  if (!last || (last.label !== 'volume' && last.label !== 'issue')) return undefined;
+  if (group.fields.some((field) => field.label === 'container-title' || (field !== last && (field.label === 'volume' || field.label === 'issue'))))
+    return undefined;
+  if (!group.fields.some((field) => field.label === 'title')) return undefined;
+  return /^\(?\d+(?:\s*[–—-]\s*\d+)?\)?[.,;:]*$/.test(plain(last.text)) ? last : undefined;
+}
+
 /** A group of fields → a CSL item, with what an editor should check. */
 export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRESHOLD): BuiltCitation | undefined {
   if (isProse(group)) return undefined;
   const item: CslItemData = { type: 'document' };
   const problems: string[] = [];
   // A detail the model doubts is left out (and said so): a missing publisher is better than a wrong one.
-  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold);
+  const passage = citedPassage(group);
+  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold && field !== passage);
   for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
   const kept = group.fields.filter((field) => !doubted.includes(field));
   const first = (label: Label) => kept.find((field) => field.label === label);
@@ -370,13 +397,13 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   // A volume, issue or page range has a number in it (`huffingtonpost.com.` read as a volume is not one).
   const numbered = (value: string | undefined) => (value !== undefined && /\d|^[ivxlcdm]+$/i.test(value) ? value : undefined);
   const volume = first('volume');
-  if (volume) {
+  if (volume && volume !== passage) {
     const parts = volumeOf(volume.text);
     set('volume', numbered(parts.volume));
     set('issue', numbered(parts.issue));
   }
   const issue = first('issue');
-  if (issue) set('issue', numbered(issueOf(issue.text)));
+  if (issue && issue !== passage) set('issue', numbered(issueOf(issue.text)));
   const pages = first('pages');
   if (pages) set('page', numbered(pagesOf(pages.text)));
   const edition = first('edition');
@@ -404,8 +431,14 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   if (urlValue) item.URL = urlValue;
   else if (doiField && /https?:\/\//.test(doiField.text)) set('URL', urlOf(doiField.text));
   if (doi) item.DOI = doi;
-  const locatorField = first('locator');
+  const locatorField = passage ?? first('locator');
   let locator = locatorField ? normaliseLocator(locatorField.text) : undefined;
+  // MHRA: `34–49 (p. 36)`, the article's pages, then the page cited.
+  const pageAndPassage = pages ? /^(?:pp?\.\s*)?(.*?\d)\s*\((pp?\.\s*[^)]+)\)[.,;]*$/.exec(plain(pages.text)) : null;
+  if (pageAndPassage) {
+    item.page = pageAndPassage[1]!;
+    locator ??= normaliseLocator(pageAndPassage[2]!);
+  }
   // A note's bare page after a book's publication facts is the passage cited, not the book's extent.
   if (pages && !container && !locator && !/\bpp?\.?\s*\d+\s*pp\b/i.test(pages.text)) {
     locator = normaliseLocator(pages.text);
@@ -486,8 +519,8 @@ function isProse(group: CitationGroup): boolean {
 function readTitle(field: Segment, item: CslItemData, problems: string[]): void {
   const text = plain(field.text);
   const translated = /^(.*?)[,.]?\s*\[(.+)\][.,;:]*$/.exec(text);
-  const original = trimField(translated ? translated[1]! : text);
-  const translation = translated ? trimField(translated[2]!) : undefined;
+  const original = trimPlain(translated ? translated[1]! : text);
+  const translation = translated ? trimPlain(translated[2]!) : undefined;
   if (/^[‘“«"]/.test(text) && !/[’”»"][\s.,;:)\]]*$/.test(text) && !translation) problems.push(`unclosed quotation mark in the title: ${text}`);
   if (original === '') return;
   if (translation) {

@@ -19,12 +19,17 @@ const CLOSERS = `’”»“"'›」』)]`;
 
 /** Separating punctuation and enclosing quotes or brackets off both ends. */
 export function trimField(text: string): string {
-  let value = plain(text);
+  return trimPlain(plain(text));
+}
+
+/** `trimField` for text already made plain (its escaped `\*` is a star, not emphasis). */
+export function trimPlain(text: string): string {
+  let value = text;
   for (let round = 0; round < 4; round++) {
     const before = value;
     value = value.replace(/^[\s,;:.–—-]+/, '').replace(/[\s,;:–—-]+$/, '');
     value = value.replace(/\.$/, (stop) =>
-      /(?:\b\p{Lu}|\b(?:etc|Jr|Sr|Inc|Ltd|Co|al|St|U\.S|Calif|Mass|Conn|Ill|Wash|Penn)|\.\.)\.$/u.test(value) ? stop : '',
+      /(?:\b\p{Lu}|\b(?:etc|Jr|Sr|Inc|Ltd|Co|al|St|U\.S|Calif|Mass|Conn|Ill|Wash|Penn|diss)|\.\.)\.$/u.test(value) ? stop : '',
     );
     const first = value[0] ?? '';
     const last = value.at(-1) ?? '';

@@ -30,7 +30,8 @@ export function parseNames(field: string): NameList {
   const more = ET_AL.test(text);
   text = text.replace(ET_AL, '').trim();
   text = text.replace(/[’']s$/, '').replace(/^["“‘]|["”’]$/g, '');
-  if (text === '') return { names: [], more };
+  // A suffix alone (`Jr.`, the rest of the name read as something else) is no name.
+  if (text === '' || SUFFIX.test(text)) return { names: [], more };
   const person = /^\p{Lu}{1,3}\s+\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(text) && !isOrganisationName(text.replace(/^\p{Lu}{1,3}\s+/u, ''));
   if (!person && isOrganisationName(text) && !/,/.test(text) && !/\b(?:and|&)\b.*\p{Lu}\./u.test(text)) return { names: [{ literal: text }], more };
   const strings = nameStrings(text);

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
+import { shortFormMatches } from '../../../src/cite/bibliography.ts';
 import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
 import { viterbi } from '../../../src/cite/label/crf.ts';
 import { dateOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
 import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
 import { parseNames } from '../../../src/cite/label/names.ts';
-import { parseCrossReference, parseIbid } from '../../../src/cite/label/references.ts';
+import { parseCrossReference, parseIbid, parseOpCit } from '../../../src/cite/label/references.ts';
 import { labelledTokens, parseTaggedFile, parseTaggedLine, toTaggedLine } from '../../../src/cite/label/tagged.ts';
 import { tokenizeNote } from '../../../src/cite/label/tokens.ts';
 import { MODEL_CODE, TRAINING_FILES, toSequence, trainingHash, trainLabeller } from '../../../src/cite/label/train.ts';
@@ -198,6 +199,24 @@ describe('rules after the model, each for a habit', () => {
     assert.deepEqual(numberedContainer('Nature'), { title: 'Nature' });
   });
 
+  it('the page cited: a bare number ending a short citation, after the publication facts, or in brackets after the range', () => {
+    const short = labelled('<author>Cooley,</author> <title>_Great Games_,</title> <volume>45.</volume>');
+    const [group] = groupCitations(segmentsOf(short.text, short.tokens));
+    assert.equal(buildCitation(group!)?.locator, 'p. 45');
+    assert.equal(buildCitation(group!)?.item.volume, undefined);
+    const after = labelled(
+      '<author>Alexander Cooley,</author> <title>_Great Games_</title> <location>(New York:</location> <publisher>Oxford University Press,</publisher> <date>2012),</date> <note>45; this view is disputed.</note>',
+    );
+    const [cooley] = groupCitations(segmentsOf(after.text, after.tokens));
+    assert.equal(buildCitation(cooley!)?.locator, 'p. 45');
+    const mhra = labelled(
+      "<author>Jane Smith,</author> <title>'Title',</title> <container-title>_Modern Asian Studies_,</container-title> <volume>12.3</volume> <date>(2015),</date> <pages>34–49 (p. 36).</pages>",
+    );
+    const [article] = groupCitations(segmentsOf(mhra.text, mhra.tokens));
+    assert.equal(buildCitation(article!)?.item.page, '34–49');
+    assert.equal(buildCitation(article!)?.locator, 'p. 36');
+  });
+
   it('a volume, issue or page has a number', () => {
     const [item] = citationsOf(
       '<title>"Title".</title> <container-title>_huffingtonpost.com article_.</container-title> <volume>huffingtonpost.com.</volume> <pages>No.</pages>',
@@ -351,6 +370,17 @@ describe('the habits kept as rules', () => {
     assert.deepEqual(parseIbid('Ibid., p. 4'), { locator: 'p. 4', end: 11 });
     assert.deepEqual(parseIbid('Ibid. Phidias was supposed to have stolen some gold.'), { end: 5 });
     assert.equal(parseIbid('Ibidem est'), undefined);
+  });
+
+  it('“Smith, op. cit.” names the author cited before, and finds that author’s last work', () => {
+    assert.deepEqual(parseOpCit('Smith, op. cit., p. 45.'), { author: 'Smith', locator: 'p. 45', start: 0, end: 23 });
+    assert.deepEqual(parseOpCit('Cooley, _op. cit._'), { author: 'Cooley', start: 0, end: 18 });
+    assert.equal(parseOpCit('Smith, _Title_, p. 4.'), undefined);
+    const work = { id: 'smith2010', type: 'book', title: 'The Book', author: [{ family: 'Smith', given: 'Jane' }], issued: { 'date-parts': [[2010]] } };
+    assert.ok(shortFormMatches({ author: 'Smith' }, work as never));
+    assert.ok(shortFormMatches({ author: 'Smith', year: '2010' }, work as never));
+    assert.ok(!shortFormMatches({ author: 'Smith', year: '2011' }, work as never));
+    assert.ok(!shortFormMatches({ author: 'Jones' }, work as never));
   });
 
   it('“note 41” points to another note', () => {
