@@ -60,9 +60,11 @@ const SIGNAL_WORD = /^(?:see|also|cf\.?|compare|e\.g\.,?|vide|voir|siehe|vgl\.?|
  */
 export function withSignals(tokens: readonly LabelledToken[]): LabelledToken[] {
   let atStart = true;
-  return tokens.map((token) => {
+  return tokens.map((token, index) => {
     const word = token.text.replace(/[,:]$/, '');
-    const signal = atStart && (SIGNAL_WORD.test(word) || (/^and$/i.test(word) && token.start > 0));
+    // `From Edward Tufte, …`: before a name, `From` says where the passage comes from.
+    const from = /^from$/i.test(word) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '') && tokens[index + 1]?.label === 'author';
+    const signal = atStart && (SIGNAL_WORD.test(word) || from || (/^and$/i.test(word) && token.start > 0));
     atStart = signal || /;$/.test(token.raw);
     return signal && token.label !== 'signal' ? { ...token, label: 'signal' as const } : token;
   });
@@ -109,6 +111,40 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     index = end;
   }
   return result;
+}
+
+/**
+ * The date a copy was archived (`Archived from the original on 2011-06-23`) is not the work's.
+ */
+export function withArchiveDates(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index < result.length; index++) {
+    const token = result[index]!;
+    if (token.label !== 'date') continue;
+    const before = result
+      .slice(Math.max(0, index - 6), index)
+      .filter((other) => !other.linkTarget)
+      .map((other) => other.text)
+      .join(' ');
+    if (!/\barchived\b[^.]*\bon$/i.test(before)) continue;
+    for (let at = index; at < result.length && result[at]!.label === 'date'; at++) result[at] = { ...result[at]!, label: 'note' };
+  }
+  return result;
+}
+
+/**
+ * A link's target goes with its words (`[“Title”](url)`: both the title); the model's doubt
+ * between them is no reason to split a link. A target on commentary words stays the work's
+ * address (`See [here](url)`), and an address the model saw as one stays one.
+ */
+export function withLinkTargets(tokens: readonly LabelledToken[]): LabelledToken[] {
+  return tokens.map((token, index) => {
+    if (!token.linkTarget || token.label === 'URL' || token.label === 'DOI') return token;
+    const words = tokens.slice(0, index).filter((other) => other.link === token.link && other.linkText);
+    const label = words.at(-1)?.label;
+    if (!label || label === token.label) return token;
+    return { ...token, label: label === 'note' || label === 'signal' ? 'URL' : label };
+  });
 }
 
 /**
@@ -201,7 +237,8 @@ const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
   let previous: LabelledToken | undefined;
-  for (const token of withSignals(withLinkedProse(withQuotedTitles(withPagesAfterFacts(withAddresses(labelled)))))) {
+  const read = withSignals(withLinkedProse(withQuotedTitles(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))));
+  for (const token of read) {
     const last = segments.at(-1);
     // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a
     // list of linked names is one list.
@@ -358,6 +395,18 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const passage = citedPassage(group);
   const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold && field !== passage);
   for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
+  // A publisher, place or periodical is a name: a lower-case word of prose (`thread.`) is none.
+  const unnamed = group.fields.filter(
+    (field) =>
+      (field.label === 'publisher' || field.label === 'location' || field.label === 'container-title') &&
+      !doubted.includes(field) &&
+      !/\p{Lu}|\p{N}|\.\p{L}{2,}/u.test(plain(field.text)) &&
+      // Scripts without capitals (Chinese, Arabic…) cannot say.
+      !/\p{Lo}/u.test(field.text) &&
+      !field.tokens.every((token) => token.italic || token.linkTarget),
+  );
+  for (const field of unnamed) problems.push(`${field.label} “${plain(field.text)}” left out: not a name`);
+  doubted.push(...unnamed);
   const kept = group.fields.filter((field) => !doubted.includes(field));
   const first = (label: Label) => kept.find((field) => field.label === label);
   const all = (label: Label) => kept.filter((field) => field.label === label);
@@ -377,7 +426,19 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   if (translators.length > 0) item.translator = translators;
 
   const titleField = first('title');
-  if (titleField) readTitle(titleField, item, problems);
+  if (titleField) {
+    readTitle(titleField, item, problems);
+    // `Au soleil couchant, traduit du coréen par Jean-Noël Juttet` read as one title.
+    const role = item.title ? ROLE_PHRASE.exec(item.title) : null;
+    if (role && !item['title-short']) {
+      const people = parseNames(role[3]!).names;
+      if (people.length > 0) {
+        item.title = trimPlain(role[1]!);
+        if (/^(?:ed|edited|hrsg|sous)/i.test(role[2]!)) item.editor = [...(item.editor ?? []), ...people];
+        else item.translator = [...(item.translator ?? []), ...people];
+      }
+    }
+  }
   const container = first('container-title');
   if (container) {
     const { title, volume, issue } = numberedContainer(containerTitle(container.text));
@@ -490,6 +551,10 @@ export function numberedContainer(text: string): { title: string; volume?: strin
   }
   return { title, ...(volume ? { volume } : {}), ...(issue ? { issue } : {}) };
 }
+
+/** A role and the people in it, after a title (`…, traduit du coréen par Jean-Noël Juttet`). */
+const ROLE_PHRASE =
+  /^(.*\S)[,.;]?\s+(traduit(?:e|s|es)?\s+(?:de\s+l['’]|de|du|des)\s*\S+\s+par|translated(?:\s+from\s+(?:the\s+)?\S+)?\s+by|trans\.(?:\s+by)?|übersetzt\s+von|aus\s+dem\s+\S+\s+(?:übersetzt\s+)?von|edited\s+by|ed\.\s+by|hrsg\.\s+von|sous\s+la\s+direction\s+de)\s+(\p{Lu}.+?)[.,]?$/u;
 
 /** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
 const NAME_GLUE =

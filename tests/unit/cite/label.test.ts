@@ -217,6 +217,48 @@ describe('rules after the model, each for a habit', () => {
     assert.equal(buildCitation(article!)?.locator, 'p. 36');
   });
 
+  it('the date a copy was archived is not the work’s', () => {
+    const [item] = citationsOf(
+      '<title>["Gecko Layout Engine"](https://web.archive.org/web/20101128150117/http://download-firefox.org/gecko/).</title> <publisher>download-firefox.org.</publisher> <note>Archived from [the original](http://download-firefox.org/gecko/) on</note> <date>2010-11-28.</date> <accessed>Retrieved 2012-05-10.</accessed>',
+    );
+    assert.equal(item?.issued, undefined);
+  });
+
+  it('a link’s target goes with its words, or is the address of the commentary it is on', () => {
+    const [titled] = citationsOf('<title>["Mobile features"]</title><URL>(http://www.mozilla.org/mobile/features/).</URL> <publisher>Mozilla.</publisher>');
+    assert.equal(titled?.URL, 'http://www.mozilla.org/mobile/features/');
+    const { text, tokens } = labelled('<note>See [here]</note><title>(https://fivethirtyeight.com/methodology/)</title> <note>for more.</note>');
+    const [here] = groupCitations(segmentsOf(text, tokens)).map((group) => buildCitation(group)?.item);
+    assert.deepEqual([here?.title, here?.URL], [undefined, 'https://fivethirtyeight.com/methodology/']);
+  });
+
+  it('a role after a title is its people’s (`traduit du coréen par …`, `edited by …`)', () => {
+    const [item] = citationsOf(
+      '<author>Hwank Sok-yong,</author> <title>Au soleil couchant, traduit du coréen par Jean-Noël Juttet,</title> <publisher>éditions Philippe Picquier,</publisher> <location>Paris,</location> <date>2017.</date>',
+    );
+    assert.equal(item?.title, 'Au soleil couchant');
+    assert.deepEqual(item?.translator, [{ family: 'Juttet', given: 'Jean-Noël' }]);
+  });
+
+  it('a publisher, place or periodical in lower-case prose words is none; in a script without capitals it may be', () => {
+    const [item] = citationsOf(
+      '<signal>See</signal> <author>Tufte’s</author> <note>comment in the</note> <title>[Tufte book fonts](http://www.edwardtufte.com/bboard/q)</title> <publisher>thread.</publisher>',
+    );
+    assert.equal(item?.publisher, undefined);
+    const [chinese] = citationsOf('<title>‘Zhōngguó’</title> <publisher>新华社,</publisher> <date>2020.</date>');
+    assert.equal(chinese?.publisher, '新华社');
+  });
+
+  it('`From` before a name says where a passage comes from', () => {
+    const { text, tokens } = labelled(
+      '<author>From Edward Tufte,</author> <title>Visual Display of Quantitative Information,</title> <locator>page 92.</locator>',
+    );
+    const segments = segmentsOf(text, tokens);
+    assert.equal(segments[0]?.label, 'signal');
+    const [group] = groupCitations(segments);
+    assert.deepEqual(buildCitation(group!)?.item.author, [{ family: 'Tufte', given: 'Edward' }]);
+  });
+
   it('a volume, issue or page has a number', () => {
     const [item] = citationsOf(
       '<title>"Title".</title> <container-title>_huffingtonpost.com article_.</container-title> <volume>huffingtonpost.com.</volume> <pages>No.</pages>',
