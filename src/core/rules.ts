@@ -84,6 +84,10 @@ export const rules = {
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },
   'cite-unresolved': { severity: 'error', summary: 'A citation key does not resolve to a bibliography item.' },
   'cite-unresolved-reference': { severity: 'warning', summary: 'A short form, Ibid. or “note N” could not be matched to an earlier citation.' },
+  'cite-left-out': {
+    severity: 'info',
+    summary: 'A cited work the CSL style leaves out of the bibliography (Chicago omits a document that does not say where to find it).',
+  },
   'cite-uncited': { severity: 'info', summary: 'A bibliography item is never cited.' },
   'cite-duplicate': { severity: 'warning', summary: 'Two bibliography items look like the same work.' },
   'browser-missing': { severity: 'error', summary: 'No Chrome or Chromium was found for the PDF.' },
