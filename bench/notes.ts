@@ -197,18 +197,22 @@ interface CorpusNote {
   items: Item[];
 }
 
+/**
+ * The corpus notes as the labeller reads them: the text of each line of data/notes/corpus.tagged
+ * (the note's Markdown in the imported chapter: links, emphasis, quotes), with the items its
+ * entry's expected.json lists for it.
+ */
 function corpusNotes(): CorpusNote[] {
   const tagged = parseTaggedFile(readFileSync(path.join(root, 'data/notes/corpus.tagged'), 'utf8'), 'corpus.tagged');
-  const byId = new Map(tagged.map((note) => [note.id, note]));
   const notes: CorpusNote[] = [];
-  for (const id of byId.keys()) {
-    const [entryPath, where] = id.split('#') as [string, string];
+  for (const note of tagged) {
+    const [entryPath, where] = note.id.split('#') as [string, string];
     const [piece, number] = where.split('.') as [string, string];
     const expected = JSON.parse(readFileSync(path.join(root, 'tests/corpus', entryPath, 'expected.json'), 'utf8')) as {
       pieces: { citations?: { note: number | string; text: string; items: Item[] }[] }[];
     };
     const citation = expected.pieces[Number(piece)]?.citations?.find((candidate) => String(candidate.note) === number);
-    if (citation) notes.push({ id, entry: entryPath, text: citation.text, items: citation.items });
+    if (citation) notes.push({ id: note.id, entry: entryPath, text: note.text, items: citation.items });
   }
   return notes;
 }
@@ -340,12 +344,24 @@ if (args.includes('--sweep')) {
 }
 
 if (args.includes('--errors')) {
+  // Every held-out corpus note with a wrong, invented or missing field, or refused: the note, the
+  // labels the fold's model gave it, and each field that differs (expected ≠ produced).
   for (const note of corpus) {
+    const expected = note.items.filter((item) => Object.keys(item).some((key) => key !== 'type'));
+    if (expected.length === 0) continue;
+    const model = foldModels[foldOf(note.entry)] ?? committedModel();
     const parsed = heldOut()(note)(note.text);
-    for (const [match, item] of matchItems(note.items, parsed.items)) {
-      const wrong = corpusComparisons(match ?? { type: 'document' }, item).filter(([, e, p]) => p !== undefined && e !== p);
-      if (wrong.length > 0) console.log(`${note.id}: ${note.text.slice(0, 140)}\n  ${wrong.map(([f, e, p]) => `${f}: ${e} ≠ ${p}`).join('\n  ')}`);
-    }
+    const wrong = parsed.items.flatMap((item, index) => {
+      const match = matchItems(expected, parsed.items)[index]?.[0];
+      return corpusComparisons(match ?? { type: 'document' }, item)
+        .filter(([, e, p]) => e !== p)
+        .map(([f, e, p]) => `${f}: ${e ?? '∅'} ≠ ${p ?? '∅'}`);
+    });
+    if (wrong.length === 0 && parsed.items.length > 0) continue;
+    const labels = parseNote(note.text, { model }).labels.map(
+      (token) => `${token.text}/${token.label}${token.confidence < 0.65 ? `(${token.confidence.toFixed(2)})` : ''}`,
+    );
+    console.log(`${note.id}${parsed.items.length === 0 ? ' REFUSED' : ''}: ${note.text}\n  ${labels.join(' ')}\n  ${wrong.join('\n  ')}`);
   }
 }
 

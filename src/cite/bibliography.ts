@@ -83,10 +83,14 @@ export function organisationAbbreviation(literal: string): string | undefined {
  * this item: the title starts the same, and the author is the item's family name, organisation,
  * or the organisation's abbreviation.
  */
-export function shortFormMatches(short: { author?: string; title?: string }, item: CslJsonItem): boolean {
+export function shortFormMatches(short: { author?: string; title?: string; year?: string }, item: CslJsonItem): boolean {
   const title = normaliseText(short.title ?? '');
   const itemTitle = normaliseText(titleOf(item));
-  if (title === '' || !(itemTitle.startsWith(title) || title.startsWith(itemTitle))) return false;
+  // Without a title (`Smith, op. cit.`, `Smith (2010)`), the name decides, and the year when given.
+  if (title === '') {
+    if (!short.author) return false;
+    if (short.year && String((item.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0]) !== short.year) return false;
+  } else if (!(itemTitle.startsWith(title) || title.startsWith(itemTitle))) return false;
   if (!short.author) return true;
   const author = normaliseText(short.author);
   return names(item).some((name) => {

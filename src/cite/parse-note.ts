@@ -6,11 +6,13 @@
  * its number keeps offsets. Pure: no I/O, no clock.
  */
 import type { CslItemData } from './csl.ts';
-import { buildCitation, type CitationGroup, groupCitations, type ShortForm, segmentsOf } from './label/citations.ts';
+import { buildCitation, type CitationGroup, groupCitations, isQuotation, type ShortForm, segmentsOf } from './label/citations.ts';
 import type { CrfModel } from './label/crf.ts';
+import { originalOfArchived, urlOf } from './label/fields.ts';
 import { type LabelledToken, labelNote } from './label/label-note.ts';
 import type { Label } from './label/labels.ts';
-import { parseCrossReference, parseIbid } from './label/references.ts';
+import { parseNames } from './label/names.ts';
+import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 
 export type { ShortForm } from './label/citations.ts';
 
@@ -78,6 +80,19 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
     const { end, ...locator } = ibid;
     return { kind: 'ibid', citations: [], ...locator, ...(end < body.trimEnd().length ? { end } : {}), confidence: 0.95, problems: [], labels: [], text };
   }
+  // `Smith, op. cit., p. 45`: no title, only the name of the author cited before.
+  const opCit = parseOpCit(body);
+  if (opCit) {
+    const names = parseNames(opCit.author).names;
+    const citation: ParsedCitation = {
+      item: { type: 'document', author: names },
+      ...(opCit.locator ? { locator: opCit.locator } : {}),
+      confidence: 0.9,
+      problems: ['op. cit.: resolve it against the last work of this author'],
+      source: { start: opCit.start, end: opCit.end },
+    };
+    return { kind: 'short', citations: [citation], shortForm: { author: opCit.author }, confidence: 0.9, problems: [], labels: [], text };
+  }
   const reference = parseCrossReference(body);
   if (reference) {
     const { note, ...locator } = reference;
@@ -85,8 +100,12 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
   }
   const tokens = labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
-  const built = groupCitations(segmentsOf(body, tokens)).flatMap((group) => {
+  const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
+  const built = groupCitations(segmentsOf(body, tokens)).flatMap((group, index) => {
+    if (index > 0 && isQuotation(group)) return [];
     const citation = buildCitation(group);
+    const original = citation?.item.URL ? originalOfArchived(citation.item.URL, links) : undefined;
+    if (citation && original) citation.item.URL = original;
     return citation ? [{ group, citation }] : [];
   });
   if (built.length === 0) return commentaryNote(text, body, tokens, labels);
@@ -132,7 +151,7 @@ function withCommentary(
   previous: CitationGroup | undefined,
   last: boolean,
 ): ParsedCitation {
-  const start = group.fields[0]!.start;
+  const start = startOfCitation(group);
   const end = endOfCitation(body, group);
   const before = body.slice(previous ? endOfCitation(body, previous) : 0, start).replace(/^[\s;,.]+/, '');
   const after = last ? body.slice(end).trimEnd() : '';
@@ -147,8 +166,19 @@ function withCommentary(
   };
 }
 
-/** A citation ends before the punctuation that separates it from what follows. */
+/** A citation starts at its first field, or at the `[` of the link that field is the text of. */
+function startOfCitation(group: CitationGroup): number {
+  const first = group.fields[0]!.tokens[0]!;
+  return Math.min(first.start, first.link?.start ?? first.start);
+}
+
+/**
+ * A citation ends before the punctuation that separates it from what follows, and never inside a
+ * link (`[CNET](https://…)`): rewritten, the note keeps no half of one.
+ */
 function endOfCitation(body: string, group: CitationGroup): number {
+  const last = group.fields.at(-1)!.tokens.at(-1)!;
+  if (last.link && last.link.end > group.end) return last.link.end;
   let end = group.end;
   while (end > group.start && /[.,;:]/.test(body[end - 1]!)) {
     // `Jr.`, `et al.`, `Ltd.`, initials: that full stop belongs to the field.

@@ -54,7 +54,7 @@ export async function addCommand(projectDir: string, sources: readonly string[],
       postTypes: options.postTypes,
       drafts: options.drafts,
       cite: options.cite,
-      ...(options.author !== undefined ? { author: options.author.trim() } : {}),
+      author: options.author?.trim(),
       placeInContents: async (root, chapterPaths) => {
         placements = await placeInContents(root, chapterPaths, {
           ...(options.part !== undefined ? { part: options.part } : {}),

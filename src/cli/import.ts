@@ -3,6 +3,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import { loadBookConfig } from '../config/load.ts';
+import type { BookConfig } from '../config/schema.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
@@ -14,6 +15,7 @@ import { loadBibliography, managedBibliographyFile, managedBibliographyItems, se
 import { citeChapterText } from '../io/cite-chapters.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath, isImageName } from '../io/read-source.ts';
+import { findAuthorData } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -27,13 +29,15 @@ export interface ImportCommandOptions {
   addToContents: boolean;
   postTypes: string[];
   drafts: boolean;
+  /** `--author NAME`: the sources are the editor's own blog, so pieces without a byline are NAME's. */
+  author: string | undefined;
   /** Parse notes into the shared bibliography and cite by key (`--no-cite` to keep them as typed). */
   cite: boolean;
-  /** `--author NAME` (`anthology add`): pieces without a byline are NAME's. */
-  author?: string;
   /** Where new chapters go in `contents` (`anthology add`: by date); by default, at the end. Returns the paths added. */
   placeInContents?: (projectDir: string, chapterPaths: readonly string[]) => Promise<string[]>;
 }
+
+type SourceSettings = NonNullable<BookConfig['sources']>[string];
 
 interface PreparedChapter extends PlannedChapter {
   title: string;
@@ -50,7 +54,15 @@ export async function importCommand(projectDir: string, sources: readonly string
   const reportPath = options.report === undefined ? undefined : resolveInside(projectDir, options.report);
   if (options.report !== undefined && !reportPath) throw new UsageError(`--report ${options.report} must be inside the project`);
 
-  const { config } = await loadBookConfig(projectDir);
+  if (options.author !== undefined && options.author.trim() === '') throw new UsageError('--author needs a name');
+  const { file: configFile, config } = await loadBookConfig(projectDir);
+  // Without anthology.yaml an import still works; a broken one must not be half-read (its `sources` settings say who wrote what).
+  const configProblems = configFile.messages.filter((message) => message.ruleId !== 'config-missing');
+  if (configProblems.length > 0) ui.report([configFile]);
+  if (config === undefined && hasErrors([configFile]) && configProblems.length > 0) {
+    ui.error('nothing was imported: fix anthology.yaml first');
+    return exitCodes.content;
+  }
   const slugger = new GithubSlugger();
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
@@ -60,10 +72,16 @@ export async function importCommand(projectDir: string, sources: readonly string
       throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
   }
   for (const source of sources) {
+    const authorData = await findAuthorData(projectDir, source);
     const { input, result } = await importSourcePath(
       projectDir,
       source,
-      { defaultAuthor: options.author ?? config?.default_author, postTypes: options.postTypes, includeDrafts: options.drafts },
+      {
+        defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
+        ...(authorData ? { authorData } : {}),
+        postTypes: options.postTypes,
+        includeDrafts: options.drafts,
+      },
       slugger,
     );
     imports.push(result);
@@ -138,6 +156,8 @@ export async function importCommand(projectDir: string, sources: readonly string
       );
     for (const chapter of prepared.get(result) ?? []) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
   }
+  const attribution = attributionSummary(files);
+  if (attribution) ui.info(attribution);
   const remote = chapters.flatMap((chapter) => chapter.remoteImages.map((image) => ({ chapter: chapter.fileName, ...image })));
   if (remote.length > 0) ui.info(`${remote.length} remote image${remote.length === 1 ? '' : 's'} not fetched: supply the files (listed in the report)`);
   const unchanged = plans.filter((plan) => plan.action === 'unchanged').length;
@@ -185,6 +205,20 @@ export async function importCommand(projectDir: string, sources: readonly string
   return exitCodes.ok;
 }
 
+/**
+ * The settings anthology.yaml gives a source under `sources`: those of the source's own path, or
+ * of the nearest folder holding it.
+ */
+export function sourceSettings(config: BookConfig | undefined, projectDir: string, source: string): SourceSettings | undefined {
+  const relative = path.relative(projectDir, path.resolve(projectDir, source)).split(path.sep).join('/');
+  const keys = Object.keys(config?.sources ?? {})
+    .map((key) => ({ key, path: key.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') }))
+    .filter(({ path: keyPath }) => relative === keyPath || relative.startsWith(`${keyPath}/`))
+    .sort((a, b) => b.path.length - a.path.length);
+  const nearest = keys[0];
+  return nearest ? config?.sources?.[nearest.key] : undefined;
+}
+
 function messagesOf(file: VFile) {
   return file.messages.map((message) => ({
     line: message.line,
@@ -198,6 +232,27 @@ function messagesOf(file: VFile) {
 /** The files a source's messages are on: the source itself and, for an archive or folder, each file in it. */
 function sourceFiles(result: SourceImport): VFile[] {
   return [result.file, ...(result.members ?? []).flatMap((member) => (member.file ? [member.file] : []))];
+}
+
+/** `authors: 2 left empty (the source names nobody), 1 credited to the --author you gave; dates: 1 ambiguous`: what to check before anything else. */
+function attributionSummary(files: readonly VFile[]): string | undefined {
+  const count = (ruleId: string) => files.reduce((total, file) => total + file.messages.filter((message) => message.ruleId === ruleId).length, 0);
+  const authors = [
+    [count('import-author-unknown'), 'left empty (the source names nobody)'],
+    [count('import-author-assumed'), 'credited to the author you named for the source'],
+    [count('import-author-inferred'), 'read from indirect evidence'],
+  ] as const;
+  const dates = [
+    [count('import-date-ambiguous'), 'ambiguous (day or month?)'],
+    [count('import-date-unreadable'), 'unreadable'],
+    [count('import-date-inferred'), 'read from an address'],
+  ] as const;
+  const part = (label: string, entries: readonly (readonly [number, string])[]) => {
+    const listed = entries.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+    return listed.length > 0 ? `${label}: ${listed.join(', ')}` : undefined;
+  };
+  const parts = [part('authors', authors), part('dates', dates)].filter((text): text is string => text !== undefined);
+  return parts.length > 0 ? `check the front matter — ${parts.join('; ')} (each warning above names the line)` : undefined;
 }
 
 function severityOf(fatal: boolean | null | undefined): 'error' | 'warning' | 'info' {

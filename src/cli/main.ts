@@ -39,12 +39,23 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('--no-add', 'do not add new chapters to contents in anthology.yaml')
     .option('--post-types <list>', 'post types to import, comma-separated: WordPress/Ghost types; Substack podcast, thread, page; Medium response', 'post')
     .option('--drafts', 'also import drafts and private posts (WordPress, Ghost, Substack, Medium, Jekyll _drafts/)', false)
+    .option('--author <name>', 'these sources are your own blog: credit their pieces without a byline to NAME (each is reported)')
     .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
     .exitOverride()
     .action(
       async (
         sources: string[],
-        options: { out: string; force: boolean; beside: boolean; report?: string; add: boolean; postTypes: string; drafts: boolean; cite: boolean },
+        options: {
+          out: string;
+          force: boolean;
+          beside: boolean;
+          report?: string;
+          add: boolean;
+          postTypes: string;
+          drafts: boolean;
+          author?: string;
+          cite: boolean;
+        },
       ) => {
         const { projectDir, ui } = context();
         const postTypes = options.postTypes
@@ -64,6 +75,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
               addToContents: options.add,
               postTypes,
               drafts: options.drafts,
+              author: options.author,
               cite: options.cite,
             },
             ui,

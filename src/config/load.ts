@@ -25,6 +25,7 @@ export async function loadBookConfig(projectDir: string): Promise<LoadedConfig> 
 export function parseBookConfig(file: VFile): BookConfig | undefined {
   const config = parseYamlWithSchema({ text: String(file.value), firstLine: 1 }, bookConfigSchema, file, 'config-invalid');
   if (config) reportPlaceholders(config, file);
+  if (config?.default_author !== undefined) reportDefaultAuthor(file, config.default_author);
   return config;
 }
 
@@ -49,4 +50,18 @@ function reportPlaceholders(config: BookConfig, file: VFile): void {
       `key \`publisher\`: still “${configPlaceholders.publisher}”: name the publisher (or yourself)`,
       placeOf(configPlaceholders.publisher),
     );
+}
+
+/** `default_author` credited the book's editor with every piece that had no byline, essays by others included. */
+function reportDefaultAuthor(file: VFile, name: string): void {
+  const line =
+    String(file.value)
+      .split(/\r?\n/)
+      .findIndex((text) => /^default_author\s*:/.test(text)) + 1;
+  report(
+    file,
+    'config-deprecated',
+    `\`default_author\` is no longer applied to every imported piece without a byline; say which sources are your own blog instead: \`sources: { <path>: { author: ${name} } }\` in anthology.yaml, or \`anthology import --author "${name}" …\``,
+    { line: Math.max(1, line), column: 1 },
+  );
 }

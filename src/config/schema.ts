@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFrontMatterDate } from '../core/dates.ts';
 
 /** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
 
@@ -9,6 +10,15 @@ export function isIsoDate(value: string): boolean {
 }
 
 const isoDate = z.string({ error: 'expected a date as YYYY-MM-DD' }).refine(isIsoDate, 'expected a real date as YYYY-MM-DD');
+
+const partialDateMessage = 'expected a real date as YYYY-MM-DD, or YYYY-MM or YYYY when the source says no more (YYYY-21 … YYYY-24 for spring … winter)';
+
+/** A piece's date, as precise as its source: a day, a month, a season (EDTF `2019-22` is summer 2019) or a year. */
+const partialDate = z.preprocess(
+  // YAML reads `date: 2019` as a number.
+  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z.string({ error: partialDateMessage }).refine((value) => parseFrontMatterDate(value) !== undefined, partialDateMessage),
+);
 
 const nonEmpty = (what: string) =>
   z
@@ -102,7 +112,23 @@ export const bookConfigSchema = z
       .describe('Where the reference list goes: one for the whole book, one after each chapter, or none.'),
     notes: z.enum(['footnotes', 'endnotes']).default('footnotes').describe('In the PDF: notes at the foot of the page, or at the end of each chapter.'),
     print_ready: z.boolean().default(false).describe('PDF for print delivery: 3 mm bleed and crop marks (also `build --print`).'),
-    default_author: z.string().optional().describe('Credited on imported pieces that have no byline or bio (usually the blog’s owner).'),
+    sources: z
+      .record(
+        projectPath,
+        z.strictObject({
+          author: nonEmpty('the author name')
+            .optional()
+            .describe('This source is the book’s own blog: its pieces without a byline are credited to this author (with a warning).'),
+        }),
+      )
+      .optional()
+      .describe('Settings for sources imported from a file or folder (paths relative to the project).'),
+    default_author: z
+      .string()
+      .optional()
+      .describe(
+        'Deprecated and no longer applied: it credited every piece without a byline to one person. Name the sources that are your own blog under `sources` (or `import --author`).',
+      ),
     contents: z
       .array(z.union([projectPath, part]))
       .describe('The chapters in reading order: chapter files, or parts ({part, chapters}). `anthology add` places new ones here.'),
@@ -130,7 +156,9 @@ export const chapterFrontMatterSchema = z
     title: nonEmpty('the chapter title'),
     provisional_title: z.boolean().optional(),
     authors: z.array(nonEmpty('an author name')).default([]),
-    date: isoDate.optional(),
+    /** People the source credits as editors (`Edited by …`), never as authors. */
+    editors: z.array(nonEmpty('an editor name')).optional(),
+    date: partialDate.optional(),
     venue: z.string().optional(),
     headnote: z.string().optional(),
     standfirst: z.string().optional(),

@@ -96,6 +96,7 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
   if (result.pieces.length === 0 && !file.messages.some((message) => message.fatal)) {
     report(file, 'import-no-pieces', 'found no piece (title, byline or body) in this source', { line: 1, column: 1 });
   }
+  settleAuthors(result.pieces, file, options);
   return { format, result };
 }
 
@@ -121,6 +122,7 @@ export function importArchive(archive: Archive, options: ImportOptions, slugger:
   if (detected.format === 'substack') result = importSubstack(archive, detected.root, options);
   else if (detected.format === 'medium') result = importMedium(archive, detected.root, options);
   else result = importFolder(archive, options, importFile);
+  if (detected.format !== 'folder') settleArchiveAuthors(result, archive, options);
   const ignored: MemberImport[] = archive.ignored.map(({ name, reason }) => ({ name, lines: [], skipped: reason }));
   const members = [...result.members, ...ignored].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const fatal = [archive.file, ...members.flatMap((member) => (member.file ? [member.file] : []))].some((file) =>
@@ -146,4 +148,42 @@ export function skippedReasons(members: readonly MemberImport[]): string[] {
   const counts = new Map<string, number>();
   for (const member of members) if (member.skipped) counts.set(member.skipped, (counts.get(member.skipped) ?? 0) + 1);
   return [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1)).map(([reason, count]) => `${count} × ${reason}`);
+}
+
+/**
+ * A piece whose source names no author: credited to the author the editor named for the source
+ * (their own blog), else left empty. Never silent: either is a warning at the piece's first line.
+ */
+function settleAuthors(pieces: readonly ImportedPiece[], file: VFile, options: ImportOptions): void {
+  for (const piece of pieces) {
+    if (piece.meta.authors.length > 0) continue;
+    const place = { line: piece.meta.source?.lines[0] ?? 1, column: 1 };
+    const title = piece.meta.provisional_title ? 'an untitled piece' : `“${piece.meta.title}”`;
+    const why = piece.unattributed ? ` (${piece.unattributed})` : '';
+    if (options.defaultAuthor) {
+      piece.meta.authors = [options.defaultAuthor];
+      report(file, 'import-author-assumed', `${title} has no byline${why}: credited to ${options.defaultAuthor}, whose blog you said this source is`, place);
+    } else {
+      report(
+        file,
+        'import-author-unknown',
+        `${title} does not say who wrote it${why}: its authors are left empty (fill them in; for your own blog, import with --author NAME)`,
+        place,
+      );
+    }
+  }
+}
+
+/**
+ * A Substack or Medium export is the editor's own account: with `--author` its pieces without a
+ * byline are theirs, and the export's own “no author” warnings give way to one per piece credited.
+ */
+function settleArchiveAuthors(result: ArchiveImportResult, archive: Archive, options: ImportOptions): void {
+  if (!options.defaultAuthor) return;
+  const files = [archive.file, ...result.members.flatMap((member) => (member.file ? [member.file] : []))];
+  for (const file of files) file.messages = file.messages.filter((message) => message.ruleId !== 'import-author-unknown');
+  for (const { piece, member } of result.pieces) {
+    const file = result.members.find((candidate) => candidate.name === member)?.file ?? archive.file;
+    settleAuthors([piece], file, options);
+  }
 }

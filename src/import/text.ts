@@ -1,73 +1,187 @@
-/** Small text helpers shared by the importers: dates, names, venues. */
+/** Small text helpers shared by the importers: entities, names, venues. */
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const monthPattern =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const weekdayPattern = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
+import { decodeHTMLStrict } from 'entities';
 
-const monthFirst = new RegExp(`${weekdayPattern}${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'i');
-const dayFirst = new RegExp(`${weekdayPattern}(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s+(\\d{4})`, 'i');
-const isoPattern = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+// Dates have one home, `core/dates.ts`; these names stay for the importers that read them from here.
+export { type FoundDate, findDate, isDateLine } from '../core/dates.ts';
 
-export interface FoundDate {
-  iso: string;
-  /** Offsets of the matched text in the searched string. */
-  start: number;
-  end: number;
-}
-
-function monthNumber(name: string): number {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  return months.findIndex((month) => month.startsWith(lower.slice(0, 3))) + 1;
-}
-
-function toIso(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
-/** Finds the first calendar date in `text`: `September 12, 2013`, `7 November 2011`, `2013-09-12`. */
-export function findDate(text: string): FoundDate | undefined {
-  const candidates: FoundDate[] = [];
-  const a = monthFirst.exec(text);
-  if (a?.[1] && a[2] && a[3]) {
-    const iso = toIso(Number(a[3]), monthNumber(a[1]), Number(a[2]));
-    if (iso) candidates.push({ iso, start: a.index, end: a.index + a[0].length });
-  }
-  const b = dayFirst.exec(text);
-  if (b?.[1] && b[2] && b[3]) {
-    const iso = toIso(Number(b[3]), monthNumber(b[2]), Number(b[1]));
-    if (iso) candidates.push({ iso, start: b.index, end: b.index + b[0].length });
-  }
-  const c = isoPattern.exec(text);
-  if (c?.[1] && c[2] && c[3]) {
-    const iso = toIso(Number(c[1]), Number(c[2]), Number(c[3]));
-    if (iso) candidates.push({ iso, start: c.index, end: c.index + c[0].length });
-  }
-  return candidates.sort((x, y) => x.start - y.start)[0];
-}
-
-/** A line that is nothing but a date (and perhaps a time): `June 6, 2012`, `Wednesday, November 16, 2011 – 1:59 PM`. */
-export function isDateLine(line: string): boolean {
-  const found = findDate(line);
-  if (!found) return false;
-  const rest = (line.slice(0, found.start) + line.slice(found.end)).replace(/[\s,–—-]+/g, ' ').trim();
-  return rest === '' || /^(at )?\d{1,2}[:.]\d{2}\s*(am|pm)?$/i.test(rest);
+/** Entities left in text that is not read as HTML (`Notes&colon; A`, `Tea &amp;amp; Sympathy`): decoded, twice at most for double-encoded text. */
+export function decodeEntities(text: string): string {
+  let decoded = text;
+  for (let pass = 0; pass < 2 && /&(?:#\d+|#x[\da-f]+|\w+);/i.test(decoded); pass++) decoded = decodeHTMLStrict(decoded);
+  return decoded;
 }
 
 /** `RAFFAELLO PANTUCCI` → `Raffaello Pantucci`; names already in mixed case are left alone. */
 export function normaliseNameCase(name: string): string {
-  if (name !== name.toUpperCase()) return name;
+  if (name !== name.toUpperCase() || !/\p{Lu}.*\p{Lu}/u.test(name) || /^\p{Lu}{2,5}$/u.test(name)) return name;
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
-/** Splits `A, B and C` / `A & B` into names, in order. */
+const honorific = /^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/i;
+const nameSuffix = /^(?:Jr|Sr|II|III|IV|PhD|Ph\.D|MD|M\.D|MA|MSc|MBA|OBE|MBE|CBE|QC|KC|Esq)\.?$/i;
+// `and` in the languages whose dates we read; not `y`/`e`, which are parts of Spanish and Portuguese names (Ortega y Gasset).
+const conjunction = /\s+(?:and|et|und|en|и)\s+|\s*&\s*/i;
+
+/**
+ * Splits `A, B and C`, `A & B`, `A et B` into names, in order. A suffix stays with its name
+ * (`Jane Roe, Jr.`), `Doe, Jane` is one name written family-first, and a short all-capitals
+ * affiliation after a name (`Stephen Collinson, CNN`) is not a name.
+ */
 export function splitNames(text: string): string[] {
-  return text
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i)
-    .map((name) => normaliseNameCase(name.replace(/^(Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+/i, '').trim()))
-    .filter((name) => name.length > 0);
+  const commaParts = text
+    .split(/\s*[,;]\s*/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  // `Doe, Jane`: two single words and nothing else.
+  if (commaParts.length === 2 && !conjunction.test(text) && commaParts.every((part) => /^[\p{L}'’.-]+$/u.test(part) && !nameSuffix.test(part)))
+    return [cleanName(`${commaParts[1]} ${commaParts[0]}`)];
+  const names: string[] = [];
+  for (const part of commaParts) {
+    for (const piece of part.replace(/^(?:and|et|und|en|и)\s+/i, '').split(conjunction)) {
+      const name = cleanName(piece);
+      if (name === '') continue;
+      if (nameSuffix.test(name) && names.length > 0) names[names.length - 1] += `, ${name}`;
+      else if (/^\p{Lu}{2,5}$/u.test(name) && names.length > 0) continue;
+      else names.push(name);
+    }
+  }
+  return names;
+}
+
+function cleanName(text: string): string {
+  const name = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s,;:：|/·•–—\u2063-]+|[\s,;:：|/·•–—\u2063-]+$/g, '')
+    .replace(honorific, '');
+  // A sentence's full stop (`By Jane Doe. Photos by …`), not an initial's or a suffix's.
+  const lastWord = /(\S+)\.$/.exec(name)?.[1];
+  return normaliseNameCase(lastWord && lastWord.length > 2 && !nameSuffix.test(`${lastWord}.`) ? name.slice(0, -1) : name);
+}
+
+// What a byline shows that is not a name: accounts, roles, links, counters.
+const loginNames = new Set([
+  // Cue words a byline puts before the name.
+  'by',
+  'von',
+  'par',
+  'por',
+  'di',
+  'door',
+  'autor',
+  'autorin',
+  'auteur',
+  'autore',
+  'author',
+  'authors',
+  'автор',
+  'admin',
+  'administrator',
+  'root',
+  'webmaster',
+  'wordpress',
+  'wpadmin',
+  'user',
+  'editor',
+  'author',
+  'guest',
+  'anonymous',
+  'unknown',
+  'staff',
+  'moderator',
+  'owner',
+  'site admin',
+  'site owner',
+  'blog admin',
+]);
+const notNameWords =
+  /\b(?:posted|published|updated|written|edited|comments?|min(?:ute)?s? read|read more|share|tweet|follow|subscribe|newsletter|twitter|facebook|linkedin|instagram|e-?mail|profile|bio|view all|all posts|more from|see more|photo(?:graph)?s?|images?|getty|shutterstock|reuters\/|advertisement|sponsored|category|tags?|filed under|leave a|reply|permalink|print|home|menu|search|log ?in|sign ?in|sign ?up|[ap]\.?m\.?|edt|est|gmt|utc)\b/i;
+const roleWords =
+  /\b(?:writer|reporter|correspondent|columnist|contributor|contributing|editor|editorial|staff|senior|associate|assistant|fellow|professor|lecturer|director|analyst|researcher|intern|producer|journalist|chief|deputy|managing|bureau|desk|founder|ceo|head of)\b/i;
+
+/** The Huffington Post, Institute for …, Reuters: an outlet or an institution, as a byline's affiliation names it. */
+export function isOrganisationName(name: string): boolean {
+  return /^The\s|\b(?:Post|Times|News|Journal|Magazine|Institute|University|College|Press|Review|Media|Daily|Herald|Tribune|Agency|Group|Cent(?:re|er)|Foundation|Council|Society|Network|Associated|Reuters|Bloomberg|Gazette|Guardian|Observer|Telegraph|Economist|Monitor|Chronicle|Inc|Ltd|LLC)\b/.test(
+    name,
+  );
+}
+
+/** Whether `candidate` is, or ends in, a job title (`Staff Writer`, `Jane Doe Senior Editor`). */
+export function hasRole(candidate: string): boolean {
+  return roleWords.test(candidate) && withoutRole(cleanName(candidate)) !== cleanName(candidate);
+}
+
+/**
+ * The name in `candidate` if it is one a reader would accept as a byline: not an account
+ * (`admin`, `jsmith`, unless `handles` says the source shows handles as bylines), an address, a
+ * date or a job title. Organisations (`Reuters`, `The Editors`) are names too.
+ */
+export function asName(candidate: string, options: { handles?: boolean } = {}): string | undefined {
+  const name = cleanName(candidate);
+  if (name === '' || name.length > 80 || !/\p{L}/u.test(name)) return undefined;
+  if (/^(?:https?:|www\.)|[/@]|\.(?:com|org|net)\b/.test(name) || (!options.handles && /\d/.test(name))) return undefined;
+  if (loginNames.has(name.toLowerCase())) return undefined;
+  // A handle (`szpryc`, `jekyllbot`) is how some bloggers sign: a name only where the source shows it as one.
+  if (isLogin(name)) return options.handles && name.length >= 3 ? name : undefined;
+  if (notNameWords.test(name) || !isCapitalisedName(name)) return undefined;
+  const person = withoutRole(name);
+  if (person === undefined || person.split(/\s+/).length > 6) return undefined;
+  return person;
+}
+
+/**
+ * `Howard Blume Staff Writer` → `Howard Blume`: a job title run into the name (themes print it in
+ * the next element). A collective byline (`TMZ Staff`, `The Editors`) is kept; a title alone is no name.
+ */
+function withoutRole(name: string): string | undefined {
+  if (/^\S.*\s(?:Staff|Team|Desk)$/.test(name) && !roleWords.test(name.replace(/\s\S+$/, ''))) return name;
+  if (/^(?:The\s+)?Editors$/i.test(name)) return name;
+  const role = roleWords.exec(name);
+  if (!role) return name;
+  const before = name.slice(0, role.index).trim();
+  const words = before.split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}/u.test(word)) ? before : undefined;
+}
+
+const particles = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'del',
+  'della',
+  'der',
+  'den',
+  'di',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'zu',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'y',
+  'e',
+  'dos',
+  'das',
+  'do',
+  'st.',
+]);
+
+/** Every word capitalised but the particles (`Vincent van Gogh`, `de Gaulle`): `the end of the year` is no name. Scripts without case pass. */
+function isCapitalisedName(name: string): boolean {
+  const words = name.split(/\s+/);
+  const last = words.at(-1) ?? '';
+  return !/^\p{Ll}/u.test(last) && words.every((word) => !/^\p{Ll}/u.test(word) || particles.has(word));
+}
+
+/** `jsmith`, `john_doe`, `raffaello.p`: how an account is written, not how a person signs. */
+export function isLogin(text: string): boolean {
+  return /^[\p{Ll}\d._-]+$/u.test(text) && !/\s/.test(text) && /^[a-z\d._-]+$/.test(text);
 }
 
 // Words of a person's name: capitalised, not an acronym (`SCO`), not an article (`The SCO is …`).

@@ -12,6 +12,7 @@ export type LineFate =
 export type ChapterField =
   | 'title'
   | 'authors'
+  | 'editors'
   | 'date'
   | 'venue'
   | 'headnote'
@@ -30,11 +31,19 @@ export interface ImportedPiece {
   meta: ChapterFrontMatter;
   /** The chapter body, footnotes included. */
   body: Root;
+  /** Why the source gives no usable author, when it names one that is not a name (`the login admin`): said in the warning. */
+  unattributed?: string;
 }
 
 export interface ImportOptions {
-  /** `default_author` from anthology.yaml: the blog's owner, for pieces with no byline or bio. */
+  /**
+   * The author the editor named for this source (`import --author`, `sources.<path>.author` in
+   * anthology.yaml): the source is their own blog, so its pieces without a byline are theirs.
+   * Without it such pieces keep no author. Either way it is reported.
+   */
   defaultAuthor: string | undefined;
+  /** A site's author data (Jekyll's `_data/authors.yml`): key → name, for posts that name their author by key. */
+  authorData?: Readonly<Record<string, string>>;
   /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];
   /** Import drafts and private posts too. */

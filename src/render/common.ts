@@ -4,12 +4,26 @@ import type { LeafDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { type FigureReference, figureAlt, imageLocation } from './figures.ts';
 
-/** Formats an ISO date (YYYY-MM-DD) in the book's language: `12 September 2013` in en-GB. */
-export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+/**
+ * Formats a front-matter date in the book's language, at its precision: `12 September 2013`,
+ * `September 2013`, `Summer 2013`, `2013` in en-GB.
+ */
+export function formatDate(value: string, language: string): string {
+  const date = parseFrontMatterDate(value);
+  if (!date) return value;
+  if (date.season) return seasonLabel(date.season, date.year, language);
+  const at = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  const parts: Intl.DateTimeFormatOptions =
+    date.day !== undefined
+      ? { day: 'numeric', month: 'long', year: 'numeric' }
+      : date.month !== undefined
+        ? { month: 'long', year: 'numeric' }
+        : { year: 'numeric' };
+  return new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' }).format(at);
 }
 
 /** `A, B and C` in the book's language. */

@@ -45,7 +45,9 @@ identifier: ${settings.identifier} # the EPUB's identifier; an ISBN ("isbn:978-�
 style: ${defaultStyle} # or another file in styles/csl/ (apa.csl, chicago-author-date.csl, mhra-notes.csl…)
 trim: 6x9in # 6x9in | a5 | royal | us-letter
 # url: https://example.org/my-book/ # where the site will be published (canonical links, sitemap.xml)
-# default_author: Your Name # credited on imported pieces that name nobody
+# sources: # your own blog: its pieces that name no author are credited to you (or \`add --author NAME\`)
+#   saved/my-blog/:
+#     author: Your Name
 # The chapters in reading order (chapter files, or parts: {part: Name, chapters: [...]}):
 # \`anthology add SOURCE…\` places them here, by date.
 contents: []

@@ -5,7 +5,9 @@
  * and the item type read from which fields are there.
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
-import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, urlOf, volumeOf } from './fields.ts';
+import { MONTHS } from './dictionaries.ts';
+import { wordKey } from './features.ts';
+import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 import { titleLanguage } from './language.ts';
@@ -21,6 +23,8 @@ export interface Segment {
   text: string;
   /** The mean of its tokens' probabilities. */
   confidence: number;
+  /** The targets of links on its words (a title's link is the work's address). */
+  links: string[];
 }
 
 export interface CitationGroup {
@@ -56,9 +60,11 @@ const SIGNAL_WORD = /^(?:see|also|cf\.?|compare|e\.g\.,?|vide|voir|siehe|vgl\.?|
  */
 export function withSignals(tokens: readonly LabelledToken[]): LabelledToken[] {
   let atStart = true;
-  return tokens.map((token) => {
+  return tokens.map((token, index) => {
     const word = token.text.replace(/[,:]$/, '');
-    const signal = atStart && (SIGNAL_WORD.test(word) || (/^and$/i.test(word) && token.start > 0));
+    // `From Edward Tufte, …`: before a name, `From` says where the passage comes from.
+    const from = /^from$/i.test(word) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '') && tokens[index + 1]?.label === 'author';
+    const signal = atStart && (SIGNAL_WORD.test(word) || from || (/^and$/i.test(word) && token.start > 0));
     atStart = signal || /;$/.test(token.raw);
     return signal && token.label !== 'signal' ? { ...token, label: 'signal' as const } : token;
   });
@@ -80,6 +86,8 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     while (
       end + 1 < result.length &&
       result[end + 1]!.quoted &&
+      // An address inside the quotes (`“… Version 4.7 <https://dssat.net>. DSSAT Foundation…”`) ends the title.
+      !(result[end + 1]!.url && !result[end + 1]!.linkTarget) &&
       (result[end + 1]!.label === 'title' || result.slice(end + 2).some((later) => later.label === 'title' && later.quoted))
     ) {
       if (result[end + 1]!.label !== 'title' && !withinQuote(result, index, end + 1)) break;
@@ -95,12 +103,122 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     }
     for (let after = end + 1; after < result.length && result[after]!.label === 'title'; after++) {
       const next = result[after]!;
+      // The title's link target (`["Title"](url)`) is still the title's.
+      if (next.linkTarget) continue;
       if (next.quoted || next.bracketed) break;
       result[after] = { ...next, label: 'note' };
     }
     index = end;
   }
   return result;
+}
+
+/**
+ * The date a copy was archived (`Archived from the original on 2011-06-23`) is not the work's.
+ */
+export function withArchiveDates(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index < result.length; index++) {
+    const token = result[index]!;
+    if (token.label !== 'date') continue;
+    const before = result
+      .slice(Math.max(0, index - 6), index)
+      .filter((other) => !other.linkTarget)
+      .map((other) => other.text)
+      .join(' ');
+    if (!/\barchived\b[^.]*\bon$/i.test(before)) continue;
+    for (let at = index; at < result.length && result[at]!.label === 'date'; at++) result[at] = { ...result[at]!, label: 'note' };
+  }
+  return result;
+}
+
+/**
+ * A link's target goes with its words (`[“Title”](url)`: both the title); the model's doubt
+ * between them is no reason to split a link. A target on commentary words stays the work's
+ * address (`See [here](url)`), and an address the model saw as one stays one.
+ */
+export function withLinkTargets(tokens: readonly LabelledToken[]): LabelledToken[] {
+  return tokens.map((token, index) => {
+    if (!token.linkTarget || token.label === 'URL' || token.label === 'DOI') return token;
+    const words = tokens.slice(0, index).filter((other) => other.link === token.link && other.linkText);
+    const label = words.at(-1)?.label;
+    if (!label || label === token.label) return token;
+    return { ...token, label: label === 'note' || label === 'signal' ? 'URL' : label };
+  });
+}
+
+/**
+ * Chicago's page after the publication facts (`(New York: Oxford University Press, 2012), 45;`):
+ * a bare number the model left as commentary is the passage cited.
+ */
+export function withPagesAfterFacts(tokens: readonly LabelledToken[]): LabelledToken[] {
+  return tokens.map((token, index) => {
+    const previous = tokens[index - 1];
+    if (token.label !== 'note' || !previous || !/\),$/.test(previous.raw)) return token;
+    if (!['date', 'publisher', 'location'].includes(previous.label)) return token;
+    return /^\d+(?:\s*[–—-]\s*\d+)?[.;,]?$/.test(token.text) ? { ...token, label: 'locator' } : token;
+  });
+}
+
+/**
+ * A web address is an address (or commentary), never a name or a title, whatever the model made
+ * of it (`PEP 5, Guidelines for Language Evolution, Prescod http://…` read as one title).
+ */
+export function withAddresses(tokens: readonly LabelledToken[]): LabelledToken[] {
+  return tokens.map((token) => {
+    if (!token.url || token.linkTarget || token.label === 'URL' || token.label === 'DOI' || token.label === 'note') return token;
+    return { ...token, label: /doi\.org\/|^doi:/i.test(token.text) ? 'DOI' : 'URL' };
+  });
+}
+
+/**
+ * Prose around a link (`See the [QNX target documentation](…) for current status`, `The team was
+ * [created under the Rust Project](…) in 2025`): the model reads the sentence as a title. Plain
+ * lower-case words around a formatted title are commentary, and a link whose words start in lower
+ * case is no title (`[here](…)`, `[created under …](…)`): its target is the work's address.
+ */
+export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  let index = 0;
+  while (index < result.length) {
+    if (result[index]!.label !== 'title') {
+      index++;
+      continue;
+    }
+    let end = index;
+    while (end + 1 < result.length && result[end + 1]!.label === 'title') end++;
+    const run = result.slice(index, end + 1);
+    const linked = run.some((token) => token.linkText);
+    // A title in title case has small words in lower case (`of`, `the`); prose has others too.
+    const prose = run.some((token) => isPlainWord(token) && /^\p{Ll}/u.test(token.text) && !TITLE_CASE_SMALL_WORDS.has(wordKey(token.text)));
+    if (linked && prose) {
+      for (let at = index; at <= end; at++) {
+        const token = result[at]!;
+        if (!token.quoted && !token.italic && !token.linkText && !token.url) result[at] = { ...token, label: 'note' };
+      }
+      // Each link left: no title when its words start in lower case.
+      for (let at = index; at <= end; at++) {
+        const token = result[at]!;
+        if (!token.linkText || result[at - 1]?.link === token.link) continue;
+        const words = result.slice(at, end + 1).filter((other) => other.link === token.link);
+        if (!/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}\p{N}]+/u, ''))) continue;
+        for (const word of words) result[result.indexOf(word)] = { ...word, label: word.linkTarget ? 'URL' : 'note' };
+      }
+    }
+    index = end + 1;
+  }
+  return result;
+}
+
+const TITLE_CASE_SMALL_WORDS = new Set(
+  'a an the and or nor but of in on at to for by with from as into via vs de la le les du des et en un une und der die das von zu im y el los las del'.split(
+    ' ',
+  ),
+);
+
+/** A word as typed in prose: no quotes, italics or link around it, and not an address. */
+function isPlainWord(token: LabelledToken): boolean {
+  return !token.quoted && !token.italic && !token.linkText && !token.url && /\p{L}/u.test(token.text);
 }
 
 /** Whether token `at` is still inside the quotation (or its bracketed translation) that opens at `from`. */
@@ -114,20 +232,87 @@ function withinQuote(tokens: readonly LabelledToken[], from: number, at: number)
   return true;
 }
 
+const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
+
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
-  for (const token of withSignals(withQuotedTitles(labelled))) {
+  let previous: LabelledToken | undefined;
+  const read = withSignals(withLinkedProse(withQuotedTitles(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))));
+  for (const token of read) {
     const last = segments.at(-1);
-    if (last && last.label === token.label) {
+    // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a
+    // list of linked names is one list.
+    const newLink = token.linkText && previous?.link !== undefined && previous.link !== token.link && !NAME_LABELS.has(token.label);
+    // `_Lifehacker_. Gawker Media.`: an italic name and a plain one are two fields, whatever the label.
+    const newStyle =
+      (token.label === 'publisher' || token.label === 'container-title') &&
+      previous !== undefined &&
+      previous.italic !== token.italic &&
+      /[.,;]$/.test(previous.text) &&
+      !token.linkTarget;
+    if (last && last.label === token.label && !newLink && !newStyle) {
       last.tokens.push(token);
       last.end = token.end;
-    } else segments.push({ label: token.label, tokens: [token], start: token.start, end: token.end, text: '', confidence: 0 });
+    } else segments.push({ label: token.label, tokens: [token], start: token.start, end: token.end, text: '', confidence: 0, links: [] });
+    previous = token;
   }
+  withWorkAndPublisher(segments);
   for (const segment of segments) {
-    segment.text = text.slice(segment.start, segment.end);
+    const address = segment.label === 'URL' || segment.label === 'DOI';
+    segment.text = address ? text.slice(segment.start, segment.end) : withoutLinkMarkup(text, segment);
+    segment.links = address
+      ? []
+      : segment.tokens.flatMap((token) => (token.linkTarget ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
     segment.confidence = segment.tokens.reduce((sum, token) => sum + token.confidence, 0) / segment.tokens.length;
   }
   return segments;
+}
+
+/**
+ * An italic name next to a plain one with the same label (`_Clicky_. Roxr Software Ltd.`): the
+ * italic one is the work (website, periodical), the plain one its publisher, as a reader of
+ * Chicago, MLA or Wikipedia's references reads them.
+ */
+function withWorkAndPublisher(segments: Segment[]): void {
+  for (let index = 0; index + 1 < segments.length; index++) {
+    const segment = segments[index]!;
+    const next = segments[index + 1]!;
+    if (next.label !== segment.label || (segment.label !== 'publisher' && segment.label !== 'container-title')) continue;
+    const italic = segment.tokens.filter((token) => !token.linkTarget).every((token) => token.italic);
+    if (italic && !next.tokens.some((token) => token.italic)) {
+      segment.label = 'container-title';
+      next.label = 'publisher';
+    } else {
+      // Not the habit: one field after all.
+      segment.tokens.push(...next.tokens);
+      segment.end = next.end;
+      segments.splice(index + 1, 1);
+      index--;
+    }
+  }
+}
+
+/**
+ * A segment's source text as a reader sees it: the Markdown of its links taken out
+ * (`[Eich, Brendan](https://…); [David Hyatt](https://…)` → `Eich, Brendan; David Hyatt`).
+ */
+function withoutLinkMarkup(text: string, segment: Segment): string {
+  const cuts = segment.tokens
+    .filter((token) => token.linkTarget && token.link)
+    .flatMap((target) => [
+      [target.link!.start, target.link!.start + 1],
+      // `](target)`, not the punctuation after it.
+      [target.start - 1, target.link!.end],
+    ])
+    .filter(([from]) => from! >= segment.start)
+    .sort((a, b) => a[0]! - b[0]!);
+  let result = '';
+  let at = segment.start;
+  for (const [from, to] of cuts) {
+    result += text.slice(at, from);
+    at = to!;
+  }
+  return result + text.slice(at, segment.end);
 }
 
 /** Fields that start a citation, and fields a citation has only once. */
@@ -176,14 +361,52 @@ const KEY_FIELDS = new Set<Label>(['author', 'editor', 'title', 'container-title
 /** Below this, a detail that does not identify the work (publisher, pages…) is left out of the item. */
 export const FIELD_THRESHOLD = 0.6;
 
+/**
+ * A quoted sentence on its own after a citation (`[“Title”](…). Site. “Of course, this is not a
+ * complete solution. …”`) is a passage quoted from the work, not another work's title.
+ */
+export function isQuotation(group: CitationGroup): boolean {
+  const title = group.fields.find((field) => field.label === 'title');
+  if (!title || group.fields.some((field) => field.label !== 'title')) return false;
+  if (!title.tokens.every((token) => token.quoted || token.linkTarget)) return false;
+  const words = title.tokens.filter((token) => /\p{L}/u.test(token.text));
+  return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(title.text.trim()));
+}
+
+/**
+ * A bare number ending a citation of a work with no periodical (`Cooley, _Great Games_, 45.`) is
+ * the page cited, whatever the model made of it (volume or issue, and however unsure).
+ */
+function citedPassage(group: CitationGroup): Segment | undefined {
+  const last = group.fields.at(-1);
+  if (!last || (last.label !== 'volume' && last.label !== 'issue')) return undefined;
+  if (group.fields.some((field) => field.label === 'container-title' || (field !== last && (field.label === 'volume' || field.label === 'issue'))))
+    return undefined;
+  if (!group.fields.some((field) => field.label === 'title')) return undefined;
+  return /^\(?\d+(?:\s*[–—-]\s*\d+)?\)?[.,;:]*$/.test(plain(last.text)) ? last : undefined;
+}
+
 /** A group of fields → a CSL item, with what an editor should check. */
 export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRESHOLD): BuiltCitation | undefined {
   if (isProse(group)) return undefined;
   const item: CslItemData = { type: 'document' };
   const problems: string[] = [];
   // A detail the model doubts is left out (and said so): a missing publisher is better than a wrong one.
-  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold);
+  const passage = citedPassage(group);
+  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold && field !== passage);
   for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
+  // A publisher, place or periodical is a name: a lower-case word of prose (`thread.`) is none.
+  const unnamed = group.fields.filter(
+    (field) =>
+      (field.label === 'publisher' || field.label === 'location' || field.label === 'container-title') &&
+      !doubted.includes(field) &&
+      !/\p{Lu}|\p{N}|\.\p{L}{2,}/u.test(plain(field.text)) &&
+      // Scripts without capitals (Chinese, Arabic…) cannot say.
+      !/\p{Lo}/u.test(field.text) &&
+      !field.tokens.every((token) => token.italic || token.linkTarget),
+  );
+  for (const field of unnamed) problems.push(`${field.label} “${plain(field.text)}” left out: not a name`);
+  doubted.push(...unnamed);
   const kept = group.fields.filter((field) => !doubted.includes(field));
   const first = (label: Label) => kept.find((field) => field.label === label);
   const all = (label: Label) => kept.filter((field) => field.label === label);
@@ -203,27 +426,47 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   if (translators.length > 0) item.translator = translators;
 
   const titleField = first('title');
-  if (titleField) readTitle(titleField, item, problems);
+  if (titleField) {
+    readTitle(titleField, item, problems);
+    // `Au soleil couchant, traduit du coréen par Jean-Noël Juttet` read as one title.
+    const role = item.title ? ROLE_PHRASE.exec(item.title) : null;
+    if (role && !item['title-short']) {
+      const people = parseNames(role[3]!).names;
+      if (people.length > 0) {
+        item.title = trimPlain(role[1]!);
+        if (/^(?:ed|edited|hrsg|sous)/i.test(role[2]!)) item.editor = [...(item.editor ?? []), ...people];
+        else item.translator = [...(item.translator ?? []), ...people];
+      }
+    }
+  }
   const container = first('container-title');
-  if (container) set('container-title', containerTitle(container.text));
+  if (container) {
+    const { title, volume, issue } = numberedContainer(containerTitle(container.text));
+    set('container-title', title);
+    if (volume && !first('volume')) set('volume', volume);
+    if (issue && !first('issue')) set('issue', issue);
+  }
   const collection = first('collection-title');
   if (collection) {
-    const numbered = /^(.*?)[,\s]+(?:no\.?|nr\.?|number|#)\s*(\d[\w-]*)$/i.exec(trimField(collection.text));
+    // `Russie Nei Reports, No. 14`, `Archaeologica Venatoria, Band 10`, `Mercury Series Paper 3`.
+    const numbered = /^(.*?\D)[,\s]+(?:(?:no\.?|nr\.?|number|#|band|bd\.?|vol\.?|volume|heft)\s*)?(\d[\w-]*)$/i.exec(trimField(collection.text));
     if (numbered) {
       set('collection-title', trimField(numbered[1]!));
       set('number', numbered[2]!);
     } else set('collection-title', trimField(collection.text));
   }
+  // A volume, issue or page range has a number in it (`huffingtonpost.com.` read as a volume is not one).
+  const numbered = (value: string | undefined) => (value !== undefined && /\d|^[ivxlcdm]+$/i.test(value) ? value : undefined);
   const volume = first('volume');
-  if (volume) {
+  if (volume && volume !== passage) {
     const parts = volumeOf(volume.text);
-    set('volume', parts.volume);
-    set('issue', parts.issue);
+    set('volume', numbered(parts.volume));
+    set('issue', numbered(parts.issue));
   }
   const issue = first('issue');
-  if (issue) set('issue', issueOf(issue.text));
+  if (issue && issue !== passage) set('issue', numbered(issueOf(issue.text)));
   const pages = first('pages');
-  if (pages) set('page', pagesOf(pages.text));
+  if (pages) set('page', numbered(pagesOf(pages.text)));
   const edition = first('edition');
   if (edition) set('edition', editionOf(edition.text));
   const publisher = first('publisher');
@@ -243,13 +486,20 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   }
   const url = first('URL');
   const doiField = first('DOI');
-  const urlValue = url ? urlOf(url.text) : undefined;
+  // With no address of its own, a citation's address is its title's link (`["Title"](url)`).
+  const urlValue = url ? urlOf(url.text) : titleField?.links[0];
   const doi = (doiField ? doiOf(doiField.text) : undefined) ?? (urlValue && /doi\.org\//i.test(urlValue) ? doiOf(urlValue) : undefined);
   if (urlValue) item.URL = urlValue;
   else if (doiField && /https?:\/\//.test(doiField.text)) set('URL', urlOf(doiField.text));
   if (doi) item.DOI = doi;
-  const locatorField = first('locator');
+  const locatorField = passage ?? first('locator');
   let locator = locatorField ? normaliseLocator(locatorField.text) : undefined;
+  // MHRA: `34–49 (p. 36)`, the article's pages, then the page cited.
+  const pageAndPassage = pages ? /^(?:pp?\.\s*)?(.*?\d)\s*\((pp?\.\s*[^)]+)\)[.,;]*$/.exec(plain(pages.text)) : null;
+  if (pageAndPassage) {
+    item.page = pageAndPassage[1]!;
+    locator ??= normaliseLocator(pageAndPassage[2]!);
+  }
   // A note's bare page after a book's publication facts is the passage cited, not the book's extent.
   if (pages && !container && !locator && !/\bpp?\.?\s*\d+\s*pp\b/i.test(pages.text)) {
     locator = normaliseLocator(pages.text);
@@ -273,6 +523,38 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const confidence = Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
   return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence, problems };
 }
+
+/**
+ * A periodical's name with its number glued on (`eLife 6`, `Daedalus 111`, `Versorgerin #121
+ * März`): the number is the volume (or, after `#`/`No.`, the issue); a month name is the date's.
+ */
+export function numberedContainer(text: string): { title: string; volume?: string; issue?: string } {
+  let title = text;
+  let volume: string | undefined;
+  let issue: string | undefined;
+  for (let round = 0; round < 3; round++) {
+    const words = title.split(/\s+/);
+    if (words.length < 2) break;
+    const last = words.at(-1)!.replace(/[.,;:]+$/, '');
+    const rest = words
+      .slice(0, -1)
+      .join(' ')
+      .replace(/[,;:]+$/, '');
+    if (MONTHS.has(wordKey(last))) title = rest;
+    else if (/^(?:#|no\.?|nr\.?)\d+$/i.test(last) && !issue) {
+      issue = last.replace(/^\D+/, '');
+      title = rest;
+    } else if (/^\d{1,4}$/.test(last) && !(Number(last) >= 1400 && Number(last) <= 2099) && !volume && !issue) {
+      volume = last;
+      title = rest;
+    } else break;
+  }
+  return { title, ...(volume ? { volume } : {}), ...(issue ? { issue } : {}) };
+}
+
+/** A role and the people in it, after a title (`…, traduit du coréen par Jean-Noël Juttet`). */
+const ROLE_PHRASE =
+  /^(.*\S)[,.;]?\s+(traduit(?:e|s|es)?\s+(?:de\s+l['’]|de|du|des)\s*\S+\s+par|translated(?:\s+from\s+(?:the\s+)?\S+)?\s+by|trans\.(?:\s+by)?|übersetzt\s+von|aus\s+dem\s+\S+\s+(?:übersetzt\s+)?von|edited\s+by|ed\.\s+by|hrsg\.\s+von|sous\s+la\s+direction\s+de)\s+(\p{Lu}.+?)[.,]?$/u;
 
 /** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
 const NAME_GLUE =
@@ -302,8 +584,8 @@ function isProse(group: CitationGroup): boolean {
 function readTitle(field: Segment, item: CslItemData, problems: string[]): void {
   const text = plain(field.text);
   const translated = /^(.*?)[,.]?\s*\[(.+)\][.,;:]*$/.exec(text);
-  const original = trimField(translated ? translated[1]! : text);
-  const translation = translated ? trimField(translated[2]!) : undefined;
+  const original = trimPlain(translated ? translated[1]! : text);
+  const translation = translated ? trimPlain(translated[2]!) : undefined;
   if (/^[‘“«"]/.test(text) && !/[’”»"][\s.,;:)\]]*$/.test(text) && !translation) problems.push(`unclosed quotation mark in the title: ${text}`);
   if (original === '') return;
   if (translation) {

@@ -3,7 +3,14 @@
  * model weighs, never a rule. Lower case, without diacritics or final full stops.
  */
 
-const words = (text: string) => new Set(text.trim().split(/\s+/));
+/** Written with their diacritics for the reader; looked up without them, as `wordKey` gives a word. */
+const words = (text: string) =>
+  new Set(
+    text
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')),
+  );
 
 /** Common given names (English, French, German, Spanish, Italian, Russian, Chinese romanised). */
 export const GIVEN_NAMES = words(`

@@ -60,6 +60,11 @@ function ownFeatures(token: NoteToken): string[] {
   if (/[^\p{L}\p{N}]/u.test(last)) features.push(`end=${last}`);
   if (/[^\p{L}\p{N}]/u.test(first)) features.push(`start=${first}`);
   if (token.url) features.push(/doi\.org\/|^doi:/i.test(text) ? 'url-doi' : 'url');
+  if (token.linkTarget) features.push('link-target');
+  // A link to an encyclopedia article (on a name, a publisher, `ISBN`) or to an archived copy: not the work's own address.
+  if (token.url && /wikipedia\.org\/wiki\//i.test(text)) features.push('url-encyclopedia');
+  if (token.url && /web\.archive\.org\/web\//i.test(text)) features.push('url-archive');
+  if (token.linkTarget && /\s"[^"]*"\)/.test(token.raw)) features.push('link-title');
   if (/^(?:doi:?)?10\.\d{4,}\//i.test(text)) features.push('doi');
   if (/^\p{N}{4}[a-z]?$/u.test(key) && Number(key.slice(0, 4)) >= 1400 && Number(key.slice(0, 4)) <= 2099) features.push('year');
   if (/^\p{N}+\s*[-–—‑]\s*\p{N}+$/u.test(key)) features.push('range');

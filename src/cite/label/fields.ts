@@ -19,12 +19,17 @@ const CLOSERS = `’”»“"'›」』)]`;
 
 /** Separating punctuation and enclosing quotes or brackets off both ends. */
 export function trimField(text: string): string {
-  let value = plain(text);
+  return trimPlain(plain(text));
+}
+
+/** `trimField` for text already made plain (its escaped `\*` is a star, not emphasis). */
+export function trimPlain(text: string): string {
+  let value = text;
   for (let round = 0; round < 4; round++) {
     const before = value;
     value = value.replace(/^[\s,;:.–—-]+/, '').replace(/[\s,;:–—-]+$/, '');
     value = value.replace(/\.$/, (stop) =>
-      /(?:\b\p{Lu}|\b(?:etc|Jr|Sr|Inc|Ltd|Co|al|St|U\.S|Calif|Mass|Conn|Ill|Wash|Penn)|\.\.)\.$/u.test(value) ? stop : '',
+      /(?:\b\p{Lu}|\b(?:etc|Jr|Sr|Inc|Ltd|Co|al|St|U\.S|Calif|Mass|Conn|Ill|Wash|Penn|diss)|\.\.)\.$/u.test(value) ? stop : '',
     );
     const first = value[0] ?? '';
     const last = value.at(-1) ?? '';
@@ -90,6 +95,22 @@ export function urlOf(text: string): string | undefined {
   let url = value.replace(/[.,;:!?'"’”»>]+$/, '');
   while (/[)\]]$/.test(url) && (url.match(/[([]/g) ?? []).length < (url.match(/[)\]]/g) ?? []).length) url = url.slice(0, -1).replace(/[.,;:]+$/, '');
   return url;
+}
+
+/**
+ * An archived copy's address (`https://web.archive.org/web/20110623034401/http://example.org/a`)
+ * → the original's, when the note links the original too (Wikipedia's “Archived from the
+ * original”): the work is the original; the copy is how to reach it.
+ */
+export function originalOfArchived(url: string, links: readonly string[]): string | undefined {
+  const original = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(.+)$/i.exec(url)?.[1];
+  if (!original) return undefined;
+  const key = (address: string) =>
+    address
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
+  return links.find((link) => link !== url && key(link) === key(original));
 }
 
 /** A date field's text → a CSL date (a year's letter, `[1964]` first editions and brackets ignored). */

@@ -30,7 +30,8 @@ export function parseNames(field: string): NameList {
   const more = ET_AL.test(text);
   text = text.replace(ET_AL, '').trim();
   text = text.replace(/[’']s$/, '').replace(/^["“‘]|["”’]$/g, '');
-  if (text === '') return { names: [], more };
+  // A suffix alone (`Jr.`, the rest of the name read as something else) is no name.
+  if (text === '' || SUFFIX.test(text)) return { names: [], more };
   const person = /^\p{Lu}{1,3}\s+\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(text) && !isOrganisationName(text.replace(/^\p{Lu}{1,3}\s+/u, ''));
   if (!person && isOrganisationName(text) && !/,/.test(text) && !/\b(?:and|&)\b.*\p{Lu}\./u.test(text)) return { names: [{ literal: text }], more };
   const strings = nameStrings(text);
@@ -127,8 +128,10 @@ function personOrOrganisation(name: string, chineseOrder: boolean): CslName | un
   // Vancouver: `Lindholm ML`, `Surcel HM` — surname, then initials without full stops.
   const vancouver = /^([\p{Lu}][\p{L}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+)?)\s+(\p{Lu}{1,3})$/u.exec(text);
   if (vancouver) return { family: vancouver[1]!, given: vancouver[2]! };
-  // `Xi Jinping`, `Yau Tsz Yan`: surname first, kept in its order.
+  // `Xi Jinping`, `Yau Tsz Yan`: surname first, kept in its order; so is a Korean name with its
+  // hyphenated given name (`Hwang Sok-yong`, `Moon Jae-in`).
   if (chineseOrder && isChineseOrder(text)) return { literal: text };
+  if (/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(text)) return { literal: text };
   // Glued initials before a surname: `JP Weir`.
   const glued = /^(\p{Lu}{1,3})\s+(\p{Lu}\p{Ll}[\p{L}’'-]*)$/u.exec(text);
   if (glued && !isOrganisationName(glued[2]!)) return { family: glued[2]!, given: glued[1]! };

@@ -7,6 +7,15 @@ export interface Ibid {
   end: number;
 }
 
+/** `Smith, op. cit., p. 45`: the work of Smith's cited last. */
+export interface OpCit {
+  author: string;
+  locator?: string;
+  /** Where the author's name is in the text. */
+  start: number;
+  end: number;
+}
+
 export interface CrossReference {
   note: number;
   locator?: string;
@@ -28,6 +37,16 @@ export function parseIbid(text: string): Ibid | undefined {
   if (!match || !/^(?:\s+\p{Lu}|\s*$)/u.test(text.trim().slice(match[0].length))) return undefined;
   const end = leading + match[0].length;
   return match[1] ? { locator: normaliseLocator(match[1]), end } : { end };
+}
+
+const OP_CIT = new RegExp(String.raw`^([^,;()]{2,60}?),?\s+[_*]{0,2}(?:op\.\s*cit|loc\.\s*cit)\.?[_*]{0,2}\.?(?:,?\s*(${LOCATOR}))?\.?$`, 'i');
+
+export function parseOpCit(text: string): OpCit | undefined {
+  const trimmed = text.trim();
+  const match = OP_CIT.exec(trimmed);
+  if (!match) return undefined;
+  const start = text.indexOf(trimmed);
+  return { author: match[1]!.trim(), ...(match[2] ? { locator: normaliseLocator(match[2]) } : {}), start, end: start + trimmed.length };
 }
 
 export function parseCrossReference(text: string): CrossReference | undefined {

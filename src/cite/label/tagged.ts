@@ -4,7 +4,7 @@
  *
  *     <author>Jane Smith,</author> <title>_The Book_</title> (<location>London:</location> …
  *
- * `&lt;`, `&gt;` and `&amp;` escape those characters; text between tags is white space or
+ * `&lt;`, `&gt;` and `&amp;` escape those characters, `&#10;` a line break (a note of two lines); text between tags is white space or
  * punctuation (it belongs to no field). A line `# id: …` names the next line (its source, for
  * grouping folds); other lines starting with `#` and blank lines are comments.
  */
@@ -27,11 +27,11 @@ const TAG = /<(\/?)([a-zA-Z-]+)>/g;
 const labelSet = new Set<string>(LABELS);
 
 function unescapeTagged(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text.replace(/&(lt|gt|#10|amp);/g, (_match, name: string) => ({ lt: '<', gt: '>', '#10': '\n', amp: '&' })[name]!);
 }
 
 export function escapeTagged(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '&#10;');
 }
 
 /** One tagged line → its text and labelled spans; throws on a malformed line (training data is ours). */

@@ -21,10 +21,15 @@ export interface NoteToken {
   linkText: boolean;
   /** A web address (bare, `<…>`, or a link's target). */
   url: boolean;
+  /** The target of a Markdown link, `(url "title")` and the punctuation after it: not seen by a reader. */
+  linkTarget: boolean;
+  /** For the text and target of a Markdown link: where the whole link `[text](url)` is in the source. */
+  link?: { start: number; end: number };
 }
 
 const URL_PATTERN = /<*(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?)\]}'"’”»]>*|<*(?:https?:\/\/|www\.)[^\s<>]+?>+/y;
-const LINK_PATTERN = /\[((?:\\.|[^\]\\])*)\]\((<[^>]*>|[^\s)]+)(?:\s+"[^"]*")?\)/y;
+// A link's target may hold escaped characters and balanced brackets (`…/Empire_\(magazine\)`).
+const LINK_PATTERN = /\[((?:\\.|[^\]\\])*)\]\((<[^>]*>|(?:\\.|\([^\s()]*\)|[^\s()\\])+)(?:\s+"[^"]*")?\)/y;
 const OPENING_QUOTES = new Set(['‘', '“', '«', '„', '‚', '"', "'", '‹', '「', '『']);
 
 interface Piece {
@@ -33,6 +38,10 @@ interface Piece {
   end: number;
   url: boolean;
   linkText: boolean;
+  linkTarget?: boolean;
+  link?: { start: number; end: number };
+  /** What a reader sees, when it is not `visibleText(raw)`. */
+  text?: string;
 }
 
 /** Splits the source into pieces: URLs and link targets whole, everything else at white space. */
@@ -50,21 +59,43 @@ function pieces(source: string): Piece[] {
       LINK_PATTERN.lastIndex = i;
       const link = LINK_PATTERN.exec(source);
       if (link) {
+        // Emphasis or an opening bracket just before the link (`_[Site](url)_`) goes with its first word.
+        const lead = wordStart >= 0 && /^[*_(“‘"'«]+$/.test(source.slice(wordStart, i)) ? source.slice(wordStart, i) : '';
+        if (lead) wordStart = -1;
         flush(i);
-        const textStart = i + 1;
-        for (const word of wordsOf(link[1]!, textStart)) result.push({ ...word, linkText: true });
+        const span = { start: i, end: i + link[0].length };
+        const words = wordsOf(link[1]!, i + 1);
+        if (lead && words[0]) words[0] = { ...words[0], raw: lead + words[0].raw, start: i - lead.length };
+        for (const word of words) result.push({ ...word, linkText: true, link: span });
         const targetStart = i + link[0].indexOf('](') + 1;
-        result.push({ raw: source.slice(targetStart, i + link[0].length), start: targetStart, end: i + link[0].length, url: true, linkText: false });
-        i += link[0].length;
+        // Emphasis and punctuation after the link (`[“Title”](url).`, `_[Site](url)_.`) go with its
+        // target, as they would with a word.
+        const trail = /^[*_]*[.,;:!?)\]'"’”»]*(?=\s|$)/.exec(source.slice(span.end))?.[0] ?? '';
+        const end = span.end + trail.length;
+        const url = link[2]!.replace(/^<|>$/g, '');
+        result.push({
+          raw: source.slice(targetStart, end),
+          text: url + trail.replace(/[*_]/g, ''),
+          start: targetStart,
+          end,
+          url: true,
+          linkText: false,
+          linkTarget: true,
+          link: span,
+        });
+        i = end;
         continue;
       }
     }
     if (char === '<' || char === 'h' || char === 'w') {
       URL_PATTERN.lastIndex = i;
       const url = URL_PATTERN.exec(source);
-      if (url && (i === 0 || wordStart < 0 || /[\p{L}\p{N}]$/u.test(source.slice(wordStart, i)) || char === '<')) {
+      // An opening bracket or quote before it (`[https://…]`) goes with the address.
+      const lead = wordStart >= 0 && /^[[(“‘"'«]+$/.test(source.slice(wordStart, i)) ? wordStart : i;
+      if (url && (i === 0 || wordStart < 0 || lead < i || /[\p{L}\p{N}]$/u.test(source.slice(wordStart, i)) || char === '<')) {
+        if (lead < i) wordStart = -1;
         flush(i);
-        result.push({ raw: url[0], start: i, end: i + url[0].length, url: true, linkText: false });
+        result.push({ raw: source.slice(lead, i + url[0].length), start: lead, end: i + url[0].length, url: true, linkText: false });
         i += url[0].length;
         continue;
       }
@@ -99,7 +130,7 @@ function splitWord(word: string, start: number): Piece[] {
 
 /** What a reader sees of a token: escapes undone, emphasis markers and autolink brackets gone. */
 export function visibleText(raw: string, url: boolean): string {
-  if (url) return raw.replace(/^[<(]+|[>)]+$/g, '');
+  if (url) return raw.replace(/^[<([“‘"'«]+|[>)]+$/g, '');
   // Escaped characters are kept (`\*` is a star); unescaped `*` and `_` are emphasis markers.
   return raw.replace(/\\([!-/:-@[-`{-~])|[*_]+/g, (_match, escaped: string | undefined) => escaped ?? '');
 }
@@ -110,9 +141,10 @@ export function tokenizeNote(source: string): NoteToken[] {
   let quote: string | undefined;
   let depth = 0;
   for (const piece of pieces(source)) {
-    const { raw } = piece;
+    // A link's target is out of sight: only the punctuation after it can close a quote or bracket.
+    const raw = piece.linkTarget && piece.link ? source.slice(piece.link.end, piece.end) : piece.raw;
     const opensItalic = !piece.url && /^[([“‘"'«]*(?:\*|_)(?![*_\s])/.test(raw);
-    const closesItalic = !piece.url && /[^\\\s][*_]+[\])”’"'».,;:!?]*$/.test(raw);
+    const closesItalic = piece.linkTarget ? /^[*_]/.test(raw) : !piece.url && /[^\\\s][*_]+[\])”’"'».,;:!?]*$/.test(raw);
     const bare = raw.replace(/^(?:\\?[[(]|[*_])+/, '');
     const first = bare[0] ?? '';
     const opensQuote = quote === undefined && OPENING_QUOTES.has(first) && bare.length > 1 && !(first === "'" && /^'\d/.test(bare));
@@ -120,17 +152,19 @@ export function tokenizeNote(source: string): NoteToken[] {
     if (opensItalic) italic = true;
     const opens = (raw.match(/[([]/g) ?? []).length;
     const closes = (raw.match(/[)\]]/g) ?? []).length;
-    const text = visibleText(raw, piece.url);
+    const text = piece.text ?? visibleText(raw, piece.url);
     tokens.push({
-      raw,
+      raw: piece.raw,
       text,
       start: piece.start,
       end: piece.end,
       italic: italic || (opensItalic && closesItalic),
       quoted: quote !== undefined,
-      bracketed: depth > 0 || opens > 0,
+      bracketed: depth > 0 || (opens > 0 && !piece.linkTarget),
       linkText: piece.linkText,
       url: piece.url,
+      linkTarget: piece.linkTarget === true,
+      ...(piece.link ? { link: piece.link } : {}),
     });
     if (quote !== undefined && closesQuote(raw, quote, opensQuote)) quote = undefined;
     if (closesItalic) italic = false;
@@ -148,4 +182,5 @@ function closesQuote(raw: string, quote: string, justOpened: boolean): boolean {
   return (CLOSER_OF[quote] ?? '').includes(last);
 }
 
-const CLOSER_OF: Record<string, string> = { '‘': '’', '“': '”', '«': '»', '„': '“”"', '‚': '‘’', '‹': '›', '「': '」', '『': '』' };
+// A curly quote closed by a straight one (`“APSIM …Simulator’".`) is closed: typed by hand, it happens.
+const CLOSER_OF: Record<string, string> = { '‘': '’', '“': '”"', '«': '»', '„': '“”"', '‚': '‘’', '‹': '›', '「': '」', '『': '』' };

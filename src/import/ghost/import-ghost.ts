@@ -8,6 +8,7 @@ import { figureDirective } from '../body.ts';
 import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
 import { lineLocator } from '../lines.ts';
+import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 
 interface GhostPost {
@@ -27,12 +28,14 @@ interface GhostPost {
   status?: string;
   type?: string;
   canonical_url?: string | null;
+  /** The single author of Ghost exports before 1.22 (no `posts_authors` table). */
+  author_id?: string | number;
 }
 
 interface GhostData {
   posts: GhostPost[];
-  users?: { id?: string; name?: string }[];
-  posts_authors?: { post_id?: string; author_id?: string; sort_order?: number }[];
+  users?: { id?: string | number; name?: string }[];
+  posts_authors?: { post_id?: string | number; author_id?: string | number; sort_order?: number }[];
   posts_meta?: { post_id?: string; feature_image_caption?: string | null; feature_image_alt?: string | null }[];
   tags?: { id?: string; name?: string; visibility?: string }[];
   posts_tags?: { post_id?: string; tag_id?: string; sort_order?: number }[];
@@ -85,6 +88,8 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
   // Internal tags (`#newsletter`) only steer the site's templates.
   const tags = new Map((data.tags ?? []).filter((tag) => tag.visibility !== 'internal' && !tag.name?.startsWith('#')).map((tag) => [tag.id, tag.name ?? '']));
   const siteTitle = settingOf(data, 'title');
+  // Ghost stores titles as typed; editors paste entities into them (`Q&amp;A`).
+  const plain = (value: string | null | undefined) => (value ? decodeEntities(value).replace(/\s+/g, ' ').trim() : '');
   const timeZone = settingOf(data, 'timezone');
   const wanted = new Set(options.postTypes ?? ['post']);
   const locate = lineLocator(source);
@@ -106,12 +111,7 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
       if (range) for (let line = range[0]; line <= range[1]; line++) setFate(fates, { line, fate: 'dropped', piece: undefined, reason: skip });
       return;
     }
-    const authors = (data.posts_authors ?? [])
-      .filter((link) => link.post_id === post.id)
-      .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
-      .map((link) => users.get(link.author_id) ?? '')
-      .filter(Boolean);
-    if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
+    const authors = postAuthors(data, post, users);
     const postTags = (data.posts_tags ?? [])
       .filter((link) => link.post_id === post.id)
       .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
@@ -131,12 +131,12 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
     if (post.feature_image) body.children.unshift(featureFigure(post.feature_image, meta, file, featurePlace));
     const date = post.published_at ? localDate(post.published_at, timeZone) : undefined;
     const frontMatter: ChapterFrontMatter = {
-      title: post.title?.trim() || `Untitled post ${post.slug ?? ''}`.trim(),
-      ...(post.title?.trim() ? {} : { provisional_title: true }),
+      title: plain(post.title) || `Untitled post ${post.slug ?? ''}`.trim(),
+      ...(plain(post.title) ? {} : { provisional_title: true }),
       authors,
       ...(date ? { date } : {}),
-      ...(siteTitle ? { venue: siteTitle } : {}),
-      ...(post.custom_excerpt ? { standfirst: post.custom_excerpt } : {}),
+      ...(siteTitle ? { venue: plain(siteTitle) } : {}),
+      ...(plain(post.custom_excerpt) ? { standfirst: plain(post.custom_excerpt) } : {}),
       source: { file: file.path, lines },
       ...(post.canonical_url ? { source_url: post.canonical_url } : {}),
       ...(postTags.length > 0 ? { tags: postTags } : {}),
@@ -160,6 +160,18 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
     );
   });
   return { pieces, lines };
+}
+
+/**
+ * A post's authors in byline order: the `posts_authors` table (Ghost ≥ 1.22), else the post's own
+ * `author_id` (older exports). Each named once, though an export may list a link twice or two
+ * accounts under one name; a link to a user the export does not hold names nobody.
+ */
+function postAuthors(data: GhostData, post: GhostPost, users: ReadonlyMap<unknown, string>): string[] {
+  const links = (data.posts_authors ?? []).filter((link) => link.post_id === post.id).sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0));
+  const ids = links.length > 0 ? links.map((link) => link.author_id) : [post.author_id];
+  const names = ids.map((id) => decodeEntities(users.get(id) ?? '').trim()).filter(Boolean);
+  return [...new Set(names)];
 }
 
 function settingOf(data: GhostData, key: string): string | undefined {

@@ -1,14 +1,11 @@
-import { Readability } from '@mozilla/readability';
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { matches, selectAll } from 'hast-util-select';
-import { toHtml } from 'hast-util-to-html';
-import { parseHTML } from 'linkedom';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { findDate, isDateLine } from '../text.ts';
 import type { ChapterField } from '../types.ts';
+import { findArticle, pageEvidence, readablePick } from './article-choice.ts';
 import { noteListSelector, noteMarkerFragments, withoutClobberPrefix } from './footnotes.ts';
 import {
   ancestorsOf,
@@ -17,17 +14,23 @@ import {
   contains,
   elementsOf,
   emptyRoot,
+  hasClass,
   hasVisibleContent,
   isElement,
+  lineRange,
   parentMap,
   removeNode,
   stringProperty,
 } from './hast-tree.ts';
-import { type Found, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
+import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
+import { chromeReason, removeSiteChrome } from './site-chrome.ts';
+import { textStats } from './text-density.ts';
 
 export interface ExtractedArticle {
   title?: string;
   authors: string[];
+  /** People the page credits as editors, never as authors. */
+  editors: string[];
   /** YYYY-MM-DD. */
   date?: string;
   siteName?: string;
@@ -38,102 +41,119 @@ export interface ExtractedArticle {
   content: Root;
   /** The lines of the page each field was read from. */
   metadataLines: { field: ChapterField; lines: [number, number] }[];
+  /** Blocks of the chosen container left out of the article (site chrome, bylines), with why. */
+  dropped: DroppedBlock[];
+  /** What the importer must report about the metadata (an ambiguous date …). */
+  metadataProblems: MetadataProblem[];
 }
 
-interface ContainerRule {
-  selector: string;
-  /** Several matches are parts of one article (Medium's sections), not several articles. */
-  parts?: true;
-  /** A generic element that holds an article only when it has enough prose. */
-  generic?: true;
+export interface DroppedBlock {
+  lines: [number, number];
+  /** Where the block starts, for a diagnostic. */
+  start: { line: number; column: number };
+  reason: string;
+  /** The block's text, shortened, to say which block it was. */
+  text: string;
 }
 
-/** Where the platforms put a post's body, most specific first. */
-const containerRules: ContainerRule[] = [
-  { selector: '[itemprop=articleBody]' },
-  { selector: '.entry-content' },
-  { selector: '.available-content .body.markup' },
-  { selector: '.post .body.markup' },
-  { selector: '.gh-content' },
-  { selector: '.post-content' },
-  { selector: '.post-full-content' },
-  { selector: ':has(> .kg-card)' },
-  { selector: 'article section', parts: true },
-  { selector: 'article', generic: true },
-  { selector: 'main', generic: true },
-];
+interface Removed {
+  element: Element;
+  reason: string;
+}
 
-/** Inside a post body but not part of it: share and subscribe widgets, related posts, tags, comments. */
-const chromeSelector = [
-  'nav',
-  '.sharedaddy',
-  '.sd-sharing-enabled',
-  '.jp-relatedposts',
-  '.addtoany_share_save_container',
-  '.share-buttons',
-  '.social-share',
-  '.related-posts',
-  '.post-tags',
-  '.tags-links',
-  '.cat-links',
-  '.comments-area',
-  '#comments',
-  '.subscription-widget-wrap',
-  '.subscription-widget-wrap-editor',
-  '.subscription-widget',
-  '.subscribe-widget',
-  '.button-wrapper',
-  '.captioned-button-wrap',
-  '.kg-signup-card',
-  '.gh-post-upgrade-cta',
-  '.speechify-ignore',
-].join(', ');
-const metaBlockSelector = '.byline, .entry-meta, .post-meta, .article-byline';
-const minimumGenericText = 140;
+const metaBlockReason = chromeReason('byline');
+const headerReason = 'the article’s header: its title, byline and date (the page’s metadata, read from the page)';
 
 /**
- * Finds the article in a saved web page: its body (a platform's known container, else what
- * Readability finds), the notes that live after it, and its metadata. Returns undefined and
- * reports `import-no-article` for a page without one: an index or archive, an empty post, a page
- * of links.
+ * Finds the article in a saved web page: its body (chosen by scoring Readability's choice and the
+ * page's own containers, see `article-choice.ts`) with the site chrome inside it taken out, the
+ * notes that live after it, and its metadata. Returns undefined and reports `import-no-article`
+ * for a page without one: an index or archive, an empty post, a page of links.
  */
 export function extractArticle(html: string, file: VFile): ExtractedArticle | undefined {
   const page = fromHtml(html);
   const parents = parentMap(page);
-  const found = findContainers(page, parents);
-  if (found.kind === 'several') {
+  const readable = readablePick(page);
+  const found = findArticle(page, parents, pageEvidence(page), readable);
+  if (found.kind === 'listing') {
     noArticle(file, `the page shows ${found.count} posts (an index or archive page): import each post’s own page`);
     return undefined;
   }
-  const containers = found.kind === 'found' ? found.containers : [];
-  const place = articlePlace(page, parents, containers);
-  const readable = containers.length === 0 ? readableContent(page) : undefined;
-  if (found.kind === 'none' && !readable) {
+  if (found.kind === 'none') {
     noArticle(file, found.emptyPost ? 'the post body on this page is empty' : 'found no article on this page, only navigation or short texts');
     return undefined;
   }
-  const content = readable?.content ?? emptyRoot(containers.map((container) => structuredClone(container)));
-  content.children.push(...notesOutside(content, page, parents, containers));
+  const containers = found.containers;
+  const place = articlePlace(page, parents, containers);
+  const content = emptyRoot(containers.map((container) => structuredClone(container)));
+  content.children.push(...backMatterAfter(containers, parents), ...notesOutside(content, page, parents, containers));
   const metadata = readPageMetadata(page, place);
   const readableAuthors = readable?.byline ? namesFromByline(readable.byline) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
-  removeNonArticle(content, metadata);
-  removeLeadingMetadata(content, metadata, { navigation: readable !== undefined });
-  if (!hasVisibleContent(content)) {
+  // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
+  // and again after (a share bar may stand above them).
+  const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata, { navigation: false })];
+  removed.push(
+    ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
+    ...removeLeadingMetadata(content, metadata, { navigation: true }),
+  );
+  if (!hasArticleText(content)) {
     noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
     return undefined;
   }
   return {
     ...optional('title', metadata.title?.value),
     authors: metadata.authors?.value ?? [],
+    editors: metadata.editors?.value ?? [],
     ...optional('date', metadata.date?.value),
     ...optional('siteName', metadata.siteName?.value),
     ...optional('url', metadata.url?.value),
     ...optional('excerpt', metadata.dek?.value),
     content,
     metadataLines: metadataLines(metadata),
+    dropped: droppedBlocks(removed, metadata),
+    metadataProblems: metadata.problems,
   };
+}
+
+/** A post body needs something to show: text, or a picture (a photo post). */
+function hasArticleText(content: Root): boolean {
+  return hasVisibleContent(content) && (selectAll('img', content).length > 0 || textStats(content).text > 0);
+}
+
+/** The notes and the lists that hold them are never chrome, whatever their classes say. */
+function noteProtection(content: Root) {
+  const parents = parentMap(content);
+  const fragments = new Set(noteMarkerFragments(content));
+  const kept = new Set<Element>(selectAll(noteListSelector, content));
+  for (const element of elementsOf(content)) {
+    if (!elementIds(element).some((id) => fragments.has(id))) continue;
+    kept.add(noteSection(element, parents) ?? element);
+  }
+  const holders = new Set<Parents>();
+  for (const element of kept) for (const ancestor of ancestorsOf(element, parents)) holders.add(ancestor);
+  return { isProtected: (element: Element) => kept.has(element), holdsProtected: (element: Element) => holders.has(element) };
+}
+
+/** The keywords and tags the page declares for the article, lower-cased. */
+function pageKeywords(page: Root): Set<string> {
+  const values = selectAll('meta[name=keywords], meta[name=news_keywords], meta[property="article:tag"]', page).flatMap((meta) =>
+    (stringProperty(meta, 'content') ?? '').split(','),
+  );
+  return new Set(values.map((value) => value.trim().toLowerCase()).filter((value) => value !== ''));
+}
+
+/** The line account of what was taken out: blocks whose lines also fed a field are that field's, not dropped. */
+function droppedBlocks(removed: readonly Removed[], metadata: PageMetadata): DroppedBlock[] {
+  const used = new Set(fieldsOfMetadata.flatMap(([key]) => ((metadata[key] as Found<unknown> | undefined)?.from ?? []).map(startOffset)));
+  return removed.flatMap(({ element, reason }) => {
+    const range = lineRange(element);
+    const start = element.position?.start;
+    if (!range || !start || used.has(startOffset(element))) return [];
+    const text = collapsedText(element);
+    return [{ lines: range, start: { line: start.line, column: start.column }, reason, text: text.length > 60 ? `${text.slice(0, 57)}…` : text }];
+  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [key in K]?: V } {
@@ -142,46 +162,6 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [key in 
 
 function noArticle(file: VFile, reason: string): void {
   report(file, 'import-no-article', reason, { line: 1, column: 1 });
-}
-
-type ContainerSearch = { kind: 'found'; containers: Element[] } | { kind: 'several'; count: number } | { kind: 'none'; emptyPost: boolean };
-
-/** The first rule with a usable match; several comparable matches mean a page that lists posts. */
-function findContainers(page: Root, parents: ReadonlyMap<Nodes, Parents>): ContainerSearch {
-  let emptyPost = false;
-  for (const rule of containerRules) {
-    const all = selectAll(rule.selector, page);
-    const outermost = all.filter((element) => !all.some((other) => other !== element && contains(other, element, parents)));
-    const usable = outermost.filter((element) => hasArticleText(element, rule.generic === true));
-    emptyPost ||= !rule.generic && outermost.length > 0 && usable.length === 0;
-    if (usable.length === 0) continue;
-    const candidates = rule.parts ? partsByArticle(usable, parents) : usable.map((element) => [element]);
-    const bySize = candidates
-      .map((parts) => ({ parts, size: parts.reduce((total, part) => total + collapsedText(part).length, 0) }))
-      .sort((a, b) => b.size - a.size);
-    const [largest, second] = bySize;
-    if (largest && (!second || largest.size >= 2 * second.size)) return { kind: 'found', containers: largest.parts };
-    return { kind: 'several', count: candidates.length };
-  }
-  return { kind: 'none', emptyPost };
-}
-
-/** Medium splits one story into sections: the parts of each article, grouped. */
-function partsByArticle(parts: readonly Element[], parents: ReadonlyMap<Nodes, Parents>): Element[][] {
-  const groups = new Map<Parents | undefined, Element[]>();
-  for (const part of parts) {
-    const article = ancestorsOf(part, parents).find((ancestor) => ancestor.type === 'element' && ancestor.tagName === 'article');
-    groups.set(article, [...(groups.get(article) ?? []), part]);
-  }
-  return [...groups.values()];
-}
-
-/** A platform's post body needs something to show (a photo post has no text); a generic element needs prose. */
-function hasArticleText(element: Element | Root, generic: boolean): boolean {
-  if (!generic) return hasVisibleContent(element);
-  const text = collapsedText(element);
-  const linkText = selectAll('a', element).reduce((total, link) => total + collapsedText(link).length, 0);
-  return text.length >= minimumGenericText && linkText / text.length < 0.5;
 }
 
 /** Where the article's own title, byline and date may be read: near the body, not in sidebars, listings or comments. */
@@ -206,49 +186,16 @@ function inPageChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>): b
     (ancestor, depth) =>
       ['nav', 'aside'].includes(ancestor.tagName) ||
       (ancestor.tagName === 'footer' && !ancestors.slice(depth + 1).some((outer) => outer.tagName === 'article')) ||
-      classNames(ancestor).some((name) => /comment|related|sidebar|widget/i.test(name)),
+      (!['body', 'html'].includes(ancestor.tagName) && classNames(ancestor).some(isChromeClass)),
   );
 }
 
-interface ReadableContent {
-  content: Root;
-  title: string | undefined;
-  byline: string | undefined;
-}
-
 /**
- * Readability's article, for pages no known container fits. It runs on a linkedom document made
- * from the page with each element's lines in a data attribute, so the result keeps its lines.
+ * `comments-area`, `jp-relatedposts`, `sidebar`, `widget_text`; not a layout's description of
+ * itself (`layout--with-sidebar` on the body, `withSidebar`, `has-sidebar`): that is the whole page.
  */
-function readableContent(page: Root): ReadableContent | undefined {
-  const marked = structuredClone(page);
-  visit(marked, 'element', (element) => {
-    if (element.position) element.properties.dataAnthologyLines = `${element.position.start.line}:${element.position.end.line}`;
-  });
-  const article = readabilityArticle(toHtml(marked));
-  if (!article?.content) return undefined;
-  const content = fromHtml(article.content, { fragment: true });
-  visit(content, (node) => {
-    delete node.position;
-    if (node.type !== 'element') return;
-    const [start, end] = String(node.properties.dataAnthologyLines ?? '')
-      .split(':')
-      .map(Number);
-    delete node.properties.dataAnthologyLines;
-    if (start && end) node.position = { start: { line: start, column: 1 }, end: { line: end, column: 1 } };
-  });
-  if (!hasArticleText(content, true)) return undefined;
-  return { content, title: article.title?.trim() || undefined, byline: article.byline?.trim() || undefined };
-}
-
-/** Readability throws on some malformed documents; for us that is a page without an article, not a crash. */
-function readabilityArticle(html: string): ReturnType<Readability['parse']> {
-  try {
-    const { document } = parseHTML(html);
-    return new Readability(document, { keepClasses: true }).parse();
-  } catch {
-    return null;
-  }
+function isChromeClass(name: string): boolean {
+  return !/^(?:has|with|layout|page|no)[-_]/i.test(name) && /(?:^|[-_])(?:comments?|related|sidebar|widgets?)/i.test(name);
 }
 
 /**
@@ -272,6 +219,37 @@ function notesOutside(content: Root, page: Root, parents: ReadonlyMap<Nodes, Par
   return sections.sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((section) => structuredClone(section));
 }
 
+/**
+ * The article's back matter printed right after its container: an appendix, acknowledgments,
+ * notes or references (Distill's `d-appendix`, DPUB-ARIA roles, a block headed so). The run of
+ * following siblings that are back matter, in order.
+ */
+function backMatterAfter(containers: readonly Element[], parents: ReadonlyMap<Nodes, Parents>): Element[] {
+  const last = containers.at(-1);
+  const parent = last && parents.get(last);
+  if (!last || !parent) return [];
+  const found: Element[] = [];
+  for (const sibling of parent.children.slice(parent.children.indexOf(last) + 1)) {
+    if (sibling.type === 'comment' || (sibling.type === 'text' && sibling.value.trim() === '')) continue;
+    if (sibling.type !== 'element') break;
+    if (isElement(sibling, 'script', 'style', 'template')) continue;
+    if (!isBackMatter(sibling)) break;
+    found.push(structuredClone(sibling));
+  }
+  return found;
+}
+
+const backMatterRoles = /\bdoc-(appendix|acknowledgments|bibliography|endnotes|afterword|epilogue|credits)\b/;
+const backMatterHeading =
+  /^(acknowledg(e)?ments?|appendix|appendices|author contributions|notes|endnotes|footnotes|references|bibliography|sources|further reading|remerciements|annexe|bibliographie|danksagung|anhang|anmerkungen|literatur|agradecimientos|apéndice|bibliografía|notas|referencias|ringraziamenti|note|bibliografia)\b/i;
+
+function isBackMatter(element: Element): boolean {
+  if (element.tagName === 'd-appendix' || backMatterRoles.test(stringProperty(element, 'role') ?? '')) return true;
+  if (hasClass(element, 'appendix', 'acknowledgments', 'acknowledgements')) return true;
+  const heading = elementsOf(element).find((inner) => /^h[1-6]$/.test(inner.tagName));
+  return heading !== undefined && backMatterHeading.test(collapsedText(heading)) && collapsedText(element).startsWith(collapsedText(heading));
+}
+
 function elementIds(element: Element): string[] {
   return ['id', 'name'].flatMap((key) => {
     const value = stringProperty(element, key);
@@ -287,24 +265,27 @@ function noteSection(target: Element, parents: ReadonlyMap<Nodes, Parents>): Ele
   return section && !isElement(section, 'body', 'html', 'main', 'article') ? section : undefined;
 }
 
-/** Takes out of the body what is not the article: widgets, the title heading, the byline and dek shown above it. */
-function removeNonArticle(content: Root, metadata: PageMetadata): void {
+/** Takes out of the body what the page shows around the article's text: the title heading, the byline and dek shown above it. */
+function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
   const usedElements = new Set([...(metadata.title?.from ?? []), ...(metadata.authors?.from ?? []), ...(metadata.dek?.from ?? [])].map(startOffset));
   const parents = parentMap(content);
   const title = metadata.title && normalisedTitle(metadata.title.value);
   const titleHeading = selectAll('h1, h2', content).find((heading) => normalisedTitle(collapsedText(heading)) === title);
   const doomed = [
-    ...selectAll(chromeSelector, content),
-    ...selectAll(metaBlockSelector, content),
     ...elementsOf(content).filter((element) => usedElements.has(startOffset(element)) && startOffset(element) !== undefined),
     ...(titleHeading ? [titleHeading] : []),
-    ...selectAll('header', content).filter((header) => titleHeading && contains(header, titleHeading, parents)),
   ];
+  const headers = selectAll('header', content).filter((header) => titleHeading && contains(header, titleHeading, parents));
   if (metadata.title && titleHeading) metadata.title.from.push(titleHeading);
-  for (const element of doomed) {
+  const removed: Removed[] = [];
+  for (const [element, reason] of [
+    ...doomed.map((element) => [element, metaBlockReason] as const),
+    ...headers.map((header) => [header, headerReason] as const),
+  ]) {
     const parent = parents.get(element);
-    if (parent) removeNode(element, parent);
+    if (parent && removeNode(element, parent) >= 0) removed.push({ element, reason });
   }
+  return removed;
 }
 
 /**
@@ -312,17 +293,19 @@ function removeNonArticle(content: Root, metadata: PageMetadata): void {
  * (Word's `MsoTitle`, `By Jane Doe`, `21 June 2009`), after a line of navigation links. These
  * leading blocks go; a byline or date nobody else gave becomes metadata.
  */
-function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean }): void {
+function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean }): Removed[] {
   const parents = parentMap(content);
   const title = metadata.title && normalisedTitle(metadata.title.value);
   const leadingBlocks = elementsOf(content)
     .filter((element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => textBlockTags.has(child.tagName)))
     .slice(0, 5);
+  const removed: Removed[] = [];
   for (const block of leadingBlocks) {
     const text = collapsedText(block);
     if (text === '') continue;
     const linkText = selectAll('a', block).reduce((total, link) => total + collapsedText(link).length, 0);
     const names = /^by\s/i.test(text) && text.length < 120 ? namesFromByline(text) : [];
+    let reason = metaBlockReason;
     if (metadata.title && normalisedTitle(text) === title) metadata.title.from.push(block);
     else if (isDateLine(text)) {
       metadata.date ??= { value: findDate(text)?.iso as string, from: [] };
@@ -330,10 +313,16 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     } else if (names.length > 0) {
       metadata.authors ??= { value: names, from: [] };
       metadata.authors.from.push(block);
-    } else if (!(options.navigation && text.length < 120 && linkText / text.length >= 0.5)) break;
+    } else if (text.length < 120 && linkText / text.length >= 0.5) {
+      // Before chrome goes, a line of links is passed over (the chrome filter names it); after, it is navigation.
+      if (!options.navigation) continue;
+      reason = chromeReason('navigation');
+    } else break;
     const parent = parents.get(block);
     if (parent) removeNode(block, parent);
+    removed.push({ element: block, reason });
   }
+  return removed;
 }
 
 const textBlockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'li', 'blockquote', 'figure', 'ul', 'ol', 'table']);
@@ -351,9 +340,10 @@ function normalisedTitle(title: string): string {
     .toLowerCase();
 }
 
-const fieldsOfMetadata: [keyof PageMetadata, ChapterField][] = [
+const fieldsOfMetadata: [MetadataField, ChapterField][] = [
   ['title', 'title'],
   ['authors', 'authors'],
+  ['editors', 'editors'],
   ['date', 'date'],
   ['siteName', 'venue'],
   ['url', 'source_url'],

@@ -22,7 +22,7 @@ const droppedReasons = {
  * (sanitised, footnotes recognised, pictures as figures) as the chapter body, and a fate for every
  * line of the page.
  */
-export function importHtml(file: VFile, options: ImportOptions): ImportResult {
+export function importHtml(file: VFile, _options: ImportOptions): ImportResult {
   const text = String(file.value);
   const lines = sourceLines(text);
   const article = extractArticle(text, file);
@@ -40,11 +40,13 @@ export function importHtml(file: VFile, options: ImportOptions): ImportResult {
   for (const { line } of notes.droppedLines) kept.delete(line);
   for (const line of notes.noteLines) kept.set(line, 'notes');
 
-  const fates = lineFates(lines, { kept, metadata: article.metadataLines, articleRanges, notesDropped: notes.droppedLines });
+  for (const block of article.dropped)
+    report(file, 'import-chrome-dropped', `left out ${block.reason.replace(/^site chrome: /, '')}: “${block.text}”`, block.start);
+  const fates = lineFates(lines, { kept, metadata: article.metadataLines, dropped: article.dropped, articleRanges, notesDropped: notes.droppedLines });
   const used = fates.filter((fate) => fate.fate === 'kept' || fate.fate === 'metadata').map((fate) => fate.line);
   const first = Math.min(...used, lines.length);
   const last = Math.max(...used, first);
-  return { pieces: [{ meta: frontMatter(article, file, options, [first, last]), body }], lines: fates };
+  return { pieces: [{ meta: frontMatter(article, file, [first, last]), body }], lines: fates };
 }
 
 /** The lines of a text; a final newline does not start another line. */
@@ -57,6 +59,8 @@ interface LineSources {
   /** Lines the chapter body came from, with the field each feeds. */
   kept: ReadonlyMap<number, ChapterField>;
   metadata: ExtractedArticle['metadataLines'];
+  /** Blocks of the article's container left out, with why. */
+  dropped: ExtractedArticle['dropped'];
   /** The line ranges the article occupied before unsafe markup and widgets were taken out. */
   articleRanges: readonly [number, number][];
   /** A typed notes section's heading and rules, left out when its notes became footnotes. */
@@ -78,6 +82,8 @@ function lineFates(lines: readonly string[], sources: LineSources): LineFate[] {
     if (notesReason) return { line, fate: 'dropped', piece: 1, reason: notesReason };
     const metadataField = metadata.get(line);
     if (metadataField) return { line, fate: 'metadata', piece: 1, field: metadataField };
+    const chrome = sources.dropped.find(({ lines: [start, end] }) => line >= start && line <= end);
+    if (chrome) return { line, fate: 'dropped', piece: 1, reason: chrome.reason };
     const inArticle = sources.articleRanges.some(([start, end]) => line >= start && line <= end);
     if (inArticle) return { line, fate: 'dropped', piece: 1, reason: hasText(text) ? droppedReasons.removed : droppedReasons.markup };
     return { line, fate: 'dropped', piece: undefined, reason: line < bodyStart ? droppedReasons.head : droppedReasons.chrome };
@@ -92,8 +98,14 @@ function droppedOrBlank(line: number, text: string, reason: string, piece: numbe
   return text.trim() === '' ? { line, fate: 'blank' } : { line, fate: 'dropped', piece, reason };
 }
 
-function frontMatter(article: ExtractedArticle, file: VFile, options: ImportOptions, lines: [number, number]): ChapterFrontMatter {
-  const authors = article.authors.length > 0 ? article.authors : options.defaultAuthor ? [options.defaultAuthor] : [];
+function frontMatter(article: ExtractedArticle, file: VFile, lines: [number, number]): ChapterFrontMatter {
+  for (const problem of article.metadataProblems)
+    report(file, problem.ruleId, problem.reason, {
+      line: problem.element?.position?.start.line ?? lines[0],
+      column: problem.element?.position?.start.column ?? 1,
+    });
+  // An editor of the piece is never also its author (`Written by X / Edited by X` aside).
+  const editors = article.editors.filter((name) => !article.authors.includes(name));
   let title = article.title;
   if (!title) {
     title = `Untitled piece${article.siteName ? ` from ${article.siteName}` : ''}${article.date ? ` (${article.date})` : ''}`;
@@ -105,7 +117,8 @@ function frontMatter(article: ExtractedArticle, file: VFile, options: ImportOpti
   return {
     title,
     ...(article.title ? {} : { provisional_title: true }),
-    authors,
+    authors: article.authors,
+    ...(editors.length > 0 ? { editors } : {}),
     ...(article.date ? { date: article.date } : {}),
     ...(article.siteName ? { venue: article.siteName } : {}),
     ...(article.excerpt ? { standfirst: article.excerpt } : {}),
@@ -122,6 +135,7 @@ const fieldRank: Record<ChapterField, number> = {
   body: 2,
   title: 1,
   authors: 1,
+  editors: 1,
   date: 1,
   venue: 1,
   headnote: 1,

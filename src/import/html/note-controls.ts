@@ -16,7 +16,8 @@ import { isMarkerText } from './note-markers.ts';
  *   `<a>` with the same attributes;
  * - a button beside the page's original marker (littlefoot, bigfoot's default) is a copy of it and
  *   is left for the sanitiser to strip;
- * - a Tufte toggle becomes a link to its sidenote, which takes the checkbox's id.
+ * - a Tufte toggle becomes a link to its sidenote, which takes the checkbox's id;
+ * - a web component holding its note (Distill's `<d-footnote>`) becomes the inline form.
  */
 export function noteControlsAsMarkers(tree: Root | Element): void {
   const parents = parentMap(tree);
@@ -31,7 +32,19 @@ export function noteControlsAsMarkers(tree: Root | Element): void {
     if (element.tagName === 'button' && isNoteButton(element)) buttonAsMarker(element, parents);
     else if (element.tagName === 'label') toggleAsMarker(element, parents, byId);
     else if (element.tagName === 'a') linkInPage(element, byId);
+    else if (element.tagName === 'd-footnote') webComponentNote(element);
   }
+}
+
+/**
+ * Distill (and pages built like it) write a note where it belongs as a custom element,
+ * `<d-footnote>text</d-footnote>`, which its script turns into a numbered marker and a popup.
+ * The sanitiser knows no custom elements (it would run the note into the sentence), so it takes
+ * HTMLBook's inline form.
+ */
+function webComponentNote(element: Element): void {
+  element.tagName = 'span';
+  element.properties = { dataType: 'footnote' };
 }
 
 /**

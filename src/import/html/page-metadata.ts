@@ -1,7 +1,12 @@
-import type { Element, Root } from 'hast';
-import { select, selectAll } from 'hast-util-select';
-import { findDate, splitNames } from '../text.ts';
-import { collapsedText, hasClass, stringProperty, textContent } from './hast-tree.ts';
+import type { Element, Nodes, Parents, Root } from 'hast';
+import { matches } from 'hast-util-select';
+import { type DateOptions, dateOrderOf, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import type { RuleId } from '../../core/rules.ts';
+import { type Byline, elementBoundary, readByline } from '../byline.ts';
+import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
+import { ancestorsOf, classNames, collapsedText, elementsOf, hasClass, parentMap, stringProperty, textContent } from './hast-tree.ts';
+
+export { namesFromByline } from '../byline.ts';
 
 /** A value read from a page, with the elements it was read from (their lines become `metadata`). */
 export interface Found<T> {
@@ -9,15 +14,30 @@ export interface Found<T> {
   from: Element[];
 }
 
+/** Something about the page's metadata the editor must hear: reported by the importer at the element's line. */
+export interface MetadataProblem {
+  ruleId: RuleId;
+  reason: string;
+  element: Element | undefined;
+}
+
 export interface PageMetadata {
   title: Found<string> | undefined;
   authors: Found<string[]> | undefined;
+  /** People the page credits as editors (`Edited by …`, JSON-LD `editor`), never authors. */
+  editors: Found<string[]> | undefined;
   date: Found<string> | undefined;
   siteName: Found<string> | undefined;
   url: Found<string> | undefined;
   /** A dek or subtitle shown with the title: never a generated description. */
   dek: Found<string> | undefined;
+  /** The page's language (`<html lang>`, `og:locale`), which says how it writes numeric dates. */
+  language: string | undefined;
+  problems: MetadataProblem[];
 }
+
+/** The fields of `PageMetadata` that were read from elements of the page. */
+export type MetadataField = 'title' | 'authors' | 'editors' | 'date' | 'siteName' | 'url' | 'dek';
 
 /** Where a field comes from on a page: everything but the meta tags must sit near the article. */
 export interface ArticlePlace {
@@ -34,32 +54,60 @@ const visibleTitleSelector = [
   'h1.pw-post-title',
   'h1.p-name',
   'h1[itemprop=headline]',
+  'h1.headline',
+  'h1.title',
+  'h1.page-title',
+  'h2.entry-title',
+  'h2.post-title',
+  'h2[itemprop=headline]',
+  'h2.p-name',
 ].join(', ');
-const bylineSelectors = [
-  '[itemprop=author] [itemprop=name]',
-  '.byline .author',
-  '.entry-meta .author',
-  '[data-testid=authorName]',
-  '.author-name',
-  '.wp-block-post-author-name',
-  '.wp-block-post-author__name',
-  'a[rel~=author]',
-  '.p-author',
-  '.byline',
-  '.entry-meta',
-];
-const publishedTimeSelector = 'time.published, time.entry-date, time[itemprop=datePublished], time[datetime]';
-const dekSelector = [
-  'h3.subtitle',
-  '.subtitle',
-  '.pw-subtitle-paragraph',
-  '.gh-article-excerpt',
-  '.article-excerpt',
-  '.post-excerpt',
-  '.entry-subtitle',
-  '.dek',
-  '.standfirst',
-].join(', ');
+const dekClasses = ['subtitle', 'pw-subtitle-paragraph', 'gh-article-excerpt', 'article-excerpt', 'post-excerpt', 'entry-subtitle', 'dek', 'standfirst'];
+
+// The page is searched with predicates on its list of elements: hast-util-select walks the whole
+// tree for every selector (two seconds for `*` on a large page).
+
+function tokensOf(element: Element, name: string): string[] {
+  return (stringProperty(element, name) ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Where a site shows its own name: a heading or title in one of these is not the article's. */
+function isBrandingElement(element: Element): boolean {
+  return (
+    classNames(element).some((name) => /logo|^site-(?:title|name|branding|header)$|^navbar-brand$|^masthead$/i.test(name)) ||
+    /logo|^masthead$/i.test(stringProperty(element, 'id') ?? '') ||
+    stringProperty(element, 'role') === 'banner' ||
+    (element.tagName === 'a' && tokensOf(element, 'rel').includes('home'))
+  );
+}
+
+function isPublishedTime(element: Element): boolean {
+  if (element.tagName === 'meta') return false;
+  if (tokensOf(element, 'itemProp').includes('datepublished') || hasClass(element, 'dt-published')) return true;
+  // A theme prints the last update beside the publication: `<time class="updated">`.
+  return element.tagName === 'time' && !hasClass(element, 'updated', 'modified', 'dt-updated') && !tokensOf(element, 'itemProp').includes('datemodified');
+}
+
+function isDek(element: Element): boolean {
+  return hasClass(element, ...dekClasses);
+}
+
+/** Blocks whose text is only a byline when it says so (`Posted in News on … by …`). */
+const cuedOnlyClasses = ['entry-meta', 'post-meta', 'article-meta', 'meta', 'post-info', 'entry-footer', 'post-footer'];
+const authorPagePath = /\/(?:author|authors|autor|autoren|auteur|auteurs|writers|contributors|profile|people|staff)\//i;
+
+/** Elements that name the article's author or hold its byline: `.author`, `.byline`, microdata, `rel=author`, links to an author's page. */
+function isBylineCandidate(element: Element): boolean {
+  return (
+    classNames(element).some((name) => /author|byline/i.test(name)) ||
+    hasClass(element, ...cuedOnlyClasses) ||
+    tokensOf(element, 'itemProp').includes('author') ||
+    tokensOf(element, 'rel').includes('author') ||
+    stringProperty(element, 'dataTestId') === 'authorName' ||
+    (element.tagName === 'a' && authorPagePath.test(stringProperty(element, 'href') ?? ''))
+  );
+}
+
 const articleTypes = new Set([
   'Article',
   'BlogPosting',
@@ -67,77 +115,215 @@ const articleTypes = new Set([
   'OpinionNewsArticle',
   'AnalysisNewsArticle',
   'ReportageNewsArticle',
+  'BackgroundNewsArticle',
   'Report',
   'ScholarlyArticle',
   'TechArticle',
   'SocialMediaPosting',
+  'LiveBlogPosting',
+  'Review',
 ]);
 
+/** The page's elements in order, their parents, its meta tags and its branding, computed once. */
+interface PageIndex {
+  page: Root;
+  elements: Element[];
+  order: Map<Element, number>;
+  parents: Map<Nodes, Parents>;
+  metas: Element[];
+  /** Elements inside the site's header or logo. */
+  branded: Set<Element>;
+}
+
+function indexPage(page: Root): PageIndex {
+  const elements = elementsOf(page);
+  const branded = new Set<Element>();
+  for (const brand of elements.filter(isBrandingElement)) {
+    branded.add(brand);
+    for (const inner of elementsOf(brand)) branded.add(inner);
+  }
+  return {
+    page,
+    elements,
+    order: new Map(elements.map((element, index) => [element, index])),
+    parents: parentMap(page),
+    metas: elements.filter((element) => element.tagName === 'meta'),
+    branded,
+  };
+}
+
 /**
- * Reads what a saved page says about its article: title, authors, date, site, address and dek,
- * from Open Graph and article meta tags, JSON-LD, the canonical link and visible markup (title
- * heading, byline, `<time>`). Visible markup outside the article's neighbourhood is not read.
+ * Reads what a saved page says about its article: title (without the site's name), authors and
+ * editors, date, site, address and dek, from JSON-LD, microdata and microformats, Open Graph and
+ * other meta tags, the canonical link and visible markup (title heading, byline, `<time>`).
+ * Visible markup outside the article's neighbourhood (sidebars, comments, related posts) is not read.
  */
-export function readPageMetadata(page: Root, place: ArticlePlace): PageMetadata {
+export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata {
+  const page = indexPage(root);
+  const problems: MetadataProblem[] = [];
   const jsonLd = jsonLdArticle(page);
-  const near = (elements: Element[]) => elements.filter(place.isNearArticle);
+  const language = pageLanguage(page, jsonLd);
+  const dates: DateOptions = { order: dateOrderOf(language) };
   const declaredSite = firstFound([
     metaValue(page, 'og:site_name'),
     jsonLd && foundIn(jsonLd, nameOf(jsonLd.article.publisher, jsonLd.graph)),
+    jsonLd && foundIn(jsonLd, websiteName(jsonLd.graph)),
     metaValue(page, 'application-name'),
   ]);
-  const title = firstFound([
-    visibleTitle(near(selectAll(visibleTitleSelector, page)), near(selectAll('h1', page))),
-    metaValue(page, 'og:title'),
-    jsonLd && foundIn(jsonLd, text(jsonLd.article.headline)),
-    documentTitle(page, declaredSite?.value),
-  ]);
+  const title = articleTitle(page, place, declaredSite?.value);
+  const near = withArticleAsides(page, place, title?.from[0]);
+  const byline = visibleByline(page, near, title?.from[0], dates);
+  const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
+  const metas = metaAuthors(page);
+  const authors = authorsOf(
+    [
+      jsonLd && foundIn(jsonLd, personNames(jsonLd.article.author ?? jsonLd.article.creator, jsonLd.graph)),
+      distillAuthors(page),
+      microformatAuthors(page, near, title?.from[0]),
+      metas[0],
+      byline.authors,
+    ],
+    [declaredSite?.value, publisher].filter((name): name is string => name !== undefined),
+    { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
+  );
+  const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
+  for (const handle of authors?.value.filter(isLogin) ?? [])
+    problems.push({
+      ruleId: 'import-author-inferred',
+      reason: `the byline shows the account name “${handle}”: give the author’s name if it is known`,
+      element: authors?.from[0],
+    });
+  const date =
+    publishedDate(page, near, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, near, title?.from[0], dates) ?? addressDate(page, problems);
+  if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
-    authors: firstFound([
-      jsonLd && foundIn(jsonLd, authorNames(jsonLd.article.author, jsonLd.graph)),
-      metaAuthors(page, 'author'),
-      metaAuthors(page, 'article:author'),
-      bylineAuthors(page, place),
-    ]),
-    date: firstFound([
-      day(metaValue(page, 'article:published_time')),
-      day(jsonLd && foundIn(jsonLd, text(jsonLd.article.datePublished))),
-      day(metaValue(page, 'date')),
-      day(metaValue(page, 'datePublished')),
-      visibleDate(page, place),
-    ]),
-    siteName: declaredSite ?? (title && siteFromDocumentTitle(page, title.value)),
+    authors,
+    editors,
+    date,
+    siteName: declaredSite ?? (title && siteFromDocumentTitle(page, title.value)) ?? brandName(page),
     url: firstFound(
       [canonicalLink(page), metaValue(page, 'og:url'), jsonLd && foundIn(jsonLd, text(jsonLd.article.url) ?? idOf(jsonLd.article.mainEntityOfPage))].map(
         webAddress,
       ),
     ),
     dek: dek(page, place),
+    language,
+    problems,
   };
+}
+
+/**
+ * The article's place, and the asides of the `<article>` that holds its title: themes put the
+ * byline and date there (`<article><aside class="meta">Von: …</aside>`), where the body's
+ * extraction sees a sidebar.
+ */
+function withArticleAsides(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined): ArticlePlace {
+  const article =
+    titleElement &&
+    ancestorsOf(titleElement, page.parents).find((ancestor): ancestor is Element => ancestor.type === 'element' && ancestor.tagName === 'article');
+  if (!article) return place;
+  return {
+    isNearArticle: (element) => {
+      if (place.isNearArticle(element)) return true;
+      const ancestors = ancestorsOf(element, page.parents);
+      const within = ancestors.indexOf(article);
+      if (within < 0) return false;
+      const between = ancestors.slice(0, within).filter((ancestor): ancestor is Element => ancestor.type === 'element');
+      return (
+        between.some((ancestor) => ancestor.tagName === 'aside') &&
+        !between.some((ancestor) => ancestor.tagName === 'nav' || classNames(ancestor).some((name) => /comment|related/i.test(name)))
+      );
+    },
+  };
+}
+
+/**
+ * The first source of authors that names someone; one that names only the site or its publisher
+ * (`<meta name="author" content="Condé Nast">`) gives way to a later one that names people.
+ */
+function authorsOf(
+  candidates: readonly (Found<string[]> | undefined)[],
+  siteNames: readonly string[],
+  visible: { byline: Found<string[]> | undefined; metaNames: readonly string[]; meta: Found<string[]> | undefined },
+): Found<string[]> | undefined {
+  const found = candidates.filter((candidate): candidate is Found<string[]> => candidate !== undefined);
+  const isSite = (candidate: Found<string[]>) => candidate.value.every((name) => siteNames.some((site) => sameText(site, name)));
+  const chosen = found.find((candidate) => !isSite(candidate)) ?? found[0];
+  const { byline } = visible;
+  if (!chosen || !byline || byline === chosen) return chosen;
+  const named = (names: readonly string[], name: string) => names.some((other) => sameText(other, name));
+  // A list of everyone who worked on the piece (`Connie Wang, Sharokh Mirzai, …` in one meta tag) gives way to the byline that says who wrote it.
+  if (byline.value.length < chosen.value.length && byline.value.every((name) => named(chosen.value, name))) return byline;
+  // `<meta name="author" content="Condé Nast">` beside `<meta property="article:author" content="Larry Fitzmaurice">` and a byline saying so.
+  const confirmed = byline.value.every((name) => named(visible.metaNames, name));
+  if (chosen === visible.meta && confirmed && !byline.value.every((name) => named(chosen.value, name))) return byline;
+  return chosen;
 }
 
 function firstFound<T>(candidates: readonly (Found<T> | undefined)[]): Found<T> | undefined {
   return candidates.find((candidate) => candidate !== undefined);
 }
 
-function metaValue(page: Root, key: string): Found<string> | undefined {
-  const element = selectAll(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`, page).find(
-    (meta) => (stringProperty(meta, 'content') ?? '').trim() !== '',
-  );
-  return element ? { value: (stringProperty(element, 'content') ?? '').trim(), from: [element] } : undefined;
+/** Text read from markup or JSON: entities a CMS double-encoded decoded, spaces collapsed. */
+function clean(value: string): string {
+  return decodeEntities(value).replace(/\s+/g, ' ').trim();
 }
 
-/** `<meta name="author">` may hold a profile URL (Facebook's `article:author`) rather than a name. */
-function metaAuthors(page: Root, key: string): Found<string[]> | undefined {
-  const found = metaValue(page, key);
-  if (!found || /^(?:https?:)?\/\//.test(found.value)) return undefined;
-  const names = splitNames(found.value);
-  return names.length > 0 ? { value: names, from: found.from } : undefined;
+function metaElements(page: PageIndex, key: string): Element[] {
+  const lower = key.toLowerCase();
+  return page.metas.filter((meta) => ['property', 'name', 'itemProp'].some((attribute) => (stringProperty(meta, attribute) ?? '').toLowerCase() === lower));
 }
 
-function canonicalLink(page: Root): Found<string> | undefined {
-  const link = select('link[rel~=canonical][href]', page);
+function metaValue(page: PageIndex, key: string): Found<string> | undefined {
+  const element = metaElements(page, key).find((meta) => clean(stringProperty(meta, 'content') ?? '') !== '');
+  return element ? { value: clean(stringProperty(element, 'content') ?? ''), from: [element] } : undefined;
+}
+
+const authorMetaKeys = [
+  'author',
+  'article:author',
+  'og:article:author',
+  'dc.creator',
+  'dcterms.creator',
+  'citation_author',
+  'parsely-author',
+  'sailthru.author',
+  'cxenseparse:author',
+  'byl',
+];
+
+/**
+ * Authors in meta tags, by key in order of trust: one tag per author or a list in one;
+ * `article:author` and others may hold a profile address rather than a name, and
+ * `citation_author` writes `Doe, Jane`.
+ */
+function metaAuthors(page: PageIndex): Found<string[]>[] {
+  const found: Found<string[]>[] = [];
+  for (const key of authorMetaKeys) {
+    const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(stringProperty(meta, 'content') ?? '')));
+    const names = unique(
+      elements.flatMap((meta) => {
+        const value = clean(stringProperty(meta, 'content') ?? '');
+        // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
+        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(value);
+      }),
+    );
+    if (names.length > 0) found.push({ value: names, from: elements });
+  }
+  return found;
+}
+
+function namesIn(value: string): string[] {
+  return splitNames(value).flatMap((name) => asName(name) ?? []);
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function canonicalLink(page: PageIndex): Found<string> | undefined {
+  const link = page.elements.find((element) => element.tagName === 'link' && tokensOf(element, 'rel').includes('canonical') && stringProperty(element, 'href'));
   const href = link && stringProperty(link, 'href');
   return link && href ? { value: href, from: [link] } : undefined;
 }
@@ -146,97 +332,528 @@ function webAddress(found: Found<string> | undefined): Found<string> | undefined
   return found && /^https?:\/\//i.test(found.value) ? found : undefined;
 }
 
-function day(found: Found<string> | undefined): Found<string> | undefined {
-  if (!found) return undefined;
-  const iso = isoDay(found.value);
-  return iso ? { value: iso, from: found.from } : undefined;
+/** The page's language: `<html lang>`, `og:locale` (`en_US`), `content-language`, JSON-LD `inLanguage`. */
+function pageLanguage(page: PageIndex, jsonLd: JsonLdFound | undefined): string | undefined {
+  const html = page.elements.find((element) => element.tagName === 'html');
+  const contentLanguage = page.metas.find((meta) => (stringProperty(meta, 'httpEquiv') ?? '').toLowerCase() === 'content-language');
+  const candidates = [
+    html && stringProperty(html, 'lang'),
+    metaValue(page, 'og:locale')?.value,
+    contentLanguage && stringProperty(contentLanguage, 'content'),
+    metaValue(page, 'language')?.value,
+    jsonLd && text(jsonLd.article.inLanguage),
+  ];
+  return candidates
+    .map((value) => value?.trim().split(/[,\s]/)[0])
+    .find((value): value is string => !!value && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(value));
 }
 
-/** The calendar day as the page wrote it: `2013-09-12T23:30:00-05:00` is the 12th where it was published. */
-export function isoDay(value: string): string | undefined {
-  const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
-  if (written) {
-    const iso = written[0];
-    const date = new Date(`${iso}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+/** A page's publication date: meta tags, JSON-LD, microdata, a `<time>` near the article; a date that could be read two ways is reported, not guessed. */
+function publishedDate(
+  page: PageIndex,
+  place: ArticlePlace,
+  jsonLd: JsonLdFound | undefined,
+  options: DateOptions,
+  problems: MetadataProblem[],
+): Found<string> | undefined {
+  const candidates: (Found<string> | undefined)[] = [
+    metaValue(page, 'article:published_time'),
+    jsonLd && foundIn(jsonLd, text(jsonLd.article.datePublished)),
+    ...[
+      'og:published_time',
+      'datePublished',
+      'date',
+      'dc.date.issued',
+      'dc.date',
+      'dcterms.issued',
+      'dcterms.created',
+      'citation_publication_date',
+      'citation_date',
+      'parsely-pub-date',
+      'sailthru.date',
+      'pubdate',
+      'publish-date',
+      'publish_date',
+      'article.published',
+    ].map((key) => metaValue(page, key)),
+    jsonLd && foundIn(jsonLd, text(jsonLd.article.dateCreated)),
+  ];
+  // A day before a month or a year (`<meta name="date" content="1988">` is rarely the article's day).
+  let coarse: Found<string> | undefined;
+  const accept = (value: string | undefined, from: Element[], order: DateOptions): Found<string> | undefined => {
+    const date = value ? parseDate(value, order) : undefined;
+    if (!date) return undefined;
+    const found = { value: formatPartialDate(date), from };
+    if (date.day !== undefined) return found;
+    coarse ??= found;
+    return undefined;
+  };
+  // Machine-written fields follow their software, not the page's language (`11/01/2023` on a Swiss
+  // site is November): a date there whose day and month could be swapped is not read.
+  const written = candidates.filter((candidate): candidate is Found<string> => candidate !== undefined);
+  for (const candidate of written) {
+    const found = accept(candidate.value, candidate.from, {});
+    if (found) return { ...found, value: localDay(candidate.value, found.value, written, page) };
   }
-  return findDate(value)?.iso;
+  for (const element of page.elements.filter((candidate) => isPublishedTime(candidate) && place.isNearArticle(candidate))) {
+    const shown = [stringProperty(element, 'dateTime'), stringProperty(element, 'content'), collapsedText(element)];
+    for (const value of shown) {
+      const found = accept(value, [element], options);
+      if (found) return found;
+    }
+    const swapped = shown.map((value) => value && findAmbiguousDate(value, options)).find(Boolean);
+    if (swapped) problems.push(ambiguous(swapped, element, undefined));
+  }
+  return coarse;
 }
 
-function visibleTitle(titled: Element[], headings: Element[]): Found<string> | undefined {
-  const heading = titled[0] ?? (headings.length === 1 ? headings[0] : undefined);
-  const value = heading && collapsedText(heading);
-  return heading && value ? { value, from: [heading] } : undefined;
+/** A permalink's day (`…/2019/01/01/ins-neue-jahr/`) when the page shows none: reported, for the editor to check. */
+function addressDate(page: PageIndex, problems: MetadataProblem[]): Found<string> | undefined {
+  const link = canonicalLink(page) ?? metaValue(page, 'og:url');
+  const match = link && /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(\d{4})\/(\d{2})\/(\d{2})\//.exec(link.value);
+  const date = match && parseDate(`${match[1]}-${match[2]}-${match[3]}`);
+  if (!link || !date) return undefined;
+  const iso = formatPartialDate(date);
+  problems.push({
+    ruleId: 'import-date-inferred',
+    reason: `the page shows no date: ${iso} was read from its address (${link.value}); check it`,
+    element: link.from[0],
+  });
+  return { value: iso, from: link.from };
 }
 
-/** The document title without the site name it usually ends with (`Post – Blog`). */
-function documentTitle(page: Root, siteName: string | undefined): Found<string> | undefined {
-  const title = select('title', page);
-  const value = title && collapsedText(title);
-  if (!title || !value) return undefined;
-  const parts = value.split(/\s+[|–—-]\s+/);
-  const withoutSite = siteName && parts.length > 1 && parts.at(-1) === siteName ? parts.slice(0, -1).join(' – ') : value;
-  return { value: withoutSite, from: [title] };
+const utcInstant = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/;
+const localInstant = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$/;
+
+/**
+ * A UTC instant (`2023-11-09T06:35:29+00:00`) is the evening before in Los Angeles: the day the
+ * site published it is the one its own local time gives (`sailthru.date` `2023-11-08 22:35:29`)
+ * or its address (`/2023/11/08/…`), when either is a day off.
+ */
+function localDay(written: string, day: string, candidates: readonly Found<string>[], page: PageIndex): string {
+  if (!utcInstant.test(written.trim())) return day;
+  const instant = Date.parse(written.trim());
+  const local = candidates
+    .map((candidate) => candidate.value.trim())
+    .find((value) => {
+      if (!localInstant.test(value)) return false;
+      const apart = Math.abs(Date.parse(`${value.replace(' ', 'T')}Z`) - instant);
+      return apart > 0 && apart <= 14 * 3_600_000;
+    });
+  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+  const fromAddress = address && /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(address);
+  const other = local?.slice(0, 10) ?? (fromAddress ? `${fromAddress[1]}-${fromAddress[2]}-${fromAddress[3]}` : undefined);
+  if (!other) return day;
+  return Math.abs(Date.parse(`${other}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) === 86_400_000 ? other : day;
 }
 
-/** `Counting the Wells – Field Notes from the Aral`: what follows the article's title is the site's name. */
-function siteFromDocumentTitle(page: Root, articleTitle: string): Found<string> | undefined {
-  const element = select('title', page);
-  const value = element && collapsedText(element);
-  if (!element || !value?.startsWith(articleTitle)) return undefined;
-  const site = value
-    .slice(articleTitle.length)
-    .split(/\s+[|–—-]\s+/)
-    .at(-1)
-    ?.trim();
-  return site && site !== value ? { value: site, from: [element] } : undefined;
-}
-
-function bylineAuthors(page: Root, place: ArticlePlace): Found<string[]> | undefined {
-  for (const selector of bylineSelectors) {
-    const elements = selectAll(selector, page).filter(place.isNearArticle);
-    const names = [...new Set(elements.flatMap((element) => namesFromByline(shownText(element))))];
-    if (names.length > 0) return { value: names, from: elements };
+/**
+ * A day shown near the title in an element named for it (`<span class="meta__date">Publié le 07 mai
+ * 2019</span>`, `<p class="post-date">`, `<div class="post_meta">`), the nearest first; never one
+ * that says it was updated.
+ */
+function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
+  // The title shown over the article, else its first heading: the byline and date sit beside it.
+  const heading =
+    titleElement && !['title', 'meta', 'script'].includes(titleElement.tagName)
+      ? titleElement
+      : page.elements.find((element) => (element.tagName === 'h1' || element.tagName === 'h2') && place.isNearArticle(element));
+  const anchor = heading ? page.order.get(heading) : undefined;
+  const distance = (element: Element) => Math.abs((page.order.get(element) ?? 0) - (anchor ?? 0));
+  // Not a date in a table (an infobox's `Founded`), in a citation or a note, or one the reader is not shown.
+  const inTableOrHidden = (element: Element) =>
+    [element, ...ancestorsOf(element, page.parents)].some(
+      (node) =>
+        node.type === 'element' &&
+        (['td', 'th', 'cite', 'sup'].includes(node.tagName) ||
+          /^(?:cite_note|fn|footnote|note)/i.test(stringProperty(node, 'id') ?? '') ||
+          node.properties.hidden !== undefined ||
+          /display:\s*none/i.test(stringProperty(node, 'style') ?? '')),
+    );
+  const dated = page.elements.filter(
+    (element) =>
+      classNames(element).some(
+        (name) => /date|time|publish|posted|(?:post|entry|article)[-_]?(?:meta|info)/i.test(name) && !/updat|modif|comment/i.test(name),
+      ) &&
+      !notBylineTags.has(element.tagName) &&
+      place.isNearArticle(element) &&
+      !inTableOrHidden(element),
+  );
+  // Near the title, where bylines are: a dated element further on is a citation, a comment or a list of posts.
+  for (const element of dated.filter((candidate) => anchor === undefined || distance(candidate) <= 80).sort((a, b) => distance(a) - distance(b))) {
+    const value = collapsedText(element);
+    if (value.length > 120 || /updated|modified|aktualisiert|mis à jour|actualizado/i.test(value)) continue;
+    const found = findDate(value, options);
+    if (found) return { value: found.iso, from: [element] };
   }
   return undefined;
 }
 
-/** Text as sighted readers see it: themes label bylines for screen readers only (`<span class="screen-reader-text">Author </span>`). */
+function ambiguous(written: string, element: Element | undefined, language: string | undefined): MetadataProblem {
+  return {
+    ruleId: 'import-date-ambiguous',
+    reason: `the date “${written}” could be day-first or month-first${language ? ` (the page’s language, ${language}, does not say which)` : ' and the page does not say its language'}: no date was taken; add it to the chapter by hand`,
+    element,
+  };
+}
+
+interface TitleCandidate {
+  value: string;
+  element: Element;
+  /** A heading the reader sees over the article, rather than a title for browsers and sharing. */
+  visible: boolean;
+}
+
+/**
+ * The article's title: the heading shown over it, else the title for sharing, the JSON-LD
+ * headline, the document title, each without the site's name (`Title — Site`, `Site: Title`); a
+ * title that is only the site's name is no title.
+ */
+function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string | undefined): Found<string> | undefined {
+  const candidates = titleCandidates(page, place);
+  const sites = siteNames(page, candidates, declaredSite);
+  for (const candidate of candidates) {
+    const value = withoutSiteName(candidate.value, sites);
+    if (value === '' || sites.some((site) => sameText(site, value))) continue;
+    return { value, from: [candidate.element] };
+  }
+  return undefined;
+}
+
+function titleCandidates(page: PageIndex, place: ArticlePlace): TitleCandidate[] {
+  const isArticleHeading = (heading: Element) => place.isNearArticle(heading) && !isBranding(heading, page);
+  const headings = page.elements.filter((element) => (element.tagName === 'h1' || element.tagName === 'h2') && isArticleHeading(element));
+  const titled = headings.filter((heading) => matches(visibleTitleSelector, heading) || isPermalinkHeading(heading));
+  const topHeadings = headings.filter((heading) => heading.tagName === 'h1');
+  const heading = titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined);
+  const candidates: TitleCandidate[] = [];
+  if (heading) candidates.push({ value: clean(collapsedText(heading)), element: heading, visible: true });
+  for (const key of ['og:title', 'twitter:title', 'citation_title', 'dc.title']) {
+    const found = metaValue(page, key);
+    if (found?.from[0]) candidates.push({ value: found.value, element: found.from[0], visible: false });
+  }
+  const jsonLd = jsonLdArticle(page);
+  const headline = jsonLd && (text(jsonLd.article.headline) ?? text(jsonLd.article.name));
+  if (jsonLd && headline) candidates.push({ value: clean(headline), element: jsonLd.script, visible: false });
+  const documentTitle = page.elements.find((element) => element.tagName === 'title');
+  if (documentTitle) candidates.push({ value: clean(collapsedText(documentTitle)), element: documentTitle, visible: false });
+  return candidates.filter((candidate) => candidate.value !== '');
+}
+
+/** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
+function isBranding(heading: Element, page: PageIndex): boolean {
+  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement) || isHomeLinkHeading(heading);
+}
+
+/** `<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>`: a heading that only links to a site's front page names the site. */
+function isHomeLinkHeading(element: Element): boolean {
+  if (!/^h[1-3]$/.test(element.tagName)) return false;
+  const links = elementsOf(element).filter((inner) => inner.tagName === 'a');
+  const href = links.length === 1 && links[0] ? (stringProperty(links[0], 'href') ?? '') : '';
+  return (href === '/' || /^(?:https?:)?\/\/[^/?#]+\/?$/i.test(href)) && links[0] !== undefined && collapsedText(links[0]) === collapsedText(element);
+}
+
+/** `<h2><a href="…/interning-of-small-integers/" rel="bookmark">`: classic WordPress themes title a post with a link to itself. */
+function isPermalinkHeading(element: Element): boolean {
+  return elementsOf(element).some((inner) => inner.tagName === 'a' && tokensOf(inner, 'rel').includes('bookmark'));
+}
+
+/**
+ * The names a page gives its site: declared (`og:site_name`, JSON-LD publisher), shown in its
+ * header (`.site-title`, the home link), or repeated after a separator in its other titles
+ * (`Title | Site` in both `<title>` and `og:title` while the heading says `Title`).
+ */
+function siteNames(page: PageIndex, candidates: readonly TitleCandidate[], declaredSite: string | undefined): string[] {
+  const names = new Set<string>();
+  if (declaredSite) names.add(declaredSite);
+  const brand = brandName(page)?.value;
+  if (brand) names.add(brand);
+  // A title that is only the site's name (`og:title` = `og:site_name`) says nothing about the article's.
+  const values = candidates.map((candidate) => candidate.value).filter((value) => ![...names].some((name) => sameText(name, value)));
+  const headings = candidates.filter((candidate) => candidate.visible).map((candidate) => candidate.value);
+  for (const value of values) {
+    for (const { title, site, trailing } of titleSplits(value)) {
+      if (headings.some((heading) => sameText(heading, site))) continue;
+      // The site is what another title lacks (`Title | Site` beside `Title`), what several titles end with, or the site's address.
+      const lackedByOther = values.some((other) => other !== value && sameText(other, title));
+      const sharedEnding =
+        trailing && values.some((other) => other !== value && titleSplits(other).some((split) => split.trailing && sameText(split.site, site)));
+      if (lackedByOther || sharedEnding || isHostName(site, page)) names.add(site);
+    }
+  }
+  return [...names];
+}
+
+// `Title | Site`, `Title – Site`, `Title：サイト` (a colon is a subtitle's: `Fantastic Beasts: A Nice Place to Visit`);
+// `Site: Title` and `Site | Title` lead.
+const trailingSeparator = String.raw`\s+[|–—·•»~-]\s+|\s*[|｜]\s*|\s*：\s*|\s+::\s+`;
+const leadingSeparator = String.raw`${trailingSeparator}|:\s+`;
+
+/** The ways a title splits into an article title and a site's name: `A | B` gives `A` with the trailing site `B`, and `B` with the leading site `A`. */
+function titleSplits(value: string): { title: string; site: string; trailing: boolean }[] {
+  const splits: { title: string; site: string; trailing: boolean }[] = [];
+  for (const match of value.matchAll(new RegExp(leadingSeparator, 'g'))) {
+    const before = value.slice(0, match.index).trim();
+    const after = value.slice(match.index + match[0].length).trim();
+    if (before === '' || after === '') continue;
+    if (new RegExp(`^(?:${trailingSeparator})$`).test(match[0])) splits.push({ title: before, site: after, trailing: true });
+    splits.push({ title: after, site: before, trailing: false });
+  }
+  return splits;
+}
+
+/** `Motorola is announcing … | Android Central` → `Motorola is announcing …` when Android Central is the site. */
+function withoutSiteName(title: string, sites: readonly string[]): string {
+  let value = title;
+  for (const site of [...sites].sort((a, b) => b.length - a.length)) {
+    const escaped = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const trailing = new RegExp(`(?:${trailingSeparator})${escaped}(?:(?:${trailingSeparator}).*)?$`, 'iu');
+    const leading = new RegExp(`^${escaped}(?:${leadingSeparator})`, 'iu');
+    const stripped = value.replace(trailing, '').replace(leading, '').trim();
+    if (stripped !== '') value = stripped;
+  }
+  return value;
+}
+
+function normalised(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’'"“”«»]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function sameText(a: string, b: string): boolean {
+  return normalised(a) === normalised(b);
+}
+
+/** `Android Central` for androidcentral.com, `Sports Illustrated` for si.com: a site's name spelled by its address. */
+function isHostName(name: string, page: PageIndex): boolean {
+  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+  const host = address && /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(address)?.[1]?.toLowerCase();
+  if (!host) return false;
+  const label = host.split('.').slice(0, -1).join('');
+  const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const initials = name
+    .split(/\s+/)
+    .map((word) => word[0]?.toLowerCase() ?? '')
+    .join('');
+  return letters.length > 0 && (letters === label || letters === host.replace(/\./g, '') || (initials.length > 1 && initials === label));
+}
+
+/** The site's name as its header shows it: the site title, or the home link's text or logo. */
+function brandName(page: PageIndex): Found<string> | undefined {
+  const inHeader = (element: Element) => ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && ancestor.tagName === 'header');
+  const kinds: ((element: Element) => boolean)[] = [
+    (element) => hasClass(element, 'site-title', 'site-name') || stringProperty(element, 'id') === 'site-title',
+    (element) => hasClass(element, 'navbar-brand'),
+    isHomeLinkHeading,
+    (element) => element.tagName === 'a' && tokensOf(element, 'rel').includes('home'),
+    (element) => element.tagName === 'a' && stringProperty(element, 'href') === '/' && inHeader(element),
+  ];
+  for (const kind of kinds) {
+    for (const element of page.elements.filter(kind)) {
+      const image = elementsOf(element).find((inner) => inner.tagName === 'img' && stringProperty(inner, 'alt'));
+      const value = clean(collapsedText(element)) || (image ? clean(stringProperty(image, 'alt') ?? '') : '');
+      if (value !== '' && value.length <= 60 && !/^(?:home|accueil|startseite|inicio)$/i.test(value)) return { value, from: [element] };
+    }
+  }
+  return undefined;
+}
+
+/** `Counting the Wells – Field Notes from the Aral`: what follows the article's title is the site's name. */
+function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<string> | undefined {
+  const element = page.elements.find((candidate) => candidate.tagName === 'title');
+  const value = element && clean(collapsedText(element));
+  if (!element || !value || !normalised(value).startsWith(normalised(articleTitle))) return undefined;
+  const site = value
+    .slice(articleTitle.length)
+    .split(new RegExp(trailingSeparator))
+    .map((part) => part.trim())
+    .find((part) => part !== '');
+  return site && site !== value ? { value: site, from: [element] } : undefined;
+}
+
+interface VisibleByline {
+  authors: Found<string[]> | undefined;
+  editors: Found<string[]> | undefined;
+  date: Found<string> | undefined;
+  ambiguousDate: string | undefined;
+  element: Element | undefined;
+}
+
+/** Short blocks that open with a cue (`By Jane Doe`, `Posted by …`, `Par …`): bylines in themes that give them no class. */
+const cuedBlockTags = new Set(['p', 'div', 'span', 'cite', 'address', 'small', 'em', 'strong', 'li', 'h4', 'h5', 'h6', 'td', 'section']);
+const notBylineTags = new Set(['meta', 'link', 'script', 'style', 'img', 'body', 'html', 'article', 'main', 'head', 'title']);
+const cuedBlock = /^(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
+
+/**
+ * The byline the reader sees with the article: of the elements that name an author (a link to
+ * their page, `.author`, `.byline`, a short block opening with `By`), the nearest to the
+ * article's title that yields a name. Only one is read (or its parent, for authors each in their
+ * own link): other bylines near the article belong to other stories.
+ */
+function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined, options: DateOptions): VisibleByline {
+  const { elements: all, order } = page;
+  const anchor = titleElement && !['title', 'meta', 'script'].includes(titleElement.tagName) ? order.get(titleElement) : undefined;
+  const distance = (element: Element) => (anchor === undefined ? (order.get(element) ?? 0) : Math.abs((order.get(element) ?? 0) - anchor));
+  const cued = all.filter((element) => {
+    if (!cuedBlockTags.has(element.tagName) || !cuedBlock.test(firstText(element))) return false;
+    const value = collapsedText(element);
+    return value.length <= 150 && cuedBlock.test(value) && !element.children.some((child) => child.type === 'element' && cuedBlock.test(collapsedText(child)));
+  });
+  const inCaption = (element: Element) =>
+    ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && (ancestor.tagName === 'figure' || ancestor.tagName === 'figcaption'));
+  const candidates = [...new Set([...all.filter(isBylineCandidate), ...cued])]
+    .filter((element) => !notBylineTags.has(element.tagName) && place.isNearArticle(element) && !inCaption(element))
+    .sort((a, b) => distance(a) - distance(b));
+  const readings = new Map<Element, Byline>();
+  const read = (element: Element): Byline => {
+    let reading = readings.get(element);
+    if (!reading) {
+      reading = readByline(shownText(element), { ...options, requireCue: hasClass(element, ...cuedOnlyClasses), handles: true });
+      readings.set(element, reading);
+    }
+    return reading;
+  };
+  // Editors and the date come from the nearest block that says who did what (`Written by X / Edited by Y`).
+  const block = candidates.find((element) => read(element).cued);
+  const blockByline = block ? read(block) : undefined;
+  let authors: Found<string[]> | undefined;
+  for (const element of candidates) {
+    const names = read(element).authors;
+    if (names.length === 0) continue;
+    authors = { value: names, from: [element] };
+    // Authors each in their own link (`By <a>A</a> and <a>B</a>`): the parent's text names them all, cues and all.
+    const parent = page.parents.get(element);
+    const together = parent?.type === 'element' && collapsedText(parent).length <= 300 ? readByline(shownText(parent), options) : undefined;
+    if (parent?.type === 'element' && together && names.every((name) => together.authors.includes(name)) && together.authors.length > names.length)
+      authors = { value: together.authors, from: [parent] };
+    break;
+  }
+  return {
+    authors,
+    editors: blockByline && blockByline.editors.length > 0 && block ? { value: blockByline.editors, from: [block] } : undefined,
+    date: blockByline?.date && block ? { value: blockByline.date, from: [block] } : undefined,
+    ambiguousDate: blockByline?.ambiguousDate,
+    element: block,
+  };
+}
+
+/**
+ * Authors marked up as such (microformats `h-entry` → `p-author`, microdata `itemprop=author`) in
+ * the article's own item: a page that lists other stories marks up their authors too, so only the
+ * item holding the article's title (else the nearest to it) counts.
+ */
+function microformatAuthors(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined): Found<string[]> | undefined {
+  const { parents, order } = page;
+  const isMarkedAuthor = (element: Element) =>
+    tokensOf(element, 'itemProp').includes('author') ||
+    (hasClass(element, 'p-author') && ancestorsOf(element, parents).some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'h-entry')));
+  const scopeOf = (element: Element) =>
+    ancestorsOf(element, parents).find(
+      (ancestor): ancestor is Element => ancestor.type === 'element' && (ancestor.properties.itemScope !== undefined || hasClass(ancestor, 'h-entry')),
+    );
+  // An image's or a comment's item has an author too (`<figcaption><p itemprop="author">`): only an article's counts.
+  const isArticleItem = (scope: Element | undefined) =>
+    scope !== undefined && (hasClass(scope, 'h-entry') || [...articleTypes].some((type) => (stringProperty(scope, 'itemType') ?? '').endsWith(`/${type}`)));
+  const elements = page.elements.filter(
+    (element) => element.tagName !== 'link' && isMarkedAuthor(element) && isArticleItem(scopeOf(element)) && place.isNearArticle(element),
+  );
+  if (elements.length === 0) return undefined;
+  const titleAt = titleElement ? order.get(titleElement) : undefined;
+  const titleScope = titleElement && titleAt !== undefined ? scopeOf(titleElement) : undefined;
+  const nearest = [...elements].sort((a, b) => Math.abs((order.get(a) ?? 0) - (titleAt ?? 0)) - Math.abs((order.get(b) ?? 0) - (titleAt ?? 0)))[0];
+  const scope = elements.some((element) => titleScope && scopeOf(element) === titleScope) ? titleScope : nearest && scopeOf(nearest);
+  const own = elements.filter((element) => scopeOf(element) === scope);
+  const names: string[] = [];
+  for (const element of own) {
+    const nameElement = elementsOf(element).find((inner) => hasClass(inner, 'p-name') || tokensOf(inner, 'itemProp').includes('name')) ?? element;
+    const written = nameElement.tagName === 'meta' ? (stringProperty(nameElement, 'content') ?? '') : shownText(nameElement);
+    for (const name of readByline(clean(written)).authors) if (!names.includes(name)) names.push(name);
+  }
+  return names.length > 0 ? { value: names, from: own } : undefined;
+}
+
+/** The start of an element's text, cheaply: its first 40 characters or so. */
+function firstText(element: Element): string {
+  let found = '';
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (found.length >= 40) return;
+      if (child.type === 'text') found += child.value.replace(/\s+/g, ' ');
+      else if (child.type === 'element') walk(child);
+    }
+  };
+  walk(element);
+  return found.trimStart();
+}
+
+const blockTags = new Set([
+  'div',
+  'p',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'header',
+  'footer',
+  'address',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+]);
+
+/**
+ * Text as sighted readers see it, each element's text kept apart from the next: themes label
+ * bylines for screen readers only (`<span class="screen-reader-text">Author </span>`) and print a
+ * job title or a Twitter link right after the name (`Jane Doe` `Staff Writer`).
+ */
 function shownText(node: Element): string {
   const parts: string[] = [];
   const walk = (current: Element) => {
-    if (hasClass(current, 'screen-reader-text', 'sr-only', 'visually-hidden')) return;
+    if (hasClass(current, 'screen-reader-text', 'sr-only', 'visually-hidden', 'screen-reader-only') || current.properties.hidden !== undefined) return;
+    if (current.tagName === 'script' || current.tagName === 'style') return;
+    const boundary = blockTags.has(current.tagName) ? '\n' : elementBoundary;
+    parts.push(boundary);
     for (const child of current.children) {
       if (child.type === 'text') parts.push(child.value);
       else if (child.type === 'element') walk(child);
     }
+    parts.push(boundary);
   };
   walk(node);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return clean(parts.join('').replace(new RegExp(`${elementBoundary}(\\s*)${elementBoundary}`, 'g'), `$1${elementBoundary}`));
 }
 
-/** `By Jane Doe and John Roe · 3 March 2020` or `Posted on March 3, 2020 by Jane Doe` → the names. */
-export function namesFromByline(text: string): string[] {
-  const afterBy = /(?:^|\s)by\s+(.+)$/i.exec(text)?.[1] ?? text;
-  const date = findDate(afterBy);
-  const beforeDate = date ? afterBy.slice(0, date.start) : afterBy;
-  const names = beforeDate.split(/\s+(?:[|·•—–]|on|in|updated|published)\s+|\n/i)[0] ?? '';
-  return splitNames(names.replace(/[\s,–—|·•-]+$/, '')).filter(
-    (name) => name.length <= 60 && /\p{L}/u.test(name) && !/\d/.test(name) && name.split(/\s+/).length <= 5,
+function dek(page: PageIndex, place: ArticlePlace): Found<string> | undefined {
+  const element = page.elements.find((candidate) => isDek(candidate) && place.isNearArticle(candidate) && collapsedText(candidate) !== '');
+  return element ? { value: clean(collapsedText(element)), from: [element] } : undefined;
+}
+
+/** Distill's article template keeps its front matter as JSON: `<d-front-matter><script type="text/json">{"authors": [{"author": …}]}`. */
+function distillAuthors(page: PageIndex): Found<string[]> | undefined {
+  const script = page.elements.find(
+    (element) =>
+      element.tagName === 'script' && page.parents.get(element)?.type === 'element' && (page.parents.get(element) as Element).tagName === 'd-front-matter',
   );
-}
-
-function visibleDate(page: Root, place: ArticlePlace): Found<string> | undefined {
-  for (const time of selectAll(publishedTimeSelector, page).filter(place.isNearArticle)) {
-    const iso = isoDay(stringProperty(time, 'dateTime') ?? '') ?? isoDay(collapsedText(time));
-    if (iso) return { value: iso, from: [time] };
+  if (!script) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textContent(script));
+  } catch {
+    return undefined;
   }
-  return undefined;
-}
-
-function dek(page: Root, place: ArticlePlace): Found<string> | undefined {
-  const element = selectAll(dekSelector, page).find((candidate) => place.isNearArticle(candidate) && collapsedText(candidate) !== '');
-  return element ? { value: collapsedText(element), from: [element] } : undefined;
+  const authors = isRecord(parsed) && Array.isArray(parsed.authors) ? parsed.authors : [];
+  const names = unique(authors.flatMap((author) => (isRecord(author) ? namesIn(clean(text(author.author) ?? text(author.name) ?? '')) : [])));
+  return names.length > 0 ? { value: names, from: [script] } : undefined;
 }
 
 interface JsonLdFound {
@@ -250,8 +867,10 @@ function foundIn<T>(jsonLd: JsonLdFound, value: T | undefined): Found<T> | undef
 }
 
 /** The first Article-like object in the page's JSON-LD, with the graph it sits in (to resolve `@id` references). */
-function jsonLdArticle(page: Root): JsonLdFound | undefined {
-  for (const script of selectAll('script[type="application/ld+json"]', page)) {
+function jsonLdArticle(page: PageIndex): JsonLdFound | undefined {
+  for (const script of page.elements.filter(
+    (element) => element.tagName === 'script' && stringProperty(element, 'type')?.trim().toLowerCase() === 'application/ld+json',
+  )) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(textContent(script));
@@ -281,7 +900,8 @@ function typesOf(node: Record<string, unknown>): string[] {
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : undefined;
+  if (Array.isArray(value)) return text(value[0]);
+  return typeof value === 'string' && value.trim() !== '' ? clean(value) : undefined;
 }
 
 function idOf(value: unknown): string | undefined {
@@ -294,12 +914,25 @@ function resolve(value: unknown, graph: readonly Record<string, unknown>[]): unk
 }
 
 function nameOf(value: unknown, graph: readonly Record<string, unknown>[]): string | undefined {
-  const resolved = resolve(value, graph);
+  const resolved = resolve(Array.isArray(value) ? value[0] : value, graph);
   return isRecord(resolved) ? text(resolved.name) : undefined;
 }
 
-function authorNames(value: unknown, graph: readonly Record<string, unknown>[]): string[] | undefined {
+/** The site's own name in a Yoast-style graph (`{"@type": "WebSite", "name": …}`). */
+function websiteName(graph: readonly Record<string, unknown>[]): string | undefined {
+  const site = graph.find((node) => typesOf(node).includes('WebSite'));
+  return site ? text(site.name) : undefined;
+}
+
+/** Names of JSON-LD persons or organisations: one or a list, objects, `@id` references into the graph, or strings (never addresses). */
+function personNames(value: unknown, graph: readonly Record<string, unknown>[]): string[] | undefined {
   const entries = Array.isArray(value) ? value : [value];
-  const names = entries.flatMap((entry) => (typeof entry === 'string' ? splitNames(entry) : (nameOf(entry, graph) ?? [])));
-  return names.length > 0 ? [...new Set(names)] : undefined;
+  const names = entries.flatMap((entry) => {
+    if (typeof entry === 'string') return /^(?:https?:)?\/\//i.test(entry.trim()) ? [] : namesIn(clean(entry));
+    const name = nameOf(entry, graph);
+    const isOrganisation = isRecord(entry) && typesOf(resolve(entry, graph) as Record<string, unknown>).includes('Organization');
+    // An organisation's name is not split at `and` (`Médecins Sans Frontières and Partners`).
+    return name ? (isOrganisation ? [name] : namesIn(name)) : [];
+  });
+  return names.length > 0 ? unique(names) : undefined;
 }

@@ -21,13 +21,12 @@ import { recogniseFootnotes } from '../html/footnotes.ts';
 import { type HtmlBody, htmlToMdast } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
-import { findDate, splitNames } from '../text.ts';
+import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { type FrontMatterValues, frontMatterLineFates, frontMatterToMeta, type MetaDraft } from './front-matter.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
-
-type FrontMatterValues = Record<string, unknown>;
 
 interface FrontMatter {
   values: FrontMatterValues;
@@ -66,12 +65,14 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     return { pieces: [], lines: unreadLines(lines, 'a draft, not imported (use --drafts to include it)') };
   }
 
-  const meta = frontMatterToMeta(frontMatter.values, file, options);
+  const frontMatterLines = lines.slice(0, frontMatter.endLine);
+  const placeOfKey = (key: string) => Math.max(1, frontMatterLines.findIndex((line) => new RegExp(`^\\s*${key.split('.').at(-1)}\\s*[:=]`).test(line)) + 1);
+  const { meta, used, unattributed } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
   let titleLines: [number, number] | undefined;
   if (!meta.title) {
     const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
     if (heading) {
-      meta.title = plainText(heading);
+      meta.title = decodeEntities(plainText(heading)).trim();
       titleLines = heading.position ? [heading.position.start.line, heading.position.end.line] : undefined;
       tree.children.splice(tree.children.indexOf(heading), 1);
     }
@@ -89,7 +90,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     meta.provisional_title = true;
     report(file, 'import-untitled', 'the post has no title in its front matter or a level-1 heading; it was given a provisional one', { line: 1, column: 1 });
   }
-  const frontMatterFates = frontMatterLineFates(lines.slice(0, frontMatter.endLine));
+  const frontMatterFates = frontMatterLineFates(frontMatterLines, used);
   const fates: LineFate[] = lines.map((line, index): LineFate => {
     const number = index + 1;
     if (line.trim() === '') return { line: number, fate: 'blank' };
@@ -105,6 +106,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const piece: ImportedPiece = {
     meta: chapterMeta({ ...meta, title: meta.title }, { file: file.path, lines: [1, Math.max(1, lines.length)] }),
     body,
+    ...(unattributed ? { unattributed } : {}),
   };
   return { pieces: [piece], lines: fates };
 }
@@ -150,31 +152,6 @@ function isDraft(values: FrontMatterValues): boolean {
   return values.draft === true || values.published === false;
 }
 
-/**
- * The front matter's lines (delimiters included): a top-level key's lines, nested values and
- * all, go to the field the key feeds; other keys are site settings a chapter has no place for.
- */
-function frontMatterLineFates(lines: readonly string[]): (LineFate | undefined)[] {
-  let currentKey: string | undefined;
-  let table: string | undefined;
-  return lines.map((line, index): LineFate | undefined => {
-    const number = index + 1;
-    if (line.trim() === '') return undefined;
-    if (index === 0 || index === lines.length - 1) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter delimiter' };
-    if (/^\s*#/.test(line)) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter comment' };
-    // TOML tables (`[params]`) hold site settings.
-    const tableName = /^\[+\s*([\w.-]+)\s*\]+\s*$/.exec(line)?.[1];
-    if (tableName !== undefined) table = tableName;
-    const key = /^([\w-]+)\s*[:=]/.exec(line)?.[1];
-    if (tableName !== undefined || (key !== undefined && table !== undefined)) currentKey = table;
-    else if (key !== undefined) currentKey = key;
-    const field = table === undefined && currentKey !== undefined ? fieldOfKey.get(currentKey) : undefined;
-    return field
-      ? { line: number, fate: 'metadata', piece: 1, field }
-      : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
-  });
-}
-
 const noteListHtml = /\bclass=["'][^"']*\bfootnotes\b|<li\b[^>]*\bid=["']?(?:fn|footnote|note)/i;
 
 /** The chapter field each line of the body feeds, where it is not plain body text. */
@@ -196,64 +173,6 @@ function bodyLineFields(tree: Root): Map<number, ChapterField> {
   return fields;
 }
 
-const keysByField: [ChapterField, string[]][] = [
-  ['title', ['title']],
-  ['authors', ['author', 'authors', 'by', 'byline']],
-  ['date', ['date', 'published', 'publishDate', 'pubDate', 'created']],
-  ['venue', ['venue', 'publication', 'original_venue', 'first_published_in', 'publisher', 'source']],
-  ['standfirst', ['standfirst', 'dek', 'subtitle', 'description', 'excerpt', 'summary', 'lede']],
-  ['headnote', ['headnote']],
-  ['bio', ['bio']],
-  ['source_url', ['canonical_url', 'canonical', 'canonicalURL', 'original_url', 'source_url', 'link']],
-  ['tags', ['tags', 'categories', 'keywords']],
-  ['rights', ['rights']],
-];
-const fieldOfKey = new Map(keysByField.flatMap(([field, keys]) => keys.map((key) => [key, field] as const)));
-const keysOf = (field: ChapterField) => keysByField.find(([name]) => name === field)?.[1] ?? [];
-
-function firstString(values: FrontMatterValues, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const value = values[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    if (value instanceof Date) return value.toISOString();
-    if (value && typeof value === 'object' && 'toISOString' in value && typeof value.toISOString === 'function') return String(value.toISOString());
-  }
-  return undefined;
-}
-
-function namesOf(value: unknown): string[] {
-  if (typeof value === 'string') return splitNames(value);
-  if (Array.isArray(value)) return value.flatMap(namesOf);
-  if (value && typeof value === 'object' && 'name' in value && typeof value.name === 'string') return [value.name];
-  return [];
-}
-
-type MetaDraft = Omit<Partial<ChapterFrontMatter>, 'authors'> & { authors: string[] };
-
-function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: ImportOptions): MetaDraft {
-  const authors = keysOf('authors').flatMap((key) => namesOf(values[key]));
-  if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
-  const rawDate = firstString(values, keysOf('date'));
-  // Jekyll: `_posts/2013-09-12-not-quite-the-new-silk-road.md`.
-  const date =
-    (rawDate ? (/^\d{4}-\d{2}-\d{2}/.exec(rawDate)?.[0] ?? findDate(rawDate)?.iso) : undefined) ?? /^(\d{4}-\d{2}-\d{2})-/.exec(file.basename ?? '')?.[1];
-  const tags = keysOf('tags')
-    .map((key) => values[key])
-    .flatMap((value) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s*/) : []));
-  const meta: MetaDraft = { authors };
-  const strings: [keyof ChapterFrontMatter, string | undefined][] = [
-    ['title', firstString(values, keysOf('title'))],
-    ['date', date],
-    ...(['venue', 'standfirst', 'headnote', 'bio', 'source_url', 'rights'] as const).map((field): [keyof ChapterFrontMatter, string | undefined] => [
-      field,
-      firstString(values, keysOf(field)),
-    ]),
-  ];
-  for (const [key, value] of strings) if (value !== undefined) Object.assign(meta, { [key]: value });
-  if (tags.length > 0) meta.tags = [...new Set(tags)];
-  return meta;
-}
-
 /** The front matter in the order the other importers write it, so chapter files read alike. */
 function chapterMeta(meta: MetaDraft & { title: string }, source: NonNullable<ChapterFrontMatter['source']>): ChapterFrontMatter {
   const optional = <K extends keyof ChapterFrontMatter>(key: K) => (meta[key] === undefined ? {} : { [key]: meta[key] });
@@ -261,6 +180,7 @@ function chapterMeta(meta: MetaDraft & { title: string }, source: NonNullable<Ch
     title: meta.title,
     ...optional('provisional_title'),
     authors: meta.authors,
+    ...optional('editors'),
     ...optional('date'),
     ...optional('venue'),
     ...optional('headnote'),

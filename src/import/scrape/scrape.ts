@@ -3,18 +3,19 @@ import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
 import { type BodyBlock, buildBody } from '../body.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
-import { findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
+import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { type ClassifiedLine, classifyLines, isWrappedByHand } from './classify.ts';
+import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
  * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
  */
-export function importScrape(file: VFile, options: ImportOptions): ImportResult {
+export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
   const text = String(file.value);
-  const blocks = classifyLines(text);
   const fates = new Map<number, LineFate>();
+  const blocks = withHeaderBlock(text, fates);
   // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
   const starts = findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
   if (blocks[0]?.kind === 'archive-heading') {
@@ -28,7 +29,7 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   const pieces: ImportedPiece[] = [];
   starts.forEach((start, index) => {
     const slice = blocks.slice(start, starts[index + 1] ?? blocks.length);
-    const piece = buildPiece(slice, pieces.length + 1, file, options, fates);
+    const piece = buildPiece(slice, pieces.length + 1, file, fates);
     if (piece) pieces.push(piece);
   });
 
@@ -48,6 +49,38 @@ function setFates(fates: Map<number, LineFate>, block: ClassifiedLine, fate: Fat
 /** A block's text in the body: wrapped lines stay lines of one paragraph (soft line breaks), so places stay exact. */
 function bodyText(block: ClassifiedLine): string {
   return block.lines.join('\n');
+}
+
+/**
+ * The text's blocks, its opening header block (`Title:`, `Author:`, `Created:` — a PEP, a mail)
+ * read as the title, byline and date lines a scrape's piece opens with; the header's other fields
+ * are dropped with their name.
+ */
+function withHeaderBlock(text: string, fates: Map<number, LineFate>): ClassifiedLine[] {
+  const sourceLines = text.split(/\r?\n/);
+  const header = readHeaderBlock(sourceLines);
+  if (!header) return classifyLines(text);
+  const used = [header.title, header.authors, header.date];
+  const inHeader = (line: number) => header.fields.some((field) => line >= field.line && line <= field.endLine);
+  const rest = sourceLines.map((line, index) => (inHeader(index + 1) ? '' : line)).join('\n');
+  // Each line is classified on its own at its own place, so it carries whatever a block records.
+  const lineAs = (line: number, value: string) => classifyLines(`${'\n'.repeat(line - 1)}${value}`)[0];
+  const synthetic = [
+    header.title && lineAs(header.title.line, header.title.value),
+    header.authors && lineAs(header.authors.line, `By ${withoutAddresses(header.authors.value)}`),
+    header.date && lineAs(header.date.line, header.date.value),
+  ].filter((block): block is ClassifiedLine => block !== undefined);
+  const [title, ...meta] = synthetic;
+  const opening = [...(title ? [{ ...title, kind: 'short' as const }] : []), ...meta.filter((block) => block.kind === 'byline' || block.kind === 'date')];
+  for (const field of header.fields) {
+    const isUsed = used.includes(field) && opening.some((block) => block.line === field.line);
+    for (let line = field.line; line <= field.endLine; line++) {
+      if (isUsed && line > field.line)
+        fates.set(line, { line, fate: 'metadata', piece: 1, field: field === header.authors ? 'authors' : field === header.date ? 'date' : 'title' });
+      else if (!isUsed) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: `header field \`${field.key}\`: no place in a chapter` });
+    }
+  }
+  return [...opening, ...classifyLines(rest)];
 }
 
 const endingKinds = new Set(['archive-heading', 'bio', 'note', 'credit', 'caption', 'image-debris', 'share-debris']);
@@ -91,16 +124,11 @@ export function parseByline(text: string): Byline {
   const date = findDate(withoutBy);
   // Names end where the date, a dash, a run of spaces or share-button debris begins.
   const namesPart = (date ? withoutBy.slice(0, date.start) : withoutBy).split(/\s{2,}|\s[–—|]\s|\s+share$/i)[0] ?? '';
-  return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')), date: date?.iso };
+  // `by the peasantry as highly as …` starts a sentence, not a byline: only names are authors.
+  return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')).flatMap((name) => asName(name) ?? []), date: date?.iso };
 }
 
-function buildPiece(
-  blocks: ClassifiedLine[],
-  pieceNumber: number,
-  file: VFile,
-  options: ImportOptions,
-  fates: Map<number, LineFate>,
-): ImportedPiece | undefined {
+function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, fates: Map<number, LineFate>): ImportedPiece | undefined {
   const keep = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field });
   const toMetadata = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field });
   const drop = (block: ClassifiedLine, reason: string) => {
@@ -164,7 +192,11 @@ function buildPiece(
     for (const block of blocks.slice(contributors, end)) {
       if (block.kind === 'contributors-label') drop(block, 'label of the contributors block: bios go to front matter');
       else if (block.kind === 'short') {
-        authors.push(...splitNames(block.text).filter((name) => !authors.includes(name)));
+        authors.push(
+          ...splitNames(block.text)
+            .flatMap((name) => asName(name) ?? [])
+            .filter((name) => !authors.includes(name)),
+        );
         toMetadata(block, 'authors');
       } else {
         bios.push(block.text);
@@ -218,8 +250,19 @@ function buildPiece(
 
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
+    // No byline: the contributor note (`X is a senior fellow at …`) is read as saying who wrote it.
+    const bioLine = blocks.find((block) => fates.get(block.line)?.fate === 'metadata' && (fates.get(block.line) as { field?: string }).field === 'bio')?.line;
+    if (authors.length > 0)
+      report(
+        file,
+        'import-author-inferred',
+        `${title ? `“${title.text}”` : `piece ${pieceNumber}`} has no byline: ${authors.join(' and ')} read from its contributor note; check`,
+        {
+          line: bioLine ?? blocks[0]?.line ?? 1,
+          column: 1,
+        },
+      );
   }
-  if (authors.length === 0 && options.defaultAuthor) authors.push(options.defaultAuthor);
 
   // A standfirst: the first paragraph, when it presents the authors in the third person or sits
   // above the lead image.

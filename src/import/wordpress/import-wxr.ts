@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { formatPartialDate, parseDate } from '../../core/dates.ts';
 import { report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
 import { lineLocator } from '../lines.ts';
-import { findDate } from '../text.ts';
+import { asName, isLogin } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { repairWordPressXml, type XmlRepairs } from './repair-xml.ts';
 
@@ -34,13 +35,15 @@ interface WxrItem {
   'wp:post_date_gmt'?: unknown;
   'wp:post_id'?: unknown;
   'wp:attachment_url'?: unknown;
-  category?: { '#text'?: unknown; '@_domain'?: unknown }[];
+  category?: { '#text'?: unknown; '@_domain'?: unknown; '@_nicename'?: unknown }[];
   'wp:postmeta'?: { 'wp:meta_key'?: unknown; 'wp:meta_value'?: unknown }[];
 }
 
 interface WxrAuthor {
   'wp:author_login'?: unknown;
   'wp:author_display_name'?: unknown;
+  'wp:author_first_name'?: unknown;
+  'wp:author_last_name'?: unknown;
 }
 
 const parser = new XMLParser({
@@ -82,9 +85,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
   }
   const siteName = htmlToText(text(channel.title)) || undefined;
   const siteUrl = text(channel.link).trim() || undefined;
-  const displayNames = new Map(
-    (channel['wp:author'] ?? []).map((author) => [text(author['wp:author_login']).trim(), text(author['wp:author_display_name']).trim()]),
-  );
+  const displayNames = new Map((channel['wp:author'] ?? []).map((author) => [text(author['wp:author_login']).trim(), displayNameOf(author)]));
   const items = channel.item ?? [];
   const itemRanges = findItemRanges(source);
   const contentPlaces = findContentPlaces(source, itemRanges);
@@ -107,7 +108,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       if (range) for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
       return;
     }
-    const piece = itemToPiece(item, file, options, {
+    const piece = itemToPiece(item, file, {
       siteName,
       siteUrl,
       displayNames,
@@ -184,7 +185,7 @@ interface SiteContext {
   placeInSource: PlaceInSource | undefined;
 }
 
-function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: SiteContext): ImportedPiece {
+function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPiece {
   const footnotesMeta = (item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']) === 'footnotes');
   let html = text(item['content:encoded']);
   html = expandCaptionShortcodes(autoParagraphs(expandContentShortcodes(html)));
@@ -196,19 +197,34 @@ function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: S
   const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
 
-  const login = text(item['dc:creator']).trim();
-  const author = site.displayNames.get(login) || login || options.defaultAuthor;
-  const postDate = text(item['wp:post_date']).trim();
-  const date = /^\d{4}-\d{2}-\d{2}/.exec(postDate)?.[0] ?? findDate(text(item.pubDate))?.iso;
+  const { authors, unattributed, handles } = itemAuthors(item, site.displayNames);
+  for (const handle of handles)
+    report(
+      file,
+      'import-author-inferred',
+      `the post is signed with the account name “${handle}”, as the blog showed it: give the author’s name if it is known`,
+      {
+        line: site.lines[0],
+        column: 1,
+      },
+    );
+  // `wp:post_date` is the day as the blog showed it; `pubDate` is in GMT (and `0000-00-00` for drafts).
+  const dateOf = (value: unknown) => parseDate(text(value).trim());
+  const day = dateOf(item['wp:post_date']) ?? dateOf(item['wp:post_date_gmt']) ?? dateOf(item.pubDate);
+  const date = day && formatPartialDate(day);
   const excerpt = isAttachment ? '' : htmlToText(text(item['excerpt:encoded']));
-  const tags = (item.category ?? []).map((category) => text(category).trim()).filter(Boolean);
+  // Co-Authors Plus keeps the byline as categories of the `author` domain: not tags.
+  const tags = (item.category ?? [])
+    .filter((category) => text(category['@_domain']) !== 'author')
+    .map((category) => htmlToText(text(category)))
+    .filter(Boolean);
   // WordPress keeps titles as HTML: `Tea &amp; Sympathy`, sometimes with <em>.
   const title = htmlToText(text(item.title));
   const meta: ChapterFrontMatter = {
     title: title || `Untitled post ${text(item['wp:post_id'])}`.trim(),
     ...(title ? {} : { provisional_title: true }),
-    authors: author ? [author] : [],
-    ...(date && date !== '0000-00-00' ? { date } : {}),
+    authors,
+    ...(date ? { date } : {}),
     ...(site.siteName ? { venue: site.siteName } : {}),
     ...(excerpt ? { standfirst: excerpt } : {}),
     source: { file: file.path, lines: site.lines },
@@ -218,7 +234,41 @@ function itemToPiece(item: WxrItem, file: VFile, options: ImportOptions, site: S
   };
   if (!title)
     report(file, 'import-untitled', `post ${text(item['wp:post_id'])} has no title; it was given a provisional one`, { line: site.lines[0], column: 1 });
-  return { meta, body };
+  return { meta, body, ...(unattributed ? { unattributed } : {}) };
+}
+
+/** The name WordPress shows for an account: its display name (what the blog printed), else first and last name. */
+function displayNameOf(author: WxrAuthor): string {
+  const display = htmlToText(text(author['wp:author_display_name']));
+  return display || htmlToText(`${text(author['wp:author_first_name'])} ${text(author['wp:author_last_name'])}`);
+}
+
+interface ItemAuthors {
+  authors: string[];
+  /** Why nobody is credited. */
+  unattributed?: string;
+  /** Bylines that are account handles (`szpryc`): kept, as the blog showed them, and reported. */
+  handles: string[];
+}
+
+/**
+ * A post's byline: Co-Authors Plus's `author` categories (in order), else `dc:creator`, a login
+ * resolved through the export's accounts to the name the blog showed (`jdoe` → `Jane Doe`). A
+ * generic account (`admin`) credits nobody, and says why; a handle the blog showed is kept and
+ * reported.
+ */
+function itemAuthors(item: WxrItem, displayNames: ReadonlyMap<string, string>): ItemAuthors {
+  const shown = (login: string) => displayNames.get(login) || displayNames.get(login.replace(/^cap-/, '')) || '';
+  const logins = (item.category ?? [])
+    .filter((category) => text(category['@_domain']) === 'author')
+    .map((category) => shown(text(category['@_nicename']).trim()) || htmlToText(text(category)));
+  const creator = htmlToText(text(item['dc:creator']));
+  const written = logins.length > 0 ? logins : creator ? [shown(creator) || creator] : [];
+  const authors = [...new Set(written.map((name) => asName(name, { handles: true })).filter((name): name is string => name !== undefined))];
+  if (authors.length > 0) return { authors, handles: authors.filter(isLogin) };
+  return written.length > 0
+    ? { authors: [], unattributed: `the export names its author only by the account “${written[0]}”, which is not a name`, handles: [] }
+    : { authors: [], handles: [] };
 }
 
 /** An attachment imported as a piece is its picture: a placeholder figure, its caption (the excerpt) split from the credit. */
@@ -294,6 +344,7 @@ const metadataTags: [RegExp, ChapterField][] = [
   [/^\s*<dc:creator[\s>]/, 'authors'],
   [/^\s*<(?:pubDate|wp:post_date)[\s>]/, 'date'],
   [/^\s*<link[\s>]/, 'source_url'],
+  [/^\s*<category[^>]*\bdomain="author"/, 'authors'],
   [/^\s*<category[\s>]/, 'tags'],
   [/^\s*<excerpt:encoded[\s>]/, 'standfirst'],
 ];

@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
+import { shortFormMatches } from '../../../src/cite/bibliography.ts';
+import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
 import { viterbi } from '../../../src/cite/label/crf.ts';
-import { dateOf, normaliseLocator, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
-import { committedModel, labelNote } from '../../../src/cite/label/label-note.ts';
+import { dateOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
+import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
 import { parseNames } from '../../../src/cite/label/names.ts';
-import { parseCrossReference, parseIbid } from '../../../src/cite/label/references.ts';
+import { parseCrossReference, parseIbid, parseOpCit } from '../../../src/cite/label/references.ts';
 import { labelledTokens, parseTaggedFile, parseTaggedLine, toTaggedLine } from '../../../src/cite/label/tagged.ts';
 import { tokenizeNote } from '../../../src/cite/label/tokens.ts';
 import { MODEL_CODE, TRAINING_FILES, toSequence, trainingHash, trainLabeller } from '../../../src/cite/label/train.ts';
@@ -27,9 +29,21 @@ describe('note tokens', () => {
     assert.equal(byText.get('12')?.italic, false);
     assert.ok(byText.has('(3):'), '12(3) is cut before the bracket');
     assert.equal(byText.get('post')?.linkText, true);
-    assert.equal(byText.get('https://example.org/a_b')?.url, true, 'a link target is a token, underscores kept');
+    const target = byText.get('https://example.org/a_b,');
+    assert.equal(target?.url, true, 'a link target is a token, underscores kept, with the punctuation after the link');
+    assert.equal(target?.linkTarget, true);
+    assert.equal(target?.raw, '(https://example.org/a_b),');
+    assert.equal(target?.quoted, false);
     assert.equal(byText.get('https://x.org/y')?.url, true);
     for (const token of tokens) assert.ok(token.start < token.end && token.end <= 120);
+  });
+
+  it('take an opening bracket with the address after it, and close a curly quote with a straight one', () => {
+    const [bracketed] = tokenizeNote('[https://software-carpentry.org/blog/2014/12/cape-town-swc.html]');
+    assert.equal(bracketed?.url, true);
+    assert.equal(bracketed?.text, 'https://software-carpentry.org/blog/2014/12/cape-town-swc.html');
+    const tokens = tokenizeNote('“APSIM: the ’Agricultural Production Systems Simulator’". CSIRO.');
+    assert.equal(tokens.at(-1)?.quoted, false, 'the quote closed before CSIRO');
   });
 
   it('cut a URL glued to a word, and Japanese from Latin', () => {
@@ -41,6 +55,216 @@ describe('note tokens', () => {
       tokenizeNote('参考になりました：Online Workshop').map((token) => token.text),
       ['参考になりました：', 'Online', 'Workshop'],
     );
+  });
+});
+
+describe('links in a note', () => {
+  /** A tagged line's tokens, labelled as tagged (certain): the rules after the model, without it. */
+  const labelled = (line: string): { text: string; tokens: LabelledToken[] } => {
+    const note = parseTaggedLine(line, 'test');
+    const { tokens, labels } = labelledTokens(note);
+    return { text: note.text, tokens: tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 })) };
+  };
+  const citationsOf = (line: string) => {
+    const { text, tokens } = labelled(line);
+    return groupCitations(segmentsOf(text, tokens)).map((group) => buildCitation(group)?.item);
+  };
+
+  it('emphasis around a link goes with its words, and closes after it', () => {
+    const tokens = tokenizeNote('"Title". _[Deptford Cinema](https://en.wikipedia.org/wiki/Deptford_Cinema "Deptford Cinema")_. August 9, 2017.');
+    assert.deepEqual(
+      tokens.map((token) => [token.text, token.italic, token.linkTarget]),
+      [
+        ['"Title".', false, false],
+        ['Deptford', true, false],
+        ['Cinema', true, false],
+        ['https://en.wikipedia.org/wiki/Deptford_Cinema.', true, true],
+        ['August', false, false],
+        ['9,', false, false],
+        ['2017.', false, false],
+      ],
+    );
+    const escaped = tokenizeNote('_[Empire](https://en.wikipedia.org/wiki/Empire_\\(magazine\\) "Empire (magazine)")_. Retrieved');
+    assert.equal(escaped[1]?.raw, '(https://en.wikipedia.org/wiki/Empire_\\(magazine\\) "Empire (magazine)")_.', 'a target keeps its escaped brackets');
+  });
+
+  it('a field reads as a reader sees it, its links’ Markdown out; the title’s link is the work’s address', () => {
+    const [item] = citationsOf(
+      '<author>[Eich, Brendan](https://en.wikipedia.org/wiki/Brendan_Eich "Brendan Eich"); [David Hyatt](https://en.wikipedia.org/wiki/Dave_Hyatt "Dave Hyatt")</author> <date>(April 2, 2003).</date> <title>["mozilla development roadmap"](http://www-archive.mozilla.org/roadmap/roadmap-02-Apr-2003.html).</title> <publisher>[CNET](https://en.wikipedia.org/wiki/CNET_Networks "CNET Networks").</publisher> <accessed>Retrieved 2009-08-02.</accessed>',
+    );
+    assert.deepEqual(item?.author, [
+      { family: 'Eich', given: 'Brendan' },
+      { family: 'Hyatt', given: 'David' },
+    ]);
+    assert.equal(item?.title, 'mozilla development roadmap');
+    assert.equal(item?.publisher, 'CNET');
+    assert.equal(item?.URL, 'http://www-archive.mozilla.org/roadmap/roadmap-02-Apr-2003.html');
+  });
+
+  it('two links side by side are two works', () => {
+    const items = citationsOf(
+      '<note>These posts helped:</note> <title>[Online Workshop Logistics](https://carpentries.org/blog/a/),</title> <title>[Recommendations for Teaching Online](https://carpentries.org/b/)</title>',
+    );
+    assert.deepEqual(
+      items.map((item) => [item?.title, item?.URL]),
+      [
+        ['Online Workshop Logistics', 'https://carpentries.org/blog/a/'],
+        ['Recommendations for Teaching Online', 'https://carpentries.org/b/'],
+      ],
+    );
+  });
+
+  it('an archived copy’s address gives way to the original the note links', () => {
+    const archive = 'https://web.archive.org/web/20110623034401/http://weblogs.mozillazine.org/ben/archives/009698.html';
+    assert.equal(
+      originalOfArchived(archive, [archive, 'http://weblogs.mozillazine.org/ben/archives/009698.html']),
+      'http://weblogs.mozillazine.org/ben/archives/009698.html',
+    );
+    assert.equal(originalOfArchived(archive, [archive]), undefined, 'only the copy is linked: it stays');
+    assert.equal(originalOfArchived('https://example.org/a', ['https://example.org/a']), undefined);
+  });
+
+  it('a citation rewritten in place never leaves half a link behind', () => {
+    const text = '["Mobile features"](http://www.mozilla.org/en-US/firefox/mobile/features/). _Mozilla_. Retrieved 2012-06-26.';
+    const parsed = parseNote(text);
+    const citation = parsed.citations[0];
+    assert.ok(citation, 'a citation');
+    assert.equal(text[citation.source.start], '[');
+    const before = text.slice(0, citation.source.start);
+    const after = text.slice(citation.source.end);
+    assert.doesNotMatch(before + after, /\]\(|^[^[]*\]/, `left: ${before}…${after}`);
+  });
+});
+
+describe('rules after the model, each for a habit', () => {
+  const labelled = (line: string): { text: string; tokens: LabelledToken[] } => {
+    const note = parseTaggedLine(line, 'test');
+    const { tokens, labels } = labelledTokens(note);
+    return { text: note.text, tokens: tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 })) };
+  };
+  const citationsOf = (line: string) => {
+    const { text, tokens } = labelled(line);
+    return groupCitations(segmentsOf(text, tokens))
+      .filter((group, index) => !(index > 0 && isQuotation(group)))
+      .map((group) => buildCitation(group)?.item);
+  };
+
+  it('a web address is never part of a name or title', () => {
+    const [item] = citationsOf('<genre>PEP 5,</genre> <title>Guidelines for Language Evolution, Prescod http://www.python.org/dev/peps/pep-0005/</title>');
+    assert.equal(item?.URL, 'http://www.python.org/dev/peps/pep-0005/');
+    assert.equal(item?.title, 'Guidelines for Language Evolution, Prescod');
+  });
+
+  it('prose around a link is commentary; a link on lower-case words is no title, only the address', () => {
+    const qnx = citationsOf('<title>See the [QNX target documentation](https://doc.rust-lang.org/nto-qnx.html) for current status.</title>');
+    assert.deepEqual(
+      qnx.map((item) => [item?.title, item?.URL]),
+      [['QNX target documentation', 'https://doc.rust-lang.org/nto-qnx.html']],
+    );
+    const fls = citationsOf('<title>The FLS team was [created under the Rust Project](https://github.com/rust-lang/team/pull/2028) in 2025.</title>');
+    assert.deepEqual(
+      fls.map((item) => [item?.title, item?.URL]),
+      [[undefined, 'https://github.com/rust-lang/team/pull/2028']],
+    );
+    // A linked title in title case keeps its small words.
+    const [book] = citationsOf('<title>[The Visual Display of Quantitative Information](https://example.org/vdqi)</title>');
+    assert.equal(book?.title, 'The Visual Display of Quantitative Information');
+  });
+
+  it('an italic name then a plain one: the work, then its publisher', () => {
+    const [item] = citationsOf(
+      '<title>["Web browsers (Global marketshare)"](http://www.getclicky.com/marketshare/global/web-browsers/).</title> <publisher>_Clicky_. Roxr Software Ltd.</publisher> <accessed>Retrieved 2012-05-10.</accessed>',
+    );
+    assert.equal(item?.['container-title'], 'Clicky');
+    assert.equal(item?.publisher, 'Roxr Software Ltd.');
+    const [plain] = citationsOf('<title>"Mobile features".</title> <publisher>Mozilla Foundation. Mozilla Corporation.</publisher>');
+    assert.equal(plain?.publisher, 'Mozilla Foundation. Mozilla Corporation', 'two plain names stay one field');
+  });
+
+  it('a long quoted sentence after a citation is a passage quoted from it, not a second title', () => {
+    const items = citationsOf(
+      '<title>["Introduction to Mozilla Source Code"](http://www-archive.mozilla.org/hacking/coding-introduction.html).</title> <publisher>Mozilla.</publisher> <accessed>Retrieved 2012-08-18.</accessed> <title>"However, mozilla.org wants to emphasize that these milestones are being produced for testing purposes only."</title>',
+    );
+    assert.deepEqual(
+      items.map((item) => item?.title),
+      ['Introduction to Mozilla Source Code'],
+    );
+  });
+
+  it('a periodical with its number glued on', () => {
+    assert.deepEqual(numberedContainer('eLife 6'), { title: 'eLife', volume: '6' });
+    assert.deepEqual(numberedContainer('Versorgerin #121 März'), { title: 'Versorgerin', issue: '121' });
+    assert.deepEqual(numberedContainer('Daedalus 111'), { title: 'Daedalus', volume: '111' });
+    assert.deepEqual(numberedContainer('Time 1965'), { title: 'Time 1965' }, 'a year is not a volume');
+    assert.deepEqual(numberedContainer('Nature'), { title: 'Nature' });
+  });
+
+  it('the page cited: a bare number ending a short citation, after the publication facts, or in brackets after the range', () => {
+    const short = labelled('<author>Cooley,</author> <title>_Great Games_,</title> <volume>45.</volume>');
+    const [group] = groupCitations(segmentsOf(short.text, short.tokens));
+    assert.equal(buildCitation(group!)?.locator, 'p. 45');
+    assert.equal(buildCitation(group!)?.item.volume, undefined);
+    const after = labelled(
+      '<author>Alexander Cooley,</author> <title>_Great Games_</title> <location>(New York:</location> <publisher>Oxford University Press,</publisher> <date>2012),</date> <note>45; this view is disputed.</note>',
+    );
+    const [cooley] = groupCitations(segmentsOf(after.text, after.tokens));
+    assert.equal(buildCitation(cooley!)?.locator, 'p. 45');
+    const mhra = labelled(
+      "<author>Jane Smith,</author> <title>'Title',</title> <container-title>_Modern Asian Studies_,</container-title> <volume>12.3</volume> <date>(2015),</date> <pages>34–49 (p. 36).</pages>",
+    );
+    const [article] = groupCitations(segmentsOf(mhra.text, mhra.tokens));
+    assert.equal(buildCitation(article!)?.item.page, '34–49');
+    assert.equal(buildCitation(article!)?.locator, 'p. 36');
+  });
+
+  it('the date a copy was archived is not the work’s', () => {
+    const [item] = citationsOf(
+      '<title>["Gecko Layout Engine"](https://web.archive.org/web/20101128150117/http://download-firefox.org/gecko/).</title> <publisher>download-firefox.org.</publisher> <note>Archived from [the original](http://download-firefox.org/gecko/) on</note> <date>2010-11-28.</date> <accessed>Retrieved 2012-05-10.</accessed>',
+    );
+    assert.equal(item?.issued, undefined);
+  });
+
+  it('a link’s target goes with its words, or is the address of the commentary it is on', () => {
+    const [titled] = citationsOf('<title>["Mobile features"]</title><URL>(http://www.mozilla.org/mobile/features/).</URL> <publisher>Mozilla.</publisher>');
+    assert.equal(titled?.URL, 'http://www.mozilla.org/mobile/features/');
+    const { text, tokens } = labelled('<note>See [here]</note><title>(https://fivethirtyeight.com/methodology/)</title> <note>for more.</note>');
+    const [here] = groupCitations(segmentsOf(text, tokens)).map((group) => buildCitation(group)?.item);
+    assert.deepEqual([here?.title, here?.URL], [undefined, 'https://fivethirtyeight.com/methodology/']);
+  });
+
+  it('a role after a title is its people’s (`traduit du coréen par …`, `edited by …`)', () => {
+    const [item] = citationsOf(
+      '<author>Hwank Sok-yong,</author> <title>Au soleil couchant, traduit du coréen par Jean-Noël Juttet,</title> <publisher>éditions Philippe Picquier,</publisher> <location>Paris,</location> <date>2017.</date>',
+    );
+    assert.equal(item?.title, 'Au soleil couchant');
+    assert.deepEqual(item?.translator, [{ family: 'Juttet', given: 'Jean-Noël' }]);
+  });
+
+  it('a publisher, place or periodical in lower-case prose words is none; in a script without capitals it may be', () => {
+    const [item] = citationsOf(
+      '<signal>See</signal> <author>Tufte’s</author> <note>comment in the</note> <title>[Tufte book fonts](http://www.edwardtufte.com/bboard/q)</title> <publisher>thread.</publisher>',
+    );
+    assert.equal(item?.publisher, undefined);
+    const [chinese] = citationsOf('<title>‘Zhōngguó’</title> <publisher>新华社,</publisher> <date>2020.</date>');
+    assert.equal(chinese?.publisher, '新华社');
+  });
+
+  it('`From` before a name says where a passage comes from', () => {
+    const { text, tokens } = labelled(
+      '<author>From Edward Tufte,</author> <title>Visual Display of Quantitative Information,</title> <locator>page 92.</locator>',
+    );
+    const segments = segmentsOf(text, tokens);
+    assert.equal(segments[0]?.label, 'signal');
+    const [group] = groupCitations(segments);
+    assert.deepEqual(buildCitation(group!)?.item.author, [{ family: 'Tufte', given: 'Edward' }]);
+  });
+
+  it('a volume, issue or page has a number', () => {
+    const [item] = citationsOf(
+      '<title>"Title".</title> <container-title>_huffingtonpost.com article_.</container-title> <volume>huffingtonpost.com.</volume> <pages>No.</pages>',
+    );
+    assert.equal(item?.volume, undefined);
+    assert.equal(item?.page, undefined);
   });
 });
 
@@ -58,6 +282,9 @@ describe('the tagged training format', () => {
     assert.equal(parseTaggedFile('# id: a/b#1\n<title>T</title>\n', 'f')[0]?.id, 'a/b#1');
     assert.throws(() => parseTaggedLine('<author>x</title>', 'bad'), /closes nothing/);
     assert.throws(() => parseTaggedLine('<writer>x</writer>', 'bad'), /unknown label/);
+    const twoLines = parseTaggedLine('<note>first&#10;  second</note>', 'x');
+    assert.equal(twoLines.text, 'first\n  second', 'a note of two lines');
+    assert.equal(toTaggedLine(twoLines), '<note>first&#10;  second</note>');
   });
 
   it('every training line parses and labels every token', () => {
@@ -146,6 +373,8 @@ describe('names', () => {
     ['OSCE and NUPI', [{ literal: 'OSCE and NUPI' }]],
     ['Yee, Van Rossum', [{ family: 'Yee' }, { family: 'Van Rossum' }]],
     ['Ji Tianqin and Han Wei,', [{ literal: 'Ji Tianqin' }, { literal: 'Han Wei' }]],
+    ['Hwank Sok-yong,', [{ literal: 'Hwank Sok-yong' }]],
+    ['Jean-Noël Juttet', [{ family: 'Juttet', given: 'Jean-Noël' }]],
     [
       'Murray, Dakota, Wei Mun Chan, and Jennifer Raymond',
       [
@@ -183,6 +412,17 @@ describe('the habits kept as rules', () => {
     assert.deepEqual(parseIbid('Ibid., p. 4'), { locator: 'p. 4', end: 11 });
     assert.deepEqual(parseIbid('Ibid. Phidias was supposed to have stolen some gold.'), { end: 5 });
     assert.equal(parseIbid('Ibidem est'), undefined);
+  });
+
+  it('“Smith, op. cit.” names the author cited before, and finds that author’s last work', () => {
+    assert.deepEqual(parseOpCit('Smith, op. cit., p. 45.'), { author: 'Smith', locator: 'p. 45', start: 0, end: 23 });
+    assert.deepEqual(parseOpCit('Cooley, _op. cit._'), { author: 'Cooley', start: 0, end: 18 });
+    assert.equal(parseOpCit('Smith, _Title_, p. 4.'), undefined);
+    const work = { id: 'smith2010', type: 'book', title: 'The Book', author: [{ family: 'Smith', given: 'Jane' }], issued: { 'date-parts': [[2010]] } };
+    assert.ok(shortFormMatches({ author: 'Smith' }, work as never));
+    assert.ok(shortFormMatches({ author: 'Smith', year: '2010' }, work as never));
+    assert.ok(!shortFormMatches({ author: 'Smith', year: '2011' }, work as never));
+    assert.ok(!shortFormMatches({ author: 'Jones' }, work as never));
   });
 
   it('“note 41” points to another note', () => {

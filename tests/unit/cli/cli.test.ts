@@ -138,12 +138,59 @@ describe('anthology import', () => {
     }
   });
 
+  it('credits a piece without a byline only to the author named for its source, and says so', async () => {
+    const project = await emptyProject();
+    const spirit = () => readFile(path.join(project.dir, 'chapters', 'the-shanghai-spirit-in-beijing.md'), 'utf8');
+    const head =
+      'title: Test\neditors: [Ed]\nlanguage: en-GB\npublisher: P\nedition: { number: 1, date: 2024-01-01 }\nidentifier: urn:uuid:6f1c1e52-8f0a-4d4e-9a57-3c1d2b9e7a10\n';
+    try {
+      await mkdir(path.join(project.dir, 'blog'));
+      await copyFile(seedPath, path.join(project.dir, 'blog', 'seed.txt'));
+      // default_author alone no longer credits anyone: the piece is left for the editor, with warnings.
+      await writeFile(path.join(project.dir, 'anthology.yaml'), `${head}default_author: Raffaello Pantucci\ncontents: [chapters/a.md]\n`);
+      const unknown = await runCli(['import', 'blog/seed.txt', '--no-add', '--no-cite'], project.dir);
+      assert.equal(unknown.code, 0, unknown.stderr);
+      assert.match(unknown.stderr, /anthology\.yaml\s*\n\s*7:1\s+warning\s+`default_author` is no longer applied[^\n]*config-deprecated/);
+      assert.match(unknown.stderr, /417:1\s+warning\s+“The Shanghai Spirit in Beijing” does not say who wrote it[^\n]*import-author-unknown/);
+      assert.match(await spirit(), /^authors: \[\]$/m);
+      assert.match(unknown.stdout, /check the front matter — authors: 1 left empty \(the source names nobody\), 2 read from indirect evidence/);
+
+      // --author: this source is the editor's own blog.
+      const flagged = await runCli(['import', 'blog/seed.txt', '--no-add', '--no-cite', '--force', '--author', 'Raffaello Pantucci'], project.dir);
+      assert.equal(flagged.code, 0, flagged.stderr);
+      assert.match(
+        flagged.stderr,
+        /417:1\s+warning\s+“The Shanghai Spirit in Beijing” has no byline: credited to Raffaello Pantucci[^\n]*import-author-assumed/,
+      );
+      assert.match(await spirit(), /^authors:\n {2}- Raffaello Pantucci$/m);
+
+      // The same from anthology.yaml, for a folder of sources; a setting for another path does not apply.
+      await writeFile(
+        path.join(project.dir, 'anthology.yaml'),
+        `${head}sources:\n  blog/: { author: Raffaello Pantucci }\n  blog/seed.txt.bak: { author: Someone Else }\ncontents: [chapters/a.md]\n`,
+      );
+      const configured = await runCli(['import', 'blog/seed.txt', '--no-add', '--no-cite', '--force'], project.dir);
+      assert.equal(configured.code, 0, configured.stderr);
+      assert.match(configured.stderr, /import-author-assumed/);
+      assert.doesNotMatch(configured.stderr, /config-deprecated|Someone Else/);
+      assert.match(await spirit(), /^authors:\n {2}- Raffaello Pantucci$/m);
+
+      // A mistyped setting is an error with its place, and nothing is imported.
+      await writeFile(path.join(project.dir, 'anthology.yaml'), `${head}sources:\n  blog/: { autor: Raffaello Pantucci }\ncontents: [chapters/a.md]\n`);
+      const mistyped = await runCli(['import', 'blog/seed.txt', '--no-add', '--no-cite', '--force'], project.dir);
+      assert.equal(mistyped.code, 1);
+      assert.match(mistyped.stderr, /8:\d+\s+error\s+key `sources\.blog\/`: unknown key `autor`/);
+    } finally {
+      await project.dispose();
+    }
+  });
+
   it('adds new chapters to contents in anthology.yaml, keeping its comments', async () => {
     const project = await emptyProject();
     try {
       await copyFile(seedPath, path.join(project.dir, 'seed.txt'));
       await mkdir(path.join(project.dir, 'styles'));
-      const config = `# My book\ntitle: Test\neditors: [Ed]\nlanguage: en-GB\npublisher: P\nedition: { number: 1, date: 2024-01-01 }\nidentifier: urn:uuid:6f1c1e52-8f0a-4d4e-9a57-3c1d2b9e7a10\ndefault_author: Raffaello Pantucci\ncontents:\n  - chapters/the-sco-turns-twenty.md # first\n`;
+      const config = `# My book\ntitle: Test\neditors: [Ed]\nlanguage: en-GB\npublisher: P\nedition: { number: 1, date: 2024-01-01 }\nidentifier: urn:uuid:6f1c1e52-8f0a-4d4e-9a57-3c1d2b9e7a10\nsources: { seed.txt: { author: Raffaello Pantucci } }\ncontents:\n  - chapters/the-sco-turns-twenty.md # first\n`;
       await writeFile(path.join(project.dir, 'anthology.yaml'), config);
       const result = await runCli(['import', 'seed.txt'], project.dir);
       assert.equal(result.code, 0, result.stderr);

@@ -15,8 +15,9 @@ function extract(name: string) {
 function metadataOf(name: string) {
   const { article } = extract(name);
   assert.ok(article, `${name} has an article`);
-  const { content: _content, metadataLines: _lines, ...metadata } = article;
-  return metadata;
+  const { content: _content, metadataLines: _lines, dropped: _dropped, metadataProblems, editors, ...metadata } = article;
+  assert.deepEqual(metadataProblems, [], `${name}: nothing to report about its metadata`);
+  return { ...metadata, ...(editors.length > 0 ? { editors } : {}) };
 }
 
 function assertExcludes(text: string, fragments: readonly string[]) {
@@ -175,5 +176,186 @@ describe('extractArticle: pages without an article', () => {
     const file = new VFile({ value: '' });
     assert.equal(extractArticle('', file), undefined);
     assert.equal(messagesOf(file, 'import-no-article').length, 1);
+  });
+});
+
+const prose = (topic: string) =>
+  `<p>${topic} is the subject of this paragraph, which runs on long enough to read as the prose of an article rather than a caption, a label or a line of navigation; it has a second clause for good measure.</p>`;
+
+describe('extractArticle: the article chosen by score', () => {
+  it('a WordPress post (strafprozess.ch, Twenty Twelve): its two paragraphs, nothing of the share bar, related posts, comments, previous/next or sidebar', () => {
+    const { text, article } = extract('strafprozess-wordpress-twentytwelve.html');
+    assert.match(text, /^Auch Polizisten im Dienst können den Rasertatbestand/);
+    assert.match(text, /nur wegen Art\. 90 Abs\. 2 SVG verurteilt hatte\.$/);
+    assertExcludes(text, ['Drucken', 'Ähnliche Beiträge', 'Schreibe einen Kommentar', 'Wiederholungsgefahr', 'Newsletter abonnieren', 'Stolz präsentiert']);
+    assert.deepEqual(
+      article?.dropped.map(({ lines, reason }) => `${lines.join('-')} ${reason}`),
+      ['289-289 site chrome: share buttons', '290-292 site chrome: related or recommended posts'],
+    );
+  });
+
+  it('a documentation page: the text, not the site’s contents list, its own contents, previous/next links or the copyright line', () => {
+    const links = Array.from({ length: 14 }, (_, index) => `<li><a href="/docs/topic-${index}/">Topic number ${index}</a></li>`).join('');
+    const html = `<html><head><title>Configuration · Lantern</title></head><body>
+<main class="container">
+<nav class="docs-sidebar"><h4>Contents</h4><ul>${links}</ul></nav>
+<div class="docs-content">
+<h1>Configuration</h1>
+<ul class="page-toc"><li><a href="#files">Files</a></li><li><a href="#environment">Environment</a></li><li><a href="#precedence">Precedence</a></li></ul>
+${prose('Configuration')}
+<h2 id="files">Files</h2>
+${prose('The configuration file')}
+<h2 id="environment">Environment</h2>
+${prose('The environment')}
+<h2 id="precedence">Precedence</h2>
+${prose('Precedence')}
+<div class="docs-footer-links"><a href="/docs/install/">← Installation</a> <a href="/docs/plugins/">Plugins →</a></div>
+</div>
+<p>© 2021 The Lantern contributors. All rights reserved.</p>
+</main></body></html>`;
+    const article = extractArticle(html, new VFile({ value: html }));
+    const text = article ? collapsedText(article.content) : '';
+    assert.match(text, /^Configuration is the subject/);
+    assert.match(text, /^.*Precedence is the subject of this paragraph.*second clause for good measure\.$/);
+    assertExcludes(text, ['Topic number', 'Installation', 'Plugins', '© 2021', 'Files Environment Precedence Configuration']);
+    assert.deepEqual(
+      article?.dropped.map(({ reason }) => reason),
+      ['site chrome: table of contents', 'site chrome: previous/next links'],
+      'the contents list and the copyright line are outside the chosen container; what was inside it is accounted for',
+    );
+  });
+
+  it('a comment-guidelines block in a post-body class does not win over the article', () => {
+    const html = `<html><body><article class="story">
+<h1>Argentina opens with a win</h1>
+<div class="article-body">${prose('The first match')}${prose('The second match')}${prose('The doubles')}</div>
+<section id="comments"><div class="entry-content comment-guidelines"><p>When submitting content, please abide by our submission guidelines, and avoid posting profanity, personal attacks or harassment. Should you violate our submission guidelines, we reserve the right to remove your comments and block your account.</p></div></section>
+</article></body></html>`;
+    const article = extractArticle(html, new VFile({ value: html }));
+    const text = article ? collapsedText(article.content) : '';
+    assert.match(text, /^The first match is the subject/);
+    assertExcludes(text, ['submission guidelines']);
+  });
+
+  it('a JSON-LD articleBody decides between two containers that both look like prose', () => {
+    const body = 'The harbour was silted up by 1890, and the fishing fleet had moved to the next bay along the coast, where the water was deeper.';
+    const html = `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","articleBody":"${body} ${body}"}</script></head><body>
+<div class="post-content"><p>${body}</p><p>${body}</p></div>
+<div class="main-content">${prose('An unrelated box')}${prose('Another unrelated box')}${prose('A third unrelated box')}</div>
+</body></html>`;
+    const article = extractArticle(html, new VFile({ value: html }));
+    assert.equal(collapsedText(article?.content ?? { type: 'root', children: [] }), `${body}${body}`);
+  });
+
+  it('a single post with a sidebar of recent posts and a grid of related posts is an article, not an archive', () => {
+    const teaser = (n: number) =>
+      `<article class="post"><h3><a href="/post-${n}/">Another post ${n}</a></h3><p>An excerpt of another post, long enough to look like one on a listing page of this blog.</p></article>`;
+    const html = `<html><head><meta property="og:type" content="article"></head><body>
+<main><article class="post hentry"><h1 class="entry-title">A short post</h1><div class="entry-content"><p>This post is short: two sentences about the weather in the hills this week. It rained.</p></div></article>
+<section class="more">${teaser(1)}${teaser(2)}${teaser(3)}</section></main>
+<aside class="sidebar"><h2>Recent posts</h2>${teaser(4)}${teaser(5)}${teaser(6)}</aside>
+</body></html>`;
+    const file = new VFile({ value: html });
+    const article = extractArticle(html, file);
+    assert.deepEqual(messagesOf(file, 'import-no-article'), []);
+    assert.equal(
+      collapsedText(article?.content ?? { type: 'root', children: [] }),
+      'This post is short: two sentences about the weather in the hills this week. It rained.',
+    );
+  });
+
+  it('a page that prints its article twice (a print copy) is one article', () => {
+    const copy = `<div itemprop="articleBody">${prose('Retiring early')}${prose('Saving')}</div>`;
+    const html = `<html><body><article>${copy}</article><div class="print-only"><article>${copy}</article></div></body></html>`;
+    const file = new VFile({ value: html });
+    assert.ok(extractArticle(html, file));
+    assert.deepEqual(messagesOf(file, 'import-no-article'), []);
+  });
+
+  it('notes printed after the article come with it, whatever their classes say', () => {
+    const html = `<html><body><div class="entry-content"><p>A claim that needs a source.<sup><a href="#fn1" id="ref1">1</a></sup> ${prose('The rest')}</p></div>
+<div class="post-footer footnotes-widget"><ol><li id="fn1">The source, page 12. <a href="#ref1">↩</a></li></ol></div>
+<div class="sharedaddy"><h3>Share this:</h3><a href="https://twitter.com/share">Twitter</a></div></body></html>`;
+    const article = extractArticle(html, new VFile({ value: html }));
+    const text = collapsedText(article?.content ?? { type: 'root', children: [] });
+    assert.match(text, /The source, page 12\./);
+    assertExcludes(text, ['Share this', 'Twitter']);
+  });
+});
+
+describe('removeSiteChrome: what each kind of chrome looks like, and its reason', () => {
+  const cases: [string, string, string][] = [
+    [
+      'previous/next by rel',
+      '<nav class="post-navigation"><a rel="prev" href="/a/">← Older post</a><a rel="next" href="/b/">Newer post →</a></nav>',
+      'site chrome: previous/next links',
+    ],
+    ['previous/next by its words', '<p><a href="/a/">« The winter road</a> | <a href="/b/">The spring thaw »</a></p>', 'site chrome: previous/next links'],
+    [
+      'share bar by its words',
+      '<div><strong>Share this:</strong> <a href="https://twitter.com/intent">Twitter</a> <a href="https://facebook.com/sharer">Facebook</a></div>',
+      'site chrome: share buttons',
+    ],
+    [
+      'related posts under their heading',
+      '<h3>Related posts</h3><ul><li><a href="/x/">One</a></li><li><a href="/y/">Two</a></li></ul>',
+      'site chrome: related or recommended posts',
+    ],
+    ['related posts in French', '<p>Lire aussi : <a href="/z/">La route du sel</a></p>', 'site chrome: related or recommended posts'],
+    [
+      'a comment form',
+      '<form action="/wp-comments-post.php"><p>Leave a Reply</p><textarea name="comment"></textarea></form>',
+      'site chrome: comments or comment form',
+    ],
+    ['“Leave a comment”', '<p><a href="#respond">Leave a comment</a></p>', 'site chrome: comments or comment form'],
+    [
+      'newsletter box',
+      '<div class="newsletter-signup"><p>Get the latest posts in your inbox every week.</p></div>',
+      'site chrome: newsletter or subscription box',
+    ],
+    ['tag list', '<p>Tags: <a rel="tag" href="/tag/salt/">salt</a>, <a rel="tag" href="/tag/roads/">roads</a></p>', 'site chrome: tags and categories'],
+    [
+      'breadcrumbs',
+      '<nav aria-label="breadcrumb" class="breadcrumbs"><a href="/">Home</a> › <a href="/essays/">Essays</a></nav>',
+      'site chrome: navigation or breadcrumbs',
+    ],
+    ['copyright line', '<p>© 2019 Steppe Notes. All rights reserved.</p>', 'site chrome: copyright line'],
+    ['newsletter line', '<p><a href="/subscribe/">Click here to subscribe to The Paradigm Newsletter</a></p>', 'site chrome: newsletter or subscription box'],
+    [
+      'comment count with its comments',
+      '<h3>2 Comments</h3><ol class="thread"><li><p>Lovely post, thank you for writing it, I will share it with my friends at the club tonight, who will like it too.</p></li></ol>',
+      'site chrome: comments or comment form',
+    ],
+    ['share line in German', '<p>Diesen Beitrag teilen: <a href="https://twitter.com/share">Twitter</a></p>', 'site chrome: share buttons'],
+    ['advertisement label', '<div>Advertisement</div>', 'site chrome: advertisement'],
+    [
+      'what the page keeps out of print (MediaWiki)',
+      '<p>Over forty thousand contributors<sup class="noprint Inline-Template">[<i><a href="/wiki/Wikipedia:Citation_needed">citation needed</a></i>]</sup> work on it.</p>',
+      'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
+    ],
+  ];
+  for (const [name, block, reason] of cases) {
+    it(`${name}: dropped as “${reason}”`, () => {
+      const html = `<html><body><div class="entry-content">${prose('The first point')}${block}${prose('The last point')}</div></body></html>`;
+      const article = extractArticle(html, new VFile({ value: html }));
+      const text = collapsedText(article?.content ?? { type: 'root', children: [] });
+      assert.match(text, /^The first point.*The last point.*measure\.$/);
+      assert.deepEqual([...new Set(article?.dropped.map((dropped) => dropped.reason))], [reason]);
+    });
+  }
+
+  it('but the author’s own sentences that start like chrome stay', () => {
+    for (const sentence of [
+      '<p>Next year, the co-op says, there will be a second drying shed; <a href="/co-op/">its own account</a> is more hopeful.</p>',
+      '<p>Share prices fell on the Tuesday, and <a href="/markets/">the market</a> did not recover until the spring.</p>',
+      '<h2>Discussion</h2><p>The results above are weaker than they look: the sample is small, the wells were chosen by the villages, and two of them ran dry.</p>',
+      '<p>If you were there, you can <a href="#respond">leave a comment</a> below; the census of <span class="date">1848</span> counted <span class="tags">nine wells</span>.</p>',
+      '<h3>Related work</h3><p>Two earlier surveys counted the same wells, in 1961 and 1984, with methods close enough to ours to compare the totals directly.</p>',
+      '<ul><li><a href="https://example.org/a">A reading list entry with a long title</a>, which the author recommends for its maps and its index of wells.</li><li><a href="https://example.org/b">A second book</a>, for the photographs.</li></ul>',
+    ]) {
+      const html = `<html><body><div class="entry-content">${prose('The first point')}${sentence}${prose('The last point')}</div></body></html>`;
+      const article = extractArticle(html, new VFile({ value: html }));
+      assert.deepEqual(article?.dropped, [], sentence);
+    }
   });
 });

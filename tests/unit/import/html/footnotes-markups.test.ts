@@ -513,6 +513,16 @@ describe('recogniseFootnotes: markers tied by attributes, scripts and roles', ()
     assert.deepEqual(split(markdown), { text: 'The theorem holds[^1] for all n.', definitions: [['1', 'Proved in [an earlier paper](https://example.org).']] });
   });
 
+  it('Distill: a <d-footnote> custom element is the note, where it stands (tests/corpus/html/distill-research-debt)', () => {
+    const { markdown } = convertFragment(
+      '<p>Research distillation is the opposite of research debt.<d-footnote>That is, really outstanding tutorials, reviews, textbooks, and so on.</d-footnote> The climb isn’t something to be proud of.</p>',
+    );
+    assert.deepEqual(split(markdown), {
+      text: 'Research distillation is the opposite of research debt.[^1] The climb isn’t something to be proud of.',
+      definitions: [['1', 'That is, really outstanding tutorials, reviews, textbooks, and so on.']],
+    });
+  });
+
   it('Modern Footnotes (WordPress): the note written inline after its marker, tied by aria-describedby and data-mfn', () => {
     const { markdown } = convertFragment(
       '<p>The river moved east.<sup class="modern-footnotes-footnote " data-mfn="1" data-mfn-post-scope="00000000000004f70000000000000000_412"><a href="javascript:void(0)" role="button" aria-pressed="false" aria-describedby="mfn-content-00000000000004f70000000000000000_412-1">1</a></sup><span id="mfn-content-00000000000004f70000000000000000_412-1" role="tooltip" class="modern-footnotes-footnote__note" tabindex="0" data-mfn="1">By about forty metres.</span> Nobody noticed.</p>',

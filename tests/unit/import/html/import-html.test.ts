@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { chapterFrontMatterSchema } from '../../../../src/config/schema.ts';
 import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
 import { importHtml } from '../../../../src/import/html/import-html.ts';
+import { importSource } from '../../../../src/import/import.ts';
 import type { LineFate } from '../../../../src/import/types.ts';
 import { fixtureFile, messagesOf } from './helpers.ts';
 
@@ -157,10 +158,7 @@ describe('importHtml: WordPress classic theme, footnote plugin, [caption]', () =
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'og:site_name')), 'metadata:venue');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'article:published_time')), 'metadata:date');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<h1 class="entry-title">')), 'metadata:title');
-    assert.equal(
-      fateOf(result.lines, lineOf(sourceLines, 'class="sharedaddy')),
-      'dropped:removed from the article: unsafe or interactive markup (scripts, frames, forms) or share and subscribe widgets',
-    );
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'class="sharedaddy')), 'dropped:site chrome: share buttons');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'class="wp-caption')), 'kept:figure');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<h2>The teahouses')), 'kept:heading');
   });
@@ -302,9 +300,13 @@ describe('importHtml: hand-made pages', () => {
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<p class="date">')), 'metadata:date');
   });
 
-  it('falls back on the default author when the page names nobody', () => {
-    const { piece } = importFixture('unsafe.html', 'Default Author');
-    assert.deepEqual(piece?.meta.authors, ['Default Author']);
+  it('credits nobody when the page names nobody, and says so; the author named for the source is credited with a warning', () => {
+    const unknown = fixtureFile('unsafe.html');
+    assert.deepEqual(importSource(unknown, { defaultAuthor: undefined }).chapters[0]?.piece.meta.authors, []);
+    assert.deepEqual(messagesOf(unknown, 'import-author-unknown').length, 1);
+    const own = fixtureFile('unsafe.html');
+    assert.deepEqual(importSource(own, { defaultAuthor: 'Default Author' }).chapters[0]?.piece.meta.authors, ['Default Author']);
+    assert.match(messagesOf(own, 'import-author-assumed')[0]?.reason ?? '', /no byline: credited to Default Author/);
   });
 });
 
@@ -327,8 +329,12 @@ describe('importHtml: unsafe markup', () => {
       'removed 1 × embedded frames',
       'removed 1 × data: URLs',
       'removed 1 × plugin content',
-      'removed 1 × forms and form controls',
     ]);
+  });
+
+  it('reports the sign-up form as site chrome, with its words', () => {
+    const chrome = messagesOf(file, 'import-chrome-dropped').map((message) => `${message.line}: ${message.reason}`);
+    assert.deepEqual(chrome, ['21: left out newsletter or subscription box: “Get the diary by email:Sign up”']);
   });
 
   it('keeps the picture whose data was removed as a placeholder figure', () => {
@@ -346,4 +352,28 @@ describe('importHtml: no article', () => {
       for (const fate of result.lines) assert.ok(fate.fate === 'blank' || (fate.fate === 'dropped' && fate.reason === 'no article found in the page'));
     });
   }
+});
+
+describe('importHtml: site chrome inside the article, in the line account (strafprozess.ch, a real WordPress post)', () => {
+  const { result, file, sourceLines, markdown } = importFixture('strafprozess-wordpress-twentytwelve.html');
+
+  it('keeps the two paragraphs and nothing of the share bar or the related-posts box', () => {
+    assert.match(markdown, /^Auch Polizisten im Dienst/);
+    assert.ok(!/Drucken|Ähnliche Beiträge|WhatsApp/.test(markdown), markdown);
+  });
+
+  it('gives each chrome block inside the post body its own reason, and says so in a note at its place', () => {
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'class="sharedaddy')), 'dropped:site chrome: share buttons');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, 'jp-relatedposts-headline')), 'dropped:site chrome: related or recommended posts');
+    assert.deepEqual(
+      messagesOf(file, 'import-chrome-dropped').map((message) => `${message.line}: ${message.reason.replace(/: “.*/, '')}`),
+      ['289: left out share buttons', '290: left out related or recommended posts'],
+    );
+  });
+
+  it('and the page around the post stays page chrome', () => {
+    for (const text of ['class="nav-previous"', 'id="commentform"', 'Newsletter abonnieren']) {
+      assert.equal(fateOf(result.lines, lineOf(sourceLines, text)), 'dropped:page chrome outside the article (navigation, scripts, comments)', text);
+    }
+  });
 });

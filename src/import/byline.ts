@@ -1,0 +1,130 @@
+import { type DateOptions, findAmbiguousDate, findDate } from '../core/dates.ts';
+import { asName, hasRole, isOrganisationName, splitNames } from './text.ts';
+
+/** Where one element of a page ended and the next began: a name never runs across it (`Jane Doe` + `Staff Writer`). */
+export const elementBoundary = '\u2063';
+
+export interface Byline {
+  /** Who wrote the piece, in byline order. */
+  authors: string[];
+  /** Who edited it (`Edited by …`): never authors. */
+  editors: string[];
+  /** The first day the byline gives, front-matter form. */
+  date: string | undefined;
+  /** A numeric date the byline gives whose day and month could be swapped. */
+  ambiguousDate: string | undefined;
+  /** Whether the text says who did what (`By`, `Posted by`, `Edited by`, `Autor:` …). */
+  cued: boolean;
+}
+
+export interface BylineOptions extends DateOptions {
+  /** Read names only after a cue: for blocks that hold more than the byline (`Posted in News on … by …`). */
+  requireCue?: boolean;
+  /** Accept an account handle the page shows as the byline (`by janus`); never `admin` and the like. */
+  handles?: boolean;
+}
+
+type Role = 'author' | 'editor' | 'other';
+
+const cueSources: [Role, string][] = [
+  // Contributors who are not authors: their names end the author's list and are not kept.
+  [
+    'other',
+    String.raw`(?:translated|illustrated|photographed|photos?|photography|pictures|images?|illustrations?|graphics|video|design(?:ed)?|research(?:ed)?|fact[- ]checked|reviewed|medically reviewed|narrated|read|produced|additional reporting|with reporting|reporting contributed)\s+by|(?:translations?|photos?|illustrations?|images?|credits?)\s*:|traduit par|traduction\s*:|übersetzt von|übersetzung\s*:|traducido por|tradotto da|traduzido por|перевод\s*:|vertaald door|foto\s*:|翻訳者?\s*[:：]?|訳\s*[:：]|イラスト\s*[:：]?|写真\s*[:：]?`,
+  ],
+  [
+    'editor',
+    String.raw`(?:edited|copy-?edited|reviewed and edited|editing)\s+by|editors?\s*:|édité par|sous la direction de|herausgegeben von|redigiert von|editado por|a cura di|под редакцией|redactie\s*:`,
+  ],
+  [
+    'author',
+    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|(?:authors?|auteurs?|autor(?:in|a|es|en)?|autore|автор(?:ы)?)(?:\s*[:：]|(?=[ \t]*\n))|written\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|^\s*(?:par|von|por|di|door|de)(?=\s|[:：])|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
+  ],
+];
+const cuePattern = new RegExp(cueSources.map(([role, source]) => `(?<${role}>(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}]))`).join('|'), 'giu');
+
+// Where the names of a cue end: a date, a separator, `on`/`in`/`at` (`by Jane Doe on June 3 in News`; in lower
+// case only: `Le Guin`, `In-Sook`), an update line.
+const namesEndSources = [
+  String.raw`\s+(?:[Oo]n|[Ii]n|[Aa]t|for|from|via|am|le|el|il|op|um|в|the)\s+`,
+  String.raw`\s*[|·•]\s*`,
+  String.raw`\s+[–—-]\s+`,
+  // `Written by X / Edited by Y`, not `u/benyacobi`.
+  String.raw`\s+/\s*|\s*/\s+`,
+  String.raw`\n|\s{3,}`,
+  String.raw`\d`,
+];
+const updateWords = String.raw`\s*(?:updated|published|posted|last modified|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|обновлено)(?![\p{L}\p{N}])`;
+const namesEnd = new RegExp(namesEndSources.join('|'), 'u');
+const updateLine = new RegExp(updateWords, 'iu');
+
+/** Where the names at the start of `text` end, if they do before its end. */
+function endOfNames(text: string): number | undefined {
+  const ends = [namesEnd.exec(text)?.index, updateLine.exec(text)?.index].filter((index): index is number => index !== undefined);
+  return ends.length > 0 ? Math.min(...ends) : undefined;
+}
+
+/**
+ * Reads a byline as a reader does: `By Jane Doe and John Roe · 3 March 2020`, `Posted on March 3,
+ * 2020 by Jane Doe in News`, `Written by X / Edited by Y` (Y edited), `Jane Doe, Staff Writer`.
+ * Names are checked (`admin`, handles and job titles are not names); what follows a translator's
+ * or photographer's cue is nobody's authorship.
+ */
+export function readByline(text: string, options: BylineOptions = {}): Byline {
+  const value = text.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
+  const found = findDate(value, options);
+  const byline: Byline = {
+    authors: [],
+    editors: [],
+    date: found?.iso,
+    ambiguousDate: found ? undefined : findAmbiguousDate(value, options),
+    cued: false,
+  };
+  const cues = [...value.matchAll(cuePattern)];
+  if (cues.length === 0) {
+    if (!options.requireCue) byline.authors = namesIn(firstChunk(value), options.handles === true);
+    return byline;
+  }
+  byline.cued = true;
+  cues.forEach((cue, index) => {
+    const role: Role = cue.groups?.author !== undefined ? 'author' : cue.groups?.editor !== undefined ? 'editor' : 'other';
+    const segment = value.slice(cue.index + cue[0].length, cues[index + 1]?.index ?? value.length);
+    if (role === 'other') return;
+    const list = role === 'author' ? byline.authors : byline.editors;
+    for (const name of namesIn(segment, options.handles === true)) if (!list.includes(name)) list.push(name);
+  });
+  return byline;
+}
+
+/** The text up to where names end; for a byline that starts with its date (`3 March 2020 · Jane Doe`), the first part with letters. */
+function firstChunk(text: string): string {
+  const date = findDate(text);
+  const parts = (date ? `${text.slice(0, date.start)}\n${text.slice(date.end)}` : text)
+    .split(new RegExp(namesEnd.source, 'gu'))
+    .flatMap((part) => part.split(new RegExp(updateWords, 'giu')));
+  return parts.find((part) => /\p{L}/u.test(part.replaceAll(elementBoundary, ''))) ?? '';
+}
+
+/** The names at the start of `segment`: up to where they end, split into a list, each checked. */
+function namesIn(segment: string, handles: boolean): string[] {
+  const date = findDate(segment);
+  let text = (date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, '');
+  const end = endOfNames(text);
+  if (end !== undefined) text = text.slice(0, end);
+  const names: string[] = [];
+  let afterRole = false;
+  for (const item of splitNames(text.replace(/^[\s:,\u2063]+|[\s:,\u2063]+$/g, ''))) {
+    // Two elements with nothing between them (`Jane Doe` `Twitter`): the name is the first that is one.
+    const parts = item.split(elementBoundary);
+    const name = parts.map((part) => asName(part, { handles })).find((candidate) => candidate !== undefined);
+    // `Jane Doe, Staff Writer, The Daily Post`: after a job title comes the employer.
+    if (name && !(afterRole && isOrganisationName(name)) && !names.includes(name)) names.push(name);
+    afterRole = parts.some(hasRole);
+  }
+  return names;
+}
+
+/** `By Jane Doe and John Roe · 3 March 2020` → the authors' names. */
+export function namesFromByline(text: string): string[] {
+  return readByline(text).authors;
+}

@@ -1,0 +1,618 @@
+import type { Element, Nodes, Parents, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { hintWords, textStats } from './text-density.ts';
+
+/**
+ * Site chrome inside an article container: the parts of a page a theme or platform puts around
+ * every post (navigation, contents lists, previous/next links, share bars, related posts, comments,
+ * sign-up boxes, tag lists, copyright lines, advertisements). Each is recognised by what the page
+ * says it is (tag, role, class or id words), by what it says (a short block that reads as chrome),
+ * by the heading it sits under, or by being a block of links at an edge of the article; each
+ * removal keeps its reason for the line account.
+ */
+
+export type ChromeKind =
+  | 'navigation'
+  | 'contents'
+  | 'previous/next'
+  | 'share'
+  | 'related'
+  | 'comments'
+  | 'newsletter'
+  | 'tags'
+  | 'copyright'
+  | 'advertisement'
+  | 'sidebar'
+  | 'footer'
+  | 'byline'
+  | 'screen'
+  | 'links';
+
+const reasons: Record<ChromeKind, string> = {
+  navigation: 'site chrome: navigation or breadcrumbs',
+  contents: 'site chrome: table of contents',
+  'previous/next': 'site chrome: previous/next links',
+  share: 'site chrome: share buttons',
+  related: 'site chrome: related or recommended posts',
+  comments: 'site chrome: comments or comment form',
+  newsletter: 'site chrome: newsletter or subscription box',
+  tags: 'site chrome: tags and categories',
+  copyright: 'site chrome: copyright line',
+  advertisement: 'site chrome: advertisement',
+  sidebar: 'site chrome: sidebar or widget',
+  footer: 'site chrome: the article’s footer (tags, sharing, meta)',
+  links: 'site chrome: a block of links after or before the article',
+  byline: 'the article’s byline and date line (the page’s metadata, read from the page)',
+  screen: 'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
+};
+
+export function chromeReason(kind: ChromeKind): string {
+  return reasons[kind];
+}
+
+export interface DroppedChrome {
+  element: Element;
+  kind: ChromeKind;
+  reason: string;
+}
+
+/** Class and id words that name a kind of chrome (whole words of `hintWords`). */
+const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
+  ['previous/next', new Set(['prev', 'previous', 'next', 'prevnext', 'postnav', 'pagenav'])],
+  ['contents', new Set(['toc', 'toctree', 'tableofcontents'])],
+  // MediaWiki's hatnotes (“Main article: …”) and navboxes are navigation too.
+  ['navigation', new Set(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'hatnote', 'dablink', 'navbox'])],
+  ['share', new Set(['share', 'shares', 'sharing', 'sharedaddy', 'social', 'addtoany', 'a2a', 'sociable', 'shariff', 'sharethis'])],
+  ['related', new Set(['related', 'relatedposts', 'recommended', 'recommendations', 'recirc', 'recirculation', 'yarpp', 'morestories', 'outbrain', 'taboola'])],
+  ['comments', new Set(['comment', 'comments', 'respond', 'discussion', 'disqus', 'replies', 'commentlist'])],
+  ['newsletter', new Set(['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'convertkit', 'mailinglist'])],
+  ['advertisement', new Set(['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adsbygoogle', 'sponsor', 'sponsored', 'promo', 'dfp', 'gpt'])],
+  // `widget` is weak: page builders (Elementor) and news sites call blocks of the body widgets, which
+  // their other words (`post-content`, `article-tweet__content`) then outweigh.
+  ['sidebar', new Set(['sidebar', 'sidebars', 'widget', 'widgets', 'widgetarea'])],
+  ['copyright', new Set(['copyright'])],
+  ['footer', new Set(['footer', 'colophon'])],
+  // Medium marks what a reader should not hear read aloud (author bar, claps) `speechify-ignore`.
+  [
+    'byline',
+    new Set(['byline', 'dateline', 'meta', 'timestamp', 'speechify', 'postdata', 'postmeta', 'postinfo', 'entrymeta', 'date', 'dates', 'posted', 'published']),
+  ],
+];
+
+/** Chrome words that also name parts of a body (a news site's `article-widget` holding a tweet): half a vote. */
+const weakHints = new Set(['widget', 'widgets']);
+
+/** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`. */
+const relatedNames =
+  /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
+
+const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
+
+const screenOnlyClass =
+  /^(no-?print|d-print-none|hidden-print|print-?hidden|print-hide|screen-only|mw-editsection|edit-link|post-edit-link|ambox|mbox-small|sistersitebox)$/i;
+
+/** Tag and category lists: whole class names, because WordPress puts `tag-x`, `category-y` on the post itself. */
+const tagListClass = /^((post|entry|article)-)?(tags?|categories|topics)(-(links|list))?$|^(tags?|cat|category)-links$|^tagcloud$|^tag-?list$/;
+
+const roleKinds: Record<string, ChromeKind> = {
+  navigation: 'navigation',
+  complementary: 'sidebar',
+  contentinfo: 'footer',
+  menu: 'navigation',
+  menubar: 'navigation',
+  search: 'navigation',
+};
+
+/** What the markup says the element is: its tag, role, class names or id. */
+export function kindByMarkup(element: Element): ChromeKind | undefined {
+  if (element.tagName === 'nav') return isContentsList(element) ? 'contents' : navigationKind(element);
+  if (element.tagName === 'form') return formKind(element);
+  if (element.tagName === 'footer') return 'footer';
+  if (element.tagName === 'aside' && textStats(element).links >= 0.5 * textStats(element).text) return 'sidebar';
+  const role = roleKinds[stringProperty(element, 'role') ?? ''];
+  if (role) return role === 'navigation' ? navigationKind(element) : role;
+  const rel = stringProperty(element, 'rel') ?? '';
+  if (/\b(prev|next)\b/.test(rel)) return 'previous/next';
+  // Microdata the page gives about the article (schema.org `author`, `datePublished`) is metadata, not text.
+  if (/\b(author|datePublished|dateModified|dateCreated|publisher)\b/.test(stringProperty(element, 'itemProp') ?? '')) return 'byline';
+  if (isTagList(element)) return 'tags';
+  if (classNames(element).some((name) => tagListClass.test(name.toLowerCase()))) return 'tags';
+  // What the page itself keeps out of print (MediaWiki's `noprint`, Bootstrap's `d-print-none`) and edit links are screen furniture.
+  if (classNames(element).some((name) => screenOnlyClass.test(name))) return 'screen';
+  const words = hintWords(element, { roles: true });
+  const joined = words.join('-');
+  if (/\btable-of-contents\b/.test(joined)) return 'contents';
+  if (relatedNames.test(joined)) return 'related';
+  if (/(^|-)(reading-time|read-time|post-date|entry-date)(-|$)/.test(joined)) return 'byline';
+  // Readability's rule of thumb: a name that also says body or content is a container (`main-content
+  // sidebar-layout`), unless the chrome words outnumber those (`related-content` is related posts).
+  const distinct = new Set(words);
+  const chromeWords = [...distinct]
+    .filter((word) => hintKinds.some(([, hints]) => hints.has(word)))
+    .reduce((sum, word) => sum + (weakHints.has(word) ? 0.5 : 1), 0);
+  if (chromeWords === 0 || [...distinct].filter((word) => containerWords.has(word)).length > chromeWords) return undefined;
+  for (const [kind, hints] of hintKinds) if (words.some((word) => hints.has(word))) return kind === 'navigation' ? navigationKind(element) : kind;
+  return undefined;
+}
+
+/** Two or more links whose words are the page's declared keywords, with little else: the post's tags. */
+function isKeywordLinks(element: Element, keywords: ReadonlySet<string>): boolean {
+  if (keywords.size === 0) return false;
+  const links = selectAll('a[href]', element);
+  if (links.length < 2 || !links.every((link) => keywords.has(collapsedText(link).toLowerCase()))) return false;
+  const { text, links: linkText } = textStats(element);
+  return linkText >= 0.6 * text;
+}
+
+/** Links marked `rel=tag` (the microformat for a post's tags) with little else. */
+function isTagList(element: Element): boolean {
+  // A walk that stops at the first link that is not a tag: most elements answer at once.
+  let links = 0;
+  const onlyTags = (node: Element): boolean =>
+    node.children.every((child) => {
+      if (child.type !== 'element') return true;
+      if (child.tagName === 'a' && child.properties.href !== undefined) {
+        links++;
+        return /\btag\b/.test(stringProperty(child, 'rel') ?? '');
+      }
+      return onlyTags(child);
+    });
+  if (element.tagName === 'a' || !onlyTags(element) || links === 0) return false;
+  const { text, links: linkText } = textStats(element);
+  return linkText >= 0.5 * text;
+}
+
+/** Navigation that only offers the previous and next posts says so. */
+function navigationKind(element: Element): ChromeKind {
+  const links = selectAll('a', element);
+  return links.length > 0 &&
+    links.length <= 3 &&
+    links.some((link) => previousNext.test(collapsedText(link)) || /\b(prev|next)\b/.test(stringProperty(link, 'rel') ?? ''))
+    ? 'previous/next'
+    : isContentsList(element)
+      ? 'contents'
+      : 'navigation';
+}
+
+/** Forms in a post: a comment form, a sign-up form, a search box. */
+function formKind(element: Element): ChromeKind {
+  const words = [...hintWords(element), ...(stringProperty(element, 'action') ?? '').toLowerCase().split(/[^a-z0-9]+/)];
+  if (words.some((word) => ['comment', 'comments', 'respond', 'wp-comments-post'].includes(word))) return 'comments';
+  if (words.some((word) => ['search', 's'].includes(word))) return 'navigation';
+  return 'newsletter';
+}
+
+/**
+ * Words chrome uses for itself, in the languages posts most often come in (en, fr, de, es, pt, it,
+ * nl, ja). Matched against a whole short block, case and trailing punctuation aside.
+ */
+const phrases = {
+  previousNext: [
+    'previous|prev|next|older|newer( post| article| entry| page| story| chapter| episode)?s?',
+    'article (précédent|suivant)|billet (précédent|suivant)|(précédent|suivant)',
+    '(vorheriger|nächster|älterer|neuerer) (beitrag|artikel|eintrag)',
+    '(entrada|artículo|post) (anterior|siguiente)|anterior|siguiente',
+    '(post|artigo) (anterior|seguinte)|próximo (post|artigo)',
+    '(articolo|post) (precedente|successivo)',
+    '(vorige|volgende) (bericht|artikel)',
+    '前の投稿|次の投稿|前の記事|次の記事',
+  ],
+  share: [
+    'share( this( post| article| story| page)?)?( on| via| with)?( \\w+)?',
+    'tweet( this)?|pin( it)?|e-?mail( this)?|print( this)?',
+    'partager( cet article| sur \\w+)?|partagez|teilen|diesen (beitrag|artikel) teilen|compartir( esto)?|compartilhe|compartilhar|condividi|delen',
+    'シェアする|シェア',
+  ],
+  comments: [
+    'leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?',
+    '\\d+ (comments?|responses?|replies)|comments?( \\(\\d+\\))?|show comments|view comments',
+    '(laisser|laissez) un commentaire|\\d* ?commentaires?|ajouter un commentaire',
+    '(hinterlasse|schreibe) einen kommentar|\\d* ?kommentare?',
+    '(deja|dejar) un comentario|\\d* ?comentarios?|(deixe|deixar) um comentário|\\d* ?comentários?',
+    'lascia un commento|\\d* ?commenti',
+    'laat een reactie achter|\\d* ?reacties?',
+    'コメントを残す|コメント',
+  ],
+  newsletter: [
+    'subscribe( now| today)?|sign up( now)?',
+    "(click here to |please )?(subscribe|sign up) (to|for) (our|the|my) [\\w\\s’'-]{0,30}newsletter[^.]{0,60}",
+    'get (the latest|our)[^.]{0,60}(in|to) your inbox[^.]{0,40}',
+    "(abonnez-vous|s'abonner|inscrivez-vous)( à (la|notre) newsletter)?|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribirse|assine|inscreva-se|iscriviti",
+    // Paywalls: the rest of the story is elsewhere.
+    '(subscribe now|please subscribe|subscribe)[^.]{0,40} (to (view|read|continue reading)|for) the full (story|article)[^.]{0,80}|to (view|read|continue reading) the full (story|article)[^.]{0,80}',
+  ],
+  related: [
+    'related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)|more (from|on|in) [^.]{1,40}|read (more|next)',
+    // Not “See also”: in a post it is the author's own pointers.
+    'recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|also read|read also',
+    "don[’']t miss|what to read next|recent (posts|articles|stories)|latest (posts|articles|stories)|more (stories|articles)|other posts|you may have missed",
+    'mentioned in|linked from|pingbacks?|trackbacks?|pingbacks? (and|&) trackbacks?',
+    '(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés|connexes)|à lire',
+    'lesen sie auch|auch lesen|schon gelesen\\??|weiterlesen|zum weiterlesen|auch interessant|mehr zum thema|weitere (artikel|beiträge)( zum thema)?',
+    'ähnliche (artikel|beiträge)|das könnte (sie|dich) auch interessieren|empfehlungen aus der redaktion',
+    'lee también|leer también|lea (también|más)|ver también|vea también|puedes ver|(artículos|entradas) relacionad[ao]s|también te puede interesar',
+    'czytaj (też|także|również|więcej)|zobacz (też|także|również)',
+    'leia também|veja também|(posts|artigos) relacionados|você também pode gostar',
+    'leggi anche|articoli correlati|potrebbe interessarti',
+    'lees ook|gerelateerde (berichten|artikelen)',
+    '関連投稿|関連記事|最近の投稿|人気の記事|おすすめ記事',
+  ],
+};
+
+const anyOf = (list: readonly string[]) => list.map((phrase) => `(?:${phrase})`).join('|');
+const wholeBlock = (list: readonly string[], tail = '[\\s:.!…»→›>]*') => new RegExp(`^\\s*(?:${anyOf(list)})${tail}$`, 'iu');
+
+const previousNextLabel = new RegExp(`^\\s*(?:[«‹←<]\\s*)?(?:${anyOf(phrases.previousNext)})\\s*[:»›→>]?\\s*$`, 'iu');
+const previousNext = new RegExp(`^\\s*(?:[«‹←<]\\s*)?(?:${anyOf(phrases.previousNext)})\\b|[»›→>]\\s*$`, 'iu');
+
+/** What a short block says: whole-block phrases that only chrome uses. */
+const textCues: [ChromeKind, RegExp][] = [
+  [
+    'advertisement',
+    /^(advertisement|advertisements|advert|ad|anzeige|publicité|publicidad|publicidade|pubblicità|advertentie|sponsored( content)?|continue reading below|story continues below( advertisement)?|article continues below( advertisement)?)$/i,
+  ],
+  [
+    'share',
+    wholeBlock(
+      phrases.share,
+      '[\\s:.!]*((facebook|twitter|x|linkedin|e-?mail|reddit|whatsapp|pinterest|print|tumblr|pocket|telegram|mastodon|bluesky|more)[\\s,|:·•]*)*',
+    ),
+  ],
+  ['comments', wholeBlock(phrases.comments)],
+  ['newsletter', wholeBlock(phrases.newsletter)],
+  [
+    'tags',
+    /^(tags?|tagged( with)?|filed under|categories|category|topics|posted in|étiquettes|mots-clés|schlagwörter|schlagworte|etiquetas|categorías|tag|categorie|タグ|カテゴリー)\s*[:：]/iu,
+  ],
+  ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$|tous droits réservés\.?$|alle rechte vorbehalten\.?$|todos los derechos reservados\.?$/i],
+  ['related', wholeBlock(phrases.related)],
+];
+
+/** Section headings under which a theme lists chrome rather than the article's own text. */
+const sectionCues: [ChromeKind, RegExp][] = [
+  ...textCues.filter(([kind]) => ['related', 'tags', 'comments', 'share', 'newsletter'].includes(kind)),
+  ['comments', /^(\d+\s+(comments?|responses?|replies)|comments?)\b/i],
+  ['share', /^share( this( post| article)?)?\b/i],
+  ['newsletter', /^(subscribe|sign up|newsletter|get (the latest|our))\b/i],
+  ['tags', /^(tags?|tagged|categories|topics)\b[\s:]*$/i],
+];
+
+/** A link line that introduces another story: “Read more: …”, “RELATED: …”, “Lire aussi : …”. */
+const relatedLead = new RegExp(`^\\s*(?:read more|see more|more|watch|click here|${anyOf(phrases.related)})\\s*[:|–—-]`, 'iu');
+
+/** The byline or date line a theme prints in the body (“Posted by Konstantin @ 12:00 am”, “Updated at 1:23 p.m.”). */
+const bylineLine =
+  /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d/iu;
+
+function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
+  if (text.length > 200 || text === '') return undefined;
+  for (const [kind, cue] of textCues) if (cue.test(text)) return kind;
+  if (text.length <= 120 && bylineLine.test(text)) return 'byline';
+  if (links >= 0.5 * text.length && previousNext.test(text) && text.length < 160) return 'previous/next';
+  if (links > 0 && previousNextLabel.test(text)) return 'previous/next';
+  if (links > 0 && relatedLead.test(text) && links >= 0.5 * text.replace(relatedLead, '').trim().length) return 'related';
+  // A paragraph that is one bracketed headline linking elsewhere, set in the text by the site:
+  // “[Our Latest Forecast: …]” (a short one, “[Engadget]”, credits a source).
+  if (/^\[[^\]]{30,}\]$/.test(text) && links >= 0.8 * (text.length - 2) && isElement(element, 'p', 'div')) return 'related';
+  if (isElement(element, 'ul', 'ol', 'div', 'p', 'section') && isPreviousNextPair(element)) return 'previous/next';
+  return undefined;
+}
+
+/** Two links side by side, one to the older post and one to the newer (`« Title | Title »`). */
+function isPreviousNextPair(element: Element): boolean {
+  const links = selectAll('a', element);
+  if (links.length !== 2) return false;
+  const [first, second] = links.map((link) => collapsedText(link));
+  const text = collapsedText(element);
+  return /^[«‹←<]/.test(text) && /[»›→>]$/.test(text) && first !== undefined && second !== undefined;
+}
+
+/** A list of links to the headings of this page, or the page's `toc` element. */
+export function isContentsList(element: Element, headingIds?: ReadonlySet<string>): boolean {
+  const links = selectAll('a[href]', element);
+  if (links.length < 3) return false;
+  const inPage = links.filter((link) => {
+    const href = stringProperty(link, 'href') ?? '';
+    if (!href.startsWith('#') || href.length < 2) return false;
+    return !headingIds || headingIds.has(decodeFragment(href.slice(1)));
+  });
+  const { text, links: linkText } = textStats(element);
+  return inPage.length >= 0.8 * links.length && linkText >= 0.7 * text;
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/**
+ * A post as listings show it (`article`, `.post`, `.hentry`, `.h-entry`, schema.org article types)
+ * whose title links to another page: a teaser for another post, not this one's text.
+ */
+export function isTeaser(element: Element): boolean {
+  if (!isPostItem(element)) return false;
+  const link = select('h1 a[href], h2 a[href], h3 a[href], h4 a[href], .entry-title a[href], .post-title a[href]', element);
+  const href = link ? (stringProperty(link, 'href') ?? '') : '';
+  return href !== '' && !href.startsWith('#');
+}
+
+/**
+ * A list of other posts, however it is marked up: two or more headings that are links to other
+ * pages, with little text each (a title, an excerpt, a byline).
+ */
+export function isPostList(element: Element): boolean {
+  if (!isElement(element, 'div', 'section', 'ul', 'ol', 'aside', 'nav', 'footer')) return false;
+  let headings = 0;
+  let linked = 0;
+  const walk = (node: Element, outboundLink: boolean) => {
+    if (/^h[1-6]$/.test(node.tagName)) {
+      headings++;
+      if (outboundLink || linksOut(node)) linked++;
+      return;
+    }
+    for (const child of node.children) if (child.type === 'element') walk(child, outboundLink || (child.tagName === 'a' && isOutbound(child)));
+  };
+  walk(element, false);
+  if (linked < 2 || linked < 0.5 * headings) return false;
+  return textStats(element).text / linked < 400;
+}
+
+/** A heading filled by a link to another page. */
+function linksOut(heading: Element): boolean {
+  const link = select('a[href]', heading);
+  return link !== undefined && isOutbound(link) && collapsedText(link).length >= 0.8 * collapsedText(heading).length;
+}
+
+function isOutbound(link: Element): boolean {
+  const href = stringProperty(link, 'href') ?? '';
+  return href !== '' && !href.startsWith('#');
+}
+
+/** A post as an index shows it: `article`, WordPress's `.post`, microformats, schema.org's article types. */
+export function isPostItem(element: Element): boolean {
+  return (
+    element.tagName === 'article' ||
+    classNames(element).some((name) => name === 'post' || name === 'hentry' || name === 'h-entry') ||
+    /schema\.org\/(BlogPosting|Article|NewsArticle)$/.test(stringProperty(element, 'itemType') ?? '')
+  );
+}
+
+export interface ChromeOptions {
+  /** Elements never taken out (the notes and what holds them). */
+  isProtected: (element: Element) => boolean;
+  /** Elements whose insides are kept but which may hold chrome (ancestors of the notes). */
+  holdsProtected: (element: Element) => boolean;
+  /** The page's declared keywords and tags (`meta keywords`, `article:tag`), lower-cased: a block of links to them is its tag list. */
+  keywords?: ReadonlySet<string>;
+}
+
+/**
+ * Takes site chrome out of the article content and returns what it took, in document order. A
+ * block that holds most of the article is never taken for chrome by its class alone.
+ */
+export function removeSiteChrome(content: Root, options: ChromeOptions): DroppedChrome[] {
+  const dropped: DroppedChrome[] = [];
+  const total = Math.max(1, textStats(content).text);
+  const headingIds = new Set(
+    selectAll('h1, h2, h3, h4, h5, h6, [id]', content).flatMap((element) => {
+      const id = stringProperty(element, 'id');
+      return id ? [id] : [];
+    }),
+  );
+  const take = (element: Element, kind: ChromeKind) => dropped.push({ element, kind, reason: reasons[kind] });
+
+  // Inside the notes (and the paragraphs their back-links point to) only what the page keeps out of print goes.
+  const walk = (parent: Parents, inNotes = false) => {
+    for (const child of [...parent.children]) {
+      if (child.type !== 'element' || !parent.children.includes(child)) continue;
+      if (inNotes || options.isProtected(child)) {
+        if (kindByMarkup(child) === 'screen' && !options.holdsProtected(child) && !options.isProtected(child)) {
+          take(child, 'screen');
+          removeNode(child, parent);
+        } else walk(child, true);
+        continue;
+      }
+      // Words inside a sentence are the sentence's: an inline element in a line of prose is judged only
+      // when it is most of the line, or by what the page says outright (not for print, microdata).
+      if (isInline(child) && inProse(child, parent)) {
+        const kind = kindByMarkup(child);
+        if (kind === 'screen' || (kind === 'byline' && child.properties.itemProp !== undefined)) {
+          take(child, kind);
+          removeNode(child, parent);
+        } else walk(child);
+        continue;
+      }
+      const kind = blockKind(child, total, headingIds) ?? (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined);
+      if (kind && !options.holdsProtected(child)) {
+        for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {
+          take(element, kind);
+          removeNode(element, parent);
+        }
+        continue;
+      }
+      walk(child);
+    }
+  };
+  walk(content);
+  for (const element of edgeLinkBlocks(content, options)) {
+    const parent = parentMap(content).get(element);
+    if (!parent) continue;
+    take(element, 'links');
+    removeNode(element, parent);
+  }
+  const order = new Map(elementsOf(content).map((element, index) => [element, index]));
+  return dropped.sort(
+    (a, b) => (a.element.position?.start.offset ?? order.get(a.element) ?? 0) - (b.element.position?.start.offset ?? order.get(b.element) ?? 0),
+  );
+}
+
+/** The kind of chrome a block is, by its markup or its words; undefined for the article's own blocks. */
+function blockKind(element: Element, total: number, headingIds: ReadonlySet<string>): ChromeKind | undefined {
+  const { text, links } = textStats(element);
+  if (isElement(element, 'ul', 'ol', 'div', 'section', 'p') && isContentsList(element, headingIds)) return 'contents';
+  const byText = kindByText(element, collapsedText(element), links);
+  if (byText) return byText;
+  const share = text / total;
+  const byMarkup = kindByMarkup(element);
+  // A class word alone never takes most of the article (a theme may call its post body `post-share-wrap`),
+  // but a comments section, related posts or a sidebar may outweigh a short post.
+  if (byMarkup && (share <= 0.5 || (['comments', 'related', 'sidebar'].includes(byMarkup) && total - text >= 500))) return byMarkup;
+  if (share <= 0.5 && (isTeaser(element) || isPostList(element))) return 'related';
+  return undefined;
+}
+
+/**
+ * What a label of chrome announces: after a heading (“Related posts”, “3 Comments”, “Share this”),
+ * the blocks up to the next heading of the same or a higher rank when they are links or short
+ * lines (or comments); after a short line (“You may also like…”, “Tags”), the run of blocks of
+ * links that follows it.
+ */
+function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, options: ChromeOptions): Element[] {
+  if (!['related', 'comments', 'share', 'newsletter', 'tags'].includes(kind)) return [];
+  const text = collapsedText(label);
+  if (text.length > 80 || !sectionCues.some(([cueKind, cue]) => cueKind === kind && cue.test(text))) return [];
+  const following = parent.children.slice(parent.children.indexOf(label) + 1).filter((node): node is Element => node.type === 'element');
+  const blocked = (element: Element) => options.isProtected(element) || options.holdsProtected(element);
+  if (/^h[2-6]$/.test(label.tagName)) {
+    const rank = Number(label.tagName.slice(1));
+    const section: Element[] = [];
+    for (const sibling of following) {
+      if (/^h[1-6]$/.test(sibling.tagName) && Number(sibling.tagName.slice(1)) <= rank) break;
+      // Under such a heading come links and short lines (or, for comments, a list or thread of them):
+      // a paragraph of prose is the author's again.
+      if (blocked(sibling) || (isProse(sibling) && (kind !== 'comments' || isElement(sibling, 'p', 'blockquote')))) break;
+      section.push(sibling);
+    }
+    return section;
+  }
+  const run: Element[] = [];
+  for (const sibling of following) {
+    const { text: length, links } = textStats(sibling);
+    if (blocked(sibling) || (length > 0 && links < 0.6 * length)) break;
+    run.push(sibling);
+  }
+  return run;
+}
+
+const inlineTags = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'label',
+]);
+
+function isInline(element: Element): boolean {
+  return inlineTags.has(element.tagName);
+}
+
+/** An element that is a small part of a line of prose (not of a line of links). */
+function inProse(element: Element, parent: Parents): boolean {
+  const line = textStats(parent);
+  return textStats(element).text < 0.8 * line.text && line.links < 0.5 * line.text;
+}
+
+/** Prose: a block a reader reads as text (a sentence or more, not mostly links). */
+function isProse(element: Element): boolean {
+  const { text, links } = textStats(element);
+  return text >= 80 && links < 0.3 * text;
+}
+
+const blockTags = new Set([
+  'p',
+  'ul',
+  'ol',
+  'dl',
+  'div',
+  'section',
+  'table',
+  'blockquote',
+  'pre',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'aside',
+  'footer',
+  'header',
+]);
+
+/**
+ * Blocks of links before the first paragraph of prose or after the last one: breadcrumbs, a site's
+ * contents list, lists of other posts. A list of links in the middle of the text is the author's.
+ */
+function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
+  const blocks = topBlocks(content);
+  const proseIndexes = blocks.flatMap((block, index) => (isProse(block) ? [index] : []));
+  const first = proseIndexes[0];
+  const last = proseIndexes.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const linkCount = blocks.map((block, index) => {
+    if (index >= first && index <= last) return 0;
+    if (options.isProtected(block) || options.holdsProtected(block)) return 0;
+    const { text, links } = textStats(block);
+    return text > 0 && links >= 0.6 * text ? selectAll('a[href]', block).length : 0;
+  });
+  // A block of two links or more goes; a single link only in a run of such blocks (a list spread over
+  // paragraphs): one link closing a post is its source or its “via”, which the author put there.
+  return blocks.filter(
+    (_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && ((linkCount[index - 1] ?? 0) > 0 || (linkCount[index + 1] ?? 0) > 0)),
+  );
+}
+
+/**
+ * The article's blocks in reading order: descends through wrappers that hold other blocks, so a
+ * theme's nesting does not hide where the prose starts and ends.
+ */
+function topBlocks(parent: Parents): Element[] {
+  const blocks: Element[] = [];
+  for (const child of parent.children) {
+    if (child.type !== 'element' || !blockTags.has(child.tagName)) continue;
+    const holdsBlocks = isElement(child, 'div', 'section', 'aside', 'header', 'footer') && child.children.some((inner) => isBlock(inner) && hasText(inner));
+    if (holdsBlocks && !hasLooseText(child)) blocks.push(...topBlocks(child));
+    else blocks.push(child);
+  }
+  return blocks;
+}
+
+function isBlock(node: Nodes): node is Element {
+  return node.type === 'element' && blockTags.has(node.tagName);
+}
+
+function hasText(node: Nodes): boolean {
+  return textStats(node).text > 0;
+}
+
+/** Text directly inside a wrapper (not in a child block): the wrapper is itself a block of text. */
+function hasLooseText(element: Element): boolean {
+  return element.children.some(
+    (child) => (child.type === 'text' && child.value.trim() !== '') || (child.type === 'element' && !isBlock(child) && hasText(child)),
+  );
+}

@@ -1,0 +1,258 @@
+import type { VFile } from 'vfile';
+import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { dateOrderOf, findAmbiguousDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { report } from '../../core/rules.ts';
+import { htmlToText } from '../content.ts';
+import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
+import type { ChapterField, ImportOptions, LineFate } from '../types.ts';
+
+export type FrontMatterValues = Record<string, unknown>;
+
+export type MetaDraft = Omit<Partial<ChapterFrontMatter>, 'authors'> & { authors: string[] };
+
+export interface FrontMatterMeta {
+  meta: MetaDraft;
+  /** Why no author is credited, when the front matter names one that is not a name. */
+  unattributed?: string;
+  /** The keys the chapter took something from (`params.author` for nested ones), and the field each fed. */
+  used: Map<string, ChapterField>;
+}
+
+/** The keys Jekyll, Hugo, Zola and Eleventy sites use for each field, most common first. */
+const keysByField: [ChapterField, string[]][] = [
+  ['title', ['title', 'headline', 'post_title', 'postTitle', 'newstitle', 'newsTitle', 'linkTitle']],
+  ['authors', ['authors', 'author', 'by', 'byline', 'creator', 'creators']],
+  ['editors', ['editors', 'editor']],
+  ['date', ['date', 'publishDate', 'published', 'pubDate', 'pubdate', 'date_published', 'datePublished', 'created']],
+  ['venue', ['venue', 'publication', 'original_venue', 'first_published_in', 'publisher', 'source']],
+  ['standfirst', ['standfirst', 'dek', 'subtitle', 'description', 'excerpt', 'summary', 'lede']],
+  ['headnote', ['headnote']],
+  ['bio', ['bio']],
+  ['source_url', ['canonical_url', 'canonical', 'canonicalURL', 'original_url', 'source_url', 'link']],
+  ['tags', ['tags', 'categories', 'keywords']],
+  ['rights', ['rights']],
+];
+/** Where themes keep the author below the top level: Hugo's `params`, Zola's `extra` and `taxonomies`. */
+const nestedAuthorTables = ['params', 'extra', 'taxonomies'];
+/** Keys of a post's address, where permalinks carry its date (`/2026/01/12/…`). */
+const addressKeys = ['path', 'permalink', 'url', 'slug', 'aliases'];
+
+const keysOf = (field: ChapterField) => keysByField.find(([name]) => name === field)?.[1] ?? [];
+
+/** A front-matter value as text: strings trimmed, dates from YAML or TOML as written. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  // smol-toml's dates keep the offset they were written with; a JS Date is UTC.
+  if (value && typeof value === 'object' && 'toISOString' in value && typeof value.toISOString === 'function') return String(value.toISOString());
+  return undefined;
+}
+
+function firstKey(values: FrontMatterValues, keys: readonly string[]): { key: string; value: string } | undefined {
+  for (const key of keys) {
+    const value = textOf(values[key]);
+    if (value !== undefined) return { key, value };
+  }
+  return undefined;
+}
+
+/**
+ * A site's author data (`_data/authors.yml`: `jsmith: {name: John Smith, …}` or `jsmith: John
+ * Smith`) as key → name; undefined for anything else.
+ */
+export function authorDataOf(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const data: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : undefined;
+    const name = record ? (textOf(record.name) ?? textOf(record.display_name) ?? textOf(record.full_name)) : textOf(entry);
+    if (name) data[key] = name;
+  }
+  return Object.keys(data).length > 0 ? data : undefined;
+}
+
+/** Text from front matter: entities decoded (`Notes&colon; A` → `Notes: A`), HTML in titles read as HTML. */
+function plain(value: string): string {
+  return /<[a-z][^>]*>/i.test(value) ? htmlToText(value) : decodeEntities(value).replace(/\s+/g, ' ').trim();
+}
+
+interface NameReading {
+  names: string[];
+  /** Values that named nobody (`jsmith` without `_data/authors.yml`). */
+  keys: string[];
+}
+
+/**
+ * The people a front-matter value names: a string (`A and B`), a list, objects with a `name`, or
+ * keys into the site's author data (Jekyll's `_data/authors.yml`), looked up in `authorData`.
+ */
+function namesOf(value: unknown, authorData: Readonly<Record<string, string>> | undefined): NameReading {
+  const reading: NameReading = { names: [], keys: [] };
+  const add = (entry: unknown) => {
+    if (Array.isArray(entry)) {
+      for (const item of entry) add(item);
+      return;
+    }
+    if (entry && typeof entry === 'object') {
+      const record = entry as Record<string, unknown>;
+      const name = textOf(record.name) ?? textOf(record.display_name) ?? textOf(record.full_name);
+      if (name) add(name);
+      return;
+    }
+    const text = textOf(entry);
+    if (!text) return;
+    const known = authorData?.[text] ?? authorData?.[text.toLowerCase()];
+    if (known) {
+      reading.names.push(plain(known));
+      return;
+    }
+    const names = splitNames(plain(text)).flatMap((name) => asName(name) ?? []);
+    if (names.length > 0) reading.names.push(...names);
+    else reading.keys.push(text);
+  };
+  add(value);
+  return { names: [...new Set(reading.names)], keys: reading.keys };
+}
+
+/**
+ * Maps a post's front matter to a chapter's: the common keys of Jekyll, Hugo, Zola and Eleventy,
+ * entities decoded, names checked, dates read in the post's language. A date only the file name
+ * gives (Jekyll's `2019-03-04-slug.md`) is the post's date; one only its address gives is reported.
+ */
+export function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: ImportOptions, placeOfKey: (key: string) => number): FrontMatterMeta {
+  const used = new Map<string, ChapterField>();
+  const meta: MetaDraft = { authors: [] };
+  let unattributed: string | undefined;
+
+  const title = firstKey(values, keysOf('title'));
+  if (title) {
+    meta.title = plain(title.value);
+    used.set(title.key, 'title');
+  }
+
+  for (const key of keysOf('authors')) {
+    if (values[key] === undefined) continue;
+    const reading = namesOf(values[key], options.authorData);
+    used.set(key, 'authors');
+    meta.authors.push(...reading.names.filter((name) => !meta.authors.includes(name)));
+    if (reading.keys.length > 0 && reading.names.length === 0)
+      unattributed = `\`${key}: ${reading.keys.join(', ')}\` is ${reading.keys.every(isLogin) ? 'a key into the site’s author data (_data/authors.yml), which was not found beside the post' : 'not a name'}`;
+    if (meta.authors.length > 0) break;
+  }
+  if (meta.authors.length === 0) {
+    for (const table of nestedAuthorTables) {
+      const nested = values[table];
+      if (!nested || typeof nested !== 'object' || Array.isArray(nested)) continue;
+      for (const key of ['authors', 'author']) {
+        const value = (nested as Record<string, unknown>)[key];
+        if (value === undefined) continue;
+        const reading = namesOf(value, options.authorData);
+        used.set(`${table}.${key}`, 'authors');
+        meta.authors.push(...reading.names.filter((name) => !meta.authors.includes(name)));
+      }
+      if (meta.authors.length > 0) break;
+    }
+  }
+  if (meta.authors.length > 0) unattributed = undefined;
+
+  for (const key of keysOf('editors')) {
+    if (values[key] === undefined) continue;
+    const names = namesOf(values[key], options.authorData).names.filter((name) => !meta.authors.includes(name));
+    used.set(key, 'editors');
+    if (names.length > 0) meta.editors = names;
+    break;
+  }
+
+  const date = postDate(values, file, used, placeOfKey);
+  if (date) meta.date = date;
+
+  for (const field of ['venue', 'standfirst', 'headnote', 'bio', 'source_url', 'rights'] as const) {
+    const found = firstKey(values, keysOf(field));
+    if (!found) continue;
+    used.set(found.key, field);
+    Object.assign(meta, { [field]: field === 'source_url' ? found.value : plain(found.value) });
+  }
+
+  const tags = keysOf('tags').flatMap((key) => {
+    const value = values[key];
+    const list = Array.isArray(value) ? value.map((tag) => textOf(tag) ?? '') : typeof value === 'string' ? value.split(/,\s*/) : [];
+    if (list.length > 0) used.set(key, 'tags');
+    return list.map(plain).filter(Boolean);
+  });
+  if (tags.length > 0) meta.tags = [...new Set(tags)];
+  return { meta, used, ...(unattributed ? { unattributed } : {}) };
+}
+
+/**
+ * The post's date: its front matter's, read in the post's language; else Jekyll's file name
+ * (`2019-03-04-slug.md`, or the folder of a Hugo page bundle); else its address
+ * (`path = "2026/01/12/…"`), reported as read from there. A date that cannot be read is reported.
+ */
+function postDate(values: FrontMatterValues, file: VFile, used: Map<string, ChapterField>, placeOfKey: (key: string) => number): string | undefined {
+  const language = textOf(values.lang) ?? textOf(values.language) ?? textOf(values.locale);
+  const order = dateOrderOf(language);
+  const written = firstKey(values, keysOf('date'));
+  if (written) {
+    used.set(written.key, 'date');
+    const date = parseDate(written.value, { order });
+    if (date) return formatPartialDate(date);
+    const place = { line: placeOfKey(written.key), column: 1 };
+    const swapped = findAmbiguousDate(written.value, { order });
+    if (swapped)
+      report(
+        file,
+        'import-date-ambiguous',
+        `\`${written.key}: ${written.value}\` could be day-first or month-first${language ? ` (the post’s language, ${language}, does not say which)` : ' and the post does not say its language'}: no date was taken`,
+        place,
+      );
+    else report(file, 'import-date-unreadable', `\`${written.key}: ${written.value}\` is not a date this importer can read: no date was taken`, place);
+  }
+  const named = /^(\d{4}-\d{2}-\d{2})-/.exec(file.basename ?? '')?.[1] ?? /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]+\/index\.\w+$/.exec(file.path)?.[1];
+  if (!written && named && parseDate(named)) return named;
+  if (written) return undefined;
+  for (const key of addressKeys) {
+    const address = textOf(Array.isArray(values[key]) ? (values[key] as unknown[])[0] : values[key]);
+    const match = address && /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(address);
+    const date = match && parseDate(`${match[1]}-${match[2]}-${match[3]}`);
+    if (!date) continue;
+    const iso = formatPartialDate(date);
+    used.set(key, 'date');
+    report(file, 'import-date-inferred', `the post’s front matter gives no date: ${iso} was read from its address (\`${key}: ${address}\`); check it`, {
+      line: placeOfKey(key),
+      column: 1,
+    });
+    return iso;
+  }
+  return undefined;
+}
+
+/**
+ * The front matter's lines (delimiters included): a key's lines, nested values and all, go to the
+ * field it fed (`used`); other keys are site settings a chapter has no place for.
+ */
+export function frontMatterLineFates(lines: readonly string[], used: ReadonlyMap<string, ChapterField>): (LineFate | undefined)[] {
+  let currentKey: string | undefined;
+  let table: string | undefined;
+  return lines.map((line, index): LineFate | undefined => {
+    const number = index + 1;
+    if (line.trim() === '') return undefined;
+    if (index === 0 || index === lines.length - 1) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter delimiter' };
+    if (/^\s*#/.test(line)) return { line: number, fate: 'dropped', piece: 1, reason: 'front-matter comment' };
+    // TOML tables (`[params]`) and YAML maps (`params:` then indented keys) hold nested keys.
+    const tableName = /^\[+\s*([\w.-]+)\s*\]+\s*$/.exec(line)?.[1];
+    if (tableName !== undefined) {
+      table = tableName;
+      currentKey = tableName;
+    }
+    const topKey = /^([\w-]+)\s*[:=]/.exec(line)?.[1];
+    const nestedKey = /^\s+([\w-]+)\s*:/.exec(line)?.[1];
+    if (tableName === undefined && topKey !== undefined) currentKey = table === undefined ? topKey : `${table}.${topKey}`;
+    else if (nestedKey !== undefined && currentKey !== undefined && !currentKey.includes('.') && used.has(`${currentKey}.${nestedKey}`))
+      currentKey = `${currentKey}.${nestedKey}`;
+    else if (nestedKey !== undefined && currentKey?.includes('.')) currentKey = `${currentKey.split('.')[0]}.${nestedKey}`;
+    const field = currentKey === undefined ? undefined : used.get(currentKey);
+    return field
+      ? { line: number, fate: 'metadata', piece: 1, field }
+      : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
+  });
+}
