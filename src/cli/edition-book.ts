@@ -102,7 +102,6 @@ export async function loadEditionBook(projectDir: string): Promise<EditionBook> 
       );
     }
   });
-  reportReusedIsbn(loaded.files[0], config.identifier, records, number);
   if (hasErrors(files)) return { files, book: undefined, records, texts };
 
   const formerIds = Object.fromEntries(identities.flatMap((identity) => (identity.formerIds.length > 0 ? [[identity.id, identity.formerIds] as const] : [])));
@@ -117,6 +116,13 @@ export async function loadEditionBook(projectDir: string): Promise<EditionBook> 
   if (previous && changes && !hasChanges(changes) && current.note.length === 0) {
     return { ...result, book: asReleased(book, previous, records, formerIds), presented: previous.edition };
   }
+  // Only a new edition in the making needs its own ISBN (right after a release the book is the released one).
+  reportReusedIsbn(
+    loaded.files.find((file) => file.path.endsWith(configFileName)),
+    config.identifier,
+    records,
+    number,
+  );
   const earlier = records.filter((record) => record.edition < number);
   const edition: EditionContext = {
     history: earlier.map(historyEntry),

@@ -5,6 +5,7 @@ import type { Book } from '../core/types.ts';
 import { changeSummary, hasChanges } from '../editions/compare.ts';
 import { editionRecord, noteParagraphs } from '../editions/record.ts';
 import { loadRenderAssets } from '../io/assets.ts';
+import { loadBookImages } from '../io/images.ts';
 import { chapterHref, renderHtmlSite } from '../render/html/site.ts';
 import { editionName } from '../render/matter.ts';
 import { describeChanges } from './changes.ts';
@@ -27,8 +28,10 @@ export interface ReleaseOptions {
 export async function releaseCommand(projectDir: string, options: ReleaseOptions, ui: Ui): Promise<number> {
   if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date ${options.date}: expected a real date as YYYY-MM-DD`);
   const loaded = await loadEditionBook(projectDir);
+  // The pictures too: an edition is recorded only of a book that builds.
+  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files));
   ui.report(loaded.files);
-  const { book, current, previous, changes } = loaded;
+  const { current, previous, changes } = loaded;
   if (!book || !current || hasErrors(loaded.files)) {
     ui.error('the book has errors (see above); no edition was recorded');
     return exitCodes.content;
