@@ -27,6 +27,7 @@ export type ChromeKind =
   | 'footer'
   | 'byline'
   | 'screen'
+  | 'code-label'
   | 'links';
 
 const reasons: Record<ChromeKind, string> = {
@@ -45,6 +46,7 @@ const reasons: Record<ChromeKind, string> = {
   links: 'site chrome: a block of links after or before the article',
   byline: 'the article’s byline and date line (the page’s metadata, read from the page)',
   screen: 'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
+  'code-label': 'site chrome: a code block’s language label or copy button, set by the highlighter beside the code',
 };
 
 export function chromeReason(kind: ChromeKind): string {
@@ -267,6 +269,8 @@ const textCues: [ChromeKind, RegExp][] = [
   ],
   ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$|tous droits réservés\.?$|alle rechte vorbehalten\.?$|todos los derechos reservados\.?$/i],
   ['related', wholeBlock(phrases.related)],
+  // A highlighter's label under a code block (“Code language: Bash (bash)”) and its copy button.
+  ['code-label', /^(code language:[^.]{0,40}|copy( code| to clipboard)?|copied!?)$/i],
 ];
 
 /** Section headings under which a theme lists chrome rather than the article's own text. */
@@ -416,6 +420,11 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
         } else walk(child, true);
         continue;
       }
+      if (isCodeLabel(child, parent)) {
+        take(child, 'code-label');
+        removeNode(child, parent);
+        continue;
+      }
       // Words inside a sentence are the sentence's: an inline element in a line of prose is judged only
       // when it is most of the line, or by what the page says outright (not for print, microdata).
       if (isInline(child) && inProse(child, parent)) {
@@ -448,6 +457,15 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
   return dropped.sort(
     (a, b) => (a.element.position?.start.offset ?? order.get(a.element) ?? 0) - (b.element.position?.start.offset ?? order.get(b.element) ?? 0),
   );
+}
+
+/**
+ * What a highlighter puts in a `pre` beside its `code` (“Code language: Bash”, a Copy button): the
+ * code is the `code` element, the rest of the block is its furniture.
+ */
+function isCodeLabel(element: Element, parent: Parents): boolean {
+  if (!isElement(parent, 'pre') || element.tagName === 'code' || select('code', element)) return false;
+  return select('code', parent) !== undefined && collapsedText(element) !== '';
 }
 
 /** The kind of chrome a block is, by its markup or its words; undefined for the article's own blocks. */
@@ -526,12 +544,22 @@ const inlineTags = new Set([
   'label',
 ]);
 
+/** An inline tag that holds no block: a `q` or `span` wrapping a `div` (SPIP's “Lire aussi” box) is a block however it is tagged. */
 function isInline(element: Element): boolean {
-  return inlineTags.has(element.tagName);
+  return inlineTags.has(element.tagName) && !element.children.some((child) => child.type === 'element' && blockTags.has(child.tagName));
 }
 
-/** An element that is a small part of a line of prose (not of a line of links). */
+/**
+ * An element that is a small part of a line of prose (not of a line of links): text stands beside
+ * it. An inline element set alone between blocks is a block of its own.
+ */
 function inProse(element: Element, parent: Parents): boolean {
+  const beside = parent.children.some(
+    (sibling) =>
+      sibling !== element &&
+      ((sibling.type === 'text' && sibling.value.trim() !== '') || (sibling.type === 'element' && isInline(sibling) && collapsedText(sibling) !== '')),
+  );
+  if (!beside) return false;
   const line = textStats(parent);
   return textStats(element).text < 0.8 * line.text && line.links < 0.5 * line.text;
 }

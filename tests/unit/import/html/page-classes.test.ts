@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../../src/import/import.ts';
+
+/**
+ * Classes of saved pages found in the real-world corpus (`tests/corpus/html/`), each written here
+ * as a small page in the markup of the platform named in the test.
+ */
+
+function importPage(html: string) {
+  const file = new VFile({ path: 'page.html', value: html });
+  const piece = importSource(file, { defaultAuthor: undefined }).chapters[0]?.piece;
+  assert.ok(piece, 'the page gives a chapter');
+  return { piece, markdown: bodyToMarkdown(piece.body), file };
+}
+
+const prose = 'This paragraph is long enough to read as the body of an article that a reader came for, and it goes on a little longer so that it is prose.';
+
+describe('saved pages: classes from the corpus', () => {
+  it('SPIP: a number linked alone between brackets in the text is a marker, and its note is pulled in from outside the article', () => {
+    const { markdown } = importPage(`<html><head><title>Un titre</title></head><body>
+<div class="main"><article><h1>Un titre</h1>
+<p>${prose} Une phrase citée<span class="spip_note_ref">&nbsp;[<a href='#nb1' class='spip_note' rel='appendix' title='« Objectifs et principes », Catégorisation des revues,&nbsp;(...)' id='nh1'>1</a>]</span>. ${prose}</p>
+<p>${prose}</p></article></div>
+<div class="colonne"><div class="notes"><h2>Notes</h2><div id='nb1'>
+<p><span class="spip_note_ref">[<a href='#nh1' class='spip_note' title='Notes 1' rev='appendix'>1</a>]&nbsp;</span>« Objectifs et principes », <i>Catégorisation des revues</i>, Section 37 du Comité national, Octobre 2007.</p>
+</div></div></div></body></html>`);
+    assert.match(markdown, /Une phrase citée\[\^1\]/);
+    assert.match(markdown, /\[\^1\]: « Objectifs et principes », _Catégorisation des revues_, Section 37 du Comité national, Octobre 2007\./);
+  });
+
+  it('a number in brackets that is part of the sentence, not next to the link, makes no marker', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1>
+<p>${prose} See [the table <a href="#t2">2</a> below]. ${prose}</p><p>${prose}</p><table id="t2"><tr><td>2</td><td>cell</td></tr></table></article></body></html>`);
+    assert.ok(!markdown.includes('[^'), markdown);
+  });
+
+  it('a “read also” box set as an inline element holding blocks (SPIP’s q.lire_aussi) is chrome, not a line of prose', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><div class="texte">
+<q class="lire_aussi"><div class="logo"><a href="https://example.org/58769"><img src="a.jpg"></a></div>
+Lire aussi Martine Bulard, « <a href="https://example.org/58769">En Corée, la politique du rayon de soleil</a> », juin 2018.</q>
+<p>${prose}</p><p>${prose}</p></div></article></body></html>`);
+    assert.ok(!markdown.includes('Lire aussi'), markdown);
+    assert.ok(!markdown.includes('rayon de soleil'), markdown);
+    assert.ok(markdown.includes('This paragraph is long enough'));
+  });
+});
+
+describe('saved pages: plugin furniture around notes and code', () => {
+  it('WordPress “footnotes” plugin: the empty anchor between a marker and its tooltip is no marker, the tooltip no second note', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1>
+<p>${prose} Text here<span class="footnote_referrer"><a role="button" tabindex="0" href="#f+253+1+2" class="footnote_hard_link"><sup id="footnote_plugin_tooltip_253_1_2" class="footnote_plugin_tooltip_text">[1]</sup></a><span class="footnote_referrer_base"><span id="r+253+1+2" class="footnote_referrer_anchor"></span></span><span id="footnote_plugin_tooltip_text_253_1_2" class="footnote_tooltip">The note, cut short … <a class="footnote_tooltip_continue" href="#f+253+1+2">Continue reading</a></span></span> more text.</p>
+<p>${prose}</p>
+<table><tr class="footnotes_plugin_reference_row"><th scope="row" class="footnote_plugin_index_combi pointer"><a id="footnote_plugin_reference_253_1_2" href="#r+253+1+2" class="footnote_backlink"><span class="footnote_item_base"><span id="f+253+1+2" class="footnote_item_anchor"></span></span><span class="footnote_index_arrow">↑</span>1</a></th> <td class="footnote_plugin_text">The note, whole, as the author wrote it.</td></tr></table></article></body></html>`);
+    assert.match(markdown, /Text here\[\^1\] more text\./);
+    assert.match(markdown, /\[\^1\]: The note, whole, as the author wrote it\./);
+    assert.ok(!markdown.includes('[^2]') && !markdown.includes('Continue reading'), markdown);
+  });
+
+  it('a highlighter’s “Code language:” label set between blocks is chrome; a word in a sentence is not', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose}</p>
+<div><code class="hljs language-bash">zmap -p52869 -o jp</code></div><small class="shcb-language"><span class="shcb-language__label">Code language:</span> <span class="shcb-language__name">Bash</span> <span>(</span><span>bash</span><span>)</span></small>
+<p>${prose} Then <small>copy</small> the file.</p></article></body></html>`);
+    assert.ok(!markdown.includes('Code language'), markdown);
+    assert.match(markdown, /zmap -p52869 -o jp/);
+    assert.match(markdown, /Then copy the file\./);
+  });
+});
