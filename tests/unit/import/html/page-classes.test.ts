@@ -68,3 +68,52 @@ describe('saved pages: plugin furniture around notes and code', () => {
     assert.match(markdown, /Then copy the file\./);
   });
 });
+
+describe('saved pages: what a wiki and a news page put around the text', () => {
+  const wiki = `<html><body><div id="content"><h1>Mozilla</h1><div id="mw-content-text">
+<p>${prose} Mozilla is a free-software community.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+<p>${prose}</p>
+<h2><span class="mw-headline" id="See_also">See also</span></h2>
+<ul><li><a href="/wiki/Mozilla_(mascot)">Mozilla (mascot)</a></li><li><a href="/wiki/The_Book_of_Mozilla">The Book of Mozilla</a></li></ul>
+<h2><span class="mw-headline" id="References">References</span></h2>
+<div class="reflist"><ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span> <span class="reference-text"><cite class="citation web">"Netscape Announces mozilla.org". Netscape.</cite> <span class="citation-comment" style="display:none; color:#33aa33">CS1 maint: Unfit url (<a href="/wiki/Category:CS1_maint:_Unfit_url">link</a>)</span></span></li></ol></div>
+<p><a rel="nofollow" class="external text" href="http://www.example.com/spam.html">Constant downloads failure in firefox</a></p>
+<h2><span class="mw-headline" id="External_links">External links</span></h2>
+<ul><li><a href="https://www.mozilla.org/">Official website</a></li><li><a href="https://hg.mozilla.org/">Mozilla Mercurial Repository</a></li></ul>
+</div></div></body></html>`;
+
+  it('MediaWiki: a note’s hidden maintenance message goes, the note stays', () => {
+    const { markdown } = importPage(wiki);
+    assert.match(markdown, /\[\^1\]: "Netscape Announces mozilla\.org"\. Netscape\./);
+    assert.ok(!markdown.includes('CS1 maint'), markdown);
+  });
+
+  it('MediaWiki: a stray link between the references and the external links is one more link of the trailing lists; headings left empty go', () => {
+    const { markdown } = importPage(wiki);
+    assert.ok(!markdown.includes('Constant downloads failure'), markdown);
+    assert.ok(!/See also|External links/.test(markdown), markdown);
+    assert.match(markdown, /Mozilla is a free-software community\.\[\^1\]/);
+  });
+
+  it('one link closing a post after its notes stays: it is the author’s source', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose}<sup><a href="#fn1" id="r1">1</a></sup></p><p>${prose}</p>
+<ol class="footnotes"><li id="fn1">A note. <a href="#r1">↩</a></li></ol><p><a href="https://example.org/source">Originally published at Example</a></p></article></body></html>`);
+    assert.match(markdown, /Originally published at Example/);
+  });
+
+  it('a heading over nothing but an embedded video, between rules, leaves with the video', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose}</p><hr>
+<h2>Do Parties Or Voters Choose Presidential Nominees?</h2>
+<div class="video-placeholder videoplayer"><iframe src="https://example.org/video/embed/1"></iframe></div><hr>
+<p>${prose}</p><h2>A section of the text</h2><p>${prose}</p></article></body></html>`);
+    assert.ok(!markdown.includes('Do Parties Or Voters'), markdown);
+    assert.match(markdown, /## A section of the text/);
+  });
+
+  it('a heading over a video and then the author’s prose is the section’s heading, kept', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose}</p>
+<h2>My talk at the conference</h2><div><iframe src="https://example.org/video/embed/1"></iframe></div>
+<p>${prose}</p></article></body></html>`);
+    assert.match(markdown, /## My talk at the conference/);
+  });
+});
