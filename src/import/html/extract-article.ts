@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { matches, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
-import { findDate, isDateLine } from '../text.ts';
+import { asName, findDate, isDateLine, isOrganisationName } from '../text.ts';
 import type { ChapterField } from '../types.ts';
 import { findArticle, pageEvidence, readablePick } from './article-choice.ts';
 import { noteListSelector, noteMarkerFragments, withoutClobberPrefix } from './footnotes.ts';
@@ -93,7 +93,16 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
   // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
   // and again after (a share bar may stand above them).
-  const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata, { navigation: false })];
+  // A subtitle that is only a name, on a page naming no author, is the author's line, not a dek.
+  const dekName = !metadata.authors && metadata.dek ? bareName(metadata.dek.value, metadata) : undefined;
+  if (dekName && metadata.dek) {
+    nameLineAsAuthor(metadata, dekName, metadata.dek.from[0]);
+    metadata.authors = { value: [dekName], from: metadata.dek.from };
+    metadata.dek = undefined;
+  }
+  const nonArticle = removeNonArticle(content, metadata);
+  const titleTaken = nonArticle.some(({ element }) => /^h[12]$/.test(element.tagName) && metadata.title?.from.includes(element));
+  const removed: Removed[] = [...nonArticle, ...removeLeadingMetadata(content, metadata, { navigation: false, nameLine: titleTaken })];
   removed.push(
     ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
     ...removeLeadingMetadata(content, metadata, { navigation: true }),
@@ -293,16 +302,20 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
  * (Word's `MsoTitle`, `By Jane Doe`, `21 June 2009`), after a line of navigation links. These
  * leading blocks go; a byline or date nobody else gave becomes metadata.
  */
-function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean }): Removed[] {
+function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean; nameLine?: boolean }): Removed[] {
   const parents = parentMap(content);
   const title = metadata.title && normalisedTitle(metadata.title.value);
   const leadingBlocks = elementsOf(content)
     .filter((element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => textBlockTags.has(child.tagName)))
     .slice(0, 5);
   const removed: Removed[] = [];
+  // The line right under the title: the title heading was taken out before, or is the block just before.
+  let afterTitle = options.nameLine === true;
   for (const block of leadingBlocks) {
     const text = collapsedText(block);
     if (text === '') continue;
+    const underTitle = afterTitle;
+    afterTitle = metadata.title !== undefined && normalisedTitle(text) === title;
     const linkText = selectAll('a', block).reduce((total, link) => total + collapsedText(link).length, 0);
     const names = /^by\s/i.test(text) && text.length < 120 ? namesFromByline(text) : [];
     let reason = metaBlockReason;
@@ -313,6 +326,8 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     } else if (names.length > 0) {
       metadata.authors ??= { value: names, from: [] };
       metadata.authors.from.push(block);
+    } else if (underTitle && !metadata.authors && bareName(text, metadata)) {
+      nameLineAsAuthor(metadata, bareName(text, metadata) as string, block);
     } else if (text.length < 120 && linkText / text.length >= 0.5) {
       // Before chrome goes, a line of links is passed over (the chrome filter names it); after, it is navigation.
       if (!options.navigation) continue;
@@ -323,6 +338,29 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     removed.push({ element: block, reason });
   }
   return removed;
+}
+
+/**
+ * A line that is only a person's name: two to four capitalised words, no organisation, not the
+ * site's name, no sentence. Hand-made pages (Tufte CSS, essays) set the author so under the title.
+ */
+function bareName(text: string, metadata: PageMetadata): string | undefined {
+  if (text.length > 60 || /[.,:;!?&+«»"“”()|/]/.test(text.replace(/\b\p{Lu}\./gu, ''))) return undefined;
+  const name = asName(text);
+  const words = name?.split(/\s+/) ?? [];
+  if (!name || name !== text.trim() || words.length < 2 || words.length > 4 || isOrganisationName(name)) return undefined;
+  const site = metadata.siteName?.value.toLowerCase();
+  return site && (site.includes(name.toLowerCase()) || name.toLowerCase().includes(site)) ? undefined : name;
+}
+
+/** The author read from a name alone under the title: a guess from the page's layout, reported. */
+function nameLineAsAuthor(metadata: PageMetadata, name: string, block: Element | undefined): void {
+  metadata.authors = { value: [name], from: block ? [block] : [] };
+  metadata.problems.push({
+    ruleId: 'import-author-inferred',
+    reason: `the line under the title, “${name}”, is read as the author’s name (the page names no author otherwise): check it`,
+    element: block,
+  });
 }
 
 const textBlockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'li', 'blockquote', 'figure', 'ul', 'ol', 'table']);

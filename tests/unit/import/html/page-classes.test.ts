@@ -117,3 +117,34 @@ describe('saved pages: what a wiki and a news page put around the text', () => {
     assert.match(markdown, /## My talk at the conference/);
   });
 });
+
+describe('saved pages: a name alone under the title', () => {
+  const page = (line: string, head = '') =>
+    `<html><head><title>Tufte CSS</title>${head}</head><body><article><h1>Tufte CSS</h1>${line}<section><p>${prose}</p><p>${prose}</p></section><section><h2>Fonts</h2><p>${prose}</p><p>${prose}</p></section><section><h2>Links</h2><p>${prose}</p><p>${prose}</p></section></article></body></html>`;
+
+  it('Tufte CSS: the subtitle that is only a name is the author, reported as inferred, not the standfirst', () => {
+    const { piece, file } = importPage(page('<p class="subtitle">Dave Liepmann</p>'));
+    assert.deepEqual(piece.meta.authors, ['Dave Liepmann']);
+    assert.equal((piece.meta as { standfirst?: string }).standfirst, undefined);
+    assert.ok(file.messages.some((message) => message.ruleId === 'import-author-inferred' && message.reason.includes('Dave Liepmann')));
+  });
+
+  it('a plain line with a name under the title is read the same way', () => {
+    const { piece } = importPage(
+      `<html><head><title>On Margins</title></head><body><article><h1>On Margins</h1><p>Dave Liepmann</p><p>${prose}</p><p>${prose}</p><p>${prose}</p></article></body></html>`,
+    );
+    assert.deepEqual(piece.meta.authors, ['Dave Liepmann']);
+  });
+
+  it('a subtitle that is a phrase, the site’s name or a company stays what it is: no author', () => {
+    for (const line of [
+      '<p class="subtitle">Notes on Style</p>',
+      '<p class="subtitle">Steinzeit &amp; Co</p>',
+      '<p class="subtitle">A study, in three parts.</p>',
+    ]) {
+      assert.deepEqual(importPage(page(line)).piece.meta.authors, [], line);
+    }
+    const site = importPage(page('<p class="subtitle">Quiet Hours</p>', '<meta property="og:site_name" content="Quiet Hours">')).piece;
+    assert.deepEqual(site.meta.authors, []);
+  });
+});
