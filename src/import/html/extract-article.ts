@@ -22,9 +22,11 @@ import {
   removeNode,
   stringProperty,
 } from './hast-tree.ts';
+import { removeLayoutSidebars, unwrapLayoutTables, withLayoutRows } from './layout-tables.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
 import { textStats } from './text-density.ts';
+import { removeWaybackToolbar, waybackCapture } from './wayback.ts';
 
 export interface ExtractedArticle {
   title?: string;
@@ -72,6 +74,9 @@ const headerReason = 'the article’s header: its title, byline and date (the pa
  */
 export function extractArticle(html: string, file: VFile): ExtractedArticle | undefined {
   const page = fromHtml(html);
+  const capture = waybackCapture(page);
+  removeWaybackToolbar(page);
+  unwrapLayoutTables(page);
   const parents = parentMap(page);
   const readable = readablePick(page);
   const found = findArticle(page, parents, pageEvidence(page), readable);
@@ -83,11 +88,13 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
     noArticle(file, found.emptyPost ? 'the post body on this page is empty' : 'found no article on this page, only navigation or short texts');
     return undefined;
   }
-  const containers = found.containers;
+  const containers = withLayoutRows(found.containers, parents);
   const place = articlePlace(page, parents, containers);
   const content = emptyRoot(containers.map((container) => structuredClone(container)));
   content.children.push(...backMatterAfter(containers, parents), ...notesOutside(content, page, parents, containers));
   const metadata = readPageMetadata(page, place);
+  // A saved Wayback page was published at the address it was captured from.
+  if (capture && !metadata.url) metadata.url = { value: capture.original, from: [] };
   const readableAuthors = readable?.byline ? namesFromByline(readable.byline) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
@@ -104,8 +111,10 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   const titleTaken = nonArticle.some(({ element }) => /^h[12]$/.test(element.tagName) && metadata.title?.from.includes(element));
   const removed: Removed[] = [...nonArticle, ...removeLeadingMetadata(content, metadata, { navigation: false, nameLine: titleTaken })];
   removed.push(
+    ...removeLayoutSidebars(content).map((element) => ({ element, reason: chromeReason('sidebar') })),
     ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
     ...removeLeadingMetadata(content, metadata, { navigation: true }),
+    ...removeSignature(content, metadata),
   );
   if (!hasArticleText(content)) {
     noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
@@ -341,6 +350,43 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
 }
 
 /**
+ * The author's name signed at the end of the text, set apart (right-aligned, in italics, or with a
+ * class that says so) in the last third of the article: a magazine's or an essay's signature, read
+ * as the author when the page names none (reported as inferred) and taken out of the text.
+ */
+function removeSignature(content: Root, metadata: PageMetadata): Removed[] {
+  if (metadata.authors) return [];
+  const blocks = elementsOf(content).filter(
+    (element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => child !== element && textBlockTags.has(child.tagName)),
+  );
+  const texts = blocks.map((block) => collapsedText(block));
+  const total = texts.reduce((sum, text) => sum + text.length, 0);
+  let before = 0;
+  for (const [index, block] of blocks.entries()) {
+    const text = texts[index] as string;
+    before += text.length;
+    // Two thirds of the text come before it.
+    if (before < (total * 2) / 3) continue;
+    const name = bareName(text, metadata);
+    if (!name || !isSetApart(block)) continue;
+    nameLineAsAuthor(metadata, name, block, 'the name signed after the text');
+    const parent = parentMap(content).get(block);
+    if (parent) removeNode(block, parent);
+    return [{ element: block, reason: metaBlockReason }];
+  }
+  return [];
+}
+
+/** Right-aligned, wholly in italics, or named as a signature or author line. */
+function isSetApart(block: Element): boolean {
+  const align = `${stringProperty(block, 'align') ?? ''} ${stringProperty(block, 'style') ?? ''}`;
+  if (/right|text-align\s*:\s*right/i.test(align)) return true;
+  if (classNames(block).some((name) => /signature|author|byline/i.test(name))) return true;
+  const visible = block.children.filter((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+  return visible.length === 1 && isElement(visible[0] as Element, 'em', 'i', 'strong', 'b');
+}
+
+/**
  * A line that is only a person's name: two to four capitalised words, no organisation, not the
  * site's name, no sentence. Hand-made pages (Tufte CSS, essays) set the author so under the title.
  */
@@ -354,11 +400,11 @@ function bareName(text: string, metadata: PageMetadata): string | undefined {
 }
 
 /** The author read from a name alone under the title: a guess from the page's layout, reported. */
-function nameLineAsAuthor(metadata: PageMetadata, name: string, block: Element | undefined): void {
+function nameLineAsAuthor(metadata: PageMetadata, name: string, block: Element | undefined, where = 'the line under the title'): void {
   metadata.authors = { value: [name], from: block ? [block] : [] };
   metadata.problems.push({
     ruleId: 'import-author-inferred',
-    reason: `the line under the title, “${name}”, is read as the author’s name (the page names no author otherwise): check it`,
+    reason: `${where}, “${name}”, is read as the author’s name (the page names no author otherwise): check it`,
     element: block,
   });
 }

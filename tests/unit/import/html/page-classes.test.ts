@@ -148,3 +148,58 @@ describe('saved pages: a name alone under the title', () => {
     assert.deepEqual(site.meta.authors, []);
   });
 });
+
+describe('saved pages: a 2007 table layout saved from the Wayback Machine', () => {
+  const long = `${prose} ${prose}`;
+  const page = `<html><head><script type="text/javascript">
+  __wm.init("https://web.archive.org/web");
+  __wm.wombat("http://www.example.fr:80/site/article.html","20070228213001","https://web.archive.org/","web","/_static/", "1172698201");
+</script><title>Les Français travaillent-ils trop peu ?</title></head>
+<body bgcolor="white"><!-- BEGIN WAYBACK TOOLBAR INSERT -->
+<div id="wm-ipp-base"><div id="wm-ipp">About this capture. 22 captures. Alexa Crawls.</div></div>
+<!-- END WAYBACK TOOLBAR INSERT -->
+<table width="715"><tr><td><img src="logo.gif"></td><td><img src="titre.gif"></td></tr>
+<tr><td colspan="2"><table border="0" width="683">
+<tr><td width="136"><b>Politiques publiques</b><br><b>L’état de l’économie 2007</b><br><a href="/caddie">7,65 euros, port inclus</a></td>
+<td><font><strong>Les Français travaillent-ils trop peu ?</strong><br><br>First paragraph of the article. ${long} <br>Second part, the figure for 2004 (1). ${long}</font></td></tr>
+<tr><td colspan="2"><div align="left"><p><font>${long}<br>${long}<br>${long}<br>${long}<br>The last words of the text.</font></p>
+<p align="right"><em><font>Denis Clerc</font></em></p>
+<p><font>(1)&nbsp;Ces chiffres sont publiés dans les Perspectives de l’emploi de l’OCDE.<br><br></font></p>
+<table bgcolor="#fef6cd"><tr><td width="16"></td><td><font><strong>Le marché du travail est-il trop rigide ?<br></strong></font></td><td width="16"></td></tr>
+<tr><td width="16"></td><td><p><font>${long}</font></p></td><td width="16"></td></tr></table>
+</div></td></tr></table></td></tr></table></body></html>`;
+
+  it('the layout table is read as blocks: the text of both rows, no table, no sidebar; the toolbar is the archive’s', () => {
+    const { markdown } = importPage(page);
+    assert.ok(!markdown.includes('|'), 'no Markdown table');
+    assert.match(markdown, /First paragraph of the article\./);
+    assert.match(markdown, /The last words of the text\./);
+    for (const chrome of ['About this capture', '22 captures', '7,65 euros', 'Politiques publiques']) assert.ok(!markdown.includes(chrome), chrome);
+  });
+
+  it('the original address comes from the capture, the signature after the text is the author (reported), the typed note is a note and the box after it stays in the text', () => {
+    const { piece, markdown, file } = importPage(page);
+    assert.equal(piece.meta.source_url, 'http://www.example.fr/site/article.html');
+    assert.equal(piece.meta.date, undefined, 'the capture time is not the date');
+    assert.deepEqual(piece.meta.authors, ['Denis Clerc']);
+    assert.ok(file.messages.some((message) => message.ruleId === 'import-author-inferred' && message.reason.includes('signed after the text')));
+    assert.ok(!markdown.includes('*Denis Clerc*'), markdown);
+    assert.match(markdown, /the figure for 2004\[\^1\]\./);
+    assert.match(markdown, /\[\^1\]: Ces chiffres sont publiés dans les Perspectives de l’emploi de l’OCDE\.\s*$/);
+    assert.match(markdown, /\*\*Le marché du travail est-il trop rigide \?/);
+  });
+
+  it('a data table (header cells, short cells) stays a table', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose}</p><p>${prose}</p>
+<table><tr><th>Year</th><th>Hours</th></tr><tr><td>2004</td><td>1 456</td></tr><tr><td>2005</td><td>1 450</td></tr></table></article></body></html>`);
+    assert.match(markdown, /\| Year \| Hours \|/);
+  });
+});
+
+describe('typed notes: one note in brackets', () => {
+  it('where the text counts (1) and (2), a closing “(1) …” paragraph is no note', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose} We do two things: (1) read and (2) write. ${prose}</p><p>${prose}</p>
+<p>(1) Reading comes first, as the author says.</p></article></body></html>`);
+    assert.ok(!markdown.includes('[^'), markdown);
+  });
+});
