@@ -203,3 +203,12 @@ describe('typed notes: one note in brackets', () => {
     assert.ok(!markdown.includes('[^'), markdown);
   });
 });
+
+describe('old markup: a break inside the bold', () => {
+  it('a subhead set as <b>…<br></b> before its text keeps its asterisks closed', () => {
+    const { markdown } = importPage(`<html><body><article><h1>T</h1><p>${prose}</p><p><font><strong>350 000 emplois créés<br>
+</strong></font><font>Du fait des embauches. ${prose}</font></p></article></body></html>`);
+    assert.match(markdown, /\*\*350 000 emplois créés\*\*\\\nDu fait des embauches\./);
+    assert.ok(!markdown.includes('&#x'), markdown);
+  });
+});
