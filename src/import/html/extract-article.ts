@@ -359,6 +359,7 @@ function removeSignature(content: Root, metadata: PageMetadata): Removed[] {
   const blocks = elementsOf(content).filter(
     (element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => child !== element && textBlockTags.has(child.tagName)),
   );
+  const parents = parentMap(content);
   const texts = blocks.map((block) => collapsedText(block));
   const total = texts.reduce((sum, text) => sum + text.length, 0);
   let before = 0;
@@ -367,10 +368,13 @@ function removeSignature(content: Root, metadata: PageMetadata): Removed[] {
     before += text.length;
     // Two thirds of the text come before it.
     if (before < (total * 2) / 3) continue;
-    const name = bareName(text, metadata);
+    // A quotation's attribution (`— William Blake`, in a blockquote or figure) signs the quotation, not the text.
+    const quoted =
+      /^\s*[-–—―~]/.test(text) || ancestorsOf(block, parents).some((ancestor) => isElement(ancestor as Element, 'blockquote', 'figure', 'q', 'cite'));
+    const name = quoted ? undefined : bareName(text, metadata);
     if (!name || !isSetApart(block)) continue;
     nameLineAsAuthor(metadata, name, block, 'the name signed after the text');
-    const parent = parentMap(content).get(block);
+    const parent = parents.get(block);
     if (parent) removeNode(block, parent);
     return [{ element: block, reason: metaBlockReason }];
   }

@@ -45,7 +45,7 @@ const blockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul',
 
 /**
  * Lays out a page: says so (`role=presentation`), holds another table, or holds prose in its
- * cells (a cell of several hundred characters, or paragraphs and headings with text); and has no
+ * cells (a cell of a thousand characters, or paragraphs and headings with text); and has no
  * caption or header cells, which only data tables have.
  */
 export function isLayoutTable(table: Element): boolean {
@@ -57,7 +57,7 @@ export function isLayoutTable(table: Element): boolean {
   const cells = own.filter((element) => element.tagName === 'td');
   return cells.some((cell) => {
     const text = collapsedText(cell).length;
-    return text >= 400 || (text >= 200 && cell.children.some((child) => child.type === 'element' && blockTags.has(child.tagName)));
+    return text >= 1000 || (text >= 200 && cell.children.some((child) => child.type === 'element' && blockTags.has(child.tagName)));
   });
 }
 

@@ -212,3 +212,12 @@ describe('old markup: a break inside the bold', () => {
     assert.ok(!markdown.includes('&#x'), markdown);
   });
 });
+
+describe('a signature is not a quotation’s attribution', () => {
+  it('a poem quoted at the end, attributed in italics, gives no author', () => {
+    const { piece } = importPage(`<html><body><article><h1>T</h1><p>${prose}</p><p>${prose}</p><p>${prose}</p>
+<blockquote><p>Tyger Tyger, burning bright, in the forests of the night.</p><p align="right"><em>William Blake</em></p></blockquote>
+<p align="right"><em>— William Blake</em></p></article></body></html>`);
+    assert.deepEqual(piece.meta.authors, []);
+  });
+});
