@@ -191,6 +191,14 @@ function inPageChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>): b
 }
 
 /**
+ * `comments-area`, `jp-relatedposts`, `sidebar`, `widget_text`; not a layout's description of
+ * itself (`layout--with-sidebar` on the body, `withSidebar`, `has-sidebar`): that is the whole page.
+ */
+function isChromeClass(name: string): boolean {
+  return !/^(?:has|with|layout|page|no)[-_]/i.test(name) && /(?:^|[-_])(?:comments?|related|sidebar|widgets?)/i.test(name);
+}
+
+/**
  * Notes the body points to that the page keeps outside it (WordPress plugins print the list after
  * the post's content): the list or block holding each missing target, once, in page order.
  */

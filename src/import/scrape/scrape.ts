@@ -49,6 +49,8 @@ function setFates(fates: Map<number, LineFate>, block: ClassifiedLine, fate: Fat
 /** A block's text in the body: wrapped lines stay lines of one paragraph (soft line breaks), so places stay exact. */
 function bodyText(block: ClassifiedLine): string {
   return block.lines.join('\n');
+}
+
 /**
  * The text's blocks, its opening header block (`Title:`, `Author:`, `Created:` — a PEP, a mail)
  * read as the title, byline and date lines a scrape's piece opens with; the header's other fields
