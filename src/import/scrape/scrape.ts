@@ -5,6 +5,7 @@ import { type BodyBlock, buildBody } from '../body.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { findBoilerplate, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 
@@ -13,8 +14,14 @@ import { readHeaderBlock, withoutAddresses } from './header-block.ts';
  * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
  */
 export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
-  const text = String(file.value);
+  const source = String(file.value);
   const fates = new Map<number, LineFate>();
+  const boilerplate = findBoilerplate(source.split(/\r?\n/));
+  for (const range of boilerplate.ranges) {
+    for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: range.reason });
+    report(file, 'import-dropped-line', `dropped lines ${range.start}–${range.end}: ${range.reason}`, { line: range.start, column: 1 });
+  }
+  const text = withoutRanges(source.split(/\r?\n/), boilerplate.ranges).join('\n');
   const blocks = withHeaderBlock(text, fates);
   // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
   const starts = findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
@@ -33,7 +40,7 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
     if (piece) pieces.push(piece);
   });
 
-  const lineCount = text.split(/\r?\n/).length - (text.endsWith('\n') ? 1 : 0);
+  const lineCount = source.split(/\r?\n/).length - (source.endsWith('\n') ? 1 : 0);
   const lines: LineFate[] = [];
   for (let line = 1; line <= lineCount; line++) lines.push(fates.get(line) ?? { line, fate: 'blank' });
   return { pieces, lines };
