@@ -255,6 +255,7 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
   }
   body.push(...trailing, ...notesRegion);
 
+  if (authors.length === 0) authors.push(...authorsFromCredits(blocks.slice(index)));
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
     // No byline: the contributor note (`X is a senior fellow at …`) is read as saying who wrote it.
@@ -320,6 +321,23 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
     if (block) drop(block, reason);
   }
   return { meta, body: tree };
+}
+
+/**
+ * `Written by Jonathan Corbet` in a closing credits section (a kernel document, a README) says who
+ * wrote the text as a byline does; `research by`, `improvements from` credit others. The line stays
+ * in the body, where the reader sees it.
+ */
+function authorsFromCredits(blocks: readonly ClassifiedLine[]): string[] {
+  for (const block of blocks) {
+    for (const line of block.lines) {
+      const credit = /^(?:written|authored) by\s+(.+?)\.?$/i.exec(line);
+      // Names and nothing else: `written by Leo Tolstoy in 1869 is long` is a sentence run on.
+      const parts = credit?.[1] ? splitNames(credit[1]) : [];
+      if (parts.length > 0 && parts.every((part) => asName(part) !== undefined)) return parts.flatMap((part) => asName(part) ?? []);
+    }
+  }
+  return [];
 }
 
 /** A credit is kept as written ("Photo by …", "Courtesy of …"), without a closing full stop. */

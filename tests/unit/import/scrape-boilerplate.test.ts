@@ -54,3 +54,19 @@ describe('text around a plain-text work is dropped with its reason', () => {
     assert.ok(kept.text.includes('the editor I wrote this in'));
   });
 });
+
+describe('who wrote a plain-text document, from its closing credits', () => {
+  it('“Written by X” in a CREDITS section is the author; research and reviewers are not', () => {
+    const value = corpus('linux-volatile-notes-credits', 'volatile-considered-harmful.txt');
+    const { result } = importText('volatile-considered-harmful.txt', value);
+    assert.deepEqual(result.chapters[0]?.piece.meta.authors, ['Jonathan Corbet']);
+  });
+
+  it('a sentence that runs on after “written by” credits nobody', () => {
+    const para = (i: number) =>
+      `Paragraph ${i} of an essay that was wrapped by hand at seventy columns\nand runs on to a second line, as plain text essays do.\n`;
+    const value = `On Long Novels\n\n${para(1)}\n${para(2)}\nThe novel I mean, the one\nwritten by Leo Tolstoy in 1869 and long, is still read.\n\n${para(3)}\n${para(4)}`;
+    const { result } = importText('essay.txt', value);
+    assert.deepEqual(result.chapters[0]?.piece.meta.authors, []);
+  });
+});
