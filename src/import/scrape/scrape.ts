@@ -5,9 +5,10 @@ import { type BodyBlock, buildBody } from '../body.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { findBoilerplate, withoutRanges } from './boilerplate.ts';
+import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
+import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
@@ -36,7 +37,7 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
   const pieces: ImportedPiece[] = [];
   starts.forEach((start, index) => {
     const slice = blocks.slice(start, starts[index + 1] ?? blocks.length);
-    const piece = buildPiece(slice, pieces.length + 1, file, fates);
+    const piece = buildPiece(slice, pieces.length + 1, file, fates, boilerplate.gutenberg);
     if (piece) pieces.push(piece);
   });
 
@@ -135,7 +136,13 @@ export function parseByline(text: string): Byline {
   return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')).flatMap((name) => asName(name) ?? []), date: date?.iso };
 }
 
-function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, fates: Map<number, LineFate>): ImportedPiece | undefined {
+function buildPiece(
+  blocks: ClassifiedLine[],
+  pieceNumber: number,
+  file: VFile,
+  fates: Map<number, LineFate>,
+  gutenberg: GutenbergRecord | undefined,
+): ImportedPiece | undefined {
   const keep = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field });
   const toMetadata = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field });
   const drop = (block: ClassifiedLine, reason: string) => {
@@ -179,6 +186,16 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
       toMetadata(block, 'bio');
     } else break;
   }
+
+  // The opening lines of a printed piece: its publication line, a name in capitals, the title page.
+  const opening = readOpening(blocks, index, title, gutenberg);
+  for (const [block, field] of opening.metadata) toMetadata(block, field);
+  for (const block of opening.titlePage) drop(block, 'title page of the e-text: a line about the edition (a series, an imprint) above the title');
+  title = opening.title;
+  authors.push(...opening.authors.filter((name) => !authors.includes(name)));
+  date ??= opening.date;
+  index = opening.bodyStart;
+  const consumed = new Set([...opening.metadata.keys()].map((block) => block.line));
 
   // From the end: notes, the contributors block, trailing bios and photo credits. The notes stay
   // in the body here; the notes recogniser finds them, with their markers, once the body is mdast.
@@ -228,6 +245,7 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
   }
 
   for (const block of blocks.slice(index, end)) {
+    if (consumed.has(block.line)) continue;
     switch (block.kind) {
       case 'short':
       case 'notes-heading':
@@ -256,6 +274,9 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
   body.push(...trailing, ...notesRegion);
 
   if (authors.length === 0) authors.push(...authorsFromCredits(blocks.slice(index)));
+  // The e-book's catalogue record names the author of a single work (not `Various`, an issue or anthology).
+  if (authors.length === 0 && gutenberg?.author && !/^(?:various|anonymous|unknown)$/i.test(gutenberg.author))
+    authors.push(...splitNames(gutenberg.author).flatMap((name) => asName(name) ?? []));
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
     // No byline: the contributor note (`X is a senior fellow at …`) is read as saying who wrote it.
@@ -289,10 +310,15 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
     }
   }
 
-  const venue = headnote ? venueFromHeadnote(headnote.text) : undefined;
+  const venue = opening.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
   const firstLine = blocks[0]?.line ?? 1;
   const lastLine = blocks.at(-1)?.endLine ?? firstLine;
-  let titleText = title?.text;
+  let titleText = title && (recasedTitle(title.text) ?? title.text);
+  if (title && titleText !== title.text)
+    report(file, 'import-title-recased', `title “${title.text}” is set in capitals: imported as “${titleText}”; check names and acronyms`, {
+      line: title.line,
+      column: 1,
+    });
   if (!titleText) {
     titleText = `Untitled piece${venue ? ` from ${venue}` : ''}${date ? ` (${date})` : ''}`;
     report(file, 'import-untitled', `piece ${pieceNumber} has no title; it was given the provisional title “${titleText}” for the editor to replace`, {
@@ -349,4 +375,69 @@ function splitCaption(text: string): { caption: string; credit: string | undefin
   const match = /\s((?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+)$/i.exec(text);
   if (!match?.[1]) return { caption: text, credit: undefined };
   return { caption: text.slice(0, match.index).trim(), credit: match[1].trim() };
+}
+
+interface Opening {
+  title: ClassifiedLine | undefined;
+  authors: string[];
+  date: string | undefined;
+  venue: string | undefined;
+  /** Opening lines read into front matter, with the field each went to. */
+  metadata: Map<ClassifiedLine, ChapterField>;
+  /** Lines of an e-text's title page above the title the text opens under. */
+  titlePage: ClassifiedLine[];
+  bodyStart: number;
+}
+
+/**
+ * The short lines a printed piece opens with, before its first paragraph of prose: a publication
+ * line (`For the Independent Journal. Wednesday, November 14, 1787`), a name in capitals under it
+ * or under `by` (`HAMILTON`), and in an e-text the title page, whose last repetition of the
+ * catalogued title is the title the text opens under.
+ */
+function readOpening(blocks: readonly ClassifiedLine[], start: number, title: ClassifiedLine | undefined, gutenberg: GutenbergRecord | undefined): Opening {
+  const opening: Opening = { title, authors: [], date: undefined, venue: undefined, metadata: new Map(), titlePage: [], bodyStart: start };
+  const zone: number[] = [];
+  for (let i = start; i < blocks.length && zone.length < 8; i++) {
+    const block = blocks[i] as ClassifiedLine;
+    if (block.text.length > 160 || block.lines.length > 3 || block.kind === 'note' || block.kind === 'notes-heading') break;
+    zone.push(i);
+  }
+  let afterDateline = false;
+  for (const i of zone) {
+    const block = blocks[i] as ClassifiedLine;
+    const next = blocks[i + 1];
+    const publication = opening.venue === undefined ? readPublicationLine(block.text) : undefined;
+    if (publication) {
+      opening.venue = publication.venue;
+      opening.date ??= publication.date;
+      opening.metadata.set(block, 'venue');
+      afterDateline = true;
+      continue;
+    }
+    const name = /^by$/i.test(block.text) && next ? (nameInCapitals(next.text) ?? asName(next.text)) : afterDateline ? nameInCapitals(block.text) : undefined;
+    if (name && opening.authors.length === 0) {
+      opening.authors.push(name);
+      opening.metadata.set(block, 'authors');
+      if (/^by$/i.test(block.text) && next) opening.metadata.set(next, 'authors');
+    }
+    afterDateline = block.kind === 'date';
+  }
+  const catalogued = gutenberg?.title;
+  if (catalogued) {
+    const candidates = [...(title ? [title] : []), ...zone.map((i) => blocks[i] as ClassifiedLine)];
+    const repeats = candidates.filter((block) => sameTitle(block.text, catalogued));
+    const chosen = repeats.at(-1);
+    if (chosen) {
+      for (const block of candidates) {
+        if (block.line > chosen.line) break;
+        if (repeats.includes(block)) opening.metadata.set(block, 'title');
+        else if (!opening.metadata.has(block)) opening.titlePage.push(block);
+      }
+      opening.title = chosen;
+      const chosenIndex = blocks.indexOf(chosen);
+      if (chosenIndex >= start) opening.bodyStart = chosenIndex + 1;
+    }
+  }
+  return opening;
 }
