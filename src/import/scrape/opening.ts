@@ -28,9 +28,9 @@ export function recasedTitle(text: string): string | undefined {
   const last = words.length - 1;
   return words
     .map((word, index) => {
-      if (/^\s+$/.test(word) || /\p{Ll}/u.test(word) || !/\p{L}{2}/u.test(word) || romanNumeral.test(word.replace(/[^\p{L}]/gu, ''))) return word;
       const lower = word.toLowerCase();
       if (index !== 0 && index !== last && smallWords.has(lower)) return lower;
+      if (/^\s+$/.test(word) || /\p{Ll}/u.test(word) || !/\p{L}{2}/u.test(word) || romanNumeral.test(word.replace(/[^\p{L}]/gu, ''))) return word;
       // Each part of `FOLK-LORE` capitalised; after an apostrophe only in `O'Brien`, not in `Merle's`.
       return lower
         .replace(/(^|[-/"“‘(])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())

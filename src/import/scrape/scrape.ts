@@ -6,8 +6,9 @@ import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
-import { type ClassifiedLine, classifyLines, isWrappedByHand } from './classify.ts';
+import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
+import { type Issue, readIssue } from './issue.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
 
 /**
@@ -24,8 +25,15 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
   }
   const text = withoutRanges(source.split(/\r?\n/), boilerplate.ranges).join('\n');
   const blocks = withHeaderBlock(text, fates);
+  // An issue of a periodical: its articles are its divisions, its masthead every article's venue and date.
+  const issue = readIssue(blocks);
+  for (const block of issue?.masthead ?? []) {
+    const reason = 'masthead of the issue: its name and date are every article’s venue and date';
+    setFates(fates, block, { fate: 'dropped', piece: undefined, reason });
+    report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
+  }
   // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
-  const starts = findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
+  const starts = issue?.starts ?? findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
   if (blocks[0]?.kind === 'archive-heading') {
     setFates(fates, blocks[0], { fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
   }
@@ -37,7 +45,17 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
   const pieces: ImportedPiece[] = [];
   starts.forEach((start, index) => {
     const slice = blocks.slice(start, starts[index + 1] ?? blocks.length);
-    const piece = buildPiece(slice, pieces.length + 1, file, fates, boilerplate.gutenberg);
+    if (issue && !slice.some(isProse)) {
+      // A title and its credits with no text (a piece of music, a plate): nothing a chapter could hold.
+      for (const block of slice)
+        setFates(fates, block, { fate: 'dropped', piece: undefined, reason: 'an item of the issue with no text (music or a picture only)' });
+      report(file, 'import-skipped', `“${slice[0]?.text ?? ''}” was left out: an item of the issue with no text (music or a picture only)`, {
+        line: slice[0]?.line ?? 1,
+        column: 1,
+      });
+      return;
+    }
+    const piece = buildPiece(slice, pieces.length + 1, file, fates, boilerplate.gutenberg, issue);
     if (piece) pieces.push(piece);
   });
 
@@ -128,7 +146,13 @@ interface Byline {
 }
 
 export function parseByline(text: string): Byline {
-  const withoutBy = text.replace(/^by\s+/i, '');
+  // `BY THE HON. VICTORIA GROSVENOR.`, `BY ROSA NOUCHETTE CAREY, Author of "Aunt Diana," etc.`: a
+  // style of address and the author's other works are no part of the name.
+  const withoutBy = text
+    .replace(/^by\s+/i, '')
+    .replace(/^(?:the\s+)?(?:(?:right\s+)?hon(?:ourable)?|rev(?:erend)?|very\s+rev)\.?\s+/i, '')
+    .replace(/,\s*(?:author|editor|translator)s?\s+of\b.*$/i, '')
+    .replace(/\.$/, '');
   const date = findDate(withoutBy);
   // Names end where the date, a dash, a run of spaces or share-button debris begins.
   const namesPart = (date ? withoutBy.slice(0, date.start) : withoutBy).split(/\s{2,}|\s[–—|]\s|\s+share$/i)[0] ?? '';
@@ -142,6 +166,7 @@ function buildPiece(
   file: VFile,
   fates: Map<number, LineFate>,
   gutenberg: GutenbergRecord | undefined,
+  issue?: Issue,
 ): ImportedPiece | undefined {
   const keep = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field });
   const toMetadata = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field });
@@ -151,11 +176,18 @@ function buildPiece(
   };
 
   let index = 0;
+  // An e-text's picture placeholders above and under the title: figures at the head of the body.
+  const lead: BodyBlock[] = [];
+  const figure = (block: ClassifiedLine) => {
+    lead.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
+    keep(block, 'figure');
+  };
+  while (blocks[index]?.kind === 'illustration' && blocks.length > index + 1) figure(blocks[index++] as ClassifiedLine);
   let headnote: ClassifiedLine | undefined;
-  if (blocks[0]?.kind === 'paragraph' && blocks.length > 1) {
-    headnote = blocks[0];
-    toMetadata(headnote, 'headnote');
-    index = 1;
+  if (blocks[index]?.kind === 'paragraph' && blocks.length > index + 1) {
+    headnote = blocks[index];
+    if (headnote) toMetadata(headnote, 'headnote');
+    index++;
   }
   let title: ClassifiedLine | undefined;
   if (blocks[index]?.kind === 'short') {
@@ -184,8 +216,15 @@ function buildPiece(
     } else if (block.kind === 'bio') {
       bios.push(block.text);
       toMetadata(block, 'bio');
+    } else if (block.kind === 'illustration') {
+      figure(block);
+    } else if (block.kind === 'short' && title && blocks[index + 1]?.kind === 'byline') {
+      // A subtitle between the title and the byline (`A PRACTICAL GUIDE TO …`) heads the body.
+      lead.push({ kind: 'heading', text: block.text, line: block.line });
+      keep(block, 'heading');
     } else break;
   }
+  body.push(...lead);
 
   // The opening lines of a printed piece: its publication line, a name in capitals, the title page.
   const opening = readOpening(blocks, index, title, gutenberg);
@@ -193,7 +232,7 @@ function buildPiece(
   for (const block of opening.titlePage) drop(block, 'title page of the e-text: a line about the edition (a series, an imprint) above the title');
   title = opening.title;
   authors.push(...opening.authors.filter((name) => !authors.includes(name)));
-  date ??= opening.date;
+  date ??= opening.date ?? issue?.date;
   index = opening.bodyStart;
   const consumed = new Set([...opening.metadata.keys()].map((block) => block.line));
 
@@ -240,7 +279,18 @@ function buildPiece(
       keep(block, 'figure');
     } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
       drop(block, 'image or share-button debris after the piece');
+    } else if (block.kind === 'instalment') {
+      drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
     } else break;
+    end--;
+  }
+  // A piece signed at its end (`B. C. SAWARD.`) and nowhere else: the signature is the byline. A
+  // piece with a byline keeps its signature in the body (Federalist No. 6: HAMILTON above, PUBLIUS below).
+  const signature = blocks[end - 1];
+  const signed = signature && end - 1 > index && signature.lines.length === 1 ? nameInCapitals(signature.text) : undefined;
+  if (signature && signed && authors.length === 0) {
+    authors.push(signed);
+    toMetadata(signature, 'authors');
     end--;
   }
 
@@ -265,6 +315,13 @@ function buildPiece(
       case 'image-debris':
       case 'share-debris':
         drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
+        break;
+      case 'illustration':
+        body.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
+        keep(block, 'figure');
+        break;
+      case 'instalment':
+        drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
         break;
       default:
         body.push({ kind: 'paragraph', text: bodyText(block), line: block.line });
@@ -310,7 +367,7 @@ function buildPiece(
     }
   }
 
-  const venue = opening.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
+  const venue = opening.venue ?? issue?.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
   const firstLine = blocks[0]?.line ?? 1;
   const lastLine = blocks.at(-1)?.endLine ?? firstLine;
   let titleText = title && (recasedTitle(title.text) ?? title.text);
@@ -364,6 +421,17 @@ function authorsFromCredits(blocks: readonly ClassifiedLine[]): string[] {
     }
   }
   return [];
+}
+
+/** A paragraph of prose: more than a line of a title page or a masthead. */
+function isProse(block: ClassifiedLine): boolean {
+  return block.lines.length > 1 || block.text.length > 120;
+}
+
+/** `[Illustration: THE BARONESS.]` → `THE BARONESS.`; none for a bare `[Illustration]`. */
+function illustrationCaption(text: string): string | undefined {
+  const caption = illustration.exec(text)?.[1]?.trim();
+  return caption === '' ? undefined : caption;
 }
 
 /** A credit is kept as written ("Photo by …", "Courtesy of …"), without a closing full stop. */

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { importSource } from '../../../src/import/import.ts';
+import { parseByline } from '../../../src/import/scrape/scrape.ts';
+
+const value = readFileSync('tests/corpus/scrape/girls-own-paper-1886-issue/18195-8.txt', 'latin1');
+const file = new VFile({ path: '18195-8.txt', value });
+const result = importSource(file, { defaultAuthor: undefined });
+const sourceLines = value.split(/\r?\n/);
+const lineOf = (text: string) => sourceLines.findIndex((line) => line.startsWith(text)) + 1;
+const fateOf = (text: string) => result.lines.find((fate) => fate.line === lineOf(text));
+
+describe('an issue of a periodical in one e-text', () => {
+  it('each division set off by four blank lines is an article; the masthead is every article’s venue and date', () => {
+    assert.deepEqual(
+      result.chapters.map((chapter) => [chapter.piece.meta.title, chapter.piece.meta.authors, chapter.piece.meta.date, chapter.piece.meta.venue]),
+      [
+        ["Merle's Crusade", ['Rosa Nouchette Carey'], '1886-10-02', "The Girl's Own Paper"],
+        ['The Amateur Church Organist', ['Victoria Grosvenor'], '1886-10-02', "The Girl's Own Paper"],
+        ['Every Girl a Business Woman', ['James Mason'], '1886-10-02', "The Girl's Own Paper"],
+        ['Varieties', [], '1886-10-02', "The Girl's Own Paper"],
+        ["The Shepherd's Fairy", ['Darley Dale'], '1886-10-02', "The Girl's Own Paper"],
+        ['Fashionable Embroidery', ['B. C. Saward'], '1886-10-02', "The Girl's Own Paper"],
+        ['Answers to Correspondents', [], '1886-10-02', "The Girl's Own Paper"],
+        ['Autumn', ['Helen Marion Burnside'], '1886-10-02', "The Girl's Own Paper"],
+      ],
+    );
+  });
+
+  it('drops the masthead, the serial notices and the item with no text, each with its reason', () => {
+    for (const text of ['Price One Penny.', 'VOL. VIII.--NO. 353.', '(_To be continued._)', 'ROMANCE.', 'FOR VIOLIN AND PIANOFORTE.']) {
+      const fate = fateOf(text);
+      assert.equal(fate?.fate, 'dropped', text);
+    }
+    assert.ok(file.messages.some((message) => message.ruleId === 'import-skipped' && message.reason.includes('ROMANCE')));
+  });
+
+  it('keeps subtitles, sections and picture placeholders in the body; the closing signature is the byline', () => {
+    assert.equal(fateOf('A PRACTICAL GUIDE TO THE WORLD OF INDUSTRY AND THRIFT.')?.fate, 'kept');
+    assert.equal(fateOf('CHAPTER I.')?.fate, 'kept');
+    assert.equal(fateOf('[Illustration: THE BARONESS.]')?.fate, 'kept');
+    assert.equal(fateOf('B. C. SAWARD.')?.fate, 'metadata');
+    const shepherd = JSON.stringify(result.chapters[4]?.piece.body);
+    assert.ok(shepherd.includes('"name":"figure"') && shepherd.includes("THE SHEPHERD'S FAIRY"));
+  });
+
+  it('every line of the e-text is accounted for', () => {
+    const lost = result.lines.filter((fate) => fate.fate === 'blank' && (sourceLines[fate.line - 1] ?? '').trim() !== '');
+    assert.deepEqual(lost, []);
+  });
+
+  it('a byline’s style of address and the author’s other works are not names', () => {
+    assert.deepEqual(parseByline('BY ROSA NOUCHETTE CAREY, Author of "Aunt Diana," "For Lilias," etc.').authors, ['Rosa Nouchette Carey']);
+    assert.deepEqual(parseByline('BY THE HON. VICTORIA GROSVENOR.').authors, ['Victoria Grosvenor']);
+  });
+});
