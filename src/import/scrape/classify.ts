@@ -109,7 +109,8 @@ function continuesParagraph(previous: string, raw: string): boolean {
 
 export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (isFirst && archiveHeading.test(line)) return 'archive-heading';
-  if (byline.test(line)) return 'byline';
+  // `By _Abracadabra_ we signify / An infinite number of things.`: a paragraph that begins with “By”.
+  if (byline.test(line) && line.length <= 150) return 'byline';
   if (isDateLine(line)) return 'date';
   if (imageDebris.test(line)) return 'image-debris';
   if (shareDebris.test(line)) return 'share-debris';

@@ -33,7 +33,9 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
     report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
   }
   // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
-  const starts = issue?.starts ?? findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
+  // An e-book of one author's work is one piece: its chapters, letters and songs end none.
+  const singleWork = boilerplate.gutenberg && !issue && !/^(?:various|anonymous|unknown)$/i.test(boilerplate.gutenberg.author ?? '');
+  const starts = issue?.starts ?? (singleWork && blocks.length > 0 ? [0] : findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/))));
   if (blocks[0]?.kind === 'archive-heading') {
     setFates(fates, blocks[0], { fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
   }
@@ -176,6 +178,19 @@ function buildPiece(
   };
 
   let index = 0;
+  const authors: string[] = [];
+  let date: string | undefined;
+  let venue: string | undefined;
+  // An e-book's title page: read and dropped before anything else.
+  const titlePage = pieceNumber === 1 && gutenberg?.title ? readTitlePage(blocks, gutenberg.title) : undefined;
+  if (titlePage) {
+    for (const [block, field] of titlePage.metadata) toMetadata(block, field);
+    for (const block of titlePage.dropped) drop(block, 'title page of the e-book (frontispiece, imprint, edition, dedication): not part of the text');
+    authors.push(...titlePage.authors);
+    date = titlePage.date;
+    venue = titlePage.venue;
+    index = titlePage.bodyStart;
+  }
   // An e-text's picture placeholders above and under the title: figures at the head of the body.
   const lead: BodyBlock[] = [];
   const figure = (block: ClassifiedLine) => {
@@ -184,21 +199,19 @@ function buildPiece(
   };
   while (blocks[index]?.kind === 'illustration' && blocks.length > index + 1) figure(blocks[index++] as ClassifiedLine);
   let headnote: ClassifiedLine | undefined;
-  if (blocks[index]?.kind === 'paragraph' && blocks.length > index + 1) {
+  if (!titlePage && blocks[index]?.kind === 'paragraph' && blocks.length > index + 1) {
     headnote = blocks[index];
     if (headnote) toMetadata(headnote, 'headnote');
     index++;
   }
-  let title: ClassifiedLine | undefined;
-  if (blocks[index]?.kind === 'short') {
+  let title: ClassifiedLine | undefined = titlePage?.title;
+  if (!titlePage && blocks[index]?.kind === 'short') {
     title = blocks[index];
     if (title) toMetadata(title, 'title');
     index++;
   }
 
-  const authors: string[] = [];
   const bios: string[] = [];
-  let date: string | undefined;
   const body: BodyBlock[] = [];
   // Lines between the title and the body: dates, bylines, image debris, early bios.
   for (; index < blocks.length; index++) {
@@ -227,9 +240,8 @@ function buildPiece(
   body.push(...lead);
 
   // The opening lines of a printed piece: its publication line, a name in capitals, the title page.
-  const opening = readOpening(blocks, index, title, gutenberg);
+  const opening = readOpening(blocks, index, title);
   for (const [block, field] of opening.metadata) toMetadata(block, field);
-  for (const block of opening.titlePage) drop(block, 'title page of the e-text: a line about the edition (a series, an imprint) above the title');
   title = opening.title;
   authors.push(...opening.authors.filter((name) => !authors.includes(name)));
   date ??= opening.date ?? issue?.date;
@@ -367,7 +379,7 @@ function buildPiece(
     }
   }
 
-  const venue = opening.venue ?? issue?.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
+  venue ??= opening.venue ?? issue?.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
   const firstLine = blocks[0]?.line ?? 1;
   const lastLine = blocks.at(-1)?.endLine ?? firstLine;
   let titleText = title && (recasedTitle(title.text) ?? title.text);
@@ -452,19 +464,16 @@ interface Opening {
   venue: string | undefined;
   /** Opening lines read into front matter, with the field each went to. */
   metadata: Map<ClassifiedLine, ChapterField>;
-  /** Lines of an e-text's title page above the title the text opens under. */
-  titlePage: ClassifiedLine[];
   bodyStart: number;
 }
 
 /**
  * The short lines a printed piece opens with, before its first paragraph of prose: a publication
  * line (`For the Independent Journal. Wednesday, November 14, 1787`), a name in capitals under it
- * or under `by` (`HAMILTON`), and in an e-text the title page, whose last repetition of the
- * catalogued title is the title the text opens under.
+ * or under `by` (`HAMILTON`).
  */
-function readOpening(blocks: readonly ClassifiedLine[], start: number, title: ClassifiedLine | undefined, gutenberg: GutenbergRecord | undefined): Opening {
-  const opening: Opening = { title, authors: [], date: undefined, venue: undefined, metadata: new Map(), titlePage: [], bodyStart: start };
+function readOpening(blocks: readonly ClassifiedLine[], start: number, title: ClassifiedLine | undefined): Opening {
+  const opening: Opening = { title, authors: [], date: undefined, venue: undefined, metadata: new Map(), bodyStart: start };
   const zone: number[] = [];
   for (let i = start; i < blocks.length && zone.length < 8; i++) {
     const block = blocks[i] as ClassifiedLine;
@@ -491,21 +500,64 @@ function readOpening(blocks: readonly ClassifiedLine[], start: number, title: Cl
     }
     afterDateline = block.kind === 'date';
   }
-  const catalogued = gutenberg?.title;
-  if (catalogued) {
-    const candidates = [...(title ? [title] : []), ...zone.map((i) => blocks[i] as ClassifiedLine)];
-    const repeats = candidates.filter((block) => sameTitle(block.text, catalogued));
-    const chosen = repeats.at(-1);
-    if (chosen) {
-      for (const block of candidates) {
-        if (block.line > chosen.line) break;
-        if (repeats.includes(block)) opening.metadata.set(block, 'title');
-        else if (!opening.metadata.has(block)) opening.titlePage.push(block);
-      }
-      opening.title = chosen;
-      const chosenIndex = blocks.indexOf(chosen);
-      if (chosenIndex >= start) opening.bodyStart = chosenIndex + 1;
-    }
-  }
   return opening;
+}
+
+/** `_First Edition, 1912_`, `First published in 1887`: the year the work first appeared. */
+const firstEdition = /^_?(?:first\s+(?:edition|published|printed|impression)|published)\b[^\d]{0,20}\b(1[5-9]\d\d|20\d\d)(?!\d)[._]*$/i;
+
+interface TitlePage {
+  title: ClassifiedLine;
+  authors: string[];
+  date: string | undefined;
+  venue: string | undefined;
+  metadata: Map<ClassifiedLine, ChapterField>;
+  dropped: ClassifiedLine[];
+  bodyStart: number;
+}
+
+/**
+ * An e-book's title page: the short lines before its first paragraph of prose, up to the last that
+ * repeats the catalogued title (the heading the text opens under: `A CONTRIBUTION TO PASSAMAQUODDY
+ * FOLK-LORE.`) and on to the next division (four blank lines) or the prose. Its byline, `by` over a
+ * name, and publication line are front matter; the rest (frontispiece, series, imprint, edition,
+ * dedication) is dropped. None when no line repeats the title.
+ */
+function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string): TitlePage | undefined {
+  const firstProse = blocks.findIndex(
+    (block) =>
+      block.text.length > 200 ||
+      (block.lines.length >= 2 && /[.!?]["”’)]?$/.test(block.text) && /\p{Ll}{4}/u.test(block.text) && block.text.split(/\s+/).length >= 14),
+  );
+  const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, 30) : Math.min(firstProse, 30));
+  const chosenIndex = front.findLastIndex((block) => sameTitle(block.text, catalogued));
+  const chosen = front[chosenIndex];
+  if (!chosen) return undefined;
+  let end = chosenIndex + 1;
+  while (end < front.length && (front[end] as ClassifiedLine).line - (front[end - 1] as ClassifiedLine).endLine - 1 < 4) end++;
+  const page: TitlePage = { title: chosen, authors: [], date: undefined, venue: undefined, metadata: new Map(), dropped: [], bodyStart: end };
+  for (let i = 0; i < end; i++) {
+    const block = blocks[i] as ClassifiedLine;
+    const next = blocks[i + 1];
+    const publication = readPublicationLine(block.text);
+    const named = /^by$/i.test(block.text) && next ? (nameInCapitals(next.text) ?? asName(next.text)) : undefined;
+    if (page.metadata.has(block)) continue;
+    if (sameTitle(block.text, catalogued)) page.metadata.set(block, 'title');
+    else if (publication && !page.venue) {
+      page.venue = publication.venue;
+      page.date ??= publication.date;
+      page.metadata.set(block, 'venue');
+    } else if (named && next && page.authors.length === 0) {
+      page.authors.push(named);
+      page.metadata.set(block, 'authors');
+      page.metadata.set(next, 'authors');
+    } else if (block.kind === 'byline' && page.authors.length === 0 && parseByline(block.text).authors.length > 0) {
+      page.authors.push(...parseByline(block.text).authors);
+      page.metadata.set(block, 'authors');
+    } else if (firstEdition.test(block.text) && !page.date) {
+      page.date = firstEdition.exec(block.text)?.[1];
+      page.metadata.set(block, 'date');
+    } else page.dropped.push(block);
+  }
+  return page;
 }

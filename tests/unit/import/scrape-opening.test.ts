@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import type { Emphasis } from 'mdast';
 import { VFile } from 'vfile';
 import { importSource } from '../../../src/import/import.ts';
+import { classifyLine } from '../../../src/import/scrape/classify.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle } from '../../../src/import/scrape/opening.ts';
+import { normaliseNameCase } from '../../../src/import/text.ts';
 
 const corpus = (entry: string, name: string, encoding: BufferEncoding = 'utf8') => readFileSync(`tests/corpus/scrape/${entry}/${name}`, encoding);
 
@@ -87,5 +89,116 @@ describe('plain-text italics', () => {
     if (body) walk(body);
     assert.deepEqual(emphasis, ['Morning Post', 'Laborare est\norare.']);
     assert.ok(JSON.stringify(body).includes('nested_scopes and __future__'));
+  });
+});
+
+/** An e-book laid out as Project Gutenberg and Distributed Proofreaders set one: header, title page, divisions. */
+function ebook(): string {
+  const prose = (i: number) =>
+    `This is paragraph ${i} of the book, and it runs on for long enough to be\nprose: wrapped by hand at sixty-odd columns, as e-texts are, and ending\nwith a full stop.\n`;
+  return [
+    'The Project Gutenberg EBook of A Book of Songs, by Jane Q. Doe',
+    '',
+    'Title: A Book of Songs',
+    '',
+    'Author: Jane Q. Doe',
+    '',
+    'Release Date: May 1, 2006 [EBook #99999]',
+    '',
+    '*** START OF THIS PROJECT GUTENBERG EBOOK A BOOK OF SONGS ***',
+    '',
+    '',
+    '',
+    '',
+    'Produced by A. Volunteer and the Online Distributed',
+    'Proofreading Team at http://www.pgdp.net',
+    '',
+    '',
+    '',
+    '',
+    '                         [Illustration]',
+    '',
+    '            THE AUTHOR AT HER DESK.',
+    '',
+    '',
+    '',
+    'A BOOK OF SONGS',
+    '',
+    'BY JANE Q. DOE',
+    '',
+    "AUTHOR OF 'OTHER SONGS'",
+    '',
+    'London',
+    'SOME PUBLISHER',
+    '',
+    '_First Edition, 1912_',
+    '',
+    'TO MY MOTHER',
+    '',
+    '',
+    '',
+    '',
+    'PREFACE',
+    '',
+    '',
+    prose(1),
+    prose(2),
+    '',
+    '',
+    'A SONG OF SPRING',
+    '',
+    'By T. Moore',
+    '',
+    prose(3),
+    prose(4),
+    '*** END OF THIS PROJECT GUTENBERG EBOOK A BOOK OF SONGS ***',
+    '',
+    'Section 1.  General Terms of Use and Redistributing Project Gutenberg-tm',
+    '',
+  ].join('\n');
+}
+
+describe('an e-book of one author', () => {
+  const value = ebook();
+  const { result, meta, file } = importText('99999.txt', value);
+  const fateOf = (text: string) => result.lines.find((fate) => fate.line === value.split('\n').findIndex((line) => line.trim().startsWith(text)) + 1);
+
+  it('is one piece, whatever songs with bylines it quotes inside', () => {
+    assert.equal(result.chapters.length, 1);
+    assert.ok(JSON.stringify(result.chapters[0]?.piece.body).includes('A SONG OF SPRING'));
+  });
+
+  it('reads its title page: title, author and first edition; drops frontispiece, imprint and dedication with a reason', () => {
+    assert.equal(meta?.title, 'A Book of Songs');
+    assert.deepEqual(meta?.authors, ['Jane Q. Doe']);
+    assert.equal(meta?.date, '1912');
+    for (const text of ['[Illustration]', 'THE AUTHOR AT HER DESK.', "AUTHOR OF 'OTHER SONGS'", 'London', 'TO MY MOTHER']) {
+      const fate = fateOf(text);
+      assert.equal(fate?.fate, 'dropped', text);
+      assert.match(fate?.fate === 'dropped' ? fate.reason : '', /title page/);
+    }
+    assert.equal(fateOf('PREFACE')?.fate, 'kept');
+    assert.ok(file.messages.some((message) => message.ruleId === 'import-dropped-line' && message.reason.includes('TO MY MOTHER')));
+  });
+
+  it('never takes the e-book’s release date for the work’s', () => {
+    assert.notEqual(meta?.date, '2006-05-01');
+  });
+});
+
+describe('names and bylines in capitals', () => {
+  it('initials run together keep their capitals', () => {
+    assert.equal(normaliseNameCase('N.H. EGLESTON'), 'N.H. Egleston');
+  });
+
+  it('a long paragraph that begins with “By” is prose, not a byline', () => {
+    assert.equal(
+      classifyLine(
+        'By _Abracadabra_ we signify An infinite number of things. ’Tis the answer to What? and How? and Why? And Whence? and Whither?--a word whereby The Truth (with the comfort it brings)',
+        false,
+      ),
+      'paragraph',
+    );
+    assert.equal(classifyLine('BY ROSA NOUCHETTE CAREY, Author of "Aunt Diana," "For Lilias," etc.', false), 'byline');
   });
 });
