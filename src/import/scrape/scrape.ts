@@ -299,7 +299,9 @@ function buildPiece(
   // A piece signed at its end (`B. C. SAWARD.`) and nowhere else: the signature is the byline. A
   // piece with a byline keeps its signature in the body (Federalist No. 6: HAMILTON above, PUBLIUS below).
   const signature = blocks[end - 1];
-  const signed = signature && end - 1 > index && signature.lines.length === 1 ? nameInCapitals(signature.text) : undefined;
+  // Two words at least (`B. C. SAWARD`): a single word in capitals closing a text is as often `FINIS` or a pen name.
+  const signed =
+    signature && end - 1 > index && signature.lines.length === 1 && signature.text.trim().split(/\s+/).length >= 2 ? nameInCapitals(signature.text) : undefined;
   if (signature && signed && authors.length === 0) {
     authors.push(signed);
     toMetadata(signature, 'authors');

@@ -56,3 +56,16 @@ describe('an issue of a periodical in one e-text', () => {
     assert.deepEqual(parseByline('BY THE HON. VICTORIA GROSVENOR.').authors, ['Victoria Grosvenor']);
   });
 });
+
+describe('a closing signature', () => {
+  const prose = (i: number) => `Paragraph ${i} of a text that was wrapped by hand at seventy columns\nand runs on to a second line, as plain text essays do.\n`;
+  const author = (ending: string) =>
+    importSource(new VFile({ path: 'essay.txt', value: `ON EMBROIDERY\n\n${prose(1)}\n${prose(2)}\n${prose(3)}\n${ending}\n` }), { defaultAuthor: undefined })
+      .chapters[0]?.piece.meta.authors;
+
+  it('a name of two words or more in capitals signs the piece; FINIS and a lone pen name do not', () => {
+    assert.deepEqual(author('B. C. SAWARD.'), ['B. C. Saward']);
+    assert.deepEqual(author('FINIS.'), []);
+    assert.deepEqual(author('PUBLIUS'), []);
+  });
+});
