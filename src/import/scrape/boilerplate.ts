@@ -24,7 +24,8 @@ export interface Boilerplate {
   gutenberg: GutenbergRecord | undefined;
 }
 
-const startMarker = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK/i;
+// The older e-texts close their header with the end of the licence they call the Small Print.
+const startMarker = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK|^\*END\*?\s*THE SMALL PRINT!/i;
 const endMarker = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK|^End of (?:the )?Project Gutenberg(?:'s)? (?:E-?Book|E-?text)/i;
 const producers = /^(?:Produced by|E-?text prepared by|This (?:e-?text|e-?book) was (?:produced|prepared) by|Transcribed from .* by)\b/i;
 const otherEdition = /^Note:\s.*Project Gutenberg also has/i;
@@ -52,7 +53,7 @@ function gutenbergRanges(lines: readonly string[], ranges: DroppedRange[]): Gute
   if (start < 0) return undefined;
   // The marker may be wrapped: it ends at the line that closes its `***`.
   let startEnd = start;
-  while (startEnd < start + 3 && !/\*{3}\s*$/.test(lines[startEnd] ?? '')) startEnd++;
+  while (startEnd < start + 3 && !/\*{3}\s*$|\*END\*\s*$/.test(lines[startEnd] ?? '')) startEnd++;
   if (startEnd === start + 3) startEnd = start;
   ranges.push({ start: 1, end: startEnd + 1, reason: 'Project Gutenberg header (e-book record and licence notice), not part of the work' });
   const end = lines.findIndex((line, index) => index > startEnd && endMarker.test(line.trim()));

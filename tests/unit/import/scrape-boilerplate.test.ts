@@ -70,3 +70,30 @@ describe('who wrote a plain-text document, from its closing credits', () => {
     assert.deepEqual(result.chapters[0]?.piece.meta.authors, []);
   });
 });
+
+describe('an older Project Gutenberg e-text', () => {
+  it('its header ends with the Small Print, its licence starts at “End of Project Gutenberg Etext”', () => {
+    const prose = (i: number) =>
+      `Paragraph ${i} of the story, wrapped by hand at seventy columns as the\nolder e-texts were, and running on to a second line.\n`;
+    const value = [
+      "Project Gutenberg's Etext of Something",
+      '',
+      'Legal preamble: please read this before you distribute the etext.',
+      '*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*',
+      '',
+      '',
+      'SOMETHING',
+      '',
+      prose(1),
+      prose(2),
+      prose(3),
+      'End of Project Gutenberg Etext of Something',
+      '',
+    ].join('\n');
+    const { result, text } = importText('smthg10.txt', value);
+    assert.equal(result.chapters.length, 1);
+    assert.ok(!text.includes('Legal preamble') && !text.includes('SMALL PRINT') && !text.includes('End of Project Gutenberg'));
+    assert.ok(text.includes('Paragraph 1 of the story'));
+    assert.equal(result.lines.find((fate) => fate.line === 3)?.fate, 'dropped');
+  });
+});
