@@ -1,4 +1,4 @@
-import { asName, findDate, normaliseNameCase } from '../text.ts';
+import { asName, findDate } from '../text.ts';
 
 /**
  * What the opening lines of a printed piece say about it, as books and e-texts set them: the title in
@@ -76,7 +76,8 @@ export function nameInCapitals(text: string): string | undefined {
   const line = text.replace(/[.,]$/, '').trim();
   if (/\p{Ll}/u.test(line) || !/\p{Lu}{2}/u.test(line) || line.split(/\s+/).length > 5) return undefined;
   if (line.split(/\s+/).some((word) => smallWords.has(word.toLowerCase()))) return undefined;
-  return asName(normaliseNameCase(line));
+  // Recased here whatever its length: `JAY` is a name, not an acronym, where it signs a piece.
+  return asName(line.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()));
 }
 
 /** Two headings say the same title: same words, whatever their case, a leading article or closing full stop. */

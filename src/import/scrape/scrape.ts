@@ -8,7 +8,7 @@ import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
-import { type Issue, readIssue } from './issue.ts';
+import { type Issue, readCollection, readIssue } from './issue.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
 
 /**
@@ -33,9 +33,17 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
     report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
   }
   // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
+  // A collection whose pieces carry their own credits; its title page says nothing of any one piece.
+  const collection = issue ? undefined : readCollection(blocks, carriesCredit, isProse);
+  for (const block of collection?.titlePage ?? []) {
+    const reason = 'title page of the collection: its pieces carry their own titles and credits';
+    setFates(fates, block, { fate: 'dropped', piece: undefined, reason });
+    report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
+  }
   // An e-book of one author's work is one piece: its chapters, letters and songs end none.
-  const singleWork = boilerplate.gutenberg && !issue && !/^(?:various|anonymous|unknown)$/i.test(boilerplate.gutenberg.author ?? '');
-  const starts = issue?.starts ?? (singleWork && blocks.length > 0 ? [0] : findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/))));
+  const record = collection ? undefined : boilerplate.gutenberg;
+  const singleWork = record && !issue && !/^(?:various|anonymous|unknown)$/i.test(record.author ?? '');
+  const starts = issue?.starts ?? collection?.starts ?? (singleWork && blocks.length > 0 ? [0] : findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/))));
   if (blocks[0]?.kind === 'archive-heading') {
     setFates(fates, blocks[0], { fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
   }
@@ -57,7 +65,7 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
       });
       return;
     }
-    const piece = buildPiece(slice, pieces.length + 1, file, fates, boilerplate.gutenberg, issue);
+    const piece = buildPiece(slice, pieces.length + 1, file, fates, record, issue);
     if (piece) pieces.push(piece);
   });
 
@@ -437,9 +445,20 @@ function authorsFromCredits(blocks: readonly ClassifiedLine[]): string[] {
   return [];
 }
 
-/** A paragraph of prose: more than a line of a title page or a masthead. */
+/** A byline, or a line saying where the piece was first printed. */
+function carriesCredit(block: ClassifiedLine): boolean {
+  return (block.kind === 'byline' && parseByline(block.text).authors.length > 0) || readPublicationLine(block.text) !== undefined;
+}
+
+/**
+ * A paragraph of prose, not a line of a title page or a masthead (`London / CHARLES H. KELLY / 25-35
+ * CITY ROAD`): long, or several lines of words ending in a full stop.
+ */
 function isProse(block: ClassifiedLine): boolean {
-  return block.lines.length > 1 || block.text.length > 120;
+  return (
+    block.text.length > 200 ||
+    (block.lines.length >= 2 && /[.!?:]["”’)]?$/.test(block.text) && /\p{Ll}{4}/u.test(block.text) && block.text.split(/\s+/).length >= 14)
+  );
 }
 
 /** `[Illustration: THE BARONESS.]` → `THE BARONESS.`; none for a bare `[Illustration]`. */
@@ -526,11 +545,7 @@ interface TitlePage {
  * dedication) is dropped. None when no line repeats the title.
  */
 function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string): TitlePage | undefined {
-  const firstProse = blocks.findIndex(
-    (block) =>
-      block.text.length > 200 ||
-      (block.lines.length >= 2 && /[.!?]["”’)]?$/.test(block.text) && /\p{Ll}{4}/u.test(block.text) && block.text.split(/\s+/).length >= 14),
-  );
+  const firstProse = blocks.findIndex(isProse);
   const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, 30) : Math.min(firstProse, 30));
   const chosenIndex = front.findLastIndex((block) => sameTitle(block.text, catalogued));
   const chosen = front[chosenIndex];

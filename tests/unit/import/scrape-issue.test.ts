@@ -69,3 +69,59 @@ describe('a closing signature', () => {
     assert.deepEqual(author('PUBLIUS'), []);
   });
 });
+
+describe('a collection whose pieces carry their own credits', () => {
+  const prose = (i: number) =>
+    `Paragraph ${i} of the paper, wrapped by hand at seventy columns as the\ne-texts are, and running on to a second line of prose, then a third\nand a fourth, as the paragraphs of an essay printed in a newspaper\nof the time were long.\n`;
+  const paper = (n: number, line: string, signed: string) =>
+    [
+      `FEDERALIST No. ${n}`,
+      '',
+      'On Some Subject',
+      '',
+      line,
+      '',
+      signed,
+      '',
+      'To the People of the State of New York:',
+      '',
+      prose(1),
+      prose(2),
+      'PUBLIUS',
+      '',
+      '',
+      '',
+      '',
+    ].join('\n');
+  const value = [
+    'THE FEDERALIST PAPERS',
+    '',
+    'By Alexander Hamilton, John Jay, and James Madison',
+    '',
+    '',
+    '',
+    '',
+    paper(1, 'For the Independent Journal. Saturday, October 27, 1787', 'HAMILTON'),
+    paper(2, 'For the Independent Journal. Wednesday, October 31, 1787', 'JAY'),
+    paper(10, 'For the Daily Advertiser. Thursday, November 22, 1787.', 'MADISON'),
+  ].join('\n');
+  const file = new VFile({ path: 'federalist.txt', value });
+  const imported = importSource(file, { defaultAuthor: undefined });
+
+  it('each division set off by four blank lines is a piece with its own title, author, date and venue', () => {
+    assert.deepEqual(
+      imported.chapters.map((chapter) => [chapter.piece.meta.title, chapter.piece.meta.authors, chapter.piece.meta.date, chapter.piece.meta.venue]),
+      [
+        ['Federalist No. 1', ['Hamilton'], '1787-10-27', 'Independent Journal'],
+        ['Federalist No. 2', ['Jay'], '1787-10-31', 'Independent Journal'],
+        ['Federalist No. 10', ['Madison'], '1787-11-22', 'Daily Advertiser'],
+      ],
+    );
+  });
+
+  it('the collection’s title page is dropped with its reason, its authors credited to no one piece', () => {
+    const fate = imported.lines.find((candidate) => candidate.line === 3);
+    assert.equal(fate?.fate, 'dropped');
+    assert.match(fate?.fate === 'dropped' ? fate.reason : '', /title page of the collection/);
+  });
+});
