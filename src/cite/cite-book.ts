@@ -1,6 +1,9 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { CslJsonItem } from '../adapters/citation-js.ts';
-import type { Book } from '../core/types.ts';
+import { report } from '../core/rules.ts';
+import type { Book, Chapter } from '../core/types.ts';
 import { type CiteStyle, renderBibliography, renderChapterCitations } from './render.ts';
 
 /**
@@ -18,10 +21,45 @@ export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string
     for (const key of keys) cited.add(key);
     if (perChapter) {
       const bibliography = renderBibliography(keys, items, style);
-      if (bibliography) chapter.bibliography = bibliography;
+      if (bibliography) {
+        chapter.bibliography = bibliography;
+        reportLeftOut(keys, bibliography.keys, [chapter], files);
+      }
     }
   }
   if (book.config.bibliography !== 'book') return book;
   const bibliography = renderBibliography(cited, items, style);
+  if (bibliography) reportLeftOut(cited, bibliography.keys, book.chapters, files);
   return bibliography ? { ...book, bibliography } : book;
+}
+
+/**
+ * Works cited but printed nothing for in the reference list: the style's rule (Chicago leaves out
+ * a `document` that does not say where to find it), which the editor may not expect of a published source. Reported at
+ * the first citation of each.
+ */
+function reportLeftOut(cited: ReadonlySet<string>, listed: readonly string[], chapters: readonly Chapter[], files: ReadonlyMap<string, VFile>): void {
+  const leftOut = new Set([...cited].filter((key) => !listed.includes(key)));
+  for (const chapter of chapters) {
+    const file = files.get(chapter.path);
+    if (!file) continue;
+    for (const [key, place] of firstCitations(chapter.tree)) {
+      if (!leftOut.delete(key)) continue;
+      report(
+        file,
+        'cite-left-out',
+        `@${key} is cited but the style leaves it out of the bibliography (Chicago lists a document, speech or manuscript only with its publisher, URL, container or archive); add where to find it, or a type such as webpage or report`,
+        place,
+      );
+    }
+  }
+}
+
+function firstCitations(tree: Root): Map<string, { line: number; column: number } | undefined> {
+  const first = new Map<string, { line: number; column: number } | undefined>();
+  visit(tree, 'citation', (node) => {
+    const start = node.position?.start;
+    for (const item of node.items) if (!first.has(item.key)) first.set(item.key, start ? { line: start.line, column: start.column } : undefined);
+  });
+  return first;
 }

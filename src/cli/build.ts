@@ -7,7 +7,6 @@ import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
 import { loadBookImages } from '../io/images.ts';
-import { loadCitedBook } from '../io/load-book.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
@@ -15,6 +14,7 @@ import { renderEpub } from '../render/epub/epub.ts';
 import { printPageBreaks } from '../render/epub/page-list.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
+import { loadEditionBook } from './edition-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { OutputFormat } from './formats.ts';
 import type { Ui } from './ui.ts';
@@ -30,7 +30,7 @@ export interface BuildOptions {
 export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const outDir = resolveInside(projectDir, options.out);
   if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
-  const loaded = await loadCitedBook(projectDir);
+  const loaded = await loadEditionBook(projectDir);
   const { files } = loaded;
   const book = loaded.book && (await loadBookImages(projectDir, loaded.book, files));
   ui.report(files);
@@ -38,6 +38,7 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
     ui.error('the book has errors; nothing was built');
     return exitCodes.content;
   }
+  ui.info(editionLine(book, loaded.presented !== undefined && loaded.current !== undefined && loaded.presented < loaded.current.edition));
   const assets = await loadRenderAssets(projectDir);
   const staging = await Staging.create(outDir);
   let failed = false;
@@ -72,6 +73,16 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
     await staging.dispose();
   }
   return failed ? exitCodes.content : exitCodes.ok;
+}
+
+/** Which edition is built: the one in preparation, or the last released when nothing changed since. */
+function editionLine(book: Book, asReleased: boolean): string {
+  const { number, date } = book.config.edition;
+  const changes = book.edition?.changes;
+  const since = changes
+    ? `, changes since edition ${changes.since}: ${changes.chapters.added.length} added, ${changes.chapters.revised.length} revised, ${changes.chapters.removed.length} removed`
+    : '';
+  return `edition ${number} (${date})${asReleased ? ', as released (nothing changed since)' : since}`;
 }
 
 /** Reproducible timestamps: SOURCE_DATE_EPOCH when set, else the edition date. */

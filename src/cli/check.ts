@@ -1,12 +1,12 @@
 import { hasErrors } from '../core/rules.ts';
 import { loadBookImages } from '../io/images.ts';
-import { loadCitedBook } from '../io/load-book.ts';
+import { loadEditionBook } from './edition-book.ts';
 import { exitCodes } from './errors.ts';
 import type { Ui } from './ui.ts';
 
-/** `anthology check`: validates config, chapters and notes without writing anything. */
+/** `anthology check`: validates config, chapters, notes and the edition records without writing anything. */
 export async function checkCommand(projectDir: string, ui: Ui): Promise<number> {
-  const loaded = await loadCitedBook(projectDir);
+  const loaded = await loadEditionBook(projectDir);
   const { files } = loaded;
   const book = loaded.book && (await loadBookImages(projectDir, loaded.book, files));
   ui.report(files);

@@ -33,6 +33,8 @@ export interface ImportCommandOptions {
   author: string | undefined;
   /** Parse notes into the shared bibliography and cite by key (`--no-cite` to keep them as typed). */
   cite: boolean;
+  /** Where new chapters go in `contents` (`anthology add`: by date); by default, at the end. Returns the paths added. */
+  placeInContents?: (projectDir: string, chapterPaths: readonly string[]) => Promise<string[]>;
 }
 
 type SourceSettings = NonNullable<BookConfig['sources']>[string];
@@ -128,8 +130,9 @@ export async function importCommand(projectDir: string, sources: readonly string
     else await copyFileAtomic(image.from, image.to);
   }
   if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
+  const place = options.placeInContents ?? addToContents;
   const added = options.addToContents
-    ? await addToContents(
+    ? await place(
         projectDir,
         chapters.map((chapter) => `${relativeOut}/${chapter.fileName}`),
       )

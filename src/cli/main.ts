@@ -131,6 +131,96 @@ function createProgram(setExitCode: (code: number) => void): Command {
   cite.exitOverride();
 
   program
+    .command('new')
+    .description('start a new book in a new or empty folder: anthology.yaml, chapters/, bibliography/, styles/')
+    .argument('<dir>', 'the folder to make the book in')
+    .option('--title <title>', 'the book’s title (default: from the folder’s name)')
+    .option('--editor <name>', 'an editor (repeat for several)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--publisher <name>', 'the publisher on the title and copyright pages')
+    .option('--language <tag>', 'the book’s language, a BCP 47 tag', 'en-US')
+    .option('--date <YYYY-MM-DD>', 'the planned publication date (default: today)')
+    .exitOverride()
+    .action(async (dir: string, options: { title?: string; editor: string[]; publisher?: string; language: string; date?: string }) => {
+      const { projectDir, ui } = context();
+      const { newCommand } = await import('./new.ts');
+      setExitCode(
+        await newCommand(
+          projectDir,
+          dir,
+          { title: options.title, editor: options.editor, publisher: options.publisher, language: options.language, date: options.date },
+          ui,
+        ),
+      );
+    });
+
+  program
+    .command('add')
+    .description('import sources as new chapters, place them in contents by date, cite their notes, and say what was added')
+    .argument('<source...>', 'source files, folders of saved posts, or Substack/Medium exports')
+    .option('--part <name>', 'put them in this part (made at the end of the book if there is none of that name)')
+    .option('--after <slug>', 'put them right after this chapter (its id, file name or path)')
+    .option('--author <name>', 'these are your own posts: credit pieces without a byline to NAME (each is reported)')
+    .option('--post-types <list>', 'post types to import, comma-separated (as for import)', 'post')
+    .option('--drafts', 'also import drafts and private posts', false)
+    .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
+    .exitOverride()
+    .action(async (sources: string[], options: { part?: string; after?: string; author?: string; postTypes: string; drafts: boolean; cite: boolean }) => {
+      const { projectDir, ui } = context();
+      const { addCommand } = await import('./add.ts');
+      setExitCode(
+        await addCommand(
+          projectDir,
+          sources,
+          {
+            part: options.part,
+            after: options.after,
+            author: options.author,
+            postTypes: options.postTypes
+              .split(',')
+              .map((type) => type.trim())
+              .filter(Boolean),
+            drafts: options.drafts,
+            cite: options.cite,
+          },
+          ui,
+        ),
+      );
+    });
+
+  program
+    .command('release')
+    .description('record the book as it stands as the edition anthology.yaml names (editions/N.json), and move on to the next')
+    .option('--date <YYYY-MM-DD>', 'the edition’s date (default: edition.date in anthology.yaml)')
+    .option(
+      '--note <text>',
+      'a note on this edition (repeat for several paragraphs)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .exitOverride()
+    .action(async (options: { date?: string; note: string[] }) => {
+      const { projectDir, ui } = context();
+      const { releaseCommand } = await import('./release.ts');
+      setExitCode(await releaseCommand(projectDir, { date: options.date, note: options.note }, ui));
+    });
+
+  program
+    .command('changes')
+    .description('what changed since a released edition: chapters, notes, bibliography, metadata')
+    .option('--since <n>', 'the released edition to compare with (default: the last one)', (value: string) => {
+      if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--since ${value}: expected an edition number`);
+      return Number(value);
+    })
+    .option('--json', 'print the changes as JSON', false)
+    .option('--review <file>', 'write an HTML review page with a redline of each revised chapter')
+    .exitOverride()
+    .action(async (options: { since?: number; json: boolean; review?: string }) => {
+      const { projectDir, ui } = context();
+      const { changesCommand } = await import('./changes.ts');
+      setExitCode(await changesCommand(projectDir, { since: options.since, json: options.json, review: options.review }, ui));
+    });
+
+  program
     .command('check')
     .description('validate anthology.yaml, the chapters and their notes without writing anything')
     .exitOverride()

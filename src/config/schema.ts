@@ -3,7 +3,7 @@ import { parseFrontMatterDate } from '../core/dates.ts';
 
 /** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
 
-function isIsoDate(value: string): boolean {
+export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -82,8 +82,12 @@ export const bookConfigSchema = z
       .strictObject({
         number: z.number({ error: 'expected a whole number' }).int().positive(),
         date: isoDate,
+        note: z
+          .string({ error: 'expected the note as text' })
+          .optional()
+          .describe('The editor’s note on this edition (paragraphs separated by a blank line): printed on the “Note on this edition” page.'),
       })
-      .describe('The edition number and its date (YYYY-MM-DD); the date also stamps the EPUB.'),
+      .describe('The edition number and its date (YYYY-MM-DD); the date also stamps the EPUB. `anthology release` records it and moves on to the next.'),
     identifier: identifier.describe('The ISBN ("isbn:978-…") or a UUID ("urn:uuid:…").'),
     licence: z.string().optional().describe('The rights or licence line for the copyright page.'),
     cover: projectPath
@@ -127,16 +131,28 @@ export const bookConfigSchema = z
       ),
     contents: z
       .array(z.union([projectPath, part]))
-      .min(1, 'list at least one chapter file')
-      .describe('The chapters in reading order: chapter files, or parts ({part, chapters}).'),
+      .describe('The chapters in reading order: chapter files, or parts ({part, chapters}). `anthology add` places new ones here.'),
   })
   .describe('anthology.yaml: the book an anthology project builds');
 
 export type BookConfig = z.infer<typeof bookConfigSchema>;
+
+/**
+ * What `anthology new` writes where it cannot know the answer (who edits, who publishes): plainly
+ * placeholders, which `check` and `build` report until the editor replaces them.
+ */
+export const configPlaceholders = { editor: '[Editor’s name]', publisher: '[Publisher]' } as const;
 export type TrimSize = keyof typeof trimSizes;
+
+/** A chapter's stable id: its address on the site and in the EPUB, kept across editions. */
+export const chapterIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 export const chapterFrontMatterSchema = z
   .strictObject({
+    id: z
+      .string({ error: 'expected the chapter’s id as text' })
+      .regex(chapterIdPattern, 'expected lower-case letters, digits and hyphens (the chapter’s address: id.html)')
+      .optional(),
     title: nonEmpty('the chapter title'),
     provisional_title: z.boolean().optional(),
     authors: z.array(nonEmpty('an author name')).default([]),
@@ -160,6 +176,8 @@ export const chapterFrontMatterSchema = z
       .string({ error: 'expected a BCP 47 language tag such as fr or de-CH' })
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as fr or de-CH')
       .optional(),
+    /** Corrections made to the chapter; those new since the last released edition are listed as errata. */
+    corrections: z.array(nonEmpty('a correction')).optional(),
   })
   .describe('The YAML front matter of a chapter file');
 

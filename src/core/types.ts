@@ -2,12 +2,16 @@ import type { Root } from 'mdast';
 import type { BibliographyItem } from '../cite/bibliography.ts';
 import type { RenderedBibliography } from '../cite/render.ts';
 import type { BookConfig, ChapterFrontMatter } from '../config/schema.ts';
+import type { EditionContext } from './editions.ts';
 
 export type { BookConfig, ChapterFrontMatter };
 
 /** One chapter file, parsed: its front matter and its Markdown body as an mdast tree. */
 export interface Chapter {
-  /** Stable identifier from the file name (`chapters/the-sco-turns-twenty.md` → `the-sco-turns-twenty`). */
+  /**
+   * Stable identifier: the front matter's `id:`, else the id the chapter was released with (kept
+   * when its file is renamed), else from the file name (`chapters/the-sco-turns-twenty.md` → `the-sco-turns-twenty`).
+   */
   slug: string;
   /** Path relative to the project folder. */
   path: string;
@@ -40,6 +44,8 @@ export interface Book {
   images?: ReadonlyMap<string, BookImage>;
   /** The cover named in anthology.yaml (`cover:`); without one the renderers set a typographic cover. */
   cover?: BookImage;
+  /** Earlier editions and what changed since the last (`io/editions.ts` reads `editions/`). */
+  edition?: EditionContext;
 }
 
 /** One image file as an output carries it. */

@@ -47,6 +47,14 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
   }
 
   const listed = listChapters(config);
+  if (listed.length === 0) {
+    report(
+      configFile,
+      'book-empty',
+      'the book has no chapters yet: add posts with `anthology add SOURCE…` (or list chapter files under contents)',
+      placeOf(configFile, 'contents') ?? { line: 1, column: 1 },
+    );
+  }
   const seen = new Set<string>();
   const chapters: (Chapter & { part: string | undefined })[] = [];
   for (const entry of listed) {
@@ -69,7 +77,8 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
     const parsed = parseChapter(read.file);
     if (!parsed) continue;
     chapters.push({
-      slug: path.basename(entry.path).replace(/\.(md|markdown)$/i, ''),
+      // A chapter's `id:` keeps its address when its file is renamed.
+      slug: parsed.meta.id ?? path.basename(entry.path).replace(/\.(md|markdown)$/i, ''),
       path: entry.path,
       number: chapters.length + 1,
       meta: parsed.meta,

@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../core/types.ts';
 import { formatDate, joinNames } from './common.ts';
+import { editionHistoryLine, editionName } from './edition.ts';
 import { type Contributor, contributorsOf } from './pdf/contributors.ts';
 
 /**
@@ -13,20 +14,16 @@ export function identifierLine(identifier: string): string {
   return identifier.toLowerCase().startsWith('isbn:') ? `ISBN ${identifier.slice(5)}` : `Identifier ${identifier}`;
 }
 
-/** `First edition`, `Second edition`, …, `Edition 11`. */
-export function editionName(number: number): string {
-  const ordinals = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
-  const ordinal = ordinals[number - 1];
-  return ordinal ? `${ordinal} edition` : `Edition ${number}`;
-}
+export { editionName } from './edition.ts';
 
-/** The copyright page: edition and publisher, identifier, licence, how the book was made. */
+/** The copyright page: edition and publisher, the edition history, identifier, licence, how the book was made. */
 export function copyrightLines(book: Book, typeface: string | undefined): Element[] {
   const { config } = book;
   const edition = `${editionName(config.edition.number)} published ${formatDate(config.edition.date, config.language)}`;
   const styleName = config.style.replace(/^.*\//, '').replace(/\.csl$/, '');
   return [
     h('p', [`${edition} by ${config.publisher}.`]),
+    ...[editionHistoryLine(book)].filter((line) => line !== undefined).map((line) => h('p.edition-history', line)),
     h('p', identifierLine(config.identifier)),
     ...(config.licence ? [h('p', config.licence)] : []),
     h('p', `Citations formatted with the Citation Style Language (style: ${styleName}).`),

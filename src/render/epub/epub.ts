@@ -16,6 +16,7 @@ import {
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
+import { editionNoteLines, editionNoteTitle, editionStatement } from '../edition.ts';
 import { figuresOf, imageOf, screenFigureImage } from '../figures.ts';
 import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
 import { contributorsOf } from '../pdf/contributors.ts';
@@ -49,7 +50,8 @@ interface Document {
  * Renders the book as the files of an EPUB 3 container (mimetype first). `packEpub` zips them.
  * Everything is derived from the book (and the print pages, when given), so the same input gives
  * the same bytes. The front and back matter are the PDF's: cover, title page, copyright page,
- * contents, contributors, acknowledgements, the chapters by part, bibliography.
+ * contents, the note on this edition (from the second), contributors, acknowledgements, the
+ * chapters by part, bibliography.
  */
 export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintPages): OutputFiles {
   const files: OutputFiles = new Map();
@@ -145,6 +147,8 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
       ],
     },
   ];
+  const editionNote = editionNoteLines(book);
+  if (editionNote.length > 0) documents.push(matterDocument(book, 'edition-note', editionNoteTitle, 'preface', editionNote));
   if (contributors.length > 0) {
     documents.push(
       matterDocument(
@@ -217,7 +221,7 @@ function coverAlt(book: Book): string {
 }
 
 /** The DPUB-ARIA role of an `epub:type`, where it has one. */
-const roleOfType: Record<string, string> = { acknowledgments: 'doc-acknowledgments' };
+const roleOfType: Record<string, string> = { acknowledgments: 'doc-acknowledgments', preface: 'doc-preface' };
 
 function matterDocument(book: Book, id: string, title: string, epubType: string, children: ElementContent[]): Document {
   return {
@@ -447,6 +451,7 @@ ${editors}
 ${contributors ? `${contributors}\n` : ''}    <dc:publisher>${escapeXml(config.publisher)}</dc:publisher>
     <dc:date>${config.edition.date}</dc:date>
 ${config.licence ? `    <dc:rights>${escapeXml(config.licence)}</dc:rights>\n` : ''}    <meta property="dcterms:modified">${config.edition.date}T00:00:00Z</meta>
+    <meta property="schema:bookEdition">${escapeXml(editionStatement(book))}</meta>
     <meta name="cover" content="cover-image"/>
 ${accessibilityMetadata(book, printPages).join('\n')}
   </metadata>

@@ -17,6 +17,7 @@ import {
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
+import { editionNoteLines, editionNoteTitle, redirectTargets } from '../edition.ts';
 import { screenFigureImage } from '../figures.ts';
 import { acknowledgementLines, copyrightLines, editionName, identifierLine } from '../matter.ts';
 import { contributorsOf } from '../pdf/contributors.ts';
@@ -51,6 +52,7 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
 
   const contributors = contributorsOf(book);
   const acknowledgements = acknowledgementLines(book);
+  const editionNote = editionNoteLines(book);
   const sequence: SitePage[] = [
     { href: 'index.html', title: config.title, label: 'Contents', language: config.language },
     ...book.chapters.map((chapter) => ({
@@ -64,6 +66,7 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
     ...(acknowledgements.length > 0
       ? [{ href: 'acknowledgements.html', title: 'Acknowledgements', label: 'Acknowledgements', language: config.language }]
       : []),
+    ...(editionNote.length > 0 ? [{ href: editionNoteHref, title: editionNoteTitle, label: editionNoteTitle, language: config.language }] : []),
     { href: 'about.html', title: 'About this edition', label: 'About this edition', language: config.language },
   ];
   const render = (page: SitePage, main: ElementContent[], extra: { head?: Element[]; scripts?: Element[]; mainProperties?: Record<string, string> } = {}) => {
@@ -72,9 +75,13 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
   };
   const at = (href: string) => sequence.find((page) => page.href === href) as SitePage;
 
-  render(at('index.html'), homeBody(book, cover.path, { contributors: contributors.length > 0, acknowledgements: acknowledgements.length > 0 }), {
-    head: pageMetadata(book, at('index.html'), 'book', cover.path),
-  });
+  render(
+    at('index.html'),
+    homeBody(book, cover.path, { contributors: contributors.length > 0, acknowledgements: acknowledgements.length > 0, editionNote: editionNote.length > 0 }),
+    {
+      head: pageMetadata(book, at('index.html'), 'book', cover.path),
+    },
+  );
   for (const chapter of book.chapters) {
     const page = at(chapterHref(chapter));
     render(page, chapterMain(book, chapter), {
@@ -107,11 +114,14 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
     ]);
   }
   if (acknowledgements.length > 0) render(at('acknowledgements.html'), [h('h1', 'Acknowledgements'), ...acknowledgements]);
+  if (editionNote.length > 0) render(at(editionNoteHref), [h('h1', editionNoteTitle), ...editionNote]);
   render(at('about.html'), aboutBody(book));
   render({ href: 'search.html', title: 'Search', label: 'Search', language: config.language }, searchBody(), {
     scripts: [h('script', { type: 'module', src: 'search.js' })],
   });
   if (config.url) files.set('sitemap.xml', sitemap(config.url, [...sequence.map((page) => page.href), 'search.html']));
+  // An earlier edition's addresses keep working (the sitemap lists only this edition's pages).
+  for (const redirect of redirectTargets(book, new Set(files.keys()), (id) => `${safeId(id)}.html`)) files.set(redirect.from, redirectPage(book, redirect));
   return files;
 }
 
@@ -182,7 +192,7 @@ function pagerNav(book: Book, previous: SitePage | undefined, next: SitePage | u
   ]);
 }
 
-function homeBody(book: Book, coverPath: string, has: { contributors: boolean; acknowledgements: boolean }): ElementContent[] {
+function homeBody(book: Book, coverPath: string, has: { contributors: boolean; acknowledgements: boolean; editionNote: boolean }): ElementContent[] {
   const { config } = book;
   return [
     h('header.book-title', [
@@ -205,6 +215,7 @@ function homeBody(book: Book, coverPath: string, has: { contributors: boolean; a
         ...(book.bibliography ? [h('li', [h('a', { href: 'bibliography.html' }, 'Bibliography')])] : []),
         ...(has.contributors ? [h('li', [h('a', { href: 'contributors.html' }, 'Contributors')])] : []),
         ...(has.acknowledgements ? [h('li', [h('a', { href: 'acknowledgements.html' }, 'Acknowledgements')])] : []),
+        ...(has.editionNote ? [h('li', [h('a', { href: editionNoteHref }, editionNoteTitle)])] : []),
         h('li', [h('a', { href: 'about.html' }, 'About this edition')]),
       ]),
     ]),
@@ -262,6 +273,33 @@ function aboutBody(book: Book): ElementContent[] {
     h('p', `${identifierLine(config.identifier)}.`),
     h('p', 'This edition is also published as an EPUB and a PDF. Notes are linked to the text both ways; citations link to the bibliography.'),
   ];
+}
+
+const editionNoteHref = 'edition.html';
+
+/**
+ * A page at an address an earlier edition had: a meta refresh and a canonical link to where that
+ * page is now, and a plain link for readers and robots that follow neither. Not indexed.
+ */
+function redirectPage(book: Book, redirect: { from: string; to: string; title: string }): string {
+  const canonical = book.config.url ? new URL(redirect.to, book.config.url.endsWith('/') ? book.config.url : `${book.config.url}/`).href : redirect.to;
+  const tree: HastRoot = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: book.config.language }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', `${redirect.title} · ${book.config.title}`),
+          h('meta', { name: 'robots', content: 'noindex' }),
+          h('link', { rel: 'canonical', href: canonical }),
+          h('meta', { httpEquiv: 'refresh', content: `0; url=${redirect.to}` }),
+        ]),
+        h('body', [h('p', ['This page has moved: ', h('a', { href: redirect.to }, redirect.title), '.'])]),
+      ]),
+    ],
+  };
+  return `${toHtml(tree)}\n`;
 }
 
 function searchBody(): ElementContent[] {

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Book } from '../../core/types.ts';
 import { editorsLine } from '../common.ts';
+import { editionNoteLines, editionNoteTitle } from '../edition.ts';
 import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
 import { type Contributor, contributorsOf } from './contributors.ts';
 import { outlineLevelAttribute, outlineTitleAttribute, pageRefAttribute } from './protocol.ts';
@@ -24,11 +25,13 @@ export interface ContentsEntry {
 export function frontMatter(book: Book, contents: readonly ContentsEntry[]): Element[] {
   const contributors = contributorsOf(book);
   const acknowledgements = acknowledgementLines(book);
+  const editionNote = editionNoteLines(book);
   return [
     h('section.half-title#half-title', [h('p.half-title-text', book.config.title)]),
     titlePage(book),
     copyrightPage(book),
     contentsPage(contents),
+    ...(editionNote.length > 0 ? [frontSection('edition-note', editionNoteTitle, editionNote)] : []),
     ...(contributors.length > 0 ? [contributorsPage(book, contributors)] : []),
     ...(acknowledgements.length > 0 ? [frontSection('acknowledgements', 'Acknowledgements', acknowledgements)] : []),
   ];
@@ -37,6 +40,7 @@ export function frontMatter(book: Book, contents: readonly ContentsEntry[]): Ele
 /** The front-matter sections that the contents lists (the display pages before them are not). */
 export function frontMatterContentsEntries(book: Book): ContentsEntry[] {
   return [
+    ...(editionNoteLines(book).length > 0 ? [{ id: 'edition-note', kind: 'section' as const, title: editionNoteTitle }] : []),
     ...(contributorsOf(book).length > 0 ? [{ id: 'contributors', kind: 'section' as const, title: 'Contributors' }] : []),
     ...(acknowledgementLines(book).length > 0 ? [{ id: 'acknowledgements', kind: 'section' as const, title: 'Acknowledgements' }] : []),
   ];

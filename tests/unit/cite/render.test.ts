@@ -47,13 +47,14 @@ One.[^1] Two.[^2] Three.[^3] Four.[^4] Five.[^5]
 async function notesIn(
   style: string,
   placement: 'book' | 'chapters' = 'book',
+  items: BibliographyItem[] = references,
 ): Promise<{ notes: string[]; bibliography: string; chapterBibliography: string; file: VFile }> {
   const file = new VFile({ path: 'chapters/a.md', value: chapterText });
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter: Chapter = { slug: 'a', path: 'chapters/a.md', number: 1, ...parsed };
   const config = { language: 'en-GB', style: `styles/csl/${style}.csl`, bibliography: placement } as Book['config'];
-  const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references };
+  const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references: items };
   const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
   const html = toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }));
   const notes = [...html.matchAll(/<li id="fn-\d+">([\s\S]*?)<\/li>/g)].map((match) =>
@@ -67,6 +68,21 @@ async function notesIn(
 }
 
 describe('rendering citations through citeproc', () => {
+  it('a cited work the style leaves out of the bibliography is reported at its first citation', async () => {
+    // Chicago (CMOS 18) lists a document only when it says where to find it; the note still cites it.
+    const asDocument = references.map((item) => (item.id === 'erokhin2019comparative' ? { ...item, type: 'document' as const, publisher: undefined } : item));
+    const { notes, bibliography, file } = await notesIn('chicago-notes-bibliography', 'book', asDocument);
+    assert.match(notes[2] ?? '', /Comparative Analysis of Digital Development/);
+    assert.doesNotMatch(bibliography, /Erokhin/);
+    const leftOut = file.messages.filter((message) => message.ruleId === 'cite-left-out');
+    assert.deepEqual(
+      leftOut.map((message) => [message.line, message.reason.slice(0, 24)]),
+      [[10, '@erokhin2019comparative ']],
+    );
+    const { file: asReport } = await notesIn('chicago-notes-bibliography');
+    assert.equal(asReport.messages.filter((message) => message.ruleId === 'cite-left-out').length, 0);
+  });
+
   it('Chicago notes: full first note, short later notes, prefix and locator kept', async () => {
     const { notes, bibliography, file } = await notesIn('chicago-notes-bibliography');
     assert.equal(

@@ -1,0 +1,214 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { parseDocument } from 'yaml';
+import { configFileName } from '../config/load.ts';
+import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
+import { hasErrors, report } from '../core/rules.ts';
+import type { Book, Chapter } from '../core/types.ts';
+import { compareEditions, hasChanges } from '../editions/compare.ts';
+import { identifyChapters } from '../editions/identity.ts';
+import { parseEditionRecord } from '../editions/parse-record.ts';
+import { bodyOf, contentHash, editionRecord, normaliseBody, noteParagraphs, serialiseRecord, sourceOf } from '../editions/record.ts';
+import { type LoadedBook, loadCitedBook } from '../io/load-book.ts';
+import { writeFileAtomic } from '../io/stage.ts';
+
+/** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
+export const editionsDir = 'editions';
+
+export function editionRecordPath(edition: number): string {
+  return `${editionsDir}/${edition}.json`;
+}
+
+/** Reads every `editions/N.json`, oldest first. Files that are not records are errors on them. */
+export async function loadEditionRecords(projectDir: string): Promise<{ records: EditionRecord[]; files: VFile[] }> {
+  const names = (await readdir(path.join(projectDir, editionsDir)).catch(() => [] as string[])).filter((name) => /^\d+\.json$/.test(name));
+  names.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+  const records: EditionRecord[] = [];
+  const files: VFile[] = [];
+  for (const name of names) {
+    const relative = `${editionsDir}/${name}`;
+    const file = new VFile({ path: relative, cwd: projectDir, value: await readFile(path.join(projectDir, relative), 'utf8') });
+    files.push(file);
+    const record = parseEditionRecord(file);
+    if (record) records.push(record);
+  }
+  return { records, files };
+}
+
+export interface EditionBook extends LoadedBook {
+  /** Every released edition, oldest first. */
+  records: EditionRecord[];
+  /** The last edition released before the one anthology.yaml prepares. */
+  previous?: EditionRecord;
+  /** The working book as a record (its site not yet listed: `release` adds it). */
+  current?: EditionRecord;
+  changes?: BookChanges;
+  /** The chapter files as read, by project path. */
+  texts: Map<string, string>;
+  /** The edition the book presents: the one anthology.yaml prepares, or the last released when nothing changed since. */
+  presented?: number;
+}
+
+/**
+ * Loads the book with its editions: each chapter gets the id it was released with (kept when its
+ * file is renamed), and the book learns its edition history, what changed since the last release
+ * and which old addresses need redirect pages. Used by `build`, `check`, `release` and `changes`.
+ */
+export async function loadEditionBook(projectDir: string): Promise<EditionBook> {
+  const loaded = await loadCitedBook(projectDir);
+  const { records, files: recordFiles } = await loadEditionRecords(projectDir);
+  const files = [...loaded.files, ...recordFiles];
+  const texts = new Map(loaded.files.map((file) => [path.posix.normalize(file.path.split(path.sep).join('/')), String(file.value)]));
+  if (!loaded.book || hasErrors(recordFiles)) return { files, book: undefined, records, texts };
+
+  const { config } = loaded.book;
+  const number = config.edition.number;
+  const previous = records.filter((record) => record.edition < number).at(-1);
+  const fileOf = (chapter: Chapter) => files.find((file) => file.path === chapter.path);
+  const textOf = (chapter: Chapter) => texts.get(path.posix.normalize(chapter.path)) ?? '';
+
+  const identities = identifyChapters(
+    loaded.book.chapters.map((chapter) => ({
+      path: chapter.path,
+      explicitId: chapter.meta.id,
+      fileId: path.posix.basename(chapter.path).replace(/\.(md|markdown)$/i, ''),
+      hash: contentHash(normaliseBody(bodyOf(textOf(chapter)))),
+      source: sourceOf(chapter),
+    })),
+    previous?.chapters ?? [],
+  );
+  const seen = new Map<string, Chapter>();
+  loaded.book.chapters.forEach((chapter, index) => {
+    const identity = identities[index];
+    if (!identity) return;
+    const file = fileOf(chapter);
+    const earlier = seen.get(identity.id);
+    if (earlier && file) {
+      report(
+        file,
+        'chapter-id-duplicate',
+        `this chapter’s id \`${identity.id}\` is also ${earlier.path}’s: give one of them another \`id:\` in its front matter`,
+        { line: 1, column: 1 },
+      );
+    }
+    seen.set(identity.id, chapter);
+    if (identity.renamedFrom && file) {
+      report(
+        file,
+        'edition-chapter-renamed',
+        `this is edition ${previous?.edition}’s chapter “${identity.renamedFrom.title}” (${identity.renamedFrom.path}), renamed: it keeps its id \`${identity.id}\` and its address; add \`id: ${identity.id}\` to its front matter to make that certain`,
+        { line: 1, column: 1 },
+      );
+    }
+  });
+  if (hasErrors(files)) return { files, book: undefined, records, texts };
+
+  const formerIds = Object.fromEntries(identities.flatMap((identity) => (identity.formerIds.length > 0 ? [[identity.id, identity.formerIds] as const] : [])));
+  const book = withChapterIds(
+    loaded.book,
+    identities.map((identity) => identity.id),
+  );
+  const current = editionRecord(book, texts, { edition: number, date: config.edition.date, note: noteParagraphs(config.edition.note) }, { formerIds });
+  const changes = previous ? compareEditions(previous, current) : undefined;
+  const result = { files, records, ...(previous ? { previous } : {}), current, ...(changes ? { changes } : {}), texts };
+  // Right after a release nothing has changed: the book built is the edition just released, not the next one.
+  if (previous && changes && !hasChanges(changes) && current.note.length === 0) {
+    return { ...result, book: asReleased(book, previous, records, formerIds), presented: previous.edition };
+  }
+  // Only a new edition in the making needs its own ISBN (right after a release the book is the released one).
+  reportReusedIsbn(
+    loaded.files.find((file) => file.path.endsWith(configFileName)),
+    config.identifier,
+    records,
+    number,
+  );
+  const earlier = records.filter((record) => record.edition < number);
+  const edition: EditionContext = {
+    history: earlier.map(historyEntry),
+    ...(changes ? { changes } : {}),
+    note: current.note,
+    formerIds,
+    formerPages: formerPages(earlier),
+  };
+  return { ...result, book: { ...book, edition }, presented: number };
+}
+
+function historyEntry(record: EditionRecord): EditionHistoryEntry {
+  return { edition: record.edition, date: record.date, identifier: record.identifier, summary: record.summary };
+}
+
+/** The book as the edition it is a copy of: that edition's number, date, identifier, note and history. */
+function asReleased(book: Book, released: EditionRecord, records: readonly EditionRecord[], formerIds: Record<string, string[]>): Book {
+  const earlier = records.filter((record) => record.edition < released.edition);
+  const before = earlier.at(-1);
+  const changes = before ? compareEditions(before, released) : undefined;
+  return {
+    ...book,
+    config: { ...book.config, edition: { number: released.edition, date: released.date }, identifier: released.identifier },
+    edition: {
+      history: earlier.map(historyEntry),
+      ...(changes ? { changes } : {}),
+      note: released.note,
+      formerIds,
+      formerPages: formerPages(earlier),
+    },
+  };
+}
+
+/** The book with each chapter under its id (its `slug`, which every address is made from). */
+function withChapterIds(book: Book, ids: readonly string[]): Book {
+  const byPath = new Map<Chapter, Chapter>();
+  book.chapters.forEach((chapter, index) => {
+    byPath.set(chapter, { ...chapter, slug: ids[index] ?? chapter.slug });
+  });
+  const parts = book.parts.map((part) => ({ ...part, chapters: part.chapters.map((chapter) => byPath.get(chapter) ?? chapter) }));
+  return { ...book, parts, chapters: parts.flatMap((part) => part.chapters) };
+}
+
+/** Every address earlier editions' sites had, with the last edition that had it. */
+function formerPages(records: readonly EditionRecord[]): FormerPage[] {
+  const pages = new Map<string, FormerPage>();
+  for (const record of records) {
+    for (const page of record.site) {
+      const chapter = page.chapter ? record.chapters.find((candidate) => candidate.id === page.chapter) : undefined;
+      pages.set(page.href, { href: page.href, ...(chapter ? { chapter: { id: chapter.id, title: chapter.title } } : {}), edition: record.edition });
+    }
+  }
+  return [...pages.values()].sort((a, b) => (a.href < b.href ? -1 : a.href > b.href ? 1 : 0));
+}
+
+/** An ISBN names one edition: the next edition with the same one is a mistake a printer would catch late. */
+function reportReusedIsbn(configFile: VFile | undefined, identifier: string, records: readonly EditionRecord[], edition: number): void {
+  if (!configFile || !identifier.toLowerCase().startsWith('isbn:')) return;
+  const earlier = records.find((record) => record.edition < edition && record.identifier === identifier);
+  if (!earlier) return;
+  const lines = String(configFile.value).split('\n');
+  const index = lines.findIndex((line) => line.includes(identifier));
+  report(
+    configFile,
+    'edition-identifier-reused',
+    `key \`identifier\`: ${identifier} is edition ${earlier.edition}’s ISBN; edition ${edition} needs its own`,
+    index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(identifier) ?? 0) + 1 },
+  );
+}
+
+/**
+ * After a release, anthology.yaml prepares the next edition: its number goes up, its date stays
+ * the released one until the editor sets the new one (a release must be dated after the last),
+ * and the note on the released edition is cleared. Comments and layout are kept.
+ */
+export async function advanceEdition(projectDir: string, next: number, date: string): Promise<void> {
+  const file = path.join(projectDir, configFileName);
+  const document = parseDocument(await readFile(file, 'utf8'));
+  document.setIn(['edition', 'number'], next);
+  document.setIn(['edition', 'date'], date);
+  if (document.hasIn(['edition', 'note'])) document.deleteIn(['edition', 'note']);
+  await writeFileAtomic(file, document.toString({ lineWidth: 0 }));
+}
+
+export async function writeEditionRecord(projectDir: string, record: EditionRecord): Promise<string> {
+  const relative = editionRecordPath(record.edition);
+  await writeFileAtomic(path.join(projectDir, relative), serialiseRecord(record));
+  return relative;
+}

@@ -1,0 +1,92 @@
+import { isIsoDate } from '../config/schema.ts';
+import type { SitePageRecord } from '../core/editions.ts';
+import { hasErrors } from '../core/rules.ts';
+import type { Book } from '../core/types.ts';
+import { changeSummary, hasChanges } from '../editions/compare.ts';
+import { editionRecord, noteParagraphs } from '../editions/record.ts';
+import { loadRenderAssets } from '../io/assets.ts';
+import { loadBookImages } from '../io/images.ts';
+import { chapterHref, renderHtmlSite } from '../render/html/site.ts';
+import { editionName } from '../render/matter.ts';
+import { describeChanges } from './changes.ts';
+import { advanceEdition, loadEditionBook, writeEditionRecord } from './edition-book.ts';
+import { exitCodes, UsageError } from './errors.ts';
+import type { Ui } from './ui.ts';
+
+export interface ReleaseOptions {
+  /** `--date YYYY-MM-DD`; else the edition's date in anthology.yaml. */
+  date: string | undefined;
+  /** `--note TEXT`, repeatable: added to the note in anthology.yaml. */
+  note: string[];
+}
+
+/**
+ * `anthology release`: records the book as it stands as the edition anthology.yaml names
+ * (`editions/N.json`) and moves anthology.yaml on to the next. With nothing changed since the
+ * last release it says so and records nothing. Dates come from --date or anthology.yaml, never the clock.
+ */
+export async function releaseCommand(projectDir: string, options: ReleaseOptions, ui: Ui): Promise<number> {
+  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date ${options.date}: expected a real date as YYYY-MM-DD`);
+  const loaded = await loadEditionBook(projectDir);
+  // The pictures too: an edition is recorded only of a book that builds.
+  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files));
+  ui.report(loaded.files);
+  const { current, previous, changes } = loaded;
+  if (!book || !current || hasErrors(loaded.files)) {
+    ui.error('the book has errors (see above); no edition was recorded');
+    return exitCodes.content;
+  }
+  const number = current.edition;
+  const released = loaded.records.find((record) => record.edition === number);
+  if (released) {
+    ui.error(
+      `edition ${number} was released on ${released.date} (editions/${number}.json), and anthology.yaml still names it: set edition.number to ${Math.max(...loaded.records.map((record) => record.edition)) + 1} to prepare the next`,
+    );
+    return exitCodes.content;
+  }
+  if (previous && changes && !hasChanges(changes)) {
+    ui.info(`nothing has changed since edition ${previous.edition} (${previous.date}): nothing recorded`);
+    return exitCodes.ok;
+  }
+  const date = options.date ?? book.config.edition.date;
+  if (previous && date <= previous.date) {
+    throw new UsageError(
+      `edition ${number} would be dated ${date}, not after edition ${previous.edition} (${previous.date}): give --date YYYY-MM-DD or set edition.date in anthology.yaml`,
+    );
+  }
+  const note = [...current.note, ...options.note.flatMap((text) => noteParagraphs(text))];
+  const record = editionRecord(
+    book,
+    loaded.texts,
+    { edition: number, date, note },
+    {
+      formerIds: book.edition?.formerIds ?? {},
+      site: sitePages(book, await loadRenderAssets(projectDir)),
+      ...(previous && changes ? { since: previous.edition, summary: changeSummary(changes) } : {}),
+    },
+  );
+  const written = await writeEditionRecord(projectDir, record);
+  await advanceEdition(projectDir, number + 1, date);
+
+  const notes = record.chapters.reduce((sum, chapter) => sum + chapter.notes.length, 0);
+  ui.info(
+    `released the ${editionName(number).toLowerCase()} (edition ${number}, ${date}): ${record.chapters.length} chapters, ${notes} notes, ${record.bibliography.length} bibliography items`,
+  );
+  if (previous && changes) for (const line of describeChanges(changes, current)) ui.info(`  ${line}`);
+  ui.info(`recorded in ${written}; anthology.yaml now prepares edition ${number + 1} (set its date when you know it)`);
+  if (book.config.identifier.toLowerCase().startsWith('isbn:'))
+    ui.warn(`edition ${number + 1} needs its own ISBN: set identifier in anthology.yaml before you publish it`);
+  return exitCodes.ok;
+}
+
+/** Every page of the edition's site, chapter pages with their chapter: later editions keep these addresses. */
+function sitePages(book: Book, assets: Awaited<ReturnType<typeof loadRenderAssets>>): SitePageRecord[] {
+  const chapterOf = new Map(book.chapters.map((chapter) => [chapterHref(chapter), chapter.slug]));
+  return [...renderHtmlSite(book, assets).keys()]
+    .filter((href) => href.endsWith('.html'))
+    .sort()
+    .map((href) => {
+      const chapter = chapterOf.get(href);
+      return chapter ? { href, chapter } : { href };
+    });
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { BibliographyItem } from '../cite/bibliography.ts';
+import { notesOf } from '../cite/cite-notes.ts';
+import {
+  type BookMetadataRecord,
+  type ChangeSummary,
+  type ChapterRecord,
+  type EditionRecord,
+  editionRecordFormat,
+  type SitePageRecord,
+} from '../core/editions.ts';
+import type { Book, Chapter } from '../core/types.ts';
+
+/** A short content hash: 16 hex digits of SHA-256 (enough to tell versions of one book apart). */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** A chapter file's body: what follows its front matter. */
+export function bodyOf(text: string): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') return lines.join('\n');
+  const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  return end < 0 ? '' : lines.slice(end + 1).join('\n');
+}
+
+/**
+ * Text compared between editions: paragraphs (blocks between blank lines) with their spacing and
+ * line breaks collapsed, so re-wrapping a paragraph is not a revision but every word is.
+ */
+export function normaliseBody(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/\s+/g, ' ').trim())
+    .filter((block) => block !== '')
+    .join('\n\n');
+}
+
+/** Words of the chapter's text, notes aside. */
+function wordCount(tree: Root): number {
+  const text = tree.children
+    .filter((node: RootContent) => node.type !== 'footnoteDefinition' && node.type !== 'yaml')
+    .map((node) => mdastToString(node))
+    .join(' ');
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+}
+
+function citedKeys(tree: Root): string[] {
+  const keys = new Set<string>();
+  visit(tree, 'citation', (node) => {
+    for (const item of node.items) keys.add(item.key);
+  });
+  return [...keys].sort();
+}
+
+/** The front matter that is neither the id, title, authors nor corrections (each compared on its own). */
+function otherFrontMatter(chapter: Chapter): string {
+  const { id: _id, title: _title, authors: _authors, corrections: _corrections, ...rest } = chapter.meta;
+  return stableJson(rest);
+}
+
+/** JSON with keys in sorted order, so equal data always hashes alike. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+export function sourceOf(chapter: Chapter): string | null {
+  const { source, source_url: url } = chapter.meta;
+  if (url) return url;
+  return source ? `${source.file}:${source.lines[0]}-${source.lines[1]}` : null;
+}
+
+/** One chapter as an edition records it; `text` is its file as read, `part` the part it is in. */
+export function chapterRecord(chapter: Chapter, text: string, part: string | undefined, formerIds: readonly string[] = []): ChapterRecord {
+  const body = bodyOf(text);
+  return {
+    id: chapter.slug,
+    formerIds: [...formerIds],
+    path: chapter.path,
+    part: part ?? null,
+    number: chapter.number,
+    title: chapter.meta.title,
+    authors: chapter.meta.authors,
+    hash: contentHash(normaliseBody(body)),
+    frontMatterHash: contentHash(otherFrontMatter(chapter)),
+    words: wordCount(chapter.tree),
+    notes: notesOf(chapter.tree, text).map((note) => ({ label: note.label, hash: contentHash(normaliseBody(note.text)) })),
+    keys: citedKeys(chapter.tree),
+    corrections: chapter.meta.corrections ?? [],
+    source: sourceOf(chapter),
+    body: normaliseBody(body),
+  };
+}
+
+/** An item's bibliographic data, without where it was cited from (which grows as chapters are added). */
+export function bibliographyItemHash(item: BibliographyItem): string {
+  const { custom, ...data } = item;
+  const { provenance: _provenance, ...otherCustom } = custom ?? {};
+  return contentHash(stableJson(Object.keys(otherCustom).length > 0 ? { ...data, custom: otherCustom } : data));
+}
+
+function metadataRecord(book: Book): BookMetadataRecord {
+  const { config } = book;
+  return {
+    title: config.title,
+    subtitle: config.subtitle ?? null,
+    editors: config.editors,
+    publisher: config.publisher,
+    language: config.language,
+    licence: config.licence ?? null,
+    style: config.style,
+    url: config.url ?? null,
+  };
+}
+
+export interface EditionStamp {
+  edition: number;
+  date: string;
+  note: readonly string[];
+}
+
+/**
+ * The record of the book as it stands: every chapter (in reading order), every bibliography item,
+ * the book's metadata. `texts` are the chapter files as read, by project path.
+ */
+export function editionRecord(
+  book: Book,
+  texts: ReadonlyMap<string, string>,
+  stamp: EditionStamp,
+  options: { formerIds?: Readonly<Record<string, readonly string[]>>; site?: SitePageRecord[]; since?: number; summary?: ChangeSummary } = {},
+): EditionRecord {
+  return {
+    format: editionRecordFormat,
+    edition: stamp.edition,
+    date: stamp.date,
+    identifier: book.config.identifier,
+    note: [...stamp.note],
+    metadata: metadataRecord(book),
+    since: options.since ?? null,
+    summary: options.summary ?? null,
+    chapters: book.parts.flatMap((part) =>
+      part.chapters.map((chapter) => chapterRecord(chapter, texts.get(chapter.path) ?? '', part.title, options.formerIds?.[chapter.slug] ?? [])),
+    ),
+    bibliography: [...book.references]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((item) => ({ key: item.id, hash: bibliographyItemHash(item) })),
+    site: options.site ?? [],
+  };
+}
+
+/** The editor's note as paragraphs: blocks separated by blank lines, each on one line. */
+export function noteParagraphs(note: string | undefined): string[] {
+  return normaliseBody(note ?? '')
+    .split('\n\n')
+    .filter((paragraph) => paragraph !== '');
+}
+
+/** A record as written to `editions/N.json`: two-space JSON, keys in a fixed order, a final newline. */
+export function serialiseRecord(record: EditionRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
