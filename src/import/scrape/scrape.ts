@@ -248,12 +248,11 @@ function buildPiece(
   body.push(...lead);
 
   // The opening lines of a printed piece: its publication line, a name in capitals, the title page.
-  const opening = readOpening(blocks, index, title);
+  // An e-book's title page was its opening: lines after it belong to its chapters.
+  const opening = titlePage ? noOpening() : readOpening(blocks, index);
   for (const [block, field] of opening.metadata) toMetadata(block, field);
-  title = opening.title;
   authors.push(...opening.authors.filter((name) => !authors.includes(name)));
   date ??= opening.date ?? issue?.date;
-  index = opening.bodyStart;
   const consumed = new Set([...opening.metadata.keys()].map((block) => block.line));
 
   // From the end: notes, the contributors block, trailing bios and photo credits. The notes stay
@@ -479,13 +478,15 @@ function splitCaption(text: string): { caption: string; credit: string | undefin
 }
 
 interface Opening {
-  title: ClassifiedLine | undefined;
   authors: string[];
   date: string | undefined;
   venue: string | undefined;
   /** Opening lines read into front matter, with the field each went to. */
   metadata: Map<ClassifiedLine, ChapterField>;
-  bodyStart: number;
+}
+
+function noOpening(): Opening {
+  return { authors: [], date: undefined, venue: undefined, metadata: new Map() };
 }
 
 /**
@@ -493,8 +494,8 @@ interface Opening {
  * line (`For the Independent Journal. Wednesday, November 14, 1787`), a name in capitals under it
  * or under `by` (`HAMILTON`).
  */
-function readOpening(blocks: readonly ClassifiedLine[], start: number, title: ClassifiedLine | undefined): Opening {
-  const opening: Opening = { title, authors: [], date: undefined, venue: undefined, metadata: new Map(), bodyStart: start };
+function readOpening(blocks: readonly ClassifiedLine[], start: number): Opening {
+  const opening = noOpening();
   const zone: number[] = [];
   for (let i = start; i < blocks.length && zone.length < 8; i++) {
     const block = blocks[i] as ClassifiedLine;
