@@ -59,6 +59,10 @@ export const rules = {
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
+  'import-title-recased': {
+    severity: 'info',
+    summary: 'A title set in capitals (as printed books and e-texts set them) was put in title case: check names and acronyms in it.',
+  },
   'import-site-syntax': {
     severity: 'warning',
     summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
