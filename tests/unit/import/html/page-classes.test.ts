@@ -19,6 +19,18 @@ function importPage(html: string) {
 const prose = 'This paragraph is long enough to read as the body of an article that a reader came for, and it goes on a little longer so that it is prose.';
 
 describe('saved pages: classes from the corpus', () => {
+  it('a magazine’s issue line over the title gives the date and, from the line above it, the venue; one under the title does not', () => {
+    const issueHead = `<p><b>L&rsquo;&eacute;tat de l&rsquo;&eacute;conomie 2007<br></b><b>Hors-s&eacute;rie n&deg; 72, 2<sup>e</sup>&nbsp;trimestre 2007<br></b></p>`;
+    const over = importPage(`<html><head><title>Les Français travaillent-ils trop peu ?</title></head><body>
+${issueHead}<h1>Les Français travaillent-ils trop peu ?</h1><p>${prose}</p><p>${prose}</p></body></html>`);
+    assert.equal(over.piece.meta.date, '2007');
+    assert.equal(over.piece.meta.venue, 'L’état de l’économie 2007');
+    const under = importPage(`<html><head><title>Les Français travaillent-ils trop peu ?</title></head><body>
+<h1>Les Français travaillent-ils trop peu ?</h1><p>${prose}</p>${issueHead}<p>${prose}</p></body></html>`);
+    assert.equal(under.piece.meta.date, undefined);
+    assert.equal(under.piece.meta.venue, undefined);
+  });
+
   it('SPIP: a number linked alone between brackets in the text is a marker, and its note is pulled in from outside the article', () => {
     const { markdown } = importPage(`<html><head><title>Un titre</title></head><body>
 <div class="main"><article><h1>Un titre</h1>
