@@ -8,7 +8,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import type { Chapter } from '../../src/core/types.ts';
 import { loadBook } from '../../src/io/load-book.ts';
 import { runningTitle } from '../../src/render/pdf/running-title.ts';
-import { copyDefaultProject, runCli } from '../helpers/project.ts';
+import { type BuiltBook, defaultBook } from '../helpers/default-book.ts';
+import { type CliResult, copyDefaultProject, runCli } from '../helpers/project.ts';
 import { pdfInfo } from '../helpers/tools.ts';
 
 const exec = promisify(execFile);
@@ -22,15 +23,22 @@ interface PrintedBook {
   pdf: PDFDocument;
 }
 
-async function buildPdf(projectDir: string, configChanges: Record<string, string> = {}): Promise<PrintedBook> {
-  if (Object.keys(configChanges).length > 0) {
-    const configPath = path.join(projectDir, 'anthology.yaml');
-    const extra = Object.entries(configChanges).map(([key, value]) => `${key}: ${value}`);
-    await writeFile(configPath, `${await readFile(configPath, 'utf8')}\n${extra.join('\n')}\n`);
-  }
+async function buildPdf(projectDir: string, configChanges: Record<string, string>): Promise<PrintedBook> {
+  const configPath = path.join(projectDir, 'anthology.yaml');
+  const extra = Object.entries(configChanges).map(([key, value]) => `${key}: ${value}`);
+  await writeFile(configPath, `${await readFile(configPath, 'utf8')}\n${extra.join('\n')}\n`);
   const result = await runCli(['build', '--format', 'pdf'], projectDir);
+  return printedBook(projectDir, result);
+}
+
+/** The PDF a build wrote, which must have gone through without a warning from the PDF step. */
+async function printedBook(projectDir: string, result: CliResult): Promise<PrintedBook> {
   assert.equal(result.code, 0, result.stderr);
-  assert.doesNotMatch(result.stderr, /pdf-overflow/, 'Paged.js cut nothing off and lost no text');
+  assert.doesNotMatch(
+    result.stderr,
+    /pdf-overflow|pdf-hyphenation|pdf-pagedjs-internal/,
+    'Paged.js cut nothing off and lost no text; every fix and hyphenation in place',
+  );
   const file = path.join(projectDir, 'build', `${bookSlug}.pdf`);
   const { stdout } = await exec('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const pages = stdout.split('\f').slice(0, -1);
@@ -134,16 +142,15 @@ function noteStartPages(pages: readonly string[], first: number, noteLine: RegEx
 }
 
 describe('the PDF: an edited volume, Paged.js in Chromium', () => {
-  let project: { dir: string; dispose: () => Promise<void> };
+  let project: BuiltBook;
   let book: PrintedBook;
   let chapters: Chapter[];
   before(async () => {
-    project = await copyDefaultProject();
-    book = await buildPdf(project.dir);
+    project = await defaultBook();
+    book = await printedBook(project.dir, project.result);
     chapters = (await loadBook(project.dir)).book?.chapters ?? [];
     assert.equal(chapters.length, 9);
   });
-  after(() => project.dispose());
 
   it('has the trim size, the metadata and tagged text', async () => {
     const info = await pdfInfo(book.file);
