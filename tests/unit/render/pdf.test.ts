@@ -6,7 +6,9 @@ import { hyphenationFor } from '../../../src/adapters/page-script.ts';
 import { missingInternalWarnings, schedule } from '../../../src/adapters/pagedjs.ts';
 import { firstPageNumbers, lowerRoman } from '../../../src/render/pdf/folios.ts';
 import { hyphenationPatternSet } from '../../../src/render/pdf/hyphenation.ts';
+import { installPagedjsFixes, pagedjsFixes } from '../../../src/render/pdf/page-script/fixes.ts';
 import { withinMargins } from '../../../src/render/pdf/page-script/hyphenate.ts';
+import { missingInternals, type Paged } from '../../../src/render/pdf/page-script/pagedjs.ts';
 import { chunkBudget, groupIntoChunks } from '../../../src/render/pdf/print-html.ts';
 import { runningTitle } from '../../../src/render/pdf/running-title.ts';
 
@@ -126,5 +128,52 @@ describe('missingInternalWarnings', () => {
       ['pdf-pagedjs-internal', 'pdf-pagedjs-internal'],
     );
     assert.match(warnings[0]?.message ?? '', /break-at-soft-hyphens was left out: Paged\.js has no Paged\.Chunker hook onOverflow \(/);
+  });
+});
+
+describe('installPagedjsFixes: each fix checks what it patches before it is installed', () => {
+  /** A stand-in for `window.Paged` with what Paged.js 0.4.3 has, less the hooks left out. */
+  function fakePaged(withoutHooks: readonly string[] = []) {
+    const hook = { trigger: async () => undefined };
+    const registered: unknown[] = [];
+    class Chunker {
+      hooks = Object.fromEntries(
+        ['beforePageLayout', 'afterPageLayout', 'finalizePage', 'onOverflow'].filter((name) => !withoutHooks.includes(name)).map((name) => [name, hook]),
+      );
+      pages = [];
+      stopped = false;
+      rendered = false;
+      start() {}
+      stop() {}
+      removePages() {}
+      addPage() {}
+      emit() {}
+    }
+    class Footnotes {
+      beforePageLayout() {}
+      moveFootnote() {}
+    }
+    return {
+      Handler: class {},
+      Chunker,
+      registerHandlers: (...handlers: unknown[]) => registered.push(...handlers),
+      registeredHandlers: [Footnotes],
+      registered,
+    };
+  }
+
+  it('installs every fix on the Paged.js the package pins, and leaves out one whose hook is gone, naming it', () => {
+    const complete = fakePaged();
+    assert.deepEqual(
+      installPagedjsFixes(complete as unknown as Paged),
+      pagedjsFixes.map((fix) => fix.id),
+    );
+    assert.equal(complete.registered.length, 4);
+    assert.deepEqual(missingInternals(), []);
+    const withoutOverflowHook = fakePaged(['onOverflow']);
+    assert.deepEqual(installPagedjsFixes(withoutOverflowHook as unknown as Paged, ['break-at-soft-hyphens', 'float-stranded-figures']), [
+      'float-stranded-figures',
+    ]);
+    assert.deepEqual(missingInternals(), [{ fix: 'break-at-soft-hyphens', internal: 'Paged.Chunker hook onOverflow' }]);
   });
 });
