@@ -70,7 +70,7 @@ export interface ParsedNote {
   text: string;
 }
 
-const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?|vide|voir|siehe|vgl\.?)?\s*$/i;
+const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?|vide|voir|siehe|vgl\.?|vergl\.?)?\s*$/i;
 
 /** `model`: another trained model than the committed one (the bench's folds). */
 export function parseNote(text: string, options: { model?: CrfModel } = {}): ParsedNote {
