@@ -230,6 +230,27 @@ export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken
 }
 
 /**
+ * A quoted title, then an italic name (`["Persona"](…). _Mozilla Developer Network_.`, `“Article,”
+ * _Journal_`): the work and the periodical, site or book it is in, as Chicago, MLA and Wikipedia
+ * write them, whether the model ran the name into the title or left it as commentary.
+ */
+export function withItalicContainers(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index < result.length; index++) {
+    const token = result[index]!;
+    if (!token.italic || token.quoted || token.linkTarget || token.url || !['title', 'note'].includes(token.label)) continue;
+    const before = result[index - 1]!;
+    const title = before.linkTarget ? result.slice(0, index - 1).findLast((other) => !other.linkTarget && other.link === before.link) : before;
+    if (title?.label !== 'title' || !title.quoted || title.italic || !/[.,]$/.test(before.raw.replace(/[*_]+$/, ''))) continue;
+    const label = token.label;
+    for (let at = index; at < result.length && result[at]!.label === label && result[at]!.italic && !result[at]!.quoted; at++) {
+      result[at] = { ...result[at]!, label: 'container-title' };
+    }
+  }
+  return result;
+}
+
+/**
  * A field does not start in the middle of a phrase: a run the model gave another label that
  * begins with a lower-case word straight after a name or title, no punctuation between
  * (`Science, Medicine, and History: Essays | on the Evolution of Scientific Thought`), goes on the
@@ -325,7 +346,9 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
   const segments: Segment[] = [];
   let previous: LabelledToken | undefined;
   const read = withSignals(
-    withRunOnFields(withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))))),
+    withRunOnFields(
+      withItalicContainers(withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))))),
+    ),
   );
   for (const token of read) {
     const last = segments.at(-1);
@@ -455,11 +478,12 @@ export const FIELD_THRESHOLD = 0.6;
  * complete solution. …”`) is a passage quoted from the work, not another work's title.
  */
 export function isQuotation(group: CitationGroup): boolean {
-  const title = group.fields.find((field) => field.label === 'title');
-  if (!title || group.fields.some((field) => field.label !== 'title')) return false;
-  if (!title.tokens.every((token) => token.quoted || token.linkTarget)) return false;
-  const words = title.tokens.filter((token) => /\p{L}/u.test(token.text));
-  return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(title.text.trim()));
+  // However the model cut the quotation into fields (`…such as TCP/IP, | HTTP, and HTML, would be…`).
+  const tokens = group.fields.flatMap((field) => field.tokens);
+  if (!group.fields.some((field) => field.label === 'title') || group.fields.some((field) => field.label === 'URL' || field.label === 'DOI')) return false;
+  if (!tokens.every((token) => token.quoted || token.linkTarget)) return false;
+  const words = tokens.filter((token) => /\p{L}/u.test(token.text));
+  return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(group.fields.at(-1)!.text.trim()));
 }
 
 /**

@@ -197,6 +197,14 @@ describe('rules after the model, each for a habit', () => {
       items.map((item) => item?.title),
       ['Introduction to Mozilla Source Code'],
     );
+    // However the model cut the quotation into fields.
+    const cut = citationsOf(
+      '<title>["Video Interoperability on the Web"](https://blog.mozilla.org/blog/2013/10/30/video/).</title> <note>"Of course, this is not</note> <title>a complete solution. In a perfect world, codecs, like other basic Internet technologies such as TCP/IP,</title> <publisher>HTTP, and HTML, would be fully open and free"</publisher>',
+    );
+    assert.deepEqual(
+      cut.map((item) => item?.title),
+      ['Video Interoperability on the Web'],
+    );
   });
 
   it('a periodical with its number glued on', () => {
@@ -263,6 +271,20 @@ describe('rules after the model, each for a habit', () => {
       '<title>"Lucida Basic Font Weights" Bigelow</title> <author>&amp; Holmes.</author> <URL>http://lucidafonts.com/pages/facts</URL>',
     );
     assert.deepEqual([lucida?.title, lucida?.author], ['Lucida Basic Font Weights', [{ literal: 'Bigelow & Holmes' }]]);
+  });
+
+  it('a quoted title then an italic name: the work and the site, periodical or book it is in', () => {
+    const [persona] = citationsOf(
+      '<title>["Persona"](https://developer.mozilla.org/en-US/Persona).</title> <note>_Mozilla Developer Network_.</note> <accessed>Retrieved 2016-10-27.</accessed>',
+    );
+    assert.equal(persona?.['container-title'], 'Mozilla Developer Network');
+    const [book] = citationsOf(
+      '<title>["Freeing the Source"](http://www.oreilly.com/netrev.html). _Open Sources: Voices from the Open Source Revolution_.</title>',
+    );
+    assert.deepEqual([book?.title, book?.['container-title']], ['Freeing the Source', 'Open Sources: Voices from the Open Source Revolution']);
+    // An italic title of its own, after a name, stays the title.
+    const [plain] = citationsOf('<author>Jane Smith,</author> <title>_The Book_</title> <date>(2010).</date>');
+    assert.equal(plain?.title, 'The Book');
   });
 
   it('a degree and thesis, an edition or a count of volumes ending a title are not the title', () => {
