@@ -19,7 +19,7 @@ import type { CslItemData, CslName } from '../src/cite/csl.ts';
 import type { CrfModel } from '../src/cite/label/crf.ts';
 import { committedModel } from '../src/cite/label/label-note.ts';
 import { fromModelFile, type ModelFile, toModelFile } from '../src/cite/label/model-file.ts';
-import { type LabelledNote, parseTaggedFile } from '../src/cite/label/tagged.ts';
+import { type LabelledNote, labelledTokens, parseTaggedFile } from '../src/cite/label/tagged.ts';
 import { MODEL_CODE, TRAINING_FILES, trainingHash, trainLabeller } from '../src/cite/label/train.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
 import { printTable } from './table.ts';
@@ -379,6 +379,41 @@ if (args.includes('--errors')) {
       (token) => `${token.text}/${token.label}${token.confidence < 0.65 ? `(${token.confidence.toFixed(2)})` : ''}`,
     );
     console.log(`${note.id}${parsed.items.length === 0 ? ' REFUSED' : ''}: ${note.text}\n  ${labels.join(' ')}\n  ${wrong.join('\n  ')}`);
+  }
+}
+
+if (args.includes('--oracle')) {
+  // The step from labels to items alone: each corpus note's labels as tagged by hand (certain),
+  // through the same rules and item building. What differs here is a rule's or a label's fault.
+  const tagged = new Map(
+    parseTaggedFile(readFileSync(path.join(root, 'data/notes/corpus.tagged'), 'utf8'), 'corpus.tagged').map((note) => [note.id, note] as const),
+  );
+  const oracle = (note: CorpusNote): Parser => {
+    const labelled = labelledTokens(tagged.get(note.id)!);
+    const given = labelled.tokens.map((token, index) => ({ ...token, label: labelled.labels[index]!, confidence: 1 }));
+    return (text) => {
+      const parsed = parseNote(text, { labeller: () => given });
+      return { items: parsed.citations.map((citation) => citation.item as Item), confidence: parsed.confidence };
+    };
+  };
+  const score = scoreCorpus(oracle, corpus);
+  table(
+    'The corpus notes with their labels as tagged (the step from labels to items alone)',
+    ['author', 'title', 'container-title', 'year', 'publisher', 'location', 'volume', 'pages', 'URL', 'DOI'],
+    [['labels as tagged', score]],
+  );
+  for (const note of corpus) {
+    const expected = note.items.filter((item) => Object.keys(item).some((key) => key !== 'type'));
+    if (expected.length === 0) continue;
+    const parsed = oracle(note)(note.text);
+    const wrong = parsed.items.flatMap((item, index) => {
+      const match = matchItems(expected, parsed.items)[index]?.[0];
+      return corpusComparisons(match ?? { type: 'document' }, item)
+        .filter(([, e, p]) => e !== p)
+        .map(([f, e, p]) => `${f}: ${e ?? '∅'} ≠ ${p ?? '∅'}`);
+    });
+    if (wrong.length > 0 || parsed.items.length === 0)
+      console.log(`${note.id}${parsed.items.length === 0 ? ' NOTHING' : ''}: ${note.text}\n  ${wrong.join('\n  ')}`);
   }
 }
 

@@ -704,7 +704,9 @@ function namesText(field: Segment): string | undefined {
   const prose = field.tokens.findIndex((token) => !isNameWord(token));
   if (prose < 0) return field.text;
   const lead = field.tokens.slice(0, prose);
-  if (lead.filter((token) => /^\p{Lu}/u.test(token.text)).length < 2 || lead.some((token) => token.linkText || token.url)) return undefined;
+  // A person's name has no number (`Section 37 du Comité national` is an organisation's, prose or not).
+  if (lead.filter((token) => /^\p{Lu}/u.test(token.text)).length < 2 || lead.some((token) => token.linkText || token.url || /\p{N}/u.test(token.text)))
+    return undefined;
   if (/[,;:]$/.test(lead.at(-1)!.text) && !NAME_GLUE.test(field.tokens[prose]!.text)) return undefined;
   // After a list's last comma the words run on into the prose (`UN Security Council, United
   // Nations sanctions list`): the list ends at that comma.

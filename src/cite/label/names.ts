@@ -26,7 +26,8 @@ const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|Jnr\.?|Snr\.?)$/;
 
 /** The names in a contributor field. */
 export function parseNames(field: string): NameList {
-  let text = withoutFinalStop(field.replace(/[\s,;:]+$/, '').replace(/^[\s,;:]+/, '')).trim();
+  // A dash between the name and the title (`Adrian Frutiger - Typefaces`) is no part of the name.
+  let text = withoutFinalStop(field.replace(/[\s,;:–—-]+$/, '').replace(/^[\s,;:–—-]+/, '')).trim();
   text = text.replace(LEADING, '').replace(TRAILING, '').trim();
   const more = ET_AL.test(text);
   text = text.replace(ET_AL, '').trim();

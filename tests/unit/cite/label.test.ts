@@ -443,6 +443,7 @@ describe('names', () => {
       ],
     ],
     ['AC/DC', [{ literal: 'AC/DC' }]],
+    ['Adrian Frutiger -', [{ family: 'Frutiger', given: 'Adrian' }]],
     ['Van Wart, J.', [{ family: 'Van Wart', given: 'J.' }]],
     [
       'Hinton, G. E., & Nowlan, S. J.',
@@ -525,6 +526,24 @@ describe('field values', () => {
 });
 
 describe('the habits kept as rules', () => {
+  it('a name alone before another citation cites no work: it stays as that citation’s commentary', () => {
+    const given = (line: string) => {
+      const note = parseTaggedLine(line, 'test');
+      const { tokens, labels } = labelledTokens(note);
+      return parseNote(note.text, { labeller: () => tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 })) });
+    };
+    const tufte = given(
+      '<signal>See</signal> <author>Tufte’s</author> <note>comment in the</note> [<title>Tufte book fonts</title>]<title>(http://www.edwardtufte.com/bboard/q-and-a-fetch-msg?msg_id=0000Vt)</title> <note>thread.</note>',
+    );
+    assert.deepEqual(
+      tufte.citations.map((citation) => [citation.item.title, citation.item.author, citation.prefix]),
+      [['Tufte book fonts', undefined, 'See Tufte’s comment in the ']],
+    );
+    // Alone in its note, a name is still read (a short form to resolve, or a flag for review).
+    const alone = given('<author>Jane Smith,</author> <note>as above.</note>');
+    assert.deepEqual(alone.citations[0]?.item.author, [{ family: 'Smith', given: 'Jane' }]);
+  });
+
   it('Ibid., with a page or followed by commentary', () => {
     assert.deepEqual(parseIbid('Ibid., p. 4'), { locator: 'p. 4', end: 11 });
     assert.deepEqual(parseIbid('Ibid. Phidias was supposed to have stolen some gold.'), { end: 5 });
