@@ -251,6 +251,28 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
 }
 
 /**
+ * A title of digits alone (`(2011): 1–20;`, the model's guess at a page range after a date) is
+ * no title: the pages of the work, after a periodical's facts; the passage cited otherwise.
+ */
+export function withNumbersNoTitle(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  const numeric = (token: LabelledToken) =>
+    token.label === 'title' && !token.quoted && !token.italic && !token.url && /^[([]?\d+(?:\s*[–—-]\s*\d+)?[)\]]?[.,;:]?$/.test(token.text);
+  for (let index = 0; index < result.length; index++) {
+    if (!numeric(result[index]!) || result[index - 1]?.label === 'title') continue;
+    let end = index;
+    while (end + 1 < result.length && numeric(result[end + 1]!)) end++;
+    // The run of digits ends the title the model saw, or a `;` ends it (`1–20; and Ann Lee`).
+    if (result[end + 1]?.label === 'title' && !/[;.]$/.test(result[end]!.raw)) continue;
+    const before = result[index - 1];
+    const label: Label = before && ['date', 'volume', 'issue'].includes(before.label) && /:$/.test(before.text) ? 'pages' : 'locator';
+    for (let at = index; at <= end; at++) result[at] = { ...result[at]!, label };
+    index = end;
+  }
+  return result;
+}
+
+/**
  * A field does not start in the middle of a phrase: a run the model gave another label that
  * begins with a lower-case word straight after a name or title, no punctuation between
  * (`Science, Medicine, and History: Essays | on the Evolution of Scientific Thought`), goes on the
@@ -347,7 +369,9 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
   let previous: LabelledToken | undefined;
   const read = withSignals(
     withRunOnFields(
-      withItalicContainers(withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))))),
+      withNumbersNoTitle(
+        withItalicContainers(withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))))),
+      ),
     ),
   );
   for (const token of read) {
@@ -539,6 +563,14 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   if (editors.length > 0) item.editor = editors;
   if (translators.length > 0) item.translator = translators;
 
+  // A book's title read as a periodical's (`Ann Lee, _Another Book_ (Paris: Seuil, 2012)`): with
+  // a publisher or place and nothing of a periodical's (volume, issue, pages, `In`), it is the title.
+  const bookTitle =
+    !first('title') &&
+    (first('publisher') || first('location')) &&
+    !['volume', 'issue', 'pages', 'editor'].some((label) => first(label as Label)) &&
+    !/^\s*[_*]*(?:in|dans|en|im)\b/i.test(first('container-title')?.text ?? 'in');
+  if (bookTitle) first('container-title')!.label = 'title';
   const titleField = first('title');
   let titleGenre: string | undefined;
   if (titleField) {

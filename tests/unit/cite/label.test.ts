@@ -287,6 +287,24 @@ describe('rules after the model, each for a habit', () => {
     assert.equal(plain?.title, 'The Book');
   });
 
+  it('digits read as a title are pages or the passage cited; a book read as a periodical is a book', () => {
+    const items = citationsOf(
+      '<author>John Doe,</author> <title>‘Article’,</title> <container-title>_Journal of Things_</container-title> <volume>4,</volume> <issue>no. 1</issue> <date>(2011):</date> <title>1–20;</title> <signal>and</signal> <author>Ann Lee,</author> <container-title>_Another Book_</container-title> <location>(Paris:</location> <publisher>Seuil,</publisher> <date>2012).</date>',
+    );
+    assert.deepEqual(
+      items.map((item) => [item?.title, item?.page, item?.['container-title'], item?.type]),
+      [
+        ['Article', '1–20', 'Journal of Things', 'article-journal'],
+        ['Another Book', undefined, undefined, 'book'],
+      ],
+    );
+    // `In` says it is the book a chapter is in.
+    const [chapter] = citationsOf(
+      '<author>Ann Lee,</author> <container-title>in _Another Book_</container-title> <location>(Paris:</location> <publisher>Seuil,</publisher> <date>2012).</date>',
+    );
+    assert.equal(chapter?.['container-title'], 'Another Book');
+  });
+
   it('a degree and thesis, an edition or a count of volumes ending a title are not the title', () => {
     const [thesis] = citationsOf(
       '<author>Ernst, W. R.</author> <date>1962.</date> <title>A Comparative Morphology of the Papaveraceae. Ph.D.</title> <genre>dissertation.</genre> <publisher>Stanford University.</publisher>',

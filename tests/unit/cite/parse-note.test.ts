@@ -72,7 +72,7 @@ const misses: Record<string, string> = {
   'Chicago report in a numbered series': 'misread: the series and its number after the title',
   'Chicago particle and suffix in names': 'misread: the second citation after “;” (an unquoted, unitalicised layout)',
   'Chicago author-date in brackets': 'author-date citations in notes are rare in the training data',
-  'several citations with signals': 'misread: “5; see also John Doe”: the locator and the next name',
+  'several citations with signals': 'the model reads “John” after “see also” as commentary (the name is left half in the prefix)',
   'published interview': TYPE_HABIT,
   'Chicago unpublished interview': TYPE_HABIT,
 };
