@@ -219,7 +219,12 @@ export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken
         const words = result.slice(at, end + 1).filter((other) => other.link === token.link);
         const linkWords = result.filter((other) => other.link === token.link && other.linkText);
         const firstWord = linkWords[0] ?? token;
-        if (!/^\p{Ll}/u.test(firstWord.text.replace(/^[^\p{L}\p{N}]+/u, '')) || firstWord.quoted || firstWord.italic) continue;
+        if (
+          !/^\p{Ll}/u.test(firstWord.text.replace(/^[^\p{L}\p{N}]+/u, '')) ||
+          linkWords.every((word) => word.quoted) ||
+          linkWords.every((word) => word.italic)
+        )
+          continue;
         if (!prose && linkWords.length < 2) continue;
         for (const word of words) result[result.indexOf(word)] = { ...word, label: word.linkTarget ? 'URL' : 'note' };
       }

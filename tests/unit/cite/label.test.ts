@@ -174,6 +174,18 @@ describe('rules after the model, each for a habit', () => {
       spec.map((item) => [item?.title, item?.URL]),
       [[undefined, 'https://github.com/rust-lang/fls/pull/631']],
     );
+    // A word emphasised in the link's prose does not make it a title; a link all in italics is one.
+    const issue = citationsOf(
+      '<note>Si tu veux lire des exemples, vois ceci:</note> <title>[_issue_ dans rmarkdown](https://github.com/rstudio/rmarkdown/issues/2437)</title> <note>et voilà.</note>',
+    );
+    assert.deepEqual(
+      issue.map((item) => [item?.title, item?.URL]),
+      [[undefined, 'https://github.com/rstudio/rmarkdown/issues/2437']],
+    );
+    const italic = citationsOf(
+      '<note>See the package</note> <title>[_nasapower_ docs](https://docs.ropensci.org/nasapower/)</title> <note>for how to use it.</note>',
+    );
+    assert.equal(italic[0]?.URL, 'https://docs.ropensci.org/nasapower/');
     // A linked title in title case keeps its small words.
     const [book] = citationsOf('<title>[The Visual Display of Quantitative Information](https://example.org/vdqi)</title>');
     assert.equal(book?.title, 'The Visual Display of Quantitative Information');
