@@ -5,7 +5,7 @@
  * and the item type read from which fields are there.
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
-import { MONTHS } from './dictionaries.ts';
+import { GIVEN_NAMES, MONTHS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
@@ -256,6 +256,24 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
 }
 
 /**
+ * A name the model cut after its given name (`From Edward | Tufte, Visual Display…`): a name of
+ * one given name, then a capitalised word ending in a comma that the model made the start of the
+ * title, is one name.
+ */
+export function withWholeNames(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index + 1 < result.length; index++) {
+    const token = result[index]!;
+    const given = result[index - 1]!;
+    if (token.label !== 'title' || !NAME_LABELS.has(given.label) || result[index - 2]?.label === given.label) continue;
+    if (!GIVEN_NAMES.has(wordKey(given.text)) || /[,.;:]$/.test(given.text)) continue;
+    if (!/^\p{Lu}[\p{Ll}'’-]+,$/u.test(token.text) || token.quoted || token.italic || token.linkText) continue;
+    result[index] = { ...token, label: given.label };
+  }
+  return result;
+}
+
+/**
  * A title of digits alone (`(2011): 1–20;`, the model's guess at a page range after a date) is
  * no title: the pages of the work, after a periodical's facts; the passage cited otherwise.
  */
@@ -374,8 +392,12 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
   let previous: LabelledToken | undefined;
   const read = withSignals(
     withRunOnFields(
-      withNumbersNoTitle(
-        withItalicContainers(withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))))),
+      withWholeNames(
+        withNumbersNoTitle(
+          withItalicContainers(
+            withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
+          ),
+        ),
       ),
     ),
   );

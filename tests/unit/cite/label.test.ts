@@ -317,6 +317,16 @@ describe('rules after the model, each for a habit', () => {
     assert.equal(chapter?.['container-title'], 'Another Book');
   });
 
+  it('a name cut after its given name is one name', () => {
+    const [tufte] = citationsOf(
+      '<note>From</note> <author>Edward</author> <title>Tufte, Visual Display of Quantitative Information,</title> <locator>page 92.</locator>',
+    );
+    assert.deepEqual([tufte?.author, tufte?.title], [[{ family: 'Tufte', given: 'Edward' }], 'Visual Display of Quantitative Information']);
+    // Not a given name: the title's first word stays the title's.
+    const [book] = citationsOf('<author>Smith</author> <title>Letters, 1900–1910</title> <date>(2001).</date>');
+    assert.equal(book?.title, 'Letters, 1900–1910');
+  });
+
   it('a degree and thesis, an edition or a count of volumes ending a title are not the title', () => {
     const [thesis] = citationsOf(
       '<author>Ernst, W. R.</author> <date>1962.</date> <title>A Comparative Morphology of the Papaveraceae. Ph.D.</title> <genre>dissertation.</genre> <publisher>Stanford University.</publisher>',
