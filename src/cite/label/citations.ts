@@ -5,7 +5,7 @@
  * and the item type read from which fields are there.
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
-import { GIVEN_NAMES, MONTHS } from './dictionaries.ts';
+import { GIVEN_NAMES, MONTHS, PLACES } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
@@ -656,7 +656,17 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const publisher = first('publisher');
   if (publisher) set('publisher', trimField(publisher.text));
   const location = first('location');
-  if (location) set('publisher-place', trimField(location.text));
+  if (location) {
+    // `Birkhäuser, Basel`: with no publisher of its own, a name before a known place is the publisher.
+    const parts = /^([^,\d]+),\s*([^,\d]+)$/u.exec(trimField(location.text));
+    const isPlace = (text: string) => text.split(/\s+/).every((word) => PLACES.has(wordKey(word)));
+    // After a country or a state the first part is a city (`Osh, Kyrgyzstan`, `Ithaca, NY`).
+    const region = parts && (/^\p{Lu}{2,3}$/u.test(parts[2]!.trim()) || COUNTRIES.test(parts[2]!.trim()));
+    if (parts && !region && !publisher && isPlace(parts[2]!) && !isPlace(parts[1]!) && /^\p{Lu}/u.test(parts[1]!)) {
+      set('publisher', parts[1]!.trim());
+      set('publisher-place', parts[2]!.trim());
+    } else set('publisher-place', trimField(location.text));
+  }
   const genre = first('genre');
   if (genre) readGenre(trimField(genre.text), item);
   if (titleGenre) item.genre = item.genre && !/dissertation|thesis/i.test(titleGenre) ? `${titleGenre} ${item.genre}` : titleGenre;
@@ -740,6 +750,9 @@ export function numberedContainer(text: string): { title: string; volume?: strin
 /** A title's last sentence that says what kind of work it is (2), its edition (3), or how many volumes (4). */
 const TITLE_TAIL =
   /^(.*?\S)(?:[.,]\s+((?:unpublished\s+)?(?:Ph\.?\s?D\.?|M\.?A\.?|M\.?Sc?\.?|doctoral|master['’]s|bachelor['’]s)\s+(?:dissertation|thesis)|(?:doctoral\s+)?(?:dissertation|thesis))|[.,]\s+((?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev\.|new|enlarged|expanded|american|british|english|paperback|\s)+(?:ed\.?|edn\.?|edition))|[.,]\s+(\d+\s+vols?\.?)|\.\s+(Ph\.\s?D|M\.A))\.?$/iu;
+
+const COUNTRIES =
+  /^(?:uk|usa|us|u\.s\.a?\.?|england|scotland|wales|ireland|germany|france|italy|spain|china|japan|india|russia|canada|australia|netherlands|switzerland|austria|belgium|sweden|norway|denmark|kazakhstan|kyrgyzstan|uzbekistan|tajikistan|turkmenistan|pakistan|iran|turkey|mongolia|israel|egypt|brazil|mexico)$/i;
 
 /** A role and the people in it, after a title (`…, traduit du coréen par Jean-Noël Juttet`). */
 const ROLE_PHRASE =

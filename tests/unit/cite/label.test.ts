@@ -327,6 +327,19 @@ describe('rules after the model, each for a habit', () => {
     assert.equal(book?.title, 'Letters, 1900–1910');
   });
 
+  it('a name before a known place, with no publisher of its own, is the publisher', () => {
+    const [book] = citationsOf(
+      '<author>Adrian Frutiger</author> - <title>Typefaces: The Complete Works.</title> <location>Birkhäuser, Basel,</location> <date>2009,</date> <locator>page 257.</locator>',
+    );
+    assert.deepEqual([book?.publisher, book?.['publisher-place']], ['Birkhäuser', 'Basel']);
+    const [cambridge] = citationsOf(
+      '<author>Jane Smith,</author> <title>_The Book_</title> <location>(Cambridge, MA:</location> <publisher>MIT Press,</publisher> <date>2010).</date>',
+    );
+    assert.deepEqual([cambridge?.publisher, cambridge?.['publisher-place']], ['MIT Press', 'Cambridge, MA']);
+    const [osh] = citationsOf('<author>Jane Smith,</author> <title>_The Book_</title> <location>(Osh, Kyrgyzstan,</location> <date>2019).</date>');
+    assert.deepEqual([osh?.publisher, osh?.['publisher-place']], [undefined, 'Osh, Kyrgyzstan']);
+  });
+
   it('a degree and thesis, an edition or a count of volumes ending a title are not the title', () => {
     const [thesis] = citationsOf(
       '<author>Ernst, W. R.</author> <date>1962.</date> <title>A Comparative Morphology of the Papaveraceae. Ph.D.</title> <genre>dissertation.</genre> <publisher>Stanford University.</publisher>',
