@@ -7,17 +7,20 @@
 // items produced (not refused). Refusal: a reference left as typed (nothing cited, or the
 // labeller's confidence under its threshold). Garbage: a produced item with a wrong or invented field.
 //
-//   npm run bench (all benches), or node --import tsx bench/notes.ts [--folds 5] [--sweep]
+//   npm run bench (all benches), or node --import tsx bench/notes.ts [--folds 5] [--sweep] [--errors]
+//   [--no-rule] [--cache] (--cache keeps each fold's model in the temp directory, keyed by a hash of
+//   its training data and the model code, so changing only the step from labels to items reruns fast)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { normaliseText } from '../src/cite/bibliography.ts';
 import type { CslItemData, CslName } from '../src/cite/csl.ts';
 import type { CrfModel } from '../src/cite/label/crf.ts';
 import { committedModel } from '../src/cite/label/label-note.ts';
-import { type LabelledNote, parseTaggedFile } from '../src/cite/label/tagged.ts';
-import { TRAINING_FILES, trainLabeller } from '../src/cite/label/train.ts';
+import { fromModelFile, type ModelFile, toModelFile } from '../src/cite/label/model-file.ts';
+import { type LabelledNote, labelledTokens, parseTaggedFile } from '../src/cite/label/tagged.ts';
+import { MODEL_CODE, TRAINING_FILES, trainingHash, trainLabeller } from '../src/cite/label/train.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
 import { printTable } from './table.ts';
 
@@ -276,7 +279,7 @@ function scoreCorpus(parserFor: (note: CorpusNote) => Parser, notes: readonly Co
 
 // --- run ----------------------------------------------------------------------------------------
 
-const rule = await ruleParser();
+const rule = args.includes('--no-rule') ? undefined : await ruleParser();
 const gold = parseTaggedFile(readFileSync(path.join(root, 'data/notes/anystyle-gold.tagged'), 'utf8'), 'anystyle-gold.tagged');
 const trainingFiles = TRAINING_FILES.map((file) => ({ file, notes: parseTaggedFile(readFileSync(path.join(root, file), 'utf8'), file) }));
 const corpus = corpusNotes();
@@ -290,8 +293,22 @@ for (let fold = 0; fold < folds; fold++) {
   const held = new Set(entries.filter((entry) => foldOf(entry) === fold));
   const notes = trainingFiles.flatMap(({ notes }) => notes.filter((note) => !held.has(note.id.split('#')[0] ?? '')));
   const started = performance.now();
-  foldModels.push(trainLabeller(notes));
+  foldModels.push(cached(fold, held, () => trainLabeller(notes)));
   trainMs += performance.now() - started;
+}
+
+/** A fold's model, from the cache when `--cache` and the data and code are unchanged. */
+function cached(fold: number, held: ReadonlySet<string>, train: () => CrfModel): CrfModel {
+  if (!args.includes('--cache')) return train();
+  const read = (name: string) => ({ name, text: readFileSync(path.join(root, name), 'utf8') });
+  const hash = trainingHash([...TRAINING_FILES.map(read), ...MODEL_CODE.map(read), { name: 'held', text: [...held].join('\n') }]);
+  const dir = path.join(tmpdir(), 'anthology-note-folds');
+  const file = path.join(dir, `${hash.slice(0, 16)}-${fold}.json`);
+  if (existsSync(file)) return fromModelFile(JSON.parse(readFileSync(file, 'utf8')) as ModelFile);
+  const model = train();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(toModelFile(model, hash)));
+  return model;
 }
 const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)] ?? committedModel(), threshold);
 
@@ -362,6 +379,41 @@ if (args.includes('--errors')) {
       (token) => `${token.text}/${token.label}${token.confidence < 0.65 ? `(${token.confidence.toFixed(2)})` : ''}`,
     );
     console.log(`${note.id}${parsed.items.length === 0 ? ' REFUSED' : ''}: ${note.text}\n  ${labels.join(' ')}\n  ${wrong.join('\n  ')}`);
+  }
+}
+
+if (args.includes('--oracle')) {
+  // The step from labels to items alone: each corpus note's labels as tagged by hand (certain),
+  // through the same rules and item building. What differs here is a rule's or a label's fault.
+  const tagged = new Map(
+    parseTaggedFile(readFileSync(path.join(root, 'data/notes/corpus.tagged'), 'utf8'), 'corpus.tagged').map((note) => [note.id, note] as const),
+  );
+  const oracle = (note: CorpusNote): Parser => {
+    const labelled = labelledTokens(tagged.get(note.id)!);
+    const given = labelled.tokens.map((token, index) => ({ ...token, label: labelled.labels[index]!, confidence: 1 }));
+    return (text) => {
+      const parsed = parseNote(text, { labeller: () => given });
+      return { items: parsed.citations.map((citation) => citation.item as Item), confidence: parsed.confidence };
+    };
+  };
+  const score = scoreCorpus(oracle, corpus);
+  table(
+    'The corpus notes with their labels as tagged (the step from labels to items alone)',
+    ['author', 'title', 'container-title', 'year', 'publisher', 'location', 'volume', 'pages', 'URL', 'DOI'],
+    [['labels as tagged', score]],
+  );
+  for (const note of corpus) {
+    const expected = note.items.filter((item) => Object.keys(item).some((key) => key !== 'type'));
+    if (expected.length === 0) continue;
+    const parsed = oracle(note)(note.text);
+    const wrong = parsed.items.flatMap((item, index) => {
+      const match = matchItems(expected, parsed.items)[index]?.[0];
+      return corpusComparisons(match ?? { type: 'document' }, item)
+        .filter(([, e, p]) => e !== p)
+        .map(([f, e, p]) => `${f}: ${e ?? '∅'} ≠ ${p ?? '∅'}`);
+    });
+    if (wrong.length > 0 || parsed.items.length === 0)
+      console.log(`${note.id}${parsed.items.length === 0 ? ' NOTHING' : ''}: ${note.text}\n  ${wrong.join('\n  ')}`);
   }
 }
 

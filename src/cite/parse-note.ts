@@ -70,10 +70,13 @@ export interface ParsedNote {
   text: string;
 }
 
-const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?|vide|voir|siehe|vgl\.?)?\s*$/i;
+const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?|vide|voir|siehe|vgl\.?|vergl\.?)?\s*$/i;
 
-/** `model`: another trained model than the committed one (the bench's folds). */
-export function parseNote(text: string, options: { model?: CrfModel } = {}): ParsedNote {
+/**
+ * `model`: another trained model than the committed one (the bench's folds); `labeller`: labels
+ * from elsewhere (the bench's oracle: a note's labels as tagged by hand).
+ */
+export function parseNote(text: string, options: { model?: CrfModel; labeller?: (body: string) => LabelledToken[] } = {}): ParsedNote {
   const body = withoutNoteNumber(text);
   const ibid = parseIbid(body);
   if (ibid) {
@@ -98,16 +101,20 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
     const { note, ...locator } = reference;
     return { kind: 'cross-reference', citations: [], crossReference: note, ...locator, confidence: 0.95, problems: [], labels: [], text };
   }
-  const tokens = labelNote(body, options.model);
+  const tokens = options.labeller ? options.labeller(body) : labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
   const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
-  const built = groupCitations(segmentsOf(body, tokens)).flatMap((group, index) => {
+  const all = groupCitations(segmentsOf(body, tokens)).flatMap((group, index) => {
     if (index > 0 && isQuotation(group)) return [];
     const citation = buildCitation(group);
     const original = citation?.item.URL ? originalOfArchived(citation.item.URL, links) : undefined;
     if (citation && original) citation.item.URL = original;
     return citation ? [{ group, citation }] : [];
   });
+  // A name alone before another citation (`Paul Simon sang “Fifty Ways…”`, `See Tufte’s comment in
+  // the [Tufte book fonts](…) thread`) cites no work: it is the next citation's commentary, kept
+  // as its prefix.
+  const built = all.filter(({ citation }, index) => index === all.length - 1 || !namesOnly(citation));
   if (built.length === 0) return commentaryNote(text, body, tokens, labels);
 
   const citations = built.map(({ group, citation }, index) => withCommentary(body, group, citation, built[index - 1]?.group, built[index + 1] === undefined));
@@ -128,6 +135,13 @@ export function parseNote(text: string, options: { model?: CrfModel } = {}): Par
     labels,
     text,
   };
+}
+
+/** An item with people and nothing else to find the work by, and no passage cited. */
+function namesOnly(citation: NonNullable<ReturnType<typeof buildCitation>>): boolean {
+  const { item } = citation;
+  const identifying = ['title', 'URL', 'DOI', 'container-title', 'issued', 'publisher', 'collection-title', 'genre'] as const;
+  return !citation.locator && identifying.every((key) => item[key] === undefined) && (item.author ?? item.editor ?? item.translator) !== undefined;
 }
 
 function commentaryNote(text: string, body: string, tokens: readonly LabelledToken[], labels: NoteLabel[]): ParsedNote {

@@ -5,7 +5,7 @@
  * and the item type read from which fields are there.
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
-import { MONTHS } from './dictionaries.ts';
+import { GIVEN_NAMES, MONTHS, PLACES } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
@@ -51,7 +51,7 @@ export interface BuiltCitation {
 }
 
 /** Words that introduce a citation (`See`, `See also`, `Cf.`, `and` after a semicolon). */
-const SIGNAL_WORD = /^(?:see|also|cf\.?|compare|e\.g\.,?|vide|voir|siehe|vgl\.?|véase)$/i;
+const SIGNAL_WORD = /^(?:see|also|cf\.?|compare|e\.g\.,?|vide|voir|siehe|vgl\.?|vergl\.?|véase)$/i;
 
 /**
  * A signal at the start of a note or after a semicolon is a signal, whatever the model says: the
@@ -101,12 +101,23 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
       index = last;
       continue;
     }
-    for (let after = end + 1; after < result.length && result[after]!.label === 'title'; after++) {
+    // Names the model ran into the title that go on into a name (`"Lucida Basic Font Weights"
+    // Bigelow & Holmes.`) are that name; other words are commentary.
+    let stop = end + 1;
+    while (stop < result.length && result[stop]!.label === 'title' && !((result[stop]!.quoted || result[stop]!.bracketed) && !result[stop]!.linkTarget)) stop++;
+    const trailing = result.slice(end + 1, stop).filter((token) => !token.linkTarget);
+    const following = result[stop]?.label;
+    const name =
+      following !== undefined &&
+      NAME_LABELS.has(following) &&
+      trailing.length > 0 &&
+      /^\p{Lu}/u.test(trailing[0]!.text) &&
+      trailing.every((token) => isNameWord(token) && !token.url);
+    for (let after = end + 1; after < stop; after++) {
       const next = result[after]!;
       // The title's link target (`["Title"](url)`) is still the title's.
       if (next.linkTarget) continue;
-      if (next.quoted || next.bracketed) break;
-      result[after] = { ...next, label: 'note' };
+      result[after] = { ...next, label: name ? following : 'note' };
     }
     index = end;
   }
@@ -122,11 +133,12 @@ export function withArchiveDates(tokens: readonly LabelledToken[]): LabelledToke
     const token = result[index]!;
     if (token.label !== 'date') continue;
     const before = result
-      .slice(Math.max(0, index - 6), index)
+      .slice(Math.max(0, index - 8), index)
       .filter((other) => !other.linkTarget)
       .map((other) => other.text)
       .join(' ');
-    if (!/\barchived\b[^.]*\bon$/i.test(before)) continue;
+    // `… on October 4, 2002`: the model may have left the day and month out of the date.
+    if (!/\barchived\b[^.]*\bon(?:\s+(?:\p{L}{3,9}\.?|\d{1,2}(?:st|nd|rd|th)?,?)){0,2}$/iu.test(before)) continue;
     for (let at = index; at < result.length && result[at]!.label === 'date'; at++) result[at] = { ...result[at]!, label: 'note' };
   }
   return result;
@@ -190,18 +202,30 @@ export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken
     const run = result.slice(index, end + 1);
     const linked = run.some((token) => token.linkText);
     // A title in title case has small words in lower case (`of`, `the`); prose has others too.
-    const prose = run.some((token) => isPlainWord(token) && /^\p{Ll}/u.test(token.text) && !TITLE_CASE_SMALL_WORDS.has(wordKey(token.text)));
-    if (linked && prose) {
+    const prose = run.some(isProseWord);
+    // A link of several words in a note of prose, the model having cut the prose off it
+    // (`… is now [actively maintaining the specification](…), reviewing changes …`).
+    const linkInProse = linked && tokens.some((token) => token.label === 'note' && isProseWord(token)) && run.every((token) => token.linkText || token.url);
+    if (linked && (prose || linkInProse)) {
       for (let at = index; at <= end; at++) {
         const token = result[at]!;
         if (!token.quoted && !token.italic && !token.linkText && !token.url) result[at] = { ...token, label: 'note' };
       }
-      // Each link left: no title when its words start in lower case.
+      // Each link left: no title when its words start in lower case (its first word, even one
+      // the model left out of the run: `[actively maintaining the specification](…)`).
       for (let at = index; at <= end; at++) {
         const token = result[at]!;
-        if (!token.linkText || result[at - 1]?.link === token.link) continue;
+        if (!token.linkText || (at > index && result[at - 1]?.link === token.link)) continue;
         const words = result.slice(at, end + 1).filter((other) => other.link === token.link);
-        if (!/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}\p{N}]+/u, ''))) continue;
+        const linkWords = result.filter((other) => other.link === token.link && other.linkText);
+        const firstWord = linkWords[0] ?? token;
+        if (
+          !/^\p{Ll}/u.test(firstWord.text.replace(/^[^\p{L}\p{N}]+/u, '')) ||
+          linkWords.every((word) => word.quoted) ||
+          linkWords.every((word) => word.italic)
+        )
+          continue;
+        if (!prose && linkWords.length < 2) continue;
         for (const word of words) result[result.indexOf(word)] = { ...word, label: word.linkTarget ? 'URL' : 'note' };
       }
     }
@@ -210,11 +234,140 @@ export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken
   return result;
 }
 
+/**
+ * A quoted title, then an italic name (`["Persona"](…). _Mozilla Developer Network_.`, `“Article,”
+ * _Journal_`): the work and the periodical, site or book it is in, as Chicago, MLA and Wikipedia
+ * write them, whether the model ran the name into the title or left it as commentary.
+ */
+export function withItalicContainers(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index < result.length; index++) {
+    const token = result[index]!;
+    if (!token.italic || token.quoted || token.linkTarget || token.url || !['title', 'note'].includes(token.label)) continue;
+    const before = result[index - 1]!;
+    const title = before.linkTarget ? result.slice(0, index - 1).findLast((other) => !other.linkTarget && other.link === before.link) : before;
+    if (title?.label !== 'title' || !title.quoted || title.italic || !/[.,]$/.test(before.raw.replace(/[*_]+$/, ''))) continue;
+    const label = token.label;
+    for (let at = index; at < result.length && result[at]!.label === label && result[at]!.italic && !result[at]!.quoted; at++) {
+      result[at] = { ...result[at]!, label: 'container-title' };
+    }
+  }
+  return result;
+}
+
+/**
+ * A name the model cut after its given name (`From Edward | Tufte, Visual Display…`): a name of
+ * one given name, then a capitalised word ending in a comma that the model made the start of the
+ * title, is one name.
+ */
+export function withWholeNames(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index + 1 < result.length; index++) {
+    const token = result[index]!;
+    const given = result[index - 1]!;
+    if (token.label !== 'title' || !NAME_LABELS.has(given.label) || result[index - 2]?.label === given.label) continue;
+    if (!GIVEN_NAMES.has(wordKey(given.text)) || /[,.;:]$/.test(given.text)) continue;
+    if (!/^\p{Lu}[\p{Ll}'’-]+,$/u.test(token.text) || token.quoted || token.italic || token.linkText) continue;
+    result[index] = { ...token, label: given.label };
+  }
+  return result;
+}
+
+/**
+ * A title of digits alone (`(2011): 1–20;`, the model's guess at a page range after a date) is
+ * no title: the pages of the work, after a periodical's facts; the passage cited otherwise.
+ */
+export function withNumbersNoTitle(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  const numeric = (token: LabelledToken) =>
+    token.label === 'title' && !token.quoted && !token.italic && !token.url && /^[([]?\d+(?:\s*[–—-]\s*\d+)?[)\]]?[.,;:]?$/.test(token.text);
+  for (let index = 0; index < result.length; index++) {
+    if (!numeric(result[index]!) || result[index - 1]?.label === 'title') continue;
+    let end = index;
+    while (end + 1 < result.length && numeric(result[end + 1]!)) end++;
+    // The run of digits ends the title the model saw, or a `;` ends it (`1–20; and Ann Lee`).
+    if (result[end + 1]?.label === 'title' && !/[;.]$/.test(result[end]!.raw)) continue;
+    const before = result[index - 1];
+    const label: Label = before && ['date', 'volume', 'issue'].includes(before.label) && /:$/.test(before.text) ? 'pages' : 'locator';
+    for (let at = index; at <= end; at++) result[at] = { ...result[at]!, label };
+    index = end;
+  }
+  return result;
+}
+
+/**
+ * A field does not start in the middle of a phrase: a run the model gave another label that
+ * begins with a lower-case word straight after a name or title, no punctuation between
+ * (`Science, Medicine, and History: Essays | on the Evolution of Scientific Thought`), goes on the
+ * field before it. `in`, roles and part words do start fields (`_Title_ in _Book_`).
+ */
+export function withRunOnFields(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index < result.length; index++) {
+    const previous = result[index - 1]!;
+    const token = result[index]!;
+    if (!RUN_ON.has(token.label) || !RUN_ON.has(previous.label) || token.label === previous.label) continue;
+    if (/[,.;:!?)\]"'”’»*_]$/.test(previous.raw) || token.url || previous.url || token.linkText !== previous.linkText) continue;
+    if (token.italic !== previous.italic || token.quoted !== previous.quoted) continue;
+    if (!/^\p{Ll}/u.test(token.text) || FIELD_OPENERS.has(wordKey(token.text))) continue;
+    const label = token.label;
+    for (let at = index; at < result.length && result[at]!.label === label; at++) result[at] = { ...result[at]!, label: previous.label };
+  }
+  return result;
+}
+
+const RUN_ON = new Set<Label>(['title', 'container-title', 'collection-title', 'publisher']);
+const FIELD_OPENERS = new Set('in dans en im and et und y ed eds edited trans translated transl by hrsg hg vol vols no nr pp p s at from par sous'.split(' '));
+
+/**
+ * Japanese prose read as a name or a title (`レッスンの翻訳についてのブログポストは[こちらです](…)`,
+ * “the blog post on the lesson's translation is [here]”): a script without capitals has no
+ * lower-case word to give prose away, but a sentence's punctuation, a particle or a verb's ending
+ * does. A run of a name or title with such a word in it is commentary (what is quoted, italic or
+ * in 「」 stays), and a link all of whose words are prose is the work's address.
+ */
+export function withCjkProse(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  let index = 0;
+  while (index < result.length) {
+    const label = result[index]!.label;
+    let end = index;
+    while (end + 1 < result.length && result[end + 1]!.label === label) end++;
+    if (PROSE_LABELS.has(label) && result.slice(index, end + 1).some(isCjkProse)) {
+      for (let at = index; at <= end; at++) {
+        const token = result[at]!;
+        if (!token.quoted && !token.italic && !token.linkTarget && !(token.url && !token.linkText)) result[at] = { ...token, label: 'note' };
+      }
+      for (let at = index; at <= end; at++) {
+        const token = result[at]!;
+        if (!token.linkTarget) continue;
+        const words = result.filter((other) => other.link === token.link && other.linkText);
+        if (words.every((word) => word.label === 'note')) result[at] = { ...token, label: 'URL' };
+      }
+    }
+    index = end + 1;
+  }
+  return result;
+}
+
+const PROSE_LABELS = new Set<Label>(['author', 'editor', 'translator', 'title', 'container-title', 'publisher']);
+
+/** `…については、`, `…結果は`, `こちらです`, a lone `の`: Japanese that is a sentence, not a name or a title. */
+function isCjkProse(token: LabelledToken): boolean {
+  if (token.quoted || token.italic || !/\p{sc=Hiragana}/u.test(token.text)) return false;
+  return /^\p{sc=Hiragana}$|[。、，！？]|(?:[はがをでも]|です|ます|ました|ください)[)）]*$/u.test(token.text);
+}
+
 const TITLE_CASE_SMALL_WORDS = new Set(
   'a an the and or nor but of in on at to for by with from as into via vs de la le les du des et en un une und der die das von zu im y el los las del'.split(
     ' ',
   ),
 );
+
+/** A lower-case word of prose (not a title's small word like `of`), as typed: no quotes, italics or link. */
+function isProseWord(token: LabelledToken): boolean {
+  return isPlainWord(token) && /^\p{Ll}/u.test(token.text) && !TITLE_CASE_SMALL_WORDS.has(wordKey(token.text));
+}
 
 /** A word as typed in prose: no quotes, italics or link around it, and not an address. */
 function isPlainWord(token: LabelledToken): boolean {
@@ -237,7 +390,17 @@ const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
   let previous: LabelledToken | undefined;
-  const read = withSignals(withLinkedProse(withQuotedTitles(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled)))))));
+  const read = withSignals(
+    withRunOnFields(
+      withWholeNames(
+        withNumbersNoTitle(
+          withItalicContainers(
+            withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
+          ),
+        ),
+      ),
+    ),
+  );
   for (const token of read) {
     const last = segments.at(-1);
     // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a
@@ -366,11 +529,12 @@ export const FIELD_THRESHOLD = 0.6;
  * complete solution. …”`) is a passage quoted from the work, not another work's title.
  */
 export function isQuotation(group: CitationGroup): boolean {
-  const title = group.fields.find((field) => field.label === 'title');
-  if (!title || group.fields.some((field) => field.label !== 'title')) return false;
-  if (!title.tokens.every((token) => token.quoted || token.linkTarget)) return false;
-  const words = title.tokens.filter((token) => /\p{L}/u.test(token.text));
-  return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(title.text.trim()));
+  // However the model cut the quotation into fields (`…such as TCP/IP, | HTTP, and HTML, would be…`).
+  const tokens = group.fields.flatMap((field) => field.tokens);
+  if (!group.fields.some((field) => field.label === 'title') || group.fields.some((field) => field.label === 'URL' || field.label === 'DOI')) return false;
+  if (!tokens.every((token) => token.quoted || token.linkTarget)) return false;
+  const words = tokens.filter((token) => /\p{L}/u.test(token.text));
+  return words.length >= 15 || (words.length >= 10 && /[.!?]['"’”»]*[.,;]?$/.test(group.fields.at(-1)!.text.trim()));
 }
 
 /**
@@ -415,9 +579,10 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   };
 
   const names = (label: 'author' | 'editor' | 'translator'): CslName[] =>
-    all(label)
-      .filter((field) => looksLikeNames(field))
-      .flatMap((field) => parseNames(field.text).names);
+    all(label).flatMap((field) => {
+      const text = namesText(field);
+      return text === undefined ? [] : parseNames(text).names;
+    });
   const authors = names('author');
   const editors = names('editor');
   const translators = names('translator');
@@ -425,7 +590,16 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   if (editors.length > 0) item.editor = editors;
   if (translators.length > 0) item.translator = translators;
 
+  // A book's title read as a periodical's (`Ann Lee, _Another Book_ (Paris: Seuil, 2012)`): with
+  // a publisher or place and nothing of a periodical's (volume, issue, pages, `In`), it is the title.
+  const bookTitle =
+    !first('title') &&
+    (first('publisher') || first('location')) &&
+    !['volume', 'issue', 'pages', 'editor'].some((label) => first(label as Label)) &&
+    !/^\s*[_*]*(?:in|dans|en|im)\b/i.test(first('container-title')?.text ?? 'in');
+  if (bookTitle) first('container-title')!.label = 'title';
   const titleField = first('title');
+  let titleGenre: string | undefined;
   if (titleField) {
     readTitle(titleField, item, problems);
     // `Au soleil couchant, traduit du coréen par Jean-Noël Juttet` read as one title.
@@ -437,6 +611,16 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
         if (/^(?:ed|edited|hrsg|sous)/i.test(role[2]!)) item.editor = [...(item.editor ?? []), ...people];
         else item.translator = [...(item.translator ?? []), ...people];
       }
+    }
+    // `A Comparative Morphology. Ph.D. dissertation`, `Algeria: The Realities. 1st American ed.`,
+    // `… 2 vols.`: what kind of work it is, its edition or extent, read into the title.
+    const tail = item.title && !item['title-short'] ? TITLE_TAIL.exec(item.title) : null;
+    if (tail) {
+      item.title = trimPlain(tail[1]!);
+      if (tail[2]) titleGenre = trimPlain(tail[2]);
+      else if (tail[3] && !first('edition')) item.edition = editionOf(tail[3]);
+      // A degree alone (`… Papaveraceae. Ph.D`): the model read `dissertation` as the genre.
+      else if (tail[5]) titleGenre = `${tail[5]}.`;
     }
   }
   const container = first('container-title');
@@ -472,9 +656,20 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const publisher = first('publisher');
   if (publisher) set('publisher', trimField(publisher.text));
   const location = first('location');
-  if (location) set('publisher-place', trimField(location.text));
+  if (location) {
+    // `Birkhäuser, Basel`: with no publisher of its own, a name before a known place is the publisher.
+    const parts = /^([^,\d]+),\s*([^,\d]+)$/u.exec(trimField(location.text));
+    const isPlace = (text: string) => text.split(/\s+/).every((word) => PLACES.has(wordKey(word)));
+    // After a country or a state the first part is a city (`Osh, Kyrgyzstan`, `Ithaca, NY`).
+    const region = parts && (/^\p{Lu}{2,3}$/u.test(parts[2]!.trim()) || COUNTRIES.test(parts[2]!.trim()));
+    if (parts && !region && !publisher && isPlace(parts[2]!) && !isPlace(parts[1]!) && /^\p{Lu}/u.test(parts[1]!)) {
+      set('publisher', parts[1]!.trim());
+      set('publisher-place', parts[2]!.trim());
+    } else set('publisher-place', trimField(location.text));
+  }
   const genre = first('genre');
   if (genre) readGenre(trimField(genre.text), item);
+  if (titleGenre) item.genre = item.genre && !/dissertation|thesis/i.test(titleGenre) ? `${titleGenre} ${item.genre}` : titleGenre;
   const date = all('date')
     .map((field) => dateOf(field.text))
     .find((value) => value !== undefined);
@@ -552,19 +747,44 @@ export function numberedContainer(text: string): { title: string; volume?: strin
   return { title, ...(volume ? { volume } : {}), ...(issue ? { issue } : {}) };
 }
 
+/** A title's last sentence that says what kind of work it is (2), its edition (3), or how many volumes (4). */
+const TITLE_TAIL =
+  /^(.*?\S)(?:[.,]\s+((?:unpublished\s+)?(?:Ph\.?\s?D\.?|M\.?A\.?|M\.?Sc?\.?|doctoral|master['’]s|bachelor['’]s)\s+(?:dissertation|thesis)|(?:doctoral\s+)?(?:dissertation|thesis))|[.,]\s+((?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|revised|rev\.|new|enlarged|expanded|american|british|english|paperback|\s)+(?:ed\.?|edn\.?|edition))|[.,]\s+(\d+\s+vols?\.?)|\.\s+(Ph\.\s?D|M\.A))\.?$/iu;
+
+const COUNTRIES =
+  /^(?:uk|usa|us|u\.s\.a?\.?|england|scotland|wales|ireland|germany|france|italy|spain|china|japan|india|russia|canada|australia|netherlands|switzerland|austria|belgium|sweden|norway|denmark|kazakhstan|kyrgyzstan|uzbekistan|tajikistan|turkmenistan|pakistan|iran|turkey|mongolia|israel|egypt|brazil|mexico)$/i;
+
 /** A role and the people in it, after a title (`…, traduit du coréen par Jean-Noël Juttet`). */
 const ROLE_PHRASE =
   /^(.*\S)[,.;]?\s+(traduit(?:e|s|es)?\s+(?:de\s+l['’]|de|du|des)\s*\S+\s+par|translated(?:\s+from\s+(?:the\s+)?\S+)?\s+by|trans\.(?:\s+by)?|übersetzt\s+von|aus\s+dem\s+\S+\s+(?:übersetzt\s+)?von|edited\s+by|ed\.\s+by|hrsg\.\s+von|sous\s+la\s+direction\s+de)\s+(\p{Lu}.+?)[.,]?$/u;
 
 /** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
 const NAME_GLUE =
-  /^(?:and|und|et|y|e|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|tr\.)[,.;:]*$/;
+  /^(?:and|und|et|y|e|a|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|tr\.)[,.;:]*$/;
 
-function looksLikeNames(field: Segment): boolean {
+function isNameWord(token: LabelledToken): boolean {
   // A lower-case web name (`qdcaijing.com`) is a name too.
-  return field.tokens.every(
-    (token) => !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(token.text) || /\.\p{L}{2,}/u.test(token.text),
-  );
+  return !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(token.text) || /\.\p{L}{2,}/u.test(token.text);
+}
+
+/**
+ * The names of a contributor field, or none when it reads as prose. A name then prose the model
+ * ran into it (`Paul Simon sang`, `Dave Titus with assistance from Andrew Wong`) keeps the name:
+ * two capitalised words at least, up to the first word of prose.
+ */
+function namesText(field: Segment): string | undefined {
+  const prose = field.tokens.findIndex((token) => !isNameWord(token));
+  if (prose < 0) return field.text;
+  const lead = field.tokens.slice(0, prose);
+  // A person's name has no number (`Section 37 du Comité national` is an organisation's, prose or not).
+  if (lead.filter((token) => /^\p{Lu}/u.test(token.text)).length < 2 || lead.some((token) => token.linkText || token.url || /\p{N}/u.test(token.text)))
+    return undefined;
+  if (/[,;:]$/.test(lead.at(-1)!.text) && !NAME_GLUE.test(field.tokens[prose]!.text)) return undefined;
+  // After a list's last comma the words run on into the prose (`UN Security Council, United
+  // Nations sanctions list`): the list ends at that comma.
+  const comma = lead.findLastIndex((token) => /[,;]$/.test(token.text));
+  const last = comma >= 0 ? lead[comma]! : lead.at(-1)!;
+  return field.text.slice(0, last.end - field.start);
 }
 
 /**

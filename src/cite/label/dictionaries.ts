@@ -73,7 +73,7 @@ med medicine medical clinical clin nature economic econ history historical polit
 `);
 
 /** Words that start a note's commentary or introduce a citation. */
-export const SIGNALS = words(`see cf compare also e.g eg for example quoted in as cited by vide voir vgl siehe véase`);
+export const SIGNALS = words(`see cf compare also e.g eg for example quoted in as cited by vide voir vgl vergl siehe véase`);
 
 /** Particles of surnames. */
 export const PARTICLES = words(`van von de der den del della di da du la le ten ter bin ibn al el dos das des zu`);

@@ -21,15 +21,24 @@ const LEADING = new RegExp(String.raw`^(?:in:?\s+|by\s+|and\s+)?(?:${ROLE}(?![\p
 const TRAILING = new RegExp(String.raw`(?:[,.]?\s*(?<![\p{L}])\(?${ROLE}\)?)+[.,:;]*$`, 'iu');
 const ET_AL = /,?\s*(?:et\s+al\.?|and\s+others|u\.\s*a\.|et\s+coll\.?)\s*$/i;
 const INITIALS = /^(?:\p{Lu}\.?\s*-?\s*){1,4}$|^(?:\p{Lu}\.\s*)+\p{Lu}\p{Ll}+$/u;
+const BARE_INITIALS = /^(?:\p{Lu}\.?\s*-?\s*){1,4}$/u;
 const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|Jnr\.?|Snr\.?)$/;
 
 /** The names in a contributor field. */
 export function parseNames(field: string): NameList {
-  let text = withoutFinalStop(field.replace(/[\s,;:]+$/, '').replace(/^[\s,;:]+/, '')).trim();
+  // A dash between the name and the title (`Adrian Frutiger - Typefaces`) is no part of the name.
+  let text = withoutFinalStop(field.replace(/[\s,;:–—-]+$/, '').replace(/^[\s,;:–—-]+/, '')).trim();
   text = text.replace(LEADING, '').replace(TRAILING, '').trim();
   const more = ET_AL.test(text);
   text = text.replace(ET_AL, '').trim();
   text = text.replace(/[’']s$/, '').replace(/^["“‘]|["”’]$/g, '');
+  // `Lutz Fiedler/ G. und W. Rosendahl`: a slash between people, and two people sharing a surname.
+  text = text
+    .replace(/(?<=\p{L}\.?)(?:\s*\/\s+|\s+\/\s*)(?=\p{Lu})/gu, ', ')
+    .replace(
+      /(?<![\p{L}])((?:\p{Lu}\.\s*)+?)\s*(?:und|and|et|&)\s+((?:\p{Lu}\.\s*)+)(\p{Lu}[\p{Ll}’'-]+)$/u,
+      (_match, first: string, second: string, surname: string) => `${first.trim()} ${surname} and ${second.trim()} ${surname}`,
+    );
   // A suffix alone (`Jr.`, the rest of the name read as something else) is no name.
   if (text === '' || SUFFIX.test(text)) return { names: [], more };
   const person = /^\p{Lu}{1,3}\s+\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(text) && !isOrganisationName(text.replace(/^\p{Lu}{1,3}\s+/u, ''));
@@ -71,7 +80,8 @@ function nameStrings(text: string): string[] {
       continue;
     }
     if (next === undefined || next.includes(' ') === false || !isSurname(part)) {
-      const surname = isSurname(part) || (INITIALS.test(next ?? '') && /^\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$/u.test(part));
+      // Two words before bare initials may be a surname (`Van Wart, J.`); before `G. Rosendahl` they are a name of their own.
+      const surname = isSurname(part) || (BARE_INITIALS.test(next ?? '') && /^\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+$/u.test(part));
       if (next !== undefined && surname && (INITIALS.test(next) || (index === 0 && isGivenNames(next) && firstIsInverted(parts)))) {
         const suffix = parts[index + 2] !== undefined && SUFFIX.test(parts[index + 2]!) ? `, ${parts[index + 2]}` : '';
         result.push(`${part}, ${next}${suffix}`);

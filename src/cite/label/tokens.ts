@@ -112,11 +112,11 @@ function wordsOf(text: string, offset: number): Piece[] {
   return [...text.matchAll(/\S+/g)].flatMap((match) => splitWord(match[0], offset + (match.index ?? 0)));
 }
 
-/** `12(3):` → `12`, `(3):`; `2013;122` → `2013;`, `122`; `57:11,` → `57:`, `11,`; Chinese or Japanese text apart from Latin. */
+/** `12(3):` → `12`, `(3):`; `2013;122` → `2013;`, `122`; `57:11,` → `57:`, `11,`; Chinese or Japanese text apart from Latin, and from the 「 that opens a title. */
 function splitWord(word: string, start: number): Piece[] {
   const parts = word
     .split(
-      /(?<=(?:^|[;:])[\p{L}\p{N}.]*\p{N})(?=[([])|(?<=^\d+[;:])(?=\d)|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])|(?<![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])/u,
+      /(?<=.)(?=[「『])|(?<=[」』])(?=[^\s.,;:)）。、])|(?<=(?:^|[;:])[\p{L}\p{N}.]*\p{N})(?=[([])|(?<=^\d+[;:])(?=\d)|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])(?<![「『])(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])|(?<![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303f\uff00-\uffef])/u,
     )
     .filter((part) => part !== '');
   const result: Piece[] = [];

@@ -166,6 +166,26 @@ describe('rules after the model, each for a habit', () => {
       fls.map((item) => [item?.title, item?.URL]),
       [[undefined, 'https://github.com/rust-lang/team/pull/2028']],
     );
+    // The model cut the prose off the link and left its first word out of the title.
+    const spec = citationsOf(
+      '<note>The team is now</note> <note>[actively</note> <title>maintaining the specification](https://github.com/rust-lang/fls/pull/631),</title> <note>reviewing changes.</note>',
+    );
+    assert.deepEqual(
+      spec.map((item) => [item?.title, item?.URL]),
+      [[undefined, 'https://github.com/rust-lang/fls/pull/631']],
+    );
+    // A word emphasised in the link's prose does not make it a title; a link all in italics is one.
+    const issue = citationsOf(
+      '<note>Si tu veux lire des exemples, vois ceci:</note> <title>[_issue_ dans rmarkdown](https://github.com/rstudio/rmarkdown/issues/2437)</title> <note>et voilà.</note>',
+    );
+    assert.deepEqual(
+      issue.map((item) => [item?.title, item?.URL]),
+      [[undefined, 'https://github.com/rstudio/rmarkdown/issues/2437']],
+    );
+    const italic = citationsOf(
+      '<note>See the package</note> <title>[_nasapower_ docs](https://docs.ropensci.org/nasapower/)</title> <note>for how to use it.</note>',
+    );
+    assert.equal(italic[0]?.URL, 'https://docs.ropensci.org/nasapower/');
     // A linked title in title case keeps its small words.
     const [book] = citationsOf('<title>[The Visual Display of Quantitative Information](https://example.org/vdqi)</title>');
     assert.equal(book?.title, 'The Visual Display of Quantitative Information');
@@ -188,6 +208,14 @@ describe('rules after the model, each for a habit', () => {
     assert.deepEqual(
       items.map((item) => item?.title),
       ['Introduction to Mozilla Source Code'],
+    );
+    // However the model cut the quotation into fields.
+    const cut = citationsOf(
+      '<title>["Video Interoperability on the Web"](https://blog.mozilla.org/blog/2013/10/30/video/).</title> <note>"Of course, this is not</note> <title>a complete solution. In a perfect world, codecs, like other basic Internet technologies such as TCP/IP,</title> <publisher>HTTP, and HTML, would be fully open and free"</publisher>',
+    );
+    assert.deepEqual(
+      cut.map((item) => item?.title),
+      ['Video Interoperability on the Web'],
     );
   });
 
@@ -222,6 +250,137 @@ describe('rules after the model, each for a habit', () => {
       '<title>["Gecko Layout Engine"](https://web.archive.org/web/20101128150117/http://download-firefox.org/gecko/).</title> <publisher>download-firefox.org.</publisher> <note>Archived from [the original](http://download-firefox.org/gecko/) on</note> <date>2010-11-28.</date> <accessed>Retrieved 2012-05-10.</accessed>',
     );
     assert.equal(item?.issued, undefined);
+    // The model took only the year for the date: `on October 4,` before it still says archived.
+    const [netscape] = citationsOf(
+      '<title>["Netscape Announces mozilla.org"](https://web.archive.org/web/20021004080737/wp.netscape.com/newsref/pr/newsrelease577.html).</title> <publisher>Netscape.</publisher> <note>Archived from the original on October 4,</note> <date>2002.</date> <accessed>Retrieved 2012-08-21.</accessed>',
+    );
+    assert.equal(netscape?.issued, undefined);
+    assert.deepEqual(netscape?.accessed, { 'date-parts': [[2012, 8, 21]] });
+  });
+
+  it('a lower-case word straight after a field goes on with it, unless it opens one (`in`, roles)', () => {
+    const [chapter] = citationsOf(
+      '<author>F.J. Cole,</author> <title>“The History of Albrecht Dürer’s Rhinoceros,”</title> <container-title>Science, Medicine, and History: Essays</container-title> <title>on the Evolution of Scientific Thought</title> <location>(London,</location> <date>1953),</date> <pages>337-356.</pages>',
+    );
+    assert.equal(chapter?.['container-title'], 'Science, Medicine, and History: Essays on the Evolution of Scientific Thought');
+    assert.equal(chapter?.title, 'The History of Albrecht Dürer’s Rhinoceros');
+    const [book] = citationsOf('<title>_The Title_</title> <container-title>in _The Book_</container-title> <date>(2001).</date>');
+    assert.equal(book?.title, 'The Title');
+    assert.equal(book?.['container-title'], 'The Book');
+  });
+
+  it('a name the model ran into prose or into a quoted title keeps its words and only those', () => {
+    const [simon] = citationsOf('<author>Paul Simon sang</author> <title>"Fifty Ways to Leave Your Lover",</title> <note>because quite frankly.</note>');
+    assert.deepEqual(simon?.author, [{ family: 'Simon', given: 'Paul' }]);
+    const [titus] = citationsOf(
+      '<author>Dave Titus with assistance from Andrew Wong.</author> <title>["How was Mozilla born"](http://www.davetitus.com/mozilla/).</title>',
+    );
+    assert.deepEqual(titus?.author, [{ family: 'Titus', given: 'Dave' }]);
+    // One capitalised word then prose is prose, not a name.
+    const [prose] = citationsOf('<author>The phrase</author> <title>‘Digital Silk Road’</title> <note>first appeared in 2015.</note>');
+    assert.equal(prose?.author, undefined);
+    const [lucida] = citationsOf(
+      '<title>"Lucida Basic Font Weights" Bigelow</title> <author>&amp; Holmes.</author> <URL>http://lucidafonts.com/pages/facts</URL>',
+    );
+    assert.deepEqual([lucida?.title, lucida?.author], ['Lucida Basic Font Weights', [{ literal: 'Bigelow & Holmes' }]]);
+  });
+
+  it('a quoted title then an italic name: the work and the site, periodical or book it is in', () => {
+    const [persona] = citationsOf(
+      '<title>["Persona"](https://developer.mozilla.org/en-US/Persona).</title> <note>_Mozilla Developer Network_.</note> <accessed>Retrieved 2016-10-27.</accessed>',
+    );
+    assert.equal(persona?.['container-title'], 'Mozilla Developer Network');
+    const [book] = citationsOf(
+      '<title>["Freeing the Source"](http://www.oreilly.com/netrev.html). _Open Sources: Voices from the Open Source Revolution_.</title>',
+    );
+    assert.deepEqual([book?.title, book?.['container-title']], ['Freeing the Source', 'Open Sources: Voices from the Open Source Revolution']);
+    // An italic title of its own, after a name, stays the title.
+    const [plain] = citationsOf('<author>Jane Smith,</author> <title>_The Book_</title> <date>(2010).</date>');
+    assert.equal(plain?.title, 'The Book');
+  });
+
+  it('digits read as a title are pages or the passage cited; a book read as a periodical is a book', () => {
+    const items = citationsOf(
+      '<author>John Doe,</author> <title>‘Article’,</title> <container-title>_Journal of Things_</container-title> <volume>4,</volume> <issue>no. 1</issue> <date>(2011):</date> <title>1–20;</title> <signal>and</signal> <author>Ann Lee,</author> <container-title>_Another Book_</container-title> <location>(Paris:</location> <publisher>Seuil,</publisher> <date>2012).</date>',
+    );
+    assert.deepEqual(
+      items.map((item) => [item?.title, item?.page, item?.['container-title'], item?.type]),
+      [
+        ['Article', '1–20', 'Journal of Things', 'article-journal'],
+        ['Another Book', undefined, undefined, 'book'],
+      ],
+    );
+    // `In` says it is the book a chapter is in.
+    const [chapter] = citationsOf(
+      '<author>Ann Lee,</author> <container-title>in _Another Book_</container-title> <location>(Paris:</location> <publisher>Seuil,</publisher> <date>2012).</date>',
+    );
+    assert.equal(chapter?.['container-title'], 'Another Book');
+  });
+
+  it('a name cut after its given name is one name', () => {
+    const [tufte] = citationsOf(
+      '<note>From</note> <author>Edward</author> <title>Tufte, Visual Display of Quantitative Information,</title> <locator>page 92.</locator>',
+    );
+    assert.deepEqual([tufte?.author, tufte?.title], [[{ family: 'Tufte', given: 'Edward' }], 'Visual Display of Quantitative Information']);
+    // Not a given name: the title's first word stays the title's.
+    const [book] = citationsOf('<author>Smith</author> <title>Letters, 1900–1910</title> <date>(2001).</date>');
+    assert.equal(book?.title, 'Letters, 1900–1910');
+  });
+
+  it('a name before a known place, with no publisher of its own, is the publisher', () => {
+    const [book] = citationsOf(
+      '<author>Adrian Frutiger</author> - <title>Typefaces: The Complete Works.</title> <location>Birkhäuser, Basel,</location> <date>2009,</date> <locator>page 257.</locator>',
+    );
+    assert.deepEqual([book?.publisher, book?.['publisher-place']], ['Birkhäuser', 'Basel']);
+    const [cambridge] = citationsOf(
+      '<author>Jane Smith,</author> <title>_The Book_</title> <location>(Cambridge, MA:</location> <publisher>MIT Press,</publisher> <date>2010).</date>',
+    );
+    assert.deepEqual([cambridge?.publisher, cambridge?.['publisher-place']], ['MIT Press', 'Cambridge, MA']);
+    const [osh] = citationsOf('<author>Jane Smith,</author> <title>_The Book_</title> <location>(Osh, Kyrgyzstan,</location> <date>2019).</date>');
+    assert.deepEqual([osh?.publisher, osh?.['publisher-place']], [undefined, 'Osh, Kyrgyzstan']);
+  });
+
+  it('a degree and thesis, an edition or a count of volumes ending a title are not the title', () => {
+    const [thesis] = citationsOf(
+      '<author>Ernst, W. R.</author> <date>1962.</date> <title>A Comparative Morphology of the Papaveraceae. Ph.D.</title> <genre>dissertation.</genre> <publisher>Stanford University.</publisher>',
+    );
+    assert.deepEqual([thesis?.title, thesis?.genre, thesis?.type], ['A Comparative Morphology of the Papaveraceae', 'Ph.D. dissertation', 'thesis']);
+    const [edition] = citationsOf(
+      '<author>Tillion, Germaine.</author> <title>Algeria: The Realities. 1st American ed.</title> <location>New York:</location> <publisher>Knopf,</publisher> <date>1958.</date>',
+    );
+    assert.deepEqual([edition?.title, edition?.edition], ['Algeria: The Realities', '1st American ed']);
+    const [place] = citationsOf(
+      '<author>Jane Smith,</author> <title>"Life in Springfield, MA,"</title> <container-title>_Journal_</container-title> <volume>3</volume> <date>(2001).</date>',
+    );
+    assert.equal(place?.title, 'Life in Springfield, MA');
+  });
+
+  it('Japanese prose read as a name or title is commentary; a title in 「」 is one', () => {
+    // “The blog post on the lesson's translation is [here] (in English).”
+    const here = citationsOf(
+      '<author>レッスンの翻訳についてのブログポストは[こちらです]</author><title>(https://carpentries.org/blog/2021/02/complete-R-lesson-japanese/)</title><note>（英語）。</note>',
+    );
+    assert.deepEqual(
+      here.map((item) => [item?.author, item?.title, item?.URL]),
+      [[undefined, undefined, 'https://carpentries.org/blog/2021/02/complete-R-lesson-japanese/']],
+    );
+    const tokens = tokenizeNote('を観測している。「IIJ Security Diary: IoT 機器を踏み台として利用する攻撃」 https://sect.iij.ad.jp/d/2019/02/128021.html');
+    assert.deepEqual(
+      tokens.map((token) => [token.text, token.quoted]),
+      [
+        ['を観測している。', false],
+        ['「IIJ', true],
+        ['Security', true],
+        ['Diary:', true],
+        ['IoT', true],
+        ['機器を踏み台として利用する攻撃」', true],
+        ['https://sect.iij.ad.jp/d/2019/02/128021.html', false],
+      ],
+    );
+    const quoted = citationsOf(
+      '<note>次の記事を参照のこと。</note><title>「IoT 機器を踏み台として利用する攻撃」</title> <URL>https://sect.iij.ad.jp/d/2019/02/128021.html</URL>',
+    );
+    assert.equal(quoted[0]?.title, 'IoT 機器を踏み台として利用する攻撃');
   });
 
   it('a link’s target goes with its words, or is the address of the commentary it is on', () => {
@@ -327,6 +486,18 @@ describe('the committed model', () => {
 
 describe('names', () => {
   const cases: [string, ReturnType<typeof parseNames>['names'], boolean?][] = [
+    // A slash between people; two people sharing a surname; `Given Surname` before `G. Surname` is not inverted.
+    [
+      'Lutz Fiedler/ G. und W. Rosendahl,',
+      [
+        { family: 'Fiedler', given: 'Lutz' },
+        { family: 'Rosendahl', given: 'G.' },
+        { family: 'Rosendahl', given: 'W.' },
+      ],
+    ],
+    ['AC/DC', [{ literal: 'AC/DC' }]],
+    ['Adrian Frutiger -', [{ family: 'Frutiger', given: 'Adrian' }]],
+    ['Van Wart, J.', [{ family: 'Van Wart', given: 'J.' }]],
     [
       'Hinton, G. E., & Nowlan, S. J.',
       [
@@ -408,6 +579,24 @@ describe('field values', () => {
 });
 
 describe('the habits kept as rules', () => {
+  it('a name alone before another citation cites no work: it stays as that citation’s commentary', () => {
+    const given = (line: string) => {
+      const note = parseTaggedLine(line, 'test');
+      const { tokens, labels } = labelledTokens(note);
+      return parseNote(note.text, { labeller: () => tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 })) });
+    };
+    const tufte = given(
+      '<signal>See</signal> <author>Tufte’s</author> <note>comment in the</note> [<title>Tufte book fonts</title>]<title>(http://www.edwardtufte.com/bboard/q-and-a-fetch-msg?msg_id=0000Vt)</title> <note>thread.</note>',
+    );
+    assert.deepEqual(
+      tufte.citations.map((citation) => [citation.item.title, citation.item.author, citation.prefix]),
+      [['Tufte book fonts', undefined, 'See Tufte’s comment in the ']],
+    );
+    // Alone in its note, a name is still read (a short form to resolve, or a flag for review).
+    const alone = given('<author>Jane Smith,</author> <note>as above.</note>');
+    assert.deepEqual(alone.citations[0]?.item.author, [{ family: 'Smith', given: 'Jane' }]);
+  });
+
   it('Ibid., with a page or followed by commentary', () => {
     assert.deepEqual(parseIbid('Ibid., p. 4'), { locator: 'p. 4', end: 11 });
     assert.deepEqual(parseIbid('Ibid. Phidias was supposed to have stolen some gold.'), { end: 5 });
