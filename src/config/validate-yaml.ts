@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { type Document, isMap, isNode, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { type Place, type RuleId, report } from '../core/rules.ts';
 
@@ -49,7 +49,9 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(
 
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-    const located = locate(document, path);
+    // An unknown key is reported at the key itself, not at the map that holds it.
+    const unknownKey = issue.code === 'unrecognized_keys' ? keyOffset(document, path, issue.keys[0]) : undefined;
+    const located = unknownKey === undefined ? locate(document, path) : { offset: unknownKey, missing: false };
     const key = path.length > 0 ? path.join('.') : '(top level)';
     let reason = issue.message;
     if (issue.code === 'unrecognized_keys') {
@@ -80,6 +82,13 @@ function documentValue(document: Document): { value: unknown } | { aliasBomb: nu
     });
     return { aliasBomb: offset };
   }
+}
+
+function keyOffset(document: Document, path: readonly (string | number)[], key: string | undefined): number | undefined {
+  const map = path.length === 0 ? document.contents : document.getIn(path, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }
 
 /** Finds the source offset of the node at `path`, or of its nearest existing parent. */

@@ -71,9 +71,10 @@ export function tooDeepAt(text: string, limit = maxMarkupDepth): number | undefi
     }
     if (selfClosing) continue;
     if (rawTextElements.has(name)) {
-      const end = new RegExp(`</${name}`, 'gi');
+      // Past its end tag too: that closes nothing counted.
+      const end = new RegExp(`</${name}[^>]*>`, 'gi');
       end.lastIndex = match.index + whole.length;
-      tag.lastIndex = end.exec(text)?.index ?? text.length;
+      tag.lastIndex = end.exec(text) ? end.lastIndex : text.length;
       continue;
     }
     depth++;

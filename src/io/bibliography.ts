@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { parseDocument } from 'yaml';
+import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
 import type { BibliographyItem } from '../cite/bibliography.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
@@ -63,7 +63,7 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
       });
       continue;
     }
-    const entryPlaces = isJson ? [] : entryStarts(String(file.value), name.toLowerCase().endsWith('.ris'));
+    const entryPlaces = isJson ? jsonItemStarts(String(file.value)) : entryStarts(String(file.value), name.toLowerCase().endsWith('.ris'));
     if (!isJson && name.toLowerCase().endsWith('.ris')) reportUnterminatedRis(file, entryPlaces);
     if (!Array.isArray(parsed)) {
       report(file, 'bibliography-invalid', 'a CSL-JSON bibliography must be an array of items', { line: 1, column: 1 });
@@ -76,18 +76,18 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
         continue;
       }
       if (!entry || typeof entry !== 'object' || typeof (entry as { id?: unknown }).id !== 'string' || typeof (entry as { type?: unknown }).type !== 'string') {
-        report(
-          file,
-          'bibliography-invalid',
-          `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`,
-          isJson ? lineOf(file, JSON.stringify((entry as { id?: unknown })?.id ?? '')) : entryPlaces[index],
-        );
+        report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlaces[index]);
         continue;
       }
       const item = entry as BibliographyItem;
       const first = origin.get(item.id);
       if (first) {
-        report(file, 'bibliography-duplicate-key', `key ${item.id} is already defined in ${first}`, isJson ? lineOf(file, `"${item.id}"`) : entryPlaces[index]);
+        report(
+          file,
+          'bibliography-duplicate-key',
+          `key ${item.id} is already defined in ${first}`,
+          isJson ? (lineOf(file, `"${item.id}"`) ?? entryPlaces[index]) : entryPlaces[index],
+        );
         continue;
       }
       origin.set(item.id, relative);
@@ -123,6 +123,12 @@ function hasEntryText(text: string): boolean {
 function entryStarts(text: string, ris: boolean): Place[] {
   const pattern = ris ? /^TY {2}-/gm : /^[ \t]*@(?!(?:comment|string|preamble)\b)\w+\s*[{(]/gim;
   return [...text.matchAll(pattern)].map((match) => placeOfOffset(text, match.index + (match[0].length - match[0].trimStart().length)));
+}
+
+/** Where each item of a CSL-JSON array starts (JSON is YAML: its parser keeps the places). */
+function jsonItemStarts(text: string): Place[] {
+  const contents = parseDocument(text).contents;
+  return isSeq(contents) ? contents.items.map((item) => placeOfOffset(text, (isNode(item) ? item.range?.[0] : undefined) ?? 0)) : [];
 }
 
 /** A RIS entry ends with `ER  -`; one that does not was cut off. */
