@@ -34,9 +34,6 @@ have_browser() {
 
 packages=()
 have_browser || packages+=(chromium)
-# Chromium on Linux ships no hyphenation dictionaries; the PDF step reads Debian's.
-[ -f /usr/share/hyphen/hyph_en_GB.dic ] || packages+=(hyphen-en-gb)
-[ -f /usr/share/hyphen/hyph_en_US.dic ] || packages+=(hyphen-en-us)
 if $for_tests; then
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   [ -f /usr/share/java/epubcheck.jar ] || packages+=(epubcheck)
@@ -54,6 +51,6 @@ if [ ${#packages[@]} -gt 0 ]; then
     exit 1
   else
     say "missing: ${packages[*]} and apt-get is not usable. Without a browser the PDF is not built"
-    say "(apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH); without hyphen-* it is not hyphenated."
+    say "(apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH)."
   fi
 fi

@@ -1,28 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assemblePdf, type PrintedChunk, parseChunkPdf } from '../render/pdf/assemble-pdf.ts';
 import { firstPageNumbers, folioText } from '../render/pdf/folios.ts';
-import { hyphenationDictionaryNames, parseHyphenationDictionary } from '../render/pdf/hyphenation.ts';
-import {
-  addBlankPage,
-  fillPageRefs,
-  type HyphenationData,
-  installPagedjsFixes,
-  keepLineBreakingHyphens,
-  measurePages,
-  type PaginateOptions,
-  type PaginationReport,
-  type PrepareChunkOptions,
-  type PreparedChunk,
-  paginate,
-  prepareChunk,
-  startPageNumbersAt,
-} from '../render/pdf/in-page.ts';
+import type { PageScript } from '../render/pdf/page-script/index.ts';
+import type { HyphenationData, MissingInternal, PaginateOptions, PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
 import { labelAttribute, outlineLevelAttribute, outlineTitleAttribute, type PrintChunk, type PrintDocument, pageRefAttribute } from '../render/pdf/protocol.ts';
 import { chromiumArgs } from './chromium.ts';
+import { hyphenationFor, pagedjsScript, pageScript } from './page-script.ts';
 
 /** The parts of puppeteer's Browser and Page that we use (puppeteer comes with pagedjs-cli). */
 interface Browser {
@@ -68,14 +54,19 @@ export interface PrintOptions {
   timeout: number;
   /** Chunks paginating at once, each in a tab (a renderer process) of its own; one per core by default. */
   concurrency?: number;
-  /** Where libhyphen dictionaries are looked for (Debian's hyphen-* packages). */
-  hyphenationDirectories?: readonly string[];
+  /** The languages to hyphenate (the book's and its chapters'); the book's alone by default. */
+  languages?: readonly string[];
+  /** The Paged.js fixes to install, by id (`page-script/fixes.ts`); all by default. Tests leave one out. */
+  fixes?: readonly string[];
   onPage?: (pagesLaidOut: number) => void;
 }
 
 export interface PrintWarning {
-  /** `pdf-overflow`: content cut off or lost, naming the chapter; `pdf-hyphenation`: no dictionary. */
-  rule: 'pdf-overflow' | 'pdf-hyphenation';
+  /**
+   * `pdf-overflow`: content cut off or lost, naming the chapter; `pdf-hyphenation`: no patterns for
+   * a language; `pdf-pagedjs-internal`: a fix left out, as what it patches is not in Paged.js.
+   */
+  rule: 'pdf-overflow' | 'pdf-hyphenation' | 'pdf-pagedjs-internal';
   message: string;
 }
 
@@ -92,23 +83,6 @@ export function pdfTimeout(htmlLength: number): number {
   return (2 + Math.ceil(htmlLength / 100_000)) * 60 * 1000;
 }
 
-const require = createRequire(import.meta.url);
-/** Paged.js as pagedjs-cli bundles it for the browser (its package exports hide the path). */
-const pagedjsBrowserScript = path.join(path.dirname(require.resolve('pagedjs-cli')), '../dist/browser.js');
-/** tsx compiles functions with `__name(...)` calls; they run in the tab, which has no such helper. */
-const nameHelper = 'globalThis.__name = (target) => target;';
-/**
- * Paged.js lays out one page per animation frame, and Chromium gives background tabs no frames:
- * with several tabs at once all but one would stall. A message-channel tick runs in any tab, and
- * without waiting for the next frame.
- */
-const frameTick = `{
-  const channel = new MessageChannel();
-  const callbacks = [];
-  channel.port1.onmessage = () => callbacks.shift()?.(performance.now());
-  window.requestAnimationFrame = (callback) => { callbacks.push(callback); channel.port2.postMessage(0); return callbacks.length; };
-}`;
-
 /**
  * Paginates the book with Paged.js in headless Chromium and returns the PDF. Each chunk (front
  * matter, runs of chapters, back matter) is laid out in a tab of its own, several at a time, and
@@ -123,12 +97,11 @@ export async function printWithPagedjs(options: PrintOptions): Promise<PrintResu
     default: new (settings: Record<string, unknown>) => { setup(): Promise<Browser> };
   };
   const warnings: PrintWarning[] = [];
-  const hyphenationDirectories = options.hyphenationDirectories ?? ['/usr/share/hyphen'];
-  const hyphenation = await loadHyphenation(options.metadata.language, hyphenationDirectories);
-  if (!hyphenation) {
+  const hyphenation = await hyphenationFor(options.languages ?? [options.metadata.language]);
+  for (const language of hyphenation.missing) {
     warnings.push({
       rule: 'pdf-hyphenation',
-      message: `no hyphenation dictionary for ${options.metadata.language} in ${hyphenationDirectories.join(', ')} (Debian: apt-get install hyphen-${options.metadata.language.toLowerCase()}): the text is justified without hyphenation`,
+      message: `the hyphen package has no hyphenation patterns for ${language}: text in ${language} is justified without hyphenation`,
     });
   }
   for (const chunk of options.chunks) await writeFile(chunkPath(options.workDirectory, chunk), chunk.html);
@@ -145,7 +118,7 @@ export async function printWithPagedjs(options: PrintOptions): Promise<PrintResu
     const context: TabContext = {
       browser,
       options,
-      script: await tabScript(hyphenation),
+      script: await tabScript(hyphenation.data),
       deadline: Date.now() + options.timeout,
       onPage: () => {
         pagesLaidOut += 1;
@@ -153,7 +126,7 @@ export async function printWithPagedjs(options: PrintOptions): Promise<PrintResu
       },
     };
     const printed = await paginateChunks(context, warnings);
-    warnings.push(...layoutWarnings(printed));
+    warnings.push(...missingInternalWarnings(printed.flatMap((chunk) => chunk.report.missingInternals)), ...layoutWarnings(printed));
     const pdf = await assemblePdf(printed, options.metadata);
     const pageStarts = printed.flatMap((chunk) =>
       chunk.report.pageStarts.map((start) => ({
@@ -313,18 +286,19 @@ async function openChunkTab(context: TabContext, warnings: PrintWarning[]): Prom
     async paginate(chunk) {
       current = chunk;
       await tab.goto(pathToFileURL(chunkPath(context.options.workDirectory, chunk)).href, { waitUntil: 'load', timeout: remaining(context.deadline) });
-      const prepared = await tab.evaluate((options) => (window as unknown as InstalledFunctions).anthology.prepareChunk(options), {
-        labelAttribute,
-        language: context.options.metadata.language,
-      });
+      const prepared = await tab.evaluate((options) => (window as unknown as InstalledFunctions).anthology.prepareChunk(options), { labelAttribute });
       const outcome = new Promise<PaginationOutcome>((resolve) => {
         finishPagination = resolve;
       });
-      return { report: await paginateInTab(tab, outcome, context.deadline), prepared };
+      return { report: await paginateInTab(tab, outcome, context), prepared };
     },
     async print(firstPageNumber, pageNumbers) {
-      await tab.evaluate(fillPageRefs, pageNumbers, pageRefAttribute);
-      await tab.evaluate(startPageNumbersAt, firstPageNumber);
+      await tab.evaluate(
+        (numbers, attribute) => (window as unknown as InstalledFunctions).anthology.fillPageRefs(numbers, attribute),
+        pageNumbers,
+        pageRefAttribute,
+      );
+      await tab.evaluate((first) => (window as unknown as InstalledFunctions).anthology.startPageNumbersAt(first), firstPageNumber);
       const margin = { top: 0, right: 0, bottom: 0, left: 0 };
       return tab.pdf({ printBackground: true, preferCSSPageSize: true, margin, timeout: remaining(context.deadline) });
     },
@@ -333,37 +307,15 @@ async function openChunkTab(context: TabContext, warnings: PrintWarning[]): Prom
 }
 
 interface InstalledFunctions {
-  anthology: {
-    prepareChunk(options: Omit<PrepareChunkOptions, 'hyphenation'>): PreparedChunk;
-    paginate(options: PaginateOptions): Promise<PaginationReport>;
-  };
+  anthology: PageScript;
 }
 
-/** What every document in a chunk tab starts with: helpers, Paged.js (not started), our functions. */
-async function tabScript(hyphenation: HyphenationData | undefined): Promise<string> {
-  const pagedjs = await readFile(pagedjsBrowserScript, 'utf8');
-  return [
-    nameHelper,
-    frameTick,
-    // A word broken across two pages gets a plain hyphen, a glyph the text face has.
-    "window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };",
-    // One scope, so that `paginate` finds the functions it calls.
-    `{
-      const hyphenation = ${JSON.stringify(hyphenation ?? null)};
-      const prepareChunk = ${prepareChunk.toString()};
-      const installPagedjsFixes = ${installPagedjsFixes.toString()};
-      const addBlankPage = ${addBlankPage.toString()};
-      const keepLineBreakingHyphens = ${keepLineBreakingHyphens.toString()};
-      const measurePages = ${measurePages.toString()};
-      const paginate = ${paginate.toString()};
-      window.anthology = {
-        prepareChunk: (options) => prepareChunk({ ...options, hyphenation: hyphenation ?? undefined }),
-        paginate,
-      };
-    }`,
-    // Paged.js waits for the document to be ready; with `auto: false` it only sets itself up.
-    pagedjs,
-  ].join('\n;\n');
+/**
+ * What every document in a chunk tab starts with: the hyphenation patterns, the page script
+ * (`window.anthology`, and `PagedConfig` so that Paged.js does not start by itself), Paged.js.
+ */
+async function tabScript(hyphenation: HyphenationData): Promise<string> {
+  return [`window.anthologyHyphenation = ${JSON.stringify(hyphenation)};`, await pageScript(), await pagedjsScript()].join('\n;\n');
 }
 
 /** What a tab reports when Paged.js is done: the report, or why it failed. */
@@ -377,8 +329,16 @@ interface PaginationOutcome {
  * `outcome` receives. One long `evaluate` would hit puppeteer's protocol timeout (3 minutes) on a
  * long chapter; polling would add up to its interval to every chunk.
  */
-async function paginateInTab(tab: Tab, outcome: Promise<PaginationOutcome>, deadline: number): Promise<PaginationReport> {
-  const options: PaginateOptions = { endOnVerso: true, labelAttribute, outlineLevelAttribute, outlineTitleAttribute, blockAttribute: 'data-block' };
+async function paginateInTab(tab: Tab, outcome: Promise<PaginationOutcome>, context: TabContext): Promise<PaginationReport> {
+  const { deadline } = context;
+  const options: PaginateOptions = {
+    endOnVerso: true,
+    labelAttribute,
+    outlineLevelAttribute,
+    outlineTitleAttribute,
+    blockAttribute: 'data-block',
+    ...(context.options.fixes ? { fixes: [...context.options.fixes] } : {}),
+  };
   await tab.evaluate((options) => {
     const page = window as unknown as InstalledFunctions & {
       anthologyPageLaidOut(): void;
@@ -402,6 +362,16 @@ async function paginateInTab(tab: Tab, outcome: Promise<PaginationOutcome>, dead
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One warning per fix left out because Paged.js lacks what it patches (each chunk's tab finds the same). */
+export function missingInternalWarnings(missing: readonly MissingInternal[]): PrintWarning[] {
+  const byFix = new Map<string, Set<string>>();
+  for (const { fix, internal } of missing) byFix.set(fix, (byFix.get(fix) ?? new Set()).add(internal));
+  return [...byFix].map(([fix, internals]) => ({
+    rule: 'pdf-pagedjs-internal',
+    message: `the Paged.js fix ${fix} was left out: Paged.js has no ${[...internals].join(', ')} (is pagedjs-cli the version package.json pins?); pages may be laid out worse`,
+  }));
 }
 
 /** Pages whose content Paged.js cut off, and text it lost or repeated, named by chapter and page. */
@@ -434,16 +404,6 @@ async function refuseRequestsOutside(tab: Tab, directory: string): Promise<void>
     const inside = url.protocol === 'data:' || (url.protocol === 'file:' && !path.relative(directory, decodeURIComponent(url.pathname)).startsWith('..'));
     void (inside ? request.continue() : request.abort()).catch(() => undefined);
   });
-}
-
-async function loadHyphenation(language: string, directories: readonly string[]): Promise<HyphenationData | undefined> {
-  for (const directory of directories) {
-    for (const name of hyphenationDictionaryNames(language)) {
-      const text = await readFile(path.join(directory, name), 'utf8').catch(() => undefined);
-      if (text) return parseHyphenationDictionary(text);
-    }
-  }
-  return undefined;
 }
 
 function remaining(deadline: number): number {

@@ -143,6 +143,7 @@ async function buildPdf(
       workDirectory,
       chunks: document.chunks,
       metadata: document.metadata,
+      languages: document.languages,
       chromiumPath,
       timeout: pdfTimeout(document.html.length),
       onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),

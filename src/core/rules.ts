@@ -59,6 +59,10 @@ export const rules = {
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
+  'import-title-recased': {
+    severity: 'info',
+    summary: 'A title set in capitals (as printed books and e-texts set them) was put in title case: check names and acronyms in it.',
+  },
   'import-site-syntax': {
     severity: 'warning',
     summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
@@ -101,7 +105,14 @@ export const rules = {
   'edition-identifier-reused': { severity: 'warning', summary: 'The ISBN of a released edition is given again: each edition needs its own ISBN.' },
   'browser-missing': { severity: 'error', summary: 'No Chrome or Chromium was found for the PDF.' },
   'pdf-overflow': { severity: 'warning', summary: 'Paged.js cut off, lost or repeated content on a page.' },
-  'pdf-hyphenation': { severity: 'warning', summary: 'No hyphenation dictionary for the book’s language: the PDF is not hyphenated.' },
+  'pdf-hyphenation': {
+    severity: 'warning',
+    summary: 'No hyphenation patterns for the book’s language (or a chapter’s): its text in the PDF is not hyphenated.',
+  },
+  'pdf-pagedjs-internal': {
+    severity: 'warning',
+    summary: 'A fix of a Paged.js bug was left out: what it patches is not in this Paged.js (another version than package.json pins?).',
+  },
   'pdf-failed': { severity: 'error', summary: 'Paged.js or Chromium failed while making the PDF.' },
   'file-too-large': {
     severity: 'error',

@@ -48,7 +48,14 @@ export function figureDirective(caption: string | undefined, credit: string | un
 const urlPattern = /<*(https?:\/\/[^\s<>]+[^\s<>.,;:)'’”]|www\.[^\s<>]+[^\s<>.,;:)'’”])>*/g;
 
 /**
- * Plain text with its URLs (`<https://…>`, `<<http…>`, bare `http://…` or `www.…`) as links. Given
+ * `_text_` between spaces or punctuation, on one paragraph's lines: not `nested_scopes`, not
+ * `__future__` (an identifier), not across a blank line.
+ */
+const underscored = /(^|[\s([{"'“‘—–-])_([^\s_](?:[^_\n]|\n(?!\s*\n)){0,300}?[^\s_])_(?=$|[\s.,;:!?)\]}"'”’—–-])/g;
+
+/**
+ * Plain text with its URLs (`<https://…>`, `<<http…>`, bare `http://…` or `www.…`) as links and
+ * its `_italics_` as emphasis. Given
  * the position of a one-line text, each node gets its own.
  */
 export function inlineText(text: string, position?: Position): PhrasingContent[] {
@@ -58,15 +65,27 @@ export function inlineText(text: string, position?: Position): PhrasingContent[]
     const start = pointAfter(position.start, text.slice(0, from));
     return { position: { start, end: pointAfter(start, text.slice(from, to)) } };
   };
+  const plain = (from: number, to: number) => {
+    // `_Laborare est orare_`: plain text's italics, as e-texts and mail write them.
+    let cursor = from;
+    for (const match of text.slice(from, to).matchAll(underscored)) {
+      const start = from + match.index + (match[1] as string).length;
+      const end = start + (match[2] as string).length + 2;
+      if (start > cursor) children.push({ type: 'text', value: text.slice(cursor, start), ...at(cursor, start) });
+      children.push({ type: 'emphasis', children: [{ type: 'text', value: match[2] as string, ...at(start + 1, end - 1) }], ...at(start, end) });
+      cursor = end;
+    }
+    if (to > cursor) children.push({ type: 'text', value: text.slice(cursor, to), ...at(cursor, to) });
+  };
   let offset = 0;
   for (const match of text.matchAll(urlPattern)) {
     const url = match[1] as string;
-    if (match.index > offset) children.push({ type: 'text', value: text.slice(offset, match.index), ...at(offset, match.index) });
+    if (match.index > offset) plain(offset, match.index);
     const href = url.startsWith('www.') ? `http://${url}` : url;
     const end = match.index + match[0].length;
     children.push({ type: 'link', url: href, children: [{ type: 'text', value: url }], ...at(match.index, end) });
     offset = end;
   }
-  if (offset < text.length) children.push({ type: 'text', value: text.slice(offset), ...at(offset, text.length) });
+  if (offset < text.length) plain(offset, text.length);
   return children;
 }

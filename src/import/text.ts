@@ -12,10 +12,10 @@ export function decodeEntities(text: string): string {
   return decoded;
 }
 
-/** `RAFFAELLO PANTUCCI` → `Raffaello Pantucci`; names already in mixed case are left alone. */
+/** `RAFFAELLO PANTUCCI` → `Raffaello Pantucci`, `N.H. EGLESTON` → `N.H. Egleston`; names already in mixed case are left alone. */
 export function normaliseNameCase(name: string): string {
   if (name !== name.toUpperCase() || !/\p{Lu}.*\p{Lu}/u.test(name) || /^\p{Lu}{2,5}$/u.test(name)) return name;
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return name.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 const honorific = /^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+/i;

@@ -5,14 +5,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
-import { schedule } from '../../src/adapters/pagedjs.ts';
 import type { Chapter } from '../../src/core/types.ts';
 import { loadBook } from '../../src/io/load-book.ts';
-import { firstPageNumbers, lowerRoman } from '../../src/render/pdf/folios.ts';
-import { parseHyphenationDictionary } from '../../src/render/pdf/hyphenation.ts';
-import { chunkBudget, groupIntoChunks } from '../../src/render/pdf/print-html.ts';
 import { runningTitle } from '../../src/render/pdf/running-title.ts';
-import { copyDefaultProject, runCli } from '../helpers/project.ts';
+import { type BuiltBook, defaultBook } from '../helpers/default-book.ts';
+import { type CliResult, copyDefaultProject, runCli } from '../helpers/project.ts';
 import { pdfInfo } from '../helpers/tools.ts';
 
 const exec = promisify(execFile);
@@ -26,15 +23,22 @@ interface PrintedBook {
   pdf: PDFDocument;
 }
 
-async function buildPdf(projectDir: string, configChanges: Record<string, string> = {}): Promise<PrintedBook> {
-  if (Object.keys(configChanges).length > 0) {
-    const configPath = path.join(projectDir, 'anthology.yaml');
-    const extra = Object.entries(configChanges).map(([key, value]) => `${key}: ${value}`);
-    await writeFile(configPath, `${await readFile(configPath, 'utf8')}\n${extra.join('\n')}\n`);
-  }
+async function buildPdf(projectDir: string, configChanges: Record<string, string>): Promise<PrintedBook> {
+  const configPath = path.join(projectDir, 'anthology.yaml');
+  const extra = Object.entries(configChanges).map(([key, value]) => `${key}: ${value}`);
+  await writeFile(configPath, `${await readFile(configPath, 'utf8')}\n${extra.join('\n')}\n`);
   const result = await runCli(['build', '--format', 'pdf'], projectDir);
+  return printedBook(projectDir, result);
+}
+
+/** The PDF a build wrote, which must have gone through without a warning from the PDF step. */
+async function printedBook(projectDir: string, result: CliResult): Promise<PrintedBook> {
   assert.equal(result.code, 0, result.stderr);
-  assert.doesNotMatch(result.stderr, /pdf-overflow/, 'Paged.js cut nothing off and lost no text');
+  assert.doesNotMatch(
+    result.stderr,
+    /pdf-overflow|pdf-hyphenation|pdf-pagedjs-internal/,
+    'Paged.js cut nothing off and lost no text; every fix and hyphenation in place',
+  );
   const file = path.join(projectDir, 'build', `${bookSlug}.pdf`);
   const { stdout } = await exec('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const pages = stdout.split('\f').slice(0, -1);
@@ -138,16 +142,15 @@ function noteStartPages(pages: readonly string[], first: number, noteLine: RegEx
 }
 
 describe('the PDF: an edited volume, Paged.js in Chromium', () => {
-  let project: { dir: string; dispose: () => Promise<void> };
+  let project: BuiltBook;
   let book: PrintedBook;
   let chapters: Chapter[];
   before(async () => {
-    project = await copyDefaultProject();
-    book = await buildPdf(project.dir);
+    project = await defaultBook();
+    book = await printedBook(project.dir, project.result);
     chapters = (await loadBook(project.dir)).book?.chapters ?? [];
     assert.equal(chapters.length, 9);
   });
-  after(() => project.dispose());
 
   it('has the trim size, the metadata and tagged text', async () => {
     const info = await pdfInfo(book.file);
@@ -367,75 +370,5 @@ describe('the PDF with endnotes, for the printer (bleed and crop marks)', () => 
     const trim = page.getTrimBox();
     assert.ok(Math.abs(trim.width - 432) < 1 && Math.abs(trim.height - 648) < 1, JSON.stringify(trim));
     assert.ok(Math.abs(trim.x - 8.5) < 0.5 && Math.abs(trim.y - 8.5) < 0.5, JSON.stringify(trim));
-  });
-});
-
-describe('the PDF’s pure helpers', () => {
-  it('shortens running titles before a subtitle or at a word, with an ellipsis', () => {
-    assert.equal(runningTitle('The SCO Turns Twenty'), 'The SCO Turns Twenty');
-    assert.equal(runningTitle('Shanghai Cooperation Organization: Not Quite the New Silk Road'), 'Shanghai Cooperation Organization');
-    assert.equal(runningTitle('Paving the Digital Silk Road with the Shanghai Cooperation Organisation'), 'Paving the Digital Silk Road with the…');
-  });
-
-  it('numbers pages per sequence, and only once the pages before are known', () => {
-    assert.deepEqual(
-      firstPageNumbers([
-        { sequence: 'front', pageCount: 10 },
-        { sequence: 'body', pageCount: 4 },
-        { sequence: 'body', pageCount: undefined },
-        { sequence: 'body', pageCount: 2 },
-      ]),
-      [1, 1, 5, undefined],
-    );
-    assert.equal(lowerRoman(14), 'xiv');
-  });
-
-  it('schedules what a chunk waits for before it, so that one tab cannot deadlock', () => {
-    const chunk = (id: string, sequence: string, pageNumbersOf: string[] = []) => ({
-      id,
-      sequence,
-      pageNumbersOf,
-      html: '',
-      label: id,
-      folioStyle: 'decimal' as const,
-    });
-    const order = schedule([chunk('front', 'front', ['a', 'index']), chunk('a', 'body'), chunk('b', 'body'), chunk('index', 'body', ['a', 'b'])]);
-    assert.deepEqual(order, [1, 2, 3, 0]);
-  });
-
-  it('groups chapters into chunks, an index alone', () => {
-    const item = (characters: number, needsPageNumbers = false) => ({ characters, needsPageNumbers });
-    const groups = groupIntoChunks([item(30), item(30), item(50), item(10), item(5, true)], 60);
-    assert.deepEqual(
-      groups.map((group) => group.length),
-      [2, 2, 1],
-    );
-  });
-
-  it('balances a short book’s chapters over two chunks, and keeps a long book’s chunks under the budget', () => {
-    const item = (characters: number, needsPageNumbers = false) => ({ characters, needsPageNumbers });
-    const sizes = (items: ReturnType<typeof item>[]) => groupIntoChunks(items, chunkBudget(items)).map((group) => group.map((one) => one.characters));
-    // The default book: seven short commentaries, a part page, a mid-length essay, the long essay, the index.
-    const shortBook = [item(5), item(4), item(8), item(3), item(6), item(8), item(4), item(0), item(12), item(48), item(3, true)].map((one) => ({
-      ...one,
-      characters: one.characters * 1000,
-    }));
-    assert.deepEqual(sizes(shortBook), [[5000, 4000, 8000, 3000, 6000, 8000, 4000, 0, 12000], [48000], [3000]]);
-    const afterTheIndex = [...shortBook, item(2000)];
-    assert.deepEqual(
-      sizes(afterTheIndex).map((group) => group.length),
-      [9, 1, 1, 1],
-      'what follows an index splits off without costing the body its second chunk',
-    );
-    const longBook = Array.from({ length: 32 }, () => item(37_000));
-    assert.deepEqual(
-      sizes(longBook).map((group) => group.length),
-      Array.from({ length: 16 }, () => 2),
-    );
-  });
-
-  it('reads libhyphen patterns', () => {
-    const dictionary = parseHyphenationDictionary('UTF-8\nLEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\n.ab4i\nc1k/k=k,1,1\n');
-    assert.deepEqual(dictionary, { patterns: { '.abi': '00040' }, leftMin: 2, rightMin: 3 });
   });
 });

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { matches, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
-import { findDate, isDateLine } from '../text.ts';
+import { asName, findDate, isDateLine, isOrganisationName } from '../text.ts';
 import type { ChapterField } from '../types.ts';
 import { findArticle, pageEvidence, readablePick } from './article-choice.ts';
 import { noteListSelector, noteMarkerFragments, withoutClobberPrefix } from './footnotes.ts';
@@ -22,9 +22,11 @@ import {
   removeNode,
   stringProperty,
 } from './hast-tree.ts';
+import { removeLayoutSidebars, unwrapLayoutTables, withLayoutRows } from './layout-tables.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
 import { textStats } from './text-density.ts';
+import { removeWaybackToolbar, waybackCapture } from './wayback.ts';
 
 export interface ExtractedArticle {
   title?: string;
@@ -72,6 +74,9 @@ const headerReason = 'the article’s header: its title, byline and date (the pa
  */
 export function extractArticle(html: string, file: VFile): ExtractedArticle | undefined {
   const page = fromHtml(html);
+  const capture = waybackCapture(page);
+  removeWaybackToolbar(page);
+  unwrapLayoutTables(page);
   const parents = parentMap(page);
   const readable = readablePick(page);
   const found = findArticle(page, parents, pageEvidence(page), readable);
@@ -83,20 +88,33 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
     noArticle(file, found.emptyPost ? 'the post body on this page is empty' : 'found no article on this page, only navigation or short texts');
     return undefined;
   }
-  const containers = found.containers;
+  const containers = withLayoutRows(found.containers, parents);
   const place = articlePlace(page, parents, containers);
   const content = emptyRoot(containers.map((container) => structuredClone(container)));
   content.children.push(...backMatterAfter(containers, parents), ...notesOutside(content, page, parents, containers));
   const metadata = readPageMetadata(page, place);
+  // A saved Wayback page was published at the address it was captured from.
+  if (capture && !metadata.url) metadata.url = { value: capture.original, from: [] };
   const readableAuthors = readable?.byline ? namesFromByline(readable.byline) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
   // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
   // and again after (a share bar may stand above them).
-  const removed: Removed[] = [...removeNonArticle(content, metadata), ...removeLeadingMetadata(content, metadata, { navigation: false })];
+  // A subtitle that is only a name, on a page naming no author, is the author's line, not a dek.
+  const dekName = !metadata.authors && metadata.dek ? bareName(metadata.dek.value, metadata) : undefined;
+  if (dekName && metadata.dek) {
+    nameLineAsAuthor(metadata, dekName, metadata.dek.from[0]);
+    metadata.authors = { value: [dekName], from: metadata.dek.from };
+    metadata.dek = undefined;
+  }
+  const nonArticle = removeNonArticle(content, metadata);
+  const titleTaken = nonArticle.some(({ element }) => /^h[12]$/.test(element.tagName) && metadata.title?.from.includes(element));
+  const removed: Removed[] = [...nonArticle, ...removeLeadingMetadata(content, metadata, { navigation: false, nameLine: titleTaken })];
   removed.push(
+    ...removeLayoutSidebars(content).map((element) => ({ element, reason: chromeReason('sidebar') })),
     ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
     ...removeLeadingMetadata(content, metadata, { navigation: true }),
+    ...removeSignature(content, metadata),
   );
   if (!hasArticleText(content)) {
     noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
@@ -293,16 +311,20 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
  * (Word's `MsoTitle`, `By Jane Doe`, `21 June 2009`), after a line of navigation links. These
  * leading blocks go; a byline or date nobody else gave becomes metadata.
  */
-function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean }): Removed[] {
+function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean; nameLine?: boolean }): Removed[] {
   const parents = parentMap(content);
   const title = metadata.title && normalisedTitle(metadata.title.value);
   const leadingBlocks = elementsOf(content)
     .filter((element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => textBlockTags.has(child.tagName)))
     .slice(0, 5);
   const removed: Removed[] = [];
+  // The line right under the title: the title heading was taken out before, or is the block just before.
+  let afterTitle = options.nameLine === true;
   for (const block of leadingBlocks) {
     const text = collapsedText(block);
     if (text === '') continue;
+    const underTitle = afterTitle;
+    afterTitle = metadata.title !== undefined && normalisedTitle(text) === title;
     const linkText = selectAll('a', block).reduce((total, link) => total + collapsedText(link).length, 0);
     const names = /^by\s/i.test(text) && text.length < 120 ? namesFromByline(text) : [];
     let reason = metaBlockReason;
@@ -313,6 +335,8 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     } else if (names.length > 0) {
       metadata.authors ??= { value: names, from: [] };
       metadata.authors.from.push(block);
+    } else if (underTitle && !metadata.authors && bareName(text, metadata)) {
+      nameLineAsAuthor(metadata, bareName(text, metadata) as string, block);
     } else if (text.length < 120 && linkText / text.length >= 0.5) {
       // Before chrome goes, a line of links is passed over (the chrome filter names it); after, it is navigation.
       if (!options.navigation) continue;
@@ -323,6 +347,70 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     removed.push({ element: block, reason });
   }
   return removed;
+}
+
+/**
+ * The author's name signed at the end of the text, set apart (right-aligned, in italics, or with a
+ * class that says so) in the last third of the article: a magazine's or an essay's signature, read
+ * as the author when the page names none (reported as inferred) and taken out of the text.
+ */
+function removeSignature(content: Root, metadata: PageMetadata): Removed[] {
+  if (metadata.authors) return [];
+  const blocks = elementsOf(content).filter(
+    (element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => child !== element && textBlockTags.has(child.tagName)),
+  );
+  const parents = parentMap(content);
+  const texts = blocks.map((block) => collapsedText(block));
+  const total = texts.reduce((sum, text) => sum + text.length, 0);
+  let before = 0;
+  for (const [index, block] of blocks.entries()) {
+    const text = texts[index] as string;
+    before += text.length;
+    // Two thirds of the text come before it.
+    if (before < (total * 2) / 3) continue;
+    // A quotation's attribution (`— William Blake`, in a blockquote or figure) signs the quotation, not the text.
+    const quoted =
+      /^\s*[-–—―~]/.test(text) || ancestorsOf(block, parents).some((ancestor) => isElement(ancestor as Element, 'blockquote', 'figure', 'q', 'cite'));
+    const name = quoted ? undefined : bareName(text, metadata);
+    if (!name || !isSetApart(block)) continue;
+    nameLineAsAuthor(metadata, name, block, 'the name signed after the text');
+    const parent = parents.get(block);
+    if (parent) removeNode(block, parent);
+    return [{ element: block, reason: metaBlockReason }];
+  }
+  return [];
+}
+
+/** Right-aligned, wholly in italics, or named as a signature or author line. */
+function isSetApart(block: Element): boolean {
+  const align = `${stringProperty(block, 'align') ?? ''} ${stringProperty(block, 'style') ?? ''}`;
+  if (/right|text-align\s*:\s*right/i.test(align)) return true;
+  if (classNames(block).some((name) => /signature|author|byline/i.test(name))) return true;
+  const visible = block.children.filter((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+  return visible.length === 1 && isElement(visible[0] as Element, 'em', 'i', 'strong', 'b');
+}
+
+/**
+ * A line that is only a person's name: two to four capitalised words, no organisation, not the
+ * site's name, no sentence. Hand-made pages (Tufte CSS, essays) set the author so under the title.
+ */
+function bareName(text: string, metadata: PageMetadata): string | undefined {
+  if (text.length > 60 || /[.,:;!?&+«»"“”()|/]/.test(text.replace(/\b\p{Lu}\./gu, ''))) return undefined;
+  const name = asName(text);
+  const words = name?.split(/\s+/) ?? [];
+  if (!name || name !== text.trim() || words.length < 2 || words.length > 4 || isOrganisationName(name)) return undefined;
+  const site = metadata.siteName?.value.toLowerCase();
+  return site && (site.includes(name.toLowerCase()) || name.toLowerCase().includes(site)) ? undefined : name;
+}
+
+/** The author read from a name alone under the title: a guess from the page's layout, reported. */
+function nameLineAsAuthor(metadata: PageMetadata, name: string, block: Element | undefined, where = 'the line under the title'): void {
+  metadata.authors = { value: [name], from: block ? [block] : [] };
+  metadata.problems.push({
+    ruleId: 'import-author-inferred',
+    reason: `${where}, “${name}”, is read as the author’s name (the page names no author otherwise): check it`,
+    element: block,
+  });
 }
 
 const textBlockTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'li', 'blockquote', 'figure', 'ul', 'ol', 'table']);

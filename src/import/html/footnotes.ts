@@ -7,6 +7,7 @@ import {
   attributeNoteText,
   firstText,
   hasNoteName,
+  isBracketedInText,
   isExplicitMarker,
   isMarkerText,
   isSuperscript,
@@ -215,11 +216,15 @@ function linkFragment(element: Element): string | undefined {
   }
 }
 
-/** A plain link that reads like a marker the way most pages set one: a number or symbol in superscript, or a bracketed number. */
+/**
+ * A plain link that reads like a marker the way most pages set one: a number or symbol in
+ * superscript, or a bracketed number, the brackets inside the link or around it (SPIP's
+ * `[<a href="#nb1">1</a>]`, `(<a>1</a>)`).
+ */
 function looksLikeMarker(link: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
   const text = collapsedText(link);
   if (!isMarkerText(text)) return false;
-  return isSuperscript(link, parents) || /^\[\s*\d+\s*\]$/.test(text);
+  return isSuperscript(link, parents) || /^\[\s*\d+\s*\]$/.test(text) || (/^\d{1,4}$/.test(text) && isBracketedInText(link, parents));
 }
 
 /** A candidate marker and how its note was found. */
@@ -273,6 +278,8 @@ function referencedNotes(index: PageIndex, repeats: Element[]): FoundNote[] {
     // A tooltip right after the marker repeats a note that is elsewhere (the WordPress “footnotes” plugin).
     const tooltip = tooltipAfter(element, parents);
     if (tooltip && tooltip !== block) repeats.push(tooltip);
+    // The empty anchors between a marker and its tooltip are the plugin's, not textless markers of their own.
+    if (tooltip) for (const anchor of elementsBetween(marker, tooltip, parents)) taken.add(anchor);
     let note = byBlock.get(block);
     if (!note) {
       const cell = labelCell(block, parents);
@@ -371,11 +378,19 @@ function tooltipAfter(marker: Element, parents: ReadonlyMap<Nodes, Parents>): El
   const outer = markerWrapper(marker, parents);
   const parent = parents.get(outer);
   if (!parent) return undefined;
-  const next = parent.children.slice(parent.children.indexOf(outer) + 1).find((child) => child.type === 'element' || hasVisibleContent(child));
-  if (!isElement(next) || blockTags.has(next.tagName) || !hasVisibleContent(next)) return undefined;
+  // Empty anchors the plugin sets between them (the “footnotes” plugin's `span.footnote_referrer_base`) are passed over.
+  const next = parent.children.slice(parent.children.indexOf(outer) + 1).find((child) => hasVisibleContent(child));
+  if (!isElement(next) || blockTags.has(next.tagName)) return undefined;
   const tooltip =
     stringProperty(next, 'role') === 'tooltip' || classNames(next).some((name) => /tooltip|popover|popup|footnote[-_]?(?:text|content|body)/i.test(name));
   return tooltip ? next : undefined;
+}
+
+/** The elements between two siblings. */
+function elementsBetween(first: Element, last: Element, parents: ReadonlyMap<Nodes, Parents>): Element[] {
+  const parent = parents.get(first);
+  if (!parent || parent !== parents.get(last)) return [];
+  return parent.children.slice(parent.children.indexOf(first) + 1, parent.children.indexOf(last)).filter((child): child is Element => child.type === 'element');
 }
 
 /** The cell or term that holds only a note's label, when the note's text is in the cell or description after it. */

@@ -74,6 +74,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   shiftHeadings(body);
   tightenLists(body);
   collapseSpaces(body);
+  breaksOutOfEmphasis(body);
   dropEdgeBreaks(body);
   moveDefinitionsToEnd(body);
   // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
@@ -261,6 +262,29 @@ type PhrasingParent = Extract<Parents, { children: PhrasingContent[] }>;
  * A line break that starts or ends a paragraph or heading breaks nothing (`<em>quote<br></em></p>`),
  * and Markdown cannot even write one there: it goes, however deep in emphasis or links it sits.
  */
+/**
+ * Old pages set the line break inside the bold (`<b>Subhead<br></b>Text`): in Markdown a break and
+ * spaces just inside the asterisks keep them from closing (`**Subhead\\&#xA;**&#x54;ext`). They
+ * move out, before or after the emphasis, innermost first.
+ */
+function breaksOutOfEmphasis(node: Root | RootContent): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as RootContent[]) breaksOutOfEmphasis(child);
+  const children = node.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as RootContent;
+    if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete') continue;
+    const isEdge = (inner: RootContent | undefined) => inner !== undefined && (inner.type === 'break' || (inner.type === 'text' && inner.value.trim() === ''));
+    const after: RootContent[] = [];
+    while (child.children.length > 1 && isEdge(child.children.at(-1))) after.unshift(child.children.pop() as RootContent);
+    const before: RootContent[] = [];
+    while (child.children.length > 1 && isEdge(child.children[0])) before.push(child.children.shift() as RootContent);
+    children.splice(index + 1, 0, ...after);
+    children.splice(index, 0, ...before);
+    index += before.length + after.length;
+  }
+}
+
 function dropEdgeBreaks(body: Root): void {
   const trim = (parent: PhrasingParent, end: 'start' | 'end'): void => {
     for (;;) {

@@ -101,6 +101,37 @@ export function isSuperscript(marker: Element, parents: ReadonlyMap<Nodes, Paren
 }
 
 /**
+ * Whether the text around an element brackets it (`[<a>1</a>]`, `(<a>1</a>)`), the element alone
+ * or in the wrapper it fills: the bracketed marker of pages that link only the number.
+ */
+export function isBracketedInText(element: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  let inner: Element = element;
+  for (let level = 0; level < 3; level++) {
+    const parent = parents.get(inner);
+    if (parent?.type !== 'element') return false;
+    const at = parent.children.indexOf(inner);
+    const before = textSide(parent.children.slice(0, at).reverse(), 'end');
+    const after = textSide(parent.children.slice(at + 1), 'start');
+    if (/[[(]\s*$/.test(before) && /^\s*[\])]/.test(after)) return true;
+    // Climb only through wrappers the element fills (`<sup><a>1</a></sup>`): elsewhere the brackets would be the sentence's.
+    if (before.trim() !== '' || after.trim() !== '') return false;
+    inner = parent;
+  }
+  return false;
+}
+
+/** The text next to an element on one side, up to the first element that holds text. */
+function textSide(siblings: readonly Nodes[], side: 'start' | 'end'): string {
+  let text = '';
+  for (const sibling of siblings) {
+    const value = sibling.type === 'text' ? sibling.value : sibling.type === 'element' ? collapsedText(sibling) : '';
+    text = side === 'end' ? value + text : text + value;
+    if (value.trim() !== '') break;
+  }
+  return text;
+}
+
+/**
  * Shows what a marker shows: a number, label or symbol, or nothing at all when a script draws it
  * (bigfoot's dots, Tufte's counter) and the element says by its name that it is a note's.
  */

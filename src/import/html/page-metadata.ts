@@ -193,15 +193,20 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
       reason: `the byline shows the account name “${handle}”: give the author’s name if it is known`,
       element: authors?.from[0],
     });
+  const issue = title ? issueOverTitle(page, title, dates) : undefined;
   const date =
-    publishedDate(page, near, jsonLd, dates, problems) ?? byline.date ?? datedElement(page, near, title?.from[0], dates) ?? addressDate(page, problems);
+    publishedDate(page, near, jsonLd, dates, problems) ??
+    byline.date ??
+    datedElement(page, near, title?.from[0], dates) ??
+    issue?.date ??
+    addressDate(page, problems);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
     authors,
     editors,
     date,
-    siteName: declaredSite ?? (title && siteFromDocumentTitle(page, title.value)) ?? brandName(page),
+    siteName: declaredSite ?? (title && siteFromDocumentTitle(page, title.value)) ?? brandName(page) ?? issue?.venue,
     url: firstFound(
       [canonicalLink(page), metaValue(page, 'og:url'), jsonLd && foundIn(jsonLd, text(jsonLd.article.url) ?? idOf(jsonLd.article.mainEntityOfPage))].map(
         webAddress,
@@ -487,6 +492,66 @@ function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Elemen
     if (found) return { value: found.iso, from: [element] };
   }
   return undefined;
+}
+
+/** `n° 72`, `No. 353`, `Vol. 3`, `Issue 12`, `Heft 4`, `Hors-série 72`: the numbering of a periodical's issue. */
+const issueNumbering = /(?:^|[\s(,])(?:n[°º]|no\.|nr\.|num[ée]ro|number|issue|heft|ausgabe|vol\.|volume|hors-s[ée]rie)\s*\d+/i;
+
+/**
+ * A magazine's page says over the title which issue printed the piece (`L’état de l’économie 2007`
+ * then `Hors-série n° 72, 2e trimestre 2007`; `Vol. 3, No. 2, Spring 1990`): the issue line's date,
+ * and the issue's name on the line above it, when nothing else gives them. Only the few lines just
+ * over the title shown on the page count, and the issue line must carry both a number and a year.
+ */
+function issueOverTitle(page: PageIndex, title: Found<string>, options: DateOptions): { date?: Found<string>; venue?: Found<string> } | undefined {
+  const shown = title.from.find((element) => !['title', 'meta', 'script'].includes(element.tagName)) ?? shownTitle(page, title.value);
+  if (!shown) return undefined;
+  const lines = linesBefore(page.page, shown).slice(-4);
+  const at = lines.findLastIndex((line) => issueNumbering.test(line) && /\b(?:1[6-9]\d\d|20\d\d)\b/.test(line) && line.length <= 120);
+  const line = lines[at];
+  if (line === undefined) return undefined;
+  const day = findDate(line, options)?.iso ?? /\b(1[6-9]\d\d|20\d\d)\b/.exec(line)?.[1];
+  const above = lines[at - 1];
+  const isName = above !== undefined && above.length <= 80 && above.split(' ').length <= 8 && !issueNumbering.test(above) && /^[\p{Lu}«“"‘']/u.test(above);
+  return { ...(day ? { date: { value: day, from: [] } } : {}), ...(isName ? { venue: { value: above, from: [] } } : {}) };
+}
+
+/** The element showing the title on the page when the title was read from `<title>` or a meta tag. */
+function shownTitle(page: PageIndex, value: string): Element | undefined {
+  const inHead = (element: Element) => [element, ...ancestorsOf(element, page.parents)].some((node) => node.type === 'element' && node.tagName === 'head');
+  return page.elements.find((element) => !inHead(element) && !page.branded.has(element) && sameText(collapsedText(element), value));
+}
+
+/** The lines of text the page shows before `stop` (split at blocks and line breaks), cleaned. */
+function linesBefore(root: Root, stop: Element): string[] {
+  const lines: string[] = [];
+  let current = '';
+  let reached = false;
+  const endLine = () => {
+    const line = clean(current);
+    if (line) lines.push(line);
+    current = '';
+  };
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (reached) return;
+      if (child === stop) {
+        reached = true;
+        return;
+      }
+      if (child.type === 'text') current += child.value;
+      else if (child.type === 'element') {
+        if (['script', 'style', 'head', 'template', 'noscript'].includes(child.tagName)) continue;
+        const isBlock = blockTags.has(child.tagName) || child.tagName === 'div' || child.tagName === 'td';
+        if (isBlock) endLine();
+        walk(child);
+        if (isBlock) endLine();
+      }
+    }
+  };
+  walk(root);
+  endLine();
+  return reached ? lines : [];
 }
 
 function ambiguous(written: string, element: Element | undefined, language: string | undefined): MetadataProblem {

@@ -27,6 +27,9 @@ export type ChromeKind =
   | 'footer'
   | 'byline'
   | 'screen'
+  | 'code-label'
+  | 'empty-section'
+  | 'embed-title'
   | 'links';
 
 const reasons: Record<ChromeKind, string> = {
@@ -45,6 +48,9 @@ const reasons: Record<ChromeKind, string> = {
   links: 'site chrome: a block of links after or before the article',
   byline: 'the article’s byline and date line (the page’s metadata, read from the page)',
   screen: 'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
+  'empty-section': 'site chrome: the heading of a section that held only site chrome (a wiki’s “See also” links, “External links”)',
+  'embed-title': 'site chrome: the title of an embedded player, set apart by rules or headings (the player itself cannot go into a chapter)',
+  'code-label': 'site chrome: a code block’s language label or copy button, set by the highlighter beside the code',
 };
 
 export function chromeReason(kind: ChromeKind): string {
@@ -267,6 +273,8 @@ const textCues: [ChromeKind, RegExp][] = [
   ],
   ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$|tous droits réservés\.?$|alle rechte vorbehalten\.?$|todos los derechos reservados\.?$/i],
   ['related', wholeBlock(phrases.related)],
+  // A highlighter's label under a code block (“Code language: Bash (bash)”) and its copy button.
+  ['code-label', /^(code language:[^.]{0,40}|copy( code| to clipboard)?|copied!?)$/i],
 ];
 
 /** Section headings under which a theme lists chrome rather than the article's own text. */
@@ -410,10 +418,16 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
     for (const child of [...parent.children]) {
       if (child.type !== 'element' || !parent.children.includes(child)) continue;
       if (inNotes || options.isProtected(child)) {
-        if (kindByMarkup(child) === 'screen' && !options.holdsProtected(child) && !options.isProtected(child)) {
+        const screen = kindByMarkup(child) === 'screen' || isHiddenByStyle(child);
+        if (screen && !options.holdsProtected(child) && !options.isProtected(child)) {
           take(child, 'screen');
           removeNode(child, parent);
         } else walk(child, true);
+        continue;
+      }
+      if (isCodeLabel(child, parent)) {
+        take(child, 'code-label');
+        removeNode(child, parent);
         continue;
       }
       // Words inside a sentence are the sentence's: an inline element in a line of prose is judged only
@@ -444,10 +458,41 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
     take(element, 'links');
     removeNode(element, parent);
   }
+  for (const heading of embedTitles(content, options)) {
+    const parent = parentMap(content).get(heading);
+    if (!parent) continue;
+    take(heading, 'embed-title');
+    removeNode(heading, parent);
+  }
+  if (dropped.length > 0) {
+    for (const heading of emptySections(content, options)) {
+      const parent = parentMap(content).get(heading);
+      if (!parent) continue;
+      take(heading, 'empty-section');
+      removeNode(heading, parent);
+    }
+  }
   const order = new Map(elementsOf(content).map((element, index) => [element, index]));
   return dropped.sort(
     (a, b) => (a.element.position?.start.offset ?? order.get(a.element) ?? 0) - (b.element.position?.start.offset ?? order.get(b.element) ?? 0),
   );
+}
+
+/**
+ * What a highlighter puts in a `pre` beside its `code` (“Code language: Bash”, a Copy button): the
+ * code is the `code` element, the rest of the block is its furniture.
+ */
+function isCodeLabel(element: Element, parent: Parents): boolean {
+  if (!isElement(parent, 'pre') || element.tagName === 'code' || select('code', element)) return false;
+  return select('code', parent) !== undefined && collapsedText(element) !== '';
+}
+
+/**
+ * Set out of sight by the page itself (`style="display:none"`, `hidden`): inside a note, a
+ * citation template's maintenance message (MediaWiki's “CS1 maint: …”) or its machine-readable copy.
+ */
+function isHiddenByStyle(element: Element): boolean {
+  return element.properties.hidden === true || /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(stringProperty(element, 'style') ?? '');
 }
 
 /** The kind of chrome a block is, by its markup or its words; undefined for the article's own blocks. */
@@ -526,12 +571,22 @@ const inlineTags = new Set([
   'label',
 ]);
 
+/** An inline tag that holds no block: a `q` or `span` wrapping a `div` (SPIP's “Lire aussi” box) is a block however it is tagged. */
 function isInline(element: Element): boolean {
-  return inlineTags.has(element.tagName);
+  return inlineTags.has(element.tagName) && !element.children.some((child) => child.type === 'element' && blockTags.has(child.tagName));
 }
 
-/** An element that is a small part of a line of prose (not of a line of links). */
+/**
+ * An element that is a small part of a line of prose (not of a line of links): text stands beside
+ * it. An inline element set alone between blocks is a block of its own.
+ */
 function inProse(element: Element, parent: Parents): boolean {
+  const beside = parent.children.some(
+    (sibling) =>
+      sibling !== element &&
+      ((sibling.type === 'text' && sibling.value.trim() !== '') || (sibling.type === 'element' && isInline(sibling) && collapsedText(sibling) !== '')),
+  );
+  if (!beside) return false;
   const line = textStats(parent);
   return textStats(element).text < 0.8 * line.text && line.links < 0.5 * line.text;
 }
@@ -581,10 +636,57 @@ function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
     return text > 0 && links >= 0.6 * text ? selectAll('a[href]', block).length : 0;
   });
   // A block of two links or more goes; a single link only in a run of such blocks (a list spread over
-  // paragraphs): one link closing a post is its source or its “via”, which the author put there.
-  return blocks.filter(
-    (_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && ((linkCount[index - 1] ?? 0) > 0 || (linkCount[index + 1] ?? 0) > 0)),
-  );
+  // paragraphs, or over the headings and notes after the text: a wiki's stray link between its
+  // references and its external links): one link closing a post is its source or its “via”, which the author put there.
+  const passedOver = blocks.map((block) => /^h[1-6]$/.test(block.tagName) || options.isProtected(block) || options.holdsProtected(block));
+  const neighbour = (index: number, step: 1 | -1) => {
+    let at = index + step;
+    while (passedOver[at]) at += step;
+    return linkCount[at] ?? 0;
+  };
+  return blocks.filter((_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && (neighbour(index, -1) > 0 || neighbour(index, 1) > 0)));
+}
+
+const embedTags = new Set(['iframe', 'video', 'audio', 'object', 'embed']);
+
+/** A block that only holds an embedded player: no text, a frame or media element. */
+function isEmbedOnly(node: Nodes): boolean {
+  if (node.type !== 'element' || hasText(node)) return false;
+  return embedTags.has(node.tagName) || elementsOf(node).some((inner) => embedTags.has(inner.tagName));
+}
+
+/**
+ * A heading whose only content is an embedded player, closed off by a rule or the next heading
+ * (FiveThirtyEight's video between two `hr`): it names the video, which leaves with its frame.
+ */
+function embedTitles(content: Root, options: ChromeOptions): Element[] {
+  return elementsOf(content).filter((heading) => {
+    if (!/^h[1-6]$/.test(heading.tagName) || options.isProtected(heading)) return false;
+    const parent = parentMap(content).get(heading);
+    if (!parent) return false;
+    const after = parent.children.slice(parent.children.indexOf(heading) + 1).filter((node) => node.type === 'element' || hasText(node));
+    const embeds = after.findIndex((node) => !isEmbedOnly(node));
+    if (embeds === 0) return false;
+    const next = embeds < 0 ? undefined : after[embeds];
+    return next === undefined || (next.type === 'element' && (next.tagName === 'hr' || /^h[1-6]$/.test(next.tagName)));
+  });
+}
+
+/**
+ * Headings after the article's last prose with nothing under them once chrome is gone: the next
+ * block is a heading of the same or a higher rank, the notes, or the end.
+ */
+function emptySections(content: Root, options: ChromeOptions): Element[] {
+  const blocks = topBlocks(content).filter((block) => hasText(block) || selectAll('img', block).length > 0);
+  const lastProse = blocks.findLastIndex((block) => isProse(block) && !options.isProtected(block) && !options.holdsProtected(block));
+  const rank = (block: Element | undefined) => (block && /^h[1-6]$/.test(block.tagName) ? Number(block.tagName.slice(1)) : undefined);
+  return blocks.filter((block, index) => {
+    const own = rank(block);
+    if (own === undefined || index < lastProse) return false;
+    const next = blocks[index + 1];
+    const nextRank = rank(next);
+    return next === undefined || (nextRank !== undefined && nextRank <= own) || options.isProtected(next) || options.holdsProtected(next);
+  });
 }
 
 /**

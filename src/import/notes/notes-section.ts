@@ -90,7 +90,7 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean, firstN
   let end = index;
   for (; index < units.length; index++) {
     const unit = units[index] as Unit;
-    if (unit.kind === 'heading' || headingKindOf(unit)) break;
+    if (unit.kind === 'heading' || headingKindOf(unit) || isBoldTitle(unit)) break;
     if (unit.kind === 'comment') continue;
     if (unit.kind === 'rule') {
       const next = units.slice(index + 1).find((later) => later.kind !== 'comment');
@@ -113,6 +113,13 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean, firstN
     end = index + 1;
   }
   return notes.length > 0 ? { end, notes, dropped: intro > 0 ? [] : dropped, intro } : undefined;
+}
+
+/** A paragraph that is one short bold line, a title set by hand (a box after the notes, “**Le marché du travail est-il trop rigide ?**”): no note's run-on paragraph. */
+function isBoldTitle(unit: Unit | undefined): boolean {
+  if (unit?.kind !== 'line' || unit.part > 0 || unit.text.trim().length > 120) return false;
+  const visible = unit.content.filter((node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'break');
+  return visible.length === 1 && visible[0]?.type === 'strong';
 }
 
 /** Every place a notes section could be: under each notes heading, and a bare run of notes closing the body. */
@@ -138,7 +145,11 @@ export function candidateSections(units: readonly Unit[], firstNumber = 1): Sect
     // A bare run of notes starts a paragraph (or a list); never in the middle of one.
     if (!label || (label.style !== 'symbol' && label.number !== firstNumber) || (units[index] as Unit).part > 0) continue;
     const notes = readNotes(units, index, false, firstNumber);
-    if (notes && notes.end > lastContent) {
+    // A run labelled as notes are (`(1) …`, `[1] …`), not as a list, may be followed by a box the
+    // page sets after the notes under a title of its own (a magazine's sidebar), in the last third.
+    const beforeBox =
+      notes !== undefined && (label.style === 'paren' || label.style === 'bracket') && index >= (units.length * 2) / 3 && isBoldTitle(units[notes.end]);
+    if (notes && (notes.end > lastContent || beforeBox)) {
       const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
       sections.push({ kind: 'headless', start: index - ruleBefore.length, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] });
       break;

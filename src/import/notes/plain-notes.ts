@@ -42,7 +42,7 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   for (const section of candidateSections(units, firstFree)) {
     if (section.notes.some((note) => madeByMarkup.has(String(note.number)))) continue;
     const placed = placeMarkers(tree, units, section, madeByMarkup.size > 0);
-    if (!isNotesSection(section, placed)) continue;
+    if (!isNotesSection(section, placed) && !isLoneNote(tree, units, section, placed)) continue;
     if (!best || placed.covered > best.placed.covered) best = { section, placed };
   }
   if (!best) return { ...scattered, notes: scattered.notes + inline.length, markers: scattered.markers + inline.length };
@@ -152,6 +152,21 @@ function isNotesSection(section: Section, placed: PlacedMarkers): boolean {
   if (section.kind === 'references') return placed.strong && placed.covered >= Math.max(1, Math.ceil(count / 5));
   if (placed.strong) return placed.covered >= Math.max(1, Math.ceil((count * 2) / 3));
   return count >= 2 && placed.covered === count;
+}
+
+/**
+ * One note typed in brackets at the end (`(1) …`) and one marker like it in the text (`… 2004 (1).`):
+ * a note, where the text counts nothing else so (no `(2)`, which would make `(1)` an enumeration).
+ */
+function isLoneNote(tree: Root, units: readonly Unit[], section: Section, placed: PlacedMarkers): boolean {
+  const style = section.notes[0]?.label.style;
+  if (section.kind !== 'headless' || section.notes.length !== 1 || (style !== 'paren' && style !== 'bracket')) return false;
+  if (placed.covered !== 1 || placed.markers.length !== 1) return false;
+  const before = tree.children
+    .slice(0, (units[section.start] as Unit).top)
+    .map((node) => plainText(node))
+    .join('\n');
+  return !/[([]\s*2\s*[)\]]/.test(before);
 }
 
 function rewrite(

@@ -1,6 +1,7 @@
 import { noteLabel } from '../notes/note-labels.ts';
 import { notesHeadingKind } from '../notes/notes-heading.ts';
 import { isBio, isDateLine } from '../text.ts';
+import { isInCapitals } from './opening.ts';
 
 /** What a non-blank line of a scraped archive looks like, before we know which piece it is in. */
 export type LineKind =
@@ -9,6 +10,8 @@ export type LineKind =
   | 'byline'
   | 'image-debris'
   | 'share-debris'
+  | 'illustration'
+  | 'instalment'
   | 'credit'
   | 'caption'
   | 'bio'
@@ -37,6 +40,10 @@ const creditOnly =
   /^(?:photo(?:graph)?s?(?: by| credit:?)|image(?: by| credit:?)|courtesy of|credit:)\s|^[\p{Lu} .'’-]+\/[\p{L} /'’-]*(?:images?|afp|reuters|ap|getty)$/iu;
 const creditTail = /\s(?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+$|\s\((?:photo|image|credit)[^)]*\)$/i;
 const byline = /^by\s+\S/i;
+/** An e-text's place for a picture it does not have: `[Illustration]`, `[Illustration: THE BARONESS.]`. */
+export const illustration = /^\[Illustration(?::\s*([^\]]*))?\]$/i;
+/** A serial's notice between instalments: `(_To be continued._)`, `(Concluded.)`. */
+const instalment = /^\(?_?(?:to be continued|to be concluded|concluded|continued from (?:page|p\.|no\.|our last)[^)]*)\.?_?\)?\.?$/i;
 
 /**
  * Classifies every block of a scraped archive on its own shape. Blank lines are left out. A block is
@@ -102,10 +109,13 @@ function continuesParagraph(previous: string, raw: string): boolean {
 
 export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (isFirst && archiveHeading.test(line)) return 'archive-heading';
-  if (byline.test(line)) return 'byline';
+  // `By _Abracadabra_ we signify / An infinite number of things.`: a paragraph that begins with “By”.
+  if (byline.test(line) && line.length <= 150) return 'byline';
   if (isDateLine(line)) return 'date';
   if (imageDebris.test(line)) return 'image-debris';
   if (shareDebris.test(line)) return 'share-debris';
+  if (illustration.test(line)) return 'illustration';
+  if (instalment.test(line)) return 'instalment';
   if (/^notes on contributors$|^additional information$|^about the authors?$|^contributors$/i.test(line)) return 'contributors-label';
   if (notesHeadingKind(line)) return 'notes-heading';
   if (isNoteLine(line)) return 'note';
@@ -122,8 +132,12 @@ function isNoteLine(line: string): boolean {
   return label !== undefined && label.style !== 'bare' && label.style !== 'symbol' && label.style !== 'colon';
 }
 
-/** A title or heading: short, no sentence-final full stop, not starting in lower case. */
+/**
+ * A title or heading: short, no sentence-final full stop, not starting in lower case. A heading set
+ * in capitals keeps the full stop printers gave it (`MERLE'S CRUSADE.`, `CHAPTER I.`).
+ */
 export function isShort(line: string): boolean {
+  if (line.length <= 120 && /\.$/.test(line) && isInCapitals(line) && /^[\p{Lu}\d"“‘'(]/u.test(line) && line.split(/\s+/).length <= 16) return true;
   // A sentence ending in a note marker (`… premium features. [1]`) still ends in a full stop.
   const text = line.replace(/[\s\u00a0]*(?:\[\d{1,3}\]|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†|‡)$/u, '');
   return text.length <= 120 && !/[.,;:]$/.test(text) && /^[\p{Lu}\d‘“"'(]/u.test(text) && text.split(/\s+/).length <= 16;

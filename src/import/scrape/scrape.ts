@@ -5,19 +5,45 @@ import { type BodyBlock, buildBody } from '../body.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { type ClassifiedLine, classifyLines, isWrappedByHand } from './classify.ts';
+import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
+import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
+import { type Issue, readCollection, readIssue } from './issue.ts';
+import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
  * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
  */
 export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
-  const text = String(file.value);
+  const source = String(file.value);
   const fates = new Map<number, LineFate>();
+  const boilerplate = findBoilerplate(source.split(/\r?\n/));
+  for (const range of boilerplate.ranges) {
+    for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: range.reason });
+    report(file, 'import-dropped-line', `dropped lines ${range.start}–${range.end}: ${range.reason}`, { line: range.start, column: 1 });
+  }
+  const text = withoutRanges(source.split(/\r?\n/), boilerplate.ranges).join('\n');
   const blocks = withHeaderBlock(text, fates);
+  // An issue of a periodical: its articles are its divisions, its masthead every article's venue and date.
+  const issue = readIssue(blocks);
+  for (const block of issue?.masthead ?? []) {
+    const reason = 'masthead of the issue: its name and date are every article’s venue and date';
+    setFates(fates, block, { fate: 'dropped', piece: undefined, reason });
+    report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
+  }
   // Text wrapped by hand is one document (an essay, a PEP): its numbered lists end no piece.
-  const starts = findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/)));
+  // A collection whose pieces carry their own credits; its title page says nothing of any one piece.
+  const collection = issue ? undefined : readCollection(blocks, carriesCredit, isProse);
+  for (const block of collection?.titlePage ?? []) {
+    const reason = 'title page of the collection: its pieces carry their own titles and credits';
+    setFates(fates, block, { fate: 'dropped', piece: undefined, reason });
+    report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
+  }
+  // An e-book of one author's work is one piece: its chapters, letters and songs end none.
+  const record = collection ? undefined : boilerplate.gutenberg;
+  const singleWork = record && !issue && !/^(?:various|anonymous|unknown)$/i.test(record.author ?? '');
+  const starts = issue?.starts ?? collection?.starts ?? (singleWork && blocks.length > 0 ? [0] : findPieceStarts(blocks, isWrappedByHand(text.split(/\r?\n/))));
   if (blocks[0]?.kind === 'archive-heading') {
     setFates(fates, blocks[0], { fate: 'dropped', piece: undefined, reason: 'heading of the archive page, not part of any piece' });
   }
@@ -29,11 +55,21 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
   const pieces: ImportedPiece[] = [];
   starts.forEach((start, index) => {
     const slice = blocks.slice(start, starts[index + 1] ?? blocks.length);
-    const piece = buildPiece(slice, pieces.length + 1, file, fates);
+    if (issue && !slice.some(isProse)) {
+      // A title and its credits with no text (a piece of music, a plate): nothing a chapter could hold.
+      for (const block of slice)
+        setFates(fates, block, { fate: 'dropped', piece: undefined, reason: 'an item of the issue with no text (music or a picture only)' });
+      report(file, 'import-skipped', `“${slice[0]?.text ?? ''}” was left out: an item of the issue with no text (music or a picture only)`, {
+        line: slice[0]?.line ?? 1,
+        column: 1,
+      });
+      return;
+    }
+    const piece = buildPiece(slice, pieces.length + 1, file, fates, record, issue);
     if (piece) pieces.push(piece);
   });
 
-  const lineCount = text.split(/\r?\n/).length - (text.endsWith('\n') ? 1 : 0);
+  const lineCount = source.split(/\r?\n/).length - (source.endsWith('\n') ? 1 : 0);
   const lines: LineFate[] = [];
   for (let line = 1; line <= lineCount; line++) lines.push(fates.get(line) ?? { line, fate: 'blank' });
   return { pieces, lines };
@@ -120,7 +156,13 @@ interface Byline {
 }
 
 export function parseByline(text: string): Byline {
-  const withoutBy = text.replace(/^by\s+/i, '');
+  // `BY THE HON. VICTORIA GROSVENOR.`, `BY ROSA NOUCHETTE CAREY, Author of "Aunt Diana," etc.`: a
+  // style of address and the author's other works are no part of the name.
+  const withoutBy = text
+    .replace(/^by\s+/i, '')
+    .replace(/^(?:the\s+)?(?:(?:right\s+)?hon(?:ourable)?|rev(?:erend)?|very\s+rev)\.?\s+/i, '')
+    .replace(/,\s*(?:author|editor|translator)s?\s+of\b.*$/i, '')
+    .replace(/\.$/, '');
   const date = findDate(withoutBy);
   // Names end where the date, a dash, a run of spaces or share-button debris begins.
   const namesPart = (date ? withoutBy.slice(0, date.start) : withoutBy).split(/\s{2,}|\s[–—|]\s|\s+share$/i)[0] ?? '';
@@ -128,7 +170,14 @@ export function parseByline(text: string): Byline {
   return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')).flatMap((name) => asName(name) ?? []), date: date?.iso };
 }
 
-function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, fates: Map<number, LineFate>): ImportedPiece | undefined {
+function buildPiece(
+  blocks: ClassifiedLine[],
+  pieceNumber: number,
+  file: VFile,
+  fates: Map<number, LineFate>,
+  gutenberg: GutenbergRecord | undefined,
+  issue?: Issue,
+): ImportedPiece | undefined {
   const keep = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field });
   const toMetadata = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field });
   const drop = (block: ClassifiedLine, reason: string) => {
@@ -137,22 +186,40 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
   };
 
   let index = 0;
-  let headnote: ClassifiedLine | undefined;
-  if (blocks[0]?.kind === 'paragraph' && blocks.length > 1) {
-    headnote = blocks[0];
-    toMetadata(headnote, 'headnote');
-    index = 1;
+  const authors: string[] = [];
+  let date: string | undefined;
+  let venue: string | undefined;
+  // An e-book's title page: read and dropped before anything else.
+  const titlePage = pieceNumber === 1 && gutenberg?.title ? readTitlePage(blocks, gutenberg.title) : undefined;
+  if (titlePage) {
+    for (const [block, field] of titlePage.metadata) toMetadata(block, field);
+    for (const block of titlePage.dropped) drop(block, 'title page of the e-book (frontispiece, imprint, edition, dedication): not part of the text');
+    authors.push(...titlePage.authors);
+    date = titlePage.date;
+    venue = titlePage.venue;
+    index = titlePage.bodyStart;
   }
-  let title: ClassifiedLine | undefined;
-  if (blocks[index]?.kind === 'short') {
+  // An e-text's picture placeholders above and under the title: figures at the head of the body.
+  const lead: BodyBlock[] = [];
+  const figure = (block: ClassifiedLine) => {
+    lead.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
+    keep(block, 'figure');
+  };
+  while (blocks[index]?.kind === 'illustration' && blocks.length > index + 1) figure(blocks[index++] as ClassifiedLine);
+  let headnote: ClassifiedLine | undefined;
+  if (!titlePage && blocks[index]?.kind === 'paragraph' && blocks.length > index + 1) {
+    headnote = blocks[index];
+    if (headnote) toMetadata(headnote, 'headnote');
+    index++;
+  }
+  let title: ClassifiedLine | undefined = titlePage?.title;
+  if (!titlePage && blocks[index]?.kind === 'short') {
     title = blocks[index];
     if (title) toMetadata(title, 'title');
     index++;
   }
 
-  const authors: string[] = [];
   const bios: string[] = [];
-  let date: string | undefined;
   const body: BodyBlock[] = [];
   // Lines between the title and the body: dates, bylines, image debris, early bios.
   for (; index < blocks.length; index++) {
@@ -170,8 +237,23 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
     } else if (block.kind === 'bio') {
       bios.push(block.text);
       toMetadata(block, 'bio');
+    } else if (block.kind === 'illustration') {
+      figure(block);
+    } else if (block.kind === 'short' && title && blocks[index + 1]?.kind === 'byline') {
+      // A subtitle between the title and the byline (`A PRACTICAL GUIDE TO …`) heads the body.
+      lead.push({ kind: 'heading', text: block.text, line: block.line });
+      keep(block, 'heading');
     } else break;
   }
+  body.push(...lead);
+
+  // The opening lines of a printed piece: its publication line, a name in capitals, the title page.
+  // An e-book's title page was its opening: lines after it belong to its chapters.
+  const opening = titlePage ? noOpening() : readOpening(blocks, index);
+  for (const [block, field] of opening.metadata) toMetadata(block, field);
+  authors.push(...opening.authors.filter((name) => !authors.includes(name)));
+  date ??= opening.date ?? issue?.date;
+  const consumed = new Set([...opening.metadata.keys()].map((block) => block.line));
 
   // From the end: notes, the contributors block, trailing bios and photo credits. The notes stay
   // in the body here; the notes recogniser finds them, with their markers, once the body is mdast.
@@ -216,11 +298,25 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
       keep(block, 'figure');
     } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
       drop(block, 'image or share-button debris after the piece');
+    } else if (block.kind === 'instalment') {
+      drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
     } else break;
+    end--;
+  }
+  // A piece signed at its end (`B. C. SAWARD.`) and nowhere else: the signature is the byline. A
+  // piece with a byline keeps its signature in the body (Federalist No. 6: HAMILTON above, PUBLIUS below).
+  const signature = blocks[end - 1];
+  // Two words at least (`B. C. SAWARD`): a single word in capitals closing a text is as often `FINIS` or a pen name.
+  const signed =
+    signature && end - 1 > index && signature.lines.length === 1 && signature.text.trim().split(/\s+/).length >= 2 ? nameInCapitals(signature.text) : undefined;
+  if (signature && signed && authors.length === 0) {
+    authors.push(signed);
+    toMetadata(signature, 'authors');
     end--;
   }
 
   for (const block of blocks.slice(index, end)) {
+    if (consumed.has(block.line)) continue;
     switch (block.kind) {
       case 'short':
       case 'notes-heading':
@@ -241,6 +337,13 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
       case 'share-debris':
         drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
         break;
+      case 'illustration':
+        body.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
+        keep(block, 'figure');
+        break;
+      case 'instalment':
+        drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
+        break;
       default:
         body.push({ kind: 'paragraph', text: bodyText(block), line: block.line });
         keep(block, 'body');
@@ -248,6 +351,10 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
   }
   body.push(...trailing, ...notesRegion);
 
+  if (authors.length === 0) authors.push(...authorsFromCredits(blocks.slice(index)));
+  // The e-book's catalogue record names the author of a single work (not `Various`, an issue or anthology).
+  if (authors.length === 0 && gutenberg?.author && !/^(?:various|anonymous|unknown)$/i.test(gutenberg.author))
+    authors.push(...splitNames(gutenberg.author).flatMap((name) => asName(name) ?? []));
   if (authors.length === 0) {
     for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
     // No byline: the contributor note (`X is a senior fellow at …`) is read as saying who wrote it.
@@ -281,10 +388,15 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
     }
   }
 
-  const venue = headnote ? venueFromHeadnote(headnote.text) : undefined;
+  venue ??= opening.venue ?? issue?.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
   const firstLine = blocks[0]?.line ?? 1;
   const lastLine = blocks.at(-1)?.endLine ?? firstLine;
-  let titleText = title?.text;
+  let titleText = title && (recasedTitle(title.text) ?? title.text);
+  if (title && titleText !== title.text)
+    report(file, 'import-title-recased', `title “${title.text}” is set in capitals: imported as “${titleText}”; check names and acronyms`, {
+      line: title.line,
+      column: 1,
+    });
   if (!titleText) {
     titleText = `Untitled piece${venue ? ` from ${venue}` : ''}${date ? ` (${date})` : ''}`;
     report(file, 'import-untitled', `piece ${pieceNumber} has no title; it was given the provisional title “${titleText}” for the editor to replace`, {
@@ -315,6 +427,45 @@ function buildPiece(blocks: ClassifiedLine[], pieceNumber: number, file: VFile, 
   return { meta, body: tree };
 }
 
+/**
+ * `Written by Jonathan Corbet` in a closing credits section (a kernel document, a README) says who
+ * wrote the text as a byline does; `research by`, `improvements from` credit others. The line stays
+ * in the body, where the reader sees it.
+ */
+function authorsFromCredits(blocks: readonly ClassifiedLine[]): string[] {
+  for (const block of blocks) {
+    for (const line of block.lines) {
+      const credit = /^(?:written|authored) by\s+(.+?)\.?$/i.exec(line);
+      // Names and nothing else: `written by Leo Tolstoy in 1869 is long` is a sentence run on.
+      const parts = credit?.[1] ? splitNames(credit[1]) : [];
+      if (parts.length > 0 && parts.every((part) => asName(part) !== undefined)) return parts.flatMap((part) => asName(part) ?? []);
+    }
+  }
+  return [];
+}
+
+/** A byline, or a line saying where the piece was first printed. */
+function carriesCredit(block: ClassifiedLine): boolean {
+  return (block.kind === 'byline' && parseByline(block.text).authors.length > 0) || readPublicationLine(block.text) !== undefined;
+}
+
+/**
+ * A paragraph of prose, not a line of a title page or a masthead (`London / CHARLES H. KELLY / 25-35
+ * CITY ROAD`): long, or several lines of words ending in a full stop.
+ */
+function isProse(block: ClassifiedLine): boolean {
+  return (
+    block.text.length > 200 ||
+    (block.lines.length >= 2 && /[.!?:]["”’)]?$/.test(block.text) && /\p{Ll}{4}/u.test(block.text) && block.text.split(/\s+/).length >= 14)
+  );
+}
+
+/** `[Illustration: THE BARONESS.]` → `THE BARONESS.`; none for a bare `[Illustration]`. */
+function illustrationCaption(text: string): string | undefined {
+  const caption = illustration.exec(text)?.[1]?.trim();
+  return caption === '' ? undefined : caption;
+}
+
 /** A credit is kept as written ("Photo by …", "Courtesy of …"), without a closing full stop. */
 function creditText(text: string): string {
   return text.replace(/\.$/, '');
@@ -324,4 +475,107 @@ function splitCaption(text: string): { caption: string; credit: string | undefin
   const match = /\s((?:courtesy of|photo(?:graph)?:?|credit:|image:?)\s+[^.]+)$/i.exec(text);
   if (!match?.[1]) return { caption: text, credit: undefined };
   return { caption: text.slice(0, match.index).trim(), credit: match[1].trim() };
+}
+
+interface Opening {
+  authors: string[];
+  date: string | undefined;
+  venue: string | undefined;
+  /** Opening lines read into front matter, with the field each went to. */
+  metadata: Map<ClassifiedLine, ChapterField>;
+}
+
+function noOpening(): Opening {
+  return { authors: [], date: undefined, venue: undefined, metadata: new Map() };
+}
+
+/**
+ * The short lines a printed piece opens with, before its first paragraph of prose: a publication
+ * line (`For the Independent Journal. Wednesday, November 14, 1787`), a name in capitals under it
+ * or under `by` (`HAMILTON`).
+ */
+function readOpening(blocks: readonly ClassifiedLine[], start: number): Opening {
+  const opening = noOpening();
+  const zone: number[] = [];
+  for (let i = start; i < blocks.length && zone.length < 8; i++) {
+    const block = blocks[i] as ClassifiedLine;
+    if (block.text.length > 160 || block.lines.length > 3 || block.kind === 'note' || block.kind === 'notes-heading') break;
+    zone.push(i);
+  }
+  let afterDateline = false;
+  for (const i of zone) {
+    const block = blocks[i] as ClassifiedLine;
+    const next = blocks[i + 1];
+    const publication = opening.venue === undefined ? readPublicationLine(block.text) : undefined;
+    if (publication) {
+      opening.venue = publication.venue;
+      opening.date ??= publication.date;
+      opening.metadata.set(block, 'venue');
+      afterDateline = true;
+      continue;
+    }
+    const name = /^by$/i.test(block.text) && next ? (nameInCapitals(next.text) ?? asName(next.text)) : afterDateline ? nameInCapitals(block.text) : undefined;
+    if (name && opening.authors.length === 0) {
+      opening.authors.push(name);
+      opening.metadata.set(block, 'authors');
+      if (/^by$/i.test(block.text) && next) opening.metadata.set(next, 'authors');
+    }
+    afterDateline = block.kind === 'date';
+  }
+  return opening;
+}
+
+/** `_First Edition, 1912_`, `First published in 1887`: the year the work first appeared. */
+const firstEdition = /^_?(?:first\s+(?:edition|published|printed|impression)|published)\b[^\d]{0,20}\b(1[5-9]\d\d|20\d\d)(?!\d)[._]*$/i;
+
+interface TitlePage {
+  title: ClassifiedLine;
+  authors: string[];
+  date: string | undefined;
+  venue: string | undefined;
+  metadata: Map<ClassifiedLine, ChapterField>;
+  dropped: ClassifiedLine[];
+  bodyStart: number;
+}
+
+/**
+ * An e-book's title page: the short lines before its first paragraph of prose, up to the last that
+ * repeats the catalogued title (the heading the text opens under: `A CONTRIBUTION TO PASSAMAQUODDY
+ * FOLK-LORE.`) and on to the next division (four blank lines) or the prose. Its byline, `by` over a
+ * name, and publication line are front matter; the rest (frontispiece, series, imprint, edition,
+ * dedication) is dropped. None when no line repeats the title.
+ */
+function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string): TitlePage | undefined {
+  const firstProse = blocks.findIndex(isProse);
+  const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, 30) : Math.min(firstProse, 30));
+  const chosenIndex = front.findLastIndex((block) => sameTitle(block.text, catalogued));
+  const chosen = front[chosenIndex];
+  if (!chosen) return undefined;
+  let end = chosenIndex + 1;
+  while (end < front.length && (front[end] as ClassifiedLine).line - (front[end - 1] as ClassifiedLine).endLine - 1 < 4) end++;
+  const page: TitlePage = { title: chosen, authors: [], date: undefined, venue: undefined, metadata: new Map(), dropped: [], bodyStart: end };
+  for (let i = 0; i < end; i++) {
+    const block = blocks[i] as ClassifiedLine;
+    const next = blocks[i + 1];
+    const publication = readPublicationLine(block.text);
+    const named = /^by$/i.test(block.text) && next ? (nameInCapitals(next.text) ?? asName(next.text)) : undefined;
+    if (page.metadata.has(block)) continue;
+    if (sameTitle(block.text, catalogued)) page.metadata.set(block, 'title');
+    else if (publication && !page.venue) {
+      page.venue = publication.venue;
+      page.date ??= publication.date;
+      page.metadata.set(block, 'venue');
+    } else if (named && next && page.authors.length === 0) {
+      page.authors.push(named);
+      page.metadata.set(block, 'authors');
+      page.metadata.set(next, 'authors');
+    } else if (block.kind === 'byline' && page.authors.length === 0 && parseByline(block.text).authors.length > 0) {
+      page.authors.push(...parseByline(block.text).authors);
+      page.metadata.set(block, 'authors');
+    } else if (firstEdition.test(block.text) && !page.date) {
+      page.date = firstEdition.exec(block.text)?.[1];
+      page.metadata.set(block, 'date');
+    } else page.dropped.push(block);
+  }
+  return page;
 }

@@ -12,7 +12,7 @@ import {
   type PDFPageLeaf,
   PDFRef,
 } from 'pdf-lib';
-import type { PaginationReport } from './in-page.ts';
+import type { PaginationReport } from './page-script/types.ts';
 import type { FolioStyle, PdfMetadata } from './protocol.ts';
 
 /** One chunk as the paginator printed it, its PDF parsed (`parseChunkPdf`). */

@@ -46,6 +46,8 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
     'section.chapter',
     {
       id: chapterId(chapter),
+      // Its words are hyphenated with its language's patterns.
+      ...(chapter.meta.language && chapter.meta.language !== book.config.language ? { lang: chapter.meta.language } : {}),
       // Paged.js drops the id of a section's continuation on later pages; this stays.
       dataChapter: chapterId(chapter),
       [outlineLevelAttribute]: String(options.outlineLevel),

@@ -75,6 +75,46 @@ interface BodyItem {
  */
 export function renderPrintDocument(book: Book, assets: RenderAssets, options: PrintOptions = { printReady: book.config.print_ready }): PrintDocument {
   const { config } = book;
+  const { contents, body, footnoteLabels } = bodyItems(book);
+  for (const section of backMatter(book)) {
+    contents.push(section.entry);
+    body.push(bodyItem(section.element, section.entry.title.toLowerCase(), section.needsPageNumbers));
+  }
+  const front = bodyItem(h('section.front-matter', frontMatter(book, contents)), 'front matter', true);
+  const groups: ChunkGroup[] = [
+    { items: [front], sequence: 'front', folioStyle: 'lower-roman' },
+    ...groupIntoChunks(body, chunkBudget(body)).map((items) => ({ items, sequence: 'body', folioStyle: 'decimal' as const })),
+  ];
+  const sections = groups.map(({ items }, index) =>
+    h(
+      'div.print-chunk',
+      { [chunkAttribute]: chunkIdOf(index) },
+      items.map((item) => item.element),
+    ),
+  );
+  // Last, on the finished tree: web addresses get their break points.
+  for (const section of sections) markUrlBreaks(section);
+
+  const css = [assets.fontFaceCss, pageCss(config.trim, options), footnoteLabelCss(footnoteLabels), assets.printCss].join('\n');
+  const documentOf = (body: Element[]) => `${toHtml({ type: 'root', children: [{ type: 'doctype' }, htmlElement(book, css, body)] })}\n`;
+  return {
+    html: documentOf(sections),
+    chunks: chunksOf(groups).map((chunk, index) => ({ ...chunk, html: documentOf(sections.slice(index, index + 1)) })),
+    metadata: pdfMetadata(book),
+    languages: [...new Set([config.language, ...book.chapters.flatMap((chapter) => (chapter.meta.language ? [chapter.meta.language] : []))])],
+  };
+}
+
+/** Items of one chunk, and how its pages are numbered. */
+interface ChunkGroup {
+  items: BodyItem[];
+  sequence: string;
+  folioStyle: PrintChunk['folioStyle'];
+}
+
+/** The part title pages and chapters, in order, with their contents entries and the labels of their footnotes. */
+function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; footnoteLabels: string[] } {
+  const { config } = book;
   const footnoteLabels: string[] = [];
   const contents: ContentsEntry[] = [...frontMatterContentsEntries(book)];
   const body: BodyItem[] = [];
@@ -104,21 +144,16 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
       body.push(bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false));
     }
   }
-  for (const section of backMatter(book)) {
-    contents.push(section.entry);
-    body.push(bodyItem(section.element, section.entry.title.toLowerCase(), section.needsPageNumbers));
-  }
+  return { contents, body, footnoteLabels };
+}
 
-  const front = bodyItem(h('section.front-matter', frontMatter(book, contents)), 'front matter', true);
-  const groups: { items: BodyItem[]; sequence: string; folioStyle: PrintChunk['folioStyle'] }[] = [
-    { items: [front], sequence: 'front', folioStyle: 'lower-roman' },
-    ...groupIntoChunks(body, chunkBudget(body)).map((items) => ({ items, sequence: 'body', folioStyle: 'decimal' as const })),
-  ];
+/** Each group as a chunk (without its HTML): its id, numbering, label and the chunks whose page numbers it prints. */
+function chunksOf(groups: readonly ChunkGroup[]): Omit<PrintChunk, 'html'>[] {
   const chunkOfId = new Map<string, string>();
   groups.forEach(({ items }, index) => {
     for (const id of items.flatMap((item) => idsIn(item.element))) chunkOfId.set(id, chunkIdOf(index));
   });
-  const chunks: Omit<PrintChunk, 'html'>[] = groups.map(({ items, sequence, folioStyle }, index) => {
+  return groups.map(({ items, sequence, folioStyle }, index) => {
     const labels = items.map((item) => item.label);
     const referenced = items.flatMap((item) => pageRefsIn(item.element)).map((target) => chunkOfId.get(target));
     return {
@@ -129,30 +164,18 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
       pageNumbersOf: [...new Set(referenced)].filter((chunk): chunk is string => chunk !== undefined && chunk !== chunkIdOf(index)),
     };
   });
-  const sections = groups.map(({ items }, index) =>
-    h(
-      'div.print-chunk',
-      { [chunkAttribute]: chunkIdOf(index) },
-      items.map((item) => item.element),
-    ),
-  );
-  // Last, on the finished tree: web addresses get their break points.
-  for (const section of sections) markUrlBreaks(section);
+}
 
-  const css = [assets.fontFaceCss, pageCss(config.trim, options), footnoteLabelCss(footnoteLabels), assets.printCss].join('\n');
-  const documentOf = (body: Element[]) => `${toHtml({ type: 'root', children: [{ type: 'doctype' }, htmlElement(book, css, body)] })}\n`;
+function pdfMetadata(book: Book): PrintDocument['metadata'] {
+  const { config } = book;
   return {
-    html: documentOf(sections),
-    chunks: chunks.map((chunk, index) => ({ ...chunk, html: documentOf(sections.slice(index, index + 1)) })),
-    metadata: {
-      title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
-      authors: [...new Set([...config.editors, ...contributorsOf(book).map((contributor) => contributor.name)])],
-      subject: config.subtitle,
-      keywords: [...new Set(book.chapters.flatMap((chapter) => chapter.meta.tags ?? []))],
-      language: config.language,
-      creator: 'anthology (Paged.js in Chromium)',
-      date: new Date(`${config.edition.date}T00:00:00Z`),
-    },
+    title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
+    authors: [...new Set([...config.editors, ...contributorsOf(book).map((contributor) => contributor.name)])],
+    subject: config.subtitle,
+    keywords: [...new Set(book.chapters.flatMap((chapter) => chapter.meta.tags ?? []))],
+    language: config.language,
+    creator: 'anthology (Paged.js in Chromium)',
+    date: new Date(`${config.edition.date}T00:00:00Z`),
   };
 }
 

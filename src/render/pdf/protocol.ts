@@ -37,6 +37,8 @@ export interface PrintDocument {
   html: string;
   chunks: PrintChunk[];
   metadata: PdfMetadata;
+  /** The languages of its text, to hyphenate: the book's, then those chapters declare. */
+  languages: string[];
 }
 
 export interface PdfMetadata {

@@ -1,0 +1,143 @@
+/**
+ * Text around a plain-text work that is not part of it: a Project Gutenberg e-book's header, licence
+ * and producers' credits, transcribers' notes, an editor's settings (Emacs file variables, a vim
+ * modeline). Found on the raw lines, before any classification, so the rest never sees them.
+ */
+
+export interface DroppedRange {
+  /** 1-based, inclusive. */
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/** What a Project Gutenberg header says of the e-book (its catalogue record, not the printed work). */
+export interface GutenbergRecord {
+  title: string | undefined;
+  /** `Author:` as catalogued; `Various` for a periodical issue or an anthology. */
+  author: string | undefined;
+  editor: string | undefined;
+}
+
+export interface Boilerplate {
+  ranges: DroppedRange[];
+  gutenberg: GutenbergRecord | undefined;
+}
+
+// The older e-texts close their header with the end of the licence they call the Small Print.
+const startMarker = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK|^\*END\*?\s*THE SMALL PRINT!/i;
+const endMarker = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK|^End of (?:the )?Project Gutenberg(?:'s)? (?:E-?Book|E-?text)/i;
+const producers = /^(?:Produced by|E-?text prepared by|This (?:e-?text|e-?book) was (?:produced|prepared) by|Transcribed from .* by)\b/i;
+const otherEdition = /^Note:\s.*Project Gutenberg also has/i;
+const transcriberNote = /^\[?Transcriber'?s'? Notes?\b/i;
+
+/** Every range of lines to drop, with its reason, and the Gutenberg record if the text is an e-book. */
+export function findBoilerplate(lines: readonly string[]): Boilerplate {
+  const ranges: DroppedRange[] = [];
+  const gutenberg = gutenbergRanges(lines, ranges);
+  transcriberNotes(lines, ranges);
+  editorSettings(lines, ranges);
+  ranges.sort((a, b) => a.start - b.start);
+  return { ranges, gutenberg };
+}
+
+/** The lines with every dropped range blanked: places of the rest stay as they were. */
+export function withoutRanges(lines: readonly string[], ranges: readonly DroppedRange[]): string[] {
+  const blanked = [...lines];
+  for (const range of ranges) for (let line = range.start; line <= range.end; line++) blanked[line - 1] = '';
+  return blanked;
+}
+
+function gutenbergRanges(lines: readonly string[], ranges: DroppedRange[]): GutenbergRecord | undefined {
+  const start = lines.findIndex((line) => startMarker.test(line.trim()));
+  if (start < 0) return undefined;
+  // The marker may be wrapped: it ends at the line that closes its `***`.
+  let startEnd = start;
+  while (startEnd < start + 3 && !/\*{3}\s*$|\*END\*\s*$/.test(lines[startEnd] ?? '')) startEnd++;
+  if (startEnd === start + 3) startEnd = start;
+  ranges.push({ start: 1, end: startEnd + 1, reason: 'Project Gutenberg header (e-book record and licence notice), not part of the work' });
+  const end = lines.findIndex((line, index) => index > startEnd && endMarker.test(line.trim()));
+  const last = lines.length - ((lines.at(-1) ?? '') === '' ? 1 : 0);
+  if (end >= 0) ranges.push({ start: end + 1, end: last, reason: 'Project Gutenberg licence and end notice, not part of the work' });
+  producerCredits(lines, startEnd + 1, end < 0 ? lines.length : end, ranges);
+  const field = (key: string) => headerField(lines.slice(0, start), key);
+  return { title: field('Title'), author: field('Author'), editor: field('Editor') };
+}
+
+/** `Title: …` in the Gutenberg header, with its indented continuation lines. */
+function headerField(lines: readonly string[], key: string): string | undefined {
+  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+  if (index < 0) return undefined;
+  const parts = [(lines[index] ?? '').slice(key.length + 1).trim()];
+  for (let next = index + 1; next < lines.length && /^\s+\S/.test(lines[next] ?? ''); next++) parts.push((lines[next] ?? '').trim());
+  const value = parts.join(' ').trim();
+  return value === '' ? undefined : value;
+}
+
+/**
+ * The producers' credits and the pointer to another edition that open a Gutenberg text (`Produced
+ * by … and the Online Distributed Proofreading Team`): paragraphs among the first few after the marker.
+ */
+function producerCredits(lines: readonly string[], from: number, to: number, ranges: DroppedRange[]): void {
+  let seen = 0;
+  for (const paragraph of paragraphs(lines, from, to)) {
+    if (++seen > 6) break;
+    const first = (lines[paragraph.start - 1] ?? '').trim();
+    if (producers.test(first)) ranges.push({ ...paragraph, reason: 'credits of the e-book’s producers, not part of the work' });
+    else if (otherEdition.test(first)) ranges.push({ ...paragraph, reason: 'pointer to another edition of the e-book, not part of the work' });
+  }
+}
+
+/**
+ * A transcriber's note (`Transcriber's note:` and its indented paragraphs, or `[Transcriber's Note:
+ * …]`) is the e-text's, not the author's.
+ */
+function transcriberNotes(lines: readonly string[], ranges: DroppedRange[]): void {
+  const all = paragraphs(lines, 0, lines.length);
+  all.forEach((paragraph, index) => {
+    const first = (lines[paragraph.start - 1] ?? '').trim();
+    if (!transcriberNote.test(first) || ranges.some((range) => range.start <= paragraph.start && range.end >= paragraph.end)) return;
+    let end = paragraph.end;
+    if (first.startsWith('[')) {
+      // Bracketed: up to the paragraph that closes the bracket.
+      for (let next = index; next < all.length && !/\]\s*$/.test(lines[(all[next]?.end ?? 1) - 1] ?? ''); next++) end = all[next + 1]?.end ?? end;
+    } else {
+      // `Transcriber's note:` then indented paragraphs: the note's body.
+      for (let next = index + 1; next < all.length && /^\s+\S/.test(lines[(all[next]?.start ?? 1) - 1] ?? ''); next++) end = all[next]?.end ?? end;
+    }
+    ranges.push({ start: paragraph.start, end, reason: 'transcriber’s note of the e-text, not part of the work' });
+  });
+}
+
+/**
+ * Emacs file variables (`Local Variables:` … `End:`, at the end of a file, after a form feed) and a
+ * vim modeline (`vim: set tw=72:`): settings for the author's editor, not text.
+ */
+function editorSettings(lines: readonly string[], ranges: DroppedRange[]): void {
+  const tail = Math.max(0, lines.length - 40);
+  const local = lines.findIndex((line, index) => index >= tail && /^\W{0,3}\s*Local Variables:\s*\W{0,3}$/.test(line.trim()));
+  if (local >= 0) {
+    const end = lines.findIndex((line, index) => index > local && /^\W{0,3}\s*End:\s*\W{0,3}$/.test(line.trim()));
+    if (end >= 0) {
+      const start = (lines[local - 1] ?? '').includes('\f') ? local - 1 : local;
+      ranges.push({ start: start + 1, end: end + 1, reason: 'Emacs file variables (editor settings), not part of the text' });
+    }
+  }
+  lines.forEach((line, index) => {
+    if ((index < 5 || index >= lines.length - 5) && /^\W{0,3}\s*(?:vim?|ex):\s*(?:set?\s+)?\w+(?:=\S*)?(?:[\s:]+\w+(?:=\S*)?)*:?\s*\W{0,3}$/.test(line.trim()))
+      if (/\b(?:tw|ts|sw|et|ft|textwidth|tabstop|shiftwidth|expandtab|filetype|syntax|ai|spell)\b/.test(line))
+        ranges.push({ start: index + 1, end: index + 1, reason: 'vim modeline (editor settings), not part of the text' });
+  });
+}
+
+/** Paragraphs (runs of non-blank lines) between two 0-based line indexes, as 1-based ranges. */
+function paragraphs(lines: readonly string[], from: number, to: number): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let index = from; index < to; index++) {
+    if ((lines[index] ?? '').trim() === '') continue;
+    const start = index;
+    while (index + 1 < to && (lines[index + 1] ?? '').trim() !== '') index++;
+    found.push({ start: start + 1, end: index + 1 });
+  }
+  return found;
+}
