@@ -7,6 +7,7 @@ import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
 import { loadBookImages } from '../io/images.ts';
+import { lockFileName, lockOutputFolder } from '../io/lock.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
@@ -40,6 +41,32 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   }
   ui.info(editionLine(book, loaded.presented !== undefined && loaded.current !== undefined && loaded.presented < loaded.current.edition));
   const assets = await loadRenderAssets(projectDir);
+  // One build at a time per output folder: a second waits, a dead one's lock is taken over.
+  const lock = await lockOutputFolder(outDir, {
+    waitMs: lockWaitMs(),
+    onWait: (pid) => ui.info(`waiting for the build already writing ${options.out}/ (process ${pid}) to finish…`),
+  });
+  if (lock.kind === 'busy') {
+    ui.error(
+      `[build-locked] another build (process ${lock.pid}) is still writing ${options.out}/; nothing was built. If no build runs, delete ${path.join(options.out, lockFileName)}`,
+    );
+    return exitCodes.content;
+  }
+  if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
+  try {
+    return await buildLocked(book, assets, outDir, options, ui);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** How long a build waits for another writing the same folder: ANTHOLOGY_LOCK_WAIT seconds, else 10 minutes. */
+function lockWaitMs(): number {
+  const seconds = Number(process.env.ANTHOLOGY_LOCK_WAIT);
+  return Number.isFinite(seconds) && seconds >= 0 && process.env.ANTHOLOGY_LOCK_WAIT !== undefined ? seconds * 1000 : 10 * 60 * 1000;
+}
+
+async function buildLocked(book: Book, assets: RenderAssets, outDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const staging = await Staging.create(outDir);
   let failed = false;
   try {

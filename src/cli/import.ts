@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
@@ -327,11 +327,14 @@ async function findImage(src: string, member: string | undefined, input: SourceI
   const sourcePath = path.resolve(projectDir, input.kind === 'file' ? input.file.path : input.archive.file.path);
   const sourceDir = input.kind === 'file' ? path.dirname(sourcePath) : sourcePath;
   const from = path.resolve(path.join(sourceDir, path.dirname(member ?? '.')), address);
-  const inside = (root: string) => {
-    const back = path.relative(root, from);
+  // Where the picture really is: a symbolic link beside the post may lead anywhere.
+  const real = await realpath(from).catch(() => from);
+  const inside = async (root: string) => {
+    const back = path.relative(await realpath(root).catch(() => root), real);
     return back !== '' && !back.startsWith('..') && !path.isAbsolute(back);
   };
-  if (!inside(path.resolve(projectDir)) && !inside(sourceDir)) return { problem: 'points outside the project and the source’s folder: not copied' };
+  if (!(await inside(path.resolve(projectDir))) && !(await inside(sourceDir)))
+    return { problem: 'points outside the project and the source’s folder: not copied' };
   if (!isImageName(from)) return { problem: 'is not a picture file: not copied' };
   if (!(await isFile(from))) return { problem: 'was not found next to the source' };
   return { name: path.basename(from), from };

@@ -19,6 +19,8 @@ export async function loadBookConfig(projectDir: string): Promise<LoadedConfig> 
     report(file, 'config-missing', `no ${configFileName} in ${projectDir}: create one (see README, “anthology.yaml reference”)`);
     return { file, config: undefined };
   }
+  // Unreadable as text (too large, not UTF-8, control characters): the error on the file says why.
+  if (read.file.messages.some((message) => message.fatal)) return { file: read.file, config: undefined };
   return { file: read.file, config: parseBookConfig(read.file) };
 }
 

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { type Document, isMap, isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { type Place, type RuleId, report } from '../core/rules.ts';
 
@@ -34,12 +34,24 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(
     return undefined;
   }
 
-  const result = schema.safeParse(document.toJS() ?? {});
+  const value = documentValue(document);
+  if ('aliasBomb' in value) {
+    report(
+      file,
+      'yaml-aliases',
+      `YAML aliases expand past ${maxAliasCount} copies (an alias bomb, “billion laughs”?): write the values out instead of *aliases`,
+      placeAt(value.aliasBomb),
+    );
+    return undefined;
+  }
+  const result = schema.safeParse(value.value ?? {});
   if (result.success) return result.data;
 
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-    const located = locate(document, path);
+    // An unknown key is reported at the key itself, not at the map that holds it.
+    const unknownKey = issue.code === 'unrecognized_keys' ? keyOffset(document, path, issue.keys[0]) : undefined;
+    const located = unknownKey === undefined ? locate(document, path) : { offset: unknownKey, missing: false };
     const key = path.length > 0 ? path.join('.') : '(top level)';
     let reason = issue.message;
     if (issue.code === 'unrecognized_keys') {
@@ -50,6 +62,33 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(
     report(file, invalidRule, `key \`${key}\`: ${reason}`, placeAt(located.offset));
   }
   return undefined;
+}
+
+/** More aliases than any hand-written file needs; `yaml` counts the copies an alias expands to. */
+const maxAliasCount = 100;
+
+/** The document as plain data, or the offset of its first alias when aliases expand past the limit. */
+function documentValue(document: Document): { value: unknown } | { aliasBomb: number } {
+  try {
+    return { value: document.toJS({ maxAliasCount }) };
+  } catch (error) {
+    if (!/alias/i.test((error as Error).message)) throw error;
+    let offset = 0;
+    visit(document, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return { aliasBomb: offset };
+  }
+}
+
+function keyOffset(document: Document, path: readonly (string | number)[], key: string | undefined): number | undefined {
+  const map = path.length === 0 ? document.contents : document.getIn(path, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }
 
 /** Finds the source offset of the node at `path`, or of its nearest existing parent. */

@@ -114,6 +114,25 @@ export const rules = {
     summary: 'A fix of a Paged.js bug was left out: what it patches is not in this Paged.js (another version than package.json pins?).',
   },
   'pdf-failed': { severity: 'error', summary: 'Paged.js or Chromium failed while making the PDF.' },
+  'file-too-large': {
+    severity: 'error',
+    summary: 'A file is larger than anthology reads (32 MB for a source, chapter, anthology.yaml, bibliography or style; 256 MB for an export).',
+  },
+  'file-encoding': { severity: 'error', summary: 'A file of the project (a chapter, anthology.yaml, a bibliography, a style) is not valid UTF-8.' },
+  'text-control-character': {
+    severity: 'error',
+    summary: 'A text file holds a NUL or another control character that no book format can carry (a damaged or binary file).',
+  },
+  'yaml-aliases': { severity: 'error', summary: 'YAML aliases (*name) expand past the limit: an alias bomb (“billion laughs”), or a mistake.' },
+  'style-invalid': {
+    severity: 'error',
+    summary: 'The CSL style named in anthology.yaml is not a CSL style (not well-formed XML, or not <style> in the CSL namespace).',
+  },
+  'import-too-deep': {
+    severity: 'error',
+    summary: 'HTML in a source nests elements deeper than any page does (512, where browsers stop nesting): refused rather than risk the importer.',
+  },
+  'build-locked': { severity: 'error', summary: 'Another build is writing to the same output folder and did not finish in time.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
 
 export type RuleId = keyof typeof rules;

@@ -18,6 +18,11 @@ import type { LineFate } from './types.ts';
 export interface ContentBody {
   body: Root;
   images: { src: string; remote: boolean; caption?: string; alt?: string }[];
+  /**
+   * Lines (of the source, when `placeInSource` is given) whose text the sanitiser took out with the
+   * unsafe element holding it (a `<noscript>` left open takes the rest of the post): they are not kept.
+   */
+  removedLines: Set<number>;
 }
 
 /** Where a place in a post's HTML is in the export file that holds it. */
@@ -30,11 +35,24 @@ export type PlaceInSource = (point: { line: number; column: number }) => { line:
 export function htmlContentToBody(html: string, file: VFile, baseUrl: string | undefined, placeInSource?: PlaceInSource): ContentBody {
   const tree = fromHtml(html, { fragment: true }) as HastRoot;
   if (placeInSource) moveToSource(tree, placeInSource);
+  const withText = linesWithText(tree);
   sanitiseHast(tree, file);
+  const remaining = linesWithText(tree);
   recogniseFootnotes(tree, file);
   // Notes typed by hand are found by `htmlToMdast`; their lines stay `kept` in the export's account,
   // as the post's other lines are.
-  return htmlToMdast(tree, file, baseUrl === undefined ? {} : { baseUrl });
+  const converted = htmlToMdast(tree, file, baseUrl === undefined ? {} : { baseUrl });
+  return { ...converted, removedLines: new Set([...withText].filter((line) => !remaining.has(line))) };
+}
+
+/** The lines on which a tree has text other than spaces. */
+function linesWithText(tree: HastRoot): Set<number> {
+  const lines = new Set<number>();
+  visit(tree, 'text', (node) => {
+    if (!node.position || node.value.trim() === '') return;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);
+  });
+  return lines;
 }
 
 function moveToSource(tree: HastRoot, placeInSource: PlaceInSource): void {

@@ -7,6 +7,7 @@ import { importFolder } from './folder/import-folder.ts';
 import { importGhost } from './ghost/import-ghost.ts';
 import { importHtml } from './html/import-html.ts';
 import { importMarkdown } from './markdown/import-markdown.ts';
+import { maxMarkupDepth, tooDeepAt } from './markup-depth.ts';
 import { importMedium } from './medium/import-medium.ts';
 import { importScrape } from './scrape/scrape.ts';
 import { pieceSlug } from './slug.ts';
@@ -92,12 +93,25 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
     );
     return { format, result: none };
   }
+  if (format !== 'scrape' && reportTooDeep(file, text)) return { format, result: none };
   const result = importers[format](file, options);
   if (result.pieces.length === 0 && !file.messages.some((message) => message.fatal)) {
     report(file, 'import-no-pieces', 'found no piece (title, byline or body) in this source', { line: 1, column: 1 });
   }
   settleAuthors(result.pieces, file, options);
   return { format, result };
+}
+
+/** Markup nested past what browsers build would overflow the tree tools: refused, with the place. */
+function reportTooDeep(file: VFile, text: string): boolean {
+  const offset = tooDeepAt(text);
+  if (offset === undefined) return false;
+  const before = text.slice(0, offset);
+  report(file, 'import-too-deep', `HTML nested more than ${maxMarkupDepth} elements deep here: no real page is; not imported`, {
+    line: before.split('\n').length,
+    column: offset - (before.lastIndexOf('\n') + 1) + 1,
+  });
+  return true;
 }
 
 /**
@@ -118,6 +132,11 @@ export function importArchive(archive: Archive, options: ImportOptions, slugger:
     );
     return failed;
   }
+  // A folder's files go through importFile, which checks each; an export's posts are checked here.
+  const tooDeep = (detected.format === 'folder' ? [] : archive.entries).flatMap((entry) =>
+    entry.file && reportTooDeep(entry.file, String(entry.file.value)) ? [{ name: entry.name, file: entry.file, lines: [] }] : [],
+  );
+  if (tooDeep.length > 0) return { ...failed, members: tooDeep };
   let result: ArchiveImportResult;
   if (detected.format === 'substack') result = importSubstack(archive, detected.root, options);
   else if (detected.format === 'medium') result = importMedium(archive, detected.root, options);

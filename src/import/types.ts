@@ -82,7 +82,7 @@ export interface ArchiveEntry {
    */
   file?: VFile;
   /** Why a text file could not be decoded (binary, not UTF-8): reported only if an importer needs the file. */
-  unreadable?: { ruleId: 'import-binary' | 'import-encoding'; reason: string; place: { line: number; column: number } };
+  unreadable?: { ruleId: 'import-binary' | 'import-encoding' | 'text-control-character'; reason: string; place: { line: number; column: number } };
   /** Where to copy an image from: its bytes (zip) or its path on disk (folder). */
   bytes?: Uint8Array;
   diskPath?: string;

@@ -1,9 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
 import type { BibliographyItem } from '../cite/bibliography.ts';
-import { report } from '../core/rules.ts';
+import { hasErrors, type Place, report } from '../core/rules.ts';
+import { readTextFile } from './read.ts';
 
 export const bibliographyDir = 'bibliography';
 /** The file `anthology import` and `anthology cite` write; other files there are the editor's. */
@@ -28,33 +30,64 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
   const origin = new Map<string, string>();
   for (const name of names) {
     const relative = `${bibliographyDir}/${name}`;
-    const file = new VFile({ path: relative, cwd: projectDir, value: await readFile(path.join(directory, name), 'utf8') });
-    files.push(file);
-    let parsed: unknown;
-    try {
-      parsed = name.toLowerCase().endsWith('.json') ? JSON.parse(String(file.value)) : parseBibliographyText(String(file.value));
-    } catch (error) {
-      report(file, 'bibliography-invalid', `cannot read this bibliography: ${(error as Error).message.split('\n')[0]}`, { line: 1, column: 1 });
+    const read = await readTextFile(projectDir, relative);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'outside') {
+      // A symbolic link in bibliography/ that leads out of the project: reported on the link itself.
+      const file = new VFile({ path: relative, cwd: projectDir });
+      report(file, 'path-outside-project', `${relative} is a link to a file outside the project folder: copy the file in instead`, { line: 1, column: 1 });
+      files.push(file);
       continue;
     }
+    const file = read.file;
+    files.push(file);
+    if (hasErrors([file])) continue;
+    const isJson = name.toLowerCase().endsWith('.json');
+    let parsed: unknown;
+    try {
+      parsed = isJson ? JSON.parse(String(file.value)) : parseBibliographyText(String(file.value));
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0] ?? '';
+      report(
+        file,
+        'bibliography-invalid',
+        `cannot read this bibliography: ${message.replace(/\s*at line \d+ col \d+:?$/, '')}`,
+        isJson ? jsonErrorPlace(String(file.value), message) : textErrorPlace(message),
+      );
+      continue;
+    }
+    if (!isJson && (parsed as unknown[]).length === 0 && hasEntryText(String(file.value))) {
+      report(file, 'bibliography-invalid', `no ${name.toLowerCase().endsWith('.ris') ? 'RIS' : 'BibTeX'} entry could be read in this file`, {
+        line: 1,
+        column: 1,
+      });
+      continue;
+    }
+    const entryPlaces = isJson ? jsonItemStarts(String(file.value)) : entryStarts(String(file.value), name.toLowerCase().endsWith('.ris'));
+    if (!isJson && name.toLowerCase().endsWith('.ris')) reportUnterminatedRis(file, entryPlaces);
     if (!Array.isArray(parsed)) {
       report(file, 'bibliography-invalid', 'a CSL-JSON bibliography must be an array of items', { line: 1, column: 1 });
       continue;
     }
-    for (const entry of parsed as unknown[]) {
+    for (const [index, entry] of (parsed as unknown[]).entries()) {
+      if (!isJson && typeof (entry as { id?: unknown })?.id === 'string' && (entry as { id: string }).id.startsWith('temp_id_')) {
+        // citation-js makes up a random key for an entry without one: it could never be cited twice alike.
+        report(file, 'bibliography-invalid', 'an entry without a key (BibTeX: @type{key, …}; RIS: an ID  - line)', entryPlaces[index]);
+        continue;
+      }
       if (!entry || typeof entry !== 'object' || typeof (entry as { id?: unknown }).id !== 'string' || typeof (entry as { type?: unknown }).type !== 'string') {
-        report(
-          file,
-          'bibliography-invalid',
-          `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`,
-          lineOf(file, JSON.stringify((entry as { id?: unknown })?.id ?? '')),
-        );
+        report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlaces[index]);
         continue;
       }
       const item = entry as BibliographyItem;
       const first = origin.get(item.id);
       if (first) {
-        report(file, 'bibliography-duplicate-key', `key ${item.id} is already defined in ${first}`, lineOf(file, `"${item.id}"`));
+        report(
+          file,
+          'bibliography-duplicate-key',
+          `key ${item.id} is already defined in ${first}`,
+          isJson ? (lineOf(file, `"${item.id}"`) ?? entryPlaces[index]) : entryPlaces[index],
+        );
         continue;
       }
       origin.set(item.id, relative);
@@ -62,6 +95,56 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
     }
   }
   return { items, files, origin };
+}
+
+/** Where JSON.parse stopped: Node 20 names an offset for most errors, the end for a cut-off file; else YAML's parser (JSON is YAML) finds it. */
+function jsonErrorPlace(text: string, message: string): Place {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : (parseDocument(text).errors[0]?.pos[0] ?? 0);
+  return placeOfOffset(text, Math.min(offset, text.length));
+}
+
+/** citation-js's BibTeX parser says `at line L col C`. */
+function textErrorPlace(message: string): Place {
+  const match = /at line (\d+) col (\d+)/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : { line: 1, column: 1 };
+}
+
+/** Text that is meant to hold entries (not empty, comments, or @string/@preamble only). */
+function hasEntryText(text: string): boolean {
+  const meaningful = text
+    .split('\n')
+    .filter((line) => !/^\s*(%|$)/.test(line))
+    .join('\n');
+  return meaningful.trim() !== '' && !/^\s*@(?:comment|string|preamble)\b/i.test(meaningful);
+}
+
+/** Where each entry starts, in the order citation-js returns them: `@type{` (not @comment/@string/@preamble) or `TY  -`. */
+function entryStarts(text: string, ris: boolean): Place[] {
+  const pattern = ris ? /^TY {2}-/gm : /^[ \t]*@(?!(?:comment|string|preamble)\b)\w+\s*[{(]/gim;
+  return [...text.matchAll(pattern)].map((match) => placeOfOffset(text, match.index + (match[0].length - match[0].trimStart().length)));
+}
+
+/** Where each item of a CSL-JSON array starts (JSON is YAML: its parser keeps the places). */
+function jsonItemStarts(text: string): Place[] {
+  const contents = parseDocument(text).contents;
+  return isSeq(contents) ? contents.items.map((item) => placeOfOffset(text, (isNode(item) ? item.range?.[0] : undefined) ?? 0)) : [];
+}
+
+/** A RIS entry ends with `ER  -`; one that does not was cut off. */
+function reportUnterminatedRis(file: VFile, starts: readonly Place[]): void {
+  const lines = String(file.value).split('\n');
+  starts.forEach((start, index) => {
+    const end = starts[index + 1]?.line ?? lines.length + 1;
+    if (!lines.slice(start.line - 1, end - 1).some((line) => /^ER {2}-/.test(line))) {
+      report(file, 'bibliography-invalid', 'this RIS entry has no closing ER  - line (the file was cut off?)', start);
+    }
+  });
+}
+
+function placeOfOffset(text: string, offset: number): Place {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
 function lineOf(file: VFile, needle: string): { line: number; column: number } | undefined {

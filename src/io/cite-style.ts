@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { registerStyle } from '../adapters/citation-js.ts';
 import type { CiteStyle } from '../cite/render.ts';
 import type { BookConfig } from '../config/schema.ts';
+import type { Place } from '../core/rules.ts';
+
+const cslNamespace = 'http://purl.org/net/xbiblio/csl';
 
 /**
  * Reads the book's CSL style and the locale for its language (from styles/csl/locales-<lang>.xml,
@@ -15,4 +19,29 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig): Pro
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
   registerStyle(name, styleXml, localeXml ? { name: config.language, xml: localeXml } : undefined);
   return { name, locale: localeXml ? config.language : 'en-US' };
+}
+
+/**
+ * Why a file is not a CSL style citeproc can run, with the place: XML that is not well-formed, a
+ * root other than `<style>` in the CSL namespace, or no `<citation>` (citeproc would crash on it).
+ */
+export function cslStyleProblem(xml: string): { reason: string; place: Place } | undefined {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    return { reason: `not a CSL style: the XML is not well-formed (${valid.err.msg})`, place: { line: valid.err.line, column: valid.err.col } };
+  }
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml) as Record<string, unknown>;
+  const style = parsed.style as Record<string, unknown> | undefined;
+  const root = Object.keys(parsed).find((key) => !key.startsWith('?') && !key.startsWith('#')) ?? 'nothing';
+  const rootPlace = placeOf(xml, `<${root}`);
+  if (!style || typeof style !== 'object') return { reason: `not a CSL style: its root element is <${root}>, not <style>`, place: rootPlace };
+  if (style['@xmlns'] !== cslNamespace) return { reason: `not a CSL style: <style> is not in the CSL namespace (${cslNamespace})`, place: rootPlace };
+  if (!('citation' in style)) return { reason: 'not a CSL style: it has no <citation> element', place: rootPlace };
+  return undefined;
+}
+
+function placeOf(text: string, needle: string): Place {
+  const offset = Math.max(0, text.indexOf(needle));
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }

@@ -8,7 +8,7 @@ import { parseChapter } from '../core/chapter.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
 import { loadBibliography } from './bibliography.ts';
-import { loadCiteStyle } from './cite-style.ts';
+import { cslStyleProblem, loadCiteStyle } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
 export interface LoadedBook {
@@ -37,7 +37,18 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
   if (!config) return { files, book: undefined };
 
   const style = await readTextFile(projectDir, config.style);
-  if (style.kind !== 'ok') {
+  if (style.kind === 'ok') {
+    const problem = hasErrors([style.file]) ? undefined : cslStyleProblem(String(style.file.value));
+    if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
+    if (style.file.messages.length > 0) files.push(style.file);
+  } else if (style.kind === 'outside') {
+    report(
+      configFile,
+      'path-outside-project',
+      `CSL style ${config.style} is outside the project folder`,
+      placeOf(configFile, config.style) ?? { line: 1, column: 1 },
+    );
+  } else {
     report(
       configFile,
       'style-missing',
@@ -56,11 +67,15 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
     );
   }
   const seen = new Set<string>();
+  const listings = new Map<string, number>();
   const chapters: (Chapter & { part: string | undefined })[] = [];
   for (const entry of listed) {
     const normalised = path.posix.normalize(entry.path);
+    const listing = (listings.get(entry.path) ?? 0) + 1;
+    listings.set(entry.path, listing);
     if (seen.has(normalised)) {
-      report(configFile, 'chapter-duplicate', `${entry.path} is listed more than once in contents`, placeOf(configFile, entry.path));
+      // At the listing that repeats, not the first (valid) one.
+      report(configFile, 'chapter-duplicate', `${entry.path} is listed more than once in contents`, placeOf(configFile, entry.path, listing));
       continue;
     }
     seen.add(normalised);
@@ -74,6 +89,7 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       continue;
     }
     files.push(read.file);
+    if (hasErrors([read.file])) continue;
     const parsed = parseChapter(read.file);
     if (!parsed) continue;
     chapters.push({
@@ -116,10 +132,11 @@ export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
   return { files, book: hasErrors(files) ? undefined : cited };
 }
 
-/** The line of the first mention of `needle` in anthology.yaml, so a message can point at it. */
-function placeOf(file: VFile, needle: string): { line: number; column: number } | undefined {
+/** The line of the `occurrence`th mention of `needle` in anthology.yaml, so a message can point at it. */
+function placeOf(file: VFile, needle: string, occurrence = 1): { line: number; column: number } | undefined {
   const lines = String(file.value).split('\n');
-  const index = lines.findIndex((line) => line.includes(needle));
+  let seen = 0;
+  const index = lines.findIndex((line) => line.includes(needle) && ++seen === occurrence);
   return index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(needle) ?? 0) + 1 };
 }
 

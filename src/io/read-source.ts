@@ -7,7 +7,7 @@ import { report } from '../core/rules.ts';
 import { looksBinary } from '../import/detect.ts';
 import { importInput, type SourceImport } from '../import/import.ts';
 import type { Archive, ArchiveEntry, ImportOptions, SourceInput } from '../import/types.ts';
-import { resolveInside } from './read.ts';
+import { firstControlCharacter, firstInvalidUtf8, formatMegabytes, maxProjectTextBytes, resolveInside, withLineFeeds } from './read.ts';
 import { defaultUnzipLimits, type UnzipLimits, unzipEntries } from './unzip.ts';
 
 /** Files read as text inside an archive or folder: the source formats, and an export's CSV index. */
@@ -41,6 +41,11 @@ export async function readSourceInput(projectDir: string, source: string, limits
     return { kind: 'file', file };
   }
   if (isFolder) return { kind: 'archive', archive: await readFolder(absolute, file, limits) };
+  const tooLarge = sourceTooLarge(shown, (await stat(absolute)).size, limits);
+  if (tooLarge) {
+    report(file, 'file-too-large', tooLarge, { line: 1, column: 1 });
+    return { kind: 'file', file };
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(absolute);
@@ -118,6 +123,11 @@ async function readFolder(root: string, file: VFile, limits: UnzipLimits): Promi
         const size = (await stat(diskPath)).size;
         const entry: ArchiveEntry = { name, size, diskPath };
         if (textExtensions.has(extensionOf(name))) {
+          const tooLarge = sourceTooLarge(name, size, limits);
+          if (tooLarge) {
+            archive.ignored.push({ name, reason: `${tooLarge}: not read` });
+            continue;
+          }
           total += size;
           if (total > limits.totalBytes) {
             archive.ignored.push({ name, reason: `past the limit of ${Math.round(limits.totalBytes / 1048576)} MB of text: not read` });
@@ -162,6 +172,26 @@ type Decoded = { text: string; declared?: string } | { unreadable: NonNullable<A
  * refused: guessing an encoding would put wrong letters in the book.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
+  const decoded = decodeBytes(bytes);
+  if ('unreadable' in decoded) return decoded;
+  const text = withLineFeeds(decoded.text);
+  const control = firstControlCharacter(text);
+  if (control) return { unreadable: { ruleId: 'text-control-character', reason: control.reason, place: control.place } };
+  return { ...decoded, text };
+}
+
+/**
+ * The most a source file may weigh: a single post or a scrape, 32 MB (SingleFile pages with their
+ * pictures inlined stay under it); an export (XML, JSON, CSV index), 256 MB. More is not a blog
+ * post, and reading it would only exhaust memory.
+ */
+function sourceTooLarge(name: string, size: number, limits: UnzipLimits): string | undefined {
+  const limit = ['xml', 'json', 'csv'].includes(extensionOf(name)) ? Math.min(8 * maxProjectTextBytes, limits.totalBytes) : maxProjectTextBytes;
+  if (extensionOf(name) === 'zip' || size <= limit) return undefined;
+  return `${formatMegabytes(size)}: more than the ${formatMegabytes(limit)} a source file of this kind may have`;
+}
+
+function decodeBytes(bytes: Uint8Array): Decoded {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes).replace(/^\uFEFF/, ''), declared: utf16.toUpperCase() };
   if (looksBinary(bytes))
@@ -214,24 +244,6 @@ function decodeWindows1252(bytes: Uint8Array): string {
     text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte < 0xa0 ? (windows1252High[byte - 0x80] ?? byte) : byte)));
   }
   return text;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
-  let low = 0;
-  let high = bytes.length;
-  // Binary search for the longest valid prefix (a cut inside a character is not an error with stream).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
-  }
-  const valid = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
-  const lines = valid.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 /**

@@ -53,6 +53,12 @@ export interface FigureImage {
   style?: string;
 }
 
+/** Addresses that run code or carry a document of their own (browsers ignore spaces and controls before the scheme). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip these before the scheme.
+const scriptingUrl = /^[\u0000-\u0020]*(?:javascript|vbscript|data):/i;
+
+const remoteUrl = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
 /** The chapter body as hast, with GFM footnotes as a notes section at its end. */
 export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions): HastRoot {
   const processor = unified().use(remarkRehype, {
@@ -65,6 +71,17 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
   });
   const tree = processor.runSync(structuredClone(chapter.tree)) as HastRoot;
   for (const node of walkElements(tree)) {
+    // A link or picture that would run script (javascript:, vbscript:, data:) is never rendered as one, whoever wrote it.
+    for (const key of ['href', 'src'] as const) if (scriptingUrl.test(String(node.properties[key] ?? ''))) delete node.properties[key];
+    // A picture from the web written as ![…](https://…) is never loaded (the book is self-contained, the reader not tracked): a placeholder, as for figures.
+    if (node.tagName === 'img' && remoteUrl.test(String(node.properties.src ?? ''))) {
+      const alt = String(node.properties.alt ?? '');
+      Object.assign(node, {
+        tagName: 'span',
+        properties: { className: ['image-placeholder'], role: 'img', ariaLabel: `Image not supplied${alt ? `: ${alt}` : ''}` },
+      });
+      node.children = [{ type: 'text', value: 'Image not supplied' }];
+    }
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';

@@ -70,11 +70,16 @@ export function contains(ancestor: Nodes, node: Nodes, parents: ReadonlyMap<Node
   return ancestor === node || ancestorsOf(node, parents).includes(ancestor as Parents);
 }
 
-/** The first line and the last line a node came from, when the parser recorded them. */
+/**
+ * The first line and the last line a node came from, when the parser recorded them. A node that
+ * ends at column 1 (a text ending in a newline, an element left open until the next line's tag)
+ * has nothing on that last line.
+ */
 export function lineRange(node: Nodes): [number, number] | undefined {
   const start = node.position?.start.line;
-  const end = node.position?.end.line;
-  return start === undefined || end === undefined ? undefined : [start, end];
+  const end = node.position?.end;
+  if (start === undefined || end === undefined) return undefined;
+  return [start, end.column === 1 && end.line > start ? end.line - 1 : end.line];
 }
 
 /** Takes `node` out of `parent`; returns where it stood (-1 when it was not there). */

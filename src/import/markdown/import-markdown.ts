@@ -80,7 +80,9 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const fields = bodyLineFields(tree);
   // Notes typed by hand (`[1]` markers and a closing Notes list) when the markup made no footnotes;
   // through HTML, `htmlToMdast` finds them.
-  const { body, notes } = hasRawHtml(tree) ? throughHtml(tree, file) : { body: tree, notes: recognisePlainNotes(tree, file) };
+  const { body, notes, removedLines } = hasRawHtml(tree)
+    ? throughHtml(tree, file)
+    : { body: tree, notes: recognisePlainNotes(tree, file), removedLines: new Set<number>() };
   for (const line of notes.noteLines) fields.set(line, 'notes');
   const dropped = new Map(notes.droppedLines.map(({ line, reason }) => [line, reason]));
   picturesToFigures(body, file);
@@ -101,6 +103,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     if (siteReason) return { line: number, fate: 'dropped', piece: 1, reason: siteReason };
     const notesReason = dropped.get(number);
     if (notesReason) return { line: number, fate: 'dropped', piece: 1, reason: notesReason };
+    if (removedLines.has(number)) return { line: number, fate: 'dropped', piece: 1, reason: removedReason };
     return { line: number, fate: 'kept', piece: 1, field: fields.get(number) ?? 'body' };
   });
   const piece: ImportedPiece = {
@@ -201,14 +204,32 @@ function hasRawHtml(tree: Root): boolean {
   return found;
 }
 
-/** Markdown with raw HTML: to hast, parse the raw HTML, sanitise, recognise note markup, back to mdast. */
-function throughHtml(tree: Root, file: VFile): HtmlBody {
+const removedReason = 'removed with the unsafe or unclosed markup around it (a script, frame, form, noscript, or an HTML comment left open)';
+
+/**
+ * Markdown with raw HTML: to hast, parse the raw HTML, sanitise, recognise note markup, back to
+ * mdast. `removedLines`: lines whose Markdown text is gone once the HTML is parsed and sanitised
+ * (an open `<!--` or `<noscript>` takes the Markdown after it, as it would in a browser).
+ */
+function throughHtml(tree: Root, file: VFile): HtmlBody & { removedLines: Set<number> } {
+  const written = linesWithText(tree, ['text', 'inlineCode']);
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).runSync(tree, file) as HastRoot;
   // With the file, nodes parsed from raw HTML keep their places in it (the notes need their lines).
   const parsed = raw(hast, { file }) as HastRoot;
   sanitiseHast(parsed, file);
+  const remaining = linesWithText(parsed, ['text']);
   recogniseFootnotes(parsed, file);
-  return htmlToMdast(parsed, file, {});
+  return { ...htmlToMdast(parsed, file, {}), removedLines: new Set([...written].filter((line) => !remaining.has(line))) };
+}
+
+/** The lines on which a tree has text other than spaces, in nodes of the given types. */
+function linesWithText(tree: Root | HastRoot, types: readonly string[]): Set<number> {
+  const lines = new Set<number>();
+  visit(tree, (node) => {
+    if (!types.includes(node.type) || !node.position || !('value' in node) || String(node.value).trim() === '') return;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);
+  });
+  return lines;
 }
 
 const remoteImage = /^(?:https?:)?\/\//i;

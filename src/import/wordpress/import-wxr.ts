@@ -108,15 +108,17 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       if (range) for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
       return;
     }
+    const removedLines = new Set<number>();
     const piece = itemToPiece(item, file, {
       siteName,
       siteUrl,
       displayNames,
       lines: range ? [range.start, range.end] : [1, 1],
       placeInSource: contentPlaces[index],
+      removedLines,
     });
     pieces.push(piece);
-    if (range) markItemLines(sourceLineTexts, range, pieces.length, fates);
+    if (range) markItemLines(sourceLineTexts, range, pieces.length, fates, removedLines);
   });
   if (items.length === 0 || pieces.length === 0) {
     report(
@@ -183,6 +185,8 @@ interface SiteContext {
   lines: [number, number];
   /** Where the item's `content:encoded` text starts in the export. */
   placeInSource: PlaceInSource | undefined;
+  /** Filled with the lines whose text the sanitiser removed (only when `placeInSource` maps into the file). */
+  removedLines?: Set<number>;
 }
 
 function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPiece {
@@ -193,7 +197,8 @@ function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPie
   if (removed.length > 0)
     report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
   html = withoutShortcodes + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
-  const { body } = htmlContentToBody(html, file, site.siteUrl, site.placeInSource);
+  const { body, removedLines } = htmlContentToBody(html, file, site.siteUrl, site.placeInSource);
+  if (site.placeInSource) for (const line of removedLines) site.removedLines?.add(line);
   const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
 
@@ -354,8 +359,10 @@ function isEmptyElement(line: string): boolean {
   return /^\s*<([\w:]+)[^>]*>(?:<!\[CDATA\[\]\]>)?<\/\1>\s*$/.test(line);
 }
 
+const removedReason = 'removed from the post with unsafe or hidden markup holding it (scripts, frames, forms, noscript, svg)';
+
 /** Lines of an imported item: its content is the body; title, author, date… are metadata; the rest is WordPress bookkeeping. */
-function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>): void {
+function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>, removedLines: ReadonlySet<number>): void {
   let inContent = false;
   let inFootnotes = false;
   for (let line = range.start; line <= range.end; line++) {
@@ -364,6 +371,7 @@ function markItemLines(lines: readonly string[], range: LineRange, piece: number
     if (/<wp:meta_key>(?:<!\[CDATA\[)?footnotes/.test(value)) inFootnotes = true;
     const metadata = isEmptyElement(value) ? undefined : metadataTags.find(([pattern]) => pattern.test(value))?.[1];
     if (value.trim() === '') fates.set(line, { line, fate: 'blank' });
+    else if (inContent && removedLines.has(line)) fates.set(line, { line, fate: 'dropped', piece, reason: removedReason });
     else if (inContent) fates.set(line, { line, fate: 'kept', piece, field: 'body' });
     else if (inFootnotes && /<wp:meta_value/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'notes' });
     else if (metadata) fates.set(line, { line, fate: 'metadata', piece, field: metadata });
