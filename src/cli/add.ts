@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { loadBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
+import { chapterFileId } from '../core/chapter.ts';
 import type { PlacementNote } from '../editions/placement.ts';
 import { loadBibliography, managedBibliographyItems } from '../io/bibliography.ts';
 import { listChapters } from '../io/load-book.ts';
@@ -106,7 +106,7 @@ async function whereItWent(projectDir: string, placement: PlacementNote): Promis
 /** The chapter `--after` names: by its `id:`, its file name without `.md`, or its path. */
 async function findChapter(projectDir: string, config: BookConfig, name: string): Promise<string | undefined> {
   for (const { path: chapterPath } of listChapters(config)) {
-    const stem = path.posix.basename(chapterPath).replace(/\.(md|markdown)$/i, '');
+    const stem = chapterFileId(chapterPath);
     if (chapterPath === name || stem === name || (await chapterFacts(projectDir, chapterPath)).id === name) return chapterPath;
   }
   return undefined;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import { configFileName } from '../config/load.ts';
+import { chapterFileId } from '../core/chapter.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
@@ -72,7 +73,7 @@ export async function loadEditionBook(projectDir: string): Promise<EditionBook> 
     loaded.book.chapters.map((chapter) => ({
       path: chapter.path,
       explicitId: chapter.meta.id,
-      fileId: path.posix.basename(chapter.path).replace(/\.(md|markdown)$/i, ''),
+      fileId: chapterFileId(chapter.path),
       hash: contentHash(normaliseBody(bodyOf(textOf(chapter)))),
       source: sourceOf(chapter),
     })),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodes, UsageError } from './errors.ts';
-import { outputFormats, parseFormats } from './formats.ts';
+import { commaList, outputFormats, parseFormats } from './formats.ts';
 import { Ui } from './ui.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -58,10 +58,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
         },
       ) => {
         const { projectDir, ui } = context();
-        const postTypes = options.postTypes
-          .split(',')
-          .map((type) => type.trim())
-          .filter(Boolean);
+        const postTypes = commaList(options.postTypes);
         const { importCommand } = await import('./import.ts');
         setExitCode(
           await importCommand(
@@ -175,10 +172,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
             part: options.part,
             after: options.after,
             author: options.author,
-            postTypes: options.postTypes
-              .split(',')
-              .map((type) => type.trim())
-              .filter(Boolean),
+            postTypes: commaList(options.postTypes),
             drafts: options.drafts,
             cite: options.cite,
           },

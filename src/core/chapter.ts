@@ -43,14 +43,20 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   return meta ? { meta, tree } : undefined;
 }
 
-type FrontMatterSplit = { kind: 'ok'; yaml: string } | { kind: 'missing' } | { kind: 'unterminated' };
+/** A chapter file's YAML front matter and the body after it (line ends as `\n`, no byte-order mark). */
+type FrontMatterSplit = { kind: 'ok'; yaml: string; body: string } | { kind: 'missing'; body: string } | { kind: 'unterminated' };
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trimEnd() !== '---') return { kind: 'missing' };
+  if (lines[0]?.trimEnd() !== '---') return { kind: 'missing', body: lines.join('\n') };
   const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (end < 0) return { kind: 'unterminated' };
-  return { kind: 'ok', yaml: lines.slice(1, end).join('\n') };
+  return { kind: 'ok', yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
+}
+
+/** A chapter's id when its front matter names none: its file name without `.md`. */
+export function chapterFileId(chapterPath: string): string {
+  return chapterPath.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
 }
 
 /**

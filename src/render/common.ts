@@ -215,3 +215,8 @@ export function linkCitations(tree: HastRoot | Element, hrefOf: (key: string) =>
     element.children = [h('a.citation-link', { href }, lead), ...(firstLinked < 0 ? [] : element.children.slice(firstLinked))];
   }
 }
+
+/** Text for XML markup written by hand (the EPUB's package and navigation files, the SVG cover). */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

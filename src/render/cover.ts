@@ -1,12 +1,8 @@
 import type { Book } from '../core/types.ts';
-import { editorsLine } from './common.ts';
+import { editorsLine, escapeXml } from './common.ts';
 
 /** The typographic cover's size: 2:3, as e-book stores ask (1400 × 2100). */
 export const coverSize = { width: 1400, height: 2100 };
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * Greedy line breaking by an average letter width (a serif's is about half its size): good enough

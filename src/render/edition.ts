@@ -52,9 +52,7 @@ export function editionHistoryLine(book: Book): string | undefined {
   const year = (date: string) => date.slice(0, 4);
   const [first, ...later] = edition.history;
   if (!first) return undefined;
-  const current = book.edition?.changes
-    ? { edition: book.config.edition.number, date: book.config.edition.date, summary: editionSummary(book) }
-    : { edition: book.config.edition.number, date: book.config.edition.date, summary: null };
+  const current = { edition: book.config.edition.number, date: book.config.edition.date, summary: editionSummary(book) };
   const sentences = [
     `First published ${year(first.date)}.`,
     ...[...later, current].map((entry) => `${editionName(entry.edition)} ${year(entry.date)}${summaryPhrase(entry.summary)}.`),
@@ -150,11 +148,6 @@ export function editionNoteLines(book: Book): ElementContent[] {
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** `Second edition` — the EPUB's `schema:bookEdition` and the site's imprint. */
-export function editionStatement(book: Book): string {
-  return editionName(book.config.edition.number);
 }
 
 /**

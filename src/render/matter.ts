@@ -14,8 +14,6 @@ export function identifierLine(identifier: string): string {
   return identifier.toLowerCase().startsWith('isbn:') ? `ISBN ${identifier.slice(5)}` : `Identifier ${identifier}`;
 }
 
-export { editionName } from './edition.ts';
-
 /** The copyright page: edition and publisher, the edition history, identifier, licence, how the book was made. */
 export function copyrightLines(book: Book, typeface: string | undefined): Element[] {
   const { config } = book;

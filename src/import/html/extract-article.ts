@@ -314,9 +314,7 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
 function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: { navigation: boolean; nameLine?: boolean }): Removed[] {
   const parents = parentMap(content);
   const title = metadata.title && normalisedTitle(metadata.title.value);
-  const leadingBlocks = elementsOf(content)
-    .filter((element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => textBlockTags.has(child.tagName)))
-    .slice(0, 5);
+  const leadingBlocks = innermostTextBlocks(content).slice(0, 5);
   const removed: Removed[] = [];
   // The line right under the title: the title heading was taken out before, or is the block just before.
   let afterTitle = options.nameLine === true;
@@ -349,6 +347,11 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
   return removed;
 }
 
+/** Text blocks with no text block inside them, in document order. */
+function innermostTextBlocks(content: Root): Element[] {
+  return elementsOf(content).filter((element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => textBlockTags.has(child.tagName)));
+}
+
 /**
  * The author's name signed at the end of the text, set apart (right-aligned, in italics, or with a
  * class that says so) in the last third of the article: a magazine's or an essay's signature, read
@@ -356,9 +359,7 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
  */
 function removeSignature(content: Root, metadata: PageMetadata): Removed[] {
   if (metadata.authors) return [];
-  const blocks = elementsOf(content).filter(
-    (element) => textBlockTags.has(element.tagName) && !elementsOf(element).some((child) => child !== element && textBlockTags.has(child.tagName)),
-  );
+  const blocks = innermostTextBlocks(content);
   const parents = parentMap(content);
   const texts = blocks.map((block) => collapsedText(block));
   const total = texts.reduce((sum, text) => sum + text.length, 0);

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
-import { classNames, collapsedText, contains, elementsOf, hasVisibleContent, isElement, parentMap, stringProperty } from './hast-tree.ts';
+import { classNames, collapsedText, contains, elementsOf, hasVisibleContent, headingTags, isElement, parentMap, stringProperty } from './hast-tree.ts';
 import {
   attributeNoteText,
   firstText,
@@ -58,7 +58,6 @@ const noteItemSelector = [
 ].join(', ');
 
 const blockTags = new Set(['p', 'div', 'li', 'aside', 'section', 'article', 'dd', 'dt', 'footer', 'blockquote', 'td', 'th', 'figure']);
-const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Targets that are a page's regions, not a note: a superscript number linking there is a count or a jump. */
 const regionTags = new Set(['section', 'article', 'main', 'nav', 'header', 'footer', 'form', 'body', 'aside', 'figure', 'table']);
 const regionNames = /comment|respond|reply|discussion|^top$|content|^main|header|footer|^nav|menu|sidebar|toc|contents/i;

@@ -100,3 +100,5 @@ export function hasVisibleContent(node: Nodes): boolean {
 export function emptyRoot(children: Root['children'] = []): Root {
   return { type: 'root', children };
 }
+
+export const headingTags: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);

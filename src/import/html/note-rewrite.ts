@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
-import { collapsedText, hasVisibleContent, removeNode } from './hast-tree.ts';
+import { collapsedText, hasVisibleContent, headingTags, removeNode } from './hast-tree.ts';
 import { labelCore, superscriptNumber } from './note-markers.ts';
 
 /**
@@ -12,7 +12,6 @@ import { labelCore, superscriptNumber } from './note-markers.ts';
 export const noteReferenceTag = 'anthology-note-ref';
 export const noteDefinitionTag = 'anthology-note';
 
-const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Headings over a list of notes, in the languages of the corpus. */
 const notesHeading =
   /^(?:(?:foot|end)?notes|references|sources|notes (?:&|and) (?:references|sources)|references (?:&|and) notes|anmerkungen|fußnoten|einzelnachweise|notes et références|notas|referencias|примечания|сноски)\s*:?$/i;

@@ -170,7 +170,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     jsonLd && foundIn(jsonLd, websiteName(jsonLd.graph)),
     metaValue(page, 'application-name'),
   ]);
-  const title = articleTitle(page, place, declaredSite?.value);
+  const title = articleTitle(page, place, declaredSite?.value, jsonLd);
   const near = withArticleAsides(page, place, title?.from[0]);
   const byline = visibleByline(page, near, title?.from[0], dates);
   const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
@@ -542,7 +542,7 @@ function linesBefore(root: Root, stop: Element): string[] {
       if (child.type === 'text') current += child.value;
       else if (child.type === 'element') {
         if (['script', 'style', 'head', 'template', 'noscript'].includes(child.tagName)) continue;
-        const isBlock = blockTags.has(child.tagName) || child.tagName === 'div' || child.tagName === 'td';
+        const isBlock = blockTags.has(child.tagName) || child.tagName === 'td';
         if (isBlock) endLine();
         walk(child);
         if (isBlock) endLine();
@@ -574,8 +574,8 @@ interface TitleCandidate {
  * headline, the document title, each without the site's name (`Title — Site`, `Site: Title`); a
  * title that is only the site's name is no title.
  */
-function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string | undefined): Found<string> | undefined {
-  const candidates = titleCandidates(page, place);
+function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string | undefined, jsonLd: JsonLdFound | undefined): Found<string> | undefined {
+  const candidates = titleCandidates(page, place, jsonLd);
   const sites = siteNames(page, candidates, declaredSite);
   for (const candidate of candidates) {
     const value = withoutSiteName(candidate.value, sites);
@@ -585,7 +585,7 @@ function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string
   return undefined;
 }
 
-function titleCandidates(page: PageIndex, place: ArticlePlace): TitleCandidate[] {
+function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFound | undefined): TitleCandidate[] {
   const isArticleHeading = (heading: Element) => place.isNearArticle(heading) && !isBranding(heading, page);
   const headings = page.elements.filter((element) => (element.tagName === 'h1' || element.tagName === 'h2') && isArticleHeading(element));
   const titled = headings.filter((heading) => matches(visibleTitleSelector, heading) || isPermalinkHeading(heading));
@@ -597,7 +597,6 @@ function titleCandidates(page: PageIndex, place: ArticlePlace): TitleCandidate[]
     const found = metaValue(page, key);
     if (found?.from[0]) candidates.push({ value: found.value, element: found.from[0], visible: false });
   }
-  const jsonLd = jsonLdArticle(page);
   const headline = jsonLd && (text(jsonLd.article.headline) ?? text(jsonLd.article.name));
   if (jsonLd && headline) candidates.push({ value: clean(headline), element: jsonLd.script, visible: false });
   const documentTitle = page.elements.find((element) => element.tagName === 'title');

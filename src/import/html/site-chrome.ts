@@ -660,9 +660,10 @@ function isEmbedOnly(node: Nodes): boolean {
  * (FiveThirtyEight's video between two `hr`): it names the video, which leaves with its frame.
  */
 function embedTitles(content: Root, options: ChromeOptions): Element[] {
+  const parents = parentMap(content);
   return elementsOf(content).filter((heading) => {
     if (!/^h[1-6]$/.test(heading.tagName) || options.isProtected(heading)) return false;
-    const parent = parentMap(content).get(heading);
+    const parent = parents.get(heading);
     if (!parent) return false;
     const after = parent.children.slice(parent.children.indexOf(heading) + 1).filter((node) => node.type === 'element' || hasText(node));
     const embeds = after.findIndex((node) => !isEmbedOnly(node));

@@ -37,9 +37,13 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   let units = toUnits(tree);
   let firstFree = 1;
   while (madeByMarkup.has(String(firstFree))) firstFree++;
-  if (splitBeforeSections(tree, units, candidateSections(units, firstFree))) units = toUnits(tree);
+  let sections = candidateSections(units, firstFree);
+  if (splitBeforeSections(tree, units, sections)) {
+    units = toUnits(tree);
+    sections = candidateSections(units, firstFree);
+  }
   let best: { section: Section; placed: PlacedMarkers } | undefined;
-  for (const section of candidateSections(units, firstFree)) {
+  for (const section of sections) {
     if (section.notes.some((note) => madeByMarkup.has(String(note.number)))) continue;
     const placed = placeMarkers(tree, units, section, madeByMarkup.size > 0);
     if (!isNotesSection(section, placed) && !isLoneNote(tree, units, section, placed)) continue;

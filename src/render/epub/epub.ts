@@ -9,6 +9,7 @@ import {
   chapterOpening,
   chapterReferences,
   editorsLine,
+  escapeXml,
   linkCitations,
   referenceEntries,
   referenceId,
@@ -16,14 +17,12 @@ import {
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
-import { editionNoteLines, editionNoteTitle, editionStatement } from '../edition.ts';
+import { editionName, editionNoteLines, editionNoteTitle } from '../edition.ts';
 import { figuresOf, imageOf, screenFigureImage } from '../figures.ts';
 import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
 import { contributorsOf } from '../pdf/contributors.ts';
 import { lowerRoman } from '../pdf/folios.ts';
 import { type PageBreak, pageBreakElement, pageListNav } from './page-list.ts';
-
-export { identifierLine } from '../matter.ts';
 
 /** Where the print edition's pages start, when the PDF was built first (`build` makes it so). */
 export interface PrintPages {
@@ -349,10 +348,6 @@ function placePageBreaks(section: Element, breaks: readonly PageBreak[]): void {
   for (const pageBreak of breaks) pageBreakElement(section, pageBreak);
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function packageIdentifier(identifier: string): string {
   if (identifier.toLowerCase().startsWith('isbn:')) return `urn:isbn:${identifier.slice(5).replace(/[-\s]/g, '')}`;
   return identifier.startsWith('urn:') ? identifier : `urn:uuid:${identifier}`;
@@ -451,7 +446,7 @@ ${editors}
 ${contributors ? `${contributors}\n` : ''}    <dc:publisher>${escapeXml(config.publisher)}</dc:publisher>
     <dc:date>${config.edition.date}</dc:date>
 ${config.licence ? `    <dc:rights>${escapeXml(config.licence)}</dc:rights>\n` : ''}    <meta property="dcterms:modified">${config.edition.date}T00:00:00Z</meta>
-    <meta property="schema:bookEdition">${escapeXml(editionStatement(book))}</meta>
+    <meta property="schema:bookEdition">${escapeXml(editionName(book.config.edition.number))}</meta>
     <meta name="cover" content="cover-image"/>
 ${accessibilityMetadata(book, printPages).join('\n')}
   </metadata>

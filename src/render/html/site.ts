@@ -17,9 +17,9 @@ import {
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
-import { editionNoteLines, editionNoteTitle, redirectTargets } from '../edition.ts';
+import { editionName, editionNoteLines, editionNoteTitle, redirectTargets } from '../edition.ts';
 import { screenFigureImage } from '../figures.ts';
-import { acknowledgementLines, copyrightLines, editionName, identifierLine } from '../matter.ts';
+import { acknowledgementLines, copyrightLines, identifierLine } from '../matter.ts';
 import { contributorsOf } from '../pdf/contributors.ts';
 import { chapterMetadata, pageMetadata } from './metadata.ts';
 
