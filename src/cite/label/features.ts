@@ -59,6 +59,9 @@ function ownFeatures(token: NoteToken): string[] {
   const first = text[0] ?? '';
   if (/[^\p{L}\p{N}]/u.test(last)) features.push(`end=${last}`);
   if (/[^\p{L}\p{N}]/u.test(first)) features.push(`start=${first}`);
+  // A closing quotation mark, whatever punctuation follows it (`‘History’,`, `Title,”`): where a
+  // quoted title ends. `end=` sees only the comma.
+  if (token.quoted && /[’”»"'」』]\W*$/u.test(text)) features.push('closes-quote');
   if (token.url) features.push(/doi\.org\/|^doi:/i.test(text) ? 'url-doi' : 'url');
   if (token.linkTarget) features.push('link-target');
   // A link to an encyclopedia article (on a name, a publisher, `ISBN`) or to an archived copy: not the work's own address.
