@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { type CslJsonItem, exportBibliography } from '../adapters/citation-js.ts';
+import { exportBibliography } from '../adapters/citation-js.ts';
 import { renderCiteReview } from '../cite/review.ts';
 import { loadBookConfig } from '../config/load.ts';
+import type { CslJsonItem } from '../core/citations.ts';
 import { hasErrors } from '../core/rules.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { citeChapterFiles } from '../io/cite-chapters.ts';

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { BibliographyItem } from '../cite/bibliography.ts';
 import { notesOf } from '../cite/cite-notes.ts';
 import { splitFrontMatter } from '../core/chapter.ts';
+import type { BibliographyItem } from '../core/citations.ts';
 import {
   type BookMetadataRecord,
   type ChangeSummary,

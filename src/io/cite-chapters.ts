@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { BibliographyItem } from '../cite/bibliography.ts';
 import { applyNoteRewrites, citeChapterNotes, type NoteResolution, notesOf } from '../cite/cite-notes.ts';
 import { parseChapter } from '../core/chapter.ts';
+import type { BibliographyItem } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 
 export interface CitedChapterFile {
