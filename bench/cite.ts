@@ -6,12 +6,12 @@ import { createEngine } from '../src/adapters/citation-js.ts';
 import { citeBook } from '../src/cite/cite-book.ts';
 import { citeChapterNotes, notesOf } from '../src/cite/cite-notes.ts';
 import { parseNote } from '../src/cite/parse-note.ts';
-import { parseChapter } from '../src/core/chapter.ts';
 import type { BibliographyItem, CslJsonItem } from '../src/core/citations.ts';
 import type { Book, Chapter } from '../src/core/types.ts';
 import { pieceToMarkdown } from '../src/import/chapter-markdown.ts';
 import { importSource } from '../src/import/import.ts';
 import { loadCiteStyle } from '../src/io/cite-style.ts';
+import { parseChapter } from '../src/load/chapter.ts';
 import { measure, printTable } from './table.ts';
 
 const root = new URL('..', import.meta.url).pathname;

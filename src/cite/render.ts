@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { type CitationCluster, type CiteprocEngine, type CiteStyle, type CslJsonItem, type RenderedBibliography, styleClass } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
-import type { Citation } from './syntax.ts';
+import type { Citation } from '../load/citation-syntax.ts';
 
 /** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
 interface FoundCitation {

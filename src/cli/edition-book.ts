@@ -3,7 +3,6 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import { configFileName } from '../config/load.ts';
-import { chapterFileId } from '../core/chapter.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
@@ -13,6 +12,7 @@ import { parseEditionRecord } from '../editions/parse-record.ts';
 import { bodyOf, contentHash, editionRecord, normaliseBody, noteParagraphs, serialiseRecord, sourceOf } from '../editions/record.ts';
 import { type LoadedBook, loadCitedBook } from '../io/load-book.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { chapterFileId } from '../load/chapter.ts';
 
 /** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
 export const editionsDir = 'editions';
