@@ -2,12 +2,13 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import { citeBook } from '../cite/cite-book.ts';
-import { configFileName, loadBookConfig } from '../config/load.ts';
+import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
 import { chapterFileId, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
+import { loadBookConfig } from './book-config.ts';
 import { cslStyleProblem, loadCiteStyle } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
