@@ -5,12 +5,13 @@ import { type PrintResult, pdfTimeout, printWithPagedjs } from '../adapters/page
 import { searchIndex } from '../adapters/pagefind.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
-import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
+import { loadRenderAssets } from '../io/assets.ts';
 import { loadBookImages } from '../io/images.ts';
 import { lockFileName, lockOutputFolder } from '../io/lock.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
+import type { RenderAssets } from '../render/assets.ts';
 import { renderEpub } from '../render/epub/epub.ts';
 import { printPageBreaks } from '../render/epub/page-list.ts';
 import { renderHtmlSite } from '../render/html/site.ts';

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type TrimSize, trimSizes } from '../../config/schema.ts';
 import type { Book } from '../../core/types.ts';
-import type { RenderAssets } from '../../io/assets.ts';
+import type { RenderAssets } from '../assets.ts';
 import { joinNames, walkElements } from '../common.ts';
 import { backMatter } from './back-matter.ts';
 import { chapterSection } from './chapter.ts';
