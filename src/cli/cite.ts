@@ -6,9 +6,10 @@ import { hasErrors } from '../core/rules.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { loadBookConfig } from '../io/book-config.ts';
 import { citeChapterFiles } from '../io/cite-chapters.ts';
-import { listChapters, loadCitedBook } from '../io/load-book.ts';
+import { listChapters } from '../io/load-book.ts';
 import { resolveInside } from '../io/read.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { loadCitedBook } from '../pipeline/build.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 

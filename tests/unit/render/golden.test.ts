@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Book } from '../../../src/core/types.ts';
-import { loadCitedBook } from '../../../src/io/load-book.ts';
+import { loadCitedBook } from '../../../src/pipeline/build.ts';
 import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
