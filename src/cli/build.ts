@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { hasErrors } from '../core/rules.ts';
+import { VFile } from 'vfile';
+import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
 import { lockFileName, lockOutputFolder } from '../io/lock.ts';
@@ -37,9 +38,14 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
     onWait: (pid) => ui.info(`waiting for the build already writing ${options.out}/ (process ${pid}) to finish…`),
   });
   if (lock.kind === 'busy') {
-    ui.error(
-      `[build-locked] another build (process ${lock.pid}) is still writing ${options.out}/; nothing was built. If no build runs, delete ${path.join(options.out, lockFileName)}`,
+    // On the lock file: the diagnostic names what is in the way.
+    const lockFile = new VFile({ path: path.join(options.out, lockFileName), cwd: projectDir });
+    report(
+      lockFile,
+      'build-locked',
+      `another build (process ${lock.pid}) is still writing ${options.out}/; nothing was built. If no build runs, delete ${path.join(options.out, lockFileName)}`,
     );
+    ui.report([lockFile]);
     return exitCodes.content;
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
