@@ -48,7 +48,10 @@ export interface PagedjsOptions {
   /** Milliseconds for the whole book; puppeteer's 30 s default is for web pages. */
   timeout: number;
   onPage?: (pagesLaidOut: number) => void;
-  /** Aborting it closes the browser (the CLI aborts on Ctrl-C), so no Chromium is left behind. */
+  /**
+   * Aborting it closes the browser (the CLI aborts on Ctrl-C). While the browser runs, puppeteer
+   * (launched by pagedjs-cli, which passes no signal options) also kills it and exits 130 itself.
+   */
   signal?: AbortSignal;
 }
 

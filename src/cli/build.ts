@@ -63,8 +63,10 @@ function lockWaitMs(): number {
 }
 
 /**
- * Renders the outputs into a staging folder and moves each into place once made. Ctrl-C stops the
- * PDF (its browser is closed) and the staged files are removed; the exit code is then 130.
+ * Renders the outputs into a staging folder and moves each into place once made. Ctrl-C or SIGTERM
+ * stops the build between outputs, nothing is committed, the staged files are removed and the exit
+ * code is 130. (While Chromium runs, puppeteer's own handler kills it and exits 130 first; a later
+ * build takes over the lock and clears the staging folder.)
  */
 async function buildLocked(projectDir: string, book: Book, assets: RenderAssets, outDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const staging = await Staging.create(outDir);
@@ -88,8 +90,11 @@ async function buildLocked(projectDir: string, book: Book, assets: RenderAssets,
       ui,
     );
     ui.report(diagnostics);
-    if (interrupt.signal.aborted) return exitCodes.interrupted;
     return hasErrors(diagnostics) ? exitCodes.content : exitCodes.ok;
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+    ui.error('interrupted: nothing was built');
+    return exitCodes.interrupted;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -62,7 +62,7 @@ export interface OutputOptions {
   printReady: boolean;
   /** The EPUB's timestamps (reproducible). */
   epubDate: Date;
-  /** Aborting it stops the PDF (the browser is closed). */
+  /** Aborting it stops the build between outputs and the PDF at once (its browser is closed); nothing is committed. */
   signal?: AbortSignal;
 }
 
@@ -94,6 +94,7 @@ export async function buildOutputs(
     built.push('html');
     ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`);
   }
+  options.signal?.throwIfAborted();
   // The PDF first: the EPUB marks where its pages start.
   let pdf: Awaited<ReturnType<typeof buildPdf>>;
   if (options.formats.includes('pdf')) {
@@ -103,12 +104,14 @@ export async function buildOutputs(
       ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
     }
   }
+  options.signal?.throwIfAborted();
   if (options.formats.includes('epub')) {
     const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined), options.epubDate);
     await staging.writeFile(`${book.slug}.epub`, epub);
     built.push(`${book.slug}.epub`);
     ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
   }
+  options.signal?.throwIfAborted();
   for (const output of built) await staging.commit(output);
   return files.all();
 }
@@ -165,6 +168,7 @@ async function buildPdf(
     return { pages: result.pages, bytes: result.pdf.length, pageStarts: result.pageStarts };
   } catch (error) {
     progress.fail('pdf   failed');
+    if (options.signal?.aborted) throw error;
     report(configFile, 'pdf-failed', `Paged.js/Chromium could not make the PDF: ${(error as Error).message}`);
     return undefined;
   }
