@@ -139,9 +139,10 @@ export const bookConfigSchema = z
 /** The types are `core/config.ts`'s (the Book carries them); the schemas must produce exactly those. */
 export type { BookConfig, ChapterFrontMatter, TrimSize };
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const schemasMatchCoreTypes: [Same<z.output<typeof bookConfigSchema>, BookConfig>, Same<z.output<typeof chapterFrontMatterSchema>, ChapterFrontMatter>] =
-  [true, true];
+// Checked by tsc: a schema that drifts from core's type (a key added to one only) fails the build.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+true satisfies Same<z.output<typeof bookConfigSchema>, BookConfig>;
+true satisfies Same<z.output<typeof chapterFrontMatterSchema>, ChapterFrontMatter>;
 
 /**
  * What `anthology new` writes where it cannot know the answer (who edits, who publishes): plainly
