@@ -160,14 +160,16 @@ async function openChunkTab<Prepared, Report>(context: TabContext, onWarning: (m
   };
 }
 
-/** What the page script (`render/pdf/page-script/index.ts`) installs as `window.anthology`: what the adapter calls. */
+/** What the adapter calls of the page script's `window.anthology` (`render/pdf/page-script/index.ts`, checked against it in `pipeline/build.ts`). */
+export interface PageScriptCalls {
+  prepareChunk(options: unknown): unknown;
+  paginate(options: unknown): Promise<unknown>;
+  fillPageRefs(numbers: Record<string, string>, attribute: string): void;
+  startPageNumbersAt(first: number): void;
+}
+
 interface InstalledFunctions {
-  anthology: {
-    prepareChunk(options: unknown): unknown;
-    paginate(options: unknown): Promise<unknown>;
-    fillPageRefs(numbers: Record<string, string>, attribute: string): void;
-    startPageNumbersAt(first: number): void;
-  };
+  anthology: PageScriptCalls;
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
 import { hyphenPatternSets } from '../adapters/page-script.ts';
-import { launchPagedjs } from '../adapters/pagedjs.ts';
+import { launchPagedjs, type PageScriptCalls } from '../adapters/pagedjs.ts';
 import { searchIndex } from '../adapters/pagefind.ts';
 import { citeBook } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
@@ -20,6 +20,7 @@ import { renderEpub } from '../render/epub/epub.ts';
 import { printPageBreaks } from '../render/epub/page-list.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
 import { hyphenationFor } from '../render/pdf/hyphenation.ts';
+import type { PageScript } from '../render/pdf/page-script/index.ts';
 import type { PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import { hyphenationProblems, type PrintResult, pageScriptEntry, pdfTimeout, printPdf } from '../render/pdf/print-pdf.ts';
@@ -223,6 +224,9 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
     await browser.close();
   }
 }
+
+// Checked by tsc: the page script has every function the adapter calls in its tabs.
+true satisfies PageScript extends PageScriptCalls ? true : false;
 
 function chunkPath(workDirectory: string, chunk: PrintChunk): string {
   return path.join(workDirectory, `${chunk.id}.html`);
