@@ -26,6 +26,12 @@ export interface CitationCluster {
   properties: { noteIndex: number };
 }
 
+/** What citeproc's `makeBibliography` returns: settings and one HTML string per printed entry. */
+export type CiteprocBibliography = [
+  { entry_ids: string[][]; bibstart: string; bibend: string; hangingindent?: number; 'second-field-align'?: string | false },
+  string[],
+];
+
 /** The part of a citeproc-js engine we use. */
 export interface CiteprocEngine {
   updateItems(ids: string[]): void;
@@ -36,9 +42,7 @@ export interface CiteprocEngine {
   ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
   /** Renders a whole chapter's clusters in order in one pass: `[citationID, noteIndex, html][]`. */
   rebuildProcessorState(citations: CitationCluster[], format: 'html', uncited: string[]): [string, number, string][];
-  makeBibliography():
-    | [{ entry_ids: string[][]; bibstart: string; bibend: string; hangingindent?: number; 'second-field-align'?: string | false }, string[]]
-    | false;
+  makeBibliography(): CiteprocBibliography | false;
   cslXml: { dataObj: unknown };
   opt: { xclass: string; class: string; development_extensions: Record<string, unknown> };
 }
@@ -81,45 +85,92 @@ export function registerStyle(name: string, styleXml: string, locale: { name: st
   if (locale) config.locales.add(locale.name, locale.xml);
 }
 
-const engines = new Map<string, { engine: CiteprocEngine; items: Map<string, CslJsonItem> }>();
+/** An engine with the items it may be asked for, and the keys of the entries its last bibliography printed. */
+interface HeldEngine {
+  engine: CiteprocEngine;
+  styleXml: string;
+  items: Map<string, CslJsonItem>;
+  printed: (string | undefined)[];
+}
+
+const engines = new Map<string, HeldEngine>();
+const heldEngines = new WeakMap<CiteprocEngine, HeldEngine>();
 
 /**
- * A citeproc-js engine (the one citation-js renders with) over `items`, producing HTML, for a
- * style registered with `registerStyle`. Building an engine costs seconds for a style as large as
- * Chicago's, so there is one per style and locale, reset for each chapter: a chapter's note
- * positions (first, subsequent, ibid.) come only from the citations it passes, in order, to
- * `processCitationCluster`, so each chapter starts afresh.
+ * Builds a citeproc-js engine (the one citation-js renders with) producing HTML for a style and
+ * locale registered with `registerStyle`, with no items yet. Its `@bibliography/entry` decoration
+ * is wrapped to note the key of each entry it prints: `makeBibliography` lists in `entry_ids`
+ * the works it printed nothing for too, so the entries alone cannot say which is which.
  */
-export function createEngine(items: CslJsonItem[], style: string, locale: string): CiteprocEngine {
-  const key = `${style}\u0000${locale}`;
-  let cached = engines.get(key);
-  if (!cached) {
-    const config = citationJs().plugins.config.get('@csl');
-    const CSL = require('citeproc') as CiteprocModule;
-    const registry = new Map<string, CslJsonItem>();
-    const engine = new CSL.Engine(
-      {
-        retrieveLocale: (lang) => (config.locales.has(lang) ? config.locales.get(lang) : config.locales.get('en-US')),
-        retrieveItem: (id) => {
-          const item = registry.get(id);
-          if (!item) throw new Error(`no bibliography item ${id}`);
-          return item;
-        },
+function buildEngine(style: string, locale: string): HeldEngine {
+  const config = citationJs().plugins.config.get('@csl');
+  const CSL = require('citeproc') as CiteprocModule;
+  const items = new Map<string, CslJsonItem>();
+  const styleXml = config.templates.get(style);
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (lang) => (config.locales.has(lang) ? config.locales.get(lang) : config.locales.get('en-US')),
+      retrieveItem: (id) => {
+        const item = items.get(id);
+        if (!item) throw new Error(`no bibliography item ${id}`);
+        return item;
       },
-      config.templates.get(style),
-      locale,
-      true,
-    );
-    engine.setOutputFormat('html');
-    engine.opt.development_extensions.wrap_url_and_doi = true;
-    cached = { engine, items: registry };
-    engines.set(key, cached);
+    },
+    styleXml,
+    locale,
+    true,
+  );
+  engine.setOutputFormat('html');
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  const held: HeldEngine = { engine, styleXml, items, printed: [] };
+  const decorations = (engine as unknown as { fun: { decorate: Record<string, Record<string, unknown>> } }).fun.decorate['@bibliography'];
+  const entry = decorations?.entry;
+  if (decorations && typeof entry === 'function') {
+    decorations.entry = function (this: { system_id?: string }, ...args: unknown[]) {
+      held.printed.push(this.system_id);
+      return entry.apply(this, args);
+    };
   }
-  cached.items.clear();
-  for (const item of items) cached.items.set(item.id, item);
-  cached.engine.updateItems([]);
-  cached.engine.updateItems(items.map((item) => item.id));
-  return cached.engine;
+  return held;
+}
+
+/**
+ * The engine for a style and locale, holding only `items`. Building an engine costs a second or
+ * more for a style as large as Chicago's, so each is built once per process (and again only when
+ * the style's text changes) and reset for every use: `updateItems` empties its registry and
+ * fills it with `items` alone, so what it renders next depends on nothing it rendered before —
+ * a chapter's note positions (first, subsequent, ibid.) come only from its own citations, and
+ * its sort keys and disambiguation are worked out over its own works, not the whole bibliography.
+ * A long-running process (a preview) keeps the engines warm between builds.
+ */
+export function createEngine(items: readonly CslJsonItem[], style: string, locale: string): CiteprocEngine {
+  const key = `${style}\u0000${locale}`;
+  let held = engines.get(key);
+  if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style)) {
+    held = buildEngine(style, locale);
+    engines.set(key, held);
+    heldEngines.set(held.engine, held);
+  }
+  held.engine.updateItems([]);
+  held.items.clear();
+  for (const item of items) held.items.set(item.id, item);
+  held.engine.updateItems(items.map((item) => item.id));
+  return held.engine;
+}
+
+/**
+ * The engine's bibliography of the items it holds, with the key of each printed entry in order:
+ * undefined when the engine could not say (then the caller works it out).
+ */
+export function makeBibliography(engine: CiteprocEngine): { bibliography: CiteprocBibliography; keys: string[] | undefined } | undefined {
+  const held = heldEngines.get(engine);
+  if (held) held.printed = [];
+  const bibliography = engine.makeBibliography();
+  if (!bibliography) return undefined;
+  const printed = held?.printed ?? [];
+  if (held) held.printed = [];
+  const known = printed.length === bibliography[1].length && printed.every((key): key is string => typeof key === 'string');
+  return { bibliography, keys: known ? (printed as string[]) : undefined };
 }
 
 /** Whether the style is a note style (footnote citations) or in-text (author-date, numeric). */

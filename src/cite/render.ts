@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type CitationCluster, type CiteprocEngine, type CslJsonItem, createEngine, styleClass } from '../adapters/citation-js.ts';
+import { type CitationCluster, type CiteprocEngine, type CslJsonItem, createEngine, makeBibliography, styleClass } from '../adapters/citation-js.ts';
 import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
 import type { Citation } from './syntax.ts';
@@ -160,8 +160,9 @@ export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<stri
 }
 
 /**
- * The key of each rendered entry, in order. citeproc lists in `entry_ids` the works it printed
- * nothing for too (an item with no printable form), so then each is rendered alone to see which.
+ * The key of each rendered entry, in order, when the engine could not say: citeproc lists in
+ * `entry_ids` the works it printed nothing for too (an item with no printable form), so then each
+ * is rendered alone to see which.
  */
 function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): string[] {
   if (keys.length === renderedCount) return keys;
@@ -177,18 +178,19 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
 export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | undefined {
   const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
   if (entries.length === 0) return undefined;
-  const engine = createEngine(entries, style.name, style.locale);
-  const bibliography = engine.makeBibliography();
-  if (!bibliography) return undefined;
-  const [meta, html] = bibliography;
+  const made = makeBibliography(createEngine(entries, style.name, style.locale));
+  if (!made) return undefined;
+  const [meta, html] = made.bibliography;
   return {
     entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`),
     hangingIndent: Boolean(meta.hangingindent),
-    keys: renderedKeys(
-      meta.entry_ids.map((ids) => ids[0] ?? ''),
-      html.length,
-      items,
-      style,
-    ),
+    keys:
+      made.keys ??
+      renderedKeys(
+        meta.entry_ids.map((ids) => ids[0] ?? ''),
+        html.length,
+        items,
+        style,
+      ),
   };
 }

@@ -1,8 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
-import { type PrintResult, pdfTimeout, printWithPagedjs } from '../adapters/pagedjs.ts';
-import { searchIndex } from '../adapters/pagefind.ts';
+import type { PrintResult } from '../adapters/pagedjs.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
@@ -73,6 +71,8 @@ async function buildLocked(book: Book, assets: RenderAssets, outDir: string, opt
     const built: string[] = [];
     if (options.formats.includes('html')) {
       const site = renderHtmlSite(book, assets);
+      // Pagefind, and below Chromium's adapters and pdf-lib, load only when their format is built.
+      const { searchIndex } = await import('../adapters/pagefind.ts');
       for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
       await staging.writeTree('html', site);
       built.push('html');
@@ -126,6 +126,8 @@ async function buildPdf(
   ui: Ui,
   options: { printReady: boolean },
 ): Promise<{ pages: number; bytes: number; pageStarts: PrintResult['pageStarts'] } | undefined> {
+  const { findChromium, missingChromiumAdvice } = await import('../adapters/chromium.ts');
+  const { pdfTimeout, printWithPagedjs } = await import('../adapters/pagedjs.ts');
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     ui.error(`[browser-missing] ${missingChromiumAdvice}`);
