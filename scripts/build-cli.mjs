@@ -32,21 +32,24 @@ function isCurrent() {
 }
 
 /**
- * esbuild puts every chunk in dist/, so `import.meta.url` would name dist/ instead of the source
- * file that resolves paths against it (package.json, styles/, the HTML client, the page script):
- * each source gets the URL of where it is in src/, relative to dist/ so the checkout can move.
+ * esbuild puts every chunk in one folder, so `import.meta.url` would name that folder instead of
+ * the source file that resolves paths against it (package.json, styles/, the HTML client, the page
+ * script): each source gets the URL of where it is in src/, relative to `outdir` so the checkout
+ * can move. (bench/pdf.ts compiles its printer with it too.)
  */
-const sourceUrls = {
-  name: 'source-urls',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
-      const relative = path.relative(dist, args.path).split(path.sep).join('/');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'ts' };
-    });
-  },
-};
+export function sourceUrls(outdir) {
+  return {
+    name: 'source-urls',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        const relative = path.relative(outdir, args.path).split(path.sep).join('/');
+        return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'ts' };
+      });
+    },
+  };
+}
 
 async function build() {
   const { build: esbuild } = await import('esbuild');
@@ -69,7 +72,7 @@ async function build() {
       sourcemap: 'linked',
       metafile: true,
       logLevel: 'warning',
-      plugins: [sourceUrls],
+      plugins: [sourceUrls(dist)],
     });
     const inputs = Object.keys(result.metafile.inputs)
       .sort()
@@ -89,7 +92,11 @@ async function build() {
   }
 }
 
-if (process.argv.includes('--if-stale') && isCurrent()) process.exit(0);
-const started = performance.now();
-await build();
-process.stderr.write(`build-cli: compiled the CLI into dist/ (${Math.round(performance.now() - started)} ms)\n`);
+async function main() {
+  if (process.argv.includes('--if-stale') && isCurrent()) return;
+  const started = performance.now();
+  await build();
+  process.stderr.write(`build-cli: compiled the CLI into dist/ (${Math.round(performance.now() - started)} ms)\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

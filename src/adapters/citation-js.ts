@@ -85,23 +85,16 @@ export function registerStyle(name: string, styleXml: string, locale: { name: st
   if (locale) config.locales.add(locale.name, locale.xml);
 }
 
-/** An engine with the items it may be asked for, and the keys of the entries its last bibliography printed. */
+/** An engine with the items it may be asked for. */
 interface HeldEngine {
   engine: CiteprocEngine;
   styleXml: string;
   items: Map<string, CslJsonItem>;
-  printed: (string | undefined)[];
 }
 
 const engines = new Map<string, HeldEngine>();
-const heldEngines = new WeakMap<CiteprocEngine, HeldEngine>();
 
-/**
- * Builds a citeproc-js engine (the one citation-js renders with) producing HTML for a style and
- * locale registered with `registerStyle`, with no items yet. Its `@bibliography/entry` decoration
- * is wrapped to note the key of each entry it prints: `makeBibliography` lists in `entry_ids`
- * the works it printed nothing for too, so the entries alone cannot say which is which.
- */
+/** Builds a citeproc-js engine (the one citation-js renders with) producing HTML for a style and locale registered with `registerStyle`, with no items yet. */
 function buildEngine(style: string, locale: string): HeldEngine {
   const config = citationJs().plugins.config.get('@csl');
   const CSL = require('citeproc') as CiteprocModule;
@@ -122,16 +115,7 @@ function buildEngine(style: string, locale: string): HeldEngine {
   );
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
-  const held: HeldEngine = { engine, styleXml, items, printed: [] };
-  const decorations = (engine as unknown as { fun: { decorate: Record<string, Record<string, unknown>> } }).fun.decorate['@bibliography'];
-  const entry = decorations?.entry;
-  if (decorations && typeof entry === 'function') {
-    decorations.entry = function (this: { system_id?: string }, ...args: unknown[]) {
-      held.printed.push(this.system_id);
-      return entry.apply(this, args);
-    };
-  }
-  return held;
+  return { engine, styleXml, items };
 }
 
 /**
@@ -149,7 +133,6 @@ export function createEngine(items: readonly CslJsonItem[], style: string, local
   if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style)) {
     held = buildEngine(style, locale);
     engines.set(key, held);
-    heldEngines.set(held.engine, held);
   }
   held.engine.updateItems([]);
   held.items.clear();
@@ -159,18 +142,31 @@ export function createEngine(items: readonly CslJsonItem[], style: string, local
 }
 
 /**
- * The engine's bibliography of the items it holds, with the key of each printed entry in order:
- * undefined when the engine could not say (then the caller works it out).
+ * The engine's bibliography of the items it holds, with the key of each printed entry in order,
+ * or undefined keys when the engine could not say (then the caller works them out). citeproc
+ * lists in `entry_ids` the works it printed nothing for too, so the entries alone cannot say
+ * which is which: its `@bibliography/entry` decoration, applied to each entry it prints, is
+ * wrapped for the call to note the key of the entry's blob.
  */
 export function makeBibliography(engine: CiteprocEngine): { bibliography: CiteprocBibliography; keys: string[] | undefined } | undefined {
-  const held = heldEngines.get(engine);
-  if (held) held.printed = [];
-  const bibliography = engine.makeBibliography();
-  if (!bibliography) return undefined;
-  const printed = held?.printed ?? [];
-  if (held) held.printed = [];
-  const known = printed.length === bibliography[1].length && printed.every((key): key is string => typeof key === 'string');
-  return { bibliography, keys: known ? (printed as string[]) : undefined };
+  // setOutputFormat (which rebuildProcessorState calls) makes a fresh decorations object each time.
+  const decorations = (engine as unknown as { fun?: { decorate?: Record<string, Record<string, unknown> | undefined> } }).fun?.decorate?.['@bibliography'];
+  const entry = decorations?.entry;
+  const printed: unknown[] = [];
+  if (decorations && typeof entry === 'function') {
+    decorations.entry = function (this: { system_id?: unknown }, ...args: unknown[]) {
+      printed.push(this.system_id);
+      return entry.apply(this, args);
+    };
+  }
+  try {
+    const bibliography = engine.makeBibliography();
+    if (!bibliography) return undefined;
+    const known = printed.length === bibliography[1].length && printed.every((key) => typeof key === 'string');
+    return { bibliography, keys: known ? (printed as string[]) : undefined };
+  } finally {
+    if (decorations) decorations.entry = entry;
+  }
 }
 
 /** Whether the style is a note style (footnote citations) or in-text (author-date, numeric). */
