@@ -8,6 +8,7 @@
 //
 // Pandoc is skipped, with a note, when it is not installed (`npm run bench` installs it on Debian).
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,18 @@ const childTimeoutMs = 30 * 60 * 1000;
 
 interface Run {
   seconds: number;
+  /** User + system CPU time of the process and everything it waited for: steadier than the wall clock on a busy machine. */
+  cpuSeconds: number;
   memory: MemorySample;
+}
+
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU seconds of this process's children that have ended and been waited for (cutime + cstime in /proc/self/stat). */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / clockTicks;
 }
 
 function pandocVersion(): string | undefined {
@@ -41,6 +53,7 @@ function pandocVersion(): string | undefined {
 /** Runs a command to its end, timing it and sampling the peak RSS of its process tree. */
 async function run(command: string, commandArgs: string[], cwd: string): Promise<Run> {
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   const memory = samplePeakMemory(child.pid ?? -1, 100);
   const timer = setTimeout(() => child.kill('SIGTERM'), childTimeoutMs);
@@ -52,13 +65,14 @@ async function run(command: string, commandArgs: string[], cwd: string): Promise
   clearTimeout(timer);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${command} ${commandArgs.slice(0, 4).join(' ')}… failed (${code}): ${errors.slice(-2000)}`);
-  return { seconds, memory: memory.stop() };
+  return { seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, memory: memory.stop() };
 }
 
 /** Pandoc's two runs, one after the other, as one: their times added, the larger peak. */
 function inSequence(runs: Run[]): Run {
   return {
     seconds: runs.reduce((sum, each) => sum + each.seconds, 0),
+    cpuSeconds: runs.reduce((sum, each) => sum + each.cpuSeconds, 0),
     memory: {
       rssBytes: Math.max(...runs.map((each) => each.memory.rssBytes)),
       pssBytes: Math.max(...runs.map((each) => each.memory.pssBytes)),
@@ -68,6 +82,7 @@ function inSequence(runs: Run[]): Run {
 
 const megabytes = (run: Run | undefined) => (run ? (run.memory.rssBytes / 2 ** 20).toFixed(0) : '');
 const seconds = (run: Run | undefined) => (run ? run.seconds.toFixed(2) : '');
+const cpu = (run: Run | undefined) => (run ? run.cpuSeconds.toFixed(2) : '');
 
 const pandoc = pandocVersion();
 const workDir = await mkdtemp(path.join(tmpdir(), 'anthology-bench-build-'));
@@ -101,13 +116,17 @@ try {
     rows.push([
       label,
       seconds(cold),
+      cpu(cold),
       megabytes(cold),
       seconds(rebuild),
       ((rebuild.seconds / cold.seconds) * 100).toFixed(0),
       seconds(theirs),
+      cpu(theirs),
       megabytes(theirs),
       theirs ? (theirs.seconds / cold.seconds).toFixed(2) : '',
+      theirs ? (theirs.cpuSeconds / cold.cpuSeconds).toFixed(2) : '',
     ]);
+    console.error(`  ${rows.at(-1)?.join('  ')}`);
     await rm(dir, { recursive: true, force: true });
   }
 } finally {
@@ -115,9 +134,10 @@ try {
 }
 printTable(
   'Build: HTML + EPUB (seconds, peak RSS)',
-  ['book', 'ours cold s', 'ours MB', 'one changed s', '% of cold', 'Pandoc s', 'Pandoc MB', '× faster than Pandoc'],
+  ['book', 'ours cold s', 'CPU s', 'peak MB', 'one changed s', '% of cold', 'Pandoc s', 'CPU s', 'peak MB', '× Pandoc (time)', '× Pandoc (CPU)'],
   rows,
 );
+console.log('s: wall clock from spawn to exit; CPU s: user + system of the process tree; × Pandoc: how many times faster ours is.');
 console.log('Books past the default one repeat its 9 real chapters (1 in 9 has 123 notes), each copy citing its own copies of the 82 works.');
 console.log(
   pandoc
