@@ -7,7 +7,7 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { CslJsonItem } from '../src/adapters/citation-js.ts';
+import type { CslJsonItem } from '../src/core/citations.ts';
 
 export interface ScaledBook {
   /** Chapter files in reading order, relative to the project. */

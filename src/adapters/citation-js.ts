@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { CiteprocEngine, CiteStyle, CslJsonItem } from '../core/citations.ts';
 
 /**
  * The only module that touches citation-js (0.7, the line that runs on Node 20; no bundled types).
@@ -7,45 +8,6 @@ import { createRequire } from 'node:module';
  */
 
 const require = createRequire(import.meta.url);
-
-/** A CSL-JSON item as citation-js and citeproc take it. */
-export type CslJsonItem = { id: string; type: string } & Record<string, unknown>;
-
-export interface CitationItemRef {
-  id: string;
-  locator?: string;
-  label?: string;
-  prefix?: string;
-  suffix?: string;
-  'suppress-author'?: boolean;
-}
-
-export interface CitationCluster {
-  citationID: string;
-  citationItems: CitationItemRef[];
-  properties: { noteIndex: number };
-}
-
-/** What citeproc's `makeBibliography` returns: settings and one HTML string per printed entry. */
-export type CiteprocBibliography = [
-  { entry_ids: string[][]; bibstart: string; bibend: string; hangingindent?: number; 'second-field-align'?: string | false },
-  string[],
-];
-
-/** The part of a citeproc-js engine we use. */
-export interface CiteprocEngine {
-  updateItems(ids: string[]): void;
-  processCitationCluster(
-    citation: CitationCluster,
-    before: [string, number][],
-    after: [string, number][],
-  ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
-  /** Renders a whole chapter's clusters in order in one pass: `[citationID, noteIndex, html][]`. */
-  rebuildProcessorState(citations: CitationCluster[], format: 'html', uncited: string[]): [string, number, string][];
-  makeBibliography(): CiteprocBibliography | false;
-  cslXml: { dataObj: unknown };
-  opt: { xclass: string; class: string; development_extensions: Record<string, unknown> };
-}
 
 interface CiteConstructor {
   new (data: unknown, options?: Record<string, unknown>): { data: CslJsonItem[]; format(format: string, options?: Record<string, unknown>): string };
@@ -78,11 +40,16 @@ function citationJs(): CiteConstructor {
   return cite;
 }
 
-/** Registers a CSL style and its locale; returns the name to render with. */
-export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): void {
+/**
+ * Registers a CSL style and its locale (without one, citation-js's bundled en-US); returns the style
+ * `cite/` renders with.
+ */
+export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): CiteStyle {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);
+  const language = locale?.name ?? 'en-US';
+  return { name, locale: language, engine: (items) => createEngine(items, name, language) };
 }
 
 /** An engine with the items it may be asked for. */
@@ -115,7 +82,37 @@ function buildEngine(style: string, locale: string): HeldEngine {
   );
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
+  engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
   return { engine, styleXml, items };
+}
+
+/**
+ * `makeBibliography`, also giving the key of each printed entry (`printed_keys`) when it can tell.
+ * citeproc lists in `entry_ids` the works it printed nothing for too, so the entries alone cannot
+ * say which is which: its `@bibliography/entry` decoration, applied to each entry it prints, is
+ * wrapped for the call to note the key on the entry's blob. (Wrapped per call: setOutputFormat,
+ * which rebuildProcessorState calls, makes a fresh decorations object.)
+ */
+function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['makeBibliography']): CiteprocEngine['makeBibliography'] {
+  return () => {
+    const decorations = (engine as unknown as { fun?: { decorate?: Record<string, Record<string, unknown> | undefined> } }).fun?.decorate?.['@bibliography'];
+    const entry = decorations?.entry;
+    const printed: unknown[] = [];
+    if (decorations && typeof entry === 'function') {
+      decorations.entry = function (this: { system_id?: unknown }, ...args: unknown[]) {
+        printed.push(this.system_id);
+        return entry.apply(this, args);
+      };
+    }
+    try {
+      const bibliography = make.call(engine);
+      if (!bibliography) return bibliography;
+      const known = printed.length === bibliography[1].length && printed.every((key) => typeof key === 'string');
+      return known ? [{ ...bibliography[0], printed_keys: printed as string[] }, bibliography[1]] : bibliography;
+    } finally {
+      if (decorations) decorations.entry = entry;
+    }
+  };
 }
 
 /**
@@ -141,39 +138,6 @@ export function createEngine(items: readonly CslJsonItem[], style: string, local
   return held.engine;
 }
 
-/**
- * The engine's bibliography of the items it holds, with the key of each printed entry in order,
- * or undefined keys when the engine could not say (then the caller works them out). citeproc
- * lists in `entry_ids` the works it printed nothing for too, so the entries alone cannot say
- * which is which: its `@bibliography/entry` decoration, applied to each entry it prints, is
- * wrapped for the call to note the key of the entry's blob.
- */
-export function makeBibliography(engine: CiteprocEngine): { bibliography: CiteprocBibliography; keys: string[] | undefined } | undefined {
-  // setOutputFormat (which rebuildProcessorState calls) makes a fresh decorations object each time.
-  const decorations = (engine as unknown as { fun?: { decorate?: Record<string, Record<string, unknown> | undefined> } }).fun?.decorate?.['@bibliography'];
-  const entry = decorations?.entry;
-  const printed: unknown[] = [];
-  if (decorations && typeof entry === 'function') {
-    decorations.entry = function (this: { system_id?: unknown }, ...args: unknown[]) {
-      printed.push(this.system_id);
-      return entry.apply(this, args);
-    };
-  }
-  try {
-    const bibliography = engine.makeBibliography();
-    if (!bibliography) return undefined;
-    const known = printed.length === bibliography[1].length && printed.every((key) => typeof key === 'string');
-    return { bibliography, keys: known ? (printed as string[]) : undefined };
-  } finally {
-    if (decorations) decorations.entry = entry;
-  }
-}
-
-/** Whether the style is a note style (footnote citations) or in-text (author-date, numeric). */
-export function styleClass(engine: CiteprocEngine): 'note' | 'in-text' {
-  return engine.opt.xclass === 'note' ? 'note' : 'in-text';
-}
-
 /** Parses BibTeX (`@article{…}`) or RIS text into CSL-JSON through citation-js's plugins. */
 export function parseBibliographyText(text: string): CslJsonItem[] {
   const Cite = citationJs();
@@ -185,31 +149,4 @@ export function exportBibliography(items: CslJsonItem[], format: 'bibtex' | 'ris
   const data = new (citationJs())(items);
   if (format === 'csl-json') return `${JSON.stringify(data.data, null, 2)}\n`;
   return data.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' });
-}
-
-interface NameParser {
-  parse(name: string): Record<string, string | undefined>;
-}
-
-let nameParser: NameParser | undefined;
-
-/**
- * One person's name, in either order (`Jane Smith`, `Smith, Jane`, `W.-P. de Roever`), read by
- * @citation-js/name into CSL name parts (particles and suffixes included).
- */
-export function parsePersonName(name: string): {
-  family?: string;
-  given?: string;
-  'non-dropping-particle'?: string;
-  'dropping-particle'?: string;
-  suffix?: string;
-} {
-  nameParser ??= require('@citation-js/name') as NameParser;
-  const parsed = nameParser.parse(name);
-  const result: Record<string, string> = {};
-  for (const key of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix']) {
-    const value = parsed[key];
-    if (typeof value === 'string' && value !== '') result[key] = value;
-  }
-  return result;
 }

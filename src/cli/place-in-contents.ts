@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, parse as parseYaml, type YAMLSeq } from 'yaml';
 import { configFileName } from '../config/load.ts';
-import { splitFrontMatter } from '../core/chapter.ts';
 import { type ContentsEntry, type Insertion, type PlacementNote, placeChapters } from '../editions/placement.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { splitFrontMatter } from '../load/chapter.ts';
 
 /** What a chapter file's front matter says about it, read leniently (an unreadable file has neither). */
 export async function chapterFacts(projectDir: string, chapterPath: string): Promise<{ title?: string; date?: string; id?: string; authors?: string[] }> {

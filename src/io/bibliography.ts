@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
-import type { BibliographyItem } from '../cite/bibliography.ts';
+import type { BibliographyItem } from '../core/citations.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';
 

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
-import { citeBook } from '../cite/cite-book.ts';
-import { configFileName, loadBookConfig } from '../config/load.ts';
+import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
-import { chapterFileId, parseChapter } from '../core/chapter.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
+import { chapterFileId, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
-import { cslStyleProblem, loadCiteStyle } from './cite-style.ts';
+import { loadBookConfig } from './book-config.ts';
+import { cslStyleProblem } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
 export interface LoadedBook {
@@ -125,14 +125,6 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       references: bibliography.items,
     },
   };
-}
-
-/** Loads the book and renders its citations in the book's CSL style, ready for the renderers. */
-export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
-  const { files, book, styleXml } = await loadBook(projectDir);
-  if (!book) return { files, book };
-  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])));
-  return { files, book: hasErrors(files) ? undefined : cited };
 }
 
 /** The line of the `occurrence`th mention of `needle` in anthology.yaml, so a message can point at it. */

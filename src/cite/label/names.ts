@@ -5,7 +5,7 @@
  * person's name is read by @citation-js/name (particles, suffixes) through the adapter; an
  * organisation stays whole as a literal.
  */
-import { parsePersonName } from '../../adapters/citation-js.ts';
+import { parsePersonName } from '../../core/names.ts';
 import type { CslName } from '../csl.ts';
 import { CHINESE_SURNAMES } from './dictionaries.ts';
 import { isOrganisationName } from './organisations.ts';
