@@ -4,6 +4,7 @@ import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import { loadBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
+import { placeOfText } from '../core/place.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
@@ -297,14 +298,6 @@ async function prepareChapters(result: SourceImport, input: SourceInput, project
     prepared.push({ fileName: `${slug}.md`, title: piece.meta.title, markdown: pieceToMarkdown(piece), images, remoteImages: remoteImages(piece.body) });
   }
   return prepared;
-}
-
-/** Where `text` first occurs in a file (figures made from HTML carry no place of their own). */
-function placeOfText(source: string, text: string): { line: number; column: number } | undefined {
-  const offset = source.indexOf(text);
-  if (offset < 0) return undefined;
-  const before = source.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };

@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { parseCitations } from '../cite/syntax.ts';
 import { type ChapterFrontMatter, chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
+import { placeLocator } from './place.ts';
 import { report } from './rules.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -91,7 +92,7 @@ function checkFigures(tree: Root, file: VFile): void {
  */
 function literalMarkers(tree: Root, source: string): { label: string; place: { line: number; column: number } }[] {
   const found: { label: string; place: { line: number; column: number } }[] = [];
-  const location = locationOf(source);
+  const location = placeLocator(source);
   visit(tree, 'text', (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -103,16 +104,6 @@ function literalMarkers(tree: Root, source: string): { label: string; place: { l
     }
   });
   return found;
-}
-
-function locationOf(source: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  return (offset) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? 0) <= offset) line += 1;
-    return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
-  };
 }
 
 /** Every marker needs a note; every note should have a marker; numbers are unique. */

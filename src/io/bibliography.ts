@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
 import type { BibliographyItem } from '../cite/bibliography.ts';
+import { placeOfOffset, placeOfText } from '../core/place.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';
 
@@ -86,7 +87,7 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
           file,
           'bibliography-duplicate-key',
           `key ${item.id} is already defined in ${first}`,
-          isJson ? (lineOf(file, `"${item.id}"`) ?? entryPlaces[index]) : entryPlaces[index],
+          isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlaces[index]) : entryPlaces[index],
         );
         continue;
       }
@@ -140,17 +141,6 @@ function reportUnterminatedRis(file: VFile, starts: readonly Place[]): void {
       report(file, 'bibliography-invalid', 'this RIS entry has no closing ER  - line (the file was cut off?)', start);
     }
   });
-}
-
-function placeOfOffset(text: string, offset: number): Place {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-function lineOf(file: VFile, needle: string): { line: number; column: number } | undefined {
-  const lines = String(file.value).split('\n');
-  const index = lines.findIndex((line) => line.includes(needle));
-  return index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(needle) ?? 0) + 1 };
 }
 
 /** The managed bibliography as written: sorted by key, two-space JSON, so diffs stay small. */

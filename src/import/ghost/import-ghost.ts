@@ -3,11 +3,11 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { placeLocator, placeOfOffset } from '../../core/place.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
-import { lineLocator } from '../lines.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 
@@ -92,7 +92,8 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
   const plain = (value: string | null | undefined) => (value ? decodeEntities(value).replace(/\s+/g, ' ').trim() : '');
   const timeZone = settingOf(data, 'timezone');
   const wanted = new Set(options.postTypes ?? ['post']);
-  const locate = lineLocator(source);
+  const placeIn = placeLocator(source);
+  const locate = (offset: number) => placeIn(offset).line;
   const spans = postSpans(source);
 
   const pieces: ImportedPiece[] = [];
@@ -119,7 +120,7 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
       .filter(Boolean);
     const lines: [number, number] = range ?? [1, 1];
     const htmlKey = span?.keys.find((key) => key.name === bodyKeyOf(post));
-    const htmlPlace = htmlKey ? placeAt(source, htmlKey.from) : { line: lines[0], column: 1 };
+    const htmlPlace = htmlKey ? placeIn(htmlKey.from) : { line: lines[0], column: 1 };
     const html = postHtml(post, file, lines[0]);
     // The HTML is one JSON string, on one line of the export. Ghost writes its own address as
     // `__GHOST_URL__`, so there is no base to resolve against (the canonical URL is another site's).
@@ -127,7 +128,7 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
     ghostImagesToRemote(body, file, htmlPlace);
     const meta = postsMetaOf(data, post);
     const featureKey = span?.keys.find((key) => key.name === 'feature_image');
-    const featurePlace = featureKey ? placeAt(source, featureKey.from) : { line: lines[0], column: 1 };
+    const featurePlace = featureKey ? placeIn(featureKey.from) : { line: lines[0], column: 1 };
     if (post.feature_image) body.children.unshift(featureFigure(post.feature_image, meta, file, featurePlace));
     const date = post.published_at ? localDate(post.published_at, timeZone) : undefined;
     const frontMatter: ChapterFrontMatter = {
@@ -233,20 +234,15 @@ function onLine(place: Place): PlaceInSource {
   return () => place;
 }
 
-function placeAt(source: string, offset: number): Place {
-  const line = lineLocator(source)(offset);
-  return { line, column: offset - source.lastIndexOf('\n', offset - 1) };
-}
-
 /** V8 says `at position N` (Node 20) or `(line L column C)` (Node 22); at the end of the input it says neither. */
 function jsonErrorPlace(source: string, reason: string): Place {
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(reason);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /at position (\d+)/.exec(reason)?.[1];
   // `Expected ',' … after property value`: the comma is missing at the end of the value, often a line up.
-  if (position !== undefined && /\bafter\b/.test(reason)) return placeAt(source, source.slice(0, Number(position)).trimEnd().length);
-  if (position !== undefined) return placeAt(source, Number(position));
-  if (/end of JSON input/i.test(reason)) return placeAt(source, source.trimEnd().length);
+  if (position !== undefined && /\bafter\b/.test(reason)) return placeOfOffset(source, source.slice(0, Number(position)).trimEnd().length);
+  if (position !== undefined) return placeOfOffset(source, Number(position));
+  if (/end of JSON input/i.test(reason)) return placeOfOffset(source, source.trimEnd().length);
   return { line: 1, column: 1 };
 }
 

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { placeOfOffset } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import {
   type ArchiveImportResult,
@@ -277,7 +278,7 @@ function postPiece(post: MediumPost, pieceNumber: number, profile: string | unde
     if (lines && used) fates.set(lines[0], lines[1], { fate: 'metadata', piece: pieceNumber, field });
   }
   const headEnd = /<body[\s>]/i.exec(html)?.index;
-  const headLines = headEnd === undefined ? 0 : html.slice(0, headEnd).split('\n').length;
+  const headLines = headEnd === undefined ? 0 : placeOfOffset(html, headEnd).line;
   const lines = fates.result(html, (line) => ({
     line,
     fate: 'dropped',

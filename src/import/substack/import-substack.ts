@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import {
   type ArchiveImportResult,
@@ -19,7 +20,6 @@ import {
 } from '../archive-parts.ts';
 import { htmlContentToBody, sourceLines } from '../content.ts';
 import { classNames } from '../html/hast-tree.ts';
-import { lineLocator } from '../lines.ts';
 import type { Archive, ArchiveEntry, ImportOptions, LineFate } from '../types.ts';
 
 /** A row of `posts.csv`, read by column name (exports before 2023 lack `inbox_sent_at`). */
@@ -189,7 +189,8 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
     report(file, 'import-invalid-csv', `posts.csv cannot be read as CSV: ${message}`, { line: Math.min(lines ?? 1, sourceLines(text).length || 1), column: 1 });
     return undefined;
   }
-  const locate = lineLocator(text);
+  const placeAt = placeLocator(text);
+  const locate = (offset: number) => placeAt(offset).line;
   let cursor = 0;
   const located = records.map(({ record, raw }) => {
     // The record's own text (csv-parse's raw carries the line breaks around it): found from where the last ended.
