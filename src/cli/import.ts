@@ -11,9 +11,9 @@ import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '.
 import { formatNames, type SourceImport, skippedReasons } from '../import/import.ts';
 import { renderImportReview } from '../import/review.ts';
 import type { SourceInput } from '../import/types.ts';
-import { addToContents } from '../io/add-to-contents.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { citeChapterText } from '../io/cite-chapters.ts';
+import { addToContents } from '../io/edit-config.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath, isImageName } from '../io/read-source.ts';
 import { findAuthorData } from '../io/site-data.ts';
