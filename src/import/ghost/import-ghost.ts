@@ -3,6 +3,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { dayOfInstant } from '../../core/dates.ts';
 import { placeLocator, placeOfOffset } from '../../core/place.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
@@ -130,7 +131,7 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
     const featureKey = span?.keys.find((key) => key.name === 'feature_image');
     const featurePlace = featureKey ? placeIn(featureKey.from) : { line: lines[0], column: 1 };
     if (post.feature_image) body.children.unshift(featureFigure(post.feature_image, meta, file, featurePlace));
-    const date = post.published_at ? localDate(post.published_at, timeZone) : undefined;
+    const date = post.published_at ? dayOfInstant(post.published_at, timeZone) : undefined;
     const frontMatter: ChapterFrontMatter = {
       title: plain(post.title) || `Untitled post ${post.slug ?? ''}`.trim(),
       ...(plain(post.title) ? {} : { provisional_title: true }),
@@ -186,23 +187,6 @@ function postsMetaOf(data: GhostData, post: GhostPost): { caption: string | unde
     caption: post.feature_image_caption ?? meta?.feature_image_caption ?? undefined,
     alt: post.feature_image_alt ?? meta?.feature_image_alt ?? undefined,
   };
-}
-
-/**
- * The day the post was published where its blog is: Ghost stores UTC and the blog's time zone in
- * its settings, and a post from late evening in Tashkent is dated the day before in UTC.
- */
-export function localDate(instant: string, timeZone: string | undefined): string | undefined {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return /^\d{4}-\d{2}-\d{2}/.exec(instant)?.[0];
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
-    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')}`;
-  } catch {
-    // A time zone this runtime does not know.
-    return date.toISOString().slice(0, 10);
-  }
 }
 
 const remoteAddress = /^(?:https?:)?\/\/|^__GHOST_URL__/i;

@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { compareDays, writtenDay } from '../../core/dates.ts';
 import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import {
@@ -98,7 +99,7 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
     } else chosen.push(row);
   }
   // Oldest first, as a book of a newsletter reads; undated rows (drafts) after, in the export's order.
-  const ordered = chosen.map((row, index) => ({ row, index })).sort((a, b) => compareDates(a.row.date, b.row.date) || a.index - b.index);
+  const ordered = chosen.map((row, index) => ({ row, index })).sort((a, b) => compareDays(a.row.date, b.row.date) || a.index - b.index);
 
   const pieces: ArchivePiece[] = [];
   for (const { row } of ordered) {
@@ -164,14 +165,6 @@ function otherFileReason(name: string, root: string): string {
   return 'not part of a Substack post';
 }
 
-/** ISO dates compare as strings; an undated row sorts after every dated one. */
-function compareDates(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
-}
-
 /**
  * The rows of posts.csv with the lines each one spans. Undefined (and an error at the place) when
  * the CSV cannot be parsed or lacks the `post_id` column.
@@ -214,7 +207,7 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
     .filter(({ record }) => value(record, 'post_id') !== undefined)
     .map(({ record, lines }) => ({
       postId: value(record, 'post_id') ?? '',
-      date: isoDay(value(record, 'post_date')),
+      date: writtenDay(value(record, 'post_date') ?? ''),
       published: /^true$/i.test(value(record, 'is_published') ?? ''),
       type: (value(record, 'type') ?? 'newsletter').toLowerCase(),
       title: decodeHTML(value(record, 'title') ?? ''),
@@ -225,10 +218,6 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
 }
 
 /** Substack writes UTC instants (`2024-03-01T10:00:00.000Z`); the publication's time zone is not in the export. */
-function isoDay(value: string | undefined): string | undefined {
-  return value ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
-}
-
 /** One post: front matter from its row, body from its HTML (widgets taken out), fates for its lines. */
 function postPiece(row: PostRow, file: VFile, csvFile: VFile, pieceNumber: number): { piece: ArchivePiece['piece']; lines: LineFate[] } {
   const html = String(file.value);
