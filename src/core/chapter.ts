@@ -38,7 +38,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   restoreStrayDirectives(tree, text);
-  parseCitations(tree);
+  parseCitations(tree, text);
   checkFigures(tree, file);
   checkNotes(tree, file);
   return meta ? { meta, tree } : undefined;
