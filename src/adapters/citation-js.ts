@@ -139,30 +139,3 @@ export function exportBibliography(items: CslJsonItem[], format: 'bibtex' | 'ris
   if (format === 'csl-json') return `${JSON.stringify(data.data, null, 2)}\n`;
   return data.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' });
 }
-
-interface NameParser {
-  parse(name: string): Record<string, string | undefined>;
-}
-
-let nameParser: NameParser | undefined;
-
-/**
- * One person's name, in either order (`Jane Smith`, `Smith, Jane`, `W.-P. de Roever`), read by
- * @citation-js/name into CSL name parts (particles and suffixes included).
- */
-export function parsePersonName(name: string): {
-  family?: string;
-  given?: string;
-  'non-dropping-particle'?: string;
-  'dropping-particle'?: string;
-  suffix?: string;
-} {
-  nameParser ??= require('@citation-js/name') as NameParser;
-  const parsed = nameParser.parse(name);
-  const result: Record<string, string> = {};
-  for (const key of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix']) {
-    const value = parsed[key];
-    if (typeof value === 'string' && value !== '') result[key] = value;
-  }
-  return result;
-}
