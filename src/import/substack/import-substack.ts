@@ -77,27 +77,8 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
   if (!rows) return unread('posts.csv cannot be parsed: nothing was read');
 
   const bodies = new Map(archive.entries.filter((entry) => entry.name.startsWith(`${root}posts/`)).map((entry) => [entry.name, entry]));
-  const wanted = new Set((options.postTypes ?? ['post']).map((type) => (type === 'post' ? 'newsletter' : type)));
   const csvFates = new LineFateMap();
-  const chosen: PostRow[] = [];
-  const skippedBodies = new Map<string, string>();
-  for (const row of rows.posts) {
-    const reason = !row.published && !options.includeDrafts ? 'a draft (use --drafts to include it)' : !wanted.has(row.type) ? typeReason(row.type) : undefined;
-    const body = bodies.get(`${root}posts/${row.postId}.html`);
-    if (reason) {
-      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: `${row.title || row.postId}: ${reason}` });
-      report(csvFile, 'import-skipped', `left out “${row.title || row.postId}”: ${reason}`, { line: row.lines[0], column: 1 });
-      if (body) skippedBodies.set(body.name, reason);
-    } else if (!body) {
-      report(
-        csvFile,
-        'import-archive-missing-file',
-        `posts.csv names the post “${row.title || row.postId}” (${row.postId}), but ${root}posts/${row.postId}.html is not in the export: download the export again, or delete the row to import the rest`,
-        { line: row.lines[0], column: 1 },
-      );
-      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: 'its body file is missing from the export' });
-    } else chosen.push(row);
-  }
+  const { chosen, skippedBodies } = chosenRows(rows.posts, bodies, root, options, csvFile, csvFates);
   // Oldest first, as a book of a newsletter reads; undated rows (drafts) after, in the export's order.
   const ordered = chosen.map((row, index) => ({ row, index })).sort((a, b) => compareDays(a.row.date, b.row.date) || a.index - b.index);
 
@@ -128,23 +109,61 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
         : { line, fate: 'dropped', piece: undefined, reason: 'not a row of posts.csv' },
     ),
   });
-  if (pieces.length > 0) {
-    report(
-      csvFile,
-      'import-author-unknown',
-      `a Substack export does not name the author: ${pieces.length === 1 ? 'the chapter from it has' : `the ${pieces.length} chapters from it have`} no author; fill in \`authors\``,
-      { line: 1, column: 1 },
-    );
-    // The subscriber list is named after the publication's address, not its name: a hint for the editor only.
-    const address = archive.entries.map((entry) => /(?:^|\/)email_list\.([\w-]+)\.csv$/.exec(entry.name)?.[1]).find(Boolean);
-    report(
-      csvFile,
-      'import-venue-unknown',
-      `a Substack export does not name the publication${address ? ` (its address is ${address}.substack.com)` : ''}: the venue of its chapters is left empty`,
-      { line: 1, column: 1 },
-    );
-  }
+  if (pieces.length > 0) reportUnnamedAuthorAndVenue(csvFile, pieces.length, archive);
   return { pieces, members: sortedMembers([...members.values(), ...otherMembers()]) };
+}
+
+/**
+ * The rows to import (published, of a wanted type, with a body in the export) and, for the rows
+ * left out, their body files and why; each left-out row reported on posts.csv and its lines' fate set.
+ */
+function chosenRows(
+  posts: readonly PostRow[],
+  bodies: ReadonlyMap<string, ArchiveEntry>,
+  root: string,
+  options: ImportOptions,
+  csvFile: VFile,
+  csvFates: LineFateMap,
+): { chosen: PostRow[]; skippedBodies: Map<string, string> } {
+  const wanted = new Set((options.postTypes ?? ['post']).map((type) => (type === 'post' ? 'newsletter' : type)));
+  const chosen: PostRow[] = [];
+  const skippedBodies = new Map<string, string>();
+  for (const row of posts) {
+    const reason = !row.published && !options.includeDrafts ? 'a draft (use --drafts to include it)' : !wanted.has(row.type) ? typeReason(row.type) : undefined;
+    const body = bodies.get(`${root}posts/${row.postId}.html`);
+    if (reason) {
+      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: `${row.title || row.postId}: ${reason}` });
+      report(csvFile, 'import-skipped', `left out “${row.title || row.postId}”: ${reason}`, { line: row.lines[0], column: 1 });
+      if (body) skippedBodies.set(body.name, reason);
+    } else if (!body) {
+      report(
+        csvFile,
+        'import-archive-missing-file',
+        `posts.csv names the post “${row.title || row.postId}” (${row.postId}), but ${root}posts/${row.postId}.html is not in the export: download the export again, or delete the row to import the rest`,
+        { line: row.lines[0], column: 1 },
+      );
+      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: 'its body file is missing from the export' });
+    } else chosen.push(row);
+  }
+  return { chosen, skippedBodies };
+}
+
+/** A Substack export names neither the author nor the publication: both are left empty, and said so. */
+function reportUnnamedAuthorAndVenue(csvFile: VFile, pieceCount: number, archive: Archive): void {
+  report(
+    csvFile,
+    'import-author-unknown',
+    `a Substack export does not name the author: ${pieceCount === 1 ? 'the chapter from it has' : `the ${pieceCount} chapters from it have`} no author; fill in \`authors\``,
+    { line: 1, column: 1 },
+  );
+  // The subscriber list is named after the publication's address, not its name: a hint for the editor only.
+  const address = archive.entries.map((entry) => /(?:^|\/)email_list\.([\w-]+)\.csv$/.exec(entry.name)?.[1]).find(Boolean);
+  report(
+    csvFile,
+    'import-venue-unknown',
+    `a Substack export does not name the publication${address ? ` (its address is ${address}.substack.com)` : ''}: the venue of its chapters is left empty`,
+    { line: 1, column: 1 },
+  );
 }
 
 function sortedMembers(members: MemberImport[]): MemberImport[] {
