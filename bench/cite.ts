@@ -2,16 +2,16 @@
 // 20,000-note book, against baselines measured in the same run.
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { type CslJsonItem, createEngine } from '../src/adapters/citation-js.ts';
-import type { BibliographyItem } from '../src/cite/bibliography.ts';
+import { createEngine } from '../src/adapters/citation-js.ts';
 import { citeBook } from '../src/cite/cite-book.ts';
 import { citeChapterNotes, notesOf } from '../src/cite/cite-notes.ts';
 import { parseNote } from '../src/cite/parse-note.ts';
-import { parseChapter } from '../src/core/chapter.ts';
+import type { BibliographyItem, CslJsonItem } from '../src/core/citations.ts';
 import type { Book, Chapter } from '../src/core/types.ts';
 import { pieceToMarkdown } from '../src/import/chapter-markdown.ts';
 import { importSource } from '../src/import/import.ts';
 import { loadCiteStyle } from '../src/io/cite-style.ts';
+import { parseChapter } from '../src/load/chapter.ts';
 import { measure, printTable } from './table.ts';
 
 const root = new URL('..', import.meta.url).pathname;

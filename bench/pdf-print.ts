@@ -5,8 +5,10 @@
 //   node --import tsx bench/pdf-print.ts <dir>
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { VFile } from 'vfile';
 import { findChromium } from '../src/adapters/chromium.ts';
-import { pdfTimeout, printWithPagedjs } from '../src/adapters/pagedjs.ts';
+import { printWithPagedjs } from '../src/pipeline/build.ts';
+import { pdfTimeout } from '../src/render/pdf/print-pdf.ts';
 import type { PrintDocument } from '../src/render/pdf/protocol.ts';
 
 const dir = process.argv[2];
@@ -14,12 +16,14 @@ if (!dir) throw new Error('usage: pdf-print.ts <dir>');
 const chromiumPath = findChromium();
 if (!chromiumPath) throw new Error('no Chromium: install one or set PUPPETEER_EXECUTABLE_PATH');
 const document = JSON.parse(await readFile(path.join(dir, 'document.json'), 'utf8')) as PrintDocument;
+const reported = new VFile({ path: 'anthology.yaml' });
 const result = await printWithPagedjs({
   workDirectory: dir,
-  chunks: document.chunks,
-  metadata: { ...document.metadata, date: new Date(document.metadata.date) },
+  document: { chunks: document.chunks, metadata: { ...document.metadata, date: new Date(document.metadata.date) } },
   chromiumPath,
   timeout: pdfTimeout(document.html.length),
+  fileFor: () => reported,
 });
+const warnings = reported.messages.map((message) => ({ rule: message.ruleId, message: message.reason }));
 await writeFile(path.join(dir, 'anthology.pdf'), result.pdf);
-console.log(JSON.stringify({ pages: result.pages, warnings: result.warnings }));
+console.log(JSON.stringify({ pages: result.pages, warnings }));

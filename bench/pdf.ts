@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { findChromium } from '../src/adapters/chromium.ts';
 import { loadRenderAssets } from '../src/io/assets.ts';
-import { loadCitedBook } from '../src/io/load-book.ts';
+import { loadCitedBook } from '../src/pipeline/build.ts';
 import { renderPrintDocument } from '../src/render/pdf/print-html.ts';
 import { nineHundredPages, writeGeneratedBook } from './pdf-book.ts';
 import { type MemorySample, samplePeakMemory } from './process-memory.ts';

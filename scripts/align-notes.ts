@@ -17,10 +17,10 @@ import { VFile } from 'vfile';
 import { notesOf } from '../src/cite/cite-notes.ts';
 import { type LabelledNote, type LabelledSpan, parseTaggedFile, parseTaggedLine, toTaggedLine } from '../src/cite/label/tagged.ts';
 import { tokenizeNote } from '../src/cite/label/tokens.ts';
-import { parseChapter } from '../src/core/chapter.ts';
 import { pieceToMarkdown } from '../src/import/chapter-markdown.ts';
 import { importSource } from '../src/import/import.ts';
 import type { ImportedPiece } from '../src/import/types.ts';
+import { parseChapter } from '../src/load/chapter.ts';
 import { comparable, importEntry, loadCorpus } from '../tests/helpers/corpus.ts';
 
 interface Item {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { CiteprocEngine, CiteStyle, CslJsonItem } from '../core/citations.ts';
 
 /**
  * The only module that touches citation-js (0.7, the line that runs on Node 20; no bundled types).
@@ -7,41 +8,6 @@ import { createRequire } from 'node:module';
  */
 
 const require = createRequire(import.meta.url);
-
-/** A CSL-JSON item as citation-js and citeproc take it. */
-export type CslJsonItem = { id: string; type: string } & Record<string, unknown>;
-
-export interface CitationItemRef {
-  id: string;
-  locator?: string;
-  label?: string;
-  prefix?: string;
-  suffix?: string;
-  'suppress-author'?: boolean;
-}
-
-export interface CitationCluster {
-  citationID: string;
-  citationItems: CitationItemRef[];
-  properties: { noteIndex: number };
-}
-
-/** The part of a citeproc-js engine we use. */
-export interface CiteprocEngine {
-  updateItems(ids: string[]): void;
-  processCitationCluster(
-    citation: CitationCluster,
-    before: [string, number][],
-    after: [string, number][],
-  ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
-  /** Renders a whole chapter's clusters in order in one pass: `[citationID, noteIndex, html][]`. */
-  rebuildProcessorState(citations: CitationCluster[], format: 'html', uncited: string[]): [string, number, string][];
-  makeBibliography():
-    | [{ entry_ids: string[][]; bibstart: string; bibend: string; hangingindent?: number; 'second-field-align'?: string | false }, string[]]
-    | false;
-  cslXml: { dataObj: unknown };
-  opt: { xclass: string; class: string; development_extensions: Record<string, unknown> };
-}
 
 interface CiteConstructor {
   new (data: unknown, options?: Record<string, unknown>): { data: CslJsonItem[]; format(format: string, options?: Record<string, unknown>): string };
@@ -74,11 +40,16 @@ function citationJs(): CiteConstructor {
   return cite;
 }
 
-/** Registers a CSL style and its locale; returns the name to render with. */
-export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): void {
+/**
+ * Registers a CSL style and its locale (without one, citation-js's bundled en-US); returns the style
+ * `cite/` renders with.
+ */
+export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): CiteStyle {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);
+  const language = locale?.name ?? 'en-US';
+  return { name, locale: language, engine: (items) => createEngine(items, name, language) };
 }
 
 const engines = new Map<string, { engine: CiteprocEngine; items: Map<string, CslJsonItem> }>();
@@ -120,11 +91,6 @@ export function createEngine(items: CslJsonItem[], style: string, locale: string
   cached.engine.updateItems([]);
   cached.engine.updateItems(items.map((item) => item.id));
   return cached.engine;
-}
-
-/** Whether the style is a note style (footnote citations) or in-text (author-date, numeric). */
-export function styleClass(engine: CiteprocEngine): 'note' | 'in-text' {
-  return engine.opt.xclass === 'note' ? 'note' : 'in-text';
 }
 
 /** Parses BibTeX (`@article{…}`) or RIS text into CSL-JSON through citation-js's plugins. */

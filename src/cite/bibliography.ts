@@ -1,15 +1,5 @@
-import type { CslJsonItem } from '../adapters/citation-js.ts';
+import type { BibliographyItem, CslJsonItem, Provenance } from '../core/citations.ts';
 import type { ShortForm } from './label/citations.ts';
-
-/** Where an item came from: the note whose text it was parsed out of. */
-export interface Provenance {
-  chapter: string;
-  note: string;
-  text: string;
-}
-
-/** A bibliography item: CSL-JSON plus our provenance under `custom` (CSL-JSON's free field). */
-export type BibliographyItem = CslJsonItem & { custom?: { provenance?: Provenance[] } };
 
 type Name = { family?: string; given?: string; literal?: string };
 

@@ -1,10 +1,10 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { CslJsonItem } from '../adapters/citation-js.ts';
+import type { CiteStyle, CslJsonItem } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
-import { type CiteStyle, renderBibliography, renderChapterCitations } from './render.ts';
+import { renderBibliography, renderChapterCitations } from './render.ts';
 
 /**
  * Renders the citations of every chapter in the book's CSL style and the book's reference list

@@ -1,6 +1,6 @@
 import type { FootnoteDefinition, Root } from 'mdast';
-import type { CslJsonItem } from '../adapters/citation-js.ts';
-import { addToBibliography, type BibliographyItem, shortFormMatches } from './bibliography.ts';
+import type { BibliographyItem, CslJsonItem } from '../core/citations.ts';
+import { addToBibliography, shortFormMatches } from './bibliography.ts';
 import { CONFIDENCE_THRESHOLD, type ParsedCitation, type ParsedNote, parseNote } from './parse-note.ts';
 
 /** One note of a chapter: its label and its Markdown text, with where that text sits in the file. */

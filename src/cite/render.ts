@@ -3,24 +3,10 @@ import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type CitationCluster, type CiteprocEngine, type CslJsonItem, createEngine, styleClass } from '../adapters/citation-js.ts';
+import { type CitationCluster, type CiteprocEngine, type CiteStyle, type CslJsonItem, type RenderedBibliography, styleClass } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
-import type { Citation } from './syntax.ts';
-
-export interface CiteStyle {
-  /** Name under which the style was registered with citation-js. */
-  name: string;
-  locale: string;
-}
-
-export interface RenderedBibliography {
-  /** The book's reference list as hast (`div.csl-bib-body`), in the style's order. */
-  entries: ElementContent[];
-  hangingIndent: boolean;
-  /** The citation key of each `div.csl-entry`, in order (renderers give entries ids to link to). */
-  keys: string[];
-}
+import type { Citation } from '../load/citation-syntax.ts';
 
 /** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
 interface FoundCitation {
@@ -111,7 +97,7 @@ export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<stri
       if (entry) chapterItems.set(item.key, entry);
     }
   }
-  const engine: CiteprocEngine = createEngine([...chapterItems.values()], style.name, style.locale);
+  const engine: CiteprocEngine = style.engine([...chapterItems.values()]);
   const isNoteStyle = styleClass(engine) === 'note';
   const clusters: { found: FoundCitation; cluster: CitationCluster; keys: string[] }[] = [];
   found.forEach((entry, index) => {
@@ -167,7 +153,7 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
   if (keys.length === renderedCount) return keys;
   return keys.filter((key) => {
     const item = items.get(key);
-    const alone = item ? createEngine([item], style.name, style.locale).makeBibliography() : undefined;
+    const alone = item ? style.engine([item]).makeBibliography() : undefined;
     if (!alone) return false;
     return alone[1].some((entry) => entry.trim() !== '');
   });
@@ -177,7 +163,7 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
 export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | undefined {
   const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
   if (entries.length === 0) return undefined;
-  const engine = createEngine(entries, style.name, style.locale);
+  const engine = style.engine(entries);
   const bibliography = engine.makeBibliography();
   if (!bibliography) return undefined;
   const [meta, html] = bibliography;

@@ -4,8 +4,9 @@ import { h } from 'hastscript';
 import type { FootnoteDefinition } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
+import type { BibliographyItem } from '../core/citations.ts';
 import type { Book, Chapter } from '../core/types.ts';
-import { type BibliographyItem, normaliseText, normaliseUrl } from './bibliography.ts';
+import { normaliseText, normaliseUrl } from './bibliography.ts';
 import { CONFIDENCE_THRESHOLD, type NoteLabel, parseNote } from './parse-note.ts';
 
 interface ReviewRow {

@@ -1,9 +1,9 @@
-import { loadBookConfig } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
-import { chapterFileId } from '../core/chapter.ts';
 import type { PlacementNote } from '../editions/placement.ts';
 import { loadBibliography, managedBibliographyItems } from '../io/bibliography.ts';
+import { loadBookConfig } from '../io/book-config.ts';
 import { listChapters } from '../io/load-book.ts';
+import { chapterFileId } from '../load/chapter.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
 import { chapterFacts, placeInContents } from './place-in-contents.ts';

@@ -1,21 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
-import { type PrintResult, pdfTimeout, printWithPagedjs } from '../adapters/pagedjs.ts';
-import { searchIndex } from '../adapters/pagefind.ts';
-import { hasErrors } from '../core/rules.ts';
+import { VFile } from 'vfile';
+import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
-import { loadRenderAssets, type RenderAssets } from '../io/assets.ts';
-import { loadBookImages } from '../io/images.ts';
+import { loadRenderAssets } from '../io/assets.ts';
 import { lockFileName, lockOutputFolder } from '../io/lock.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
-import { packEpub } from '../io/zip.ts';
-import { renderEpub } from '../render/epub/epub.ts';
-import { printPageBreaks } from '../render/epub/page-list.ts';
-import { renderHtmlSite } from '../render/html/site.ts';
-import { renderPrintDocument } from '../render/pdf/print-html.ts';
-import { loadEditionBook } from './edition-book.ts';
+import { buildOutputs, loadBuildableBook } from '../pipeline/build.ts';
+import type { RenderAssets } from '../render/assets.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { OutputFormat } from './formats.ts';
 import type { Ui } from './ui.ts';
@@ -31,9 +23,8 @@ export interface BuildOptions {
 export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const outDir = resolveInside(projectDir, options.out);
   if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
-  const loaded = await loadEditionBook(projectDir);
-  const { files } = loaded;
-  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, files));
+  const loaded = await loadBuildableBook(projectDir);
+  const { files, book } = loaded;
   ui.report(files);
   if (!book || hasErrors(files)) {
     ui.error('the book has errors; nothing was built');
@@ -47,14 +38,19 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
     onWait: (pid) => ui.info(`waiting for the build already writing ${options.out}/ (process ${pid}) to finish…`),
   });
   if (lock.kind === 'busy') {
-    ui.error(
-      `[build-locked] another build (process ${lock.pid}) is still writing ${options.out}/; nothing was built. If no build runs, delete ${path.join(options.out, lockFileName)}`,
+    // On the lock file: the diagnostic names what is in the way.
+    const lockFile = new VFile({ path: path.join(options.out, lockFileName), cwd: projectDir });
+    report(
+      lockFile,
+      'build-locked',
+      `another build (process ${lock.pid}) is still writing ${options.out}/; nothing was built. If no build runs, delete ${path.join(options.out, lockFileName)}`,
     );
+    ui.report([lockFile]);
     return exitCodes.content;
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
   try {
-    return await buildLocked(book, assets, outDir, options, ui);
+    return await buildLocked(projectDir, book, assets, outDir, options, ui);
   } finally {
     await lock.release();
   }
@@ -66,40 +62,44 @@ function lockWaitMs(): number {
   return Number.isFinite(seconds) && seconds >= 0 && process.env.ANTHOLOGY_LOCK_WAIT !== undefined ? seconds * 1000 : 10 * 60 * 1000;
 }
 
-async function buildLocked(book: Book, assets: RenderAssets, outDir: string, options: BuildOptions, ui: Ui): Promise<number> {
+/**
+ * Renders the outputs into a staging folder and moves each into place once made. Ctrl-C or SIGTERM
+ * stops the build between outputs, nothing is committed, the staged files are removed and the exit
+ * code is 130. (While Chromium runs, puppeteer's own handler kills it and exits 130 first; a later
+ * build takes over the lock and clears the staging folder.)
+ */
+async function buildLocked(projectDir: string, book: Book, assets: RenderAssets, outDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const staging = await Staging.create(outDir);
-  let failed = false;
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    const built: string[] = [];
-    if (options.formats.includes('html')) {
-      const site = renderHtmlSite(book, assets);
-      for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
-      await staging.writeTree('html', site);
-      built.push('html');
-      ui.info(
-        `html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`,
-      );
-    }
-    // The PDF first: the EPUB marks where its pages start.
-    let pdf: Awaited<ReturnType<typeof buildPdf>>;
-    if (options.formats.includes('pdf')) {
-      pdf = await buildPdf(book, assets, staging, ui, { printReady: options.print === true || book.config.print_ready });
-      if (pdf) {
-        built.push(`${book.slug}.pdf`);
-        ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
-      } else failed = true;
-    }
-    if (options.formats.includes('epub')) {
-      const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined), epubTimestamp(book));
-      await staging.writeFile(`${book.slug}.epub`, epub);
-      built.push(`${book.slug}.epub`);
-      ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
-    }
-    for (const output of built) await staging.commit(output);
+    const diagnostics = await buildOutputs(
+      projectDir,
+      book,
+      assets,
+      staging,
+      {
+        formats: options.formats,
+        out: options.out,
+        printReady: options.print === true || book.config.print_ready,
+        epubDate: epubTimestamp(book),
+        signal: interrupt.signal,
+      },
+      ui,
+    );
+    ui.report(diagnostics);
+    return hasErrors(diagnostics) ? exitCodes.content : exitCodes.ok;
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+    ui.error('interrupted: nothing was built');
+    return exitCodes.interrupted;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await staging.dispose();
   }
-  return failed ? exitCodes.content : exitCodes.ok;
 }
 
 /** Which edition is built: the one in preparation, or the last released when nothing changed since. */
@@ -117,48 +117,4 @@ function epubTimestamp(book: Book): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date(`${book.config.edition.date}T00:00:00Z`);
-}
-
-async function buildPdf(
-  book: Book,
-  assets: RenderAssets,
-  staging: Staging,
-  ui: Ui,
-  options: { printReady: boolean },
-): Promise<{ pages: number; bytes: number; pageStarts: PrintResult['pageStarts'] } | undefined> {
-  const chromiumPath = findChromium();
-  if (!chromiumPath) {
-    ui.error(`[browser-missing] ${missingChromiumAdvice}`);
-    return undefined;
-  }
-  const workDirectory = staging.path('pdf-work');
-  await mkdir(path.join(workDirectory, 'fonts'), { recursive: true });
-  for (const font of assets.fonts) await writeFile(path.join(workDirectory, 'fonts', font.fileName), font.bytes);
-  await mkdir(path.join(workDirectory, 'images'), { recursive: true });
-  for (const image of book.images?.values() ?? []) await writeFile(path.join(workDirectory, image.web.path), image.web.bytes);
-  const document = renderPrintDocument(book, assets, options);
-  const progress = ui.progress('pdf   paginating with Paged.js in Chromium…');
-  try {
-    const result = await printWithPagedjs({
-      workDirectory,
-      chunks: document.chunks,
-      metadata: document.metadata,
-      languages: document.languages,
-      chromiumPath,
-      timeout: pdfTimeout(document.html.length),
-      onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),
-    });
-    await staging.writeFile(`${book.slug}.pdf`, result.pdf);
-    progress.succeed(`pdf   paginated ${result.pages} pages`);
-    for (const warning of result.warnings) ui.warn(`[${warning.rule}] ${warning.message}`);
-    return { pages: result.pages, bytes: result.pdf.length, pageStarts: result.pageStarts };
-  } catch (error) {
-    progress.fail('pdf   failed');
-    ui.error(`[pdf-failed] Paged.js/Chromium could not make the PDF: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }

@@ -5,7 +5,7 @@ import { compareEditions, hasChanges } from '../editions/compare.ts';
 import { renderChangesReview } from '../editions/review.ts';
 import { resolveInside } from '../io/read.ts';
 import { writeFileAtomic } from '../io/stage.ts';
-import { loadEditionBook } from './edition-book.ts';
+import { loadEditionBook } from '../pipeline/build.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 

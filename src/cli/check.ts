@@ -1,14 +1,11 @@
 import { hasErrors } from '../core/rules.ts';
-import { loadBookImages } from '../io/images.ts';
-import { loadEditionBook } from './edition-book.ts';
+import { loadBuildableBook } from '../pipeline/build.ts';
 import { exitCodes } from './errors.ts';
 import type { Ui } from './ui.ts';
 
 /** `anthology check`: validates config, chapters, notes and the edition records without writing anything. */
 export async function checkCommand(projectDir: string, ui: Ui): Promise<number> {
-  const loaded = await loadEditionBook(projectDir);
-  const { files } = loaded;
-  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, files));
+  const { files, book } = await loadBuildableBook(projectDir);
   ui.report(files);
   const warnings = files.reduce((count, file) => count + file.messages.filter((message) => message.fatal === false).length, 0);
   if (!book || hasErrors(files)) {

@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { type CslJsonItem, exportBibliography } from '../adapters/citation-js.ts';
+import { exportBibliography } from '../adapters/citation-js.ts';
 import { renderCiteReview } from '../cite/review.ts';
-import { loadBookConfig } from '../config/load.ts';
+import type { CslJsonItem } from '../core/citations.ts';
 import { hasErrors } from '../core/rules.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
+import { loadBookConfig } from '../io/book-config.ts';
 import { citeChapterFiles } from '../io/cite-chapters.ts';
-import { listChapters, loadCitedBook } from '../io/load-book.ts';
+import { listChapters } from '../io/load-book.ts';
 import { resolveInside } from '../io/read.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { loadCitedBook } from '../pipeline/build.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontMatter } from '../core/chapter.ts';
 import { type ContentsEntry, type PlacementNote, placeChapters } from '../editions/placement.ts';
 import { contentsOf, editConfig, insertIntoContents } from '../io/edit-config.ts';
+import { splitFrontMatter } from '../load/chapter.ts';
 
 /** What a chapter file's front matter says about it, read leniently (an unreadable file has neither). */
 export async function chapterFacts(projectDir: string, chapterPath: string): Promise<{ title?: string; date?: string; id?: string; authors?: string[] }> {

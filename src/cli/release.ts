@@ -5,11 +5,11 @@ import type { Book } from '../core/types.ts';
 import { changeSummary, hasChanges } from '../editions/compare.ts';
 import { editionRecord, noteParagraphs } from '../editions/record.ts';
 import { loadRenderAssets } from '../io/assets.ts';
-import { loadBookImages } from '../io/images.ts';
+import { loadBuildableBook } from '../pipeline/build.ts';
+import { advanceEdition, writeEditionRecord } from '../pipeline/edition-book.ts';
 import { editionName } from '../render/edition.ts';
 import { chapterHref, renderHtmlSite } from '../render/html/site.ts';
 import { describeChanges } from './changes.ts';
-import { advanceEdition, loadEditionBook, writeEditionRecord } from './edition-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 
@@ -27,9 +27,9 @@ export interface ReleaseOptions {
  */
 export async function releaseCommand(projectDir: string, options: ReleaseOptions, ui: Ui): Promise<number> {
   if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date ${options.date}: expected a real date as YYYY-MM-DD`);
-  const loaded = await loadEditionBook(projectDir);
   // The pictures too: an edition is recorded only of a book that builds.
-  const book = loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files));
+  const loaded = await loadBuildableBook(projectDir);
+  const { book } = loaded;
   ui.report(loaded.files);
   const { current, previous, changes } = loaded;
   if (!book || !current || hasErrors(loaded.files)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BookConfig, ChapterFrontMatter, TrimSize } from '../core/config.ts';
 import { parseFrontMatterDate } from '../core/dates.ts';
 
 /** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
@@ -56,12 +57,12 @@ const identifier = z
     message: 'expected a valid ISBN ("isbn:978-…", checksum included) or a UUID ("urn:uuid:…")',
   });
 
-export const trimSizes = {
+export const trimSizes: Record<TrimSize, { width: string; height: string }> = {
   '6x9in': { width: '6in', height: '9in' },
   a5: { width: '148mm', height: '210mm' },
   royal: { width: '156mm', height: '234mm' },
   'us-letter': { width: '8.5in', height: '11in' },
-} as const;
+};
 
 const part = z.strictObject({
   part: nonEmpty('the part title'),
@@ -103,7 +104,7 @@ export const bookConfigSchema = z
       .default('styles/csl/chicago-notes-bibliography.csl')
       .describe('The CSL style file that renders the notes and bibliography.'),
     trim: z
-      .enum(Object.keys(trimSizes) as [keyof typeof trimSizes, ...(keyof typeof trimSizes)[]])
+      .enum(Object.keys(trimSizes) as [TrimSize, ...TrimSize[]])
       .default('6x9in')
       .describe('The trim size of the printed book.'),
     bibliography: z
@@ -135,14 +136,19 @@ export const bookConfigSchema = z
   })
   .describe('anthology.yaml: the book an anthology project builds');
 
-export type BookConfig = z.infer<typeof bookConfigSchema>;
+/** The types are `core/config.ts`'s (the Book carries them); the schemas must produce exactly those. */
+export type { BookConfig, ChapterFrontMatter, TrimSize };
+
+// Checked by tsc: a schema that drifts from core's type (a key added to one only) fails the build.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+true satisfies Same<z.output<typeof bookConfigSchema>, BookConfig>;
+true satisfies Same<z.output<typeof chapterFrontMatterSchema>, ChapterFrontMatter>;
 
 /**
  * What `anthology new` writes where it cannot know the answer (who edits, who publishes): plainly
  * placeholders, which `check` and `build` report until the editor replaces them.
  */
 export const configPlaceholders = { editor: '[Editor’s name]', publisher: '[Publisher]' } as const;
-export type TrimSize = keyof typeof trimSizes;
 
 /** A chapter's stable id: its address on the site and in the EPUB, kept across editions. */
 export const chapterIdPattern = /^[a-z0-9][a-z0-9-]*$/;
@@ -180,8 +186,6 @@ export const chapterFrontMatterSchema = z
     corrections: z.array(nonEmpty('a correction')).optional(),
   })
   .describe('The YAML front matter of a chapter file');
-
-export type ChapterFrontMatter = z.infer<typeof chapterFrontMatterSchema>;
 
 /** JSON Schema for editors' autocompletion (`schema/anthology.schema.json`). */
 export function bookConfigJsonSchema(): unknown {

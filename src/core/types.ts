@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
-import type { BibliographyItem } from '../cite/bibliography.ts';
-import type { RenderedBibliography } from '../cite/render.ts';
-import type { BookConfig, ChapterFrontMatter } from '../config/schema.ts';
+import type { BibliographyItem, RenderedBibliography } from './citations.ts';
+import type { BookConfig, ChapterFrontMatter } from './config.ts';
 import type { EditionContext } from './editions.ts';
 
 export type { BookConfig, ChapterFrontMatter };

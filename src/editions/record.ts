@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { BibliographyItem } from '../cite/bibliography.ts';
 import { notesOf } from '../cite/cite-notes.ts';
-import { splitFrontMatter } from '../core/chapter.ts';
+import type { BibliographyItem } from '../core/citations.ts';
 import {
   type BookMetadataRecord,
   type ChangeSummary,
@@ -14,6 +13,7 @@ import {
   type SitePageRecord,
 } from '../core/editions.ts';
 import type { Book, Chapter } from '../core/types.ts';
+import { splitFrontMatter } from '../load/chapter.ts';
 
 /** A short content hash: 16 hex digits of SHA-256 (enough to tell versions of one book apart). */
 export function contentHash(text: string): string {

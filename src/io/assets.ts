@@ -3,23 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface FontFile {
-  fileName: string;
-  bytes: Uint8Array;
-}
-
-/** The static files every renderer needs: the book's stylesheets and its text face. */
-export interface RenderAssets {
-  siteCss: string;
-  printCss: string;
-  epubCss: string;
-  /** `@font-face` rules whose URLs are `fonts/<fileName>`. */
-  fontFaceCss: string;
-  fonts: FontFile[];
-  /** The site's scripts: note previews and search (`src/render/html/client/`). */
-  notesScript: string;
-  searchScript: string;
-}
+import type { FontFile, RenderAssets } from '../render/assets.ts';
 
 const require = createRequire(import.meta.url);
 

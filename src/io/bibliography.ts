@@ -3,7 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
-import type { BibliographyItem } from '../cite/bibliography.ts';
+import type { BibliographyItem } from '../core/citations.ts';
 import { placeOfOffset, placeOfText } from '../core/place.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';

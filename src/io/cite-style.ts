@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { registerStyle } from '../adapters/citation-js.ts';
-import type { CiteStyle } from '../cite/render.ts';
-import type { BookConfig } from '../config/schema.ts';
+import type { CiteStyle } from '../core/citations.ts';
+import type { BookConfig } from '../core/config.ts';
 import { placeOfOffset } from '../core/place.ts';
 import type { Place } from '../core/rules.ts';
 
@@ -19,8 +19,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
   const name = `anthology:${config.style}`;
   const localeFile = path.join(projectDir, path.dirname(config.style), `locales-${config.language}.xml`);
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
-  registerStyle(name, styleXml, localeXml ? { name: config.language, xml: localeXml } : undefined);
-  return { name, locale: localeXml ? config.language : 'en-US' };
+  return registerStyle(name, styleXml, localeXml ? { name: config.language, xml: localeXml } : undefined);
 }
 
 /**

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
-import { citeBook } from '../cite/cite-book.ts';
-import { configFileName, loadBookConfig } from '../config/load.ts';
+import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
-import { chapterFileId, parseChapter } from '../core/chapter.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
+import { chapterFileId, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
-import { cslStyleProblem, loadCiteStyle } from './cite-style.ts';
+import { loadBookConfig } from './book-config.ts';
+import { cslStyleProblem } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
 export interface LoadedBook {
@@ -123,14 +123,6 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       references: bibliography.items,
     },
   };
-}
-
-/** Loads the book and renders its citations in the book's CSL style, ready for the renderers. */
-export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
-  const { files, book, styleXml } = await loadBook(projectDir);
-  if (!book) return { files, book };
-  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])));
-  return { files, book: hasErrors(files) ? undefined : cited };
 }
 
 export { configFileName };

@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import type { Book, Chapter } from '../core/types.ts';
-import { type FigureReference, figureAlt, imageLocation } from './figures.ts';
+import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 
 /**
  * Formats a front-matter date in the book's language, at its precision: `12 September 2013`,
@@ -42,15 +42,6 @@ export interface ChapterHastOptions {
   numberBlocks?: boolean;
   /** How this format shows a figure's picture; without it, or when it gives nothing, a placeholder. */
   figureImage?: (figure: FigureReference) => FigureImage | undefined;
-}
-
-/** A picture as one format shows it. */
-export interface FigureImage {
-  src: string;
-  width: number;
-  height: number;
-  /** Inline CSS: the print width (`width: 3.2in`), or the web's share of the column (`width: 50%`). */
-  style?: string;
 }
 
 /** Addresses that run code or carry a document of their own (browsers ignore spaces and controls before the scheme). */

@@ -5,8 +5,16 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Place } from '../core/rules.ts';
 import type { Book, BookImage } from '../core/types.ts';
-import type { FigureImage } from './common.ts';
 import { lengthInInches, textBlockInches } from './pdf/trim.ts';
+
+/** A picture as one format shows it. */
+export interface FigureImage {
+  src: string;
+  width: number;
+  height: number;
+  /** Inline CSS: the print width (`width: 3.2in`), or the web's share of the column (`width: 50%`). */
+  style?: string;
+}
 
 /** Where a figure's picture is: a file of the project, a web address, outside the project, or none given. */
 export type ImageLocation = { kind: 'none' } | { kind: 'file'; path: string } | { kind: 'remote'; url: string } | { kind: 'outside'; path: string };

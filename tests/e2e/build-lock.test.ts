@@ -124,7 +124,7 @@ describe('build/.lock: one build at a time', () => {
     const before = await hashes(path.join(book.dir, 'build'));
     const result = await runCli(buildArgs, book.dir, { ANTHOLOGY_LOCK_WAIT: '0' });
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, /\[build-locked\] another build \(process \d+\) is still writing build\/; nothing was built/);
+    assert.match(result.stderr, /build\/\.lock\s+error\s+another build \(process \d+\) is still writing build\/; nothing was built.*build-locked/s);
     assert.deepEqual(await hashes(path.join(book.dir, 'build')), before);
     await rm(lock);
   });

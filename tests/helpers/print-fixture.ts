@@ -1,15 +1,19 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { VFile } from 'vfile';
 import { findChromium } from '../../src/adapters/chromium.ts';
-import { type PrintResult, printWithPagedjs } from '../../src/adapters/pagedjs.ts';
 import { loadRenderAssets } from '../../src/io/assets.ts';
+import { printWithPagedjs } from '../../src/pipeline/build.ts';
+import type { PrintResult } from '../../src/render/pdf/print-pdf.ts';
 import { labelAttribute } from '../../src/render/pdf/protocol.ts';
 import { repoRoot } from './project.ts';
 import { pdfText } from './tools.ts';
 
 export interface PrintedFixture {
   result: PrintResult;
+  /** What the PDF stage reported (on the fixture's file): pdf-overflow and the like. */
+  messages: VFile['messages'];
   /** Each page's text, `pdftotext -layout`. */
   pages: string[];
 }
@@ -32,17 +36,21 @@ export async function printFixture(file: string, fixes?: readonly string[]): Pro
       .replace('<head>', `<head><meta charset="utf-8"><style>${assets.fontFaceCss}\n:root { --body-size: 10.5pt; }\n${assets.printCss}</style>`)
       .replace('<body>', `<body><div ${labelAttribute}="${path.basename(file)}">`)
       .replace('</body>', '</div></body>');
+    const reported = new VFile({ path: file });
     const result = await printWithPagedjs({
       workDirectory,
-      chunks: [{ id: 'fixture', html, sequence: 'body', folioStyle: 'decimal', label: path.basename(file), pageNumbersOf: [] }],
-      metadata: { title: 'fixture', authors: [], subject: undefined, keywords: [], language: 'en-GB', creator: 'anthology tests', date: new Date(0) },
+      document: {
+        chunks: [{ id: 'fixture', html, sequence: 'body', folioStyle: 'decimal', label: path.basename(file), pageNumbersOf: [] }],
+        metadata: { title: 'fixture', authors: [], subject: undefined, keywords: [], language: 'en-GB', creator: 'anthology tests', date: new Date(0) },
+      },
       chromiumPath,
       timeout: 120_000,
+      fileFor: () => reported,
       ...(fixes ? { fixes } : {}),
     });
     const pdf = path.join(workDirectory, 'fixture.pdf');
     await writeFile(pdf, result.pdf);
-    return { result, pages: (await pdfText(pdf)).split('\f').slice(0, -1) };
+    return { result, messages: reported.messages, pages: (await pdfText(pdf)).split('\f').slice(0, -1) };
   } finally {
     await rm(workDirectory, { recursive: true, force: true });
   }

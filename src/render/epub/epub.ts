@@ -3,7 +3,7 @@ import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
 import { toXml } from 'xast-util-to-xml';
 import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
-import type { RenderAssets } from '../../io/assets.ts';
+import type { RenderAssets } from '../assets.ts';
 import {
   chapterBodyToHast,
   chapterOpening,

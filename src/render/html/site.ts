@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
-import type { RenderAssets } from '../../io/assets.ts';
+import type { RenderAssets } from '../assets.ts';
 import {
   chapterBodyToHast,
   chapterOpening,

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type TrimSize, trimSizes } from '../../config/schema.ts';
 import type { Book } from '../../core/types.ts';
-import type { RenderAssets } from '../../io/assets.ts';
+import type { RenderAssets } from '../assets.ts';
 import { joinNames, walkElements } from '../common.ts';
 import { backMatter } from './back-matter.ts';
 import { chapterSection } from './chapter.ts';
@@ -65,6 +65,8 @@ interface BodyItem {
   label: string;
   needsPageNumbers: boolean;
   characters: number;
+  /** A chapter's file (project path): where the PDF stage reports what went wrong in it. */
+  source?: string;
 }
 
 /**
@@ -102,6 +104,7 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
     chunks: chunksOf(groups).map((chunk, index) => ({ ...chunk, html: documentOf(sections.slice(index, index + 1)) })),
     metadata: pdfMetadata(book),
     languages: [...new Set([config.language, ...book.chapters.flatMap((chapter) => (chapter.meta.language ? [chapter.meta.language] : []))])],
+    sources: Object.fromEntries(body.flatMap((item) => (item.source ? [[item.label, item.source]] : []))),
   };
 }
 
@@ -141,7 +144,7 @@ function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; f
         number: String(chapter.number),
         ...(chapter.meta.authors.length > 0 ? { authors: joinNames(chapter.meta.authors, config.language) } : {}),
       });
-      body.push(bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false));
+      body.push({ ...bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false), source: chapter.path });
     }
   }
   return { contents, body, footnoteLabels };

@@ -39,6 +39,8 @@ export interface PrintDocument {
   metadata: PdfMetadata;
   /** The languages of its text, to hyphenate: the book's, then those chapters declare. */
   languages: string[];
+  /** The file each chapter section comes from, by its label: where problems in its pages are reported. */
+  sources: Record<string, string>;
 }
 
 export interface PdfMetadata {

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import { type CslJsonItem, exportBibliography, parseBibliographyText } from '../../../src/adapters/citation-js.ts';
-import { type BibliographyItem, baseCitationKey, normaliseUrl, sameWork } from '../../../src/cite/bibliography.ts';
+import { exportBibliography, parseBibliographyText } from '../../../src/adapters/citation-js.ts';
+import { baseCitationKey, normaliseUrl, sameWork } from '../../../src/cite/bibliography.ts';
+import { citeChapterText } from '../../../src/cite/cite-chapter.ts';
+import type { BibliographyItem, CslJsonItem } from '../../../src/core/citations.ts';
 import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
-import { citeChapterText } from '../../../src/io/cite-chapters.ts';
 import { seedPath } from '../../helpers/project.ts';
 
 function importedSeed(): { slug: string; markdown: string }[] {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
-import type { BibliographyItem } from '../../../src/cite/bibliography.ts';
 import { citeBook } from '../../../src/cite/cite-book.ts';
-import { parseCitationText } from '../../../src/cite/syntax.ts';
-import { parseChapter } from '../../../src/core/chapter.ts';
+import type { BibliographyItem } from '../../../src/core/citations.ts';
 import type { Book, Chapter } from '../../../src/core/types.ts';
 import { loadCiteStyle } from '../../../src/io/cite-style.ts';
+import { parseChapter } from '../../../src/load/chapter.ts';
+import { parseCitationText } from '../../../src/load/citation-syntax.ts';
 import { chapterBodyToHast } from '../../../src/render/common.ts';
 import { repoRoot } from '../../helpers/project.ts';
 

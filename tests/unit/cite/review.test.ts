@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import type { BibliographyItem } from '../../../src/cite/bibliography.ts';
 import { applyNoteRewrites, citeChapterNotes, notesOf } from '../../../src/cite/cite-notes.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../../../src/cite/parse-note.ts';
 import { renderCiteReview } from '../../../src/cite/review.ts';
-import { parseChapter } from '../../../src/core/chapter.ts';
+import type { BibliographyItem } from '../../../src/core/citations.ts';
 import type { Book } from '../../../src/core/types.ts';
+import { parseChapter } from '../../../src/load/chapter.ts';
 
 // A note the model reads with confidence, and a jumble it is unsure of (its second citation).
 const sure = 'Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45.';

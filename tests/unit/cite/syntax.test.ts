@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { Citation } from '../../../src/cite/syntax.ts';
-import { parseChapter } from '../../../src/core/chapter.ts';
+import { parseChapter } from '../../../src/load/chapter.ts';
+import type { Citation } from '../../../src/load/citation-syntax.ts';
 
 /** Each citation's text and where it starts and ends, as `line:column`, and whether that is where the file has it. */
 function citationsOf(markdown: string) {

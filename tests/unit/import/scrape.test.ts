@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import { parseChapter, splitFrontMatter } from '../../../src/core/chapter.ts';
 import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
+import { parseChapter, splitFrontMatter } from '../../../src/load/chapter.ts';
 import { seedPath } from '../../helpers/project.ts';
 
 const seedText = readFileSync(seedPath, 'utf8');

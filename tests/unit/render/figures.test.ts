@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import { parseChapter } from '../../../src/core/chapter.ts';
+import { parseChapter } from '../../../src/load/chapter.ts';
 import { figuresOf, imageLocation, parseFigureWidth, printedSize } from '../../../src/render/figures.ts';
 import { textBlockInches } from '../../../src/render/pdf/trim.ts';
 

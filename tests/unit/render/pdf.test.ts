@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import createHyphenator from 'hyphen/hyphen.js';
-import { hyphenationFor } from '../../../src/adapters/page-script.ts';
-import { missingInternalWarnings, schedule } from '../../../src/adapters/pagedjs.ts';
+import { hyphenPatternSets } from '../../../src/adapters/page-script.ts';
 import { firstPageNumbers, lowerRoman } from '../../../src/render/pdf/folios.ts';
-import { hyphenationPatternSet } from '../../../src/render/pdf/hyphenation.ts';
+import { hyphenationFor, hyphenationPatternSet } from '../../../src/render/pdf/hyphenation.ts';
 import { installPagedjsFixes, pagedjsFixes } from '../../../src/render/pdf/page-script/fixes.ts';
 import { withinMargins } from '../../../src/render/pdf/page-script/hyphenate.ts';
 import { missingInternals, type Paged } from '../../../src/render/pdf/page-script/pagedjs.ts';
 import { chunkBudget, groupIntoChunks } from '../../../src/render/pdf/print-html.ts';
+import { missingInternalWarnings, schedule } from '../../../src/render/pdf/print-pdf.ts';
 import { runningTitle } from '../../../src/render/pdf/running-title.ts';
 
 const require = createRequire(import.meta.url);
@@ -95,7 +95,7 @@ describe('hyphenation from the hyphen package', () => {
   });
 
   it('loads each pattern set once for the book’s and its chapters’ languages, and names those it has none for', async () => {
-    const { data, missing } = await hyphenationFor(['en-GB', 'fr', 'en-gb', 'en-AU', 'zh']);
+    const { data, missing } = hyphenationFor(['en-GB', 'fr', 'en-gb', 'en-AU', 'zh'], await hyphenPatternSets());
     assert.deepEqual(data.languages, { 'en-gb': 'en-gb', fr: 'fr', 'en-au': 'en-gb' });
     assert.deepEqual(Object.keys(data.patterns).sort(), ['en-gb', 'fr']);
     assert.deepEqual(missing, ['zh']);
@@ -124,10 +124,10 @@ describe('missingInternalWarnings', () => {
       { fix: 'float-stranded-figures', internal: 'Paged.Chunker.prototype.removePages' },
     ]);
     assert.deepEqual(
-      warnings.map((warning) => warning.rule),
+      warnings.map((warning) => warning.ruleId),
       ['pdf-pagedjs-internal', 'pdf-pagedjs-internal'],
     );
-    assert.match(warnings[0]?.message ?? '', /break-at-soft-hyphens was left out: Paged\.js has no Paged\.Chunker hook onOverflow \(/);
+    assert.match(warnings[0]?.reason ?? '', /break-at-soft-hyphens was left out: Paged\.js has no Paged\.Chunker hook onOverflow \(/);
   });
 });
 

@@ -6,11 +6,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { parseCitations } from '../cite/syntax.ts';
-import { type ChapterFrontMatter, chapterFrontMatterSchema } from '../config/schema.ts';
+import { chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
-import { placeLocator } from './place.ts';
-import { report } from './rules.ts';
+import type { ChapterFrontMatter } from '../core/config.ts';
+import { placeLocator } from '../core/place.ts';
+import { report } from '../core/rules.ts';
+import { parseCitations } from './citation-syntax.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
 

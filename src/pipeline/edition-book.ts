@@ -3,7 +3,6 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
-import { chapterFileId } from '../core/chapter.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
@@ -12,8 +11,9 @@ import { identifyChapters } from '../editions/identity.ts';
 import { parseEditionRecord } from '../editions/parse-record.ts';
 import { bodyOf, contentHash, editionRecord, normaliseBody, noteParagraphs, serialiseRecord, sourceOf } from '../editions/record.ts';
 import { advanceEditionIn, type ConfigNotEdited, editConfig } from '../io/edit-config.ts';
-import { type LoadedBook, loadCitedBook } from '../io/load-book.ts';
+import type { LoadedBook } from '../io/load-book.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { chapterFileId } from '../load/chapter.ts';
 
 /** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
 export const editionsDir = 'editions';
@@ -55,10 +55,9 @@ export interface EditionBook extends LoadedBook {
 /**
  * Loads the book with its editions: each chapter gets the id it was released with (kept when its
  * file is renamed), and the book learns its edition history, what changed since the last release
- * and which old addresses need redirect pages. Used by `build`, `check`, `release` and `changes`.
+ * and which old addresses need redirect pages (`loadEditionBook` in `build.ts` runs it after citing).
  */
-export async function loadEditionBook(projectDir: string): Promise<EditionBook> {
-  const loaded = await loadCitedBook(projectDir);
+export async function withEditions(projectDir: string, loaded: LoadedBook): Promise<EditionBook> {
   const { records, files: recordFiles } = await loadEditionRecords(projectDir);
   const files = [...loaded.files, ...recordFiles];
   const texts = new Map(loaded.files.map((file) => [path.posix.normalize(file.path.split(path.sep).join('/')), String(file.value)]));

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { BibliographyItem } from '../core/citations.ts';
+import { report } from '../core/rules.ts';
+import { parseChapter } from '../load/chapter.ts';
+import { applyNoteRewrites, citeChapterNotes, type NoteResolution, notesOf } from './cite-notes.ts';
+
+export interface CitedChapterFile {
+  path: string;
+  file: VFile;
+  /** The chapter's text with notes citing by key; equal to the input when nothing changed. */
+  text: string;
+  resolutions: NoteResolution[];
+}
+
+/** Resolves and rewrites the notes of one chapter's Markdown text (pure apart from `items`). */
+export function citeChapterText(chapterPath: string, text: string, items: BibliographyItem[], projectDir = ''): CitedChapterFile {
+  const file = new VFile({ path: chapterPath, cwd: projectDir, value: text });
+  const parsed = parseChapter(file);
+  if (!parsed) return { path: chapterPath, file, text, resolutions: [] };
+  const slug = path.basename(chapterPath).replace(/\.md$/i, '');
+  const resolutions = citeChapterNotes(slug, notesOf(parsed.tree, text), items);
+  for (const resolution of resolutions) {
+    const place = { line: resolution.note.line, column: 1 };
+    if (resolution.problem) report(file, 'cite-unresolved-reference', `note ${resolution.note.label}: ${resolution.problem}`, place);
+    const uncertain = resolution.parsed.citations.filter((citation) => citation.confidence < 0.5 || citation.problems.length > 0);
+    for (const citation of uncertain) {
+      report(
+        file,
+        'cite-unparsed',
+        `note ${resolution.note.label}: uncertain parse (${citation.problems.join('; ') || `confidence ${citation.confidence.toFixed(2)}`})`,
+        place,
+      );
+    }
+  }
+  return { path: chapterPath, file, text: applyNoteRewrites(text, resolutions), resolutions };
+}

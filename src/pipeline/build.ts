@@ -1,0 +1,237 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
+import { hyphenPatternSets } from '../adapters/page-script.ts';
+import { launchPagedjs, type PageScriptCalls } from '../adapters/pagedjs.ts';
+import { searchIndex } from '../adapters/pagefind.ts';
+import { citeBook } from '../cite/cite-book.ts';
+import { configFileName } from '../config/load.ts';
+import { hasErrors, report } from '../core/rules.ts';
+import type { Book } from '../core/types.ts';
+import { loadCiteStyle } from '../io/cite-style.ts';
+import { loadBookImages } from '../io/images.ts';
+import { type LoadedBook, loadBook } from '../io/load-book.ts';
+import type { Staging } from '../io/stage.ts';
+import { packEpub } from '../io/zip.ts';
+import type { RenderAssets } from '../render/assets.ts';
+import { renderEpub } from '../render/epub/epub.ts';
+import { printPageBreaks } from '../render/epub/page-list.ts';
+import { renderHtmlSite } from '../render/html/site.ts';
+import { hyphenationFor } from '../render/pdf/hyphenation.ts';
+import type { PageScript } from '../render/pdf/page-script/index.ts';
+import type { PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
+import { renderPrintDocument } from '../render/pdf/print-html.ts';
+import { hyphenationProblems, type PrintResult, pageScriptEntry, pdfTimeout, printPdf } from '../render/pdf/print-pdf.ts';
+import type { PrintChunk, PrintDocument } from '../render/pdf/protocol.ts';
+import { type EditionBook, withEditions } from './edition-book.ts';
+
+/**
+ * The pipeline, in one place: chapter files → Book (`io/load-book.ts`, `load/`) → cited Book
+ * (`cite/`) → with its editions (`edition-book.ts`) and pictures (`io/images.ts`) → outputs
+ * (`render/`, the adapters, staged by `io/stage.ts`). The CLI calls it; the stages know nothing of
+ * each other.
+ */
+
+/** Loads the book and renders its citations in the book's CSL style, ready for the renderers. */
+export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
+  const { files, book, styleXml } = await loadBook(projectDir);
+  if (!book) return { files, book };
+  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])));
+  return { files, book: hasErrors(files) ? undefined : cited };
+}
+
+/** The cited book with its edition history: what `changes` compares. */
+export async function loadEditionBook(projectDir: string): Promise<EditionBook> {
+  return withEditions(projectDir, await loadCitedBook(projectDir));
+}
+
+/** The book as `build`, `check` and `release` need it: cited, with its editions and its pictures read and checked. */
+export async function loadBuildableBook(projectDir: string): Promise<EditionBook> {
+  const loaded = await loadEditionBook(projectDir);
+  return { ...loaded, book: loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files)) };
+}
+
+export type OutputFormat = 'html' | 'epub' | 'pdf';
+
+export interface OutputOptions {
+  formats: readonly OutputFormat[];
+  /** The output folder as the user named it (for the lines printed). */
+  out: string;
+  /** The PDF with bleed and crop marks. */
+  printReady: boolean;
+  /** The EPUB's timestamps (reproducible). */
+  epubDate: Date;
+  /** Aborting it stops the build between outputs and the PDF at once (its browser is closed); nothing is committed. */
+  signal?: AbortSignal;
+}
+
+/** What the build says as it goes (`cli/ui.ts`'s `Ui`). */
+export interface BuildUi {
+  info(line: string): void;
+  progress(text: string): { update(text: string): void; succeed(text: string): void; fail(text: string): void };
+}
+
+/**
+ * Renders the book into `staging` (HTML site, PDF, EPUB) and commits each output that was made.
+ * Returns the build's own diagnostics (the PDF's, on the chapter files they concern or on
+ * anthology.yaml), for the CLI to print like any other.
+ */
+export async function buildOutputs(
+  projectDir: string,
+  book: Book,
+  assets: RenderAssets,
+  staging: Staging,
+  options: OutputOptions,
+  ui: BuildUi,
+): Promise<VFile[]> {
+  const files = buildFiles(projectDir);
+  const built: string[] = [];
+  if (options.formats.includes('html')) {
+    const site = renderHtmlSite(book, assets);
+    for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
+    await staging.writeTree('html', site);
+    built.push('html');
+    ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`);
+  }
+  options.signal?.throwIfAborted();
+  // The PDF first: the EPUB marks where its pages start.
+  let pdf: Awaited<ReturnType<typeof buildPdf>>;
+  if (options.formats.includes('pdf')) {
+    pdf = await buildPdf(book, assets, staging, ui, files, options);
+    if (pdf) {
+      built.push(`${book.slug}.pdf`);
+      ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+    }
+  }
+  options.signal?.throwIfAborted();
+  if (options.formats.includes('epub')) {
+    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined), options.epubDate);
+    await staging.writeFile(`${book.slug}.epub`, epub);
+    built.push(`${book.slug}.epub`);
+    ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+  }
+  options.signal?.throwIfAborted();
+  for (const output of built) await staging.commit(output);
+  return files.all();
+}
+
+/** The files the build's diagnostics go on: anthology.yaml and chapter files, each made once, in the order first used. */
+function buildFiles(projectDir: string): { get(relative: string): VFile; all(): VFile[] } {
+  const made = new Map<string, VFile>();
+  return {
+    get(relative) {
+      let file = made.get(relative);
+      if (!file) {
+        file = new VFile({ path: relative, cwd: projectDir });
+        made.set(relative, file);
+      }
+      return file;
+    },
+    all: () => [...made.values()].filter((file) => file.messages.length > 0),
+  };
+}
+
+async function buildPdf(
+  book: Book,
+  assets: RenderAssets,
+  staging: Staging,
+  ui: BuildUi,
+  files: ReturnType<typeof buildFiles>,
+  options: OutputOptions,
+): Promise<{ pages: number; bytes: number; pageStarts: PrintResult['pageStarts'] } | undefined> {
+  const configFile = files.get(configFileName);
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    report(configFile, 'browser-missing', missingChromiumAdvice);
+    return undefined;
+  }
+  const workDirectory = staging.path('pdf-work');
+  await mkdir(path.join(workDirectory, 'fonts'), { recursive: true });
+  for (const font of assets.fonts) await writeFile(path.join(workDirectory, 'fonts', font.fileName), font.bytes);
+  await mkdir(path.join(workDirectory, 'images'), { recursive: true });
+  for (const image of book.images?.values() ?? []) await writeFile(path.join(workDirectory, image.web.path), image.web.bytes);
+  const document = renderPrintDocument(book, assets, { printReady: options.printReady });
+  const progress = ui.progress('pdf   paginating with Paged.js in Chromium…');
+  try {
+    const result = await printWithPagedjs({
+      workDirectory,
+      document,
+      chromiumPath,
+      timeout: pdfTimeout(document.html.length),
+      onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),
+      fileFor: (label) => files.get((label !== undefined && document.sources[label]) || configFileName),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    await staging.writeFile(`${book.slug}.pdf`, result.pdf);
+    progress.succeed(`pdf   paginated ${result.pages} pages`);
+    return { pages: result.pages, bytes: result.pdf.length, pageStarts: result.pageStarts };
+  } catch (error) {
+    progress.fail('pdf   failed');
+    if (options.signal?.aborted) throw error;
+    report(configFile, 'pdf-failed', `Paged.js/Chromium could not make the PDF: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+export interface PagedjsPrintOptions {
+  /** Where the chunks' HTML is written; it holds `fonts/` (and `images/`). Nothing outside it may load. */
+  workDirectory: string;
+  document: Pick<PrintDocument, 'chunks' | 'metadata'> & Partial<Pick<PrintDocument, 'languages'>>;
+  chromiumPath: string;
+  /** Milliseconds for the whole book (`pdfTimeout`). */
+  timeout: number;
+  /** Chunks paginating at once; one per core by default. */
+  concurrency?: number;
+  /** The Paged.js fixes to install, by id; all by default. */
+  fixes?: readonly string[];
+  onPage?: (pagesLaidOut: number) => void;
+  signal?: AbortSignal;
+  /** Where a problem is reported, by the label of the section it concerns (undefined: the book's). */
+  fileFor(label: string | undefined): VFile;
+}
+
+/**
+ * The PDF of a print document: its chunks written to `workDirectory`, hyphenation patterns for its
+ * languages (the book's alone by default), Paged.js in Chromium (`adapters/pagedjs.ts`) driven by
+ * `render/pdf/print-pdf.ts`, which numbers and merges the pages. The browser is always closed.
+ */
+export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<PrintResult> {
+  const { document } = options;
+  const hyphenation = hyphenationFor(document.languages ?? [document.metadata.language], await hyphenPatternSets());
+  for (const chunk of document.chunks) await writeFile(chunkPath(options.workDirectory, chunk), chunk.html);
+  const browser = await launchPagedjs<PreparedChunk, PaginationReport>({
+    chromiumPath: options.chromiumPath,
+    workDirectory: options.workDirectory,
+    pageScriptEntry,
+    hyphenation: hyphenation.data,
+    timeout: options.timeout,
+    ...(options.onPage ? { onPage: options.onPage } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    return await printPdf(browser, {
+      chunks: document.chunks,
+      metadata: document.metadata,
+      // One tab per core: Paged.js keeps a renderer process busy; more tabs only contend (measured).
+      concurrency: options.concurrency ?? availableParallelism(),
+      problems: hyphenationProblems(hyphenation.missing),
+      fileFor: options.fileFor,
+      ...(options.fixes ? { fixes: options.fixes } : {}),
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+// Checked by tsc: the page script has every function the adapter calls in its tabs.
+true satisfies PageScript extends PageScriptCalls ? true : false;
+
+function chunkPath(workDirectory: string, chunk: PrintChunk): string {
+  return path.join(workDirectory, `${chunk.id}.html`);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
