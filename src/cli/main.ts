@@ -215,6 +215,22 @@ function createProgram(setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('preview')
+    .description('serve the site and a print preview, rebuilding and reloading the page whenever a file of the book changes')
+    .option('-p, --port <n>', 'the port to listen on', (value: string) => {
+      if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port ${value}: expected a port number (0 for any free one)`);
+      return Number(value);
+    })
+    .option('--host [address]', 'listen on the network (all addresses, or the one given) instead of 127.0.0.1 only')
+    .exitOverride()
+    .action(async (options: { port?: number; host?: string | true }) => {
+      const { projectDir, ui } = context();
+      const { previewCommand, defaultPreviewPort } = await import('./preview.ts');
+      const host = options.host === undefined ? '127.0.0.1' : options.host === true ? '0.0.0.0' : options.host;
+      setExitCode(await previewCommand(projectDir, { port: options.port ?? defaultPreviewPort, host }, ui));
+    });
+
+  program
     .command('check')
     .description('validate anthology.yaml, the chapters and their notes without writing anything')
     .exitOverride()
