@@ -25,15 +25,12 @@ export function withClient(html: string, build: number): string {
 
 /**
  * The print document (`renderPrintDocument`'s whole-book HTML) as a page Paged.js paginates in the
- * browser: its relative addresses (`fonts/…`, `images/…`) resolve against the site's root, where
- * the same files are served, then the polyfill and the reload script.
+ * browser: the polyfill, then the reload script. Its relative addresses (`fonts/…`, `images/…`)
+ * resolve under `/__preview/`, where the server answers with the site's files of those names
+ * (Paged.js reads the stylesheet's fonts against the page's address, whatever a `<base>` says).
  */
 export function printPreviewPage(printHtml: string, build: number): string {
-  const head = printHtml.search(/<head[^>]*>/i);
-  const headEnd = head < 0 ? -1 : printHtml.indexOf('>', head) + 1;
-  const base = '<base href="/">';
-  const withBase = headEnd <= 0 ? `${base}${printHtml}` : `${printHtml.slice(0, headEnd)}${base}${printHtml.slice(headEnd)}`;
-  return withClient(withBase, build).replace(clientTags(build), `<script src="${pagedjsPath}"></script>${clientTags(build)}`);
+  return withClient(printHtml, build).replace(clientTags(build), `<script src="${pagedjsPath}"></script>${clientTags(build)}`);
 }
 
 /** What the browser shows before the book has ever built: the reload script draws the problems over it. */

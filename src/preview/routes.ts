@@ -36,7 +36,8 @@ export function routeOf(method: string | undefined, rawUrl: string | undefined):
     case pagedjsPath:
       return { kind: 'pagedjs' };
     default:
-      return { kind: 'site', key };
+      // The print page lives under the prefix, and Paged.js resolves its stylesheet's fonts against the page's own address: the same site files there.
+      return { kind: 'site', key: key.startsWith(previewPrefix.slice(1)) ? key.slice(previewPrefix.length - 1) : key };
   }
 }
 

@@ -132,6 +132,7 @@ describe('anthology preview', { timeout: 600_000 }, () => {
   it('reloads an open page when its chapter is saved (save → reloaded page timed)', async () => {
     const page = await open(chapterPage);
     const timings: number[] = [];
+    const outputBefore = preview.output().length;
     for (let round = 1; round <= 5; round++) {
       const marker = `Preview round ${round} ${Date.now()}.`;
       const reloaded = page.waitForEvent('load', { timeout: 60_000 });
@@ -143,6 +144,13 @@ describe('anthology preview', { timeout: 600_000 }, () => {
       timings.push(load);
     }
     const loads = timings.map((timing) => Math.round(timing));
+    const rebuilds = [
+      ...preview
+        .output()
+        .slice(outputBefore)
+        .matchAll(/rebuilt in (\d+) ms/g),
+    ].map((match) => Number(match[1]));
+    console.log(`preview: rebuild in the server ${rebuilds.join(', ')} ms; median ${median(rebuilds)} ms`);
     console.log(`preview: save → reloaded page (load event) ${loads.join(', ')} ms; median ${median(loads)} ms (target < 300 ms)`);
     // The other chapters' pages did not change, so a page open on one is left alone.
     await writeFile(path.join(project.dir, chapterPath), original);

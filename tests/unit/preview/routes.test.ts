@@ -39,7 +39,9 @@ describe('preview routes', () => {
     assert.deepEqual(routeOf('HEAD', '/__preview/client.js'), { kind: 'client' });
     assert.deepEqual(routeOf('GET', '/__preview/events'), { kind: 'events' });
     assert.deepEqual(routeOf('GET', '/__preview/paged.polyfill.js'), { kind: 'pagedjs' });
-    assert.deepEqual(routeOf('GET', '/__preview/other.js'), { kind: 'site', key: '__preview/other.js' });
+    // Under the print page's folder, the site's files: its fonts and pictures.
+    assert.deepEqual(routeOf('GET', '/__preview/fonts/a.woff2'), { kind: 'site', key: 'fonts/a.woff2' });
+    assert.deepEqual(routeOf('GET', '/__preview/../anthology.yaml'), { kind: 'bad-request' });
     assert.deepEqual(routeOf('POST', '/'), { kind: 'method-not-allowed' });
   });
 
