@@ -42,6 +42,7 @@ export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string
  */
 function reportLeftOut(cited: ReadonlySet<string>, listed: readonly string[], chapters: readonly Chapter[], files: ReadonlyMap<string, VFile>): void {
   const leftOut = new Set([...cited].filter((key) => !listed.includes(key)));
+  if (leftOut.size === 0) return;
   for (const chapter of chapters) {
     const file = files.get(chapter.path);
     if (!file) continue;
