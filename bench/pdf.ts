@@ -21,8 +21,11 @@ import { printTable } from './table.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stockCli = path.join(repoRoot, 'node_modules/pagedjs-cli/src/cli.js');
-/** Our side runs through tsx, as `bin/anthology.js` does; its children start in another directory. */
-const oursCli = ['--import', import.meta.resolve('tsx'), path.join(repoRoot, 'bench/pdf-print.ts')];
+/**
+ * Our side runs compiled, as bin/anthology.js does: pdf-print.ts bundled by esbuild into bench/data/
+ * (inside the project, so its packages resolve from node_modules); its children start in another directory.
+ */
+const oursCli = [await compilePrinter()];
 /** What a one-pass book gives stock Paged.js for its contents: page numbers by target-counter. */
 const stockContentsCss = '.toc a::after { content: target-counter(attr(href), page); }\n';
 
@@ -76,6 +79,27 @@ try {
 printTable('PDF (Paged.js in Chromium)', ['run', 'pages', 's (best)', 's (all rounds)', 'pages/s', 'peak RSS MB', 'peak PSS MB', '× stock'], rows);
 console.log('Each run is a process of its own (node, then Chromium); ours and stock take turns, and the best round counts.');
 console.log('RSS and PSS: the process and every Chromium process it starts, sampled every 200 ms; RSS counts shared pages once per process.');
+
+/** Compiles bench/pdf-print.ts as scripts/build-cli.mjs compiles the CLI; returns the script's path. */
+async function compilePrinter(): Promise<string> {
+  const { build } = await import('esbuild');
+  // @ts-expect-error: a plain JavaScript module without types
+  const { sourceUrls } = (await import('../scripts/build-cli.mjs')) as { sourceUrls(outdir: string): import('esbuild').Plugin };
+  const outdir = path.join(repoRoot, 'bench/data');
+  const outfile = path.join(outdir, 'pdf-print.mjs');
+  await build({
+    entryPoints: [path.join(repoRoot, 'bench/pdf-print.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    plugins: [sourceUrls(outdir)],
+  });
+  return outfile;
+}
 
 /** Writes the chunks (for us) and the one-document book (for stock pagedjs-cli), with the fonts both load. */
 async function writePrintDocument(projectDir: string, out: string): Promise<void> {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['import.ts', 'extract.ts', 'cite.ts', 'notes.ts', 'pdf.ts'].filter((name) => existsSync(new URL(name, import.meta.url)));
+const benches = ['import.ts', 'extract.ts', 'cite.ts', 'notes.ts', 'build.ts', 'pdf.ts'].filter((name) => existsSync(new URL(name, import.meta.url)));
 let failed = false;
 for (const name of benches) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', new URL(name, import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });

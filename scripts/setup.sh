@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 for_tests=false
+for_bench=false
 [ "${1:-}" = "--test" ] && for_tests=true
+[ "${1:-}" = "--bench" ] && for_bench=true
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -38,19 +40,28 @@ if $for_tests; then
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   [ -f /usr/share/java/epubcheck.jar ] || packages+=(epubcheck)
 fi
+if $for_bench; then
+  command -v pandoc >/dev/null 2>&1 || packages+=(pandoc)
+fi
 
 if [ ${#packages[@]} -gt 0 ]; then
   apt=()
   if [ "$(id -u)" = 0 ]; then apt=(apt-get); elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then apt=(sudo apt-get); fi
   if [ ${#apt[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian packages: ${packages[*]}…"
-    "${apt[@]}" update -qq
-    DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq "${packages[@]}" >/dev/null
+    "${apt[@]}" update -qq || say "apt-get update failed; trying with the package lists there are"
+    if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq "${packages[@]}" >/dev/null; then
+      $for_tests && exit 1
+      say "could not install ${packages[*]}"
+    fi
   elif $for_tests; then
     say "missing: ${packages[*]}. Install them (Debian/Ubuntu: apt-get install -y ${packages[*]}) and run again."
     exit 1
   else
-    say "missing: ${packages[*]} and apt-get is not usable. Without a browser the PDF is not built"
-    say "(apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH)."
+    say "missing: ${packages[*]} and apt-get is not usable."
+    have_browser || say "Without a browser the PDF is not built (apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH)."
   fi
 fi
+
+# 3. The compiled CLI (bin/anthology.js runs the TypeScript through tsx until it is current).
+node scripts/build-cli.mjs --if-stale

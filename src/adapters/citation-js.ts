@@ -52,45 +52,90 @@ export function registerStyle(name: string, styleXml: string, locale: { name: st
   return { name, locale: language, engine: (items) => createEngine(items, name, language) };
 }
 
-const engines = new Map<string, { engine: CiteprocEngine; items: Map<string, CslJsonItem> }>();
+/** An engine with the items it may be asked for. */
+interface HeldEngine {
+  engine: CiteprocEngine;
+  styleXml: string;
+  items: Map<string, CslJsonItem>;
+}
+
+const engines = new Map<string, HeldEngine>();
+
+/** Builds a citeproc-js engine (the one citation-js renders with) producing HTML for a style and locale registered with `registerStyle`, with no items yet. */
+function buildEngine(style: string, locale: string): HeldEngine {
+  const config = citationJs().plugins.config.get('@csl');
+  const CSL = require('citeproc') as CiteprocModule;
+  const items = new Map<string, CslJsonItem>();
+  const styleXml = config.templates.get(style);
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (lang) => (config.locales.has(lang) ? config.locales.get(lang) : config.locales.get('en-US')),
+      retrieveItem: (id) => {
+        const item = items.get(id);
+        if (!item) throw new Error(`no bibliography item ${id}`);
+        return item;
+      },
+    },
+    styleXml,
+    locale,
+    true,
+  );
+  engine.setOutputFormat('html');
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
+  return { engine, styleXml, items };
+}
 
 /**
- * A citeproc-js engine (the one citation-js renders with) over `items`, producing HTML, for a
- * style registered with `registerStyle`. Building an engine costs seconds for a style as large as
- * Chicago's, so there is one per style and locale, reset for each chapter: a chapter's note
- * positions (first, subsequent, ibid.) come only from the citations it passes, in order, to
- * `processCitationCluster`, so each chapter starts afresh.
+ * `makeBibliography`, also giving the key of each printed entry (`printed_keys`) when it can tell.
+ * citeproc lists in `entry_ids` the works it printed nothing for too, so the entries alone cannot
+ * say which is which: its `@bibliography/entry` decoration, applied to each entry it prints, is
+ * wrapped for the call to note the key on the entry's blob. (Wrapped per call: setOutputFormat,
+ * which rebuildProcessorState calls, makes a fresh decorations object.)
  */
-export function createEngine(items: CslJsonItem[], style: string, locale: string): CiteprocEngine {
+function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['makeBibliography']): CiteprocEngine['makeBibliography'] {
+  return () => {
+    const decorations = (engine as unknown as { fun?: { decorate?: Record<string, Record<string, unknown> | undefined> } }).fun?.decorate?.['@bibliography'];
+    const entry = decorations?.entry;
+    const printed: unknown[] = [];
+    if (decorations && typeof entry === 'function') {
+      decorations.entry = function (this: { system_id?: unknown }, ...args: unknown[]) {
+        printed.push(this.system_id);
+        return entry.apply(this, args);
+      };
+    }
+    try {
+      const bibliography = make.call(engine);
+      if (!bibliography) return bibliography;
+      const known = printed.length === bibliography[1].length && printed.every((key) => typeof key === 'string');
+      return known ? [{ ...bibliography[0], printed_keys: printed as string[] }, bibliography[1]] : bibliography;
+    } finally {
+      if (decorations) decorations.entry = entry;
+    }
+  };
+}
+
+/**
+ * The engine for a style and locale, holding only `items`. Building an engine costs a second or
+ * more for a style as large as Chicago's, so each is built once per process (and again only when
+ * the style's text changes) and reset for every use: `updateItems` empties its registry and
+ * fills it with `items` alone, so what it renders next depends on nothing it rendered before —
+ * a chapter's note positions (first, subsequent, ibid.) come only from its own citations, and
+ * its sort keys and disambiguation are worked out over its own works, not the whole bibliography.
+ * A long-running process (a preview) keeps the engines warm between builds.
+ */
+export function createEngine(items: readonly CslJsonItem[], style: string, locale: string): CiteprocEngine {
   const key = `${style}\u0000${locale}`;
-  let cached = engines.get(key);
-  if (!cached) {
-    const config = citationJs().plugins.config.get('@csl');
-    const CSL = require('citeproc') as CiteprocModule;
-    const registry = new Map<string, CslJsonItem>();
-    const engine = new CSL.Engine(
-      {
-        retrieveLocale: (lang) => (config.locales.has(lang) ? config.locales.get(lang) : config.locales.get('en-US')),
-        retrieveItem: (id) => {
-          const item = registry.get(id);
-          if (!item) throw new Error(`no bibliography item ${id}`);
-          return item;
-        },
-      },
-      config.templates.get(style),
-      locale,
-      true,
-    );
-    engine.setOutputFormat('html');
-    engine.opt.development_extensions.wrap_url_and_doi = true;
-    cached = { engine, items: registry };
-    engines.set(key, cached);
+  let held = engines.get(key);
+  if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style)) {
+    held = buildEngine(style, locale);
+    engines.set(key, held);
   }
-  cached.items.clear();
-  for (const item of items) cached.items.set(item.id, item);
-  cached.engine.updateItems([]);
-  cached.engine.updateItems(items.map((item) => item.id));
-  return cached.engine;
+  held.engine.updateItems([]);
+  held.items.clear();
+  for (const item of items) held.items.set(item.id, item);
+  held.engine.updateItems(items.map((item) => item.id));
+  return held.engine;
 }
 
 /** Parses BibTeX (`@article{…}`) or RIS text into CSL-JSON through citation-js's plugins. */

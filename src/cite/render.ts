@@ -172,7 +172,7 @@ export function renderChapterCitations(
 }
 
 /**
- * The key of each rendered entry, in order. citeproc lists in `entry_ids` the works it printed
+ * The key of each rendered entry, in order, when the engine did not say (`printed_keys`). citeproc lists in `entry_ids` the works it printed
  * nothing for too (an item with no printable form), so then each is rendered alone to see which.
  */
 function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): string[] {
@@ -206,11 +206,13 @@ function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, Csl
   return {
     entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`),
     hangingIndent: Boolean(meta.hangingindent),
-    keys: renderedKeys(
-      meta.entry_ids.map((ids) => ids[0] ?? ''),
-      html.length,
-      items,
-      style,
-    ),
+    keys:
+      meta.printed_keys ??
+      renderedKeys(
+        meta.entry_ids.map((ids) => ids[0] ?? ''),
+        html.length,
+        items,
+        style,
+      ),
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodes, UsageError } from './errors.ts';
 import { commaList, outputFormats, parseFormats } from './formats.ts';
-import { Ui } from './ui.ts';
+import type { Ui } from './ui.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -23,8 +23,10 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('-C, --cwd <dir>', 'the project folder (with anthology.yaml)', '.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  const context = () => {
+  // The output module (ora, vfile-reporter) is loaded by the commands only: `--version` and `--help` start faster without it.
+  const context = async (): Promise<{ projectDir: string; ui: Ui }> => {
     const options = program.opts<GlobalOptions>();
+    const { Ui } = await import('./ui.ts');
     return { projectDir: path.resolve(options.cwd), ui: new Ui({ quiet: options.quiet, verbose: options.verbose && !options.quiet }) };
   };
 
@@ -57,7 +59,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
           cite: boolean;
         },
       ) => {
-        const { projectDir, ui } = context();
+        const { projectDir, ui } = await context();
         const postTypes = commaList(options.postTypes);
         const { importCommand } = await import('./import.ts');
         setExitCode(
@@ -90,7 +92,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'parse every chapter and render every citation afresh, neither reading nor writing <out>/.cache')
     .exitOverride()
     .action(async (options: { format: string; out: string; print: boolean; cache: boolean }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { buildCommand } = await import('./build.ts');
       setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out, print: options.print, cache: options.cache }, ui));
     });
@@ -101,7 +103,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .description('parse every chapter’s notes into bibliography/references.json and rewrite them as [@key] citations')
     .exitOverride()
     .action(async () => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { citeCommand } = await import('./cite.ts');
       setExitCode(await citeCommand(projectDir, ui));
     });
@@ -111,7 +113,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('--review <file>', 'the HTML review page to write', 'build/cite-review.html')
     .exitOverride()
     .action(async (options: { review: string }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { citeCheckCommand } = await import('./cite.ts');
       setExitCode(await citeCheckCommand(projectDir, options, ui));
     });
@@ -122,7 +124,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .exitOverride()
     .action(async (options: { format: string; out?: string }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { citeExportCommand } = await import('./cite.ts');
       setExitCode(await citeExportCommand(projectDir, { format: options.format, out: options.out }, ui));
     });
@@ -139,7 +141,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('--date <YYYY-MM-DD>', 'the planned publication date (default: today)')
     .exitOverride()
     .action(async (dir: string, options: { title?: string; editor: string[]; publisher?: string; language: string; date?: string }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { newCommand } = await import('./new.ts');
       setExitCode(
         await newCommand(
@@ -163,7 +165,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
     .exitOverride()
     .action(async (sources: string[], options: { part?: string; after?: string; author?: string; postTypes: string; drafts: boolean; cite: boolean }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { addCommand } = await import('./add.ts');
       setExitCode(
         await addCommand(
@@ -194,7 +196,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     )
     .exitOverride()
     .action(async (options: { date?: string; note: string[] }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { releaseCommand } = await import('./release.ts');
       setExitCode(await releaseCommand(projectDir, { date: options.date, note: options.note }, ui));
     });
@@ -210,7 +212,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .option('--review <file>', 'write an HTML review page with a redline of each revised chapter')
     .exitOverride()
     .action(async (options: { since?: number; json: boolean; review?: string }) => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { changesCommand } = await import('./changes.ts');
       setExitCode(await changesCommand(projectDir, { since: options.since, json: options.json, review: options.review }, ui));
     });
@@ -220,7 +222,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .description('validate anthology.yaml, the chapters and their notes without writing anything')
     .exitOverride()
     .action(async () => {
-      const { projectDir, ui } = context();
+      const { projectDir, ui } = await context();
       const { checkCommand } = await import('./check.ts');
       setExitCode(await checkCommand(projectDir, ui));
     });

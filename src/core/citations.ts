@@ -44,8 +44,22 @@ export interface CiteprocEngine {
   ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
   /** Renders a whole chapter's clusters in order in one pass: `[citationID, noteIndex, html][]`. */
   rebuildProcessorState(citations: CitationCluster[], format: 'html', uncited: string[]): [string, number, string][];
+  /**
+   * The reference list: settings and one HTML string per printed entry. `entry_ids` lists the works
+   * printed nothing for too; `printed_keys` (set by the adapter when it can tell) is the key of each printed entry.
+   */
   makeBibliography():
-    | [{ entry_ids: string[][]; bibstart: string; bibend: string; hangingindent?: number; 'second-field-align'?: string | false }, string[]]
+    | [
+        {
+          entry_ids: string[][];
+          printed_keys?: string[];
+          bibstart: string;
+          bibend: string;
+          hangingindent?: number;
+          'second-field-align'?: string | false;
+        },
+        string[],
+      ]
     | false;
   cslXml: { dataObj: unknown };
   opt: { xclass: string; class: string; development_extensions: Record<string, unknown> };

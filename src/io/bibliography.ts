@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
 import type { BibliographyItem } from '../core/citations.ts';
@@ -63,8 +64,17 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
       });
       continue;
     }
-    const entryPlaces = isJson ? jsonItemStarts(String(file.value)) : entryStarts(String(file.value), name.toLowerCase().endsWith('.ris'));
-    if (!isJson && name.toLowerCase().endsWith('.ris')) reportUnterminatedRis(file, entryPlaces);
+    // Where each entry starts, worked out only when a message needs it: a large CSL-JSON file would
+    // otherwise be parsed a second time (as YAML, for the places) on every load.
+    let places: Place[] | undefined;
+    const entryPlace = (index: number) => {
+      places ??= isJson ? jsonItemStarts(String(file.value)) : entryStarts(String(file.value), name.toLowerCase().endsWith('.ris'));
+      return places[index];
+    };
+    if (!isJson && name.toLowerCase().endsWith('.ris')) {
+      places ??= entryStarts(String(file.value), true);
+      reportUnterminatedRis(file, places);
+    }
     if (!Array.isArray(parsed)) {
       report(file, 'bibliography-invalid', 'a CSL-JSON bibliography must be an array of items', { line: 1, column: 1 });
       continue;
@@ -72,11 +82,11 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
     for (const [index, entry] of (parsed as unknown[]).entries()) {
       if (!isJson && typeof (entry as { id?: unknown })?.id === 'string' && (entry as { id: string }).id.startsWith('temp_id_')) {
         // citation-js makes up a random key for an entry without one: it could never be cited twice alike.
-        report(file, 'bibliography-invalid', 'an entry without a key (BibTeX: @type{key, …}; RIS: an ID  - line)', entryPlaces[index]);
+        report(file, 'bibliography-invalid', 'an entry without a key (BibTeX: @type{key, …}; RIS: an ID  - line)', entryPlace(index));
         continue;
       }
       if (!entry || typeof entry !== 'object' || typeof (entry as { id?: unknown }).id !== 'string' || typeof (entry as { type?: unknown }).type !== 'string') {
-        report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlaces[index]);
+        report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlace(index));
         continue;
       }
       const item = entry as BibliographyItem;
@@ -86,7 +96,7 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
           file,
           'bibliography-duplicate-key',
           `key ${item.id} is already defined in ${first}`,
-          isJson ? (lineOf(file, `"${item.id}"`) ?? entryPlaces[index]) : entryPlaces[index],
+          isJson ? (lineOf(file, `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index),
         );
         continue;
       }
@@ -101,7 +111,7 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
 function jsonErrorPlace(text: string, message: string): Place {
   const position = /at position (\d+)/.exec(message)?.[1];
   const offset = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : (parseDocument(text).errors[0]?.pos[0] ?? 0);
-  return placeOfOffset(text, Math.min(offset, text.length));
+  return placeOfOffset(location(text), Math.min(offset, text.length));
 }
 
 /** citation-js's BibTeX parser says `at line L col C`. */
@@ -122,13 +132,15 @@ function hasEntryText(text: string): boolean {
 /** Where each entry starts, in the order citation-js returns them: `@type{` (not @comment/@string/@preamble) or `TY  -`. */
 function entryStarts(text: string, ris: boolean): Place[] {
   const pattern = ris ? /^TY {2}-/gm : /^[ \t]*@(?!(?:comment|string|preamble)\b)\w+\s*[{(]/gim;
-  return [...text.matchAll(pattern)].map((match) => placeOfOffset(text, match.index + (match[0].length - match[0].trimStart().length)));
+  const places = location(text);
+  return [...text.matchAll(pattern)].map((match) => placeOfOffset(places, match.index + (match[0].length - match[0].trimStart().length)));
 }
 
 /** Where each item of a CSL-JSON array starts (JSON is YAML: its parser keeps the places). */
 function jsonItemStarts(text: string): Place[] {
   const contents = parseDocument(text).contents;
-  return isSeq(contents) ? contents.items.map((item) => placeOfOffset(text, (isNode(item) ? item.range?.[0] : undefined) ?? 0)) : [];
+  const places = location(text);
+  return isSeq(contents) ? contents.items.map((item) => placeOfOffset(places, (isNode(item) ? item.range?.[0] : undefined) ?? 0)) : [];
 }
 
 /** A RIS entry ends with `ER  -`; one that does not was cut off. */
@@ -142,9 +154,10 @@ function reportUnterminatedRis(file: VFile, starts: readonly Place[]): void {
   });
 }
 
-function placeOfOffset(text: string, offset: number): Place {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+/** Line and column of an offset, from a table of line starts (not by counting from the start each time). */
+function placeOfOffset(places: ReturnType<typeof location>, offset: number): Place {
+  const point = places.toPoint(offset);
+  return { line: point?.line ?? 1, column: point?.column ?? 1 };
 }
 
 function lineOf(file: VFile, needle: string): { line: number; column: number } | undefined {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import sharp from 'sharp';
 import type { VFile } from 'vfile';
 import { type Place, report } from '../core/rules.ts';
 import type { Book, BookImage, ImageFile } from '../core/types.ts';
@@ -168,6 +167,7 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
   let density: number | undefined;
   let animated = false;
   try {
+    const sharp = await loadSharp();
     const metadata = await sharp(bytes).metadata();
     format = metadata.format === 'heif' && metadata.compression === 'av1' ? 'avif' : metadata.format;
     // EXIF orientations 5–8 turn the picture a quarter: readers and browsers show it turned.
@@ -201,8 +201,16 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
   return { kind: 'ok', image: { source: projectPath, width, height, density, vector: format === 'svg', animated, web, epub }, converted };
 }
 
+/** sharp (native, slow to load) is loaded by the first picture, not by every book. */
+let sharpModule: typeof import('sharp') | undefined;
+async function loadSharp(): Promise<typeof import('sharp')> {
+  sharpModule ??= (await import('sharp')).default;
+  return sharpModule;
+}
+
 /** Lossless, without metadata, the same bytes every time for the same input. */
-function toPng(bytes: Buffer): Promise<Buffer> {
+async function toPng(bytes: Buffer): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(bytes, { failOn: 'error' }).rotate().png({ compressionLevel: 9, adaptiveFiltering: false }).toBuffer();
 }
 

@@ -2,10 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { findChromium, missingChromiumAdvice } from '../adapters/chromium.ts';
-import { hyphenPatternSets } from '../adapters/page-script.ts';
-import { launchPagedjs, type PageScriptCalls } from '../adapters/pagedjs.ts';
-import { searchIndex } from '../adapters/pagefind.ts';
+import type { PageScriptCalls } from '../adapters/pagedjs.ts';
 import { citeBook } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
 import { type Memo, noMemo } from '../core/memo.ts';
@@ -24,7 +21,7 @@ import { hyphenationFor } from '../render/pdf/hyphenation.ts';
 import type { PageScript } from '../render/pdf/page-script/index.ts';
 import type { PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
-import { hyphenationProblems, type PrintResult, pageScriptEntry, pdfTimeout, printPdf } from '../render/pdf/print-pdf.ts';
+import type { PrintResult } from '../render/pdf/print-pdf.ts';
 import type { PrintChunk, PrintDocument } from '../render/pdf/protocol.ts';
 import { type EditionBook, withEditions } from './edition-book.ts';
 
@@ -95,6 +92,8 @@ export async function buildOutputs(
   const built: string[] = [];
   if (options.formats.includes('html')) {
     const site = renderHtmlSite(book, assets);
+    // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
+    const { searchIndex } = await import('../adapters/pagefind.ts');
     for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
     await staging.writeTree('html', site);
     built.push('html');
@@ -147,6 +146,8 @@ async function buildPdf(
   options: OutputOptions,
 ): Promise<{ pages: number; bytes: number; pageStarts: PrintResult['pageStarts'] } | undefined> {
   const configFile = files.get(configFileName);
+  const { findChromium, missingChromiumAdvice } = await import('../adapters/chromium.ts');
+  const { pdfTimeout } = await import('../render/pdf/print-pdf.ts');
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     report(configFile, 'browser-missing', missingChromiumAdvice);
@@ -204,6 +205,9 @@ export interface PagedjsPrintOptions {
  */
 export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<PrintResult> {
   const { document } = options;
+  const { hyphenPatternSets } = await import('../adapters/page-script.ts');
+  const { launchPagedjs } = await import('../adapters/pagedjs.ts');
+  const { hyphenationProblems, pageScriptEntry, printPdf } = await import('../render/pdf/print-pdf.ts');
   const hyphenation = hyphenationFor(document.languages ?? [document.metadata.language], await hyphenPatternSets());
   for (const chunk of document.chunks) await writeFile(chunkPath(options.workDirectory, chunk), chunk.html);
   const browser = await launchPagedjs<PreparedChunk, PaginationReport>({

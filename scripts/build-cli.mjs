@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Compiles the CLI (src/cli/main.ts and everything it imports) into dist/ with esbuild, so that
+// bin/anthology.js starts plain JavaScript instead of compiling TypeScript through tsx on every
+// run. Each command's module is its own chunk (main.ts imports them on demand), so `--version`
+// loads little more than commander. npm packages stay external: node resolves them from
+// node_modules as it does for the sources.
+//
+// dist/manifest.json lists every source the bundle was built from with its size and mtime;
+// bin/anthology.js runs the bundle only while all of them are unchanged, else the sources through
+// tsx. Plain JavaScript (no tsx): it runs from `npm ci` (prepare), scripts/setup.sh and by hand.
+//
+//   node scripts/build-cli.mjs [--if-stale]
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const manifestFile = path.join(dist, 'manifest.json');
+
+/** Whether dist/ was built from the sources as they are now (the check bin/anthology.js makes). */
+function isCurrent() {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    return manifest.inputs.every(([file, size, mtimeMs]) => {
+      const stat = statSync(path.join(root, file));
+      return stat.size === size && stat.mtimeMs === mtimeMs;
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * esbuild puts every chunk in one folder, so `import.meta.url` would name that folder instead of
+ * the source file that resolves paths against it (package.json, styles/, the HTML client, the page
+ * script): each source gets the URL of where it is in src/, relative to `outdir` so the checkout
+ * can move. (bench/pdf.ts compiles its printer with it too.)
+ */
+export function sourceUrls(outdir) {
+  return {
+    name: 'source-urls',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        const relative = path.relative(outdir, args.path).split(path.sep).join('/');
+        return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'ts' };
+      });
+    },
+  };
+}
+
+async function build() {
+  const { build: esbuild } = await import('esbuild');
+  // Built beside dist/ and swapped in, so a CLI starting meanwhile never sees half a bundle.
+  const staging = path.join(root, `.dist-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const startedAt = Date.now();
+  try {
+    const result = await esbuild({
+      absWorkingDir: root,
+      entryPoints: { main: 'src/cli/main.ts' },
+      outdir: staging,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      chunkNames: 'chunk-[hash]',
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'warning',
+      plugins: [sourceUrls(dist)],
+    });
+    const inputs = Object.keys(result.metafile.inputs)
+      .sort()
+      .map((file) => {
+        const stat = statSync(path.join(root, file));
+        return [file, stat.size, stat.mtimeMs];
+      });
+    // Written last: a bundle without its manifest is never run, nor one whose sources changed while it was built.
+    if (inputs.some(([, , mtimeMs]) => mtimeMs >= startedAt)) throw new Error('a source changed while the CLI was compiled: run again');
+    writeFileSync(path.join(staging, 'manifest.json'), `{"inputs": [\n${inputs.map((input) => `  ${JSON.stringify(input)}`).join(',\n')}\n]}\n`);
+    const old = path.join(root, `.dist-old-${process.pid}`);
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(staging, dist);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  if (process.argv.includes('--if-stale') && isCurrent()) return;
+  const started = performance.now();
+  await build();
+  process.stderr.write(`build-cli: compiled the CLI into dist/ (${Math.round(performance.now() - started)} ms)\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
