@@ -1,4 +1,5 @@
 import type { BibliographyItem, CslJsonItem, Provenance } from '../core/citations.ts';
+import type { ShortForm } from './label/citations.ts';
 
 type Name = { family?: string; given?: string; literal?: string };
 
@@ -73,7 +74,7 @@ export function organisationAbbreviation(literal: string): string | undefined {
  * this item: the title starts the same, and the author is the item's family name, organisation,
  * or the organisation's abbreviation.
  */
-export function shortFormMatches(short: { author?: string; title?: string; year?: string }, item: CslJsonItem): boolean {
+export function shortFormMatches(short: ShortForm, item: CslJsonItem): boolean {
   const title = normaliseText(short.title ?? '');
   const itemTitle = normaliseText(titleOf(item));
   // Without a title (`Smith, op. cit.`, `Smith (2010)`), the name decides, and the year when given.

@@ -14,8 +14,6 @@ import type { Label } from './label/labels.ts';
 import { parseNames } from './label/names.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 
-export type { ShortForm } from './label/citations.ts';
-
 export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-reference' | 'discursive' | 'commentary';
 
 /**

@@ -1,4 +1,4 @@
-import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { FootnoteDefinition } from 'mdast';
@@ -76,32 +76,9 @@ export function renderCiteReview(book: Book): CiteReview {
   for (const chapter of book.chapters) {
     for (const node of chapter.tree.children) {
       if (node.type !== 'footnoteDefinition') continue;
-      const keys = keysIn(node);
-      for (const key of keys) cited.add(key);
-      const label = node.label ?? node.identifier;
-      const provenance = keys
-        .flatMap((key) => items.get(key)?.custom?.provenance ?? [])
-        .find((entry) => entry.chapter === chapter.slug && entry.note === label);
-      const original = provenance?.text ?? toHtml(toHast({ type: 'root', children: node.children }) as HastRoot).replace(/<[^>]+>/g, '');
-      const parsed = parseNote(original);
-      const citations = parsed.citations;
-      const looksCited = /‘|“|<https?:|https?:\/\//.test(original);
-      const uncertain = citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD);
-      const problems = [
-        ...citations.flatMap((citation) => citation.problems),
-        ...(uncertain.length > 0 ? [`the model is unsure of ${uncertain.length === 1 ? 'a citation' : `${uncertain.length} citations`}: left as typed`] : []),
-        ...(keys.length === 0 && looksCited && uncertain.length === 0 ? ['looks like a citation but cites nothing'] : []),
-      ];
-      const confidence =
-        keys.length === 0
-          ? looksCited
-            ? Math.min(parsed.confidence, 0.49)
-            : 1
-          : citations.length === 0
-            ? 0.9
-            : Math.min(...citations.map((citation) => citation.confidence));
-      const rendered = (toHast({ type: 'root', children: node.children }) as HastRoot).children as ElementContent[];
-      rows.push({ chapter, label, original, keys, rendered, confidence, problems, labels: parsed.labels });
+      const row = noteReviewRow(chapter, node, items);
+      for (const key of row.keys) cited.add(key);
+      rows.push(row);
     }
   }
   rows.sort((a, b) => a.confidence - b.confidence || a.chapter.number - b.chapter.number || Number(a.label) - Number(b.label));
@@ -114,7 +91,59 @@ export function renderCiteReview(book: Book): CiteReview {
     `${uncited.length} items never cited${uncited.length > 0 ? `: ${uncited.map((item) => item.id).join(', ')}` : ''}`,
     `${duplicates.length} likely duplicate pairs${duplicates.length > 0 ? `: ${duplicates.map(([a, b]) => `${a.id} ~ ${b.id}`).join(', ')}` : ''}`,
   ];
-  const table = h('table.notes', [
+  const page = h('html', { lang: 'en' }, [
+    h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Citations · ${book.config.title}`), h('style', css)]),
+    h('body', [
+      h('h1', `Citations in ${book.config.title}`),
+      h(
+        'ul.summary',
+        summary.map((line) => h('li', line)),
+      ),
+      notesTable(rows, items),
+      h('h2', 'Items never cited'),
+      h(
+        'ul',
+        uncited.map((item) => h('li', [h('code', item.id), ` ${String(item.title ?? '')}`])),
+      ),
+      h('h2', 'Likely duplicates'),
+      h(
+        'ul',
+        duplicates.map(([a, b]) => h('li', [h('code', a.id), ' ~ ', h('code', b.id), ` — ${String(a.title ?? '')}`])),
+      ),
+    ]),
+  ]);
+  return { html: `<!doctype html>\n${toHtml(page)}\n`, summary };
+}
+
+/** One note: its text as typed (from the provenance of what it cites), what the parser makes of it, and how sure it is. */
+function noteReviewRow(chapter: Chapter, node: FootnoteDefinition, items: ReadonlyMap<string, BibliographyItem>): ReviewRow {
+  const keys = keysIn(node);
+  const label = node.label ?? node.identifier;
+  const provenance = keys.flatMap((key) => items.get(key)?.custom?.provenance ?? []).find((entry) => entry.chapter === chapter.slug && entry.note === label);
+  const original = provenance?.text ?? toHtml(toHast({ type: 'root', children: node.children }) as HastRoot).replace(/<[^>]+>/g, '');
+  const parsed = parseNote(original);
+  const citations = parsed.citations;
+  const looksCited = /‘|“|<https?:|https?:\/\//.test(original);
+  const uncertain = citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD);
+  const problems = [
+    ...citations.flatMap((citation) => citation.problems),
+    ...(uncertain.length > 0 ? [`the model is unsure of ${uncertain.length === 1 ? 'a citation' : `${uncertain.length} citations`}: left as typed`] : []),
+    ...(keys.length === 0 && looksCited && uncertain.length === 0 ? ['looks like a citation but cites nothing'] : []),
+  ];
+  const confidence =
+    keys.length === 0
+      ? looksCited
+        ? Math.min(parsed.confidence, 0.49)
+        : 1
+      : citations.length === 0
+        ? 0.9
+        : Math.min(...citations.map((citation) => citation.confidence));
+  const rendered = (toHast({ type: 'root', children: node.children }) as HastRoot).children as ElementContent[];
+  return { chapter, label, original, keys, rendered, confidence, problems, labels: parsed.labels };
+}
+
+function notesTable(rows: readonly ReviewRow[], items: ReadonlyMap<string, BibliographyItem>): Element {
+  return h('table.notes', [
     h('thead', h('tr', [h('th', 'note'), h('th', 'original text'), h('th', 'parsed'), h('th', 'rendered'), h('th', 'confidence')])),
     h(
       'tbody',
@@ -133,28 +162,6 @@ export function renderCiteReview(book: Book): CiteReview {
       ),
     ),
   ]);
-  const page = h('html', { lang: 'en' }, [
-    h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Citations · ${book.config.title}`), h('style', css)]),
-    h('body', [
-      h('h1', `Citations in ${book.config.title}`),
-      h(
-        'ul.summary',
-        summary.map((line) => h('li', line)),
-      ),
-      table,
-      h('h2', 'Items never cited'),
-      h(
-        'ul',
-        uncited.map((item) => h('li', [h('code', item.id), ` ${String(item.title ?? '')}`])),
-      ),
-      h('h2', 'Likely duplicates'),
-      h(
-        'ul',
-        duplicates.map(([a, b]) => h('li', [h('code', a.id), ' ~ ', h('code', b.id), ` — ${String(a.title ?? '')}`])),
-      ),
-    ]),
-  ]);
-  return { html: `<!doctype html>\n${toHtml(page)}\n`, summary };
 }
 
 /** The note's tokens, each marked with the label the model gave it and its probability. */

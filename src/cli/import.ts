@@ -4,15 +4,17 @@ import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import { citeChapterText } from '../cite/cite-chapter.ts';
 import type { BookConfig } from '../config/schema.ts';
+import type { BibliographyItem } from '../core/citations.ts';
+import { placeOfText } from '../core/place.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
 import { formatNames, type SourceImport, skippedReasons } from '../import/import.ts';
 import { renderImportReview } from '../import/review.ts';
 import type { SourceInput } from '../import/types.ts';
-import { addToContents } from '../io/add-to-contents.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { loadBookConfig } from '../io/book-config.ts';
+import { addToContents } from '../io/edit-config.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath, isImageName } from '../io/read-source.ts';
 import { findAuthorData } from '../io/site-data.ts';
@@ -48,13 +50,7 @@ interface PreparedChapter extends PlannedChapter {
 
 /** `anthology import SOURCE...`: turns sources into chapter files. Writes nothing if anything is wrong. */
 export async function importCommand(projectDir: string, sources: readonly string[], options: ImportCommandOptions, ui: Ui): Promise<number> {
-  if (options.force && options.beside) throw new UsageError('--force and --beside exclude each other');
-  const outDir = resolveInside(projectDir, options.out);
-  if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
-  const reportPath = options.report === undefined ? undefined : resolveInside(projectDir, options.report);
-  if (options.report !== undefined && !reportPath) throw new UsageError(`--report ${options.report} must be inside the project`);
-
-  if (options.author !== undefined && options.author.trim() === '') throw new UsageError('--author needs a name');
+  const { outDir, reportPath } = checkedPaths(projectDir, options);
   const { file: configFile, config } = await loadBookConfig(projectDir);
   // Without anthology.yaml an import still works; a broken one must not be half-read (its `sources` settings say who wrote what).
   const configProblems = configFile.messages.filter((message) => message.ruleId !== 'config-missing');
@@ -63,30 +59,7 @@ export async function importCommand(projectDir: string, sources: readonly string
     ui.error('nothing was imported: fix anthology.yaml first');
     return exitCodes.content;
   }
-  const slugger = new GithubSlugger();
-  const imports: SourceImport[] = [];
-  const prepared = new Map<SourceImport, PreparedChapter[]>();
-  for (const source of sources) {
-    // A folder holding the chapters would import what earlier imports wrote (`anthology import .`).
-    if (await holdsFolder(path.resolve(projectDir, source), outDir))
-      throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
-  }
-  for (const source of sources) {
-    const authorData = await findAuthorData(projectDir, source);
-    const { input, result } = await importSourcePath(
-      projectDir,
-      source,
-      {
-        defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
-        ...(authorData ? { authorData } : {}),
-        postTypes: options.postTypes,
-        includeDrafts: options.drafts,
-      },
-      slugger,
-    );
-    imports.push(result);
-    prepared.set(result, await prepareChapters(result, input, projectDir, outDir));
-  }
+  const { imports, prepared } = await importSources(projectDir, sources, outDir, config, options);
   const files = imports.flatMap(sourceFiles);
   ui.report(files);
   if (hasErrors(files)) {
@@ -95,27 +68,14 @@ export async function importCommand(projectDir: string, sources: readonly string
   }
 
   const relativeOut = path.relative(projectDir, outDir).split(path.sep).join('/');
-  // Notes become citations of the shared bibliography before anything is written.
-  const bibliography = options.cite ? await loadBibliography(projectDir) : undefined;
-  const managed = bibliography ? managedBibliographyItems(bibliography) : [];
-  const citeFiles: VFile[] = [];
-  if (options.cite) {
-    for (const chapter of [...prepared.values()].flat()) {
-      const cited = citeChapterText(`${relativeOut}/${chapter.fileName}`, chapter.markdown, managed, projectDir);
-      chapter.markdown = cited.text;
-      citeFiles.push(cited.file);
-    }
-    ui.report([...(bibliography?.files ?? []), ...citeFiles]);
-    if (hasErrors([...(bibliography?.files ?? []), ...citeFiles])) {
-      ui.error('nothing was imported: the bibliography or the imported notes have errors');
-      return exitCodes.content;
-    }
-  }
-
   const chapters = [...prepared.values()].flat();
+  // Notes become citations of the shared bibliography before anything is written.
+  const managed = options.cite ? await citeImportedNotes(projectDir, relativeOut, chapters, ui) : [];
+  if (managed === undefined) return exitCodes.content;
+
   const plans = await planChapterWrites(outDir, chapters);
-  const edited = plans.filter((plan) => plan.action === 'edited');
   const policy: EditedPolicy = options.force ? 'force' : options.beside ? 'beside' : 'refuse';
+  const edited = plans.filter((plan) => plan.action === 'edited');
   if (edited.length > 0 && policy === 'refuse') {
     ui.error(
       `${edited.length} chapter file${edited.length === 1 ? ' was' : 's were'} edited since the last import and would be overwritten:\n${edited
@@ -138,24 +98,7 @@ export async function importCommand(projectDir: string, sources: readonly string
       )
     : [];
 
-  for (const result of imports) {
-    const lines = [...result.lines, ...(result.members ?? []).flatMap((member) => member.lines)];
-    const counts = { kept: 0, metadata: 0, dropped: 0, blank: 0 };
-    for (const line of lines) counts[line.fate]++;
-    const members = result.members;
-    const read = members ? ` from ${members.filter((member) => !member.skipped).length} of ${members.length} files` : '';
-    ui.info(
-      `${result.file.path}: ${result.chapters.length} pieces${read}; ${lines.length} lines: ${counts.kept} kept in bodies, ${counts.metadata} moved to front matter, ${counts.dropped} dropped, ${counts.blank} blank`,
-    );
-    const skipped = members?.filter((member) => member.skipped).length ?? 0;
-    if (members && skipped > 0)
-      ui.info(
-        `  left out ${skipped} file${skipped === 1 ? '' : 's'}:\n${skippedReasons(members)
-          .map((reason) => `    ${reason}`)
-          .join('\n')}`,
-      );
-    for (const chapter of prepared.get(result) ?? []) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
-  }
+  for (const result of imports) reportSourceImported(result, prepared.get(result) ?? [], ui);
   const attribution = attributionSummary(files);
   if (attribution) ui.info(attribution);
   const remote = chapters.flatMap((chapter) => chapter.remoteImages.map((image) => ({ chapter: chapter.fileName, ...image })));
@@ -165,44 +108,142 @@ export async function importCommand(projectDir: string, sources: readonly string
     `wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${relativeOut}/${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${added.length > 0 ? `; added ${added.length} to contents in anthology.yaml` : ''}`,
   );
   if (reportPath) {
-    const review = imports.map((result) => ({
-      file: result.file,
-      format: result.format ? formatNames[result.format] : 'unknown',
-      chapters: (prepared.get(result) ?? []).map((chapter) => ({ file: `${relativeOut}/${chapter.fileName}`, title: chapter.title })),
-      lines: result.lines,
-      ...(result.members ? { members: result.members, container: result.container } : {}),
-      remoteImages: (prepared.get(result) ?? []).flatMap((chapter) =>
-        chapter.remoteImages.map((image) => ({ chapter: `${relativeOut}/${chapter.fileName}`, ...image })),
-      ),
-    }));
-    const json = {
-      sources: review.map((source) => ({
-        file: source.file.path,
-        format: source.format,
-        chapters: source.chapters,
-        remoteImages: source.remoteImages,
-        lines: source.lines,
-        messages: messagesOf(source.file),
-        ...(source.members
-          ? {
-              members: source.members.map((member) => ({
-                file: member.file?.path ?? `${source.file.path}${source.container === 'zip' ? ':' : '/'}${member.name}`,
-                name: member.name,
-                ...(member.role ? { readAs: member.role } : {}),
-                ...(member.skipped ? { skipped: member.skipped } : {}),
-                lines: member.lines,
-                messages: member.file ? messagesOf(member.file) : [],
-              })),
-            }
-          : {}),
-      })),
-    };
-    await writeFileAtomic(reportPath, `${JSON.stringify(json, null, 2)}\n`);
-    const reviewPath = `${reportPath.replace(/\.json$/i, '')}.html`;
-    await writeFileAtomic(reviewPath, renderImportReview(review));
+    const reviewPath = await writeImportReport(reportPath, imports, prepared, relativeOut);
     ui.info(`report ${path.relative(projectDir, reportPath)}, review page ${path.relative(projectDir, reviewPath)}`);
   }
   return exitCodes.ok;
+}
+
+/** The chapters folder and report file, inside the project; a usage error for options that cannot go together. */
+function checkedPaths(projectDir: string, options: ImportCommandOptions): { outDir: string; reportPath: string | undefined } {
+  if (options.force && options.beside) throw new UsageError('--force and --beside exclude each other');
+  const outDir = resolveInside(projectDir, options.out);
+  if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
+  const reportPath = options.report === undefined ? undefined : resolveInside(projectDir, options.report);
+  if (options.report !== undefined && !reportPath) throw new UsageError(`--report ${options.report} must be inside the project`);
+  if (options.author !== undefined && options.author.trim() === '') throw new UsageError('--author needs a name');
+  return { outDir, reportPath };
+}
+
+/** Each source imported, with the chapters prepared from it (nothing written yet). */
+async function importSources(
+  projectDir: string,
+  sources: readonly string[],
+  outDir: string,
+  config: BookConfig | undefined,
+  options: ImportCommandOptions,
+): Promise<{ imports: SourceImport[]; prepared: Map<SourceImport, PreparedChapter[]> }> {
+  for (const source of sources) {
+    // A folder holding the chapters would import what earlier imports wrote (`anthology import .`).
+    if (await holdsFolder(path.resolve(projectDir, source), outDir))
+      throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
+  }
+  const slugger = new GithubSlugger();
+  const imports: SourceImport[] = [];
+  const prepared = new Map<SourceImport, PreparedChapter[]>();
+  for (const source of sources) {
+    const authorData = await findAuthorData(projectDir, source);
+    const { input, result } = await importSourcePath(
+      projectDir,
+      source,
+      {
+        defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
+        ...(authorData ? { authorData } : {}),
+        postTypes: options.postTypes,
+        includeDrafts: options.drafts,
+      },
+      slugger,
+    );
+    imports.push(result);
+    prepared.set(result, await prepareChapters(result, input, projectDir, outDir));
+  }
+  return { imports, prepared };
+}
+
+/**
+ * The chapters' notes rewritten as citations of the shared bibliography (in place); returns the
+ * managed bibliography to write, or undefined (reported) when it or the notes have errors.
+ */
+async function citeImportedNotes(projectDir: string, relativeOut: string, chapters: PreparedChapter[], ui: Ui): Promise<BibliographyItem[] | undefined> {
+  const bibliography = await loadBibliography(projectDir);
+  const managed = managedBibliographyItems(bibliography);
+  const citeFiles: VFile[] = [];
+  for (const chapter of chapters) {
+    const cited = citeChapterText(`${relativeOut}/${chapter.fileName}`, chapter.markdown, managed, projectDir);
+    chapter.markdown = cited.text;
+    citeFiles.push(cited.file);
+  }
+  ui.report([...bibliography.files, ...citeFiles]);
+  if (hasErrors([...bibliography.files, ...citeFiles])) {
+    ui.error('nothing was imported: the bibliography or the imported notes have errors');
+    return undefined;
+  }
+  return managed;
+}
+
+/** What became of one source's lines and files, and the chapters it gave. */
+function reportSourceImported(result: SourceImport, chapters: readonly PreparedChapter[], ui: Ui): void {
+  const lines = [...result.lines, ...(result.members ?? []).flatMap((member) => member.lines)];
+  const counts = { kept: 0, metadata: 0, dropped: 0, blank: 0 };
+  for (const line of lines) counts[line.fate]++;
+  const members = result.members;
+  const read = members ? ` from ${members.filter((member) => !member.skipped).length} of ${members.length} files` : '';
+  ui.info(
+    `${result.file.path}: ${result.chapters.length} pieces${read}; ${lines.length} lines: ${counts.kept} kept in bodies, ${counts.metadata} moved to front matter, ${counts.dropped} dropped, ${counts.blank} blank`,
+  );
+  const skipped = members?.filter((member) => member.skipped).length ?? 0;
+  if (members && skipped > 0)
+    ui.info(
+      `  left out ${skipped} file${skipped === 1 ? '' : 's'}:\n${skippedReasons(members)
+        .map((reason) => `    ${reason}`)
+        .join('\n')}`,
+    );
+  for (const chapter of chapters) ui.detail(`  ${chapter.fileName}  ${chapter.title}`);
+}
+
+/** `--report`: the JSON account of every line and message, and the review page beside it; returns the page's path. */
+async function writeImportReport(
+  reportPath: string,
+  imports: readonly SourceImport[],
+  prepared: ReadonlyMap<SourceImport, PreparedChapter[]>,
+  relativeOut: string,
+): Promise<string> {
+  const review = imports.map((result) => ({
+    file: result.file,
+    format: result.format ? formatNames[result.format] : 'unknown',
+    chapters: (prepared.get(result) ?? []).map((chapter) => ({ file: `${relativeOut}/${chapter.fileName}`, title: chapter.title })),
+    lines: result.lines,
+    ...(result.members ? { members: result.members, container: result.container } : {}),
+    remoteImages: (prepared.get(result) ?? []).flatMap((chapter) =>
+      chapter.remoteImages.map((image) => ({ chapter: `${relativeOut}/${chapter.fileName}`, ...image })),
+    ),
+  }));
+  const json = {
+    sources: review.map((source) => ({
+      file: source.file.path,
+      format: source.format,
+      chapters: source.chapters,
+      remoteImages: source.remoteImages,
+      lines: source.lines,
+      messages: messagesOf(source.file),
+      ...(source.members
+        ? {
+            members: source.members.map((member) => ({
+              file: member.file?.path ?? `${source.file.path}${source.container === 'zip' ? ':' : '/'}${member.name}`,
+              name: member.name,
+              ...(member.role ? { readAs: member.role } : {}),
+              ...(member.skipped ? { skipped: member.skipped } : {}),
+              lines: member.lines,
+              messages: member.file ? messagesOf(member.file) : [],
+            })),
+          }
+        : {}),
+    })),
+  };
+  await writeFileAtomic(reportPath, `${JSON.stringify(json, null, 2)}\n`);
+  const reviewPath = `${reportPath.replace(/\.json$/i, '')}.html`;
+  await writeFileAtomic(reviewPath, renderImportReview(review));
+  return reviewPath;
 }
 
 /**
@@ -297,14 +338,6 @@ async function prepareChapters(result: SourceImport, input: SourceInput, project
     prepared.push({ fileName: `${slug}.md`, title: piece.meta.title, markdown: pieceToMarkdown(piece), images, remoteImages: remoteImages(piece.body) });
   }
   return prepared;
-}
-
-/** Where `text` first occurs in a file (figures made from HTML carry no place of their own). */
-function placeOfText(source: string, text: string): { line: number; column: number } | undefined {
-  const offset = source.indexOf(text);
-  if (offset < 0) return undefined;
-  const before = source.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };

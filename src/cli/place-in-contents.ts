@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isSeq, parseDocument, parse as parseYaml, type YAMLSeq } from 'yaml';
-import { configFileName } from '../config/load.ts';
-import { type ContentsEntry, type Insertion, type PlacementNote, placeChapters } from '../editions/placement.ts';
-import { writeFileAtomic } from '../io/stage.ts';
+import { parse as parseYaml } from 'yaml';
+import { type ContentsEntry, type PlacementNote, placeChapters } from '../editions/placement.ts';
+import { contentsOf, editConfig, insertIntoContents } from '../io/edit-config.ts';
 import { splitFrontMatter } from '../load/chapter.ts';
 
 /** What a chapter file's front matter says about it, read leniently (an unreadable file has neither). */
@@ -35,46 +34,34 @@ export async function placeInContents(
   chapterPaths: readonly string[],
   options: { part?: string; after?: string } = {},
 ): Promise<PlacementNote[]> {
-  const file = path.join(projectDir, configFileName);
-  const document = parseDocument(await readFile(file, 'utf8'));
-  if (document.errors.length > 0) return [];
-  let contents = document.get('contents', true);
-  if (contents === undefined || contents === null) {
-    document.set('contents', document.createNode([]));
-    contents = document.get('contents', true);
-  }
-  if (!isSeq(contents)) return [];
-  const entries = contents.toJSON() as ContentsEntry[];
-  const listed = entries.flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.chapters));
-  const dates = new Map<string, string | undefined>();
-  for (const listedPath of listed) dates.set(listedPath, (await chapterFacts(projectDir, listedPath)).date);
-  const chapters = [];
-  for (const chapterPath of chapterPaths) chapters.push({ path: chapterPath, date: (await chapterFacts(projectDir, chapterPath)).date });
-  const { insertions, notes } = placeChapters(entries, {
-    chapters,
-    dates,
-    ...(options.part !== undefined ? { part: options.part } : {}),
-    ...(options.after !== undefined ? { after: options.after } : {}),
+  const result = await editConfig(projectDir, async (document) => {
+    const contents = contentsOf(document);
+    if (!contents) return 'no-contents';
+    const entries = contents.toJSON() as ContentsEntry[];
+    const { insertions, notes } = placeChapters(entries, {
+      chapters: await datedChapters(projectDir, chapterPaths),
+      dates: await listedDates(projectDir, entries),
+      ...(options.part !== undefined ? { part: options.part } : {}),
+      ...(options.after !== undefined ? { after: options.after } : {}),
+    });
+    if (insertions.length === 0) return 'unchanged';
+    insertIntoContents(document, contents, insertions);
+    return notes;
   });
-  if (insertions.length === 0) return [];
-  // `contents: []` is a flow sequence; a book's contents read better one chapter a line.
-  contents.flow = false;
-  for (const insertion of insertions) insertNode(document, contents, insertion);
-  await writeFileAtomic(file, document.toString({ lineWidth: 0 }));
-  return notes;
+  return 'edited' in result ? result.edited : [];
 }
 
-function insertNode(document: ReturnType<typeof parseDocument>, contents: YAMLSeq, insertion: Insertion): void {
-  if (insertion.newPart !== undefined) contents.items.push(document.createNode({ part: insertion.newPart, chapters: [] }));
-  const node = document.createNode(insertion.path);
-  if (insertion.partIndex === undefined) {
-    contents.items.splice(insertion.index, 0, node);
-    return;
+/** The date each listed chapter's front matter gives, by path. */
+async function listedDates(projectDir: string, entries: readonly ContentsEntry[]): Promise<Map<string, string | undefined>> {
+  const dates = new Map<string, string | undefined>();
+  for (const entry of entries) {
+    for (const listedPath of typeof entry === 'string' ? [entry] : entry.chapters) dates.set(listedPath, (await chapterFacts(projectDir, listedPath)).date);
   }
-  const part = contents.items[insertion.partIndex];
-  const chapters = isMap(part) ? part.get('chapters', true) : undefined;
-  if (isSeq(chapters)) {
-    chapters.flow = false;
-    chapters.items.splice(insertion.index, 0, node);
-  }
+  return dates;
+}
+
+async function datedChapters(projectDir: string, chapterPaths: readonly string[]): Promise<{ path: string; date: string | undefined }[]> {
+  const chapters = [];
+  for (const chapterPath of chapterPaths) chapters.push({ path: chapterPath, date: (await chapterFacts(projectDir, chapterPath)).date });
+  return chapters;
 }

@@ -66,14 +66,16 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
     },
   );
   const written = await writeEditionRecord(projectDir, record);
-  await advanceEdition(projectDir, number + 1, date);
+  const notAdvanced = await advanceEdition(projectDir, number + 1, date);
 
   const notes = record.chapters.reduce((sum, chapter) => sum + chapter.notes.length, 0);
   ui.info(
     `released the ${editionName(number).toLowerCase()} (edition ${number}, ${date}): ${record.chapters.length} chapters, ${notes} notes, ${record.bibliography.length} bibliography items`,
   );
   if (previous && changes) for (const line of describeChanges(changes, current)) ui.info(`  ${line}`);
-  ui.info(`recorded in ${written}; anthology.yaml now prepares edition ${number + 1} (set its date when you know it)`);
+  if (notAdvanced)
+    ui.warn(`recorded in ${written}; anthology.yaml was left as it was (${notAdvanced}): set edition.number to ${number + 1} to prepare the next`);
+  else ui.info(`recorded in ${written}; anthology.yaml now prepares edition ${number + 1} (set its date when you know it)`);
   if (book.config.identifier.toLowerCase().startsWith('isbn:'))
     ui.warn(`edition ${number + 1} needs its own ISBN: set identifier in anthology.yaml before you publish it`);
   return exitCodes.ok;

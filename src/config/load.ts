@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../core/rules.ts';
 import { type BookConfig, bookConfigSchema, configPlaceholders } from './schema.ts';
-import { parseYamlWithSchema } from './validate-yaml.ts';
+import { parseYamlWithSchema, yamlPlaces } from './validate-yaml.ts';
 
 export const configFileName = 'anthology.yaml';
 
@@ -15,37 +15,30 @@ export function parseBookConfig(file: VFile): BookConfig | undefined {
 
 /** The placeholders `anthology new` wrote and nobody replaced: the book would print them. */
 function reportPlaceholders(config: BookConfig, file: VFile): void {
-  const lines = String(file.value).split('\n');
-  const placeOf = (text: string) => {
-    const index = lines.findIndex((line) => line.includes(text));
-    return index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(text) ?? 0) + 1 };
-  };
-  if (config.editors.includes(configPlaceholders.editor))
+  const places = yamlPlaces(String(file.value));
+  const editor = config.editors.indexOf(configPlaceholders.editor);
+  if (editor >= 0)
     report(
       file,
       'config-placeholder',
       `key \`editors\`: still “${configPlaceholders.editor}”: put the editors’ names (the title page prints them)`,
-      placeOf(configPlaceholders.editor),
+      places.value(['editors', editor]),
     );
   if (config.publisher === configPlaceholders.publisher)
     report(
       file,
       'config-placeholder',
       `key \`publisher\`: still “${configPlaceholders.publisher}”: name the publisher (or yourself)`,
-      placeOf(configPlaceholders.publisher),
+      places.value(['publisher']),
     );
 }
 
 /** `default_author` credited the book's editor with every piece that had no byline, essays by others included. */
 function reportDefaultAuthor(file: VFile, name: string): void {
-  const line =
-    String(file.value)
-      .split(/\r?\n/)
-      .findIndex((text) => /^default_author\s*:/.test(text)) + 1;
   report(
     file,
     'config-deprecated',
     `\`default_author\` is no longer applied to every imported piece without a byline; say which sources are your own blog instead: \`sources: { <path>: { author: ${name} } }\` in anthology.yaml, or \`anthology import --author "${name}" …\``,
-    { line: Math.max(1, line), column: 1 },
+    yamlPlaces(String(file.value)).key(['default_author']) ?? { line: 1, column: 1 },
   );
 }

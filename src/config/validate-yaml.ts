@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { placeLocator } from '../core/place.ts';
 import { type Place, type RuleId, report } from '../core/rules.ts';
 
 export interface YamlSource {
@@ -20,11 +21,11 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(
   file: VFile,
   invalidRule: RuleId,
 ): z.infer<Schema> | undefined {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false });
+  const placeInText = placeLocator(source.text);
   const placeAt = (offset: number): Place => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + source.firstLine - 1, column: col };
+    const { line, column } = placeInText(offset);
+    return { line: line + source.firstLine - 1, column };
   };
 
   if (document.errors.length > 0) {
@@ -82,6 +83,28 @@ function documentValue(document: Document): { value: unknown } | { aliasBomb: nu
     });
     return { aliasBomb: offset };
   }
+}
+
+export type YamlPath = readonly (string | number)[];
+
+/**
+ * Where values and keys are in a YAML text, read from its document: a search of the text would
+ * find a comment, or an earlier listing of the same value, first. Undefined for what is not there.
+ */
+export function yamlPlaces(text: string): { value: (path: YamlPath) => Place | undefined; key: (path: YamlPath) => Place | undefined } {
+  const document = parseDocument(text, { prettyErrors: false });
+  const placeAt = placeLocator(text);
+  const offsetPlace = (offset: number | undefined) => (offset === undefined ? undefined : placeAt(offset));
+  return {
+    value: (path) => {
+      const node = document.getIn(path, true);
+      return offsetPlace(isNode(node) ? node.range?.[0] : undefined);
+    },
+    key: (path) => {
+      const last = path.at(-1);
+      return offsetPlace(typeof last === 'string' ? keyOffset(document, path.slice(0, -1), last) : undefined);
+    },
+  };
 }
 
 function keyOffset(document: Document, path: readonly (string | number)[], key: string | undefined): number | undefined {

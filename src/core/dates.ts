@@ -324,3 +324,49 @@ export function seasonLabel(season: Season, yearValue: number, language: string)
   const [spring, summer, autumn, winter, join] = labels as NonNullable<typeof labels>;
   return join([spring, summer, autumn, winter][season - 1] as string, yearValue);
 }
+
+/**
+ * The day a permalink carries (`https://example.org/2019/01/01/ins-neue-jahr/`, `/2026/01/12/…`,
+ * `2026/01/12`): year, month and day as whole path segments, before any query or fragment; an
+ * impossible day (`/2019/02/31/`) is none.
+ */
+export function dayInAddress(address: string): PartialDate | undefined {
+  const pathPart = address.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/s, '');
+  const match = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(pathPart);
+  return match ? parseFrontMatterDate(`${match[1]}-${match[2]}-${match[3]}`) : undefined;
+}
+
+/** The day a timestamp is written with (`2023-12-21T14:43:14.599Z` → `2023-12-21`), if it is a real day. */
+export function writtenDay(timestamp: string): string | undefined {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(timestamp.trim())?.[0];
+  return day && parseFrontMatterDate(day) ? day : undefined;
+}
+
+/**
+ * The day an instant falls on in a time zone (UTC without one, or with one this runtime does not
+ * know): a post from late evening in Tashkent is dated the day before in UTC. Something that is no
+ * instant gives the day it is written with, if any.
+ */
+export function dayOfInstant(instant: string | number, timeZone: string | undefined): string | undefined {
+  // Older Ghost exports write milliseconds since 1970.
+  const date = new Date(instant);
+  const written = String(instant);
+  // V8 rolls 31 February over into March: a day that does not exist is no instant either.
+  if (/^\d{4}-\d{2}-\d{2}/.test(written.trim()) && !writtenDay(written)) return undefined;
+  if (Number.isNaN(date.getTime())) return writtenDay(written);
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** Front-matter dates in order (as strings: ISO sorts); an undated one after every dated one. */
+export function compareDays(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}

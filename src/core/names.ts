@@ -33,3 +33,68 @@ export function parsePersonName(name: string): {
   }
   return result;
 }
+
+/**
+ * Common Chinese surnames in pinyin (and a few Cantonese romanisations): a name that starts with
+ * one and has no initials is written surname first (`Xi Jinping`, `Ji Tianqin`), so it is kept
+ * in its order rather than read as given name + surname.
+ */
+export const CHINESE_SURNAMES = new Set(
+  `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
+peng zeng xiao tian dong yuan pan cai jiang yu du ye cheng wei su lu ding shen ren yao jiang cui zhong tan lu fan jin shi
+liao jia xia fu fang zou xiong bai meng qin qiu hou jiang yin xue yan duan lei long li ji xi yau chan cheung wong leung lam`.split(/\s+/),
+);
+
+/** `Xi Jinping`, `Yau Tsz Yan`, `Lu Xun`: a Chinese name in its own order, surname first. */
+export function isChineseOrder(name: string): boolean {
+  const text = name.trim();
+  return /^[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,2}$/u.test(text) && CHINESE_SURNAMES.has(text.split(/\s+/)[0]!.toLowerCase());
+}
+
+/** `Moon Jae-in`, `Hwang Sok-yong`: a Korean name, surname first, its given name hyphenated. */
+export function isKoreanOrder(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name.trim());
+}
+
+/** Written in Chinese, Japanese or Korean script (`村上春樹`, `김영하`): family name first, as written. */
+function inEastAsianScript(name: string): boolean {
+  return /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(name);
+}
+
+const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|Jnr\.?|Snr\.?)$/;
+
+/** @citation-js/name reads `Martin Luther King Jr.` as family `Jr.`: the suffix is put back. */
+export function withSuffixPutBack<Name extends { family: string; given?: string; suffix?: string }>(person: Name): Name {
+  if (!SUFFIX.test(person.family) || !person.given) return person;
+  const words = person.given.split(/\s+/);
+  const family = words.pop()!;
+  return { ...person, family, given: words.join(' '), suffix: person.family };
+}
+
+// A particle written with a capital in a name in natural order belongs to the family name, which
+// sorts under it (`Ursula K. Le Guin` → Le Guin, `Martin Van Buren` → Van Buren); @citation-js/name
+// leaves it with the given names.
+const CAPITALISED_PARTICLE = /\s+((?:(?:Le|La|De|Di|Da|Du|Del|Della|Des|Van|Von|Ten|Ter|Mac|St\.?)\s+)*(?:Le|La|De|Di|Da|Du|Del|Della|Des|Van|Von|Ten|Ter))$/;
+
+/**
+ * The key a list of people sorts by: family name first. `Ludwig van Beethoven` sorts as
+ * `Beethoven Ludwig van` and `Charles de Gaulle` under G (a lowercase particle goes after the
+ * given names), `Ursula K. Le Guin` under L, `Martin Luther King Jr.` under K; a name written
+ * surname first (`Xi Jinping`, `Moon Jae-in`, `村上春樹`) sorts as written; one that is no
+ * person's name in parts (`bell hooks`, an organisation) sorts as written.
+ */
+export function familyNameSortKey(name: string): string {
+  const text = name.trim().replace(/\s+/g, ' ');
+  if (inEastAsianScript(text) || isChineseOrder(text) || isKoreanOrder(text)) return text;
+  const parsed = parsePersonName(text);
+  if (!parsed.family) return text;
+  const person = withSuffixPutBack({ ...parsed, family: parsed.family });
+  let given = person.given ?? '';
+  let family = person.family;
+  const particle = CAPITALISED_PARTICLE.exec(given);
+  if (particle?.[1] && given.length > particle[0].length) {
+    family = `${particle[1]} ${family}`;
+    given = given.slice(0, particle.index);
+  }
+  return [family, given, person['dropping-particle'], person['non-dropping-particle'], person.suffix].filter(Boolean).join(' ');
+}

@@ -28,103 +28,20 @@ code { font-size: 0.9em; }
  * and the book's metadata.
  */
 export function renderChangesReview(title: string, changes: BookChanges, before: EditionRecord, after: EditionRecord): string {
-  const beforeById = new Map(before.chapters.map((chapter) => [chapter.id, chapter]));
-  const afterById = new Map(after.chapters.map((chapter) => [chapter.id, chapter]));
-  const earlierOf = (id: string, formerIds: readonly string[]) =>
-    beforeById.get(id) ?? formerIds.map((former) => beforeById.get(former)).find((chapter) => chapter !== undefined);
-  const name = (chapter: ChapterRecord) => `${chapter.number}. ${chapter.title}`;
-  const list = (heading: string, items: readonly (string | ElementContent[])[]) =>
-    items.length === 0
-      ? []
-      : [
-          h('h3', heading),
-          h(
-            'ul',
-            items.map((item) => h('li', typeof item === 'string' ? item : item)),
-          ),
-        ];
-
+  const records = chapterRecords(before, after);
   const body: ElementContent[] = [
     h('h1', `Changes since edition ${changes.since}`),
     h('p.stats', [h('cite', title), `: edition ${changes.since} of ${changes.sinceDate} against the book as it stands (edition ${after.edition}).`]),
     h('h2', 'Chapters'),
-    ...list(
-      'Added',
-      changes.chapters.added.flatMap((id) => {
-        const chapter = afterById.get(id);
-        return chapter ? [`${name(chapter)}${chapter.authors.length > 0 ? ` (${chapter.authors.join(', ')})` : ''}, ${chapter.words} words`] : [];
-      }),
-    ),
-    ...list(
-      'Removed',
-      changes.removedChapters.map((chapter) => `${chapter.number}. ${chapter.title}`),
-    ),
-    ...list(
-      'Moved',
-      changes.chapters.moved.flatMap((id) => {
-        const chapter = afterById.get(id);
-        const earlier = chapter && earlierOf(id, chapter.formerIds);
-        return chapter && earlier
-          ? [
-              `${chapter.title}: chapter ${earlier.number}${earlier.part ? ` in “${earlier.part}”` : ''} → ${chapter.number}${chapter.part ? ` in “${chapter.part}”` : ''}`,
-            ]
-          : [];
-      }),
-    ),
-    ...(changes.revisions.length === 0 && changes.chapters.added.length === 0 && changes.chapters.removed.length === 0 && changes.chapters.moved.length === 0
-      ? [h('p', 'No chapter changed.')]
-      : []),
-    ...changes.revisions.flatMap((revision): ElementContent[] => {
-      const chapter = afterById.get(revision.id);
-      const earlier = chapter && earlierOf(revision.id, chapter.formerIds);
-      if (!chapter || !earlier) return [];
-      const notes = [
-        revision.notes.added.length > 0 ? `notes added: ${revision.notes.added.join(', ')}` : '',
-        revision.notes.removed.length > 0 ? `notes removed: ${revision.notes.removed.join(', ')}` : '',
-        revision.notes.changed.length > 0 ? `notes changed: ${revision.notes.changed.join(', ')}` : '',
-      ].filter(Boolean);
-      return [
-        h('section.revision', { id: `chapter-${chapter.id}` }, [
-          h('h3', name(chapter)),
-          ...(revision.previousTitle ? [h('p.stats', `Retitled: was “${revision.previousTitle}”.`)] : []),
-          h(
-            'p.stats',
-            [
-              `${revision.wordsAdded} word${revision.wordsAdded === 1 ? '' : 's'} added, ${revision.wordsRemoved} removed`,
-              ...notes,
-              ...(revision.frontMatter ? ['front matter changed (venue, date, authors, bio…)'] : []),
-            ].join('; '),
-          ),
-          ...(revision.corrections.length > 0
-            ? [
-                h('p.stats', 'New corrections:'),
-                h(
-                  'ul',
-                  revision.corrections.map((text) => h('li', text)),
-                ),
-              ]
-            : []),
-          ...(earlier.hash === chapter.hash ? [] : [h('div.redline', redline(wordChanges(earlier.body, chapter.body)))]),
-        ]),
-      ];
-    }),
+    ...chapterListsReview(changes, records),
+    ...changes.revisions.flatMap((revision) => revisionReview(revision, records)),
     h('h2', 'Bibliography'),
-    ...list('Added', changes.bibliography.added),
-    ...list('Removed', changes.bibliography.removed),
-    ...list('Changed', changes.bibliography.changed),
+    ...listReview('Added', changes.bibliography.added),
+    ...listReview('Removed', changes.bibliography.removed),
+    ...listReview('Changed', changes.bibliography.changed),
     ...(Object.values(changes.bibliography).every((keys) => keys.length === 0) ? [h('p', 'No change.')] : []),
     h('h2', 'Book'),
-    changes.metadata.length > 0
-      ? h(
-          'ul',
-          changes.metadata.map((key) =>
-            h('li', [
-              h('code', key),
-              `: ${JSON.stringify(before.metadata[key as keyof typeof before.metadata])} → ${JSON.stringify(after.metadata[key as keyof typeof after.metadata])}`,
-            ]),
-          ),
-        )
-      : h('p', 'No change to the title, editors, publisher or other metadata.'),
+    metadataReview(changes, before, after),
   ];
   const tree: HastRoot = {
     type: 'root',
@@ -137,6 +54,118 @@ export function renderChangesReview(title: string, changes: BookChanges, before:
     ],
   };
   return `${toHtml(tree)}\n`;
+}
+
+interface ChapterRecords {
+  after: Map<string, ChapterRecord>;
+  /** A chapter's record in the earlier edition, under its id or one it had before. */
+  earlierOf: (id: string, formerIds: readonly string[]) => ChapterRecord | undefined;
+}
+
+function chapterRecords(before: EditionRecord, after: EditionRecord): ChapterRecords {
+  const beforeById = new Map(before.chapters.map((chapter) => [chapter.id, chapter]));
+  return {
+    after: new Map(after.chapters.map((chapter) => [chapter.id, chapter])),
+    earlierOf: (id, formerIds) => beforeById.get(id) ?? formerIds.map((former) => beforeById.get(former)).find((chapter) => chapter !== undefined),
+  };
+}
+
+const chapterName = (chapter: ChapterRecord) => `${chapter.number}. ${chapter.title}`;
+
+/** A heading and its list, or nothing for no items. */
+function listReview(heading: string, items: readonly (string | ElementContent[])[]): ElementContent[] {
+  return items.length === 0
+    ? []
+    : [
+        h('h3', heading),
+        h(
+          'ul',
+          items.map((item) => h('li', typeof item === 'string' ? item : item)),
+        ),
+      ];
+}
+
+/** The chapters added, removed and moved (or that none changed). */
+function chapterListsReview(changes: BookChanges, records: ChapterRecords): ElementContent[] {
+  return [
+    ...listReview(
+      'Added',
+      changes.chapters.added.flatMap((id) => {
+        const chapter = records.after.get(id);
+        return chapter ? [`${chapterName(chapter)}${chapter.authors.length > 0 ? ` (${chapter.authors.join(', ')})` : ''}, ${chapter.words} words`] : [];
+      }),
+    ),
+    ...listReview(
+      'Removed',
+      changes.removedChapters.map((chapter) => `${chapter.number}. ${chapter.title}`),
+    ),
+    ...listReview(
+      'Moved',
+      changes.chapters.moved.flatMap((id) => {
+        const chapter = records.after.get(id);
+        const earlier = chapter && records.earlierOf(id, chapter.formerIds);
+        return chapter && earlier
+          ? [
+              `${chapter.title}: chapter ${earlier.number}${earlier.part ? ` in “${earlier.part}”` : ''} → ${chapter.number}${chapter.part ? ` in “${chapter.part}”` : ''}`,
+            ]
+          : [];
+      }),
+    ),
+    ...(changes.revisions.length === 0 && changes.chapters.added.length === 0 && changes.chapters.removed.length === 0 && changes.chapters.moved.length === 0
+      ? [h('p', 'No chapter changed.')]
+      : []),
+  ];
+}
+
+/** One revised chapter: its counts, new corrections and the redline of its text. */
+function revisionReview(revision: BookChanges['revisions'][number], records: ChapterRecords): ElementContent[] {
+  const chapter = records.after.get(revision.id);
+  const earlier = chapter && records.earlierOf(revision.id, chapter.formerIds);
+  if (!chapter || !earlier) return [];
+  const notes = [
+    revision.notes.added.length > 0 ? `notes added: ${revision.notes.added.join(', ')}` : '',
+    revision.notes.removed.length > 0 ? `notes removed: ${revision.notes.removed.join(', ')}` : '',
+    revision.notes.changed.length > 0 ? `notes changed: ${revision.notes.changed.join(', ')}` : '',
+  ].filter(Boolean);
+  return [
+    h('section.revision', { id: `chapter-${chapter.id}` }, [
+      h('h3', chapterName(chapter)),
+      ...(revision.previousTitle ? [h('p.stats', `Retitled: was “${revision.previousTitle}”.`)] : []),
+      h(
+        'p.stats',
+        [
+          `${revision.wordsAdded} word${revision.wordsAdded === 1 ? '' : 's'} added, ${revision.wordsRemoved} removed`,
+          ...notes,
+          ...(revision.frontMatter ? ['front matter changed (venue, date, authors, bio…)'] : []),
+        ].join('; '),
+      ),
+      ...(revision.corrections.length > 0
+        ? [
+            h('p.stats', 'New corrections:'),
+            h(
+              'ul',
+              revision.corrections.map((text) => h('li', text)),
+            ),
+          ]
+        : []),
+      ...(earlier.hash === chapter.hash ? [] : [h('div.redline', redline(wordChanges(earlier.body, chapter.body)))]),
+    ]),
+  ];
+}
+
+/** The book's metadata that changed, old → new. */
+function metadataReview(changes: BookChanges, before: EditionRecord, after: EditionRecord): ElementContent {
+  return changes.metadata.length > 0
+    ? h(
+        'ul',
+        changes.metadata.map((key) =>
+          h('li', [
+            h('code', key),
+            `: ${JSON.stringify(before.metadata[key as keyof typeof before.metadata])} → ${JSON.stringify(after.metadata[key as keyof typeof after.metadata])}`,
+          ]),
+        ),
+      )
+    : h('p', 'No change to the title, editors, publisher or other metadata.');
 }
 
 /**

@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
+import { placeOfOffset } from '../core/place.ts';
 import { report } from '../core/rules.ts';
 import type { ArchiveImportResult, MemberImport } from './archive-parts.ts';
 import { detectArchiveFormat, detectFormat, type FileFormat, type SourceFormat } from './detect.ts';
@@ -106,11 +107,7 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
 function reportTooDeep(file: VFile, text: string): boolean {
   const offset = tooDeepAt(text);
   if (offset === undefined) return false;
-  const before = text.slice(0, offset);
-  report(file, 'import-too-deep', `HTML nested more than ${maxMarkupDepth} elements deep here: no real page is; not imported`, {
-    line: before.split('\n').length,
-    column: offset - (before.lastIndexOf('\n') + 1) + 1,
-  });
+  report(file, 'import-too-deep', `HTML nested more than ${maxMarkupDepth} elements deep here: no real page is; not imported`, placeOfOffset(text, offset));
   return true;
 }
 

@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { location } from 'vfile-location';
 import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
 import type { BibliographyItem } from '../core/citations.ts';
+import { placeLocator, placeOfOffset, placeOfText } from '../core/place.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';
 
@@ -96,7 +96,7 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
           file,
           'bibliography-duplicate-key',
           `key ${item.id} is already defined in ${first}`,
-          isJson ? (lineOf(file, `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index),
+          isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index),
         );
         continue;
       }
@@ -111,7 +111,7 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
 function jsonErrorPlace(text: string, message: string): Place {
   const position = /at position (\d+)/.exec(message)?.[1];
   const offset = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : (parseDocument(text).errors[0]?.pos[0] ?? 0);
-  return placeOfOffset(location(text), Math.min(offset, text.length));
+  return placeOfOffset(text, offset);
 }
 
 /** citation-js's BibTeX parser says `at line L col C`. */
@@ -132,15 +132,15 @@ function hasEntryText(text: string): boolean {
 /** Where each entry starts, in the order citation-js returns them: `@type{` (not @comment/@string/@preamble) or `TY  -`. */
 function entryStarts(text: string, ris: boolean): Place[] {
   const pattern = ris ? /^TY {2}-/gm : /^[ \t]*@(?!(?:comment|string|preamble)\b)\w+\s*[{(]/gim;
-  const places = location(text);
-  return [...text.matchAll(pattern)].map((match) => placeOfOffset(places, match.index + (match[0].length - match[0].trimStart().length)));
+  const placeOf = placeLocator(text);
+  return [...text.matchAll(pattern)].map((match) => placeOf(match.index + (match[0].length - match[0].trimStart().length)));
 }
 
 /** Where each item of a CSL-JSON array starts (JSON is YAML: its parser keeps the places). */
 function jsonItemStarts(text: string): Place[] {
   const contents = parseDocument(text).contents;
-  const places = location(text);
-  return isSeq(contents) ? contents.items.map((item) => placeOfOffset(places, (isNode(item) ? item.range?.[0] : undefined) ?? 0)) : [];
+  const placeOf = placeLocator(text);
+  return isSeq(contents) ? contents.items.map((item) => placeOf((isNode(item) ? item.range?.[0] : undefined) ?? 0)) : [];
 }
 
 /** A RIS entry ends with `ER  -`; one that does not was cut off. */
@@ -152,18 +152,6 @@ function reportUnterminatedRis(file: VFile, starts: readonly Place[]): void {
       report(file, 'bibliography-invalid', 'this RIS entry has no closing ER  - line (the file was cut off?)', start);
     }
   });
-}
-
-/** Line and column of an offset, from a table of line starts (not by counting from the start each time). */
-function placeOfOffset(places: ReturnType<typeof location>, offset: number): Place {
-  const point = places.toPoint(offset);
-  return { line: point?.line ?? 1, column: point?.column ?? 1 };
-}
-
-function lineOf(file: VFile, needle: string): { line: number; column: number } | undefined {
-  const lines = String(file.value).split('\n');
-  const index = lines.findIndex((line) => line.includes(needle));
-  return index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(needle) ?? 0) + 1 };
 }
 
 /** The managed bibliography as written: sorted by key, two-space JSON, so diffs stay small. */

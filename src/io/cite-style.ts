@@ -5,6 +5,7 @@ import { registerStyle } from '../adapters/citation-js.ts';
 import type { CiteStyle } from '../core/citations.ts';
 import type { BookConfig } from '../core/config.ts';
 import { contentKey } from '../core/memo.ts';
+import { placeOfOffset } from '../core/place.ts';
 import type { Place } from '../core/rules.ts';
 
 const cslNamespace = 'http://purl.org/net/xbiblio/csl';
@@ -55,7 +56,5 @@ export function cslStyleProblem(xml: string): { reason: string; place: Place } |
 }
 
 function placeOf(text: string, needle: string): Place {
-  const offset = Math.max(0, text.indexOf(needle));
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+  return placeOfOffset(text, Math.max(0, text.indexOf(needle)));
 }

@@ -3,6 +3,7 @@ import GithubSlugger from 'github-slugger';
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
+import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
@@ -24,12 +25,16 @@ export interface LoadedBook {
 interface ListedChapter {
   path: string;
   part: string | undefined;
+  /** Where anthology.yaml lists it: `contents[i]`, or `contents[i].chapters[j]`. */
+  at: YamlPath;
 }
 
 /** Lists the chapter files in reading order, with the part each belongs to. */
 export function listChapters(config: BookConfig): ListedChapter[] {
-  return config.contents.flatMap((entry): ListedChapter[] =>
-    typeof entry === 'string' ? [{ path: entry, part: undefined }] : entry.chapters.map((chapterPath) => ({ path: chapterPath, part: entry.part })),
+  return config.contents.flatMap((entry, index): ListedChapter[] =>
+    typeof entry === 'string'
+      ? [{ path: entry, part: undefined, at: ['contents', index] }]
+      : entry.chapters.map((chapterPath, inPart) => ({ path: chapterPath, part: entry.part, at: ['contents', index, 'chapters', inPart] })),
   );
 }
 
@@ -41,6 +46,7 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
   const { file: configFile, config } = await loadBookConfig(projectDir);
   const files: VFile[] = [configFile];
   if (!config) return { files, book: undefined };
+  const places = yamlPlaces(String(configFile.value));
 
   const style = await readTextFile(projectDir, config.style);
   if (style.kind === 'ok') {
@@ -52,18 +58,13 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
     if (style.file.messages.length > 0) files.push(style.file);
   } else if (style.kind === 'outside') {
-    report(
-      configFile,
-      'path-outside-project',
-      `CSL style ${config.style} is outside the project folder`,
-      placeOf(configFile, config.style) ?? { line: 1, column: 1 },
-    );
+    report(configFile, 'path-outside-project', `CSL style ${config.style} is outside the project folder`, places.value(['style']) ?? { line: 1, column: 1 });
   } else {
     report(
       configFile,
       'style-missing',
       `CSL style ${config.style} does not exist (the styles/csl/ folder has the bundled ones)`,
-      placeOf(configFile, config.style) ?? { line: 1, column: 1 },
+      places.value(['style']) ?? { line: 1, column: 1 },
     );
   }
 
@@ -73,29 +74,26 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
       configFile,
       'book-empty',
       'the book has no chapters yet: add posts with `anthology add SOURCE…` (or list chapter files under contents)',
-      placeOf(configFile, 'contents') ?? { line: 1, column: 1 },
+      places.key(['contents']) ?? { line: 1, column: 1 },
     );
   }
   const seen = new Set<string>();
-  const listings = new Map<string, number>();
   const chapters: (Chapter & { part: string | undefined })[] = [];
   for (const entry of listed) {
     const normalised = path.posix.normalize(entry.path);
-    const listing = (listings.get(entry.path) ?? 0) + 1;
-    listings.set(entry.path, listing);
     if (seen.has(normalised)) {
       // At the listing that repeats, not the first (valid) one.
-      report(configFile, 'chapter-duplicate', `${entry.path} is listed more than once in contents`, placeOf(configFile, entry.path, listing));
+      report(configFile, 'chapter-duplicate', `${entry.path} is listed more than once in contents`, places.value(entry.at));
       continue;
     }
     seen.add(normalised);
     const read = await readTextFile(projectDir, entry.path);
     if (read.kind === 'outside') {
-      report(configFile, 'path-outside-project', `${entry.path} is outside the project folder`, placeOf(configFile, entry.path));
+      report(configFile, 'path-outside-project', `${entry.path} is outside the project folder`, places.value(entry.at));
       continue;
     }
     if (read.kind === 'missing') {
-      report(configFile, 'chapter-missing', `chapter file ${entry.path} does not exist`, placeOf(configFile, entry.path));
+      report(configFile, 'chapter-missing', `chapter file ${entry.path} does not exist`, places.value(entry.at));
       continue;
     }
     files.push(read.file);
@@ -158,14 +156,6 @@ function parseChapterRemembered(file: VFile, memo: Memo): ParsedChapter | undefi
   });
   for (const message of remembered.messages) report(file, message.ruleId, message.reason, message.place);
   return remembered.parsed ?? undefined;
-}
-
-/** The line of the `occurrence`th mention of `needle` in anthology.yaml, so a message can point at it. */
-function placeOf(file: VFile, needle: string, occurrence = 1): { line: number; column: number } | undefined {
-  const lines = String(file.value).split('\n');
-  let seen = 0;
-  const index = lines.findIndex((line) => line.includes(needle) && ++seen === occurrence);
-  return index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(needle) ?? 0) + 1 };
 }
 
 export { configFileName };

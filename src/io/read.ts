@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { placeOfOffset } from '../core/place.ts';
 import { type Place, type RuleId, report } from '../core/rules.ts';
 
 export type ReadResult = { kind: 'ok'; file: VFile } | { kind: 'missing' } | { kind: 'outside' };
@@ -101,12 +102,6 @@ export function firstControlCharacter(text: string): { reason: string; place: Pl
   const code = match[0].charCodeAt(0);
   const name = code === 0 ? 'a NUL byte' : `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   return { reason: `${name}: no book format can carry it (a damaged or binary file?)`, place: placeOfOffset(text, match.index) };
-}
-
-function placeOfOffset(text: string, offset: number): Place {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 /** The place of the first byte that is not UTF-8. */

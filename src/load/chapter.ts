@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
 import type { ChapterFrontMatter } from '../core/config.ts';
+import { placeLocator } from '../core/place.ts';
 import { report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
 
@@ -38,7 +39,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   restoreStrayDirectives(tree, text);
-  parseCitations(tree);
+  parseCitations(tree, text);
   checkFigures(tree, file);
   checkNotes(tree, file);
   return meta ? { meta, tree } : undefined;
@@ -92,7 +93,7 @@ function checkFigures(tree: Root, file: VFile): void {
  */
 function literalMarkers(tree: Root, source: string): { label: string; place: { line: number; column: number } }[] {
   const found: { label: string; place: { line: number; column: number } }[] = [];
-  const location = locationOf(source);
+  const location = placeLocator(source);
   visit(tree, 'text', (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -104,16 +105,6 @@ function literalMarkers(tree: Root, source: string): { label: string; place: { l
     }
   });
   return found;
-}
-
-function locationOf(source: string): (offset: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let index = source.indexOf('\n'); index >= 0; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  return (offset) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? 0) <= offset) line += 1;
-    return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
-  };
 }
 
 /** Every marker needs a note; every note should have a marker; numbers are unique. */

@@ -1,5 +1,8 @@
+import { decodeHTMLStrict } from 'entities';
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { placeLocator } from '../core/place.ts';
+import type { Place } from '../core/rules.ts';
 
 /** One cited work inside a Pandoc citation: `see @key, p. 12`. */
 export interface CitedItem {
@@ -73,19 +76,25 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
 
 /**
  * Finds Pandoc citations (`[@key]`, `[@key, p. 12]`, `[see @key]`, `[@a; @b]`, `[-@key]`) in text
- * nodes and replaces them with `citation` nodes. A remark plugin wraps it as `remarkCitations`.
+ * nodes and replaces them with `citation` nodes. With the file's text (`source`), each citation's
+ * position is where it is in the file, escapes, entities and line prefixes counted; without it, a
+ * text node's value is taken to be its source. A remark plugin wraps it as `remarkCitations`.
  */
-export function parseCitations(tree: Root): void {
+export function parseCitations(tree: Root, source?: string): void {
+  const placeAt = source === undefined ? undefined : placeLocator(source);
   visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
     if (!parent || index === undefined || !node.value.includes('@')) return;
     const replacement: PhrasingContent[] = [];
     let position = 0;
+    const offsets = source === undefined ? undefined : sourceOffsets(node, source);
     for (const match of node.value.matchAll(bracketed)) {
       const items = parseCitationText(match[1] ?? '');
       if (!items) continue;
       if (match.index > position) replacement.push({ type: 'text', value: node.value.slice(position, match.index) });
-      replacement.push({ type: 'citation', value: match[0], items, ...positionWithin(node, match.index, match[0].length) });
-      position = match.index + match[0].length;
+      const end = match.index + match[0].length;
+      const span = offsets && placeAt ? placeInSource(offsets, placeAt, match.index, end) : positionWithin(node, match.index, match[0].length);
+      replacement.push({ type: 'citation', value: match[0], items, ...span });
+      position = end;
     }
     if (replacement.length === 0) return;
     if (position < node.value.length) replacement.push({ type: 'text', value: node.value.slice(position) });
@@ -94,7 +103,48 @@ export function parseCitations(tree: Root): void {
   });
 }
 
-/** Where a slice of a text node starts and ends in the file (text nodes may span lines). */
+/**
+ * For each index of a text node's value (and one past its end), the offset in the file it was
+ * read from. The value drops what Markdown consumed: the backslash of an escape, a character
+ * reference's spelling (`&amp;`), the indentation and `>` markers that start continuation lines.
+ * Undefined when the value cannot be matched up with the source.
+ */
+function sourceOffsets(node: Text, source: string): number[] | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const offsets: number[] = [];
+  let at = from;
+  for (let index = 0; index < node.value.length; ) {
+    const wanted = node.value[index]!;
+    const reference = source[at] === '&' ? /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/.exec(source.slice(at, at + 40))?.[0] : undefined;
+    const decoded = reference ? decodeHTMLStrict(reference) : undefined;
+    if (reference && decoded && decoded !== reference && node.value.startsWith(decoded, index)) {
+      for (let k = 0; k < decoded.length; k++) offsets.push(at);
+      index += decoded.length;
+      at += reference.length;
+    } else if (source[at] === wanted) {
+      offsets.push(at);
+      index += 1;
+      at += 1;
+    } else if (source[at] === '\\' && source[at + 1] === wanted) {
+      offsets.push(at);
+      index += 1;
+      at += 2;
+    } else if (at < to && /[ \t>\r]/.test(source[at] ?? '')) at += 1;
+    else return undefined;
+  }
+  offsets.push(at);
+  return offsets;
+}
+
+function placeInSource(offsets: readonly number[], placeAt: (offset: number) => Place, start: number, end: number): Pick<Citation, 'position'> {
+  const startOffset = offsets[start] ?? 0;
+  const endOffset = offsets[end] ?? startOffset;
+  return { position: { start: { ...placeAt(startOffset), offset: startOffset }, end: { ...placeAt(endOffset), offset: endOffset } } };
+}
+
+/** Where a slice of a text node starts and ends, when the file's text is not at hand. */
 function positionWithin(node: Text, offset: number, length: number): Pick<Citation, 'position'> {
   const start = node.position?.start;
   if (!start) return {};

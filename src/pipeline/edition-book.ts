@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { parseDocument } from 'yaml';
 import { configFileName } from '../config/load.ts';
+import { yamlPlaces } from '../config/validate-yaml.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
@@ -10,6 +10,7 @@ import { compareEditions, hasChanges } from '../editions/compare.ts';
 import { identifyChapters } from '../editions/identity.ts';
 import { parseEditionRecord } from '../editions/parse-record.ts';
 import { bodyOf, contentHash, editionRecord, normaliseBody, noteParagraphs, serialiseRecord, sourceOf } from '../editions/record.ts';
+import { advanceEditionIn, type ConfigNotEdited, editConfig } from '../io/edit-config.ts';
 import type { LoadedBook } from '../io/load-book.ts';
 import { writeFileAtomic } from '../io/stage.ts';
 import { chapterFileId } from '../load/chapter.ts';
@@ -183,13 +184,11 @@ function reportReusedIsbn(configFile: VFile | undefined, identifier: string, rec
   if (!configFile || !identifier.toLowerCase().startsWith('isbn:')) return;
   const earlier = records.find((record) => record.edition < edition && record.identifier === identifier);
   if (!earlier) return;
-  const lines = String(configFile.value).split('\n');
-  const index = lines.findIndex((line) => line.includes(identifier));
   report(
     configFile,
     'edition-identifier-reused',
     `key \`identifier\`: ${identifier} is edition ${earlier.edition}’s ISBN; edition ${edition} needs its own`,
-    index < 0 ? undefined : { line: index + 1, column: (lines[index]?.indexOf(identifier) ?? 0) + 1 },
+    yamlPlaces(String(configFile.value)).value(['identifier']),
   );
 }
 
@@ -198,13 +197,9 @@ function reportReusedIsbn(configFile: VFile | undefined, identifier: string, rec
  * the released one until the editor sets the new one (a release must be dated after the last),
  * and the note on the released edition is cleared. Comments and layout are kept.
  */
-export async function advanceEdition(projectDir: string, next: number, date: string): Promise<void> {
-  const file = path.join(projectDir, configFileName);
-  const document = parseDocument(await readFile(file, 'utf8'));
-  document.setIn(['edition', 'number'], next);
-  document.setIn(['edition', 'date'], date);
-  if (document.hasIn(['edition', 'note'])) document.deleteIn(['edition', 'note']);
-  await writeFileAtomic(file, document.toString({ lineWidth: 0 }));
+export async function advanceEdition(projectDir: string, next: number, date: string): Promise<ConfigNotEdited | undefined> {
+  const result = await editConfig(projectDir, (document) => advanceEditionIn(document, next, date));
+  return 'notEdited' in result ? result.notEdited : undefined;
 }
 
 export async function writeEditionRecord(projectDir: string, record: EditionRecord): Promise<string> {

@@ -92,14 +92,3 @@ export const GENRE_WORDS = words(`
 thesis dissertation diss phd ma msc report paper working technical tech memo memorandum brief preprint package manual
 speech lecture interview letter blog podcast video tweet press release dataset software version
 `);
-
-/**
- * Common Chinese surnames in pinyin (and a few Cantonese romanisations): a name that starts with
- * one and has no initials is written surname first (`Xi Jinping`, `Ji Tianqin`), so it is kept
- * in its order rather than read as given name + surname.
- */
-export const CHINESE_SURNAMES = words(`
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
-peng zeng xiao tian dong yuan pan cai jiang yu du ye cheng wei su lu ding shen ren yao jiang cui zhong tan lu fan jin shi
-liao jia xia fu fang zou xiong bai meng qin qiu hou jiang yin xue yan duan lei long li ji xi yau chan cheung wong leung lam
-`);

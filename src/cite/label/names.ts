@@ -5,9 +5,8 @@
  * person's name is read by @citation-js/name (particles, suffixes) through the adapter; an
  * organisation stays whole as a literal.
  */
-import { parsePersonName } from '../../core/names.ts';
+import { isChineseOrder, isKoreanOrder, parsePersonName, withSuffixPutBack } from '../../core/names.ts';
 import type { CslName } from '../csl.ts';
-import { CHINESE_SURNAMES } from './dictionaries.ts';
 import { isOrganisationName } from './organisations.ts';
 
 export interface NameList {
@@ -126,11 +125,6 @@ function firstIsInverted(parts: readonly string[]): boolean {
   return third.includes(' ') && !INITIALS.test(third);
 }
 
-function isChineseOrder(name: string): boolean {
-  const text = name.trim();
-  return /^[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,2}$/u.test(text) && CHINESE_SURNAMES.has(text.split(/\s+/)[0]!.toLowerCase());
-}
-
 function personOrOrganisation(name: string, chineseOrder: boolean): CslName | undefined {
   const text = name.trim().replace(/^(?:dr|prof|mr|mrs|ms|sir)\.?\s+/i, '');
   if (text === '' || !/\p{L}/u.test(text)) return undefined;
@@ -141,7 +135,7 @@ function personOrOrganisation(name: string, chineseOrder: boolean): CslName | un
   // `Xi Jinping`, `Yau Tsz Yan`: surname first, kept in its order; so is a Korean name with its
   // hyphenated given name (`Hwang Sok-yong`, `Moon Jae-in`).
   if (chineseOrder && isChineseOrder(text)) return { literal: text };
-  if (/^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(text)) return { literal: text };
+  if (isKoreanOrder(text)) return { literal: text };
   // Glued initials before a surname: `JP Weir`.
   const glued = /^(\p{Lu}{1,3})\s+(\p{Lu}\p{Ll}[\p{L}’'-]*)$/u.exec(text);
   if (glued && !isOrganisationName(glued[2]!)) return { family: glued[2]!, given: glued[1]! };
@@ -158,13 +152,5 @@ function personOrOrganisation(name: string, chineseOrder: boolean): CslName | un
   if (parsed['non-dropping-particle']) person['non-dropping-particle'] = parsed['non-dropping-particle'];
   if (parsed['dropping-particle']) person['dropping-particle'] = parsed['dropping-particle'];
   if (parsed.suffix) person.suffix = parsed.suffix;
-  return fixSuffix(person);
-}
-
-/** @citation-js/name reads `Martin Luther King Jr.` as family `Jr.`: the suffix is put back. */
-function fixSuffix(person: CslName & { family: string; given?: string; suffix?: string }): CslName {
-  if (!SUFFIX.test(person.family) || !person.given) return person;
-  const words = person.given.split(/\s+/);
-  const family = words.pop()!;
-  return { ...person, family, given: words.join(' '), suffix: person.family };
+  return withSuffixPutBack(person as CslName & { family: string });
 }

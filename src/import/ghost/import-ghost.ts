@@ -3,11 +3,12 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { dayOfInstant } from '../../core/dates.ts';
+import { placeLocator, placeOfOffset } from '../../core/place.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
-import { lineLocator } from '../lines.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 
@@ -71,82 +72,27 @@ function ghostData(value: unknown): GhostData | undefined {
 export function importGhost(file: VFile, options: ImportOptions): ImportResult {
   const source = String(file.value);
   const lineTexts = sourceLines(source);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(source);
-  } catch (error) {
-    const reason = (error as Error).message;
-    report(file, 'import-invalid-json', `the Ghost export is not valid JSON: ${reason}`, jsonErrorPlace(source, reason));
-    return { pieces: [], lines: unreadLines(lineTexts, 'the export is not valid JSON: nothing was read') };
-  }
-  const data = ghostData(parsed);
-  if (!data) {
-    report(file, 'import-unknown-format', 'this JSON is not a Ghost export (no db[0].data.posts)', { line: 1, column: 1 });
-    return { pieces: [], lines: unreadLines(lineTexts, 'not a Ghost export: nothing was read') };
-  }
-  const users = new Map((data.users ?? []).map((user) => [user.id, user.name ?? '']));
-  // Internal tags (`#newsletter`) only steer the site's templates.
-  const tags = new Map((data.tags ?? []).filter((tag) => tag.visibility !== 'internal' && !tag.name?.startsWith('#')).map((tag) => [tag.id, tag.name ?? '']));
-  const siteTitle = settingOf(data, 'title');
-  // Ghost stores titles as typed; editors paste entities into them (`Q&amp;A`).
-  const plain = (value: string | null | undefined) => (value ? decodeEntities(value).replace(/\s+/g, ' ').trim() : '');
-  const timeZone = settingOf(data, 'timezone');
+  const read = readGhostExport(source, file);
+  if ('unread' in read) return { pieces: [], lines: unreadLines(lineTexts, read.unread) };
+  const site = ghostSite(read.data, source, file);
   const wanted = new Set(options.postTypes ?? ['post']);
-  const locate = lineLocator(source);
   const spans = postSpans(source);
 
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
-  data.posts.forEach((post, index) => {
+  read.data.posts.forEach((post, index) => {
     const span = spans[index];
-    const range: [number, number] | undefined = span ? [locate(span.from), locate(span.to)] : undefined;
-    const type = post.type ?? 'post';
-    const status = post.status ?? 'published';
-    const skip = !wanted.has(type)
-      ? `a Ghost ${type}, not imported (use --post-types ${type})`
-      : status !== 'published' && !options.includeDrafts
-        ? `a ${status} post (use --drafts to include it)`
-        : undefined;
+    const range: [number, number] | undefined = span ? [site.locate(span.from), site.locate(span.to)] : undefined;
+    const skip = skipReason(post, wanted, options);
     if (skip) {
       if (range) for (let line = range[0]; line <= range[1]; line++) setFate(fates, { line, fate: 'dropped', piece: undefined, reason: skip });
       return;
     }
-    const authors = postAuthors(data, post, users);
-    const postTags = (data.posts_tags ?? [])
-      .filter((link) => link.post_id === post.id)
-      .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
-      .map((link) => tags.get(link.tag_id) ?? '')
-      .filter(Boolean);
-    const lines: [number, number] = range ?? [1, 1];
-    const htmlKey = span?.keys.find((key) => key.name === bodyKeyOf(post));
-    const htmlPlace = htmlKey ? placeAt(source, htmlKey.from) : { line: lines[0], column: 1 };
-    const html = postHtml(post, file, lines[0]);
-    // The HTML is one JSON string, on one line of the export. Ghost writes its own address as
-    // `__GHOST_URL__`, so there is no base to resolve against (the canonical URL is another site's).
-    const { body } = htmlContentToBody(html, file, undefined, onLine(htmlPlace));
-    ghostImagesToRemote(body, file, htmlPlace);
-    const meta = postsMetaOf(data, post);
-    const featureKey = span?.keys.find((key) => key.name === 'feature_image');
-    const featurePlace = featureKey ? placeAt(source, featureKey.from) : { line: lines[0], column: 1 };
-    if (post.feature_image) body.children.unshift(featureFigure(post.feature_image, meta, file, featurePlace));
-    const date = post.published_at ? localDate(post.published_at, timeZone) : undefined;
-    const frontMatter: ChapterFrontMatter = {
-      title: plain(post.title) || `Untitled post ${post.slug ?? ''}`.trim(),
-      ...(plain(post.title) ? {} : { provisional_title: true }),
-      authors,
-      ...(date ? { date } : {}),
-      ...(siteTitle ? { venue: plain(siteTitle) } : {}),
-      ...(plain(post.custom_excerpt) ? { standfirst: plain(post.custom_excerpt) } : {}),
-      source: { file: file.path, lines },
-      ...(post.canonical_url ? { source_url: post.canonical_url } : {}),
-      ...(postTags.length > 0 ? { tags: postTags } : {}),
-      rights: '',
-    };
-    pieces.push({ meta: frontMatter, body });
-    if (span) for (const fate of postLineFates(span, pieces.length, locate, usedKeys(post))) setFate(fates, fate);
+    pieces.push(ghostPiece(post, span, range ?? [1, 1], site));
+    if (span) for (const fate of postLineFates(span, pieces.length, site.locate, usedKeys(post))) setFate(fates, fate);
   });
   if (pieces.length === 0)
-    report(file, 'import-no-pieces', `the Ghost export has ${data.posts.length} posts but none published of type ${[...wanted].join('/')}`, {
+    report(file, 'import-no-pieces', `the Ghost export has ${read.data.posts.length} posts but none published of type ${[...wanted].join('/')}`, {
       line: 1,
       column: 1,
     });
@@ -160,6 +106,100 @@ export function importGhost(file: VFile, options: ImportOptions): ImportResult {
     );
   });
   return { pieces, lines };
+}
+
+/** The export's data, or (reported) why nothing of it can be read. */
+function readGhostExport(source: string, file: VFile): { data: GhostData } | { unread: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch (error) {
+    const reason = (error as Error).message;
+    report(file, 'import-invalid-json', `the Ghost export is not valid JSON: ${reason}`, jsonErrorPlace(source, reason));
+    return { unread: 'the export is not valid JSON: nothing was read' };
+  }
+  const data = ghostData(parsed);
+  if (!data) {
+    report(file, 'import-unknown-format', 'this JSON is not a Ghost export (no db[0].data.posts)', { line: 1, column: 1 });
+    return { unread: 'not a Ghost export: nothing was read' };
+  }
+  return { data };
+}
+
+/** What every post of an export shares: its users, public tags, the blog's title and time zone, places in the file. */
+interface GhostSite {
+  data: GhostData;
+  file: VFile;
+  users: Map<unknown, string>;
+  tags: Map<unknown, string>;
+  siteTitle: string | undefined;
+  timeZone: string | undefined;
+  placeIn: (offset: number) => Place;
+  locate: (offset: number) => number;
+}
+
+function ghostSite(data: GhostData, source: string, file: VFile): GhostSite {
+  const placeIn = placeLocator(source);
+  return {
+    data,
+    file,
+    users: new Map((data.users ?? []).map((user) => [user.id, user.name ?? ''])),
+    // Internal tags (`#newsletter`) only steer the site's templates.
+    tags: new Map((data.tags ?? []).filter((tag) => tag.visibility !== 'internal' && !tag.name?.startsWith('#')).map((tag) => [tag.id, tag.name ?? ''])),
+    siteTitle: settingOf(data, 'title'),
+    timeZone: settingOf(data, 'timezone'),
+    placeIn,
+    locate: (offset) => placeIn(offset).line,
+  };
+}
+
+/** Why a post is left out (a page, a draft), or undefined when it is imported. */
+function skipReason(post: GhostPost, wanted: ReadonlySet<string>, options: ImportOptions): string | undefined {
+  const type = post.type ?? 'post';
+  const status = post.status ?? 'published';
+  if (!wanted.has(type)) return `a Ghost ${type}, not imported (use --post-types ${type})`;
+  return status !== 'published' && !options.includeDrafts ? `a ${status} post (use --drafts to include it)` : undefined;
+}
+
+/** Ghost stores titles as typed; editors paste entities into them (`Q&amp;A`). */
+function plain(value: string | null | undefined): string {
+  return value ? decodeEntities(value).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** One post as a piece: front matter from its fields, body from its HTML (the feature image first). */
+function ghostPiece(post: GhostPost, span: PostSpan | undefined, lines: [number, number], site: GhostSite): ImportedPiece {
+  const { data, file } = site;
+  const authors = postAuthors(data, post, site.users);
+  const postTags = (data.posts_tags ?? [])
+    .filter((link) => link.post_id === post.id)
+    .sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0))
+    .map((link) => site.tags.get(link.tag_id) ?? '')
+    .filter(Boolean);
+  const htmlKey = span?.keys.find((key) => key.name === bodyKeyOf(post));
+  const htmlPlace = htmlKey ? site.placeIn(htmlKey.from) : { line: lines[0], column: 1 };
+  const html = postHtml(post, file, lines[0]);
+  // The HTML is one JSON string, on one line of the export. Ghost writes its own address as
+  // `__GHOST_URL__`, so there is no base to resolve against (the canonical URL is another site's).
+  const { body } = htmlContentToBody(html, file, undefined, onLine(htmlPlace));
+  ghostImagesToRemote(body, file, htmlPlace);
+  const meta = postsMetaOf(data, post);
+  const featureKey = span?.keys.find((key) => key.name === 'feature_image');
+  const featurePlace = featureKey ? site.placeIn(featureKey.from) : { line: lines[0], column: 1 };
+  if (post.feature_image) body.children.unshift(featureFigure(post.feature_image, meta, file, featurePlace));
+  const date = post.published_at ? dayOfInstant(post.published_at, site.timeZone) : undefined;
+  const frontMatter: ChapterFrontMatter = {
+    title: plain(post.title) || `Untitled post ${post.slug ?? ''}`.trim(),
+    ...(plain(post.title) ? {} : { provisional_title: true }),
+    authors,
+    ...(date ? { date } : {}),
+    ...(site.siteTitle ? { venue: plain(site.siteTitle) } : {}),
+    ...(plain(post.custom_excerpt) ? { standfirst: plain(post.custom_excerpt) } : {}),
+    source: { file: file.path, lines },
+    ...(post.canonical_url ? { source_url: post.canonical_url } : {}),
+    ...(postTags.length > 0 ? { tags: postTags } : {}),
+    rights: '',
+  };
+  return { meta: frontMatter, body };
 }
 
 /**
@@ -185,23 +225,6 @@ function postsMetaOf(data: GhostData, post: GhostPost): { caption: string | unde
     caption: post.feature_image_caption ?? meta?.feature_image_caption ?? undefined,
     alt: post.feature_image_alt ?? meta?.feature_image_alt ?? undefined,
   };
-}
-
-/**
- * The day the post was published where its blog is: Ghost stores UTC and the blog's time zone in
- * its settings, and a post from late evening in Tashkent is dated the day before in UTC.
- */
-export function localDate(instant: string, timeZone: string | undefined): string | undefined {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return /^\d{4}-\d{2}-\d{2}/.exec(instant)?.[0];
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
-    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
-    return `${part('year')}-${part('month')}-${part('day')}`;
-  } catch {
-    // A time zone this runtime does not know.
-    return date.toISOString().slice(0, 10);
-  }
 }
 
 const remoteAddress = /^(?:https?:)?\/\/|^__GHOST_URL__/i;
@@ -233,20 +256,15 @@ function onLine(place: Place): PlaceInSource {
   return () => place;
 }
 
-function placeAt(source: string, offset: number): Place {
-  const line = lineLocator(source)(offset);
-  return { line, column: offset - source.lastIndexOf('\n', offset - 1) };
-}
-
 /** V8 says `at position N` (Node 20) or `(line L column C)` (Node 22); at the end of the input it says neither. */
 function jsonErrorPlace(source: string, reason: string): Place {
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(reason);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /at position (\d+)/.exec(reason)?.[1];
   // `Expected ',' … after property value`: the comma is missing at the end of the value, often a line up.
-  if (position !== undefined && /\bafter\b/.test(reason)) return placeAt(source, source.slice(0, Number(position)).trimEnd().length);
-  if (position !== undefined) return placeAt(source, Number(position));
-  if (/end of JSON input/i.test(reason)) return placeAt(source, source.trimEnd().length);
+  if (position !== undefined && /\bafter\b/.test(reason)) return placeOfOffset(source, source.slice(0, Number(position)).trimEnd().length);
+  if (position !== undefined) return placeOfOffset(source, Number(position));
+  if (/end of JSON input/i.test(reason)) return placeOfOffset(source, source.trimEnd().length);
   return { line: 1, column: 1 };
 }
 

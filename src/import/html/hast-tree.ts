@@ -1,16 +1,17 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
+import { isElement as isTaggedElement } from 'hast-util-is-element';
+import { toString as hastToString } from 'hast-util-to-string';
 
 /** Small read and edit helpers over hast trees, shared by the HTML import steps. */
 
+/** An element, with one of `tagNames` when any are given (hast-util-is-element, typed for the callers here). */
 export function isElement(node: Nodes | undefined, ...tagNames: string[]): node is Element {
-  return node?.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));
+  return isTaggedElement(node, tagNames.length === 0 ? undefined : tagNames);
 }
 
-/** The visible text of a node, whitespace as written. */
+/** The visible text of a node, whitespace as written (hast-util-to-string; a comment or raw HTML has none). */
 export function textContent(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element' || node.type === 'root') return node.children.map(textContent).join('');
-  return '';
+  return node.type === 'element' || node.type === 'root' || node.type === 'text' ? hastToString(node) : '';
 }
 
 /** The visible text with runs of whitespace (non-breaking spaces included) collapsed. */

@@ -1,6 +1,6 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { matches } from 'hast-util-select';
-import { type DateOptions, dateOrderOf, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { type DateOptions, dateOrderOf, dayInAddress, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
@@ -415,8 +415,7 @@ function publishedDate(
 /** A permalink's day (`…/2019/01/01/ins-neue-jahr/`) when the page shows none: reported, for the editor to check. */
 function addressDate(page: PageIndex, problems: MetadataProblem[]): Found<string> | undefined {
   const link = canonicalLink(page) ?? metaValue(page, 'og:url');
-  const match = link && /^https?:\/\/[^/]+\/(?:[^?#]*\/)?(\d{4})\/(\d{2})\/(\d{2})\//.exec(link.value);
-  const date = match && parseDate(`${match[1]}-${match[2]}-${match[3]}`);
+  const date = link && dayInAddress(link.value);
   if (!link || !date) return undefined;
   const iso = formatPartialDate(date);
   problems.push({
@@ -446,8 +445,8 @@ function localDay(written: string, day: string, candidates: readonly Found<strin
       return apart > 0 && apart <= 14 * 3_600_000;
     });
   const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
-  const fromAddress = address && /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(address);
-  const other = local?.slice(0, 10) ?? (fromAddress ? `${fromAddress[1]}-${fromAddress[2]}-${fromAddress[3]}` : undefined);
+  const fromAddress = address ? dayInAddress(address) : undefined;
+  const other = local?.slice(0, 10) ?? (fromAddress ? formatPartialDate(fromAddress) : undefined);
   if (!other) return day;
   return Math.abs(Date.parse(`${other}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) === 86_400_000 ? other : day;
 }

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
-import { dateOrderOf, findAmbiguousDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { dateOrderOf, dayInAddress, findAmbiguousDate, formatPartialDate, parseDate } from '../../core/dates.ts';
 import { report } from '../../core/rules.ts';
 import { htmlToText } from '../content.ts';
 import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
@@ -212,8 +212,7 @@ function postDate(values: FrontMatterValues, file: VFile, used: Map<string, Chap
   if (written) return undefined;
   for (const key of addressKeys) {
     const address = textOf(Array.isArray(values[key]) ? (values[key] as unknown[])[0] : values[key]);
-    const match = address && /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(address);
-    const date = match && parseDate(`${match[1]}-${match[2]}-${match[3]}`);
+    const date = address && dayInAddress(address);
     if (!date) continue;
     const iso = formatPartialDate(date);
     used.set(key, 'date');

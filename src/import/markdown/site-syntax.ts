@@ -108,36 +108,13 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       drop(index, `Liquid tag {% ${name} %}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`, lossy);
       continue;
     }
-    if (goRawOpen.test(line) || goRawClose.test(line)) {
-      drop(index, 'Go template {{raw `…`}} delimiter: the text inside is kept');
-      continue;
-    }
-    const goPicture = goImage.exec(line);
-    if (goPicture) {
-      lines[index] = `![](<${goPicture[1]}>)`;
-      changes.push({ line: index + 1, reason: 'Go template {{image}}: kept as a picture', whole: false, lossy: false });
-      continue;
-    }
-    const shortcode = hugoShortcodeLine.exec(line);
-    if (shortcode) {
-      const [, , closing, name = '', attributes = ''] = shortcode;
-      const picture = !closing && name === 'figure' ? pictureFor(attributes) : undefined;
-      if (picture) {
-        lines[index] = picture;
-        changes.push({ line: index + 1, reason: 'Hugo {{< figure >}} shortcode: kept as a figure', whole: false, lossy: false });
-      } else {
-        const lossy =
-          !closing && !['highlight', 'notice', 'note', 'warning', 'tip', 'details', 'callout', 'admonition', 'quote', 'blockquote', 'center'].includes(name);
-        drop(
-          index,
-          `Hugo shortcode {{${shortcode[1]} ${closing}${name} ${shortcode[1] === '<' ? '>' : '%'}}}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`,
-          lossy,
-        );
+    const rewrite = siteLineRewrite(line);
+    if (rewrite) {
+      if (rewrite.whole) drop(index, rewrite.reason, rewrite.lossy);
+      else {
+        lines[index] = rewrite.text;
+        changes.push({ line: index + 1, reason: rewrite.reason, whole: false, lossy: false });
       }
-      continue;
-    }
-    if (kramdownBlockAttributes.test(line)) {
-      drop(index, 'kramdown attribute list ({: …}): styling for the site');
       continue;
     }
     // `redirect_from: /old/` followed by `---` is a front-matter line left after the body: Markdown reads it as a heading.
@@ -149,8 +126,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       index++;
       continue;
     }
-    let rewritten = line.replace(headingAttributes, '$1');
-    rewritten = rewritten.replace(kramdownSpanAttributes, '').replace(siteUrl, '');
+    const rewritten = withoutInlineAttributes(line);
     if (rewritten !== line) {
       lines[index] = rewritten;
       changes.push({
@@ -162,4 +138,37 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
     }
   }
   return { text: lines.join('\n'), changes };
+}
+
+/**
+ * A line that is one site-generator construct on its own (a Go template delimiter or picture, a
+ * Hugo shortcode, a kramdown attribute list): the Markdown it becomes, or dropped (`whole`), and
+ * why; undefined for any other line.
+ */
+function siteLineRewrite(line: string): { text: string; reason: string; whole: boolean; lossy: boolean } | undefined {
+  if (goRawOpen.test(line) || goRawClose.test(line))
+    return { text: '', reason: 'Go template {{raw `…`}} delimiter: the text inside is kept', whole: true, lossy: false };
+  const goPicture = goImage.exec(line);
+  if (goPicture) return { text: `![](<${goPicture[1]}>)`, reason: 'Go template {{image}}: kept as a picture', whole: false, lossy: false };
+  const shortcode = hugoShortcodeLine.exec(line);
+  if (shortcode) {
+    const [, , closing, name = '', attributes = ''] = shortcode;
+    const picture = !closing && name === 'figure' ? pictureFor(attributes) : undefined;
+    if (picture) return { text: picture, reason: 'Hugo {{< figure >}} shortcode: kept as a figure', whole: false, lossy: false };
+    const lossy =
+      !closing && !['highlight', 'notice', 'note', 'warning', 'tip', 'details', 'callout', 'admonition', 'quote', 'blockquote', 'center'].includes(name);
+    return {
+      text: '',
+      reason: `Hugo shortcode {{${shortcode[1]} ${closing}${name} ${shortcode[1] === '<' ? '>' : '%'}}}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`,
+      whole: true,
+      lossy,
+    };
+  }
+  if (kramdownBlockAttributes.test(line)) return { text: '', reason: 'kramdown attribute list ({: …}): styling for the site', whole: true, lossy: false };
+  return undefined;
+}
+
+/** The line without heading attributes (`{#id}`), kramdown span attributes and `{{ site.url }}`. */
+function withoutInlineAttributes(line: string): string {
+  return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '');
 }

@@ -3,6 +3,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { compareDays, writtenDay } from '../../core/dates.ts';
+import { placeOfOffset } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import {
   type ArchiveImportResult,
@@ -85,7 +87,7 @@ export function importMedium(archive: Archive, root: string, options: ImportOpti
     } else chosen.push(post);
   }
   // Oldest first; drafts (undated) after, by file name.
-  chosen.sort((a, b) => compareDates(a.date, b.date) || (a.entry.name < b.entry.name ? -1 : 1));
+  chosen.sort((a, b) => compareDays(a.date, b.date) || (a.entry.name < b.entry.name ? -1 : 1));
 
   const pieces: ArchivePiece[] = [];
   const profile = profileName(archive, root);
@@ -104,13 +106,6 @@ function otherFileReason(local: string): string {
   if (local.startsWith('profile/')) return 'the account’s profile: not a post';
   if (/^README\.html?$/i.test(local)) return 'the export’s table of contents: not a post';
   return 'the account’s activity (claps, bookmarks, highlights, follows, sessions…): not writing';
-}
-
-function compareDates(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
 }
 
 /** Reads one export page; undefined when it has no `h-entry` article with a body. */
@@ -144,7 +139,7 @@ function readPost(entry: ArchiveEntry, file: VFile, html: string): MediumPost | 
     title,
     subtitle: subtitleElement ? collapsedText(subtitleElement) : '',
     author: authorElement ? collapsedText(authorElement) || undefined : undefined,
-    date: dayOf(timeElement) ?? /^(\d{4}-\d{2}-\d{2})_/.exec(name)?.[1],
+    date: dayOf(timeElement) ?? writtenDay(/^(\d{4}-\d{2}-\d{2})_/.exec(name)?.[1] ?? ''),
     canonical: canonicalElement ? stringAttribute(canonicalElement, 'href') : undefined,
     tags: tagElements.map((tag) => collapsedText(tag)).filter(Boolean),
     draft,
@@ -163,7 +158,7 @@ function stringAttribute(element: Element, name: string): string | undefined {
 /** `datetime="2023-12-21T14:43:14.599Z"`: Medium's instant in UTC, as its own page shows the day. */
 function dayOf(time: Element | undefined): string | undefined {
   const value = time ? stringAttribute(time, 'dateTime') : undefined;
-  return value ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
+  return value ? writtenDay(value) : undefined;
 }
 
 /**
@@ -277,7 +272,7 @@ function postPiece(post: MediumPost, pieceNumber: number, profile: string | unde
     if (lines && used) fates.set(lines[0], lines[1], { fate: 'metadata', piece: pieceNumber, field });
   }
   const headEnd = /<body[\s>]/i.exec(html)?.index;
-  const headLines = headEnd === undefined ? 0 : html.slice(0, headEnd).split('\n').length;
+  const headLines = headEnd === undefined ? 0 : placeOfOffset(html, headEnd).line;
   const lines = fates.result(html, (line) => ({
     line,
     fate: 'dropped',

@@ -170,6 +170,29 @@ export function parseByline(text: string): Byline {
   return { authors: splitNames(namesPart.replace(/[\s,–—-]+$/, '')).flatMap((name) => asName(name) ?? []), date: date?.iso };
 }
 
+/** Records what became of a piece's lines (kept, moved to front matter, dropped with a report). */
+interface PieceFates {
+  keep(block: ClassifiedLine, field: ChapterField): void;
+  toMetadata(block: ClassifiedLine, field: ChapterField): void;
+  drop(block: ClassifiedLine, reason: string): void;
+}
+
+function pieceFates(fates: Map<number, LineFate>, pieceNumber: number, file: VFile): PieceFates {
+  return {
+    keep: (block, field) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field }),
+    toMetadata: (block, field) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field }),
+    drop: (block, reason) => {
+      setFates(fates, block, { fate: 'dropped', piece: pieceNumber, reason });
+      report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
+    },
+  };
+}
+
+/** Adds the names not there yet. */
+function addNames(authors: string[], names: readonly string[]): void {
+  authors.push(...names.filter((name) => !authors.includes(name)));
+}
+
 function buildPiece(
   blocks: ClassifiedLine[],
   pieceNumber: number,
@@ -178,85 +201,143 @@ function buildPiece(
   gutenberg: GutenbergRecord | undefined,
   issue?: Issue,
 ): ImportedPiece | undefined {
-  const keep = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'kept', piece: pieceNumber, field });
-  const toMetadata = (block: ClassifiedLine, field: ChapterField) => setFates(fates, block, { fate: 'metadata', piece: pieceNumber, field });
-  const drop = (block: ClassifiedLine, reason: string) => {
-    setFates(fates, block, { fate: 'dropped', piece: pieceNumber, reason });
-    report(file, 'import-dropped-line', `dropped “${block.text.slice(0, 40)}”: ${reason}`, { line: block.line, column: 1 });
-  };
-
-  let index = 0;
-  const authors: string[] = [];
-  let date: string | undefined;
-  let venue: string | undefined;
-  // An e-book's title page: read and dropped before anything else.
-  const titlePage = pieceNumber === 1 && gutenberg?.title ? readTitlePage(blocks, gutenberg.title) : undefined;
-  if (titlePage) {
-    for (const [block, field] of titlePage.metadata) toMetadata(block, field);
-    for (const block of titlePage.dropped) drop(block, 'title page of the e-book (frontispiece, imprint, edition, dedication): not part of the text');
-    authors.push(...titlePage.authors);
-    date = titlePage.date;
-    venue = titlePage.venue;
-    index = titlePage.bodyStart;
-  }
-  // An e-text's picture placeholders above and under the title: figures at the head of the body.
-  const lead: BodyBlock[] = [];
-  const figure = (block: ClassifiedLine) => {
-    lead.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
-    keep(block, 'figure');
-  };
-  while (blocks[index]?.kind === 'illustration' && blocks.length > index + 1) figure(blocks[index++] as ClassifiedLine);
-  let headnote: ClassifiedLine | undefined;
-  if (!titlePage && blocks[index]?.kind === 'paragraph' && blocks.length > index + 1) {
-    headnote = blocks[index];
-    if (headnote) toMetadata(headnote, 'headnote');
-    index++;
-  }
-  let title: ClassifiedLine | undefined = titlePage?.title;
-  if (!titlePage && blocks[index]?.kind === 'short') {
-    title = blocks[index];
-    if (title) toMetadata(title, 'title');
-    index++;
-  }
-
-  const bios: string[] = [];
-  const body: BodyBlock[] = [];
-  // Lines between the title and the body: dates, bylines, image debris, early bios.
-  for (; index < blocks.length; index++) {
-    const block = blocks[index] as ClassifiedLine;
-    if (block.kind === 'date') {
-      date ??= findDate(block.text)?.iso;
-      toMetadata(block, 'date');
-    } else if (block.kind === 'byline') {
-      const byline = parseByline(block.text);
-      authors.push(...byline.authors.filter((name) => !authors.includes(name)));
-      date ??= byline.date;
-      toMetadata(block, 'authors');
-    } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
-      drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
-    } else if (block.kind === 'bio') {
-      bios.push(block.text);
-      toMetadata(block, 'bio');
-    } else if (block.kind === 'illustration') {
-      figure(block);
-    } else if (block.kind === 'short' && title && blocks[index + 1]?.kind === 'byline') {
-      // A subtitle between the title and the byline (`A PRACTICAL GUIDE TO …`) heads the body.
-      lead.push({ kind: 'heading', text: block.text, line: block.line });
-      keep(block, 'heading');
-    } else break;
-  }
-  body.push(...lead);
+  const mark = pieceFates(fates, pieceNumber, file);
+  const head = readPieceHead(blocks, pieceNumber === 1 ? gutenberg : undefined, mark);
+  const { authors, bios } = head;
+  const index = head.bodyStart;
+  let date = head.date;
 
   // The opening lines of a printed piece: its publication line, a name in capitals, the title page.
   // An e-book's title page was its opening: lines after it belong to its chapters.
-  const opening = titlePage ? noOpening() : readOpening(blocks, index);
-  for (const [block, field] of opening.metadata) toMetadata(block, field);
-  authors.push(...opening.authors.filter((name) => !authors.includes(name)));
+  const opening = head.titlePage ? noOpening() : readOpening(blocks, index);
+  for (const [block, field] of opening.metadata) mark.toMetadata(block, field);
+  addNames(authors, opening.authors);
   date ??= opening.date ?? issue?.date;
   const consumed = new Set([...opening.metadata.keys()].map((block) => block.line));
 
-  // From the end: notes, the contributors block, trailing bios and photo credits. The notes stay
-  // in the body here; the notes recogniser finds them, with their markers, once the body is mdast.
+  const tail = readPieceTail(blocks, index, authors, bios, mark);
+  const body = [...head.lead, ...bodyBlocksOf(blocks.slice(index, tail.end), consumed, mark), ...tail.trailing, ...tail.notesRegion];
+
+  if (authors.length === 0) authors.push(...fallbackAuthors(blocks, index, gutenberg, bios, head.title, pieceNumber, fates, file));
+  const standfirst = takeStandfirst(body, authors, blocks, mark);
+  const venue = head.venue ?? opening.venue ?? issue?.venue ?? (head.headnote ? venueFromHeadnote(head.headnote.text) : undefined);
+  const firstLine = blocks[0]?.line ?? 1;
+  const lastLine = blocks.at(-1)?.endLine ?? firstLine;
+  const title = head.title;
+  const meta: ChapterFrontMatter = {
+    title: pieceTitle(title, { venue, date, pieceNumber, firstLine }, file),
+    ...(title ? {} : { provisional_title: true }),
+    authors,
+    ...(date ? { date } : {}),
+    ...(venue ? { venue } : {}),
+    ...(head.headnote ? { headnote: head.headnote.text } : {}),
+    ...(standfirst ? { standfirst } : {}),
+    ...(bios.length > 0 ? { bio: bios.join('\n\n') } : {}),
+    source: { file: file.path, lines: [firstLine, lastLine] },
+    rights: '',
+  };
+  const tree = buildBody(body);
+  const notes = recognisePlainNotes(tree, file);
+  for (const line of notes.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
+  for (const { line, reason } of notes.droppedLines) {
+    const block = blocks.find((candidate) => candidate.line === line);
+    if (block) mark.drop(block, reason);
+  }
+  return { meta, body: tree };
+}
+
+interface PieceHead {
+  titlePage: TitlePage | undefined;
+  headnote: ClassifiedLine | undefined;
+  title: ClassifiedLine | undefined;
+  authors: string[];
+  date: string | undefined;
+  venue: string | undefined;
+  bios: string[];
+  /** Figures and a subtitle that head the body. */
+  lead: BodyBlock[];
+  /** Index of the first block after the head. */
+  bodyStart: number;
+}
+
+/**
+ * A piece's head: an e-book's title page (read and dropped before anything else), picture
+ * placeholders, the blogger's headnote, the title, then the lines between the title and the body
+ * (dates, bylines, image debris, early bios).
+ */
+function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRecord | undefined, mark: PieceFates): PieceHead {
+  const titlePage = gutenberg?.title ? readTitlePage(blocks, gutenberg.title) : undefined;
+  const head: PieceHead = {
+    titlePage,
+    headnote: undefined,
+    title: titlePage?.title,
+    authors: [...(titlePage?.authors ?? [])],
+    date: titlePage?.date,
+    venue: titlePage?.venue,
+    bios: [],
+    lead: [],
+    bodyStart: titlePage?.bodyStart ?? 0,
+  };
+  if (titlePage) {
+    for (const [block, field] of titlePage.metadata) mark.toMetadata(block, field);
+    for (const block of titlePage.dropped) mark.drop(block, 'title page of the e-book (frontispiece, imprint, edition, dedication): not part of the text');
+  }
+  let index = head.bodyStart;
+  // An e-text's picture placeholders above and under the title: figures at the head of the body.
+  const figure = (block: ClassifiedLine) => {
+    head.lead.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
+    mark.keep(block, 'figure');
+  };
+  while (blocks[index]?.kind === 'illustration' && blocks.length > index + 1) figure(blocks[index++] as ClassifiedLine);
+  if (!titlePage && blocks[index]?.kind === 'paragraph' && blocks.length > index + 1) {
+    head.headnote = blocks[index];
+    if (head.headnote) mark.toMetadata(head.headnote, 'headnote');
+    index++;
+  }
+  if (!titlePage && blocks[index]?.kind === 'short') {
+    head.title = blocks[index];
+    if (head.title) mark.toMetadata(head.title, 'title');
+    index++;
+  }
+  for (; index < blocks.length; index++) {
+    const block = blocks[index] as ClassifiedLine;
+    if (block.kind === 'date') {
+      head.date ??= findDate(block.text)?.iso;
+      mark.toMetadata(block, 'date');
+    } else if (block.kind === 'byline') {
+      const byline = parseByline(block.text);
+      addNames(head.authors, byline.authors);
+      head.date ??= byline.date;
+      mark.toMetadata(block, 'authors');
+    } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
+      mark.drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
+    } else if (block.kind === 'bio') {
+      head.bios.push(block.text);
+      mark.toMetadata(block, 'bio');
+    } else if (block.kind === 'illustration') {
+      figure(block);
+    } else if (block.kind === 'short' && head.title && blocks[index + 1]?.kind === 'byline') {
+      // A subtitle between the title and the byline (`A PRACTICAL GUIDE TO …`) heads the body.
+      head.lead.push({ kind: 'heading', text: block.text, line: block.line });
+      mark.keep(block, 'heading');
+    } else break;
+  }
+  head.bodyStart = index;
+  return head;
+}
+
+/**
+ * From the end of a piece: the notes (kept in the body here: the notes recogniser finds them, with
+ * their markers, once the body is mdast), the contributors block, trailing bios and photo credits,
+ * and a signature that is the only byline. Authors and bios found are added to `authors`, `bios`.
+ */
+function readPieceTail(
+  blocks: readonly ClassifiedLine[],
+  index: number,
+  authors: string[],
+  bios: string[],
+  mark: PieceFates,
+): { end: number; notesRegion: BodyBlock[]; trailing: BodyBlock[] } {
   let end = blocks.length;
   const notesRegion: BodyBlock[] = [];
   const notesHeading = blocks.findIndex((block, i) => i >= index && block.kind === 'notes-heading' && blocks[i + 1]?.kind === 'note');
@@ -265,24 +346,23 @@ function buildPiece(
     for (const block of blocks.slice(notesHeading)) {
       const isHeading = block.line === blocks[notesHeading]?.line || block.kind === 'short' || block.kind === 'notes-heading';
       notesRegion.push({ kind: isHeading ? 'heading' : 'paragraph', text: isHeading ? block.text : bodyText(block), line: block.line });
-      keep(block, isHeading ? 'heading' : 'body');
+      mark.keep(block, isHeading ? 'heading' : 'body');
     }
     end = notesHeading;
   }
   const contributors = blocks.findIndex((block, i) => i >= index && i < end && block.kind === 'contributors-label');
   if (contributors >= 0) {
     for (const block of blocks.slice(contributors, end)) {
-      if (block.kind === 'contributors-label') drop(block, 'label of the contributors block: bios go to front matter');
+      if (block.kind === 'contributors-label') mark.drop(block, 'label of the contributors block: bios go to front matter');
       else if (block.kind === 'short') {
-        authors.push(
-          ...splitNames(block.text)
-            .flatMap((name) => asName(name) ?? [])
-            .filter((name) => !authors.includes(name)),
+        addNames(
+          authors,
+          splitNames(block.text).flatMap((name) => asName(name) ?? []),
         );
-        toMetadata(block, 'authors');
+        mark.toMetadata(block, 'authors');
       } else {
         bios.push(block.text);
-        toMetadata(block, 'bio');
+        mark.toMetadata(block, 'bio');
       }
     }
     end = contributors;
@@ -292,14 +372,14 @@ function buildPiece(
     const block = blocks[end - 1] as ClassifiedLine;
     if (block.kind === 'bio') {
       bios.unshift(block.text);
-      toMetadata(block, 'bio');
+      mark.toMetadata(block, 'bio');
     } else if (block.kind === 'credit') {
       trailing.unshift({ kind: 'figure', caption: undefined, credit: creditText(block.text), line: block.line });
-      keep(block, 'figure');
+      mark.keep(block, 'figure');
     } else if (block.kind === 'image-debris' || block.kind === 'share-debris') {
-      drop(block, 'image or share-button debris after the piece');
+      mark.drop(block, 'image or share-button debris after the piece');
     } else if (block.kind === 'instalment') {
-      drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
+      mark.drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
     } else break;
     end--;
   }
@@ -311,120 +391,123 @@ function buildPiece(
     signature && end - 1 > index && signature.lines.length === 1 && signature.text.trim().split(/\s+/).length >= 2 ? nameInCapitals(signature.text) : undefined;
   if (signature && signed && authors.length === 0) {
     authors.push(signed);
-    toMetadata(signature, 'authors');
+    mark.toMetadata(signature, 'authors');
     end--;
   }
+  return { end, notesRegion, trailing };
+}
 
-  for (const block of blocks.slice(index, end)) {
+/** The body's blocks between head and tail (`consumed`: opening lines already read into front matter). */
+function bodyBlocksOf(blocks: readonly ClassifiedLine[], consumed: ReadonlySet<number>, mark: PieceFates): BodyBlock[] {
+  const body: BodyBlock[] = [];
+  for (const block of blocks) {
     if (consumed.has(block.line)) continue;
     switch (block.kind) {
       case 'short':
       case 'notes-heading':
         body.push({ kind: 'heading', text: block.text, line: block.line });
-        keep(block, 'heading');
+        mark.keep(block, 'heading');
         break;
       case 'caption': {
         const split = splitCaption(block.text);
         body.push({ kind: 'figure', caption: split.caption, credit: split.credit, line: block.line });
-        keep(block, 'figure');
+        mark.keep(block, 'figure');
         break;
       }
       case 'credit':
         body.push({ kind: 'figure', caption: undefined, credit: creditText(block.text), line: block.line });
-        keep(block, 'figure');
+        mark.keep(block, 'figure');
         break;
       case 'image-debris':
       case 'share-debris':
-        drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
+        mark.drop(block, block.kind === 'image-debris' ? 'image file name or hash left by the scrape (no image data)' : 'share-button debris');
         break;
       case 'illustration':
         body.push({ kind: 'figure', caption: illustrationCaption(block.text), credit: undefined, line: block.line });
-        keep(block, 'figure');
+        mark.keep(block, 'figure');
         break;
       case 'instalment':
-        drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
+        mark.drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
         break;
       default:
         body.push({ kind: 'paragraph', text: bodyText(block), line: block.line });
-        keep(block, 'body');
+        mark.keep(block, 'body');
     }
   }
-  body.push(...trailing, ...notesRegion);
+  return body;
+}
 
-  if (authors.length === 0) authors.push(...authorsFromCredits(blocks.slice(index)));
-  // The e-book's catalogue record names the author of a single work (not `Various`, an issue or anthology).
-  if (authors.length === 0 && gutenberg?.author && !/^(?:various|anonymous|unknown)$/i.test(gutenberg.author))
-    authors.push(...splitNames(gutenberg.author).flatMap((name) => asName(name) ?? []));
-  if (authors.length === 0) {
-    for (const bio of bios) authors.push(...namesFromBio(bio).filter((name) => !authors.includes(name)));
-    // No byline: the contributor note (`X is a senior fellow at …`) is read as saying who wrote it.
-    const bioLine = blocks.find((block) => fates.get(block.line)?.fate === 'metadata' && (fates.get(block.line) as { field?: string }).field === 'bio')?.line;
-    if (authors.length > 0)
-      report(
-        file,
-        'import-author-inferred',
-        `${title ? `“${title.text}”` : `piece ${pieceNumber}`} has no byline: ${authors.join(' and ')} read from its contributor note; check`,
-        {
-          line: bioLine ?? blocks[0]?.line ?? 1,
-          column: 1,
-        },
-      );
+/**
+ * Authors for a piece with no byline: a closing credit (`Written by …`), the e-book's catalogue
+ * record for a single work (not `Various`, an issue or anthology), else the contributor note
+ * (`X is a senior fellow at …`), reported as inferred.
+ */
+function fallbackAuthors(
+  blocks: readonly ClassifiedLine[],
+  index: number,
+  gutenberg: GutenbergRecord | undefined,
+  bios: readonly string[],
+  title: ClassifiedLine | undefined,
+  pieceNumber: number,
+  fates: ReadonlyMap<number, LineFate>,
+  file: VFile,
+): string[] {
+  const credited = authorsFromCredits(blocks.slice(index));
+  if (credited.length > 0) return credited;
+  if (gutenberg?.author && !/^(?:various|anonymous|unknown)$/i.test(gutenberg.author)) {
+    const catalogued = splitNames(gutenberg.author).flatMap((name) => asName(name) ?? []);
+    if (catalogued.length > 0) return catalogued;
   }
+  const authors: string[] = [];
+  for (const bio of bios) addNames(authors, namesFromBio(bio));
+  const bioLine = blocks.find((block) => fates.get(block.line)?.fate === 'metadata' && (fates.get(block.line) as { field?: string }).field === 'bio')?.line;
+  if (authors.length > 0)
+    report(
+      file,
+      'import-author-inferred',
+      `${title ? `“${title.text}”` : `piece ${pieceNumber}`} has no byline: ${authors.join(' and ')} read from its contributor note; check`,
+      { line: bioLine ?? blocks[0]?.line ?? 1, column: 1 },
+    );
+  return authors;
+}
 
-  // A standfirst: the first paragraph, when it presents the authors in the third person or sits
-  // above the lead image.
+/**
+ * A standfirst: the first paragraph, when it presents the authors in the third person or sits
+ * above the lead image. Taken out of `body`.
+ */
+function takeStandfirst(body: BodyBlock[], authors: readonly string[], blocks: readonly ClassifiedLine[], mark: PieceFates): string | undefined {
   const first = body[0];
-  let standfirst: string | undefined;
-  if (first?.kind === 'paragraph') {
-    const mentionsAuthors = authors.length > 0 && authors.every((name) => first.text.includes(name));
-    const aboveImage =
-      first.text.length < 300 &&
-      blocks.some((block, i) => block.line === first.line && ['image-debris', 'caption', 'credit'].includes(blocks[i + 1]?.kind ?? ''));
-    if (mentionsAuthors || aboveImage) {
-      standfirst = first.text.replace(/\n/g, ' ');
-      body.shift();
-      const block = blocks.find((candidate) => candidate.line === first.line);
-      if (block) toMetadata(block, 'standfirst');
-    }
-  }
+  if (first?.kind !== 'paragraph') return undefined;
+  const mentionsAuthors = authors.length > 0 && authors.every((name) => first.text.includes(name));
+  const aboveImage =
+    first.text.length < 300 &&
+    blocks.some((block, i) => block.line === first.line && ['image-debris', 'caption', 'credit'].includes(blocks[i + 1]?.kind ?? ''));
+  if (!mentionsAuthors && !aboveImage) return undefined;
+  body.shift();
+  const block = blocks.find((candidate) => candidate.line === first.line);
+  if (block) mark.toMetadata(block, 'standfirst');
+  return first.text.replace(/\n/g, ' ');
+}
 
-  venue ??= opening.venue ?? issue?.venue ?? (headnote ? venueFromHeadnote(headnote.text) : undefined);
-  const firstLine = blocks[0]?.line ?? 1;
-  const lastLine = blocks.at(-1)?.endLine ?? firstLine;
-  let titleText = title && (recasedTitle(title.text) ?? title.text);
-  if (title && titleText !== title.text)
-    report(file, 'import-title-recased', `title “${title.text}” is set in capitals: imported as “${titleText}”; check names and acronyms`, {
+/** The title as the piece gives it (recased when set in capitals), or a provisional one; each reported. */
+function pieceTitle(
+  title: ClassifiedLine | undefined,
+  context: { venue: string | undefined; date: string | undefined; pieceNumber: number; firstLine: number },
+  file: VFile,
+): string {
+  const recased = title && (recasedTitle(title.text) ?? title.text);
+  if (title && recased !== title.text)
+    report(file, 'import-title-recased', `title “${title.text}” is set in capitals: imported as “${recased}”; check names and acronyms`, {
       line: title.line,
       column: 1,
     });
-  if (!titleText) {
-    titleText = `Untitled piece${venue ? ` from ${venue}` : ''}${date ? ` (${date})` : ''}`;
-    report(file, 'import-untitled', `piece ${pieceNumber} has no title; it was given the provisional title “${titleText}” for the editor to replace`, {
-      line: firstLine,
-      column: 1,
-    });
-  }
-
-  const meta: ChapterFrontMatter = {
-    title: titleText,
-    ...(title ? {} : { provisional_title: true }),
-    authors,
-    ...(date ? { date } : {}),
-    ...(venue ? { venue } : {}),
-    ...(headnote ? { headnote: headnote.text } : {}),
-    ...(standfirst ? { standfirst } : {}),
-    ...(bios.length > 0 ? { bio: bios.join('\n\n') } : {}),
-    source: { file: file.path, lines: [firstLine, lastLine] },
-    rights: '',
-  };
-  const tree = buildBody(body);
-  const notes = recognisePlainNotes(tree, file);
-  for (const line of notes.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
-  for (const { line, reason } of notes.droppedLines) {
-    const block = blocks.find((candidate) => candidate.line === line);
-    if (block) drop(block, reason);
-  }
-  return { meta, body: tree };
+  if (recased) return recased;
+  const provisional = `Untitled piece${context.venue ? ` from ${context.venue}` : ''}${context.date ? ` (${context.date})` : ''}`;
+  report(file, 'import-untitled', `piece ${context.pieceNumber} has no title; it was given the provisional title “${provisional}” for the editor to replace`, {
+    line: context.firstLine,
+    column: 1,
+  });
+  return provisional;
 }
 
 /**

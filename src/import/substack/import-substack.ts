@@ -5,6 +5,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { compareDays, writtenDay } from '../../core/dates.ts';
+import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import {
   type ArchiveImportResult,
@@ -19,7 +21,6 @@ import {
 } from '../archive-parts.ts';
 import { htmlContentToBody, sourceLines } from '../content.ts';
 import { classNames } from '../html/hast-tree.ts';
-import { lineLocator } from '../lines.ts';
 import type { Archive, ArchiveEntry, ImportOptions, LineFate } from '../types.ts';
 
 /** A row of `posts.csv`, read by column name (exports before 2023 lack `inbox_sent_at`). */
@@ -76,29 +77,10 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
   if (!rows) return unread('posts.csv cannot be parsed: nothing was read');
 
   const bodies = new Map(archive.entries.filter((entry) => entry.name.startsWith(`${root}posts/`)).map((entry) => [entry.name, entry]));
-  const wanted = new Set((options.postTypes ?? ['post']).map((type) => (type === 'post' ? 'newsletter' : type)));
   const csvFates = new LineFateMap();
-  const chosen: PostRow[] = [];
-  const skippedBodies = new Map<string, string>();
-  for (const row of rows.posts) {
-    const reason = !row.published && !options.includeDrafts ? 'a draft (use --drafts to include it)' : !wanted.has(row.type) ? typeReason(row.type) : undefined;
-    const body = bodies.get(`${root}posts/${row.postId}.html`);
-    if (reason) {
-      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: `${row.title || row.postId}: ${reason}` });
-      report(csvFile, 'import-skipped', `left out “${row.title || row.postId}”: ${reason}`, { line: row.lines[0], column: 1 });
-      if (body) skippedBodies.set(body.name, reason);
-    } else if (!body) {
-      report(
-        csvFile,
-        'import-archive-missing-file',
-        `posts.csv names the post “${row.title || row.postId}” (${row.postId}), but ${root}posts/${row.postId}.html is not in the export: download the export again, or delete the row to import the rest`,
-        { line: row.lines[0], column: 1 },
-      );
-      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: 'its body file is missing from the export' });
-    } else chosen.push(row);
-  }
+  const { chosen, skippedBodies } = chosenRows(rows.posts, bodies, root, options, csvFile, csvFates);
   // Oldest first, as a book of a newsletter reads; undated rows (drafts) after, in the export's order.
-  const ordered = chosen.map((row, index) => ({ row, index })).sort((a, b) => compareDates(a.row.date, b.row.date) || a.index - b.index);
+  const ordered = chosen.map((row, index) => ({ row, index })).sort((a, b) => compareDays(a.row.date, b.row.date) || a.index - b.index);
 
   const pieces: ArchivePiece[] = [];
   for (const { row } of ordered) {
@@ -127,23 +109,61 @@ export function importSubstack(archive: Archive, root: string, options: ImportOp
         : { line, fate: 'dropped', piece: undefined, reason: 'not a row of posts.csv' },
     ),
   });
-  if (pieces.length > 0) {
-    report(
-      csvFile,
-      'import-author-unknown',
-      `a Substack export does not name the author: ${pieces.length === 1 ? 'the chapter from it has' : `the ${pieces.length} chapters from it have`} no author; fill in \`authors\``,
-      { line: 1, column: 1 },
-    );
-    // The subscriber list is named after the publication's address, not its name: a hint for the editor only.
-    const address = archive.entries.map((entry) => /(?:^|\/)email_list\.([\w-]+)\.csv$/.exec(entry.name)?.[1]).find(Boolean);
-    report(
-      csvFile,
-      'import-venue-unknown',
-      `a Substack export does not name the publication${address ? ` (its address is ${address}.substack.com)` : ''}: the venue of its chapters is left empty`,
-      { line: 1, column: 1 },
-    );
-  }
+  if (pieces.length > 0) reportUnnamedAuthorAndVenue(csvFile, pieces.length, archive);
   return { pieces, members: sortedMembers([...members.values(), ...otherMembers()]) };
+}
+
+/**
+ * The rows to import (published, of a wanted type, with a body in the export) and, for the rows
+ * left out, their body files and why; each left-out row reported on posts.csv and its lines' fate set.
+ */
+function chosenRows(
+  posts: readonly PostRow[],
+  bodies: ReadonlyMap<string, ArchiveEntry>,
+  root: string,
+  options: ImportOptions,
+  csvFile: VFile,
+  csvFates: LineFateMap,
+): { chosen: PostRow[]; skippedBodies: Map<string, string> } {
+  const wanted = new Set((options.postTypes ?? ['post']).map((type) => (type === 'post' ? 'newsletter' : type)));
+  const chosen: PostRow[] = [];
+  const skippedBodies = new Map<string, string>();
+  for (const row of posts) {
+    const reason = !row.published && !options.includeDrafts ? 'a draft (use --drafts to include it)' : !wanted.has(row.type) ? typeReason(row.type) : undefined;
+    const body = bodies.get(`${root}posts/${row.postId}.html`);
+    if (reason) {
+      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: `${row.title || row.postId}: ${reason}` });
+      report(csvFile, 'import-skipped', `left out “${row.title || row.postId}”: ${reason}`, { line: row.lines[0], column: 1 });
+      if (body) skippedBodies.set(body.name, reason);
+    } else if (!body) {
+      report(
+        csvFile,
+        'import-archive-missing-file',
+        `posts.csv names the post “${row.title || row.postId}” (${row.postId}), but ${root}posts/${row.postId}.html is not in the export: download the export again, or delete the row to import the rest`,
+        { line: row.lines[0], column: 1 },
+      );
+      csvFates.set(row.lines[0], row.lines[1], { fate: 'dropped', piece: undefined, reason: 'its body file is missing from the export' });
+    } else chosen.push(row);
+  }
+  return { chosen, skippedBodies };
+}
+
+/** A Substack export names neither the author nor the publication: both are left empty, and said so. */
+function reportUnnamedAuthorAndVenue(csvFile: VFile, pieceCount: number, archive: Archive): void {
+  report(
+    csvFile,
+    'import-author-unknown',
+    `a Substack export does not name the author: ${pieceCount === 1 ? 'the chapter from it has' : `the ${pieceCount} chapters from it have`} no author; fill in \`authors\``,
+    { line: 1, column: 1 },
+  );
+  // The subscriber list is named after the publication's address, not its name: a hint for the editor only.
+  const address = archive.entries.map((entry) => /(?:^|\/)email_list\.([\w-]+)\.csv$/.exec(entry.name)?.[1]).find(Boolean);
+  report(
+    csvFile,
+    'import-venue-unknown',
+    `a Substack export does not name the publication${address ? ` (its address is ${address}.substack.com)` : ''}: the venue of its chapters is left empty`,
+    { line: 1, column: 1 },
+  );
 }
 
 function sortedMembers(members: MemberImport[]): MemberImport[] {
@@ -164,14 +184,6 @@ function otherFileReason(name: string, root: string): string {
   return 'not part of a Substack post';
 }
 
-/** ISO dates compare as strings; an undated row sorts after every dated one. */
-function compareDates(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
-}
-
 /**
  * The rows of posts.csv with the lines each one spans. Undefined (and an error at the place) when
  * the CSV cannot be parsed or lacks the `post_id` column.
@@ -189,7 +201,8 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
     report(file, 'import-invalid-csv', `posts.csv cannot be read as CSV: ${message}`, { line: Math.min(lines ?? 1, sourceLines(text).length || 1), column: 1 });
     return undefined;
   }
-  const locate = lineLocator(text);
+  const placeAt = placeLocator(text);
+  const locate = (offset: number) => placeAt(offset).line;
   let cursor = 0;
   const located = records.map(({ record, raw }) => {
     // The record's own text (csv-parse's raw carries the line breaks around it): found from where the last ended.
@@ -213,7 +226,7 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
     .filter(({ record }) => value(record, 'post_id') !== undefined)
     .map(({ record, lines }) => ({
       postId: value(record, 'post_id') ?? '',
-      date: isoDay(value(record, 'post_date')),
+      date: writtenDay(value(record, 'post_date') ?? ''),
       published: /^true$/i.test(value(record, 'is_published') ?? ''),
       type: (value(record, 'type') ?? 'newsletter').toLowerCase(),
       title: decodeHTML(value(record, 'title') ?? ''),
@@ -224,10 +237,6 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
 }
 
 /** Substack writes UTC instants (`2024-03-01T10:00:00.000Z`); the publication's time zone is not in the export. */
-function isoDay(value: string | undefined): string | undefined {
-  return value ? /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] : undefined;
-}
-
 /** One post: front matter from its row, body from its HTML (widgets taken out), fates for its lines. */
 function postPiece(row: PostRow, file: VFile, csvFile: VFile, pieceNumber: number): { piece: ArchivePiece['piece']; lines: LineFate[] } {
   const html = String(file.value);

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { formatPartialDate, parseDate } from '../../core/dates.ts';
+import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import {
@@ -16,7 +17,6 @@ import {
   unreadLines,
 } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
-import { lineLocator } from '../lines.ts';
 import { asName, isLogin } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { repairWordPressXml, type XmlRepairs } from './repair-xml.ts';
@@ -316,7 +316,8 @@ interface LineRange {
 
 /** Line ranges of the `<item>` elements, in document order (CDATA sections are skipped: posts may quote markup). */
 function findItemRanges(source: string): LineRange[] {
-  const lineAt = lineLocator(source);
+  const placeAt = placeLocator(source);
+  const lineAt = (offset: number) => placeAt(offset).line;
   const ranges: LineRange[] = [];
   const pattern = /<!\[CDATA\[[\s\S]*?\]\]>|<item[\s>]|<\/item>/g;
   let open: number | undefined;
@@ -333,13 +334,12 @@ function findItemRanges(source: string): LineRange[] {
 
 /** For each item, where the text of its `content:encoded` starts (after `<![CDATA[`), as a map from places in the post's HTML. */
 function findContentPlaces(source: string, ranges: readonly LineRange[]): (PlaceInSource | undefined)[] {
-  const lineAt = lineLocator(source);
+  const placeAt = placeLocator(source);
   return ranges.map((range) => {
     const opening = /<content:encoded>(?:<!\[CDATA\[)?/.exec(source.slice(range.from, range.to));
     if (!opening) return undefined;
     const offset = range.from + opening.index + opening[0].length;
-    const line = lineAt(offset);
-    const column = offset - source.lastIndexOf('\n', offset - 1);
+    const { line, column } = placeAt(offset);
     return (point) => (point.line === 1 ? { line, column: column + point.column - 1 } : { line: line + point.line - 1, column: point.column });
   });
 }

@@ -5,6 +5,8 @@
  * shift only within a line (`&` → `&amp;`), so line numbers still point into the file.
  */
 
+import { placeLocator, placeOfOffset } from '../../core/place.ts';
+
 export interface XmlRepairs {
   text: string;
   /** Lines before the XML (printed by PHP, not part of the export), 1-based and inclusive. */
@@ -25,7 +27,7 @@ export function repairWordPressXml(source: string): XmlRepairs {
   const start = source.search(/<\?xml[\s?]|<rss[\s>]/);
   let text = source;
   if (start > 0 && source.slice(0, start).trim() !== '') {
-    const lastLine = source.slice(0, start).split('\n').length;
+    const lastLine = placeOfOffset(source, start).line;
     const firstLine =
       source
         .slice(0, start)
@@ -37,18 +39,7 @@ export function repairWordPressXml(source: string): XmlRepairs {
     text = blanked(source.slice(0, start + declaration.length)) + source.slice(start + declaration.length);
     repairs.preamble = [firstLine, lastLine - (source.slice(0, start).endsWith('\n') ? 1 : 0)];
   }
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const placeOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-  };
+  const placeOf = placeLocator(text);
   // CDATA sections and comments may hold `&` as it is; only markup outside them is repaired.
   const parts = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/);
   let offset = 0;

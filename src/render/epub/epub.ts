@@ -102,11 +102,19 @@ function epubImages(book: Book): ImageFile[] {
 }
 
 function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | undefined): Document[] {
+  return [
+    ...frontMatterDocuments(book, cover, printPages),
+    ...matterDocuments(book),
+    ...bodyDocuments(book, printPages),
+    ...(book.bibliography ? [bibliographyDocument(book.config.language, book.bibliography)] : []),
+  ];
+}
+
+/** Cover, title page and copyright page. */
+function frontMatterDocuments(book: Book, cover: ImageFile, printPages: PrintPages | undefined): Document[] {
   const { config } = book;
   const language = config.language;
-  const contributors = contributorsOf(book);
-  const acknowledgements = acknowledgementLines(book);
-  const documents: Document[] = [
+  return [
     {
       id: 'cover',
       href: 'text/cover.xhtml',
@@ -146,8 +154,14 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
       ],
     },
   ];
+}
+
+/** The note on this edition, contributors and acknowledgements, each when the book has any. */
+function matterDocuments(book: Book): Document[] {
+  const documents: Document[] = [];
   const editionNote = editionNoteLines(book);
   if (editionNote.length > 0) documents.push(matterDocument(book, 'edition-note', editionNoteTitle, 'preface', editionNote));
+  const contributors = contributorsOf(book);
   if (contributors.length > 0) {
     documents.push(
       matterDocument(
@@ -159,9 +173,16 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
       ),
     );
   }
+  const acknowledgements = acknowledgementLines(book);
   if (acknowledgements.length > 0) {
     documents.push(matterDocument(book, 'acknowledgements', 'Acknowledgements', 'acknowledgments', acknowledgements));
   }
+  return documents;
+}
+
+/** The chapters in reading order, each titled part a document holding its chapters; the first chapter starts the content. */
+function bodyDocuments(book: Book, printPages: PrintPages | undefined): Document[] {
+  const documents: Document[] = [];
   let partNumber = 0;
   let first = true;
   for (const part of book.parts) {
@@ -173,45 +194,51 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
     });
     if (part.title) {
       partNumber += 1;
-      const number = `Part ${lowerRoman(partNumber).toUpperCase()}`;
-      const document: Document = {
-        id: `part-${partNumber}`,
-        href: `text/part-${partNumber}.xhtml`,
-        title: part.title,
-        language,
-        tocLabel: `${number}: ${part.title}`,
-        body: [
-          h('section.part-title-page', { 'epub:type': 'part', role: 'doc-part', 'aria-labelledby': `part-${partNumber}-title` }, [
-            h('p.part-number', number),
-            h(`h1.part-title#part-${partNumber}-title`, part.title),
-          ]),
-        ],
-        children: chapters,
-      };
-      if (chapters[0]?.landmark) {
-        document.landmark = chapters[0].landmark;
-        delete chapters[0].landmark;
-      }
-      documents.push(document);
+      documents.push(partDocument(book.config.language, part.title, partNumber, chapters));
     } else documents.push(...chapters);
   }
-  if (book.bibliography) {
-    documents.push({
-      id: 'bibliography',
-      href: bibliographyPath,
-      title: 'Bibliography',
-      language,
-      tocLabel: 'Bibliography',
-      landmark: { type: 'bibliography', label: 'Bibliography' },
-      body: [
-        h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography', 'aria-labelledby': 'bibliography-heading' }, [
-          h('h1#bibliography-heading', 'Bibliography'),
-          ...referenceEntries(book.bibliography),
-        ]),
-      ],
-    });
-  }
   return documents;
+}
+
+/** A part's title page, holding its chapters (and the start-of-content landmark, when its first chapter had it). */
+function partDocument(language: string, title: string, partNumber: number, chapters: Document[]): Document {
+  const number = `Part ${lowerRoman(partNumber).toUpperCase()}`;
+  const document: Document = {
+    id: `part-${partNumber}`,
+    href: `text/part-${partNumber}.xhtml`,
+    title,
+    language,
+    tocLabel: `${number}: ${title}`,
+    body: [
+      h('section.part-title-page', { 'epub:type': 'part', role: 'doc-part', 'aria-labelledby': `part-${partNumber}-title` }, [
+        h('p.part-number', number),
+        h(`h1.part-title#part-${partNumber}-title`, title),
+      ]),
+    ],
+    children: chapters,
+  };
+  if (chapters[0]?.landmark) {
+    document.landmark = chapters[0].landmark;
+    delete chapters[0].landmark;
+  }
+  return document;
+}
+
+function bibliographyDocument(language: string, bibliography: NonNullable<Book['bibliography']>): Document {
+  return {
+    id: 'bibliography',
+    href: bibliographyPath,
+    title: 'Bibliography',
+    language,
+    tocLabel: 'Bibliography',
+    landmark: { type: 'bibliography', label: 'Bibliography' },
+    body: [
+      h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography', 'aria-labelledby': 'bibliography-heading' }, [
+        h('h1#bibliography-heading', 'Bibliography'),
+        ...referenceEntries(bibliography),
+      ]),
+    ],
+  };
 }
 
 function coverAlt(book: Book): string {

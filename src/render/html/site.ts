@@ -20,7 +20,7 @@ import { typographicCover } from '../cover.ts';
 import { editionName, editionNoteLines, editionNoteTitle, redirectTargets } from '../edition.ts';
 import { screenFigureImage } from '../figures.ts';
 import { acknowledgementLines, copyrightLines, identifierLine } from '../matter.ts';
-import { contributorsOf } from '../pdf/contributors.ts';
+import { type Contributor, contributorsOf } from '../pdf/contributors.ts';
 import { chapterMetadata, pageMetadata } from './metadata.ts';
 
 /** A page of the site: where it is, what it is called, and what it shows. */
@@ -42,33 +42,15 @@ interface SitePage {
 export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
   const files: OutputFiles = new Map();
   const { config } = book;
-  files.set('style.css', `${assets.fontFaceCss}\n${assets.siteCss}`);
-  files.set('notes.js', assets.notesScript);
-  files.set('search.js', assets.searchScript);
-  for (const font of assets.fonts) files.set(`fonts/${font.fileName}`, font.bytes);
-  for (const image of book.images?.values() ?? []) files.set(image.web.path, image.web.bytes);
-  const cover = book.cover ? book.cover.web : { path: 'images/cover.svg', bytes: new TextEncoder().encode(typographicCover(book)) };
-  files.set(cover.path, cover.bytes);
-
+  const cover = addStaticFiles(files, book, assets);
   const contributors = contributorsOf(book);
   const acknowledgements = acknowledgementLines(book);
   const editionNote = editionNoteLines(book);
-  const sequence: SitePage[] = [
-    { href: 'index.html', title: config.title, label: 'Contents', language: config.language },
-    ...book.chapters.map((chapter) => ({
-      href: chapterHref(chapter),
-      title: chapter.meta.title,
-      label: chapter.meta.title,
-      language: chapterLanguage(book, chapter),
-    })),
-    ...(book.bibliography ? [{ href: 'bibliography.html', title: 'Bibliography', label: 'Bibliography', language: config.language }] : []),
-    ...(contributors.length > 0 ? [{ href: 'contributors.html', title: 'Contributors', label: 'Contributors', language: config.language }] : []),
-    ...(acknowledgements.length > 0
-      ? [{ href: 'acknowledgements.html', title: 'Acknowledgements', label: 'Acknowledgements', language: config.language }]
-      : []),
-    ...(editionNote.length > 0 ? [{ href: editionNoteHref, title: editionNoteTitle, label: editionNoteTitle, language: config.language }] : []),
-    { href: 'about.html', title: 'About this edition', label: 'About this edition', language: config.language },
-  ];
+  const sequence = readingSequence(book, {
+    contributors: contributors.length > 0,
+    acknowledgements: acknowledgements.length > 0,
+    editionNote: editionNote.length > 0,
+  });
   const render = (page: SitePage, main: ElementContent[], extra: { head?: Element[]; scripts?: Element[]; mainProperties?: Record<string, string> } = {}) => {
     const index = sequence.findIndex((candidate) => candidate.href === page.href);
     files.set(page.href, pageHtml(book, page, main, index < 0 ? undefined : { previous: sequence[index - 1], next: sequence[index + 1] }, extra));
@@ -99,19 +81,7 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
     ]);
   }
   if (contributors.length > 0) {
-    render(at('contributors.html'), [
-      h('h1', 'Contributors'),
-      ...contributors.map((contributor) =>
-        h('section.contributor-entry', { 'aria-labelledby': safeId(`contributor-${contributor.name}`) }, [
-          h(`h2#${safeId(`contributor-${contributor.name}`)}`, contributor.name),
-          ...(contributor.bio ? [h('p', contributor.bio)] : []),
-          h(
-            'ul.contributor-chapters',
-            contributor.chapters.map((chapter) => h('li', [h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, chapter.meta.title)])),
-          ),
-        ]),
-      ),
-    ]);
+    render(at('contributors.html'), contributorsMain(book, contributors));
   }
   if (acknowledgements.length > 0) render(at('acknowledgements.html'), [h('h1', 'Acknowledgements'), ...acknowledgements]);
   if (editionNote.length > 0) render(at(editionNoteHref), [h('h1', editionNoteTitle), ...editionNote]);
@@ -123,6 +93,53 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
   // An earlier edition's addresses keep working (the sitemap lists only this edition's pages).
   for (const redirect of redirectTargets(book, new Set(files.keys()), (id) => `${safeId(id)}.html`)) files.set(redirect.from, redirectPage(book, redirect));
   return files;
+}
+
+/** Stylesheet, scripts, fonts, pictures and the cover into `files`; returns the cover. */
+function addStaticFiles(files: OutputFiles, book: Book, assets: RenderAssets): { path: string; bytes: Uint8Array } {
+  files.set('style.css', `${assets.fontFaceCss}\n${assets.siteCss}`);
+  files.set('notes.js', assets.notesScript);
+  files.set('search.js', assets.searchScript);
+  for (const font of assets.fonts) files.set(`fonts/${font.fileName}`, font.bytes);
+  for (const image of book.images?.values() ?? []) files.set(image.web.path, image.web.bytes);
+  const cover = book.cover ? book.cover.web : { path: 'images/cover.svg', bytes: new TextEncoder().encode(typographicCover(book)) };
+  files.set(cover.path, cover.bytes);
+  return cover;
+}
+
+/** The pages in reading order (each links to the previous and next): contents, chapters, then the back matter the book has. */
+function readingSequence(book: Book, has: { contributors: boolean; acknowledgements: boolean; editionNote: boolean }): SitePage[] {
+  const { config } = book;
+  return [
+    { href: 'index.html', title: config.title, label: 'Contents', language: config.language },
+    ...book.chapters.map((chapter) => ({
+      href: chapterHref(chapter),
+      title: chapter.meta.title,
+      label: chapter.meta.title,
+      language: chapterLanguage(book, chapter),
+    })),
+    ...(book.bibliography ? [{ href: 'bibliography.html', title: 'Bibliography', label: 'Bibliography', language: config.language }] : []),
+    ...(has.contributors ? [{ href: 'contributors.html', title: 'Contributors', label: 'Contributors', language: config.language }] : []),
+    ...(has.acknowledgements ? [{ href: 'acknowledgements.html', title: 'Acknowledgements', label: 'Acknowledgements', language: config.language }] : []),
+    ...(has.editionNote ? [{ href: editionNoteHref, title: editionNoteTitle, label: editionNoteTitle, language: config.language }] : []),
+    { href: 'about.html', title: 'About this edition', label: 'About this edition', language: config.language },
+  ];
+}
+
+function contributorsMain(book: Book, contributors: readonly Contributor[]): ElementContent[] {
+  return [
+    h('h1', 'Contributors'),
+    ...contributors.map((contributor) =>
+      h('section.contributor-entry', { 'aria-labelledby': safeId(`contributor-${contributor.name}`) }, [
+        h(`h2#${safeId(`contributor-${contributor.name}`)}`, contributor.name),
+        ...(contributor.bio ? [h('p', contributor.bio)] : []),
+        h(
+          'ul.contributor-chapters',
+          contributor.chapters.map((chapter) => h('li', [h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, chapter.meta.title)])),
+        ),
+      ]),
+    ),
+  ];
 }
 
 export function chapterHref(chapter: Chapter): string {

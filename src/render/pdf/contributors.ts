@@ -1,3 +1,4 @@
+import { familyNameSortKey } from '../../core/names.ts';
 import type { Book, Chapter } from '../../core/types.ts';
 
 export interface Contributor {
@@ -8,7 +9,7 @@ export interface Contributor {
   chapters: Chapter[];
 }
 
-/** Everyone credited on a chapter, sorted by family name (taken to be the last word of the name). */
+/** Everyone credited on a chapter, sorted by family name (particles, suffixes and names written surname first as `core/names.ts` reads them). */
 export function contributorsOf(book: Book): Contributor[] {
   const byName = new Map<string, Contributor>();
   for (const chapter of book.chapters) {
@@ -20,13 +21,7 @@ export function contributorsOf(book: Book): Contributor[] {
     }
   }
   const collator = new Intl.Collator(book.config.language, { sensitivity: 'base' });
-  return [...byName.values()].sort((a, b) => collator.compare(sortKey(a.name), sortKey(b.name)));
-}
-
-/** `Raffaello Pantucci` → `Pantucci Raffaello`, so that names sort by family name. */
-export function sortKey(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return [words.at(-1), ...words.slice(0, -1)].join(' ');
+  return [...byName.values()].sort((a, b) => collator.compare(familyNameSortKey(a.name), familyNameSortKey(b.name)));
 }
 
 const honorific = String.raw`(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?`;

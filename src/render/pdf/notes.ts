@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 
 /**
@@ -122,9 +123,7 @@ function classes(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** The text of a hast node (hast-util-to-string is not a dependency of this project). */
+/** The text of a hast node (a comment's or raw HTML's is none). */
 export function textOf(node: ElementContent | HastRoot): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element' || node.type === 'root') return node.children.map((child) => textOf(child as ElementContent)).join('');
-  return '';
+  return node.type === 'element' || node.type === 'root' || node.type === 'text' ? hastToString(node) : '';
 }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  compareDays,
   dateOrderOf,
+  dayInAddress,
+  dayOfInstant,
   findAmbiguousDate,
   findDate,
   formatPartialDate,
@@ -9,6 +12,7 @@ import {
   parseDate,
   parseFrontMatterDate,
   seasonLabel,
+  writtenDay,
 } from '../../../src/core/dates.ts';
 
 const read = (text: string, order?: 'day-first' | 'month-first') => {
@@ -149,5 +153,50 @@ describe('dateOrderOf', () => {
     assert.equal(dateOrderOf('en'), undefined);
     assert.equal(dateOrderOf('en-CA'), undefined);
     assert.equal(dateOrderOf(undefined), undefined);
+  });
+});
+
+describe('dayOfInstant', () => {
+  it('is the day in the blog’s time zone, UTC when it has none or one this runtime does not know', () => {
+    assert.equal(dayOfInstant('2021-06-14T23:30:00.000Z', 'Asia/Tashkent'), '2021-06-15');
+    assert.equal(dayOfInstant('2021-06-15T02:00:00.000Z', 'America/New_York'), '2021-06-14');
+    assert.equal(dayOfInstant('2021-06-14T23:30:00.000Z', undefined), '2021-06-14');
+    assert.equal(dayOfInstant('2021-06-14T23:30:00.000Z', 'Mars/Olympus_Mons'), '2021-06-14');
+    assert.equal(dayOfInstant('not a date', 'Etc/UTC'), undefined);
+  });
+});
+
+describe('days in addresses and timestamps', () => {
+  it('reads a permalink’s day from whole path segments, before a query', () => {
+    assert.deepEqual(dayInAddress('https://example.org/blog/2019/01/01/ins-neue-jahr/'), { year: 2019, month: 1, day: 1 });
+    assert.deepEqual(dayInAddress('/2026/01/12/a-post'), { year: 2026, month: 1, day: 12 });
+    assert.deepEqual(dayInAddress('2026/01/12'), { year: 2026, month: 1, day: 12 });
+    assert.equal(dayInAddress('https://example.org/a?from=2019/01/01/'), undefined);
+    assert.equal(dayInAddress('https://example.org/12019/01/01/'), undefined);
+    assert.equal(dayInAddress('https://2019/01/01/'), undefined);
+  });
+
+  it('the day a timestamp is written with', () => {
+    assert.equal(writtenDay('2023-12-21T14:43:14.599Z'), '2023-12-21');
+    assert.equal(writtenDay('2021-03-04 17:00'), '2021-03-04');
+    assert.equal(writtenDay('yesterday'), undefined);
+  });
+
+  it('sorts undated after dated', () => {
+    assert.deepEqual(['2020-01-02', undefined, '2019-12-31'].sort(compareDays), ['2019-12-31', '2020-01-02', undefined]);
+  });
+});
+
+describe('31 February is no date anywhere', () => {
+  it('in every reader of dates', async () => {
+    const { parseDate: noteDate } = await import('../../../src/cite/parse-note/dates.ts');
+    assert.equal(parseDate('31 February 2001'), undefined);
+    assert.equal(parseDate('2001-02-31'), undefined);
+    assert.equal(parseFrontMatterDate('2001-02-31'), undefined);
+    assert.equal(noteDate('31 February 2001'), undefined);
+    assert.equal(noteDate('February 31, 2001'), undefined);
+    assert.equal(dayInAddress('https://example.org/2001/02/31/post/'), undefined);
+    assert.equal(writtenDay('2001-02-31T10:00:00Z'), undefined);
+    assert.equal(dayOfInstant('2001-02-31T10:00:00Z', undefined), undefined);
   });
 });

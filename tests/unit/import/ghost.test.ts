@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
 import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
-import { importGhost, localDate } from '../../../src/import/ghost/import-ghost.ts';
+import { importGhost } from '../../../src/import/ghost/import-ghost.ts';
 import type { ImportOptions } from '../../../src/import/types.ts';
 import { assertEveryLineAccounted, fateOf, importFixture as importFixtureFrom, lineOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
@@ -203,15 +203,5 @@ describe('importGhost: exports it cannot use', () => {
       file.messages.map((message) => [message.ruleId, message.line]),
       [['import-no-pieces', 1]],
     );
-  });
-});
-
-describe('localDate', () => {
-  it('is the day in the blog’s time zone, UTC when it has none or one this runtime does not know', () => {
-    assert.equal(localDate('2021-06-14T23:30:00.000Z', 'Asia/Tashkent'), '2021-06-15');
-    assert.equal(localDate('2021-06-15T02:00:00.000Z', 'America/New_York'), '2021-06-14');
-    assert.equal(localDate('2021-06-14T23:30:00.000Z', undefined), '2021-06-14');
-    assert.equal(localDate('2021-06-14T23:30:00.000Z', 'Mars/Olympus_Mons'), '2021-06-14');
-    assert.equal(localDate('not a date', 'Etc/UTC'), undefined);
   });
 });
