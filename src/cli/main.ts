@@ -89,11 +89,12 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <list>', `comma-separated formats (${outputFormats.join(', ')})`).default(outputFormats.join(',')))
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--print', 'PDF for print delivery: 3 mm bleed and crop marks (as print_ready: true)', false)
+    .option('--no-cache', 'parse every chapter and render every citation afresh, neither reading nor writing <out>/.cache')
     .exitOverride()
-    .action(async (options: { format: string; out: string; print: boolean }) => {
+    .action(async (options: { format: string; out: string; print: boolean; cache: boolean }) => {
       const { projectDir, ui } = await context();
       const { buildCommand } = await import('./build.ts');
-      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out, print: options.print }, ui));
+      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out, print: options.print, cache: options.cache }, ui));
     });
 
   const cite = program.command('cite').description('turn notes into citations: a shared bibliography and notes that cite by key');

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
-import { hasErrors, report } from '../core/rules.ts';
+import { contentKey, type Memo, noMemo } from '../core/memo.ts';
+import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
-import { chapterFileId, parseChapter } from '../load/chapter.ts';
+import { chapterFileId, type ParsedChapter, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
 import { loadBookConfig } from './book-config.ts';
 import { cslStyleProblem } from './cite-style.ts';
@@ -37,8 +38,11 @@ export function listChapters(config: BookConfig): ListedChapter[] {
   );
 }
 
-/** Reads anthology.yaml and every chapter it lists, and assembles the Book. */
-export async function loadBook(projectDir: string): Promise<LoadedBook> {
+/**
+ * Reads anthology.yaml and every chapter it lists, and assembles the Book. A chapter file whose
+ * text `memo` has seen is not parsed again: its tree, front matter and messages are remembered.
+ */
+export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise<LoadedBook> {
   const { file: configFile, config } = await loadBookConfig(projectDir);
   const files: VFile[] = [configFile];
   if (!config) return { files, book: undefined };
@@ -46,7 +50,11 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
 
   const style = await readTextFile(projectDir, config.style);
   if (style.kind === 'ok') {
-    const problem = hasErrors([style.file]) ? undefined : cslStyleProblem(String(style.file.value));
+    const styleXml = String(style.file.value);
+    // Parsing Chicago's XML to check it costs a quarter of a second: once per text.
+    const problem = hasErrors([style.file])
+      ? undefined
+      : (memo.value('style-check', contentKey(styleXml), () => cslStyleProblem(styleXml) ?? null) ?? undefined);
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
     if (style.file.messages.length > 0) files.push(style.file);
   } else if (style.kind === 'outside') {
@@ -90,7 +98,7 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
     }
     files.push(read.file);
     if (hasErrors([read.file])) continue;
-    const parsed = parseChapter(read.file);
+    const parsed = parseChapterRemembered(read.file, memo);
     if (!parsed) continue;
     chapters.push({
       // A chapter's `id:` keeps its address when its file is renamed.
@@ -123,6 +131,31 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       references: bibliography.items,
     },
   };
+}
+
+/** A message as remembered: what `report` needs to make it again. */
+interface RememberedMessage {
+  ruleId: RuleId;
+  reason: string;
+  place: Place | undefined;
+}
+
+/**
+ * `parseChapter`, remembered by the chapter's text alone (parsing reads nothing else: not the
+ * config, not the path), with its messages, which are reported again on `file` when remembered.
+ */
+function parseChapterRemembered(file: VFile, memo: Memo): ParsedChapter | undefined {
+  const text = String(file.value);
+  const remembered = memo.value('chapter', contentKey(text), () => {
+    const scratch = new VFile({ path: file.path, value: text });
+    const parsed = parseChapter(scratch) ?? null;
+    const messages = scratch.messages.map(
+      (message): RememberedMessage => ({ ruleId: message.ruleId as RuleId, reason: message.reason, place: (message.place as Place | undefined) ?? undefined }),
+    );
+    return { parsed, messages };
+  });
+  for (const message of remembered.messages) report(file, message.ruleId, message.reason, message.place);
+  return remembered.parsed ?? undefined;
 }
 
 export { configFileName };

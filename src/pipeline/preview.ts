@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { searchIndex } from '../adapters/pagefind.ts';
+import type { Memo } from '../core/memo.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book, OutputFiles } from '../core/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
@@ -23,12 +24,13 @@ export interface PreviewRendering {
 
 /**
  * Loads, cites and renders the site as `build` does (the same stages, so the preview shows what
- * the build makes), keeping the process's citeproc engines warm between calls. The search index
+ * the build makes), keeping the process's citeproc engines warm between calls and remembering in
+ * `memo` the chapters parsed and citations rendered, so a save redoes only what it changed. The search index
  * and the print document are left to the caller to make when wanted: they cost as much as the
  * site and a reload need not wait for them.
  */
-export async function renderPreview(projectDir: string): Promise<PreviewRendering> {
-  const { files, book } = await loadBuildableBook(projectDir);
+export async function renderPreview(projectDir: string, memo: Memo): Promise<PreviewRendering> {
+  const { files, book } = await loadBuildableBook(projectDir, memo);
   if (!book || hasErrors(files)) return { files };
   const assets = await loadRenderAssets(projectDir);
   return { files, rendered: { book, assets, site: renderHtmlSite(book, assets) } };

@@ -1,3 +1,5 @@
+import type { Memo, MemoKind } from '../core/memo.ts';
+
 /**
  * The preview's memory of what the stages worked out (parsed chapters, rendered citations…), kept
  * in the process between rebuilds instead of on disk: a save re-parses and re-cites only the
@@ -6,11 +8,11 @@
  * be cloned are computed each time. Entries not used by the last rebuild are forgotten, so memory
  * stays the size of one book however long the preview runs.
  */
-export class MemoryMemo {
+export class MemoryMemo implements Memo {
   private entries = new Map<string, unknown>();
   private used = new Map<string, unknown>();
 
-  value<T>(kind: string, key: string, compute: () => T): T {
+  value<T>(kind: MemoKind, key: string, compute: () => T): T {
     const id = `${kind}\u0000${key}`;
     if (this.used.has(id)) return structuredClone(this.used.get(id)) as T;
     if (this.entries.has(id)) {

@@ -7,6 +7,7 @@ import { configFileName } from '../config/load.ts';
 import type { Book, OutputFiles } from '../core/types.ts';
 import { type PreviewRendering, previewPrintHtml, previewSearchIndex, renderPreview } from '../pipeline/preview.ts';
 import type { RenderAssets } from '../render/assets.ts';
+import { MemoryMemo } from './memory-memo.ts';
 import { changedKeys, type PreviewProblem, type PreviewState, printPreviewPage, problemsOf, waitingPage, withClient } from './pages.ts';
 import { candidateKeys, contentSecurityPolicy, contentTypeOf, hostAllowed, routeOf } from './routes.ts';
 import { watchPlan } from './watch-plan.ts';
@@ -56,6 +57,8 @@ export class PreviewServer {
   private printWanted = false;
   private clientScript: Promise<string> | undefined;
   private polyfill: Promise<string> | undefined;
+  /** Parsed chapters and rendered citations between rebuilds, in memory (not `build/.cache`: the preview writes nothing). */
+  private readonly memo = new MemoryMemo();
 
   constructor(
     private readonly projectDir: string,
@@ -99,7 +102,7 @@ export class PreviewServer {
     const started = performance.now();
     let rendering: PreviewRendering;
     try {
-      rendering = await renderPreview(this.projectDir);
+      rendering = await renderPreview(this.projectDir, this.memo);
     } catch (error) {
       // A file the renderers trip on in a way no rule covers yet (a stylesheet deleted mid-save…): shown like a diagnostic, the server carries on.
       const file = new VFile({ path: configFileName, cwd: this.projectDir });
@@ -107,6 +110,9 @@ export class PreviewServer {
       rendering = { files: [file] };
     }
     const inputs = inputsOf(this.projectDir, rendering);
+    // A failed rebuild stopped part-way: what it did not reach stays remembered for the next.
+    if (rendering.rendered) this.memo.settle();
+    else this.memo.abandon();
     if (!rendering.rendered) {
       this.problems = problemsOf(rendering.files);
       this.broadcast(this.state());

@@ -40,8 +40,8 @@ describe('preview memory memo', () => {
       made += 1;
       return { run: () => made };
     };
-    memo.value('x', 'f', withFunction);
-    memo.value('x', 'f', withFunction);
+    memo.value('bibliography', 'f', withFunction);
+    memo.value('bibliography', 'f', withFunction);
     assert.equal(made, 2, 'a value that cannot be copied is computed each time');
     assert.equal(memo.settle(), 1, 'only b is kept');
   });
