@@ -44,10 +44,44 @@ export function listChapters(config: BookConfig): ListedChapter[] {
  */
 export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise<LoadedBook> {
   const { file: configFile, config } = await loadBookConfig(projectDir);
-  const files: VFile[] = [configFile];
-  if (!config) return { files, book: undefined };
+  if (!config) return { files: [configFile], book: undefined };
   const places = yamlPlaces(String(configFile.value));
+  const style = await readCheckedStyle(projectDir, config, configFile, places, memo);
+  const listed = await readListedChapters(projectDir, config, configFile, places, memo);
+  const bibliography = await loadBibliography(projectDir);
+  // anthology.yaml first, then in the order read.
+  const files = [configFile, ...(style.file ? [style.file] : []), ...listed.files, ...bibliography.files];
+  if (hasErrors(files)) return { files, book: undefined };
 
+  const parts = groupIntoParts(listed.chapters);
+  return {
+    files,
+    ...(style.styleXml !== undefined ? { styleXml: style.styleXml } : {}),
+    book: {
+      config,
+      slug: new GithubSlugger().slug(config.title) || 'book',
+      parts,
+      chapters: parts.flatMap((part) => part.chapters),
+      references: bibliography.items,
+    },
+  };
+}
+
+/** Where each value and key of anthology.yaml is, for messages. */
+type YamlPlaces = ReturnType<typeof yamlPlaces>;
+
+interface CheckedStyle {
+  /** The style's text, when it could be read. */
+  styleXml?: string;
+  /** The style file, when it carries messages. */
+  file?: VFile;
+}
+
+/**
+ * Reads the CSL style anthology.yaml names and checks it: a style that cannot be read is reported
+ * on anthology.yaml, one that is not valid CSL on the style file.
+ */
+async function readCheckedStyle(projectDir: string, config: BookConfig, configFile: VFile, places: YamlPlaces, memo: Memo): Promise<CheckedStyle> {
   const style = await readTextFile(projectDir, config.style);
   if (style.kind === 'ok') {
     const styleXml = String(style.file.value);
@@ -56,8 +90,9 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
       ? undefined
       : (memo.value('style-check', contentKey(styleXml), () => cslStyleProblem(styleXml) ?? null) ?? undefined);
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
-    if (style.file.messages.length > 0) files.push(style.file);
-  } else if (style.kind === 'outside') {
+    return { styleXml, ...(style.file.messages.length > 0 ? { file: style.file } : {}) };
+  }
+  if (style.kind === 'outside') {
     report(configFile, 'path-outside-project', `CSL style ${config.style} is outside the project folder`, places.value(['style']) ?? { line: 1, column: 1 });
   } else {
     report(
@@ -67,7 +102,23 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
       places.value(['style']) ?? { line: 1, column: 1 },
     );
   }
+  return {};
+}
 
+type ChapterInPart = Chapter & { part: string | undefined };
+
+/**
+ * Reads and parses the chapters listed in contents, in reading order: the chapters that parsed,
+ * and every chapter file read. A listing that repeats, leaves the project or names no file is
+ * reported on anthology.yaml, where it is listed.
+ */
+async function readListedChapters(
+  projectDir: string,
+  config: BookConfig,
+  configFile: VFile,
+  places: YamlPlaces,
+  memo: Memo,
+): Promise<{ chapters: ChapterInPart[]; files: VFile[] }> {
   const listed = listChapters(config);
   if (listed.length === 0) {
     report(
@@ -78,7 +129,8 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
     );
   }
   const seen = new Set<string>();
-  const chapters: (Chapter & { part: string | undefined })[] = [];
+  const chapters: ChapterInPart[] = [];
+  const files: VFile[] = [];
   for (const entry of listed) {
     const normalised = path.posix.normalize(entry.path);
     if (seen.has(normalised)) {
@@ -110,27 +162,18 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
       part: entry.part,
     });
   }
-  const bibliography = await loadBibliography(projectDir);
-  files.push(...bibliography.files);
-  if (hasErrors(files)) return { files, book: undefined };
+  return { chapters, files };
+}
 
+/** The book's parts in reading order: consecutive chapters of one part (or of none) make one. */
+function groupIntoParts(chapters: readonly ChapterInPart[]): Part[] {
   const parts: Part[] = [];
   for (const { part, ...chapter } of chapters) {
     const last = parts.at(-1);
     if (last && last.title === part) last.chapters.push(chapter);
     else parts.push({ title: part, chapters: [chapter] });
   }
-  return {
-    files,
-    ...(style.kind === 'ok' ? { styleXml: String(style.file.value) } : {}),
-    book: {
-      config,
-      slug: new GithubSlugger().slug(config.title) || 'book',
-      parts,
-      chapters: parts.flatMap((part) => part.chapters),
-      references: bibliography.items,
-    },
-  };
+  return parts;
 }
 
 /** A message as remembered: what `report` needs to make it again. */
