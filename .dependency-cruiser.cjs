@@ -14,6 +14,7 @@ const layers = [
   ['adapters'], // citation-js, Chromium/Paged.js, Pagefind, esbuild: given data, import core only
   ['io'], // the file system
   ['pipeline'], // load → cite → editions → images → render, in one place
+  ['preview'], // `anthology preview`: the pipeline in memory behind a local server, rebuilt on every save
   ['cli'], // commands, exit codes, signals, the terminal
 ];
 

@@ -44,7 +44,7 @@ function citationJs(): CiteConstructor {
  * Registers a CSL style and its locale (without one, citation-js's bundled en-US); returns the style
  * `cite/` renders with.
  */
-export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): CiteStyle {
+export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): Omit<CiteStyle, 'fingerprint'> {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);

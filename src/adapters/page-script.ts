@@ -39,6 +39,14 @@ export function pagedjsScript(): Promise<string> {
   return readFile(pagedjsBrowserScript, 'utf8');
 }
 
+/**
+ * Paged.js's polyfill (the `pagedjs` package, pinned with pagedjs-cli): it paginates the page it is
+ * loaded in on its own, as `anthology preview` shows the print document in a browser.
+ */
+export function pagedjsPolyfill(): Promise<string> {
+  return readFile(path.join(path.dirname(require.resolve('pagedjs')), '../dist/paged.polyfill.js'), 'utf8');
+}
+
 /** The `hyphen` package's pattern sets (`en-gb`, `de-1996`…) and a loader for each; `render/pdf/hyphenation.ts` chooses. */
 export async function hyphenPatternSets(): Promise<{ names: ReadonlySet<string>; load(name: string): unknown }> {
   const names = new Set((await readdir(hyphenPatterns)).filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -3)));

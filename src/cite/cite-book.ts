@@ -2,25 +2,27 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { CiteStyle, CslJsonItem } from '../core/citations.ts';
+import { type Memo, noMemo } from '../core/memo.ts';
 import { report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { renderBibliography, renderChapterCitations } from './render.ts';
 
 /**
  * Renders the citations of every chapter in the book's CSL style and the book's reference list
- * (only works actually cited). Unresolved keys become messages on the chapter's file.
+ * (only works actually cited). Unresolved keys become messages on the chapter's file. `memo`
+ * remembers what citeproc made, by what it was made from (`render.ts`).
  */
-export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string, VFile>): Book {
+export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string, VFile>, memo: Memo = noMemo): Book {
   const items = new Map<string, CslJsonItem>(book.references.map((item) => [item.id, item]));
   const cited = new Set<string>();
   const perChapter = book.config.bibliography === 'chapters';
   for (const chapter of book.chapters) {
     const file = files.get(chapter.path);
     if (!file) continue;
-    const keys = renderChapterCitations(chapter, items, style, file);
+    const keys = renderChapterCitations(chapter, items, style, file, memo);
     for (const key of keys) cited.add(key);
     if (perChapter) {
-      const bibliography = renderBibliography(keys, items, style);
+      const bibliography = renderBibliography(keys, items, style, memo);
       if (bibliography) {
         chapter.bibliography = bibliography;
         reportLeftOut(keys, bibliography.keys, [chapter], files);
@@ -28,7 +30,7 @@ export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string
     }
   }
   if (book.config.bibliography !== 'book') return book;
-  const bibliography = renderBibliography(cited, items, style);
+  const bibliography = renderBibliography(cited, items, style, memo);
   if (bibliography) reportLeftOut(cited, bibliography.keys, book.chapters, files);
   return bibliography ? { ...book, bibliography } : book;
 }
@@ -40,6 +42,7 @@ export function citeBook(book: Book, style: CiteStyle, files: ReadonlyMap<string
  */
 function reportLeftOut(cited: ReadonlySet<string>, listed: readonly string[], chapters: readonly Chapter[], files: ReadonlyMap<string, VFile>): void {
   const leftOut = new Set([...cited].filter((key) => !listed.includes(key)));
+  if (leftOut.size === 0) return;
   for (const chapter of chapters) {
     const file = files.get(chapter.path);
     if (!file) continue;

@@ -4,6 +4,7 @@ import type { FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationCluster, type CiteprocEngine, type CiteStyle, type CslJsonItem, type RenderedBibliography, styleClass } from '../core/citations.ts';
+import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
 import type { Citation } from '../load/citation-syntax.ts';
@@ -84,9 +85,18 @@ function capitaliseFirstLetter(nodes: ElementContent[]): boolean {
 /**
  * Renders every citation of a chapter with one citeproc engine, fed in reading order so the style
  * decides first (full) notes, later short notes and Ibid. Each chapter of an edited volume starts
- * afresh. Citation nodes get their rendered HTML as `data.hChildren` for mdast → hast.
+ * afresh. Citation nodes get their rendered HTML as `data.hChildren` for mdast → hast. What the
+ * engine makes depends only on the clusters (keys, locators, affixes, note numbers, and whether a
+ * full stop or capital is to be settled), the works they cite and the style: `memo` remembers it by
+ * those, so an unchanged chapter needs no engine at all.
  */
-export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle, file: VFile): Set<string> {
+export function renderChapterCitations(
+  chapter: Chapter,
+  items: ReadonlyMap<string, CslJsonItem>,
+  style: CiteStyle,
+  file: VFile,
+  memo: Memo = noMemo,
+): Set<string> {
   const found = citationsInReadingOrder(chapter.tree);
   const cited = new Set<string>();
   if (found.length === 0) return cited;
@@ -97,9 +107,7 @@ export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<stri
       if (entry) chapterItems.set(item.key, entry);
     }
   }
-  const engine: CiteprocEngine = style.engine([...chapterItems.values()]);
-  const isNoteStyle = styleClass(engine) === 'note';
-  const clusters: { found: FoundCitation; cluster: CitationCluster; keys: string[] }[] = [];
+  const clusters: { found: FoundCitation; cluster: CitationCluster; keys: string[]; dropStop: boolean }[] = [];
   found.forEach((entry, index) => {
     const { node, noteIndex } = entry;
     const known = node.items.filter((item) => {
@@ -121,27 +129,45 @@ export function renderChapterCitations(chapter: Chapter, items: ReadonlyMap<stri
         ...(item.suffix ? { suffix: ` ${item.suffix}` } : {}),
         ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
       })),
-      properties: { noteIndex: isNoteStyle ? noteIndex : 0 },
+      // The note number; an in-text style gets 0 (`inStyle`).
+      properties: { noteIndex },
     };
-    clusters.push({ found: entry, cluster, keys: known.map((item) => item.key) });
+    const dropStop = entry.following !== undefined && /^\s*[;,.:]/.test(entry.following);
+    clusters.push({ found: entry, cluster, keys: known.map((item) => item.key), dropStop });
   });
-  // One pass over the chapter's clusters in reading order: the engine works out every position.
-  const rendered = new Map(
-    engine
-      .rebuildProcessorState(
-        clusters.map((entry) => entry.cluster),
-        'html',
-        [],
-      )
-      .map(([id, , html]) => [id, html]),
+  if (clusters.length === 0) return cited;
+  const works = [...chapterItems.values()];
+  const key = contentKey(
+    style.fingerprint,
+    works,
+    clusters.map(({ cluster, dropStop, found }) => [cluster, dropStop, found.startsNote]),
   );
-  for (const { found: entry, cluster, keys } of clusters) {
-    const children = toHast(rendered.get(cluster.citationID) ?? '');
-    if (entry.following !== undefined && /^\s*[;,.:]/.test(entry.following)) dropFinalFullStop(children);
-    if (entry.startsNote && isNoteStyle) capitaliseFirstLetter(children);
-    entry.node.data = { hName: 'span', hProperties: { className: ['citation'], dataCites: keys.join(' ') }, hChildren: children };
+  // Each cluster as hast for its citation node, the style's full stop and capital settled.
+  const rendered = memo.value('citations', key, (): ElementContent[][] => {
+    const engine: CiteprocEngine = style.engine(works);
+    const isNoteStyle = styleClass(engine) === 'note';
+    const inStyle = (cluster: CitationCluster): CitationCluster => (isNoteStyle ? cluster : { ...cluster, properties: { noteIndex: 0 } });
+    // One pass over the chapter's clusters in reading order: the engine works out every position.
+    const html = new Map(
+      engine
+        .rebuildProcessorState(
+          clusters.map((entry) => inStyle(entry.cluster)),
+          'html',
+          [],
+        )
+        .map(([id, , html]) => [id, html]),
+    );
+    return clusters.map(({ cluster, dropStop, found: entry }) => {
+      const children = toHast(html.get(cluster.citationID) ?? '');
+      if (dropStop) dropFinalFullStop(children);
+      if (entry.startsNote && isNoteStyle) capitaliseFirstLetter(children);
+      return children;
+    });
+  });
+  clusters.forEach(({ found: entry, keys }, index) => {
+    entry.node.data = { hName: 'span', hProperties: { className: ['citation'], dataCites: keys.join(' ') }, hChildren: rendered[index] ?? [] };
     for (const key of keys) cited.add(key);
-  }
+  });
   return cited;
 }
 
@@ -160,12 +186,22 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
 }
 
 /** The reference list for `keys` (the whole book, or one chapter), in the style's order. */
-export function renderBibliography(keys: Iterable<string>, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | undefined {
+export function renderBibliography(
+  keys: Iterable<string>,
+  items: ReadonlyMap<string, CslJsonItem>,
+  style: CiteStyle,
+  memo: Memo = noMemo,
+): RenderedBibliography | undefined {
   const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
   if (entries.length === 0) return undefined;
+  // Remembered by the works listed (in the order given: citeproc breaks ties by it) and the style.
+  return memo.value('bibliography', contentKey(style.fingerprint, entries), () => makeBibliography(entries, items, style)) ?? undefined;
+}
+
+function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | null {
   const engine = style.engine(entries);
   const bibliography = engine.makeBibliography();
-  if (!bibliography) return undefined;
+  if (!bibliography) return null;
   const [meta, html] = bibliography;
   return {
     entries: toHast(`${meta.bibstart}${html.join('')}${meta.bibend}`),

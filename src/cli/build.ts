@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
+import { openBuildCache } from '../io/cache.ts';
 import { lockFileName, lockOutputFolder } from '../io/lock.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
@@ -17,13 +18,20 @@ export interface BuildOptions {
   out: string;
   /** `build --print`: the PDF with bleed and crop marks, as `print_ready: true` makes it. */
   print?: boolean;
+  /** `build --no-cache` (false): neither read nor write `<out>/.cache`. */
+  cache?: boolean;
 }
+
+/** Where the build cache lives, inside the output folder (and so under its lock). */
+export const cacheFolderName = '.cache';
 
 /** `anthology build`: renders the book into `out` (HTML site, EPUB, PDF). Returns the exit code. */
 export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const outDir = resolveInside(projectDir, options.out);
   if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
-  const loaded = await loadBuildableBook(projectDir);
+  // Read before the output folder is locked (entries are whole once renamed into place); written under the lock.
+  const cache = options.cache === false ? undefined : await openBuildCache(path.join(outDir, cacheFolderName));
+  const loaded = await loadBuildableBook(projectDir, cache);
   const { files, book } = loaded;
   ui.report(files);
   if (!book || hasErrors(files)) {
@@ -50,7 +58,12 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
   try {
-    return await buildLocked(projectDir, book, assets, outDir, options, ui);
+    const code = await buildLocked(projectDir, book, assets, outDir, options, ui);
+    if (cache && code === exitCodes.ok) {
+      const stats = await cache.save();
+      ui.detail(`cache ${path.join(options.out, cacheFolderName)}: ${stats.hits} reused, ${stats.misses} made, ${stats.pruned} unused entries removed`);
+    }
+    return code;
   } finally {
     await lock.release();
   }

@@ -13,8 +13,15 @@ interface GlobalOptions {
   cwd: string;
 }
 
-/** Builds the command-line program. Each action sets `exitCode` instead of exiting. */
-function createProgram(setExitCode: (code: number) => void): Command {
+/** The project folder and the output for a command, made only once the command runs. */
+type CommandContext = () => Promise<{ projectDir: string; ui: Ui }>;
+type SetExitCode = (code: number) => void;
+
+/**
+ * Builds the command-line program. Each action sets `exitCode` instead of exiting. Each command
+ * imports its module when it runs, so `--version` and `--help` load little more than commander.
+ */
+function createProgram(setExitCode: SetExitCode): Command {
   const program = new Command('anthology')
     .description('Turn blog posts and essays into one edited book: an HTML site, an EPUB 3 and a print-ready PDF.')
     .version(packageJson.version, '-V, --version')
@@ -24,12 +31,26 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // The output module (ora, vfile-reporter) is loaded by the commands only: `--version` and `--help` start faster without it.
-  const context = async (): Promise<{ projectDir: string; ui: Ui }> => {
+  const context: CommandContext = async () => {
     const options = program.opts<GlobalOptions>();
     const { Ui } = await import('./ui.ts');
     return { projectDir: path.resolve(options.cwd), ui: new Ui({ quiet: options.quiet, verbose: options.verbose && !options.quiet }) };
   };
+  // In the order `--help` lists them.
+  addImportCommand(program, context, setExitCode);
+  addBuildCommand(program, context, setExitCode);
+  addCiteCommands(program, context, setExitCode);
+  addNewCommand(program, context, setExitCode);
+  addAddCommand(program, context, setExitCode);
+  addReleaseCommand(program, context, setExitCode);
+  addChangesCommand(program, context, setExitCode);
+  addPreviewCommand(program, context, setExitCode);
+  addCheckCommand(program, context, setExitCode);
+  return program;
+}
 
+/** Adds `anthology import <source...>`. */
+function addImportCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('import')
     .description('turn sources (a scraped blog archive, …) into chapter files with front matter and footnotes')
@@ -82,20 +103,27 @@ function createProgram(setExitCode: (code: number) => void): Command {
         );
       },
     );
+}
 
+/** Adds `anthology build`. */
+function addBuildCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('build')
     .description('build the book: an HTML site, an EPUB 3 and a PDF (through Paged.js in Chromium)')
     .addOption(new Option('-f, --format <list>', `comma-separated formats (${outputFormats.join(', ')})`).default(outputFormats.join(',')))
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--print', 'PDF for print delivery: 3 mm bleed and crop marks (as print_ready: true)', false)
+    .option('--no-cache', 'parse every chapter and render every citation afresh, neither reading nor writing <out>/.cache')
     .exitOverride()
-    .action(async (options: { format: string; out: string; print: boolean }) => {
+    .action(async (options: { format: string; out: string; print: boolean; cache: boolean }) => {
       const { projectDir, ui } = await context();
       const { buildCommand } = await import('./build.ts');
-      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out, print: options.print }, ui));
+      setExitCode(await buildCommand(projectDir, { formats: parseFormats(options.format), out: options.out, print: options.print, cache: options.cache }, ui));
     });
+}
 
+/** Adds `anthology cite` and its subcommands `run` (the default), `check` and `export`. */
+function addCiteCommands(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   const cite = program.command('cite').description('turn notes into citations: a shared bibliography and notes that cite by key');
   cite
     .command('run', { isDefault: true })
@@ -128,13 +156,16 @@ function createProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await citeExportCommand(projectDir, { format: options.format, out: options.out }, ui));
     });
   cite.exitOverride();
+}
 
+/** Adds `anthology new <dir>`. */
+function addNewCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('new')
     .description('start a new book in a new or empty folder: anthology.yaml, chapters/, bibliography/, styles/')
     .argument('<dir>', 'the folder to make the book in')
     .option('--title <title>', 'the book’s title (default: from the folder’s name)')
-    .option('--editor <name>', 'an editor (repeat for several)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--editor <name>', 'an editor (repeat for several)', appendValue, [] as string[])
     .option('--publisher <name>', 'the publisher on the title and copyright pages')
     .option('--language <tag>', 'the book’s language, a BCP 47 tag', 'en-US')
     .option('--date <YYYY-MM-DD>', 'the planned publication date (default: today)')
@@ -151,7 +182,10 @@ function createProgram(setExitCode: (code: number) => void): Command {
         ),
       );
     });
+}
 
+/** Adds `anthology add <source...>`. */
+function addAddCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('add')
     .description('import sources as new chapters, place them in contents by date, cite their notes, and say what was added')
@@ -182,31 +216,29 @@ function createProgram(setExitCode: (code: number) => void): Command {
         ),
       );
     });
+}
 
+/** Adds `anthology release`. */
+function addReleaseCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('release')
     .description('record the book as it stands as the edition anthology.yaml names (editions/N.json), and move on to the next')
     .option('--date <YYYY-MM-DD>', 'the edition’s date (default: edition.date in anthology.yaml)')
-    .option(
-      '--note <text>',
-      'a note on this edition (repeat for several paragraphs)',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
-    )
+    .option('--note <text>', 'a note on this edition (repeat for several paragraphs)', appendValue, [] as string[])
     .exitOverride()
     .action(async (options: { date?: string; note: string[] }) => {
       const { projectDir, ui } = await context();
       const { releaseCommand } = await import('./release.ts');
       setExitCode(await releaseCommand(projectDir, { date: options.date, note: options.note }, ui));
     });
+}
 
+/** Adds `anthology changes`. */
+function addChangesCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('changes')
     .description('what changed since a released edition: chapters, notes, bibliography, metadata')
-    .option('--since <n>', 'the released edition to compare with (default: the last one)', (value: string) => {
-      if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--since ${value}: expected an edition number`);
-      return Number(value);
-    })
+    .option('--since <n>', 'the released edition to compare with (default: the last one)', parseEditionNumber)
     .option('--json', 'print the changes as JSON', false)
     .option('--review <file>', 'write an HTML review page with a redline of each revised chapter')
     .exitOverride()
@@ -215,7 +247,26 @@ function createProgram(setExitCode: (code: number) => void): Command {
       const { changesCommand } = await import('./changes.ts');
       setExitCode(await changesCommand(projectDir, { since: options.since, json: options.json, review: options.review }, ui));
     });
+}
 
+/** Adds `anthology preview`. */
+function addPreviewCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
+  program
+    .command('preview')
+    .description('serve the site and a print preview, rebuilding and reloading the page whenever a file of the book changes')
+    .option('-p, --port <n>', 'the port to listen on', parsePort)
+    .option('--host [address]', 'listen on the network (all addresses, or the one given) instead of 127.0.0.1 only')
+    .exitOverride()
+    .action(async (options: { port?: number; host?: string | true }) => {
+      const { projectDir, ui } = await context();
+      const { previewCommand, defaultPreviewPort } = await import('./preview.ts');
+      const host = options.host === undefined ? '127.0.0.1' : options.host === true ? '0.0.0.0' : options.host;
+      setExitCode(await previewCommand(projectDir, { port: options.port ?? defaultPreviewPort, host }, ui));
+    });
+}
+
+/** Adds `anthology check`. */
+function addCheckCommand(program: Command, context: CommandContext, setExitCode: SetExitCode): void {
   program
     .command('check')
     .description('validate anthology.yaml, the chapters and their notes without writing anything')
@@ -225,8 +276,23 @@ function createProgram(setExitCode: (code: number) => void): Command {
       const { checkCommand } = await import('./check.ts');
       setExitCode(await checkCommand(projectDir, ui));
     });
+}
 
-  return program;
+/** The values so far with this one added: for an option given once per value (`--editor A --editor B`). */
+function appendValue(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--since N`: an edition number, 1 or more. */
+function parseEditionNumber(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--since ${value}: expected an edition number`);
+  return Number(value);
+}
+
+/** `--port N`: 0 (any free port) to 65535. */
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port ${value}: expected a port number (0 for any free one)`);
+  return Number(value);
 }
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 problems in the book or sources, 2 usage errors. */

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { registerStyle } from '../adapters/citation-js.ts';
 import type { CiteStyle } from '../core/citations.ts';
 import type { BookConfig } from '../core/config.ts';
+import { contentKey } from '../core/memo.ts';
 import { placeOfOffset } from '../core/place.ts';
 import type { Place } from '../core/rules.ts';
 
@@ -19,7 +20,20 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
   const name = `anthology:${config.style}`;
   const localeFile = path.join(projectDir, path.dirname(config.style), `locales-${config.language}.xml`);
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
-  return registerStyle(name, styleXml, localeXml ? { name: config.language, xml: localeXml } : undefined);
+  const locale = localeXml ? { name: config.language, xml: localeXml } : undefined;
+  // Registered (citation-js loaded, the engine built) only when a citation is not in the cache.
+  let registered: Omit<CiteStyle, 'fingerprint'> | undefined;
+  const register = () => {
+    registered ??= registerStyle(name, styleXml, locale);
+    return registered;
+  };
+  return {
+    name,
+    locale: locale?.name ?? 'en-US',
+    // Without a locale file citation-js's bundled en-US is used: the tool's fingerprint covers it.
+    fingerprint: contentKey('csl', styleXml, locale?.name ?? null, locale?.xml ?? null),
+    engine: (items) => register().engine(items),
+  };
 }
 
 /**

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
-import { hasErrors, report } from '../core/rules.ts';
+import { contentKey, type Memo, noMemo } from '../core/memo.ts';
+import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
-import { chapterFileId, parseChapter } from '../load/chapter.ts';
+import { chapterFileId, type ParsedChapter, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
 import { loadBookConfig } from './book-config.ts';
 import { cslStyleProblem } from './cite-style.ts';
@@ -37,19 +38,61 @@ export function listChapters(config: BookConfig): ListedChapter[] {
   );
 }
 
-/** Reads anthology.yaml and every chapter it lists, and assembles the Book. */
-export async function loadBook(projectDir: string): Promise<LoadedBook> {
+/**
+ * Reads anthology.yaml and every chapter it lists, and assembles the Book. A chapter file whose
+ * text `memo` has seen is not parsed again: its tree, front matter and messages are remembered.
+ */
+export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise<LoadedBook> {
   const { file: configFile, config } = await loadBookConfig(projectDir);
-  const files: VFile[] = [configFile];
-  if (!config) return { files, book: undefined };
+  if (!config) return { files: [configFile], book: undefined };
   const places = yamlPlaces(String(configFile.value));
+  const style = await readCheckedStyle(projectDir, config, configFile, places, memo);
+  const listed = await readListedChapters(projectDir, config, configFile, places, memo);
+  const bibliography = await loadBibliography(projectDir);
+  // anthology.yaml first, then in the order read.
+  const files = [configFile, ...(style.file ? [style.file] : []), ...listed.files, ...bibliography.files];
+  if (hasErrors(files)) return { files, book: undefined };
 
+  const parts = groupIntoParts(listed.chapters);
+  return {
+    files,
+    ...(style.styleXml !== undefined ? { styleXml: style.styleXml } : {}),
+    book: {
+      config,
+      slug: new GithubSlugger().slug(config.title) || 'book',
+      parts,
+      chapters: parts.flatMap((part) => part.chapters),
+      references: bibliography.items,
+    },
+  };
+}
+
+/** Where each value and key of anthology.yaml is, for messages. */
+type YamlPlaces = ReturnType<typeof yamlPlaces>;
+
+interface CheckedStyle {
+  /** The style's text, when it could be read. */
+  styleXml?: string;
+  /** The style file, when it carries messages. */
+  file?: VFile;
+}
+
+/**
+ * Reads the CSL style anthology.yaml names and checks it: a style that cannot be read is reported
+ * on anthology.yaml, one that is not valid CSL on the style file.
+ */
+async function readCheckedStyle(projectDir: string, config: BookConfig, configFile: VFile, places: YamlPlaces, memo: Memo): Promise<CheckedStyle> {
   const style = await readTextFile(projectDir, config.style);
   if (style.kind === 'ok') {
-    const problem = hasErrors([style.file]) ? undefined : cslStyleProblem(String(style.file.value));
+    const styleXml = String(style.file.value);
+    // Parsing Chicago's XML to check it costs a quarter of a second: once per text.
+    const problem = hasErrors([style.file])
+      ? undefined
+      : (memo.value('style-check', contentKey(styleXml), () => cslStyleProblem(styleXml) ?? null) ?? undefined);
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
-    if (style.file.messages.length > 0) files.push(style.file);
-  } else if (style.kind === 'outside') {
+    return { styleXml, ...(style.file.messages.length > 0 ? { file: style.file } : {}) };
+  }
+  if (style.kind === 'outside') {
     report(configFile, 'path-outside-project', `CSL style ${config.style} is outside the project folder`, places.value(['style']) ?? { line: 1, column: 1 });
   } else {
     report(
@@ -59,7 +102,23 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       places.value(['style']) ?? { line: 1, column: 1 },
     );
   }
+  return {};
+}
 
+type ChapterInPart = Chapter & { part: string | undefined };
+
+/**
+ * Reads and parses the chapters listed in contents, in reading order: the chapters that parsed,
+ * and every chapter file read. A listing that repeats, leaves the project or names no file is
+ * reported on anthology.yaml, where it is listed.
+ */
+async function readListedChapters(
+  projectDir: string,
+  config: BookConfig,
+  configFile: VFile,
+  places: YamlPlaces,
+  memo: Memo,
+): Promise<{ chapters: ChapterInPart[]; files: VFile[] }> {
   const listed = listChapters(config);
   if (listed.length === 0) {
     report(
@@ -70,7 +129,8 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
     );
   }
   const seen = new Set<string>();
-  const chapters: (Chapter & { part: string | undefined })[] = [];
+  const chapters: ChapterInPart[] = [];
+  const files: VFile[] = [];
   for (const entry of listed) {
     const normalised = path.posix.normalize(entry.path);
     if (seen.has(normalised)) {
@@ -90,7 +150,7 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
     }
     files.push(read.file);
     if (hasErrors([read.file])) continue;
-    const parsed = parseChapter(read.file);
+    const parsed = parseChapterRemembered(read.file, memo);
     if (!parsed) continue;
     chapters.push({
       // A chapter's `id:` keeps its address when its file is renamed.
@@ -102,27 +162,43 @@ export async function loadBook(projectDir: string): Promise<LoadedBook> {
       part: entry.part,
     });
   }
-  const bibliography = await loadBibliography(projectDir);
-  files.push(...bibliography.files);
-  if (hasErrors(files)) return { files, book: undefined };
+  return { chapters, files };
+}
 
+/** The book's parts in reading order: consecutive chapters of one part (or of none) make one. */
+function groupIntoParts(chapters: readonly ChapterInPart[]): Part[] {
   const parts: Part[] = [];
   for (const { part, ...chapter } of chapters) {
     const last = parts.at(-1);
     if (last && last.title === part) last.chapters.push(chapter);
     else parts.push({ title: part, chapters: [chapter] });
   }
-  return {
-    files,
-    ...(style.kind === 'ok' ? { styleXml: String(style.file.value) } : {}),
-    book: {
-      config,
-      slug: new GithubSlugger().slug(config.title) || 'book',
-      parts,
-      chapters: parts.flatMap((part) => part.chapters),
-      references: bibliography.items,
-    },
-  };
+  return parts;
+}
+
+/** A message as remembered: what `report` needs to make it again. */
+interface RememberedMessage {
+  ruleId: RuleId;
+  reason: string;
+  place: Place | undefined;
+}
+
+/**
+ * `parseChapter`, remembered by the chapter's text alone (parsing reads nothing else: not the
+ * config, not the path), with its messages, which are reported again on `file` when remembered.
+ */
+function parseChapterRemembered(file: VFile, memo: Memo): ParsedChapter | undefined {
+  const text = String(file.value);
+  const remembered = memo.value('chapter', contentKey(text), () => {
+    const scratch = new VFile({ path: file.path, value: text });
+    const parsed = parseChapter(scratch) ?? null;
+    const messages = scratch.messages.map(
+      (message): RememberedMessage => ({ ruleId: message.ruleId as RuleId, reason: message.reason, place: (message.place as Place | undefined) ?? undefined }),
+    );
+    return { parsed, messages };
+  });
+  for (const message of remembered.messages) report(file, message.ruleId, message.reason, message.place);
+  return remembered.parsed ?? undefined;
 }
 
 export { configFileName };

@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import type { PageScriptCalls } from '../adapters/pagedjs.ts';
 import { citeBook } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
+import { type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadCiteStyle } from '../io/cite-style.ts';
@@ -31,22 +32,26 @@ import { type EditionBook, withEditions } from './edition-book.ts';
  * each other.
  */
 
-/** Loads the book and renders its citations in the book's CSL style, ready for the renderers. */
-export async function loadCitedBook(projectDir: string): Promise<LoadedBook> {
-  const { files, book, styleXml } = await loadBook(projectDir);
+/**
+ * Loads the book and renders its citations in the book's CSL style, ready for the renderers. With a
+ * `memo` (the build cache, `io/cache.ts`), chapters whose text and citations have been worked out
+ * before are not parsed or rendered by citeproc again.
+ */
+export async function loadCitedBook(projectDir: string, memo: Memo = noMemo): Promise<LoadedBook> {
+  const { files, book, styleXml } = await loadBook(projectDir, memo);
   if (!book) return { files, book };
-  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])));
+  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])), memo);
   return { files, book: hasErrors(files) ? undefined : cited };
 }
 
 /** The cited book with its edition history: what `changes` compares. */
-export async function loadEditionBook(projectDir: string): Promise<EditionBook> {
-  return withEditions(projectDir, await loadCitedBook(projectDir));
+export async function loadEditionBook(projectDir: string, memo: Memo = noMemo): Promise<EditionBook> {
+  return withEditions(projectDir, await loadCitedBook(projectDir, memo));
 }
 
 /** The book as `build`, `check` and `release` need it: cited, with its editions and its pictures read and checked. */
-export async function loadBuildableBook(projectDir: string): Promise<EditionBook> {
-  const loaded = await loadEditionBook(projectDir);
+export async function loadBuildableBook(projectDir: string, memo: Memo = noMemo): Promise<EditionBook> {
+  const loaded = await loadEditionBook(projectDir, memo);
   return { ...loaded, book: loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files)) };
 }
 

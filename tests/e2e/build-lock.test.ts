@@ -93,7 +93,7 @@ describe('build/.lock: one build at a time', () => {
   after(() => book.dispose());
 
   const assertCompleteBuild = async () => {
-    assert.deepEqual((await readdir(path.join(book.dir, 'build'))).sort(), [epubName, 'html'], 'no lock, no staging folder left');
+    assert.deepEqual((await readdir(path.join(book.dir, 'build'))).sort(), ['.cache', epubName, 'html'], 'no lock, no staging folder left');
     assert.deepEqual(await hashes(path.join(book.dir, 'build')), reference, 'the same outputs as a build on its own');
   };
 

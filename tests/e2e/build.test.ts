@@ -31,7 +31,7 @@ describe('anthology build (the default book)', () => {
 
   it('writes the three formats and nothing half-made', async () => {
     const entries = (await readdir(path.join(project.dir, 'build'))).sort();
-    assert.deepEqual(entries, ['html', `${bookSlug}.epub`, `${bookSlug}.pdf`]);
+    assert.deepEqual(entries, ['.cache', 'html', `${bookSlug}.epub`, `${bookSlug}.pdf`]);
   });
 
   it('the EPUB passes epubcheck with no errors and no warnings', async () => {

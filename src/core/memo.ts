@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Remembering what a stage worked out, by what it was worked out from. The stages (load/, cite/)
+ * ask a `Memo` for a value under a key made by `contentKey` from everything the value depends on;
+ * the memo the build passes in is `io/cache.ts`'s, on disk, and it adds the tool's own version to
+ * every key. A stage given `noMemo` computes everything, as without a cache.
+ */
+
+/** What is remembered, each kind in its own namespace. */
+export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check';
+
+export interface Memo {
+  /**
+   * The value remembered under `key` for `kind`, else `compute()`'s, remembered. The value must be
+   * structured-cloneable data; each call returns a copy of its own, which the caller may change.
+   */
+  value<T>(kind: MemoKind, key: string, compute: () => T): T;
+}
+
+/** Remembers nothing: every value is computed. */
+export const noMemo: Memo = { value: (_kind, _key, compute) => compute() };
+
+/**
+ * A key for what `parts` are: SHA-256 of their JSON, each part length-prefixed so no two lists of
+ * parts run together the same. Objects are hashed in their own key order (a reordered object is a
+ * new key, a miss, never a wrong hit).
+ */
+export function contentKey(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    const json = JSON.stringify(part) ?? 'undefined';
+    hash.update(`${json.length}:`);
+    hash.update(json);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,200 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Memo, MemoKind } from '../core/memo.ts';
+
+/**
+ * The build cache (`build/.cache`): what load/ and cite/ worked out, on disk, by content. A key
+ * comes from the stage (`contentKey` of everything the value depends on: the chapter's text; a
+ * chapter's citations, the works they cite and the style) and is hashed here with the kind and the
+ * tool's fingerprint, so another anthology (code, dependencies, Node) never reads this one's
+ * entries. An entry is `anthology-cache/1 <sha256 of the payload>\n` and the payload (Node's
+ * structured serialisation): one whose checksum or payload does not hold is a miss, never an error.
+ */
+
+/** Changes whenever a cached value changes shape or meaning. */
+const cacheFormat = 'anthology-cache/1';
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries written by the last `save`. */
+  written: number;
+  /** Entries deleted by the last `save`: not used by the build it ended. */
+  pruned: number;
+}
+
+export interface BuildCache extends Memo {
+  readonly directory: string;
+  /** Counts since the last `save`. */
+  stats(): CacheStats;
+  /**
+   * Ends a build: writes the entries it computed (each to a temporary file renamed into place),
+   * deletes every entry it did not use (so the cache holds one build's worth), and starts counting
+   * afresh. A long-running process (preview) keeps the cache open across builds: the entries it
+   * used stay in memory too.
+   */
+  save(): Promise<CacheStats>;
+}
+
+/** Opens (lazily: nothing is created until `save`) the cache in `directory`. */
+export async function openBuildCache(directory: string, options: { fingerprint?: string } = {}): Promise<BuildCache> {
+  const fingerprint = options.fingerprint ?? (await toolFingerprint());
+  const memory = new Map<string, Buffer>();
+  const pending = new Map<string, Buffer>();
+  let used = new Set<string>();
+  let counts = { hits: 0, misses: 0 };
+
+  const entryName = (kind: MemoKind, key: string) => `${kind}-${createHash('sha256').update(`${fingerprint}\0${kind}\0${key}`).digest('hex').slice(0, 40)}.bin`;
+
+  return {
+    directory,
+    value<T>(kind: MemoKind, key: string, compute: () => T): T {
+      const name = entryName(kind, key);
+      used.add(name);
+      const payload = memory.get(name) ?? readEntry(path.join(directory, name));
+      if (payload) {
+        const value = decode<T>(payload);
+        if (value.ok) {
+          memory.set(name, payload);
+          counts.hits += 1;
+          return value.value;
+        }
+      }
+      counts.misses += 1;
+      const value = compute();
+      const encoded = encode(value);
+      if (encoded) {
+        memory.set(name, encoded);
+        pending.set(name, encoded);
+      }
+      return value;
+    },
+    stats: () => ({ ...counts, written: 0, pruned: 0 }),
+    async save() {
+      await mkdir(directory, { recursive: true });
+      let written = 0;
+      for (const [name, payload] of pending) {
+        await writeAtomically(path.join(directory, name), entryBytes(payload));
+        written += 1;
+      }
+      pending.clear();
+      let pruned = 0;
+      for (const name of await readdir(directory)) {
+        const file = path.join(directory, name);
+        if (name.endsWith('.bin') ? !used.has(name) : await abandoned(file)) {
+          await rm(file, { force: true });
+          if (name.endsWith('.bin')) pruned += 1;
+        }
+      }
+      for (const name of memory.keys()) if (!used.has(name)) memory.delete(name);
+      const stats = { ...counts, written, pruned };
+      used = new Set();
+      counts = { hits: 0, misses: 0 };
+      return stats;
+    },
+  };
+}
+
+/** The entry's payload, or undefined when it is missing, truncated or not ours. */
+function readEntry(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0 || newline > 200) return undefined;
+  const [format, checksum] = bytes.subarray(0, newline).toString('latin1').split(' ');
+  const payload = bytes.subarray(newline + 1);
+  if (format !== cacheFormat || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
+  return payload;
+}
+
+function entryBytes(payload: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${cacheFormat} ${createHash('sha256').update(payload).digest('hex')}\n`, 'latin1'), payload]);
+}
+
+function decode<T>(payload: Buffer): { ok: true; value: T } | { ok: false } {
+  try {
+    return { ok: true, value: deserialize(payload) as T };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The value serialised, or undefined when it cannot be (then it is simply not remembered). */
+function encode(value: unknown): Buffer | undefined {
+  try {
+    return serialize(value);
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** A temporary file an interrupted write left behind (one being written now is younger). */
+async function abandoned(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > 10 * 60 * 1000;
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * What this anthology is, as far as a cached value can depend on it: the cache format, Node's
+ * serialiser, and the bytes of the tool's own package.json, package-lock.json, src/ and dist/
+ * (so an edited source, a rebuilt bundle or an upgraded citeproc is a new fingerprint). Worked out
+ * once per process. Where the tool's files cannot be found, a fingerprint of this process alone:
+ * nothing cached by another run is trusted.
+ */
+export function toolFingerprint(): Promise<string> {
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+async function computeFingerprint(): Promise<string> {
+  const hash = createHash('sha256').update(`${cacheFormat}\0${process.versions.v8}\0`);
+  const root = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+  if (!root) return hash.update(randomBytes(16)).digest('hex');
+  const files = ['package.json', 'package-lock.json'].filter((name) => existsSync(path.join(root, name)));
+  for (const folder of ['src', 'dist']) files.push(...filesUnder(root, folder));
+  // Read synchronously: some 200 small files, ten times faster than one await each.
+  for (const file of files.sort()) {
+    const bytes = readFileSync(path.join(root, file));
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** The nearest folder at or above `start` with anthology's package.json. */
+function packageRoot(start: string): string | undefined {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: unknown }).name === 'anthology') return folder;
+    } catch {
+      // no package.json here, or not JSON: look further up
+    }
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+function filesUnder(root: string, folder: string): string[] {
+  if (!existsSync(path.join(root, folder))) return [];
+  return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}

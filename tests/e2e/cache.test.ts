@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { copyDefaultProject, runCli } from '../helpers/project.ts';
+
+/**
+ * The build cache is never wrong: after each change to what a build reads (the CSL style's text, a
+ * bibliography item, anthology.yaml, a chapter), a build with the cache (build/.cache, kept from the
+ * build before) makes the same HTML and EPUB, byte for byte, as a cold one (`--no-cache`, another
+ * output folder) of the same inputs.
+ */
+
+const build = ['build', '--format', 'html,epub'];
+const essay = 'chapters/paving-the-digital-silk-road-with-the-shanghai-cooperation.md';
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  const changed = change(text);
+  assert.notEqual(changed, text, `${path.basename(file)} changed`);
+  await writeFile(file, changed);
+}
+
+/** Every output file under `dir` (the cache left out), by relative path. */
+async function outputs(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, file);
+    if (entry.isFile() && !relative.startsWith('.cache')) files.set(relative, await readFile(file));
+  }
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+describe('build/.cache: a warm build equals a cold one after every kind of change', () => {
+  let project: { dir: string; dispose: () => Promise<void> };
+  let previous: Map<string, Buffer>;
+  before(async () => {
+    project = await copyDefaultProject();
+    const first = await runCli(build, project.dir);
+    assert.equal(first.code, 0, first.stderr);
+    previous = await outputs(path.join(project.dir, 'build'));
+  });
+  after(() => project.dispose());
+
+  const changes: [string, (dir: string) => Promise<void>][] = [
+    ['nothing', async () => {}],
+    // The style's text, under the same file name: citations and bibliography in another form.
+    [
+      'the CSL style',
+      (dir) =>
+        edit(path.join(dir, 'styles/csl/chicago-notes-bibliography.csl'), (text) =>
+          text.replace('<layout delimiter="; " suffix=".">', '<layout delimiter=" | " suffix=";">'),
+        ),
+    ],
+    [
+      'one bibliography item',
+      (dir) =>
+        edit(path.join(dir, 'bibliography/references.json'), (text) => {
+          const items = JSON.parse(text) as { id: string; title?: string }[];
+          const item = items.find((entry) => entry.id === 'eprcrt2008tukuman');
+          assert.ok(item);
+          item.title = 'A Retitled Report on Turkmenistan’s Communications';
+          return `${JSON.stringify(items, null, 2)}\n`;
+        }),
+    ],
+    // The locale (en-GB → en-US: another locale file), the title, and a bibliography per chapter.
+    [
+      'the config',
+      (dir) =>
+        edit(path.join(dir, 'anthology.yaml'), (text) =>
+          text
+            .replace(/^language: en-GB$/m, 'language: en-US')
+            .replace(/^title: .*$/m, 'title: The SCO, Revisited')
+            .replace(/^style: /m, 'bibliography: chapters\nstyle: '),
+        ),
+    ],
+    // A citation's locator and a sentence of prose in one chapter: its notes must be rendered again.
+    [
+      'one chapter',
+      (dir) =>
+        edit(path.join(dir, essay), (text) =>
+          text.replace('[^45]: [@eprcrt2008tukuman].', '[^45]: [@eprcrt2008tukuman, 12].').replace(/\n\n/, ' An editor added this sentence.\n\n'),
+        ),
+    ],
+  ];
+
+  for (const [name, change] of changes) {
+    it(`after changing ${name}: the same HTML and EPUB as a cold build`, async () => {
+      await change(project.dir);
+      const [warm, cold] = await Promise.all([runCli([...build, '--verbose'], project.dir), runCli([...build, '--no-cache', '--out', 'cold'], project.dir)]);
+      assert.equal(warm.code, 0, warm.stderr);
+      assert.equal(cold.code, 0, cold.stderr);
+      const used = /cache build\/\.cache: (\d+) reused, (\d+) made/.exec(warm.stdout);
+      assert.ok(used, warm.stdout);
+      assert.ok(Number(used[1]) > 0, `the warm build reused entries: ${used[0]}`);
+      if (name === 'nothing') assert.equal(Number(used[2]), 0, used[0]);
+      else assert.ok(Number(used[2]) > 0, `the change was worked out anew: ${used[0]}`);
+
+      const warmFiles = await outputs(path.join(project.dir, 'build'));
+      const coldFiles = await outputs(path.join(project.dir, 'cold'));
+      assert.deepEqual([...warmFiles.keys()], [...coldFiles.keys()]);
+      for (const [file, bytes] of coldFiles) assert.ok(bytes.equals(warmFiles.get(file) as Buffer), `${file}: the warm build differs from the cold one`);
+      await assert.rejects(readdir(path.join(project.dir, 'cold/.cache')), 'a --no-cache build writes no cache');
+      // The change shows in the outputs, so the comparison above could have failed.
+      const changed = [...warmFiles].filter(([file, bytes]) => !previous.get(file)?.equals(bytes));
+      if (name === 'nothing') assert.deepEqual(changed, []);
+      else assert.ok(changed.length > 0, 'the change is in the outputs');
+      previous = warmFiles;
+    });
+  }
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { contentKey } from '../../../src/core/memo.ts';
+import { openBuildCache } from '../../../src/io/cache.ts';
+
+const fingerprint = 'test-tool';
+
+describe('the build cache (io/cache.ts)', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'anthology-cache-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** Opens the cache afresh (as the next build would) and asks it for `key`, counting computations. */
+  async function ask(directory: string, key: string, value: unknown, options: { fingerprint?: string } = {}) {
+    const cache = await openBuildCache(directory, { fingerprint: options.fingerprint ?? fingerprint });
+    let computed = 0;
+    const got = cache.value('chapter', key, () => {
+      computed += 1;
+      return structuredClone(value);
+    });
+    return { cache, got, computed };
+  }
+
+  it('remembers a value across builds, on disk, and hands out copies', async () => {
+    const directory = path.join(dir, 'remember');
+    const value = { tree: { type: 'root', children: [{ type: 'text', value: 'x', data: undefined }] }, when: new Map([['a', 1]]) };
+    const first = await ask(directory, 'k1', value);
+    assert.equal(first.computed, 1);
+    assert.deepEqual(await first.cache.save(), { hits: 0, misses: 1, written: 1, pruned: 0 });
+    const second = await ask(directory, 'k1', value);
+    assert.equal(second.computed, 0, 'read from disk');
+    assert.deepEqual(second.got, value, 'undefined properties and Maps survive');
+    (second.got as typeof value).tree.children.length = 0;
+    assert.deepEqual(
+      second.cache.value('chapter', 'k1', () => assert.fail('remembered')),
+      value,
+      'a caller changing its copy changes nothing remembered',
+    );
+  });
+
+  it('a truncated, corrupted or foreign entry is a miss, recomputed and rewritten, never an error', async () => {
+    const directory = path.join(dir, 'corrupt');
+    const value = { text: 'a chapter'.repeat(50) };
+    await (await ask(directory, 'k', value)).cache.save();
+    const [name] = await readdir(directory);
+    assert.ok(name);
+    const file = path.join(directory, name);
+    const good = await readFile(file);
+    const damaged = [
+      good.subarray(0, Math.floor(good.length / 2)), // truncated
+      Buffer.concat([good.subarray(0, -3), Buffer.from('zzz')]), // payload changed
+      Buffer.from('not a cache entry at all'),
+      Buffer.alloc(0),
+      Buffer.concat([Buffer.from(good.toString('latin1').replace('anthology-cache/1', 'anthology-cache/0'), 'latin1')]),
+    ];
+    for (const bytes of damaged) {
+      await writeFile(file, bytes);
+      const again = await ask(directory, 'k', value);
+      assert.equal(again.computed, 1, 'recomputed');
+      assert.deepEqual(again.got, value);
+      await again.cache.save();
+      assert.ok((await readFile(file)).equals(good), 'rewritten whole');
+    }
+  });
+
+  it('keeps only what the last build used, and no temporary files', async () => {
+    const directory = path.join(dir, 'prune');
+    const cache = await openBuildCache(directory, { fingerprint });
+    for (const key of ['a', 'b', 'c']) cache.value('citations', key, () => key);
+    await cache.save();
+    assert.equal((await readdir(directory)).length, 3);
+    // An interrupted write long ago, and one under way now.
+    await writeFile(path.join(directory, 'chapter-0.bin.tmp-1-old'), 'half');
+    const old = new Date(Date.now() - 3600_000);
+    await utimes(path.join(directory, 'chapter-0.bin.tmp-1-old'), old, old);
+    await writeFile(path.join(directory, 'chapter-0.bin.tmp-2-new'), 'half');
+    assert.equal(
+      cache.value('citations', 'b', () => 'recomputed'),
+      'b',
+    );
+    const stats = await cache.save();
+    assert.deepEqual(stats, { hits: 1, misses: 0, written: 0, pruned: 2 });
+    const left = (await readdir(directory)).sort();
+    assert.equal(left.filter((name) => name.endsWith('.bin')).length, 1);
+    assert.deepEqual(
+      left.filter((name) => !name.endsWith('.bin')),
+      ['chapter-0.bin.tmp-2-new'],
+      'the old temporary file is gone; one being written now is left alone',
+    );
+  });
+
+  it('another tool (fingerprint) never reads these entries', async () => {
+    const directory = path.join(dir, 'fingerprint');
+    await (await ask(directory, 'k', 'old')).cache.save();
+    assert.equal((await ask(directory, 'k', 'new', { fingerprint: 'another-tool' })).computed, 1);
+  });
+
+  it('a value that cannot be serialised is computed every time, not remembered', async () => {
+    const cache = await openBuildCache(path.join(dir, 'functions'), { fingerprint });
+    let computed = 0;
+    const compute = () => {
+      computed += 1;
+      return { call: () => 1 };
+    };
+    cache.value('chapter', 'f', compute);
+    cache.value('chapter', 'f', compute);
+    assert.equal(computed, 2);
+    assert.equal((await cache.save()).written, 0);
+  });
+
+  it('contentKey: parts never run together, and any change is a new key', () => {
+    assert.notEqual(contentKey('ab', 'c'), contentKey('a', 'bc'));
+    assert.notEqual(contentKey(['a'], 'b'), contentKey('a', ['b']));
+    assert.notEqual(contentKey({ id: 'x', title: 'A' }), contentKey({ id: 'x', title: 'B' }));
+    assert.equal(contentKey({ id: 'x' }, null), contentKey({ id: 'x' }, null));
+  });
+});
