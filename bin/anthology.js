@@ -4,24 +4,10 @@
 // Otherwise (no dist/, or a source edited since) the TypeScript sources run through tsx, which is
 // always right but costs half a second of start-up; `node scripts/build-cli.mjs` (also run by
 // `npm ci`, `npm run book` and `npm test`) brings the compiled CLI up to date.
-import { readFileSync, statSync } from 'node:fs';
-
-const root = new URL('../', import.meta.url);
-
-function compiledIsCurrent() {
-  try {
-    const { inputs } = JSON.parse(readFileSync(new URL('dist/manifest.json', root), 'utf8'));
-    return inputs.every(([file, size, mtimeMs]) => {
-      const stat = statSync(new URL(file, root));
-      return stat.size === size && stat.mtimeMs === mtimeMs;
-    });
-  } catch {
-    return false;
-  }
-}
+import { isCurrent } from '../scripts/build-cli.mjs';
 
 let main;
-if (process.env.ANTHOLOGY_FROM_SOURCE !== '1' && compiledIsCurrent()) {
+if (process.env.ANTHOLOGY_FROM_SOURCE !== '1' && isCurrent()) {
   ({ main } = await import('../dist/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -18,8 +18,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const manifestFile = path.join(dist, 'manifest.json');
 
-/** Whether dist/ was built from the sources as they are now (the check bin/anthology.js makes). */
-function isCurrent() {
+/** Whether dist/ was built from the sources as they are now (bin/anthology.js asks before running it). */
+export function isCurrent() {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     return manifest.inputs.every(([file, size, mtimeMs]) => {

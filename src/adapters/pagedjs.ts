@@ -219,7 +219,8 @@ async function paginateInTab<Report>(tab: Tab, outcome: Promise<PaginationOutcom
   }
 }
 
-function chunkPath(workDirectory: string, chunk: ChunkFile): string {
+/** Where a chunk's HTML is written for its tab: the pipeline writes it there, the tab opens it. */
+export function chunkPath(workDirectory: string, chunk: Pick<ChunkFile, 'id'>): string {
   return path.join(workDirectory, `${chunk.id}.html`);
 }
 

@@ -1,7 +1,7 @@
+import { type OutputFormat, outputFormats } from '../core/config.ts';
 import { UsageError } from './errors.ts';
 
-export const outputFormats = ['html', 'epub', 'pdf'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+export { type OutputFormat, outputFormats };
 
 /** A comma-separated option (`--format html,pdf`, `--post-types post,page`), its items trimmed, empty ones dropped. */
 export function commaList(list: string): string[] {

@@ -92,17 +92,18 @@ export type YamlPath = readonly (string | number)[];
  * find a comment, or an earlier listing of the same value, first. Undefined for what is not there.
  */
 export function yamlPlaces(text: string): { value: (path: YamlPath) => Place | undefined; key: (path: YamlPath) => Place | undefined } {
-  const document = parseDocument(text, { prettyErrors: false });
-  const placeAt = placeLocator(text);
-  const offsetPlace = (offset: number | undefined) => (offset === undefined ? undefined : placeAt(offset));
+  // Parsed on the first question only: callers ask on their error paths, and most loads have none.
+  let parsed: { document: Document; placeAt: (offset: number) => Place } | undefined;
+  const read = () => (parsed ??= { document: parseDocument(text, { prettyErrors: false }), placeAt: placeLocator(text) });
+  const offsetPlace = (offset: number | undefined) => (offset === undefined ? undefined : read().placeAt(offset));
   return {
     value: (path) => {
-      const node = document.getIn(path, true);
+      const node = read().document.getIn(path, true);
       return offsetPlace(isNode(node) ? node.range?.[0] : undefined);
     },
     key: (path) => {
       const last = path.at(-1);
-      return offsetPlace(typeof last === 'string' ? keyOffset(document, path.slice(0, -1), last) : undefined);
+      return offsetPlace(typeof last === 'string' ? keyOffset(read().document, path.slice(0, -1), last) : undefined);
     },
   };
 }

@@ -4,6 +4,10 @@
  * at compile time), so that `core/` needs nothing above it.
  */
 
+/** The formats `build` writes. */
+export const outputFormats = ['html', 'epub', 'pdf'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
 export type TrimSize = '6x9in' | 'a5' | 'royal' | 'us-letter';
 
 export interface BookConfig {

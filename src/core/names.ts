@@ -61,7 +61,8 @@ function inEastAsianScript(name: string): boolean {
   return /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(name);
 }
 
-const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|Jnr\.?|Snr\.?)$/;
+/** A generational suffix (Jr., III) written after a family name. */
+export const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|Jnr\.?|Snr\.?)$/;
 
 /** @citation-js/name reads `Martin Luther King Jr.` as family `Jr.`: the suffix is put back. */
 export function withSuffixPutBack<Name extends { family: string; given?: string; suffix?: string }>(person: Name): Name {

@@ -5,7 +5,7 @@ import { registerStyle } from '../adapters/citation-js.ts';
 import type { CiteStyle } from '../core/citations.ts';
 import type { BookConfig } from '../core/config.ts';
 import { contentKey } from '../core/memo.ts';
-import { placeOfOffset } from '../core/place.ts';
+import { placeOfText } from '../core/place.ts';
 import type { Place } from '../core/rules.ts';
 
 const cslNamespace = 'http://purl.org/net/xbiblio/csl';
@@ -48,13 +48,9 @@ export function cslStyleProblem(xml: string): { reason: string; place: Place } |
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml) as Record<string, unknown>;
   const style = parsed.style as Record<string, unknown> | undefined;
   const root = Object.keys(parsed).find((key) => !key.startsWith('?') && !key.startsWith('#')) ?? 'nothing';
-  const rootPlace = placeOf(xml, `<${root}`);
+  const rootPlace = placeOfText(xml, `<${root}`) ?? { line: 1, column: 1 };
   if (!style || typeof style !== 'object') return { reason: `not a CSL style: its root element is <${root}>, not <style>`, place: rootPlace };
   if (style['@xmlns'] !== cslNamespace) return { reason: `not a CSL style: <style> is not in the CSL namespace (${cslNamespace})`, place: rootPlace };
   if (!('citation' in style)) return { reason: 'not a CSL style: it has no <citation> element', place: rootPlace };
   return undefined;
-}
-
-function placeOf(text: string, needle: string): Place {
-  return placeOfOffset(text, Math.max(0, text.indexOf(needle)));
 }

@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import type { PageScriptCalls } from '../adapters/pagedjs.ts';
 import { citeBook } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
+import type { OutputFormat } from '../core/config.ts';
 import { type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
@@ -22,7 +23,7 @@ import type { PageScript } from '../render/pdf/page-script/index.ts';
 import type { PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import type { PrintResult } from '../render/pdf/print-pdf.ts';
-import type { PrintChunk, PrintDocument } from '../render/pdf/protocol.ts';
+import type { PrintDocument } from '../render/pdf/protocol.ts';
 import { type EditionBook, withEditions } from './edition-book.ts';
 
 /**
@@ -54,8 +55,6 @@ export async function loadBuildableBook(projectDir: string, memo: Memo = noMemo)
   const loaded = await loadEditionBook(projectDir, memo);
   return { ...loaded, book: loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files)) };
 }
-
-export type OutputFormat = 'html' | 'epub' | 'pdf';
 
 export interface OutputOptions {
   formats: readonly OutputFormat[];
@@ -206,7 +205,7 @@ export interface PagedjsPrintOptions {
 export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<PrintResult> {
   const { document } = options;
   const { hyphenPatternSets } = await import('../adapters/page-script.ts');
-  const { launchPagedjs } = await import('../adapters/pagedjs.ts');
+  const { chunkPath, launchPagedjs } = await import('../adapters/pagedjs.ts');
   const { hyphenationProblems, pageScriptEntry, printPdf } = await import('../render/pdf/print-pdf.ts');
   const hyphenation = hyphenationFor(document.languages ?? [document.metadata.language], await hyphenPatternSets());
   for (const chunk of document.chunks) await writeFile(chunkPath(options.workDirectory, chunk), chunk.html);
@@ -236,10 +235,6 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
 
 // Checked by tsc: the page script has every function the adapter calls in its tabs.
 true satisfies PageScript extends PageScriptCalls ? true : false;
-
-function chunkPath(workDirectory: string, chunk: PrintChunk): string {
-  return path.join(workDirectory, `${chunk.id}.html`);
-}
 
 function formatBytes(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;

@@ -1,5 +1,4 @@
 import type { VFile } from 'vfile';
-import { searchIndex } from '../adapters/pagefind.ts';
 import type { Memo } from '../core/memo.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book, OutputFiles } from '../core/types.ts';
@@ -37,7 +36,9 @@ export async function renderPreview(projectDir: string, memo: Memo): Promise<Pre
 }
 
 /** The site's Pagefind index (`pagefind/…`), as `build` adds it. */
-export function previewSearchIndex(book: Book, site: OutputFiles): Promise<OutputFiles> {
+export async function previewSearchIndex(book: Book, site: OutputFiles): Promise<OutputFiles> {
+  // Loaded when search is first used, as `build` loads it only for HTML: the preview starts without it.
+  const { searchIndex } = await import('../adapters/pagefind.ts');
   return searchIndex(site, book.config.language);
 }
 

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { pagedjsPolyfill } from '../adapters/page-script.ts';
 import { configFileName } from '../config/load.ts';
 import type { Book, OutputFiles } from '../core/types.ts';
 import { type PreviewRendering, previewPrintHtml, previewSearchIndex, renderPreview } from '../pipeline/preview.ts';
@@ -10,7 +9,6 @@ import type { RenderAssets } from '../render/assets.ts';
 import { MemoryMemo } from './memory-memo.ts';
 import { changedKeys, type PreviewProblem, type PreviewState, printPreviewPage, problemsOf, waitingPage, withClient } from './pages.ts';
 import { candidateKeys, contentSecurityPolicy, contentTypeOf, hostAllowed, routeOf } from './routes.ts';
-import { watchPlan } from './watch-plan.ts';
 
 /** What a rebuild tells the command, to print. */
 export interface RebuildReport {
@@ -182,7 +180,8 @@ export class PreviewServer {
         send(response, 200, contentTypeOf('client.js'), await this.clientScript, head);
         return;
       case 'pagedjs':
-        this.polyfill ??= pagedjsPolyfill();
+        // The adapter loads esbuild: only when a print page asks for Paged.js.
+        this.polyfill ??= import('../adapters/page-script.ts').then(({ pagedjsPolyfill }) => pagedjsPolyfill());
         send(response, 200, contentTypeOf('paged.polyfill.js'), await this.polyfill, head);
         return;
       case 'print': {
@@ -270,5 +269,3 @@ function inputsOf(projectDir: string, rendering: PreviewRendering): string[] {
     ...(book.config.cover ? [book.config.cover] : []),
   ];
 }
-
-export { watchPlan };

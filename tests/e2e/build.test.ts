@@ -4,12 +4,10 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../../src/adapters/chromium.ts';
 import { type BuiltBook, defaultBook } from '../helpers/default-book.ts';
 import { copyDefaultProject, runCli } from '../helpers/project.ts';
 import { aceViolations, axeSeriousViolations, vnuErrors } from '../helpers/quality.ts';
-import { epubcheck, pdfInfo, pdfText } from '../helpers/tools.ts';
+import { epubcheck, launchTestChromium, pdfInfo, pdfText } from '../helpers/tools.ts';
 
 const bookSlug = 'the-shanghai-cooperation-organization';
 
@@ -62,12 +60,7 @@ describe('anthology build (the default book)', () => {
   });
 
   it('the HTML site works in a real browser: contents, chapters, notes, no network', async () => {
-    const executablePath = findChromium();
-    assert.ok(executablePath, 'a Chromium to test with');
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    const browser = await launchTestChromium();
     try {
       const page = await browser.newPage();
       const requests: string[] = [];

@@ -3,12 +3,11 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
-import { type Browser, chromium } from 'playwright-core';
-import { findChromium } from '../../src/adapters/chromium.ts';
+import type { Browser } from 'playwright-core';
 import { runCli } from '../helpers/project.ts';
 import { aceViolations, axeSeriousViolations, copyTestBook, pdfImages, vnuErrors } from '../helpers/quality.ts';
 import { serveFolder } from '../helpers/serve.ts';
-import { epubcheck } from '../helpers/tools.ts';
+import { epubcheck, launchTestChromium } from '../helpers/tools.ts';
 
 const slug = 'harbours-and-charts';
 /** Where the screenshots go, to be looked at: build/screenshots/ in the repository (git-ignored). */
@@ -153,9 +152,7 @@ describe('the image test book', () => {
     let browser: Browser;
     let server: { url: string; close: () => Promise<void> };
     before(async () => {
-      const executablePath = findChromium();
-      assert.ok(executablePath, 'a Chromium to test with');
-      browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+      browser = await launchTestChromium();
       server = await serveFolder(path.join(book.dir, 'build', 'html'));
       await mkdir(screenshots, { recursive: true });
     });

@@ -10,9 +10,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { findChromium } from '../../src/adapters/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
 import { copyDefaultProject, repoRoot, runCli } from '../helpers/project.ts';
+import { launchTestChromium } from '../helpers/tools.ts';
 
 const chapterPath = 'chapters/the-sco-turns-twenty.md';
 const chapterPage = 'the-sco-turns-twenty.html';
@@ -69,12 +69,7 @@ describe('anthology preview', { timeout: 600_000 }, () => {
     project = await copyDefaultProject();
     original = await readFile(path.join(project.dir, chapterPath), 'utf8');
     preview = await startPreview(project.dir);
-    const executablePath = findChromium();
-    assert.ok(executablePath, 'a Chromium to test with');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchTestChromium();
   });
 
   after(async () => {

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { findChromium } from '../../src/adapters/chromium.ts';
+import type { Browser } from 'playwright-core';
 import { htmlPayloads, markdownPayloads, metadataPayloads } from '../fixtures/xss/payloads.ts';
 import { repoRoot, runCli } from '../helpers/project.ts';
+import { launchTestChromium } from '../helpers/tools.ts';
 
 const numbered = (payload: string, n: number) => payload.replaceAll('N', String(n));
 /** `Carrier N.`: plain text beside each payload, which must survive the import. */
@@ -114,12 +114,7 @@ describe(`XSS: ${payloadCount} payloads through HTML, Markdown and WordPress imp
     const built = await runCli(['build', '--format', 'html'], dir);
     assert.equal(built.code, 0, `${built.stdout}\n${built.stderr}`);
     pages = (await readdir(path.join(dir, 'build/html'))).filter((name) => name.endsWith('.html')).sort();
-    const executablePath = findChromium();
-    assert.ok(executablePath, 'a Chromium to test with');
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchTestChromium();
   });
   after(async () => {
     await browser?.close();

@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
+import { findChromium } from '../../src/adapters/chromium.ts';
 
 const exec = promisify(execFile);
 
@@ -33,4 +36,11 @@ export async function pdfText(file: string, first?: number, last?: number): Prom
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await exec('pdfinfo', [file]);
   return Object.fromEntries(stdout.split('\n').map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]));
+}
+
+/** Chromium for a browser test (the system's, found as the build finds it), without background traffic that would count as a request. */
+export async function launchTestChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  assert.ok(executablePath, 'a Chromium to test with');
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
 }

@@ -5,7 +5,7 @@
  * person's name is read by @citation-js/name (particles, suffixes) through the adapter; an
  * organisation stays whole as a literal.
  */
-import { isChineseOrder, isKoreanOrder, parsePersonName, withSuffixPutBack } from '../../core/names.ts';
+import { isChineseOrder, isKoreanOrder, parsePersonName, SUFFIX, withSuffixPutBack } from '../../core/names.ts';
 import type { CslName } from '../csl.ts';
 import { isOrganisationName } from './organisations.ts';
 
@@ -21,7 +21,6 @@ const TRAILING = new RegExp(String.raw`(?:[,.]?\s*(?<![\p{L}])\(?${ROLE}\)?)+[.,
 const ET_AL = /,?\s*(?:et\s+al\.?|and\s+others|u\.\s*a\.|et\s+coll\.?)\s*$/i;
 const INITIALS = /^(?:\p{Lu}\.?\s*-?\s*){1,4}$|^(?:\p{Lu}\.\s*)+\p{Lu}\p{Ll}+$/u;
 const BARE_INITIALS = /^(?:\p{Lu}\.?\s*-?\s*){1,4}$/u;
-const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV|Jnr\.?|Snr\.?)$/;
 
 /** The names in a contributor field. */
 export function parseNames(field: string): NameList {

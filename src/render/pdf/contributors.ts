@@ -21,7 +21,9 @@ export function contributorsOf(book: Book): Contributor[] {
     }
   }
   const collator = new Intl.Collator(book.config.language, { sensitivity: 'base' });
-  return [...byName.values()].sort((a, b) => collator.compare(familyNameSortKey(a.name), familyNameSortKey(b.name)));
+  // Each key once: reading a name in parts runs a parser, too dear to repeat on every comparison.
+  const sortKey = new Map([...byName.keys()].map((name) => [name, familyNameSortKey(name)]));
+  return [...byName.values()].sort((a, b) => collator.compare(sortKey.get(a.name) ?? a.name, sortKey.get(b.name) ?? b.name));
 }
 
 const honorific = String.raw`(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?`;

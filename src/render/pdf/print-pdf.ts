@@ -131,13 +131,14 @@ async function paginateChunks(printer: ChunkPrinter, options: PrintOptions, prob
     },
   };
 
-  const firstPageNumberOf = (index: number): number | undefined =>
-    firstPageNumbers(chunks.map((chunk, position) => ({ sequence: chunk.sequence, pageCount: reports[position]?.pageCount })))[index];
+  const firstPages = () => firstPageNumbers(chunks.map((chunk, position) => ({ sequence: chunk.sequence, pageCount: reports[position]?.pageCount })));
+  const firstPageNumberOf = (index: number): number | undefined => firstPages()[index];
   const pageNumbers = (): Record<string, string> => {
     const numbers: Record<string, string> = {};
+    const firsts = firstPages();
     chunks.forEach((chunk, position) => {
       const report = reports[position];
-      const first = firstPageNumberOf(position);
+      const first = firsts[position];
       if (!report || first === undefined) return;
       for (const anchor of report.anchors) numbers[anchor.id] ??= folioText(first + anchor.page, chunk.folioStyle);
     });
