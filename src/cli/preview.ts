@@ -45,7 +45,8 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   }
   const address = preview.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const shownHost = loopbackOnly ? '127.0.0.1' : options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  // The address it listens on (`--host ::1` listens there only); all addresses are shown as localhost.
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   if (!loopbackOnly) ui.warn(`listening on ${options.host}: anyone who can reach this machine can read the book`);
 
