@@ -20,6 +20,17 @@ export function placeOfOffset(text: string, offset: number): Place {
   return placeLocator(text)(offset);
 }
 
+/**
+ * The place just after `text`, when it starts at `start`: a text that is a slice of a node or line
+ * whose own place is known (the column counts UTF-16 code units, as offsets and vfile do).
+ */
+export function placeAfter(start: Place, text: string): Place {
+  const lines = text.split('\n');
+  return lines.length === 1
+    ? { line: start.line, column: start.column + text.length }
+    : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
 /** Where `needle` first occurs in `text`, or undefined. */
 export function placeOfText(text: string, needle: string): Place | undefined {
   const offset = text.indexOf(needle);
