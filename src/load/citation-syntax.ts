@@ -78,10 +78,10 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
  * Finds Pandoc citations (`[@key]`, `[@key, p. 12]`, `[see @key]`, `[@a; @b]`, `[-@key]`) in text
  * nodes and replaces them with `citation` nodes. With the file's text (`source`), each citation's
  * position is where it is in the file, escapes, entities and line prefixes counted; without it, a
- * text node's value is taken to be its source. A remark plugin wraps it as `remarkCitations`.
+ * text node's value is taken to be its source. `placeAt`: the file's line index, when the caller
+ * has one already. A remark plugin wraps it as `remarkCitations`.
  */
-export function parseCitations(tree: Root, source?: string): void {
-  const placeAt = source === undefined ? undefined : placeLocator(source);
+export function parseCitations(tree: Root, source?: string, placeAt = source === undefined ? undefined : placeLocator(source)): void {
   visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
     if (!parent || index === undefined || !node.value.includes('@')) return;
     const replacement: PhrasingContent[] = [];
