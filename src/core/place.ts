@@ -15,6 +15,15 @@ export function placeLocator(text: string): (offset: number) => Place {
   };
 }
 
+/**
+ * One index of a text for places and for lines alone (an importer's line fates count lines: the
+ * lines an item or a record of an export spans).
+ */
+export function lineLocator(text: string): { placeAt: (offset: number) => Place; lineAt: (offset: number) => number } {
+  const placeAt = placeLocator(text);
+  return { placeAt, lineAt: (offset) => placeAt(offset).line };
+}
+
 /** The place of one offset in a text (for many offsets in the same text, use `placeLocator`). */
 export function placeOfOffset(text: string, offset: number): Place {
   return placeLocator(text)(offset);
