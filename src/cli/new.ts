@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isIsoDate } from '../config/schema.ts';
+import { isIsoDate } from '../core/dates.ts';
 import { Staging } from '../io/stage.ts';
 import { newBookFiles, titleFromFolder } from '../scaffold/new-book.ts';
 import { exitCodes, UsageError } from './errors.ts';

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
-import { isIsoDate } from '../config/schema.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
+import { isIsoDate } from '../core/dates.ts';
 import type { SitePageRecord } from '../core/editions.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
