@@ -561,6 +561,7 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const item: CslItemData = { type: 'document', ...contributorsOf(fields) };
   const titleField = firstField(fields, 'title');
   const titleGenre = titleField ? readTitleField(titleField, fields, item, problems) : undefined;
+  // In this order: an item's keys keep the order they have always had in references.json.
   Object.assign(item, periodicalOf(fields, passage), publicationOf(fields), genreOf(fields, titleGenre), datesOf(fields), addressOf(fields, titleField));
   const locator = locatorOf(fields, passage, item);
   readItemType(item, group, titleField, firstField(fields, 'location') !== undefined);
