@@ -2,7 +2,6 @@
 // 20,000-note book, against baselines measured in the same run.
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { createEngine } from '../src/adapters/citation-js.ts';
 import { citeBook } from '../src/cite/cite-book.ts';
 import { citeChapterNotes, notesOf } from '../src/cite/cite-notes.ts';
 import { parseNote } from '../src/cite/parse-note.ts';
@@ -92,7 +91,7 @@ for (const [label, chapters] of [
   // incremental integration), timed on the seed essay and scaled to the number of chapters.
   const { book } = bookFrom(essayChapters);
   const keys = book.references.map((item) => item.id);
-  const engine = createEngine(book.references as CslJsonItem[], style.name, style.locale);
+  const engine = style.engine(book.references as CslJsonItem[]);
   const before: [string, number][] = [];
   const baseStart = performance.now();
   for (let index = 0; index < 89; index++) {

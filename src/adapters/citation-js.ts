@@ -44,12 +44,12 @@ function citationJs(): CiteConstructor {
  * Registers a CSL style and its locale (without one, citation-js's bundled en-US); returns the style
  * `cite/` renders with.
  */
-export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): Omit<CiteStyle, 'fingerprint'> {
+export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): Pick<CiteStyle, 'engine'> {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);
   const language = locale?.name ?? 'en-US';
-  return { name, locale: language, engine: (items) => createEngine(items, name, language) };
+  return { engine: (items) => createEngine(items, name, language) };
 }
 
 /** An engine with the items it may be asked for. */
@@ -124,7 +124,7 @@ function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['make
  * its sort keys and disambiguation are worked out over its own works, not the whole bibliography.
  * A long-running process (a preview) keeps the engines warm between builds.
  */
-export function createEngine(items: readonly CslJsonItem[], style: string, locale: string): CiteprocEngine {
+function createEngine(items: readonly CslJsonItem[], style: string, locale: string): CiteprocEngine {
   const key = `${style}\u0000${locale}`;
   let held = engines.get(key);
   if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style)) {

@@ -1,4 +1,6 @@
+import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
+import { yamlPlaces } from '../config/validate-yaml.ts';
 import type { PlacementNote } from '../editions/placement.ts';
 import { loadBibliography, managedBibliographyItems } from '../io/bibliography.ts';
 import { loadBookConfig } from '../io/book-config.ts';
@@ -37,8 +39,12 @@ export async function addCommand(projectDir: string, sources: readonly string[],
     return exitCodes.content;
   }
   const after = options.after === undefined ? undefined : await findChapter(projectDir, config, options.after);
-  if (options.after !== undefined && after === undefined)
-    throw new UsageError(`--after ${options.after}: no chapter of the book has that id, file name or path`);
+  if (options.after !== undefined && after === undefined) {
+    // At `contents`, the list the chapter was looked for in.
+    const place = yamlPlaces(String(configFile.value)).key(['contents']);
+    ui.refuse(configFileName, 'chapter-unknown', `--after ${options.after}: no chapter of the book has that id, file name or path; nothing was added`, place);
+    return exitCodes.content;
+  }
 
   const keysBefore = new Set(managedBibliographyItems(await loadBibliography(projectDir)).map((item) => item.id));
   let placements: PlacementNote[] = [];

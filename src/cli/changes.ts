@@ -6,6 +6,7 @@ import { renderChangesReview } from '../editions/review.ts';
 import { resolveInside } from '../io/read.ts';
 import { writeFileAtomic } from '../io/stage.ts';
 import { loadEditionBook } from '../pipeline/build.ts';
+import { editionRecordPath, editionsDir } from '../pipeline/edition-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import type { Ui } from './ui.ts';
 
@@ -27,13 +28,20 @@ export async function changesCommand(projectDir: string, options: ChangesOptions
     ui.error('the book has errors (see above)');
     return exitCodes.content;
   }
-  if (loaded.records.length === 0) throw new UsageError('no edition has been released yet: `anthology release` records the first');
   const since = options.since ?? loaded.previous?.edition;
   const record = loaded.records.find((candidate) => candidate.edition === since);
-  if (!record)
-    throw new UsageError(
-      `${since === undefined ? 'no edition before this one' : `no edition ${since}`} was released: released editions are ${loaded.records.map((candidate) => candidate.edition).join(', ')}`,
+  if (!record) {
+    // On the record that is not there (editions/N.json), or the folder when no edition is named.
+    const released = loaded.records.map((candidate) => candidate.edition).join(', ');
+    ui.refuse(
+      since === undefined ? `${editionsDir}/` : editionRecordPath(since),
+      'edition-not-released',
+      loaded.records.length === 0
+        ? 'no edition has been released yet: `anthology release` records the first'
+        : `${since === undefined ? 'no edition before this one' : `no edition ${since}`} was released: released editions are ${released}`,
     );
+    return exitCodes.content;
+  }
   const changes = record === loaded.previous && loaded.changes ? loaded.changes : compareEditions(record, loaded.current);
 
   if (options.json) {

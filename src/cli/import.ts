@@ -21,7 +21,7 @@ import { findAuthorData } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
-import type { Ui } from './ui.ts';
+import { refusal, type Ui } from './ui.ts';
 
 export interface ImportCommandOptions {
   out: string;
@@ -77,11 +77,15 @@ export async function importCommand(projectDir: string, sources: readonly string
   const policy: EditedPolicy = options.force ? 'force' : options.beside ? 'beside' : 'refuse';
   const edited = plans.filter((plan) => plan.action === 'edited');
   if (edited.length > 0 && policy === 'refuse') {
-    ui.error(
-      `${edited.length} chapter file${edited.length === 1 ? ' was' : 's were'} edited since the last import and would be overwritten:\n${edited
-        .map((plan) => `  ${path.join(options.out, plan.fileName)}`)
-        .join('\n')}\nNothing was written. Use --beside to write the new versions next to them, or --force to overwrite.`,
+    ui.report(
+      edited.map((plan) =>
+        refusal(path.posix.join(relativeOut, plan.fileName), 'import-exists', 'this chapter file was edited since the last import and would be overwritten', {
+          line: 1,
+          column: 1,
+        }),
+      ),
     );
+    ui.error(`nothing was written: use --beside to write the new versions next to ${edited.length === 1 ? 'it' : 'them'}, or --force to overwrite`);
     return exitCodes.content;
   }
   const written = await writeChapters(outDir, chapters, plans, policy);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isIsoDate } from '../config/schema.ts';
+import { isIsoDate } from '../core/dates.ts';
 import { Staging } from '../io/stage.ts';
 import { newBookFiles, titleFromFolder } from '../scaffold/new-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -27,12 +27,15 @@ const stylesDir = fileURLToPath(new URL('../../styles/', import.meta.url));
  * that `check` and `build` report.
  */
 export async function newCommand(baseDir: string, dir: string, options: NewOptions, ui: Ui): Promise<number> {
-  const target = path.resolve(baseDir, dir);
-  const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : undefined));
-  if (existing === undefined) throw new UsageError(`${dir} cannot be used: it is not a folder`);
-  if (existing.length > 0) throw new UsageError(`${dir} is not empty: anthology new makes a book in a new or empty folder`);
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.language)) throw new UsageError(`--language ${options.language}: expected a BCP 47 tag such as en-GB`);
   if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date ${options.date}: expected a real date as YYYY-MM-DD`);
+  const target = path.resolve(baseDir, dir);
+  const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : undefined));
+  if (existing === undefined || existing.length > 0) {
+    const reason = existing === undefined ? 'it is not a folder' : 'it is not empty';
+    ui.refuse(dir, 'new-folder-not-empty', `${dir} cannot be used: ${reason}; anthology new makes a book in a new or empty folder`);
+    return exitCodes.content;
+  }
   const editors = options.editor.map((name) => name.trim()).filter(Boolean);
   const title = options.title?.trim() || titleFromFolder(path.basename(target));
   // The only clock anthology reads: a new book's planned date, which the editor then owns in anthology.yaml.

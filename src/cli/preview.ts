@@ -24,7 +24,11 @@ export interface PreviewOptions {
  */
 export async function previewCommand(projectDir: string, options: PreviewOptions, ui: Ui): Promise<number> {
   if (!existsSync(path.join(projectDir, configFileName))) {
-    ui.error(`no ${configFileName} in ${projectDir}: run the preview in a book's folder (or make one with \`anthology new\`)`);
+    ui.refuse(
+      configFileName,
+      'config-missing',
+      `no ${configFileName} in ${projectDir}: run the preview in a book's folder (or make one with \`anthology new\`)`,
+    );
     return exitCodes.content;
   }
   const loopbackOnly = isLoopback(options.host);
@@ -39,7 +43,8 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   });
   const listening = await listen(preview, options);
   if (listening !== true) {
-    ui.error(listening);
+    // No file is involved: the diagnostic is on the address asked for.
+    ui.refuse(`${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`, 'preview-cannot-listen', listening);
     await preview.close();
     return exitCodes.content;
   }

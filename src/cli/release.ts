@@ -1,4 +1,7 @@
-import { isIsoDate } from '../config/schema.ts';
+import type { VFile } from 'vfile';
+import { configFileName } from '../config/load.ts';
+import { yamlPlaces } from '../config/validate-yaml.ts';
+import { isIsoDate } from '../core/dates.ts';
 import type { SitePageRecord } from '../core/editions.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
@@ -6,7 +9,7 @@ import { changeSummary, hasChanges } from '../editions/compare.ts';
 import { editionRecord, noteParagraphs } from '../editions/record.ts';
 import { loadRenderAssets } from '../io/assets.ts';
 import { loadBuildableBook } from '../pipeline/build.ts';
-import { advanceEdition, writeEditionRecord } from '../pipeline/edition-book.ts';
+import { advanceEdition, editionRecordPath, writeEditionRecord } from '../pipeline/edition-book.ts';
 import { editionName } from '../render/edition.ts';
 import { chapterHref, renderHtmlSite } from '../render/html/site.ts';
 import { describeChanges } from './changes.ts';
@@ -39,8 +42,11 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
   const number = current.edition;
   const released = loaded.records.find((record) => record.edition === number);
   if (released) {
-    ui.error(
-      `edition ${number} was released on ${released.date} (editions/${number}.json), and anthology.yaml still names it: set edition.number to ${Math.max(...loaded.records.map((record) => record.edition)) + 1} to prepare the next`,
+    ui.refuse(
+      configFileName,
+      'edition-already-released',
+      `edition ${number} was released on ${released.date} (${editionRecordPath(number)}), and anthology.yaml still names it: set edition.number to ${Math.max(...loaded.records.map((record) => record.edition)) + 1} to prepare the next; nothing was recorded`,
+      yamlPlaces(textOf(loaded.files, configFileName)).value(['edition', 'number']),
     );
     return exitCodes.content;
   }
@@ -50,9 +56,18 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
   }
   const date = options.date ?? book.config.edition.date;
   if (previous && date <= previous.date) {
-    throw new UsageError(
-      `edition ${number} would be dated ${date}, not after edition ${previous.edition} (${previous.date}): give --date YYYY-MM-DD or set edition.date in anthology.yaml`,
+    // On the date to change: anthology.yaml's, or, for a --date, the earlier edition's it must follow.
+    const [file, place] =
+      options.date === undefined
+        ? [configFileName, yamlPlaces(textOf(loaded.files, configFileName)).value(['edition', 'date'])]
+        : [editionRecordPath(previous.edition), yamlPlaces(textOf(loaded.files, editionRecordPath(previous.edition))).value(['date'])];
+    ui.refuse(
+      file,
+      'edition-date-not-after',
+      `edition ${number} would be dated ${date}${options.date === undefined ? '' : ' (--date)'}, not after edition ${previous.edition} (${previous.date}): ${options.date === undefined ? 'set a later edition.date in anthology.yaml or give --date YYYY-MM-DD' : 'give a later --date'}; nothing was recorded`,
+      place,
     );
+    return exitCodes.content;
   }
   const note = [...current.note, ...options.note.flatMap((text) => noteParagraphs(text))];
   const record = editionRecord(
@@ -79,6 +94,11 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
   if (book.config.identifier.toLowerCase().startsWith('isbn:'))
     ui.warn(`edition ${number + 1} needs its own ISBN: set identifier in anthology.yaml before you publish it`);
   return exitCodes.ok;
+}
+
+/** The text of the loaded file at `relative` (JSON and YAML alike: `yamlPlaces` reads both). */
+function textOf(files: readonly VFile[], relative: string): string {
+  return String(files.find((file) => file.path === relative)?.value ?? '');
 }
 
 /** Every page of the edition's site, chapter pages with their chapter: later editions keep these addresses. */

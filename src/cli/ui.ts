@@ -1,6 +1,7 @@
 import ora, { type Ora } from 'ora';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
+import { type Place, type RuleId, report } from '../core/rules.ts';
 
 export interface UiOptions {
   quiet: boolean;
@@ -33,6 +34,14 @@ export class Ui {
     this.stderr.write(`${reporter(shown, { color: this.color, quiet: true })}\n`);
   }
 
+  /**
+   * A refusal as a diagnostic on the file or folder it concerns (`path:line:col error reason
+   * rule-id`), on a file of its own so messages already shown on that path are not shown twice.
+   */
+  refuse(path: string, ruleId: RuleId, reason: string, place?: Place): void {
+    this.report([refusal(path, ruleId, reason, place)]);
+  }
+
   info(line: string): void {
     if (!this.options.quiet) this.stdout.write(`${line}\n`);
   }
@@ -56,6 +65,13 @@ export class Ui {
     this.stderr.write(`${text}\n`);
     return new Progress(undefined, this.stderr);
   }
+}
+
+/** A refusal as a diagnostic on a file of its own at `path` (see `Ui.refuse`; several are reported together). */
+export function refusal(path: string, ruleId: RuleId, reason: string, place?: Place): VFile {
+  const file = new VFile({ path });
+  report(file, ruleId, reason, place);
+  return file;
 }
 
 export class Progress {

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { BookConfig, ChapterFrontMatter, TrimSize } from '../core/config.ts';
-import { parseFrontMatterDate } from '../core/dates.ts';
+import { isIsoDate, parseFrontMatterDate } from '../core/dates.ts';
 
 /** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 const isoDate = z.string({ error: 'expected a date as YYYY-MM-DD' }).refine(isIsoDate, 'expected a real date as YYYY-MM-DD');
 

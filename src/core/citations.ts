@@ -67,9 +67,6 @@ export interface CiteprocEngine {
 
 /** The book's CSL style, registered with the citation processor: what `cite/` renders with. */
 export interface CiteStyle {
-  /** Name under which the style was registered with citation-js. */
-  name: string;
-  locale: string;
   /** The style's text, the locale's name and text, hashed (`contentKey`): what citations rendered in it depend on besides the works cited. */
   fingerprint: string;
   /** A citeproc engine in this style and locale over `items`, fresh for a chapter (the adapter caches one per style). */

@@ -277,6 +277,16 @@ export function formatPartialDate(date: PartialDate): string {
   return date.day === undefined ? `${y}-${pad(date.month)}` : `${y}-${pad(date.month)}-${pad(date.day)}`;
 }
 
+/**
+ * A whole day written YYYY-MM-DD that the calendar has (not 2026-02-31): anthology.yaml's edition
+ * date, `--date`. Any four-digit year: unlike a date read from a source, it is the editor's.
+ */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 /** Reads the front-matter form back; undefined for anything else (or an impossible day). */
 export function parseFrontMatterDate(value: string): PartialDate | undefined {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);

@@ -15,9 +15,29 @@ export function placeLocator(text: string): (offset: number) => Place {
   };
 }
 
+/**
+ * One index of a text for places and for lines alone (an importer's line fates count lines: the
+ * lines an item or a record of an export spans).
+ */
+export function lineLocator(text: string): { placeAt: (offset: number) => Place; lineAt: (offset: number) => number } {
+  const placeAt = placeLocator(text);
+  return { placeAt, lineAt: (offset) => placeAt(offset).line };
+}
+
 /** The place of one offset in a text (for many offsets in the same text, use `placeLocator`). */
 export function placeOfOffset(text: string, offset: number): Place {
   return placeLocator(text)(offset);
+}
+
+/**
+ * The place just after `text`, when it starts at `start`: a text that is a slice of a node or line
+ * whose own place is known (the column counts UTF-16 code units, as offsets and vfile do).
+ */
+export function placeAfter(start: Place, text: string): Place {
+  const lines = text.split('\n');
+  return lines.length === 1
+    ? { line: start.line, column: start.column + text.length }
+    : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 /** Where `needle` first occurs in `text`, or undefined. */

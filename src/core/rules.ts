@@ -133,6 +133,24 @@ export const rules = {
     summary: 'HTML in a source nests elements deeper than any page does (512, where browsers stop nesting): refused rather than risk the importer.',
   },
   'build-locked': { severity: 'error', summary: 'Another build is writing to the same output folder and did not finish in time.' },
+  'edition-already-released': {
+    severity: 'error',
+    summary: 'anthology.yaml names an edition that is already released (editions/N.json): `anthology release` records each edition once.',
+  },
+  'edition-date-not-after': {
+    severity: 'error',
+    summary: 'The edition being released would be dated on or before the edition released before it.',
+  },
+  'edition-not-released': {
+    severity: 'error',
+    summary: 'The released edition `anthology changes` compares with (`--since N`, or the one before) has no record in editions/.',
+  },
+  'new-folder-not-empty': {
+    severity: 'error',
+    summary: '`anthology new` was given a folder that is not empty, or a file: it makes a book only in a new or empty folder.',
+  },
+  'preview-cannot-listen': { severity: 'error', summary: 'The preview cannot listen on the address and port asked for (already in use, or not allowed).' },
+  'chapter-unknown': { severity: 'error', summary: 'A command names a chapter (`add --after`) that no chapter of the book is: no such id, file name or path.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
 
 export type RuleId = keyof typeof rules;

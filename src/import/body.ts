@@ -1,6 +1,7 @@
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import type { Point, Position } from 'unist';
+import type { Position } from 'unist';
+import { placeAfter } from '../core/place.ts';
 
 /** A block of a piece's body as an importer found it, before it becomes mdast. */
 export type BodyBlock =
@@ -26,14 +27,7 @@ export function buildBody(blocks: readonly BodyBlock[]): Root {
 
 /** Where a block's text is, from its first line: its lines (wrapped by hand) are the lines of the source. */
 function textPosition(line: number, text: string): Position {
-  return { start: { line, column: 1 }, end: pointAfter({ line, column: 1 }, text) };
-}
-
-function pointAfter(start: Point, text: string): Point {
-  const lines = text.split('\n');
-  return lines.length === 1
-    ? { line: start.line, column: start.column + text.length }
-    : { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 };
+  return { start: { line, column: 1 }, end: placeAfter({ line, column: 1 }, text) };
 }
 
 export function figureDirective(caption: string | undefined, credit: string | undefined, src?: string): LeafDirective {
@@ -62,8 +56,8 @@ export function inlineText(text: string, position?: Position): PhrasingContent[]
   const children: PhrasingContent[] = [];
   const at = (from: number, to: number) => {
     if (!position) return {};
-    const start = pointAfter(position.start, text.slice(0, from));
-    return { position: { start, end: pointAfter(start, text.slice(from, to)) } };
+    const start = placeAfter(position.start, text.slice(0, from));
+    return { position: { start, end: placeAfter(start, text.slice(from, to)) } };
   };
   const plain = (from: number, to: number) => {
     // `_Laborare est orare_`: plain text's italics, as e-texts and mail write them.

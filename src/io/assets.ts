@@ -43,7 +43,7 @@ export async function loadRenderAssets(projectDir: string): Promise<RenderAssets
     readFile(path.join(styles, 'epub.css'), 'utf8'),
     readFile(path.join(client, 'notes.js'), 'utf8'),
     readFile(path.join(client, 'search.js'), 'utf8'),
-    Promise.all(fontFaces.map(loadFontFace)),
+    toolFonts(),
   ]);
   return {
     siteCss,
@@ -54,6 +54,20 @@ export async function loadRenderAssets(projectDir: string): Promise<RenderAssets
     fontFaceCss: faces.map((face) => face.fontFaceCss).join(''),
     fonts: faces.flatMap((face) => face.fonts),
   };
+}
+
+let toolFontFaces: Promise<{ fontFaceCss: string; fonts: FontFile[] }[]> | undefined;
+
+/**
+ * The tool's faces, read once per process: they come with anthology, not the book, so the preview
+ * need not read 0.6 MB of fonts again on every save. A failed read is tried again next time.
+ */
+function toolFonts(): Promise<{ fontFaceCss: string; fonts: FontFile[] }[]> {
+  toolFontFaces ??= Promise.all(fontFaces.map(loadFontFace)).catch((error: unknown) => {
+    toolFontFaces = undefined;
+    throw error;
+  });
+  return toolFontFaces;
 }
 
 /** Reads fontsource's CSS, keeps the subsets the book uses and rewrites their sources to local woff2 files. */

@@ -24,87 +24,117 @@ export interface LoadedBibliography {
  * order. A key defined twice is an error naming both files.
  */
 export async function loadBibliography(projectDir: string): Promise<LoadedBibliography> {
-  const directory = path.join(projectDir, bibliographyDir);
-  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => /\.(json|bib|ris)$/i.test(name)).sort();
   const items: BibliographyItem[] = [];
   const files: VFile[] = [];
   const origin = new Map<string, string>();
-  for (const name of names) {
-    const relative = `${bibliographyDir}/${name}`;
-    const read = await readTextFile(projectDir, relative);
-    if (read.kind === 'missing') continue;
-    if (read.kind === 'outside') {
-      // A symbolic link in bibliography/ that leads out of the project: reported on the link itself.
-      const file = new VFile({ path: relative, cwd: projectDir });
-      report(file, 'path-outside-project', `${relative} is a link to a file outside the project folder: copy the file in instead`, { line: 1, column: 1 });
-      files.push(file);
-      continue;
-    }
-    const file = read.file;
+  for (const name of await bibliographyFileNames(projectDir)) {
+    const file = await readBibliographyFile(projectDir, name);
+    if (!file) continue;
     files.push(file);
     if (hasErrors([file])) continue;
-    const isJson = name.toLowerCase().endsWith('.json');
-    let parsed: unknown;
-    try {
-      parsed = isJson ? JSON.parse(String(file.value)) : parseBibliographyText(String(file.value));
-    } catch (error) {
-      const message = (error as Error).message.split('\n')[0] ?? '';
-      report(
-        file,
-        'bibliography-invalid',
-        `cannot read this bibliography: ${message.replace(/\s*at line \d+ col \d+:?$/, '')}`,
-        isJson ? jsonErrorPlace(String(file.value), message) : textErrorPlace(message),
-      );
-      continue;
-    }
-    if (!isJson && (parsed as unknown[]).length === 0 && hasEntryText(String(file.value))) {
-      report(file, 'bibliography-invalid', `no ${name.toLowerCase().endsWith('.ris') ? 'RIS' : 'BibTeX'} entry could be read in this file`, {
-        line: 1,
-        column: 1,
-      });
-      continue;
-    }
-    // Where each entry starts, worked out only when a message needs it: a large CSL-JSON file would
-    // otherwise be parsed a second time (as YAML, for the places) on every load.
-    let places: Place[] | undefined;
-    const entryPlace = (index: number) => {
-      places ??= isJson ? jsonItemStarts(String(file.value)) : entryStarts(String(file.value), name.toLowerCase().endsWith('.ris'));
-      return places[index];
-    };
-    if (!isJson && name.toLowerCase().endsWith('.ris')) {
-      places ??= entryStarts(String(file.value), true);
-      reportUnterminatedRis(file, places);
-    }
-    if (!Array.isArray(parsed)) {
-      report(file, 'bibliography-invalid', 'a CSL-JSON bibliography must be an array of items', { line: 1, column: 1 });
-      continue;
-    }
-    for (const [index, entry] of (parsed as unknown[]).entries()) {
-      if (!isJson && typeof (entry as { id?: unknown })?.id === 'string' && (entry as { id: string }).id.startsWith('temp_id_')) {
-        // citation-js makes up a random key for an entry without one: it could never be cited twice alike.
-        report(file, 'bibliography-invalid', 'an entry without a key (BibTeX: @type{key, …}; RIS: an ID  - line)', entryPlace(index));
-        continue;
-      }
-      if (!entry || typeof entry !== 'object' || typeof (entry as { id?: unknown }).id !== 'string' || typeof (entry as { type?: unknown }).type !== 'string') {
-        report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlace(index));
-        continue;
-      }
-      const item = entry as BibliographyItem;
-      const first = origin.get(item.id);
-      if (first) {
-        report(
-          file,
-          'bibliography-duplicate-key',
-          `key ${item.id} is already defined in ${first}`,
-          isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index),
-        );
-        continue;
-      }
-      origin.set(item.id, relative);
-      items.push(item);
-    }
+    const parsed = parseBibliographyFile(file, name);
+    if (parsed) items.push(...newItemsOf(file, `${bibliographyDir}/${name}`, parsed, origin));
   }
   return { items, files, origin };
+}
+
+/** The bibliography files in bibliography/, in name order (none when there is no such folder). */
+async function bibliographyFileNames(projectDir: string): Promise<string[]> {
+  const names = await readdir(path.join(projectDir, bibliographyDir)).catch(() => [] as string[]);
+  return names.filter((name) => /\.(json|bib|ris)$/i.test(name)).sort();
+}
+
+/** The file as read; a symbolic link that leads out of the project is reported on the link itself. */
+async function readBibliographyFile(projectDir: string, name: string): Promise<VFile | undefined> {
+  const relative = `${bibliographyDir}/${name}`;
+  const read = await readTextFile(projectDir, relative);
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'ok') return read.file;
+  const file = new VFile({ path: relative, cwd: projectDir });
+  report(file, 'path-outside-project', `${relative} is a link to a file outside the project folder: copy the file in instead`, { line: 1, column: 1 });
+  return file;
+}
+
+/** A bibliography file's entries as parsed (not yet checked), with where each starts in the file. */
+interface ParsedBibliography {
+  entries: unknown[];
+  isJson: boolean;
+  entryPlace: (index: number) => Place | undefined;
+}
+
+/** The file's entries, or undefined (and reported) when it cannot be read as a bibliography. */
+function parseBibliographyFile(file: VFile, name: string): ParsedBibliography | undefined {
+  const text = String(file.value);
+  const isJson = name.toLowerCase().endsWith('.json');
+  const isRis = name.toLowerCase().endsWith('.ris');
+  const parsed = parsedText(file, isJson);
+  if (!parsed) return undefined;
+  if (!isJson && (parsed.value as unknown[]).length === 0 && hasEntryText(text)) {
+    report(file, 'bibliography-invalid', `no ${isRis ? 'RIS' : 'BibTeX'} entry could be read in this file`, { line: 1, column: 1 });
+    return undefined;
+  }
+  // Where each entry starts, worked out only when a message needs it: a large CSL-JSON file would
+  // otherwise be parsed a second time (as YAML, for the places) on every load.
+  let places: Place[] | undefined;
+  const entryPlace = (index: number) => {
+    places ??= isJson ? jsonItemStarts(text) : entryStarts(text, isRis);
+    return places[index];
+  };
+  if (isRis) {
+    places ??= entryStarts(text, true);
+    reportUnterminatedRis(file, places);
+  }
+  if (!Array.isArray(parsed.value)) {
+    report(file, 'bibliography-invalid', 'a CSL-JSON bibliography must be an array of items', { line: 1, column: 1 });
+    return undefined;
+  }
+  return { entries: parsed.value, isJson, entryPlace };
+}
+
+/** JSON.parse's or citation-js's reading of the file, or undefined (and reported where the parser stopped). */
+function parsedText(file: VFile, isJson: boolean): { value: unknown } | undefined {
+  const text = String(file.value);
+  try {
+    return { value: isJson ? JSON.parse(text) : parseBibliographyText(text) };
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    report(
+      file,
+      'bibliography-invalid',
+      `cannot read this bibliography: ${message.replace(/\s*at line \d+ col \d+:?$/, '')}`,
+      isJson ? jsonErrorPlace(text, message) : textErrorPlace(message),
+    );
+    return undefined;
+  }
+}
+
+/**
+ * The file's items whose keys no earlier file (or entry) defined, each key's file recorded in
+ * `origin`; an entry without a key or type, or with a key already defined, is reported and left out.
+ */
+function newItemsOf(file: VFile, relative: string, { entries, isJson, entryPlace }: ParsedBibliography, origin: Map<string, string>): BibliographyItem[] {
+  const items: BibliographyItem[] = [];
+  for (const [index, entry] of entries.entries()) {
+    if (!isJson && typeof (entry as { id?: unknown })?.id === 'string' && (entry as { id: string }).id.startsWith('temp_id_')) {
+      // citation-js makes up a random key for an entry without one: it could never be cited twice alike.
+      report(file, 'bibliography-invalid', 'an entry without a key (BibTeX: @type{key, …}; RIS: an ID  - line)', entryPlace(index));
+      continue;
+    }
+    if (!entry || typeof entry !== 'object' || typeof (entry as { id?: unknown }).id !== 'string' || typeof (entry as { type?: unknown }).type !== 'string') {
+      report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlace(index));
+      continue;
+    }
+    const item = entry as BibliographyItem;
+    const first = origin.get(item.id);
+    if (first) {
+      const place = isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index);
+      report(file, 'bibliography-duplicate-key', `key ${item.id} is already defined in ${first}`, place);
+      continue;
+    }
+    origin.set(item.id, relative);
+    items.push(item);
+  }
+  return items;
 }
 
 /** Where JSON.parse stopped: Node 20 names an offset for most errors, the end for a cut-off file; else YAML's parser (JSON is YAML) finds it. */

@@ -29,9 +29,6 @@ export interface CacheStats {
 }
 
 export interface BuildCache extends Memo {
-  readonly directory: string;
-  /** Counts since the last `save`. */
-  stats(): CacheStats;
   /**
    * Ends a build: writes the entries it computed (each to a temporary file renamed into place),
    * deletes every entry it did not use (so the cache holds one build's worth), and starts counting
@@ -52,7 +49,6 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
   const entryName = (kind: MemoKind, key: string) => `${kind}-${createHash('sha256').update(`${fingerprint}\0${kind}\0${key}`).digest('hex').slice(0, 40)}.bin`;
 
   return {
-    directory,
     value<T>(kind: MemoKind, key: string, compute: () => T): T {
       const name = entryName(kind, key);
       used.add(name);
@@ -74,7 +70,6 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       }
       return value;
     },
-    stats: () => ({ ...counts, written: 0, pruned: 0 }),
     async save() {
       await mkdir(directory, { recursive: true });
       let written = 0;

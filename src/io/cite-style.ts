@@ -22,14 +22,12 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
   const locale = localeXml ? { name: config.language, xml: localeXml } : undefined;
   // Registered (citation-js loaded, the engine built) only when a citation is not in the cache.
-  let registered: Omit<CiteStyle, 'fingerprint'> | undefined;
+  let registered: Pick<CiteStyle, 'engine'> | undefined;
   const register = () => {
     registered ??= registerStyle(name, styleXml, locale);
     return registered;
   };
   return {
-    name,
-    locale: locale?.name ?? 'en-US',
     // Without a locale file citation-js's bundled en-US is used: the tool's fingerprint covers it.
     fingerprint: contentKey('csl', styleXml, locale?.name ?? null, locale?.xml ?? null),
     engine: (items) => register().engine(items),

@@ -10,7 +10,7 @@ import { chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
 import type { ChapterFrontMatter } from '../core/config.ts';
 import { placeLocator } from '../core/place.ts';
-import { report } from '../core/rules.ts';
+import { type Place, report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
@@ -39,9 +39,11 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   restoreStrayDirectives(tree, text);
-  parseCitations(tree, text);
+  // One line index of the file for every place reported in it.
+  const placeAt = placeLocator(text);
+  parseCitations(tree, text, placeAt);
   checkFigures(tree, file);
-  checkNotes(tree, file);
+  checkNotes(tree, file, text, placeAt);
   return meta ? { meta, tree } : undefined;
 }
 
@@ -91,9 +93,8 @@ function checkFigures(tree: Root, file: VFile): void {
  * exists, so a marker whose note is missing is a plain text node, and would print as `[^7]`.
  * A backslash-escaped `\[^7]` is meant literally and is left alone.
  */
-function literalMarkers(tree: Root, source: string): { label: string; place: { line: number; column: number } }[] {
-  const found: { label: string; place: { line: number; column: number } }[] = [];
-  const location = placeLocator(source);
+function literalMarkers(tree: Root, source: string, placeAt: (offset: number) => Place): { label: string; place: Place }[] {
+  const found: { label: string; place: Place }[] = [];
   visit(tree, 'text', (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -101,14 +102,14 @@ function literalMarkers(tree: Root, source: string): { label: string; place: { l
     const raw = source.slice(start, end);
     for (const match of raw.matchAll(/(\\)?\[\^([^\]\s]+)\]/g)) {
       if (match[1] || match[2] === undefined) continue;
-      found.push({ label: match[2], place: location(start + (match.index ?? 0)) });
+      found.push({ label: match[2], place: placeAt(start + (match.index ?? 0)) });
     }
   });
   return found;
 }
 
 /** Every marker needs a note; every note should have a marker; numbers are unique. */
-function checkNotes(tree: Root, file: VFile): void {
+function checkNotes(tree: Root, file: VFile, source: string, placeAt: (offset: number) => Place): void {
   const definitions = new Map<string, { line: number; column: number }>();
   const referenced = new Set<string>();
   visit(tree, (node) => {
@@ -127,7 +128,7 @@ function checkNotes(tree: Root, file: VFile): void {
       report(file, 'note-undefined', `marker [^${node.label ?? node.identifier}] has no note text`, place);
     }
   });
-  for (const { label, place } of literalMarkers(tree, String(file.value))) {
+  for (const { label, place } of literalMarkers(tree, source, placeAt)) {
     report(file, 'note-undefined', `marker [^${label}] has no note text (add a line [^${label}]: …), so it would print as typed`, place);
   }
   for (const [identifier, place] of definitions) {

@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { placeLocator } from '../core/place.ts';
+import { placeAfter, placeLocator } from '../core/place.ts';
 import type { Place } from '../core/rules.ts';
 
 /** One cited work inside a Pandoc citation: `see @key, p. 12`. */
@@ -78,10 +78,10 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
  * Finds Pandoc citations (`[@key]`, `[@key, p. 12]`, `[see @key]`, `[@a; @b]`, `[-@key]`) in text
  * nodes and replaces them with `citation` nodes. With the file's text (`source`), each citation's
  * position is where it is in the file, escapes, entities and line prefixes counted; without it, a
- * text node's value is taken to be its source. A remark plugin wraps it as `remarkCitations`.
+ * text node's value is taken to be its source. `placeAt`: the file's line index, when the caller
+ * has one already. A remark plugin wraps it as `remarkCitations`.
  */
-export function parseCitations(tree: Root, source?: string): void {
-  const placeAt = source === undefined ? undefined : placeLocator(source);
+export function parseCitations(tree: Root, source?: string, placeAt = source === undefined ? undefined : placeLocator(source)): void {
   visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
     if (!parent || index === undefined || !node.value.includes('@')) return;
     const replacement: PhrasingContent[] = [];
@@ -148,13 +148,10 @@ function placeInSource(offsets: readonly number[], placeAt: (offset: number) => 
 function positionWithin(node: Text, offset: number, length: number): Pick<Citation, 'position'> {
   const start = node.position?.start;
   if (!start) return {};
-  const at = (index: number) => {
-    const before = node.value.slice(0, index);
-    const lines = before.split('\n');
-    const line = start.line + lines.length - 1;
-    const column = lines.length === 1 ? start.column + index : (lines.at(-1)?.length ?? 0) + 1;
-    return { line, column, ...(start.offset === undefined ? {} : { offset: start.offset + index }) };
-  };
+  const at = (index: number) => ({
+    ...placeAfter(start, node.value.slice(0, index)),
+    ...(start.offset === undefined ? {} : { offset: start.offset + index }),
+  });
   return { position: { start: at(offset), end: at(offset + length) } };
 }
 

@@ -128,8 +128,11 @@ describe('anthology new, add two posts, build: outside the repository', () => {
     assert.doesNotMatch(empty.stderr, /\n\s+at /, 'no stack trace');
 
     const again = await runCli(['new', 'my-book'], parent.dir);
-    assert.equal(again.code, 2);
-    assert.match(again.stderr, /my-book is not empty/);
+    assert.equal(again.code, 1);
+    assert.match(
+      again.stderr,
+      /my-book\n\s*error\s+my-book cannot be used: it is not empty; anthology new makes a book in a new or empty folder\s+new-folder-not-empty/,
+    );
 
     const add = await runCli(['add', goFonts, jstor], book);
     assert.equal(add.code, 0, add.stderr);

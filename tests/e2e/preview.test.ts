@@ -214,7 +214,7 @@ describe('anthology preview', { timeout: 600_000 }, () => {
     const port = new URL(preview.origin).port;
     const result = await runCli(['preview', '--port', port], project.dir);
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, new RegExp(`port ${port} is already in use`));
+    assert.match(result.stderr, new RegExp(`127\\.0\\.0\\.1:${port}\\n\\s*error\\s+port ${port} is already in use.*preview-cannot-listen`));
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
   });
 

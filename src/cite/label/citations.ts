@@ -553,10 +553,37 @@ function citedPassage(group: CitationGroup): Segment | undefined {
 /** A group of fields → a CSL item, with what an editor should check. */
 export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRESHOLD): BuiltCitation | undefined {
   if (isProse(group)) return undefined;
-  const item: CslItemData = { type: 'document' };
   const problems: string[] = [];
-  // A detail the model doubts is left out (and said so): a missing publisher is better than a wrong one.
   const passage = citedPassage(group);
+  const fields = trustedFields(group, passage, fieldThreshold, problems);
+  const misread = misreadBookTitle(fields);
+  if (misread) misread.label = 'title';
+  const item: CslItemData = { type: 'document', ...contributorsOf(fields) };
+  const titleField = firstField(fields, 'title');
+  const titleGenre = titleField ? readTitleField(titleField, fields, item, problems) : undefined;
+  // In this order: an item's keys keep the order they have always had in references.json.
+  Object.assign(item, periodicalOf(fields, passage), publicationOf(fields), genreOf(fields, titleGenre), datesOf(fields), addressOf(fields, titleField));
+  const locator = locatorOf(fields, passage, item);
+  readItemType(item, group, titleField, firstField(fields, 'location') !== undefined);
+  if (!item.title && !item.URL && !item['container-title'] && !item.author && !item.editor && item.type !== 'interview') return undefined;
+  const shortForm = shortFormOf(item, group);
+  return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence: confidenceOf(group, problems), problems };
+}
+
+function firstField(fields: readonly Segment[], label: Label): Segment | undefined {
+  return fields.find((field) => field.label === label);
+}
+
+/** Sets `key` unless `value` is empty: a field that cleans to nothing leaves the item as it was. */
+function setPresent<K extends keyof CslItemData>(item: Partial<CslItemData>, key: K, value: CslItemData[K] | undefined | ''): void {
+  if (value !== undefined && value !== '') item[key] = value as CslItemData[K];
+}
+
+/**
+ * The fields the item is built from. A detail the model doubts is left out (and said so in
+ * `problems`): a missing publisher is better than a wrong one.
+ */
+function trustedFields(group: CitationGroup, passage: Segment | undefined, fieldThreshold: number, problems: string[]): Segment[] {
   const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold && field !== passage);
   for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
   // A publisher, place or periodical is a name: a lower-case word of prose (`thread.`) is none.
@@ -571,91 +598,112 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   );
   for (const field of unnamed) problems.push(`${field.label} “${plain(field.text)}” left out: not a name`);
   doubted.push(...unnamed);
-  const kept = group.fields.filter((field) => !doubted.includes(field));
-  const first = (label: Label) => kept.find((field) => field.label === label);
-  const all = (label: Label) => kept.filter((field) => field.label === label);
-  const set = <K extends keyof CslItemData>(key: K, value: CslItemData[K] | undefined | '') => {
-    if (value !== undefined && value !== '') item[key] = value as CslItemData[K];
-  };
+  return group.fields.filter((field) => !doubted.includes(field));
+}
 
+/**
+ * A book's title read as a periodical's (`Ann Lee, _Another Book_ (Paris: Seuil, 2012)`): with a
+ * publisher or place and nothing of a periodical's (volume, issue, pages, `In`), it is the title.
+ */
+function misreadBookTitle(fields: readonly Segment[]): Segment | undefined {
+  const container = firstField(fields, 'container-title');
+  const isBookTitle =
+    !firstField(fields, 'title') &&
+    (firstField(fields, 'publisher') || firstField(fields, 'location')) &&
+    !['volume', 'issue', 'pages', 'editor'].some((label) => firstField(fields, label as Label)) &&
+    !/^\s*[_*]*(?:in|dans|en|im)\b/i.test(container?.text ?? 'in');
+  return isBookTitle ? container : undefined;
+}
+
+function contributorsOf(fields: readonly Segment[]): Pick<CslItemData, 'author' | 'editor' | 'translator'> {
   const names = (label: 'author' | 'editor' | 'translator'): CslName[] =>
-    all(label).flatMap((field) => {
-      const text = namesText(field);
-      return text === undefined ? [] : parseNames(text).names;
-    });
-  const authors = names('author');
-  const editors = names('editor');
-  const translators = names('translator');
-  if (authors.length > 0) item.author = authors;
-  if (editors.length > 0) item.editor = editors;
-  if (translators.length > 0) item.translator = translators;
+    fields
+      .filter((field) => field.label === label)
+      .flatMap((field) => {
+        const text = namesText(field);
+        return text === undefined ? [] : parseNames(text).names;
+      });
+  const contributors: Pick<CslItemData, 'author' | 'editor' | 'translator'> = {};
+  for (const role of ['author', 'editor', 'translator'] as const) {
+    const people = names(role);
+    if (people.length > 0) contributors[role] = people;
+  }
+  return contributors;
+}
 
-  // A book's title read as a periodical's (`Ann Lee, _Another Book_ (Paris: Seuil, 2012)`): with
-  // a publisher or place and nothing of a periodical's (volume, issue, pages, `In`), it is the title.
-  const bookTitle =
-    !first('title') &&
-    (first('publisher') || first('location')) &&
-    !['volume', 'issue', 'pages', 'editor'].some((label) => first(label as Label)) &&
-    !/^\s*[_*]*(?:in|dans|en|im)\b/i.test(first('container-title')?.text ?? 'in');
-  if (bookTitle) first('container-title')!.label = 'title';
-  const titleField = first('title');
-  let titleGenre: string | undefined;
-  if (titleField) {
-    readTitle(titleField, item, problems);
-    // `Au soleil couchant, traduit du coréen par Jean-Noël Juttet` read as one title.
-    const role = item.title ? ROLE_PHRASE.exec(item.title) : null;
-    if (role && !item['title-short']) {
-      const people = parseNames(role[3]!).names;
-      if (people.length > 0) {
-        item.title = trimPlain(role[1]!);
-        if (/^(?:ed|edited|hrsg|sous)/i.test(role[2]!)) item.editor = [...(item.editor ?? []), ...people];
-        else item.translator = [...(item.translator ?? []), ...people];
-      }
-    }
-    // `A Comparative Morphology. Ph.D. dissertation`, `Algeria: The Realities. 1st American ed.`,
-    // `… 2 vols.`: what kind of work it is, its edition or extent, read into the title.
-    const tail = item.title && !item['title-short'] ? TITLE_TAIL.exec(item.title) : null;
-    if (tail) {
-      item.title = trimPlain(tail[1]!);
-      if (tail[2]) titleGenre = trimPlain(tail[2]);
-      else if (tail[3] && !first('edition')) item.edition = editionOf(tail[3]);
-      // A degree alone (`… Papaveraceae. Ph.D`): the model read `dissertation` as the genre.
-      else if (tail[5]) titleGenre = `${tail[5]}.`;
+/**
+ * Reads the title into `item`, with the people a role phrase names after it and the edition its
+ * tail gives; returns the kind of work its tail names (`Ph.D. dissertation`), if any.
+ */
+function readTitleField(field: Segment, fields: readonly Segment[], item: CslItemData, problems: string[]): string | undefined {
+  readTitle(field, item, problems);
+  // `Au soleil couchant, traduit du coréen par Jean-Noël Juttet` read as one title.
+  const role = item.title ? ROLE_PHRASE.exec(item.title) : null;
+  if (role && !item['title-short']) {
+    const people = parseNames(role[3]!).names;
+    if (people.length > 0) {
+      item.title = trimPlain(role[1]!);
+      if (/^(?:ed|edited|hrsg|sous)/i.test(role[2]!)) item.editor = [...(item.editor ?? []), ...people];
+      else item.translator = [...(item.translator ?? []), ...people];
     }
   }
-  const container = first('container-title');
+  // `A Comparative Morphology. Ph.D. dissertation`, `Algeria: The Realities. 1st American ed.`,
+  // `… 2 vols.`: what kind of work it is, its edition or extent, read into the title.
+  const tail = item.title && !item['title-short'] ? TITLE_TAIL.exec(item.title) : null;
+  if (!tail) return undefined;
+  item.title = trimPlain(tail[1]!);
+  if (tail[2]) return trimPlain(tail[2]);
+  if (tail[3] && !firstField(fields, 'edition')) item.edition = editionOf(tail[3]);
+  // A degree alone (`… Papaveraceae. Ph.D`): the model read `dissertation` as the genre.
+  else if (tail[5]) return `${tail[5]}.`;
+  return undefined;
+}
+
+/** A volume, issue or page range has a number in it (`huffingtonpost.com.` read as a volume is not one). */
+function numbered(value: string | undefined): string | undefined {
+  return value !== undefined && /\d|^[ivxlcdm]+$/i.test(value) ? value : undefined;
+}
+
+/** Where the work appeared: periodical or series, and its volume, issue and pages. */
+function periodicalOf(fields: readonly Segment[], passage: Segment | undefined): Partial<CslItemData> {
+  const item: Partial<CslItemData> = {};
+  const container = firstField(fields, 'container-title');
   if (container) {
     const { title, volume, issue } = numberedContainer(containerTitle(container.text));
-    set('container-title', title);
-    if (volume && !first('volume')) set('volume', volume);
-    if (issue && !first('issue')) set('issue', issue);
+    setPresent(item, 'container-title', title);
+    if (volume && !firstField(fields, 'volume')) setPresent(item, 'volume', volume);
+    if (issue && !firstField(fields, 'issue')) setPresent(item, 'issue', issue);
   }
-  const collection = first('collection-title');
+  const collection = firstField(fields, 'collection-title');
   if (collection) {
     // `Russie Nei Reports, No. 14`, `Archaeologica Venatoria, Band 10`, `Mercury Series Paper 3`.
-    const numbered = /^(.*?\D)[,\s]+(?:(?:no\.?|nr\.?|number|#|band|bd\.?|vol\.?|volume|heft)\s*)?(\d[\w-]*)$/i.exec(trimField(collection.text));
-    if (numbered) {
-      set('collection-title', trimField(numbered[1]!));
-      set('number', numbered[2]!);
-    } else set('collection-title', trimField(collection.text));
+    const series = /^(.*?\D)[,\s]+(?:(?:no\.?|nr\.?|number|#|band|bd\.?|vol\.?|volume|heft)\s*)?(\d[\w-]*)$/i.exec(trimField(collection.text));
+    if (series) {
+      setPresent(item, 'collection-title', trimField(series[1]!));
+      setPresent(item, 'number', series[2]!);
+    } else setPresent(item, 'collection-title', trimField(collection.text));
   }
-  // A volume, issue or page range has a number in it (`huffingtonpost.com.` read as a volume is not one).
-  const numbered = (value: string | undefined) => (value !== undefined && /\d|^[ivxlcdm]+$/i.test(value) ? value : undefined);
-  const volume = first('volume');
+  const volume = firstField(fields, 'volume');
   if (volume && volume !== passage) {
     const parts = volumeOf(volume.text);
-    set('volume', numbered(parts.volume));
-    set('issue', numbered(parts.issue));
+    setPresent(item, 'volume', numbered(parts.volume));
+    setPresent(item, 'issue', numbered(parts.issue));
   }
-  const issue = first('issue');
-  if (issue && issue !== passage) set('issue', numbered(issueOf(issue.text)));
-  const pages = first('pages');
-  if (pages) set('page', numbered(pagesOf(pages.text)));
-  const edition = first('edition');
-  if (edition) set('edition', editionOf(edition.text));
-  const publisher = first('publisher');
-  if (publisher) set('publisher', trimField(publisher.text));
-  const location = first('location');
+  const issue = firstField(fields, 'issue');
+  if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueOf(issue.text)));
+  const pages = firstField(fields, 'pages');
+  if (pages) setPresent(item, 'page', numbered(pagesOf(pages.text)));
+  return item;
+}
+
+/** Edition, publisher and place. */
+function publicationOf(fields: readonly Segment[]): Partial<CslItemData> {
+  const item: Partial<CslItemData> = {};
+  const edition = firstField(fields, 'edition');
+  if (edition) setPresent(item, 'edition', editionOf(edition.text));
+  const publisher = firstField(fields, 'publisher');
+  if (publisher) setPresent(item, 'publisher', trimField(publisher.text));
+  const location = firstField(fields, 'location');
   if (location) {
     // `Birkhäuser, Basel`: with no publisher of its own, a name before a known place is the publisher.
     const parts = /^([^,\d]+),\s*([^,\d]+)$/u.exec(trimField(location.text));
@@ -663,32 +711,57 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
     // After a country or a state the first part is a city (`Osh, Kyrgyzstan`, `Ithaca, NY`).
     const region = parts && (/^\p{Lu}{2,3}$/u.test(parts[2]!.trim()) || COUNTRIES.test(parts[2]!.trim()));
     if (parts && !region && !publisher && isPlace(parts[2]!) && !isPlace(parts[1]!) && /^\p{Lu}/u.test(parts[1]!)) {
-      set('publisher', parts[1]!.trim());
-      set('publisher-place', parts[2]!.trim());
-    } else set('publisher-place', trimField(location.text));
+      setPresent(item, 'publisher', parts[1]!.trim());
+      setPresent(item, 'publisher-place', parts[2]!.trim());
+    } else setPresent(item, 'publisher-place', trimField(location.text));
   }
-  const genre = first('genre');
+  return item;
+}
+
+/** The genre field, with the kind of work the title's tail named (`Ph.D. dissertation`) before it. */
+function genreOf(fields: readonly Segment[], titleGenre: string | undefined): Partial<CslItemData> {
+  const item: Partial<CslItemData> = {};
+  const genre = firstField(fields, 'genre');
   if (genre) readGenre(trimField(genre.text), item);
   if (titleGenre) item.genre = item.genre && !/dissertation|thesis/i.test(titleGenre) ? `${titleGenre} ${item.genre}` : titleGenre;
-  const date = all('date')
+  return item;
+}
+
+/** When the work was issued (the first date field that reads as one) and accessed. */
+function datesOf(fields: readonly Segment[]): Partial<CslItemData> {
+  const item: Partial<CslItemData> = {};
+  const issued = fields
+    .filter((field) => field.label === 'date')
     .map((field) => dateOf(field.text))
     .find((value) => value !== undefined);
-  if (date) item.issued = date;
-  const accessed = first('accessed');
-  if (accessed) {
-    const value = dateOf(accessed.text);
-    if (value) item.accessed = value;
-  }
-  const url = first('URL');
-  const doiField = first('DOI');
-  // With no address of its own, a citation's address is its title's link (`["Title"](url)`).
+  if (issued) item.issued = issued;
+  const accessed = firstField(fields, 'accessed');
+  const accessedValue = accessed ? dateOf(accessed.text) : undefined;
+  if (accessedValue) item.accessed = accessedValue;
+  return item;
+}
+
+/** The work's URL and DOI. With no address of its own, a citation's address is its title's link (`["Title"](url)`). */
+function addressOf(fields: readonly Segment[], titleField: Segment | undefined): Partial<CslItemData> {
+  const item: Partial<CslItemData> = {};
+  const url = firstField(fields, 'URL');
+  const doiField = firstField(fields, 'DOI');
   const urlValue = url ? urlOf(url.text) : titleField?.links[0];
   const doi = (doiField ? doiOf(doiField.text) : undefined) ?? (urlValue && /doi\.org\//i.test(urlValue) ? doiOf(urlValue) : undefined);
   if (urlValue) item.URL = urlValue;
-  else if (doiField && /https?:\/\//.test(doiField.text)) set('URL', urlOf(doiField.text));
+  else if (doiField && /https?:\/\//.test(doiField.text)) setPresent(item, 'URL', urlOf(doiField.text));
   if (doi) item.DOI = doi;
-  const locatorField = passage ?? first('locator');
+  return item;
+}
+
+/**
+ * The passage cited. A page field can hold it (then `item.page` keeps only the article's pages,
+ * or, for a book, loses the page that was the passage).
+ */
+function locatorOf(fields: readonly Segment[], passage: Segment | undefined, item: CslItemData): string | undefined {
+  const locatorField = passage ?? firstField(fields, 'locator');
   let locator = locatorField ? normaliseLocator(locatorField.text) : undefined;
+  const pages = firstField(fields, 'pages');
   // MHRA: `34–49 (p. 36)`, the article's pages, then the page cited.
   const pageAndPassage = pages ? /^(?:pp?\.\s*)?(.*?\d)\s*\((pp?\.\s*[^)]+)\)[.,;]*$/.exec(plain(pages.text)) : null;
   if (pageAndPassage) {
@@ -696,27 +769,27 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
     locator ??= normaliseLocator(pageAndPassage[2]!);
   }
   // A note's bare page after a book's publication facts is the passage cited, not the book's extent.
-  if (pages && !container && !locator && !/\bpp?\.?\s*\d+\s*pp\b/i.test(pages.text)) {
+  if (pages && !firstField(fields, 'container-title') && !locator && !/\bpp?\.?\s*\d+\s*pp\b/i.test(pages.text)) {
     locator = normaliseLocator(pages.text);
     delete item.page;
   }
+  return locator;
+}
 
+/** Sets the item's type; an interview's or a speech's place is the event's, not a publisher's. */
+function readItemType(item: CslItemData, group: CitationGroup, titleField: Segment | undefined, hasLocation: boolean): void {
   item.type = itemType(item, group, titleField);
-  if (item.type === 'interview' && location) {
+  if (hasLocation && (item.type === 'interview' || (item.type === 'speech' && item['event-title']))) {
     item['event-place'] = item['publisher-place']!;
     delete item['publisher-place'];
   }
-  if (item.type === 'speech' && location && item['event-title']) {
-    item['event-place'] = item['publisher-place']!;
-    delete item['publisher-place'];
-  }
-  if (!item.title && !item.URL && !item['container-title'] && !item.author && !item.editor && item.type !== 'interview') return undefined;
+}
 
-  const shortForm = shortFormOf(item, group);
+/** The model's doubt about the least certain field that identifies the work (all fields if none does); an unclosed quote lowers it. */
+function confidenceOf(group: CitationGroup, problems: readonly string[]): number {
   const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
   const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
-  const confidence = Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
-  return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence, problems };
+  return Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
 }
 
 /**
@@ -817,7 +890,7 @@ function readTitle(field: Segment, item: CslItemData, problems: string[]): void 
   if (language) item.language = language;
 }
 
-function readGenre(text: string, item: CslItemData): void {
+function readGenre(text: string, item: Partial<CslItemData>): void {
   const speech = /^(speech|lecture|address|talk|keynote)\s+(?:given|delivered|held)?\s*(?:at|to|before)\s+(.+)$/i.exec(text);
   if (speech) {
     item.genre = speech[1]!;
@@ -847,7 +920,8 @@ function itemType(item: CslItemData, group: CitationGroup, title: Segment | unde
   if (/report|paper|brief|memo|pep|rfc/.test(genre)) return 'report';
   if (container) {
     const proceedings = /proceedings|conference|symposium|workshop|congress|colloquium|\bproc\b/i.test(container);
-    if (item.editor || /^\s*(?:in|dans|en|im)\b/i.test(first(group, 'container-title')?.text ?? '')) return proceedings ? 'paper-conference' : 'chapter';
+    if (item.editor || /^\s*(?:in|dans|en|im)\b/i.test(firstField(group.fields, 'container-title')?.text ?? ''))
+      return proceedings ? 'paper-conference' : 'chapter';
     if (proceedings) return 'paper-conference';
     if (/\bblog\b/i.test(all)) return 'post-weblog';
     if (isNewsOutlet(container)) return 'article-newspaper';
@@ -864,10 +938,6 @@ function itemType(item: CslItemData, group: CitationGroup, title: Segment | unde
   if (title?.tokens.every((token) => token.italic)) return 'book';
   if (author && 'literal' in author && isOrganisationName(author.literal)) return 'document';
   return title && /^[_*]/.test(title.text) ? 'book' : 'document';
-}
-
-function first(group: CitationGroup, label: Label): Segment | undefined {
-  return group.fields.find((field) => field.label === label);
 }
 
 /** Only a name and a title (or a name and a year): a short form of an earlier citation. */

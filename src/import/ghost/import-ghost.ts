@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { dayOfInstant } from '../../core/dates.ts';
-import { placeLocator, placeOfOffset } from '../../core/place.ts';
+import { lineLocator, placeOfOffset } from '../../core/place.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sourceLines, unreadLines } from '../content.ts';
@@ -139,7 +139,7 @@ interface GhostSite {
 }
 
 function ghostSite(data: GhostData, source: string, file: VFile): GhostSite {
-  const placeIn = placeLocator(source);
+  const { placeAt, lineAt } = lineLocator(source);
   return {
     data,
     file,
@@ -148,8 +148,8 @@ function ghostSite(data: GhostData, source: string, file: VFile): GhostSite {
     tags: new Map((data.tags ?? []).filter((tag) => tag.visibility !== 'internal' && !tag.name?.startsWith('#')).map((tag) => [tag.id, tag.name ?? ''])),
     siteTitle: settingOf(data, 'title'),
     timeZone: settingOf(data, 'timezone'),
-    placeIn,
-    locate: (offset) => placeIn(offset).line,
+    placeIn: placeAt,
+    locate: lineAt,
   };
 }
 

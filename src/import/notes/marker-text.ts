@@ -1,4 +1,5 @@
 import type { FootnoteReference, ListItem, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { placeAfter } from '../../core/place.ts';
 import type { Place } from '../../core/rules.ts';
 import type { MarkerCandidate } from './align-markers.ts';
 import { type MarkerText, numberList } from './marker-candidates.ts';
@@ -111,11 +112,7 @@ function isSetOff(node: PhrasingContent, parent: Parents): boolean {
 export function placeOf(segment: Segment, offset: number): Place {
   const start = segment.node.position?.start;
   if (!start) return { line: 1, column: 1 };
-  const before = segment.node.type === 'text' ? segment.node.value.slice(0, offset - segment.start) : '';
-  const lines = before.split('\n');
-  return lines.length > 1
-    ? { line: start.line + lines.length - 1, column: (lines.at(-1)?.length ?? 0) + 1 }
-    : { line: start.line, column: start.column + before.length };
+  return placeAfter(start, segment.node.type === 'text' ? segment.node.value.slice(0, offset - segment.start) : '');
 }
 
 export function reference(note: number): FootnoteReference {

@@ -6,7 +6,7 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { compareDays, writtenDay } from '../../core/dates.ts';
-import { placeLocator } from '../../core/place.ts';
+import { lineLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import {
   type ArchiveImportResult,
@@ -201,8 +201,7 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
     report(file, 'import-invalid-csv', `posts.csv cannot be read as CSV: ${message}`, { line: Math.min(lines ?? 1, sourceLines(text).length || 1), column: 1 });
     return undefined;
   }
-  const placeAt = placeLocator(text);
-  const locate = (offset: number) => placeAt(offset).line;
+  const locate = lineLocator(text).lineAt;
   let cursor = 0;
   const located = records.map(({ record, raw }) => {
     // The record's own text (csv-parse's raw carries the line breaks around it): found from where the last ended.

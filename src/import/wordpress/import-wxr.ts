@@ -2,8 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { formatPartialDate, parseDate } from '../../core/dates.ts';
-import { placeLocator } from '../../core/place.ts';
-import { report } from '../../core/rules.ts';
+import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import {
   autoParagraphs,
@@ -87,8 +86,10 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
   const siteUrl = text(channel.link).trim() || undefined;
   const displayNames = new Map((channel['wp:author'] ?? []).map((author) => [text(author['wp:author_login']).trim(), displayNameOf(author)]));
   const items = channel.item ?? [];
-  const itemRanges = findItemRanges(source);
-  const contentPlaces = findContentPlaces(source, itemRanges);
+  // Found in the text as the file has it (the repaired text's offsets shift at each `&amp;`), with the repairs' index of it.
+  const { located } = repairs;
+  const itemRanges = findItemRanges(located.text, located.lineAt);
+  const contentPlaces = findContentPlaces(located.text, itemRanges, located.placeAt);
   const wanted = new Set(options.postTypes ?? ['post']);
 
   const pieces: ImportedPiece[] = [];
@@ -315,9 +316,7 @@ interface LineRange {
 }
 
 /** Line ranges of the `<item>` elements, in document order (CDATA sections are skipped: posts may quote markup). */
-function findItemRanges(source: string): LineRange[] {
-  const placeAt = placeLocator(source);
-  const lineAt = (offset: number) => placeAt(offset).line;
+function findItemRanges(source: string, lineAt: (offset: number) => number): LineRange[] {
   const ranges: LineRange[] = [];
   const pattern = /<!\[CDATA\[[\s\S]*?\]\]>|<item[\s>]|<\/item>/g;
   let open: number | undefined;
@@ -333,8 +332,7 @@ function findItemRanges(source: string): LineRange[] {
 }
 
 /** For each item, where the text of its `content:encoded` starts (after `<![CDATA[`), as a map from places in the post's HTML. */
-function findContentPlaces(source: string, ranges: readonly LineRange[]): (PlaceInSource | undefined)[] {
-  const placeAt = placeLocator(source);
+function findContentPlaces(source: string, ranges: readonly LineRange[], placeAt: (offset: number) => Place): (PlaceInSource | undefined)[] {
   return ranges.map((range) => {
     const opening = /<content:encoded>(?:<!\[CDATA\[)?/.exec(source.slice(range.from, range.to));
     if (!opening) return undefined;

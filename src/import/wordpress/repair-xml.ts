@@ -5,10 +5,16 @@
  * shift only within a line (`&` → `&amp;`), so line numbers still point into the file.
  */
 
-import { placeLocator, placeOfOffset } from '../../core/place.ts';
+import { lineLocator } from '../../core/place.ts';
 
 export interface XmlRepairs {
+  /** The text for the XML parser. */
   text: string;
+  /**
+   * The file's text with the preamble blanked: the file's offsets and lines, where places are
+   * found (the repairs above change offsets), and its index.
+   */
+  located: { text: string } & ReturnType<typeof lineLocator>;
   /** Lines before the XML (printed by PHP, not part of the export), 1-based and inclusive. */
   preamble: [number, number] | undefined;
   /** Places of bare ampersands read as `&amp;`, in the original file. */
@@ -23,23 +29,20 @@ const bareAmpersand = /&(?!(?:[A-Za-z][\w.-]*|#\d+|#x[0-9A-Fa-f]+);)/g;
 const forbiddenControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 export function repairWordPressXml(source: string): XmlRepairs {
-  const repairs: XmlRepairs = { text: source, preamble: undefined, ampersands: [], controls: [] };
   const start = source.search(/<\?xml[\s?]|<rss[\s>]/);
-  let text = source;
-  if (start > 0 && source.slice(0, start).trim() !== '') {
-    const lastLine = placeOfOffset(source, start).line;
-    const firstLine =
-      source
-        .slice(0, start)
-        .split('\n')
-        .findIndex((line) => line.trim() !== '') + 1;
-    // The declaration may only open the document: it goes with the preamble (it says UTF-8 anyway).
-    const declaration = /^<\?xml[^>]*\?>/.exec(source.slice(start))?.[0] ?? '';
-    const blanked = (part: string) => part.replace(/[^\n]/g, ' ');
-    text = blanked(source.slice(0, start + declaration.length)) + source.slice(start + declaration.length);
-    repairs.preamble = [firstLine, lastLine - (source.slice(0, start).endsWith('\n') ? 1 : 0)];
-  }
-  const placeOf = placeLocator(text);
+  const before = start > 0 ? source.slice(0, start) : '';
+  // The declaration may only open the document: it goes with the preamble (it says UTF-8 anyway).
+  const declaration = before.trim() === '' ? undefined : (/^<\?xml[^>]*\?>/.exec(source.slice(start))?.[0] ?? '');
+  // Blanked to its line ends, so that places in the text are places in the file.
+  const preambleEnd = declaration === undefined ? 0 : start + declaration.length;
+  const text = source.slice(0, preambleEnd).replace(/[^\r\n]/g, ' ') + source.slice(preambleEnd);
+  const located = { text, ...lineLocator(text) };
+  const preamble: [number, number] | undefined =
+    declaration === undefined
+      ? undefined
+      : [before.split('\n').findIndex((line) => line.trim() !== '') + 1, located.lineAt(start) - (before.endsWith('\n') ? 1 : 0)];
+  const repairs: XmlRepairs = { text, located, preamble, ampersands: [], controls: [] };
+  const placeOf = located.placeAt;
   // CDATA sections and comments may hold `&` as it is; only markup outside them is repaired.
   const parts = text.split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/);
   let offset = 0;

@@ -122,7 +122,12 @@ describe('anthology import', () => {
       await writeFile(edited, editedText);
       const refused = await runCli(['import', 'seed.txt'], project.dir);
       assert.equal(refused.code, 1);
-      assert.match(refused.stderr, /edited since the last import[\s\S]*chapters\/the-sco-turns-twenty\.md[\s\S]*Nothing was written/);
+      assert.match(
+        refused.stderr,
+        /chapters\/the-sco-turns-twenty\.md\n\s*1:1\s+error\s+this chapter file was edited since the last import and would be overwritten\s+import-exists/,
+      );
+      assert.match(refused.stderr, /nothing was written: use --beside/);
+      assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
       assert.equal(await readFile(edited, 'utf8'), editedText);
 
       const beside = await runCli(['import', 'seed.txt', '--beside'], project.dir);

@@ -9,6 +9,7 @@ import {
   findDate,
   formatPartialDate,
   isDateLine,
+  isIsoDate,
   parseDate,
   parseFrontMatterDate,
   seasonLabel,
@@ -198,5 +199,14 @@ describe('31 February is no date anywhere', () => {
     assert.equal(dayInAddress('https://example.org/2001/02/31/post/'), undefined);
     assert.equal(writtenDay('2001-02-31T10:00:00Z'), undefined);
     assert.equal(dayOfInstant('2001-02-31T10:00:00Z', undefined), undefined);
+  });
+});
+
+describe('isIsoDate: a whole day of the calendar, written YYYY-MM-DD', () => {
+  it('takes real days, leap days included, and refuses impossible ones and other forms', () => {
+    for (const day of ['2026-12-05', '2024-02-29', '0050-01-01', '9999-12-31']) assert.equal(isIsoDate(day), true, day);
+    for (const day of ['2026-02-29', '2026-02-31', '2026-13-01', '2026-00-10', '2026-1-05', '2026-12', '05/12/2026', ' 2026-12-05']) {
+      assert.equal(isIsoDate(day), false, day);
+    }
   });
 });

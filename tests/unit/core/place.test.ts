@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeLocator, placeOfOffset, placeOfText } from '../../../src/core/place.ts';
+import { placeAfter, placeLocator, placeOfOffset, placeOfText } from '../../../src/core/place.ts';
 import { withLineFeeds } from '../../../src/io/read.ts';
 
 test('offsets become 1-based lines and columns; CRLF ends a line once, its CR on the line it ends', () => {
@@ -29,4 +29,14 @@ test('a lone CR is a line end, the same place as the LF that reading puts there'
 test('the first occurrence of a text, or nothing', () => {
   assert.deepEqual(placeOfText('id: a\nkey: "x"\n', '"x"'), { line: 2, column: 6 });
   assert.equal(placeOfText('abc', 'z'), undefined);
+});
+
+test('the place after a slice whose start is known: on its line, or on the line its last line feed opens', () => {
+  assert.deepEqual(placeAfter({ line: 3, column: 5 }, ''), { line: 3, column: 5 });
+  assert.deepEqual(placeAfter({ line: 3, column: 5 }, 'abc'), { line: 3, column: 8 });
+  assert.deepEqual(placeAfter({ line: 3, column: 5 }, 'abc\nde'), { line: 4, column: 3 });
+  assert.deepEqual(placeAfter({ line: 3, column: 5 }, 'abc\n'), { line: 4, column: 1 });
+  // The same place vfile-location gives for the offset after the slice, in the text it is cut from.
+  const text = 'xxxx\nyyyyabc\nde and on';
+  assert.deepEqual(placeAfter(placeOfOffset(text, 9), 'abc\nde'), placeOfOffset(text, 15));
 });

@@ -27,6 +27,19 @@ describe('WordPress exports that are not quite XML', () => {
     assert.equal(repairs.text.split('\n')[3], '<c><![CDATA[a & b]]></c>');
   });
 
+  test('places are found in the file’s own text: the preamble blanked to its line ends (CRLF too), the repairs not applied', () => {
+    const source = 'Warning: x\r\nNotice: y\r\n<?xml version="1.0"?>\r\n<rss><link>?a=1&b=2</link><i>&c</i></rss>\r\n';
+    const repairs = repairWordPressXml(source);
+    assert.deepEqual(repairs.preamble, [1, 2]);
+    assert.equal(repairs.located.text.length, source.length);
+    assert.deepEqual(repairs.located.placeAt(source.indexOf('<rss>')), { line: 4, column: 1 });
+    assert.deepEqual(repairs.ampersands, [
+      { line: 4, column: source.indexOf('&b') - source.indexOf('<rss>') + 1 },
+      { line: 4, column: source.indexOf('&c') - source.indexOf('<rss>') + 1 },
+    ]);
+    assert.match(repairs.text, /\?a=1&amp;b=2.*&amp;c/);
+  });
+
   test('a well-formed export is not touched', () => {
     const source = '<?xml version="1.0"?>\n<rss><channel/></rss>\n';
     const repairs = repairWordPressXml(source);
