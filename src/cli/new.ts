@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { configFileName } from '../config/load.ts';
+import { yamlPlaces } from '../config/validate-yaml.ts';
 import { isIsoDate } from '../core/dates.ts';
+import { report } from '../core/rules.ts';
 import { Staging } from '../io/stage.ts';
 import { newBookFiles, titleFromFolder } from '../scaffold/new-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -65,8 +69,19 @@ export async function newCommand(baseDir: string, dir: string, options: NewOptio
   const shown = path.relative(baseDir, target) || '.';
   ui.info(`new book in ${shown}: anthology.yaml, chapters/, bibliography/, styles/ (${copied.csl} citation styles), README.md, .gitignore`);
   if (!options.title) ui.info(`  title “${title}”, from the folder’s name: change it in anthology.yaml`);
-  if (editors.length === 0) ui.warn('no --editor given: anthology.yaml has a placeholder for the editors until you put their names');
-  if (!options.publisher?.trim()) ui.warn('no --publisher given: anthology.yaml has a placeholder for the publisher');
+  // What `check` and `build` will report until it is filled in, at the placeholder itself.
+  const placeholders = new VFile({ path: path.join(shown, configFileName) });
+  const places = yamlPlaces(files.get(configFileName) ?? '');
+  if (editors.length === 0)
+    report(
+      placeholders,
+      'new-placeholder',
+      'no --editor given: anthology.yaml has a placeholder for the editors until you put their names',
+      places.value(['editors', 0]),
+    );
+  if (!options.publisher?.trim())
+    report(placeholders, 'new-placeholder', 'no --publisher given: anthology.yaml has a placeholder for the publisher', places.value(['publisher']));
+  ui.report([placeholders]);
   ui.info(`next: cd ${shown} && anthology add SOURCE… && anthology build`);
   return exitCodes.ok;
 }

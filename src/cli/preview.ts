@@ -53,7 +53,12 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   // The address it listens on (`--host ::1` listens there only); all addresses are shown as localhost.
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
-  if (!loopbackOnly) ui.warn(`listening on ${options.host}: anyone who can reach this machine can read the book`);
+  if (!loopbackOnly)
+    ui.caution(
+      `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+      'preview-not-loopback',
+      `listening on ${options.host}: anyone who can reach this machine can read the book`,
+    );
 
   watcher = new ProjectWatcher(projectDir, () => void preview.rebuild());
   const started = performance.now();

@@ -1,9 +1,9 @@
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
 import { isIsoDate } from '../core/dates.ts';
 import type { SitePageRecord } from '../core/editions.ts';
-import { hasErrors } from '../core/rules.ts';
+import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { changeSummary, hasChanges } from '../editions/compare.ts';
 import { editionRecord, noteParagraphs } from '../editions/record.ts';
@@ -88,11 +88,24 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
     `released the ${editionName(number).toLowerCase()} (edition ${number}, ${date}): ${record.chapters.length} chapters, ${notes} notes, ${record.bibliography.length} bibliography items`,
   );
   if (previous && changes) for (const line of describeChanges(changes, current)) ui.info(`  ${line}`);
+  const places = yamlPlaces(textOf(loaded.files, configFileName));
+  const reminders = new VFile({ path: configFileName });
   if (notAdvanced)
-    ui.warn(`recorded in ${written}; anthology.yaml was left as it was (${notAdvanced}): set edition.number to ${number + 1} to prepare the next`);
+    report(
+      reminders,
+      'edition-not-advanced',
+      `recorded in ${written}; anthology.yaml was left as it was (${notAdvanced}): set edition.number to ${number + 1} to prepare the next`,
+      places.value(['edition', 'number']),
+    );
   else ui.info(`recorded in ${written}; anthology.yaml now prepares edition ${number + 1} (set its date when you know it)`);
   if (book.config.identifier.toLowerCase().startsWith('isbn:'))
-    ui.warn(`edition ${number + 1} needs its own ISBN: set identifier in anthology.yaml before you publish it`);
+    report(
+      reminders,
+      'edition-identifier-reused',
+      `edition ${number + 1} needs its own ISBN: set identifier in anthology.yaml before you publish it`,
+      places.value(['identifier']),
+    );
+  ui.report([reminders]);
   return exitCodes.ok;
 }
 

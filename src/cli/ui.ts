@@ -42,6 +42,11 @@ export class Ui {
     this.report([refusal(path, ruleId, reason, place)]);
   }
 
+  /** A warning as a diagnostic on the file (or address) it concerns, like `refuse` but the command goes on. */
+  caution(path: string, ruleId: RuleId, reason: string, place?: Place): void {
+    this.report([refusal(path, ruleId, reason, place)]);
+  }
+
   info(line: string): void {
     if (!this.options.quiet) this.stdout.write(`${line}\n`);
   }

@@ -150,6 +150,18 @@ export const rules = {
     summary: '`anthology new` was given a folder that is not empty, or a file: it makes a book only in a new or empty folder.',
   },
   'preview-cannot-listen': { severity: 'error', summary: 'The preview cannot listen on the address and port asked for (already in use, or not allowed).' },
+  'edition-not-advanced': {
+    severity: 'warning',
+    summary: '`anthology release` recorded the edition but could not move anthology.yaml on to the next (edition.number is to be set by hand).',
+  },
+  'new-placeholder': {
+    severity: 'warning',
+    summary: '`anthology new` was given no editor or publisher: anthology.yaml has a placeholder that `check` and `build` report until it is filled in.',
+  },
+  'preview-not-loopback': {
+    severity: 'warning',
+    summary: 'The preview listens on an address other machines can reach: anyone who can reach it can read the book.',
+  },
   'chapter-unknown': { severity: 'error', summary: 'A command names a chapter (`add --after`) that no chapter of the book is: no such id, file name or path.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; summary: string }>;
 

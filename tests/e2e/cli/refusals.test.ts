@@ -135,3 +135,39 @@ describe('refusals are diagnostics with rule ids', () => {
     assert.doesNotMatch(result.stderr, stackTrace);
   });
 });
+
+describe('warnings of the commands are diagnostics with rule ids too', () => {
+  let parent: { dir: string; dispose: () => Promise<void> };
+  before(async () => {
+    parent = await emptyProject();
+  });
+  after(() => parent.dispose());
+
+  it('anthology new without --editor or --publisher: at the placeholders in anthology.yaml, exit 0', async () => {
+    const made = await runCli(['new', 'no-names', '--date', '2027-01-15'], parent.dir);
+    assert.equal(made.code, 0, made.stderr);
+    const written = await readFile(path.join(parent.dir, 'no-names/anthology.yaml'), 'utf8');
+    const shown = (place: string, reason: string) => new RegExp(`${place}\\s+warning\\s+${reason}.*\\s+new-placeholder`);
+    assert.match(made.stderr, /no-names\/anthology\.yaml\n/);
+    assert.match(made.stderr, shown(placeOf(written, /editors:[^\n]*\n {2}- (\S+)/), 'no --editor given: anthology\\.yaml has a placeholder for the editors'));
+    assert.match(made.stderr, shown(placeOf(written, /\npublisher: (\S+)/), 'no --publisher given: anthology\\.yaml has a placeholder for the publisher'));
+  });
+
+  it('anthology release of a book with an ISBN: the next edition needs its own, at identifier', async () => {
+    const made = await runCli(['new', 'isbn-book', '--editor', 'A. Editor', '--publisher', 'Small Press', '--date', '2027-01-15'], parent.dir);
+    assert.equal(made.code, 0, made.stderr);
+    const book = path.join(parent.dir, 'isbn-book');
+    assert.equal((await runCli(['add', goFonts], book)).code, 0);
+    const configPath = path.join(book, 'anthology.yaml');
+    await writeFile(configPath, (await readFile(configPath, 'utf8')).replace(/^identifier: .*$/m, 'identifier: isbn:9780000000002'));
+    const place = placeOf(await readFile(configPath, 'utf8'), /^identifier: (isbn:\S+)/m);
+    const release = await runCli(['release'], book);
+    assert.equal(release.code, 0, release.stderr);
+    assert.match(
+      release.stderr,
+      new RegExp(
+        `anthology\\.yaml\\n\\s*${place}\\s+warning\\s+edition 2 needs its own ISBN: set identifier in anthology\\.yaml before you publish it\\s+edition-identifier-reused`,
+      ),
+    );
+  });
+});
