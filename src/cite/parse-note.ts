@@ -13,6 +13,7 @@ import { type LabelledToken, labelNote } from './label/label-note.ts';
 import type { Label } from './label/labels.ts';
 import { parseNames } from './label/names.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
+import { parseShortForm, type ShortNote } from './label/short-forms.ts';
 
 export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-reference' | 'discursive' | 'commentary';
 
@@ -94,6 +95,8 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
     };
     return { kind: 'short', citations: [citation], shortForm: { author: opCit.author }, confidence: 0.9, problems: [], labels: [], text };
   }
+  const short = parseShortForm(body);
+  if (short) return shortNote(text, short);
   const reference = parseCrossReference(body);
   if (reference) {
     const { note, ...locator } = reference;
@@ -133,6 +136,20 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
     labels,
     text,
   };
+}
+
+/** `Cooley, _Great Games_, 45.`: a short form by its shape (`label/short-forms.ts`), resolved against an earlier citation. */
+function shortNote(text: string, short: ShortNote): ParsedNote {
+  const citation: ParsedCitation = {
+    item: { type: short.italic ? 'book' : 'document', author: parseNames(short.author).names, title: short.title },
+    ...(short.locator ? { locator: short.locator } : {}),
+    ...(short.prefix ? { prefix: short.prefix } : {}),
+    confidence: 0.9,
+    problems: [],
+    source: { start: short.start, end: short.end },
+  };
+  const shortForm = { author: short.author, title: short.title };
+  return { kind: 'short', citations: [citation], shortForm, confidence: 0.9, problems: [], labels: [], text };
 }
 
 /** An item with people and nothing else to find the work by, and no passage cited. */
