@@ -14,6 +14,7 @@ import type { Label } from './label/labels.ts';
 import { parseNames } from './label/names.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 import { parseShortForm, type ShortNote } from './label/short-forms.ts';
+import { withoutDoubtedTitleHead } from './label/title-head.ts';
 
 export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-reference' | 'discursive' | 'commentary';
 
@@ -105,9 +106,11 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   const tokens = options.labeller ? options.labeller(body) : labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
   const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
-  const all = groupCitations(segmentsOf(body, tokens)).flatMap((group, index) => {
-    if (index > 0 && isQuotation(group)) return [];
+  const all = groupCitations(segmentsOf(body, tokens)).flatMap((found, index) => {
+    if (index > 0 && isQuotation(found)) return [];
+    const { group, problem } = withoutDoubtedTitleHead(found, body);
     const citation = buildCitation(group);
+    if (citation && problem) citation.problems.push(problem);
     const original = citation?.item.URL ? originalOfArchived(citation.item.URL, links) : undefined;
     if (citation && original) citation.item.URL = original;
     return citation ? [{ group, citation }] : [];
