@@ -14,6 +14,7 @@ import type { Label } from './label/labels.ts';
 import { parseNames } from './label/names.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 import { parseShortForm, type ShortNote } from './label/short-forms.ts';
+import { withoutDoubtedDetails } from './label/sure-work.ts';
 import { withoutDoubtedTitleHead } from './label/title-head.ts';
 
 export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-reference' | 'discursive' | 'commentary';
@@ -108,9 +109,10 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
   const all = groupCitations(segmentsOf(body, tokens)).flatMap((found, index) => {
     if (index > 0 && isQuotation(found)) return [];
-    const { group, problem } = withoutDoubtedTitleHead(found, body);
+    const { group: titled, problem } = withoutDoubtedTitleHead(found, body);
+    const { group, problems } = withoutDoubtedDetails(titled);
     const citation = buildCitation(group);
-    if (citation && problem) citation.problems.push(problem);
+    if (citation) citation.problems.push(...(problem ? [problem] : []), ...problems);
     const original = citation?.item.URL ? originalOfArchived(citation.item.URL, links) : undefined;
     if (citation && original) citation.item.URL = original;
     return citation ? [{ group, citation }] : [];
