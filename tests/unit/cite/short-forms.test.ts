@@ -6,7 +6,14 @@ import type { BibliographyItem } from '../../../src/core/citations.ts';
 
 describe('short forms by their shape: a name, a short title in italics or quotes, the passage', () => {
   it('reads Chicago and MHRA short forms', () => {
-    assert.deepEqual(parseShortForm('Cooley, _Great Games_, 45.'), { author: 'Cooley', title: 'Great Games', italic: true, locator: 'p. 45', start: 0, end: 25 });
+    assert.deepEqual(parseShortForm('Cooley, _Great Games_, 45.'), {
+      author: 'Cooley',
+      title: 'Great Games',
+      italic: true,
+      locator: 'p. 45',
+      start: 0,
+      end: 25,
+    });
     assert.equal(parseShortForm('Smith, “Short Title,” 12–14.')?.title, 'Short Title');
     assert.equal(parseShortForm('Smith, “Short Title,” 12–14.')?.locator, 'pp. 12–14');
     assert.equal(parseShortForm('Erokhin, ‘Comparative Analysis’.')?.locator, undefined);
