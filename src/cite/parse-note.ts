@@ -2,8 +2,11 @@
  * One hand-typed note (its Markdown source) → what kind of note it is and the CSL items it cites.
  * The trained labeller (`label/`) labels the note's tokens; runs of labels become fields, fields
  * become citations and items (`label/citations.ts`). What a model cannot know stays as rules, each
- * with its test: Ibid. and “note 41” point elsewhere (`label/references.ts`); a note pasted with
- * its number keeps offsets. Pure: no I/O, no clock.
+ * with its test: Ibid. and “note 41” point elsewhere (`label/references.ts`); short forms by their
+ * shape (`label/short-forms.ts`); a quoted passage after a title (`label/quoted-passages.ts`);
+ * doubted words before a quoted title (`label/title-head.ts`) and a doubted site name or date of a
+ * work a sure title and address identify (`label/sure-work.ts`) left out; a note pasted with its
+ * number keeps offsets. Pure: no I/O, no clock.
  */
 import type { CslItemData } from './csl.ts';
 import { buildCitation, type CitationGroup, groupCitations, isQuotation, type ShortForm, segmentsOf } from './label/citations.ts';
