@@ -8,28 +8,30 @@
 // labeller's confidence under its threshold). Garbage: a produced item with a wrong or invented field.
 //
 //   npm run bench (all benches), or node --import tsx bench/notes.ts [--folds 5] [--sweep] [--errors]
-//   [--no-rule] [--cache] (--cache keeps each fold's model in the temp directory, keyed by a hash of
+//   [--no-rule] [--seed N] [--cache] (--seed trains every model, the full one for gold.xml too, with
+//   SGD's shuffles from seed N instead of the committed settings': the spread across seeds is the
+//   training's own noise; --cache keeps each fold's model in the temp directory, keyed by a hash of
 //   its training data and the model code, so changing only the step from labels to items reruns fast)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { normaliseText } from '../src/cite/bibliography.ts';
-import type { CslItemData, CslName } from '../src/cite/csl.ts';
 import type { CrfModel } from '../src/cite/label/crf.ts';
 import { committedModel } from '../src/cite/label/label-note.ts';
 import { fromModelFile, type ModelFile, toModelFile } from '../src/cite/label/model-file.ts';
 import { type LabelledNote, labelledTokens, parseTaggedFile } from '../src/cite/label/tagged.ts';
 import { MODEL_CODE, TRAINING_FILES, trainingHash, trainLabeller } from '../src/cite/label/train.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
+import { corpusComparisons, digits, type Item, matchItems, namesText, nameWords, sameAsDoi, text, url, withoutUrl, year } from './compare-items.ts';
 import { printTable } from './table.ts';
 
 const RULE_PARSER_COMMIT = '1b51133';
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const folds = args.includes('--folds') ? Number(args[args.indexOf('--folds') + 1]) : 5;
+const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : undefined;
+const trainOptions = seed === undefined ? {} : { seed };
 
-type Item = Partial<CslItemData> & Record<string, unknown>;
 interface Parse {
   items: Item[];
   confidence: number;
@@ -64,49 +66,6 @@ function labeller(model?: CrfModel, threshold = CONFIDENCE_THRESHOLD): Parser {
 }
 
 // --- comparing fields ---------------------------------------------------------------------------
-
-const NAME_STOP = new Set(['and', 'et', 'al', 'eds', 'ed', 'editor', 'editors', 'by', 'in', 'trans', 'translated', 'edited', 'hrsg', 'others', 'u', 'a']);
-
-/** The words of a list of names, initials and connectors aside: the same people, cut the same way. */
-function nameWords(text: string): string {
-  return [
-    ...new Set(
-      normaliseText(text)
-        .split(' ')
-        .filter((word) => word.length > 1 && !NAME_STOP.has(word)),
-    ),
-  ]
-    .sort()
-    .join(' ');
-}
-
-function namesText(names: unknown): string {
-  if (!Array.isArray(names)) return '';
-  return (names as CslName[])
-    .map((name) =>
-      'literal' in name
-        ? name.literal
-        : [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' '),
-    )
-    .join(' ');
-}
-
-function surnames(names: unknown): string {
-  if (!Array.isArray(names)) return '';
-  return (names as CslName[])
-    .map((name) => normaliseText('literal' in name ? name.literal : [name['non-dropping-particle'], name.family].filter(Boolean).join(' ')))
-    .join('|');
-}
-
-function year(date: unknown): string | undefined {
-  if (typeof date === 'string') return /\d{4}/.exec(date)?.[0];
-  const parts = (date as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
-  return parts?.[0] === undefined ? undefined : String(parts[0]);
-}
-
-const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D+/g, '-').replace(/^-|-$/g, '') : undefined);
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? normaliseText(value.replace(/^(?:in|dans)\s*:?\s+/i, '')) : undefined);
-const url = (value: unknown) => (typeof value === 'string' ? value.replace(/^<|>$|[.,;]+$/g, '').toLowerCase() : undefined);
 
 interface Tally {
   right: number;
@@ -220,45 +179,6 @@ function corpusNotes(): CorpusNote[] {
   return notes;
 }
 
-function sameAsDoi(item: Item): boolean {
-  return typeof item.URL === 'string' && typeof item.DOI === 'string' && url(item.URL)!.endsWith(url(item.DOI)!);
-}
-
-function withoutUrl(item: Item): Item {
-  const { URL: _url, ...rest } = item;
-  return rest;
-}
-
-function corpusComparisons(expected: Item, produced: Item): [string, string | undefined, string | undefined][] {
-  const value = (item: Item, key: string) => text(item[key]);
-  // A doi.org address is the DOI written as a URL: the same fact, not an invented one.
-  if (sameAsDoi(produced) && !expected.URL) produced = withoutUrl(produced);
-  return [
-    ['author', surnames(expected.author) || undefined, surnames(produced.author) || undefined],
-    ['title', value(expected, 'title'), value(produced, 'title')],
-    ['container-title', value(expected, 'container-title'), value(produced, 'container-title')],
-    ['year', year(expected.issued), year(produced.issued)],
-    ['publisher', value(expected, 'publisher'), value(produced, 'publisher')],
-    ['location', value(expected, 'publisher-place'), value(produced, 'publisher-place')],
-    ['volume', digits(expected.volume), digits(produced.volume)],
-    ['pages', digits(expected.page), digits(produced.page)],
-    ['URL', url(expected.URL), url(produced.URL)],
-    ['DOI', url(expected.DOI), url(produced.DOI)],
-  ];
-}
-
-/** The expected item a produced one stands for: same URL, or same title, or the same place in the note. */
-function matchItems(expected: Item[], produced: Item[]): [Item | undefined, Item][] {
-  const left = [...expected];
-  return produced.map((item, index) => {
-    const at = left.findIndex((candidate) => url(candidate.URL) !== undefined && url(candidate.URL) === url(item.URL)) ?? -1;
-    let found = at >= 0 ? at : left.findIndex((candidate) => text(candidate.title) !== undefined && text(candidate.title) === text(item.title));
-    if (found < 0 && left.length > 0) found = Math.min(index, left.length - 1);
-    const match = found >= 0 ? left.splice(found, 1)[0] : undefined;
-    return [match, item];
-  });
-}
-
 function scoreCorpus(parserFor: (note: CorpusNote) => Parser, notes: readonly CorpusNote[]): Score {
   const score = new Score();
   for (const note of notes) {
@@ -293,7 +213,7 @@ for (let fold = 0; fold < folds; fold++) {
   const held = new Set(entries.filter((entry) => foldOf(entry) === fold));
   const notes = trainingFiles.flatMap(({ notes }) => notes.filter((note) => !held.has(note.id.split('#')[0] ?? '')));
   const started = performance.now();
-  foldModels.push(cached(fold, held, () => trainLabeller(notes)));
+  foldModels.push(cached(fold, held, () => trainLabeller(notes, undefined, trainOptions)));
   trainMs += performance.now() - started;
 }
 
@@ -301,7 +221,12 @@ for (let fold = 0; fold < folds; fold++) {
 function cached(fold: number, held: ReadonlySet<string>, train: () => CrfModel): CrfModel {
   if (!args.includes('--cache')) return train();
   const read = (name: string) => ({ name, text: readFileSync(path.join(root, name), 'utf8') });
-  const hash = trainingHash([...TRAINING_FILES.map(read), ...MODEL_CODE.map(read), { name: 'held', text: [...held].join('\n') }]);
+  const hash = trainingHash([
+    ...TRAINING_FILES.map(read),
+    ...MODEL_CODE.map(read),
+    { name: 'held', text: [...held].join('\n') },
+    { name: 'options', text: JSON.stringify(trainOptions) },
+  ]);
   const dir = path.join(tmpdir(), 'anthology-note-folds');
   const file = path.join(dir, `${hash.slice(0, 16)}-${fold}.json`);
   if (existsSync(file)) return fromModelFile(JSON.parse(readFileSync(file, 'utf8')) as ModelFile);
@@ -312,7 +237,16 @@ function cached(fold: number, held: ReadonlySet<string>, train: () => CrfModel):
 }
 const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)] ?? committedModel(), threshold);
 
-const goldLabeller = scoreGold(labeller(), gold);
+// gold.xml is read by the committed model, or with --seed by a model trained on all the data with that seed.
+const goldModel =
+  seed === undefined
+    ? undefined
+    : trainLabeller(
+        trainingFiles.flatMap(({ notes }) => notes),
+        undefined,
+        trainOptions,
+      );
+const goldLabeller = scoreGold(labeller(goldModel), gold);
 const goldRule = rule ? scoreGold(rule, gold) : undefined;
 const corpusLabeller = folds > 0 ? scoreCorpus(heldOut(), corpus) : undefined;
 const corpusRule = rule ? scoreCorpus(() => rule, corpus) : undefined;

@@ -38,6 +38,11 @@ function shape(text: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+/** The word as written (its case kept), without the punctuation around it. */
+function bareWord(text: string): string {
+  return text.normalize('NFC').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
 function caseOf(word: string): string {
   if (word === '') return 'none';
   if (/^\p{N}+$/u.test(word)) return 'digits';
@@ -54,7 +59,7 @@ function caseOf(word: string): string {
 function ownFeatures(token: NoteToken): string[] {
   const { text } = token;
   const key = wordKey(text);
-  const features = [`w=${key}`, `shape=${shape(text).slice(0, 8)}`, `case=${caseOf(key)}`];
+  const features = [`w=${key}`, `shape=${shape(text).slice(0, 8)}`, `case=${caseOf(bareWord(text))}`];
   const last = text.at(-1) ?? '';
   const first = text[0] ?? '';
   if (/[^\p{L}\p{N}]/u.test(last)) features.push(`end=${last}`);

@@ -3,7 +3,11 @@
  * opening bracket glued to a number, `12(3)`), each URL one token, the target of a Markdown link a
  * token of its own after the link text. Each token keeps its offsets in the source and what the
  * Markdown said about it (italic, inside quotes, link text), which a reader sees but plain text loses.
+ * What is Markdown (emphasis, links, code) is read from the note's mdast, parsed by remark.
  */
+import type { Nodes } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
 export interface NoteToken {
   /** The token as typed, Markdown and all. */
@@ -27,9 +31,61 @@ export interface NoteToken {
   link?: { start: number; end: number };
 }
 
+const markdown = unified().use(remarkParse);
+
+/** What the note's mdast says about its source: where emphasis is, and its links. */
+interface InlineMarks {
+  /** Source ranges (start, end) of the contents of emphasis (`_…_`, `*…*`): italic to a reader. Strong emphasis is not. */
+  emphasis: [number, number][];
+  /** Links written `[text](target)`, by the offset of their `[`. */
+  links: Map<number, MarkdownLink>;
+}
+
+interface MarkdownLink {
+  end: number;
+  /** Offset of the `(` that opens the target. */
+  targetStart: number;
+  /** The destination as written (escapes kept), without `<…>`. */
+  destination: string;
+}
+
+function inlineMarks(source: string): InlineMarks {
+  const marks: InlineMarks = { emphasis: [], links: new Map() };
+  // Without these characters there is no emphasis and no link to find, and parsing is most of the
+  // tokeniser's time (half the notes of data/notes/ have none).
+  if (!/[*_[]/.test(source)) return marks;
+  const walk = (node: Nodes) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) {
+      if (node.type === 'emphasis') {
+        const first = node.children[0]?.position?.start.offset;
+        const last = node.children.at(-1)?.position?.end.offset;
+        if (first !== undefined && last !== undefined) marks.emphasis.push([first, last]);
+      } else if (node.type === 'link' && source[start] === '[') {
+        const textEnd = node.children.at(-1)?.position?.end.offset ?? start + 1;
+        const targetStart = source.indexOf('](', textEnd) + 1;
+        if (targetStart > 0 && targetStart < end) {
+          const destination = source
+            .slice(targetStart + 1, end - 1)
+            .trim()
+            .replace(/\s+"[^"]*"$/, '')
+            .replace(/^<|>$/g, '');
+          marks.links.set(start, { end, targetStart, destination });
+        }
+      }
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(markdown.parse(source));
+  return marks;
+}
+
+function overlaps(ranges: readonly [number, number][], start: number, end: number): boolean {
+  return ranges.some(([from, to]) => from < end && start < to);
+}
+
 const URL_PATTERN = /<*(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?)\]}'"’”»]>*|<*(?:https?:\/\/|www\.)[^\s<>]+?>+/y;
-// A link's target may hold escaped characters and balanced brackets (`…/Empire_\(magazine\)`).
-const LINK_PATTERN = /\[((?:\\.|[^\]\\])*)\]\((<[^>]*>|(?:\\.|\([^\s()]*\)|[^\s()\\])+)(?:\s+"[^"]*")?\)/y;
 const OPENING_QUOTES = new Set(['‘', '“', '«', '„', '‚', '"', "'", '‹', '「', '『']);
 
 interface Piece {
@@ -45,7 +101,7 @@ interface Piece {
 }
 
 /** Splits the source into pieces: URLs and link targets whole, everything else at white space. */
-function pieces(source: string): Piece[] {
+function pieces(source: string, links: ReadonlyMap<number, MarkdownLink>): Piece[] {
   const result: Piece[] = [];
   let wordStart = -1;
   const flush = (at: number) => {
@@ -55,37 +111,32 @@ function pieces(source: string): Piece[] {
   let i = 0;
   while (i < source.length) {
     const char = source[i]!;
-    if (char === '[') {
-      LINK_PATTERN.lastIndex = i;
-      const link = LINK_PATTERN.exec(source);
-      if (link) {
-        // Emphasis or an opening bracket just before the link (`_[Site](url)_`) goes with its first word.
-        const lead = wordStart >= 0 && /^[*_(“‘"'«]+$/.test(source.slice(wordStart, i)) ? source.slice(wordStart, i) : '';
-        if (lead) wordStart = -1;
-        flush(i);
-        const span = { start: i, end: i + link[0].length };
-        const words = wordsOf(link[1]!, i + 1);
-        if (lead && words[0]) words[0] = { ...words[0], raw: lead + words[0].raw, start: i - lead.length };
-        for (const word of words) result.push({ ...word, linkText: true, link: span });
-        const targetStart = i + link[0].indexOf('](') + 1;
-        // Emphasis and punctuation after the link (`[“Title”](url).`, `_[Site](url)_.`) go with its
-        // target, as they would with a word.
-        const trail = /^[*_]*[.,;:!?)\]'"’”»]*(?=\s|$)/.exec(source.slice(span.end))?.[0] ?? '';
-        const end = span.end + trail.length;
-        const url = link[2]!.replace(/^<|>$/g, '');
-        result.push({
-          raw: source.slice(targetStart, end),
-          text: url + trail.replace(/[*_]/g, ''),
-          start: targetStart,
-          end,
-          url: true,
-          linkText: false,
-          linkTarget: true,
-          link: span,
-        });
-        i = end;
-        continue;
-      }
+    const link = char === '[' ? links.get(i) : undefined;
+    if (link) {
+      // Emphasis or an opening bracket just before the link (`_[Site](url)_`) goes with its first word.
+      const lead = wordStart >= 0 && /^[*_(“‘"'«]+$/.test(source.slice(wordStart, i)) ? source.slice(wordStart, i) : '';
+      if (lead) wordStart = -1;
+      flush(i);
+      const span = { start: i, end: link.end };
+      const words = wordsOf(source.slice(i + 1, link.targetStart - 1), i + 1);
+      if (lead && words[0]) words[0] = { ...words[0], raw: lead + words[0].raw, start: i - lead.length };
+      for (const word of words) result.push({ ...word, linkText: true, link: span });
+      // Emphasis and punctuation after the link (`[“Title”](url).`, `_[Site](url)_.`) go with its
+      // target, as they would with a word.
+      const trail = /^[*_]*[.,;:!?)\]'"’”»]*(?=\s|$)/.exec(source.slice(span.end))?.[0] ?? '';
+      const end = span.end + trail.length;
+      result.push({
+        raw: source.slice(link.targetStart, end),
+        text: link.destination + trail.replace(/[*_]/g, ''),
+        start: link.targetStart,
+        end,
+        url: true,
+        linkText: false,
+        linkTarget: true,
+        link: span,
+      });
+      i = end;
+      continue;
     }
     if (char === '<' || char === 'h' || char === 'w') {
       URL_PATTERN.lastIndex = i;
@@ -137,19 +188,16 @@ export function visibleText(raw: string, url: boolean): string {
 
 export function tokenizeNote(source: string): NoteToken[] {
   const tokens: NoteToken[] = [];
-  let italic = false;
   let quote: string | undefined;
   let depth = 0;
-  for (const piece of pieces(source)) {
+  const marks = inlineMarks(source);
+  for (const piece of pieces(source, marks.links)) {
     // A link's target is out of sight: only the punctuation after it can close a quote or bracket.
     const raw = piece.linkTarget && piece.link ? source.slice(piece.link.end, piece.end) : piece.raw;
-    const opensItalic = !piece.url && /^[([“‘"'«]*(?:\*|_)(?![*_\s])/.test(raw);
-    const closesItalic = piece.linkTarget ? /^[*_]/.test(raw) : !piece.url && /[^\\\s][*_]+[\])”’"'».,;:!?]*$/.test(raw);
     const bare = raw.replace(/^(?:\\?[[(]|[*_])+/, '');
     const first = bare[0] ?? '';
     const opensQuote = quote === undefined && OPENING_QUOTES.has(first) && bare.length > 1 && !(first === "'" && /^'\d/.test(bare));
     if (opensQuote) quote = first;
-    if (opensItalic) italic = true;
     const opens = (raw.match(/[([]/g) ?? []).length;
     const closes = (raw.match(/[)\]]/g) ?? []).length;
     const text = piece.text ?? visibleText(raw, piece.url);
@@ -158,7 +206,7 @@ export function tokenizeNote(source: string): NoteToken[] {
       text,
       start: piece.start,
       end: piece.end,
-      italic: italic || (opensItalic && closesItalic),
+      italic: overlaps(marks.emphasis, piece.start, piece.end),
       quoted: quote !== undefined,
       bracketed: depth > 0 || (opens > 0 && !piece.linkTarget),
       linkText: piece.linkText,
@@ -167,7 +215,6 @@ export function tokenizeNote(source: string): NoteToken[] {
       ...(piece.link ? { link: piece.link } : {}),
     });
     if (quote !== undefined && closesQuote(raw, quote, opensQuote)) quote = undefined;
-    if (closesItalic) italic = false;
     depth = Math.max(0, depth + opens - closes);
   }
   return tokens;

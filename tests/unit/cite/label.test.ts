@@ -6,6 +6,7 @@ import committedFile from '../../../data/notes/model.json' with { type: 'json' }
 import { shortFormMatches } from '../../../src/cite/bibliography.ts';
 import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
 import { viterbi } from '../../../src/cite/label/crf.ts';
+import { noteFeatures } from '../../../src/cite/label/features.ts';
 import { dateOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
 import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
 import { parseNames } from '../../../src/cite/label/names.ts';
@@ -453,6 +454,21 @@ describe('the tagged training format', () => {
         assert.equal(tokens.length, labels.length, note.id);
       }
     }
+  });
+});
+
+describe('features', () => {
+  it('report the case of the word as written, not of its lower-cased dictionary key', () => {
+    const tokens = tokenizeNote('“Smith, NATO, J. and iPhone 2012');
+    const caseOf = (text: string) => noteFeatures(tokens)[tokens.findIndex((token) => token.text === text)]?.find((feature) => feature.startsWith('case='));
+    assert.deepEqual(['“Smith,', 'NATO,', 'J.', 'and', 'iPhone', '2012'].map(caseOf), [
+      'case=title',
+      'case=upper',
+      'case=initial',
+      'case=lower',
+      'case=mixed',
+      'case=digits',
+    ]);
   });
 });
 

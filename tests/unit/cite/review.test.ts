@@ -8,9 +8,10 @@ import type { BibliographyItem } from '../../../src/core/citations.ts';
 import type { Book } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
 
-// A note the model reads with confidence, and a jumble it is unsure of (its second citation).
+// A note the model reads with confidence, and a garbled citation it is unsure of. (The converged
+// model reads the earlier jumble, `“Rules” local: 45; 2012 (Oxford) ‘games’`, as commentary.)
 const sure = 'Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45.';
-const unsure = '“Rules” local: 45; 2012 (Oxford) ‘games’';
+const unsure = 'Cooley A (Oxford) “Great games” local rules, 2012: 45';
 
 function bookWith(notes: string[]): Book {
   const source = `---\ntitle: A chapter\n---\n\n${notes.map((_, index) => `Text.[^${index + 1}]`).join(' ')}\n\n${notes.map((note, index) => `[^${index + 1}]: ${note}`).join('\n')}\n`;
