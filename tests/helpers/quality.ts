@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { repoRoot } from './project.ts';
+import { javaOptions } from './tools.ts';
 
 const exec = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -28,7 +29,7 @@ export interface VnuMessage {
 /** The Nu Html Checker (vnu-jar) on every HTML file under `directory`: its errors. */
 export async function vnuErrors(directory: string): Promise<VnuMessage[]> {
   const jar = String(require('vnu-jar'));
-  const { stdout, stderr } = await exec('java', ['-jar', jar, '--format', 'json', '--skip-non-html', '--errors-only', directory], {
+  const { stdout, stderr } = await exec('java', [...javaOptions, '-jar', jar, '--format', 'json', '--skip-non-html', '--errors-only', directory], {
     maxBuffer: 64 * 1024 * 1024,
   }).catch((error: { stdout: string; stderr: string }) => error);
   // vnu writes its JSON report to stderr.
