@@ -4,6 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { BookChanges, EditionContext } from '../../../src/core/editions.ts';
 import type { Book, Chapter } from '../../../src/core/types.ts';
 import { editionHistoryLine, editionNoteLines, redirectTargets, summaryPhrase } from '../../../src/render/edition.ts';
+import { frontMatter } from '../../../src/render/pdf/front-matter.ts';
 
 function chapter(slug: string, number: number, title: string, authors: string[] = []): Chapter {
   return { slug, number, path: `chapters/${slug}.md`, meta: { title, authors } } as unknown as Chapter;
@@ -95,5 +96,14 @@ describe('the edition in the book', () => {
         { from: 'gone.html', to: 'edition.html', title: 'A Removed Essay (edition 1)' },
       ],
     );
+  });
+
+  it('the printed front matter carries the history on its copyright page and the note on this edition', () => {
+    const edited = book({ history, changes: changes(), note: [], formerIds: {}, formerPages: [] });
+    const config = { ...edited.config, style: 'styles/csl/apa.csl', publisher: 'P', identifier: 'urn:uuid:x', editors: ['E'] };
+    const printed = toHtml({ type: 'root', children: frontMatter({ ...edited, config } as Book, []) });
+    const copyright = /<section class="copyright-page"[\s\S]*?<\/section>/.exec(printed)?.[0] ?? '';
+    assert.match(copyright, /First published 2026\. Second edition 2027, with one new chapter and one revised\./);
+    assert.match(printed, /<section[^>]*id="edition-note"[\s\S]*“A Fresh Essay” \(chapter 2\), by Ann Author and Bo Writer/);
   });
 });
