@@ -96,15 +96,24 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     }
     let last = end;
     while (last + 1 < result.length && result[last + 1]!.label === 'title') last++;
-    // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`).
-    if (result.slice(end + 1, last + 1).some((later) => /[’”»"]/.test(later.raw))) {
+    // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`). Not
+    // the mark of a quotation that opens later in the run (`"Fifty Ways…", because quite frankly,
+    // "A Million Ways…"`, a link's title then a passage quoted from it).
+    const opening = result.slice(end + 1, last + 1).findIndex((later) => OPENS_QUOTE.test(later.raw));
+    const beforeOpening = result.slice(end + 1, opening < 0 ? last + 1 : end + 1 + opening);
+    if (beforeOpening.some((later) => /[’”»"]/.test(later.raw))) {
       index = last;
       continue;
     }
     // Names the model ran into the title that go on into a name (`"Lucida Basic Font Weights"
     // Bigelow & Holmes.`) are that name; other words are commentary.
     let stop = end + 1;
-    while (stop < result.length && result[stop]!.label === 'title' && !((result[stop]!.quoted || result[stop]!.bracketed) && !result[stop]!.linkTarget)) stop++;
+    while (
+      stop < result.length &&
+      result[stop]!.label === 'title' &&
+      !((result[stop]!.quoted || result[stop]!.bracketed || OPENS_QUOTE.test(result[stop]!.raw)) && !result[stop]!.linkTarget)
+    )
+      stop++;
     const trailing = result.slice(end + 1, stop).filter((token) => !token.linkTarget);
     const following = result[stop]?.label;
     const name =
@@ -391,6 +400,8 @@ function withinQuote(tokens: readonly LabelledToken[], from: number, at: number)
 }
 
 const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
+/** A token that opens a quotation (Markdown emphasis around it allowed). */
+const OPENS_QUOTE = /^[*_]*[“"‘«„]/;
 
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];

@@ -286,6 +286,23 @@ describe('rules after the model, each for a habit', () => {
     assert.deepEqual([lucida?.title, lucida?.author], ['Lucida Basic Font Weights', [{ literal: 'Bigelow & Holmes' }]]);
   });
 
+  it('a quoted title ends at its closing quote even when another quotation opens later in the run', () => {
+    // The held-out model's labels: all title up to the second quotation's end.
+    const [simon] = citationsOf(
+      '<author>Paul Simon sang</author> <title>"Fifty Ways to Leave Your Lover", because quite frankly, "A Million Ways to Tell a Developer He Is a D*ckhead"</title> <note>doesn\'t scan nearly as well.</note>',
+    );
+    assert.equal(simon?.title, 'Fifty Ways to Leave Your Lover');
+    const [mozilla] = citationsOf(
+      '<title>["Introduction to Mozilla Source Code"](http://www-archive.mozilla.org/hacking/coding-introduction.html). Mozilla. Retrieved 2012-08-18. "However, mozilla.org wants to emphasize that these milestones are being produced for testing purposes only."</title>',
+    );
+    assert.equal(mozilla?.title, 'Introduction to Mozilla Source Code');
+    // Two quoted titles side by side, the guillemets spaced (gold.xml's `«…», « … »,`), stay one title.
+    const [fonio] = citationsOf(
+      '<author>Filippo Fonio,</author> <title>«Rassegna foscoliana », « Rassegna balzachiana »,</title> <container-title>Franco-Italica,</container-title>',
+    );
+    assert.equal(fonio?.title, 'Rassegna foscoliana », « Rassegna balzachiana');
+  });
+
   it('a quoted title then an italic name: the work and the site, periodical or book it is in', () => {
     const [persona] = citationsOf(
       '<title>["Persona"](https://developer.mozilla.org/en-US/Persona).</title> <note>_Mozilla Developer Network_.</note> <accessed>Retrieved 2016-10-27.</accessed>',
