@@ -15,6 +15,7 @@ import { originalOfArchived, urlOf } from './label/fields.ts';
 import { type LabelledToken, labelNote } from './label/label-note.ts';
 import type { Label } from './label/labels.ts';
 import { parseNames } from './label/names.ts';
+import { withNumberedDocuments } from './label/numbered-documents.ts';
 import { withQuotedPassages } from './label/quoted-passages.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 import { parseShortForm, type ShortNote } from './label/short-forms.ts';
@@ -116,7 +117,7 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   const tokens = options.labeller ? options.labeller(body) : labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
   const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
-  const all = groupCitations(segmentsOf(body, withQuotedPassages(tokens))).flatMap((found, index) => {
+  const all = groupCitations(segmentsOf(body, withQuotedPassages(withNumberedDocuments(tokens)))).flatMap((found, index) => {
     if (index > 0 && isQuotation(found)) return [];
     const { group: titled, problem } = withoutDoubtedTitleHead(found, body);
     const { group, problems } = withoutDoubtedDetails(titled);

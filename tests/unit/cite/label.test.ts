@@ -320,7 +320,7 @@ describe('rules after the model, each for a habit', () => {
   it('the italic name after a quoted title is the site by its shape, however unsure the model was of it', () => {
     // The model's labels for a held-out Wikipedia reference: the site as a publisher it doubts.
     const note = 'Alan Henry. ["Mozilla Webmaker Teaches You"](http://lifehacker.com/m). _Lifehacker_. Gawker Media.';
-    const doubted = new Map([['Lifehacker.', ['publisher', 0.57]]] as const);
+    const doubted = new Map<string, readonly [string, number]>([['Lifehacker.', ['publisher', 0.57]]]);
     const labels = (text: string) => (text === 'Alan' || text === 'Henry.' ? 'author' : /Gawker|Media/.test(text) ? 'publisher' : 'title');
     const tokens = tokenizeNote(note).map((token) => {
       const [label, confidence] = doubted.get(token.text) ?? [labels(token.text), 0.95];
