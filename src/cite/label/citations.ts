@@ -288,6 +288,26 @@ export function withWholeNames(tokens: readonly LabelledToken[]): LabelledToken[
 }
 
 /**
+ * `TUGboat, Volume 34`, `_Studies_ Vol. 12`: the word that introduces a volume number belongs to
+ * the volume (the data's convention, `<volume>Volume 34</volume>`), not to the periodical or title
+ * the model ran it into.
+ */
+export function withVolumeWords(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index + 1 < result.length; index++) {
+    const token = result[index]!;
+    const number = result[index + 1]!;
+    if (!VOLUME_HOSTS.has(token.label) || !VOLUME_WORDS.has(wordKey(token.text)) || token.quoted || token.italic || token.linkText) continue;
+    if (number.label !== 'volume' || !/^(?:\d+|[ivxlcdm]+)[.,:;)]?$/i.test(number.text)) continue;
+    result[index] = { ...token, label: 'volume' };
+  }
+  return result;
+}
+
+const VOLUME_HOSTS = new Set<Label>(['container-title', 'title', 'collection-title']);
+const VOLUME_WORDS = new Set(['vol', 'vols', 'volume', 'volumes', 'bd', 'band', 'tome', 'jg', 'jahrgang']);
+
+/**
  * A title of digits alone (`(2011): 1–20;`, the model's guess at a page range after a date) is
  * no title: the pages of the work, after a periodical's facts; the passage cited otherwise.
  */
@@ -410,8 +430,10 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
     withRunOnFields(
       withWholeNames(
         withNumbersNoTitle(
-          withItalicContainers(
-            withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
+          withVolumeWords(
+            withItalicContainers(
+              withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
+            ),
           ),
         ),
       ),

@@ -286,6 +286,16 @@ describe('rules after the model, each for a habit', () => {
     assert.deepEqual([lucida?.title, lucida?.author], ['Lucida Basic Font Weights', [{ literal: 'Bigelow & Holmes' }]]);
   });
 
+  it('the word that introduces a volume number is the volume’s, not the periodical’s', () => {
+    const [tugboat] = citationsOf(
+      '<author>Charles Bigelow.</author> <title>"Oh, oh, zero!"</title> <container-title>TUGboat, Volume</container-title> <volume>34</volume> <date>(2013),</date>',
+    );
+    assert.deepEqual([tugboat?.['container-title'], tugboat?.volume], ['TUGboat', '34']);
+    // A volume word inside a title, not before the volume's number, stays the title's.
+    const [book] = citationsOf('<author>Ann Lee,</author> <title>_The Second Volume_</title> <date>(2012).</date>');
+    assert.equal(book?.title, 'The Second Volume');
+  });
+
   it('a quoted title ends at its closing quote even when another quotation opens later in the run', () => {
     // The held-out model's labels: all title up to the second quotation's end.
     const [simon] = citationsOf(
