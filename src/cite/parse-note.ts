@@ -3,7 +3,8 @@
  * The trained labeller (`label/`) labels the note's tokens; runs of labels become fields, fields
  * become citations and items (`label/citations.ts`). What a model cannot know stays as rules, each
  * with its test: Ibid. and “note 41” point elsewhere (`label/references.ts`); short forms by their
- * shape (`label/short-forms.ts`); a quoted passage after a title (`label/quoted-passages.ts`);
+ * shape (`label/short-forms.ts`); a series' numbered document, title and surnames by their layout
+ * (`label/numbered-documents.ts`); a quoted passage after a title (`label/quoted-passages.ts`);
  * doubted words before a quoted title (`label/title-head.ts`) and a doubted site name or date of a
  * work a sure title and address identify (`label/sure-work.ts`) left out; a note pasted with its
  * number keeps offsets. Pure: no I/O, no clock.
