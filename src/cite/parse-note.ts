@@ -3,7 +3,8 @@
  * The trained labeller (`label/`) labels the note's tokens; runs of labels become fields, fields
  * become citations and items (`label/citations.ts`). What a model cannot know stays as rules, each
  * with its test: Ibid. and “note 41” point elsewhere (`label/references.ts`); short forms by their
- * shape (`label/short-forms.ts`); a quoted passage after a title (`label/quoted-passages.ts`);
+ * shape (`label/short-forms.ts`); a series' numbered document, title and surnames by their layout
+ * (`label/numbered-documents.ts`); a quoted passage after a title (`label/quoted-passages.ts`);
  * doubted words before a quoted title (`label/title-head.ts`) and a doubted site name or date of a
  * work a sure title and address identify (`label/sure-work.ts`) left out; a note pasted with its
  * number keeps offsets. Pure: no I/O, no clock.
@@ -15,6 +16,7 @@ import { originalOfArchived, urlOf } from './label/fields.ts';
 import { type LabelledToken, labelNote } from './label/label-note.ts';
 import type { Label } from './label/labels.ts';
 import { parseNames } from './label/names.ts';
+import { withNumberedDocuments } from './label/numbered-documents.ts';
 import { withQuotedPassages } from './label/quoted-passages.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from './label/references.ts';
 import { parseShortForm, type ShortNote } from './label/short-forms.ts';
@@ -116,7 +118,7 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   const tokens = options.labeller ? options.labeller(body) : labelNote(body, options.model);
   const labels = tokens.map(({ text: tokenText, label, confidence, start, end }) => ({ text: tokenText, label, confidence, start, end }));
   const links = tokens.flatMap((token) => (token.url ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
-  const all = groupCitations(segmentsOf(body, withQuotedPassages(tokens))).flatMap((found, index) => {
+  const all = groupCitations(segmentsOf(body, withQuotedPassages(withNumberedDocuments(tokens)))).flatMap((found, index) => {
     if (index > 0 && isQuotation(found)) return [];
     const { group: titled, problem } = withoutDoubtedTitleHead(found, body);
     const { group, problems } = withoutDoubtedDetails(titled);

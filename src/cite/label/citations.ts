@@ -96,15 +96,24 @@ export function withQuotedTitles(tokens: readonly LabelledToken[]): LabelledToke
     }
     let last = end;
     while (last + 1 < result.length && result[last + 1]!.label === 'title') last++;
-    // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`).
-    if (result.slice(end + 1, last + 1).some((later) => /[’”»"]/.test(later.raw))) {
+    // A closing mark later in the run: the first was an apostrophe (`perenyat’ u Kitaya…’`). Not
+    // the mark of a quotation that opens later in the run (`"Fifty Ways…", because quite frankly,
+    // "A Million Ways…"`, a link's title then a passage quoted from it).
+    const opening = result.slice(end + 1, last + 1).findIndex((later) => OPENS_QUOTE.test(later.raw));
+    const beforeOpening = result.slice(end + 1, opening < 0 ? last + 1 : end + 1 + opening);
+    if (beforeOpening.some((later) => /[’”»"]/.test(later.raw))) {
       index = last;
       continue;
     }
     // Names the model ran into the title that go on into a name (`"Lucida Basic Font Weights"
     // Bigelow & Holmes.`) are that name; other words are commentary.
     let stop = end + 1;
-    while (stop < result.length && result[stop]!.label === 'title' && !((result[stop]!.quoted || result[stop]!.bracketed) && !result[stop]!.linkTarget)) stop++;
+    while (
+      stop < result.length &&
+      result[stop]!.label === 'title' &&
+      !((result[stop]!.quoted || result[stop]!.bracketed || OPENS_QUOTE.test(result[stop]!.raw)) && !result[stop]!.linkTarget)
+    )
+      stop++;
     const trailing = result.slice(end + 1, stop).filter((token) => !token.linkTarget);
     const following = result[stop]?.label;
     const name =
@@ -239,17 +248,22 @@ export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken
  * _Journal_`): the work and the periodical, site or book it is in, as Chicago, MLA and Wikipedia
  * write them, whether the model ran the name into the title or left it as commentary.
  */
+const ITALIC_AFTER_TITLE = new Set<Label>(['title', 'note', 'publisher', 'container-title']);
+
 export function withItalicContainers(tokens: readonly LabelledToken[]): LabelledToken[] {
   const result = [...tokens];
   for (let index = 1; index < result.length; index++) {
     const token = result[index]!;
-    if (!token.italic || token.quoted || token.linkTarget || token.url || !['title', 'note'].includes(token.label)) continue;
+    if (!token.italic || token.quoted || token.linkTarget || token.url || !ITALIC_AFTER_TITLE.has(token.label)) continue;
     const before = result[index - 1]!;
     const title = before.linkTarget ? result.slice(0, index - 1).findLast((other) => !other.linkTarget && other.link === before.link) : before;
     if (title?.label !== 'title' || !title.quoted || title.italic || !/[.,]$/.test(before.raw.replace(/[*_]+$/, ''))) continue;
     const label = token.label;
+    // The shape says what the name is: the reading is as sure as the title before it, however
+    // unsure the model was of the name (`_Lifehacker_.` as a publisher at 0.57, `_mozilla blog_.`
+    // as commentary at 0.40), so the site is not left out as a doubted detail.
     for (let at = index; at < result.length && result[at]!.label === label && result[at]!.italic && !result[at]!.quoted; at++) {
-      result[at] = { ...result[at]!, label: 'container-title' };
+      result[at] = { ...result[at]!, label: 'container-title', confidence: Math.max(result[at]!.confidence, title.confidence) };
     }
   }
   return result;
@@ -272,6 +286,26 @@ export function withWholeNames(tokens: readonly LabelledToken[]): LabelledToken[
   }
   return result;
 }
+
+/**
+ * `TUGboat, Volume 34`, `_Studies_ Vol. 12`: the word that introduces a volume number belongs to
+ * the volume (the data's convention, `<volume>Volume 34</volume>`), not to the periodical or title
+ * the model ran it into.
+ */
+export function withVolumeWords(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 1; index + 1 < result.length; index++) {
+    const token = result[index]!;
+    const number = result[index + 1]!;
+    if (!VOLUME_HOSTS.has(token.label) || !VOLUME_WORDS.has(wordKey(token.text)) || token.quoted || token.italic || token.linkText) continue;
+    if (number.label !== 'volume' || !/^(?:\d+|[ivxlcdm]+)[.,:;)]?$/i.test(number.text)) continue;
+    result[index] = { ...token, label: 'volume' };
+  }
+  return result;
+}
+
+const VOLUME_HOSTS = new Set<Label>(['container-title', 'title', 'collection-title']);
+const VOLUME_WORDS = new Set(['vol', 'vols', 'volume', 'volumes', 'bd', 'band', 'tome', 'jg', 'jahrgang']);
 
 /**
  * A title of digits alone (`(2011): 1–20;`, the model's guess at a page range after a date) is
@@ -386,6 +420,8 @@ function withinQuote(tokens: readonly LabelledToken[], from: number, at: number)
 }
 
 const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
+/** A token that opens a quotation (Markdown emphasis around it allowed). */
+const OPENS_QUOTE = /^[*_]*[“"‘«„]/;
 
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
@@ -394,8 +430,10 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
     withRunOnFields(
       withWholeNames(
         withNumbersNoTitle(
-          withItalicContainers(
-            withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
+          withVolumeWords(
+            withItalicContainers(
+              withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
+            ),
           ),
         ),
       ),

@@ -286,6 +286,33 @@ describe('rules after the model, each for a habit', () => {
     assert.deepEqual([lucida?.title, lucida?.author], ['Lucida Basic Font Weights', [{ literal: 'Bigelow & Holmes' }]]);
   });
 
+  it('the word that introduces a volume number is the volume’s, not the periodical’s', () => {
+    const [tugboat] = citationsOf(
+      '<author>Charles Bigelow.</author> <title>"Oh, oh, zero!"</title> <container-title>TUGboat, Volume</container-title> <volume>34</volume> <date>(2013),</date>',
+    );
+    assert.deepEqual([tugboat?.['container-title'], tugboat?.volume], ['TUGboat', '34']);
+    // A volume word inside a title, not before the volume's number, stays the title's.
+    const [book] = citationsOf('<author>Ann Lee,</author> <title>_The Second Volume_</title> <date>(2012).</date>');
+    assert.equal(book?.title, 'The Second Volume');
+  });
+
+  it('a quoted title ends at its closing quote even when another quotation opens later in the run', () => {
+    // The held-out model's labels: all title up to the second quotation's end.
+    const [simon] = citationsOf(
+      '<author>Paul Simon sang</author> <title>"Fifty Ways to Leave Your Lover", because quite frankly, "A Million Ways to Tell a Developer He Is a D*ckhead"</title> <note>doesn\'t scan nearly as well.</note>',
+    );
+    assert.equal(simon?.title, 'Fifty Ways to Leave Your Lover');
+    const [mozilla] = citationsOf(
+      '<title>["Introduction to Mozilla Source Code"](http://www-archive.mozilla.org/hacking/coding-introduction.html). Mozilla. Retrieved 2012-08-18. "However, mozilla.org wants to emphasize that these milestones are being produced for testing purposes only."</title>',
+    );
+    assert.equal(mozilla?.title, 'Introduction to Mozilla Source Code');
+    // Two quoted titles side by side, the guillemets spaced (gold.xml's `«…», « … »,`), stay one title.
+    const [fonio] = citationsOf(
+      '<author>Filippo Fonio,</author> <title>«Rassegna foscoliana », « Rassegna balzachiana »,</title> <container-title>Franco-Italica,</container-title>',
+    );
+    assert.equal(fonio?.title, 'Rassegna foscoliana », « Rassegna balzachiana');
+  });
+
   it('a quoted title then an italic name: the work and the site, periodical or book it is in', () => {
     const [persona] = citationsOf(
       '<title>["Persona"](https://developer.mozilla.org/en-US/Persona).</title> <note>_Mozilla Developer Network_.</note> <accessed>Retrieved 2016-10-27.</accessed>',
@@ -298,6 +325,19 @@ describe('rules after the model, each for a habit', () => {
     // An italic title of its own, after a name, stays the title.
     const [plain] = citationsOf('<author>Jane Smith,</author> <title>_The Book_</title> <date>(2010).</date>');
     assert.equal(plain?.title, 'The Book');
+  });
+
+  it('the italic name after a quoted title is the site by its shape, however unsure the model was of it', () => {
+    // The model's labels for a held-out Wikipedia reference: the site as a publisher it doubts.
+    const note = 'Alan Henry. ["Mozilla Webmaker Teaches You"](http://lifehacker.com/m). _Lifehacker_. Gawker Media.';
+    const doubted = new Map<string, readonly [string, number]>([['Lifehacker.', ['publisher', 0.57]]]);
+    const labels = (text: string) => (text === 'Alan' || text === 'Henry.' ? 'author' : /Gawker|Media/.test(text) ? 'publisher' : 'title');
+    const tokens = tokenizeNote(note).map((token) => {
+      const [label, confidence] = doubted.get(token.text) ?? [labels(token.text), 0.95];
+      return { ...token, label, confidence } as LabelledToken;
+    });
+    const item = parseNote(note, { labeller: () => tokens }).citations[0]?.item;
+    assert.deepEqual([item?.title, item?.['container-title'], item?.publisher], ['Mozilla Webmaker Teaches You', 'Lifehacker', 'Gawker Media']);
   });
 
   it('digits read as a title are pages or the passage cited; a book read as a periodical is a book', () => {
