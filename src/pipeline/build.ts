@@ -64,6 +64,8 @@ export interface OutputOptions {
   printReady: boolean;
   /** The EPUB's timestamps (reproducible). */
   epubDate: Date;
+  /** The build cache: chapters' site pages and EPUB documents made before are taken from it. */
+  memo?: Memo;
   /** Aborting it stops the build between outputs and the PDF at once (its browser is closed); nothing is committed. */
   signal?: AbortSignal;
 }
@@ -90,7 +92,7 @@ export async function buildOutputs(
   const files = buildFiles(projectDir);
   const built: string[] = [];
   if (options.formats.includes('html')) {
-    const site = renderHtmlSite(book, assets);
+    const site = renderHtmlSite(book, assets, options.memo);
     // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
     const { searchIndex } = await import('../adapters/pagefind.ts');
     for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
@@ -110,7 +112,7 @@ export async function buildOutputs(
   }
   options.signal?.throwIfAborted();
   if (options.formats.includes('epub')) {
-    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined), options.epubDate);
+    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo), options.epubDate);
     await staging.writeFile(`${book.slug}.epub`, epub);
     built.push(`${book.slug}.epub`);
     ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);

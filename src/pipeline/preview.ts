@@ -32,7 +32,7 @@ export async function renderPreview(projectDir: string, memo: Memo): Promise<Pre
   const { files, book } = await loadBuildableBook(projectDir, memo);
   if (!book || hasErrors(files)) return { files };
   const assets = await loadRenderAssets(projectDir);
-  return { files, rendered: { book, assets, site: renderHtmlSite(book, assets) } };
+  return { files, rendered: { book, assets, site: renderHtmlSite(book, assets, memo) } };
 }
 
 /** The site's Pagefind index (`pagefind/…`), as `build` adds it. */
