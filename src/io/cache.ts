@@ -4,7 +4,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Memo, MemoKind } from '../core/memo.ts';
+import { keyOf, type Memo, type MemoKey, type MemoKind } from '../core/memo.ts';
 import { writeFileAtomic } from './stage.ts';
 
 /**
@@ -35,8 +35,9 @@ export interface BuildCache extends Memo {
   /**
    * Ends a build: writes the entries it computed (each to a temporary file renamed into place),
    * deletes every entry it did not use (so the cache holds one build's worth), and starts counting
-   * afresh. A long-running process (preview) keeps the cache open across builds: the entries it
-   * used stay in memory too.
+   * afresh. A long-running process may keep the cache open across builds. Only entries not yet
+   * written are held in memory: the rest are read from disk when asked for, so a build of a
+   * thousand chapters does not keep every page it reused.
    */
   save(): Promise<CacheStats>;
 }
@@ -44,7 +45,6 @@ export interface BuildCache extends Memo {
 /** Opens (lazily: nothing is created until `save`) the cache in `directory`. */
 export async function openBuildCache(directory: string, options: { fingerprint?: string } = {}): Promise<BuildCache> {
   const fingerprint = options.fingerprint ?? (await toolFingerprint());
-  const memory = new Map<string, Buffer>();
   const pending = new Map<string, Buffer>();
   let used = new Set<string>();
   let counts = { hits: 0, misses: 0 };
@@ -53,14 +53,13 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
 
   return {
     directory,
-    value<T>(kind: MemoKind, key: string, compute: () => T): T {
-      const name = entryName(kind, key);
+    value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
+      const name = entryName(kind, keyOf(key));
       used.add(name);
-      const payload = memory.get(name) ?? readEntry(path.join(directory, name));
+      const payload = pending.get(name) ?? readEntry(path.join(directory, name));
       if (payload) {
         const value = decode<T>(payload);
         if (value.ok) {
-          memory.set(name, payload);
           counts.hits += 1;
           return value.value;
         }
@@ -68,10 +67,7 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       counts.misses += 1;
       const value = compute();
       const encoded = encode(value);
-      if (encoded) {
-        memory.set(name, encoded);
-        pending.set(name, encoded);
-      }
+      if (encoded) pending.set(name, encoded);
       return value;
     },
     stats: () => ({ ...counts, written: 0, pruned: 0 }),
@@ -91,7 +87,6 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
           if (name.endsWith('.bin')) pruned += 1;
         }
       }
-      for (const name of memory.keys()) if (!used.has(name)) memory.delete(name);
       const stats = { ...counts, written, pruned };
       used = new Set();
       counts = { hits: 0, misses: 0 };
