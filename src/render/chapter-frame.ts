@@ -25,8 +25,22 @@ export function chapterFrame(book: Book): ChapterFrame {
   };
 }
 
-/** A key for everything in the frame (pictures by their bytes' hash, not their bytes). */
+const frameKeys = new WeakMap<ChapterFrame, string>();
+
+/**
+ * A key for everything in the frame (pictures by their bytes' hash, not their bytes), worked out
+ * once per frame: a frame is made for one rendering and not changed.
+ */
 export function frameKey(frame: ChapterFrame): string {
+  let key = frameKeys.get(frame);
+  if (key === undefined) {
+    key = frameKeyOf(frame);
+    frameKeys.set(frame, key);
+  }
+  return key;
+}
+
+function frameKeyOf(frame: ChapterFrame): string {
   return contentKey(
     frame.config,
     frame.bibliography?.keys ?? null,

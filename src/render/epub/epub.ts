@@ -194,13 +194,12 @@ function matterDocuments(book: Book): Document[] {
 /** The chapters in reading order, each titled part a document holding its chapters; the first chapter starts the content. */
 function bodyDocuments(book: Book, printPages: PrintPages | undefined, memo: Memo): Document[] {
   const frame = chapterFrame(book);
-  const frameId = frameKey(frame);
   const documents: Document[] = [];
   let partNumber = 0;
   let first = true;
   for (const part of book.parts) {
     const chapters = part.chapters.map((chapter) => {
-      const document = chapterDocument(frame, frameId, chapter, printPages, memo);
+      const document = chapterDocument(frame, chapter, printPages, memo);
       if (first) document.landmark = { type: 'bodymatter', label: 'Start of content' };
       first = false;
       return document;
@@ -286,7 +285,7 @@ export function chapterPath(chapter: Chapter): string {
 }
 
 /** A chapter's document: made from its frame, never the whole book (so its cache key is all it shows). */
-function chapterDocument(frame: ChapterFrame, frameId: string, chapter: Chapter, printPages: PrintPages | undefined, memo: Memo): Document {
+function chapterDocument(frame: ChapterFrame, chapter: Chapter, printPages: PrintPages | undefined, memo: Memo): Document {
   const title = chapter.meta.title;
   const language = chapter.meta.language ?? frame.config.language;
   const breaks = printPages?.breaks.filter((pageBreak) => pageBreak.chapter === chapter.slug) ?? [];
@@ -298,8 +297,10 @@ function chapterDocument(frame: ChapterFrame, frameId: string, chapter: Chapter,
     tocLabel: `${chapter.number}. ${title}`,
     body: [],
     made: () =>
-      memo.value('epub-chapter', contentKey(frameId, chapterKey(chapter), breaks), () =>
-        xhtml(title, language, chapterBody(frame, chapter, breaks), undefined),
+      memo.value(
+        'epub-chapter',
+        () => contentKey(frameKey(frame), chapterKey(chapter), breaks),
+        () => xhtml(title, language, chapterBody(frame, chapter, breaks), undefined),
       ),
   };
 }

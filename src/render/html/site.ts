@@ -73,11 +73,10 @@ export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = no
     },
   );
   const frame = chapterFrame(book);
-  const frameId = frameKey(frame);
   for (const chapter of book.chapters) {
     const page = at(chapterHref(chapter));
     const pager = pagerOf(page);
-    const key = contentKey(frameId, chapterKey(chapter), page, pager ?? null, cover.path);
+    const key = () => contentKey(frameKey(frame), chapterKey(chapter), page, pager ?? null, cover.path);
     files.set(
       page.href,
       memo.value('site-page', key, () => chapterPageHtml(frame, chapter, page, pager, cover.path)),
