@@ -91,35 +91,64 @@ export async function buildOutputs(
 ): Promise<VFile[]> {
   const files = buildFiles(projectDir);
   const built: string[] = [];
-  if (options.formats.includes('html')) {
-    const site = renderHtmlSite(book, assets, options.memo);
-    // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
-    const { searchIndex } = await import('../adapters/pagefind.ts');
-    for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
-    await staging.writeTree('html', site);
-    built.push('html');
-    ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`);
-  }
-  options.signal?.throwIfAborted();
-  // The PDF first: the EPUB marks where its pages start.
-  let pdf: Awaited<ReturnType<typeof buildPdf>>;
-  if (options.formats.includes('pdf')) {
-    pdf = await buildPdf(book, assets, staging, ui, files, options);
-    if (pdf) {
-      built.push(`${book.slug}.pdf`);
-      ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+  const lines: string[] = [];
+  // The site's search index is made in a worker while the PDF and the EPUB are (`adapters/pagefind.ts`).
+  // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
+  const html = options.formats.includes('html') ? buildSite(book, assets, staging, options, await import('../adapters/pagefind.ts')) : undefined;
+  // Settled whatever happens below (so no rejection goes unheard), and awaited before returning (so nothing writes to a disposed staging folder).
+  const site = html?.then(
+    (made) => ({ made }),
+    (error: unknown) => ({ error }),
+  );
+  try {
+    options.signal?.throwIfAborted();
+    // The PDF first: the EPUB marks where its pages start.
+    let pdf: Awaited<ReturnType<typeof buildPdf>>;
+    if (options.formats.includes('pdf')) {
+      pdf = await buildPdf(book, assets, staging, ui, files, options);
+      if (pdf) {
+        built.push(`${book.slug}.pdf`);
+        lines.push(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+      }
     }
+    options.signal?.throwIfAborted();
+    if (options.formats.includes('epub')) {
+      const epub = await packEpub(
+        renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
+        options.epubDate,
+      );
+      await staging.writeFile(`${book.slug}.epub`, epub);
+      built.push(`${book.slug}.epub`);
+      lines.push(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+    }
+  } finally {
+    await site;
   }
-  options.signal?.throwIfAborted();
-  if (options.formats.includes('epub')) {
-    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo), options.epubDate);
-    await staging.writeFile(`${book.slug}.epub`, epub);
-    built.push(`${book.slug}.epub`);
-    ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+  const siteMade = await site;
+  if (siteMade && 'error' in siteMade) throw siteMade.error;
+  if (siteMade) {
+    built.unshift('html');
+    lines.unshift(`html  ${path.join(options.out, 'html', 'index.html')} (${siteMade.made.pages} pages, search index)`);
   }
+  for (const line of lines) ui.info(line);
   options.signal?.throwIfAborted();
   for (const output of built) await staging.commit(output);
   return files.all();
+}
+
+/** The site with its search index, written into `staging`; returns how many pages it has. */
+async function buildSite(
+  book: Book,
+  assets: RenderAssets,
+  staging: Staging,
+  options: OutputOptions,
+  { searchIndex }: typeof import('../adapters/pagefind.ts'),
+): Promise<{ pages: number }> {
+  const site = renderHtmlSite(book, assets, options.memo);
+  const pages = [...site.keys()].filter((name) => name.endsWith('.html')).length;
+  for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
+  await staging.writeTree('html', site);
+  return { pages };
 }
 
 /** The files the build's diagnostics go on: anthology.yaml and chapter files, each made once, in the order first used. */

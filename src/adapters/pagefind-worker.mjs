@@ -1,0 +1,32 @@
+// Pagefind's indexing, in a worker thread of its own (`pagefind.ts` starts it). Pagefind's library
+// talks to its indexer (a Rust process) through a pipe that only the event loop of the thread it
+// runs on keeps flowing: here, the indexer is fed while the main thread renders the EPUB. Plain
+// JavaScript, so the worker starts the same from dist/ and from the sources.
+import { parentPort, workerData } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+
+/** @type {{ pages: [string, string][]; language: string }} */
+const { pages, language } = workerData;
+
+async function searchFiles() {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    for (const [name, content] of pages) {
+      const added = await index.addHTMLFile({ url: `/${name}`, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${name}: ${added.errors.join('; ')}`);
+    }
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`);
+    return files.map((file) => [file.path, file.content]);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+try {
+  const files = await searchFiles();
+  parentPort?.postMessage({ files });
+} catch (error) {
+  parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+}
