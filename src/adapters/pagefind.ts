@@ -8,12 +8,30 @@ import type { OutputFiles } from '../core/types.ts';
  * in a worker thread (`pagefind-worker.mjs`), so the caller may go on with other work (the EPUB)
  * while Pagefind's indexer works on the other core.
  */
-export async function searchIndex(site: OutputFiles, language: string): Promise<OutputFiles> {
-  const pages: [string, string][] = [];
+export function searchIndex(site: OutputFiles, language: string): Promise<OutputFiles> {
+  const names: string[] = [];
+  const pages: string[] = [];
   for (const [name, content] of site) {
-    if (name.endsWith('.html')) pages.push([name, typeof content === 'string' ? content : new TextDecoder().decode(content)]);
+    if (!name.endsWith('.html')) continue;
+    names.push(name);
+    pages.push(typeof content === 'string' ? content : new TextDecoder().decode(content));
   }
-  const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), { workerData: { pages, language: language.split('-')[0] ?? language } });
+  return indexInWorker({ names, pages, language });
+}
+
+/**
+ * The same for a site already written to `folder`: the worker reads the pages named (the site's
+ * HTML pages, in the site's order: Pagefind's output depends on it) one at a time, so neither
+ * thread holds the whole site while it is indexed.
+ */
+export function searchIndexOfFolder(folder: string, names: readonly string[], language: string): Promise<OutputFiles> {
+  return indexInWorker({ names: [...names], folder, language });
+}
+
+async function indexInWorker(data: { names: string[]; pages?: string[]; folder?: string; language: string }): Promise<OutputFiles> {
+  const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
+    workerData: { ...data, language: data.language.split('-')[0] ?? data.language },
+  });
   try {
     const reply = await new Promise<{ files?: [string, Uint8Array][]; error?: string }>((resolve, reject) => {
       worker.once('message', resolve);

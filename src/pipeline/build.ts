@@ -92,12 +92,13 @@ export async function buildOutputs(
   const files = buildFiles(projectDir);
   const built: string[] = [];
   const lines: string[] = [];
-  // The site's search index is made in a worker while the PDF and the EPUB are (`adapters/pagefind.ts`).
+  // The site is written first, then indexed by Pagefind in a worker while the PDF and the EPUB are made (`adapters/pagefind.ts`).
   // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
-  const html = options.formats.includes('html') ? buildSite(book, assets, staging, options, await import('../adapters/pagefind.ts')) : undefined;
+  const written = options.formats.includes('html') ? await writeSite(book, assets, staging, options.memo) : undefined;
+  const index = written && indexSite(staging, written.pages, book.config.language, await import('../adapters/pagefind.ts'));
   // Settled whatever happens below (so no rejection goes unheard), and awaited before returning (so nothing writes to a disposed staging folder).
-  const site = html?.then(
-    (made) => ({ made }),
+  const site = index?.then(
+    () => ({ made: { pages: written?.pages.length ?? 0 } }),
     (error: unknown) => ({ error }),
   );
   try {
@@ -136,19 +137,24 @@ export async function buildOutputs(
   return files.all();
 }
 
-/** The site with its search index, written into `staging`; returns how many pages it has. */
-async function buildSite(
-  book: Book,
-  assets: RenderAssets,
-  staging: Staging,
-  options: OutputOptions,
-  { searchIndex }: typeof import('../adapters/pagefind.ts'),
-): Promise<{ pages: number }> {
-  const site = renderHtmlSite(book, assets, options.memo);
-  const pages = [...site.keys()].filter((name) => name.endsWith('.html')).length;
-  for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
+/**
+ * The site written into `staging`; returns its HTML pages' names, in the site's order. The pages
+ * are not kept: Pagefind reads them back (`indexSite`), so the site is not in memory beside the EPUB.
+ */
+async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo | undefined): Promise<{ pages: string[] }> {
+  const site = renderHtmlSite(book, assets, memo);
   await staging.writeTree('html', site);
-  return { pages };
+  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')) };
+}
+
+/** The site's search index, from its pages in `staging`, written beside them. */
+async function indexSite(
+  staging: Staging,
+  pages: readonly string[],
+  language: string,
+  { searchIndexOfFolder }: typeof import('../adapters/pagefind.ts'),
+): Promise<void> {
+  await staging.writeTree('html', await searchIndexOfFolder(staging.path('html'), pages, language));
 }
 
 /** The files the build's diagnostics go on: anthology.yaml and chapter files, each made once, in the order first used. */
