@@ -59,6 +59,8 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
   try {
+    // Under the lock: what load/ and cite/ worked out is written now, the pages as they are made.
+    await cache?.writeFromNowOn();
     const code = await buildLocked(projectDir, book, assets, outDir, options, ui, cache);
     if (cache && code === exitCodes.ok) {
       const stats = await cache.save();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,12 @@ export interface BuildCache extends Memo {
    * thousand chapters does not keep every page it reused.
    */
   save(): Promise<CacheStats>;
+  /**
+   * Writes the entries made so far, and from now until `save` each as soon as it is made, instead
+   * of holding them all until the end: for a caller that holds the output folder's lock (`build`,
+   * once it has it). A cold build of a thousand chapters otherwise holds every page it made.
+   */
+  writeFromNowOn(): Promise<void>;
 }
 
 /** Opens (lazily: nothing is created until `save`) the cache in `directory`. */
@@ -48,6 +54,8 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
   const pending = new Map<string, Buffer>();
   let used = new Set<string>();
   let counts = { hits: 0, misses: 0 };
+  let writeAsMade = false;
+  let writtenAsMade = 0;
 
   const entryName = (kind: MemoKind, key: string) => `${kind}-${createHash('sha256').update(`${fingerprint}\0${kind}\0${key}`).digest('hex').slice(0, 40)}.bin`;
 
@@ -67,18 +75,32 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       counts.misses += 1;
       const value = compute();
       const encoded = encode(value);
-      if (encoded) pending.set(name, encoded);
+      if (encoded && writeAsMade) {
+        writeEntrySync(path.join(directory, name), encoded);
+        writtenAsMade += 1;
+      } else if (encoded) pending.set(name, encoded);
       return value;
     },
     stats: () => ({ ...counts, written: 0, pruned: 0 }),
+    async writeFromNowOn() {
+      await mkdir(directory, { recursive: true });
+      for (const [name, payload] of pending) {
+        await writeFileAtomic(path.join(directory, name), entryBytes(payload));
+        pending.delete(name);
+        writtenAsMade += 1;
+      }
+      writeAsMade = true;
+    },
     async save() {
       await mkdir(directory, { recursive: true });
-      let written = 0;
+      let written = writtenAsMade;
       for (const [name, payload] of pending) {
         await writeFileAtomic(path.join(directory, name), entryBytes(payload));
         written += 1;
       }
       pending.clear();
+      writeAsMade = false;
+      writtenAsMade = 0;
       let pruned = 0;
       for (const name of await readdir(directory)) {
         const file = path.join(directory, name);
@@ -109,6 +131,17 @@ function readEntry(file: string): Buffer | undefined {
   const payload = bytes.subarray(newline + 1);
   if (format !== cacheFormat || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
   return payload;
+}
+
+/** Writes an entry at once (during rendering, which does not yield to the event loop): to a temporary file renamed into place. */
+function writeEntrySync(file: string, payload: Buffer): void {
+  const temporary = `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(temporary, entryBytes(payload));
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 function entryBytes(payload: Buffer): Buffer {
