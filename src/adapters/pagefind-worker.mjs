@@ -1,6 +1,4 @@
-// Pagefind's indexing, in a worker thread of its own (`pagefind.ts` starts it). Pagefind's library
-// talks to its indexer (a Rust process) through a pipe that only the event loop of the thread it
-// runs on keeps flowing: here, the indexer is fed while the main thread renders the EPUB. Plain
+// Pagefind's indexing, in a worker thread of its own (`pagefind.ts` starts it, and says why). Plain
 // JavaScript, so the worker starts the same from dist/ and from the sources. The pages are given,
 // or read one at a time from the folder they were written to (so no thread holds the whole site).
 import { readFileSync } from 'node:fs';

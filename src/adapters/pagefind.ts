@@ -5,8 +5,10 @@ import type { OutputFiles } from '../core/types.ts';
  * Pagefind's search index for the site's pages (only their `data-pagefind-body` parts: the
  * chapters), in memory, as `pagefind/…` files to add to the site. One index in the book's
  * language, so chapters in other languages are found from the same search page. The indexing runs
- * in a worker thread (`pagefind-worker.mjs`), so the caller may go on with other work (the EPUB)
- * while Pagefind's indexer works on the other core.
+ * in a worker thread (`pagefind-worker.mjs`): what Pagefind's library allocates (every page again
+ * as JSON and base64 for its indexer) goes with the worker's heap when it ends, instead of growing
+ * the main thread's, which V8 keeps. (Running it beside the EPUB was tried: a rebuild gained
+ * about a second, a cold build of 1,000 chapters peaked 250 MB higher.)
  */
 export function searchIndex(site: OutputFiles, language: string): Promise<OutputFiles> {
   const names: string[] = [];

@@ -91,47 +91,32 @@ export async function buildOutputs(
 ): Promise<VFile[]> {
   const files = buildFiles(projectDir);
   const built: string[] = [];
-  const lines: string[] = [];
-  // The site is written first, then indexed by Pagefind in a worker while the PDF and the EPUB are made (`adapters/pagefind.ts`).
-  // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
-  const written = options.formats.includes('html') ? await writeSite(book, assets, staging, options.memo) : undefined;
-  const index = written && indexSite(staging, written.pages, book.config.language, await import('../adapters/pagefind.ts'));
-  // Settled whatever happens below (so no rejection goes unheard), and awaited before returning (so nothing writes to a disposed staging folder).
-  const site = index?.then(
-    () => ({ made: { pages: written?.pages.length ?? 0 } }),
-    (error: unknown) => ({ error }),
-  );
-  try {
-    options.signal?.throwIfAborted();
-    // The PDF first: the EPUB marks where its pages start.
-    let pdf: Awaited<ReturnType<typeof buildPdf>>;
-    if (options.formats.includes('pdf')) {
-      pdf = await buildPdf(book, assets, staging, ui, files, options);
-      if (pdf) {
-        built.push(`${book.slug}.pdf`);
-        lines.push(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
-      }
-    }
-    options.signal?.throwIfAborted();
-    if (options.formats.includes('epub')) {
-      const epub = await packEpub(
-        renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
-        options.epubDate,
-      );
-      await staging.writeFile(`${book.slug}.epub`, epub);
-      built.push(`${book.slug}.epub`);
-      lines.push(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
-    }
-  } finally {
-    await site;
+  if (options.formats.includes('html')) {
+    // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
+    const { pages } = await writeSite(book, assets, staging, options.memo);
+    // Indexed before the EPUB is made, not beside it: Pagefind's indexer peaks as it writes the index
+    // (~680 MB at 1,000 chapters), and with the EPUB's rendering at the same time that was the build's peak (2.18 GB).
+    await indexSite(staging, pages, book.config.language, await import('../adapters/pagefind.ts'));
+    built.push('html');
+    ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${pages.length} pages, search index)`);
   }
-  const siteMade = await site;
-  if (siteMade && 'error' in siteMade) throw siteMade.error;
-  if (siteMade) {
-    built.unshift('html');
-    lines.unshift(`html  ${path.join(options.out, 'html', 'index.html')} (${siteMade.made.pages} pages, search index)`);
+  options.signal?.throwIfAborted();
+  // The PDF first: the EPUB marks where its pages start.
+  let pdf: Awaited<ReturnType<typeof buildPdf>>;
+  if (options.formats.includes('pdf')) {
+    pdf = await buildPdf(book, assets, staging, ui, files, options);
+    if (pdf) {
+      built.push(`${book.slug}.pdf`);
+      ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+    }
   }
-  for (const line of lines) ui.info(line);
+  options.signal?.throwIfAborted();
+  if (options.formats.includes('epub')) {
+    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo), options.epubDate);
+    await staging.writeFile(`${book.slug}.epub`, epub);
+    built.push(`${book.slug}.epub`);
+    ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+  }
   options.signal?.throwIfAborted();
   for (const output of built) await staging.commit(output);
   return files.all();
