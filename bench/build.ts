@@ -119,7 +119,10 @@ try {
       cpu(cold),
       megabytes(cold),
       seconds(rebuild),
+      cpu(rebuild),
       ((rebuild.seconds / cold.seconds) * 100).toFixed(0),
+      ((rebuild.cpuSeconds / cold.cpuSeconds) * 100).toFixed(0),
+      megabytes(rebuild),
       seconds(theirs),
       cpu(theirs),
       megabytes(theirs),
@@ -134,7 +137,22 @@ try {
 }
 printTable(
   'Build: HTML + EPUB (seconds, peak RSS)',
-  ['book', 'ours cold s', 'CPU s', 'peak MB', 'one changed s', '% of cold', 'Pandoc s', 'CPU s', 'peak MB', '× Pandoc (time)', '× Pandoc (CPU)'],
+  [
+    'book',
+    'ours cold s',
+    'CPU s',
+    'peak MB',
+    'one changed s',
+    'CPU s',
+    '% of cold',
+    '% of cold CPU',
+    'peak MB',
+    'Pandoc s',
+    'CPU s',
+    'peak MB',
+    '× Pandoc (time)',
+    '× Pandoc (CPU)',
+  ],
   rows,
 );
 console.log('s: wall clock from spawn to exit; CPU s: user + system of the process tree; × Pandoc: how many times faster ours is.');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
+import type { Memo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
@@ -58,7 +59,9 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
   try {
-    const code = await buildLocked(projectDir, book, assets, outDir, options, ui);
+    // Under the lock: what load/ and cite/ worked out is written now, the pages as they are made.
+    await cache?.writeFromNowOn();
+    const code = await buildLocked(projectDir, book, assets, outDir, options, ui, cache);
     if (cache && code === exitCodes.ok) {
       const stats = await cache.save();
       ui.detail(`cache ${path.join(options.out, cacheFolderName)}: ${stats.hits} reused, ${stats.misses} made, ${stats.pruned} unused entries removed`);
@@ -81,7 +84,15 @@ function lockWaitMs(): number {
  * code is 130. (While Chromium runs, puppeteer's own handler kills it and exits 130 first; a later
  * build takes over the lock and clears the staging folder.)
  */
-async function buildLocked(projectDir: string, book: Book, assets: RenderAssets, outDir: string, options: BuildOptions, ui: Ui): Promise<number> {
+async function buildLocked(
+  projectDir: string,
+  book: Book,
+  assets: RenderAssets,
+  outDir: string,
+  options: BuildOptions,
+  ui: Ui,
+  memo: Memo | undefined,
+): Promise<number> {
   const staging = await Staging.create(outDir);
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -99,6 +110,7 @@ async function buildLocked(projectDir: string, book: Book, assets: RenderAssets,
         printReady: options.print === true || book.config.print_ready,
         epubDate: epubTimestamp(book),
         signal: interrupt.signal,
+        ...(memo ? { memo } : {}),
       },
       ui,
     );

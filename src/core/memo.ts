@@ -8,14 +8,23 @@ import { createHash } from 'node:crypto';
  */
 
 /** What is remembered, each kind in its own namespace. */
-export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check';
+export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check' | 'site-page' | 'epub-chapter';
 
 export interface Memo {
   /**
    * The value remembered under `key` for `kind`, else `compute()`'s, remembered. The value must be
    * structured-cloneable data; each call returns a copy of its own, which the caller may change.
+   * A key that costs something to make (a whole chapter hashed) may be given as a function: a memo
+   * that remembers nothing never calls it.
    */
-  value<T>(kind: MemoKind, key: string, compute: () => T): T;
+  value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T;
+}
+
+export type MemoKey = string | (() => string);
+
+/** The key itself. */
+export function keyOf(key: MemoKey): string {
+  return typeof key === 'string' ? key : key();
 }
 
 /** Remembers nothing: every value is computed. */

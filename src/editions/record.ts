@@ -79,7 +79,7 @@ export function sourceOf(chapter: Chapter): string | null {
 
 /** One chapter as an edition records it; `text` is its file as read, `part` the part it is in. */
 export function chapterRecord(chapter: Chapter, text: string, part: string | undefined, formerIds: readonly string[] = []): ChapterRecord {
-  const body = bodyOf(text);
+  const body = normaliseBody(bodyOf(text));
   return {
     id: chapter.slug,
     formerIds: [...formerIds],
@@ -88,14 +88,14 @@ export function chapterRecord(chapter: Chapter, text: string, part: string | und
     number: chapter.number,
     title: chapter.meta.title,
     authors: chapter.meta.authors,
-    hash: contentHash(normaliseBody(body)),
+    hash: contentHash(body),
     frontMatterHash: contentHash(otherFrontMatter(chapter)),
     words: wordCount(chapter.tree),
     notes: notesOf(chapter.tree, text).map((note) => ({ label: note.label, hash: contentHash(normaliseBody(note.text)) })),
     keys: citedKeys(chapter.tree),
     corrections: chapter.meta.corrections ?? [],
     source: sourceOf(chapter),
-    body: normaliseBody(body),
+    body,
   };
 }
 

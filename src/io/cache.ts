@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Memo, MemoKind } from '../core/memo.ts';
+import { keyOf, type Memo, type MemoKey, type MemoKind } from '../core/memo.ts';
 import { writeFileAtomic } from './stage.ts';
 
 /**
@@ -32,31 +32,38 @@ export interface BuildCache extends Memo {
   /**
    * Ends a build: writes the entries it computed (each to a temporary file renamed into place),
    * deletes every entry it did not use (so the cache holds one build's worth), and starts counting
-   * afresh. A long-running process (preview) keeps the cache open across builds: the entries it
-   * used stay in memory too.
+   * afresh. A long-running process may keep the cache open across builds. Only entries not yet
+   * written are held in memory: the rest are read from disk when asked for, so a build of a
+   * thousand chapters does not keep every page it reused.
    */
   save(): Promise<CacheStats>;
+  /**
+   * Writes the entries made so far, and from now until `save` each as soon as it is made, instead
+   * of holding them all until the end: for a caller that holds the output folder's lock (`build`,
+   * once it has it). A cold build of a thousand chapters otherwise holds every page it made.
+   */
+  writeFromNowOn(): Promise<void>;
 }
 
 /** Opens (lazily: nothing is created until `save`) the cache in `directory`. */
 export async function openBuildCache(directory: string, options: { fingerprint?: string } = {}): Promise<BuildCache> {
   const fingerprint = options.fingerprint ?? (await toolFingerprint());
-  const memory = new Map<string, Buffer>();
   const pending = new Map<string, Buffer>();
   let used = new Set<string>();
   let counts = { hits: 0, misses: 0 };
+  let writeAsMade = false;
+  let writtenAsMade = 0;
 
   const entryName = (kind: MemoKind, key: string) => `${kind}-${createHash('sha256').update(`${fingerprint}\0${kind}\0${key}`).digest('hex').slice(0, 40)}.bin`;
 
   return {
-    value<T>(kind: MemoKind, key: string, compute: () => T): T {
-      const name = entryName(kind, key);
+    value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
+      const name = entryName(kind, keyOf(key));
       used.add(name);
-      const payload = memory.get(name) ?? readEntry(path.join(directory, name));
+      const payload = pending.get(name) ?? readEntry(path.join(directory, name));
       if (payload) {
         const value = decode<T>(payload);
         if (value.ok) {
-          memory.set(name, payload);
           counts.hits += 1;
           return value.value;
         }
@@ -64,20 +71,31 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       counts.misses += 1;
       const value = compute();
       const encoded = encode(value);
-      if (encoded) {
-        memory.set(name, encoded);
-        pending.set(name, encoded);
-      }
+      if (encoded && writeAsMade) {
+        writeEntrySync(path.join(directory, name), encoded);
+        writtenAsMade += 1;
+      } else if (encoded) pending.set(name, encoded);
       return value;
+    },
+    async writeFromNowOn() {
+      await mkdir(directory, { recursive: true });
+      for (const [name, payload] of pending) {
+        await writeFileAtomic(path.join(directory, name), entryBytes(payload));
+        pending.delete(name);
+        writtenAsMade += 1;
+      }
+      writeAsMade = true;
     },
     async save() {
       await mkdir(directory, { recursive: true });
-      let written = 0;
+      let written = writtenAsMade;
       for (const [name, payload] of pending) {
         await writeFileAtomic(path.join(directory, name), entryBytes(payload));
         written += 1;
       }
       pending.clear();
+      writeAsMade = false;
+      writtenAsMade = 0;
       let pruned = 0;
       for (const name of await readdir(directory)) {
         const file = path.join(directory, name);
@@ -86,7 +104,6 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
           if (name.endsWith('.bin')) pruned += 1;
         }
       }
-      for (const name of memory.keys()) if (!used.has(name)) memory.delete(name);
       const stats = { ...counts, written, pruned };
       used = new Set();
       counts = { hits: 0, misses: 0 };
@@ -109,6 +126,17 @@ function readEntry(file: string): Buffer | undefined {
   const payload = bytes.subarray(newline + 1);
   if (format !== cacheFormat || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
   return payload;
+}
+
+/** Writes an entry at once (during rendering, which does not yield to the event loop): to a temporary file renamed into place. */
+function writeEntrySync(file: string, payload: Buffer): void {
+  const temporary = `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(temporary, entryBytes(payload));
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 function entryBytes(payload: Buffer): Buffer {

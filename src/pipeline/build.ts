@@ -64,6 +64,8 @@ export interface OutputOptions {
   printReady: boolean;
   /** The EPUB's timestamps (reproducible). */
   epubDate: Date;
+  /** The build cache: chapters' site pages and EPUB documents made before are taken from it. */
+  memo?: Memo;
   /** Aborting it stops the build between outputs and the PDF at once (its browser is closed); nothing is committed. */
   signal?: AbortSignal;
 }
@@ -90,13 +92,13 @@ export async function buildOutputs(
   const files = buildFiles(projectDir);
   const built: string[] = [];
   if (options.formats.includes('html')) {
-    const site = renderHtmlSite(book, assets);
     // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
-    const { searchIndex } = await import('../adapters/pagefind.ts');
-    for (const [name, bytes] of await searchIndex(site, book.config.language)) site.set(name, bytes);
-    await staging.writeTree('html', site);
+    const { pages } = await writeSite(book, assets, staging, options.memo);
+    // Indexed before the EPUB is made, not beside it: Pagefind's indexer peaks as it writes the index
+    // (~680 MB at 1,000 chapters), and with the EPUB's rendering at the same time that was the build's peak (2.18 GB).
+    await indexSite(staging, pages, book.config.language, await import('../adapters/pagefind.ts'));
     built.push('html');
-    ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${[...site.keys()].filter((name) => name.endsWith('.html')).length} pages, search index)`);
+    ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${pages.length} pages, search index)`);
   }
   options.signal?.throwIfAborted();
   // The PDF first: the EPUB marks where its pages start.
@@ -110,7 +112,7 @@ export async function buildOutputs(
   }
   options.signal?.throwIfAborted();
   if (options.formats.includes('epub')) {
-    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined), options.epubDate);
+    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo), options.epubDate);
     await staging.writeFile(`${book.slug}.epub`, epub);
     built.push(`${book.slug}.epub`);
     ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
@@ -118,6 +120,26 @@ export async function buildOutputs(
   options.signal?.throwIfAborted();
   for (const output of built) await staging.commit(output);
   return files.all();
+}
+
+/**
+ * The site written into `staging`; returns its HTML pages' names, in the site's order. The pages
+ * are not kept: Pagefind reads them back (`indexSite`), so the site is not in memory beside the EPUB.
+ */
+async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo | undefined): Promise<{ pages: string[] }> {
+  const site = renderHtmlSite(book, assets, memo);
+  await staging.writeTree('html', site);
+  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')) };
+}
+
+/** The site's search index, from its pages in `staging`, written beside them. */
+async function indexSite(
+  staging: Staging,
+  pages: readonly string[],
+  language: string,
+  { searchIndexOfFolder }: typeof import('../adapters/pagefind.ts'),
+): Promise<void> {
+  await staging.writeTree('html', await searchIndexOfFolder(staging.path('html'), pages, language));
 }
 
 /** The files the build's diagnostics go on: anthology.yaml and chapter files, each made once, in the order first used. */

@@ -24,15 +24,15 @@ export interface PreviewRendering {
 /**
  * Loads, cites and renders the site as `build` does (the same stages, so the preview shows what
  * the build makes), keeping the process's citeproc engines warm between calls and remembering in
- * `memo` the chapters parsed and citations rendered, so a save redoes only what it changed. The search index
- * and the print document are left to the caller to make when wanted: they cost as much as the
- * site and a reload need not wait for them.
+ * `memo` the chapters parsed, citations rendered and chapters' pages, so a save redoes only what
+ * it changed. The search index and the print document are left to the caller to make when wanted:
+ * they cost as much as the site and a reload need not wait for them.
  */
 export async function renderPreview(projectDir: string, memo: Memo): Promise<PreviewRendering> {
   const { files, book } = await loadBuildableBook(projectDir, memo);
   if (!book || hasErrors(files)) return { files };
   const assets = await loadRenderAssets(projectDir);
-  return { files, rendered: { book, assets, site: renderHtmlSite(book, assets) } };
+  return { files, rendered: { book, assets, site: renderHtmlSite(book, assets, memo) } };
 }
 
 /** The site's Pagefind index (`pagefind/…`), as `build` adds it. */

@@ -1,4 +1,4 @@
-import type { Memo, MemoKind } from '../core/memo.ts';
+import { keyOf, type Memo, type MemoKey, type MemoKind } from '../core/memo.ts';
 
 /**
  * The preview's memory of what the stages worked out (parsed chapters, rendered citations…), kept
@@ -12,8 +12,8 @@ export class MemoryMemo implements Memo {
   private entries = new Map<string, unknown>();
   private used = new Map<string, unknown>();
 
-  value<T>(kind: MemoKind, key: string, compute: () => T): T {
-    const id = `${kind}\u0000${key}`;
+  value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
+    const id = `${kind}\u0000${keyOf(key)}`;
     if (this.used.has(id)) return structuredClone(this.used.get(id)) as T;
     if (this.entries.has(id)) {
       const kept = this.entries.get(id);

@@ -89,7 +89,7 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
 }
 
 /** The opening of a chapter: number, title, authors, first publication, standfirst and headnote. */
-export function chapterOpening(chapter: Chapter, book: Book): ElementContent[] {
+export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): ElementContent[] {
   const { meta } = chapter;
   const language = book.config.language;
   const firstPublished = firstPublishedLine(chapter, language);

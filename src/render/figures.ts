@@ -129,7 +129,7 @@ function screenStyle(width: string | undefined): string | undefined {
 }
 
 /** Figures on the site (`base` ''), or in the EPUB (`base` '../' from `text/`, its EPUB copies). */
-export function screenFigureImage(book: Book, format: 'web' | 'epub', base: string): (figure: FigureReference) => FigureImage | undefined {
+export function screenFigureImage(book: Pick<Book, 'images'>, format: 'web' | 'epub', base: string): (figure: FigureReference) => FigureImage | undefined {
   return (figure) => {
     const image = imageOf(book.images, figure.location);
     if (!image) return undefined;

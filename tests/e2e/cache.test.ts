@@ -1,18 +1,30 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { copyDefaultProject, runCli } from '../helpers/project.ts';
 
 /**
  * The build cache is never wrong: after each change to what a build reads (the CSL style's text, a
  * bibliography item, anthology.yaml, a chapter), a build with the cache (build/.cache, kept from the
  * build before) makes the same HTML and EPUB, byte for byte, as a cold one (`--no-cache`, another
- * output folder) of the same inputs.
+ * output folder) of the same inputs. Chapters' site pages and EPUB documents are cached too: a
+ * change elsewhere in the book that a chapter's page shows (a neighbour's title in its
+ * previous/next links, its number, a picture) must reach that page.
  */
 
 const build = ['build', '--format', 'html,epub'];
 const essay = 'chapters/paving-the-digital-silk-road-with-the-shanghai-cooperation.md';
+const twenty = 'chapters/the-sco-turns-twenty.md';
+const china = 'chapters/china-hasnt-yet-grown-into-its-role.md';
+
+/** A picture of `width` × 10 pixels, one colour. */
+function picture(width: number): Promise<Buffer> {
+  return sharp({ create: { width, height: 10, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .png()
+    .toBuffer();
+}
 
 async function edit(file: string, change: (text: string) => string): Promise<void> {
   const text = await readFile(file, 'utf8');
@@ -43,7 +55,8 @@ describe('build/.cache: a warm build equals a cold one after every kind of chang
   });
   after(() => project.dispose());
 
-  const changes: [string, (dir: string) => Promise<void>][] = [
+  /** Each change, and outputs it must change besides the obvious (a chapter's neighbours' pages, say). */
+  const changes: [string, (dir: string) => Promise<void>, string[]?][] = [
     ['nothing', async () => {}],
     // The style's text, under the same file name: citations and bibliography in another form.
     [
@@ -83,9 +96,44 @@ describe('build/.cache: a warm build equals a cold one after every kind of chang
           text.replace('[^45]: [@eprcrt2008tukuman].', '[^45]: [@eprcrt2008tukuman, 12].').replace(/\n\n/, ' An editor added this sentence.\n\n'),
         ),
     ],
+    // Shown in the previous and next chapters' links (their pages are cached), and in the contents.
+    [
+      'a chapter’s title',
+      (dir) => edit(path.join(dir, twenty), (text) => text.replace(/^title: The SCO Turns Twenty$/m, 'title: The SCO at Twenty')),
+      ['html/shanghai-cooperation-organization-not-quite-the-new-silk.html', 'html/paving-the-digital-silk-road-with-the-shanghai-cooperation.html'],
+    ],
+    // Two chapters swap places: each has another number, other neighbours, and so have theirs.
+    [
+      'the order of the chapters',
+      (dir) =>
+        edit(path.join(dir, 'anthology.yaml'), (text) =>
+          text
+            .replace('      - chapters/china-hasnt-yet-grown-into-its-role.md\n', '')
+            .replace(
+              '      - chapters/the-shanghai-spirit-in-beijing.md\n',
+              '      - chapters/the-shanghai-spirit-in-beijing.md\n      - chapters/china-hasnt-yet-grown-into-its-role.md\n',
+            ),
+        ),
+      ['html/china-hasnt-yet-grown-into-its-role.html', 'html/the-shanghai-spirit-in-beijing.html', 'html/international-herald-tribune-2011-10-17.html'],
+    ],
+    // A chapter's figure gets a picture, then the picture another size: the page shows its file and size.
+    [
+      'a picture',
+      async (dir) => {
+        await mkdir(path.join(dir, 'chapters/images'), { recursive: true });
+        await writeFile(path.join(dir, 'chapters/images/map.png'), await picture(20));
+        await edit(path.join(dir, china), (text) => text.replace('::figure{credit=', '::figure[A map.]{src="images/map.png" credit='));
+      },
+      ['html/china-hasnt-yet-grown-into-its-role.html'],
+    ],
+    [
+      'a picture’s file',
+      async (dir) => writeFile(path.join(dir, 'chapters/images/map.png'), await picture(30)),
+      ['html/china-hasnt-yet-grown-into-its-role.html'],
+    ],
   ];
 
-  for (const [name, change] of changes) {
+  for (const [name, change, mustChange = []] of changes) {
     it(`after changing ${name}: the same HTML and EPUB as a cold build`, async () => {
       await change(project.dir);
       const [warm, cold] = await Promise.all([runCli([...build, '--verbose'], project.dir), runCli([...build, '--no-cache', '--out', 'cold'], project.dir)]);
@@ -106,6 +154,11 @@ describe('build/.cache: a warm build equals a cold one after every kind of chang
       const changed = [...warmFiles].filter(([file, bytes]) => !previous.get(file)?.equals(bytes));
       if (name === 'nothing') assert.deepEqual(changed, []);
       else assert.ok(changed.length > 0, 'the change is in the outputs');
+      for (const file of mustChange)
+        assert.ok(
+          changed.some(([other]) => other === file),
+          `${file} shows the change`,
+        );
       previous = warmFiles;
     });
   }

@@ -2,8 +2,10 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
 import { toXml } from 'xast-util-to-xml';
+import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
+import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
   chapterBodyToHast,
   chapterOpening,
@@ -37,6 +39,11 @@ interface Document {
   title: string;
   language: string;
   body: ElementContent[];
+  /**
+   * The whole document's XHTML, made when it is written, in place of `body`: a chapter's, asked of
+   * the memo by all it shows, so that only one chapter's tree is in memory at a time.
+   */
+  made?: () => string;
   /** The nav's entry (omitted: not listed in the contents). */
   tocLabel?: string;
   landmark?: { type: string; label: string };
@@ -50,9 +57,10 @@ interface Document {
  * Everything is derived from the book (and the print pages, when given), so the same input gives
  * the same bytes. The front and back matter are the PDF's: cover, title page, copyright page,
  * contents, the note on this edition (from the second), contributors, acknowledgements, the
- * chapters by part, bibliography.
+ * chapters by part, bibliography. A chapter's document is asked of `memo` by its chapter, frame
+ * (`chapter-frame.ts`) and print page breaks; the rest list the whole book and are made every time.
  */
-export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintPages): OutputFiles {
+export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintPages, memo: Memo = noMemo): OutputFiles {
   const files: OutputFiles = new Map();
   const language = book.config.language;
   files.set('mimetype', 'application/epub+zip');
@@ -72,10 +80,13 @@ export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintP
   const images = epubImages(book);
   for (const image of images) files.set(`EPUB/${image.path}`, image.bytes);
 
-  const documents = bookDocuments(book, cover, printPages);
+  const documents = bookDocuments(book, cover, printPages, memo);
   const flat = documents.flatMap((document) => [document, ...(document.children ?? [])]);
   for (const document of flat) {
-    files.set(`EPUB/${document.href}`, xhtml(document.title, document.language, document.body, document.href === 'text/cover.xhtml' ? 'cover' : undefined));
+    files.set(
+      `EPUB/${document.href}`,
+      document.made?.() ?? xhtml(document.title, document.language, document.body, document.href === 'text/cover.xhtml' ? 'cover' : undefined),
+    );
   }
   files.set('EPUB/nav.xhtml', xhtml('Contents', language, navBody(book, documents, printPages), 'nav'));
   files.set('EPUB/toc.ncx', ncx(book, documents, printPages));
@@ -101,11 +112,11 @@ function epubImages(book: Book): ImageFile[] {
   return [...seen.values()];
 }
 
-function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | undefined): Document[] {
+function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | undefined, memo: Memo): Document[] {
   return [
     ...frontMatterDocuments(book, cover, printPages),
     ...matterDocuments(book),
-    ...bodyDocuments(book, printPages),
+    ...bodyDocuments(book, printPages, memo),
     ...(book.bibliography ? [bibliographyDocument(book.config.language, book.bibliography)] : []),
   ];
 }
@@ -181,13 +192,14 @@ function matterDocuments(book: Book): Document[] {
 }
 
 /** The chapters in reading order, each titled part a document holding its chapters; the first chapter starts the content. */
-function bodyDocuments(book: Book, printPages: PrintPages | undefined): Document[] {
+function bodyDocuments(book: Book, printPages: PrintPages | undefined, memo: Memo): Document[] {
+  const frame = chapterFrame(book);
   const documents: Document[] = [];
   let partNumber = 0;
   let first = true;
   for (const part of book.parts) {
     const chapters = part.chapters.map((chapter) => {
-      const document = chapterDocument(book, chapter, printPages);
+      const document = chapterDocument(frame, chapter, printPages, memo);
       if (first) document.landmark = { type: 'bodymatter', label: 'Start of content' };
       first = false;
       return document;
@@ -272,14 +284,24 @@ export function chapterPath(chapter: Chapter): string {
   return `text/${safeId(chapter.slug)}.xhtml`;
 }
 
-function chapterDocument(book: Book, chapter: Chapter, printPages: PrintPages | undefined): Document {
+/** A chapter's document: made from its frame, never the whole book (so its cache key is all it shows). */
+function chapterDocument(frame: ChapterFrame, chapter: Chapter, printPages: PrintPages | undefined, memo: Memo): Document {
+  const title = chapter.meta.title;
+  const language = chapter.meta.language ?? frame.config.language;
+  const breaks = printPages?.breaks.filter((pageBreak) => pageBreak.chapter === chapter.slug) ?? [];
   return {
     id: `chapter-${chapter.number}`,
     href: chapterPath(chapter),
-    title: chapter.meta.title,
-    language: chapter.meta.language ?? book.config.language,
-    tocLabel: `${chapter.number}. ${chapter.meta.title}`,
-    body: chapterBody(book, chapter, printPages),
+    title,
+    language,
+    tocLabel: `${chapter.number}. ${title}`,
+    body: [],
+    made: () =>
+      memo.value(
+        'epub-chapter',
+        () => contentKey(frameKey(frame), chapterKey(chapter), breaks),
+        () => xhtml(title, language, chapterBody(frame, chapter, breaks), undefined),
+      ),
   };
 }
 
@@ -332,7 +354,7 @@ function chapterPathBySlug(book: Book, slug: string): string {
   return chapter ? chapterPath(chapter) : bibliographyPath;
 }
 
-function chapterBody(book: Book, chapter: Chapter, printPages: PrintPages | undefined): ElementContent[] {
+function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly PageBreak[]): ElementContent[] {
   const idPrefix = `${safeId(chapter.slug)}-`;
   const body = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', numberBlocks: true, figureImage: screenFigureImage(book, 'epub', '../') });
   for (const node of walkElements(body)) {
@@ -347,7 +369,6 @@ function chapterBody(book: Book, chapter: Chapter, printPages: PrintPages | unde
   linkCitations(body, (key) =>
     references?.keys.includes(key) ? `#${referenceId(key)}` : book.bibliography?.keys.includes(key) ? `bibliography.xhtml#${referenceId(key)}` : undefined,
   );
-  const breaks = printPages?.breaks.filter((pageBreak) => pageBreak.chapter === chapter.slug) ?? [];
   const section = h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', id: safeId(chapter.slug), 'aria-labelledby': `${idPrefix}title` }, [
     ...chapterOpening(chapter, book),
     ...(body.children as ElementContent[]),

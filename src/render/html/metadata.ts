@@ -9,7 +9,7 @@ interface PageRef {
 }
 
 /** An absolute address on the published site, when `url` is set (Open Graph and canonical links need one). */
-function absolute(book: Book, href: string): string | undefined {
+function absolute(book: Pick<Book, 'config'>, href: string): string | undefined {
   const base = book.config.url;
   if (!base) return undefined;
   return new URL(href === 'index.html' ? '' : href, base.endsWith('/') ? base : `${base}/`).href;
@@ -20,7 +20,7 @@ function ogLocale(language: string): string {
   return language.replace('-', '_');
 }
 
-function isbnOf(book: Book): string | undefined {
+function isbnOf(book: Pick<Book, 'config'>): string | undefined {
   const { identifier } = book.config;
   return identifier.toLowerCase().startsWith('isbn:') ? identifier.slice(5).replace(/[-\s]/g, '') : undefined;
 }
@@ -29,7 +29,7 @@ const meta = (name: string, content: string) => h('meta', { name, content });
 const property = (name: string, content: string) => h('meta', { property: name, content });
 
 /** Open Graph (and a canonical link) for any page: what a link preview shows. */
-export function pageMetadata(book: Book, page: PageRef, type: 'book' | 'article', coverPath: string): Element[] {
+export function pageMetadata(book: Pick<Book, 'config' | 'cover'>, page: PageRef, type: 'book' | 'article', coverPath: string): Element[] {
   const url = absolute(book, page.href);
   const image = book.cover && book.cover.web.mediaType !== 'image/svg+xml' ? absolute(book, coverPath) : undefined;
   const description = book.config.subtitle ?? `Edited by ${book.config.editors.join(', ')}`;
@@ -53,7 +53,7 @@ export function pageMetadata(book: Book, page: PageRef, type: 'book' | 'article'
  * Open Graph. Dates are the edition's: the chapter as published in this book. Its first
  * publication is named only as the venue and date the chapter's front matter gives.
  */
-export function chapterMetadata(book: Book, chapter: Chapter, page: PageRef, coverPath: string): Element[] {
+export function chapterMetadata(book: Pick<Book, 'config' | 'cover'>, chapter: Chapter, page: PageRef, coverPath: string): Element[] {
   const { config } = book;
   const date = config.edition.date;
   const isbn = isbnOf(book);

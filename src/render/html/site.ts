@@ -1,8 +1,10 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
+import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
   chapterBodyToHast,
   chapterOpening,
@@ -37,9 +39,11 @@ interface SitePage {
  * the bibliography, contributors, acknowledgements and about pages, a search page (its index is
  * added by the build, `adapters/pagefind.ts`), the pictures, fonts, stylesheet and two small
  * scripts (note previews, search), and `sitemap.xml` when `url` is set. Every page links to the
- * previous and next in reading order.
+ * previous and next in reading order. A chapter's page is asked of `memo` by all it shows: the
+ * chapter, its frame (`chapter-frame.ts`), its place and its neighbours' titles; the other pages,
+ * which list the whole book, are made every time.
  */
-export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
+export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = noMemo): OutputFiles {
   const files: OutputFiles = new Map();
   const { config } = book;
   const cover = addStaticFiles(files, book, assets);
@@ -51,11 +55,15 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
     acknowledgements: acknowledgements.length > 0,
     editionNote: editionNote.length > 0,
   });
-  const render = (page: SitePage, main: ElementContent[], extra: { head?: Element[]; scripts?: Element[]; mainProperties?: Record<string, string> } = {}) => {
-    const index = sequence.findIndex((candidate) => candidate.href === page.href);
-    files.set(page.href, pageHtml(book, page, main, index < 0 ? undefined : { previous: sequence[index - 1], next: sequence[index + 1] }, extra));
+  const place = new Map(sequence.map((page, index) => [page.href, index]));
+  const pagerOf = (page: SitePage): Pager | undefined => {
+    const index = place.get(page.href);
+    return index === undefined ? undefined : { previous: sequence[index - 1], next: sequence[index + 1] };
   };
-  const at = (href: string) => sequence.find((page) => page.href === href) as SitePage;
+  const render = (page: SitePage, main: ElementContent[], extra: PageExtras = {}) => {
+    files.set(page.href, pageHtml(book, page, main, pagerOf(page), extra));
+  };
+  const at = (href: string) => sequence[place.get(href) ?? -1] as SitePage;
 
   render(
     at('index.html'),
@@ -64,13 +72,15 @@ export function renderHtmlSite(book: Book, assets: RenderAssets): OutputFiles {
       head: pageMetadata(book, at('index.html'), 'book', cover.path),
     },
   );
+  const frame = chapterFrame(book);
   for (const chapter of book.chapters) {
     const page = at(chapterHref(chapter));
-    render(page, chapterMain(book, chapter), {
-      head: chapterMetadata(book, chapter, page, cover.path),
-      scripts: [h('script', { src: 'notes.js', defer: true })],
-      mainProperties: { 'data-pagefind-body': '' },
-    });
+    const pager = pagerOf(page);
+    const key = () => contentKey(frameKey(frame), chapterKey(chapter), page, pager ?? null, cover.path);
+    files.set(
+      page.href,
+      memo.value('site-page', key, () => chapterPageHtml(frame, chapter, page, pager, cover.path)),
+    );
   }
   if (book.bibliography) {
     render(at('bibliography.html'), [
@@ -126,6 +136,15 @@ function readingSequence(book: Book, has: { contributors: boolean; acknowledgeme
   ];
 }
 
+/** A chapter's page: from its frame, never the whole book (so its cache key is all it shows). */
+function chapterPageHtml(frame: ChapterFrame, chapter: Chapter, page: SitePage, pager: Pager | undefined, coverPath: string): string {
+  return pageHtml(frame, page, chapterMain(frame, chapter), pager, {
+    head: chapterMetadata(frame, chapter, page, coverPath),
+    scripts: [h('script', { src: 'notes.js', defer: true })],
+    mainProperties: { 'data-pagefind-body': '' },
+  });
+}
+
 function contributorsMain(book: Book, contributors: readonly Contributor[]): ElementContent[] {
   return [
     h('h1', 'Contributors'),
@@ -155,13 +174,18 @@ function langOf(book: Book, chapter: Chapter): { lang?: string } {
   return chapter.meta.language && chapter.meta.language !== book.config.language ? { lang: chapter.meta.language } : {};
 }
 
-function pageHtml(
-  book: Book,
-  page: SitePage,
-  main: ElementContent[],
-  pager: { previous: SitePage | undefined; next: SitePage | undefined } | undefined,
-  extra: { head?: Element[]; scripts?: Element[]; mainProperties?: Record<string, string> },
-): string {
+interface Pager {
+  previous: SitePage | undefined;
+  next: SitePage | undefined;
+}
+
+interface PageExtras {
+  head?: Element[];
+  scripts?: Element[];
+  mainProperties?: Record<string, string>;
+}
+
+function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementContent[], pager: Pager | undefined, extra: PageExtras): string {
   const { config } = book;
   const title = page.href === 'index.html' ? config.title : `${page.title} · ${config.title}`;
   const tree: HastRoot = {
@@ -197,7 +221,7 @@ function pageHtml(
   return `${toHtml(tree)}\n`;
 }
 
-function pagerNav(book: Book, previous: SitePage | undefined, next: SitePage | undefined): Element {
+function pagerNav(book: Pick<Book, 'config'>, previous: SitePage | undefined, next: SitePage | undefined): Element {
   const link = (page: SitePage, rel: 'prev' | 'next') =>
     h('a', { rel, href: page.href }, [
       h('span.pager-direction', rel === 'prev' ? '← Previous' : 'Next →'),
@@ -256,7 +280,7 @@ function partList(book: Book, title: string | undefined, chapters: Chapter[]): E
   return title ? h('section.part', { 'aria-label': title }, [h('h3', title), list]) : list;
 }
 
-function chapterMain(book: Book, chapter: Chapter): ElementContent[] {
+function chapterMain(book: ChapterFrame, chapter: Chapter): ElementContent[] {
   const idPrefix = `${safeId(chapter.slug)}-`;
   const body = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', figureImage: screenFigureImage(book, 'web', '') });
   const references = chapter.bibliography;

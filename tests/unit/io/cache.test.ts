@@ -43,6 +43,30 @@ describe('the build cache (io/cache.ts)', () => {
     );
   });
 
+  it('once told to write from now on (under the lock), writes what it made and each entry as made; save still prunes', async () => {
+    const directory = path.join(dir, 'as-made');
+    const before = await ask(directory, 'early', { made: 'before the lock' });
+    await before.cache.save();
+    const cache = await openBuildCache(directory, { fingerprint });
+    cache.value('chapter', 'loaded', () => ({ made: 'while loading' }));
+    assert.equal((await readdir(directory)).length, 1, 'held until told');
+    await cache.writeFromNowOn();
+    assert.equal((await readdir(directory)).length, 2, 'what was made so far is written');
+    cache.value(
+      'site-page',
+      () => 'a page key',
+      () => '<p>a page</p>',
+    );
+    assert.equal((await readdir(directory)).length, 3, 'a page is written as it is made');
+    const reader = await openBuildCache(directory, { fingerprint });
+    assert.equal(
+      reader.value('site-page', 'a page key', () => assert.fail('on disk already')),
+      '<p>a page</p>',
+    );
+    assert.deepEqual(await cache.save(), { hits: 0, misses: 2, written: 2, pruned: 1 }, 'the entry this build did not use is pruned');
+    assert.equal((await readdir(directory)).length, 2);
+  });
+
   it('a truncated, corrupted or foreign entry is a miss, recomputed and rewritten, never an error', async () => {
     const directory = path.join(dir, 'corrupt');
     const value = { text: 'a chapter'.repeat(50) };
