@@ -25,7 +25,10 @@ export function parsePersonName(name: string): {
   suffix?: string;
 } {
   nameParser ??= require('@citation-js/name') as NameParser;
-  const parsed = nameParser.parse(name);
+  // The parser throws on an empty name and on one broken over lines (a note's continuation lines).
+  const oneLine = name.replace(/\s+/g, ' ').trim();
+  if (oneLine === '') return {};
+  const parsed = nameParser.parse(oneLine);
   const result: Record<string, string> = {};
   for (const key of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix']) {
     const value = parsed[key];

@@ -754,4 +754,14 @@ describe('parseNote on other citation habits', () => {
     assert.equal(result.kind, 'commentary');
     assert.ok(result.confidence < 0.9);
   });
+
+  it('a note broken over continuation lines is read, its names too (Journal of Cultural Analytics, CC BY 4.0: data/notes/unseen)', () => {
+    const note =
+      'Sherryl Vint and Mark Bould, "There Is No Such Thing As Science\n    Fiction," In _Reading Science Fiction_, ed. James Gunn, Marleen\n    Barr, and Matthew Candelaria (New York: Palgrave, 2009), 48.';
+    const [citation] = parseNote(note).citations;
+    assert.deepEqual(
+      citation?.item.editor?.map((name) => ('family' in name ? name.family : name.literal)),
+      ['Gunn', 'Barr', 'Candelaria'],
+    );
+  });
 });

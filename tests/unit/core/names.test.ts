@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { familyNameSortKey, isChineseOrder, isKoreanOrder } from '../../../src/core/names.ts';
+import { familyNameSortKey, isChineseOrder, isKoreanOrder, parsePersonName } from '../../../src/core/names.ts';
 
 const sorted = (names: readonly string[]) => {
   const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -60,5 +60,14 @@ describe('people’s names sort by family name', () => {
   it('a name in no parts sorts as written', () => {
     assert.equal(familyNameSortKey('bell hooks'), 'bell hooks');
     assert.equal(familyNameSortKey('Plato'), 'Plato');
+  });
+});
+
+describe('parsePersonName never throws on what a note gives it', () => {
+  it('a name broken over a note’s continuation lines is read as on one line; an empty one is no name', () => {
+    // @citation-js/name throws on both (a TypeError for the line break, another for '').
+    assert.deepEqual(parsePersonName('Marleen\n    Barr'), { family: 'Barr', given: 'Marleen' });
+    assert.deepEqual(parsePersonName(''), {});
+    assert.deepEqual(parsePersonName(' \n '), {});
   });
 });
