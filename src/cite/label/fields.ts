@@ -83,9 +83,12 @@ export function editionOf(text: string): string {
   return ordinal ? ordinal[1]! : value;
 }
 
-/** `https://doi.org/10.1/x.` → `10.1/x`; `doi:10.1/x` → `10.1/x`. */
+/**
+ * `https://doi.org/10.1/x.` → `10.1/x`; `doi:10.1/x` → `10.1/x`; a DOI written as a Markdown link,
+ * `doi:[10.1/x](https://doi.org/10.1/x)`, → `10.1/x` (a DOI may hold brackets, never `](`).
+ */
 export function doiOf(text: string): string | undefined {
-  return /10\.\d{4,9}\/[^\s<>]+/.exec(plain(text))?.[0].replace(/[.,;:)\]>]+$/, '');
+  return /10\.\d{4,9}\/(?:(?!\]\()[^\s<>])+/.exec(plain(text))?.[0].replace(/[.,;:)\]>]+$/, '');
 }
 
 export function urlOf(text: string): string | undefined {

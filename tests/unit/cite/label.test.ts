@@ -7,7 +7,7 @@ import { shortFormMatches } from '../../../src/cite/bibliography.ts';
 import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
 import { viterbi } from '../../../src/cite/label/crf.ts';
 import { noteFeatures } from '../../../src/cite/label/features.ts';
-import { dateOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
+import { dateOf, doiOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
 import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
 import { parseNames } from '../../../src/cite/label/names.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from '../../../src/cite/label/references.ts';
@@ -631,6 +631,13 @@ describe('field values', () => {
     assert.deepEqual(dateOf('accessed 14 August 2022.'), { 'date-parts': [[2022, 8, 14]] });
     assert.deepEqual(dateOf('1988 [1964].'), { 'date-parts': [[1988]] });
     assert.equal(normaliseLocator('45-47.'), 'pp. 45–47');
+  });
+
+  it('a DOI is the DOI alone: without a link’s markup, with the brackets a DOI may hold', () => {
+    // Pandoc and hand-written Markdown link the DOI to its resolver (Journal of Cultural Analytics).
+    assert.equal(doiOf('doi:[10.1093/llc/fqv061](https://doi.org/10.1093/llc/fqv061).'), '10.1093/llc/fqv061');
+    assert.equal(doiOf('https://doi.org/10.1109/TIFS.2015.2493982.'), '10.1109/TIFS.2015.2493982');
+    assert.equal(doiOf('doi:10.1016/0370-2693(91)90227-J.'), '10.1016/0370-2693(91)90227-J');
   });
 });
 
