@@ -4,7 +4,7 @@
  * either the last complete outputs or none, never half of one, and nothing the next build trips on.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,30 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
+
+/** The processes `pid` started, and theirs (Chromium's helpers), as `ps` lists them now. */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0; ) {
+    const children = table.filter(([, parent]) => frontier.includes(parent)).map(([child]) => child);
+    found.push(...children);
+    frontier = children;
+  }
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** A pid no process has: one that just exited. */
 async function deadPid(): Promise<number> {
@@ -158,5 +182,18 @@ describe('build/.lock: one build at a time', () => {
       survived++;
     }
     assert.equal(survived, killDelays.length);
+  });
+
+  it('a build interrupted (Ctrl-C) while Chromium paginates: exit 130, build/ as it was, no Chromium left', async () => {
+    const interrupted = startCli(['build'], book.dir);
+    await until(() => interrupted.output().includes('paginating'), 120_000);
+    const browser = descendants(interrupted.child.pid ?? -1);
+    assert.ok(browser.length > 0, 'Chromium runs while the PDF is paginated');
+    interrupted.child.kill('SIGINT');
+    assert.equal(await interrupted.done, 130, interrupted.output());
+    assert.match(interrupted.output(), /interrupted: nothing was built/);
+    assert.doesNotMatch(interrupted.output(), /\n\s+at /, 'no stack trace');
+    await until(() => browser.every((pid) => !alive(pid)), 10_000);
+    await assertCompleteBuild();
   });
 });
