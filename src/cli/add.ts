@@ -42,7 +42,7 @@ export async function addCommand(projectDir: string, sources: readonly string[],
   if (options.after !== undefined && after === undefined) {
     // At `contents`, the list the chapter was looked for in.
     const place = yamlPlaces(String(configFile.value)).key(['contents']);
-    ui.refuse(configFileName, 'chapter-unknown', `--after ${options.after}: no chapter of the book has that id, file name or path; nothing was added`, place);
+    ui.diagnose(configFileName, 'chapter-unknown', `--after ${options.after}: no chapter of the book has that id, file name or path; nothing was added`, place);
     return exitCodes.content;
   }
 

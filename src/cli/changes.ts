@@ -33,7 +33,7 @@ export async function changesCommand(projectDir: string, options: ChangesOptions
   if (!record) {
     // On the record that is not there (editions/N.json), or the folder when no edition is named.
     const released = loaded.records.map((candidate) => candidate.edition).join(', ');
-    ui.refuse(
+    ui.diagnose(
       since === undefined ? `${editionsDir}/` : editionRecordPath(since),
       'edition-not-released',
       loaded.records.length === 0

@@ -21,7 +21,7 @@ import { findAuthorData } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
-import { refusal, type Ui } from './ui.ts';
+import { diagnosticOn, type Ui } from './ui.ts';
 
 export interface ImportCommandOptions {
   out: string;
@@ -79,10 +79,15 @@ export async function importCommand(projectDir: string, sources: readonly string
   if (edited.length > 0 && policy === 'refuse') {
     ui.report(
       edited.map((plan) =>
-        refusal(path.posix.join(relativeOut, plan.fileName), 'import-exists', 'this chapter file was edited since the last import and would be overwritten', {
-          line: 1,
-          column: 1,
-        }),
+        diagnosticOn(
+          path.posix.join(relativeOut, plan.fileName),
+          'import-exists',
+          'this chapter file was edited since the last import and would be overwritten',
+          {
+            line: 1,
+            column: 1,
+          },
+        ),
       ),
     );
     ui.error(`nothing was written: use --beside to write the new versions next to ${edited.length === 1 ? 'it' : 'them'}, or --force to overwrite`);

@@ -37,7 +37,7 @@ export async function newCommand(baseDir: string, dir: string, options: NewOptio
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : undefined));
   if (existing === undefined || existing.length > 0) {
     const reason = existing === undefined ? 'it is not a folder' : 'it is not empty';
-    ui.refuse(dir, 'new-folder-not-empty', `${dir} cannot be used: ${reason}; anthology new makes a book in a new or empty folder`);
+    ui.diagnose(dir, 'new-folder-not-empty', `${dir} cannot be used: ${reason}; anthology new makes a book in a new or empty folder`);
     return exitCodes.content;
   }
   const editors = options.editor.map((name) => name.trim()).filter(Boolean);

@@ -24,7 +24,7 @@ export interface PreviewOptions {
  */
 export async function previewCommand(projectDir: string, options: PreviewOptions, ui: Ui): Promise<number> {
   if (!existsSync(path.join(projectDir, configFileName))) {
-    ui.refuse(
+    ui.diagnose(
       configFileName,
       'config-missing',
       `no ${configFileName} in ${projectDir}: run the preview in a book's folder (or make one with \`anthology new\`)`,
@@ -44,7 +44,7 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   const listening = await listen(preview, options);
   if (listening !== true) {
     // No file is involved: the diagnostic is on the address asked for.
-    ui.refuse(`${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`, 'preview-cannot-listen', listening);
+    ui.diagnose(`${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`, 'preview-cannot-listen', listening);
     await preview.close();
     return exitCodes.content;
   }
@@ -54,7 +54,7 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   if (!loopbackOnly)
-    ui.caution(
+    ui.diagnose(
       `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
       'preview-not-loopback',
       `listening on ${options.host}: anyone who can reach this machine can read the book`,

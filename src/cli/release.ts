@@ -42,7 +42,7 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
   const number = current.edition;
   const released = loaded.records.find((record) => record.edition === number);
   if (released) {
-    ui.refuse(
+    ui.diagnose(
       configFileName,
       'edition-already-released',
       `edition ${number} was released on ${released.date} (${editionRecordPath(number)}), and anthology.yaml still names it: set edition.number to ${Math.max(...loaded.records.map((record) => record.edition)) + 1} to prepare the next; nothing was recorded`,
@@ -61,7 +61,7 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
       options.date === undefined
         ? [configFileName, yamlPlaces(textOf(loaded.files, configFileName)).value(['edition', 'date'])]
         : [editionRecordPath(previous.edition), yamlPlaces(textOf(loaded.files, editionRecordPath(previous.edition))).value(['date'])];
-    ui.refuse(
+    ui.diagnose(
       file,
       'edition-date-not-after',
       `edition ${number} would be dated ${date}${options.date === undefined ? '' : ' (--date)'}, not after edition ${previous.edition} (${previous.date}): ${options.date === undefined ? 'set a later edition.date in anthology.yaml or give --date YYYY-MM-DD' : 'give a later --date'}; nothing was recorded`,

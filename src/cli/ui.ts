@@ -35,16 +35,12 @@ export class Ui {
   }
 
   /**
-   * A refusal as a diagnostic on the file or folder it concerns (`path:line:col error reason
-   * rule-id`), on a file of its own so messages already shown on that path are not shown twice.
+   * A diagnostic on the file, folder or address it concerns (`path:line:col error|warning reason
+   * rule-id`: a refusal or a warning, as its rule says), on a file of its own so messages already
+   * shown on that path are not shown twice.
    */
-  refuse(path: string, ruleId: RuleId, reason: string, place?: Place): void {
-    this.report([refusal(path, ruleId, reason, place)]);
-  }
-
-  /** A warning as a diagnostic on the file (or address) it concerns, like `refuse` but the command goes on. */
-  caution(path: string, ruleId: RuleId, reason: string, place?: Place): void {
-    this.report([refusal(path, ruleId, reason, place)]);
+  diagnose(path: string, ruleId: RuleId, reason: string, place?: Place): void {
+    this.report([diagnosticOn(path, ruleId, reason, place)]);
   }
 
   info(line: string): void {
@@ -72,8 +68,8 @@ export class Ui {
   }
 }
 
-/** A refusal as a diagnostic on a file of its own at `path` (see `Ui.refuse`; several are reported together). */
-export function refusal(path: string, ruleId: RuleId, reason: string, place?: Place): VFile {
+/** A diagnostic on a file of its own at `path` (see `Ui.diagnose`; several are reported together). */
+export function diagnosticOn(path: string, ruleId: RuleId, reason: string, place?: Place): VFile {
   const file = new VFile({ path });
   report(file, ruleId, reason, place);
   return file;
