@@ -15,7 +15,7 @@ export const THRESHOLD_FILES = (files: readonly string[]) => files.filter((file)
 
 /** Thresholds tried, and how much worse a produced item with a wrong field is than a refused note
  * (the editor must first notice it, then correct it; a note left as typed is flagged). */
-export const CANDIDATES = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+const CANDIDATES = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 export const GARBAGE_COST = 3;
 
 interface Reading {
@@ -24,7 +24,7 @@ interface Reading {
   citations: { confidence: number; garbage: boolean }[];
 }
 
-export interface SweepRow {
+interface SweepRow {
   threshold: number;
   notes: number;
   refused: number;

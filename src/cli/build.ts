@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { VFile } from 'vfile';
 import type { Memo } from '../core/memo.ts';
-import { hasErrors, report } from '../core/rules.ts';
+import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
 import { openBuildCache } from '../io/cache.ts';
@@ -48,13 +47,11 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   });
   if (lock.kind === 'busy') {
     // On the lock file: the diagnostic names what is in the way.
-    const lockFile = new VFile({ path: path.join(options.out, lockFileName), cwd: projectDir });
-    report(
-      lockFile,
+    ui.diagnose(
+      path.join(options.out, lockFileName),
       'build-locked',
       `another build (process ${lock.pid}) is still writing ${options.out}/; nothing was built. If no build runs, delete ${path.join(options.out, lockFileName)}`,
     );
-    ui.report([lockFile]);
     return exitCodes.content;
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);

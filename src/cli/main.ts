@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { isIsoDate } from '../core/dates.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import { commaList, outputFormats, parseFormats } from './formats.ts';
 import type { Ui } from './ui.ts';
@@ -168,7 +169,7 @@ function addNewCommand(program: Command, context: CommandContext, setExitCode: S
     .option('--editor <name>', 'an editor (repeat for several)', appendValue, [] as string[])
     .option('--publisher <name>', 'the publisher on the title and copyright pages')
     .option('--language <tag>', 'the book’s language, a BCP 47 tag', 'en-US')
-    .option('--date <YYYY-MM-DD>', 'the planned publication date (default: today)')
+    .option('--date <YYYY-MM-DD>', 'the planned publication date (default: today)', parseIsoDate)
     .exitOverride()
     .action(async (dir: string, options: { title?: string; editor: string[]; publisher?: string; language: string; date?: string }) => {
       const { projectDir, ui } = await context();
@@ -223,7 +224,7 @@ function addReleaseCommand(program: Command, context: CommandContext, setExitCod
   program
     .command('release')
     .description('record the book as it stands as the edition anthology.yaml names (editions/N.json), and move on to the next')
-    .option('--date <YYYY-MM-DD>', 'the edition’s date (default: edition.date in anthology.yaml)')
+    .option('--date <YYYY-MM-DD>', 'the edition’s date (default: edition.date in anthology.yaml)', parseIsoDate)
     .option('--note <text>', 'a note on this edition (repeat for several paragraphs)', appendValue, [] as string[])
     .exitOverride()
     .action(async (options: { date?: string; note: string[] }) => {
@@ -287,6 +288,12 @@ function appendValue(value: string, previous: string[]): string[] {
 function parseEditionNumber(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--since ${value}: expected an edition number`);
   return Number(value);
+}
+
+/** `--date YYYY-MM-DD`: a real day. */
+function parseIsoDate(value: string): string {
+  if (!isIsoDate(value)) throw new UsageError(`--date ${value}: expected a real date as YYYY-MM-DD`);
+  return value;
 }
 
 /** `--port N`: 0 (any free port) to 65535. */

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
-import { isIsoDate } from '../core/dates.ts';
 import { report } from '../core/rules.ts';
 import { Staging } from '../io/stage.ts';
 import { newBookFiles, titleFromFolder } from '../scaffold/new-book.ts';
@@ -32,7 +31,6 @@ const stylesDir = fileURLToPath(new URL('../../styles/', import.meta.url));
  */
 export async function newCommand(baseDir: string, dir: string, options: NewOptions, ui: Ui): Promise<number> {
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(options.language)) throw new UsageError(`--language ${options.language}: expected a BCP 47 tag such as en-GB`);
-  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date ${options.date}: expected a real date as YYYY-MM-DD`);
   const target = path.resolve(baseDir, dir);
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : undefined));
   if (existing === undefined || existing.length > 0) {

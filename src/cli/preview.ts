@@ -44,7 +44,7 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   const listening = await listen(preview, options);
   if (listening !== true) {
     // No file is involved: the diagnostic is on the address asked for.
-    ui.diagnose(`${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`, 'preview-cannot-listen', listening);
+    ui.diagnose(hostPort(options.host, options.port), 'preview-cannot-listen', listening);
     await preview.close();
     return exitCodes.content;
   }
@@ -52,13 +52,9 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   const port = typeof address === 'object' && address ? address.port : options.port;
   // The address it listens on (`--host ::1` listens there only); all addresses are shown as localhost.
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  const origin = `http://${hostPort(shownHost, port)}`;
   if (!loopbackOnly)
-    ui.diagnose(
-      `${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
-      'preview-not-loopback',
-      `listening on ${options.host}: anyone who can reach this machine can read the book`,
-    );
+    ui.diagnose(hostPort(options.host, port), 'preview-not-loopback', `listening on ${options.host}: anyone who can reach this machine can read the book`);
 
   watcher = new ProjectWatcher(projectDir, () => void preview.rebuild());
   const started = performance.now();
@@ -80,11 +76,16 @@ export async function previewCommand(projectDir: string, options: PreviewOptions
   return exitCodes.ok;
 }
 
+/** `host:port`, an IPv6 address in brackets (`[::1]:4300`). */
+function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /** Listens, or says why it cannot in a sentence (a port taken, one it may not use). */
 function listen(preview: PreviewServer, options: PreviewOptions): Promise<true | string> {
   return new Promise((resolve) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      const where = `${options.host}:${options.port}`;
+      const where = hostPort(options.host, options.port);
       if (error.code === 'EADDRINUSE')
         resolve(`port ${options.port} is already in use on ${options.host} (another preview?): stop it, or choose another with --port N`);
       else if (error.code === 'EACCES') resolve(`not allowed to listen on ${where}: choose a port above 1023 with --port N`);

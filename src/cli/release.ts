@@ -1,7 +1,6 @@
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
-import { isIsoDate } from '../core/dates.ts';
 import type { SitePageRecord } from '../core/editions.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
@@ -13,7 +12,7 @@ import { advanceEdition, editionRecordPath, writeEditionRecord } from '../pipeli
 import { editionName } from '../render/edition.ts';
 import { chapterHref, renderHtmlSite } from '../render/html/site.ts';
 import { describeChanges } from './changes.ts';
-import { exitCodes, UsageError } from './errors.ts';
+import { exitCodes } from './errors.ts';
 import type { Ui } from './ui.ts';
 
 export interface ReleaseOptions {
@@ -29,12 +28,13 @@ export interface ReleaseOptions {
  * last release it says so and records nothing. Dates come from --date or anthology.yaml, never the clock.
  */
 export async function releaseCommand(projectDir: string, options: ReleaseOptions, ui: Ui): Promise<number> {
-  if (options.date !== undefined && !isIsoDate(options.date)) throw new UsageError(`--date ${options.date}: expected a real date as YYYY-MM-DD`);
   // The pictures too: an edition is recorded only of a book that builds.
   const loaded = await loadBuildableBook(projectDir);
   const { book } = loaded;
   ui.report(loaded.files);
   const { current, previous, changes } = loaded;
+  // Places in anthology.yaml, for the diagnostics below (parsed only if one is asked for).
+  const configPlaces = yamlPlaces(textOf(loaded.files, configFileName));
   if (!book || !current || hasErrors(loaded.files)) {
     ui.error('the book has errors (see above); no edition was recorded');
     return exitCodes.content;
@@ -46,7 +46,7 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
       configFileName,
       'edition-already-released',
       `edition ${number} was released on ${released.date} (${editionRecordPath(number)}), and anthology.yaml still names it: set edition.number to ${Math.max(...loaded.records.map((record) => record.edition)) + 1} to prepare the next; nothing was recorded`,
-      yamlPlaces(textOf(loaded.files, configFileName)).value(['edition', 'number']),
+      configPlaces.value(['edition', 'number']),
     );
     return exitCodes.content;
   }
@@ -59,7 +59,7 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
     // On the date to change: anthology.yaml's, or, for a --date, the earlier edition's it must follow.
     const [file, place] =
       options.date === undefined
-        ? [configFileName, yamlPlaces(textOf(loaded.files, configFileName)).value(['edition', 'date'])]
+        ? [configFileName, configPlaces.value(['edition', 'date'])]
         : [editionRecordPath(previous.edition), yamlPlaces(textOf(loaded.files, editionRecordPath(previous.edition))).value(['date'])];
     ui.diagnose(
       file,
@@ -88,14 +88,13 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
     `released the ${editionName(number).toLowerCase()} (edition ${number}, ${date}): ${record.chapters.length} chapters, ${notes} notes, ${record.bibliography.length} bibliography items`,
   );
   if (previous && changes) for (const line of describeChanges(changes, current)) ui.info(`  ${line}`);
-  const places = yamlPlaces(textOf(loaded.files, configFileName));
   const reminders = new VFile({ path: configFileName });
   if (notAdvanced)
     report(
       reminders,
       'edition-not-advanced',
       `recorded in ${written}; anthology.yaml was left as it was (${notAdvanced}): set edition.number to ${number + 1} to prepare the next`,
-      places.value(['edition', 'number']),
+      configPlaces.value(['edition', 'number']),
     );
   else ui.info(`recorded in ${written}; anthology.yaml now prepares edition ${number + 1} (set its date when you know it)`);
   if (book.config.identifier.toLowerCase().startsWith('isbn:'))
@@ -103,7 +102,7 @@ export async function releaseCommand(projectDir: string, options: ReleaseOptions
       reminders,
       'edition-identifier-reused',
       `edition ${number + 1} needs its own ISBN: set identifier in anthology.yaml before you publish it`,
-      places.value(['identifier']),
+      configPlaces.value(['identifier']),
     );
   ui.report([reminders]);
   return exitCodes.ok;

@@ -51,10 +51,6 @@ export class Ui {
     if (this.options.verbose) this.stdout.write(`${line}\n`);
   }
 
-  warn(line: string): void {
-    if (!this.options.quiet) this.stderr.write(`${this.color ? '\u001b[33mwarning\u001b[39m' : 'warning'} ${line}\n`);
-  }
-
   error(line: string): void {
     this.stderr.write(`${this.color ? '\u001b[31merror\u001b[39m' : 'error'} ${line}\n`);
   }

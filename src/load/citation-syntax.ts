@@ -79,7 +79,7 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
  * nodes and replaces them with `citation` nodes. With the file's text (`source`), each citation's
  * position is where it is in the file, escapes, entities and line prefixes counted; without it, a
  * text node's value is taken to be its source. `placeAt`: the file's line index, when the caller
- * has one already. A remark plugin wraps it as `remarkCitations`.
+ * has one already.
  */
 export function parseCitations(tree: Root, source?: string, placeAt = source === undefined ? undefined : placeLocator(source)): void {
   visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
@@ -153,8 +153,4 @@ function positionWithin(node: Text, offset: number, length: number): Pick<Citati
     ...(start.offset === undefined ? {} : { offset: start.offset + index }),
   });
   return { position: { start: at(offset), end: at(offset + length) } };
-}
-
-export function remarkCitations() {
-  return (tree: Root) => parseCitations(tree);
 }
