@@ -137,11 +137,13 @@ export function renderChapterCitations(
   });
   if (clusters.length === 0) return cited;
   const works = [...chapterItems.values()];
-  const key = contentKey(
-    style.fingerprint,
-    works,
-    clusters.map(({ cluster, dropStop, found }) => [cluster, dropStop, found.startsNote]),
-  );
+  // A function: a memo that does not remember (--no-cache) never hashes the works.
+  const key = () =>
+    contentKey(
+      style.fingerprint,
+      works,
+      clusters.map(({ cluster, dropStop, found }) => [cluster, dropStop, found.startsNote]),
+    );
   // Each cluster as hast for its citation node, the style's full stop and capital settled.
   const rendered = memo.value('citations', key, (): ElementContent[][] => {
     const engine: CiteprocEngine = style.engine(works);
@@ -195,7 +197,13 @@ export function renderBibliography(
   const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
   if (entries.length === 0) return undefined;
   // Remembered by the works listed (in the order given: citeproc breaks ties by it) and the style.
-  return memo.value('bibliography', contentKey(style.fingerprint, entries), () => makeBibliography(entries, items, style)) ?? undefined;
+  return (
+    memo.value(
+      'bibliography',
+      () => contentKey(style.fingerprint, entries),
+      () => makeBibliography(entries, items, style),
+    ) ?? undefined
+  );
 }
 
 function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | null {

@@ -120,7 +120,8 @@ function noteReviewRow(chapter: Chapter, node: FootnoteDefinition, items: Readon
   const keys = keysIn(node);
   const label = node.label ?? node.identifier;
   const provenance = keys.flatMap((key) => items.get(key)?.custom?.provenance ?? []).find((entry) => entry.chapter === chapter.slug && entry.note === label);
-  const original = provenance?.text ?? toHtml(toHast({ type: 'root', children: node.children }) as HastRoot).replace(/<[^>]+>/g, '');
+  const hast = toHast({ type: 'root', children: node.children }) as HastRoot;
+  const original = provenance?.text ?? toHtml(hast).replace(/<[^>]+>/g, '');
   const parsed = parseNote(original);
   const citations = parsed.citations;
   const looksCited = /‘|“|<https?:|https?:\/\//.test(original);
@@ -138,7 +139,7 @@ function noteReviewRow(chapter: Chapter, node: FootnoteDefinition, items: Readon
       : citations.length === 0
         ? 0.9
         : Math.min(...citations.map((citation) => citation.confidence));
-  const rendered = (toHast({ type: 'root', children: node.children }) as HastRoot).children as ElementContent[];
+  const rendered = hast.children as ElementContent[];
   return { chapter, label, original, keys, rendered, confidence, problems, labels: parsed.labels };
 }
 

@@ -3,8 +3,6 @@ import type { BibliographyItem, RenderedBibliography } from './citations.ts';
 import type { BookConfig, ChapterFrontMatter } from './config.ts';
 import type { EditionContext } from './editions.ts';
 
-export type { BookConfig, ChapterFrontMatter };
-
 /** One chapter file, parsed: its front matter and its Markdown body as an mdast tree. */
 export interface Chapter {
   /**

@@ -21,7 +21,8 @@ export interface CrossReference {
   locator?: string;
 }
 
-const LOCATOR = String.raw`(?:(?:p|pp|at)\.?\s*)?[\divxlc]+[a-z]?(?:\s*[–—-]\s*[\divxlc]+)?(?:\s*n\.?\s*\d+)?`;
+/** A page or range (`p. 12`, `45–47`, `xii`, `12 n. 3`), as short forms and Ibid. give it. */
+export const LOCATOR = String.raw`(?:(?:p|pp|at)\.?\s*)?[\divxlc]+[a-z]?(?:\s*[–—-]\s*[\divxlc]+)?(?:\s*n\.?\s*\d+)?`;
 // A bare `Op. cit.` or `Loc. cit.` names no author, so it can only mean the citation just before: Ibid.
 const IBID = new RegExp(String.raw`^[_*]{0,2}(?:ibid(?:em)?|id|op\.\s*cit|loc\.\s*cit)\.?[_*]{0,2}\.?(?:,?\s*(${LOCATOR}))?\.?(?=$|\s)`, 'i');
 const CROSS_REFERENCE = new RegExp(

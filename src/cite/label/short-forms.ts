@@ -5,7 +5,9 @@
  * journal (it read this one as a container, 0.2 to 0.5), so it is a rule, like Ibid.; the note is
  * resolved against the earlier citation by name and title (`cite-notes.ts`, `shortFormMatches`).
  */
+
 import { normaliseLocator } from './fields.ts';
+import { LOCATOR } from './references.ts';
 
 export interface ShortNote {
   /** The name as written: a surname, names joined by `and`/`&`, or an organisation. */
@@ -26,8 +28,8 @@ const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|den|du|da|di
 const NAME = String.raw`${WORD}(?:\s+${WORD}){0,4}`;
 const NAMES = String.raw`${NAME}(?:(?:,\s+|\s+(?:and|&)\s+)${NAME}){0,2}?`;
 const TITLE = String.raw`_[^_]+_|\*[^*]+\*|“[^”]+”|‘[^’]+’|"[^"]+"|«[^»]+»`;
-const LOCATOR = String.raw`(?:(?:p|pp|at)\.?\s*)?[\divxlc]+[a-z]?(?:\s*[–—-]\s*[\divxlc]+)?(?:\s*n\.?\s*\d+)?`;
 const SIGNAL = String.raw`(?:see(?:\s+also)?|cf\.?)\s+`;
+const NAMES_ONLY = new RegExp(`^${NAMES}$`, 'u');
 const SHORT_FORM = new RegExp(String.raw`^(${SIGNAL})?(${NAMES}),\s+(${TITLE})(?:,?\s+(${LOCATOR}))?\.?$`, 'iu');
 
 export function parseShortForm(text: string): ShortNote | undefined {
@@ -36,7 +38,7 @@ export function parseShortForm(text: string): ShortNote | undefined {
   if (!match) return undefined;
   const [, signal = '', author = '', quoted = '', locator] = match;
   // Case-insensitive for the signal only: every word of the name starts with a capital or is a particle.
-  if (!new RegExp(`^${NAMES}$`, 'u').test(author)) return undefined;
+  if (!NAMES_ONLY.test(author)) return undefined;
   const title = quoted
     .slice(1, -1)
     .trim()
