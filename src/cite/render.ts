@@ -138,12 +138,7 @@ export function renderChapterCitations(
   if (clusters.length === 0) return cited;
   const works = [...chapterItems.values()];
   // A function: a memo that does not remember (--no-cache) never hashes the works.
-  const key = () =>
-    contentKey(
-      style.fingerprint,
-      works,
-      clusters.map(({ cluster, dropStop, found }) => [cluster, dropStop, found.startsNote]),
-    );
+  const key = () => citationsKey(style.fingerprint, works, clusters);
   // Each cluster as hast for its citation node, the style's full stop and capital settled.
   const rendered = memo.value('citations', key, (): ElementContent[][] => {
     const engine: CiteprocEngine = style.engine(works);
@@ -223,4 +218,17 @@ function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, Csl
         style,
       ),
   };
+}
+
+/** The chapter's citations' cache key: the style, the works cited and every cluster as rendered. */
+function citationsKey(
+  styleFingerprint: string,
+  works: readonly unknown[],
+  clusters: readonly { cluster: unknown; dropStop: unknown; found: { startsNote: unknown } }[],
+): string {
+  return contentKey(
+    styleFingerprint,
+    works,
+    clusters.map(({ cluster, dropStop, found }) => [cluster, dropStop, found.startsNote]),
+  );
 }

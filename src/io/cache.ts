@@ -175,7 +175,7 @@ let fingerprint: Promise<string> | undefined;
  * once per process. Where the tool's files cannot be found, a fingerprint of this process alone:
  * nothing cached by another run is trusted.
  */
-export function toolFingerprint(): Promise<string> {
+function toolFingerprint(): Promise<string> {
   fingerprint ??= computeFingerprint();
   return fingerprint;
 }

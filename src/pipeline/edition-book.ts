@@ -23,7 +23,7 @@ export function editionRecordPath(edition: number): string {
 }
 
 /** Reads every `editions/N.json`, oldest first. Files that are not records are errors on them. */
-export async function loadEditionRecords(projectDir: string): Promise<{ records: EditionRecord[]; files: VFile[] }> {
+async function loadEditionRecords(projectDir: string): Promise<{ records: EditionRecord[]; files: VFile[] }> {
   const names = (await readdir(path.join(projectDir, editionsDir)).catch(() => [] as string[])).filter((name) => /^\d+\.json$/.test(name));
   names.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
   const records: EditionRecord[] = [];

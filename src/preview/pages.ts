@@ -11,7 +11,8 @@ import { clientPath, pagedjsPath } from './routes.ts';
  */
 
 /** The meta element naming the build a page was served from (the print page: its print version), which the reload script compares with the server's. */
-export const buildMetaName = 'anthology-preview-build';
+// client.js reads this name as a literal: change both together.
+const buildMetaName = 'anthology-preview-build';
 
 function clientTags(build: number): string {
   return `<meta name="${buildMetaName}" content="${build}"><script src="${clientPath}" defer></script>`;

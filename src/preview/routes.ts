@@ -15,10 +15,10 @@ export type Route =
   | { kind: 'method-not-allowed' };
 
 /** The preview's own addresses: under a prefix no site file can have (`safeId` never starts with `_`). */
-export const previewPrefix = '/__preview/';
+const previewPrefix = '/__preview/';
 export const printPath = `${previewPrefix}print.html`;
 export const clientPath = `${previewPrefix}client.js`;
-export const eventsPath = `${previewPrefix}events`;
+const eventsPath = `${previewPrefix}events`;
 export const pagedjsPath = `${previewPrefix}paged.polyfill.js`;
 
 /** The route of a request line: GET and HEAD only; the path decoded and checked before it becomes a key. */

@@ -15,7 +15,7 @@ export interface WatchPlan {
 }
 
 /** Folders always watched when they exist: where a book's chapters, bibliography, styles and edition records live. */
-export const bookFolders = ['chapters', 'bibliography', 'styles', 'editions'] as const;
+const bookFolders = ['chapters', 'bibliography', 'styles', 'editions'] as const;
 
 /** Never watched: a recursive watch of node_modules costs thousands of watches, and the others are not the book's inputs. */
 const neverWatched = new Set(['node_modules', '.git', 'build', 'dist']);

@@ -16,13 +16,21 @@ export interface ChapterFrame {
   bibliography?: { keys: readonly string[] };
 }
 
+const frames = new WeakMap<Book, ChapterFrame>();
+
+/** The book's frame, one per book (the site and the EPUB share it, and with it `frameKey`'s work). */
 export function chapterFrame(book: Book): ChapterFrame {
-  return {
-    config: book.config,
-    ...(book.images ? { images: book.images } : {}),
-    ...(book.cover ? { cover: book.cover } : {}),
-    ...(book.bibliography ? { bibliography: { keys: book.bibliography.keys } } : {}),
-  };
+  let frame = frames.get(book);
+  if (frame === undefined) {
+    frame = {
+      config: book.config,
+      ...(book.images ? { images: book.images } : {}),
+      ...(book.cover ? { cover: book.cover } : {}),
+      ...(book.bibliography ? { bibliography: { keys: book.bibliography.keys } } : {}),
+    };
+    frames.set(book, frame);
+  }
+  return frame;
 }
 
 const frameKeys = new WeakMap<ChapterFrame, string>();
@@ -49,9 +57,20 @@ function frameKeyOf(frame: ChapterFrame): string {
   );
 }
 
-/** A key for the chapter as the renderers receive it: its text as parsed, citations rendered, number, id, front matter. */
+const chapterKeys = new WeakMap<Chapter, string>();
+
+/**
+ * A key for the chapter as the renderers receive it: its text as parsed, citations rendered,
+ * number, id, front matter. Worked out once per chapter object (the site and the EPUB both ask):
+ * a chapter is not changed once cited.
+ */
 export function chapterKey(chapter: Chapter): string {
-  return contentKey(chapter);
+  let key = chapterKeys.get(chapter);
+  if (key === undefined) {
+    key = contentKey(chapter);
+    chapterKeys.set(chapter, key);
+  }
+  return key;
 }
 
 function imageDigest(image: BookImage): unknown {
@@ -59,6 +78,14 @@ function imageDigest(image: BookImage): unknown {
   return { ...rest, web: fileDigest(web), epub: fileDigest(epub) };
 }
 
+const fileDigests = new WeakMap<ImageFile, unknown>();
+
+/** Once per file: a picture's EPUB file is often its web file, and the site and the EPUB both ask. */
 function fileDigest(file: ImageFile): unknown {
-  return { path: file.path, mediaType: file.mediaType, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+  let digest = fileDigests.get(file);
+  if (digest === undefined) {
+    digest = { path: file.path, mediaType: file.mediaType, sha256: createHash('sha256').update(file.bytes).digest('hex') };
+    fileDigests.set(file, digest);
+  }
+  return digest;
 }
