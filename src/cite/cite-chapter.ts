@@ -4,6 +4,7 @@ import type { BibliographyItem } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import { parseChapter } from '../load/chapter.ts';
 import { applyNoteRewrites, citeChapterNotes, type NoteResolution, notesOf } from './cite-notes.ts';
+import { CONFIDENCE_THRESHOLD } from './parse-note.ts';
 
 export interface CitedChapterFile {
   path: string;
@@ -23,14 +24,14 @@ export function citeChapterText(chapterPath: string, text: string, items: Biblio
   for (const resolution of resolutions) {
     const place = { line: resolution.note.line, column: 1 };
     if (resolution.problem) report(file, 'cite-unresolved-reference', `note ${resolution.note.label}: ${resolution.problem}`, place);
-    const uncertain = resolution.parsed.citations.filter((citation) => citation.confidence < 0.5 || citation.problems.length > 0);
+    // Each uncertain citation once, as cite-unparsed: below the threshold it was left as typed.
+    const uncertain = resolution.parsed.citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD || citation.problems.length > 0);
     for (const citation of uncertain) {
-      report(
-        file,
-        'cite-unparsed',
-        `note ${resolution.note.label}: uncertain parse (${citation.problems.join('; ') || `confidence ${citation.confidence.toFixed(2)}`})`,
-        place,
-      );
+      const left =
+        citation.confidence < CONFIDENCE_THRESHOLD
+          ? `model confidence ${citation.confidence.toFixed(2)}: left as typed, see its labels on the review page`
+          : '';
+      report(file, 'cite-unparsed', `note ${resolution.note.label}: uncertain parse (${[left, ...citation.problems].filter(Boolean).join('; ')})`, place);
     }
   }
   return { path: chapterPath, file, text: applyNoteRewrites(text, resolutions), resolutions };

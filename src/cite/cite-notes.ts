@@ -58,10 +58,6 @@ export function citeChapterNotes(chapter: string, notes: readonly SourceNote[], 
       resolution.keys = [...note.text.matchAll(/@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu)].map((match) => match[1] ?? '');
     } else if (parsed.kind === 'citation' || parsed.kind === 'citations' || parsed.kind === 'discursive') {
       const replacements: { start: number; end: number; text: string }[] = [];
-      const uncertain = parsed.citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD);
-      if (uncertain.length > 0) {
-        resolution.problem = `uncertain reading (model confidence ${Math.min(...uncertain.map((citation) => citation.confidence)).toFixed(2)}): left as typed, see its labels on the review page`;
-      }
       for (const citation of parsed.citations) {
         // A citation the model is unsure of stays as typed: a wrong item is worse than none.
         if (citation.confidence < CONFIDENCE_THRESHOLD) continue;

@@ -84,7 +84,7 @@ export function renderCiteReview(book: Book): CiteReview {
   rows.sort((a, b) => a.confidence - b.confidence || a.chapter.number - b.chapter.number || Number(a.label) - Number(b.label));
   const uncited = book.references.filter((item) => !cited.has(item.id));
   const duplicates = likelyDuplicates(book.references);
-  const uncertain = rows.filter((row) => row.confidence < 0.5 || row.problems.length > 0);
+  const uncertain = rows.filter((row) => row.confidence < CONFIDENCE_THRESHOLD || row.problems.length > 0);
   const summary = [
     `${rows.length} notes, ${cited.size} works cited, ${book.references.length} items in the bibliography`,
     `${uncertain.length} notes to look at (uncertain parse or nothing cited where a source seems named)`,
@@ -149,13 +149,13 @@ function notesTable(rows: readonly ReviewRow[], items: ReadonlyMap<string, Bibli
     h(
       'tbody',
       rows.map((row) =>
-        h('tr', { className: row.confidence < 0.5 || row.problems.length > 0 ? ['uncertain'] : [] }, [
+        h('tr', { className: row.confidence < CONFIDENCE_THRESHOLD || row.problems.length > 0 ? ['uncertain'] : [] }, [
           h('td', [h('strong', `${row.chapter.number}.${row.label}`), h('div.chapter', row.chapter.meta.title)]),
           h('td.original', row.original),
           h('td', [
             ...row.keys.map((key) => h('details', [h('summary', `@${key}`), h('pre', JSON.stringify(withoutProvenance(items.get(key)), null, 1))])),
             ...row.problems.map((problem) => h('div.problem', problem)),
-            ...(row.confidence < 0.5 || row.problems.length > 0 ? [labelsOf(row.labels)] : []),
+            ...(row.confidence < CONFIDENCE_THRESHOLD || row.problems.length > 0 ? [labelsOf(row.labels)] : []),
           ]),
           h('td.rendered', row.rendered),
           h('td.confidence', row.confidence.toFixed(2)),

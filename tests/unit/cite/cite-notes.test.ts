@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { exportBibliography, parseBibliographyText } from '../../../src/adapters/citation-js.ts';
 import { baseCitationKey, normaliseUrl, sameWork } from '../../../src/cite/bibliography.ts';
 import { citeChapterText } from '../../../src/cite/cite-chapter.ts';
+import { CONFIDENCE_THRESHOLD } from '../../../src/cite/parse-note.ts';
 import type { BibliographyItem, CslJsonItem } from '../../../src/core/citations.ts';
 import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
@@ -78,6 +79,27 @@ describe('the seed essay’s notes as citations', () => {
     assert.equal(new Set(items.map((item) => item.id)).size, items.length);
     assert.equal(keysOf(25)[0], 'sco2017promotes');
     for (const item of items) assert.match(item.id, /^[a-z0-9]+(?:nd|\d{4})[a-z0-9]*$/);
+  });
+
+  it('a citation the model is unsure of is left as typed and reported once, as cite-unparsed, at its note', () => {
+    // A garbled citation (tests/unit/cite/review.test.ts), after one the model reads with confidence.
+    const sure = 'Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45.';
+    const unsure = 'Cooley A (Oxford) “Great games” local rules, 2012: 45';
+    const source = `---\ntitle: A chapter\n---\n\nText.[^1] More.[^2]\n\n[^1]: ${sure}\n[^2]: ${unsure}\n`;
+    const result = citeChapterText('chapters/a.md', source, []);
+    const [, second] = result.resolutions;
+    assert.ok(
+      second?.parsed.citations.some((citation) => citation.confidence < CONFIDENCE_THRESHOLD),
+      'the model is unsure of note 2',
+    );
+    assert.deepEqual(second?.keys, [], 'left as typed');
+    const said = result.file.messages.filter((message) => message.line === second?.note.line);
+    assert.deepEqual(
+      said.map((message) => message.ruleId),
+      ['cite-unparsed'],
+      said.map(String).join(' | '),
+    );
+    assert.match(said[0]?.reason ?? '', /note 2: uncertain parse \(model confidence 0\.\d\d: left as typed/);
   });
 
   it('rewrites notes to cite by key, keeping commentary', () => {
