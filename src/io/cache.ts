@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { keyOf, type Memo, type MemoKey, type MemoKind } from '../core/memo.ts';
-import { writeFileAtomic } from './stage.ts';
+import { writeFileAtomic, writeFileAtomicSync } from './stage.ts';
 
 /**
  * The build cache (`build/.cache`): what load/ and cite/ worked out, on disk, by content. A key
@@ -56,6 +56,18 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
 
   const entryName = (kind: MemoKind, key: string) => `${kind}-${createHash('sha256').update(`${fingerprint}\0${kind}\0${key}`).digest('hex').slice(0, 40)}.bin`;
 
+  /** Writes the entries made and not yet written; returns how many. */
+  const flushPending = async (): Promise<number> => {
+    await mkdir(directory, { recursive: true });
+    let written = 0;
+    for (const [name, payload] of pending) {
+      await writeFileAtomic(path.join(directory, name), entryBytes(payload));
+      pending.delete(name);
+      written += 1;
+    }
+    return written;
+  };
+
   return {
     value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
       const name = entryName(kind, keyOf(key));
@@ -72,28 +84,18 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       const value = compute();
       const encoded = encode(value);
       if (encoded && writeAsMade) {
-        writeEntrySync(path.join(directory, name), encoded);
+        // At once: rendering does not yield to the event loop.
+        writeFileAtomicSync(path.join(directory, name), entryBytes(encoded));
         writtenAsMade += 1;
       } else if (encoded) pending.set(name, encoded);
       return value;
     },
     async writeFromNowOn() {
-      await mkdir(directory, { recursive: true });
-      for (const [name, payload] of pending) {
-        await writeFileAtomic(path.join(directory, name), entryBytes(payload));
-        pending.delete(name);
-        writtenAsMade += 1;
-      }
+      writtenAsMade += await flushPending();
       writeAsMade = true;
     },
     async save() {
-      await mkdir(directory, { recursive: true });
-      let written = writtenAsMade;
-      for (const [name, payload] of pending) {
-        await writeFileAtomic(path.join(directory, name), entryBytes(payload));
-        written += 1;
-      }
-      pending.clear();
+      const written = writtenAsMade + (await flushPending());
       writeAsMade = false;
       writtenAsMade = 0;
       let pruned = 0;
@@ -126,17 +128,6 @@ function readEntry(file: string): Buffer | undefined {
   const payload = bytes.subarray(newline + 1);
   if (format !== cacheFormat || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
   return payload;
-}
-
-/** Writes an entry at once (during rendering, which does not yield to the event loop): to a temporary file renamed into place. */
-function writeEntrySync(file: string, payload: Buffer): void {
-  const temporary = `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    writeFileSync(temporary, entryBytes(payload));
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }
 
 function entryBytes(payload: Buffer): Buffer {

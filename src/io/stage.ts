@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFiles } from '../core/types.ts';
@@ -49,10 +50,15 @@ export class Staging {
   }
 }
 
+/** A temporary sibling of `file`, unique to this process and call. */
+function temporaryName(file: string): string {
+  return `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
 /** Fills a temporary sibling of `file` with `fill`, then renames it over `file`. */
 async function replaceAtomically(file: string, fill: (temporary: string) => Promise<void>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.anthology-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temporary = temporaryName(file);
   try {
     await fill(temporary);
     await rename(temporary, file);
@@ -64,6 +70,17 @@ async function replaceAtomically(file: string, fill: (temporary: string) => Prom
 /** Writes one file atomically. */
 export function writeFileAtomic(file: string, content: Uint8Array | string): Promise<void> {
   return replaceAtomically(file, (temporary) => writeFile(temporary, content));
+}
+
+/** Writes one file atomically and at once, for callers that cannot yield (its folder must exist). */
+export function writeFileAtomicSync(file: string, content: Uint8Array | string): void {
+  const temporary = temporaryName(file);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** Copies one file atomically. */
