@@ -194,12 +194,19 @@ function matterDocuments(book: Book): Document[] {
 /** The chapters in reading order, each titled part a document holding its chapters; the first chapter starts the content. */
 function bodyDocuments(book: Book, printPages: PrintPages | undefined, memo: Memo): Document[] {
   const frame = chapterFrame(book);
+  // Each chapter's print page breaks, in their order, grouped once (not a scan of every break per chapter).
+  const breaksOf = new Map<string, PageBreak[]>();
+  for (const pageBreak of printPages?.breaks ?? []) {
+    const chapterBreaks = breaksOf.get(pageBreak.chapter) ?? [];
+    chapterBreaks.push(pageBreak);
+    breaksOf.set(pageBreak.chapter, chapterBreaks);
+  }
   const documents: Document[] = [];
   let partNumber = 0;
   let first = true;
   for (const part of book.parts) {
     const chapters = part.chapters.map((chapter) => {
-      const document = chapterDocument(frame, chapter, printPages, memo);
+      const document = chapterDocument(frame, chapter, breaksOf.get(chapter.slug) ?? [], memo);
       if (first) document.landmark = { type: 'bodymatter', label: 'Start of content' };
       first = false;
       return document;
@@ -285,10 +292,9 @@ export function chapterPath(chapter: Chapter): string {
 }
 
 /** A chapter's document: made from its frame, never the whole book (so its cache key is all it shows). */
-function chapterDocument(frame: ChapterFrame, chapter: Chapter, printPages: PrintPages | undefined, memo: Memo): Document {
+function chapterDocument(frame: ChapterFrame, chapter: Chapter, breaks: readonly PageBreak[], memo: Memo): Document {
   const title = chapter.meta.title;
   const language = chapter.meta.language ?? frame.config.language;
-  const breaks = printPages?.breaks.filter((pageBreak) => pageBreak.chapter === chapter.slug) ?? [];
   return {
     id: `chapter-${chapter.number}`,
     href: chapterPath(chapter),
