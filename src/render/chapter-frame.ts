@@ -16,76 +16,49 @@ export interface ChapterFrame {
   bibliography?: { keys: readonly string[] };
 }
 
-const frames = new WeakMap<Book, ChapterFrame>();
+/**
+ * `compute`, worked out once per object: the site and the EPUB ask for the same book, chapters and
+ * pictures, none of which changes once cited.
+ */
+function oncePerObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new WeakMap<K, V>();
+  return (key) => {
+    if (!values.has(key)) values.set(key, compute(key));
+    return values.get(key) as V;
+  };
+}
 
 /** The book's frame, one per book (the site and the EPUB share it, and with it `frameKey`'s work). */
-export function chapterFrame(book: Book): ChapterFrame {
-  let frame = frames.get(book);
-  if (frame === undefined) {
-    frame = {
-      config: book.config,
-      ...(book.images ? { images: book.images } : {}),
-      ...(book.cover ? { cover: book.cover } : {}),
-      ...(book.bibliography ? { bibliography: { keys: book.bibliography.keys } } : {}),
-    };
-    frames.set(book, frame);
-  }
-  return frame;
-}
+export const chapterFrame = oncePerObject(
+  (book: Book): ChapterFrame => ({
+    config: book.config,
+    ...(book.images ? { images: book.images } : {}),
+    ...(book.cover ? { cover: book.cover } : {}),
+    ...(book.bibliography ? { bibliography: { keys: book.bibliography.keys } } : {}),
+  }),
+);
 
-const frameKeys = new WeakMap<ChapterFrame, string>();
-
-/**
- * A key for everything in the frame (pictures by their bytes' hash, not their bytes), worked out
- * once per frame: a frame is made for one rendering and not changed.
- */
-export function frameKey(frame: ChapterFrame): string {
-  let key = frameKeys.get(frame);
-  if (key === undefined) {
-    key = frameKeyOf(frame);
-    frameKeys.set(frame, key);
-  }
-  return key;
-}
-
-function frameKeyOf(frame: ChapterFrame): string {
-  return contentKey(
+/** A key for everything in the frame (pictures by their bytes' hash, not their bytes). */
+export const frameKey = oncePerObject((frame: ChapterFrame): string =>
+  contentKey(
     frame.config,
     frame.bibliography?.keys ?? null,
     [...(frame.images ?? new Map<string, BookImage>())].map(([location, image]) => [location, imageDigest(image)]),
     frame.cover ? imageDigest(frame.cover) : null,
-  );
-}
+  ),
+);
 
-const chapterKeys = new WeakMap<Chapter, string>();
-
-/**
- * A key for the chapter as the renderers receive it: its text as parsed, citations rendered,
- * number, id, front matter. Worked out once per chapter object (the site and the EPUB both ask):
- * a chapter is not changed once cited.
- */
-export function chapterKey(chapter: Chapter): string {
-  let key = chapterKeys.get(chapter);
-  if (key === undefined) {
-    key = contentKey(chapter);
-    chapterKeys.set(chapter, key);
-  }
-  return key;
-}
+/** A key for the chapter as the renderers receive it: its text as parsed, citations rendered, number, id, front matter. */
+export const chapterKey = oncePerObject((chapter: Chapter): string => contentKey(chapter));
 
 function imageDigest(image: BookImage): unknown {
   const { web, epub, ...rest } = image;
   return { ...rest, web: fileDigest(web), epub: fileDigest(epub) };
 }
 
-const fileDigests = new WeakMap<ImageFile, unknown>();
-
-/** Once per file: a picture's EPUB file is often its web file, and the site and the EPUB both ask. */
-function fileDigest(file: ImageFile): unknown {
-  let digest = fileDigests.get(file);
-  if (digest === undefined) {
-    digest = { path: file.path, mediaType: file.mediaType, sha256: createHash('sha256').update(file.bytes).digest('hex') };
-    fileDigests.set(file, digest);
-  }
-  return digest;
-}
+/** A picture's EPUB file is often its web file: hashed once. */
+const fileDigest = oncePerObject((file: ImageFile): unknown => ({
+  path: file.path,
+  mediaType: file.mediaType,
+  sha256: createHash('sha256').update(file.bytes).digest('hex'),
+}));
