@@ -25,7 +25,20 @@ interface CslConfig {
   locales: Register;
 }
 
+/** A parsed style's node, as citeproc's XmlJSON holds it. */
+interface StyleNode {
+  name: string;
+  attrs: Record<string, string | undefined>;
+  children: (StyleNode | string)[];
+}
+
+interface XmlJson {
+  dataObj: StyleNode;
+  getNodesByName(node: StyleNode, name: string, nameAttribute?: string, found?: StyleNode[]): StyleNode[];
+}
+
 interface CiteprocModule {
+  XmlJSON: { prototype: XmlJson };
   Engine: new (
     sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): CslJsonItem },
     style: string,
@@ -65,6 +78,7 @@ const engines = new Map<string, HeldEngine>();
 function buildEngine(style: string, locale: string): HeldEngine {
   const config = citationJs().plugins.config.get('@csl');
   const CSL = require('citeproc') as CiteprocModule;
+  indexMacroLookups(CSL);
   const items = new Map<string, CslJsonItem>();
   const styleXml = config.templates.get(style);
   const engine = new CSL.Engine(
@@ -84,6 +98,36 @@ function buildEngine(style: string, locale: string): HeldEngine {
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
   return { engine, styleXml, items };
+}
+
+const macroIndexes = new WeakMap<StyleNode, Map<string, StyleNode[]>>();
+let macrosIndexed = false;
+
+/**
+ * citeproc finds a macro by walking the whole parsed style (`getNodesByName(style, 'macro',
+ * name)`) each time a macro is called while it builds an engine: for Chicago's style, 0.3 of the
+ * 0.6 s that takes. Those lookups are answered from an index of the style's macros by name, made
+ * by the same walk once per parsed style; citeproc never adds a macro to a parsed style, and each
+ * answer is a new array, so the engine it builds is the same. Every other lookup is left alone.
+ */
+function indexMacroLookups(CSL: CiteprocModule): void {
+  if (macrosIndexed) return;
+  macrosIndexed = true;
+  const prototype = CSL.XmlJSON.prototype;
+  const walk = prototype.getNodesByName;
+  prototype.getNodesByName = function (this: XmlJson, node, name, nameAttribute, found) {
+    if (name !== 'macro' || !nameAttribute || found || node !== this.dataObj) return walk.call(this, node, name, nameAttribute, found);
+    let index = macroIndexes.get(node);
+    if (!index) {
+      index = new Map();
+      for (const macro of walk.call(this, node, 'macro')) {
+        const macroName = macro.attrs.name;
+        if (macroName !== undefined) index.set(macroName, [...(index.get(macroName) ?? []), macro]);
+      }
+      macroIndexes.set(node, index);
+    }
+    return [...(index.get(nameAttribute) ?? [])];
+  };
 }
 
 /**
