@@ -159,7 +159,15 @@ describe('anthology preview', { timeout: 600_000 }, () => {
     const broken = original.replace('title: The SCO Turns Twenty', 'title: [The SCO Turns Twenty');
     await writeFile(path.join(project.dir, chapterPath), broken);
     const overlay = page.locator('#anthology-preview-problems');
-    await overlay.waitFor({ timeout: 60_000 });
+    // writeFile empties the file before it writes it: the watcher may first see it empty (a chapter
+    // without front matter, rightly shown) and then whole, so wait for the page to show the latter.
+    await page.waitForFunction(
+      () => /yaml-syntax|front-matter-invalid/.test(document.getElementById('anthology-preview-problems')?.textContent ?? ''),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     const shown = (await overlay.textContent()) ?? '';
     assert.match(shown, new RegExp(`${chapterPath.replace(/[./]/g, '\\$&')}:\\d+:\\d+`));
     assert.match(shown, /yaml-syntax|front-matter-invalid/);
