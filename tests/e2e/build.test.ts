@@ -132,25 +132,20 @@ describe('anthology build (the default book)', () => {
     assert.equal(markers, listed.length);
   });
 
-  it('the same book gives byte-identical HTML and EPUB', async () => {
-    // Built again in copies without the PDF (paginated once per run): the site is the shared build's;
-    // the EPUB, without the print page list the PDF gives, is the same in both copies.
-    const builds = [await copyDefaultProject(), await copyDefaultProject()];
+  it('the site is the same, byte for byte, built again without the PDF', async () => {
+    // A second build, in a copy, of the site alone: the shared build's site must not depend on the
+    // PDF (paginated once per run), nor on anything but the inputs. (Two builds of the HTML and
+    // EPUB from scratch are compared byte for byte in cache.test.ts, after changing nothing.)
+    const copy = await copyDefaultProject();
     try {
-      const snapshots = [];
-      for (const copy of builds) {
-        const again = await runCli(['build', '--format', 'html,epub'], copy.dir);
-        assert.equal(again.code, 0, again.stderr);
-        snapshots.push(await snapshot(copy.dir));
-      }
-      const [first, second] = snapshots as [Map<string, Buffer>, Map<string, Buffer>];
-      const shared = await snapshot(project.dir);
+      const again = await runCli(['build', '--format', 'html', '--no-cache'], copy.dir);
+      assert.equal(again.code, 0, again.stderr);
       const html = (files: Map<string, Buffer>) => [...files].filter(([name]) => name.startsWith('html'));
-      assert.deepEqual(html(first), html(shared), 'the site does not depend on the PDF');
-      assert.deepEqual([...second.keys()], [...first.keys()]);
-      for (const [name, bytes] of first) assert.ok(bytes.equals(second.get(name) as Buffer), `${name} differs between builds`);
+      const rebuilt = html(await snapshot(copy.dir));
+      assert.ok(rebuilt.length > 15, `${rebuilt.length} files in the site`);
+      assert.deepEqual(rebuilt, html(await snapshot(project.dir)));
     } finally {
-      for (const copy of builds) await copy.dispose();
+      await copy.dispose();
     }
   });
 });
@@ -167,24 +162,35 @@ async function snapshot(projectDir: string): Promise<Map<string, Buffer>> {
 }
 
 describe('switching the CSL style in anthology.yaml restyles every note', () => {
-  async function buildWithStyle(style: string): Promise<{ essay: string; bibliography: string }> {
+  /**
+   * The default book's site built with another style. epubcheck reads the EPUB of a style whose
+   * notes are made otherwise (author-date: no footnotes); the default style's EPUB is checked in the
+   * default book's tests, and a style that differs from it only in its notes' words makes the
+   * same markup.
+   */
+  async function buildWithStyle(style: string, options: { epubcheck?: boolean } = {}): Promise<{ essay: string; bibliography: string }> {
     const project = await copyDefaultProject();
     try {
       const configPath = path.join(project.dir, 'anthology.yaml');
       const config = await readFile(configPath, 'utf8');
       await writeFile(configPath, config.replace(/^style: .*$/m, `style: styles/csl/${style}.csl`));
-      const result = await runCli(['build', '--format', 'html,epub'], project.dir);
+      const result = await runCli(['build', '--format', options.epubcheck ? 'html,epub' : 'html'], project.dir);
       assert.equal(result.code, 0, result.stderr);
-      const html = path.join(project.dir, 'build/html');
-      const epub = await epubcheck(path.join(project.dir, 'build', `${bookSlug}.epub`));
-      assert.equal(epub.fatals + epub.errors, 0, epub.output);
-      return {
-        essay: await readFile(path.join(html, 'paving-the-digital-silk-road-with-the-shanghai-cooperation.html'), 'utf8'),
-        bibliography: await readFile(path.join(html, 'bibliography.html'), 'utf8'),
-      };
+      if (options.epubcheck) {
+        const epub = await epubcheck(path.join(project.dir, 'build', `${bookSlug}.epub`));
+        assert.equal(epub.fatals + epub.errors, 0, epub.output);
+      }
+      return siteOf(project.dir);
     } finally {
       await project.dispose();
     }
+  }
+  async function siteOf(dir: string): Promise<{ essay: string; bibliography: string }> {
+    const html = path.join(dir, 'build/html');
+    return {
+      essay: await readFile(path.join(html, 'paving-the-digital-silk-road-with-the-shanghai-cooperation.html'), 'utf8'),
+      bibliography: await readFile(path.join(html, 'bibliography.html'), 'utf8'),
+    };
   }
   const noteText = (html: string, note: number) =>
     (new RegExp(`<li id="[^"]*-fn-${note}">([\\s\\S]*?)</li>`).exec(html)?.[1] ?? '')
@@ -193,8 +199,10 @@ describe('switching the CSL style in anthology.yaml restyles every note', () => 
       .replace(/&#x26;/g, '&')
       .trim();
 
-  it('Chicago notes: a repeated source is a short note', async () => {
-    const { essay, bibliography } = await buildWithStyle('chicago-notes-bibliography');
+  it('Chicago notes (the default book’s style): a repeated source is a short note', async () => {
+    const book = await defaultBook();
+    assert.match(await readFile(path.join(book.dir, 'anthology.yaml'), 'utf8'), /^style: styles\/csl\/chicago-notes-bibliography\.csl$/m);
+    const { essay, bibliography } = await siteOf(book.dir);
     assert.match(noteText(essay, 25), /^Shanghai Cooperation Organisation \(SCO\), ‘SCO Promotes Transport Links’, July 2017, http/);
     assert.equal(noteText(essay, 26), 'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’.');
     assert.match(bibliography, /Erokhin, Dmitry\./);
@@ -206,7 +214,7 @@ describe('switching the CSL style in anthology.yaml restyles every note', () => 
   });
 
   it('APA: author-date citations and an APA reference list', async () => {
-    const { essay, bibliography } = await buildWithStyle('apa');
+    const { essay, bibliography } = await buildWithStyle('apa', { epubcheck: true });
     assert.match(noteText(essay, 26), /^\(Shanghai Cooperation Organisation \(SCO\), 2017\)\.?$/);
     assert.match(bibliography, /Erokhin, D\. \(2020\)\./);
   });

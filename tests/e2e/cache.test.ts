@@ -57,6 +57,8 @@ describe('build/.cache: a warm build equals a cold one after every kind of chang
 
   /** Each change, and outputs it must change besides the obvious (a chapter's neighbours' pages, say). */
   const changes: [string, (dir: string) => Promise<void>, string[]?][] = [
+    // Also the check that the HTML and EPUB are deterministic: the first build and the cold one
+    // are two builds from scratch, and both must equal the warm one.
     ['nothing', async () => {}],
     // The style's text, under the same file name: citations and bibliography in another form.
     [
