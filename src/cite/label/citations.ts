@@ -577,11 +577,11 @@ export function isQuotation(group: CitationGroup): boolean {
 
 /**
  * A bare number ending a citation of a work with no periodical (`Cooley, _Great Games_, 45.`) is
- * the page cited, whatever the model made of it (volume or issue, and however unsure).
+ * the page cited, whatever the model made of it (volume, issue or pages, and however unsure).
  */
 function citedPassage(group: CitationGroup): Segment | undefined {
   const last = group.fields.at(-1);
-  if (!last || (last.label !== 'volume' && last.label !== 'issue')) return undefined;
+  if (!last || (last.label !== 'volume' && last.label !== 'issue' && last.label !== 'pages')) return undefined;
   if (group.fields.some((field) => field.label === 'container-title' || (field !== last && (field.label === 'volume' || field.label === 'issue'))))
     return undefined;
   if (!group.fields.some((field) => field.label === 'title')) return undefined;
@@ -669,12 +669,18 @@ function contributorsOf(fields: readonly Segment[]): Pick<CslItemData, 'author' 
   return contributors;
 }
 
+/** A URL's lead words (`Available at:`, `Available online from`) at the end of a title. */
+const ADDRESS_LEAD = /^(.*?\S)\s+(?:available|accessible)(?:\s+online)?\s+(?:at|from|on)\s*:?$/i;
+
 /**
  * Reads the title into `item`, with the people a role phrase names after it and the edition its
  * tail gives; returns the kind of work its tail names (`Ph.D. dissertation`), if any.
  */
 function readTitleField(field: Segment, fields: readonly Segment[], item: CslItemData, problems: string[]): string | undefined {
   readTitle(field, item, problems);
+  // `Kazakhstan Economic Update. Available at:` — the words that introduce the address, read into the title.
+  const lead = item.title ? ADDRESS_LEAD.exec(item.title) : null;
+  if (lead) item.title = trimPlain(lead[1]!);
   // `Au soleil couchant, traduit du coréen par Jean-Noël Juttet` read as one title.
   const role = item.title ? ROLE_PHRASE.exec(item.title) : null;
   if (role && !item['title-short']) {
@@ -730,7 +736,7 @@ function periodicalOf(fields: readonly Segment[], passage: Segment | undefined):
   const issue = firstField(fields, 'issue');
   if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueOf(issue.text)));
   const pages = firstField(fields, 'pages');
-  if (pages) setPresent(item, 'page', numbered(pagesOf(pages.text)));
+  if (pages && pages !== passage) setPresent(item, 'page', numbered(pagesOf(pages.text)));
   return item;
 }
 
