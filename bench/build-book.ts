@@ -8,6 +8,8 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { CslJsonItem } from '../src/core/citations.ts';
+import { splitFrontMatter } from '../src/load/chapter.ts';
+import { keyPattern } from '../src/load/citation-syntax.ts';
 
 export interface ScaledBook {
   /** Chapter files in reading order, relative to the project. */
@@ -23,7 +25,7 @@ interface SourceChapter {
   text: string;
 }
 
-const keyPattern = /@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu;
+const citedKey = new RegExp(`@(${keyPattern})`, 'gu');
 
 /** The default book's contents as one list of chapter files, in reading order. */
 function listedChapters(contents: unknown[]): string[] {
@@ -38,13 +40,14 @@ function copyKey(key: string, copy: number): string {
 /** The chapter's text with every citation key that is in the bibliography renamed for its copy. */
 function renameKeys(text: string, keys: ReadonlySet<string>, copy: number): string {
   if (copy === 0) return text;
-  return text.replace(keyPattern, (whole, key: string) => (keys.has(key) ? `@${copyKey(key, copy)}` : whole));
+  return text.replace(citedKey, (whole, key: string) => (keys.has(key) ? `@${copyKey(key, copy)}` : whole));
 }
 
-function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (!match) return { meta: {}, body: text };
-  return { meta: (parse(match[1] ?? '') ?? {}) as Record<string, unknown>, body: text.slice(match[0].length) };
+/** A chapter's front matter, parsed, and its body (src/load/chapter.ts splits them). */
+function frontMatterOf(text: string): { meta: Record<string, unknown>; body: string } {
+  const split = splitFrontMatter(text);
+  if (split.kind !== 'ok') return { meta: {}, body: split.kind === 'missing' ? split.body : text };
+  return { meta: (parse(split.yaml) ?? {}) as Record<string, unknown>, body: split.body };
 }
 
 /** Writes a project of `chapterCount` chapters into `dir` (config, chapters, bibliography, styles) and Pandoc's inputs. */
@@ -83,7 +86,7 @@ export async function writeScaledBook(dir: string, repoRoot: string, chapterCoun
     if (index % sources.length === 0) contents.push({ part: copy === 0 ? 'Commentary and Essays' : `Commentary and Essays ${copy + 1}`, chapters: [] });
     contents.at(-1)?.chapters.push(file);
 
-    const { meta, body } = splitFrontMatter(text);
+    const { meta, body } = frontMatterOf(text);
     const pandocFile = `pandoc/${String(index + 1).padStart(4, '0')}-${name}.md`;
     await writeFile(path.join(dir, pandocFile), `# ${String(meta.title ?? name)}\n\n${body}`);
     book.pandocChapters.push(pandocFile);
@@ -105,7 +108,7 @@ export async function writeScaledBook(dir: string, repoRoot: string, chapterCoun
 export async function changeChapter(dir: string, file: string): Promise<void> {
   const target = path.join(dir, file);
   const text = await readFile(target, 'utf8');
-  const { body } = splitFrontMatter(text);
+  const { body } = frontMatterOf(text);
   const paragraphEnd = text.indexOf('\n\n', text.length - body.length + 1);
   await writeFile(target, `${text.slice(0, paragraphEnd)} An editor added this sentence.${text.slice(paragraphEnd)}`);
 }

@@ -69,6 +69,8 @@ export function registerStyle(name: string, styleXml: string, locale: { name: st
 interface HeldEngine {
   engine: CiteprocEngine;
   styleXml: string;
+  /** The registered locale's text it was built with (undefined: citation-js's bundled en-US). */
+  localeXml: string | undefined;
   items: Map<string, CslJsonItem>;
 }
 
@@ -81,6 +83,7 @@ function buildEngine(style: string, locale: string): HeldEngine {
   indexMacroLookups(CSL);
   const items = new Map<string, CslJsonItem>();
   const styleXml = config.templates.get(style);
+  const localeXml = registeredLocale(locale);
   const engine = new CSL.Engine(
     {
       retrieveLocale: (lang) => (config.locales.has(lang) ? config.locales.get(lang) : config.locales.get('en-US')),
@@ -97,7 +100,12 @@ function buildEngine(style: string, locale: string): HeldEngine {
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
-  return { engine, styleXml, items };
+  return { engine, styleXml, localeXml, items };
+}
+
+function registeredLocale(locale: string): string | undefined {
+  const locales = citationJs().plugins.config.get('@csl').locales;
+  return locales.has(locale) ? locales.get(locale) : undefined;
 }
 
 const macroIndexes = new WeakMap<StyleNode, Map<string, StyleNode[]>>();
@@ -162,7 +170,7 @@ function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['make
 /**
  * The engine for a style and locale, holding only `items`. Building an engine costs a second or
  * more for a style as large as Chicago's, so each is built once per process (and again only when
- * the style's text changes) and reset for every use: `updateItems` empties its registry and
+ * the style's or its locale's text changes) and reset for every use: `updateItems` empties its registry and
  * fills it with `items` alone, so what it renders next depends on nothing it rendered before —
  * a chapter's note positions (first, subsequent, ibid.) come only from its own citations, and
  * its sort keys and disambiguation are worked out over its own works, not the whole bibliography.
@@ -171,7 +179,8 @@ function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['make
 function createEngine(items: readonly CslJsonItem[], style: string, locale: string): CiteprocEngine {
   const key = `${style}\u0000${locale}`;
   let held = engines.get(key);
-  if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style)) {
+  // Built again when the style's or the locale's text changed since (a preview re-registers both on every save).
+  if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style) || held.localeXml !== registeredLocale(locale)) {
     held = buildEngine(style, locale);
     engines.set(key, held);
   }

@@ -44,3 +44,15 @@ export function contentKey(...parts: unknown[]): string {
   }
   return hash.digest('hex');
 }
+
+/**
+ * `compute`, worked out once per object: the site, the EPUB and the PDF ask for the same book,
+ * chapters and pictures, none of which changes once cited.
+ */
+export function oncePerObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new WeakMap<K, V>();
+  return (key) => {
+    if (!values.has(key)) values.set(key, compute(key));
+    return values.get(key) as V;
+  };
+}

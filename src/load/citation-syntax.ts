@@ -35,7 +35,8 @@ declare module 'mdast' {
   }
 }
 
-const keyPattern = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{N}_]|[\p{L}\p{N}_]`;
+/** A citation key after `@`, as Pandoc reads one (bench/build-book.ts renames keys with it too). */
+export const keyPattern = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*[\p{L}\p{N}_]|[\p{L}\p{N}_]`;
 // A bracketed group holding at least one @key; brackets inside are not allowed (Pandoc's rule too).
 const bracketed = new RegExp(String.raw`\[([^\[\]]*?-?@(?:${keyPattern})[^\[\]]*?)\](?![(\[:])`, 'gu');
 const itemPattern = new RegExp(`^(.*?)(-?)@(${keyPattern})(.*)$`, 'su');

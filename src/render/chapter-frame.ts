@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { contentKey } from '../core/memo.ts';
+import { contentKey, oncePerObject } from '../core/memo.ts';
 import type { Book, BookImage, Chapter, ImageFile } from '../core/types.ts';
 
 /**
@@ -14,18 +14,6 @@ export interface ChapterFrame {
   images?: NonNullable<Book['images']>;
   cover?: NonNullable<Book['cover']>;
   bibliography?: { keys: readonly string[] };
-}
-
-/**
- * `compute`, worked out once per object: the site and the EPUB ask for the same book, chapters and
- * pictures, none of which changes once cited.
- */
-function oncePerObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const values = new WeakMap<K, V>();
-  return (key) => {
-    if (!values.has(key)) values.set(key, compute(key));
-    return values.get(key) as V;
-  };
 }
 
 /** The book's frame, one per book (the site and the EPUB share it, and with it `frameKey`'s work). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
-import { findChromium } from '../../src/adapters/chromium.ts';
+import { chromiumArgs, findChromium } from '../../src/adapters/chromium.ts';
 
 const exec = promisify(execFile);
 
@@ -46,9 +46,9 @@ export async function pdfInfo(file: string): Promise<Record<string, string>> {
   return Object.fromEntries(stdout.split('\n').map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]));
 }
 
-/** Chromium for a browser test (the system's, found as the build finds it), without background traffic that would count as a request. */
+/** Chromium for a browser test: the system's, found and flagged as the build's (no background traffic that would count as a request). */
 export async function launchTestChromium(): Promise<Browser> {
   const executablePath = findChromium();
   assert.ok(executablePath, 'a Chromium to test with');
-  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  return chromium.launch({ executablePath, args: chromiumArgs });
 }

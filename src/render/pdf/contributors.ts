@@ -1,3 +1,4 @@
+import { oncePerObject } from '../../core/memo.ts';
 import { familyNameSortKey } from '../../core/names.ts';
 import type { Book, Chapter } from '../../core/types.ts';
 
@@ -10,7 +11,7 @@ export interface Contributor {
 }
 
 /** Everyone credited on a chapter, sorted by family name (particles, suffixes and names written surname first as `core/names.ts` reads them). */
-export function contributorsOf(book: Book): Contributor[] {
+export const contributorsOf = oncePerObject((book: Book): readonly Contributor[] => {
   const byName = new Map<string, Contributor>();
   for (const chapter of book.chapters) {
     for (const name of chapter.meta.authors) {
@@ -24,7 +25,7 @@ export function contributorsOf(book: Book): Contributor[] {
   // Each key once: reading a name in parts runs a parser, too dear to repeat on every comparison.
   const sortKey = new Map([...byName.keys()].map((name) => [name, familyNameSortKey(name)]));
   return [...byName.values()].sort((a, b) => collator.compare(sortKey.get(a.name) ?? a.name, sortKey.get(b.name) ?? b.name));
-}
+});
 
 const honorific = String.raw`(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?`;
 const statementVerb = String.raw`(?=\s+(?:is|was|has|had|works|worked|teaches|taught|writes|wrote|leads|led|serves|served)\b)`;
