@@ -6,7 +6,12 @@ import { registerStyle } from '../../../src/adapters/citation-js.ts';
 import type { CslJsonItem } from '../../../src/core/citations.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
-const styleXml = readFileSync(path.join(repoRoot, 'styles/csl/chicago-notes-bibliography.csl'), 'utf8');
+/** The least of a note style: the authors' names, joined with the locale's term for “and”. */
+const styleXml = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" default-locale="en-GB">
+  <info><title>Names only</title><id>names-only</id><updated>2026-12-05T00:00:00+00:00</updated></info>
+  <citation><layout><names variable="author"><name and="text"/></names></layout></citation>
+</style>`;
 const localeXml = readFileSync(path.join(repoRoot, 'styles/csl/locales-en-GB.xml'), 'utf8');
 const item: CslJsonItem = {
   id: 'two-authors',
