@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { PageScriptCalls } from '../adapters/pagedjs.ts';
+import type { SearchIndexer } from '../adapters/pagefind.ts';
 import { citeBook } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
 import type { OutputFormat } from '../core/config.ts';
@@ -91,35 +92,82 @@ export async function buildOutputs(
 ): Promise<VFile[]> {
   const files = buildFiles(projectDir);
   const built: string[] = [];
+  let site: PendingSite | undefined;
   if (options.formats.includes('html')) {
     // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
-    const { pages } = await writeSite(book, assets, staging, options.memo);
-    // Indexed before the EPUB is made, not beside it: Pagefind's indexer peaks as it writes the index
-    // (~680 MB at 1,000 chapters), and with the EPUB's rendering at the same time that was the build's peak (2.18 GB).
-    await indexSite(staging, pages, book.config.language, await import('../adapters/pagefind.ts'));
-    built.push('html');
-    ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${pages.length} pages, search index)`);
+    // Pagefind starts first, so that its start overlaps the site's rendering.
+    const indexer = (await import('../adapters/pagefind.ts')).startSearchIndexer(book.config.language);
+    const written = await writeSite(book, assets, staging, options.memo).catch(async (error: unknown) => {
+      await indexer.cancel();
+      throw error;
+    });
+    site = startIndexing(staging, written.pages, indexer);
   }
-  options.signal?.throwIfAborted();
-  // The PDF first: the EPUB marks where its pages start.
-  let pdf: Awaited<ReturnType<typeof buildPdf>>;
-  if (options.formats.includes('pdf')) {
-    pdf = await buildPdf(book, assets, staging, ui, files, options);
-    if (pdf) {
-      built.push(`${book.slug}.pdf`);
-      ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+  try {
+    if (site && !indexesBesideEpub(book, options.formats)) await finishSite(site, built, options, ui);
+    options.signal?.throwIfAborted();
+    // The PDF first: the EPUB marks where its pages start.
+    let pdf: Awaited<ReturnType<typeof buildPdf>>;
+    if (options.formats.includes('pdf')) {
+      pdf = await buildPdf(book, assets, staging, ui, files, options);
+      if (pdf) {
+        built.push(`${book.slug}.pdf`);
+        ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+      }
     }
-  }
-  options.signal?.throwIfAborted();
-  if (options.formats.includes('epub')) {
-    const epub = await packEpub(renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo), options.epubDate);
-    await staging.writeFile(`${book.slug}.epub`, epub);
-    built.push(`${book.slug}.epub`);
-    ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+    options.signal?.throwIfAborted();
+    if (options.formats.includes('epub')) {
+      const epub = await packEpub(
+        renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
+        options.epubDate,
+      );
+      if (site) await finishSite(site, built, options, ui);
+      await staging.writeFile(`${book.slug}.epub`, epub);
+      built.push(`${book.slug}.epub`);
+      ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
+    }
+  } finally {
+    // Never left writing into staging after the build has given up on it.
+    await site?.indexed;
   }
   options.signal?.throwIfAborted();
   for (const output of built) await staging.commit(output);
   return files.all();
+}
+
+/** The site, written, while Pagefind indexes it: `indexed` settles with the indexer's error, if any. */
+interface PendingSite {
+  pages: readonly string[];
+  indexed: Promise<Error | undefined>;
+  finished: boolean;
+}
+
+function startIndexing(staging: Staging, pages: readonly string[], indexer: SearchIndexer): PendingSite {
+  const indexed = indexSite(staging, pages, indexer).then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+  return { pages, indexed, finished: false };
+}
+
+/**
+ * Pagefind indexes the site beside the EPUB's making (a rebuild of the default book waited ~0.2 s
+ * on it with nothing else to do) unless the book is large: its indexer peaks as it writes the index
+ * (~680 MB at 1,000 chapters), and with the EPUB's rendering at the same time that was the build's
+ * peak (2.18 GB). Beside the PDF it is not run: the PDF's lines would come before the site's.
+ */
+function indexesBesideEpub(book: Book, formats: readonly OutputFormat[]): boolean {
+  return formats.includes('epub') && !formats.includes('pdf') && book.chapters.length <= 200;
+}
+
+/** Waits for the search index (once), then counts the site as built and says so. */
+async function finishSite(site: PendingSite, built: string[], options: OutputOptions, ui: BuildUi): Promise<void> {
+  if (site.finished) return;
+  site.finished = true;
+  const error = await site.indexed;
+  if (error) throw error;
+  built.push('html');
+  ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${site.pages.length} pages, search index)`);
 }
 
 /**
@@ -133,13 +181,8 @@ async function writeSite(book: Book, assets: RenderAssets, staging: Staging, mem
 }
 
 /** The site's search index, from its pages in `staging`, written beside them. */
-async function indexSite(
-  staging: Staging,
-  pages: readonly string[],
-  language: string,
-  { searchIndexOfFolder }: typeof import('../adapters/pagefind.ts'),
-): Promise<void> {
-  await staging.writeTree('html', await searchIndexOfFolder(staging.path('html'), pages, language));
+async function indexSite(staging: Staging, pages: readonly string[], indexer: SearchIndexer): Promise<void> {
+  await staging.writeTree('html', await indexer.index({ names: pages, folder: staging.path('html') }));
 }
 
 /** The files the build's diagnostics go on: anthology.yaml and chapter files, each made once, in the order first used. */
