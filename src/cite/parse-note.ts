@@ -34,8 +34,7 @@ export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-refe
  * 1065 ± 49 at 0.6, 1035 ± 47 at 0.65, 1000 ± 45 at 0.7, least 968 ± 41 at 0.75, 989 at 0.8; the
  * lowest within one standard error of the least (refusal 14.8%, garbage 14.0% on these half-data
  * models; at 0.75, 19.5% and 12.3%). With more-notes.tagged (1,669 notes) the same rule chose
- * 0.65 (889 ± 43; least 871 ± 38 at 0.75),
- * before it (1,450 notes) 0.6.
+ * 0.65 (889 ± 43; least 871 ± 38 at 0.75), before it (1,450 notes) 0.6.
  */
 export const CONFIDENCE_THRESHOLD = 0.7;
 
