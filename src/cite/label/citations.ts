@@ -833,7 +833,18 @@ function readItemType(item: CslItemData, group: CitationGroup, titleField: Segme
 function confidenceOf(group: CitationGroup, problems: readonly string[]): number {
   const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
   const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
-  return Math.min(...(key.length > 0 ? key : group.fields).map((field) => field.confidence)) * (unclosed ? 0.8 : 1);
+  return Math.min(...(key.length > 0 ? key : group.fields).map(identifyingConfidence)) * (unclosed ? 0.8 : 1);
+}
+
+/**
+ * How sure the model is of a field as part of what identifies the work. A periodical's or site's
+ * name it doubts only against the issuer's (`“The Rise and Fall…”, CNN, 4 December 2018`: the news
+ * site or the organisation, both written plain) names the work's place either way: its doubt that
+ * the words are that name counts, not which of the two fields holds them.
+ */
+function identifyingConfidence(field: Segment): number {
+  if (field.label !== 'container-title') return field.confidence;
+  return field.tokens.reduce((sum, token) => sum + Math.max(token.confidence, token.nameConfidence ?? 0), 0) / field.tokens.length;
 }
 
 /**

@@ -13,7 +13,16 @@ export interface LabelledToken extends NoteToken {
   label: Label;
   /** The model's probability that this token has this label. */
   confidence: number;
+  /**
+   * For a token labelled `container-title` or `publisher`: the probability that it is either (the
+   * name of the periodical or site the work is in, or of the body that issues it), whichever the
+   * model chose. A plain name after a title (`“Title,” CNN, 4 December 2018`) is often doubted
+   * only between the two.
+   */
+  nameConfidence?: number;
 }
+
+const NAME_LABELS: readonly Label[] = ['container-title', 'publisher'];
 
 let committed: CrfModel | undefined;
 
@@ -31,9 +40,11 @@ export function labelNote(text: string, model?: CrfModel): LabelledToken[] {
   const path = viterbi(crf, sequence);
   const probabilities = marginals(crf, sequence);
   const size = crf.labels.length;
-  return tokens.map((token, index) => ({
-    ...token,
-    label: crf.labels[path[index]!] as Label,
-    confidence: probabilities[index * size + path[index]!]!,
-  }));
+  const names = NAME_LABELS.map((label) => crf.labels.indexOf(label)).filter((at) => at >= 0);
+  return tokens.map((token, index) => {
+    const label = crf.labels[path[index]!] as Label;
+    const labelled: LabelledToken = { ...token, label, confidence: probabilities[index * size + path[index]!]! };
+    if (NAME_LABELS.includes(label)) labelled.nameConfidence = names.reduce((sum, at) => sum + probabilities[index * size + at]!, 0);
+    return labelled;
+  });
 }
