@@ -38,7 +38,7 @@ interface XmlJson {
 }
 
 interface CiteprocModule {
-  XmlJSON: { prototype: XmlJson };
+  XmlJSON?: { prototype?: XmlJson };
   Engine: new (
     sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): CslJsonItem },
     style: string,
@@ -121,8 +121,10 @@ let macrosIndexed = false;
 function indexMacroLookups(CSL: CiteprocModule): void {
   if (macrosIndexed) return;
   macrosIndexed = true;
-  const prototype = CSL.XmlJSON.prototype;
-  const walk = prototype.getNodesByName;
+  // Another citeproc may hold its style otherwise: then it walks as it always did, only slower.
+  const prototype = CSL.XmlJSON?.prototype;
+  const walk = prototype?.getNodesByName;
+  if (!prototype || typeof walk !== 'function') return;
   prototype.getNodesByName = function (this: XmlJson, node, name, nameAttribute, found) {
     if (name !== 'macro' || !nameAttribute || found || node !== this.dataObj) return walk.call(this, node, name, nameAttribute, found);
     let index = macroIndexes.get(node);
