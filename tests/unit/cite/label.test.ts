@@ -538,6 +538,22 @@ describe('the committed model', () => {
     for (const token of tokens) assert.ok(token.confidence > 0 && token.confidence <= 1);
     assert.equal(committedModel().labels.length, 20);
   });
+
+  it('gives a site’s or issuer’s name the probability of either label, and nothing else that', () => {
+    const tokens = labelNote(
+      'Catherine Putz, “The SCO Turns Twenty,” _The Diplomat_, June 15, 2021; “Kazakhstan,” World Bank, 2020, <https://www.worldbank.org/>.',
+    );
+    const names = tokens.filter((token) => token.label === 'container-title' || token.label === 'publisher');
+    assert.ok(names.length > 0, tokens.map((token) => `${token.text}/${token.label}`).join(' '));
+    for (const token of names) {
+      // Its own label's probability and the other one's: at least the former, at most 1.
+      assert.ok(
+        token.nameConfidence !== undefined && token.nameConfidence >= token.confidence - 1e-9 && token.nameConfidence <= 1 + 1e-9,
+        `${token.text}: ${token.confidence} ${token.nameConfidence}`,
+      );
+    }
+    for (const token of tokens.filter((token) => !names.includes(token))) assert.equal(token.nameConfidence, undefined, token.text);
+  });
 });
 
 describe('names', () => {
