@@ -13,6 +13,7 @@ import type { Label } from './labels.ts';
 import { titleLanguage } from './language.ts';
 import { parseNames } from './names.ts';
 import { isNewsOutlet, isOrganisationName, looksLikeJournal } from './organisations.ts';
+import { OPENS_QUOTE } from './quoted-passages.ts';
 
 export interface Segment {
   label: Label;
@@ -420,25 +421,32 @@ function withinQuote(tokens: readonly LabelledToken[], from: number, at: number)
 }
 
 const NAME_LABELS = new Set<Label>(['author', 'editor', 'translator']);
-/** A token that opens a quotation (Markdown emphasis around it allowed). */
-const OPENS_QUOTE = /^[*_]*[“"‘«„]/;
+
+/**
+ * The readings of a whole note that labels token by token miss, in the order they are applied:
+ * each sees what the ones before it made. (parse-note.ts reads numbered documents and quoted
+ * passages by their layout before these.)
+ */
+const TOKEN_RULES: readonly ((tokens: readonly LabelledToken[]) => LabelledToken[])[] = [
+  withAddresses,
+  withLinkTargets,
+  withArchiveDates,
+  withPagesAfterFacts,
+  withCjkProse,
+  withQuotedTitles,
+  withLinkedProse,
+  withItalicContainers,
+  withVolumeWords,
+  withNumbersNoTitle,
+  withWholeNames,
+  withRunOnFields,
+  withSignals,
+];
 
 export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Segment[] {
   const segments: Segment[] = [];
   let previous: LabelledToken | undefined;
-  const read = withSignals(
-    withRunOnFields(
-      withWholeNames(
-        withNumbersNoTitle(
-          withVolumeWords(
-            withItalicContainers(
-              withLinkedProse(withQuotedTitles(withCjkProse(withPagesAfterFacts(withArchiveDates(withLinkTargets(withAddresses(labelled))))))),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  const read = TOKEN_RULES.reduce((tokens, rule) => rule(tokens), labelled);
   for (const token of read) {
     const last = segments.at(-1);
     // Two linked titles side by side (`[A](…), [B](…)`) are two works, even with one label; a

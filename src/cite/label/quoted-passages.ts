@@ -6,7 +6,8 @@
  */
 import type { LabelledToken } from './label-note.ts';
 
-const OPENS_QUOTE = /^[*_]*[“"‘«„]/;
+/** A token that opens a quotation (Markdown emphasis around it allowed). */
+export const OPENS_QUOTE = /^[*_]*[“"‘«„]/;
 // The title's last token: a closing quote or the link's target, then a full stop.
 const ENDS_TITLE = /[’”»"]\.$|\)\.$/;
 
