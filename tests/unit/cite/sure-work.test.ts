@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LabelledToken } from '../../../src/cite/label/label-note.ts';
 import type { Label } from '../../../src/cite/label/labels.ts';
-import { tokenizeNote } from '../../../src/cite/label/tokens.ts';
 import { parseNote } from '../../../src/cite/parse-note.ts';
-
-/** The note's tokens with the labels and probabilities given, one per token. */
-function labelled(note: string, labels: [Label, number][]): () => LabelledToken[] {
-  const tokens = tokenizeNote(note);
-  assert.equal(tokens.length, labels.length);
-  return () => tokens.map((token, index) => ({ ...token, label: labels[index]![0], confidence: labels[index]![1] }));
-}
+import { labelled } from '../../helpers/labelled.ts';
 
 const note = '["Mobile features"](http://www.mozilla.org/en-US/firefox/mobile/features/). Mozilla. Retrieved 2012-06-26.';
 const title: [Label, number][] = [

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LabelledToken } from '../../../src/cite/label/label-note.ts';
 import type { Label } from '../../../src/cite/label/labels.ts';
-import { tokenizeNote } from '../../../src/cite/label/tokens.ts';
 import { parseNote } from '../../../src/cite/parse-note.ts';
-
-/** The note's tokens with the labels and probabilities given, one per token. */
-function labelled(note: string, labels: [Label, number][]): () => LabelledToken[] {
-  const tokens = tokenizeNote(note);
-  assert.equal(tokens.length, labels.length);
-  return () => tokens.map((token, index) => ({ ...token, label: labels[index]![0], confidence: labels[index]![1] }));
-}
+import { labelled } from '../../helpers/labelled.ts';
 
 const note = 'UN Security Council, United Nations sanctions list, ‘Islamic Movement of Uzbekistan’, <https://www.un.org/x>, accessed 14 August 2022.';
 const author: [Label, number][] = [
