@@ -168,16 +168,12 @@ export interface TrainOptions {
   tolerance: number;
   /** A feature must occur this often in the training data to get weights. */
   minCount: number;
-  /**
-   * `sgd`: stochastic gradient descent alone (stops short of the optimum, so the order of the
-   * notes shows in the model); `lbfgs`: L-BFGS from zero; `sgd+lbfgs`: `warmEpochs` of SGD to get
-   * near the optimum cheaply, then L-BFGS to it. The objective is strictly convex (L2), so a
-   * converged model is the one optimum whatever the order SGD saw the notes in.
-   */
-  method: 'sgd' | 'lbfgs' | 'sgd+lbfgs';
+  // Training runs `warmEpochs` of SGD to get near the optimum cheaply, then L-BFGS to it. The
+  // objective is strictly convex (L2), so the converged model is the one optimum whatever the
+  // order SGD saw the notes in (SGD alone stopped short of it, and the order showed in the model).
   /** SGD's initial learning rate. */
   rate?: number;
-  /** SGD epochs before L-BFGS (`sgd+lbfgs`). */
+  /** SGD epochs before L-BFGS. */
   warmEpochs?: number;
   /** Seed of SGD's shuffles (a different order each epoch, the same for the same seed). */
   seed?: number;
@@ -275,16 +271,11 @@ export function trainCrf(labels: readonly string[], sequences: readonly Sequence
     load(vector);
     return objective(model, sequences, rows, options.l2, gradient);
   };
-  if (options.method === 'sgd') sgd(model, sequences, rows, options);
-  else {
-    if (options.method === 'sgd+lbfgs') {
-      sgd(model, sequences, rows, { ...options, maxIterations: options.warmEpochs ?? 5 });
-      parameters.set(model.weights);
-      parameters.set(model.transitions, stateCount);
-    }
-    lbfgs(parameters, evaluate, options);
-    load(parameters);
-  }
+  sgd(model, sequences, rows, { ...options, maxIterations: options.warmEpochs ?? 5 });
+  parameters.set(model.weights);
+  parameters.set(model.transitions, stateCount);
+  lbfgs(parameters, evaluate, options);
+  load(parameters);
   return model;
 }
 
