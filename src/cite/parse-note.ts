@@ -99,17 +99,7 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   }
   // `Smith, op. cit., p. 45`: no title, only the name of the author cited before.
   const opCit = parseOpCit(body);
-  if (opCit) {
-    const names = parseNames(opCit.author).names;
-    const citation: ParsedCitation = {
-      item: { type: 'document', author: names },
-      ...(opCit.locator ? { locator: opCit.locator } : {}),
-      confidence: 0.9,
-      problems: ['op. cit.: resolve it against the last work of this author'],
-      source: { start: opCit.start, end: opCit.end },
-    };
-    return { kind: 'short', citations: [citation], shortForm: { author: opCit.author }, confidence: 0.9, problems: [], labels: [], text };
-  }
+  if (opCit) return shortNote(text, opCit, ['op. cit.: resolve it against the last work of this author']);
   const short = parseShortForm(body);
   if (short) return shortNote(text, short);
   const reference = parseCrossReference(body);
@@ -156,18 +146,25 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   };
 }
 
-/** `Cooley, _Great Games_, 45.`: a short form by its shape (`label/short-forms.ts`), resolved against an earlier citation. */
-function shortNote(text: string, short: ShortNote): ParsedNote {
+/**
+ * `Cooley, _Great Games_, 45.`: a short form by its shape (`label/short-forms.ts`), or `Cooley, op.
+ * cit., 45.` (no title), resolved against an earlier citation.
+ */
+function shortNote(
+  text: string,
+  short: Omit<ShortNote, 'title' | 'italic'> & Partial<Pick<ShortNote, 'title' | 'italic'>>,
+  problems: string[] = [],
+): ParsedNote {
+  const title = short.title !== undefined ? { title: short.title } : {};
   const citation: ParsedCitation = {
-    item: { type: short.italic ? 'book' : 'document', author: parseNames(short.author).names, title: short.title },
+    item: { type: short.italic ? 'book' : 'document', author: parseNames(short.author).names, ...title },
     ...(short.locator ? { locator: short.locator } : {}),
     ...(short.prefix ? { prefix: short.prefix } : {}),
     confidence: 0.9,
-    problems: [],
+    problems,
     source: { start: short.start, end: short.end },
   };
-  const shortForm = { author: short.author, title: short.title };
-  return { kind: 'short', citations: [citation], shortForm, confidence: 0.9, problems: [], labels: [], text };
+  return { kind: 'short', citations: [citation], shortForm: { author: short.author, ...title }, confidence: 0.9, problems: [], labels: [], text };
 }
 
 /** An item with people and nothing else to find the work by, and no passage cited. */
