@@ -80,7 +80,9 @@ async function build() {
   try {
     const result = await esbuild({
       absWorkingDir: root,
-      entryPoints: { main: 'src/cli/main.ts' },
+      // citeproc's worker threads run a module of their own (adapters/citeproc-workers.ts).
+      entryPoints: { main: 'src/cli/main.ts', 'citeproc-worker': 'src/adapters/citeproc-worker.ts' },
+      define: { __ANTHOLOGY_COMPILED__: 'true' },
       outdir: staging,
       bundle: true,
       splitting: true,

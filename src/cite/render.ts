@@ -3,7 +3,15 @@ import { fromHtml } from 'hast-util-from-html';
 import type { FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type CitationCluster, type CiteprocEngine, type CiteStyle, type CslJsonItem, type RenderedBibliography, styleClass } from '../core/citations.ts';
+import {
+  type CitationCluster,
+  type CitationJob,
+  type CiteStyle,
+  type CslJsonItem,
+  type JobHtml,
+  type RenderedBibliography,
+  renderCitationJob,
+} from '../core/citations.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
@@ -82,44 +90,34 @@ function capitaliseFirstLetter(nodes: ElementContent[]): boolean {
   return false;
 }
 
-/**
- * Renders every citation of a chapter with one citeproc engine, fed in reading order so the style
- * decides first (full) notes, later short notes and Ibid. Each chapter of an edited volume starts
- * afresh. Citation nodes get their rendered HTML as `data.hChildren` for mdast → hast. What the
- * engine makes depends only on the clusters (keys, locators, affixes, note numbers, and whether a
- * full stop or capital is to be settled), the works they cite and the style: `memo` remembers it by
- * those, so an unchanged chapter needs no engine at all.
- */
-export function renderChapterCitations(
-  chapter: Chapter,
-  items: ReadonlyMap<string, CslJsonItem>,
-  style: CiteStyle,
-  file: VFile,
-  memo: Memo = noMemo,
-): Set<string> {
-  const found = citationsInReadingOrder(chapter.tree);
-  const cited = new Set<string>();
-  if (found.length === 0) return cited;
+/** A cluster of a chapter as citeproc is given it, with where it goes and how its HTML is settled. */
+interface PlannedCluster {
+  found: FoundCitation;
+  cluster: CitationCluster;
+  keys: string[];
+  /** The style's closing full stop goes (`; …` follows). */
+  dropStop: boolean;
+}
+
+/** A chapter's citations planned for citeproc: its clusters, the works they cite, and the citations citing nothing known. */
+interface ChapterPlan {
+  clusters: PlannedCluster[];
+  works: CslJsonItem[];
+  unresolved: { node: Citation; keys: string[] }[];
+}
+
+/** What citeproc is to be asked for a chapter (pure: nothing reported, nothing changed). */
+function planChapter(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): ChapterPlan {
   const chapterItems = new Map<string, CslJsonItem>();
-  for (const { node } of found) {
-    for (const item of node.items) {
-      const entry = items.get(item.key);
-      if (entry) chapterItems.set(item.key, entry);
-    }
-  }
-  const clusters: { found: FoundCitation; cluster: CitationCluster; keys: string[]; dropStop: boolean }[] = [];
-  found.forEach((entry, index) => {
+  const clusters: PlannedCluster[] = [];
+  const unresolved: ChapterPlan['unresolved'] = [];
+  citationsInReadingOrder(chapter.tree).forEach((entry, index) => {
     const { node, noteIndex } = entry;
-    const known = node.items.filter((item) => {
-      if (chapterItems.has(item.key)) return true;
-      const place = node.position?.start;
-      report(file, 'cite-unresolved', `citation key @${item.key} is not in the bibliography`, place ? { line: place.line, column: place.column } : undefined);
-      return false;
-    });
-    if (known.length === 0) {
-      node.data = { hName: 'span', hProperties: { className: ['citation', 'unresolved'] }, hChildren: [{ type: 'text', value: node.value }] };
-      return;
-    }
+    const known = node.items.filter((item) => items.has(item.key));
+    const unknown = node.items.filter((item) => !items.has(item.key)).map((item) => item.key);
+    if (unknown.length > 0 || known.length === 0) unresolved.push({ node, keys: unknown });
+    if (known.length === 0) return;
+    for (const item of known) chapterItems.set(item.key, items.get(item.key)!);
     const cluster: CitationCluster = {
       citationID: `c${index + 1}`,
       citationItems: known.map((item) => ({
@@ -129,40 +127,89 @@ export function renderChapterCitations(
         ...(item.suffix ? { suffix: ` ${item.suffix}` } : {}),
         ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
       })),
-      // The note number; an in-text style gets 0 (`inStyle`).
+      // The note number; an in-text style gets 0 (`renderCitationJob`).
       properties: { noteIndex },
     };
     const dropStop = entry.following !== undefined && /^\s*[;,.:]/.test(entry.following);
     clusters.push({ found: entry, cluster, keys: known.map((item) => item.key), dropStop });
   });
-  if (clusters.length === 0) return cited;
-  const works = [...chapterItems.values()];
-  // A function: a memo that does not remember (--no-cache) never hashes the works.
-  const key = () => citationsKey(style.fingerprint, works, clusters);
+  return { clusters, works: [...chapterItems.values()], unresolved };
+}
+
+/** The works a chapter's citations cite, in the order `renderChapterCitations` meets them. */
+export function citedKeys(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): string[] {
+  return planChapter(chapter, items).clusters.flatMap((cluster) => cluster.keys);
+}
+
+/** The memo key of a planned chapter's citations (a function: a memo that does not remember never hashes the works). */
+const planKey = (plan: ChapterPlan, style: CiteStyle) => () => citationsKey(style.fingerprint, plan.works, plan.clusters);
+
+/**
+ * The citeproc jobs of the chapters whose citations `memo` does not hold: what may be rendered
+ * together beforehand (`CiteStyle.renderJobs`, in worker threads) and handed to
+ * `renderChapterCitations` as `rendered`.
+ */
+export function citationJobs(
+  chapters: readonly Chapter[],
+  items: ReadonlyMap<string, CslJsonItem>,
+  style: CiteStyle,
+  memo: Memo = noMemo,
+): { chapter: Chapter; job: CitationJob }[] {
+  const jobs: { chapter: Chapter; job: CitationJob }[] = [];
+  for (const chapter of chapters) {
+    const plan = planChapter(chapter, items);
+    if (plan.clusters.length === 0 || memo.has('citations', planKey(plan, style))) continue;
+    jobs.push({ chapter, job: { works: plan.works, clusters: plan.clusters.map(({ cluster }) => cluster) } });
+  }
+  return jobs;
+}
+
+/**
+ * Renders every citation of a chapter with one citeproc engine, fed in reading order so the style
+ * decides first (full) notes, later short notes and Ibid. Each chapter of an edited volume starts
+ * afresh. Citation nodes get their rendered HTML as `data.hChildren` for mdast → hast. What the
+ * engine makes depends only on the clusters (keys, locators, affixes, note numbers, and whether a
+ * full stop or capital is to be settled), the works they cite and the style: `memo` remembers it by
+ * those, so an unchanged chapter needs no engine at all. `rendered`: what citeproc made of this
+ * chapter's job already (`citationJobs`).
+ */
+export function renderChapterCitations(
+  chapter: Chapter,
+  items: ReadonlyMap<string, CslJsonItem>,
+  style: CiteStyle,
+  file: VFile,
+  memo: Memo = noMemo,
+  rendered?: JobHtml,
+): Set<string> {
+  const plan = planChapter(chapter, items);
+  for (const { node, keys } of plan.unresolved) {
+    const place = node.position?.start;
+    for (const key of keys)
+      report(file, 'cite-unresolved', `citation key @${key} is not in the bibliography`, place ? { line: place.line, column: place.column } : undefined);
+    if (keys.length === node.items.length) {
+      node.data = { hName: 'span', hProperties: { className: ['citation', 'unresolved'] }, hChildren: [{ type: 'text', value: node.value }] };
+    }
+  }
+  const cited = new Set<string>();
+  if (plan.clusters.length === 0) return cited;
   // Each cluster as hast for its citation node, the style's full stop and capital settled.
-  const rendered = memo.value('citations', key, (): ElementContent[][] => {
-    const engine: CiteprocEngine = style.engine(works);
-    const isNoteStyle = styleClass(engine) === 'note';
-    const inStyle = (cluster: CitationCluster): CitationCluster => (isNoteStyle ? cluster : { ...cluster, properties: { noteIndex: 0 } });
-    // One pass over the chapter's clusters in reading order: the engine works out every position.
-    const html = new Map(
-      engine
-        .rebuildProcessorState(
-          clusters.map((entry) => inStyle(entry.cluster)),
-          'html',
-          [],
-        )
-        .map(([id, , html]) => [id, html]),
-    );
-    return clusters.map(({ cluster, dropStop, found: entry }) => {
+  const hast = memo.value('citations', planKey(plan, style), (): ElementContent[][] => {
+    const job =
+      rendered ??
+      renderCitationJob(
+        style.engine(plan.works),
+        plan.clusters.map(({ cluster }) => cluster),
+      );
+    const html = new Map(job.html);
+    return plan.clusters.map(({ cluster, dropStop, found: entry }) => {
       const children = toHast(html.get(cluster.citationID) ?? '');
       if (dropStop) dropFinalFullStop(children);
-      if (entry.startsNote && isNoteStyle) capitaliseFirstLetter(children);
+      if (entry.startsNote && job.isNoteStyle) capitaliseFirstLetter(children);
       return children;
     });
   });
-  clusters.forEach(({ found: entry, keys }, index) => {
-    entry.node.data = { hName: 'span', hProperties: { className: ['citation'], dataCites: keys.join(' ') }, hChildren: rendered[index] ?? [] };
+  plan.clusters.forEach(({ found: entry, keys }, index) => {
+    entry.node.data = { hName: 'span', hProperties: { className: ['citation'], dataCites: keys.join(' ') }, hChildren: hast[index] ?? [] };
     for (const key of keys) cited.add(key);
   });
   return cited;

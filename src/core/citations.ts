@@ -71,6 +71,36 @@ export interface CiteStyle {
   fingerprint: string;
   /** A citeproc engine in this style and locale over `items`, fresh for a chapter (the adapter caches one per style). */
   engine(items: CslJsonItem[]): CiteprocEngine;
+  /**
+   * Renders many chapters' citations in `threads` worker threads, each with an engine of its own:
+   * what `renderCitationJob` makes of each job, in order. The same as rendering them one by one,
+   * since each job resets the engine to its own works (`adapters/citation-js.ts`).
+   */
+  renderJobs(jobs: readonly CitationJob[], threads: number): Promise<JobHtml[]>;
+}
+
+/** One chapter's citations, as citeproc is asked for them: the works they cite, and its clusters in reading order (note numbers as in the text). */
+export interface CitationJob {
+  works: CslJsonItem[];
+  clusters: CitationCluster[];
+}
+
+/** What citeproc made of a job: each cluster's HTML by citation id, and whether the style is a note style. */
+export interface JobHtml {
+  html: [string, string][];
+  isNoteStyle: boolean;
+}
+
+/**
+ * A chapter's clusters rendered in one pass, in reading order, so the style decides first (full)
+ * notes, later short notes and Ibid.; an in-text style gets note number 0 for each. `engine` holds
+ * the job's works only.
+ */
+export function renderCitationJob(engine: CiteprocEngine, clusters: readonly CitationCluster[]): JobHtml {
+  const isNoteStyle = styleClass(engine) === 'note';
+  const inStyle = (cluster: CitationCluster): CitationCluster => (isNoteStyle ? cluster : { ...cluster, properties: { noteIndex: 0 } });
+  const rendered = engine.rebuildProcessorState(clusters.map(inStyle), 'html', []);
+  return { html: rendered.map(([id, , html]) => [id, html]), isNoteStyle };
 }
 
 export interface RenderedBibliography {

@@ -18,6 +18,11 @@ export interface Memo {
    * that remembers nothing never calls it.
    */
   value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T;
+  /**
+   * Whether `value` would answer from memory for `key`, without computing: a stage may then work
+   * out the values it lacks together beforehand (citations in worker threads, `cite/render.ts`).
+   */
+  has(kind: MemoKind, key: MemoKey): boolean;
 }
 
 export type MemoKey = string | (() => string);
@@ -28,7 +33,7 @@ export function keyOf(key: MemoKey): string {
 }
 
 /** Remembers nothing: every value is computed. */
-export const noMemo: Memo = { value: (_kind, _key, compute) => compute() };
+export const noMemo: Memo = { value: (_kind, _key, compute) => compute(), has: () => false };
 
 /**
  * A key for what `parts` are: SHA-256 of their JSON, each part length-prefixed so no two lists of

@@ -68,11 +68,15 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
     return written;
   };
 
+  // Entries `has` read from disk, until `value` asks for them.
+  const peeked = new Map<string, Buffer>();
+
   return {
     value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
       const name = entryName(kind, keyOf(key));
       used.add(name);
-      const payload = pending.get(name) ?? readEntry(path.join(directory, name));
+      const payload = pending.get(name) ?? peeked.get(name) ?? readEntry(path.join(directory, name));
+      peeked.delete(name);
       if (payload) {
         const value = decode<T>(payload);
         if (value.ok) {
@@ -90,6 +94,13 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       } else if (encoded) pending.set(name, encoded);
       return value;
     },
+    has(kind: MemoKind, key: MemoKey): boolean {
+      const name = entryName(kind, keyOf(key));
+      if (pending.has(name) || peeked.has(name)) return true;
+      const payload = readEntry(path.join(directory, name));
+      if (payload) peeked.set(name, payload);
+      return payload !== undefined;
+    },
     async writeFromNowOn() {
       writtenAsMade += await flushPending();
       writeAsMade = true;
@@ -98,6 +109,7 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       const written = writtenAsMade + (await flushPending());
       writeAsMade = false;
       writtenAsMade = 0;
+      peeked.clear();
       let pruned = 0;
       for (const name of await readdir(directory)) {
         const file = path.join(directory, name);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { registerStyle } from '../adapters/citation-js.ts';
+import { renderJobsInWorkers } from '../adapters/citeproc-workers.ts';
 import type { CiteStyle } from '../core/citations.ts';
 import type { BookConfig } from '../core/config.ts';
 import { contentKey } from '../core/memo.ts';
@@ -31,6 +32,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
     // Without a locale file citation-js's bundled en-US is used: the tool's fingerprint covers it.
     fingerprint: contentKey('csl', styleXml, locale?.name ?? null, locale?.xml ?? null),
     engine: (items) => register().engine(items),
+    renderJobs: (jobs, threads) => renderJobsInWorkers({ name, styleXml, locale }, jobs, threads),
   };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { PageScriptCalls } from '../adapters/pagedjs.ts';
 import type { SearchIndexer } from '../adapters/pagefind.ts';
-import { citeBook } from '../cite/cite-book.ts';
+import { citeBookInParallel } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
 import type { OutputFormat } from '../core/config.ts';
 import { type Memo, noMemo } from '../core/memo.ts';
@@ -42,7 +42,8 @@ import { type EditionBook, withEditions } from './edition-book.ts';
 export async function loadCitedBook(projectDir: string, memo: Memo = noMemo): Promise<LoadedBook> {
   const { files, book, styleXml } = await loadBook(projectDir, memo);
   if (!book) return { files, book };
-  const cited = citeBook(book, await loadCiteStyle(projectDir, book.config, styleXml), new Map(files.map((file) => [file.path, file])), memo);
+  const style = await loadCiteStyle(projectDir, book.config, styleXml);
+  const cited = await citeBookInParallel(book, style, new Map(files.map((file) => [file.path, file])), availableParallelism(), memo);
   return { files, book: hasErrors(files) ? undefined : cited };
 }
 

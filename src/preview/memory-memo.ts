@@ -31,6 +31,11 @@ export class MemoryMemo implements Memo {
     return value;
   }
 
+  has(kind: MemoKind, key: MemoKey): boolean {
+    const id = `${kind}\u0000${keyOf(key)}`;
+    return this.used.has(id) || this.entries.has(id);
+  }
+
   /** Ends a rebuild: what it used is kept for the next, the rest forgotten. Returns how many entries are kept. */
   settle(): number {
     this.entries = this.used;

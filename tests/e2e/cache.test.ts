@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
@@ -78,6 +78,30 @@ describe('build/.cache: a warm build equals a cold one after every kind of chang
           item.title = 'A Retitled Report on Turkmenistan’s Communications';
           return `${JSON.stringify(items, null, 2)}\n`;
         }),
+    ],
+    // Two chapters added, copies of the essay (89 citations each): enough citations that they are
+    // rendered in a worker thread while the book's reference list is made (cite/cite-book.ts), in
+    // the warm build the two new chapters, in the cold one all three.
+    [
+      'two long chapters added',
+      async (dir) => {
+        const text = await readFile(path.join(dir, essay), 'utf8');
+        for (const copy of [1, 2]) {
+          await writeFile(path.join(dir, essay.replace('.md', `-${copy}.md`)), text.replace(/^title: (.*)$/m, `title: $1, copy ${copy}`));
+        }
+        await edit(path.join(dir, 'anthology.yaml'), (yaml) =>
+          yaml.replace(`      - ${essay}\n`, `      - ${essay}\n      - ${essay.replace('.md', '-1.md')}\n      - ${essay.replace('.md', '-2.md')}\n`),
+        );
+      },
+    ],
+    // And taken out again: the essay's and the next chapter's neighbours change back.
+    [
+      'the two chapters removed',
+      async (dir) => {
+        await edit(path.join(dir, 'anthology.yaml'), (yaml) => yaml.replace(/^ {6}- chapters\/.*-[12]\.md\n/gm, ''));
+        for (const copy of [1, 2]) await rm(path.join(dir, essay.replace('.md', `-${copy}.md`)));
+      },
+      ['html/paving-the-digital-silk-road-with-the-shanghai-cooperation.html'],
     ],
     // The locale (en-GB → en-US: another locale file), the title, and a bibliography per chapter.
     [

@@ -26,6 +26,28 @@ describe('the build cache (io/cache.ts)', () => {
     return { cache, got, computed };
   }
 
+  it('says whether it holds a value without computing it, made in this build or read from disk', async () => {
+    const directory = path.join(dir, 'has');
+    const first = await openBuildCache(directory, { fingerprint });
+    assert.equal(first.has('citations', 'k'), false);
+    first.value('citations', 'k', () => 'made');
+    assert.equal(first.has('citations', 'k'), true, 'made in this build, not yet written');
+    assert.equal(first.has('chapter', 'k'), false, 'another kind');
+    await first.save();
+    const second = await openBuildCache(directory, { fingerprint });
+    assert.equal(
+      second.has('citations', () => 'k'),
+      true,
+      'on disk',
+    );
+    assert.equal(
+      second.value('citations', 'k', () => assert.fail('held')),
+      'made',
+    );
+    assert.deepEqual(await second.save(), { hits: 1, misses: 0, written: 0, pruned: 0 }, 'asking kept nothing alive by itself');
+    assert.equal((await openBuildCache(directory, { fingerprint: 'another-tool' })).has('citations', 'k'), false);
+  });
+
   it('remembers a value across builds, on disk, and hands out copies', async () => {
     const directory = path.join(dir, 'remember');
     const value = { tree: { type: 'root', children: [{ type: 'text', value: 'x', data: undefined }] }, when: new Map([['a', 1]]) };
