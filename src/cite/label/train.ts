@@ -18,6 +18,7 @@ export const TRAINING_FILES = [
   'data/notes/public-notes.tagged',
   'data/notes/more-notes.tagged',
   'data/notes/more-notes-2.tagged',
+  'data/notes/more-notes-3.tagged',
   'data/notes/more-notes-4.tagged',
 ];
 
