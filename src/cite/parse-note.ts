@@ -29,14 +29,13 @@ export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-refe
  * Below this, a citation is not used: the note stays as typed and is flagged for review with its
  * labels (a wrong item is worse than none). Chosen by 2-fold cross-validation on the training
  * files the bench never holds out (`npm run train:notes -- --threshold`, scripts/threshold-cv.ts;
- * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 1,929 notes (with
- * more-notes-2.tagged, and a container doubted only against a publisher counted as sure): cost
- * 1065 ± 49 at 0.6, 1035 ± 47 at 0.65, 1000 ± 45 at 0.7, least 968 ± 41 at 0.75, 989 at 0.8; the
- * lowest within one standard error of the least (refusal 14.8%, garbage 14.0% on these half-data
- * models; at 0.75, 19.5% and 12.3%). With more-notes.tagged (1,669 notes) the same rule chose
- * 0.65 (889 ± 43; least 871 ± 38 at 0.75), before it (1,450 notes) 0.6.
+ * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 2,166 notes (with
+ * more-notes-3.tagged and more-notes-4.tagged): cost 1244 ± 50 at 0.7, 1216 ± 47 at 0.75, least
+ * 1201 ± 43 at 0.8, 1232 at 0.85; the lowest within one standard error of the least (refusal
+ * 22.1%, garbage 13.8% on these half-data models; at 0.8, 28.3% and 12.0%). Before them (1,929
+ * notes) the same rule chose 0.7, with more-notes.tagged (1,669) 0.65, before it (1,450) 0.6.
  */
-export const CONFIDENCE_THRESHOLD = 0.7;
+export const CONFIDENCE_THRESHOLD = 0.75;
 
 export interface ParsedCitation {
   item: CslItemData;

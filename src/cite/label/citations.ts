@@ -609,8 +609,9 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const titleGenre = titleField ? readTitleField(titleField, fields, item, problems) : undefined;
   // In this order: an item's keys keep the order they have always had in references.json.
   Object.assign(item, periodicalOf(fields, passage), publicationOf(fields), genreOf(fields, titleGenre), datesOf(fields), addressOf(fields, titleField));
-  const locator = locatorOf(fields, passage, item);
+  const passageCited = locatorOf(fields, passage, item);
   readItemType(item, group, titleField, firstField(fields, 'location') !== undefined);
+  const locator = newspaperPage(item, passageCited);
   if (!item.title && !item.URL && !item['container-title'] && !item.author && !item.editor && item.type !== 'interview') return undefined;
   const shortForm = shortFormOf(item, group);
   return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence: confidenceOf(group, problems), problems };
@@ -630,7 +631,9 @@ function setPresent<K extends keyof CslItemData>(item: Partial<CslItemData>, key
  * `problems`): a missing publisher is better than a wrong one.
  */
 function trustedFields(group: CitationGroup, passage: Segment | undefined, fieldThreshold: number, problems: string[]): Segment[] {
-  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && field.confidence < fieldThreshold && field !== passage);
+  // A page the model doubts only between the article's pages and the page cited is a page either way.
+  const sureOf = (field: Segment) => (field.label === 'pages' || field.label === 'locator' ? kinConfidence(field) : field.confidence);
+  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && sureOf(field) < fieldThreshold && field !== passage);
   for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
   // A publisher, place or periodical is a name: a lower-case word of prose (`thread.`) is none.
   const unnamed = group.fields.filter(
@@ -828,6 +831,17 @@ function locatorOf(fields: readonly Segment[], passage: Segment | undefined, ite
   return locator;
 }
 
+/**
+ * The passage cited, but for a newspaper's single page (`_The Economist_, 5 May 2020, p. 5.`),
+ * which says where the article is: its `page`, whichever of the two the model read it as.
+ */
+function newspaperPage(item: CslItemData, locator: string | undefined): string | undefined {
+  const page = locator && !item.page ? /^(?:p\.\s*)?([A-Z]?\d+[A-Z]?)$/.exec(locator) : null;
+  if (item.type !== 'article-newspaper' || !page) return locator;
+  item.page = page[1]!;
+  return undefined;
+}
+
 /** Sets the item's type; an interview's or a speech's place is the event's, not a publisher's. */
 function readItemType(item: CslItemData, group: CitationGroup, titleField: Segment | undefined, hasLocation: boolean): void {
   item.type = itemType(item, group, titleField);
@@ -852,7 +866,12 @@ function confidenceOf(group: CitationGroup, problems: readonly string[]): number
  */
 function identifyingConfidence(field: Segment): number {
   if (field.label !== 'container-title') return field.confidence;
-  return field.tokens.reduce((sum, token) => sum + Math.max(token.confidence, token.nameConfidence ?? 0), 0) / field.tokens.length;
+  return kinConfidence(field);
+}
+
+/** A field's confidence counting its kin's (`LabelledToken.kinConfidence`): that the words are this kind of fact. */
+function kinConfidence(field: Segment): number {
+  return field.tokens.reduce((sum, token) => sum + Math.max(token.confidence, token.kinConfidence ?? 0), 0) / field.tokens.length;
 }
 
 /**

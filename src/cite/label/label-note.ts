@@ -14,15 +14,19 @@ export interface LabelledToken extends NoteToken {
   /** The model's probability that this token has this label. */
   confidence: number;
   /**
-   * For a token labelled `container-title` or `publisher`: the probability that it is either (the
-   * name of the periodical or site the work is in, or of the body that issues it), whichever the
-   * model chose. A plain name after a title (`“Title,” CNN, 4 December 2018`) is often doubted
-   * only between the two.
+   * For a token whose label has a kin (`KIN`): the probability that it has either, whichever the
+   * model chose. A plain name after a title (`“Title,” CNN, 4 December 2018`) is often doubted only
+   * between the periodical or site the work is in and the body that issues it; a page (`p. 5.`)
+   * between the article's pages and the page cited. Either way the words are that kind of fact.
    */
-  nameConfidence?: number;
+  kinConfidence?: number;
 }
 
-const NAME_LABELS: readonly Label[] = ['container-title', 'publisher'];
+/** Labels the model often doubts only between each other: what the words are is sure, which field less so. */
+const KIN: readonly (readonly Label[])[] = [
+  ['container-title', 'publisher'],
+  ['pages', 'locator'],
+];
 
 let committed: CrfModel | undefined;
 
@@ -40,11 +44,14 @@ export function labelNote(text: string, model?: CrfModel): LabelledToken[] {
   const path = viterbi(crf, sequence);
   const probabilities = marginals(crf, sequence);
   const size = crf.labels.length;
-  const names = NAME_LABELS.map((label) => crf.labels.indexOf(label)).filter((at) => at >= 0);
+  const kin = new Map(
+    KIN.flatMap((group) => group.map((label) => [label, group.map((member) => crf.labels.indexOf(member)).filter((at) => at >= 0)] as const)),
+  );
   return tokens.map((token, index) => {
     const label = crf.labels[path[index]!] as Label;
     const labelled: LabelledToken = { ...token, label, confidence: probabilities[index * size + path[index]!]! };
-    if (NAME_LABELS.includes(label)) labelled.nameConfidence = names.reduce((sum, at) => sum + probabilities[index * size + at]!, 0);
+    const group = kin.get(label);
+    if (group) labelled.kinConfidence = group.reduce((sum, at) => sum + probabilities[index * size + at]!, 0);
     return labelled;
   });
 }

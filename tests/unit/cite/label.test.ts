@@ -548,11 +548,11 @@ describe('the committed model', () => {
     for (const token of names) {
       // Its own label's probability and the other one's: at least the former, at most 1.
       assert.ok(
-        token.nameConfidence !== undefined && token.nameConfidence >= token.confidence - 1e-9 && token.nameConfidence <= 1 + 1e-9,
-        `${token.text}: ${token.confidence} ${token.nameConfidence}`,
+        token.kinConfidence !== undefined && token.kinConfidence >= token.confidence - 1e-9 && token.kinConfidence <= 1 + 1e-9,
+        `${token.text}: ${token.confidence} ${token.kinConfidence}`,
       );
     }
-    for (const token of tokens.filter((token) => !names.includes(token))) assert.equal(token.nameConfidence, undefined, token.text);
+    for (const token of tokens.filter((token) => !names.includes(token))) assert.equal(token.kinConfidence, undefined, token.text);
   });
 });
 
