@@ -19,7 +19,10 @@ describe('preview memory memo', () => {
     assert.equal(computed, 2);
     assert.equal(memo.settle(), 1, 'b was not used by the last rebuild');
     assert.equal(memo.has('chapter', 'a'), true);
-    assert.equal(memo.has('chapter', () => 'b'), false);
+    assert.equal(
+      memo.has('chapter', () => 'b'),
+      false,
+    );
     memo.value('chapter', 'b', compute);
     assert.equal(computed, 3);
   });
