@@ -29,13 +29,13 @@ export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-refe
  * Below this, a citation is not used: the note stays as typed and is flagged for review with its
  * labels (a wrong item is worse than none). Chosen by 2-fold cross-validation on the training
  * files the bench never holds out (`npm run train:notes -- --threshold`, scripts/threshold-cv.ts;
- * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 2,166 notes (with
- * more-notes-3.tagged and more-notes-4.tagged): cost 1244 ± 50 at 0.7, 1216 ± 47 at 0.75, least
- * 1201 ± 43 at 0.8, 1232 at 0.85; the lowest within one standard error of the least (refusal
- * 22.1%, garbage 13.8% on these half-data models; at 0.8, 28.3% and 12.0%). Before them (1,929
- * notes) the same rule chose 0.7, with more-notes.tagged (1,669) 0.65, before it (1,450) 0.6.
+ * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 2,484 notes (with
+ * more-notes-3 to -6): cost 1478 ± 57 at 0.65, 1440 ± 54 at 0.7, least 1416 ± 50 at 0.75, 1420 at
+ * 0.8; the lowest within one standard error of the least (refusal 17.6%, garbage 15.3% on these
+ * half-data models; at 0.75, 23.6% and 13.7%). With more-notes-3 and -4 only (2,166 notes) the
+ * same rule chose 0.75, with -5 too (2,299) 0.65: the curve is flat from 0.65 to 0.8.
  */
-export const CONFIDENCE_THRESHOLD = 0.75;
+export const CONFIDENCE_THRESHOLD = 0.7;
 
 export interface ParsedCitation {
   item: CslItemData;

@@ -605,6 +605,7 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const misread = misreadBookTitle(fields);
   if (misread) misread.label = 'title';
   const item: CslItemData = { type: 'document', ...contributorsOf(fields) };
+  for (const name of unlikelyNames(item)) problems.push(`${UNLIKELY_NAME} “${name}”`);
   const titleField = firstField(fields, 'title');
   const titleGenre = titleField ? readTitleField(titleField, fields, item, problems) : undefined;
   // In this order: an item's keys keep the order they have always had in references.json.
@@ -817,11 +818,12 @@ function locatorOf(fields: readonly Segment[], passage: Segment | undefined, ite
   const locatorField = passage ?? firstField(fields, 'locator');
   let locator = locatorField ? normaliseLocator(locatorField.text) : undefined;
   const pages = firstField(fields, 'pages');
-  // MHRA: `34–49 (p. 36)`, the article's pages, then the page cited.
-  const pageAndPassage = pages ? /^(?:pp?\.\s*)?(.*?\d)\s*\((pp?\.\s*[^)]+)\)[.,;]*$/.exec(plain(pages.text)) : null;
+  // MHRA: `34–49 (p. 36)`, the article's pages, then the page cited (the model may read both as either).
+  const pagesAndPassage = pages ?? (locatorField && locatorField !== passage ? locatorField : undefined);
+  const pageAndPassage = pagesAndPassage ? /^(?:pp?\.\s*)?(.*?\d)\s*\((pp?\.\s*[^)]+)\)[.,;]*$/.exec(plain(pagesAndPassage.text)) : null;
   if (pageAndPassage) {
     item.page = pageAndPassage[1]!;
-    locator ??= normaliseLocator(pageAndPassage[2]!);
+    locator = pages ? (locator ?? normaliseLocator(pageAndPassage[2]!)) : normaliseLocator(pageAndPassage[2]!);
   }
   // A note's bare page after a book's publication facts is the passage cited, not the book's extent.
   if (pages && !firstField(fields, 'container-title') && !locator && !/\bpp?\.?\s*\d+\s*pp\b/i.test(pages.text)) {
@@ -851,11 +853,28 @@ function readItemType(item: CslItemData, group: CitationGroup, titleField: Segme
   }
 }
 
-/** The model's doubt about the least certain field that identifies the work (all fields if none does); an unclosed quote lowers it. */
+/** The model's doubt about the least certain field that identifies the work (all fields if none does); an unclosed quote lowers it, a name no person has halves it. */
 function confidenceOf(group: CitationGroup, problems: readonly string[]): number {
   const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
   const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
-  return Math.min(...(key.length > 0 ? key : group.fields).map(identifyingConfidence)) * (unclosed ? 0.8 : 1);
+  const unlikely = problems.some((problem) => problem.startsWith(UNLIKELY_NAME));
+  return Math.min(...(key.length > 0 ? key : group.fields).map(identifyingConfidence)) * (unclosed ? 0.8 : 1) * (unlikely ? 0.5 : 1);
+}
+
+const UNLIKELY_NAME = 'no person’s name:';
+
+/**
+ * People's names read into parts that no person's name has (`(Oxford)` as a family name, a year
+ * or a page in a given name): words of another field run into a name. An organisation, kept whole
+ * (`literal`), may have brackets and numbers.
+ */
+function unlikelyNames(item: CslItemData): string[] {
+  const people = [...(item.author ?? []), ...(item.editor ?? []), ...(item.translator ?? [])];
+  return people.flatMap((person) => {
+    if (!('family' in person)) return [];
+    const parts = [person.given, person.family].filter((part): part is string => part !== undefined);
+    return parts.some((part) => /[()[\]{}<>:;=\d]/.test(part)) ? [parts.join(' ')] : [];
+  });
 }
 
 /**
