@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { citeBook } from '../src/cite/cite-book.ts';
-import { citeChapterNotes, notesOf } from '../src/cite/cite-notes.ts';
+import { citeChapterNotes } from '../src/cite/cite-notes.ts';
 import { parseNote } from '../src/cite/parse-note.ts';
+import { notesOf } from '../src/cite/source-notes.ts';
 import type { BibliographyItem, CslJsonItem } from '../src/core/citations.ts';
 import type { Book, Chapter } from '../src/core/types.ts';
 import { pieceToMarkdown } from '../src/import/chapter-markdown.ts';

@@ -3,8 +3,9 @@ import { VFile } from 'vfile';
 import type { BibliographyItem } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import { parseChapter } from '../load/chapter.ts';
-import { applyNoteRewrites, citeChapterNotes, type NoteResolution, notesOf } from './cite-notes.ts';
+import { applyNoteRewrites, citeChapterNotes, type NoteResolution } from './cite-notes.ts';
 import { CONFIDENCE_THRESHOLD } from './parse-note.ts';
+import { notesOf } from './source-notes.ts';
 
 export interface CitedChapterFile {
   path: string;

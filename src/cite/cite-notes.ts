@@ -1,16 +1,7 @@
-import type { FootnoteDefinition, Root } from 'mdast';
 import type { BibliographyItem, CslJsonItem } from '../core/citations.ts';
 import { addToBibliography, shortFormMatches } from './bibliography.ts';
 import { CONFIDENCE_THRESHOLD, type ParsedCitation, type ParsedNote, parseNote } from './parse-note.ts';
-
-/** One note of a chapter: its label and its Markdown text, with where that text sits in the file. */
-export interface SourceNote {
-  label: string;
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-}
+import type { SourceNote } from './source-notes.ts';
 
 /** What became of a note: its parse, the keys it now cites, and its new text (if rewritten). */
 export interface NoteResolution {
@@ -20,18 +11,6 @@ export interface NoteResolution {
   keys: string[];
   rewritten: string | undefined;
   problem: string | undefined;
-}
-
-/** The notes of a chapter file, as written (`[^12]: text` up to the next definition). */
-export function notesOf(tree: Root, source: string): SourceNote[] {
-  return tree.children
-    .filter((node): node is FootnoteDefinition => node.type === 'footnoteDefinition')
-    .flatMap((node) => {
-      const first = node.children[0]?.position?.start.offset;
-      const last = node.children.at(-1)?.position?.end.offset;
-      if (first === undefined || last === undefined) return [];
-      return [{ label: node.label ?? node.identifier, text: source.slice(first, last), start: first, end: last, line: node.position?.start.line ?? 1 }];
-    });
 }
 
 function citationMarkup(key: string, citation: { locator?: string | undefined } | undefined): string {

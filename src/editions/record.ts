@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { notesOf } from '../cite/cite-notes.ts';
+import { notesOf } from '../cite/source-notes.ts';
 import type { BibliographyItem } from '../core/citations.ts';
 import {
   type BookMetadataRecord,

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import { applyNoteRewrites, citeChapterNotes, notesOf } from '../../../src/cite/cite-notes.ts';
+import { applyNoteRewrites, citeChapterNotes } from '../../../src/cite/cite-notes.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../../../src/cite/parse-note.ts';
 import { renderCiteReview } from '../../../src/cite/review.ts';
+import { notesOf } from '../../../src/cite/source-notes.ts';
 import type { BibliographyItem } from '../../../src/core/citations.ts';
 import type { Book } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
