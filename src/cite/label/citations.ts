@@ -632,9 +632,7 @@ function setPresent<K extends keyof CslItemData>(item: Partial<CslItemData>, key
  * `problems`): a missing publisher is better than a wrong one.
  */
 function trustedFields(group: CitationGroup, passage: Segment | undefined, fieldThreshold: number, problems: string[]): Segment[] {
-  // A page the model doubts only between the article's pages and the page cited is a page either way.
-  const sureOf = (field: Segment) => (field.label === 'pages' || field.label === 'locator' ? kinConfidence(field) : field.confidence);
-  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && sureOf(field) < fieldThreshold && field !== passage);
+  const doubted = group.fields.filter((field) => !KEY_FIELDS.has(field.label) && surenessOf(field) < fieldThreshold && field !== passage);
   for (const field of doubted) problems.push(`${field.label} “${plain(field.text)}” left out: uncertain (${field.confidence.toFixed(2)})`);
   // A publisher, place or periodical is a name: a lower-case word of prose (`thread.`) is none.
   const unnamed = group.fields.filter(
@@ -858,7 +856,7 @@ function confidenceOf(group: CitationGroup, problems: readonly string[]): number
   const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
   const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
   const unlikely = problems.some((problem) => problem.startsWith(UNLIKELY_NAME));
-  return Math.min(...(key.length > 0 ? key : group.fields).map(identifyingConfidence)) * (unclosed ? 0.8 : 1) * (unlikely ? 0.5 : 1);
+  return Math.min(...(key.length > 0 ? key : group.fields).map(surenessOf)) * (unclosed ? 0.8 : 1) * (unlikely ? 0.5 : 1);
 }
 
 const UNLIKELY_NAME = 'no person’s name:';
@@ -878,15 +876,16 @@ function unlikelyNames(item: CslItemData): string[] {
 }
 
 /**
- * How sure the model is of a field as part of what identifies the work. A periodical's or site's
- * name it doubts only against the issuer's (`“The Rise and Fall…”, CNN, 4 December 2018`: the news
- * site or the organisation, both written plain) names the work's place either way: its doubt that
- * the words are that name counts, not which of the two fields holds them.
+ * How sure the model is of a field. Of a periodical's or site's name it doubts only against the
+ * issuer's (`“The Rise and Fall…”, CNN, 4 December 2018`: the news site or the organisation, both
+ * written plain), and of a page it doubts only between the article's pages and the page cited,
+ * its doubt that the words are that kind of fact counts, not which of the two fields holds them.
  */
-function identifyingConfidence(field: Segment): number {
-  if (field.label !== 'container-title') return field.confidence;
-  return kinConfidence(field);
+function surenessOf(field: Segment): number {
+  return SURE_OF_KIND.has(field.label) ? kinConfidence(field) : field.confidence;
 }
+
+const SURE_OF_KIND = new Set<Label>(['container-title', 'pages', 'locator']);
 
 /** A field's confidence counting its kin's (`LabelledToken.kinConfidence`): that the words are this kind of fact. */
 function kinConfidence(field: Segment): number {
