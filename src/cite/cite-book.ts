@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { CiteStyle, CslJsonItem, JobHtml, RenderedBibliography } from '../core/citations.ts';
-import { type Memo, noMemo } from '../core/memo.ts';
+import { type Memo, noMemo, oncePerObject } from '../core/memo.ts';
 import { report } from '../core/rules.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { citationJobs, citedKeys, renderBibliography, renderChapterCitations } from './render.ts';
@@ -49,7 +49,8 @@ export function citeBook(
   return bibliography ? { ...book, bibliography } : book;
 }
 
-const itemsOf = (book: Book) => new Map<string, CslJsonItem>(book.references.map((item) => [item.id, item]));
+/** The book's works by key, one map per book (`citeBookInParallel` and `citeBook` plan each chapter against it once). */
+const itemsOf = oncePerObject((book: Book): ReadonlyMap<string, CslJsonItem> => new Map(book.references.map((item) => [item.id, item])));
 
 /**
  * Fewer citations to render than this, and a worker thread costs more than it saves: it loads

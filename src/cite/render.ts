@@ -104,10 +104,24 @@ interface ChapterPlan {
   clusters: PlannedCluster[];
   works: CslJsonItem[];
   unresolved: { node: Citation; keys: string[] }[];
+  /** The memo key, once worked out: the style's fingerprint and the key. */
+  key?: [string, string];
 }
+
+// Each chapter's plan, made once for the works it was made against: `citeBookInParallel` asks for
+// the jobs and the keys cited, then `citeBook` renders, each from the same plan.
+const plans = new WeakMap<Chapter, { items: ReadonlyMap<string, CslJsonItem>; plan: ChapterPlan }>();
 
 /** What citeproc is to be asked for a chapter (pure: nothing reported, nothing changed). */
 function planChapter(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): ChapterPlan {
+  const made = plans.get(chapter);
+  if (made?.items === items) return made.plan;
+  const plan = newPlan(chapter, items);
+  plans.set(chapter, { items, plan });
+  return plan;
+}
+
+function newPlan(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): ChapterPlan {
   const chapterItems = new Map<string, CslJsonItem>();
   const clusters: PlannedCluster[] = [];
   const unresolved: ChapterPlan['unresolved'] = [];
@@ -142,7 +156,10 @@ export function citedKeys(chapter: Chapter, items: ReadonlyMap<string, CslJsonIt
 }
 
 /** The memo key of a planned chapter's citations (a function: a memo that does not remember never hashes the works). */
-const planKey = (plan: ChapterPlan, style: CiteStyle) => () => citationsKey(style.fingerprint, plan.works, plan.clusters);
+const planKey = (plan: ChapterPlan, style: CiteStyle) => (): string => {
+  if (plan.key?.[0] !== style.fingerprint) plan.key = [style.fingerprint, citationsKey(style.fingerprint, plan.works, plan.clusters)];
+  return plan.key[1];
+};
 
 /**
  * The citeproc jobs of the chapters whose citations `memo` does not hold: what may be rendered

@@ -23,28 +23,21 @@ export function formatDate(value: string, language: string): string {
       : date.month !== undefined
         ? { month: 'long', year: 'numeric' }
         : { year: 'numeric' };
-  const key = `${language}\u0000${Object.keys(parts).join(' ')}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' });
-    dateFormats.set(key, format);
-  }
-  return format.format(at);
+  return formatter(`date ${language} ${Object.keys(parts).join(' ')}`, () => new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' })).format(at);
+}
+
+/** `A, B and C` in the book's language. */
+export function joinNames(names: readonly string[], language: string): string {
+  return formatter(`list ${language}`, () => new Intl.ListFormat(language, { type: 'conjunction', style: 'long' })).format(names);
 }
 
 // Made once per language (and precision): making one costs about a millisecond, and the site, the
 // EPUB and the PDF format every chapter's date and authors several times.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const listFormats = new Map<string, Intl.ListFormat>();
+const formatters = new Map<string, unknown>();
 
-/** `A, B and C` in the book's language. */
-export function joinNames(names: readonly string[], language: string): string {
-  let format = listFormats.get(language);
-  if (!format) {
-    format = new Intl.ListFormat(language, { type: 'conjunction', style: 'long' });
-    listFormats.set(language, format);
-  }
-  return format.format(names);
+function formatter<F>(key: string, make: () => F): F {
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as F;
 }
 
 export interface ChapterHastOptions {
