@@ -104,8 +104,9 @@ export async function buildOutputs(
     });
     site = startIndexing(staging, written.pages, indexer);
   }
+  const besideEpub = site !== undefined && indexesBesideEpub(book, options.formats);
   try {
-    if (site && !indexesBesideEpub(book, options.formats)) await finishSite(site, built, options, ui);
+    if (site && !besideEpub) await finishSite(site, built, options, ui);
     options.signal?.throwIfAborted();
     // The PDF first: the EPUB marks where its pages start.
     let pdf: Awaited<ReturnType<typeof buildPdf>>;
@@ -122,7 +123,7 @@ export async function buildOutputs(
         renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
         options.epubDate,
       );
-      if (site) await finishSite(site, built, options, ui);
+      if (site && besideEpub) await finishSite(site, built, options, ui);
       await staging.writeFile(`${book.slug}.epub`, epub);
       built.push(`${book.slug}.epub`);
       ui.info(`epub  ${path.join(options.out, `${book.slug}.epub`)} (${formatBytes(epub.length)})`);
@@ -140,7 +141,6 @@ export async function buildOutputs(
 interface PendingSite {
   pages: readonly string[];
   indexed: Promise<Error | undefined>;
-  finished: boolean;
 }
 
 function startIndexing(staging: Staging, pages: readonly string[], indexer: SearchIndexer): PendingSite {
@@ -148,7 +148,7 @@ function startIndexing(staging: Staging, pages: readonly string[], indexer: Sear
     () => undefined,
     (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
-  return { pages, indexed, finished: false };
+  return { pages, indexed };
 }
 
 /**
@@ -161,10 +161,8 @@ function indexesBesideEpub(book: Book, formats: readonly OutputFormat[]): boolea
   return formats.includes('epub') && !formats.includes('pdf') && book.chapters.length <= 200;
 }
 
-/** Waits for the search index (once), then counts the site as built and says so. */
+/** Waits for the search index, then counts the site as built and says so. */
 async function finishSite(site: PendingSite, built: string[], options: OutputOptions, ui: BuildUi): Promise<void> {
-  if (site.finished) return;
-  site.finished = true;
   const error = await site.indexed;
   if (error) throw error;
   built.push('html');
