@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { remarkAutolinkQuotes } from '../core/autolink-quotes.ts';
 import { recogniseFootnotes } from './html/footnotes.ts';
 import { collapsedText } from './html/hast-tree.ts';
 import { htmlToMdast } from './html/html-to-mdast.ts';
@@ -65,6 +66,7 @@ function moveToSource(tree: HastRoot, placeInSource: PlaceInSource): void {
 const markdownRenderer = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkAutolinkQuotes)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeStringify, { allowDangerousHtml: true });
 

@@ -8,12 +8,13 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
+import { remarkAutolinkQuotes } from '../core/autolink-quotes.ts';
 import type { ChapterFrontMatter } from '../core/config.ts';
 import { placeLocator } from '../core/place.ts';
 import { type Place, report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
 
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective);
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkAutolinkQuotes).use(remarkDirective);
 
 export interface ParsedChapter {
   meta: ChapterFrontMatter;

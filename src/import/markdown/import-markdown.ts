@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
+import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
 import { report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
@@ -26,7 +27,7 @@ import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate
 import { type FrontMatterValues, frontMatterLineFates, frontMatterToMeta, type MetaDraft } from './front-matter.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
 
 interface FrontMatter {
   values: FrontMatterValues;
@@ -54,7 +55,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   for (const change of siteSyntax.changes.filter((item) => item.lossy))
     report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
   const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
-  const tree = parser.parse(siteSyntax.text) as Root;
+  const tree = parser.runSync(parser.parse(siteSyntax.text)) as Root;
   const frontMatter = takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {

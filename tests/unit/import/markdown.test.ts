@@ -254,3 +254,18 @@ describe('importMarkdown: unterminated front matter', () => {
     assert.ok(result.lines.every((fate) => fate.fate !== 'kept' && fate.fate !== 'metadata'));
   });
 });
+
+describe('importMarkdown: an address typed inside closing quotes', () => {
+  // Note 14 of Programming Historian en español, "Procesamiento básico de textos en R"
+  // (programminghistorian/jekyll at 8525b934dce5050a23969ff768246645cd86f491,
+  // es/lecciones/procesamiento-basico-de-textos-en-r.md; CC BY 4.0), a title typed as an address.
+  const note =
+    'Bettina Grün and Kurt Hornik. “https://cran.r-project.org/web/packages/topicmodels/index.html”. R Package, Version 0.2-4. https://cran.r-project.org/web/packages/topicmodels/index.html';
+  const text = `---\ntitle: Procesamiento básico de textos en R\nauthor: Taylor Arnold\n---\n\nTexto.[^14]\n\n[^14]: ${note}\n`;
+  const { markdown } = importFixture(jekyll, {}, text);
+
+  it('links the address and leaves the closing quote outside the link', () => {
+    assert.match(markdown, /“<https:\/\/cran\.r-project\.org\/web\/packages\/topicmodels\/index\.html>”\. R Package/);
+    assert.doesNotMatch(markdown, /”>/);
+  });
+});
