@@ -29,11 +29,11 @@ export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-refe
  * Below this, a citation is not used: the note stays as typed and is flagged for review with its
  * labels (a wrong item is worse than none). Chosen by 2-fold cross-validation on the training
  * files the bench never holds out (`npm run train:notes -- --threshold`, scripts/threshold-cv.ts;
- * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 2,528 notes (with
- * more-notes-3 to -7): cost 1494 ± 58 at 0.65, 1448 ± 55 at 0.7, 1440 ± 51 at 0.75, least 1426 ±
- * 47 at 0.8; the lowest within one standard error of the least (refusal 18.4%, garbage 14.9% on
- * these half-data models; at 0.8, 30.1% and 11.9%). With more-notes-3 and -4 only (2,166 notes)
- * the same rule chose 0.75, with -5 too (2,299) 0.65: the curve is flat from 0.65 to 0.85.
+ * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 2,757 notes (with
+ * more-notes-3 to -9): cost 1723 ± 63 at 0.65, 1636 ± 59 at 0.7, least 1604 ± 56 at 0.75, 1608 ±
+ * 51 at 0.8; the lowest within one standard error of the least (refusal 17.9%, garbage 15.5% on
+ * these half-data models; at 0.8, 29.3% and 12.7%). As rounds of data were added the same rule
+ * chose 0.75, 0.65 and 0.7: the curve is flat from 0.65 to 0.85.
  */
 export const CONFIDENCE_THRESHOLD = 0.7;
 
