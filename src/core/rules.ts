@@ -67,6 +67,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
   },
+  'import-note-label': {
+    severity: 'warning',
+    summary:
+      'A Markdown footnote label has spaces, which Markdown does not allow (the note would be glued to the one before it): read with hyphens for spaces.',
+  },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
   'import-chrome-dropped': { severity: 'info', summary: 'Site chrome inside a saved page’s article (navigation, share buttons, comments…) was left out.' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },

@@ -109,8 +109,8 @@ function literalMarkers(tree: Root, source: string, placeAt: (offset: number) =>
   return found;
 }
 
-/** Every marker needs a note; every note should have a marker; numbers are unique. */
-function checkNotes(tree: Root, file: VFile, source: string, placeAt: (offset: number) => Place): void {
+/** Every marker needs a note; every note should have a marker; numbers are unique (also what a Markdown post's import checks). */
+export function checkNotes(tree: Root, file: VFile, source: string, placeAt: (offset: number) => Place): void {
   const definitions = new Map<string, { line: number; column: number }>();
   const referenced = new Set<string>();
   visit(tree, (node) => {

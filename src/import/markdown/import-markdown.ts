@@ -14,7 +14,9 @@ import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
+import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
+import { checkNotes } from '../../load/chapter.ts';
 import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
@@ -24,10 +26,29 @@ import { sanitiseHast } from '../html/sanitise.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { withFootnoteLabelsMended } from './footnote-labels.ts';
 import { type FrontMatterValues, frontMatterLineFates, frontMatterToMeta, type MetaDraft } from './front-matter.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
+
+/**
+ * The post's Markdown as a tree: footnote labels with spaces mended first (`footnote-labels.ts`),
+ * then markers without a note (labels that differ: `[^Optimism]` for `[^Otimismo]:`) and notes
+ * without a marker reported where they are.
+ */
+function parsePost(text: string, file: VFile): Root {
+  const labels = withFootnoteLabelsMended(text);
+  for (const { label, line, column } of labels.mended) {
+    report(file, 'import-note-label', `footnote label [^${label}] has spaces, which Markdown does not allow: read as [^${label.replace(/\s/g, '-')}]`, {
+      line,
+      column,
+    });
+  }
+  const tree = parser.runSync(parser.parse(labels.text)) as Root;
+  checkNotes(tree, file, labels.text, placeLocator(labels.text));
+  return tree;
+}
 
 interface FrontMatter {
   values: FrontMatterValues;
@@ -55,7 +76,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   for (const change of siteSyntax.changes.filter((item) => item.lossy))
     report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
   const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
-  const tree = parser.runSync(parser.parse(siteSyntax.text)) as Root;
+  const tree = parsePost(siteSyntax.text, file);
   const frontMatter = takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {

@@ -269,3 +269,36 @@ describe('importMarkdown: an address typed inside closing quotes', () => {
     assert.doesNotMatch(markdown, /”>/);
   });
 });
+
+describe('importMarkdown: footnote labels that do not pair up', () => {
+  // Lines of Plurality's Portuguese chapter “Mercados Sociais” (pluralitybook/plurality at
+  // b8fde8d25ecc359e55a62883896b3de2208c36cb, contents/portuguese/5-7-mercados-sociais.md, CC0):
+  // a label with spaces, and markers translated while their notes' labels were not (or the other way).
+  const lines = [
+    '# Mercados Sociais',
+    '',
+    '6. Política migratória polipolítica: Também é cada vez mais possível imaginar a flexibilização dos rígidos mercados de trabalho internacionais por meio de mecanismos relacionados.[^Poly] Isso poderia diluir o controle rigoroso da mobilidade de mão de obra pelos Estados-nação.',
+    '',
+    '[^Design de Mercado]: Atila Abdulkadiroğlu, Parag A. Pathak e Alvin E. Roth, "The New York City High School Match", *American Economic Review* 95, n.º 2 (2005): 365-367.',
+    '[^Estima]: Nicole Immorlica, Greg Stoddard e Vasilis Syrgkanis, "Social Status and Badge Design", *WWW \'15: Anais da 24ª Conferência Internacional sobre a World Wide Web* (2015: 473-483.',
+    '[^Poli]: Danielle Allen, "Polypolitanism: An Approach to Immigration Policy to Support a Just Political Economy" em Danielle Allen, Yochai Benkler, Leah Downey, Rebecca Henderson e Josh Simons, etc., *A Political Economy of Justice* (Chicago, IL: University of Chicago Press, 2022): cap. 14.',
+    '',
+  ];
+  const { file, markdown } = importFixture(jekyll, {}, `---\nlayout: post\n---\n${lines.join('\n')}`);
+  const reported = (rule: string) => file.messages.filter((message) => message.ruleId === rule).map((message) => [message.line, message.column]);
+
+  it('reads a label with spaces as one note, not as a line of the note before it, and says so', () => {
+    assert.deepEqual(reported('import-note-label'), [[8, 1]]);
+    assert.match(markdown, /^\[\^Design-de-Mercado\]: Atila Abdulkadiroğlu/m);
+    assert.match(markdown, /^\[\^Estima\]: Nicole Immorlica/m);
+  });
+
+  it('reports a marker without a note and notes without a marker, where they are', () => {
+    assert.deepEqual(reported('note-undefined'), [[6, 180]]);
+    assert.deepEqual(reported('note-unreferenced'), [
+      [8, 1],
+      [9, 1],
+      [10, 1],
+    ]);
+  });
+});
