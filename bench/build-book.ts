@@ -1,8 +1,9 @@
 // Books of any size for the build benchmark, made from the default book's real chapters: chapter i
 // is the default book's chapter (i mod n) as written, notes and citations included, in copy
 // ⌊i / n⌋. Every copy gets its own file name (so its own slug) and its own bibliography items
-// (`key` → `key-2`, …, titled `… (2)`), so the bibliography grows with the book as a real one
-// would. Deterministic: the same count always gives the same files. Also writes the same chapters
+// (`key` → `key-2`, …, titled `… (2)`, short title too), so the bibliography grows with the book as
+// a real one would: distinct works, not hundreds with the same short note (which citeproc would
+// have to tell apart, a cost that grows with the square of the copies and that no real book has). Deterministic: the same count always gives the same files. Also writes the same chapters
 // for Pandoc: each chapter's body under a `# Title` heading, one file per chapter.
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,7 +68,14 @@ export async function writeScaledBook(dir: string, repoRoot: string, chapterCoun
 
   const items = Array.from({ length: copies }, (_, copy) =>
     references.map((item) =>
-      copy === 0 ? item : { ...item, id: copyKey(item.id, copy), ...(typeof item.title === 'string' ? { title: `${item.title} (${copy + 1})` } : {}) },
+      copy === 0
+        ? item
+        : {
+            ...item,
+            id: copyKey(item.id, copy),
+            ...(typeof item.title === 'string' ? { title: `${item.title} (${copy + 1})` } : {}),
+            ...(typeof item['title-short'] === 'string' ? { 'title-short': `${item['title-short']} (${copy + 1})` } : {}),
+          },
     ),
   ).flat();
   await writeFile(path.join(dir, 'bibliography/references.json'), `${JSON.stringify(items, null, 2)}\n`);
