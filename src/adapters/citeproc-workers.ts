@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CitationJob, JobHtml } from '../core/citations.ts';
+import type { WorkerReply } from './citeproc-worker.ts';
 
 /** Set by scripts/build-cli.mjs in the compiled CLI, whose worker is dist/citeproc-worker.js. */
 declare const __ANTHOLOGY_COMPILED__: boolean | undefined;
@@ -48,12 +49,17 @@ function shareOut(jobs: readonly CitationJob[], threads: number): number[][] {
   return shares.map((share) => share.indexes.sort((a, b) => a - b)).filter((share) => share.length > 0);
 }
 
+/** A share's results, in its order: the worker answers job by job. */
 function renderShare(source: StyleSource, jobs: CitationJob[]): Promise<JobHtml[]> {
   const worker = startWorker(source);
+  const results: JobHtml[] = new Array(jobs.length);
+  let answered = 0;
   return new Promise<JobHtml[]>((resolve, reject) => {
-    worker.once('message', (reply: { results?: JobHtml[]; error?: string }) => {
-      if (reply.results) resolve(reply.results);
-      else reject(new Error(`citeproc failed in a worker thread: ${reply.error}`));
+    worker.on('message', (reply: WorkerReply) => {
+      if ('error' in reply) return reject(new Error(`citeproc failed in a worker thread: ${reply.error}`));
+      results[reply.index] = reply.result;
+      answered += 1;
+      if (answered === jobs.length) resolve(results);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`citeproc's worker thread stopped (exit code ${code}) before it answered`)));
