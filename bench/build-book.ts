@@ -3,8 +3,9 @@
 // ⌊i / n⌋. Every copy gets its own file name (so its own slug) and its own bibliography items
 // (`key` → `key-2`, …, titled `… (2)`, short title too), so the bibliography grows with the book as
 // a real one would: distinct works, not hundreds with the same short note (which citeproc would
-// have to tell apart, a cost that grows with the square of the copies and that no real book has). Deterministic: the same count always gives the same files. Also writes the same chapters
-// for Pandoc: each chapter's body under a `# Title` heading, one file per chapter.
+// have to tell apart, a cost that grows with the square of the copies and that no real book has).
+// Deterministic: the same count always gives the same files. Also writes the same chapters for
+// Pandoc: each chapter's body under a `# Title` heading, one file per chapter.
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';

@@ -1,3 +1,5 @@
+import { placeLocator } from '../../core/place.ts';
+
 /**
  * Footnote labels with spaces (`[^Design de Mercado]`): Markdown (GFM, Pandoc) does not allow them,
  * so the note's line is glued to the note before it and its marker prints as typed. Where a line
@@ -16,11 +18,7 @@ export function withFootnoteLabelsMended(text: string): { text: string; mended: 
   const labels = new Set([...text.matchAll(definitionWithSpaces)].map((match) => match[1] ?? '').filter((label) => label.trim() !== ''));
   if (labels.size === 0) return { text, mended: [] };
   const mended: RelabelledNote[] = [];
-  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((match) => (match.index ?? 0) + 1)];
-  const placeOf = (offset: number) => {
-    const line = lineStarts.findLastIndex((start) => start <= offset);
-    return { line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
-  };
+  const placeOf = placeLocator(text);
   const mendedText = text.replace(/\[\^([^\]\n]+)\]/g, (whole, label: string, offset: number) => {
     if (!labels.has(label)) return whole;
     mended.push({ label, ...placeOf(offset) });
