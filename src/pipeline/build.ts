@@ -102,9 +102,9 @@ export async function buildOutputs(
       await indexer.cancel();
       throw error;
     });
-    site = startIndexing(staging, written.pages, indexer);
+    site = startIndexing(staging, written, indexer);
   }
-  const besideEpub = site !== undefined && indexesBesideEpub(book, options.formats);
+  const besideEpub = site !== undefined && indexesBesideEpub(site, options.formats);
   try {
     if (site && !besideEpub) await finishSite(site, built, options, ui);
     options.signal?.throwIfAborted();
@@ -141,24 +141,28 @@ export async function buildOutputs(
 interface PendingSite {
   pages: readonly string[];
   indexed: Promise<Error | undefined>;
+  /** Chapter pages rendered by this build, not taken from the cache. */
+  chaptersRendered: number;
 }
 
-function startIndexing(staging: Staging, pages: readonly string[], indexer: SearchIndexer): PendingSite {
-  const indexed = indexSite(staging, pages, indexer).then(
+function startIndexing(staging: Staging, written: { pages: readonly string[]; chaptersRendered: number }, indexer: SearchIndexer): PendingSite {
+  const indexed = indexSite(staging, written.pages, indexer).then(
     () => undefined,
     (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
-  return { pages, indexed };
+  return { ...written, indexed };
 }
 
 /**
  * Pagefind indexes the site beside the EPUB's making (a rebuild of the default book waited ~0.2 s
- * on it with nothing else to do) unless the book is large: its indexer peaks as it writes the index
- * (~680 MB at 1,000 chapters), and with the EPUB's rendering at the same time that was the build's
- * peak (2.18 GB). Beside the PDF it is not run: the PDF's lines would come before the site's.
+ * on it with nothing else to do) unless many chapters are rendered afresh: its indexer peaks as it
+ * writes the index (~680 MB at 1,000 chapters), and with the EPUB's rendering of a whole large book
+ * at the same time that was the build's peak (2.18 GB). After a few chapters changed the EPUB takes
+ * the rest from the cache, as the site did. Beside the PDF it is not run: the PDF's lines would
+ * come before the site's.
  */
-function indexesBesideEpub(book: Book, formats: readonly OutputFormat[]): boolean {
-  return formats.includes('epub') && !formats.includes('pdf') && book.chapters.length <= 200;
+function indexesBesideEpub(site: PendingSite, formats: readonly OutputFormat[]): boolean {
+  return formats.includes('epub') && !formats.includes('pdf') && site.chaptersRendered <= 200;
 }
 
 /** Waits for the search index, then counts the site as built and says so. */
@@ -173,10 +177,19 @@ async function finishSite(site: PendingSite, built: string[], options: OutputOpt
  * The site written into `staging`; returns its HTML pages' names, in the site's order. The pages
  * are not kept: Pagefind reads them back (`indexSite`), so the site is not in memory beside the EPUB.
  */
-async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo | undefined): Promise<{ pages: string[] }> {
-  const site = renderHtmlSite(book, assets, memo);
+async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo = noMemo): Promise<{ pages: string[]; chaptersRendered: number }> {
+  let chaptersRendered = 0;
+  const counting: Memo = {
+    has: (kind, key) => memo.has(kind, key),
+    value: (kind, key, compute) =>
+      memo.value(kind, key, () => {
+        chaptersRendered += 1;
+        return compute();
+      }),
+  };
+  const site = renderHtmlSite(book, assets, counting);
   await staging.writeTree('html', site);
-  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')) };
+  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')), chaptersRendered };
 }
 
 /** The site's search index, from its pages in `staging`, written beside them. */
