@@ -23,7 +23,7 @@ export function formatDate(value: string, language: string): string {
       : date.month !== undefined
         ? { month: 'long', year: 'numeric' }
         : { year: 'numeric' };
-  return formatter(`date ${language} ${Object.keys(parts).join(' ')}`, () => new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' })).format(at);
+  return formatter(`date ${language} ${JSON.stringify(parts)}`, () => new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' })).format(at);
 }
 
 /** `A, B and C` in the book's language. */
