@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  */
 
 /** What is remembered, each kind in its own namespace. */
-export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check' | 'site-page' | 'epub-chapter';
+export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check' | 'site-page' | 'epub-chapter' | 'search-index';
 
 export interface Memo {
   /**

@@ -26,6 +26,7 @@ import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import type { PrintResult } from '../render/pdf/print-pdf.ts';
 import type { PrintDocument } from '../render/pdf/protocol.ts';
 import { type EditionBook, withEditions } from './edition-book.ts';
+import { type SearchPage, searchIndexFiles, searchPages } from './search-index.ts';
 
 /**
  * The pipeline, in one place: chapter files → Book (`io/load-book.ts`, `load/`) → cited Book
@@ -102,7 +103,7 @@ export async function buildOutputs(
       await indexer.cancel();
       throw error;
     });
-    site = startIndexing(staging, written, indexer);
+    site = startIndexing(staging, written, book.config.language, indexer, options.memo);
   }
   const besideEpub = site !== undefined && indexesBesideEpub(site, options.formats);
   try {
@@ -139,18 +140,19 @@ export async function buildOutputs(
 
 /** The site, written, while Pagefind indexes it: `indexed` settles with the indexer's error, if any. */
 interface PendingSite {
+  /** The site's HTML pages. */
   pages: readonly string[];
   indexed: Promise<Error | undefined>;
   /** Chapter pages rendered by this build, not taken from the cache. */
   chaptersRendered: number;
 }
 
-function startIndexing(staging: Staging, written: { pages: readonly string[]; chaptersRendered: number }, indexer: SearchIndexer): PendingSite {
-  const indexed = indexSite(staging, written.pages, indexer).then(
+function startIndexing(staging: Staging, written: WrittenSite, language: string, indexer: SearchIndexer, memo: Memo = noMemo): PendingSite {
+  const indexed = indexSite(staging, written.searchPages, language, indexer, memo).then(
     () => undefined,
     (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
-  return { ...written, indexed };
+  return { pages: written.pages, chaptersRendered: written.chaptersRendered, indexed };
 }
 
 /**
@@ -173,11 +175,20 @@ async function finishSite(site: PendingSite, built: string[], options: OutputOpt
   ui.info(`html  ${path.join(options.out, 'html', 'index.html')} (${site.pages.length} pages, search index)`);
 }
 
+interface WrittenSite {
+  /** The site's HTML pages, in its order. */
+  pages: string[];
+  /** Those Pagefind indexes, each with its content's hash. */
+  searchPages: SearchPage[];
+  /** Chapter pages rendered by this build, not taken from the cache. */
+  chaptersRendered: number;
+}
+
 /**
- * The site written into `staging`; returns its HTML pages' names, in the site's order. The pages
- * are not kept: Pagefind reads them back (`indexSite`), so the site is not in memory beside the EPUB.
+ * The site written into `staging`. The pages are not kept: Pagefind reads them back
+ * (`indexSite`), so the site is not in memory beside the EPUB.
  */
-async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo = noMemo): Promise<{ pages: string[]; chaptersRendered: number }> {
+async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo = noMemo): Promise<WrittenSite> {
   let chaptersRendered = 0;
   const counting: Memo = {
     has: (kind, key) => memo.has(kind, key),
@@ -189,12 +200,12 @@ async function writeSite(book: Book, assets: RenderAssets, staging: Staging, mem
   };
   const site = renderHtmlSite(book, assets, counting);
   await staging.writeTree('html', site);
-  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')), chaptersRendered };
+  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')), searchPages: searchPages(site), chaptersRendered };
 }
 
-/** The site's search index, from its pages in `staging`, written beside them. */
-async function indexSite(staging: Staging, pages: readonly string[], indexer: SearchIndexer): Promise<void> {
-  await staging.writeTree('html', await indexer.index({ names: pages, folder: staging.path('html') }));
+/** The site's search index, from its pages in `staging` (or the cache), written beside them. */
+async function indexSite(staging: Staging, pages: readonly SearchPage[], language: string, indexer: SearchIndexer, memo: Memo): Promise<void> {
+  await staging.writeTree('html', await searchIndexFiles(pages, language, indexer, { folder: staging.path('html') }, memo));
 }
 
 /** The files the build's diagnostics go on: anthology.yaml and chapter files, each made once, in the order first used. */

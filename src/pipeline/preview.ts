@@ -7,6 +7,7 @@ import type { RenderAssets } from '../render/assets.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import { loadBuildableBook } from './build.ts';
+import { searchIndexFiles, searchPages } from './search-index.ts';
 
 /** The book rendered for `anthology preview`, in memory: nothing is written. */
 export interface PreviewRendering {
@@ -38,8 +39,10 @@ export async function renderPreview(projectDir: string, memo: Memo): Promise<Pre
 /** The site's Pagefind index (`pagefind/…`), as `build` adds it. */
 export async function previewSearchIndex(book: Book, site: OutputFiles): Promise<OutputFiles> {
   // Loaded when search is first used, as `build` loads it only for HTML: the preview starts without it.
-  const { searchIndex } = await import('../adapters/pagefind.ts');
-  return searchIndex(site, book.config.language);
+  const { startSearchIndexer } = await import('../adapters/pagefind.ts');
+  const pages = searchPages(site);
+  const contents = new Map(pages.map(({ name }) => [name, String(site.get(name))]));
+  return searchIndexFiles(pages, book.config.language, startSearchIndexer(book.config.language), { pages: contents });
 }
 
 /** The print document as one HTML page for Paged.js in the browser: on screen, so without bleed or crop marks. */

@@ -1,12 +1,24 @@
-// Full-text search over the static site with Pagefind's index (pagefind/, written by the build):
-// one result per chapter, its title and an excerpt with the words found. The query is the page's
-// ?q=, so a search can be linked to and the home page's form lands here.
+// Full-text search over the static site with Pagefind's index (pagefind/, written by the build, in
+// shards that pagefind/bundles.json lists: the first is loaded, the others merged into it): one
+// result per chapter, its title and an excerpt with the words found. The query is the page's ?q=,
+// so a search can be linked to and the home page's form lands here.
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-input');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 
 let pagefind;
+
+/** Pagefind with every shard of the book's index merged; undefined for a book without chapters. */
+async function loadPagefind() {
+  const listed = await fetch(new URL('pagefind/bundles.json', window.location.href));
+  if (!listed.ok) throw new Error(`pagefind/bundles.json: ${listed.status}`);
+  const folders = (await listed.json()).map((folder) => new URL(`pagefind/${folder}`, window.location.href));
+  if (folders.length === 0) return undefined;
+  const primary = await import(new URL('pagefind.js', folders[0]).href);
+  for (const folder of folders.slice(1)) await primary.mergeIndex(folder.pathname);
+  return primary;
+}
 
 async function run(query) {
   list.replaceChildren();
@@ -16,8 +28,9 @@ async function run(query) {
   }
   status.textContent = 'Searching…';
   try {
-    pagefind ??= await import('./pagefind/pagefind.js');
-    const search = await pagefind.search(query);
+    pagefind ??= loadPagefind();
+    const index = await pagefind;
+    const search = index ? await index.search(query) : { results: [] };
     const results = await Promise.all(search.results.slice(0, 30).map((result) => result.data()));
     for (const result of results) {
       const item = document.createElement('li');
@@ -33,6 +46,7 @@ async function run(query) {
     const count = results.length;
     status.textContent = count === 0 ? `No chapter mentions “${query}”.` : `${count} ${count === 1 ? 'page mentions' : 'pages mention'} “${query}”.`;
   } catch (error) {
+    pagefind = undefined;
     status.textContent = `Search could not load its index (${error.message}). Open the site from a web server, not from files.`;
   }
 }
