@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFiles } from '../core/types.ts';
@@ -31,8 +31,20 @@ export class Staging {
     await writeFile(file, content);
   }
 
+  /**
+   * Writes a folder of files, synchronously, each folder made once: a site is hundreds of small
+   * files (a page and a search fragment per chapter), and writes awaited one after another left
+   * the build idle for most of a second at 500 chapters.
+   */
   async writeTree(relative: string, files: OutputFiles): Promise<void> {
-    for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) await this.writeFile(path.join(relative, name), content);
+    const folders = new Set<string>();
+    for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      const file = this.path(path.join(relative, name));
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      writeFileSync(file, content);
+    }
   }
 
   /** Moves a finished output (file or folder) from the staging folder over the real one. */
