@@ -108,6 +108,27 @@ async function readCheckedStyle(projectDir: string, config: BookConfig, configFi
 type ChapterInPart = Chapter & { part: string | undefined };
 
 /**
+ * `read` of the path at a position, started a few positions before it is asked for, so that the
+ * next files are read while this one is parsed: awaited one after another, the reads of 500
+ * chapters left the build idle for ~0.4 s.
+ */
+function readingAhead<T>(paths: readonly string[], read: (relative: string) => Promise<T>, ahead = 8): (position: number) => Promise<T> {
+  const started = new Map<number, Promise<T>>();
+  let next = 0;
+  return (position) => {
+    for (; next < Math.min(paths.length, position + 1 + ahead); next++) {
+      const pending = read(paths[next] as string);
+      // Its failure is the caller's when it asks for it (a listing skipped never asks).
+      pending.catch(() => undefined);
+      started.set(next, pending);
+    }
+    const pending = started.get(position) ?? read(paths[position] as string);
+    started.delete(position);
+    return pending;
+  };
+}
+
+/**
  * Reads and parses the chapters listed in contents, in reading order: the chapters that parsed,
  * and every chapter file read. A listing that repeats, leaves the project or names no file is
  * reported on anthology.yaml, where it is listed.
@@ -131,7 +152,11 @@ async function readListedChapters(
   const seen = new Set<string>();
   const chapters: ChapterInPart[] = [];
   const files: VFile[] = [];
-  for (const entry of listed) {
+  const readAt = readingAhead(
+    listed.map((entry) => entry.path),
+    (relative) => readTextFile(projectDir, relative),
+  );
+  for (const [position, entry] of listed.entries()) {
     const normalised = path.posix.normalize(entry.path);
     if (seen.has(normalised)) {
       // At the listing that repeats, not the first (valid) one.
@@ -139,7 +164,7 @@ async function readListedChapters(
       continue;
     }
     seen.add(normalised);
-    const read = await readTextFile(projectDir, entry.path);
+    const read = await readAt(position);
     if (read.kind === 'outside') {
       report(configFile, 'path-outside-project', `${entry.path} is outside the project folder`, places.value(entry.at));
       continue;
