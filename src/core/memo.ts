@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  */
 
 /** What is remembered, each kind in its own namespace. */
-export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check' | 'site-page' | 'epub-chapter' | 'search-index';
+export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check' | 'site-page' | 'epub-chapter' | 'search-index' | 'edition-chapter';
 
 export interface Memo {
   /**

@@ -77,9 +77,31 @@ export function sourceOf(chapter: Chapter): string | null {
   return source ? `${source.file}:${source.lines[0]}-${source.lines[1]}` : null;
 }
 
-/** One chapter as an edition records it; `text` is its file as read, `part` the part it is in. */
-export function chapterRecord(chapter: Chapter, text: string, part: string | undefined, formerIds: readonly string[] = []): ChapterRecord {
+/**
+ * What a chapter's record takes from its file's text and the tree parsed from it (a function of
+ * the text alone, so a build may remember it by the text: `pipeline/edition-book.ts`).
+ */
+export type ChapterTextParts = Pick<ChapterRecord, 'hash' | 'words' | 'notes' | 'keys' | 'body'>;
+
+export function chapterTextParts(chapter: Chapter, text: string): ChapterTextParts {
   const body = normaliseBody(bodyOf(text));
+  return {
+    hash: contentHash(body),
+    words: wordCount(chapter.tree),
+    notes: notesOf(chapter.tree, text).map((note) => ({ label: note.label, hash: contentHash(normaliseBody(note.text)) })),
+    keys: citedKeys(chapter.tree),
+    body,
+  };
+}
+
+/** One chapter as an edition records it; `text` is its file as read, `part` the part it is in. */
+export function chapterRecord(
+  chapter: Chapter,
+  text: string,
+  part: string | undefined,
+  formerIds: readonly string[] = [],
+  parts: ChapterTextParts = chapterTextParts(chapter, text),
+): ChapterRecord {
   return {
     id: chapter.slug,
     formerIds: [...formerIds],
@@ -88,14 +110,14 @@ export function chapterRecord(chapter: Chapter, text: string, part: string | und
     number: chapter.number,
     title: chapter.meta.title,
     authors: chapter.meta.authors,
-    hash: contentHash(body),
+    hash: parts.hash,
     frontMatterHash: contentHash(otherFrontMatter(chapter)),
-    words: wordCount(chapter.tree),
-    notes: notesOf(chapter.tree, text).map((note) => ({ label: note.label, hash: contentHash(normaliseBody(note.text)) })),
-    keys: citedKeys(chapter.tree),
+    words: parts.words,
+    notes: parts.notes,
+    keys: parts.keys,
     corrections: chapter.meta.corrections ?? [],
     source: sourceOf(chapter),
-    body,
+    body: parts.body,
   };
 }
 
@@ -134,7 +156,14 @@ export function editionRecord(
   book: Book,
   texts: ReadonlyMap<string, string>,
   stamp: EditionStamp,
-  options: { formerIds?: Readonly<Record<string, readonly string[]>>; site?: SitePageRecord[]; since?: number; summary?: ChangeSummary } = {},
+  options: {
+    formerIds?: Readonly<Record<string, readonly string[]>>;
+    site?: SitePageRecord[];
+    since?: number;
+    summary?: ChangeSummary;
+    /** Each chapter's text parts, when the caller has them (else worked out here). */
+    textParts?: (chapter: Chapter, text: string) => ChapterTextParts;
+  } = {},
 ): EditionRecord {
   return {
     format: editionRecordFormat,
@@ -146,7 +175,10 @@ export function editionRecord(
     since: options.since ?? null,
     summary: options.summary ?? null,
     chapters: book.parts.flatMap((part) =>
-      part.chapters.map((chapter) => chapterRecord(chapter, texts.get(chapter.path) ?? '', part.title, options.formerIds?.[chapter.slug] ?? [])),
+      part.chapters.map((chapter) => {
+        const text = texts.get(chapter.path) ?? '';
+        return chapterRecord(chapter, text, part.title, options.formerIds?.[chapter.slug] ?? [], (options.textParts ?? chapterTextParts)(chapter, text));
+      }),
     ),
     bibliography: [...book.references]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

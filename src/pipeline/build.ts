@@ -50,7 +50,7 @@ export async function loadCitedBook(projectDir: string, memo: Memo = noMemo): Pr
 
 /** The cited book with its edition history: what `changes` compares. */
 export async function loadEditionBook(projectDir: string, memo: Memo = noMemo): Promise<EditionBook> {
-  return withEditions(projectDir, await loadCitedBook(projectDir, memo));
+  return withEditions(projectDir, await loadCitedBook(projectDir, memo), memo);
 }
 
 /** The book as `build`, `check` and `release` need it: cited, with its editions and its pictures read and checked. */
