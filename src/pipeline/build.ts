@@ -105,7 +105,7 @@ export async function buildOutputs(
     });
     site = startIndexing(staging, written, book.config.language, indexer, options.memo);
   }
-  const besideEpub = site !== undefined && indexesBesideEpub(site, options.formats);
+  const besideEpub = site !== undefined && indexesBesideEpub(options.formats);
   try {
     if (site && !besideEpub) await finishSite(site, built, options, ui);
     options.signal?.throwIfAborted();
@@ -143,8 +143,6 @@ interface PendingSite {
   /** The site's HTML pages. */
   pages: readonly string[];
   indexed: Promise<Error | undefined>;
-  /** Chapter pages rendered by this build, not taken from the cache. */
-  chaptersRendered: number;
 }
 
 function startIndexing(staging: Staging, written: WrittenSite, language: string, indexer: SearchIndexer, memo: Memo = noMemo): PendingSite {
@@ -152,19 +150,17 @@ function startIndexing(staging: Staging, written: WrittenSite, language: string,
     () => undefined,
     (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
-  return { pages: written.pages, chaptersRendered: written.chaptersRendered, indexed };
+  return { pages: written.pages, indexed };
 }
 
 /**
  * Pagefind indexes the site beside the EPUB's making (a rebuild of the default book waited ~0.2 s
- * on it with nothing else to do) unless many chapters are rendered afresh: its indexer peaks as it
- * writes the index (~680 MB at 1,000 chapters), and with the EPUB's rendering of a whole large book
- * at the same time that was the build's peak (2.18 GB). After a few chapters changed the EPUB takes
- * the rest from the cache, as the site did. Beside the PDF it is not run: the PDF's lines would
- * come before the site's.
+ * on it with nothing else to do), one shard of ~16–128 pages at a time (~90 MB at most; it had
+ * peaked at ~680 MB indexing 1,000 chapters at once, which is why it once waited for the EPUB of
+ * a large book). Beside the PDF it is not run: the PDF's lines would come before the site's.
  */
-function indexesBesideEpub(site: PendingSite, formats: readonly OutputFormat[]): boolean {
-  return formats.includes('epub') && !formats.includes('pdf') && site.chaptersRendered <= 200;
+function indexesBesideEpub(formats: readonly OutputFormat[]): boolean {
+  return formats.includes('epub') && !formats.includes('pdf');
 }
 
 /** Waits for the search index, then counts the site as built and says so. */
@@ -180,8 +176,6 @@ interface WrittenSite {
   pages: string[];
   /** Those Pagefind indexes, each with its content's hash. */
   searchPages: SearchPage[];
-  /** Chapter pages rendered by this build, not taken from the cache. */
-  chaptersRendered: number;
 }
 
 /**
@@ -189,18 +183,9 @@ interface WrittenSite {
  * (`indexSite`), so the site is not in memory beside the EPUB.
  */
 async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo = noMemo): Promise<WrittenSite> {
-  let chaptersRendered = 0;
-  const counting: Memo = {
-    has: (kind, key) => memo.has(kind, key),
-    value: (kind, key, compute) =>
-      memo.value(kind, key, () => {
-        chaptersRendered += 1;
-        return compute();
-      }),
-  };
-  const site = renderHtmlSite(book, assets, counting);
+  const site = renderHtmlSite(book, assets, memo);
   await staging.writeTree('html', site);
-  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')), searchPages: searchPages(site), chaptersRendered };
+  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')), searchPages: searchPages(site) };
 }
 
 /** The site's search index, from its pages in `staging` (or the cache), written beside them. */
