@@ -57,12 +57,15 @@ function citationJs(): CiteConstructor {
  * Registers a CSL style and its locale (without one, citation-js's bundled en-US); returns the style
  * `cite/` renders with.
  */
-export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): Pick<CiteStyle, 'engine'> {
+export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): Pick<CiteStyle, 'engine' | 'citationEngine'> {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);
   const language = locale?.name ?? 'en-US';
-  return { engine: (items) => createEngine(items, name, language) };
+  return {
+    engine: (items) => createEngine(items, name, language, false),
+    citationEngine: (items) => createEngine(items, name, language, true),
+  };
 }
 
 /** An engine with the items it may be asked for. */
@@ -72,6 +75,8 @@ interface HeldEngine {
   /** The registered locale's text it was built with (undefined: citation-js's bundled en-US). */
   localeXml: string | undefined;
   items: Map<string, CslJsonItem>;
+  /** Whether the style's citations depend on the reference list's order: numbers, or year suffixes (2020a), which citeproc gives in that order. */
+  citesInBibliographyOrder: boolean;
 }
 
 const engines = new Map<string, HeldEngine>();
@@ -100,7 +105,8 @@ function buildEngine(style: string, locale: string): HeldEngine {
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
-  return { engine, styleXml, localeXml, items };
+  const citesInBibliographyOrder = /citation-number|disambiguate-add-year-suffix\s*=\s*["']true/.test(styleXml);
+  return { engine, styleXml, localeXml, items, citesInBibliographyOrder };
 }
 
 function registeredLocale(locale: string): string | undefined {
@@ -178,7 +184,7 @@ function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['make
  * its sort keys and disambiguation are worked out over its own works, not the whole bibliography.
  * A long-running process (a preview) keeps the engines warm between builds.
  */
-function createEngine(items: readonly CslJsonItem[], style: string, locale: string): CiteprocEngine {
+function createEngine(items: readonly CslJsonItem[], style: string, locale: string, citationsOnly: boolean): CiteprocEngine {
   const key = `${style}\u0000${locale}`;
   let held = engines.get(key);
   // Built again when the style's or the locale's text changed since (a preview re-registers both on every save).
@@ -186,11 +192,37 @@ function createEngine(items: readonly CslJsonItem[], style: string, locale: stri
     held = buildEngine(style, locale);
     engines.set(key, held);
   }
-  held.engine.updateItems([]);
+  const { engine } = held;
+  engine.updateItems([]);
   held.items.clear();
   for (const item of items) held.items.set(item.id, item);
-  held.engine.updateItems(items.map((item) => item.id));
-  return held.engine;
+  const ids = items.map((item) => item.id);
+  if (citationsOnly && !held.citesInBibliographyOrder) withoutBibliographySort(engine, () => engine.updateItems(ids));
+  else engine.updateItems(ids);
+  return engine;
+}
+
+/**
+ * `update` with the style's bibliography sort set aside: citeproc works out every item's sort
+ * keys for the reference list whenever its items are set (a fifth of a chapter's citation time at
+ * 500 chapters), though a chapter's citations do not use them unless they are numbered or get
+ * year suffixes (`citesInBibliographyOrder`, where this is not used). The next reset
+ * (`updateItems([])` first) drops the items, and their sort keys with them. A citeproc that keeps
+ * its sort elsewhere is left as it is.
+ */
+function withoutBibliographySort(engine: CiteprocEngine, update: () => void): void {
+  const sort = (engine as unknown as { bibliography_sort?: { tokens?: unknown } }).bibliography_sort;
+  const tokens = sort?.tokens;
+  if (!sort || !Array.isArray(tokens)) {
+    update();
+    return;
+  }
+  sort.tokens = [];
+  try {
+    update();
+  } finally {
+    sort.tokens = tokens;
+  }
 }
 
 /** Parses BibTeX (`@article{…}`) or RIS text into CSL-JSON through citation-js's plugins. */

@@ -19,7 +19,7 @@ parentPort?.once('message', (jobs: (CitationJob | undefined)[]) => {
     jobs[index] = undefined;
     let reply: WorkerReply;
     try {
-      reply = { index, result: renderCitationJob(style.engine(job.works), job.clusters) };
+      reply = { index, result: renderCitationJob(style.citationEngine(job.works), job.clusters) };
     } catch (error) {
       parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
       return;

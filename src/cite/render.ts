@@ -214,7 +214,7 @@ export function renderChapterCitations(
     const job =
       rendered ??
       renderCitationJob(
-        style.engine(plan.works),
+        style.citationEngine(plan.works),
         plan.clusters.map(({ cluster }) => cluster),
       );
     const html = new Map(job.html);

@@ -71,6 +71,8 @@ export interface CiteStyle {
   fingerprint: string;
   /** A citeproc engine in this style and locale over `items`, fresh for a chapter (the adapter caches one per style). */
   engine(items: CslJsonItem[]): CiteprocEngine;
+  /** The same, for rendering citations only, not a reference list: it may leave out what only the reference list needs. */
+  citationEngine(items: CslJsonItem[]): CiteprocEngine;
   /**
    * Renders many chapters' citations in `threads` worker threads, each with an engine of its own:
    * what `renderCitationJob` makes of each job, in order. The same as rendering them one by one,

@@ -39,3 +39,45 @@ describe('the citeproc engine held between builds', () => {
     assert.match(note('test:locale-edit', edited), /Jane Roe with Jon Sample/);
   });
 });
+
+describe('an engine for citations only (the reference list’s sort keys left out)', () => {
+  const works: CslJsonItem[] = [
+    { id: 'zebra', type: 'book', title: 'Zebra Crossings', author: [{ family: 'Smith', given: 'Ann' }], issued: { 'date-parts': [[2020]] } },
+    { id: 'apple', type: 'book', title: 'Apple Orchards', author: [{ family: 'Smith', given: 'Ann' }], issued: { 'date-parts': [[2020]] } },
+  ];
+  const clusters = works.map((work, index) => ({ citationID: `c${index}`, citationItems: [{ id: work.id }], properties: { noteIndex: index + 1 } }));
+  const style = (file: string) =>
+    registerStyle(`test:${file}`, readFileSync(path.join(repoRoot, 'styles/csl', file), 'utf8'), { name: 'en-GB', xml: localeXml });
+
+  it('gives year suffixes in the reference list’s order, as the full engine does (the zebra, cited first, is 2020b)', () => {
+    const apa = style('apa.csl');
+    const cited = apa
+      .citationEngine(works)
+      .rebuildProcessorState(clusters, 'html', [])
+      .map((entry) => entry[2]);
+    assert.match(cited[0] ?? '', /2020b/);
+    assert.match(cited[1] ?? '', /2020a/);
+    const full = apa
+      .engine(works)
+      .rebuildProcessorState(clusters, 'html', [])
+      .map((entry) => entry[2]);
+    assert.deepEqual(cited, full);
+  });
+
+  it('renders a note style’s citations as the full engine does, and the reference list made after it is sorted', () => {
+    const chicago = style('chicago-notes-bibliography.csl');
+    const cited = chicago
+      .citationEngine(works)
+      .rebuildProcessorState(clusters, 'html', [])
+      .map((entry) => entry[2]);
+    const bibliography = chicago.engine(works).makeBibliography();
+    const full = chicago
+      .engine(works)
+      .rebuildProcessorState(clusters, 'html', [])
+      .map((entry) => entry[2]);
+    assert.deepEqual(cited, full);
+    assert.ok(bibliography);
+    assert.match(bibliography[1][0] ?? '', /Apple Orchards/);
+    assert.match(bibliography[1][1] ?? '', /Zebra Crossings/);
+  });
+});
