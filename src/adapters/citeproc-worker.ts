@@ -2,21 +2,31 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CitationJob, type JobHtml, renderCitationJob } from '../core/citations.ts';
 import { registerStyle } from './citation-js.ts';
 
-/** What the worker says: one job's citations, by its place in the share it was sent, or why it stopped. */
-export type WorkerReply = { index: number; result: JobHtml } | { error: string };
+/** What the worker is sent: every job, the order to take them in, and the counter it shares with the other threads. */
+export interface WorkerRequest {
+  jobs: (CitationJob | undefined)[];
+  order: number[];
+  /** An Int32Array on a SharedArrayBuffer: the place in `order` of the next job no thread has taken. */
+  next: Int32Array;
+}
+
+/** What the worker says: one job's citations, by its index in the jobs sent; that no job is left; or why it stopped. */
+export type WorkerReply = { index: number; result: JobHtml } | { done: true } | { error: string };
 
 /**
- * A worker thread of `citeproc-workers.ts`: registers the style it is given, renders the jobs it
- * is sent with one engine (reset to each job's works, as on the main thread) and answers each as
- * it is done, letting go of the job: neither the jobs nor their results pile up in this thread
- * (at 1,000 chapters its heap had grown to ~800 MB holding both).
+ * A worker thread of `citeproc-workers.ts`: registers the style it is given, takes jobs from the
+ * shared counter until none is left, renders each with one engine (reset to each job's works, as
+ * on the main thread) and answers each as it is done, letting go of it: neither the jobs nor their
+ * results pile up in this thread (at 1,000 chapters its heap had grown to ~800 MB holding both).
  */
 const { name, styleXml, locale } = workerData as { name: string; styleXml: string; locale: { name: string; xml: string } | undefined };
 const style = registerStyle(name, styleXml, locale);
-parentPort?.once('message', (jobs: (CitationJob | undefined)[]) => {
-  for (const [index, job] of jobs.entries()) {
-    if (!job) continue;
+parentPort?.once('message', ({ jobs, order, next }: WorkerRequest) => {
+  for (let at = Atomics.add(next, 0, 1); at < order.length; at = Atomics.add(next, 0, 1)) {
+    const index = order[at] as number;
+    const job = jobs[index];
     jobs[index] = undefined;
+    if (!job) continue;
     let reply: WorkerReply;
     try {
       reply = { index, result: renderCitationJob(style.citationEngine(job.works), job.clusters) };
@@ -26,4 +36,5 @@ parentPort?.once('message', (jobs: (CitationJob | undefined)[]) => {
     }
     parentPort?.postMessage(reply);
   }
+  parentPort?.postMessage({ done: true } satisfies WorkerReply);
 });

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CitationJob, JobHtml } from '../core/citations.ts';
-import type { WorkerReply } from './citeproc-worker.ts';
+import type { CitationJob, JobHtml, SharedJobs } from '../core/citations.ts';
+import type { WorkerReply, WorkerRequest } from './citeproc-worker.ts';
 
 /** Set by scripts/build-cli.mjs in the compiled CLI, whose worker is dist/citeproc-worker.js. */
 declare const __ANTHOLOGY_COMPILED__: boolean | undefined;
@@ -13,57 +13,44 @@ export interface StyleSource {
 }
 
 /**
- * `jobs` rendered in `threads` worker threads (`citeproc-worker.ts`), each given a share of about
- * equal weight (clusters and works) and its own engine: the results, in the order of `jobs`. Each
- * job's output depends on the job alone, so how they are shared out changes nothing.
+ * `jobs` rendered in `threads` worker threads (`citeproc-worker.ts`), each with its own engine.
+ * The threads take the jobs one at a time from one counter shared with the caller (`claim`), the
+ * heaviest (clusters and works) first, so that no thread is left with a long job while the others
+ * wait at the end: the calling thread, once done with its own work (the reference list), takes
+ * the jobs not yet started instead of waiting. Each job's output depends on the job alone, so
+ * which thread renders it changes nothing. Every worker is sent all the jobs (it drops each as it
+ * passes it): the calling thread is busy and cannot hand them out one by one.
  */
-export async function renderJobsInWorkers(source: StyleSource, jobs: readonly CitationJob[], threads: number): Promise<JobHtml[]> {
-  const shares = shareOut(jobs, Math.max(1, Math.min(threads, jobs.length)));
-  const answers = await Promise.all(
-    shares.map((share) =>
-      renderShare(
-        source,
-        share.map((index) => jobs[index]!),
-      ),
-    ),
-  );
-  const results: JobHtml[] = new Array(jobs.length);
-  shares.forEach((share, which) => {
-    share.forEach((index, at) => {
-      results[index] = answers[which]![at]!;
-    });
-  });
-  return results;
-}
-
-/** Job indexes per thread: heaviest first, each to the lightest share so far (ties to the first). */
-function shareOut(jobs: readonly CitationJob[], threads: number): number[][] {
+export function renderJobsInWorkers(source: StyleSource, jobs: readonly CitationJob[], threads: number): SharedJobs {
   const weight = (job: CitationJob) => job.clusters.length + job.works.length;
   const order = jobs.map((_, index) => index).sort((a, b) => weight(jobs[b]!) - weight(jobs[a]!) || a - b);
-  const shares = Array.from({ length: threads }, () => ({ indexes: [] as number[], weight: 0 }));
-  for (const index of order) {
-    const lightest = shares.reduce((least, share) => (share.weight < least.weight ? share : least));
-    lightest.indexes.push(index);
-    lightest.weight += weight(jobs[index]!);
-  }
-  return shares.map((share) => share.indexes.sort((a, b) => a - b)).filter((share) => share.length > 0);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Math.max(1, Math.min(threads, jobs.length));
+  const done = Promise.all(Array.from({ length: workers }, () => renderTaken(source, { jobs: [...jobs], order, next }))).then(
+    (answers) => new Map(answers.flatMap((answer) => [...answer])),
+  );
+  return {
+    claim() {
+      const at = Atomics.add(next, 0, 1);
+      return at < order.length ? order[at] : undefined;
+    },
+    done,
+  };
 }
 
-/** A share's results, in its order: the worker answers job by job. */
-function renderShare(source: StyleSource, jobs: CitationJob[]): Promise<JobHtml[]> {
+/** What one worker made of the jobs it took, by index: it answers job by job, then says it found none left. */
+function renderTaken(source: StyleSource, request: WorkerRequest): Promise<Map<number, JobHtml>> {
   const worker = startWorker(source);
-  const results: JobHtml[] = new Array(jobs.length);
-  let answered = 0;
-  return new Promise<JobHtml[]>((resolve, reject) => {
+  const results = new Map<number, JobHtml>();
+  return new Promise<Map<number, JobHtml>>((resolve, reject) => {
     worker.on('message', (reply: WorkerReply) => {
       if ('error' in reply) return reject(new Error(`citeproc failed in a worker thread: ${reply.error}`));
-      results[reply.index] = reply.result;
-      answered += 1;
-      if (answered === jobs.length) resolve(results);
+      if ('done' in reply) return resolve(results);
+      results.set(reply.index, reply.result);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`citeproc's worker thread stopped (exit code ${code}) before it answered`)));
-    worker.postMessage(jobs);
+    worker.postMessage(request);
   }).finally(() => worker.terminate());
 }
 

@@ -74,11 +74,20 @@ export interface CiteStyle {
   /** The same, for rendering citations only, not a reference list: it may leave out what only the reference list needs. */
   citationEngine(items: CslJsonItem[]): CiteprocEngine;
   /**
-   * Renders many chapters' citations in `threads` worker threads, each with an engine of its own:
-   * what `renderCitationJob` makes of each job, in order. The same as rendering them one by one,
-   * since each job resets the engine to its own works (`adapters/citation-js.ts`).
+   * Starts rendering many chapters' citations in `threads` worker threads, each with an engine of
+   * its own, which take the jobs one at a time, heaviest first; the calling thread may take some
+   * too (`claim`). The same as rendering them one by one, since each job resets the engine to its
+   * own works (`adapters/citation-js.ts`).
    */
-  renderJobs(jobs: readonly CitationJob[], threads: number): Promise<JobHtml[]>;
+  renderJobs(jobs: readonly CitationJob[], threads: number): SharedJobs;
+}
+
+/** Jobs being rendered in worker threads, which the calling thread may help with. */
+export interface SharedJobs {
+  /** The next job no thread has started, now the caller's to render (its index in the jobs given), or undefined when none is left. */
+  claim(): number | undefined;
+  /** What the worker threads made of the jobs they took, by index: settles when no job is left and theirs are done. */
+  done: Promise<Map<number, JobHtml>>;
 }
 
 /** One chapter's citations, as citeproc is asked for them: the works they cite, and its clusters in reading order (note numbers as in the text). */
