@@ -27,7 +27,7 @@ import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { withFootnoteLabelsMended } from './footnote-labels.ts';
-import { type FrontMatterValues, frontMatterLineFates, frontMatterToMeta, type MetaDraft } from './front-matter.ts';
+import { type FrontMatterValues, frontMatterLineFates, frontMatterToMeta, type MetaDraft, nameForAuthorKey } from './front-matter.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
@@ -89,7 +89,9 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
 
   const frontMatterLines = lines.slice(0, frontMatter.endLine);
   const placeOfKey = (key: string) => Math.max(1, frontMatterLines.findIndex((line) => new RegExp(`^\\s*${key.split('.').at(-1)}\\s*[:=]`).test(line)) + 1);
-  const { meta, used, unattributed } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
+  const { meta, used, authorKeys, ...attribution } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
+  const unattributed =
+    meta.authors.length === 0 && authorNamedInBody(meta, authorKeys, siteSyntax.text, frontMatter.endLine, file) ? undefined : attribution.unattributed;
   let titleLines: [number, number] | undefined;
   if (!meta.title) {
     const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
@@ -134,6 +136,27 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     ...(unattributed ? { unattributed } : {}),
   };
   return { pieces: [piece], lines: fates };
+}
+
+/** Credits the author a key stands for when the post prints the name (reported as inferred); true if it did. */
+function authorNamedInBody(meta: MetaDraft, keys: readonly string[], text: string, frontMatterEnd: number, file: VFile): boolean {
+  const bodyLines = text.split('\n').map((line, index) => (index < frontMatterEnd ? '' : line));
+  for (const key of keys) {
+    const found = nameForAuthorKey(key, bodyLines);
+    if (!found) continue;
+    meta.authors = [found.name];
+    report(
+      file,
+      'import-author-inferred',
+      `the front matter names the author by the key \`${key}\`; the post prints “${found.name}” here: check it is the author`,
+      {
+        line: found.line,
+        column: found.column,
+      },
+    );
+    return true;
+  }
+  return false;
 }
 
 /** The line that closes the front matter (`---` or `+++` again), 0 when there is none. */

@@ -43,7 +43,7 @@ function pictureFor(attributes: string): string | undefined {
       .exec(attributes)
       ?.slice(1)
       .find((part) => part !== undefined);
-  const src = value('src');
+  const src = value('src') ?? value('img') ?? value('image');
   if (!src) return undefined;
   const caption = plainCaption(value('caption') ?? value('title') ?? '');
   const alt = plainCaption(value('alt') ?? '');
@@ -101,14 +101,8 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       continue;
     }
     const liquid = liquidTagLine.exec(line);
-    if (liquid) {
-      const name = liquid[1] as string;
-      if (name === 'comment') inLiquidComment = !/\{%-?\s*endcomment\s*-?%\}/.test(line);
-      const lossy = ['include', 'render', 'youtube', 'vimeo', 'tweet', 'twitter', 'gist', 'video', 'embed', 'asset_img', 'img', 'image'].includes(name);
-      drop(index, `Liquid tag {% ${name} %}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`, lossy);
-      continue;
-    }
-    const rewrite = siteLineRewrite(line);
+    if (liquid?.[1] === 'comment') inLiquidComment = !/\{%-?\s*endcomment\s*-?%\}/.test(line);
+    const rewrite = liquid ? liquidRewrite(line, liquid[1] as string) : siteLineRewrite(line);
     if (rewrite) {
       if (rewrite.whole) drop(index, rewrite.reason, rewrite.lossy);
       else {
@@ -137,7 +131,55 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       });
     }
   }
+  admonitionsAsQuotes(lines, changes, fromLine);
   return { text: lines.join('\n'), changes };
+}
+
+const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
+
+/**
+ * Docusaurus, VuePress and Starlight admonitions (`:::info Title` … `:::`) become block quotes,
+ * their title in bold: Markdown has no box, and the bare colons would print as text.
+ */
+function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromLine: number): void {
+  let inFence: string | undefined;
+  for (let index = fromLine - 1; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const fenceMark = fence.exec(line)?.[1];
+    if (inFence) {
+      if (fenceMark && fenceMark[0] === inFence[0] && fenceMark.length >= inFence.length && line.trim() === fenceMark) inFence = undefined;
+      continue;
+    }
+    if (fenceMark) inFence = fenceMark;
+    const open = admonitionOpen.exec(line);
+    if (!open) continue;
+    const colons = open[1] as string;
+    const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
+    if (end < 0) continue;
+    const title = (open[3] ?? open[4] ?? '').trim();
+    lines[index] = title ? `> **${title}**` : '';
+    changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });
+    for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
+    lines[end] = '';
+    changes.push({ line: end + 1, reason: 'the end of an admonition (:::)', whole: true, lossy: false });
+    index = end;
+  }
+}
+
+/**
+ * A Liquid tag alone on a line: an include that shows a picture (`{% include image/full-width.html
+ * img="…" alt="…" %}`) becomes one; any other tag goes, reported when it showed something.
+ */
+function liquidRewrite(line: string, name: string): { text: string; reason: string; whole: boolean; lossy: boolean } {
+  const picture = ['include', 'render', 'img', 'image', 'figure'].includes(name) ? pictureFor(line.replace(/^\s*\{%-?\s*\w+/, '')) : undefined;
+  if (picture) return { text: picture, reason: `Liquid {% ${name} %} showing a picture: kept as a figure`, whole: false, lossy: false };
+  const lossy = ['include', 'render', 'youtube', 'vimeo', 'tweet', 'twitter', 'gist', 'video', 'embed', 'asset_img', 'img', 'image'].includes(name);
+  return {
+    text: '',
+    reason: `Liquid tag {% ${name} %}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`,
+    whole: true,
+    lossy,
+  };
 }
 
 /**
@@ -153,8 +195,8 @@ function siteLineRewrite(line: string): { text: string; reason: string; whole: b
   const shortcode = hugoShortcodeLine.exec(line);
   if (shortcode) {
     const [, , closing, name = '', attributes = ''] = shortcode;
-    const picture = !closing && name === 'figure' ? pictureFor(attributes) : undefined;
-    if (picture) return { text: picture, reason: 'Hugo {{< figure >}} shortcode: kept as a figure', whole: false, lossy: false };
+    const picture = !closing && (name === 'figure' || showsImageFile(attributes)) ? pictureFor(attributes) : undefined;
+    if (picture) return { text: picture, reason: `Hugo {{< ${name} >}} shortcode showing a picture: kept as a figure`, whole: false, lossy: false };
     const lossy =
       !closing && !['highlight', 'notice', 'note', 'warning', 'tip', 'details', 'callout', 'admonition', 'quote', 'blockquote', 'center'].includes(name);
     return {
@@ -165,7 +207,47 @@ function siteLineRewrite(line: string): { text: string; reason: string; whole: b
     };
   }
   if (kramdownBlockAttributes.test(line)) return { text: '', reason: 'kramdown attribute list ({: …}): styling for the site', whole: true, lossy: false };
-  return undefined;
+  return mdxLineRewrite(line);
+}
+
+const excerptSeparator = /^\s*(?:<!--\s*(?:truncate|more|excerpt|readmore|break)\s*-->|\{\s*\/\*\s*truncate\s*\*\/\s*\})\s*$/i;
+const esImport = /^\s*import\s+(?:[\w$]+|\*\s+as\s+[\w$]+|\{[^}]*\})(?:\s*,\s*(?:\{[^}]*\}|[\w$]+))?\s+from\s+(['"])[^'"]+\1;?\s*$/;
+const esExport = /^\s*export\s+(?:const|let|var|function|default)\b.*$/;
+const mdxComment = /^\s*\{\s*\/\*[\s\S]*\*\/\s*\}\s*$/;
+// A capitalised tag is a JSX component (HTML elements are lowercase): MDX, Docusaurus, Astro.
+const jsxComponentLine = /^\s*<(\/?)([A-Z][\w.]*)(?:\s[^<>]*?)?\s*(\/?)>\s*$/;
+
+/**
+ * Docusaurus, Astro and MDX posts: the excerpt marker (`<!--truncate-->`), ES `import`/`export`
+ * lines and comments go; a component alone on a line goes, its children are kept, and a
+ * self-closing one (`<Tweet … />`) is reported since what it showed is not in the text.
+ */
+function mdxLineRewrite(line: string): { text: string; reason: string; whole: boolean; lossy: boolean } | undefined {
+  if (excerptSeparator.test(line)) return { text: '', reason: 'excerpt separator: where the site’s index page cut the post', whole: true, lossy: false };
+  if (esImport.test(line) || esExport.test(line)) return { text: '', reason: 'MDX import/export statement: code for the site', whole: true, lossy: false };
+  if (mdxComment.test(line)) return { text: '', reason: 'MDX comment ({/* … */}): not part of the text', whole: true, lossy: false };
+  const component = jsxComponentLine.exec(line);
+  if (!component) return undefined;
+  const [, closing, name, selfClosing] = component;
+  const lossy = selfClosing === '/';
+  return {
+    text: '',
+    reason: `MDX component <${closing}${name}${lossy ? ' /' : ''}>: site markup${lossy ? ' (what it showed on the site is not in the source)' : '; what it wraps is kept'}`,
+    whole: true,
+    lossy,
+  };
+}
+
+const imageFile = /\.(?:avif|gif|jpe?g|png|svg|webp)(?:[?#][^"'\s]*)?$/i;
+
+/** A shortcode whose `src`/`img`/`image` names an image file: a picture, whatever the site called it. */
+function showsImageFile(attributes: string): boolean {
+  return (
+    /\b(?:src|img|image)\s*=\s*(?:"([^"]*)"|'([^']*)')/
+      .exec(attributes)
+      ?.slice(1)
+      .some((value) => value !== undefined && imageFile.test(value)) ?? false
+  );
 }
 
 /** The line without heading attributes (`{#id}`), kramdown span attributes and `{{ site.url }}`. */

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../src/import/import.ts';
+import { nameForAuthorKey, withoutAffiliation } from '../../../src/import/markdown/front-matter.ts';
+import { withoutSiteSyntax } from '../../../src/import/markdown/site-syntax.ts';
+
+// Lines of real posts: Docusaurus's blog (facebook/docusaurus), digital.gov (GSA/digitalgov.gov, Hugo
+// and its earlier Jekyll form), cal-heatmap's Docusaurus docs and the Kubernetes blog.
+function imported(path: string, text: string) {
+  const file = new VFile({ path, value: text });
+  const piece = importSource(file, { defaultAuthor: undefined }).chapters[0]?.piece;
+  return { file, piece, markdown: piece ? bodyToMarkdown(piece.body) : '', rules: file.messages.map((message) => [message.ruleId, message.line]) };
+}
+
+describe('Docusaurus and MDX syntax', () => {
+  test('an admonition becomes a block quote, its title in bold; the colons are gone', () => {
+    const info = withoutSiteSyntax([':::info', '', '`appId` is now **required**.', '', ':::'].join('\n'));
+    assert.deepEqual(info.text.split('\n'), ['', '>', '> `appId` is now **required**.', '>', '']);
+    const titled = withoutSiteSyntax([':::warning Work in progress', 'Documention for this option is incomplete', ':::'].join('\n'));
+    assert.deepEqual(titled.text.split('\n'), ['> **Work in progress**', '> Documention for this option is incomplete', '']);
+    assert.equal(titled.changes.filter((change) => change.lossy).length, 0);
+  });
+
+  test('an admonition inside a code fence is code, left alone', () => {
+    const source = ['```md', ':::tip', 'x', ':::', '```'].join('\n');
+    assert.equal(withoutSiteSyntax(source).text, source);
+  });
+
+  test('the excerpt marker, imports and wrapper components go; a self-closing component is reported', () => {
+    const { text, changes } = withoutSiteSyntax(
+      [
+        '<!--truncate-->',
+        "import BrowserWindow from '@site/src/components/BrowserWindow';",
+        'import BVideo from "@site/src/components/BVideo";',
+        '<BrowserWindow>',
+        '### 视频演示',
+        '<BVideo src="" bsrc=""/>',
+        '</BrowserWindow>',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.split('\n'), ['', '', '', '', '### 视频演示', '', '']);
+    assert.deepEqual(
+      changes.filter((change) => change.lossy).map((change) => change.line),
+      [6],
+    );
+  });
+
+  test('a sentence starting with "import" and a lowercase HTML tag are text', () => {
+    const source = ['import the data from the API first.', '<details>'].join('\n');
+    assert.equal(withoutSiteSyntax(source).text, source);
+  });
+});
+
+describe('pictures in site-specific tags', () => {
+  test('a Hugo shortcode or a Jekyll include naming an image file becomes a picture with its alt text', () => {
+    const { text, changes } = withoutSiteSyntax(
+      [
+        '{{< legacy-img src="2015/04/600-x-502-Mystic-Mountain-Dust-Pillars.jpg" alt="Image Credit: Hubble Legacy Archive, NASA, ESA; Processing & Copyright: David Forteza" caption="" >}} ',
+        '{% include image/full-width.html img="https://s3.amazonaws.com/sitesusa/wp-content/uploads/sites/212/2015/04/600-x-502-Mystic.jpg" alt="Image Credit: Hubble Legacy Archive, NASA, ESA" %} ',
+        '{{< youtube id="w7Ft2ymGmfc" >}}',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.split('\n'), [
+      '![Image Credit: Hubble Legacy Archive, NASA, ESA; Processing & Copyright: David Forteza](<2015/04/600-x-502-Mystic-Mountain-Dust-Pillars.jpg>)',
+      '![Image Credit: Hubble Legacy Archive, NASA, ESA](<https://s3.amazonaws.com/sitesusa/wp-content/uploads/sites/212/2015/04/600-x-502-Mystic.jpg>)',
+      '',
+    ]);
+    assert.deepEqual(
+      changes.filter((change) => change.lossy).map((change) => change.line),
+      [3],
+    );
+  });
+});
+
+describe('authors in front matter', () => {
+  test('an employer or pronouns in brackets after a name are not part of it', () => {
+    assert.equal(withoutAffiliation('Kensei Nakada (Tetrate)'), 'Kensei Nakada');
+    assert.equal(withoutAffiliation('Robert (Bob) Smith'), 'Robert (Bob) Smith');
+    const { piece } = imported(
+      'post.md',
+      ['---', "title: 'Kubernetes 1.31: MatchLabelKeys'", 'author: >', '  Kensei Nakada (Tetrate)', '---', '', 'Text.'].join('\n'),
+    );
+    assert.deepEqual(piece?.meta.authors, ['Kensei Nakada']);
+  });
+
+  test('a Docusaurus author given only by its authors.yml key is reported, not dropped and not taken as a name', () => {
+    const { piece, rules } = imported(
+      'index.mdx',
+      [
+        '---',
+        'title: DocSearch migration',
+        'authors:',
+        '  - name: Clément Vannicatte',
+        '    title: Software Engineer @ Algolia',
+        '  - key: slorber',
+        '---',
+        '',
+        'Text.',
+      ].join('\n'),
+    );
+    assert.deepEqual(piece?.meta.authors, ['Clément Vannicatte']);
+    assert.deepEqual(rules, [['import-author-incomplete', 3]]);
+  });
+
+  test('an author key is read as the name the post prints for it, reported as inferred', () => {
+    const text = [
+      '---',
+      "title: 'NASA APIs: Opening Data Assets'",
+      'authors:',
+      '  - dan-hammer',
+      '---',
+      '',
+      'Stay tuned for api.nasa.gov!_Dan Hammer is a Presidential Innovation Fellow at NASA Headquarters._',
+    ].join('\n');
+    const { piece, rules } = imported('2015-04-16-nasa-apis.md', text);
+    assert.deepEqual(piece?.meta.authors, ['Dan Hammer']);
+    assert.deepEqual(rules, [['import-author-inferred', 7]]);
+    assert.equal(nameForAuthorKey('slorber', ['Sébastien Lorber wrote this']), undefined);
+    assert.equal(nameForAuthorKey('dan-hammer', ['the dan hammer case']), undefined);
+  });
+});
