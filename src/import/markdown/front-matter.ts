@@ -294,3 +294,43 @@ export function nameForAuthorKey(key: string, lines: readonly string[]): { name:
   }
   return undefined;
 }
+
+const headerLine = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+
+/**
+ * Pelican's and MultiMarkdown's metadata: `Title: …`, `Date: …`, `Authors: A, B` lines from the
+ * first line to the first blank one, no delimiters. Read only when every line of that block is a
+ * `Key: value` (or an indented continuation) and one key is `Title`, so a post that opens with
+ * “Note: …” stays text. Keys are lower-cased; `Status: draft` is a draft.
+ */
+export function metadataHeader(lines: readonly string[]): { values: FrontMatterValues; endLine: number } | undefined {
+  const end = lines.findIndex((line) => line.trim() === '');
+  const block = lines.slice(0, end < 0 ? lines.length : end);
+  if (block.length === 0 || !headerLine.test(block[0] as string)) return undefined;
+  const values: FrontMatterValues = {};
+  let last: string | undefined;
+  for (const line of block) {
+    const entry = headerLine.exec(line);
+    if (entry) {
+      last = (entry[1] as string).toLowerCase();
+      values[last] = (entry[2] as string).trim();
+    } else if (/^[ \t]+\S/.test(line) && last) values[last] = `${values[last]} ${line.trim()}`;
+    else return undefined;
+  }
+  if (typeof values.title !== 'string' || values.title === '') return undefined;
+  if (typeof values.status === 'string' && /^draft$/i.test(values.status)) values.draft = true;
+  return { values, endLine: block.length };
+}
+
+/** The fate of each line of a metadata header: the chapter field its key fed, or dropped as a site setting. */
+export function headerLineFates(lines: readonly string[], used: ReadonlyMap<string, ChapterField>): (LineFate | undefined)[] {
+  let key: string | undefined;
+  return lines.map((line, index): LineFate | undefined => {
+    if (line.trim() === '') return undefined;
+    key = headerLine.exec(line)?.[1]?.toLowerCase() ?? key;
+    const field = key === undefined ? undefined : used.get(key);
+    return field
+      ? { line: index + 1, fate: 'metadata', piece: 1, field }
+      : { line: index + 1, fate: 'dropped', piece: 1, reason: `metadata key \`${key ?? '?'}\` has no place in a chapter (a site-only setting)` };
+  });
+}

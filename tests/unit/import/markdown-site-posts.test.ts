@@ -121,3 +121,35 @@ describe('authors in front matter', () => {
     assert.equal(nameForAuthorKey('dan-hammer', ['the dan hammer case']), undefined);
   });
 });
+
+describe('Pelican and MultiMarkdown metadata headers', () => {
+  // The example of Pelican's documentation (docs/content.rst), as sites copy it.
+  const pelican = [
+    'Title: My super title',
+    'Date: 2010-12-03 10:20',
+    'Modified: 2010-12-05 19:30',
+    'Category: Python',
+    'Tags: pelican, publishing',
+    'Slug: my-super-post',
+    'Authors: Alexis Metaireau, Conan Doyle',
+    'Summary: Short version for index and feeds',
+    '',
+    'This is the content of my super blog post.',
+  ];
+
+  test('the `Key: value` lines before the first blank line are the metadata, not the first paragraph', () => {
+    const { piece, markdown } = imported('content/my-super-post.md', pelican.join('\n'));
+    assert.equal(piece?.meta.title, 'My super title');
+    assert.deepEqual(piece?.meta.authors, ['Alexis Metaireau', 'Conan Doyle']);
+    assert.equal(piece?.meta.date, '2010-12-03');
+    assert.deepEqual(piece?.meta.tags, ['pelican', 'publishing']);
+    assert.equal(markdown.trim(), 'This is the content of my super blog post.');
+  });
+
+  test('a draft is not imported; a post that opens with “Note: …” keeps it as text', () => {
+    const draft = imported('draft.md', ['Title: Unfinished', 'Status: draft', '', 'Text.'].join('\n'));
+    assert.equal(draft.piece, undefined);
+    const note = imported('note.md', ['# A post', '', 'Note: this post is old.', '', 'Text.'].join('\n'));
+    assert.match(note.markdown, /Note: this post is old\./);
+  });
+});
