@@ -130,6 +130,11 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
         lossy: false,
       });
     }
+    const inline = inlineShortcodes(lines[index] as string);
+    if (inline) {
+      lines[index] = inline.text;
+      changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
+    }
   }
   admonitionsAsQuotes(lines, changes, fromLine);
   return { text: lines.join('\n'), changes };
@@ -253,4 +258,51 @@ function showsImageFile(attributes: string): boolean {
 /** The line without heading attributes (`{#id}`), kramdown span attributes and `{{ site.url }}`. */
 function withoutInlineAttributes(line: string): string {
   return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '');
+}
+
+const inlineShortcode = /\{\{([<%])\s*(\/?)\s*([\w/-]+)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
+
+/**
+ * Hugo shortcodes inside a sentence (outside code spans): `{{< glossary_tooltip text="containers"
+ * term_id="container" >}}` is the word it shows; a paired one (`{{< mark >}}…{{< /mark >}}`) keeps
+ * what it wraps; one that shows only site data (`term_id="deployment"`) keeps that id as its word
+ * and is reported, as is any other, which goes. Undefined when the line has none.
+ */
+function inlineShortcodes(line: string): { text: string; reason: string; lossy: boolean } | undefined {
+  if (!line.includes('{{<') && !line.includes('{{%')) return undefined;
+  const lost: string[] = [];
+  const text = line
+    .split(/(`+[^`]*`+)/)
+    .map((part) =>
+      part.startsWith('`')
+        ? part
+        : part.replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
+            shortcodeWords(closing, name, attributes, lost),
+          ),
+    )
+    .join('');
+  if (text === line) return undefined;
+  return {
+    text,
+    reason:
+      lost.length > 0
+        ? `Hugo shortcode ${lost.join(', ')} in the text: what it showed on the site is not in the source`
+        : 'Hugo shortcodes in the text: kept as the words they show',
+    lossy: lost.length > 0,
+  };
+}
+
+/** The words an inline shortcode shows, as far as the source says them; notes in `lost` what it could not say. */
+function shortcodeWords(closing: string, name: string, attributes: string, lost: string[]): string {
+  if (closing) return '';
+  const value = (key: string) =>
+    new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+      .exec(attributes)
+      ?.slice(1)
+      .find((part) => part !== undefined);
+  const shown = value('text') ?? value('title');
+  if (shown !== undefined) return shown;
+  const term = value('term_id') ?? value('term');
+  lost.push(`{{< ${name} >}}${term ? ` (kept as its term “${term.replace(/[-_]/g, ' ')}”)` : ''}`);
+  return term ? term.replace(/[-_]/g, ' ') : '';
 }

@@ -153,3 +153,27 @@ describe('Pelican and MultiMarkdown metadata headers', () => {
     assert.match(note.markdown, /Note: this post is old\./);
   });
 });
+
+describe('Hugo shortcodes inside a sentence', () => {
+  test('a shortcode that carries its words becomes them; one showing site data keeps its term and is reported; code is left alone', () => {
+    const { text, changes } = withoutSiteSyntax(
+      [
+        ' The smallest and simplest Kubernetes object. A Pod represents a set of running {{< glossary_tooltip text="containers" term_id="container" >}} on your cluster.',
+        'Pods are commonly managed by a {{< glossary_tooltip term_id="deployment" >}}.',
+        'Write `{{< glossary_tooltip text="x" >}}` in a page.',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.split('\n'), [
+      ' The smallest and simplest Kubernetes object. A Pod represents a set of running containers on your cluster.',
+      'Pods are commonly managed by a deployment.',
+      'Write `{{< glossary_tooltip text="x" >}}` in a page.',
+    ]);
+    assert.deepEqual(
+      changes.map((change) => [change.line, change.lossy]),
+      [
+        [1, false],
+        [2, true],
+      ],
+    );
+  });
+});
