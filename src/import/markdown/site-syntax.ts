@@ -141,6 +141,24 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
 }
 
 const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
+// Pandoc's fenced divs (`::: {.abstract}`, `::: epigraph`): the colons go, what they hold stays.
+const fencedDivOpen = /^\s{0,3}(:{3,})[ \t]*(?:\{[^{}]*\}|[A-Za-z][\w-]*)[ \t]*:*\s*$/;
+/** The boxes Docusaurus, VuePress, Starlight and MkDocs call admonitions; any other `:::` is a plain div. */
+const admonitionTypes = new Set([
+  'note',
+  'tip',
+  'info',
+  'warning',
+  'danger',
+  'caution',
+  'important',
+  'success',
+  'secondary',
+  'details',
+  'attention',
+  'hint',
+  'error',
+]);
 
 /**
  * Docusaurus, VuePress and Starlight admonitions (`:::info Title` … `:::`) become block quotes,
@@ -157,10 +175,18 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     }
     if (fenceMark) inFence = fenceMark;
     const open = admonitionOpen.exec(line);
-    if (!open) continue;
-    const colons = open[1] as string;
+    const div = open && admonitionTypes.has((open[2] as string).toLowerCase()) ? undefined : fencedDivOpen.exec(line);
+    if (!open && !div) continue;
+    const colons = (open ?? div)?.[1] as string;
     const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
     if (end < 0) continue;
+    if (div || !open) {
+      lines[index] = '';
+      lines[end] = '';
+      changes.push({ line: index + 1, reason: 'a fenced div (::: {.class}): its content is kept', whole: true, lossy: false });
+      changes.push({ line: end + 1, reason: 'the end of a fenced div (:::)', whole: true, lossy: false });
+      continue;
+    }
     const title = (open[3] ?? open[4] ?? '').trim();
     lines[index] = title ? `> **${title}**` : '';
     changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });

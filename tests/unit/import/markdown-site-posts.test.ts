@@ -177,3 +177,16 @@ describe('Hugo shortcodes inside a sentence', () => {
     );
   });
 });
+
+describe('Pandoc fenced divs', () => {
+  test('the fences of a div that is no admonition go and what it holds stays, unquoted (the Pandoc manual’s example)', () => {
+    const { text, changes } = withoutSiteSyntax(['::::: {#special .sidebar}', 'Here is a paragraph.', '', 'And another.', ':::::'].join('\n'));
+    assert.deepEqual(text.split('\n'), ['', 'Here is a paragraph.', '', 'And another.', '']);
+    assert.equal(changes.filter((change) => change.lossy).length, 0);
+  });
+
+  test('cal-heatmap’s Docusaurus tip and caution are admonitions: quoted', () => {
+    const { text } = withoutSiteSyntax([':::tip', 'All examples are accompanied by a live editable code.', ':::'].join('\n'));
+    assert.deepEqual(text.split('\n'), ['', '> All examples are accompanied by a live editable code.', '']);
+  });
+});
