@@ -69,6 +69,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
     changes.push({ line: index + 1, reason, whole: true, lossy });
     lines[index] = '';
   };
+  withoutRawTags(lines, changes, fromLine);
   let inFence: string | undefined;
   let inLiquidComment = false;
   for (let index = fromLine - 1; index < lines.length; index++) {
@@ -281,9 +282,30 @@ function showsImageFile(attributes: string): boolean {
   );
 }
 
-/** The line without heading attributes (`{#id}`), kramdown span attributes and `{{ site.url }}`. */
+// `{{ "/docs/themes/#assets" | relative_url }}`: the address is the quoted path; the filter only adds the site's base.
+const liquidUrlFilter = /\{\{-?\s*(["'])([^"'{}]*)\1\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.(?:base)?url)\s*-?\}\}/g;
+
+/** The line without heading attributes (`{#id}`), kramdown span attributes, `{{ site.url }}` and Liquid URL filters. */
 function withoutInlineAttributes(line: string): string {
-  return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '');
+  return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '').replace(liquidUrlFilter, '$2');
+}
+
+const rawTag = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
+
+/**
+ * Jekyll runs Liquid before Markdown, code blocks included, so `{% raw %}` and `{% endraw %}`
+ * never show on the site: they go everywhere, and a line that held only them goes too.
+ */
+function withoutRawTags(lines: string[], changes: SiteSyntaxChange[], fromLine: number): void {
+  for (let index = fromLine - 1; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (!line.includes('raw')) continue;
+    const text = line.replace(rawTag, '');
+    if (text === line) continue;
+    const whole = text.trim() === '';
+    lines[index] = whole ? '' : text;
+    changes.push({ line: index + 1, reason: 'Liquid {% raw %}/{% endraw %}: Jekyll shows what they hold as written', whole, lossy: false });
+  }
 }
 
 const inlineShortcode = /\{\{([<%])\s*(\/?)\s*([\w/-]+)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;

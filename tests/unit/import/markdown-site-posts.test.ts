@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { VFile } from 'vfile';
 import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
-import { nameForAuthorKey, withoutAffiliation } from '../../../src/import/markdown/front-matter.ts';
+import { dayOfDateTime, nameForAuthorKey, withoutAffiliation } from '../../../src/import/markdown/front-matter.ts';
 import { withoutSiteSyntax } from '../../../src/import/markdown/site-syntax.ts';
 
 // Lines of real posts: Docusaurus's blog (facebook/docusaurus), digital.gov (GSA/digitalgov.gov, Hugo
@@ -188,5 +188,34 @@ describe('Pandoc fenced divs', () => {
   test('cal-heatmap’s Docusaurus tip and caution are admonitions: quoted', () => {
     const { text } = withoutSiteSyntax([':::tip', 'All examples are accompanied by a live editable code.', ':::'].join('\n'));
     assert.deepEqual(text.split('\n'), ['', '> All examples are accompanied by a live editable code.', '']);
+  });
+});
+
+describe('Jekyll Liquid around links and code (jekyllrb.com news)', () => {
+  test('a URL filter in a link is its quoted path; raw tags go, in code too; Liquid in code stays code', () => {
+    const { text } = withoutSiteSyntax(
+      [
+        'See our [documentation on the subject]({{ "/docs/themes/#assets" | relative_url }})',
+        '{% highlight liquid %}',
+        '{% raw %}',
+        '{{ "/docs/assets/" | relative_url }} => /myproject/docs/assets',
+        '{% endraw %}',
+        '{% endhighlight %}',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.split('\n'), [
+      'See our [documentation on the subject](/docs/themes/#assets)',
+      '```liquid',
+      '',
+      '{{ "/docs/assets/" | relative_url }} => /myproject/docs/assets',
+      '',
+      '```',
+    ]);
+  });
+
+  test('a date with a time and a UTC offset is the day written', () => {
+    assert.equal(dayOfDateTime('2016-10-06 11:10:38 -0700'), '2016-10-06');
+    assert.equal(dayOfDateTime('2015-04-16 10:00:00'), '2015-04-16');
+    assert.equal(dayOfDateTime('June 28th, 2022'), 'June 28th, 2022');
   });
 });
