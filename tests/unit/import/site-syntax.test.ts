@@ -32,7 +32,7 @@ describe('site-generator syntax in Markdown', () => {
     ]);
   });
 
-  test('heading ids, kramdown attribute lists and site URLs go; code is left alone (Liquid in code is code, except raw tags: see markdown-site-posts)', () => {
+  test('heading ids, kramdown attribute lists and site URLs go; code is left alone (Liquid in code is code, except raw tags: see real-post-syntax.test.ts)', () => {
     const source = [
       '## Developer sentiment {#sentiment}',
       '{: .notice}',

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { VFile } from 'vfile';
 import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
-import { importSource } from '../../../src/import/import.ts';
+import { importInput, importSource } from '../../../src/import/import.ts';
 import { dayOfDateTime, nameForAuthorKey, withoutAffiliation } from '../../../src/import/markdown/front-matter.ts';
 import { withoutSiteSyntax } from '../../../src/import/markdown/site-syntax.ts';
 
-// Lines of real posts: Docusaurus's blog (facebook/docusaurus), digital.gov (GSA/digitalgov.gov, Hugo
+// Lines of real posts (Markdown generators and a Substack export): Docusaurus's blog (facebook/docusaurus), digital.gov (GSA/digitalgov.gov, Hugo
 // and its earlier Jekyll form), cal-heatmap's Docusaurus docs and the Kubernetes blog.
 function imported(path: string, text: string) {
   const file = new VFile({ path, value: text });
@@ -217,5 +217,37 @@ describe('Jekyll Liquid around links and code (jekyllrb.com news)', () => {
     assert.equal(dayOfDateTime('2016-10-06 11:10:38 -0700'), '2016-10-06');
     assert.equal(dayOfDateTime('2015-04-16 10:00:00'), '2015-04-16');
     assert.equal(dayOfDateTime('June 28th, 2022'), 'June 28th, 2022');
+  });
+});
+
+describe('Substack embeds', () => {
+  test('an uploaded video (a real post’s VideoPlaceholder) is taken out and reported at its line; footnotes and text stay', () => {
+    const body = [
+      '<p>Aunque trabaja con vídeo no ha sido entrenado con secuencias de vídeos<a class="footnote-anchor" data-component-name="FootnoteAnchorToDOM" id="footnote-anchor-1" href="#footnote-1" target="_self">1</a>, sino que descompone el vídeo.</p>',
+      '<p>Mirad qué impresionante:</p>',
+      '',
+      '<div class="native-video-embed" data-component-name="VideoPlaceholder" data-attrs="{&quot;mediaUploadId&quot;:&quot;b66aaef5-0a08-44a9-9c5b-666c646a7c4a&quot;,&quot;duration&quot;:null}">',
+      '</div>',
+      '<div class="footnote" data-component-name="FootnoteToDOM"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number" contenteditable="false" target="_self">1</a><div class="footnote-content"><p>Una nota.</p></div></div>',
+    ].join('\n');
+    const entry = (name: string, value: string) => ({ name, size: value.length, file: new VFile({ path: `export/${name}`, value }) });
+    const archive = {
+      file: new VFile({ path: 'export' }),
+      container: 'folder' as const,
+      ignored: [],
+      entries: [
+        entry(
+          'posts.csv',
+          'post_id,post_date,is_published,email_sent_at,type,audience,title,subtitle,podcast_url\n123401.plain-text,2024-05-17T10:00:00.000Z,TRUE,,newsletter,everyone,Del 16 de abril al 15 de mayo,,\n',
+        ),
+        entry('posts/123401.plain-text.html', body),
+      ],
+    };
+    const result = importInput({ kind: 'archive', archive }, { defaultAuthor: undefined });
+    const markdown = bodyToMarkdown(result.chapters[0]?.piece.body ?? { type: 'root', children: [] });
+    assert.match(markdown, /secuencias de vídeos\[\^1\], sino/);
+    assert.match(markdown, /\[\^1\]: Una nota\./);
+    const embedMessages = archive.entries[1]?.file.messages.map((message) => [message.ruleId, message.line]);
+    assert.deepEqual(embedMessages, [['import-site-syntax', 4]]);
   });
 });
