@@ -22,6 +22,8 @@ export interface SiteSyntaxResult {
 }
 
 const fence = /^\s{0,3}(`{3,}|~{3,})/;
+// Docusaurus's magic comments mark lines to highlight and are not shown: `// highlight-start`, `{/* highlight-next-line */}`.
+const magicComment = /^\s*(?:\/\/|#|--|;|\/\*|\{\/\*|<!--)\s*highlight-(?:next-line|start|end)\s*(?:\*\/\}?|-->)?\s*$/;
 const liquidHighlight = /^\s*\{%-?\s*highlight\s+["']?([\w+#.-]+)["']?[^%]*-?%\}\s*$/;
 const liquidEndHighlight = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
 const liquidTagLine = /^\s*\{%-?\s*(\w+)[^%]*-?%\}\s*$/;
@@ -77,6 +79,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
     const opening = fence.exec(line)?.[1];
     if (inFence) {
       if (opening && opening[0] === inFence[0] && opening.length >= inFence.length && line.trim() === opening) inFence = undefined;
+      else if (magicComment.test(line)) drop(index, 'Docusaurus highlight comment in code: the site hides it');
       continue;
     }
     if (opening) {

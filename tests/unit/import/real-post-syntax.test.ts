@@ -251,3 +251,26 @@ describe('Substack embeds', () => {
     assert.deepEqual(embedMessages, [['import-site-syntax', 4]]);
   });
 });
+
+describe('Docusaurus magic comments', () => {
+  test('highlight comments in code go (the site hides them); the code stays', () => {
+    const source = [
+      '```js title="docusaurus.config.js"',
+      '    algolia: {',
+      '      // highlight-start',
+      "      appId: '<NEW_APP_ID>',",
+      '      // highlight-end',
+      '    },',
+      '```',
+    ].join('\n');
+    assert.deepEqual(withoutSiteSyntax(source).text.split('\n'), [
+      '```js title="docusaurus.config.js"',
+      '    algolia: {',
+      '',
+      "      appId: '<NEW_APP_ID>',",
+      '',
+      '    },',
+      '```',
+    ]);
+  });
+});
