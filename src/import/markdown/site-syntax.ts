@@ -69,9 +69,11 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
   const changes: SiteSyntaxChange[] = [];
   const drop = (index: number, reason: string, lossy = false) => {
     changes.push({ line: index + 1, reason, whole: true, lossy });
-    lines[index] = '';
+    lines[index] = insideHtmlBlock(lines, index) ? '<!---->' : '';
   };
   withoutRawTags(lines, changes, fromLine);
+  // MDX (Docusaurus, Astro) reads Markdown inside JSX blocks; CommonMark shows it as typed.
+  const mdx = lines.some((line) => esImport.test(line)) || text.includes('={{');
   let inFence: string | undefined;
   let inLiquidComment = false;
   for (let index = fromLine - 1; index < lines.length; index++) {
@@ -91,17 +93,9 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       drop(index, 'a Liquid comment ({% comment %}): not part of the text');
       continue;
     }
-    const highlight = liquidHighlight.exec(line);
-    if (highlight) {
-      // The code between the tags is kept as a fenced block; the closing tag ends it.
-      lines[index] = `\`\`\`${highlight[1]}`;
-      changes.push({ line: index + 1, reason: 'Liquid {% highlight %} tag: the code is kept as a code block', whole: false, lossy: false });
-      const end = lines.findIndex((candidate, after) => after > index && liquidEndHighlight.test(candidate));
-      if (end > index) {
-        lines[end] = '```';
-        changes.push({ line: end + 1, reason: 'Liquid {% endhighlight %} tag', whole: false, lossy: false });
-        index = end;
-      }
+    const highlightEnd = highlightAsFence(lines, index, changes);
+    if (highlightEnd !== undefined) {
+      index = highlightEnd;
       continue;
     }
     const liquid = liquidTagLine.exec(line);
@@ -124,7 +118,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       index++;
       continue;
     }
-    const rewritten = withoutInlineAttributes(line);
+    const rewritten = withoutInlineAttributes(mdx && afterHtmlLine(lines, index) ? withHtmlLinks(line) : line);
     if (rewritten !== line) {
       lines[index] = rewritten;
       changes.push({
@@ -356,4 +350,42 @@ function shortcodeWords(closing: string, name: string, attributes: string, lost:
   const term = value('term_id') ?? value('term');
   lost.push(`{{< ${name} >}}${term ? ` (kept as its term “${term.replace(/[-_]/g, ' ')}”)` : ''}`);
   return term ? term.replace(/[-_]/g, ' ') : '';
+}
+
+/**
+ * A line between two lines of raw HTML (`<td>` … `<Tweet … />` … `</td>`): a blank line there would
+ * end Markdown's HTML block and turn the indented rest into a code block, so a dropped line
+ * becomes an empty HTML comment instead, which shows nothing.
+ */
+function insideHtmlBlock(lines: readonly string[], index: number): boolean {
+  const before = lines[index - 1]?.trim() ?? '';
+  const after = lines[index + 1]?.trim() ?? '';
+  return before.startsWith('<') && after.startsWith('<');
+}
+
+/** A text line right under a line of raw HTML (`<p style={{…}}>` then `[ZeroSurf](#…) demo: …`). */
+function afterHtmlLine(lines: readonly string[], index: number): boolean {
+  const line = (lines[index] ?? '').trim();
+  return line !== '' && !line.startsWith('<') && (lines[index - 1]?.trim() ?? '').startsWith('<');
+}
+
+/** Markdown links in a line of an MDX JSX block, as the HTML links MDX makes of them. */
+function withHtmlLinks(line: string): string {
+  return line.replace(/\[([^\]]+)\]\(([^()\s]+)\)/g, (_whole, text: string, href: string) => `<a href="${href.replace(/"/g, '&quot;')}">${text}</a>`);
+}
+
+/**
+ * `{% highlight lang %}` … `{% endhighlight %}` as a fenced code block, line for line: the index
+ * of the last line it took, or undefined when the line opens no highlight block.
+ */
+function highlightAsFence(lines: string[], index: number, changes: SiteSyntaxChange[]): number | undefined {
+  const highlight = liquidHighlight.exec(lines[index] as string);
+  if (!highlight) return undefined;
+  lines[index] = `\`\`\`${highlight[1]}`;
+  changes.push({ line: index + 1, reason: 'Liquid {% highlight %} tag: the code is kept as a code block', whole: false, lossy: false });
+  const end = lines.findIndex((candidate, after) => after > index && liquidEndHighlight.test(candidate));
+  if (end <= index) return index;
+  lines[end] = '```';
+  changes.push({ line: end + 1, reason: 'Liquid {% endhighlight %} tag', whole: false, lossy: false });
+  return end;
 }

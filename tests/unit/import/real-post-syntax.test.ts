@@ -274,3 +274,37 @@ describe('Docusaurus magic comments', () => {
     ]);
   });
 });
+
+describe('JSX blocks of a Docusaurus post read as MDX (zkmopro’s blog)', () => {
+  const block = [
+    "import Tweet from '@site/src/components/Tweet';",
+    '',
+    "        <td style={{padding: '1rem', textAlign: 'center'}}>",
+    "          <p style={{fontStyle: 'italic', marginBottom: '1rem', color: '#888', fontSize: '0.95rem'}}>",
+    '            [ZeroSurf](#-third-prize-zerosurf) demo: Privacy-preserving age verification with deeplink integration',
+    '          </p>',
+    '          <Tweet tweetId="1979055018683556051" width="400px" />',
+    '        </td>',
+  ];
+
+  test('a component dropped between HTML lines leaves an empty comment, not a blank line that would end the block', () => {
+    const { text, changes } = withoutSiteSyntax(block.join('\n'));
+    assert.equal(text.split('\n')[6], '<!---->');
+    assert.deepEqual(
+      changes.filter((change) => change.lossy).map((change) => change.line),
+      [7],
+    );
+  });
+
+  test('a Markdown link in the block is the link MDX makes of it; in a file with no MDX it is left as typed', () => {
+    const mdx = withoutSiteSyntax(block.join('\n')).text.split('\n')[4];
+    assert.equal(mdx, '            <a href="#-third-prize-zerosurf">ZeroSurf</a> demo: Privacy-preserving age verification with deeplink integration');
+    const plain = withoutSiteSyntax(
+      block
+        .slice(3)
+        .join('\n')
+        .replace(/ style=\{\{[^}]*\}\}/g, ''),
+    ).text.split('\n')[1];
+    assert.equal(plain, '            [ZeroSurf](#-third-prize-zerosurf) demo: Privacy-preserving age verification with deeplink integration');
+  });
+});
