@@ -241,7 +241,8 @@ function siteLineRewrite(line: string): { text: string; reason: string; whole: b
 
 const excerptSeparator = /^\s*(?:<!--\s*(?:truncate|more|excerpt|readmore|break)\s*-->|\{\s*\/\*\s*truncate\s*\*\/\s*\})\s*$/i;
 const esImport = /^\s*import\s+(?:[\w$]+|\*\s+as\s+[\w$]+|\{[^}]*\})(?:\s*,\s*(?:\{[^}]*\}|[\w$]+))?\s+from\s+(['"])[^'"]+\1;?\s*$/;
-const esExport = /^\s*export\s+(?:const|let|var|function|default)\b.*$/;
+// Code, not a sentence that starts with the word: `export const meta = {…}`, `export default function …`.
+const esExport = /^\s*export\s+(?:(?:const|let|var)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|default\s+(?:function\b|class\b|\{|\(|[\w$]+\s*;?\s*$))/;
 const mdxComment = /^\s*\{\s*\/\*[\s\S]*\*\/\s*\}\s*$/;
 // A capitalised tag is a JSX component (HTML elements are lowercase): MDX, Docusaurus, Astro.
 const jsxComponentLine = /^\s*<(\/?)([A-Z][\w.]*)(?:\s[^<>]*?)?\s*(\/?)>\s*$/;

@@ -308,3 +308,10 @@ describe('JSX blocks of a Docusaurus post read as MDX (zkmopro’s blog)', () =>
     assert.equal(plain, '            [ZeroSurf](#-third-prize-zerosurf) demo: Privacy-preserving age verification with deeplink integration');
   });
 });
+
+describe('MDX export statements', () => {
+  test('an export statement goes; a sentence that starts with “export” stays', () => {
+    const source = ['export const meta = {', 'export default function Layout({children}) {', 'export default settings are fine for most sites.'].join('\n');
+    assert.deepEqual(withoutSiteSyntax(source).text.split('\n'), ['', '', 'export default settings are fine for most sites.']);
+  });
+});
