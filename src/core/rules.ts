@@ -80,6 +80,10 @@ export const rules = {
     severity: 'warning',
     summary: 'A piece without a byline was credited to the author the editor named for its source (`--author`, `sources.<path>.author`).',
   },
+  'import-author-incomplete': {
+    severity: 'warning',
+    summary: 'A piece names one of its authors only by a key into the site’s author data, which was not found: that author is left out for the editor to add.',
+  },
   'import-author-inferred': {
     severity: 'warning',
     summary: 'A piece’s author was read from indirect evidence (a contributor bio, a login or key rather than a name): check it.',

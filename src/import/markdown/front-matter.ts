@@ -16,6 +16,8 @@ export interface FrontMatterMeta {
   unattributed?: string;
   /** The keys the chapter took something from (`params.author` for nested ones), and the field each fed. */
   used: Map<string, ChapterField>;
+  /** Author values that are keys into the site's author data, not names (`dan-hammer`), unresolved. */
+  authorKeys: string[];
 }
 
 /** The keys Jekyll, Hugo, Zola and Eleventy sites use for each field, most common first. */
@@ -76,6 +78,15 @@ function plain(value: string): string {
   return /<[a-z][^>]*>/i.test(value) ? htmlToText(value) : decodeEntities(value).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `Kensei Nakada (Tetrate)` → `Kensei Nakada`: the Kubernetes blog and many others put the
+ * author's employer or pronouns in brackets after the name; they are not part of it.
+ */
+export function withoutAffiliation(name: string): string {
+  const bracketed = /^(.*\S)\s*\([^()]+\)$/.exec(name.trim());
+  return bracketed ? (bracketed[1] as string) : name;
+}
+
 interface NameReading {
   names: string[];
   /** Values that named nobody (`jsmith` without `_data/authors.yml`). */
@@ -95,8 +106,10 @@ function namesOf(value: unknown, authorData: Readonly<Record<string, string>> | 
     }
     if (entry && typeof entry === 'object') {
       const record = entry as Record<string, unknown>;
+      // Docusaurus lists `- key: slorber` beside inline authors: a key into authors.yml, not a name.
       const name = textOf(record.name) ?? textOf(record.display_name) ?? textOf(record.full_name);
-      if (name) add(name);
+      const key = textOf(record.key) ?? textOf(record.id) ?? textOf(record.username) ?? textOf(record.slug);
+      if (name ?? key) add(name ?? key);
       return;
     }
     const text = textOf(entry);
@@ -106,7 +119,7 @@ function namesOf(value: unknown, authorData: Readonly<Record<string, string>> | 
       reading.names.push(plain(known));
       return;
     }
-    const names = splitNames(plain(text)).flatMap((name) => asName(name) ?? []);
+    const names = splitNames(plain(text)).flatMap((name) => asName(withoutAffiliation(name)) ?? []);
     if (names.length > 0) reading.names.push(...names);
     else reading.keys.push(text);
   };
@@ -122,6 +135,7 @@ function namesOf(value: unknown, authorData: Readonly<Record<string, string>> | 
 export function frontMatterToMeta(values: FrontMatterValues, file: VFile, options: ImportOptions, placeOfKey: (key: string) => number): FrontMatterMeta {
   const used = new Map<string, ChapterField>();
   const meta: MetaDraft = { authors: [] };
+  const authorKeys: string[] = [];
   let unattributed: string | undefined;
 
   const title = firstKey(values, keysOf('title'));
@@ -135,6 +149,14 @@ export function frontMatterToMeta(values: FrontMatterValues, file: VFile, option
     const reading = namesOf(values[key], options.authorData);
     used.set(key, 'authors');
     meta.authors.push(...reading.names.filter((name) => !meta.authors.includes(name)));
+    authorKeys.push(...reading.keys);
+    if (reading.keys.length > 0 && reading.names.length > 0)
+      report(
+        file,
+        'import-author-incomplete',
+        `\`${key}\` also names ${reading.keys.map((item) => `\`${item}\``).join(', ')}, a key into the site’s author data, which was not found beside the post: ${reading.keys.length === 1 ? 'that author is' : 'those authors are'} left out (add them by name)`,
+        { line: placeOfKey(key), column: 1 },
+      );
     if (reading.keys.length > 0 && reading.names.length === 0)
       unattributed = `\`${key}: ${reading.keys.join(', ')}\` is ${reading.keys.every(isLogin) ? 'a key into the site’s author data (_data/authors.yml), which was not found beside the post' : 'not a name'}`;
     if (meta.authors.length > 0) break;
@@ -180,7 +202,7 @@ export function frontMatterToMeta(values: FrontMatterValues, file: VFile, option
     return list.map(plain).filter(Boolean);
   });
   if (tags.length > 0) meta.tags = [...new Set(tags)];
-  return { meta, used, ...(unattributed ? { unattributed } : {}) };
+  return { meta, used, authorKeys, ...(unattributed ? { unattributed } : {}) };
 }
 
 /**
@@ -194,7 +216,7 @@ function postDate(values: FrontMatterValues, file: VFile, used: Map<string, Chap
   const written = firstKey(values, keysOf('date'));
   if (written) {
     used.set(written.key, 'date');
-    const date = parseDate(written.value, { order });
+    const date = parseDate(dayOfDateTime(written.value), { order });
     if (date) return formatPartialDate(date);
     const place = { line: placeOfKey(written.key), column: 1 };
     const swapped = findAmbiguousDate(written.value, { order });
@@ -254,4 +276,69 @@ export function frontMatterLineFates(lines: readonly string[], used: ReadonlyMap
       ? { line: number, fate: 'metadata', piece: 1, field }
       : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
   });
+}
+
+/**
+ * The name an author key stands for, when the post itself prints it: `dan-hammer` and a closing
+ * bio “Dan Hammer is a Presidential Innovation Fellow…”. The key's words, in order and
+ * capitalised, must be there; a key of one word (`slorber`) is never read as a name.
+ */
+export function nameForAuthorKey(key: string, lines: readonly string[]): { name: string; line: number; column: number } | undefined {
+  const words = key.split(/[-_.]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 4 || !words.every((word) => /^\p{L}+$/u.test(word))) return undefined;
+  const pattern = new RegExp(`(?<![\\p{L}])${words.map((word) => `${word[0]?.toUpperCase()}${word.slice(1).toLowerCase()}`).join('\\s+')}(?![\\p{L}])`, 'u');
+  for (const [index, line] of lines.entries()) {
+    const found = pattern.exec(line);
+    const name = found ? asName(found[0]) : undefined;
+    if (found && name) return { name, line: index + 1, column: found.index + 1 };
+  }
+  return undefined;
+}
+
+const headerLine = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+
+/**
+ * Pelican's and MultiMarkdown's metadata: `Title: …`, `Date: …`, `Authors: A, B` lines from the
+ * first line to the first blank one, no delimiters. Read only when every line of that block is a
+ * `Key: value` (or an indented continuation) and one key is `Title`, so a post that opens with
+ * “Note: …” stays text. Keys are lower-cased; `Status: draft` is a draft.
+ */
+export function metadataHeader(lines: readonly string[]): { values: FrontMatterValues; endLine: number } | undefined {
+  const end = lines.findIndex((line) => line.trim() === '');
+  const block = lines.slice(0, end < 0 ? lines.length : end);
+  if (block.length === 0 || !headerLine.test(block[0] as string)) return undefined;
+  const values: FrontMatterValues = {};
+  let last: string | undefined;
+  for (const line of block) {
+    const entry = headerLine.exec(line);
+    if (entry) {
+      last = (entry[1] as string).toLowerCase();
+      values[last] = (entry[2] as string).trim();
+    } else if (/^[ \t]+\S/.test(line) && last) values[last] = `${values[last]} ${line.trim()}`;
+    else return undefined;
+  }
+  if (typeof values.title !== 'string' || values.title === '') return undefined;
+  if (typeof values.status === 'string' && /^draft$/i.test(values.status)) values.draft = true;
+  return { values, endLine: block.length };
+}
+
+/** The fate of each line of a metadata header: the chapter field its key fed, or dropped as a site setting. */
+export function headerLineFates(lines: readonly string[], used: ReadonlyMap<string, ChapterField>): (LineFate | undefined)[] {
+  let key: string | undefined;
+  return lines.map((line, index): LineFate | undefined => {
+    if (line.trim() === '') return undefined;
+    key = headerLine.exec(line)?.[1]?.toLowerCase() ?? key;
+    const field = key === undefined ? undefined : used.get(key);
+    return field
+      ? { line: index + 1, fate: 'metadata', piece: 1, field }
+      : { line: index + 1, fate: 'dropped', piece: 1, reason: `metadata key \`${key ?? '?'}\` has no place in a chapter (a site-only setting)` };
+  });
+}
+
+/**
+ * `2016-10-06 11:10:38 -0700` → `2016-10-06`: Jekyll's date with a time and a UTC offset, which
+ * YAML leaves a string. The day is the one the author wrote (Jekyll's own permalink uses it).
+ */
+export function dayOfDateTime(value: string): string {
+  return /^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|[A-Z]{3,4})?$/.exec(value.trim())?.[1] ?? value;
 }

@@ -27,7 +27,15 @@ import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { withFootnoteLabelsMended } from './footnote-labels.ts';
-import { type FrontMatterValues, frontMatterLineFates, frontMatterToMeta, type MetaDraft } from './front-matter.ts';
+import {
+  type FrontMatterValues,
+  frontMatterLineFates,
+  frontMatterToMeta,
+  headerLineFates,
+  type MetaDraft,
+  metadataHeader,
+  nameForAuthorKey,
+} from './front-matter.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
@@ -72,12 +80,15 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     });
     return { pieces: [], lines: unreadLines(lines, 'front matter that is never closed: nothing was read') };
   }
-  const siteSyntax = withoutSiteSyntax(text, frontMatterEnd(lines) + 1);
+  // Pelican and MultiMarkdown put the metadata in `Key: value` lines with no delimiters.
+  const header = frontMatterEnd(lines) === 0 ? metadataHeader(lines) : undefined;
+  const headerless = header ? lines.map((line, index) => (index < header.endLine ? '' : line)).join('\n') : text;
+  const siteSyntax = withoutSiteSyntax(headerless, (header?.endLine ?? frontMatterEnd(lines)) + 1);
   for (const change of siteSyntax.changes.filter((item) => item.lossy))
     report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
   const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
   const tree = parsePost(siteSyntax.text, file);
-  const frontMatter = takeFrontMatter(tree, file);
+  const frontMatter = header ?? takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {
     report(file, 'import-no-pieces', 'the post is a draft (`draft: true` or `published: false`): not imported (use --drafts to include it)', {
@@ -89,7 +100,9 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
 
   const frontMatterLines = lines.slice(0, frontMatter.endLine);
   const placeOfKey = (key: string) => Math.max(1, frontMatterLines.findIndex((line) => new RegExp(`^\\s*${key.split('.').at(-1)}\\s*[:=]`).test(line)) + 1);
-  const { meta, used, unattributed } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
+  const { meta, used, authorKeys, ...attribution } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
+  const unattributed =
+    meta.authors.length === 0 && authorNamedInBody(meta, authorKeys, siteSyntax.text, frontMatter.endLine, file) ? undefined : attribution.unattributed;
   let titleLines: [number, number] | undefined;
   if (!meta.title) {
     const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
@@ -114,7 +127,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     meta.provisional_title = true;
     report(file, 'import-untitled', 'the post has no title in its front matter or a level-1 heading; it was given a provisional one', { line: 1, column: 1 });
   }
-  const frontMatterFates = frontMatterLineFates(frontMatterLines, used);
+  const frontMatterFates = (header ? headerLineFates : frontMatterLineFates)(frontMatterLines, used);
   const fates: LineFate[] = lines.map((line, index): LineFate => {
     const number = index + 1;
     if (line.trim() === '') return { line: number, fate: 'blank' };
@@ -134,6 +147,27 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     ...(unattributed ? { unattributed } : {}),
   };
   return { pieces: [piece], lines: fates };
+}
+
+/** Credits the author a key stands for when the post prints the name (reported as inferred); true if it did. */
+function authorNamedInBody(meta: MetaDraft, keys: readonly string[], text: string, frontMatterEnd: number, file: VFile): boolean {
+  const bodyLines = text.split('\n').map((line, index) => (index < frontMatterEnd ? '' : line));
+  for (const key of keys) {
+    const found = nameForAuthorKey(key, bodyLines);
+    if (!found) continue;
+    meta.authors = [found.name];
+    report(
+      file,
+      'import-author-inferred',
+      `the front matter names the author by the key \`${key}\`; the post prints “${found.name}” here: check it is the author`,
+      {
+        line: found.line,
+        column: found.column,
+      },
+    );
+    return true;
+  }
+  return false;
 }
 
 /** The line that closes the front matter (`---` or `+++` again), 0 when there is none. */

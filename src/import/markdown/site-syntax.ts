@@ -22,6 +22,8 @@ export interface SiteSyntaxResult {
 }
 
 const fence = /^\s{0,3}(`{3,}|~{3,})/;
+// Docusaurus's magic comments mark lines to highlight and are not shown: `// highlight-start`, `{/* highlight-next-line */}`.
+const magicComment = /^\s*(?:\/\/|#|--|;|\/\*|\{\/\*|<!--)\s*highlight-(?:next-line|start|end)\s*(?:\*\/\}?|-->)?\s*$/;
 const liquidHighlight = /^\s*\{%-?\s*highlight\s+["']?([\w+#.-]+)["']?[^%]*-?%\}\s*$/;
 const liquidEndHighlight = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
 const liquidTagLine = /^\s*\{%-?\s*(\w+)[^%]*-?%\}\s*$/;
@@ -43,7 +45,7 @@ function pictureFor(attributes: string): string | undefined {
       .exec(attributes)
       ?.slice(1)
       .find((part) => part !== undefined);
-  const src = value('src');
+  const src = value('src') ?? value('img') ?? value('image');
   if (!src) return undefined;
   const caption = plainCaption(value('caption') ?? value('title') ?? '');
   const alt = plainCaption(value('alt') ?? '');
@@ -67,8 +69,11 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
   const changes: SiteSyntaxChange[] = [];
   const drop = (index: number, reason: string, lossy = false) => {
     changes.push({ line: index + 1, reason, whole: true, lossy });
-    lines[index] = '';
+    lines[index] = insideHtmlBlock(lines, index) ? '<!---->' : '';
   };
+  withoutRawTags(lines, changes, fromLine);
+  // MDX (Docusaurus, Astro) reads Markdown inside JSX blocks; CommonMark shows it as typed.
+  const mdx = lines.some((line) => esImport.test(line)) || text.includes('={{');
   let inFence: string | undefined;
   let inLiquidComment = false;
   for (let index = fromLine - 1; index < lines.length; index++) {
@@ -76,6 +81,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
     const opening = fence.exec(line)?.[1];
     if (inFence) {
       if (opening && opening[0] === inFence[0] && opening.length >= inFence.length && line.trim() === opening) inFence = undefined;
+      else if (magicComment.test(line)) drop(index, 'Docusaurus highlight comment in code: the site hides it');
       continue;
     }
     if (opening) {
@@ -87,28 +93,14 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       drop(index, 'a Liquid comment ({% comment %}): not part of the text');
       continue;
     }
-    const highlight = liquidHighlight.exec(line);
-    if (highlight) {
-      // The code between the tags is kept as a fenced block; the closing tag ends it.
-      lines[index] = `\`\`\`${highlight[1]}`;
-      changes.push({ line: index + 1, reason: 'Liquid {% highlight %} tag: the code is kept as a code block', whole: false, lossy: false });
-      const end = lines.findIndex((candidate, after) => after > index && liquidEndHighlight.test(candidate));
-      if (end > index) {
-        lines[end] = '```';
-        changes.push({ line: end + 1, reason: 'Liquid {% endhighlight %} tag', whole: false, lossy: false });
-        index = end;
-      }
+    const highlightEnd = highlightAsFence(lines, index, changes);
+    if (highlightEnd !== undefined) {
+      index = highlightEnd;
       continue;
     }
     const liquid = liquidTagLine.exec(line);
-    if (liquid) {
-      const name = liquid[1] as string;
-      if (name === 'comment') inLiquidComment = !/\{%-?\s*endcomment\s*-?%\}/.test(line);
-      const lossy = ['include', 'render', 'youtube', 'vimeo', 'tweet', 'twitter', 'gist', 'video', 'embed', 'asset_img', 'img', 'image'].includes(name);
-      drop(index, `Liquid tag {% ${name} %}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`, lossy);
-      continue;
-    }
-    const rewrite = siteLineRewrite(line);
+    if (liquid?.[1] === 'comment') inLiquidComment = !/\{%-?\s*endcomment\s*-?%\}/.test(line);
+    const rewrite = liquid ? liquidRewrite(line, liquid[1] as string) : siteLineRewrite(line);
     if (rewrite) {
       if (rewrite.whole) drop(index, rewrite.reason, rewrite.lossy);
       else {
@@ -126,7 +118,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       index++;
       continue;
     }
-    const rewritten = withoutInlineAttributes(line);
+    const rewritten = withoutInlineAttributes(mdx && afterHtmlLine(lines, index) ? withHtmlLinks(line) : line);
     if (rewritten !== line) {
       lines[index] = rewritten;
       changes.push({
@@ -136,8 +128,87 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
         lossy: false,
       });
     }
+    const inline = inlineShortcodes(lines[index] as string);
+    if (inline) {
+      lines[index] = inline.text;
+      changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
+    }
   }
+  admonitionsAsQuotes(lines, changes, fromLine);
   return { text: lines.join('\n'), changes };
+}
+
+const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
+// Pandoc's fenced divs (`::: {.abstract}`, `::: epigraph`): the colons go, what they hold stays.
+const fencedDivOpen = /^\s{0,3}(:{3,})[ \t]*(?:\{[^{}]*\}|[A-Za-z][\w-]*)[ \t]*:*\s*$/;
+/** The boxes Docusaurus, VuePress, Starlight and MkDocs call admonitions; any other `:::` is a plain div. */
+const admonitionTypes = new Set([
+  'note',
+  'tip',
+  'info',
+  'warning',
+  'danger',
+  'caution',
+  'important',
+  'success',
+  'secondary',
+  'details',
+  'attention',
+  'hint',
+  'error',
+]);
+
+/**
+ * Docusaurus, VuePress and Starlight admonitions (`:::info Title` … `:::`) become block quotes,
+ * their title in bold: Markdown has no box, and the bare colons would print as text.
+ */
+function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromLine: number): void {
+  let inFence: string | undefined;
+  for (let index = fromLine - 1; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const fenceMark = fence.exec(line)?.[1];
+    if (inFence) {
+      if (fenceMark && fenceMark[0] === inFence[0] && fenceMark.length >= inFence.length && line.trim() === fenceMark) inFence = undefined;
+      continue;
+    }
+    if (fenceMark) inFence = fenceMark;
+    const open = admonitionOpen.exec(line);
+    const div = open && admonitionTypes.has((open[2] as string).toLowerCase()) ? undefined : fencedDivOpen.exec(line);
+    if (!open && !div) continue;
+    const colons = (open ?? div)?.[1] as string;
+    const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
+    if (end < 0) continue;
+    if (div || !open) {
+      lines[index] = '';
+      lines[end] = '';
+      changes.push({ line: index + 1, reason: 'a fenced div (::: {.class}): its content is kept', whole: true, lossy: false });
+      changes.push({ line: end + 1, reason: 'the end of a fenced div (:::)', whole: true, lossy: false });
+      continue;
+    }
+    const title = (open[3] ?? open[4] ?? '').trim();
+    lines[index] = title ? `> **${title}**` : '';
+    changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });
+    for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
+    lines[end] = '';
+    changes.push({ line: end + 1, reason: 'the end of an admonition (:::)', whole: true, lossy: false });
+    index = end;
+  }
+}
+
+/**
+ * A Liquid tag alone on a line: an include that shows a picture (`{% include image/full-width.html
+ * img="…" alt="…" %}`) becomes one; any other tag goes, reported when it showed something.
+ */
+function liquidRewrite(line: string, name: string): { text: string; reason: string; whole: boolean; lossy: boolean } {
+  const picture = ['include', 'render', 'img', 'image', 'figure'].includes(name) ? pictureFor(line.replace(/^\s*\{%-?\s*\w+/, '')) : undefined;
+  if (picture) return { text: picture, reason: `Liquid {% ${name} %} showing a picture: kept as a figure`, whole: false, lossy: false };
+  const lossy = ['include', 'render', 'youtube', 'vimeo', 'tweet', 'twitter', 'gist', 'video', 'embed', 'asset_img', 'img', 'image'].includes(name);
+  return {
+    text: '',
+    reason: `Liquid tag {% ${name} %}: site-generator syntax${lossy ? ' (what it showed on the site is not in the source)' : ''}`,
+    whole: true,
+    lossy,
+  };
 }
 
 /**
@@ -153,8 +224,8 @@ function siteLineRewrite(line: string): { text: string; reason: string; whole: b
   const shortcode = hugoShortcodeLine.exec(line);
   if (shortcode) {
     const [, , closing, name = '', attributes = ''] = shortcode;
-    const picture = !closing && name === 'figure' ? pictureFor(attributes) : undefined;
-    if (picture) return { text: picture, reason: 'Hugo {{< figure >}} shortcode: kept as a figure', whole: false, lossy: false };
+    const picture = !closing && (name === 'figure' || showsImageFile(attributes)) ? pictureFor(attributes) : undefined;
+    if (picture) return { text: picture, reason: `Hugo {{< ${name} >}} shortcode showing a picture: kept as a figure`, whole: false, lossy: false };
     const lossy =
       !closing && !['highlight', 'notice', 'note', 'warning', 'tip', 'details', 'callout', 'admonition', 'quote', 'blockquote', 'center'].includes(name);
     return {
@@ -165,10 +236,157 @@ function siteLineRewrite(line: string): { text: string; reason: string; whole: b
     };
   }
   if (kramdownBlockAttributes.test(line)) return { text: '', reason: 'kramdown attribute list ({: …}): styling for the site', whole: true, lossy: false };
-  return undefined;
+  return mdxLineRewrite(line);
 }
 
-/** The line without heading attributes (`{#id}`), kramdown span attributes and `{{ site.url }}`. */
+const excerptSeparator = /^\s*(?:<!--\s*(?:truncate|more|excerpt|readmore|break)\s*-->|\{\s*\/\*\s*truncate\s*\*\/\s*\})\s*$/i;
+const esImport = /^\s*import\s+(?:[\w$]+|\*\s+as\s+[\w$]+|\{[^}]*\})(?:\s*,\s*(?:\{[^}]*\}|[\w$]+))?\s+from\s+(['"])[^'"]+\1;?\s*$/;
+// Code, not a sentence that starts with the word: `export const meta = {…}`, `export default function …`.
+const esExport = /^\s*export\s+(?:(?:const|let|var)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|default\s+(?:function\b|class\b|\{|\(|[\w$]+\s*;?\s*$))/;
+const mdxComment = /^\s*\{\s*\/\*[\s\S]*\*\/\s*\}\s*$/;
+// A capitalised tag is a JSX component (HTML elements are lowercase): MDX, Docusaurus, Astro.
+const jsxComponentLine = /^\s*<(\/?)([A-Z][\w.]*)(?:\s[^<>]*?)?\s*(\/?)>\s*$/;
+
+/**
+ * Docusaurus, Astro and MDX posts: the excerpt marker (`<!--truncate-->`), ES `import`/`export`
+ * lines and comments go; a component alone on a line goes, its children are kept, and a
+ * self-closing one (`<Tweet … />`) is reported since what it showed is not in the text.
+ */
+function mdxLineRewrite(line: string): { text: string; reason: string; whole: boolean; lossy: boolean } | undefined {
+  if (excerptSeparator.test(line)) return { text: '', reason: 'excerpt separator: where the site’s index page cut the post', whole: true, lossy: false };
+  if (esImport.test(line) || esExport.test(line)) return { text: '', reason: 'MDX import/export statement: code for the site', whole: true, lossy: false };
+  if (mdxComment.test(line)) return { text: '', reason: 'MDX comment ({/* … */}): not part of the text', whole: true, lossy: false };
+  const component = jsxComponentLine.exec(line);
+  if (!component) return undefined;
+  const [, closing, name, selfClosing] = component;
+  const lossy = selfClosing === '/';
+  return {
+    text: '',
+    reason: `MDX component <${closing}${name}${lossy ? ' /' : ''}>: site markup${lossy ? ' (what it showed on the site is not in the source)' : '; what it wraps is kept'}`,
+    whole: true,
+    lossy,
+  };
+}
+
+const imageFile = /\.(?:avif|gif|jpe?g|png|svg|webp)(?:[?#][^"'\s]*)?$/i;
+
+/** A shortcode whose `src`/`img`/`image` names an image file: a picture, whatever the site called it. */
+function showsImageFile(attributes: string): boolean {
+  return (
+    /\b(?:src|img|image)\s*=\s*(?:"([^"]*)"|'([^']*)')/
+      .exec(attributes)
+      ?.slice(1)
+      .some((value) => value !== undefined && imageFile.test(value)) ?? false
+  );
+}
+
+// `{{ "/docs/themes/#assets" | relative_url }}`: the address is the quoted path; the filter only adds the site's base.
+const liquidUrlFilter = /\{\{-?\s*(["'])([^"'{}]*)\1\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.(?:base)?url)\s*-?\}\}/g;
+
+/** The line without heading attributes (`{#id}`), kramdown span attributes, `{{ site.url }}` and Liquid URL filters. */
 function withoutInlineAttributes(line: string): string {
-  return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '');
+  return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '').replace(liquidUrlFilter, '$2');
+}
+
+const rawTag = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
+
+/**
+ * Jekyll runs Liquid before Markdown, code blocks included, so `{% raw %}` and `{% endraw %}`
+ * never show on the site: they go everywhere, and a line that held only them goes too.
+ */
+function withoutRawTags(lines: string[], changes: SiteSyntaxChange[], fromLine: number): void {
+  for (let index = fromLine - 1; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (!line.includes('raw')) continue;
+    const text = line.replace(rawTag, '');
+    if (text === line) continue;
+    const whole = text.trim() === '';
+    lines[index] = whole ? '' : text;
+    changes.push({ line: index + 1, reason: 'Liquid {% raw %}/{% endraw %}: Jekyll shows what they hold as written', whole, lossy: false });
+  }
+}
+
+const inlineShortcode = /\{\{([<%])\s*(\/?)\s*([\w/-]+)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
+
+/**
+ * Hugo shortcodes inside a sentence (outside code spans): `{{< glossary_tooltip text="containers"
+ * term_id="container" >}}` is the word it shows; a paired one (`{{< mark >}}…{{< /mark >}}`) keeps
+ * what it wraps; one that shows only site data (`term_id="deployment"`) keeps that id as its word
+ * and is reported, as is any other, which goes. Undefined when the line has none.
+ */
+function inlineShortcodes(line: string): { text: string; reason: string; lossy: boolean } | undefined {
+  if (!line.includes('{{<') && !line.includes('{{%')) return undefined;
+  const lost: string[] = [];
+  const text = line
+    .split(/(`+[^`]*`+)/)
+    .map((part) =>
+      part.startsWith('`')
+        ? part
+        : part.replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
+            shortcodeWords(closing, name, attributes, lost),
+          ),
+    )
+    .join('');
+  if (text === line) return undefined;
+  return {
+    text,
+    reason:
+      lost.length > 0
+        ? `Hugo shortcode ${lost.join(', ')} in the text: what it showed on the site is not in the source`
+        : 'Hugo shortcodes in the text: kept as the words they show',
+    lossy: lost.length > 0,
+  };
+}
+
+/** The words an inline shortcode shows, as far as the source says them; notes in `lost` what it could not say. */
+function shortcodeWords(closing: string, name: string, attributes: string, lost: string[]): string {
+  if (closing) return '';
+  const value = (key: string) =>
+    new RegExp(`\\b${key}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+      .exec(attributes)
+      ?.slice(1)
+      .find((part) => part !== undefined);
+  const shown = value('text') ?? value('title');
+  if (shown !== undefined) return shown;
+  const term = value('term_id') ?? value('term');
+  lost.push(`{{< ${name} >}}${term ? ` (kept as its term “${term.replace(/[-_]/g, ' ')}”)` : ''}`);
+  return term ? term.replace(/[-_]/g, ' ') : '';
+}
+
+/**
+ * A line between two lines of raw HTML (`<td>` … `<Tweet … />` … `</td>`): a blank line there would
+ * end Markdown's HTML block and turn the indented rest into a code block, so a dropped line
+ * becomes an empty HTML comment instead, which shows nothing.
+ */
+function insideHtmlBlock(lines: readonly string[], index: number): boolean {
+  const before = lines[index - 1]?.trim() ?? '';
+  const after = lines[index + 1]?.trim() ?? '';
+  return before.startsWith('<') && after.startsWith('<');
+}
+
+/** A text line right under a line of raw HTML (`<p style={{…}}>` then `[ZeroSurf](#…) demo: …`). */
+function afterHtmlLine(lines: readonly string[], index: number): boolean {
+  const line = (lines[index] ?? '').trim();
+  return line !== '' && !line.startsWith('<') && (lines[index - 1]?.trim() ?? '').startsWith('<');
+}
+
+/** Markdown links in a line of an MDX JSX block, as the HTML links MDX makes of them. */
+function withHtmlLinks(line: string): string {
+  return line.replace(/\[([^\]]+)\]\(([^()\s]+)\)/g, (_whole, text: string, href: string) => `<a href="${href.replace(/"/g, '&quot;')}">${text}</a>`);
+}
+
+/**
+ * `{% highlight lang %}` … `{% endhighlight %}` as a fenced code block, line for line: the index
+ * of the last line it took, or undefined when the line opens no highlight block.
+ */
+function highlightAsFence(lines: string[], index: number, changes: SiteSyntaxChange[]): number | undefined {
+  const highlight = liquidHighlight.exec(lines[index] as string);
+  if (!highlight) return undefined;
+  lines[index] = `\`\`\`${highlight[1]}`;
+  changes.push({ line: index + 1, reason: 'Liquid {% highlight %} tag: the code is kept as a code block', whole: false, lossy: false });
+  const end = lines.findIndex((candidate, after) => after > index && liquidEndHighlight.test(candidate));
+  if (end <= index) return index;
+  lines[end] = '```';
+  changes.push({ line: end + 1, reason: 'Liquid {% endhighlight %} tag', whole: false, lossy: false });
+  return end;
 }

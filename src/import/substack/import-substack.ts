@@ -240,7 +240,7 @@ function postRows(file: VFile): { posts: PostRow[]; headerLine: number } | undef
 function postPiece(row: PostRow, file: VFile, csvFile: VFile, pieceNumber: number): { piece: ArchivePiece['piece']; lines: LineFate[] } {
   const html = String(file.value);
   const tree = fromHtml(html, { fragment: true }) as Root;
-  const spans = widgetSpans(tree);
+  const spans = [...widgetSpans(tree), ...embedSpans(tree, file)];
   const { body } = htmlContentToBody(blankSpans(html, spans), file, undefined);
   const lineCount = sourceLines(html).length;
   const title = row.title.trim();
@@ -275,4 +275,56 @@ function widgetSpans(tree: Root): RemovedSpan[] {
     return SKIP;
   });
   return spans;
+}
+
+/**
+ * Substack's embeds (a video or audio upload, YouTube, Spotify, a poll) are an element named by
+ * `data-component-name` with no text and no picture: what they showed is not in the export. Each
+ * is taken out and reported at its line, with the address its `data-attrs` gives, if any.
+ */
+function embedSpans(tree: Root, file: VFile): RemovedSpan[] {
+  const spans: RemovedSpan[] = [];
+  visit(tree, 'element', (element: Element) => {
+    const component = String(element.properties.dataComponentName ?? '');
+    const start = element.position?.start.offset;
+    const end = element.position?.end.offset;
+    if (!component || widgetComponents.has(component) || start === undefined || end === undefined) return CONTINUE;
+    if (textOf(element).trim() !== '' || hasPicture(element)) return CONTINUE;
+    const address = embedAddress(String(element.properties.dataAttrs ?? ''));
+    const reason = `a Substack embed (${component}) with nothing of it in the export${address ? ` (${address})` : ''}`;
+    report(file, 'import-site-syntax', `${reason}: taken out; look at the original post`, {
+      line: element.position?.start.line ?? 1,
+      column: element.position?.start.column ?? 1,
+    });
+    spans.push({ start, end, reason });
+    return SKIP;
+  });
+  return spans;
+}
+
+function textOf(node: Element | Root | { type: string; value?: string; children?: unknown[] }): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'text' ? node.value : '';
+  return ((node as { children?: unknown[] }).children ?? []).map((child) => textOf(child as Element)).join('');
+}
+
+function hasPicture(element: Element): boolean {
+  let found = false;
+  visit(element, 'element', (child: Element) => {
+    if (child.tagName === 'img' || child.tagName === 'picture') found = true;
+    return found ? SKIP : CONTINUE;
+  });
+  return found;
+}
+
+/** The address an embed's `data-attrs` JSON gives: a `url`, `src` or a YouTube `videoId`. */
+function embedAddress(attributes: string): string | undefined {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(decodeHTML(attributes)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const url = [data.url, data.src, data.embedUrl].find((value): value is string => typeof value === 'string' && /^https?:\/\//.test(value));
+  if (url) return url;
+  return typeof data.videoId === 'string' ? `https://www.youtube.com/watch?v=${data.videoId}` : undefined;
 }
