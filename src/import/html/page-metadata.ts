@@ -61,6 +61,9 @@ const visibleTitleSelector = [
   'h2.post-title',
   'h2[itemprop=headline]',
   'h2.p-name',
+  // Blogger's layouts title a post with an `<h3>` (the `<h1>` is the blog's name).
+  'h3.entry-title',
+  'h3.post-title',
 ].join(', ');
 const dekClasses = ['subtitle', 'pw-subtitle-paragraph', 'gh-article-excerpt', 'article-excerpt', 'post-excerpt', 'entry-subtitle', 'dek', 'standfirst'];
 
@@ -587,7 +590,12 @@ function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string
 function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFound | undefined): TitleCandidate[] {
   const isArticleHeading = (heading: Element) => place.isNearArticle(heading) && !isBranding(heading, page);
   const headings = page.elements.filter((element) => (element.tagName === 'h1' || element.tagName === 'h2') && isArticleHeading(element));
-  const titled = headings.filter((heading) => matches(visibleTitleSelector, heading) || isPermalinkHeading(heading));
+  const isHeading = new Set(headings);
+  const titled = page.elements.filter(
+    (element) =>
+      (isHeading.has(element) && (matches(visibleTitleSelector, element) || isPermalinkHeading(element))) ||
+      (element.tagName === 'h3' && matches(visibleTitleSelector, element) && isArticleHeading(element)),
+  );
   const topHeadings = headings.filter((heading) => heading.tagName === 'h1');
   const heading = titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined);
   const candidates: TitleCandidate[] = [];
