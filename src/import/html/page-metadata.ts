@@ -597,18 +597,37 @@ function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFou
       (element.tagName === 'h3' && matches(visibleTitleSelector, element) && isArticleHeading(element)),
   );
   const topHeadings = headings.filter((heading) => heading.tagName === 'h1');
-  const heading = titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined);
+  const headline = jsonLd && (text(jsonLd.article.headline) ?? text(jsonLd.article.name));
+  const declared = [metaValue(page, 'og:title')?.value, metaValue(page, 'twitter:title')?.value, headline && clean(headline)].filter(
+    (value): value is string => value !== undefined && value !== '',
+  );
+  const heading = statedTitle(titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined), declared, page, isArticleHeading);
   const candidates: TitleCandidate[] = [];
   if (heading) candidates.push({ value: clean(collapsedText(heading)), element: heading, visible: true });
   for (const key of ['og:title', 'twitter:title', 'citation_title', 'dc.title']) {
     const found = metaValue(page, key);
     if (found?.from[0]) candidates.push({ value: found.value, element: found.from[0], visible: false });
   }
-  const headline = jsonLd && (text(jsonLd.article.headline) ?? text(jsonLd.article.name));
   if (jsonLd && headline) candidates.push({ value: clean(headline), element: jsonLd.script, visible: false });
   const documentTitle = page.elements.find((element) => element.tagName === 'title');
   if (documentTitle) candidates.push({ value: clean(collapsedText(documentTitle)), element: documentTitle, visible: false });
   return candidates.filter((candidate) => candidate.value !== '');
+}
+
+/**
+ * A heading the page itself declares as the title (og:title, JSON-LD headline) wins over one that
+ * says something else: a Tumblr theme's only `<h1>` is the blog's name (“Minecraft News”) while
+ * the post's title is an `<h3>`. Without such a heading the chosen one stays.
+ */
+function statedTitle(
+  heading: Element | undefined,
+  declared: readonly string[],
+  page: PageIndex,
+  isArticleHeading: (element: Element) => boolean,
+): Element | undefined {
+  const says = (element: Element) => declared.some((title) => sameText(title, clean(collapsedText(element))));
+  if (!heading || declared.length === 0 || says(heading)) return heading;
+  return page.elements.find((element) => /^h[1-3]$/.test(element.tagName) && isArticleHeading(element) && says(element)) ?? heading;
 }
 
 /** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
