@@ -314,12 +314,17 @@ function metaAuthors(page: PageIndex): Found<string[]>[] {
       elements.flatMap((meta) => {
         const value = clean(stringProperty(meta, 'content') ?? '');
         // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
-        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(value);
+        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(withoutContact(value));
       }),
     );
     if (names.length > 0) found.push({ value: names, from: elements });
   }
   return found;
+}
+
+/** `Bradley M. Kuhn (http://ebb.org/bkuhn/)`, `Jane Doe <jane@example.org>`: the name without the address written after it. */
+function withoutContact(value: string): string {
+  return value.replace(/\s*[(<]\s*(?:https?:\/\/|mailto:|www\.|[^\s@()<>]+@)[^()<>]*[)>]/gi, '').trim();
 }
 
 function namesIn(value: string): string[] {
@@ -778,6 +783,26 @@ const cuedBlockTags = new Set(['p', 'div', 'span', 'cite', 'address', 'small', '
 const notBylineTags = new Set(['meta', 'link', 'script', 'style', 'img', 'body', 'html', 'article', 'main', 'head', 'title']);
 const cuedBlock = /^(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
 
+/** `Tuesday 15 October 2019 by Jane Doe`, `Posted on 3 May 2020 at 09:11 by Jane Doe.`: the day, then who wrote it. */
+const datedByline = /^((?:(?:posted|published|written)\s+(?:on\s+)?)?.{6,50}?)\s+by\s+\S/i;
+
+/** A short block that gives the day and then the author (`<p class="topAttributionWithDate">`): a byline without an opening cue. */
+function isDatedByline(element: Element, options: DateOptions): boolean {
+  const value = collapsedText(element);
+  const day = value.length <= 150 ? datedByline.exec(value)?.[1] : undefined;
+  if (!day) return false;
+  const found = findDate(day, options);
+  // Nothing but the day before `by` (a time of day may follow it): not a sentence that mentions a date.
+  const rest =
+    found &&
+    `${day.slice(0, found.start)} ${day.slice(found.end)}`
+      .replace(/^(?:posted|published|written)\s+(?:on\s+)?/i, '')
+      .replace(/\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?/i, '');
+  // A weekday may stand before the day (`Tuesday 15 October 2019`, `Dienstag, 28. April 2020`).
+  const left = rest?.replace(/[\s,.–—-]+/g, ' ').trim();
+  return left !== undefined && /^\p{L}{0,12}$/u.test(left) && !element.children.some((child) => child.type === 'element' && isDatedByline(child, options));
+}
+
 /**
  * The byline the reader sees with the article: of the elements that name an author (a link to
  * their page, `.author`, `.byline`, a short block opening with `By`), the nearest to the
@@ -789,7 +814,8 @@ function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Eleme
   const anchor = titleElement && !['title', 'meta', 'script'].includes(titleElement.tagName) ? order.get(titleElement) : undefined;
   const distance = (element: Element) => (anchor === undefined ? (order.get(element) ?? 0) : Math.abs((order.get(element) ?? 0) - anchor));
   const cued = all.filter((element) => {
-    if (!cuedBlockTags.has(element.tagName) || !cuedBlock.test(firstText(element))) return false;
+    if (!cuedBlockTags.has(element.tagName)) return false;
+    if (!cuedBlock.test(firstText(element))) return isDatedByline(element, options);
     const value = collapsedText(element);
     return value.length <= 150 && cuedBlock.test(value) && !element.children.some((child) => child.type === 'element' && cuedBlock.test(collapsedText(child)));
   });
