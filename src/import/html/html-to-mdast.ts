@@ -63,6 +63,12 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       return defaultHandlers.a?.(state, node);
     },
     sup: (state, node) => superscriptContent(state, node),
+    sub: (state, node) => {
+      const text = collapsedText(node);
+      return scriptDigits.test(text) && node.children.every((child) => child.type === 'text')
+        ? ({ type: 'text', value: lowered(text) } satisfies Text)
+        : state.all(node);
+    },
     img: (state, node) => {
       if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
       return figure(node, undefined, undefined);
@@ -79,6 +85,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   moveDefinitionsToEnd(body);
   // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
   const notes = recognisePlainNotes(body, file);
+  superscriptsAsCharacters(body);
   return { body, images, notes };
 }
 
@@ -92,9 +99,34 @@ function superscriptContent(state: State, node: Element) {
   if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
     return { type: 'text', value: markSuperscript(text, node.position?.start) } satisfies Text;
   }
+  if (scriptDigits.test(text) && node.children.every((child) => child.type === 'text')) return { type: 'text', value: raised(text) } satisfies Text;
   const content = state.all(node);
   for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
   return content;
+}
+
+/** Digits and signs that Unicode writes raised and lowered (`10⁶`, `x⁻¹`, `H₂O`, `CO₂`). */
+const scriptDigits = /^[0-9+\-−=]+$/;
+const superscripts: Record<string, string> = Object.fromEntries([...'0123456789+-−='].map((c, i) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼'[i] as string]));
+const subscripts: Record<string, string> = Object.fromEntries([...'0123456789+-−='].map((c, i) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₋₌'[i] as string]));
+
+function raised(text: string): string {
+  return [...text].map((character) => superscripts[character] ?? character).join('');
+}
+
+function lowered(text: string): string {
+  return [...text].map((character) => subscripts[character] ?? character).join('');
+}
+
+/**
+ * mdast has no superscript: a `<sup>` that was not a note marker would be run into the text before
+ * it (`10<sup>6</sup>` read `106`). Digits and signs take their superscript characters (`10⁶`);
+ * other superscripts (`2<sup>nd</sup>`) stay as they read.
+ */
+function superscriptsAsCharacters(body: Root): void {
+  visit(body, 'text', (node) => {
+    if (node.data?.superscript && scriptDigits.test(node.value)) node.value = raised(node.value);
+  });
 }
 
 /** The figure for a picture: none when there is nothing to show or say (no address, caption or alt text). */
