@@ -295,9 +295,10 @@ type PhrasingParent = Extract<Parents, { children: PhrasingContent[] }>;
  * and Markdown cannot even write one there: it goes, however deep in emphasis or links it sits.
  */
 /**
- * Old pages set the line break inside the bold (`<b>Subhead<br></b>Text`): in Markdown a break and
- * spaces just inside the asterisks keep them from closing (`**Subhead\\&#xA;**&#x54;ext`). They
- * move out, before or after the emphasis, innermost first.
+ * Old pages set the line break inside the bold (`<b>Subhead<br></b>Text`), editors a space inside
+ * the italics (`<em>published at </em>`): in Markdown a break and spaces just inside the asterisks
+ * keep them from closing (`**Subhead\\&#xA;**&#x54;ext`, `_published at&#x20;_`). They move out,
+ * before or after the emphasis, innermost first.
  */
 function breaksOutOfEmphasis(node: Root | RootContent): void {
   if (!('children' in node)) return;
@@ -307,10 +308,29 @@ function breaksOutOfEmphasis(node: Root | RootContent): void {
     const child = children[index] as RootContent;
     if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete') continue;
     const isEdge = (inner: RootContent | undefined) => inner !== undefined && (inner.type === 'break' || (inner.type === 'text' && inner.value.trim() === ''));
+    // Italics around nothing but a space (`connaissances<i> </i>ou`, SPIP): the space stays, the italics go.
+    if (child.children.length > 0 && child.children.every(isEdge)) {
+      children.splice(index, 1, ...(child.children as RootContent[]));
+      index += child.children.length - 1;
+      continue;
+    }
     const after: RootContent[] = [];
     while (child.children.length > 1 && isEdge(child.children.at(-1))) after.unshift(child.children.pop() as RootContent);
     const before: RootContent[] = [];
     while (child.children.length > 1 && isEdge(child.children[0])) before.push(child.children.shift() as RootContent);
+    // `<em>Originally published at </em><a>…</a>`: the space goes out too, or Markdown writes it `&#x20;`.
+    const last = child.children.at(-1);
+    const trailing = last?.type === 'text' && last.value.trim() !== '' ? /\s+$/.exec(last.value) : null;
+    if (last?.type === 'text' && trailing) {
+      last.value = last.value.slice(0, trailing.index);
+      after.unshift({ type: 'text', value: trailing[0] });
+    }
+    const first = child.children[0];
+    const leading = first?.type === 'text' && first.value.trim() !== '' ? /^\s+/.exec(first.value) : null;
+    if (first?.type === 'text' && leading) {
+      first.value = first.value.slice(leading[0].length);
+      before.push({ type: 'text', value: leading[0] });
+    }
     children.splice(index + 1, 0, ...after);
     children.splice(index, 0, ...before);
     index += before.length + after.length;
