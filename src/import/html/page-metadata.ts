@@ -784,7 +784,8 @@ interface VisibleByline {
 const cuedBlockTags = new Set(['p', 'div', 'span', 'cite', 'address', 'small', 'em', 'strong', 'li', 'h4', 'h5', 'h6', 'td', 'section']);
 const notBylineTags = new Set(['meta', 'link', 'script', 'style', 'img', 'body', 'html', 'article', 'main', 'head', 'title']);
 // A theme may set a mark before the cue: `// By Arun Sai Krishnan • Nov 11, 2020` (Dropbox), `— By …`, `· Von …`.
-const cuedBlock = /^(?:[/|·•—–-]{1,3}\s*)?(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
+const cuedBlock =
+  /^(?:[/|·•—–-]{1,3}\s*)?(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
 
 /** `Tuesday 15 October 2019 by Jane Doe`, `Posted on 3 May 2020 at 09:11 by Jane Doe.`: the day, then who wrote it. */
 const datedByline = /^((?:(?:posted|published|written)\s+(?:on\s+)?)?.{6,50}?)\s+by\s+\S/i;
