@@ -106,7 +106,7 @@ function firstChunk(text: string): string {
 /** The names at the start of `segment`: up to where they end, split into a list, each checked. */
 function namesIn(segment: string, handles: boolean): string[] {
   const date = findDate(segment);
-  let text = (date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, '');
+  let text = withoutAside((date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, ''));
   const end = endOfNames(text);
   if (end !== undefined) text = text.slice(0, end);
   const names: string[] = [];
@@ -120,6 +120,21 @@ function namesIn(segment: string, handles: boolean): string[] {
     afterRole = parts.some(hasRole);
   }
   return names;
+}
+
+/** `(avec Damien Leloup et Morgane Tual)`, `(with John Roe)`: writers credited beside the first. */
+const withCue = /^(?:with|avec|mit|con|com|met|insieme a|junto a|samen met)\s+/i;
+
+/**
+ * A byline's parenthesis: co-writers (`Martin Untersinger (avec Damien Leloup et Morgane Tual)`, Le
+ * Monde) join the list; anything else (`Jane Doe (Reuters)`, `(Staff)`) is no part of a name.
+ */
+function withoutAside(text: string): string {
+  const aside = /\s*\(([^()]*)(?:\)|$)/.exec(text);
+  if (!aside) return text;
+  const inner = (aside[1] ?? '').trim();
+  const cue = withCue.exec(inner);
+  return `${text.slice(0, aside.index)}${cue ? `, ${inner.slice(cue[0].length)}` : ''}${text.slice(aside.index + aside[0].length)}`;
 }
 
 /** `By Jane Doe and John Roe · 3 March 2020` → the authors' names. */

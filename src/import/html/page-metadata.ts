@@ -246,6 +246,12 @@ function withArticleAsides(page: PageIndex, place: ArticlePlace, titleElement: E
   };
 }
 
+/** A meta tag that names the site (`Mac & i`) names it whole, not split into `Mac` and `i`. */
+function wholeSiteName(candidate: Found<string[]> | undefined, siteNames: readonly string[]): Found<string[]> | undefined {
+  const content = candidate?.from[0]?.tagName === 'meta' ? clean(stringProperty(candidate.from[0], 'content') ?? '') : undefined;
+  return candidate && content && siteNames.some((site) => sameText(site, content)) ? { ...candidate, value: [content] } : candidate;
+}
+
 /**
  * The first source of authors that names someone; one that names only the site or its publisher
  * (`<meta name="author" content="Condé Nast">`) gives way to a later one that names people.
@@ -256,8 +262,14 @@ function authorsOf(
   visible: { byline: Found<string[]> | undefined; metaNames: readonly string[]; meta: Found<string[]> | undefined },
 ): Found<string[]> | undefined {
   const found = candidates.filter((candidate): candidate is Found<string[]> => candidate !== undefined);
-  const isSite = (candidate: Found<string[]>) => candidate.value.every((name) => siteNames.some((site) => sameText(site, name)));
-  const chosen = found.find((candidate) => !isSite(candidate)) ?? found[0];
+  // `<meta name="DC.creator" content="Mac & i">`: the site's name, which would split into `Mac` and `i`.
+  const isSite = (candidate: Found<string[]>) =>
+    candidate.value.every((name) => siteNames.some((site) => sameText(site, name))) ||
+    (candidate.from.length > 0 &&
+      candidate.from.every(
+        (element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(stringProperty(element, 'content') ?? ''))),
+      ));
+  const chosen = found.find((candidate) => !isSite(candidate)) ?? wholeSiteName(found[0], siteNames);
   const { byline } = visible;
   if (!chosen || !byline || byline === chosen) return chosen;
   const named = (names: readonly string[], name: string) => names.some((other) => sameText(other, name));

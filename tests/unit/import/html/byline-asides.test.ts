@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { readByline } from '../../../../src/import/byline.ts';
+import { extractArticle } from '../../../../src/import/html/extract-article.ts';
+import { repoRoot } from '../../../helpers/project.ts';
+
+describe('a byline’s parenthesis', () => {
+  // Le Monde (the corpus entry html/lemonde-loi-renseignement-fr), lines 487–490: the byline block.
+  const lines = readFileSync(path.join(repoRoot, 'tests/corpus/html/lemonde-loi-renseignement-fr/article.html'), 'utf8').split('\n');
+  const block = lines.slice(486, 490).join('\n');
+
+  it('“Par Martin Untersinger (avec Damien Leloup et Morgane Tual)”: the writers credited with him join the list', () => {
+    assert.ok(block.includes('(avec Damien Leloup et Morgane Tual)'));
+    assert.deepEqual(readByline('Par Martin Untersinger (avec Damien Leloup et Morgane Tual)').authors, [
+      'Martin Untersinger',
+      'Damien Leloup',
+      'Morgane Tual',
+    ]);
+    assert.deepEqual(readByline('By Jane Doe (with John Roe)').authors, ['Jane Doe', 'John Roe']);
+  });
+
+  it('any other parenthesis is no part of a name (`Jane Doe (Reuters)`)', () => {
+    assert.deepEqual(readByline('By Jane Doe (Reuters)').authors, ['Jane Doe']);
+  });
+
+  it('the whole page: the three writers, not “Morgane Tual)”', () => {
+    const page = lines.join('\n');
+    assert.deepEqual(extractArticle(page, new VFile())?.authors, ['Martin Untersinger', 'Damien Leloup', 'Morgane Tual']);
+  });
+});
+
+describe('a meta tag that names the site', () => {
+  it('<meta name="DC.creator" content="Mac &amp; i"> with og:site_name “Mac & i” (heise.de) is the site, not “Mac” and “i”', () => {
+    // The two meta tags as heise's Mac & i pages write them; the article is a paragraph long.
+    const html = `<html><head><meta content="Mac &amp; i" property="og:site_name" /><meta content="Mac &amp; i" name="DC.creator" /><title>1Password für Mac generiert Einmal-Passwörter | Mac &amp; i</title></head><body><article><h1>1Password für Mac generiert Einmal-Passwörter</h1><p>${'AgileBits hat Version 5.3 seines bekannten Passwortmanagers 1Password für OS X freigegeben. '.repeat(4)}</p></article></body></html>`;
+    const authors = extractArticle(html, new VFile())?.authors ?? [];
+    assert.ok(!authors.includes('Mac'), `got ${JSON.stringify(authors)}`);
+    assert.deepEqual(authors, ['Mac & i']);
+  });
+});
