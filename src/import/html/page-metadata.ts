@@ -620,7 +620,7 @@ function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFou
   const declared = [metaValue(page, 'og:title')?.value, metaValue(page, 'twitter:title')?.value, headline && clean(headline)].filter(
     (value): value is string => value !== undefined && value !== '',
   );
-  const heading = statedTitle(titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined), declared, page, isArticleHeading);
+  const heading = statedTitle(titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : bylinedHeading(topHeadings, page)), declared, page, isArticleHeading);
   const candidates: TitleCandidate[] = [];
   if (heading) candidates.push({ value: clean(collapsedText(heading)), element: heading, visible: true });
   for (const key of ['og:title', 'twitter:title', 'citation_title', 'dc.title']) {
@@ -631,6 +631,18 @@ function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFou
   const documentTitle = page.elements.find((element) => element.tagName === 'title');
   if (documentTitle) candidates.push({ value: clean(collapsedText(documentTitle)), element: documentTitle, visible: false });
   return candidates.filter((candidate) => candidate.value !== '');
+}
+
+/**
+ * Where every section is an `<h1>` (O'Reilly's HTMLBook chapters, the SRE book online), the title
+ * is the one the byline follows: `<h1>Monitoring Distributed Systems</h1><p class="byline author">`.
+ */
+function bylinedHeading(headings: readonly Element[], page: PageIndex): Element | undefined {
+  return headings.find((heading) => {
+    const parent = page.parents.get(heading);
+    const next = parent?.children.slice(parent.children.indexOf(heading) + 1).find((node): node is Element => node.type === 'element');
+    return next !== undefined && isBylineCandidate(next) && !/^h[1-6]$/.test(next.tagName);
+  });
 }
 
 /**

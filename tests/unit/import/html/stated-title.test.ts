@@ -33,3 +33,24 @@ describe('the title the page declares, shown in a heading', () => {
     assert.equal(titleOf(`<html><head>${otherTitle}</head>${body}</html>`), 'Minecraft News');
   });
 });
+
+describe('a page whose every section is an <h1>', () => {
+  // The shape of the SRE book's chapter pages (HTMLBook): the chapter's <h1>, its byline, then
+  // one <h1> per section; the document title names only the book.
+  const section = (title: string) =>
+    `<section><h1 class="heading jumptargets">${title}</h1><p>${'Monitoring a complex application is a significant engineering endeavor in and of itself. '.repeat(3)}</p></section>`;
+  const page = (byline: string) =>
+    `<html><head><title>Google - Site Reliability Engineering</title></head><body><div id="maia-main"><h1 class="heading jumptargets">Monitoring Distributed Systems</h1>${byline}${section('Definitions')}${section('Why Monitor?')}${section('Conclusion')}</div></body></html>`;
+
+  it('the <h1> the byline follows is the title', () => {
+    const html = page('<p class="byline author">Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>');
+    const article = extractArticle(html, new VFile({ path: 'page.html', value: html }));
+    assert.equal(article?.title, 'Monitoring Distributed Systems');
+    assert.deepEqual([article?.authors, article?.editors], [['Rob Ewaschuk'], ['Betsy Beyer']]);
+  });
+
+  it('without a byline none of them is chosen over the document title', () => {
+    const html = page('');
+    assert.equal(extractArticle(html, new VFile({ path: 'page.html', value: html }))?.title, 'Google - Site Reliability Engineering');
+  });
+});
