@@ -38,7 +38,7 @@ const cueSources: [Role, string][] = [
   ],
   [
     'author',
-    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|(?:authors?|auteurs?|autor(?:in|a|es|en)?|autore|автор(?:ы)?)(?:\s*[:：]|(?=[ \t]*\n))|written\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|^\s*(?:par|von|por|di|door|de)(?=\s|[:：])|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
+    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|(?:authors?|auteurs?|autor(?:in|a|es|en)?|autore|автор(?:ы)?)(?:\s*[:：]|(?=[ \t]*\n))|written\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|eingestellt von|gepostet von|verfasst von|publié par|posté par|publicado por|postado por|pubblicato da|postato da|geplaatst door|gepost door|opublikowane przez|napisane przez|^\s*(?:par|von|por|di|door|de)(?=\s|[:：])|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
   ],
 ];
 const cuePattern = new RegExp(cueSources.map(([role, source]) => `(?<${role}>(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}]))`).join('|'), 'giu');
@@ -46,7 +46,8 @@ const cuePattern = new RegExp(cueSources.map(([role, source]) => `(?<${role}>(?<
 // Where the names of a cue end: a date, a separator, `on`/`in`/`at` (`by Jane Doe on June 3 in News`; in lower
 // case only: `Le Guin`, `In-Sook`), an update line.
 const namesEndSources = [
-  String.raw`\s+(?:[Oo]n|[Ii]n|[Aa]t|for|from|via|am|le|el|il|op|um|в|the)\s+`,
+  // `à`, `às`, `alle`, `om`: Blogger's `Publié par X à 10:00`, `Postado por X às 10:00`, `Pubblicato da X alle 10:00`, `Geplaatst door X om 10:00`.
+  String.raw`\s+(?:[Oo]n|[Ii]n|[Aa]t|for|from|via|am|le|el|il|op|um|в|the|à|às|alle|om)\s+`,
   String.raw`\s*[|·•]\s*`,
   String.raw`\s+[–—-]\s+`,
   // `Written by X / Edited by Y`, not `u/benyacobi`.

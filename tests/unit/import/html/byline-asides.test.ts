@@ -41,3 +41,21 @@ describe('a meta tag that names the site', () => {
     assert.deepEqual(authors, ['Mac & i']);
   });
 });
+
+describe('“Posted by” in the blog’s own language', () => {
+  it('Blogger’s localised post footers name the author (`Eingestellt von`, `Publié par … à 10:00`, `Pubblicato da … alle`)', () => {
+    assert.deepEqual(readByline('Publié par Jean Dupont à 10:00').authors, ['Jean Dupont']);
+    assert.deepEqual(readByline('Postado por João Silva às 10:00').authors, ['João Silva']);
+    assert.deepEqual(readByline('Pubblicato da Marco Rossi alle 10:00').authors, ['Marco Rossi']);
+    assert.deepEqual(readByline('Geplaatst door Jan de Vries om 10:00').authors, ['Jan de Vries']);
+  });
+
+  it('a German Blogger page (the corpus entry html/blogger-tach-auch-de): “Eingestellt von der Michel um 21:11”', () => {
+    const page = readFileSync(path.join(repoRoot, 'tests/corpus/html/blogger-tach-auch-de/tach-auch.html'), 'utf8');
+    const footer = page.split('\n').slice(499, 502).join('\n');
+    assert.match(footer, /Eingestellt von/);
+    assert.deepEqual(readByline(footer.replace(/<[^>]+>/g, ' ')).authors, ['der Michel']);
+    const article = extractArticle(page, new VFile());
+    assert.deepEqual([article?.authors, article?.date], [['der Michel'], '2020-04-28']);
+  });
+});
