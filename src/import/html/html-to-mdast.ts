@@ -81,6 +81,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   tightenLists(body);
   collapseSpaces(body);
   breaksOutOfEmphasis(body);
+  paragraphsAtBlankLines(body);
   dropEdgeBreaks(body);
   moveDefinitionsToEnd(body);
   // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
@@ -335,6 +336,54 @@ function breaksOutOfEmphasis(node: Root | RootContent): void {
     children.splice(index, 0, ...before);
     index += before.length + after.length;
   }
+}
+
+/**
+ * Blogger (“convert line breaks”) and old editors write paragraphs as lines: `text<br><br>text`.
+ * An empty line, two breaks with nothing but spaces between them, ends a paragraph; a single
+ * break stays a line break (verse, addresses).
+ */
+function paragraphsAtBlankLines(parent: Root | RootContent): void {
+  if (!('children' in parent)) return;
+  const children = parent.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as RootContent;
+    if (child.type !== 'paragraph') {
+      if (child.type === 'blockquote' || child.type === 'listItem' || child.type === 'list' || child.type === 'footnoteDefinition')
+        paragraphsAtBlankLines(child);
+      continue;
+    }
+    const pieces = splitAtBlankLines(child.children);
+    if (pieces.length < 2) continue;
+    const paragraphs = pieces.map((inline): RootContent => {
+      const first = inline[0]?.position;
+      const last = inline.at(-1)?.position;
+      return { type: 'paragraph', children: inline, ...(first && last ? { position: { start: first.start, end: last.end } } : {}) };
+    });
+    children.splice(index, 1, ...paragraphs);
+    index += paragraphs.length - 1;
+  }
+}
+
+function splitAtBlankLines(inline: PhrasingContent[]): PhrasingContent[][] {
+  const pieces: PhrasingContent[][] = [[]];
+  const isSpace = (node: PhrasingContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+  for (let index = 0; index < inline.length; index++) {
+    const node = inline[index] as PhrasingContent;
+    if (node.type === 'break') {
+      let next = index + 1;
+      while (isSpace(inline[next])) next++;
+      if (inline[next]?.type === 'break') {
+        // Two breaks or more: the paragraph ends here.
+        while (inline[next]?.type === 'break' || isSpace(inline[next])) next++;
+        pieces.push([]);
+        index = next - 1;
+        continue;
+      }
+    }
+    pieces.at(-1)?.push(node);
+  }
+  return pieces.filter((piece) => piece.some((node) => !isSpace(node) && node.type !== 'break'));
 }
 
 function dropEdgeBreaks(body: Root): void {
