@@ -38,7 +38,7 @@ const cueSources: [Role, string][] = [
   ],
   [
     'author',
-    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|(?:authors?|auteurs?|autor(?:in|a|es|en)?|autore|автор(?:ы)?)(?:\s*[:：]|(?=[ \t]*\n))|written\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|^\s*(?:par|von|por|di|door|de)(?=\s|[:：])|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
+    String.raw`(?:(?:a\s+)?(?:guest\s+)?(?:written|posted|published|authored|words|story|text|reporting|report|article|essay|post|column|entry|interview|commentary|analysis|op-ed)\s+)?by|(?:authors?|auteurs?|autor(?:in|a|es|en)?|autore|автор(?:ы)?)(?:\s*[:：]|(?=[ \t]*\n))|written\s*:|texte?\s*:|écrit par|geschrieben von|escrito por|scritto da|geschreven door|eingestellt von|gepostet von|verfasst von|publié par|posté par|publicado por|postado por|pubblicato da|postato da|geplaatst door|gepost door|opublikowane przez|napisane przez|^\s*(?:par|von|por|di|door|de)(?=\s|[:：])|著者\s*[:：]?|作者\s*[:：]?|筆者\s*[:：]?|文\s*[:：●]`,
   ],
 ];
 const cuePattern = new RegExp(cueSources.map(([role, source]) => `(?<${role}>(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}]))`).join('|'), 'giu');
@@ -46,7 +46,8 @@ const cuePattern = new RegExp(cueSources.map(([role, source]) => `(?<${role}>(?<
 // Where the names of a cue end: a date, a separator, `on`/`in`/`at` (`by Jane Doe on June 3 in News`; in lower
 // case only: `Le Guin`, `In-Sook`), an update line.
 const namesEndSources = [
-  String.raw`\s+(?:[Oo]n|[Ii]n|[Aa]t|for|from|via|am|le|el|il|op|um|в|the)\s+`,
+  // `à`, `às`, `alle`, `om`: Blogger's `Publié par X à 10:00`, `Postado por X às 10:00`, `Pubblicato da X alle 10:00`, `Geplaatst door X om 10:00`.
+  String.raw`\s+(?:[Oo]n|[Ii]n|[Aa]t|for|from|via|am|le|el|il|op|um|в|the|à|às|alle|om)\s+`,
   String.raw`\s*[|·•]\s*`,
   String.raw`\s+[–—-]\s+`,
   // `Written by X / Edited by Y`, not `u/benyacobi`.
@@ -106,7 +107,7 @@ function firstChunk(text: string): string {
 /** The names at the start of `segment`: up to where they end, split into a list, each checked. */
 function namesIn(segment: string, handles: boolean): string[] {
   const date = findDate(segment);
-  let text = (date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, '');
+  let text = withoutAside((date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, ''));
   const end = endOfNames(text);
   if (end !== undefined) text = text.slice(0, end);
   const names: string[] = [];
@@ -120,6 +121,21 @@ function namesIn(segment: string, handles: boolean): string[] {
     afterRole = parts.some(hasRole);
   }
   return names;
+}
+
+/** `(avec Damien Leloup et Morgane Tual)`, `(with John Roe)`: writers credited beside the first. */
+const withCue = /^(?:with|avec|mit|con|com|met|insieme a|junto a|samen met)\s+/i;
+
+/**
+ * A byline's parenthesis: co-writers (`Martin Untersinger (avec Damien Leloup et Morgane Tual)`, Le
+ * Monde) join the list; anything else (`Jane Doe (Reuters)`, `(Staff)`) is no part of a name.
+ */
+function withoutAside(text: string): string {
+  const aside = /\s*\(([^()]*)(?:\)|$)/.exec(text);
+  if (!aside) return text;
+  const inner = (aside[1] ?? '').trim();
+  const cue = withCue.exec(inner);
+  return `${text.slice(0, aside.index)}${cue ? `, ${inner.slice(cue[0].length)}` : ''}${text.slice(aside.index + aside[0].length)}`;
 }
 
 /** `By Jane Doe and John Roe · 3 March 2020` → the authors' names. */

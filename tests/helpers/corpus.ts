@@ -108,6 +108,8 @@ function plainText(node: Nodes, skipDefinitions: boolean): string {
   if (skipDefinitions && node.type === 'footnoteDefinition') return '';
   if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
   if (node.type === 'image') return node.alt ?? '';
+  // A line break is white space to a reader (`write up<br>the equivalent`).
+  if (node.type === 'break') return '\n';
   if (!('children' in node)) return '';
   const blocks = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
   return (node.children as Nodes[]).map((child) => plainText(child, skipDefinitions)).join(blocks.has(node.type) ? '\n' : '');

@@ -4,7 +4,19 @@ import { matches, select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { parseHTML } from 'linkedom';
 import { noteListSelector } from './footnotes.ts';
-import { ancestorsOf, collapsedText, contains, elementsOf, hasClass, hasVisibleContent, isElement, stringProperty, textContent } from './hast-tree.ts';
+import {
+  ancestorsOf,
+  classNames,
+  collapsedText,
+  contains,
+  elementsOf,
+  hasClass,
+  hasVisibleContent,
+  isElement,
+  parentMap,
+  stringProperty,
+  textContent,
+} from './hast-tree.ts';
 import { type ChromeKind, isPostItem, isTeaser, kindByMarkup } from './site-chrome.ts';
 import { hintWords, pageTextStats, textStats } from './text-density.ts';
 
@@ -163,7 +175,31 @@ export function readablePick(page: Root): ReadablePick | undefined {
   };
   collect(article.content.children);
   if (picked.length === 0) return undefined;
-  return { elements: picked, title: article.title?.trim() || undefined, byline: article.byline?.trim() || undefined };
+  return { elements: beforePageFooter(picked, page), title: article.title?.trim() || undefined, byline: article.byline?.trim() || undefined };
+}
+
+/**
+ * Readability adds the article's sibling paragraphs when they read as prose, and so takes a site's
+ * disclaimer when a hand-made layout sets its footer as loose paragraphs after `<p id="footer">`
+ * (ebb.org). What comes after the page's footer starts is the footer's.
+ */
+function beforePageFooter(picked: readonly Element[], page: Root): Element[] {
+  if (picked.length < 2) return [...picked];
+  const parents = parentMap(page);
+  const kept: Element[] = [];
+  for (const element of picked) {
+    const parent = parents.get(element);
+    const before = parent ? parent.children.slice(0, parent.children.indexOf(element)) : [];
+    const after = before.findLastIndex((node) => node.type === 'element' && kept.includes(node));
+    if (kept.length > 0 && before.slice(after + 1).some((node) => node.type === 'element' && isFooterMark(node))) break;
+    kept.push(element);
+  }
+  return kept;
+}
+
+function isFooterMark(element: Element): boolean {
+  const names = [stringProperty(element, 'id') ?? '', ...classNames(element)];
+  return element.tagName === 'footer' || stringProperty(element, 'role') === 'contentinfo' || names.some((name) => /^(?:site-|page-)?footer$/i.test(name));
 }
 
 /** The little of a DOM element that is read here (linkedom's elements are typed as the DOM's). */

@@ -186,10 +186,10 @@ function noArticle(file: VFile, reason: string): void {
 function articlePlace(page: Root, parents: ReadonlyMap<Nodes, Parents>, containers: readonly Element[]) {
   const order = new Map(elementsOf(page).map((element, index) => [element, index]));
   const first = containers[0];
-  const articleAncestor = first && ancestorsOf(first, parents).find((ancestor): ancestor is Element => isElement(ancestor as Element, 'article'));
+  const articleAncestor = first && ancestorsOf(first, parents).find((ancestor): ancestor is Element => isArticleItem(ancestor));
   return {
     isNearArticle: (element: Element) => {
-      if (inPageChrome(element, parents)) return false;
+      if (inPageChrome(element, parents, first)) return false;
       if (!first) return true;
       if (articleAncestor && contains(articleAncestor, element, parents)) return true;
       return containers.some((container) => contains(container, element, parents)) || (order.get(element) ?? 0) < (order.get(first) ?? 0);
@@ -197,14 +197,34 @@ function articlePlace(page: Root, parents: ReadonlyMap<Nodes, Parents>, containe
   };
 }
 
-/** Navigation, sidebars, the page footer, comments and related posts; an article's own footer (its byline, in many themes) is not chrome. */
-function inPageChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
+/**
+ * The block that holds one post with its header and footer: `<article>`, or the item that
+ * microformats or microdata mark as the post (Blogger's `<div class="post hentry"
+ * itemtype="http://schema.org/BlogPosting">` keeps “Posted by … at …” after the post's body).
+ */
+function isArticleItem(node: Nodes): node is Element {
+  if (node.type !== 'element') return false;
+  if (node.tagName === 'article') return true;
+  if (classNames(node).some((name) => name === 'h-entry' || name === 'hentry')) return true;
+  return (
+    node.properties.itemScope !== undefined && /schema\.org\/(?:\w*Article|BlogPosting|SocialMediaPosting|Report)$/.test(stringProperty(node, 'itemType') ?? '')
+  );
+}
+
+/**
+ * Navigation, sidebars, the page footer, comments and related posts; an article's own footer (its
+ * byline, in many themes) is not chrome, nor is a block that holds the article itself: Blogger sets
+ * every post inside `<div class="widget Blog">`, and its “Posted by … at …” line with it.
+ */
+function inPageChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>, article?: Element): boolean {
+  const holdsArticle = new Set(article ? ancestorsOf(article, parents) : []);
   const ancestors = ancestorsOf(element, parents).filter((ancestor): ancestor is Element => ancestor.type === 'element');
   return ancestors.some(
     (ancestor, depth) =>
-      ['nav', 'aside'].includes(ancestor.tagName) ||
-      (ancestor.tagName === 'footer' && !ancestors.slice(depth + 1).some((outer) => outer.tagName === 'article')) ||
-      (!['body', 'html'].includes(ancestor.tagName) && classNames(ancestor).some(isChromeClass)),
+      !holdsArticle.has(ancestor) &&
+      (['nav', 'aside'].includes(ancestor.tagName) ||
+        (ancestor.tagName === 'footer' && !ancestors.slice(depth + 1).some((outer) => outer.tagName === 'article')) ||
+        (!['body', 'html'].includes(ancestor.tagName) && classNames(ancestor).some(isChromeClass))),
   );
 }
 

@@ -63,6 +63,12 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       return defaultHandlers.a?.(state, node);
     },
     sup: (state, node) => superscriptContent(state, node),
+    sub: (state, node) => {
+      const text = collapsedText(node);
+      return scriptDigits.test(text) && node.children.every((child) => child.type === 'text')
+        ? ({ type: 'text', value: lowered(text) } satisfies Text)
+        : state.all(node);
+    },
     img: (state, node) => {
       if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
       return figure(node, undefined, undefined);
@@ -75,10 +81,12 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   tightenLists(body);
   collapseSpaces(body);
   breaksOutOfEmphasis(body);
+  paragraphsAtBlankLines(body);
   dropEdgeBreaks(body);
   moveDefinitionsToEnd(body);
   // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
   const notes = recognisePlainNotes(body, file);
+  superscriptsAsCharacters(body);
   return { body, images, notes };
 }
 
@@ -92,9 +100,34 @@ function superscriptContent(state: State, node: Element) {
   if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
     return { type: 'text', value: markSuperscript(text, node.position?.start) } satisfies Text;
   }
+  if (scriptDigits.test(text) && node.children.every((child) => child.type === 'text')) return { type: 'text', value: raised(text) } satisfies Text;
   const content = state.all(node);
   for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
   return content;
+}
+
+/** Digits and signs that Unicode writes raised and lowered (`10⁶`, `x⁻¹`, `H₂O`, `CO₂`). */
+const scriptDigits = /^[0-9+\-−=]+$/;
+const superscripts: Record<string, string> = Object.fromEntries([...'0123456789+-−='].map((c, i) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼'[i] as string]));
+const subscripts: Record<string, string> = Object.fromEntries([...'0123456789+-−='].map((c, i) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₋₌'[i] as string]));
+
+function raised(text: string): string {
+  return [...text].map((character) => superscripts[character] ?? character).join('');
+}
+
+function lowered(text: string): string {
+  return [...text].map((character) => subscripts[character] ?? character).join('');
+}
+
+/**
+ * mdast has no superscript: a `<sup>` that was not a note marker would be run into the text before
+ * it (`10<sup>6</sup>` read `106`). Digits and signs take their superscript characters (`10⁶`);
+ * other superscripts (`2<sup>nd</sup>`) stay as they read.
+ */
+function superscriptsAsCharacters(body: Root): void {
+  visit(body, 'text', (node) => {
+    if (node.data?.superscript && scriptDigits.test(node.value)) node.value = raised(node.value);
+  });
 }
 
 /** The figure for a picture: none when there is nothing to show or say (no address, caption or alt text). */
@@ -263,9 +296,10 @@ type PhrasingParent = Extract<Parents, { children: PhrasingContent[] }>;
  * and Markdown cannot even write one there: it goes, however deep in emphasis or links it sits.
  */
 /**
- * Old pages set the line break inside the bold (`<b>Subhead<br></b>Text`): in Markdown a break and
- * spaces just inside the asterisks keep them from closing (`**Subhead\\&#xA;**&#x54;ext`). They
- * move out, before or after the emphasis, innermost first.
+ * Old pages set the line break inside the bold (`<b>Subhead<br></b>Text`), editors a space inside
+ * the italics (`<em>published at </em>`): in Markdown a break and spaces just inside the asterisks
+ * keep them from closing (`**Subhead\\&#xA;**&#x54;ext`, `_published at&#x20;_`). They move out,
+ * before or after the emphasis, innermost first.
  */
 function breaksOutOfEmphasis(node: Root | RootContent): void {
   if (!('children' in node)) return;
@@ -275,14 +309,81 @@ function breaksOutOfEmphasis(node: Root | RootContent): void {
     const child = children[index] as RootContent;
     if (child.type !== 'strong' && child.type !== 'emphasis' && child.type !== 'delete') continue;
     const isEdge = (inner: RootContent | undefined) => inner !== undefined && (inner.type === 'break' || (inner.type === 'text' && inner.value.trim() === ''));
+    // Italics around nothing but a space (`connaissances<i> </i>ou`, SPIP): the space stays, the italics go.
+    if (child.children.length > 0 && child.children.every(isEdge)) {
+      children.splice(index, 1, ...(child.children as RootContent[]));
+      index += child.children.length - 1;
+      continue;
+    }
     const after: RootContent[] = [];
     while (child.children.length > 1 && isEdge(child.children.at(-1))) after.unshift(child.children.pop() as RootContent);
     const before: RootContent[] = [];
     while (child.children.length > 1 && isEdge(child.children[0])) before.push(child.children.shift() as RootContent);
+    // `<em>Originally published at </em><a>…</a>`: the space goes out too, or Markdown writes it `&#x20;`.
+    const last = child.children.at(-1);
+    const trailing = last?.type === 'text' && last.value.trim() !== '' ? /\s+$/.exec(last.value) : null;
+    if (last?.type === 'text' && trailing) {
+      last.value = last.value.slice(0, trailing.index);
+      after.unshift({ type: 'text', value: trailing[0] });
+    }
+    const first = child.children[0];
+    const leading = first?.type === 'text' && first.value.trim() !== '' ? /^\s+/.exec(first.value) : null;
+    if (first?.type === 'text' && leading) {
+      first.value = first.value.slice(leading[0].length);
+      before.push({ type: 'text', value: leading[0] });
+    }
     children.splice(index + 1, 0, ...after);
     children.splice(index, 0, ...before);
     index += before.length + after.length;
   }
+}
+
+/**
+ * Blogger (“convert line breaks”) and old editors write paragraphs as lines: `text<br><br>text`.
+ * An empty line, two breaks with nothing but spaces between them, ends a paragraph; a single
+ * break stays a line break (verse, addresses).
+ */
+function paragraphsAtBlankLines(parent: Root | RootContent): void {
+  if (!('children' in parent)) return;
+  const children = parent.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as RootContent;
+    if (child.type !== 'paragraph') {
+      if (child.type === 'blockquote' || child.type === 'listItem' || child.type === 'list' || child.type === 'footnoteDefinition')
+        paragraphsAtBlankLines(child);
+      continue;
+    }
+    const pieces = splitAtBlankLines(child.children);
+    if (pieces.length < 2) continue;
+    const paragraphs = pieces.map((inline): RootContent => {
+      const first = inline[0]?.position;
+      const last = inline.at(-1)?.position;
+      return { type: 'paragraph', children: inline, ...(first && last ? { position: { start: first.start, end: last.end } } : {}) };
+    });
+    children.splice(index, 1, ...paragraphs);
+    index += paragraphs.length - 1;
+  }
+}
+
+function splitAtBlankLines(inline: PhrasingContent[]): PhrasingContent[][] {
+  const pieces: PhrasingContent[][] = [[]];
+  const isSpace = (node: PhrasingContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+  for (let index = 0; index < inline.length; index++) {
+    const node = inline[index] as PhrasingContent;
+    if (node.type === 'break') {
+      let next = index + 1;
+      while (isSpace(inline[next])) next++;
+      if (inline[next]?.type === 'break') {
+        // Two breaks or more: the paragraph ends here.
+        while (inline[next]?.type === 'break' || isSpace(inline[next])) next++;
+        pieces.push([]);
+        index = next - 1;
+        continue;
+      }
+    }
+    pieces.at(-1)?.push(node);
+  }
+  return pieces.filter((piece) => piece.some((node) => !isSpace(node) && node.type !== 'break'));
 }
 
 function dropEdgeBreaks(body: Root): void {

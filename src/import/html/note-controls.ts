@@ -165,12 +165,19 @@ function toggleAsMarker(label: Element, parents: ReadonlyMap<Nodes, Parents>, by
   }
   const noteId = stringProperty(note, 'id') ?? id;
   note.properties.id = noteId;
+  // Footnote recognition reads a note written where its marker is by Tufte's class name.
+  if (!classNames(note).some((name) => name === 'sidenote' || name === 'marginnote')) note.properties.className = [...classNames(note), 'sidenote'];
   label.tagName = 'a';
   label.properties = { href: `#${noteId}`, className: classNames(label) };
 }
 
+/**
+ * Tufte's class names, or a theme's own for the same toggle (`<label for="1" class="margin-toggle
+ * footnote-number">`, `<input id="1">`, `<span class="footnote">` on maggieappleton.com): a note
+ * the checkbox shows and hides.
+ */
 function isSidenote(element: Element): boolean {
-  return classNames(element).some((name) => name === 'sidenote' || name === 'marginnote');
+  return classNames(element).some((name) => /^(?:side|margin|foot)-?note$/i.test(name));
 }
 
 /** A margin figure leaves its paragraph and stands before it as a figure: its pictures, then the rest as the caption. */

@@ -61,6 +61,9 @@ const visibleTitleSelector = [
   'h2.post-title',
   'h2[itemprop=headline]',
   'h2.p-name',
+  // Blogger's layouts title a post with an `<h3>` (the `<h1>` is the blog's name).
+  'h3.entry-title',
+  'h3.post-title',
 ].join(', ');
 const dekClasses = ['subtitle', 'pw-subtitle-paragraph', 'gh-article-excerpt', 'article-excerpt', 'post-excerpt', 'entry-subtitle', 'dek', 'standfirst'];
 
@@ -243,6 +246,12 @@ function withArticleAsides(page: PageIndex, place: ArticlePlace, titleElement: E
   };
 }
 
+/** A meta tag that names the site (`Mac & i`) names it whole, not split into `Mac` and `i`. */
+function wholeSiteName(candidate: Found<string[]> | undefined, siteNames: readonly string[]): Found<string[]> | undefined {
+  const content = candidate?.from[0]?.tagName === 'meta' ? clean(stringProperty(candidate.from[0], 'content') ?? '') : undefined;
+  return candidate && content && siteNames.some((site) => sameText(site, content)) ? { ...candidate, value: [content] } : candidate;
+}
+
 /**
  * The first source of authors that names someone; one that names only the site or its publisher
  * (`<meta name="author" content="Condé Nast">`) gives way to a later one that names people.
@@ -253,8 +262,14 @@ function authorsOf(
   visible: { byline: Found<string[]> | undefined; metaNames: readonly string[]; meta: Found<string[]> | undefined },
 ): Found<string[]> | undefined {
   const found = candidates.filter((candidate): candidate is Found<string[]> => candidate !== undefined);
-  const isSite = (candidate: Found<string[]>) => candidate.value.every((name) => siteNames.some((site) => sameText(site, name)));
-  const chosen = found.find((candidate) => !isSite(candidate)) ?? found[0];
+  // `<meta name="DC.creator" content="Mac & i">`: the site's name, which would split into `Mac` and `i`.
+  const isSite = (candidate: Found<string[]>) =>
+    candidate.value.every((name) => siteNames.some((site) => sameText(site, name))) ||
+    (candidate.from.length > 0 &&
+      candidate.from.every(
+        (element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(stringProperty(element, 'content') ?? ''))),
+      ));
+  const chosen = found.find((candidate) => !isSite(candidate)) ?? wholeSiteName(found[0], siteNames);
   const { byline } = visible;
   if (!chosen || !byline || byline === chosen) return chosen;
   const named = (names: readonly string[], name: string) => names.some((other) => sameText(other, name));
@@ -311,12 +326,17 @@ function metaAuthors(page: PageIndex): Found<string[]>[] {
       elements.flatMap((meta) => {
         const value = clean(stringProperty(meta, 'content') ?? '');
         // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
-        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(value);
+        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(withoutContact(value));
       }),
     );
     if (names.length > 0) found.push({ value: names, from: elements });
   }
   return found;
+}
+
+/** `Bradley M. Kuhn (http://ebb.org/bkuhn/)`, `Jane Doe <jane@example.org>`: the name without the address written after it. */
+function withoutContact(value: string): string {
+  return value.replace(/\s*[(<]\s*(?:https?:\/\/|mailto:|www\.|[^\s@()<>]+@)[^()<>]*[)>]/gi, '').trim();
 }
 
 function namesIn(value: string): string[] {
@@ -379,6 +399,8 @@ function publishedDate(
       'pubdate',
       'publish-date',
       'publish_date',
+      // Adobe Experience Manager and other CMSs: `<meta name="publishDate" content="2020-11-11 12:00:00.000-0600">`.
+      'publishdate',
       'article.published',
     ].map((key) => metaValue(page, key)),
     jsonLd && foundIn(jsonLd, text(jsonLd.article.dateCreated)),
@@ -587,20 +609,56 @@ function articleTitle(page: PageIndex, place: ArticlePlace, declaredSite: string
 function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFound | undefined): TitleCandidate[] {
   const isArticleHeading = (heading: Element) => place.isNearArticle(heading) && !isBranding(heading, page);
   const headings = page.elements.filter((element) => (element.tagName === 'h1' || element.tagName === 'h2') && isArticleHeading(element));
-  const titled = headings.filter((heading) => matches(visibleTitleSelector, heading) || isPermalinkHeading(heading));
+  const isHeading = new Set(headings);
+  const titled = page.elements.filter(
+    (element) =>
+      (isHeading.has(element) && (matches(visibleTitleSelector, element) || isPermalinkHeading(element))) ||
+      (element.tagName === 'h3' && matches(visibleTitleSelector, element) && isArticleHeading(element)),
+  );
   const topHeadings = headings.filter((heading) => heading.tagName === 'h1');
-  const heading = titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : undefined);
+  const headline = jsonLd && (text(jsonLd.article.headline) ?? text(jsonLd.article.name));
+  const declared = [metaValue(page, 'og:title')?.value, metaValue(page, 'twitter:title')?.value, headline && clean(headline)].filter(
+    (value): value is string => value !== undefined && value !== '',
+  );
+  const heading = statedTitle(titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : bylinedHeading(topHeadings, page)), declared, page, isArticleHeading);
   const candidates: TitleCandidate[] = [];
   if (heading) candidates.push({ value: clean(collapsedText(heading)), element: heading, visible: true });
   for (const key of ['og:title', 'twitter:title', 'citation_title', 'dc.title']) {
     const found = metaValue(page, key);
     if (found?.from[0]) candidates.push({ value: found.value, element: found.from[0], visible: false });
   }
-  const headline = jsonLd && (text(jsonLd.article.headline) ?? text(jsonLd.article.name));
   if (jsonLd && headline) candidates.push({ value: clean(headline), element: jsonLd.script, visible: false });
   const documentTitle = page.elements.find((element) => element.tagName === 'title');
   if (documentTitle) candidates.push({ value: clean(collapsedText(documentTitle)), element: documentTitle, visible: false });
   return candidates.filter((candidate) => candidate.value !== '');
+}
+
+/**
+ * Where every section is an `<h1>` (O'Reilly's HTMLBook chapters, the SRE book online), the title
+ * is the one the byline follows: `<h1>Monitoring Distributed Systems</h1><p class="byline author">`.
+ */
+function bylinedHeading(headings: readonly Element[], page: PageIndex): Element | undefined {
+  return headings.find((heading) => {
+    const parent = page.parents.get(heading);
+    const next = parent?.children.slice(parent.children.indexOf(heading) + 1).find((node): node is Element => node.type === 'element');
+    return next !== undefined && isBylineCandidate(next) && !/^h[1-6]$/.test(next.tagName);
+  });
+}
+
+/**
+ * A heading the page itself declares as the title (og:title, JSON-LD headline) wins over one that
+ * says something else: a Tumblr theme's only `<h1>` is the blog's name (“Minecraft News”) while
+ * the post's title is an `<h3>`. Without such a heading the chosen one stays.
+ */
+function statedTitle(
+  heading: Element | undefined,
+  declared: readonly string[],
+  page: PageIndex,
+  isArticleHeading: (element: Element) => boolean,
+): Element | undefined {
+  const says = (element: Element) => declared.some((title) => sameText(title, clean(collapsedText(element))));
+  if (!heading || declared.length === 0 || says(heading)) return heading;
+  return page.elements.find((element) => /^h[1-3]$/.test(element.tagName) && isArticleHeading(element) && says(element)) ?? heading;
 }
 
 /** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
@@ -749,7 +807,29 @@ interface VisibleByline {
 /** Short blocks that open with a cue (`By Jane Doe`, `Posted by …`, `Par …`): bylines in themes that give them no class. */
 const cuedBlockTags = new Set(['p', 'div', 'span', 'cite', 'address', 'small', 'em', 'strong', 'li', 'h4', 'h5', 'h6', 'td', 'section']);
 const notBylineTags = new Set(['meta', 'link', 'script', 'style', 'img', 'body', 'html', 'article', 'main', 'head', 'title']);
-const cuedBlock = /^(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
+// A theme may set a mark before the cue: `// By Arun Sai Krishnan • Nov 11, 2020` (Dropbox), `— By …`, `· Von …`.
+const cuedBlock =
+  /^(?:[/|·•—–-]{1,3}\s*)?(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
+
+/** `Tuesday 15 October 2019 by Jane Doe`, `Posted on 3 May 2020 at 09:11 by Jane Doe.`: the day, then who wrote it. */
+const datedByline = /^((?:(?:posted|published|written)\s+(?:on\s+)?)?.{6,50}?)\s+by\s+\S/i;
+
+/** A short block that gives the day and then the author (`<p class="topAttributionWithDate">`): a byline without an opening cue. */
+function isDatedByline(element: Element, options: DateOptions): boolean {
+  const value = collapsedText(element);
+  const day = value.length <= 150 ? datedByline.exec(value)?.[1] : undefined;
+  if (!day) return false;
+  const found = findDate(day, options);
+  // Nothing but the day before `by` (a time of day may follow it): not a sentence that mentions a date.
+  const rest =
+    found &&
+    `${day.slice(0, found.start)} ${day.slice(found.end)}`
+      .replace(/^(?:posted|published|written)\s+(?:on\s+)?/i, '')
+      .replace(/\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?/i, '');
+  // A weekday may stand before the day (`Tuesday 15 October 2019`, `Dienstag, 28. April 2020`).
+  const left = rest?.replace(/[\s,.–—-]+/g, ' ').trim();
+  return left !== undefined && /^\p{L}{0,12}$/u.test(left) && !element.children.some((child) => child.type === 'element' && isDatedByline(child, options));
+}
 
 /**
  * The byline the reader sees with the article: of the elements that name an author (a link to
@@ -762,7 +842,8 @@ function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Eleme
   const anchor = titleElement && !['title', 'meta', 'script'].includes(titleElement.tagName) ? order.get(titleElement) : undefined;
   const distance = (element: Element) => (anchor === undefined ? (order.get(element) ?? 0) : Math.abs((order.get(element) ?? 0) - anchor));
   const cued = all.filter((element) => {
-    if (!cuedBlockTags.has(element.tagName) || !cuedBlock.test(firstText(element))) return false;
+    if (!cuedBlockTags.has(element.tagName)) return false;
+    if (!cuedBlock.test(firstText(element))) return isDatedByline(element, options);
     const value = collapsedText(element);
     return value.length <= 150 && cuedBlock.test(value) && !element.children.some((child) => child.type === 'element' && cuedBlock.test(collapsedText(child)));
   });

@@ -629,9 +629,10 @@ function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
   const first = proseIndexes[0];
   const last = proseIndexes.at(-1);
   if (first === undefined || last === undefined) return [];
+  const listed = sourcesSections(blocks, last, options);
   const linkCount = blocks.map((block, index) => {
     if (index >= first && index <= last) return 0;
-    if (options.isProtected(block) || options.holdsProtected(block)) return 0;
+    if (options.isProtected(block) || options.holdsProtected(block) || listed.has(index)) return 0;
     const { text, links } = textStats(block);
     return text > 0 && links >= 0.6 * text ? selectAll('a[href]', block).length : 0;
   });
@@ -645,6 +646,34 @@ function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
     return linkCount[at] ?? 0;
   };
   return blocks.filter((_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && (neighbour(index, -1) > 0 || neighbour(index, 1) > 0)));
+}
+
+/** A heading over the works a text draws on: `References`, `Further reading`, `Literatur`, `Références`, `参考文献`. */
+const sourcesHeading =
+  /^(?:[\d.]+\s+)?(?:references?|sources?|bibliography|further reading|reading list|works cited|literature|literatur|quellen|weiterführende literatur|références|bibliographie|sources et références|pour aller plus loin|referencias|bibliografía|fuentes|riferimenti|bibliografia|fonti|参考文献|参考資料|参考)\s*:?$/i;
+
+/**
+ * Blocks after the last prose that sit under the author's own heading for their sources
+ * (Org-mode's `4 References` closing a Blogger post): a list of links there is the author's
+ * reading list, not a site's. Wikis' `External links` and `See also` stay chrome.
+ */
+function sourcesSections(blocks: readonly Element[], lastProse: number, options: ChromeOptions): Set<number> {
+  const sections: number[][] = [];
+  let section: number[] | undefined;
+  let rank = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (index <= lastProse) continue;
+    const heading = /^h([1-6])$/.exec(block.tagName);
+    if (heading && !(section && Number(heading[1]) > rank)) {
+      section = sourcesHeading.test(collapsedText(block).trim()) ? [] : undefined;
+      if (section) sections.push(section);
+      rank = Number(heading[1]);
+    } else section?.push(index);
+  }
+  // A section that holds the page's notes is a wiki's `References`: a stray list of links there is not the author's.
+  const holdsNotes = (indexes: number[]) =>
+    indexes.some((index) => options.isProtected(blocks[index] as Element) || options.holdsProtected(blocks[index] as Element));
+  return new Set(sections.filter((indexes) => !holdsNotes(indexes)).flat());
 }
 
 const embedTags = new Set(['iframe', 'video', 'audio', 'object', 'embed']);

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { readByline } from '../../../../src/import/byline.ts';
+import { extractArticle } from '../../../../src/import/html/extract-article.ts';
+import { repoRoot } from '../../../helpers/project.ts';
+
+describe('a byline’s parenthesis', () => {
+  // Le Monde (the corpus entry html/lemonde-loi-renseignement-fr), lines 487–490: the byline block.
+  const lines = readFileSync(path.join(repoRoot, 'tests/corpus/html/lemonde-loi-renseignement-fr/article.html'), 'utf8').split('\n');
+  const block = lines.slice(486, 490).join('\n');
+
+  it('“Par Martin Untersinger (avec Damien Leloup et Morgane Tual)”: the writers credited with him join the list', () => {
+    assert.ok(block.includes('(avec Damien Leloup et Morgane Tual)'));
+    assert.deepEqual(readByline('Par Martin Untersinger (avec Damien Leloup et Morgane Tual)').authors, [
+      'Martin Untersinger',
+      'Damien Leloup',
+      'Morgane Tual',
+    ]);
+    assert.deepEqual(readByline('By Jane Doe (with John Roe)').authors, ['Jane Doe', 'John Roe']);
+  });
+
+  it('any other parenthesis is no part of a name (`Jane Doe (Reuters)`)', () => {
+    assert.deepEqual(readByline('By Jane Doe (Reuters)').authors, ['Jane Doe']);
+  });
+
+  it('the whole page: the three writers, not “Morgane Tual)”', () => {
+    const page = lines.join('\n');
+    assert.deepEqual(extractArticle(page, new VFile())?.authors, ['Martin Untersinger', 'Damien Leloup', 'Morgane Tual']);
+  });
+});
+
+describe('a meta tag that names the site', () => {
+  it('<meta name="DC.creator" content="Mac &amp; i"> with og:site_name “Mac & i” (heise.de) is the site, not “Mac” and “i”', () => {
+    // The two meta tags as heise's Mac & i pages write them; the article is a paragraph long.
+    const html = `<html><head><meta content="Mac &amp; i" property="og:site_name" /><meta content="Mac &amp; i" name="DC.creator" /><title>1Password für Mac generiert Einmal-Passwörter | Mac &amp; i</title></head><body><article><h1>1Password für Mac generiert Einmal-Passwörter</h1><p>${'AgileBits hat Version 5.3 seines bekannten Passwortmanagers 1Password für OS X freigegeben. '.repeat(4)}</p></article></body></html>`;
+    const authors = extractArticle(html, new VFile())?.authors ?? [];
+    assert.ok(!authors.includes('Mac'), `got ${JSON.stringify(authors)}`);
+    assert.deepEqual(authors, ['Mac & i']);
+  });
+});
+
+describe('“Posted by” in the blog’s own language', () => {
+  it('Blogger’s localised post footers name the author (`Eingestellt von`, `Publié par … à 10:00`, `Pubblicato da … alle`)', () => {
+    assert.deepEqual(readByline('Publié par Jean Dupont à 10:00').authors, ['Jean Dupont']);
+    assert.deepEqual(readByline('Postado por João Silva às 10:00').authors, ['João Silva']);
+    assert.deepEqual(readByline('Pubblicato da Marco Rossi alle 10:00').authors, ['Marco Rossi']);
+    assert.deepEqual(readByline('Geplaatst door Jan de Vries om 10:00').authors, ['Jan de Vries']);
+  });
+
+  it('a German Blogger page (the corpus entry html/blogger-tach-auch-de): “Eingestellt von der Michel um 21:11”', () => {
+    const page = readFileSync(path.join(repoRoot, 'tests/corpus/html/blogger-tach-auch-de/tach-auch.html'), 'utf8');
+    const footer = page.split('\n').slice(499, 502).join('\n');
+    assert.match(footer, /Eingestellt von/);
+    assert.deepEqual(readByline(footer.replace(/<[^>]+>/g, ' ')).authors, ['der Michel']);
+    const article = extractArticle(page, new VFile());
+    assert.deepEqual([article?.authors, article?.date], [['der Michel'], '2020-04-28']);
+  });
+});

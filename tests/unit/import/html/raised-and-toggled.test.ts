@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fromHtml } from 'hast-util-from-html';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
+import { recogniseFootnotes } from '../../../../src/import/html/footnotes.ts';
+import { htmlToMdast } from '../../../../src/import/html/html-to-mdast.ts';
+import { noteControlsAsMarkers } from '../../../../src/import/html/note-controls.ts';
+import { sanitiseHast } from '../../../../src/import/html/sanitise.ts';
+import { repoRoot } from '../../../helpers/project.ts';
+import { convertFragment } from './helpers.ts';
+
+describe('superscripts and subscripts that are not note markers', () => {
+  it('digits and signs keep their raised or lowered form instead of running into the number before them', () => {
+    const { markdown } = convertFragment('<p>About 10<sup>6</sup> cells, H<sub>2</sub>O and CO<sub>2</sub>, a rate in s<sup>−1</sup>.</p>');
+    assert.equal(markdown.trim(), 'About 10⁶ cells, H₂O and CO₂, a rate in s⁻¹.');
+  });
+
+  it('words stay as they read (`2<sup>nd</sup>`), and a superscript that is a note stays a marker', () => {
+    const { markdown } = convertFragment('<p>The 2<sup>nd</sup> edition.<sup>1</sup></p><h3>Notes</h3><ol><li>Printed in 1931.</li></ol>');
+    assert.match(markdown, /The 2nd edition\.\[\^1\]/);
+    assert.match(markdown, /\[\^1\]: Printed in 1931\./);
+  });
+});
+
+describe('sidenotes toggled by a label and a checkbox, whatever the theme calls them', () => {
+  // A real line of tufte-css (the corpus entry html/tufte-css-sidenotes), then the same toggle as
+  // maggieappleton.com's Astro theme writes it: `margin-toggle footnote-number`, a numeric id,
+  // the note in `<span class="footnote">`.
+  const line = readFileSync(path.join(repoRoot, 'tests/corpus/html/tufte-css-sidenotes/index.html'), 'utf8').split('\n')[43] as string;
+
+  function markdownOf(html: string): string {
+    const file = new VFile({ path: 'page.html', value: html });
+    const tree = fromHtml(html, { fragment: true });
+    noteControlsAsMarkers(tree);
+    sanitiseHast(tree, file);
+    recogniseFootnotes(tree, file);
+    return bodyToMarkdown(htmlToMdast(tree, file, {}).body);
+  }
+
+  it('Tufte’s own class names', () => {
+    assert.match(markdownOf(line), /Monotype Bembo\[\^1\] font\.[\s\S]*\[\^1\]: See Tufte’s comment in the \[Tufte book fonts\]/);
+  });
+
+  it('a theme’s `footnote` class for the note, with a numeric id', () => {
+    const theme = line
+      .replace('class="margin-toggle sidenote-number"', 'class="margin-toggle footnote-number"')
+      .replaceAll('sn-proprietary-monotype-bembo', '1')
+      .replace('<span class="sidenote">', '<span class="footnote">');
+    assert.ok(theme.includes('<span class="footnote">See Tufte'));
+    assert.match(markdownOf(theme), /Monotype Bembo\[\^1\] font\.[\s\S]*\[\^1\]: See Tufte’s comment in the \[Tufte book fonts\]/);
+  });
+});
