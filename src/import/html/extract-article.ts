@@ -95,7 +95,14 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   const metadata = readPageMetadata(page, place);
   // A saved Wayback page was published at the address it was captured from.
   if (capture && !metadata.url) metadata.url = { value: capture.original, from: [] };
-  const readableAuthors = readable?.byline ? namesFromByline(readable.byline) : [];
+  // Readability takes a byline from the page's meta tags too, where a site may name itself (`DC.creator`
+  // “Mac & i”): the site's name is a writer's only where it is a person's (a personal site, “Steph Ango”).
+  const siteByline =
+    readable?.byline &&
+    metadata.siteName &&
+    readable.byline.trim().toLowerCase() === metadata.siteName.value.trim().toLowerCase() &&
+    !personName(readable.byline);
+  const readableAuthors = readable?.byline && !siteByline ? namesFromByline(readable.byline) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
   // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
@@ -416,12 +423,18 @@ function isSetApart(block: Element): boolean {
  * site's name, no sentence. Hand-made pages (Tufte CSS, essays) set the author so under the title.
  */
 function bareName(text: string, metadata: PageMetadata): string | undefined {
+  const name = personName(text);
+  if (!name) return undefined;
+  const site = metadata.siteName?.value.toLowerCase();
+  return site && (site.includes(name.toLowerCase()) || name.toLowerCase().includes(site)) ? undefined : name;
+}
+
+/** `text` when it is a person's name and nothing else: two to four words, no punctuation but initials' full stops, not an organisation's. */
+function personName(text: string): string | undefined {
   if (text.length > 60 || /[.,:;!?&+«»"“”()|/]/.test(text.replace(/\b\p{Lu}\./gu, ''))) return undefined;
   const name = asName(text);
   const words = name?.split(/\s+/) ?? [];
-  if (!name || name !== text.trim() || words.length < 2 || words.length > 4 || isOrganisationName(name)) return undefined;
-  const site = metadata.siteName?.value.toLowerCase();
-  return site && (site.includes(name.toLowerCase()) || name.toLowerCase().includes(site)) ? undefined : name;
+  return name && name === text.trim() && words.length >= 2 && words.length <= 4 && !isOrganisationName(name) ? name : undefined;
 }
 
 /** The author read from a name alone under the title: a guess from the page's layout, reported. */

@@ -246,15 +246,10 @@ function withArticleAsides(page: PageIndex, place: ArticlePlace, titleElement: E
   };
 }
 
-/** A meta tag that names the site (`Mac & i`) names it whole, not split into `Mac` and `i`. */
-function wholeSiteName(candidate: Found<string[]> | undefined, siteNames: readonly string[]): Found<string[]> | undefined {
-  const content = candidate?.from[0]?.tagName === 'meta' ? clean(stringProperty(candidate.from[0], 'content') ?? '') : undefined;
-  return candidate && content && siteNames.some((site) => sameText(site, content)) ? { ...candidate, value: [content] } : candidate;
-}
-
 /**
  * The first source of authors that names someone; one that names only the site or its publisher
- * (`<meta name="author" content="Condé Nast">`) gives way to a later one that names people.
+ * (`<meta name="author" content="Condé Nast">`) gives way to a later one that names people, and
+ * when none does there is no author (the caller reports it): a site's name is not a writer's.
  */
 function authorsOf(
   candidates: readonly (Found<string[]> | undefined)[],
@@ -269,7 +264,7 @@ function authorsOf(
       candidate.from.every(
         (element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(stringProperty(element, 'content') ?? ''))),
       ));
-  const chosen = found.find((candidate) => !isSite(candidate)) ?? wholeSiteName(found[0], siteNames);
+  const chosen = found.find((candidate) => !isSite(candidate));
   const { byline } = visible;
   if (!chosen || !byline || byline === chosen) return chosen;
   const named = (names: readonly string[], name: string) => names.some((other) => sameText(other, name));
