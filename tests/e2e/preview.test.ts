@@ -204,6 +204,17 @@ describe('anthology preview', { timeout: 600_000 }, () => {
     await late.close();
   });
 
+  it('searches the book: the index (pagefind/bundles.json and its shards) made when first asked for, under the preview’s policy', async () => {
+    const page = await open('search.html?q=Bishkek');
+    await page.getByRole('status').filter({ hasText: 'mention' }).waitFor({ timeout: 60_000 });
+    const found = await page.locator('#search-results li a').count();
+    assert.ok(found >= 1, `${found} results`);
+    assert.match((await page.locator('#search-results mark').first().textContent()) ?? '', /Bishkek/i);
+    await page.close();
+    assert.deepEqual(offsiteRequests, []);
+    assert.deepEqual(cspViolations, []);
+  });
+
   it('shows the print document paginated by Paged.js, from local files only', async () => {
     const page = await open('__preview/print.html');
     await page.waitForSelector('.pagedjs_page', { timeout: 120_000 });
