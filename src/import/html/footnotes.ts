@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
+import { alignCandidates, type MarkerCandidate } from '../notes/align-markers.ts';
 import { classNames, collapsedText, contains, elementsOf, hasVisibleContent, headingTags, isElement, parentMap, stringProperty } from './hast-tree.ts';
 import {
   attributeNoteText,
@@ -42,6 +43,8 @@ const noteItemSelector = [
   ...noteListSelectors.filter((list) => list !== 'ol.references').map((list) => `${list} > li, ${list} > ol > li, ${list} > ul > li`),
   'ol.references > li[id^=cite_note]',
   'div.footnote',
+  // docutils 0.18+ (and Sphinx on it): `aside.footnote-list > aside.footnote`.
+  'aside.footnote',
   '[role=doc-footnote]',
   '[role=doc-endnote]',
   '[epub\\:type~=footnote]',
@@ -65,7 +68,8 @@ const regionNames = /comment|respond|reply|discussion|^top$|content|^main|header
 const noteIds = /note|^_?(?:ftn|edn)|^fn|^ftnt|^sdfootnote|^sdendnote|^n[-_:.]?\d/i;
 const backArrow = /^(?:[↩↑⤴⇧^]\uFE0E?\uFE0F?|\[?\s*(?:return|back|jump back|go back)(?: to (?:the )?(?:text|top|reference|footnote \d+))?\s*\]?)$/i;
 /** What is left of MediaWiki's `↑ a b` / `^ Jump up to: a b` once its links are taken out. */
-const backLinkLeftovers = /^[\s↑^↩⤴[\]()]*(?:jump up(?: to)?:?)?[\s↑^↩⤴[\]()]*$/i;
+// Commas part several back-links (docutils' `(1, 2)` after a note used twice).
+const backLinkLeftovers = /^[\s↑^↩⤴[\](),]*(?:jump up(?: to)?:?)?[\s↑^↩⤴[\](),]*$/i;
 
 interface FoundNote {
   /** The element holding the note's text: in the page, or made from a marker's attribute; undefined when a marker points at nothing. */
@@ -113,7 +117,7 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   const index = indexPage(tree);
   const repeats: Element[] = [];
   const referenced = referencedNotes(index, repeats);
-  const notes = [...referenced, ...unreferencedNotes(referenced, index)];
+  const notes = [...referenced, ...withBareMarkers(unreferencedNotes(referenced, index), referenced, index)];
   if (notes.length === 0) return;
   // A note the source left empty has nothing to keep: its markers go, and the editor is told.
   const empty = new Set(notes.filter(isEmptyNote));
@@ -319,7 +323,7 @@ function resolveMarker(element: Element, index: PageIndex, byBlock: ReadonlyMap<
     if (!explicit && !inSuperscript && isCrossReference(element, parents)) return undefined;
     const target = byId.get(fragment);
     if (target) {
-      const block = acceptedTarget(element, target, index, explicit || inSuperscript);
+      const block = acceptedTarget(element, target, index, explicit || inSuperscript) ?? (explicit ? noteAlreadyFound(target, index, byBlock) : undefined);
       return block ? { kind: 'block', block, target, fragment } : undefined;
     }
     // The id is gone (a sanitiser, an editor pasting from Word): the note that begins with the marker's label.
@@ -357,6 +361,19 @@ function resolveMarker(element: Element, index: PageIndex, byBlock: ReadonlyMap<
   if (tooltip) return { kind: 'block', block: tooltip, target: tooltip, fragment: undefined };
   const text = context ? attributeNoteText(chain) : undefined;
   return text ? { kind: 'text', text } : undefined;
+}
+
+/**
+ * A marker set after its note that points at a note an earlier marker reached: a note used twice
+ * (docutils' second `[1]`, a reference inside another note, or in the note itself: “both as a footnote
+ * reference ([2]) and…”). Only a marker marked up as one counts: a plain link back up the page is a
+ * cross-reference. The note's own leading label is debris, passed over before this is asked.
+ */
+function noteAlreadyFound(target: Element, index: PageIndex, byBlock: ReadonlyMap<Element, FoundNote>): Element | undefined {
+  for (let node: Nodes | undefined = target; node && node.type === 'element'; node = index.parents.get(node)) {
+    if (byBlock.has(node)) return node;
+  }
+  return undefined;
 }
 
 /** The ids a note may have, given its marker's: the marker's word for itself swapped for the note's. */
@@ -594,6 +611,49 @@ function unreferencedNotes(referenced: readonly FoundNote[], index: PageIndex): 
 }
 
 /**
+ * Notes in a marked-up list (`section.footnotes`, `ol.footnotes`) whose markers the page typed as
+ * bare superscripts with no link (`<sup>1</sup>`): the superscript numbers before the notes, in the
+ * longest chain of increasing numbers, are their markers. A number off the chain (an exponent, a
+ * second “2”) stays text; a note none reaches stays unreferenced and is reported.
+ */
+function withBareMarkers(unreferenced: FoundNote[], referenced: readonly FoundNote[], index: PageIndex): FoundNote[] {
+  const numbers = unreferenced.map((note) => note.visibleNumber);
+  if (unreferenced.length === 0 || numbers.some((number) => number === undefined) || new Set(numbers).size !== numbers.length) return unreferenced;
+  const byNumber = new Map(unreferenced.map((note) => [note.visibleNumber as number, note]));
+  const firstNote = Math.min(
+    ...unreferenced.map((note) => (note.block ? (index.order.get(note.block) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY)),
+  );
+  const claimed = referenced.flatMap((note) => [...note.markers, ...(note.block ? [note.block] : [])]);
+  const isBareMarker = (element: Element) => {
+    if (element.tagName !== 'sup' || (index.order.get(element) ?? firstNote) >= firstNote) return false;
+    if (elementsOf(element).some((inner) => inner !== element && inner.tagName === 'a')) return false;
+    for (let node = index.parents.get(element); node && node.type === 'element'; node = index.parents.get(node)) {
+      if (node.tagName === 'a' || index.noteMarkup.has(node)) return false;
+    }
+    return !claimed.some((other) => contains(other, element, index.parents));
+  };
+  const bare = index.elements.filter(isBareMarker).flatMap((element) => {
+    const text = collapsedText(element);
+    const number = /^\d{1,4}$/.test(text) ? Number(text) : undefined;
+    return number !== undefined && byNumber.has(number) ? [{ element, number }] : [];
+  });
+  const candidates: MarkerCandidate[] = bare.map(({ number }, position) => ({
+    note: number,
+    notes: [number],
+    start: position,
+    end: position,
+    afterYear: false,
+    kind: 'superscript',
+  }));
+  const chosen = new Set(alignCandidates(candidates, Math.max(...byNumber.keys())).markers);
+  candidates.forEach((candidate, position) => {
+    const found = bare[position];
+    if (chosen.has(candidate) && found) byNumber.get(found.number)?.markers.push(found.element);
+  });
+  return unreferenced;
+}
+
+/**
  * The element that holds a note's whole text. A target that is a block is the note; so is one
  * marked up as a note or set right after its marker (a sidenote, a plugin's note span). Any other
  * inline target (Substack's number link, Word's `[1]` anchor, an empty plugin span) names its
@@ -673,13 +733,17 @@ function noteDebris(block: Element, target: Element, index: PageIndex, markerLab
     const text = collapsedText(element);
     if (element.tagName !== 'a') {
       // `<p><sup>3</sup> The note…` and `<p><b>*</b> The note…`: the note's own label.
-      if (isElement(element, 'sup', 'b', 'strong', 'span') && text === first && isNoteLabel(text, markerLabel) && !elementsOf(element).some(isAnchor))
+      // docutils sets the brackets apart (`<span class="label"><span>[</span>1<span>]</span></span>`): the label is the element the note begins with.
+      const leads = text === first || (first !== undefined && firstText(element) === first);
+      if (isElement(element, 'sup', 'b', 'strong', 'span') && leads && isNoteLabel(text, markerLabel) && !elementsOf(element).some(isAnchor))
         debris.add(element);
       continue;
     }
     const fragment = linkFragment(element);
     const pointed = fragment === undefined ? undefined : byId.get(fragment);
-    const pointsUp = pointed !== undefined && (order.get(pointed) ?? Number.POSITIVE_INFINITY) < (order.get(block) ?? 0);
+    // A marker inside the note that points up at another note (docutils' “as in [1]”) is no back-link: back-links point at markers.
+    const noteInNote = pointed !== undefined && blockTags.has(pointed.tagName) && isExplicitMarker(element, parents);
+    const pointsUp = pointed !== undefined && !noteInNote && (order.get(pointed) ?? Number.POSITIVE_INFINITY) < (order.get(block) ?? 0);
     const markedBack =
       element.properties.dataFootnoteBackref !== undefined ||
       stringProperty(element, 'role') === 'doc-backlink' ||
