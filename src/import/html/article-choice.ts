@@ -12,6 +12,7 @@ import {
   elementsOf,
   hasClass,
   hasVisibleContent,
+  headingTags,
   isElement,
   parentMap,
   stringProperty,
@@ -160,8 +161,15 @@ export function readablePick(page: Root): ReadablePick | undefined {
   elements.forEach((element, index) => {
     element.properties.dataAnthologyIndex = String(index);
   });
+  // Generators make a heading's id from its text (Pandoc's, Hugo's, Jekyll's `id="headers"`,
+  // `related-work`, `comments`): Readability would read the words as site chrome and drop the heading.
+  const headingIds = elements.flatMap((element) =>
+    headingTags.has(element.tagName) && element.properties.id !== undefined ? [[element, element.properties.id] as const] : [],
+  );
+  for (const [heading] of headingIds) delete heading.properties.id;
   const html = toHtml(page);
   for (const element of elements) delete element.properties.dataAnthologyIndex;
+  for (const [heading, id] of headingIds) heading.properties.id = id;
   const article = readabilityArticle(html);
   if (!article?.content) return undefined;
   const picked: Element[] = [];

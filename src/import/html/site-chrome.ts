@@ -295,7 +295,7 @@ const bylineLine =
 
 function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
   if (text.length > 200 || text === '') return undefined;
-  for (const [kind, cue] of textCues) if (cue.test(text)) return kind;
+  for (const [kind, cue] of textCues) if (cue.test(text) && (kind !== 'copyright' || namesHolderOrYear(text))) return kind;
   if (text.length <= 120 && bylineLine.test(text)) return 'byline';
   if (links >= 0.5 * text.length && previousNext.test(text) && text.length < 160) return 'previous/next';
   if (links > 0 && previousNextLabel.test(text)) return 'previous/next';
@@ -305,6 +305,11 @@ function kindByText(element: Element, text: string, links: number): ChromeKind |
   if (/^\[[^\]]{30,}\]$/.test(text) && links >= 0.8 * (text.length - 2) && isElement(element, 'p', 'div')) return 'related';
   if (isElement(element, 'ul', 'ol', 'div', 'p', 'section') && isPreviousNextPair(element)) return 'previous/next';
   return undefined;
+}
+
+/** A copyright notice names its holder or year (“© 2020 Jane Doe”); “copyright: ©” in a list of signs is the text's own. */
+function namesHolderOrYear(text: string): boolean {
+  return /[\p{L}\d]/u.test(text.replace(/copyright|\(c\)/gi, ''));
 }
 
 /** Two links side by side, one to the older post and one to the newer (`« Title | Title »`). */
