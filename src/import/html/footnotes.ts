@@ -85,6 +85,8 @@ interface FoundNote {
   fragment: string | undefined;
   /** Elements that go with the note's block: the label cell of a table of notes, docutils' `<dt>`. */
   companions?: Element[];
+  /** The block was made from the text in one of the marker's attributes (a tooltip script's copy). */
+  fromAttribute?: true;
 }
 
 interface PageIndex {
@@ -117,7 +119,8 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   const index = indexPage(tree);
   const repeats: Element[] = [];
   const referenced = referencedNotes(index, repeats);
-  const notes = [...referenced, ...withBareMarkers(unreferencedNotes(referenced, index), referenced, index)];
+  const unreferenced = withAttributeCopies(referenced, unreferencedNotes(referenced, index));
+  const notes = [...referenced, ...withBareMarkers(unreferenced, referenced, index)];
   if (notes.length === 0) return;
   // A note the source left empty has nothing to keep: its markers go, and the editor is told.
   const empty = new Set(notes.filter(isEmptyNote));
@@ -274,7 +277,7 @@ function referencedNotes(index: PageIndex, repeats: Element[]): FoundNote[] {
     }
     if (resolution.kind === 'text') {
       const block = attributeNote(resolution.text, element);
-      found.push({ block, markers: [marker], debris: new Set(), visibleNumber: labelNumber(label), label, fragment: undefined });
+      found.push({ block, markers: [marker], debris: new Set(), visibleNumber: labelNumber(label), label, fragment: undefined, fromAttribute: true });
       continue;
     }
     const { block, target, fragment } = resolution;
@@ -608,6 +611,33 @@ function unreferencedNotes(referenced: readonly FoundNote[], index: PageIndex): 
         fragment: undefined,
       };
     });
+}
+
+/**
+ * Scripts that turn markers into buttons (Bigfoot, littlefoot) copy each note into the button's
+ * attribute and may leave the page's list of notes in place: a note read from an attribute (or set
+ * inline where the button was) whose text is that of a note in the page nobody points at is that
+ * note. The page's note is kept (with its markup) and the copy goes; the rest stay unreferenced.
+ */
+function withAttributeCopies(referenced: readonly FoundNote[], unreferenced: FoundNote[]): FoundNote[] {
+  const textOf = (note: FoundNote) => (note.block ? collapsedText(cloneWithout(note.block, note.debris)).replace(/\s+/g, ' ').trim() : '');
+  const remaining = [...unreferenced];
+  for (const copy of referenced) {
+    // A button's note is written where the marker is (an inline note) or read from an attribute.
+    const isCopy = copy.fromAttribute || (copy.block !== undefined && copy.markers.includes(copy.block));
+    if (!isCopy) continue;
+    const text = textOf(copy);
+    const original = remaining.find((note) => text !== '' && textOf(note) === text);
+    if (!original) continue;
+    remaining.splice(remaining.indexOf(original), 1);
+    Object.assign(copy, {
+      block: original.block,
+      debris: original.debris,
+      visibleNumber: copy.visibleNumber ?? original.visibleNumber,
+      fromAttribute: undefined,
+    });
+  }
+  return remaining;
 }
 
 /**

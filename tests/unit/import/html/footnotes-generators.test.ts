@@ -84,3 +84,22 @@ describe('recogniseFootnotes: a marked-up note list whose markers are bare super
     assert.equal(messagesOf(file, 'note-unreferenced').length, 1);
   });
 });
+
+describe('recogniseFootnotes: a note button that copies a note the page still lists', () => {
+  // Bigfoot's default `buttonMarkup` (its note's HTML in `data-bigfoot-footnote`); with the default
+  // `actionOriginalFN: 'hide'` the page's own list stays, its items marked `footnote-processed`.
+  const button = (n: number, html: string) =>
+    `<div class='bigfoot-footnote__container'> <button class="bigfoot-footnote__button" id="fnref:${n}" data-footnote-number="${n}" data-footnote-identifier="${n}" alt="See Footnote ${n}" rel="footnote" data-bigfoot-footnote="${html}"> <svg class="bigfoot-footnote__button__circle" viewbox="0 0 6 6" preserveAspectRatio="xMinYMin"><circle r="3" cx="3" cy="3" fill="white"></circle></svg> </button></div>`;
+
+  it('ties the button to the listed note with the same text: one note, no copy, nothing unreferenced', () => {
+    const { markdown, file } = convertFragment(`<p>A claim.${button(1, '&lt;p&gt;The note, as the page lists it.&lt;/p&gt;')} And more.</p>
+<div class="footnotes"><hr /><ol>
+<li class="footnote-processed" id="fn:1"><p>The note, as the page lists it. <a href="#fnref:1" class="reversefootnote">&#8617;</a></p></li>
+<li class="footnote-processed" id="fn:2"><p>A note nobody points at.</p></li>
+</ol></div>`);
+    assert.equal(markdown.match(/The note, as the page lists it\./g)?.length, 1, 'the note once');
+    assert.match(markdown, /^A claim\.\[\^1\] And more\.$/m);
+    assert.match(markdown, /^\[\^1\]: The note, as the page lists it\.$/m);
+    assert.equal(messagesOf(file, 'note-unreferenced').length, 1, 'only the note nobody points at');
+  });
+});
