@@ -120,7 +120,7 @@ export function recogniseFootnotes(tree: Root | Element, file: VFile): void {
   const repeats: Element[] = [];
   const referenced = referencedNotes(index, repeats);
   const unreferenced = withAttributeCopies(referenced, unreferencedNotes(referenced, index));
-  const notes = [...referenced, ...withBareMarkers(unreferenced, referenced, index)];
+  const notes = [...referenced, ...withBareMarkers(unreferenced, referenced, index, file)];
   if (notes.length === 0) return;
   // A note the source left empty has nothing to keep: its markers go, and the editor is told.
   const empty = new Set(notes.filter(isEmptyNote));
@@ -643,10 +643,11 @@ function withAttributeCopies(referenced: readonly FoundNote[], unreferenced: Fou
 /**
  * Notes in a marked-up list (`section.footnotes`, `ol.footnotes`) whose markers the page typed as
  * bare superscripts with no link (`<sup>1</sup>`): the superscript numbers before the notes, in the
- * longest chain of increasing numbers, are their markers. A number off the chain (an exponent, a
- * second “2”) stays text; a note none reaches stays unreferenced and is reported.
+ * longest chain of increasing numbers, are their markers. A number the chain has already tied comes
+ * again (a note used twice, or an exponent that reads like a marker): it is tied too, and reported as
+ * note-marker-repeated so that the editor looks. A note none reaches stays unreferenced and is reported.
  */
-function withBareMarkers(unreferenced: FoundNote[], referenced: readonly FoundNote[], index: PageIndex): FoundNote[] {
+function withBareMarkers(unreferenced: FoundNote[], referenced: readonly FoundNote[], index: PageIndex, file: VFile): FoundNote[] {
   const numbers = unreferenced.map((note) => note.visibleNumber);
   if (unreferenced.length === 0 || numbers.some((number) => number === undefined) || new Set(numbers).size !== numbers.length) return unreferenced;
   const byNumber = new Map(unreferenced.map((note) => [note.visibleNumber as number, note]));
@@ -675,10 +676,23 @@ function withBareMarkers(unreferenced: FoundNote[], referenced: readonly FoundNo
     afterYear: false,
     kind: 'superscript',
   }));
-  const chosen = new Set(alignCandidates(candidates, Math.max(...byNumber.keys())).markers);
+  const chain = alignCandidates(candidates, Math.max(...byNumber.keys())).markers;
+  const chosen = new Set(chain);
+  const tied = new Set(chain.map((candidate) => candidate.note));
   candidates.forEach((candidate, position) => {
     const found = bare[position];
-    if (chosen.has(candidate) && found) byNumber.get(found.number)?.markers.push(found.element);
+    if (!found) return;
+    if (chosen.has(candidate)) byNumber.get(found.number)?.markers.push(found.element);
+    else if (tied.has(found.number)) {
+      // The same number again (a note used twice, or an exponent that reads like one): tied, and told.
+      byNumber.get(found.number)?.markers.push(found.element);
+      report(
+        file,
+        'note-marker-repeated',
+        `marker ${found.number} is used again: it points to the same note`,
+        found.element.position?.start ?? { line: 1, column: 1 },
+      );
+    }
   });
   return unreferenced;
 }

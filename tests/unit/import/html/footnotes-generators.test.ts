@@ -85,6 +85,18 @@ describe('recogniseFootnotes: a marked-up note list whose markers are bare super
   });
 });
 
+describe('recogniseFootnotes: a bare superscript marker used again', () => {
+  it('ties a number the chain has already tied to the same note, and reports it (note-marker-repeated)', () => {
+    const { markdown, file } = convertFragment(
+      '<p>A claim.<sup>1</sup> Another.<sup>2</sup> And the first again.<sup>1</sup></p>\n<section class="footnotes"><ol><li><p>First note.</p></li><li><p>Second note.</p></li></ol></section>',
+    );
+    assert.match(markdown, /^A claim\.\[\^1\] Another\.\[\^2\] And the first again\.\[\^1\]$/m);
+    const repeated = messagesOf(file, 'note-marker-repeated');
+    assert.equal(repeated.length, 1);
+    assert.equal(repeated[0]?.column, 66, 'at the second <sup>1</sup>');
+  });
+});
+
 describe('recogniseFootnotes: a note button that copies a note the page still lists', () => {
   // Bigfoot's default `buttonMarkup` (its note's HTML in `data-bigfoot-footnote`); with the default
   // `actionOriginalFN: 'hide'` the page's own list stays, its items marked `footnote-processed`.
