@@ -55,6 +55,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
     div: (state, node) => (hasClass(node, 'wp-caption') ? captionedFigures(state, node, figure) : state.toFlow(state.all(node))),
     dl: (state, node) => (hasClass(node, 'wp-caption') ? captionedFigures(state, node, figure) : defaultHandlers.dl?.(state, node)),
     p: (state, node) => paragraphWithFigures(state, node, figure),
+    table: (state, node) => captionedTable(state, node),
     a: (state, node) => {
       const pictures = pictureImages(node);
       if (pictures.length > 0 && !hasTextBeside(node, pictures)) return pictures.flatMap((image) => figure(image, undefined, undefined));
@@ -149,13 +150,34 @@ function captionedFigures(state: State, node: Element, figure: FigureMaker) {
   return images.flatMap((image, position) => (position === images.length - 1 ? figure(image, caption, credit) : figure(image, undefined, undefined)));
 }
 
+/**
+ * A Markdown table has no caption: a table's `<caption>` becomes a paragraph before it (docutils,
+ * Pandoc and hand-made tables set one). Left in the table, its words ran into the first cell.
+ */
+function captionedTable(state: State, node: Element) {
+  const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
+  const rest = caption ? { ...node, children: node.children.filter((child) => child !== caption) } : node;
+  const table = defaultHandlers.table?.(state, rest);
+  if (!caption || !hasVisibleContent(caption)) return table;
+  return [...state.toFlow(state.all(caption)), ...(table === undefined ? [] : Array.isArray(table) ? table : [table])];
+}
+
+/** A caption's text, its blocks (a docutils caption and legend, two paragraphs) set apart by a space. */
+function captionText(caption: Element): string {
+  const spaced = (node: ElementContent | Element): string =>
+    node.type === 'text' ? node.value : node.type === 'element' ? `${node.children.map(spaced).join('')}${blockTags.has(node.tagName) ? ' ' : ''}` : '';
+  return spaced(caption).replace(/\s+/g, ' ').trim();
+}
+
+const blockTags = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** A caption's credit is the element the page marks as one (`.credit`, `cite`, `small`), else the words that read as one. */
 function captionParts(caption: Element): { caption: string | undefined; credit: string | undefined } {
   const marked = elementsOf(caption).find(
     (element) => ['cite', 'small'].includes(element.tagName) || classNames(element).some((name) => /credit|attribution|copyright/i.test(name)),
   );
-  if (!marked) return splitCaptionCredit(collapsedText(caption));
-  const rest = collapsedText(withoutElements(caption, [marked]));
+  if (!marked) return splitCaptionCredit(captionText(caption));
+  const rest = captionText(withoutElements(caption, [marked]));
   return { caption: rest === '' ? undefined : rest, credit: collapsedText(marked).replace(/\.$/, '') };
 }
 

@@ -62,6 +62,8 @@ const importSchema: Schema = {
     ...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'),
     'figure',
     'figcaption',
+    // A table's caption is kept so that it becomes a paragraph, not words run into the first cell.
+    'caption',
     'article',
     'aside',
     'header',

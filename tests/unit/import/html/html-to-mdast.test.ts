@@ -173,3 +173,32 @@ describe('splitCaptionCredit', () => {
     });
   }
 });
+
+/** Lines of Docutils' HTML5 output with the tuftig layout (`rst_html5_tuftig.html`, public domain; corpus entry `html/docutils-tuftig-margin`). */
+describe('htmlToMdast: captions from a generator', () => {
+  it('sets a table’s <caption> as a paragraph before the table, not run into its first cell', () => {
+    const { markdown } = convertFragment(`<table class="booktabs numbered captionbelow fullwidth">
+<caption>A fullwidth table with LaTeX math commands</caption>
+<tbody>
+<tr><td><p><cite>arccos</cite></p></td>
+<td><p><span class="docutils literal">\\arccos</span></p></td>
+</tr>
+</tbody>
+</table>`);
+    assert.match(markdown, /^A fullwidth table with LaTeX math commands\n\n\|/m);
+    assert.match(markdown, /^\| arccos +\| \\arccos \|$/m);
+  });
+
+  it('parts a figure caption’s paragraphs (docutils’ caption and legend) with a space', () => {
+    const { markdown } = convertFragment(`<figure class="marginal numbered">
+<img alt="../../../docs/user/rst/images/biohazard.png" src="https://example.org/biohazard.png" style="width: 2em;" />
+<figcaption>
+<p>This is a marginal figure.</p>
+<div class="legend">
+<p>This is the legend.</p>
+</div>
+</figcaption>
+</figure>`);
+    assert.match(markdown, /::figure\[This is a marginal figure\. This is the legend\.\]/);
+  });
+});
