@@ -8,8 +8,10 @@ import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
+import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
+import { restructuredFootnotes } from './restructured-notes.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
@@ -237,6 +239,9 @@ function buildPiece(
     rights: '',
   };
   const tree = buildBody(body);
+  inlineLiteralsToCode(tree);
+  const restructured = restructuredFootnotes(tree);
+  for (const line of restructured.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
   const notes = recognisePlainNotes(tree, file);
   for (const line of notes.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
   for (const { line, reason } of notes.droppedLines) {

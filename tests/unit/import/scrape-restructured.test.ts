@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../src/import/import.ts';
+import { assertEveryLineAccounted, sourceLinesOf } from '../../helpers/import.ts';
+
+function imported(name: string, text: string) {
+  const file = new VFile({ path: name, value: text });
+  const result = importSource(file, { defaultAuthor: undefined });
+  const piece = result.chapters[0]?.piece;
+  return { file, result, markdown: piece ? bodyToMarkdown(piece.body) : '' };
+}
+
+// Lines of PEP 3110 (public domain): auto-numbered named footnotes, one used twice, the text under each label,
+// and `sys.exc_info()[1]` in an inline literal, which is code and no marker.
+const pep3110 = `PEP: 3110
+Title: Catching Exceptions in Python 3000
+Author: Collin Winter <collinwinter@google.com>
+Created: 16-Jan-2006
+
+Grammar Changes
+===============
+
+can be clearly understood as a tuple of exception classes. This new
+syntax was first proposed by Greg Ewing [#firstproposal]_ and
+endorsed ([#firstproposal]_, [#renaming]_) by the BDFL.
+
+Lastly, all uses of the \`\`sys\`\` module's \`\`exc_type\`\`, \`\`exc_value\`\`
+and \`\`exc_traceback\`\` attributes will need to be removed. They can be
+replaced with \`\`sys.exc_info()[0]\`\`, \`\`sys.exc_info()[1]\`\` and
+\`\`sys.exc_info()[2]\`\` respectively, a transformation that can be
+performed by \`\`2to3\`\`'s \`\`sysexcattrs\`\` fixer.
+
+References
+==========
+
+.. [#firstproposal]
+   https://mail.python.org/pipermail/python-dev/2006-March/062449.html
+
+.. [#renaming]
+   https://mail.python.org/pipermail/python-dev/2006-March/062640.html
+
+Copyright
+=========
+
+This document has been placed in the public domain.
+`;
+
+// Lines of PEP 476 (public domain): anonymous markers, definitions with no blank line between them in the
+// middle of the text, and Emacs variables under a reST comment with no \`End:\`.
+const pep476 = `PEP: 476
+Title: Enabling certificate verification by default for stdlib http clients
+Author: Alex Gaynor <alex.gaynor@gmail.com>
+Created: 28-Aug-2014
+
+Currently when a standard library http client (the \`\`urllib\`\`, \`\`urllib2\`\`,
+\`\`http\`\`, and \`\`httplib\`\` modules) encounters an \`\`https://\`\` URL it will wrap
+the network HTTP traffic in a TLS stream.
+
+The failure of various applications to note Python's negligence in this matter
+is a source of *regular* CVE assignment [#]_ [#]_
+[#]_.
+
+.. [#] https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2010-4340
+.. [#] https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2012-3533
+.. [#] https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2012-5822
+
+Technical Details
+=================
+
+Python would use the system provided certificate database on all platforms.
+
+Copyright
+=========
+
+This document has been placed into the public domain.
+
+
+..
+   Local Variables:
+   mode: indented-text
+   indent-tabs-mode: nil
+   sentence-end-double-space: t
+   fill-column: 70
+   coding: utf-8
+`;
+
+describe('reStructuredText read as plain text (PEPs, Docutils documents)', () => {
+  it('ties named auto-numbered footnotes to their markers, a marker used twice included; code is code, not a marker', () => {
+    const { result, markdown } = imported('pep-3110.rst', pep3110);
+    assert.match(markdown, /proposed by Greg Ewing \[\^1\] and\nendorsed \(\[\^1\], \[\^2\]\) by the BDFL\./);
+    assert.match(markdown, /`sys\.exc_info\(\)\[1\]`/);
+    assert.match(markdown, /\[\^1\]: <https:\/\/mail\.python\.org\/pipermail\/python-dev\/2006-March\/062449\.html>/);
+    assert.match(markdown, /\[\^2\]: <https:\/\/mail\.python\.org\/pipermail\/python-dev\/2006-March\/062640\.html>/);
+    assert.equal(markdown.match(/^\[\^\d+\]:/gm)?.length, 2);
+    assert.doesNotMatch(markdown, /\[#|\]\\?_|\.\. \\?\[|References/);
+    assertEveryLineAccounted(result.lines, sourceLinesOf(pep3110));
+  });
+
+  it('gives anonymous markers the anonymous notes in order, splits run-on definitions, and drops the Emacs variables', () => {
+    const { result, markdown } = imported('pep-0476.rst', pep476);
+    assert.match(markdown, /CVE assignment \[\^1\] \[\^2\]\n\[\^3\]\./);
+    for (const [n, id] of [
+      [1, '2010-4340'],
+      [2, '2012-3533'],
+      [3, '2012-5822'],
+    ])
+      assert.match(markdown, new RegExp(`\\[\\^${n}\\]: <https://cve\\.mitre\\.org/cgi-bin/cvename\\.cgi\\?name=CVE-${id}>`));
+    assert.match(markdown, /the `urllib`, `urllib2`,\n`http`, and `httplib` modules\) encounters an `https:\/\/` URL/);
+    assert.doesNotMatch(markdown, /Local Variables|indent-tabs-mode|coding: utf-8|^\.\.$/m);
+    assert.match(markdown, /This document has been placed into the public domain\.\n\n\[\^1\]/);
+    const emacs = sourceLinesOf(pep476).findIndex((line) => line.trim() === 'Local Variables:') + 1;
+    assert.equal(result.lines.find((fate) => fate.line === emacs)?.fate, 'dropped');
+    assert.equal(result.lines.find((fate) => fate.line === emacs - 1)?.fate, 'dropped');
+    assertEveryLineAccounted(result.lines, sourceLinesOf(pep476));
+  });
+});
