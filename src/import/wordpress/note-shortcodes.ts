@@ -14,6 +14,7 @@ const shortcode = new RegExp(`\\[(${noteShortcodeNames.join('|')})(?:\\s[^\\]]*)
 const unclosedOpening = new RegExp(`\\[(?:${noteShortcodeNames.join('|')})(?:\\s[^\\]]*)?\\]`, 'gi');
 /** `((…))` of Footnotes Made Easy: inside one paragraph, not starting with a parenthesis of its own. */
 const doubleParentheses = /\(\((?!\()((?:(?!\)\)|<\/?p\b|\n\s*\n)[\s\S])+?)\)\)/gi;
+const listPlace = /\[footnotes\s*\/?\]/i;
 const codeBlock = /<(pre|code|script|style)\b[\s\S]*?<\/\1>/gi;
 
 export interface NoteShortcodesResult {
@@ -48,5 +49,10 @@ export function withNoteShortcodes(html: string, usesDoubleParentheses = true): 
   text = text.replace(/\uE000(\d+)\uE000/g, (_, index: string) => code[Number(index)] ?? '');
   if (notes.length === 0) return { html: text, notes: 0, unclosed };
   const items = notes.map((note, index) => `<li id="shortcode-fn-${index + 1}">${note} <a href="#shortcode-fnref-${index + 1}">↩︎</a></li>`).join('');
-  return { html: `${text}<ol class="footnotes">${items}</ol>`, notes: notes.length, unclosed };
+  const list = `<ol class="footnotes">${items}</ol>`;
+  // `[footnotes]` marks where the plugin prints its list: the notes go there, else at the end.
+  if (!listPlace.test(text)) return { html: `${text}${list}`, notes: notes.length, unclosed };
+  let places = 0;
+  const withList = text.replace(new RegExp(listPlace.source, 'gi'), () => (places++ === 0 ? list : ''));
+  return { html: withList, notes: notes.length, unclosed };
 }

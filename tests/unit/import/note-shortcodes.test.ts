@@ -72,4 +72,15 @@ describe('footnote shortcodes typed where the marker goes', () => {
     assert.match(result.html, /<li id="shortcode-fn-1">Footnote content\. <a[^>]*>↩︎<\/a><\/li><li id="shortcode-fn-2">a second note/);
     assert.deepEqual(withNoteShortcodes('An [efn_note]open note with no end.').unclosed, ['[efn_note]']);
   });
+
+  it('the notes go where [footnotes] asks for their list', () => {
+    // The plugin readme's own lines: a note, then the shortcode that prints the list.
+    const html = '<p>you can use the [footnote]your-footnote-here[/footnote] shortcode.</p>\n<p>[footnotes]</p>\n<p>After the list.</p>';
+    const result = withNoteShortcodes(html);
+    assert.match(
+      result.html,
+      /^<p>you can use the <sup[^>]*><a[^>]*>1<\/a><\/sup> shortcode\.<\/p>\n<p><ol class="footnotes"><li id="shortcode-fn-1">your-footnote-here /,
+    );
+    assert.match(result.html, /<\/ol><\/p>\n<p>After the list\.<\/p>$/);
+  });
 });
