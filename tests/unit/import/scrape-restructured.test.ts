@@ -115,4 +115,55 @@ describe('reStructuredText read as plain text (PEPs, Docutils documents)', () =>
     assert.equal(result.lines.find((fate) => fate.line === emacs - 1)?.fate, 'dropped');
     assertEveryLineAccounted(result.lines, sourceLinesOf(pep476));
   });
+
+  it('reads a Pelican post’s adorned title and field list, and a Nikola post’s `.. title:` lines, as its header', () => {
+    // Pelican's documented reST header (its docs, "Writing content"), with notes added after it.
+    const pelican = [
+      'My super title',
+      '##############',
+      '',
+      ':date: 2010-10-03 10:20',
+      ':modified: 2010-10-04 18:40',
+      ':tags: thats, awesome',
+      ':category: yeah',
+      ':slug: my-super-post',
+      ':authors: Alexis Metaireau, Conrad Ode',
+      ':summary: Short version for index and feeds',
+      '',
+      'This is the content of my super blog post, which cites a book [#]_.',
+      '',
+      '.. [#] A first note.',
+      '',
+    ].join('\n');
+    const one = imported('my-super-post.rst', pelican);
+    assert.deepEqual(
+      [one.result.chapters[0]?.piece.meta.title, one.result.chapters[0]?.piece.meta.authors, one.result.chapters[0]?.piece.meta.date],
+      ['My super title', ['Alexis Metaireau', 'Conrad Ode'], '2010-10-03'],
+    );
+    assert.match(one.markdown, /^This is the content of my super blog post, which cites a book \[\^1\]\.\n\n\[\^1\]: A first note\.\n?$/);
+    assert.equal(one.result.lines.find((fate) => fate.line === 2)?.fate, 'metadata');
+    assert.equal(one.result.lines.find((fate) => fate.line === 6)?.fate, 'dropped');
+    assertEveryLineAccounted(one.result.lines, sourceLinesOf(pelican));
+
+    // Nikola's `new_post` header (its docs), with a post under it.
+    const nikola = [
+      '.. title: How to make money',
+      '.. slug: how-to-make-money',
+      '.. date: 2012-09-15 19:52:05 UTC',
+      '.. tags: ',
+      '.. author: Jane Doe',
+      '',
+      'Write your post here [1]_.',
+      '',
+      '.. [1] The paper.',
+      '',
+    ].join('\n');
+    const two = imported('how-to-make-money.rst', nikola);
+    assert.deepEqual(
+      [two.result.chapters[0]?.piece.meta.title, two.result.chapters[0]?.piece.meta.authors, two.result.chapters[0]?.piece.meta.date],
+      ['How to make money', ['Jane Doe'], '2012-09-15'],
+    );
+    assert.match(two.markdown, /^Write your post here \[\^1\]\.\n\n\[\^1\]: The paper\.\n?$/);
+    assertEveryLineAccounted(two.result.lines, sourceLinesOf(nikola));
+  });
 });
