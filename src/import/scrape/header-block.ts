@@ -73,14 +73,25 @@ function restructuredHeader(lines: readonly string[]): HeaderBlock | undefined {
       const [, key = '', value = ''] = nikolaField.exec(lines[index] ?? '') ?? [];
       fields.push({ key, value: value.trim(), line: index + 1, endLine: index + 1 });
     }
+    // A Docutils field list may follow (`:Author: Richard Jones`): the document's own credits.
+    docinfo(lines, index, fields);
     return withKnownFields(fields);
   }
   const title = adornedTitle(lines, first);
   if (!title) return undefined;
   fields.push(title);
-  index = title.endLine;
+  docinfo(lines, title.endLine, fields);
+  // A title alone is any document's heading: only a title with its fields is a header.
+  return fields.length > 1 ? withKnownFields(fields) : undefined;
+}
+
+/** The field list (`:date: …`) that starts at line index `from`, after blank lines, added to `fields`. */
+function docinfo(lines: readonly string[], from: number, fields: HeaderField[]): void {
+  let index = from;
   while ((lines[index] ?? '').trim() === '' && index < lines.length) index++;
-  for (; docinfoField.test(lines[index] ?? '') || (fields.length > 1 && /^[ \t]+\S/.test(lines[index] ?? '')); index++) {
+  if (!docinfoField.test(lines[index] ?? '')) return;
+  const start = fields.length;
+  for (; docinfoField.test(lines[index] ?? '') || (fields.length > start && /^[ \t]+\S/.test(lines[index] ?? '')); index++) {
     const field = docinfoField.exec(lines[index] ?? '');
     const previous = fields.at(-1);
     if (field) fields.push({ key: field[1] ?? '', value: (field[2] ?? '').trim(), line: index + 1, endLine: index + 1 });
@@ -89,8 +100,6 @@ function restructuredHeader(lines: readonly string[]): HeaderBlock | undefined {
       previous.endLine = index + 1;
     }
   }
-  // A title alone is any document's heading: only a title with its fields is a header.
-  return fields.length > 1 ? withKnownFields(fields) : undefined;
 }
 
 /** A title set off by an underline (and maybe a matching overline) as long as it, at line index `at`. */

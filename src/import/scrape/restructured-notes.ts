@@ -122,6 +122,11 @@ function markersIn(node: Text, numberOf: (label: string) => number | undefined):
   return out;
 }
 
+/** A line of text (a title) without its reST note markers. */
+export function withoutRestructuredMarkers(text: string): string {
+  return text.replace(/\s*\[(?:\d+|#[\w.:+-]*)\]_/g, '').trim();
+}
+
 /** Each definition's number: typed numbers kept; auto-numbered ones the smallest numbers left, in order. */
 function autoNumbers(labels: readonly string[]): number[] {
   const typed = new Set(labels.filter((label) => /^\d+$/.test(label)).map(Number));

@@ -11,7 +11,7 @@ import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
-import { restructuredFootnotes } from './restructured-notes.ts';
+import { restructuredFootnotes, withoutRestructuredMarkers } from './restructured-notes.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
@@ -506,7 +506,8 @@ function pieceTitle(
       line: title.line,
       column: 1,
     });
-  if (recased) return recased;
+  // A note marker on the title (reST's `Guidelines [1]_`) has no place in front matter; its note stays, reported as unreferenced.
+  if (recased) return withoutRestructuredMarkers(recased);
   const provisional = `Untitled piece${context.venue ? ` from ${context.venue}` : ''}${context.date ? ` (${context.date})` : ''}`;
   report(file, 'import-untitled', `piece ${context.pieceNumber} has no title; it was given the provisional title “${provisional}” for the editor to replace`, {
     line: context.firstLine,

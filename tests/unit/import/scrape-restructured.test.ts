@@ -166,4 +166,39 @@ describe('reStructuredText read as plain text (PEPs, Docutils documents)', () =>
     assert.match(two.markdown, /^Write your post here \[\^1\]\.\n\n\[\^1\]: The paper\.\n?$/);
     assertEveryLineAccounted(two.result.lines, sourceLinesOf(nikola));
   });
+
+  it('reads a Docutils field list after a Nikola header, and takes a note marker off the title', () => {
+    // The opening of Nikola's sample page `quickstart.rst` (MIT; the primer itself is public domain).
+    const primer = [
+      '.. title: A reStructuredText Primer',
+      '.. slug: quickstart',
+      '.. date: 2012-03-30 23:00:00 UTC-03:00',
+      '.. tags:',
+      '',
+      ':Author: Richard Jones',
+      ':Version: $Revision: 5801 $',
+      ':Copyright: This document has been placed in the public domain.',
+      '',
+      'The text below contains links.',
+      '',
+    ].join('\n');
+    const one = imported('quickstart.rst', primer);
+    assert.deepEqual(one.result.chapters[0]?.piece.meta.authors, ['Richard Jones']);
+    assert.doesNotMatch(one.markdown, /Author|Revision/);
+    assertEveryLineAccounted(one.result.lines, sourceLinesOf(primer));
+
+    // Nikola's CONTRIBUTING.rst (MIT): its title carries the marker of the first note.
+    const guidelines = [
+      'Patch submission guidelines [1]_',
+      '--------------------------------',
+      '',
+      'Here are some guidelines about how you can contribute to Nikola:',
+      '',
+      '.. [1] Very inspired by fabric’s guidelines — thanks!',
+      '',
+    ].join('\n');
+    const two = imported('CONTRIBUTING.rst', guidelines);
+    assert.equal(two.result.chapters[0]?.piece.meta.title, 'Patch submission guidelines');
+    assert.match(two.markdown, /\[\^1\]: Very inspired by fabric’s guidelines — thanks!/);
+  });
 });
