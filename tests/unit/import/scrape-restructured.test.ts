@@ -202,3 +202,27 @@ describe('reStructuredText read as plain text (PEPs, Docutils documents)', () =>
     assert.match(two.markdown, /\[\^1\]: Very inspired by fabric’s guidelines — thanks!/);
   });
 });
+
+describe('headings with a rule under them', () => {
+  it('are headings in scripts without capitals (a Chinese Pelican post’s sections)', () => {
+    // Lines of a Pelican post of bitbili.net (CC BY-SA 4.0), `set_proxy_for_gentoo_portage.rst`.
+    const post = [
+      'Gentoo 的默认设置',
+      '========================================',
+      '',
+      '* 代理： 无',
+      '',
+      '持久性地修改代理',
+      '========================================',
+      '',
+      '一、 通用配置',
+      '------------------------------------------------',
+      '',
+      '对于一般情况，在文件下配置如下三个变量，就完全足够：',
+      '',
+    ].join('\n');
+    const { markdown } = imported('gentoo.txt', post);
+    assert.match(markdown, /^## 持久性地修改代理$/m);
+    assert.match(markdown, /^## 一、 通用配置$/m);
+  });
+});
