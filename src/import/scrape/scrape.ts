@@ -11,6 +11,7 @@ import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
+import { restructuredMarkupRanges } from './restructured-markup.ts';
 import { restructuredFootnotes, withoutRestructuredMarkers } from './restructured-notes.ts';
 
 /**
@@ -21,6 +22,9 @@ export function importScrape(file: VFile, _options: ImportOptions): ImportResult
   const source = String(file.value);
   const fates = new Map<number, LineFate>();
   const boilerplate = findBoilerplate(source.split(/\r?\n/));
+  // reST's comments, link targets and layout directives, where the boilerplate rules left them.
+  const dropped = (line: number) => boilerplate.ranges.some((range) => line >= range.start && line <= range.end);
+  boilerplate.ranges.push(...restructuredMarkupRanges(source.split(/\r?\n/)).filter((range) => !dropped(range.start)));
   for (const range of boilerplate.ranges) {
     for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: range.reason });
     report(file, 'import-dropped-line', `dropped lines ${range.start}–${range.end}: ${range.reason}`, { line: range.start, column: 1 });

@@ -226,3 +226,30 @@ describe('headings with a rule under them', () => {
     assert.match(markdown, /^## 一、 通用配置$/m);
   });
 });
+
+describe('reST explicit markup that is not text', () => {
+  it('drops comments, layout directives and a code directive’s own line, each with its reason; the code stays', () => {
+    // Lines of the same Pelican post (CC BY-SA 4.0).
+    const post = [
+      '.. contents::',
+      '',
+      '开门见山，本文介绍在 Gentoo Linux 下如何正确地对其包管理器 Portage 设置代理，即日常使用的 emerge 命令。',
+      '',
+      '.. PELICAN_END_SUMMARY',
+      '',
+      '.. code-block:: bash',
+      '',
+      '  https_proxy="socks5h://127.0.0.1:1080"',
+      '',
+    ].join('\n');
+    const { result, markdown } = imported('gentoo.txt', post);
+    assert.doesNotMatch(markdown, /contents::|PELICAN_END_SUMMARY|code-block/);
+    assert.match(markdown, /https\\?_proxy="socks5h:\/\/127\.0\.0\.1\\?:1080"/);
+    const reasons = new Map(result.lines.map((fate) => [fate.line, fate.fate === 'dropped' ? fate.reason : fate.fate]));
+    assert.match(String(reasons.get(1)), /reST directive `contents`/);
+    assert.match(String(reasons.get(5)), /reST comment/);
+    assert.match(String(reasons.get(7)), /reST directive `code-block`: its code is kept/);
+    assert.equal(reasons.get(9), 'kept');
+    assertEveryLineAccounted(result.lines, sourceLinesOf(post));
+  });
+});
