@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
 import { type BodyBlock, buildBody } from '../body.ts';
+import { sourceLines, unreadLines } from '../content.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
@@ -18,8 +19,14 @@ import { restructuredFootnotes, withoutRestructuredMarkers } from './restructure
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
  * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
  */
-export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
+export function importScrape(file: VFile, options: ImportOptions): ImportResult {
   const source = String(file.value);
+  // A post its header marks as a draft (Pelican's `:status: draft`) is left out, as Markdown drafts are.
+  const status = readHeaderBlock(source.split(/\r?\n/))?.fields.find((field) => /^status$/i.test(field.key));
+  if (status && /^draft$/i.test(status.value) && !options.includeDrafts) {
+    report(file, 'import-no-pieces', 'the post is a draft (`status: draft`): not imported (use --drafts to include it)', { line: status.line, column: 1 });
+    return { pieces: [], lines: unreadLines(sourceLines(source), 'a draft, not imported (use --drafts to include it)') };
+  }
   const fates = new Map<number, LineFate>();
   const boilerplate = findBoilerplate(source.split(/\r?\n/));
   // reST's comments, link targets and layout directives, where the boilerplate rules left them.

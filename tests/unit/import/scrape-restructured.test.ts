@@ -253,3 +253,31 @@ describe('reST explicit markup that is not text', () => {
     assertEveryLineAccounted(result.lines, sourceLinesOf(post));
   });
 });
+
+describe('a Pelican draft', () => {
+  it('is left out unless drafts are asked for, and says so', () => {
+    // The header of the same post as committed, `:status: draft` among its fields.
+    const post = [
+      '====================================================================================',
+      '如何正确地为 Gentoo 的 Portage 包管理器设置代理',
+      '====================================================================================',
+      '',
+      ':slug: set_proxy_for_gentoo_portage',
+      ':date: 2021-01-10 23:01',
+      ':status: draft',
+      '',
+      '开门见山，本文介绍在 Gentoo Linux 下如何正确地对其包管理器 Portage 设置代理，即日常使用的 emerge 命令。',
+      '',
+    ].join('\n');
+    const skipped = imported('draft.rst', post);
+    assert.equal(skipped.result.chapters.length, 0);
+    assert.deepEqual(
+      skipped.file.messages.map((message) => [message.ruleId, message.line]),
+      [['import-no-pieces', 7]],
+    );
+    const file = new VFile({ path: 'draft.rst', value: post });
+    const taken = importSource(file, { defaultAuthor: undefined, includeDrafts: true });
+    assert.equal(taken.chapters[0]?.piece.meta.title, '如何正确地为 Gentoo 的 Portage 包管理器设置代理');
+    assert.equal(taken.chapters[0]?.piece.meta.date, '2021-01-10');
+  });
+});
