@@ -281,3 +281,28 @@ describe('a Pelican draft', () => {
     assert.equal(taken.chapters[0]?.piece.meta.date, '2021-01-10');
   });
 });
+
+describe('reST roles', () => {
+  it('show what the page shows: code for :code: and :file:, “PEP 352” for :pep:, the title of a titled reference', () => {
+    // Lines of PEP 3110 and of the Pelican post above.
+    const text = [
+      'Title: Roles',
+      'Author: Collin Winter',
+      'Created: 16-Jan-2006',
+      '',
+      '2. As specified in :pep:`352`, the ability to treat exceptions',
+      '   as tuples will be removed.',
+      '',
+      '4. In the spirit of :pep:`"there should be one -- and preferably only one',
+      '   -- obvious way to do it" <20>`, it is desirable to consolidate.',
+      '',
+      '其默认配置文件位于 :file:`/etc/proxychains.conf`，默认使用 :code:`wget` 作为下载工具。',
+      '',
+    ].join('\n');
+    const { markdown } = imported('roles.txt', text);
+    assert.match(markdown, /As specified in PEP 352, the ability/);
+    assert.match(markdown, /In the spirit of "there should be one -- and preferably only one -- obvious way to do it", it is/);
+    assert.match(markdown, /位于 `\/etc\/proxychains\.conf`，默认使用 `wget` 作为/);
+    assert.doesNotMatch(markdown, /:pep:|:file:|:code:/);
+  });
+});
