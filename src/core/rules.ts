@@ -72,6 +72,11 @@ export const rules = {
     summary:
       'A Markdown footnote label has spaces, which Markdown does not allow (the note would be glued to the one before it): read with hyphens for spaces.',
   },
+  'import-note-unclosed': {
+    severity: 'warning',
+    summary:
+      'A footnote shortcode (`[ref]`, `[efn_note]`, `[mfn]`, `[footnote]`, `((`) is opened and never closed: the note was taken to run to the end of its paragraph.',
+  },
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
   'import-chrome-dropped': { severity: 'info', summary: 'Site chrome inside a saved page’s article (navigation, share buttons, comments…) was left out.' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },

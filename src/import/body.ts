@@ -39,7 +39,8 @@ export function figureDirective(caption: string | undefined, credit: string | un
   };
 }
 
-const urlPattern = /<*(https?:\/\/[^\s<>]+[^\s<>.,;:)'’”]|www\.[^\s<>]+[^\s<>.,;:)'’”])>*/g;
+// A backtick is never part of a URL (RFC 3986): in ``https://`` it closes a literal.
+const urlPattern = /<*(https?:\/\/[^\s<>`]+[^\s<>.,;:)'’”`]|www\.[^\s<>`]+[^\s<>.,;:)'’”`])>*/g;
 
 /**
  * `_text_` between spaces or punctuation, on one paragraph's lines: not `nested_scopes`, not

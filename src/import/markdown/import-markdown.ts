@@ -36,6 +36,7 @@ import {
   metadataHeader,
   nameForAuthorKey,
 } from './front-matter.ts';
+import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
@@ -45,7 +46,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'
  * then markers without a note (labels that differ: `[^Optimism]` for `[^Otimismo]:`) and notes
  * without a marker reported where they are.
  */
-function parsePost(text: string, file: VFile): Root {
+function parsePost(text: string, file: VFile): { tree: Root; notesHeadingLine: number | undefined } {
   const labels = withFootnoteLabelsMended(text);
   for (const { label, line, column } of labels.mended) {
     report(file, 'import-note-label', `footnote label [^${label}] has spaces, which Markdown does not allow: read as [^${label.replace(/\s/g, '-')}]`, {
@@ -54,8 +55,14 @@ function parsePost(text: string, file: VFile): Root {
     });
   }
   const tree = parser.runSync(parser.parse(labels.text)) as Root;
+  const shortcodeNotes = shortcodeNotesToFootnotes(tree);
+  for (const { opening, line, column } of shortcodeNotes.unclosed)
+    report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: the note was taken to run to the end of its paragraph`, {
+      line,
+      column,
+    });
   checkNotes(tree, file, labels.text, placeLocator(labels.text));
-  return tree;
+  return { tree, notesHeadingLine: shortcodeNotes.notesHeadingLine };
 }
 
 interface FrontMatter {
@@ -87,7 +94,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   for (const change of siteSyntax.changes.filter((item) => item.lossy))
     report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
   const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
-  const tree = parsePost(siteSyntax.text, file);
+  const { tree, notesHeadingLine } = parsePost(siteSyntax.text, file);
   const frontMatter = header ?? takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {
@@ -113,6 +120,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     }
   }
   const fields = bodyLineFields(tree);
+  if (notesHeadingLine) fields.set(notesHeadingLine, 'notes');
   // Notes typed by hand (`[1]` markers and a closing Notes list) when the markup made no footnotes;
   // through HTML, `htmlToMdast` finds them.
   const { body, notes, removedLines } = hasRawHtml(tree)

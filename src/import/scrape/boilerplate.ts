@@ -117,9 +117,18 @@ function editorSettings(lines: readonly string[], ranges: DroppedRange[]): void 
   const tail = Math.max(0, lines.length - 40);
   const local = lines.findIndex((line, index) => index >= tail && /^\W{0,3}\s*Local Variables:\s*\W{0,3}$/.test(line.trim()));
   if (local >= 0) {
-    const end = lines.findIndex((line, index) => index > local && /^\W{0,3}\s*End:\s*\W{0,3}$/.test(line.trim()));
+    const closed = lines.findIndex((line, index) => index > local && /^\W{0,3}\s*End:\s*\W{0,3}$/.test(line.trim()));
+    // With no `End:`, the variables still run to the end of the file when every line left is `name: value`.
+    const end =
+      closed >= 0
+        ? closed
+        : lines.slice(local + 1).every((line) => line.trim() === '' || /^\W{0,3}\s*[\w-]+:\s*\S+\s*\W{0,3}$/.test(line.trim()))
+          ? lastTextLine(lines)
+          : -1;
     if (end >= 0) {
-      const start = (lines[local - 1] ?? '').includes('\f') ? local - 1 : local;
+      const before = previousTextLine(lines, local);
+      // A form feed, or reStructuredText's comment marker `..` alone on its line, opens the block.
+      const start = before >= 0 && ((lines[before] ?? '').includes('\f') || (lines[before] ?? '').trim() === '..') ? before : local;
       ranges.push({ start: start + 1, end: end + 1, reason: 'Emacs file variables (editor settings), not part of the text' });
     }
   }
@@ -128,6 +137,18 @@ function editorSettings(lines: readonly string[], ranges: DroppedRange[]): void 
       if (/\b(?:tw|ts|sw|et|ft|textwidth|tabstop|shiftwidth|expandtab|filetype|syntax|ai|spell)\b/.test(line))
         ranges.push({ start: index + 1, end: index + 1, reason: 'vim modeline (editor settings), not part of the text' });
   });
+}
+
+function previousTextLine(lines: readonly string[], index: number): number {
+  let at = index - 1;
+  while (at >= 0 && (lines[at] ?? '').replace(/\f/g, '').trim() === '' && !(lines[at] ?? '').includes('\f')) at--;
+  return at;
+}
+
+function lastTextLine(lines: readonly string[]): number {
+  let at = lines.length - 1;
+  while (at >= 0 && (lines[at] ?? '').trim() === '') at--;
+  return at;
 }
 
 /** Paragraphs (runs of non-blank lines) between two 0-based line indexes, as 1-based ranges. */

@@ -54,6 +54,8 @@ export function classifyLines(text: string): ClassifiedLine[] {
   const lines = text.split(/\r?\n/);
   const wrapped = isWrappedByHand(lines);
   const classified: ClassifiedLine[] = [];
+  // Blocks with a rule under them: headings, whatever their script (CJK has no capitals to tell one).
+  const underlined = new Set<ClassifiedLine>();
   let previous: string | undefined;
   lines.forEach((raw, index) => {
     const line = raw.trim();
@@ -61,6 +63,7 @@ export function classifyLines(text: string): ClassifiedLine[] {
     if (last && previous && isUnderline(line) && last.lines.length === 1) {
       // `NOTES` over `-----`: the rule underlines a heading; it is part of the heading's block.
       last.endLine = index + 1;
+      underlined.add(last);
       previous = '';
       return;
     }
@@ -75,6 +78,7 @@ export function classifyLines(text: string): ClassifiedLine[] {
   });
   classified.forEach((block, index) => {
     block.kind = classifyLine(block.text, index === 0);
+    if (block.kind === 'paragraph' && underlined.has(block) && block.text.length <= 120) block.kind = 'short';
   });
   return classified;
 }

@@ -2,23 +2,36 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
 import { type BodyBlock, buildBody } from '../body.ts';
+import { sourceLines, unreadLines } from '../content.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
+import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
 import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
+import { restructuredMarkupRanges } from './restructured-markup.ts';
+import { restructuredFootnotes, withoutRestructuredMarkers } from './restructured-notes.ts';
 
 /**
  * Imports a plain-text scrape of a blog archive: several posts run together, each with the
  * blogger's headnote, a title, date and byline lines, image debris, body, bios and notes.
  */
-export function importScrape(file: VFile, _options: ImportOptions): ImportResult {
+export function importScrape(file: VFile, options: ImportOptions): ImportResult {
   const source = String(file.value);
+  // A post its header marks as a draft (Pelican's `:status: draft`) is left out, as Markdown drafts are.
+  const status = readHeaderBlock(source.split(/\r?\n/))?.fields.find((field) => /^status$/i.test(field.key));
+  if (status && /^draft$/i.test(status.value) && !options.includeDrafts) {
+    report(file, 'import-no-pieces', 'the post is a draft (`status: draft`): not imported (use --drafts to include it)', { line: status.line, column: 1 });
+    return { pieces: [], lines: unreadLines(sourceLines(source), 'a draft, not imported (use --drafts to include it)') };
+  }
   const fates = new Map<number, LineFate>();
   const boilerplate = findBoilerplate(source.split(/\r?\n/));
+  // reST's comments, link targets and layout directives, where the boilerplate rules left them.
+  const dropped = (line: number) => boilerplate.ranges.some((range) => line >= range.start && line <= range.end);
+  boilerplate.ranges.push(...restructuredMarkupRanges(source.split(/\r?\n/)).filter((range) => !dropped(range.start)));
   for (const range of boilerplate.ranges) {
     for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: range.reason });
     report(file, 'import-dropped-line', `dropped lines ${range.start}–${range.end}: ${range.reason}`, { line: range.start, column: 1 });
@@ -237,6 +250,9 @@ function buildPiece(
     rights: '',
   };
   const tree = buildBody(body);
+  inlineLiteralsToCode(tree);
+  const restructured = restructuredFootnotes(tree);
+  for (const line of restructured.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
   const notes = recognisePlainNotes(tree, file);
   for (const line of notes.noteLines) fates.set(line, { line, fate: 'kept', piece: pieceNumber, field: 'notes' });
   for (const { line, reason } of notes.droppedLines) {
@@ -501,7 +517,8 @@ function pieceTitle(
       line: title.line,
       column: 1,
     });
-  if (recased) return recased;
+  // A note marker on the title (reST's `Guidelines [1]_`) has no place in front matter; its note stays, reported as unreferenced.
+  if (recased) return withoutRestructuredMarkers(recased);
   const provisional = `Untitled piece${context.venue ? ` from ${context.venue}` : ''}${context.date ? ` (${context.date})` : ''}`;
   report(file, 'import-untitled', `piece ${context.pieceNumber} has no title; it was given the provisional title “${provisional}” for the editor to replace`, {
     line: context.firstLine,

@@ -18,6 +18,7 @@ import {
 import { splitCaptionCredit } from '../html/caption.ts';
 import { asName, isLogin } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { withNoteShortcodes } from './note-shortcodes.ts';
 import { repairWordPressXml, type XmlRepairs } from './repair-xml.ts';
 
 /** The parts of a WXR item we read. fast-xml-parser gives text, or objects for attributed nodes. */
@@ -193,7 +194,14 @@ interface SiteContext {
 function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPiece {
   const footnotesMeta = (item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']) === 'footnotes');
   let html = text(item['content:encoded']);
-  html = expandCaptionShortcodes(autoParagraphs(expandContentShortcodes(html)));
+  const noteShortcodes = withNoteShortcodes(expandContentShortcodes(html));
+  for (const opening of new Set(noteShortcodes.unclosed))
+    report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: it is left in the text as typed; close it or make it a note`, {
+      line: site.lines[0],
+      column: 1,
+    });
+  // The notes list goes after a blank line, so that the post's last paragraph is still a paragraph.
+  html = expandCaptionShortcodes(autoParagraphs(noteShortcodes.html.replace(/<ol class="footnotes">/, '\n\n$&')));
   const { html: withoutShortcodes, removed } = removeShortcodes(html);
   if (removed.length > 0)
     report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
