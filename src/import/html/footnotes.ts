@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
+import { raised } from '../../core/script-digits.ts';
 import { alignCandidates, type MarkerCandidate } from '../notes/align-markers.ts';
 import { classNames, collapsedText, contains, elementsOf, hasVisibleContent, headingTags, isElement, parentMap, stringProperty } from './hast-tree.ts';
 import {
@@ -17,7 +18,6 @@ import {
   pairingAttributes,
   readsAsMarker,
   referencedIds,
-  superscriptNumber,
 } from './note-markers.ts';
 import { cloneWithout, isNotesChrome, noteDefinition, noteReference, removeNoteBlock, replaceMarker } from './note-rewrite.ts';
 
@@ -509,7 +509,7 @@ function beginsWithLabel(block: Element, markerText: string): boolean {
   if (first === markerText || first === core) return true;
   const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const number = labelNumber(markerText);
-  const superscript = number === undefined ? undefined : superscriptNumber(number);
+  const superscript = number === undefined ? undefined : raised(String(number));
   const forms = [`\\[${escaped}\\]`, `\\(${escaped}\\)`, `${escaped}[.)](?=\\s|$)`, ...(superscript ? [superscript] : [])];
   if (/^[*†‡§¶]+$/.test(core)) forms.push(`${escaped}(?![*†‡§¶])`);
   return new RegExp(`^(?:${forms.join('|')})`).test(first);

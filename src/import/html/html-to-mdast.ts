@@ -5,6 +5,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
+import { lowered, raised } from '../../core/script-digits.ts';
 import { figureDirective } from '../body.ts';
 import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts';
 import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes.ts';
@@ -109,16 +110,6 @@ function superscriptContent(state: State, node: Element) {
 
 /** Digits and signs that Unicode writes raised and lowered (`10⁶`, `x⁻¹`, `H₂O`, `CO₂`). */
 const scriptDigits = /^[0-9+\-−=]+$/;
-const superscripts: Record<string, string> = Object.fromEntries([...'0123456789+-−='].map((c, i) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼'[i] as string]));
-const subscripts: Record<string, string> = Object.fromEntries([...'0123456789+-−='].map((c, i) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₋₌'[i] as string]));
-
-function raised(text: string): string {
-  return [...text].map((character) => superscripts[character] ?? character).join('');
-}
-
-function lowered(text: string): string {
-  return [...text].map((character) => subscripts[character] ?? character).join('');
-}
 
 /**
  * mdast has no superscript: a `<sup>` that was not a note marker would be run into the text before

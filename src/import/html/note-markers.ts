@@ -1,5 +1,6 @@
 import type { Element, Nodes, Parents } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { withPlainDigits } from '../../core/script-digits.ts';
 import { classNames, collapsedText, isElement, stringProperty } from './hast-tree.ts';
 
 /**
@@ -47,15 +48,13 @@ const markerTextPattern =
 const labelOnly =
   /^(?:(?:see|view|show|read|open|go to|jump to|jump up to|back to)\s+)?(?:the\s+)?(?:foot|end|side|margin)?notes?(?:\s+(?:ref(?:erence)?|marker|link))?(?:\s*(?:no\.?\s*)?(?:\d+|[*†‡§¶]+|[a-z]))?\s*[.:]?$|^(?:jump up|back|return|top|↑|↩)/i;
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
 export function isMarkerText(text: string): boolean {
   return markerTextPattern.test(text);
 }
 
 /** The number a marker or label shows (`3`, `[3]`, `(3)`, `³`, `3.`), if it shows one. */
 export function labelNumber(text: string): number | undefined {
-  const plain = [...text].map((character) => (superscriptDigits.includes(character) ? String(superscriptDigits.indexOf(character)) : character)).join('');
+  const plain = withPlainDigits(text);
   const match = /^[[(]?\s*(\d{1,4})\s*[\])]?\.?$/.exec(plain.trim());
   return match?.[1] ? Number(match[1]) : undefined;
 }
@@ -223,11 +222,6 @@ export function attributeNoteText(chain: readonly Element[]): string | undefined
     }
   }
   return undefined;
-}
-
-/** `12` as `¹²`. */
-export function superscriptNumber(number: number): string {
-  return [...String(number)].map((digit) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(digit)]).join('');
 }
 
 /** The first words a reader sees in a node: its first non-blank text, trimmed. */

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
+import { raised } from '../../core/script-digits.ts';
 import { collapsedText, hasVisibleContent, headingTags, removeNode } from './hast-tree.ts';
-import { labelCore, superscriptNumber } from './note-markers.ts';
+import { labelCore } from './note-markers.ts';
 
 /**
  * Writes recognised notes in the neutral form that footnotes take between recognition and mdast:
@@ -73,7 +74,7 @@ function tidyNoteText(note: Element, number: number | undefined, label: string |
   if (first) {
     // Only a label set off as one (`3.`, `3)`, `[3]`, `*`): a note may well begin “3 of the 5 …”.
     const core = label === undefined ? '' : labelCore(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const superscript = number === undefined ? '' : superscriptNumber(number);
+    const superscript = number === undefined ? '' : raised(String(number));
     const labels = [
       ...(number === undefined ? [] : [`\\[${number}\\]`, `\\(${number}\\)`, `${number}[.):]`, superscript]),
       ...(core !== '' && /^[*†‡§¶]+$/.test(labelCore(label ?? '')) ? [`${core}(?![*†‡§¶])`] : []),

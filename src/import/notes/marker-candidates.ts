@@ -1,5 +1,6 @@
+import { superscriptValue } from '../../core/script-digits.ts';
 import { type MarkerCandidate, type MarkerKind, markerCandidates } from './align-markers.ts';
-import { superscriptNumber, superscriptRun } from './note-labels.ts';
+import { superscriptRun } from './note-labels.ts';
 
 /** The body's text as the marker search sees it: one string, with what the markup said about parts of it. */
 export interface MarkerText {
@@ -98,7 +99,7 @@ function superscriptCandidates(marked: MarkerText, count: number, beyond: number
   const { text } = marked;
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(new RegExp(superscriptRun, 'g'))) {
-    const number = superscriptNumber(match[0]);
+    const number = superscriptValue(match[0]);
     if (number >= 1 && number <= count + beyond && !isPower(text, match.index))
       found.push(candidate('superscript', [number], match.index, match.index + match[0].length));
   }

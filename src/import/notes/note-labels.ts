@@ -1,3 +1,5 @@
+import { superscriptDigits, superscriptValue } from '../../core/script-digits.ts';
+
 /**
  * The label a hand-typed note starts with, in the conventions writers use: `[1] text`, `(1) text`,
  * `1. text`, `1) text`, `1: text`, `1 text`, `¹ text`, `^1 text`, `*1 text`, and symbols (`*`,
@@ -13,13 +15,6 @@ export interface NoteLabel {
   symbol: string | undefined;
   /** Characters the label and the space after it take at the start of the text. */
   length: number;
-}
-
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** `¹²` → 12. */
-export function superscriptNumber(digits: string): number {
-  return Number([...digits].map((digit) => superscriptDigits.indexOf(digit)).join(''));
 }
 
 export const superscriptRun = `[${superscriptDigits}]+`;
@@ -46,7 +41,7 @@ export function noteLabel(text: string): NoteLabel | undefined {
     const match = pattern.exec(trimmed);
     const digits = match?.[1];
     if (!match || digits === undefined) continue;
-    const number = style === 'superscript' ? superscriptNumber(digits) : Number(digits);
+    const number = style === 'superscript' ? superscriptValue(digits) : Number(digits);
     if (number < 1 || (style !== 'superscript' && digits.startsWith('0'))) continue;
     return { style, number, symbol: undefined, length: leading + match[0].length };
   }
