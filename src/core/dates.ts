@@ -101,7 +101,8 @@ const after = '(?![\\p{L}\\p{N}])';
 const day = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|ª)?\\.?';
 const year = '(\\d{4})';
 const month = `(${monthNamePattern})`;
-const time = '[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?';
+// Its offset from UTC right after it, or after a space as Git and Jekyll write it (`11:10:38 -0700`).
+const time = '[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z| ?[+-]\\d{2}(?::?\\d{2})?)?';
 
 interface DatePattern {
   regex: RegExp;

@@ -216,7 +216,7 @@ function postDate(values: FrontMatterValues, file: VFile, used: Map<string, Chap
   const written = firstKey(values, keysOf('date'));
   if (written) {
     used.set(written.key, 'date');
-    const date = parseDate(dayOfDateTime(written.value), { order });
+    const date = parseDate(written.value, { order });
     if (date) return formatPartialDate(date);
     const place = { line: placeOfKey(written.key), column: 1 };
     const swapped = findAmbiguousDate(written.value, { order });
@@ -333,12 +333,4 @@ export function headerLineFates(lines: readonly string[], used: ReadonlyMap<stri
       ? { line: index + 1, fate: 'metadata', piece: 1, field }
       : { line: index + 1, fate: 'dropped', piece: 1, reason: `metadata key \`${key ?? '?'}\` has no place in a chapter (a site-only setting)` };
   });
-}
-
-/**
- * `2016-10-06 11:10:38 -0700` → `2016-10-06`: Jekyll's date with a time and a UTC offset, which
- * YAML leaves a string. The day is the one the author wrote (Jekyll's own permalink uses it).
- */
-export function dayOfDateTime(value: string): string {
-  return /^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|[A-Z]{3,4})?$/.exec(value.trim())?.[1] ?? value;
 }
