@@ -2,8 +2,8 @@ import type { FootnoteDefinition, FootnoteReference, Parent, PhrasingContent, Ro
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
+import { noteShortcodeNames } from '../notes/note-shortcodes.ts';
 import { notesHeadingKind } from '../notes/notes-heading.ts';
-import { noteShortcodeNames } from '../wordpress/note-shortcodes.ts';
 
 /**
  * Posts written for a footnote plugin type each note where its marker goes: `[ref]…[/ref]`

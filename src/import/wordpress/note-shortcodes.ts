@@ -1,3 +1,5 @@
+import { noteShortcodeNames } from '../notes/note-shortcodes.ts';
+
 /**
  * Footnote plugins let a writer type the note where its marker goes: Simple Footnotes and Pelican's
  * simple_footnotes `[ref]…[/ref]`, Easy Footnotes `[efn_note]…[/efn_note]`, Modern Footnotes
@@ -6,9 +8,6 @@
  * sentence. Here each becomes a linked marker and an entry of a notes list, the hand-made markup the
  * HTML path already ties together.
  */
-
-/** Names of the shortcodes whose content is a note. */
-export const noteShortcodeNames = ['ref', 'efn_note', 'mfn', 'footnote'] as const;
 
 const shortcode = new RegExp(`\\[(${noteShortcodeNames.join('|')})(?:\\s[^\\]]*)?\\]([\\s\\S]*?)\\[\\/\\1\\]`, 'gi');
 const unclosedOpening = new RegExp(`\\[(?:${noteShortcodeNames.join('|')})(?:\\s[^\\]]*)?\\]`, 'gi');
