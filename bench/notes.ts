@@ -351,7 +351,7 @@ table(
 console.log(`\nfold models trained in ${(trainMs / folds / 1000).toFixed(1)} s each; confidence threshold ${CONFIDENCE_THRESHOLD}`);
 
 if (args.includes('--sweep')) {
-  const rows = [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => {
+  const rows = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9].map((threshold) => {
     const goldScore = scoreGold(labeller(undefined, threshold), gold);
     const corpusScore = folds > 0 ? scoreCorpus(heldOut(threshold), corpus) : new Score();
     return [

@@ -47,8 +47,13 @@ export interface BuiltCitation {
   item: CslItemData;
   locator?: string;
   shortForm?: ShortForm;
+  /** The model's sureness of the fields, times `penalty`. */
   confidence: number;
+  /** The factor the item's problems (an unclosed quote, a name no person has) put on the confidence. */
+  penalty: number;
   problems: string[];
+  /** The tokens of the fields the item was made of (a doubted detail left out is not among them). */
+  tokens: readonly LabelledToken[];
 }
 
 /** Words that introduce a citation (`See`, `See also`, `Cf.`, `and` after a semicolon). */
@@ -615,7 +620,16 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
   const locator = newspaperPage(item, passageCited);
   if (!item.title && !item.URL && !item['container-title'] && !item.author && !item.editor && item.type !== 'interview') return undefined;
   const shortForm = shortFormOf(item, group);
-  return { item, ...(locator ? { locator } : {}), ...(shortForm ? { shortForm } : {}), confidence: confidenceOf(group, problems), problems };
+  const tokens = fields.flatMap((field) => field.tokens);
+  return {
+    item,
+    ...(locator ? { locator } : {}),
+    ...(shortForm ? { shortForm } : {}),
+    confidence: confidenceOf(group, problems),
+    penalty: penaltyOf(problems),
+    problems,
+    tokens,
+  };
 }
 
 function firstField(fields: readonly Segment[], label: Label): Segment | undefined {
@@ -851,12 +865,17 @@ function readItemType(item: CslItemData, group: CitationGroup, titleField: Segme
   }
 }
 
-/** The model's doubt about the least certain field that identifies the work (all fields if none does); an unclosed quote lowers it, a name no person has halves it. */
+/** The model's doubt about the least certain field that identifies the work (all fields if none does), times `penaltyOf`. */
 function confidenceOf(group: CitationGroup, problems: readonly string[]): number {
   const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
+  return Math.min(...(key.length > 0 ? key : group.fields).map(surenessOf)) * penaltyOf(problems);
+}
+
+/** What the item's problems say of it whatever the model's sureness: an unclosed quote lowers it, a name no person has halves it. */
+function penaltyOf(problems: readonly string[]): number {
   const unclosed = problems.some((problem) => problem.startsWith('unclosed'));
   const unlikely = problems.some((problem) => problem.startsWith(UNLIKELY_NAME));
-  return Math.min(...(key.length > 0 ? key : group.fields).map(surenessOf)) * (unclosed ? 0.8 : 1) * (unlikely ? 0.5 : 1);
+  return (unclosed ? 0.8 : 1) * (unlikely ? 0.5 : 1);
 }
 
 const UNLIKELY_NAME = 'no person’s name:';

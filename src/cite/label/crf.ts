@@ -160,6 +160,59 @@ export function marginals(model: CrfModel, sequence: Sequence): Float64Array {
   return forwardBackward(model, featureRows(model, sequence)).marginals;
 }
 
+/**
+ * The probability that the labelling keeps to `allowed` (a mask of `length × labels`: 1 where a
+ * token may have that label): the constrained lattice's partition function over the free one's
+ * (Culotta and McCallum, “Confidence Estimation for Information Extraction”, 2004). Clamping a
+ * field's tokens to its label and its neighbours to any other gives the probability that the
+ * model reads exactly that field there, which the tokens' marginals each see only in part.
+ */
+export function constrainedProbabilities(model: CrfModel, sequence: Sequence, masks: readonly Uint8Array[]): number[] {
+  if (sequence.features.length === 0) return masks.map(() => 1);
+  const rows = featureRows(model, sequence);
+  const { logZ, scores, expTransitions } = forwardBackward(model, rows);
+  return masks.map((mask) => Math.exp(constrainedLogZ(model, scores, expTransitions, rows.length, mask) - logZ));
+}
+
+/** log Z of the lattice with the labels `mask` forbids taken out (scaled forward pass). */
+function constrainedLogZ(model: CrfModel, scores: Float64Array, expTransitions: Float64Array, length: number, mask: Uint8Array): number {
+  const size = model.labels.length;
+  let alpha = new Float64Array(size);
+  let next = new Float64Array(size);
+  let logZ = 0;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let label = 0; label < size; label++) if (mask[label]) max = Math.max(max, model.transitions[size * size + label]! + scores[label]!);
+  if (max === Number.NEGATIVE_INFINITY) return max;
+  for (let label = 0; label < size; label++) alpha[label] = mask[label] ? Math.exp(model.transitions[size * size + label]! + scores[label]! - max) : 0;
+  logZ += max;
+  for (let position = 1; position < length; position++) {
+    let top = Number.NEGATIVE_INFINITY;
+    for (let label = 0; label < size; label++) if (mask[position * size + label]) top = Math.max(top, scores[position * size + label]!);
+    if (top === Number.NEGATIVE_INFINITY) return top;
+    let sum = 0;
+    for (let label = 0; label < size; label++) {
+      if (!mask[position * size + label]) {
+        next[label] = 0;
+        continue;
+      }
+      let total = 0;
+      for (let previous = 0; previous < size; previous++) {
+        if (alpha[previous] !== 0) total += alpha[previous]! * expTransitions[previous * size + label]!;
+      }
+      const value = total * Math.exp(scores[position * size + label]! - top);
+      next[label] = value;
+      sum += value;
+    }
+    if (sum === 0) return Number.NEGATIVE_INFINITY;
+    for (let label = 0; label < size; label++) next[label]! /= sum;
+    logZ += top + Math.log(sum);
+    [alpha, next] = [next, alpha];
+  }
+  let total = 0;
+  for (let label = 0; label < size; label++) total += alpha[label]!;
+  return logZ + Math.log(total);
+}
+
 export interface TrainOptions {
   /** L2 regularisation: the Gaussian prior's 1/σ². */
   l2: number;

@@ -1,9 +1,10 @@
 /**
  * The labeller at work: a note's Markdown → its tokens, each with the label the model gives it
- * and the model's probability for that label (its marginal, from forward-backward).
+ * and the model's probability for that label (its marginal, from forward-backward), and the
+ * model's joint probability of the labels of any set of them (a citation's words).
  */
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
-import { type CrfModel, marginals, viterbi } from './crf.ts';
+import { type CrfModel, constrainedProbabilities, marginals, viterbi } from './crf.ts';
 import { noteFeatures } from './features.ts';
 import type { Label } from './labels.ts';
 import { fromModelFile, type ModelFile } from './model-file.ts';
@@ -37,9 +38,22 @@ export function committedModel(): CrfModel {
 }
 
 export function labelNote(text: string, model?: CrfModel): LabelledToken[] {
+  return labelNoteWithSureness(text, model).tokens;
+}
+
+export interface NoteLabelling {
+  tokens: LabelledToken[];
+  /**
+   * The model's probability that the tokens at these indices all have the labels it gave them, at
+   * once (a citation read right is all its words read right; the tokens' marginals each see one).
+   */
+  sureness(indices: readonly number[]): number;
+}
+
+export function labelNoteWithSureness(text: string, model?: CrfModel): NoteLabelling {
   const crf = model ?? committedModel();
   const tokens = tokenizeNote(text);
-  if (tokens.length === 0) return [];
+  if (tokens.length === 0) return { tokens: [], sureness: () => 1 };
   const sequence = { features: noteFeatures(tokens) };
   const path = viterbi(crf, sequence);
   const probabilities = marginals(crf, sequence);
@@ -47,11 +61,20 @@ export function labelNote(text: string, model?: CrfModel): LabelledToken[] {
   const kin = new Map(
     KIN.flatMap((group) => group.map((label) => [label, group.map((member) => crf.labels.indexOf(member)).filter((at) => at >= 0)] as const)),
   );
-  return tokens.map((token, index) => {
+  const labelled = tokens.map((token, index) => {
     const label = crf.labels[path[index]!] as Label;
     const labelled: LabelledToken = { ...token, label, confidence: probabilities[index * size + path[index]!]! };
     const group = kin.get(label);
     if (group) labelled.kinConfidence = group.reduce((sum, at) => sum + probabilities[index * size + at]!, 0);
     return labelled;
   });
+  const sureness = (indices: readonly number[]) => {
+    const mask = new Uint8Array(tokens.length * size).fill(1);
+    for (const index of indices) {
+      mask.fill(0, index * size, (index + 1) * size);
+      mask[index * size + path[index]!] = 1;
+    }
+    return constrainedProbabilities(crf, sequence, [mask])[0]!;
+  };
+  return { tokens: labelled, sureness };
 }

@@ -5,10 +5,10 @@ import { describe, it } from 'node:test';
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
 import { shortFormMatches } from '../../../src/cite/bibliography.ts';
 import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
-import { viterbi } from '../../../src/cite/label/crf.ts';
+import { constrainedProbabilities, marginals, viterbi } from '../../../src/cite/label/crf.ts';
 import { noteFeatures } from '../../../src/cite/label/features.ts';
 import { dateOf, doiOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
-import { committedModel, type LabelledToken, labelNote } from '../../../src/cite/label/label-note.ts';
+import { committedModel, type LabelledToken, labelNote, labelNoteWithSureness } from '../../../src/cite/label/label-note.ts';
 import { parseNames } from '../../../src/cite/label/names.ts';
 import { parseCrossReference, parseIbid, parseOpCit } from '../../../src/cite/label/references.ts';
 import { labelledTokens, parseTaggedFile, parseTaggedLine, toTaggedLine } from '../../../src/cite/label/tagged.ts';
@@ -553,6 +553,33 @@ describe('the committed model', () => {
       );
     }
     for (const token of tokens.filter((token) => !names.includes(token))) assert.equal(token.kinConfidence, undefined, token.text);
+  });
+
+  it('the constrained lattice: nothing forbidden is certain, one token clamped is its marginal, a whole labelling is at most its least token', () => {
+    const model = committedModel();
+    const note = 'Alexander Cooley, _Great Games, Local Rules_ (New York: Oxford University Press, 2012), 45.';
+    const sequence = { features: noteFeatures(tokenizeNote(note)) };
+    const size = model.labels.length;
+    const length = sequence.features.length;
+    const probabilities = marginals(model, sequence);
+    const path = viterbi(model, sequence);
+    const free = new Uint8Array(length * size).fill(1);
+    const clampedTo = (positions: readonly number[]) => {
+      const mask = free.slice();
+      for (const position of positions) {
+        mask.fill(0, position * size, (position + 1) * size);
+        mask[position * size + path[position]!] = 1;
+      }
+      return mask;
+    };
+    const all = path.map((_, position) => position);
+    const [nothing, third, whole] = constrainedProbabilities(model, sequence, [free, clampedTo([2]), clampedTo(all)]);
+    assert.ok(Math.abs(nothing! - 1) < 1e-9, String(nothing));
+    assert.ok(Math.abs(third! - probabilities[2 * size + path[2]!]!) < 1e-9, `${third} vs ${probabilities[2 * size + path[2]!]}`);
+    const least = Math.min(...all.map((position) => probabilities[position * size + path[position]!]!));
+    assert.ok(whole! > 0 && whole! <= least + 1e-9, `${whole} vs ${least}`);
+    // The labelling's own sureness, as parse-note reads it.
+    assert.ok(Math.abs(labelNoteWithSureness(note).sureness(all) - whole!) < 1e-9);
   });
 });
 

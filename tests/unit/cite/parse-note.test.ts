@@ -744,7 +744,8 @@ describe('parseNote on other citation habits', () => {
     // The model's probabilities: a clear note is near 1, never a fixed 1 as a rule's score was.
     // (A bare `<https://example.org/x>` is no longer below it: the converged model is as sure, 0.95,
     // that it is a URL; cite-notes leaves a bare URL as typed whatever its confidence.)
-    assert.ok(certain.confidence > 0.9, `certain: ${certain.confidence}`);
+    // (Since the joint probability of all its words' labels tempers it, 0.89 here: the page, `p. 45.`, is 0.87–0.89.)
+    assert.ok(certain.confidence > 0.85, `certain: ${certain.confidence}`);
     assert.ok(unclosed.confidence < certain.confidence);
     assert.ok(unclosed.citations[0]!.problems.some((problem) => problem.startsWith('unclosed quotation mark')));
   });
