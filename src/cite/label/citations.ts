@@ -251,8 +251,9 @@ export function withLinkedProse(tokens: readonly LabelledToken[]): LabelledToken
 
 /**
  * A quoted title, then an italic name (`["Persona"](…). _Mozilla Developer Network_.`, `“Article,”
- * _Journal_`): the work and the periodical, site or book it is in, as Chicago, MLA and Wikipedia
- * write them, whether the model ran the name into the title or left it as commentary.
+ * _Journal_`), or a plain title ending a sentence, then an italic name (APA, Harvard): the work and
+ * the periodical, site or book it is in, whether the model ran the name into the title or left
+ * it as commentary.
  */
 const ITALIC_AFTER_TITLE = new Set<Label>(['title', 'note', 'publisher', 'container-title']);
 
@@ -263,7 +264,12 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
     if (!token.italic || token.quoted || token.linkTarget || token.url || !ITALIC_AFTER_TITLE.has(token.label)) continue;
     const before = result[index - 1]!;
     const title = before.linkTarget ? result.slice(0, index - 1).findLast((other) => !other.linkTarget && other.link === before.link) : before;
-    if (title?.label !== 'title' || !title.quoted || title.italic || !/[.,]$/.test(before.raw.replace(/[*_]+$/, ''))) continue;
+    if (title?.label !== 'title' || title.italic) continue;
+    // Quoted, the title may end at a comma (`“Article,” _Journal_`); plain, it must end a sentence
+    // (`Defining program governance. _IBM developerWorks_.`, APA's and Harvard's article in a
+    // periodical, whose title is plain and the periodical's italic), or a plain title would end
+    // at every comma.
+    if (title.quoted ? !/[.,]$/.test(before.raw.replace(/[*_]+$/, '')) : !endsSentence(title) || !plainTitleBefore(result, result.indexOf(title))) continue;
     const label = token.label;
     // The shape says what the name is: the reading is as sure as the title before it, however
     // unsure the model was of the name (`_Lifehacker_.` as a publisher at 0.57, `_mozilla blog_.`
@@ -273,6 +279,19 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
     }
   }
   return result;
+}
+
+/** `Title.`, `Title?`, and a link's text so ended (`[Title.](…)`). */
+function endsSentence(token: LabelledToken): boolean {
+  return /[.?!]$/.test(token.raw.replace(/[*_\]]+$/, ''));
+}
+
+/** A plain title of at least two words ends at `end` (no italics or quotes in it: a reader sees its edges). */
+function plainTitleBefore(tokens: readonly LabelledToken[], end: number): boolean {
+  let start = end;
+  while (start > 0 && tokens[start - 1]!.label === 'title') start--;
+  const words = tokens.slice(start, end + 1).filter((token) => !token.linkTarget);
+  return words.length >= 2 && words.every((token) => !token.italic && !token.quoted);
 }
 
 /**

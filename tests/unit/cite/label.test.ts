@@ -327,6 +327,24 @@ describe('rules after the model, each for a habit', () => {
     assert.equal(plain?.title, 'The Book');
   });
 
+  it('a plain title ending a sentence, then an italic name: the article and its periodical (APA, Harvard)', () => {
+    // rOpenSci blog notes (CC BY 4.0, tests/corpus/SOURCES.md), as the model labels run them: the periodical into the title.
+    const [hanford] = citationsOf(
+      '<author>Hanford, M.</author> <date>2005.</date> <title>Defining program governance and structure. _IBM developerWorks_.</title> <URL>Available at: &lt;https://www.ibm.com/developerworks/rational/library/apr05/hanford/&gt;.</URL>',
+    );
+    assert.deepEqual([hanford?.title, hanford?.['container-title']], ['Defining program governance and structure', 'IBM developerWorks']);
+    const [spiegel] = citationsOf(
+      '<author>Spiegel, O., Sih, A.,</author> <date>(2018).</date> <title>[Where should we meet? Mapping social network interactions of sleepy lizards.](https://www.sciencedirect.com/science/article/pii/S0003347217303639) _Animal Behaviour_.</title>',
+    );
+    assert.deepEqual(
+      [spiegel?.title, spiegel?.['container-title']],
+      ['Where should we meet? Mapping social network interactions of sleepy lizards', 'Animal Behaviour'],
+    );
+    // A plain title cut at a comma is not ended: the italic words go on with it.
+    const [comma] = citationsOf('<author>Jane Smith,</author> <title>Notes on reading, _with an italic phrase_</title> <date>(2010).</date>');
+    assert.equal(comma?.['container-title'], undefined);
+  });
+
   it('the italic name after a quoted title is the site by its shape, however unsure the model was of it', () => {
     // The model's labels for a held-out Wikipedia reference: the site as a publisher it doubts.
     const note = 'Alan Henry. ["Mozilla Webmaker Teaches You"](http://lifehacker.com/m). _Lifehacker_. Gawker Media.';
