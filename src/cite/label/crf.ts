@@ -168,10 +168,18 @@ export function marginals(model: CrfModel, sequence: Sequence): Float64Array {
  * model reads exactly that field there, which the tokens' marginals each see only in part.
  */
 export function constrainedProbabilities(model: CrfModel, sequence: Sequence, masks: readonly Uint8Array[]): number[] {
-  if (sequence.features.length === 0) return masks.map(() => 1);
+  return labelling(model, sequence).constrained(masks);
+}
+
+/** One forward-backward pass over a sequence: its marginals, and constrained probabilities without another pass. */
+export function labelling(model: CrfModel, sequence: Sequence): { marginals: Float64Array; constrained(masks: readonly Uint8Array[]): number[] } {
+  if (sequence.features.length === 0) return { marginals: new Float64Array(0), constrained: (masks) => masks.map(() => 1) };
   const rows = featureRows(model, sequence);
-  const { logZ, scores, expTransitions } = forwardBackward(model, rows);
-  return masks.map((mask) => Math.exp(constrainedLogZ(model, scores, expTransitions, rows.length, mask) - logZ));
+  const { logZ, scores, expTransitions, marginals: probabilities } = forwardBackward(model, rows);
+  return {
+    marginals: probabilities,
+    constrained: (masks) => masks.map((mask) => Math.exp(constrainedLogZ(model, scores, expTransitions, rows.length, mask) - logZ)),
+  };
 }
 
 /** log Z of the lattice with the labels `mask` forbids taken out (scaled forward pass). */

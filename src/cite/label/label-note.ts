@@ -4,7 +4,7 @@
  * model's joint probability of the labels of any set of them (a citation's words).
  */
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
-import { type CrfModel, constrainedProbabilities, marginals, viterbi } from './crf.ts';
+import { type CrfModel, labelling, viterbi } from './crf.ts';
 import { noteFeatures } from './features.ts';
 import type { Label } from './labels.ts';
 import { fromModelFile, type ModelFile } from './model-file.ts';
@@ -56,7 +56,8 @@ export function labelNoteWithSureness(text: string, model?: CrfModel): NoteLabel
   if (tokens.length === 0) return { tokens: [], sureness: () => 1 };
   const sequence = { features: noteFeatures(tokens) };
   const path = viterbi(crf, sequence);
-  const probabilities = marginals(crf, sequence);
+  const lattice = labelling(crf, sequence);
+  const probabilities = lattice.marginals;
   const size = crf.labels.length;
   const kin = new Map(
     KIN.flatMap((group) => group.map((label) => [label, group.map((member) => crf.labels.indexOf(member)).filter((at) => at >= 0)] as const)),
@@ -74,7 +75,7 @@ export function labelNoteWithSureness(text: string, model?: CrfModel): NoteLabel
       mask.fill(0, index * size, (index + 1) * size);
       mask[index * size + path[index]!] = 1;
     }
-    return constrainedProbabilities(crf, sequence, [mask])[0]!;
+    return lattice.constrained([mask])[0]!;
   };
   return { tokens: labelled, sureness };
 }
