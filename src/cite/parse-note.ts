@@ -30,13 +30,13 @@ export type NoteKind = 'citation' | 'citations' | 'short' | 'ibid' | 'cross-refe
  * labels (a wrong item is worse than none). Chosen by 2-fold cross-validation on the training
  * files the bench never holds out (`npm run train:notes -- --threshold`, scripts/threshold-cv.ts;
  * cost 3 per item with a wrong field, 1 per note refused), 5 December 2026, 2,757 notes: least
- * cost 1487 ± 45 at 0.6, 1494 ± 53 at 0.5, 1539 ± 57 at 0.45, 1595 ± 61 at 0.4. The one-standard-
- * error rule picks 0.5 (refusal 23.7%, garbage 12.3% on these half-data models), but there the
- * shipped model leaves 19.4% of gold.xml's references as typed and at 0.45 15.3%, above the
- * ceiling issue 10 sets (15%): so 0.4 (half-data models: refusal 16.0%, garbage 15.1%; gold.xml
- * 11.6%). This choice looked at gold.xml's refusal, not at its fields. Before the joint
- * probability (`jointSureness`), the fields' marginals alone: least cost 1604 ± 56 (0.75) on the
- * same notes, and the rule chose 0.7 (refusal 17.9%, garbage 15.5%).
+ * cost 1486 ± 49 at 0.55, 1488 ± 53 at 0.5, 1532 ± 57 at 0.45, 1581 ± 61 at 0.4. The one-
+ * standard-error rule picks 0.45 (refusal 20.1%, garbage 13.5% on these half-data models), but
+ * there the shipped model leaves 15.3% of gold.xml's references as typed, above the ceiling
+ * issue 10 sets (15%): so 0.4 (half-data models: refusal 15.9%, garbage 15.0%; gold.xml 11.6%).
+ * This choice looked at gold.xml's refusal, not at its fields. Before the joint probability
+ * (`jointSureness`), the fields' marginals alone: least cost 1604 ± 56 (0.75) on the same notes,
+ * and the rule chose 0.7 (refusal 17.9%, garbage 15.5%).
  */
 export const CONFIDENCE_THRESHOLD = 0.4;
 

@@ -265,11 +265,11 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
     const before = result[index - 1]!;
     const title = before.linkTarget ? result.slice(0, index - 1).findLast((other) => !other.linkTarget && other.link === before.link) : before;
     if (title?.label !== 'title' || title.italic) continue;
-    // Quoted, the title may end at a comma (`“Article,” _Journal_`); plain, it must end a sentence
-    // (`Defining program governance. _IBM developerWorks_.`, APA's and Harvard's article in a
-    // periodical, whose title is plain and the periodical's italic), or a plain title would end
-    // at every comma.
-    if (title.quoted ? !/[.,]$/.test(before.raw.replace(/[*_]+$/, '')) : !endsSentence(title) || !plainTitleBefore(result, result.indexOf(title))) continue;
+    // Quoted, the title may end at a comma (`“Article,” _Journal_`); plain, at the end of a
+    // sentence (`Defining program governance. _IBM developerWorks_.`, APA's and Harvard's article
+    // in a periodical, whose title is plain and the periodical's italic) or at a comma before a name.
+    if (title.quoted ? !/[.,]$/.test(before.raw.replace(/[*_]+$/, '')) : !plainTitleEnds(title, token) || !plainTitleBefore(result, result.indexOf(title)))
+      continue;
     const label = token.label;
     // The shape says what the name is: the reading is as sure as the title before it, however
     // unsure the model was of the name (`_Lifehacker_.` as a publisher at 0.57, `_mozilla blog_.`
@@ -281,9 +281,15 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
   return result;
 }
 
-/** `Title.`, `Title?`, and a link's text so ended (`[Title.](…)`). */
-function endsSentence(token: LabelledToken): boolean {
-  return /[.?!]$/.test(token.raw.replace(/[*_\]]+$/, ''));
+/**
+ * A plain title ends before an italic name where it ends a sentence (`Title.`, `Title?`, a link's
+ * text so ended: `[Title.](…)`), or at a comma when the italic words are a name (`Bacterial Water
+ * Impairments, _Professional Engineers in Mining Seminar_`), not a phrase going on (`Notes on
+ * reading, _with an aside_`).
+ */
+function plainTitleEnds(title: LabelledToken, italic: LabelledToken): boolean {
+  const end = title.raw.replace(/[*_\]]+$/, '');
+  return /[.?!]$/.test(end) || (end.endsWith(',') && /^\p{Lu}/u.test(italic.text));
 }
 
 /** A plain title of at least two words ends at `end` (no italics or quotes in it: a reader sees its edges). */

@@ -340,7 +340,14 @@ describe('rules after the model, each for a habit', () => {
       [spiegel?.title, spiegel?.['container-title']],
       ['Where should we meet? Mapping social network interactions of sleepy lizards', 'Animal Behaviour'],
     );
-    // A plain title cut at a comma is not ended: the italic words go on with it.
+    // At a comma, an italic name is the periodical (AnyStyle core.xml, BSD-2-Clause); italic words going on are the title's.
+    const [sarver] = citationsOf(
+      '<author>Sarver, E., Krometis, L., *Cook, N.,</author> <title>Bacterial Water Impairments in Coal Mining Communities, _Professional Engineers in Mining Seminar, Virginia Coal and Energy Association_,</title> <location>Wise, VA,</location> <date>March 4, 2015.</date>',
+    );
+    assert.deepEqual(
+      [sarver?.title, sarver?.['container-title']],
+      ['Bacterial Water Impairments in Coal Mining Communities', 'Professional Engineers in Mining Seminar, Virginia Coal and Energy Association'],
+    );
     const [comma] = citationsOf('<author>Jane Smith,</author> <title>Notes on reading, _with an italic phrase_</title> <date>(2010).</date>');
     assert.equal(comma?.['container-title'], undefined);
   });
