@@ -158,11 +158,11 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
 /**
  * The model's joint probability of its labels for the words the citation's item was made of
  * (Culotta and McCallum's constrained lattice; a doubted detail left out, or a word a rule
- * relabelled, does not count). On notes
- * read by a model that never saw them (scripts/threshold-cv.ts's halves), its geometric mean with
- * the fields' marginals told items with a wrong field from right ones better than either alone
- * (ROC AUC 0.81, against 0.76 for the marginals and 0.80 for the joint probability, in a first
- * experiment over all the citation's words), and the threshold's least cost fell from 1604 to 1488.
+ * relabelled, does not count). On notes read by a model that never saw them
+ * (scripts/threshold-cv.ts's halves), its geometric mean with the fields' marginals told items
+ * with a wrong field from right ones better than either alone (ROC AUC 0.81, against 0.76 for the
+ * marginals and 0.80 for the joint probability, in a first experiment over all the citation's
+ * words), and the threshold's least cost fell from 1604 to 1486.
  */
 function jointSureness(citation: BuiltCitation, tokens: readonly LabelledToken[], sureness: (indices: readonly number[]) => number): number {
   const indexOf = new Map(tokens.map((token, index) => [token.start, index] as const));
