@@ -17,13 +17,13 @@
 //   SGD's shuffles from seed N instead of the committed settings': the spread across seeds is the
 //   training's own noise; --cache keeps each fold's model in the temp directory, keyed by a hash of
 //   its training data and the model code, so changing only the step from labels to items reruns fast)
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CrfModel } from '../src/cite/label/crf.ts';
 import { committedModel } from '../src/cite/label/label-note.ts';
-import { fromModelFile, type ModelFile, toModelFile } from '../src/cite/label/model-file.ts';
+import { fromModelFile, type ModelFile } from '../src/cite/label/model-file.ts';
 import { type LabelledNote, labelledTokens, parseTaggedFile } from '../src/cite/label/tagged.ts';
 import { MODEL_CODE, TRAINING_FILES, trainingHash, trainLabeller } from '../src/cite/label/train.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
@@ -255,33 +255,52 @@ const entries = [...new Set(corpus.map((note) => note.entry))].sort();
 const foldOf = (entry: string) => entries.indexOf(entry) % Math.max(1, folds);
 
 console.error(`notes: training ${folds} fold models (corpus entries held out in turn)…`);
-const foldModels: CrfModel[] = [];
-let trainMs = 0;
-for (let fold = 0; fold < folds; fold++) {
-  const held = new Set(entries.filter((entry) => foldOf(entry) === fold));
-  const notes = trainingFiles.flatMap(({ notes }) => notes.filter((note) => !held.has(note.id.split('#')[0] ?? '')));
-  const started = performance.now();
-  foldModels.push(cached(fold, held, () => trainLabeller(notes, undefined, trainOptions)));
-  trainMs += performance.now() - started;
-}
+const started = performance.now();
+const foldModels = await trainFolds();
+const trainMs = performance.now() - started;
 
-/** A fold's model, from the cache when `--cache` and the data and code are unchanged. */
-function cached(fold: number, held: ReadonlySet<string>, train: () => CrfModel): CrfModel {
-  if (!args.includes('--cache')) return train();
+/**
+ * The fold models, each trained in a child process (bench/train-fold.ts), as many at a time as
+ * there are cores: training is single-threaded and takes minutes. Each is written as the committed
+ * model is (`toModelFile`, weights quantised) and read back. With `--cache`, a fold whose training
+ * data and model code are unchanged is read from the temp directory instead.
+ */
+async function trainFolds(): Promise<CrfModel[]> {
   const read = (name: string) => ({ name, text: readFileSync(path.join(root, name), 'utf8') });
-  const hash = trainingHash([
-    ...TRAINING_FILES.map(read),
-    ...MODEL_CODE.map(read),
-    { name: 'held', text: [...held].join('\n') },
-    { name: 'options', text: JSON.stringify(trainOptions) },
-  ]);
-  const dir = path.join(tmpdir(), 'anthology-note-folds');
-  const file = path.join(dir, `${hash.slice(0, 16)}-${fold}.json`);
-  if (existsSync(file)) return fromModelFile(JSON.parse(readFileSync(file, 'utf8')) as ModelFile);
-  const model = train();
+  const dir = args.includes('--cache') ? path.join(tmpdir(), 'anthology-note-folds') : mkdtempSync(path.join(tmpdir(), 'anthology-note-folds-'));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify(toModelFile(model, hash)));
-  return model;
+  if (!args.includes('--cache')) process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const jobs = Array.from({ length: folds }, (_, fold) => {
+    const held = entries.filter((entry) => foldOf(entry) === fold);
+    const hash = trainingHash([
+      ...TRAINING_FILES.map(read),
+      ...MODEL_CODE.map(read),
+      { name: 'held', text: held.join('\n') },
+      { name: 'options', text: JSON.stringify(trainOptions) },
+    ]);
+    return { fold, held, file: path.join(dir, `${hash.slice(0, 16)}-${fold}.json`) };
+  });
+  const missing = jobs.filter((job) => !existsSync(job.file));
+  const train = (job: (typeof jobs)[number]) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'bench/train-fold.ts'), job.file, JSON.stringify(job.held), JSON.stringify(trainOptions)],
+        {
+          cwd: root,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fold ${job.fold}: training exited with ${code}`))));
+    });
+  const queue = [...missing];
+  await Promise.all(
+    Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await train(job);
+    }),
+  );
+  return jobs.map((job) => fromModelFile(JSON.parse(readFileSync(job.file, 'utf8')) as ModelFile));
 }
 const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)] ?? committedModel(), threshold);
 
@@ -348,7 +367,9 @@ table(
   const crashed = new Set(unseenCrashes);
   if (crashed.size > 0) console.log(`the labeller threw on ${crashed.size} unseen notes (counted as refused):\n  ${[...crashed].join('\n  ')}`);
 }
-console.log(`\nfold models trained in ${(trainMs / folds / 1000).toFixed(1)} s each; confidence threshold ${CONFIDENCE_THRESHOLD}`);
+console.log(
+  `\nfold models ready in ${(trainMs / 1000).toFixed(1)} s (trained side by side, or read from --cache); confidence threshold ${CONFIDENCE_THRESHOLD}`,
+);
 
 if (args.includes('--sweep')) {
   const rows = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9].map((threshold) => {
