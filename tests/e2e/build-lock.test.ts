@@ -187,8 +187,12 @@ describe('build/.lock: one build at a time', () => {
   it('a build interrupted (Ctrl-C) while Chromium paginates: exit 130, build/ as it was, no Chromium left', async () => {
     const interrupted = startCli(['build'], book.dir);
     await until(() => interrupted.output().includes('paginating'), 120_000);
+    // The line is printed as the page script is bundled and Chromium launched: whatever runs under
+    // the build then (esbuild, Chromium) must be gone after the interrupt. Not asserted: that
+    // Chromium already runs (it may not yet: the assertion failed on 2 of 3 fresh clones under
+    // load). Once puppeteer's own SIGINT handler is installed it exits 130 without our message:
+    // a known gap (see CHANGELOG), so the signal is sent as soon as the line shows.
     const browser = descendants(interrupted.child.pid ?? -1);
-    assert.ok(browser.length > 0, 'Chromium runs while the PDF is paginated');
     interrupted.child.kill('SIGINT');
     assert.equal(await interrupted.done, 130, interrupted.output());
     assert.match(interrupted.output(), /interrupted: nothing was built/);
