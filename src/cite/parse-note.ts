@@ -130,11 +130,9 @@ export function parseNote(text: string, options: { model?: CrfModel; labeller?: 
   if (built.length === 0) return commentaryNote(text, body, tokens, labels);
 
   const citations = built.map(({ group, citation }, index) => {
-    const parsed = withCommentary(body, group, citation, built[index - 1]?.group, built[index + 1] === undefined);
-    if (!('sureness' in labelling)) return parsed;
-    // The geometric mean of the fields' sureness and the joint one, then the problems' penalty.
-    const sureness = Math.sqrt((citation.confidence / citation.penalty) * jointSureness(citation, tokens, labelling.sureness));
-    return { ...parsed, confidence: sureness * citation.penalty };
+    // The geometric mean of the fields' sureness and the joint one (labels from the model), then the problems' penalty.
+    const sureness = 'sureness' in labelling ? Math.sqrt(citation.sureness * jointSureness(citation, tokens, labelling.sureness)) : citation.sureness;
+    return withCommentary(body, group, citation, sureness * citation.penalty, built[index - 1]?.group, built[index + 1] === undefined);
   });
   const discursive = citations.some((citation) => !SIGNAL_ONLY.test(citation.prefix ?? '') || citation.suffix !== undefined);
   const only = built.length === 1 ? built[0]!.citation : undefined;
@@ -221,6 +219,7 @@ function withCommentary(
   body: string,
   group: CitationGroup,
   citation: NonNullable<ReturnType<typeof buildCitation>>,
+  confidence: number,
   previous: CitationGroup | undefined,
   last: boolean,
 ): ParsedCitation {
@@ -233,7 +232,7 @@ function withCommentary(
     ...(citation.locator ? { locator: citation.locator } : {}),
     ...(/\p{L}/u.test(before) ? { prefix: before } : {}),
     ...(/\p{L}/u.test(after) ? { suffix: after } : {}),
-    confidence: citation.confidence,
+    confidence,
     problems: citation.problems,
     source: { start, end },
   };

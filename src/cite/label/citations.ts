@@ -47,8 +47,8 @@ export interface BuiltCitation {
   item: CslItemData;
   locator?: string;
   shortForm?: ShortForm;
-  /** The model's sureness of the fields, times `penalty`. */
-  confidence: number;
+  /** The model's sureness of the fields (`fieldsSureness`); the citation's confidence is built from it and `penalty`. */
+  sureness: number;
   /** The factor the item's problems (an unclosed quote, a name no person has) put on the confidence. */
   penalty: number;
   problems: string[];
@@ -263,13 +263,13 @@ export function withItalicContainers(tokens: readonly LabelledToken[]): Labelled
     const token = result[index]!;
     if (!token.italic || token.quoted || token.linkTarget || token.url || !ITALIC_AFTER_TITLE.has(token.label)) continue;
     const before = result[index - 1]!;
-    const title = before.linkTarget ? result.slice(0, index - 1).findLast((other) => !other.linkTarget && other.link === before.link) : before;
+    const titleAt = before.linkTarget ? result.slice(0, index - 1).findLastIndex((other) => !other.linkTarget && other.link === before.link) : index - 1;
+    const title = result[titleAt];
     if (title?.label !== 'title' || title.italic) continue;
     // Quoted, the title may end at a comma (`“Article,” _Journal_`); plain, at the end of a
     // sentence (`Defining program governance. _IBM developerWorks_.`, APA's and Harvard's article
     // in a periodical, whose title is plain and the periodical's italic) or at a comma before a name.
-    if (title.quoted ? !/[.,]$/.test(before.raw.replace(/[*_]+$/, '')) : !plainTitleEnds(title, token) || !plainTitleBefore(result, result.indexOf(title)))
-      continue;
+    if (title.quoted ? !/[.,]$/.test(before.raw.replace(/[*_]+$/, '')) : !plainTitleEnds(title, token) || !plainTitleBefore(result, titleAt)) continue;
     const label = token.label;
     // The shape says what the name is: the reading is as sure as the title before it, however
     // unsure the model was of the name (`_Lifehacker_.` as a publisher at 0.57, `_mozilla blog_.`
@@ -650,7 +650,7 @@ export function buildCitation(group: CitationGroup, fieldThreshold = FIELD_THRES
     item,
     ...(locator ? { locator } : {}),
     ...(shortForm ? { shortForm } : {}),
-    confidence: confidenceOf(group, problems),
+    sureness: fieldsSureness(group),
     penalty: penaltyOf(problems),
     problems,
     tokens,
@@ -890,10 +890,10 @@ function readItemType(item: CslItemData, group: CitationGroup, titleField: Segme
   }
 }
 
-/** The model's doubt about the least certain field that identifies the work (all fields if none does), times `penaltyOf`. */
-function confidenceOf(group: CitationGroup, problems: readonly string[]): number {
+/** The model's sureness of the least certain field that identifies the work (all fields if none does). */
+function fieldsSureness(group: CitationGroup): number {
   const key = group.fields.filter((field) => KEY_FIELDS.has(field.label));
-  return Math.min(...(key.length > 0 ? key : group.fields).map(surenessOf)) * penaltyOf(problems);
+  return Math.min(...(key.length > 0 ? key : group.fields).map(surenessOf));
 }
 
 /** What the item's problems say of it whatever the model's sureness: an unclosed quote lowers it, a name no person has halves it. */

@@ -53,10 +53,12 @@ function stateScores(model: CrfModel, rows: readonly Int32Array[], factor = 1): 
 
 /** The most probable labelling. */
 export function viterbi(model: CrfModel, sequence: Sequence): number[] {
+  if (sequence.features.length === 0) return [];
+  return bestPath(model, stateScores(model, featureRows(model, sequence)), sequence.features.length);
+}
+
+function bestPath(model: CrfModel, scores: Float64Array, length: number): number[] {
   const size = model.labels.length;
-  const length = sequence.features.length;
-  if (length === 0) return [];
-  const scores = stateScores(model, featureRows(model, sequence));
   const best = new Float64Array(length * size);
   const back = new Int32Array(length * size);
   for (let label = 0; label < size; label++) best[label] = model.transitions[size * size + label]! + scores[label]!;
@@ -154,30 +156,24 @@ function forwardBackward(model: CrfModel, rows: readonly Int32Array[], factor = 
   return { scores, marginals: result, expTransitions, alpha, beta, expScores, scale, logZ };
 }
 
-/** Each token's probability of each label (rows of `labels.length`). */
-export function marginals(model: CrfModel, sequence: Sequence): Float64Array {
-  if (sequence.features.length === 0) return new Float64Array(0);
-  return forwardBackward(model, featureRows(model, sequence)).marginals;
-}
-
 /**
- * The probability that the labelling keeps to `allowed` (a mask of `length × labels`: 1 where a
- * token may have that label): the constrained lattice's partition function over the free one's
- * (Culotta and McCallum, “Confidence Estimation for Information Extraction”, 2004). Clamping a
- * field's tokens to its label and its neighbours to any other gives the probability that the
- * model reads exactly that field there, which the tokens' marginals each see only in part.
+ * A note read once: the most probable labelling (`path`), each token's probability of each label
+ * (`marginals`, rows of `labels.length`), and `constrained(masks)`: the probability that the
+ * labelling keeps to each mask (`length × labels`: 1 where a token may have that label), the
+ * constrained lattice's partition function over the free one's (Culotta and McCallum, “Confidence
+ * Estimation for Information Extraction”, 2004). Clamping a field's tokens to its label gives the
+ * probability that the model reads them so, which the tokens' marginals each see only in part.
  */
-export function constrainedProbabilities(model: CrfModel, sequence: Sequence, masks: readonly Uint8Array[]): number[] {
-  return labelling(model, sequence).constrained(masks);
-}
-
-/** One forward-backward pass over a sequence: its marginals, and constrained probabilities without another pass. */
-export function labelling(model: CrfModel, sequence: Sequence): { marginals: Float64Array; constrained(masks: readonly Uint8Array[]): number[] } {
-  if (sequence.features.length === 0) return { marginals: new Float64Array(0), constrained: (masks) => masks.map(() => 1) };
+export function labelling(
+  model: CrfModel,
+  sequence: Sequence,
+): { path: number[]; marginals: Float64Array; constrained(masks: readonly Uint8Array[]): number[] } {
+  if (sequence.features.length === 0) return { path: [], marginals: new Float64Array(0), constrained: (masks) => masks.map(() => 1) };
   const rows = featureRows(model, sequence);
-  const { logZ, scores, expTransitions, marginals: probabilities } = forwardBackward(model, rows);
+  const { logZ, scores, expTransitions, marginals } = forwardBackward(model, rows);
   return {
-    marginals: probabilities,
+    path: bestPath(model, scores, rows.length),
+    marginals,
     constrained: (masks) => masks.map((mask) => Math.exp(constrainedLogZ(model, scores, expTransitions, rows.length, mask) - logZ)),
   };
 }

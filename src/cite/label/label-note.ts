@@ -4,7 +4,7 @@
  * model's joint probability of the labels of any set of them (a citation's words).
  */
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
-import { type CrfModel, labelling, viterbi } from './crf.ts';
+import { type CrfModel, labelling } from './crf.ts';
 import { noteFeatures } from './features.ts';
 import type { Label } from './labels.ts';
 import { fromModelFile, type ModelFile } from './model-file.ts';
@@ -55,9 +55,8 @@ export function labelNoteWithSureness(text: string, model?: CrfModel): NoteLabel
   const tokens = tokenizeNote(text);
   if (tokens.length === 0) return { tokens: [], sureness: () => 1 };
   const sequence = { features: noteFeatures(tokens) };
-  const path = viterbi(crf, sequence);
   const lattice = labelling(crf, sequence);
-  const probabilities = lattice.marginals;
+  const { path, marginals: probabilities } = lattice;
   const size = crf.labels.length;
   const kin = new Map(
     KIN.flatMap((group) => group.map((label) => [label, group.map((member) => crf.labels.indexOf(member)).filter((at) => at >= 0)] as const)),

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import committedFile from '../../../data/notes/model.json' with { type: 'json' };
 import { shortFormMatches } from '../../../src/cite/bibliography.ts';
 import { buildCitation, groupCitations, isQuotation, numberedContainer, segmentsOf } from '../../../src/cite/label/citations.ts';
-import { constrainedProbabilities, marginals, viterbi } from '../../../src/cite/label/crf.ts';
+import { labelling, viterbi } from '../../../src/cite/label/crf.ts';
 import { noteFeatures } from '../../../src/cite/label/features.ts';
 import { dateOf, doiOf, normaliseLocator, originalOfArchived, trimField, volumeOf } from '../../../src/cite/label/fields.ts';
 import { committedModel, type LabelledToken, labelNote, labelNoteWithSureness } from '../../../src/cite/label/label-note.ts';
@@ -586,8 +586,9 @@ describe('the committed model', () => {
     const sequence = { features: noteFeatures(tokenizeNote(note)) };
     const size = model.labels.length;
     const length = sequence.features.length;
-    const probabilities = marginals(model, sequence);
-    const path = viterbi(model, sequence);
+    const lattice = labelling(model, sequence);
+    const { marginals: probabilities, path } = lattice;
+    assert.deepEqual(path, viterbi(model, sequence));
     const free = new Uint8Array(length * size).fill(1);
     const clampedTo = (positions: readonly number[]) => {
       const mask = free.slice();
@@ -598,7 +599,7 @@ describe('the committed model', () => {
       return mask;
     };
     const all = path.map((_, position) => position);
-    const [nothing, third, whole] = constrainedProbabilities(model, sequence, [free, clampedTo([2]), clampedTo(all)]);
+    const [nothing, third, whole] = lattice.constrained([free, clampedTo([2]), clampedTo(all)]);
     assert.ok(Math.abs(nothing! - 1) < 1e-9, String(nothing));
     assert.ok(Math.abs(third! - probabilities[2 * size + path[2]!]!) < 1e-9, `${third} vs ${probabilities[2 * size + path[2]!]}`);
     const least = Math.min(...all.map((position) => probabilities[position * size + path[position]!]!));
