@@ -1,12 +1,17 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromiumArgs } from './chromium.ts';
 import { pagedjsScript, pageScript } from './page-script.ts';
 
+const require = createRequire(import.meta.url);
+
 /** The parts of puppeteer's Browser and Page that we use (puppeteer comes with pagedjs-cli). */
 interface Browser {
   newPage(): Promise<Tab>;
   close(): Promise<void>;
+  /** Chromium is gone: closed by us, killed, or crashed. */
+  on(event: 'disconnected', listener: () => void): void;
 }
 
 interface Tab {
@@ -49,8 +54,9 @@ export interface PagedjsOptions {
   timeout: number;
   onPage?: (pagesLaidOut: number) => void;
   /**
-   * Aborting it closes the browser (the CLI aborts on Ctrl-C). While the browser runs, puppeteer
-   * (launched by pagedjs-cli, which passes no signal options) also kills it and exits 130 itself.
+   * Aborting it closes the browser, and what waits on a tab fails (the CLI aborts on Ctrl-C). With
+   * a signal, the caller handles SIGINT and SIGTERM; without one, puppeteer does (it kills
+   * Chromium and exits 130).
    */
   signal?: AbortSignal;
 }
@@ -75,27 +81,36 @@ export interface PagedjsBrowser<Prepared, Report> {
 }
 
 /**
- * Headless Chromium with Paged.js (pagedjs-cli's puppeteer), whose tabs lay out and print chunks
- * the caller has written to `workDirectory` (`render/pdf/print-pdf.ts` decides what, in which
- * order and how pages are numbered). Remote requests are refused. The caller closes it; so does
+ * Headless Chromium with Paged.js (pagedjs-cli's puppeteer and Paged.js build), whose tabs lay out
+ * and print chunks the caller has written to `workDirectory` (`render/pdf/print-pdf.ts` decides
+ * what, in which order and how pages are numbered). Remote requests are refused. The caller closes it; so does
  * aborting `signal`. `Prepared` and `Report` are what the page script returns (plain JSON).
  */
 export async function launchPagedjs<Prepared, Report>(options: PagedjsOptions): Promise<PagedjsBrowser<Prepared, Report>> {
-  // puppeteer reads its executable path when it is first imported.
-  process.env.PUPPETEER_EXECUTABLE_PATH = options.chromiumPath;
-  const { default: Printer } = (await import('pagedjs-cli')) as unknown as {
-    default: new (settings: Record<string, unknown>) => { setup(): Promise<Browser> };
-  };
   const script = await tabScript(options);
   options.signal?.throwIfAborted();
-  const browser = await new Printer({ headless: true, allowLocal: true, browserArgs: chromiumArgs }).setup();
-  const close = () => browser.close().catch(() => undefined);
+  const browser = await launchChromium(options);
+  // One closing, however many ask for it: the caller's close then waits for Chromium to exit.
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= browser.close().catch(() => undefined);
+    return closing;
+  };
+  if (options.signal?.aborted) {
+    await close();
+    options.signal.throwIfAborted();
+  }
   options.signal?.addEventListener('abort', close, { once: true });
+  const stopped = new Promise<never>((_, reject) => {
+    browser.on('disconnected', () => reject(new Error(options.signal?.aborted ? 'interrupted' : 'Chromium stopped')));
+  });
+  stopped.catch(() => undefined); // the browser disconnects when it is closed at the end, too
   let pagesLaidOut = 0;
   const context: TabContext = {
     browser,
     options,
     script,
+    stopped,
     deadline: Date.now() + options.timeout,
     onPage: () => {
       pagesLaidOut += 1;
@@ -111,11 +126,44 @@ export async function launchPagedjs<Prepared, Report>(options: PagedjsOptions): 
   };
 }
 
+/** puppeteer's launch, as pagedjs-cli 0.4.3 depends on it (puppeteer 20). */
+interface Puppeteer {
+  launch(options: {
+    executablePath: string;
+    headless: 'new';
+    args: string[];
+    handleSIGINT: boolean;
+    handleSIGTERM: boolean;
+  }): Promise<Browser>;
+}
+
+/**
+ * Launches Chromium as pagedjs-cli's `Printer.setup()` does (same flags), through pagedjs-cli's
+ * own puppeteer, and with puppeteer's SIGINT/SIGTERM handlers only when the caller passes no
+ * signal: those kill Chromium and exit 130 at once, before the caller can clean up (pagedjs-cli
+ * passes no signal options, so they could not be turned off through it). puppeteer's exit hook
+ * stays either way: Chromium is killed however the process ends.
+ */
+async function launchChromium(options: PagedjsOptions): Promise<Browser> {
+  const puppeteerPath = createRequire(require.resolve('pagedjs-cli')).resolve('puppeteer');
+  const puppeteer = (await import(pathToFileURL(puppeteerPath).href)) as Puppeteer;
+  const handleSignals = options.signal === undefined;
+  return puppeteer.launch({
+    executablePath: options.chromiumPath,
+    headless: 'new',
+    args: ['--disable-dev-shm-usage', '--export-tagged-pdf', '--allow-file-access-from-files', ...chromiumArgs],
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+  });
+}
+
 interface TabContext {
   browser: Browser;
   options: PagedjsOptions;
   /** Installed in every document a tab loads. */
   script: string;
+  /** Rejects when Chromium is gone: what a tab waits for then never comes. */
+  stopped: Promise<never>;
   deadline: number;
   onPage: () => void;
 }
@@ -144,7 +192,7 @@ async function openChunkTab<Prepared, Report>(context: TabContext, onWarning: (m
       const outcome = new Promise<PaginationOutcome<Report>>((resolve) => {
         finishPagination = resolve;
       });
-      return { report: await paginateInTab(tab, outcome, options.paginate, context.deadline), prepared };
+      return { report: await paginateInTab(tab, Promise.race([outcome, context.stopped]), options.paginate, context.deadline), prepared };
     },
     async print(firstPageNumber, pageNumbers, pageRefAttribute) {
       await tab.evaluate(

@@ -77,9 +77,8 @@ function lockWaitMs(): number {
 
 /**
  * Renders the outputs into a staging folder and moves each into place once made. Ctrl-C or SIGTERM
- * stops the build between outputs, nothing is committed, the staged files are removed and the exit
- * code is 130. (While Chromium runs, puppeteer's own handler kills it and exits 130 first; a later
- * build takes over the lock and clears the staging folder.)
+ * stops the build (between outputs, or Chromium closed mid-PDF), nothing is committed, the staged
+ * files are removed and the exit code is 130.
  */
 async function buildLocked(
   projectDir: string,
@@ -92,9 +91,11 @@ async function buildLocked(
 ): Promise<number> {
   const staging = await Staging.create(outDir);
   const interrupt = new AbortController();
-  const onSignal = () => interrupt.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // A second Ctrl-C does not wait for the clean-up: the process exits at once (puppeteer's exit
+  // hook still kills Chromium; the next build clears the staging folder).
+  const onSignal = () => (interrupt.signal.aborted ? process.exit(exitCodes.interrupted) : interrupt.abort());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const diagnostics = await buildOutputs(
       projectDir,
