@@ -19,14 +19,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The files that take longest, started first in this order (seconds of a quiet 2-core run): the
- * default book with its validators 74, bad inputs 70, the cache 44, the image book 42, the
- * Paged.js fixtures 27, the build lock 25.
+ * default book with its validators 74, bad inputs 70, the cache 44, the image book 42, the PDF's
+ * cache 31, the Paged.js fixtures 27, the build lock 25.
  */
 const slowest = [
   'tests/e2e/build.test.ts',
   'tests/e2e/bad-inputs.test.ts',
   'tests/e2e/cache.test.ts',
   'tests/e2e/images.test.ts',
+  'tests/e2e/pdf-cache.test.ts',
   'tests/e2e/pagedjs-fixes/fixes.test.ts',
   'tests/e2e/build-lock.test.ts',
 ];

@@ -128,13 +128,7 @@ export async function launchPagedjs<Prepared, Report>(options: PagedjsOptions): 
 
 /** puppeteer's launch, as pagedjs-cli 0.4.3 depends on it (puppeteer 20). */
 interface Puppeteer {
-  launch(options: {
-    executablePath: string;
-    headless: 'new';
-    args: string[];
-    handleSIGINT: boolean;
-    handleSIGTERM: boolean;
-  }): Promise<Browser>;
+  launch(options: { executablePath: string; headless: 'new'; args: string[]; handleSIGINT: boolean; handleSIGTERM: boolean }): Promise<Browser>;
 }
 
 /**

@@ -8,7 +8,17 @@ import { createHash } from 'node:crypto';
  */
 
 /** What is remembered, each kind in its own namespace. */
-export type MemoKind = 'chapter' | 'citations' | 'bibliography' | 'style-check' | 'site-page' | 'epub-chapter' | 'search-index' | 'edition-chapter';
+export type MemoKind =
+  | 'chapter'
+  | 'citations'
+  | 'bibliography'
+  | 'style-check'
+  | 'site-page'
+  | 'epub-chapter'
+  | 'search-index'
+  | 'edition-chapter'
+  | 'pdf-layout'
+  | 'pdf-print';
 
 export interface Memo {
   /**

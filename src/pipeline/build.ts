@@ -1,13 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { PageScriptCalls } from '../adapters/pagedjs.ts';
+import type { PagedjsBrowser, PageScriptCalls } from '../adapters/pagedjs.ts';
 import type { SearchIndexer } from '../adapters/pagefind.ts';
 import { citeBookInParallel } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
 import type { OutputFormat } from '../core/config.ts';
-import { type Memo, noMemo } from '../core/memo.ts';
+import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadCiteStyle } from '../io/cite-style.ts';
@@ -115,7 +116,8 @@ export async function buildOutputs(
       pdf = await buildPdf(book, assets, staging, ui, files, options);
       if (pdf) {
         built.push(`${book.slug}.pdf`);
-        ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)})`);
+        const reused = pdf.reused > 0 ? `; ${pdf.reused} of ${pdf.chunks} parts as the last build printed them` : '';
+        ui.info(`pdf   ${path.join(options.out, `${book.slug}.pdf`)} (${pdf.pages} pages, ${formatBytes(pdf.bytes)}${reused})`);
       }
     }
     options.signal?.throwIfAborted();
@@ -216,7 +218,7 @@ async function buildPdf(
   ui: BuildUi,
   files: ReturnType<typeof buildFiles>,
   options: OutputOptions,
-): Promise<{ pages: number; bytes: number; pageStarts: PrintResult['pageStarts'] } | undefined> {
+): Promise<({ bytes: number } & Pick<PrintResult, 'pages' | 'pageStarts' | 'chunks' | 'reused'>) | undefined> {
   const configFile = files.get(configFileName);
   const { findChromium, missingChromiumAdvice } = await import('../adapters/chromium.ts');
   const { pdfTimeout } = await import('../render/pdf/print-pdf.ts');
@@ -241,10 +243,11 @@ async function buildPdf(
       onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),
       fileFor: (label) => files.get((label !== undefined && document.sources[label]) || configFileName),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.memo ? { memo: options.memo } : {}),
     });
     await staging.writeFile(`${book.slug}.pdf`, result.pdf);
     progress.succeed(`pdf   paginated ${result.pages} pages`);
-    return { pages: result.pages, bytes: result.pdf.length, pageStarts: result.pageStarts };
+    return { pages: result.pages, bytes: result.pdf.length, pageStarts: result.pageStarts, chunks: result.chunks, reused: result.reused };
   } catch (error) {
     progress.fail('pdf   failed');
     if (options.signal?.aborted) throw error;
@@ -268,6 +271,8 @@ export interface PagedjsPrintOptions {
   signal?: AbortSignal;
   /** Where a problem is reported, by the label of the section it concerns (undefined: the book's). */
   fileFor(label: string | undefined): VFile;
+  /** The build cache: chunks laid out and printed before are taken from it (`printPdf`). */
+  memo?: Memo;
 }
 
 /**
@@ -282,17 +287,28 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
   const { hyphenationProblems, pageScriptEntry, printPdf } = await import('../render/pdf/print-pdf.ts');
   const hyphenation = hyphenationFor(document.languages ?? [document.metadata.language], await hyphenPatternSets());
   for (const chunk of document.chunks) await writeFile(chunkPath(options.workDirectory, chunk), chunk.html);
-  const browser = await launchPagedjs<PreparedChunk, PaginationReport>({
-    chromiumPath: options.chromiumPath,
-    workDirectory: options.workDirectory,
-    pageScriptEntry,
-    hyphenation: hyphenation.data,
-    timeout: options.timeout,
-    ...(options.onPage ? { onPage: options.onPage } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  // Chromium is started when a chunk first needs a tab: not at all when the cache has every chunk.
+  let browser: Promise<PagedjsBrowser<PreparedChunk, PaginationReport>> | undefined;
+  const printer = {
+    openTab: async (onWarning: (message: string) => void) => {
+      browser ??= launchPagedjs<PreparedChunk, PaginationReport>({
+        chromiumPath: options.chromiumPath,
+        workDirectory: options.workDirectory,
+        pageScriptEntry,
+        hyphenation: hyphenation.data,
+        timeout: options.timeout,
+        ...(options.onPage ? { onPage: options.onPage } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return (await browser).openTab(onWarning);
+    },
+  };
+  const cache = options.memo && {
+    memo: options.memo,
+    layoutKey: contentKey(await workFilesKey(options.workDirectory), hyphenation.data, await executableKey(options.chromiumPath), options.fixes ?? null),
+  };
   try {
-    return await printPdf(browser, {
+    return await printPdf(printer, {
       chunks: document.chunks,
       metadata: document.metadata,
       // One tab per core: Paged.js keeps a renderer process busy; more tabs only contend (measured).
@@ -300,10 +316,40 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
       problems: hyphenationProblems(hyphenation.missing),
       fileFor: options.fileFor,
       ...(options.fixes ? { fixes: options.fixes } : {}),
+      ...(cache ? { cache } : {}),
     });
   } finally {
-    await browser.close();
+    await browser?.then(
+      (launched) => launched.close(),
+      () => undefined,
+    );
   }
+}
+
+/**
+ * What the tabs may load besides the chunks: every file under the work directory but the chunks'
+ * HTML (fonts, pictures), by path and content.
+ */
+async function workFilesKey(workDirectory: string): Promise<string> {
+  const names = (await readdir(workDirectory, { recursive: true })).filter((name) => name.includes(path.sep) || !name.endsWith('.html')).sort();
+  const hashes: [string, string][] = [];
+  for (const name of names) {
+    const file = path.join(workDirectory, name);
+    if ((await stat(file)).isFile())
+      hashes.push([
+        name,
+        createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex'),
+      ]);
+  }
+  return contentKey(hashes);
+}
+
+/** Chromium, by its executable's path, size and modification time (an upgrade replaces it). */
+async function executableKey(executable: string): Promise<string> {
+  const { size, mtimeMs } = await stat(executable);
+  return contentKey(executable, size, mtimeMs);
 }
 
 // Checked by tsc: the page script has every function the adapter calls in its tabs.

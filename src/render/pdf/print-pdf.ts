@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { decodeHTMLAttribute } from 'entities';
 import type { VFile } from 'vfile';
+import { contentKey, type Memo, type MemoKind, noMemo } from '../../core/memo.ts';
 import { type RuleId, report } from '../../core/rules.ts';
 import { assemblePdf, type PrintedChunk, parseChunkPdf } from './assemble-pdf.ts';
 import { firstPageNumbers, folioText } from './folios.ts';
@@ -40,6 +42,14 @@ export interface PrintOptions {
   problems?: readonly PdfProblem[];
   /** Where a problem is reported: the file of the section it concerns (by its label), else the book's `anthology.yaml`. */
   fileFor(label: string | undefined): VFile;
+  /**
+   * The build cache, and what a chunk's layout depends on besides its HTML (`layoutKey`: the
+   * fonts and pictures the tabs load, the hyphenation patterns, Chromium). A chunk laid out by an
+   * earlier build is not laid out again to know its pages (`pdf-layout`), and one printed before
+   * with the same first page number and the same numbers in its page references is not printed
+   * again (`pdf-print`): Chromium is started only if some chunk needs it.
+   */
+  cache?: { memo: Memo; layoutKey: string };
 }
 
 export interface PrintResult {
@@ -47,6 +57,9 @@ export interface PrintResult {
   pages: number;
   /** Where each page of a chapter starts (see `PaginationReport.pageStarts`), with its printed number. */
   pageStarts: { section: string; block: number; words: number; value: number; label: string }[];
+  /** Chunks in all, and those whose printed pages came from the cache. */
+  chunks: number;
+  reused: number;
 }
 
 /**
@@ -83,7 +96,7 @@ export function hyphenationProblems(missing: readonly string[]): PdfProblem[] {
 export async function printPdf(printer: ChunkPrinter, options: PrintOptions): Promise<PrintResult> {
   const problems: PdfProblem[] = [...(options.problems ?? [])];
   try {
-    const printed = await paginateChunks(printer, options, problems);
+    const { printed, reused } = await paginateChunks(printer, options, problems);
     problems.push(...missingInternalWarnings(printed.flatMap((chunk) => chunk.report.missingInternals)), ...layoutWarnings(printed));
     const pdf = await assemblePdf(printed, options.metadata);
     const pageStarts = printed.flatMap((chunk) =>
@@ -95,7 +108,7 @@ export async function printPdf(printer: ChunkPrinter, options: PrintOptions): Pr
         label: folioText(chunk.firstPageNumber + start.page, chunk.folioStyle),
       })),
     );
-    return { pdf, pages: printed.reduce((sum, chunk) => sum + chunk.report.pageCount, 0), pageStarts };
+    return { pdf, pages: printed.reduce((sum, chunk) => sum + chunk.report.pageCount, 0), pageStarts, chunks: printed.length, reused };
   } finally {
     for (const problem of problems) report(options.fileFor(problem.label), problem.ruleId, problem.reason);
   }
@@ -106,53 +119,77 @@ interface CheckedChunk extends PrintedChunk {
   prepared: PreparedChunk;
 }
 
+/** A chunk's layout as the cache keeps it (`pdf-layout`): what its tab reported, and what Paged.js warned of. */
+interface LaidOutChunk {
+  report: PaginationReport;
+  prepared: PreparedChunk;
+  warnings: string[];
+}
+
+function recall<T>(memo: Memo, kind: MemoKind, key: string): T | undefined {
+  return memo.has(kind, key) ? memo.value<T | undefined>(kind, key, () => undefined) : undefined;
+}
+
+function remember<T>(memo: Memo, kind: MemoKind, key: string, value: T): T {
+  return memo.value(kind, key, () => value);
+}
+
+/**
+ * The page numbers a chunk prints (contents, index): those of the anchors its page references
+ * name, in the order they appear, `null` for an anchor not (yet) numbered.
+ */
+function referencedNumbers(html: string, numbers: Record<string, string>): [string, string | null][] {
+  const pattern = new RegExp(`${pageRefAttribute}="([^"]*)"`, 'g');
+  return [...html.matchAll(pattern)].map(([, raw]) => {
+    const id = decodeHTMLAttribute(raw ?? '');
+    return [id, numbers[id] ?? null];
+  });
+}
+
 /**
  * Runs the chunks through a pool of tabs, in `schedule` order. Page numbers printed in the text
  * (contents, index) have boxes of a fixed width, so every chunk can be laid out at once; a chunk
  * waits only before printing, for the page counts of the chunks before it in its sequence and
  * the pages of the chunks it refers to.
  */
-async function paginateChunks(printer: ChunkPrinter, options: PrintOptions, problems: PdfProblem[]): Promise<CheckedChunk[]> {
+async function paginateChunks(printer: ChunkPrinter, options: PrintOptions, problems: PdfProblem[]): Promise<{ printed: CheckedChunk[]; reused: number }> {
   const { chunks } = options;
   const queue = schedule(chunks);
   const reports: (PaginationReport | undefined)[] = chunks.map(() => undefined);
   const laidOut = chunks.map(() => deferred());
   // Each chunk's PDF is parsed while the tabs go on with the others.
   const printed: (Promise<CheckedChunk> | undefined)[] = chunks.map(() => undefined);
-  const tabOptions = {
-    prepare: { labelAttribute },
-    paginate: {
-      endOnVerso: true,
-      labelAttribute,
-      outlineLevelAttribute,
-      outlineTitleAttribute,
-      blockAttribute: 'data-block',
-      ...(options.fixes ? { fixes: [...options.fixes] } : {}),
-    },
-  };
+  const tabOptions = tabOptionsFor(options);
+  const { firstPageNumberOf, pageNumbers } = pageNumbering(chunks, reports);
+  const cache = chunkCache(options, tabOptions);
+  let reused = 0;
+  const warn = (chunk: PrintChunk, message: string) => problems.push({ ruleId: 'pdf-overflow', reason: `${chunk.label}: ${message}`, label: chunk.label });
 
-  const firstPages = () => firstPageNumbers(chunks.map((chunk, position) => ({ sequence: chunk.sequence, pageCount: reports[position]?.pageCount })));
-  const firstPageNumberOf = (index: number): number | undefined => firstPages()[index];
-  const pageNumbers = (): Record<string, string> => {
-    const numbers: Record<string, string> = {};
-    const firsts = firstPages();
-    chunks.forEach((chunk, position) => {
-      const report = reports[position];
-      const first = firsts[position];
-      if (!report || first === undefined) return;
-      for (const anchor of report.anchors) numbers[anchor.id] ??= folioText(first + anchor.page, chunk.folioStyle);
-    });
-    return numbers;
-  };
-
-  const processChunk = async (tab: ChunkTab, index: number) => {
+  /** Lays out a chunk, or takes its layout from the cache; prints it once its page numbers are known, or takes its PDF from the cache. */
+  const processChunk = async (openTab: () => Promise<ChunkTab>, index: number, heard: string[]) => {
     const chunk = chunks[index] as PrintChunk;
-    const { report, prepared } = await tab.paginate(chunk, tabOptions);
+    let tab: ChunkTab | undefined;
+    const layOut = async () => {
+      tab = await openTab();
+      return tab.paginate(chunk, tabOptions);
+    };
+    const cached = cache.layout(index);
+    const { report, prepared } = cached ?? cache.rememberLayout(index, { ...(await layOut()), warnings: [...heard] });
     reports[index] = report;
     laidOut[index]?.resolve();
     await Promise.all(prerequisites(chunks, index).map((position) => laidOut[position]?.promise));
     const firstPageNumber = firstPageNumberOf(index) ?? 1;
-    const pdf = await tab.print(firstPageNumber, pageNumbers(), pageRefAttribute);
+    const numbers = pageNumbers();
+    let pdf = cache.printed(index, firstPageNumber, numbers);
+    if (pdf) reused += 1;
+    else {
+      const printing = tab ?? (await openTab());
+      // Laid out by an earlier build, but printed with other page numbers: laid out again to print.
+      if (printing !== tab) await printing.paginate(chunk, tabOptions);
+      pdf = cache.rememberPrinted(index, firstPageNumber, numbers, await printing.print(firstPageNumber, numbers, pageRefAttribute));
+    }
+    // Warnings of a layout taken from the cache are those heard when it was made.
+    for (const message of cached ? cached.warnings : heard) warn(chunk, message);
     printed[index] = parseChunkPdf(pdf).then(
       (document) => ({ pdf: document, report, prepared, folioStyle: chunk.folioStyle, firstPageNumber }),
       (error: unknown) => {
@@ -164,33 +201,97 @@ async function paginateChunks(printer: ChunkPrinter, options: PrintOptions, prob
 
   const failures: Error[] = [];
   const worker = async () => {
-    let current: PrintChunk | undefined;
-    // Pages that overflow are found by measuring them (`layoutWarnings`); these mean Paged.js gave up.
-    const tab = await printer.openTab((message) =>
-      problems.push({ ruleId: 'pdf-overflow', reason: `${current?.label ?? 'the book'}: ${message}`, ...(current ? { label: current.label } : {}) }),
-    );
+    // What Paged.js says while the tab works on the current chunk. Pages that overflow are found by
+    // measuring them (`layoutWarnings`); these mean Paged.js gave up.
+    let heard: string[] = [];
+    // Opened when a chunk first needs one (none if the cache has every chunk).
+    let tab: Promise<ChunkTab> | undefined;
+    const openTab = () => {
+      tab ??= printer.openTab((message) => heard.push(message));
+      return tab;
+    };
     try {
       for (let index = queue.shift(); index !== undefined && failures.length === 0; index = queue.shift()) {
-        current = chunks[index];
-        await processChunk(tab, index).catch((error: unknown) => {
+        heard = [];
+        await processChunk(openTab, index, heard).catch((error: unknown) => {
           failures.push(new Error(`${chunks[index]?.label}: ${(error as Error).message}`));
           // Unblock the others so that they fail fast instead of waiting for this chunk.
           for (const signal of laidOut) signal.reject(error);
         });
       }
     } finally {
-      await tab.close();
+      await tab?.then(
+        (opened) => opened.close(),
+        () => undefined,
+      );
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency, chunks.length));
   await Promise.all(Array.from({ length: concurrency }, worker));
   if (failures[0]) throw failures[0];
+  return { printed: await allPrinted(chunks, printed), reused };
+}
+
+/** Every chunk printed, its PDF parsed, in order. */
+function allPrinted(chunks: readonly PrintChunk[], printed: readonly (Promise<CheckedChunk> | undefined)[]): Promise<CheckedChunk[]> {
   return Promise.all(
     printed.map((chunk, index) => {
       if (!chunk) throw new Error(`${chunks[index]?.label ?? 'a chunk'} was not printed`);
       return chunk;
     }),
   );
+}
+
+/** What the page script's `prepareChunk` and `paginate` are given in every tab. */
+function tabOptionsFor(options: PrintOptions): { prepare: PrepareChunkOptions; paginate: PaginateOptions } {
+  return {
+    prepare: { labelAttribute },
+    paginate: {
+      endOnVerso: true,
+      labelAttribute,
+      outlineLevelAttribute,
+      outlineTitleAttribute,
+      blockAttribute: 'data-block',
+      ...(options.fixes ? { fixes: [...options.fixes] } : {}),
+    },
+  };
+}
+
+/** Page numbers from the chunks laid out so far (`reports`, filled in as they are). */
+function pageNumbering(chunks: readonly PrintChunk[], reports: readonly (PaginationReport | undefined)[]) {
+  const firstPages = () => firstPageNumbers(chunks.map((chunk, position) => ({ sequence: chunk.sequence, pageCount: reports[position]?.pageCount })));
+  return {
+    firstPageNumberOf: (index: number): number | undefined => firstPages()[index],
+    /** Each anchor's printed page number, for the chunks whose numbering is known. */
+    pageNumbers: (): Record<string, string> => {
+      const numbers: Record<string, string> = {};
+      const firsts = firstPages();
+      chunks.forEach((chunk, position) => {
+        const report = reports[position];
+        const first = firsts[position];
+        if (!report || first === undefined) return;
+        for (const anchor of report.anchors) numbers[anchor.id] ??= folioText(first + anchor.page, chunk.folioStyle);
+      });
+      return numbers;
+    },
+  };
+}
+
+/** The chunks' layouts and printed pages in the build cache (`PrintOptions.cache`; without one, nothing is remembered). */
+function chunkCache(options: PrintOptions, tabOptions: unknown) {
+  const memo = options.cache?.memo ?? noMemo;
+  const layoutKeys = options.chunks.map((chunk) => contentKey(options.cache?.layoutKey ?? '', chunk.html, chunk.sequence, chunk.folioStyle, tabOptions));
+  const layoutKey = (index: number) => layoutKeys[index] as string;
+  const printKey = (index: number, firstPageNumber: number, numbers: Record<string, string>) =>
+    contentKey(layoutKey(index), firstPageNumber, referencedNumbers(options.chunks[index]?.html ?? '', numbers));
+  return {
+    layout: (index: number) => recall<LaidOutChunk>(memo, 'pdf-layout', layoutKey(index)),
+    rememberLayout: (index: number, laid: LaidOutChunk) => remember(memo, 'pdf-layout', layoutKey(index), laid),
+    printed: (index: number, firstPageNumber: number, numbers: Record<string, string>) =>
+      recall<Uint8Array>(memo, 'pdf-print', printKey(index, firstPageNumber, numbers)),
+    rememberPrinted: (index: number, firstPageNumber: number, numbers: Record<string, string>, pdf: Uint8Array) =>
+      remember(memo, 'pdf-print', printKey(index, firstPageNumber, numbers), pdf),
+  };
 }
 
 /** The chunks that must be laid out before a chunk prints: those before it in its sequence, and those it refers to. */
