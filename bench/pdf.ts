@@ -2,7 +2,9 @@
 // parallel tabs, merged with pdf-lib) against stock pagedjs-cli paginating the same HTML in one
 // pass, on the default book and on a generated ~900-page book. Both run as child processes,
 // sampled the same way, taking turns for a few rounds; the best round of each is reported, since
-// other work on the machine only ever makes a round slower.
+// other work on the machine only ever makes a round slower. Then ours again with a build cache,
+// after a sentence is added to one chapter (a different one each round): the time to the updated
+// PDF, as `anthology build` takes it after an edit (chunks laid out and printed before are reused).
 //
 //   node --import tsx bench/pdf.ts [--skip-stock] [--only default|large] [--rounds N]
 import { spawn } from 'node:child_process';
@@ -15,6 +17,7 @@ import { findChromium } from '../src/adapters/chromium.ts';
 import { loadRenderAssets } from '../src/io/assets.ts';
 import { loadCitedBook } from '../src/pipeline/build.ts';
 import { renderPrintDocument } from '../src/render/pdf/print-html.ts';
+import type { PrintDocument } from '../src/render/pdf/protocol.ts';
 import { nineHundredPages, writeGeneratedBook } from './pdf-book.ts';
 import { type MemorySample, samplePeakMemory } from './process-memory.ts';
 import { printTable } from './table.ts';
@@ -69,8 +72,10 @@ try {
       const order = args.includes('--skip-stock') ? [runOurs] : round % 2 === 0 ? [runOurs, runStock] : [runStock, runOurs];
       for (const run of order) await run();
     }
+    const changed = await changedChapterRuns(out, roundCount);
     const bestStock = stock.length > 0 ? best(stock) : undefined;
     rows.push(row(`${label}: anthology`, best(ours), bestStock, ours));
+    rows.push(row(`${label}: anthology, a chapter changed`, best(changed), bestStock, changed));
     if (bestStock) rows.push(row(`${label}: stock pagedjs-cli`, bestStock, undefined, stock));
   }
 } finally {
@@ -79,6 +84,32 @@ try {
 printTable('PDF (Paged.js in Chromium)', ['run', 'pages', 's (best)', 's (all rounds)', 'pages/s', 'peak RSS MB', 'peak PSS MB', '× stock'], rows);
 console.log('Each run is a process of its own (node, then Chromium); ours and stock take turns, and the best round counts.');
 console.log('RSS and PSS: the process and every Chromium process it starts, sampled every 200 ms; RSS counts shared pages once per process.');
+
+/**
+ * Ours with a build cache: one run to fill it (not counted), then per round a sentence added to the
+ * first paragraph of the middle chunk of chapters (another sentence each round) and a timed run.
+ */
+async function changedChapterRuns(out: string, rounds: number): Promise<Run[]> {
+  const cacheArgs = ['--cache', path.join(out, 'cache')];
+  await runChild(out, [...oursCli, out, ...cacheArgs], 'anthology.pdf');
+  const documentFile = path.join(out, 'document.json');
+  const original = await readFile(documentFile, 'utf8');
+  const runs: Run[] = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      const document = JSON.parse(original) as PrintDocument;
+      const chapters = document.chunks.filter((chunk) => /\bchapter\b/.test(chunk.label));
+      const chunk = chapters[Math.floor(chapters.length / 2)];
+      if (!chunk?.html.includes('</p>')) throw new Error('no paragraph to change in the middle chunk');
+      chunk.html = chunk.html.replace('</p>', ` An editor added sentence ${round} here.</p>`);
+      await writeFile(documentFile, JSON.stringify(document));
+      runs.push(await runChild(out, [...oursCli, out, ...cacheArgs], 'anthology.pdf'));
+    }
+  } finally {
+    await writeFile(documentFile, original);
+  }
+  return runs;
+}
 
 /** Compiles bench/pdf-print.ts as scripts/build-cli.mjs compiles the CLI; returns the script's path. */
 async function compilePrinter(): Promise<string> {

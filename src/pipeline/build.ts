@@ -326,24 +326,21 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
   }
 }
 
-/**
- * What the tabs may load besides the chunks: every file under the work directory but the chunks'
- * HTML (fonts, pictures), by path and content.
- */
+/** What the chunks load besides themselves: the fonts and pictures in the work directory, by path and content. */
 async function workFilesKey(workDirectory: string): Promise<string> {
-  const names = (await readdir(workDirectory, { recursive: true })).filter((name) => name.includes(path.sep) || !name.endsWith('.html')).sort();
   const hashes: [string, string][] = [];
-  for (const name of names) {
-    const file = path.join(workDirectory, name);
-    if ((await stat(file)).isFile())
-      hashes.push([
-        name,
-        createHash('sha256')
-          .update(await readFile(file))
-          .digest('hex'),
-      ]);
+  for (const folder of ['fonts', 'images']) {
+    const names = await readdir(path.join(workDirectory, folder), { recursive: true }).catch(() => []);
+    for (const name of names.sort()) {
+      const file = path.join(workDirectory, folder, name);
+      if ((await stat(file)).isFile()) hashes.push([path.join(folder, name), sha256(await readFile(file))]);
+    }
   }
   return contentKey(hashes);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Chromium, by its executable's path, size and modification time (an upgrade replaces it). */
