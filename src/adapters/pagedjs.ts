@@ -83,8 +83,8 @@ export interface PagedjsBrowser<Prepared, Report> {
 /**
  * Headless Chromium with Paged.js (pagedjs-cli's puppeteer and Paged.js build), whose tabs lay out
  * and print chunks the caller has written to `workDirectory` (`render/pdf/print-pdf.ts` decides
- * what, in which order and how pages are numbered). Remote requests are refused. The caller closes it; so does
- * aborting `signal`. `Prepared` and `Report` are what the page script returns (plain JSON).
+ * what, in which order and how pages are numbered). Remote requests are refused. The caller closes
+ * it; so does aborting `signal`. `Prepared` and `Report` are what the page script returns (JSON).
  */
 export async function launchPagedjs<Prepared, Report>(options: PagedjsOptions): Promise<PagedjsBrowser<Prepared, Report>> {
   const script = await tabScript(options);

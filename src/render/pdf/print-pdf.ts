@@ -126,8 +126,19 @@ interface LaidOutChunk {
   warnings: string[];
 }
 
+class NotRemembered extends Error {}
+
+/** The value remembered under `key`, if any (an entry that cannot be read is none: nothing is stored in its place). */
 function recall<T>(memo: Memo, kind: MemoKind, key: string): T | undefined {
-  return memo.has(kind, key) ? memo.value<T | undefined>(kind, key, () => undefined) : undefined;
+  if (!memo.has(kind, key)) return undefined;
+  try {
+    return memo.value<T>(kind, key, () => {
+      throw new NotRemembered();
+    });
+  } catch (error) {
+    if (error instanceof NotRemembered) return undefined;
+    throw error;
+  }
 }
 
 function remember<T>(memo: Memo, kind: MemoKind, key: string, value: T): T {
