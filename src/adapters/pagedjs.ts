@@ -126,21 +126,23 @@ export async function launchPagedjs<Prepared, Report>(options: PagedjsOptions): 
   };
 }
 
-/** puppeteer's launch, as pagedjs-cli 0.4.3 depends on it (puppeteer 20). */
+/** puppeteer-core's launch, as pagedjs-cli 0.4.3's puppeteer 20 depends on it. */
 interface Puppeteer {
   launch(options: { executablePath: string; headless: 'new'; args: string[]; handleSIGINT: boolean; handleSIGTERM: boolean }): Promise<Browser>;
 }
 
 /**
- * Launches Chromium as pagedjs-cli's `Printer.setup()` does (same flags), through pagedjs-cli's
- * own puppeteer, and with puppeteer's SIGINT/SIGTERM handlers only when the caller passes no
- * signal: those kill Chromium and exit 130 at once, before the caller can clean up (pagedjs-cli
- * passes no signal options, so they could not be turned off through it). puppeteer's exit hook
- * stays either way: Chromium is killed however the process ends.
+ * Launches Chromium as pagedjs-cli's `Printer.setup()` does (same flags), through the puppeteer-core
+ * of pagedjs-cli's own puppeteer (puppeteer adds a configuration search and download settings that
+ * a given executable does not need: ~60 ms), with its SIGINT/SIGTERM handlers only when the caller
+ * passes no signal: those kill Chromium and exit 130 at once, before the caller can clean up
+ * (pagedjs-cli passes no signal options, so they could not be turned off through it). The exit
+ * hook stays either way: Chromium is killed however the process ends.
  */
 async function launchChromium(options: PagedjsOptions): Promise<Browser> {
   const puppeteerPath = createRequire(require.resolve('pagedjs-cli')).resolve('puppeteer');
-  const puppeteer = (await import(pathToFileURL(puppeteerPath).href)) as Puppeteer;
+  const corePath = createRequire(puppeteerPath).resolve('puppeteer-core');
+  const puppeteer = (await import(pathToFileURL(corePath).href)) as Puppeteer;
   const handleSignals = options.signal === undefined;
   return puppeteer.launch({
     executablePath: options.chromiumPath,
@@ -165,17 +167,20 @@ interface TabContext {
 async function openChunkTab<Prepared, Report>(context: TabContext, onWarning: (message: string) => void): Promise<PagedjsTab<Prepared, Report>> {
   const tab = await context.browser.newPage();
   tab.setDefaultTimeout(remaining(context.deadline));
-  await tab.evaluateOnNewDocument(context.script);
-  await tab.emulateMediaType('print');
-  await refuseRequestsOutside(tab, context.options.workDirectory);
   tab.on('console', (message) => {
     if (/Unable to layout|Layout repeated/.test(message.text())) onWarning(`Paged.js: ${message.text()}`);
   });
   tab.on('pageerror', (error) => onWarning(`script error in the page: ${error.message}`));
-  await tab.exposeFunction('anthologyPageLaidOut', context.onPage);
   let finishPagination: (outcome: PaginationOutcome<Report>) => void = () => undefined;
-  await tab.exposeFunction('anthologyPaginated', (outcome: PaginationOutcome<Report>) => finishPagination(outcome));
   tab.on('error', (error) => finishPagination({ error: `the tab crashed: ${error.message}` }));
+  // Independent of each other: sent together, not one round trip after another.
+  await Promise.all([
+    tab.evaluateOnNewDocument(context.script),
+    tab.emulateMediaType('print'),
+    refuseRequestsOutside(tab, context.options.workDirectory),
+    tab.exposeFunction('anthologyPageLaidOut', context.onPage),
+    tab.exposeFunction('anthologyPaginated', (outcome: PaginationOutcome<Report>) => finishPagination(outcome)),
+  ]);
   return {
     async paginate(chunk, options) {
       await tab.goto(pathToFileURL(chunkPath(context.options.workDirectory, chunk)).href, { waitUntil: 'load', timeout: remaining(context.deadline) });
@@ -190,11 +195,15 @@ async function openChunkTab<Prepared, Report>(context: TabContext, onWarning: (m
     },
     async print(firstPageNumber, pageNumbers, pageRefAttribute) {
       await tab.evaluate(
-        (numbers, attribute) => (window as unknown as InstalledFunctions).anthology.fillPageRefs(numbers, attribute),
+        (numbers, attribute, first) => {
+          const { anthology } = window as unknown as InstalledFunctions;
+          anthology.fillPageRefs(numbers, attribute);
+          anthology.startPageNumbersAt(first);
+        },
         pageNumbers,
         pageRefAttribute,
+        firstPageNumber,
       );
-      await tab.evaluate((first) => (window as unknown as InstalledFunctions).anthology.startPageNumbersAt(first), firstPageNumber);
       const margin = { top: 0, right: 0, bottom: 0, left: 0 };
       return tab.pdf({ printBackground: true, preferCSSPageSize: true, margin, timeout: remaining(context.deadline) });
     },
