@@ -24,14 +24,15 @@ export interface CacheStats {
   misses: number;
   /** Entries written by the last `save`. */
   written: number;
-  /** Entries deleted by the last `save`: not used by the build it ended. */
+  /** Entries deleted by the last `save`: of a kind the build it ended asked for, but not used by it. */
   pruned: number;
 }
 
 export interface BuildCache extends Memo {
   /**
    * Ends a build: writes the entries it computed (each to a temporary file renamed into place),
-   * deletes every entry it did not use (so the cache holds one build's worth), and starts counting
+   * deletes every entry it did not use of the kinds it asked for (so the cache holds one build's
+   * worth; a build of the HTML alone keeps the PDF's chunks for the next full build), and starts counting
    * afresh. A long-running process may keep the cache open across builds. Only entries not yet
    * written are held in memory: the rest are read from disk when asked for, so a build of a
    * thousand chapters does not keep every page it reused.
@@ -50,6 +51,8 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
   const fingerprint = options.fingerprint ?? (await toolFingerprint());
   const pending = new Map<string, Buffer>();
   let used = new Set<string>();
+  // The kinds this build asked for: entries of other kinds (another output's) are left as they are.
+  let usedKinds = new Set<MemoKind>();
   let counts = { hits: 0, misses: 0 };
   let writeAsMade = false;
   let writtenAsMade = 0;
@@ -75,6 +78,7 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
     value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
       const name = entryName(kind, keyOf(key));
       used.add(name);
+      usedKinds.add(kind);
       const payload = pending.get(name) ?? peeked.get(name) ?? readEntry(path.join(directory, name));
       peeked.delete(name);
       if (payload) {
@@ -95,6 +99,7 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       return value;
     },
     has(kind: MemoKind, key: MemoKey): boolean {
+      usedKinds.add(kind);
       const name = entryName(kind, keyOf(key));
       if (pending.has(name) || peeked.has(name)) return true;
       const payload = readEntry(path.join(directory, name));
@@ -113,17 +118,23 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       let pruned = 0;
       for (const name of await readdir(directory)) {
         const file = path.join(directory, name);
-        if (name.endsWith('.bin') ? !used.has(name) : await abandoned(file)) {
+        if (name.endsWith('.bin') ? !used.has(name) && usedKinds.has(entryKind(name)) : await abandoned(file)) {
           await rm(file, { force: true });
           if (name.endsWith('.bin')) pruned += 1;
         }
       }
       const stats = { ...counts, written, pruned };
       used = new Set();
+      usedKinds = new Set();
       counts = { hits: 0, misses: 0 };
       return stats;
     },
   };
+}
+
+/** An entry's kind, from its name (`entryName`: the kind, a dash, 40 hex digits, `.bin`). */
+function entryKind(name: string): MemoKind {
+  return name.slice(0, -'-0123456789012345678901234567890123456789.bin'.length) as MemoKind;
 }
 
 /** The entry's payload, or undefined when it is missing, truncated or not ours. */

@@ -114,6 +114,24 @@ describe('the build cache (io/cache.ts)', () => {
     }
   });
 
+  it('prunes only the kinds a build asked for: a build of one output keeps the others’ entries', async () => {
+    const directory = path.join(dir, 'kinds');
+    const full = await openBuildCache(directory, { fingerprint });
+    full.value('site-page', 'page', () => 'page');
+    full.value('pdf-layout', 'chunk', () => 'chunk');
+    await full.save();
+    // A build of the HTML alone: the PDF's chunk is kept.
+    const htmlOnly = await openBuildCache(directory, { fingerprint });
+    htmlOnly.value('site-page', 'page, edited', () => 'page, edited');
+    assert.deepEqual(await htmlOnly.save(), { hits: 0, misses: 1, written: 1, pruned: 1 }, 'the old page is pruned');
+    const again = await openBuildCache(directory, { fingerprint });
+    assert.ok(again.has('pdf-layout', 'chunk'), 'the chunk outlived a build that made no PDF');
+    // A build that makes the PDF again, of another chunk: the old chunk goes.
+    again.value('pdf-layout', 'another chunk', () => 'another chunk');
+    assert.equal((await again.save()).pruned, 1);
+    assert.ok(!(await openBuildCache(directory, { fingerprint })).has('pdf-layout', 'chunk'));
+  });
+
   it('keeps only what the last build used, and no temporary files', async () => {
     const directory = path.join(dir, 'prune');
     const cache = await openBuildCache(directory, { fingerprint });
