@@ -256,13 +256,14 @@ export function renderBibliography(
   const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
   if (entries.length === 0) return undefined;
   // Remembered by the works listed (in the order given: citeproc breaks ties by it) and the style.
-  return (
-    memo.value(
-      'bibliography',
-      () => contentKey(style.fingerprint, entries),
-      () => makeBibliography(entries, items, style),
-    ) ?? undefined
-  );
+  let key: string | undefined;
+  const keyOfList = () => {
+    key ??= contentKey(style.fingerprint, entries);
+    return key;
+  };
+  const made = memo.value('bibliography', keyOfList, () => makeBibliography(entries, items, style));
+  // A memo that remembers nothing never made the key: pages then show the list without one.
+  return made ? { ...made, ...(key ? { key } : {}) } : undefined;
 }
 
 function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | null {

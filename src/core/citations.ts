@@ -120,6 +120,11 @@ export interface RenderedBibliography {
   hangingIndent: boolean;
   /** The citation key of each `div.csl-entry`, in order (renderers give entries ids to link to). */
   keys: string[];
+  /**
+   * The content key it was made under (the works listed and the style): what a page showing it
+   * is remembered by, instead of hashing the entries again. Absent when it was not remembered.
+   */
+  key?: string;
 }
 
 /** Whether the style is a note style (footnote citations) or in-text (author-date, numeric). */

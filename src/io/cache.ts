@@ -115,21 +115,26 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       writeAsMade = false;
       writtenAsMade = 0;
       peeked.clear();
-      let pruned = 0;
-      for (const name of await readdir(directory)) {
-        const file = path.join(directory, name);
-        if (name.endsWith('.bin') ? !used.has(name) && usedKinds.has(entryKind(name)) : await abandoned(file)) {
-          await rm(file, { force: true });
-          if (name.endsWith('.bin')) pruned += 1;
-        }
-      }
-      const stats = { ...counts, written, pruned };
+      const stats = { ...counts, written, pruned: await prune(directory, used, usedKinds) };
       used = new Set();
       usedKinds = new Set();
       counts = { hits: 0, misses: 0 };
       return stats;
     },
   };
+}
+
+/** Deletes the entries of `kinds` not `used`, and temporary files abandoned; returns how many entries. */
+async function prune(directory: string, used: ReadonlySet<string>, kinds: ReadonlySet<MemoKind>): Promise<number> {
+  let pruned = 0;
+  for (const name of await readdir(directory)) {
+    const file = path.join(directory, name);
+    if (name.endsWith('.bin') ? !used.has(name) && kinds.has(entryKind(name)) : await abandoned(file)) {
+      await rm(file, { force: true });
+      if (name.endsWith('.bin')) pruned += 1;
+    }
+  }
+  return pruned;
 }
 
 /** An entry's kind, from its name (`entryName`: the kind, a dash, 40 hex digits, `.bin`). */

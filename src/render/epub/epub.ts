@@ -117,7 +117,7 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
     ...frontMatterDocuments(book, cover, printPages),
     ...matterDocuments(book),
     ...bodyDocuments(book, printPages, memo),
-    ...(book.bibliography ? [bibliographyDocument(book.config.language, book.bibliography)] : []),
+    ...(book.bibliography ? [bibliographyDocument(book.config.language, book.bibliography, memo)] : []),
   ];
 }
 
@@ -243,7 +243,21 @@ function partDocument(language: string, title: string, partNumber: number, chapt
   return document;
 }
 
-function bibliographyDocument(language: string, bibliography: NonNullable<Book['bibliography']>): Document {
+/** The book's reference list: remembered by the list's own key, when it has one (thousands of entries at hundreds of chapters). */
+function bibliographyDocument(language: string, bibliography: NonNullable<Book['bibliography']>, memo: Memo): Document {
+  const make = () =>
+    xhtml(
+      'Bibliography',
+      language,
+      [
+        h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography', 'aria-labelledby': 'bibliography-heading' }, [
+          h('h1#bibliography-heading', 'Bibliography'),
+          ...referenceEntries(bibliography),
+        ]),
+      ],
+      undefined,
+    );
+  const { key } = bibliography;
   return {
     id: 'bibliography',
     href: bibliographyPath,
@@ -251,12 +265,8 @@ function bibliographyDocument(language: string, bibliography: NonNullable<Book['
     language,
     tocLabel: 'Bibliography',
     landmark: { type: 'bibliography', label: 'Bibliography' },
-    body: [
-      h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography', 'aria-labelledby': 'bibliography-heading' }, [
-        h('h1#bibliography-heading', 'Bibliography'),
-        ...referenceEntries(bibliography),
-      ]),
-    ],
+    body: [],
+    made: () => (key ? memo.value('epub-chapter', () => contentKey('bibliography', language, key), make) : make()),
   };
 }
 

@@ -82,13 +82,26 @@ export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = no
       memo.value('site-page', key, () => chapterPageHtml(frame, chapter, page, pager, cover.path)),
     );
   }
-  if (book.bibliography) {
-    render(at('bibliography.html'), [
-      h('section.bibliography', { 'aria-labelledby': 'bibliography-heading' }, [
-        h('h1#bibliography-heading', 'Bibliography'),
-        ...referenceEntries(book.bibliography),
-      ]),
-    ]);
+  const { bibliography } = book;
+  if (bibliography) {
+    // Remembered by the list's own key (thousands of entries at hundreds of chapters).
+    const page = at('bibliography.html');
+    const pager = pagerOf(page);
+    const make = () =>
+      pageHtml(
+        book,
+        page,
+        [
+          h('section.bibliography', { 'aria-labelledby': 'bibliography-heading' }, [
+            h('h1#bibliography-heading', 'Bibliography'),
+            ...referenceEntries(bibliography),
+          ]),
+        ],
+        pager,
+        {},
+      );
+    const { key } = bibliography;
+    files.set(page.href, key ? memo.value('site-page', () => contentKey('bibliography', config, page, pager ?? null, key), make) : make());
   }
   if (contributors.length > 0) {
     render(at('contributors.html'), contributorsMain(book, contributors));
