@@ -32,8 +32,8 @@ export interface BuildCache extends Memo {
   /**
    * Ends a build: writes the entries it computed (each to a temporary file renamed into place),
    * deletes every entry it did not use of the kinds it asked for (so the cache holds one build's
-   * worth; a build of the HTML alone keeps the PDF's chunks for the next full build), and starts counting
-   * afresh. A long-running process may keep the cache open across builds. Only entries not yet
+   * worth; a build of the HTML alone keeps the PDF's chunks for the next full build), and starts
+   * counting afresh. A long-running process may keep the cache open across builds. Only entries not yet
    * written are held in memory: the rest are read from disk when asked for, so a build of a
    * thousand chapters does not keep every page it reused.
    */

@@ -243,7 +243,10 @@ function partDocument(language: string, title: string, partNumber: number, chapt
   return document;
 }
 
-/** The book's reference list: remembered by the list's own key, when it has one (thousands of entries at hundreds of chapters). */
+/**
+ * The book's reference list: remembered by the list's own key, when it has one (thousands of
+ * entries at hundreds of chapters).
+ */
 function bibliographyDocument(language: string, bibliography: NonNullable<Book['bibliography']>, memo: Memo): Document {
   const make = () =>
     xhtml(
