@@ -4,10 +4,12 @@
 // printed by an earlier run are taken from a build cache there, as `anthology build` does.
 //
 //   node --import tsx bench/pdf-print.ts <dir> [--cache <folder>]
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { findChromium } from '../src/adapters/chromium.ts';
+import { contentKey } from '../src/core/memo.ts';
 import { openBuildCache } from '../src/io/cache.ts';
 import { printWithPagedjs } from '../src/pipeline/build.ts';
 import { pdfTimeout } from '../src/render/pdf/print-pdf.ts';
@@ -21,13 +23,25 @@ const document = JSON.parse(await readFile(path.join(dir, 'document.json'), 'utf
 const reported = new VFile({ path: 'anthology.yaml' });
 const cacheFolder = process.argv[3] === '--cache' ? process.argv[4] : undefined;
 const cache = cacheFolder ? await openBuildCache(cacheFolder) : undefined;
+// What bench/pdf.ts wrote beside the chunks: the fonts (the generated books have no pictures).
+const fonts = (await readdir(path.join(dir, 'fonts'))).sort();
+const inputsKey = contentKey(
+  await Promise.all(
+    fonts.map(async (name) => [
+      name,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, 'fonts', name)))
+        .digest('hex'),
+    ]),
+  ),
+);
 const result = await printWithPagedjs({
   workDirectory: dir,
   document: { chunks: document.chunks, metadata: { ...document.metadata, date: new Date(document.metadata.date) } },
   chromiumPath,
   timeout: pdfTimeout(document.html.length),
   fileFor: () => reported,
-  ...(cache ? { memo: cache } : {}),
+  ...(cache ? { cache: { memo: cache, inputsKey } } : {}),
 });
 await cache?.save();
 const warnings = reported.messages.map((message) => ({ rule: message.ruleId, message: message.reason }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -17,6 +17,7 @@ import { type LoadedBook, loadBook } from '../io/load-book.ts';
 import type { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
 import type { RenderAssets } from '../render/assets.ts';
+import { fileDigest } from '../render/chapter-frame.ts';
 import { renderEpub } from '../render/epub/epub.ts';
 import { printPageBreaks } from '../render/epub/page-list.ts';
 import { renderHtmlSite } from '../render/html/site.ts';
@@ -243,7 +244,7 @@ async function buildPdf(
       onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),
       fileFor: (label) => files.get((label !== undefined && document.sources[label]) || configFileName),
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.memo ? { memo: options.memo } : {}),
+      ...(options.memo ? { cache: { memo: options.memo, inputsKey: workInputsKey(book, assets) } } : {}),
     });
     await staging.writeFile(`${book.slug}.pdf`, result.pdf);
     progress.succeed(`pdf   paginated ${result.pages} pages`);
@@ -271,8 +272,11 @@ export interface PagedjsPrintOptions {
   signal?: AbortSignal;
   /** Where a problem is reported, by the label of the section it concerns (undefined: the book's). */
   fileFor(label: string | undefined): VFile;
-  /** The build cache: chunks laid out and printed before are taken from it (`printPdf`). */
-  memo?: Memo;
+  /**
+   * The build cache (chunks laid out and printed before are taken from it, `printPdf`), and a key
+   * of what the caller wrote to the work directory besides the chunks (fonts, pictures).
+   */
+  cache?: { memo: Memo; inputsKey: string };
 }
 
 /**
@@ -303,9 +307,9 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
       return (await browser).openTab(onWarning);
     },
   };
-  const cache = options.memo && {
-    memo: options.memo,
-    layoutKey: contentKey(await workFilesKey(options.workDirectory), hyphenation.data, await executableKey(options.chromiumPath), options.fixes ?? null),
+  const cache = options.cache && {
+    memo: options.cache.memo,
+    layoutKey: contentKey(options.cache.inputsKey, hyphenation.data, await executableKey(options.chromiumPath), options.fixes ?? null),
   };
   try {
     return await printPdf(printer, {
@@ -326,21 +330,12 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
   }
 }
 
-/** What the chunks load besides themselves: the fonts and pictures in the work directory, by path and content. */
-async function workFilesKey(workDirectory: string): Promise<string> {
-  const hashes: [string, string][] = [];
-  for (const folder of ['fonts', 'images']) {
-    const names = await readdir(path.join(workDirectory, folder), { recursive: true }).catch(() => []);
-    for (const name of names.sort()) {
-      const file = path.join(workDirectory, folder, name);
-      if ((await stat(file)).isFile()) hashes.push([path.join(folder, name), sha256(await readFile(file))]);
-    }
-  }
-  return contentKey(hashes);
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** What `buildPdf` writes to the work directory besides the chunks: the fonts and the pictures, by name and content (from memory). */
+function workInputsKey(book: Book, assets: RenderAssets): string {
+  return contentKey(
+    assets.fonts.map((font) => [font.fileName, createHash('sha256').update(font.bytes).digest('hex')]),
+    [...(book.images?.values() ?? [])].map((image) => fileDigest(image.web)),
+  );
 }
 
 /** Chromium, by its executable's path, size and modification time (an upgrade replaces it). */

@@ -44,8 +44,11 @@ function imageDigest(image: BookImage): unknown {
   return { ...rest, web: fileDigest(web), epub: fileDigest(epub) };
 }
 
-/** A picture's EPUB file is often its web file: hashed once. */
-const fileDigest = oncePerObject((file: ImageFile): unknown => ({
+/**
+ * A picture file by path, type and content. Its EPUB file is often its web file, and the PDF's
+ * cache key uses the web file too: each hashed once.
+ */
+export const fileDigest = oncePerObject((file: ImageFile): unknown => ({
   path: file.path,
   mediaType: file.mediaType,
   sha256: createHash('sha256').update(file.bytes).digest('hex'),

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { copyDefaultProject, runCli } from '../helpers/project.ts';
+import { copyDefaultProject, edit, runCli } from '../helpers/project.ts';
 
 /**
  * The build cache is never wrong: after each change to what a build reads (the CSL style's text, a
@@ -24,13 +24,6 @@ function picture(width: number): Promise<Buffer> {
   return sharp({ create: { width, height: 10, channels: 3, background: { r: 200, g: 120, b: 40 } } })
     .png()
     .toBuffer();
-}
-
-async function edit(file: string, change: (text: string) => string): Promise<void> {
-  const text = await readFile(file, 'utf8');
-  const changed = change(text);
-  assert.notEqual(changed, text, `${path.basename(file)} changed`);
-  await writeFile(file, changed);
 }
 
 /** Every output file under `dir` (the cache left out), by relative path. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { copyDefaultProject, runCli } from '../helpers/project.ts';
+import { copyDefaultProject, edit, runCli } from '../helpers/project.ts';
 
 /**
  * The PDF's chunks in build/.cache: a chunk laid out and printed by an earlier build is taken from
@@ -15,13 +15,6 @@ import { copyDefaultProject, runCli } from '../helpers/project.ts';
 const build = ['build', '--format', 'pdf'];
 const pdfName = 'the-shanghai-cooperation-organization.pdf';
 const twenty = 'chapters/the-sco-turns-twenty.md';
-
-async function edit(file: string, change: (text: string) => string): Promise<void> {
-  const text = await readFile(file, 'utf8');
-  const changed = change(text);
-  assert.notEqual(changed, text, `${path.basename(file)} changed`);
-  await writeFile(file, changed);
-}
 
 /** The PDF's pages, and how many of its 5 parts came from the cache, from the build's line. */
 function reusedParts(stdout: string): { reused: number; pages: number } {

@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const seedPath = path.join(repoRoot, 'sources/shanghai-cooperation-organization.txt');
 const cliPath = path.join(repoRoot, 'bin/anthology.js');
+
+/** Rewrites a file of a test project with `change`, which must change it (or the test could not fail). */
+export async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  const changed = change(text);
+  assert.notEqual(changed, text, `${path.basename(file)} changed`);
+  await writeFile(file, changed);
+}
 
 /** A throwaway copy of the default book project (config, chapters, styles, sources). */
 export async function copyDefaultProject(): Promise<{ dir: string; dispose: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { decodeHTMLAttribute } from 'entities';
 import type { VFile } from 'vfile';
-import { contentKey, type Memo, type MemoKind, noMemo } from '../../core/memo.ts';
+import { contentKey, type Memo, type MemoKey, type MemoKind, noMemo } from '../../core/memo.ts';
 import { type RuleId, report } from '../../core/rules.ts';
 import { assemblePdf, type PrintedChunk, parseChunkPdf } from './assemble-pdf.ts';
 import { firstPageNumbers, folioText } from './folios.ts';
@@ -129,7 +129,7 @@ interface LaidOutChunk {
 class NotRemembered extends Error {}
 
 /** The value remembered under `key`, if any (an entry that cannot be read is none: nothing is stored in its place). */
-function recall<T>(memo: Memo, kind: MemoKind, key: string): T | undefined {
+function recall<T>(memo: Memo, kind: MemoKind, key: MemoKey): T | undefined {
   if (!memo.has(kind, key)) return undefined;
   try {
     return memo.value<T>(kind, key, () => {
@@ -141,7 +141,7 @@ function recall<T>(memo: Memo, kind: MemoKind, key: string): T | undefined {
   }
 }
 
-function remember<T>(memo: Memo, kind: MemoKind, key: string, value: T): T {
+function remember<T>(memo: Memo, kind: MemoKind, key: MemoKey, value: T): T {
   return memo.value(kind, key, () => value);
 }
 
@@ -291,17 +291,22 @@ function pageNumbering(chunks: readonly PrintChunk[], reports: readonly (Paginat
 /** The chunks' layouts and printed pages in the build cache (`PrintOptions.cache`; without one, nothing is remembered). */
 function chunkCache(options: PrintOptions, tabOptions: unknown) {
   const memo = options.cache?.memo ?? noMemo;
-  const layoutKeys = options.chunks.map((chunk) => contentKey(options.cache?.layoutKey ?? '', chunk.html, chunk.sequence, chunk.folioStyle, tabOptions));
-  const layoutKey = (index: number) => layoutKeys[index] as string;
+  // Keys are worked out when a memo asks for them, once: `noMemo` (no cache) never does.
+  const layoutKeys: (string | undefined)[] = [];
+  const layoutKey = (index: number) => {
+    const chunk = options.chunks[index] as PrintChunk;
+    layoutKeys[index] ??= contentKey(options.cache?.layoutKey ?? '', chunk.html, chunk.sequence, chunk.folioStyle, tabOptions);
+    return layoutKeys[index];
+  };
   const printKey = (index: number, firstPageNumber: number, numbers: Record<string, string>) =>
     contentKey(layoutKey(index), firstPageNumber, referencedNumbers(options.chunks[index]?.html ?? '', numbers));
   return {
-    layout: (index: number) => recall<LaidOutChunk>(memo, 'pdf-layout', layoutKey(index)),
-    rememberLayout: (index: number, laid: LaidOutChunk) => remember(memo, 'pdf-layout', layoutKey(index), laid),
+    layout: (index: number) => recall<LaidOutChunk>(memo, 'pdf-layout', () => layoutKey(index)),
+    rememberLayout: (index: number, laid: LaidOutChunk) => remember(memo, 'pdf-layout', () => layoutKey(index), laid),
     printed: (index: number, firstPageNumber: number, numbers: Record<string, string>) =>
-      recall<Uint8Array>(memo, 'pdf-print', printKey(index, firstPageNumber, numbers)),
+      recall<Uint8Array>(memo, 'pdf-print', () => printKey(index, firstPageNumber, numbers)),
     rememberPrinted: (index: number, firstPageNumber: number, numbers: Record<string, string>, pdf: Uint8Array) =>
-      remember(memo, 'pdf-print', printKey(index, firstPageNumber, numbers), pdf),
+      remember(memo, 'pdf-print', () => printKey(index, firstPageNumber, numbers), pdf),
   };
 }
 

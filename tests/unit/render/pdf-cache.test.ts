@@ -2,23 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { VFile } from 'vfile';
-import { keyOf, type Memo } from '../../../src/core/memo.ts';
+import type { Memo } from '../../../src/core/memo.ts';
+import { MemoryMemo } from '../../../src/preview/memory-memo.ts';
 import type { PaginationReport } from '../../../src/render/pdf/page-script/types.ts';
 import { type ChunkPrinter, printPdf } from '../../../src/render/pdf/print-pdf.ts';
 import type { PrintChunk } from '../../../src/render/pdf/protocol.ts';
-
-/** A memo in memory, as io/cache.ts's behaves: each value a copy. */
-function memoryMemo(): Memo {
-  const store = new Map<string, unknown>();
-  return {
-    value(kind, key, compute) {
-      const name = `${kind}:${keyOf(key)}`;
-      if (!store.has(name)) store.set(name, structuredClone(compute()));
-      return structuredClone(store.get(name)) as never;
-    },
-    has: (kind, key) => store.has(`${kind}:${keyOf(key)}`),
-  };
-}
 
 /** A printer whose chunks have the pages `pagesOf` says; it logs what its tabs do. */
 function fakePrinter(pagesOf: Record<string, number>) {
@@ -81,17 +69,17 @@ describe('printPdf with the build cache', () => {
     chunk('a', 'body', `<p>${aText}</p>`),
     chunk('b', 'body', `<p>${bText}</p>`),
   ];
-  const print = (printer: ChunkPrinter, chunks: PrintChunk[], memo: Memo) =>
+  const print = (printer: ChunkPrinter, chunks: PrintChunk[], memo: Memo, layoutKey = 'fonts, pictures, Chromium') =>
     printPdf(printer, {
       chunks,
       metadata,
       concurrency: 2,
       fileFor: () => new VFile(),
-      cache: { memo, layoutKey: 'fonts, pictures, Chromium' },
+      cache: { memo, layoutKey },
     });
 
   it('lays out and prints again only what changed, and what its page numbers moved', async () => {
-    const memo = memoryMemo();
+    const memo = new MemoryMemo();
     const pages = { front: 2, a: 2, b: 4 };
     const first = fakePrinter(pages);
     const cold = await print(first.printer, book('A', 'B'), memo);
@@ -119,16 +107,10 @@ describe('printPdf with the build cache', () => {
   });
 
   it('takes nothing from the cache when what the layout depends on besides the HTML changed', async () => {
-    const memo = memoryMemo();
+    const memo = new MemoryMemo();
     await print(fakePrinter({}).printer, book('A', 'B'), memo);
     const other = fakePrinter({});
-    const result = await printPdf(other.printer, {
-      chunks: book('A', 'B'),
-      metadata,
-      concurrency: 1,
-      fileFor: () => new VFile(),
-      cache: { memo, layoutKey: 'another Chromium' },
-    });
+    const result = await print(other.printer, book('A', 'B'), memo, 'another Chromium');
     assert.equal(result.reused, 0);
     assert.equal(other.log.filter((line) => line.startsWith('lay out')).length, 3);
   });
