@@ -71,7 +71,8 @@ describe('the PDF’s pure helpers', () => {
       [9, 1, 1, 1],
       'what follows an index splits off without costing the body its second chunk',
     );
-    const longBook = Array.from({ length: 32 }, () => item(37_000));
+    // The ~900-page bench book: 32 chapters of ~84,000 characters, two to a chunk (three would pass the budget).
+    const longBook = Array.from({ length: 32 }, () => item(84_000));
     assert.deepEqual(
       sizes(longBook).map((group) => group.length),
       Array.from({ length: 16 }, () => 2),
