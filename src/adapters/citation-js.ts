@@ -37,8 +37,23 @@ interface XmlJson {
   getNodesByName(node: StyleNode, name: string, nameAttribute?: string, found?: StyleNode[]): StyleNode[];
 }
 
+/** What `slicedBibliography` reaches inside a citeproc engine (checked before use). */
+interface EngineInternals {
+  retrieveItem?(id: string): unknown;
+  registry?: { sorter?: { compareKeys?(one: SortKeyed, other: SortKeyed): number } };
+  bibliography_sort?: { tokens?: unknown };
+}
+
+interface SortKeyed {
+  id: string;
+  /** Tie-breaker: the work's place in the list as given. */
+  seq: number;
+  sortkeys: (string | undefined)[];
+}
+
 interface CiteprocModule {
   XmlJSON?: { prototype?: XmlJson };
+  getSortKeys?: (this: unknown, item: unknown, keyType: string) => (string | undefined)[];
   Engine: new (
     sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): CslJsonItem },
     style: string,
@@ -57,7 +72,11 @@ function citationJs(): CiteConstructor {
  * Registers a CSL style and its locale (without one, citation-js's bundled en-US); returns the style
  * `cite/` renders with.
  */
-export function registerStyle(name: string, styleXml: string, locale: { name: string; xml: string } | undefined): Pick<CiteStyle, 'engine' | 'citationEngine'> {
+export function registerStyle(
+  name: string,
+  styleXml: string,
+  locale: { name: string; xml: string } | undefined,
+): Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography'> {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);
@@ -65,6 +84,7 @@ export function registerStyle(name: string, styleXml: string, locale: { name: st
   return {
     engine: (items) => createEngine(items, name, language, false),
     citationEngine: (items) => createEngine(items, name, language, true),
+    bibliography: (items) => makeBibliography(items, name, language),
   };
 }
 
@@ -185,21 +205,106 @@ function bibliographyWithKeys(engine: CiteprocEngine, make: CiteprocEngine['make
  * A long-running process (a preview) keeps the engines warm between builds.
  */
 function createEngine(items: readonly CslJsonItem[], style: string, locale: string, citationsOnly: boolean): CiteprocEngine {
-  const key = `${style}\u0000${locale}`;
-  let held = engines.get(key);
-  // Built again when the style's or the locale's text changed since (a preview re-registers both on every save).
-  if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style) || held.localeXml !== registeredLocale(locale)) {
-    held = buildEngine(style, locale);
-    engines.set(key, held);
-  }
+  const held = heldEngine(style, locale);
   const { engine } = held;
-  engine.updateItems([]);
-  held.items.clear();
-  for (const item of items) held.items.set(item.id, item);
+  holdItems(held, items);
   const ids = items.map((item) => item.id);
   if (citationsOnly && !held.citesInBibliographyOrder) withoutBibliographySort(engine, () => engine.updateItems(ids));
   else engine.updateItems(ids);
   return engine;
+}
+
+/** The engine built for a style and locale: built again when the style's or the locale's text changed since (a preview re-registers both on every save). */
+function heldEngine(style: string, locale: string): HeldEngine {
+  const key = `${style}\u0000${locale}`;
+  let held = engines.get(key);
+  if (!held || held.styleXml !== citationJs().plugins.config.get('@csl').templates.get(style) || held.localeXml !== registeredLocale(locale)) {
+    held = buildEngine(style, locale);
+    engines.set(key, held);
+  }
+  return held;
+}
+
+/** Empties the engine's registry and gives it `items` to retrieve (none registered yet). */
+function holdItems(held: HeldEngine, items: readonly CslJsonItem[]): void {
+  held.engine.updateItems([]);
+  held.items.clear();
+  for (const item of items) held.items.set(item.id, item);
+}
+
+/** A reference list longer than this is made in slices of about this many works (`slicedBibliography`). */
+export const BIBLIOGRAPHY_SLICE = 2000;
+
+type Bibliography = ReturnType<CiteprocEngine['makeBibliography']>;
+
+/** The reference list of `items` in the style's order, as one engine holding them all would make it. */
+function makeBibliography(items: readonly CslJsonItem[], style: string, locale: string): Bibliography {
+  const held = heldEngine(style, locale);
+  if (items.length > BIBLIOGRAPHY_SLICE && !held.citesInBibliographyOrder) {
+    const sliced = slicedBibliography(held, items);
+    if (sliced !== undefined) return sliced;
+  }
+  return createEngine(items, style, locale, false).makeBibliography();
+}
+
+/**
+ * A long reference list made in slices, so that citeproc never holds more than a slice: one engine
+ * holding 82,000 works took ~400 MB and sorted them by inserting each into an array (quadratic).
+ * Each work's sort keys are worked out as citeproc would (`CSL.getSortKeys`), the works sorted
+ * with citeproc's own comparison (ties by their order as given), and the sorted list rendered a
+ * slice at a time with the sort set aside, so each slice keeps that order. Each slice is rendered
+ * after the last work of the one before, whose entry is left out again: the first entry of a
+ * slice then knows the authors before it, for "———" (`subsequent-author-substitute`). Not for
+ * styles whose citations follow the list's order (numbers, year suffixes), which need the whole
+ * list in one engine. Undefined when this citeproc does not have what slicing needs, or does not
+ * say which work each entry is: the caller then makes the list whole.
+ */
+function slicedBibliography(held: HeldEngine, items: readonly CslJsonItem[]): Bibliography | undefined {
+  const CSL = require('citeproc') as CiteprocModule;
+  const engine = held.engine as CiteprocEngine & EngineInternals;
+  const compare = engine.registry?.sorter?.compareKeys;
+  const getSortKeys = CSL.getSortKeys;
+  if (!compare || !getSortKeys || typeof engine.retrieveItem !== 'function' || !Array.isArray(engine.bibliography_sort?.tokens)) return undefined;
+  holdItems(held, items);
+  const retrieve = engine.retrieveItem.bind(engine);
+  const sorted: SortKeyed[] = items.map((item, seq) => ({ id: item.id, seq, sortkeys: [...getSortKeys.call(engine, retrieve(item.id), 'bibliography_sort')] }));
+  sorted.sort((one, other) => compare(one, other));
+  let made: Exclude<Bibliography, false> | undefined;
+  try {
+    for (let start = 0; start < sorted.length; start += BIBLIOGRAPHY_SLICE) {
+      const before = sorted[start - 1]?.id;
+      const ids = sorted.slice(start, start + BIBLIOGRAPHY_SLICE).map((work) => work.id);
+      engine.updateItems([]);
+      withoutBibliographySort(engine, () => engine.updateItems(before === undefined ? ids : [before, ...ids]));
+      const slice = engine.makeBibliography();
+      if (!slice) return slice;
+      const [meta, entries] = slice;
+      const keys = meta.printed_keys;
+      if (!keys) return undefined;
+      // The work before the slice, if it printed an entry, printed the first.
+      const primed = before !== undefined && keys[0] === before ? 1 : 0;
+      const own: Exclude<Bibliography, false> = [
+        { ...meta, printed_keys: keys.slice(primed), entry_ids: meta.entry_ids.slice(before === undefined ? 0 : 1) },
+        entries.slice(primed),
+      ];
+      made = made ? joinBibliographies(made, own) : own;
+    }
+  } finally {
+    engine.updateItems([]);
+  }
+  return made;
+}
+
+/** Two slices of one reference list, one after the other. */
+function joinBibliographies(first: Exclude<Bibliography, false>, second: Exclude<Bibliography, false>): Exclude<Bibliography, false> {
+  const [meta, entries] = first;
+  const [next, more] = second;
+  const { printed_keys: printed, ...rest } = meta;
+  const keys = printed && next.printed_keys ? { printed_keys: [...printed, ...next.printed_keys] } : {};
+  const offsets = {
+    ...('maxoffset' in meta ? { maxoffset: Math.max(Number(meta.maxoffset) || 0, Number((next as { maxoffset?: unknown }).maxoffset) || 0) } : {}),
+  };
+  return [{ ...rest, ...keys, ...offsets, entry_ids: [...meta.entry_ids, ...next.entry_ids] }, [...entries, ...more]];
 }
 
 /**

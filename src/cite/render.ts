@@ -267,8 +267,7 @@ export function renderBibliography(
 }
 
 function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | null {
-  const engine = style.engine(entries);
-  const bibliography = engine.makeBibliography();
+  const bibliography = style.bibliography(entries);
   if (!bibliography) return null;
   const [meta, html] = bibliography;
   return {

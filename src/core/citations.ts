@@ -73,6 +73,8 @@ export interface CiteStyle {
   engine(items: CslJsonItem[]): CiteprocEngine;
   /** The same, for rendering citations only, not a reference list: it may leave out what only the reference list needs. */
   citationEngine(items: CslJsonItem[]): CiteprocEngine;
+  /** The reference list of `items`, as `engine(items).makeBibliography()` makes it (a long one in slices, holding less). */
+  bibliography(items: CslJsonItem[]): ReturnType<CiteprocEngine['makeBibliography']>;
   /**
    * Starts rendering many chapters' citations in `threads` worker threads, each with an engine of
    * its own, which take the jobs one at a time, heaviest first; the calling thread may take some

@@ -23,7 +23,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
   const locale = localeXml ? { name: config.language, xml: localeXml } : undefined;
   // Registered (citation-js loaded, the engine built) only when a citation is not in the cache.
-  let registered: Pick<CiteStyle, 'engine' | 'citationEngine'> | undefined;
+  let registered: Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography'> | undefined;
   const register = () => {
     registered ??= registerStyle(name, styleXml, locale);
     return registered;
@@ -33,6 +33,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
     fingerprint: contentKey('csl', styleXml, locale?.name ?? null, locale?.xml ?? null),
     engine: (items) => register().engine(items),
     citationEngine: (items) => register().citationEngine(items),
+    bibliography: (items) => register().bibliography(items),
     renderJobs: (jobs, threads) => renderJobsInWorkers({ name, styleXml, locale }, jobs, threads),
   };
 }

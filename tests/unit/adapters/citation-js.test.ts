@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { registerStyle } from '../../../src/adapters/citation-js.ts';
+import { BIBLIOGRAPHY_SLICE, registerStyle } from '../../../src/adapters/citation-js.ts';
 import type { CslJsonItem } from '../../../src/core/citations.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
@@ -79,5 +79,38 @@ describe('an engine for citations only (the reference list’s sort keys left ou
     assert.ok(bibliography);
     assert.match(bibliography[1][0] ?? '', /Apple Orchards/);
     assert.match(bibliography[1][1] ?? '', /Zebra Crossings/);
+  });
+});
+
+describe('a long reference list, made in slices', () => {
+  const mhra = registerStyle('test:sliced', readFileSync(path.join(repoRoot, 'styles/csl/mhra-notes.csl'), 'utf8'), { name: 'en-GB', xml: localeXml });
+  // More works than a slice holds: eleven authors' runs (one straddles the first slice's end; MHRA
+  // prints "——" for the same authors again, which the first entry of the next slice must too),
+  // works without authors (sorted by title), and pairs whose sort keys are equal (same authors,
+  // title and year; ties go by the order given).
+  const surnames = ['Adams', 'Baker', 'Clark', 'Davis', 'Evans', 'Fisher', 'Green', 'Hughes', 'Irwin', 'Jones', 'King'];
+  const works: CslJsonItem[] = Array.from({ length: BIBLIOGRAPHY_SLICE + 700 }, (_, index) => {
+    const family = surnames[Math.min(surnames.length - 1, Math.floor((index * surnames.length) / (BIBLIOGRAPHY_SLICE + 700)))] ?? 'King';
+    const tie = index % 97 === 1 ? index - 1 : index;
+    const work: CslJsonItem = {
+      id: `work-${index}`,
+      type: 'book',
+      title: `Volume ${(tie * 7919) % 1000} of the Series`,
+      publisher: `Press ${index}`,
+      issued: { 'date-parts': [[1950 + (tie % 60)]] },
+    };
+    if (index % 50 !== 0) work.author = [{ family, given: 'Ann' }];
+    return work;
+  });
+
+  it('is the list one engine holding every work makes, entry for entry', () => {
+    const whole = mhra.engine(works).makeBibliography();
+    const sliced = mhra.bibliography(works);
+    assert.ok(whole && sliced);
+    assert.equal(sliced[1].length, works.length);
+    assert.ok(sliced[1].filter((entry) => entry.includes('——')).length > 2000, 'authors repeated are substituted');
+    assert.deepEqual(sliced[1], whole[1]);
+    assert.deepEqual(sliced[0].entry_ids, whole[0].entry_ids);
+    assert.deepEqual(sliced[0].printed_keys, whole[0].printed_keys);
   });
 });
