@@ -499,9 +499,7 @@ export function segmentsOf(text: string, labelled: readonly LabelledToken[]): Se
   for (const segment of segments) {
     const address = segment.label === 'URL' || segment.label === 'DOI';
     segment.text = address ? text.slice(segment.start, segment.end) : withoutLinkMarkup(text, segment);
-    segment.links = address
-      ? []
-      : segment.tokens.flatMap((token) => (token.linkTarget ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
+    segment.links = segment.tokens.flatMap((token) => (token.linkTarget ? [urlOf(token.text)].filter((url): url is string => url !== undefined) : []));
     segment.confidence = segment.tokens.reduce((sum, token) => sum + token.confidence, 0) / segment.tokens.length;
   }
   return segments;
@@ -834,12 +832,16 @@ function datesOf(fields: readonly Segment[]): Partial<CslItemData> {
   return item;
 }
 
-/** The work's URL and DOI. With no address of its own, a citation's address is its title's link (`["Title"](url)`). */
+/**
+ * The work's URL and DOI. With no address of its own, a citation's address is its title's link
+ * (`["Title"](url)`). An address written as a link (`[www.example.org](http://www.example.org/)`)
+ * is the link's target, not its text.
+ */
 function addressOf(fields: readonly Segment[], titleField: Segment | undefined): Partial<CslItemData> {
   const item: Partial<CslItemData> = {};
   const url = firstField(fields, 'URL');
   const doiField = firstField(fields, 'DOI');
-  const urlValue = url ? urlOf(url.text) : titleField?.links[0];
+  const urlValue = url ? (url.links[0] ?? urlOf(url.text)) : titleField?.links[0];
   const doi = (doiField ? doiOf(doiField.text) : undefined) ?? (urlValue && /doi\.org\//i.test(urlValue) ? doiOf(urlValue) : undefined);
   if (urlValue) item.URL = urlValue;
   else if (doiField && /https?:\/\//.test(doiField.text)) setPresent(item, 'URL', urlOf(doiField.text));

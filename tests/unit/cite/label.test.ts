@@ -115,6 +115,15 @@ describe('links in a note', () => {
     );
   });
 
+  it('an address written as a link is the link’s target, not its text', () => {
+    const [item] = citationsOf(
+      '<title>"Zeit"</title> <note>Quelle:</note> <URL>[www.zitate.net](http://www.zitate.net/)</URL> <URL>Available at: [example.org/b](https://example.org/b).</URL>',
+    );
+    assert.equal(item?.URL, 'http://www.zitate.net/');
+    const [bare] = citationsOf('<title>"Zeit"</title> <URL>&lt;https://example.org/a&gt;.</URL>');
+    assert.equal(bare?.URL, 'https://example.org/a');
+  });
+
   it('an archived copy’s address gives way to the original the note links', () => {
     const archive = 'https://web.archive.org/web/20110623034401/http://weblogs.mozillazine.org/ben/archives/009698.html';
     assert.equal(
