@@ -31,10 +31,10 @@ export interface PrintOptions {
 
 /**
  * Chapters are paginated together, in one tab, up to about this much text (~70–85 pages): each
- * chunk costs its tab ~0.2 s to unload the last one and load it, and ~30 ms more to print, but
+ * chunk costs its tab ~0.2 s to unload the last one and load it, and ~0.1 s more to print, but
  * Paged.js slows down once a document passes ~100 pages. Measured on the ~900-page bench book
- * (`bench/pdf.ts`): 27-page chunks 17.4–18.2 s, 54-page 15.6–16.9 s, 80-page 15.1–17.1 s,
- * 216-page 20.3 s.
+ * (`bench/pdf-print.ts`, 2 cores, single runs on one afternoon): 27-page chunks 17.4–18.2 s,
+ * 54-page 15.6–17.2 s, 80-page 15.1–17.1 s, 216-page 20.3 s.
  */
 const maxChunkCharacters = 200_000;
 /** A short book still has this many body chunks (if it has as many chapters), one per core. */
