@@ -33,6 +33,12 @@ export interface Memo {
    * out the values it lacks together beforehand (citations in worker threads, `cite/render.ts`).
    */
   has(kind: MemoKind, key: MemoKey): boolean;
+  /**
+   * The value remembered under `key` for `kind`, as `value` would give it, else undefined: nothing
+   * is computed or stored (an entry that cannot be read is none). For a stage whose values come
+   * from outside (the PDF's chunks, from Chromium) and are stored with `value` once made.
+   */
+  recall<T>(kind: MemoKind, key: MemoKey): T | undefined;
 }
 
 export type MemoKey = string | (() => string);
@@ -43,7 +49,7 @@ export function keyOf(key: MemoKey): string {
 }
 
 /** Remembers nothing: every value is computed. */
-export const noMemo: Memo = { value: (_kind, _key, compute) => compute(), has: () => false };
+export const noMemo: Memo = { value: (_kind, _key, compute) => compute(), has: () => false, recall: () => undefined };
 
 /**
  * A key for what `parts` are: SHA-256 of their JSON, each part length-prefixed so no two lists of

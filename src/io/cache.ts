@@ -59,35 +59,26 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
 
   const entryName = (kind: MemoKind, key: string) => `${kind}-${createHash('sha256').update(`${fingerprint}\0${kind}\0${key}`).digest('hex').slice(0, 40)}.bin`;
 
-  /** Writes the entries made and not yet written; returns how many. */
-  const flushPending = async (): Promise<number> => {
-    await mkdir(directory, { recursive: true });
-    let written = 0;
-    for (const [name, payload] of pending) {
-      await writeFileAtomic(path.join(directory, name), entryBytes(payload));
-      pending.delete(name);
-      written += 1;
-    }
-    return written;
-  };
-
   // Entries `has` read from disk, until `value` asks for them.
   const peeked = new Map<string, Buffer>();
+
+  /** The entry's value, if it is there and can be read (a hit); the entry counts as used either way. */
+  const lookUp = <T>(kind: MemoKind, name: string): { ok: true; value: T } | undefined => {
+    used.add(name);
+    usedKinds.add(kind);
+    const payload = pending.get(name) ?? peeked.get(name) ?? readEntry(path.join(directory, name));
+    peeked.delete(name);
+    const decoded = payload ? decode<T>(payload) : undefined;
+    if (!decoded?.ok) return undefined;
+    counts.hits += 1;
+    return decoded;
+  };
 
   return {
     value<T>(kind: MemoKind, key: MemoKey, compute: () => T): T {
       const name = entryName(kind, keyOf(key));
-      used.add(name);
-      usedKinds.add(kind);
-      const payload = pending.get(name) ?? peeked.get(name) ?? readEntry(path.join(directory, name));
-      peeked.delete(name);
-      if (payload) {
-        const value = decode<T>(payload);
-        if (value.ok) {
-          counts.hits += 1;
-          return value.value;
-        }
-      }
+      const found = lookUp<T>(kind, name);
+      if (found) return found.value;
       counts.misses += 1;
       const value = compute();
       const encoded = encode(value);
@@ -106,12 +97,16 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       if (payload) peeked.set(name, payload);
       return payload !== undefined;
     },
+    recall<T>(kind: MemoKind, key: MemoKey): T | undefined {
+      // A miss is counted when the value is made and given to `value`.
+      return lookUp<T>(kind, entryName(kind, keyOf(key)))?.value;
+    },
     async writeFromNowOn() {
-      writtenAsMade += await flushPending();
+      writtenAsMade += await flushPending(directory, pending);
       writeAsMade = true;
     },
     async save() {
-      const written = writtenAsMade + (await flushPending());
+      const written = writtenAsMade + (await flushPending(directory, pending));
       writeAsMade = false;
       writtenAsMade = 0;
       peeked.clear();
@@ -122,6 +117,18 @@ export async function openBuildCache(directory: string, options: { fingerprint?:
       return stats;
     },
   };
+}
+
+/** Writes the entries made and not yet written (taking them out of `pending`); returns how many. */
+async function flushPending(directory: string, pending: Map<string, Buffer>): Promise<number> {
+  await mkdir(directory, { recursive: true });
+  let written = 0;
+  for (const [name, payload] of pending) {
+    await writeFileAtomic(path.join(directory, name), entryBytes(payload));
+    pending.delete(name);
+    written += 1;
+  }
+  return written;
 }
 
 /** Deletes the entries of `kinds` not `used`, and temporary files abandoned; returns how many entries. */

@@ -31,6 +31,13 @@ export class MemoryMemo implements Memo {
     return value;
   }
 
+  recall<T>(kind: MemoKind, key: MemoKey): T | undefined {
+    const id = `${kind}\u0000${keyOf(key)}`;
+    if (!this.used.has(id) && !this.entries.has(id)) return undefined;
+    if (!this.used.has(id)) this.used.set(id, this.entries.get(id));
+    return structuredClone(this.used.get(id)) as T;
+  }
+
   has(kind: MemoKind, key: MemoKey): boolean {
     const id = `${kind}\u0000${keyOf(key)}`;
     return this.used.has(id) || this.entries.has(id);

@@ -126,21 +126,6 @@ interface LaidOutChunk {
   warnings: string[];
 }
 
-class NotRemembered extends Error {}
-
-/** The value remembered under `key`, if any (an entry that cannot be read is none: nothing is stored in its place). */
-function recall<T>(memo: Memo, kind: MemoKind, key: MemoKey): T | undefined {
-  if (!memo.has(kind, key)) return undefined;
-  try {
-    return memo.value<T>(kind, key, () => {
-      throw new NotRemembered();
-    });
-  } catch (error) {
-    if (error instanceof NotRemembered) return undefined;
-    throw error;
-  }
-}
-
 function remember<T>(memo: Memo, kind: MemoKind, key: MemoKey, value: T): T {
   return memo.value(kind, key, () => value);
 }
@@ -301,10 +286,10 @@ function chunkCache(options: PrintOptions, tabOptions: unknown) {
   const printKey = (index: number, firstPageNumber: number, numbers: Record<string, string>) =>
     contentKey(layoutKey(index), firstPageNumber, referencedNumbers(options.chunks[index]?.html ?? '', numbers));
   return {
-    layout: (index: number) => recall<LaidOutChunk>(memo, 'pdf-layout', () => layoutKey(index)),
+    layout: (index: number) => memo.recall<LaidOutChunk>('pdf-layout', () => layoutKey(index)),
     rememberLayout: (index: number, laid: LaidOutChunk) => remember(memo, 'pdf-layout', () => layoutKey(index), laid),
     printed: (index: number, firstPageNumber: number, numbers: Record<string, string>) =>
-      recall<Uint8Array>(memo, 'pdf-print', () => printKey(index, firstPageNumber, numbers)),
+      memo.recall<Uint8Array>('pdf-print', () => printKey(index, firstPageNumber, numbers)),
     rememberPrinted: (index: number, firstPageNumber: number, numbers: Record<string, string>, pdf: Uint8Array) =>
       remember(memo, 'pdf-print', () => printKey(index, firstPageNumber, numbers), pdf),
   };

@@ -48,6 +48,28 @@ describe('the build cache (io/cache.ts)', () => {
     assert.equal((await openBuildCache(directory, { fingerprint: 'another-tool' })).has('citations', 'k'), false);
   });
 
+  it('recalls a value without computing or storing one: missing or unreadable is none', async () => {
+    const directory = path.join(dir, 'recall');
+    const first = await openBuildCache(directory, { fingerprint });
+    assert.equal(first.recall('pdf-print', 'k'), undefined);
+    first.value('pdf-print', 'k', () => ({ pages: 3 }));
+    assert.deepEqual(first.recall('pdf-print', 'k'), { pages: 3 }, 'made in this build');
+    assert.deepEqual(await first.save(), { hits: 1, misses: 1, written: 1, pruned: 0 });
+    const second = await openBuildCache(directory, { fingerprint });
+    assert.deepEqual(
+      second.recall('pdf-print', () => 'k'),
+      { pages: 3 },
+      'from disk',
+    );
+    assert.deepEqual(await second.save(), { hits: 1, misses: 0, written: 0, pruned: 0 }, 'recalled is used: kept');
+    const [name] = await readdir(directory);
+    assert.ok(name);
+    await writeFile(path.join(directory, name), 'not an entry');
+    const third = await openBuildCache(directory, { fingerprint });
+    assert.equal(third.recall('pdf-print', 'k'), undefined, 'an entry that cannot be read');
+    assert.equal(third.has('pdf-print', 'k'), false);
+  });
+
   it('remembers a value across builds, on disk, and hands out copies', async () => {
     const directory = path.join(dir, 'remember');
     const value = { tree: { type: 'root', children: [{ type: 'text', value: 'x', data: undefined }] }, when: new Map([['a', 1]]) };
