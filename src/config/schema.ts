@@ -1,34 +1,36 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BookConfig, ChapterFrontMatter, TrimSize } from '../core/config.ts';
 import { isIsoDate, parseFrontMatterDate } from '../core/dates.ts';
+import './zod.ts';
 
 /** The schemas here are the single source of truth for anthology.yaml and chapter front matter. */
 
-const isoDate = z.string({ error: 'expected a date as YYYY-MM-DD' }).refine(isIsoDate, 'expected a real date as YYYY-MM-DD');
+const isoDate = z.string({ error: 'expected a date as YYYY-MM-DD' }).check(z.refine(isIsoDate, 'expected a real date as YYYY-MM-DD'));
 
 const partialDateMessage = 'expected a real date as YYYY-MM-DD, or YYYY-MM or YYYY when the source says no more (YYYY-21 … YYYY-24 for spring … winter)';
 
 /** A piece's date, as precise as its source: a day, a month, a season (EDTF `2019-22` is summer 2019) or a year. */
-const partialDate = z.preprocess(
+const partialDate = z.pipe(
   // YAML reads `date: 2019` as a number.
-  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
-  z.string({ error: partialDateMessage }).refine((value) => parseFrontMatterDate(value) !== undefined, partialDateMessage),
+  z.transform((value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value)),
+  z.string({ error: partialDateMessage }).check(z.refine((value) => parseFrontMatterDate(value) !== undefined, partialDateMessage)),
 );
 
-const nonEmpty = (what: string) =>
-  z
-    .string({ error: `expected ${what} as text` })
-    .trim()
-    .min(1, `${what} must not be empty`);
+const nonEmpty = (what: string) => z.string({ error: `expected ${what} as text` }).check(z.trim(), z.minLength(1, `${what} must not be empty`));
+
+/** A schema with its description (for the JSON Schema editors read). */
+function described<Schema extends z.ZodMiniType>(schema: Schema, description: string): Schema {
+  return schema.check(z.describe(description)) as Schema;
+}
 
 /** A path inside the project, written with forward slashes and no `..` segments. */
-const projectPath = z
-  .string({ error: 'expected a path relative to the project folder' })
-  .min(1)
-  .refine(
+const projectPath = z.string({ error: 'expected a path relative to the project folder' }).check(
+  z.minLength(1),
+  z.refine(
     (value) => !value.startsWith('/') && !/^[a-zA-Z]:/.test(value) && !value.split(/[\\/]/).includes('..'),
     'must be a path inside the project (relative, without "..")',
-  );
+  ),
+);
 
 export function isValidIsbn(raw: string): boolean {
   const digits = raw.replace(/[-\s]/g, '');
@@ -45,11 +47,11 @@ export function isValidIsbn(raw: string): boolean {
 
 const uuidPattern = /^(urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const identifier = z
-  .string({ error: 'expected an ISBN ("isbn:978-…") or a UUID ("urn:uuid:…")' })
-  .refine((value) => uuidPattern.test(value) || (value.toLowerCase().startsWith('isbn:') && isValidIsbn(value.slice(5))), {
+const identifier = z.string({ error: 'expected an ISBN ("isbn:978-…") or a UUID ("urn:uuid:…")' }).check(
+  z.refine((value) => uuidPattern.test(value) || (value.toLowerCase().startsWith('isbn:') && isValidIsbn(value.slice(5))), {
     message: 'expected a valid ISBN ("isbn:978-…", checksum included) or a UUID ("urn:uuid:…")',
-  });
+  }),
+);
 
 export const trimSizes: Record<TrimSize, { width: string; height: string }> = {
   '6x9in': { width: '6in', height: '9in' },
@@ -60,75 +62,88 @@ export const trimSizes: Record<TrimSize, { width: string; height: string }> = {
 
 const part = z.strictObject({
   part: nonEmpty('the part title'),
-  chapters: z.array(projectPath).min(1, 'a part needs at least one chapter'),
+  chapters: z.array(projectPath).check(z.minLength(1, 'a part needs at least one chapter')),
 });
 
-export const bookConfigSchema = z
-  .strictObject({
-    title: nonEmpty('the book title').describe('The title of the book.'),
-    subtitle: z.string().optional().describe('The subtitle, if any.'),
-    editors: z.array(nonEmpty('an editor name')).min(1, 'list at least one editor').describe('The editors, in the order they appear on the title page.'),
-    language: z
-      .string({ error: 'expected a BCP 47 language tag such as en-GB' })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as en-GB')
-      .describe('The language of the book as a BCP 47 tag (en-GB, en-US, fr…): hyphenation, dates, CSL locale.'),
-    publisher: nonEmpty('the publisher').describe('The publisher named on the title and copyright pages.'),
-    edition: z
-      .strictObject({
-        number: z.number({ error: 'expected a whole number' }).int().positive(),
+const languageTag = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export const bookConfigSchema = described(
+  z.strictObject({
+    title: described(nonEmpty('the book title'), 'The title of the book.'),
+    subtitle: described(z.optional(z.string()), 'The subtitle, if any.'),
+    editors: described(
+      z.array(nonEmpty('an editor name')).check(z.minLength(1, 'list at least one editor')),
+      'The editors, in the order they appear on the title page.',
+    ),
+    language: described(
+      z.string({ error: 'expected a BCP 47 language tag such as en-GB' }).check(z.regex(languageTag, 'expected a BCP 47 language tag such as en-GB')),
+      'The language of the book as a BCP 47 tag (en-GB, en-US, fr…): hyphenation, dates, CSL locale.',
+    ),
+    publisher: described(nonEmpty('the publisher'), 'The publisher named on the title and copyright pages.'),
+    edition: described(
+      z.strictObject({
+        number: z.number({ error: 'expected a whole number' }).check(z.int(), z.positive()),
         date: isoDate,
-        note: z
-          .string({ error: 'expected the note as text' })
-          .optional()
-          .describe('The editor’s note on this edition (paragraphs separated by a blank line): printed on the “Note on this edition” page.'),
-      })
-      .describe('The edition number and its date (YYYY-MM-DD); the date also stamps the EPUB. `anthology release` records it and moves on to the next.'),
-    identifier: identifier.describe('The ISBN ("isbn:978-…") or a UUID ("urn:uuid:…").'),
-    licence: z.string().optional().describe('The rights or licence line for the copyright page.'),
-    cover: projectPath
-      .refine((value) => /\.(png|jpe?g|gif|webp|avif|tiff?|svg)$/i.test(value), 'expected an image file (.png, .jpg, .gif, .webp, .avif, .tif or .svg)')
-      .optional()
-      .describe('The cover image (a project path) for the EPUB and the site; without it they get a typographic cover.'),
-    url: z
-      .url({ protocol: /^https?$/, error: 'expected the web address the site will be published at, such as https://example.org/book/' })
-      .optional()
-      .describe('Where the HTML site will be published: canonical links, Open Graph and sitemap.xml need absolute addresses.'),
-    style: projectPath
-      .refine((value) => value.endsWith('.csl'), 'expected a .csl file in styles/')
-      .default('styles/csl/chicago-notes-bibliography.csl')
-      .describe('The CSL style file that renders the notes and bibliography.'),
-    trim: z
-      .enum(Object.keys(trimSizes) as [TrimSize, ...TrimSize[]])
-      .default('6x9in')
-      .describe('The trim size of the printed book.'),
-    bibliography: z
-      .enum(['book', 'chapters', 'none'])
-      .default('book')
-      .describe('Where the reference list goes: one for the whole book, one after each chapter, or none.'),
-    notes: z.enum(['footnotes', 'endnotes']).default('footnotes').describe('In the PDF: notes at the foot of the page, or at the end of each chapter.'),
-    print_ready: z.boolean().default(false).describe('PDF for print delivery: 3 mm bleed and crop marks (also `build --print`).'),
-    sources: z
-      .record(
-        projectPath,
-        z.strictObject({
-          author: nonEmpty('the author name')
-            .optional()
-            .describe('This source is the book’s own blog: its pieces without a byline are credited to this author (with a warning).'),
-        }),
-      )
-      .optional()
-      .describe('Settings for sources imported from a file or folder (paths relative to the project).'),
-    default_author: z
-      .string()
-      .optional()
-      .describe(
-        'Deprecated and no longer applied: it credited every piece without a byline to one person. Name the sources that are your own blog under `sources` (or `import --author`).',
+        note: described(
+          z.optional(z.string({ error: 'expected the note as text' })),
+          'The editor’s note on this edition (paragraphs separated by a blank line): printed on the “Note on this edition” page.',
+        ),
+      }),
+      'The edition number and its date (YYYY-MM-DD); the date also stamps the EPUB. `anthology release` records it and moves on to the next.',
+    ),
+    identifier: described(identifier, 'The ISBN ("isbn:978-…") or a UUID ("urn:uuid:…").'),
+    licence: described(z.optional(z.string()), 'The rights or licence line for the copyright page.'),
+    cover: described(
+      z.optional(
+        projectPath.check(
+          z.refine((value) => /\.(png|jpe?g|gif|webp|avif|tiff?|svg)$/i.test(value), 'expected an image file (.png, .jpg, .gif, .webp, .avif, .tif or .svg)'),
+        ),
       ),
-    contents: z
-      .array(z.union([projectPath, part]))
-      .describe('The chapters in reading order: chapter files, or parts ({part, chapters}). `anthology add` places new ones here.'),
-  })
-  .describe('anthology.yaml: the book an anthology project builds');
+      'The cover image (a project path) for the EPUB and the site; without it they get a typographic cover.',
+    ),
+    url: described(
+      z.optional(z.url({ protocol: /^https?$/, error: 'expected the web address the site will be published at, such as https://example.org/book/' })),
+      'Where the HTML site will be published: canonical links, Open Graph and sitemap.xml need absolute addresses.',
+    ),
+    style: described(
+      z._default(
+        projectPath.check(z.refine((value) => value.endsWith('.csl'), 'expected a .csl file in styles/')),
+        'styles/csl/chicago-notes-bibliography.csl',
+      ),
+      'The CSL style file that renders the notes and bibliography.',
+    ),
+    trim: described(z._default(z.enum(Object.keys(trimSizes) as [TrimSize, ...TrimSize[]]), '6x9in'), 'The trim size of the printed book.'),
+    bibliography: described(
+      z._default(z.enum(['book', 'chapters', 'none']), 'book'),
+      'Where the reference list goes: one for the whole book, one after each chapter, or none.',
+    ),
+    notes: described(z._default(z.enum(['footnotes', 'endnotes']), 'footnotes'), 'In the PDF: notes at the foot of the page, or at the end of each chapter.'),
+    print_ready: described(z._default(z.boolean(), false), 'PDF for print delivery: 3 mm bleed and crop marks (also `build --print`).'),
+    sources: described(
+      z.optional(
+        z.record(
+          projectPath,
+          z.strictObject({
+            author: described(
+              z.optional(nonEmpty('the author name')),
+              'This source is the book’s own blog: its pieces without a byline are credited to this author (with a warning).',
+            ),
+          }),
+        ),
+      ),
+      'Settings for sources imported from a file or folder (paths relative to the project).',
+    ),
+    default_author: described(
+      z.optional(z.string()),
+      'Deprecated and no longer applied: it credited every piece without a byline to one person. Name the sources that are your own blog under `sources` (or `import --author`).',
+    ),
+    contents: described(
+      z.array(z.union([projectPath, part])),
+      'The chapters in reading order: chapter files, or parts ({part, chapters}). `anthology add` places new ones here.',
+    ),
+  }),
+  'anthology.yaml: the book an anthology project builds',
+);
 
 /** The types are `core/config.ts`'s (the Book carries them); the schemas must produce exactly those. */
 export type { BookConfig, ChapterFrontMatter, TrimSize };
@@ -147,39 +162,42 @@ export const configPlaceholders = { editor: '[Editor’s name]', publisher: '[Pu
 /** A chapter's stable id: its address on the site and in the EPUB, kept across editions. */
 export const chapterIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
-export const chapterFrontMatterSchema = z
-  .strictObject({
-    id: z
-      .string({ error: 'expected the chapter’s id as text' })
-      .regex(chapterIdPattern, 'expected lower-case letters, digits and hyphens (the chapter’s address: id.html)')
-      .optional(),
+export const chapterFrontMatterSchema = described(
+  z.strictObject({
+    id: z.optional(
+      z
+        .string({ error: 'expected the chapter’s id as text' })
+        .check(z.regex(chapterIdPattern, 'expected lower-case letters, digits and hyphens (the chapter’s address: id.html)')),
+    ),
     title: nonEmpty('the chapter title'),
-    provisional_title: z.boolean().optional(),
-    authors: z.array(nonEmpty('an author name')).default([]),
+    provisional_title: z.optional(z.boolean()),
+    authors: z._default(z.array(nonEmpty('an author name')), []),
     /** People the source credits as editors (`Edited by …`), never as authors. */
-    editors: z.array(nonEmpty('an editor name')).optional(),
-    date: partialDate.optional(),
-    venue: z.string().optional(),
-    headnote: z.string().optional(),
-    standfirst: z.string().optional(),
-    bio: z.string().optional(),
-    source: z
-      .strictObject({
+    editors: z.optional(z.array(nonEmpty('an editor name'))),
+    date: z.optional(partialDate),
+    venue: z.optional(z.string()),
+    headnote: z.optional(z.string()),
+    standfirst: z.optional(z.string()),
+    bio: z.optional(z.string()),
+    source: z.optional(
+      z.strictObject({
         file: z.string(),
-        lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
-      })
-      .optional(),
-    source_url: z.string().optional(),
-    tags: z.array(z.string()).optional(),
-    rights: z.string().optional(),
-    language: z
-      .string({ error: 'expected a BCP 47 language tag such as fr or de-CH' })
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as fr or de-CH')
-      .optional(),
+        lines: z.tuple([z.number().check(z.int(), z.positive()), z.number().check(z.int(), z.positive())]),
+      }),
+    ),
+    source_url: z.optional(z.string()),
+    tags: z.optional(z.array(z.string())),
+    rights: z.optional(z.string()),
+    language: z.optional(
+      z
+        .string({ error: 'expected a BCP 47 language tag such as fr or de-CH' })
+        .check(z.regex(languageTag, 'expected a BCP 47 language tag such as fr or de-CH')),
+    ),
     /** Corrections made to the chapter; those new since the last released edition are listed as errata. */
-    corrections: z.array(nonEmpty('a correction')).optional(),
-  })
-  .describe('The YAML front matter of a chapter file');
+    corrections: z.optional(z.array(nonEmpty('a correction'))),
+  }),
+  'The YAML front matter of a chapter file',
+);
 
 /** JSON Schema for editors' autocompletion (`schema/anthology.schema.json`). */
 export function bookConfigJsonSchema(): unknown {

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { type Document, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { placeLocator } from '../core/place.ts';
 import { type Place, type RuleId, report } from '../core/rules.ts';
 
@@ -15,12 +15,12 @@ export interface YamlSource {
  * names the key and points at its line and column. Returns the parsed value, or undefined when
  * anything was wrong.
  */
-export function parseYamlWithSchema<Schema extends z.ZodType>(
+export function parseYamlWithSchema<Schema extends z.ZodMiniType>(
   source: YamlSource,
   schema: Schema,
   file: VFile,
   invalidRule: RuleId,
-): z.infer<Schema> | undefined {
+): z.output<Schema> | undefined {
   const document = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false });
   const placeInText = placeLocator(source.text);
   const placeAt = (offset: number): Place => {

@@ -1,58 +1,59 @@
 import type { VFile } from 'vfile';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../config/zod.ts';
 import { type EditionRecord, editionRecordFormat } from '../core/editions.ts';
 import { report } from '../core/rules.ts';
 
-const counts = z.strictObject({ added: z.number().int(), removed: z.number().int(), revised: z.number().int() });
+const counts = z.strictObject({ added: z.number().check(z.int()), removed: z.number().check(z.int()), revised: z.number().check(z.int()) });
 
 /** Ids and site addresses become file names of the next site: nothing that could leave its folder. */
-const chapterId = z
-  .string()
-  .min(1)
-  .refine((id) => !/[/\\\s]/.test(id) && !id.startsWith('.'), 'expected a chapter id (a file name without .md)');
+const chapterId = z.string().check(
+  z.minLength(1),
+  z.refine((id) => !/[/\\\s]/.test(id) && !id.startsWith('.'), 'expected a chapter id (a file name without .md)'),
+);
 const siteHref = z
   .string()
-  .regex(/^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.html$/, 'expected a page of the site (name.html)');
+  .check(z.regex(/^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.html$/, 'expected a page of the site (name.html)'));
 
 const chapterRecordSchema = z.strictObject({
   id: chapterId,
   formerIds: z.array(chapterId),
   path: z.string(),
-  part: z.string().nullable(),
-  number: z.number().int().positive(),
+  part: z.nullable(z.string()),
+  number: z.number().check(z.int(), z.positive()),
   title: z.string(),
   authors: z.array(z.string()),
   hash: z.string(),
   frontMatterHash: z.string(),
-  words: z.number().int(),
+  words: z.number().check(z.int()),
   notes: z.array(z.strictObject({ label: z.string(), hash: z.string() })),
   keys: z.array(z.string()),
   corrections: z.array(z.string()),
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
   body: z.string(),
 });
 
 const editionRecordSchema = z.strictObject({
   format: z.literal(editionRecordFormat),
-  edition: z.number().int().positive(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  edition: z.number().check(z.int(), z.positive()),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   identifier: z.string(),
   note: z.array(z.string()),
   metadata: z.strictObject({
     title: z.string(),
-    subtitle: z.string().nullable(),
+    subtitle: z.nullable(z.string()),
     editors: z.array(z.string()),
     publisher: z.string(),
     language: z.string(),
-    licence: z.string().nullable(),
+    licence: z.nullable(z.string()),
     style: z.string(),
-    url: z.string().nullable(),
+    url: z.nullable(z.string()),
   }),
-  since: z.number().int().positive().nullable(),
-  summary: counts.nullable(),
+  since: z.nullable(z.number().check(z.int(), z.positive())),
+  summary: z.nullable(counts),
   chapters: z.array(chapterRecordSchema),
   bibliography: z.array(z.strictObject({ key: z.string(), hash: z.string() })),
-  site: z.array(z.strictObject({ href: siteHref, chapter: chapterId.optional() })),
+  site: z.array(z.strictObject({ href: siteHref, chapter: z.optional(chapterId) })),
 });
 
 /**
