@@ -17,20 +17,26 @@ export interface SearchIndexer {
    * One index per shard (a shard: pages named in the site's order, Pagefind's output depends on
    * it), each as its files by their path in the index's folder. The worker reads the pages from
    * `folder`, where the site was written, one at a time, so neither thread holds the whole site
-   * while it is indexed; or they are given, by name, in `pages`.
+   * while it is indexed; or they are given, by name, in `pages`. Only what the search page uses
+   * is kept: the search script, its WebAssembly and the index.
    */
-  index(request: { shards: readonly (readonly string[])[]; folder?: string; pages?: ReadonlyMap<string, string> }): Promise<OutputFiles[]>;
+  index(request: {
+    /** The site's language (BCP 47): Pagefind's stemming and the index's language. */
+    language: string;
+    shards: readonly (readonly string[])[];
+    folder?: string;
+    pages?: ReadonlyMap<string, string>;
+  }): Promise<OutputFiles[]>;
   cancel(): Promise<void>;
 }
 
 /**
- * Starts Pagefind's worker for a site in `language` at once, so that the worker's start and
- * Pagefind's own (~0.1 s) overlap the rendering of the site instead of following it.
+ * Starts Pagefind's worker at once, before the site (or even the book) is made, so that the
+ * worker's start and Pagefind's own overlap that work instead of following it: a rebuild of the
+ * default book, its site written, waited ~15–30 ms more for the worker to start (longer on a busy machine).
  */
-export function startSearchIndexer(language: string): SearchIndexer {
-  const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
-    workerData: { language: language.split('-')[0] ?? language },
-  });
+export function startSearchIndexer(): SearchIndexer {
+  const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url));
   const reply = new Promise<Reply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -41,11 +47,12 @@ export function startSearchIndexer(language: string): SearchIndexer {
   return {
     async index(request) {
       const pages = request.pages ? Object.fromEntries(request.pages) : undefined;
-      worker.postMessage({ shards: request.shards.map((names) => [...names]), folder: request.folder, pages });
+      const language = request.language.split('-')[0] ?? request.language;
+      worker.postMessage({ language, shards: request.shards.map((names) => [...names]), folder: request.folder, pages });
       try {
         const { shards, error } = await reply;
         if (error !== undefined || !shards) throw new Error(error ?? 'Pagefind gave no index');
-        return shards.map(indexFiles);
+        return shards.map((files) => new Map(files));
       } finally {
         await worker.terminate();
       }
@@ -60,14 +67,4 @@ interface Reply {
   /** Each shard's files, by their path in its index's folder. */
   shards?: [string, Uint8Array][][];
   error?: string;
-}
-
-/** Only what the search page uses: the search script, its WebAssembly and the index itself. */
-function indexFiles(files: [string, Uint8Array][]): OutputFiles {
-  const output: OutputFiles = new Map();
-  for (const [path, content] of files) {
-    if (/^pagefind-(ui|modular-ui|component-ui|highlight)/.test(path)) continue;
-    output.set(path, content);
-  }
-  return output;
 }

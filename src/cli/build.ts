@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SearchIndexer } from '../adapters/pagefind.ts';
 import type { Memo } from '../core/memo.ts';
 import { hasErrors } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
@@ -29,6 +30,17 @@ export const cacheFolderName = '.cache';
 export async function buildCommand(projectDir: string, options: BuildOptions, ui: Ui): Promise<number> {
   const outDir = resolveInside(projectDir, options.out);
   if (!outDir) throw new UsageError(`--out ${options.out} must be a folder inside the project`);
+  // For the site, Pagefind's worker starts now: its start overlaps the loading of the book.
+  const searchIndexer = options.formats.includes('html') ? (await import('../adapters/pagefind.ts')).startSearchIndexer() : undefined;
+  try {
+    return await buildInto(projectDir, outDir, options, ui, searchIndexer);
+  } finally {
+    // Stopped unused when the build stops before the site (stopping it again after it indexed does nothing).
+    await searchIndexer?.cancel();
+  }
+}
+
+async function buildInto(projectDir: string, outDir: string, options: BuildOptions, ui: Ui, searchIndexer: SearchIndexer | undefined): Promise<number> {
   // Read before the output folder is locked (entries are whole once renamed into place); written under the lock.
   const cache = options.cache === false ? undefined : await openBuildCache(path.join(outDir, cacheFolderName));
   const loaded = await loadBuildableBook(projectDir, cache);
@@ -58,7 +70,7 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
   try {
     // Under the lock: what load/ and cite/ worked out is written now, the pages as they are made.
     await cache?.writeFromNowOn();
-    const code = await buildLocked(projectDir, book, assets, outDir, options, ui, cache);
+    const code = await buildLocked(projectDir, book, assets, outDir, options, ui, cache, searchIndexer);
     if (cache && code === exitCodes.ok) {
       const stats = await cache.save();
       ui.detail(`cache ${path.join(options.out, cacheFolderName)}: ${stats.hits} reused, ${stats.misses} made, ${stats.pruned} unused entries removed`);
@@ -88,6 +100,7 @@ async function buildLocked(
   options: BuildOptions,
   ui: Ui,
   memo: Memo | undefined,
+  searchIndexer: SearchIndexer | undefined,
 ): Promise<number> {
   const staging = await Staging.create(outDir);
   const interrupt = new AbortController();
@@ -109,6 +122,7 @@ async function buildLocked(
         epubDate: epubTimestamp(book),
         signal: interrupt.signal,
         ...(memo ? { memo } : {}),
+        ...(searchIndexer ? { searchIndexer } : {}),
       },
       ui,
     );

@@ -73,6 +73,11 @@ export interface OutputOptions {
   memo?: Memo;
   /** Aborting it stops the build between outputs and the PDF at once (its browser is closed); nothing is committed. */
   signal?: AbortSignal;
+  /**
+   * Pagefind, started by the caller before it loaded the book (`adapters/pagefind.ts` says why),
+   * which stops it if the site is not made. Without it, one is started with the site.
+   */
+  searchIndexer?: SearchIndexer;
 }
 
 /** What the build says as it goes (`cli/ui.ts`'s `Ui`). */
@@ -100,7 +105,7 @@ export async function buildOutputs(
   if (options.formats.includes('html')) {
     // Pagefind here, and Chromium's adapters, esbuild and pdf-lib for the PDF, load only when their format is built.
     // Pagefind starts first, so that its start overlaps the site's rendering.
-    const indexer = (await import('../adapters/pagefind.ts')).startSearchIndexer(book.config.language);
+    const indexer = options.searchIndexer ?? (await import('../adapters/pagefind.ts')).startSearchIndexer();
     const written = await writeSite(book, assets, staging, options.memo).catch(async (error: unknown) => {
       await indexer.cancel();
       throw error;

@@ -42,7 +42,7 @@ export async function previewSearchIndex(book: Book, site: OutputFiles): Promise
   const { startSearchIndexer } = await import('../adapters/pagefind.ts');
   const pages = searchPages(site);
   const contents = new Map(pages.map(({ name }) => [name, String(site.get(name))]));
-  return searchIndexFiles(pages, book.config.language, startSearchIndexer(book.config.language), { pages: contents });
+  return searchIndexFiles(pages, book.config.language, startSearchIndexer(), { pages: contents });
 }
 
 /** The print document as one HTML page for Paged.js in the browser: on screen, so without bleed or crop marks. */

@@ -82,7 +82,7 @@ export async function searchIndexFiles(
   }));
   const missing = shards.filter((shard) => !memo.has('search-index', shard.key));
   let made: OutputFiles[] = [];
-  if (missing.length > 0) made = await indexer.index({ shards: missing.map((shard) => shard.names), ...source });
+  if (missing.length > 0) made = await indexer.index({ language, shards: missing.map((shard) => shard.names), ...source });
   else await indexer.cancel();
   const output: OutputFiles = new Map();
   const bundles: string[] = [];
