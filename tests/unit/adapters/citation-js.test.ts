@@ -80,6 +80,32 @@ describe('an engine for citations only (the reference list’s sort keys left ou
     assert.match(bibliography[1][0] ?? '', /Apple Orchards/);
     assert.match(bibliography[1][1] ?? '', /Zebra Crossings/);
   });
+
+  it('is built without the reference list’s sort where its citations do not follow the list (Chicago’s wrote out ~180,000 tokens)', () => {
+    const sortTokens = (engine: unknown) => (engine as { bibliography_sort: { tokens: unknown[] } }).bibliography_sort.tokens.length;
+    const chicago = style('chicago-notes-bibliography.csl');
+    assert.equal(sortTokens(chicago.citationEngine(works)), 0);
+    assert.ok(sortTokens(chicago.engine(works)) > 0);
+    // APA's year suffixes follow the list's order: its engine for citations keeps the sort.
+    assert.ok(sortTokens(style('apa.csl').citationEngine(works)) > 0);
+  });
+
+  it('disambiguates as the full engine does (given names added, short titles after the first note)', () => {
+    const namesakes: CslJsonItem[] = [
+      ...works,
+      { id: 'bob', type: 'book', title: 'Apple Orchards', author: [{ family: 'Smith', given: 'Bob' }], issued: { 'date-parts': [[2020]] } },
+    ];
+    const notes = [...namesakes, ...namesakes].map((work, index) => ({
+      citationID: `n${index}`,
+      citationItems: [{ id: work.id }],
+      properties: { noteIndex: index + 1 },
+    }));
+    for (const file of ['chicago-shortened-notes-bibliography.csl', 'mhra-notes.csl', 'chicago-author-date.csl']) {
+      const registered = style(file);
+      const render = (engine: ReturnType<typeof registered.engine>) => engine.rebuildProcessorState(notes, 'html', []).map((entry) => entry[2]);
+      assert.deepEqual(render(registered.citationEngine(namesakes)), render(registered.engine(namesakes)), file);
+    }
+  });
 });
 
 describe('a long reference list, made in slices', () => {
