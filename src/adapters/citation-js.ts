@@ -77,7 +77,7 @@ export function registerStyle(
   name: string,
   styleXml: string,
   locale: { name: string; xml: string } | undefined,
-): Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography'> {
+): Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography' | 'release'> {
   const config = citationJs().plugins.config.get('@csl');
   config.templates.add(name, styleXml);
   if (locale) config.locales.add(locale.name, locale.xml);
@@ -86,6 +86,9 @@ export function registerStyle(
     engine: (items) => createEngine(items, name, language, false),
     citationEngine: (items) => createEngine(items, name, language, true),
     bibliography: (items) => makeBibliography(items, name, language),
+    release: () => {
+      for (const key of [...engines.keys()]) if (key.startsWith(`${name}\u0000`)) engines.delete(key);
+    },
   };
 }
 

@@ -82,6 +82,11 @@ export interface CiteStyle {
    * own works (`adapters/citation-js.ts`).
    */
   renderJobs(jobs: readonly CitationJob[], threads: number): SharedJobs;
+  /**
+   * Lets go of the engines held for this style in this thread (the whole engine for Chicago's
+   * reference list holds ~150 MB), for a process done citing; the next call builds them again.
+   */
+  release(): void;
 }
 
 /** Jobs being rendered in worker threads, which the calling thread may help with. */

@@ -23,7 +23,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
   const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
   const locale = localeXml ? { name: config.language, xml: localeXml } : undefined;
   // Registered (citation-js loaded, the engine built) only when a citation is not in the cache.
-  let registered: Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography'> | undefined;
+  let registered: Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography' | 'release'> | undefined;
   const register = () => {
     registered ??= registerStyle(name, styleXml, locale);
     return registered;
@@ -35,6 +35,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
     citationEngine: (items) => register().citationEngine(items),
     bibliography: (items) => register().bibliography(items),
     renderJobs: (jobs, threads) => renderJobsInWorkers({ name, styleXml, locale }, jobs, threads),
+    release: () => registered?.release(),
   };
 }
 

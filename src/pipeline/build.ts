@@ -40,24 +40,27 @@ import { type SearchPage, searchIndexFiles, searchPages } from './search-index.t
 /**
  * Loads the book and renders its citations in the book's CSL style, ready for the renderers. With a
  * `memo` (the build cache, `io/cache.ts`), chapters whose text and citations have been worked out
- * before are not parsed or rendered by citeproc again.
+ * before are not parsed or rendered by citeproc again. The citeproc engines are let go of once the
+ * book is cited (the one for the reference list held ~150 MB through a build's outputs), unless
+ * `keepEngines` (a preview, which cites again on every save).
  */
-export async function loadCitedBook(projectDir: string, memo: Memo = noMemo): Promise<LoadedBook> {
+export async function loadCitedBook(projectDir: string, memo: Memo = noMemo, keepEngines = false): Promise<LoadedBook> {
   const { files, book, styleXml } = await loadBook(projectDir, memo);
   if (!book) return { files, book };
   const style = await loadCiteStyle(projectDir, book.config, styleXml);
   const cited = await citeBookInParallel(book, style, new Map(files.map((file) => [file.path, file])), availableParallelism(), memo);
+  if (!keepEngines) style.release();
   return { files, book: hasErrors(files) ? undefined : cited };
 }
 
 /** The cited book with its edition history: what `changes` compares. */
-export async function loadEditionBook(projectDir: string, memo: Memo = noMemo): Promise<EditionBook> {
-  return withEditions(projectDir, await loadCitedBook(projectDir, memo), memo);
+export async function loadEditionBook(projectDir: string, memo: Memo = noMemo, keepEngines = false): Promise<EditionBook> {
+  return withEditions(projectDir, await loadCitedBook(projectDir, memo, keepEngines), memo);
 }
 
 /** The book as `build`, `check` and `release` need it: cited, with its editions and its pictures read and checked. */
-export async function loadBuildableBook(projectDir: string, memo: Memo = noMemo): Promise<EditionBook> {
-  const loaded = await loadEditionBook(projectDir, memo);
+export async function loadBuildableBook(projectDir: string, memo: Memo = noMemo, keepEngines = false): Promise<EditionBook> {
+  const loaded = await loadEditionBook(projectDir, memo, keepEngines);
   return { ...loaded, book: loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files)) };
 }
 

@@ -30,7 +30,7 @@ export interface PreviewRendering {
  * they cost as much as the site and a reload need not wait for them.
  */
 export async function renderPreview(projectDir: string, memo: Memo): Promise<PreviewRendering> {
-  const { files, book } = await loadBuildableBook(projectDir, memo);
+  const { files, book } = await loadBuildableBook(projectDir, memo, true);
   if (!book || hasErrors(files)) return { files };
   const assets = await loadRenderAssets(projectDir);
   return { files, rendered: { book, assets, site: renderHtmlSite(book, assets, memo) } };
