@@ -13,6 +13,7 @@ import type { Label } from './labels.ts';
 import { titleLanguage } from './language.ts';
 import { parseNames } from './names.ts';
 import { isNewsOutlet, isOrganisationName, looksLikeJournal } from './organisations.ts';
+import { withPlainPublishers } from './plain-publishers.ts';
 import { OPENS_QUOTE } from './quoted-passages.ts';
 
 export interface Segment {
@@ -466,6 +467,7 @@ const TOKEN_RULES: readonly ((tokens: readonly LabelledToken[]) => LabelledToken
   withQuotedTitles,
   withLinkedProse,
   withItalicContainers,
+  withPlainPublishers,
   withVolumeWords,
   withNumbersNoTitle,
   withWholeNames,

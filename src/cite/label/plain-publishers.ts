@@ -1,0 +1,69 @@
+/**
+ * Wikipedia's citation templates (CS1) print a reference's parts in a fixed layout: the title as a
+ * link, quoted or italic (`["Two discontinued browsers"](https://lwn.net/…).`), then the work it is
+ * in in italics (`_W3Counter_.`), then the publisher plain (`LWN.net.`, `Mozilla Developer
+ * Network.`, `Awio Web Services LLC.`), then dates and `Retrieved …`. In that layout a plain name
+ * is the publisher, whatever the model made of it (a container, commentary, a date at 0.38): the
+ * data's convention (`data/notes/README.md`: plain is `publisher`, italic `container-title`), read
+ * from the shape, and as sure as the title it follows.
+ */
+import { MONTHS } from './dictionaries.ts';
+import { wordKey } from './features.ts';
+import type { LabelledToken } from './label-note.ts';
+import type { Label } from './labels.ts';
+
+/** What the model may have made of the plain name. */
+const MISREAD = new Set<Label>(['container-title', 'publisher', 'note', 'date']);
+/** Words that start what follows the publisher in the layout, never a publisher. */
+const LEAD_WORDS = new Set(['retrieved', 'archived', 'accessed', 'available', 'in', 'see', 'via', 'from']);
+const MAX_WORDS = 5;
+
+export function withPlainPublishers(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 0; index < result.length; index++) {
+    const target = result[index]!;
+    if (!target.linkTarget || !/[.,]$/.test(target.raw)) continue;
+    const words = result.slice(0, index).filter((other) => other.link === target.link && other.linkText);
+    if (words.length === 0 || !words.every((word) => word.label === 'title' && (word.quoted || word.italic))) continue;
+    const start = afterItalicWork(result, index + 1);
+    const end = plainNameEnd(result, start);
+    if (end === undefined) continue;
+    const sure = Math.min(...words.map((word) => word.confidence));
+    for (let at = start; at <= end; at++) result[at] = { ...result[at]!, label: 'publisher', confidence: Math.max(result[at]!.confidence, sure) };
+    index = end;
+  }
+  return result;
+}
+
+/** Where the plain part starts: after an italic name ending a sentence (`_StatCounter Global Stats_.`), if there is one. */
+function afterItalicWork(tokens: readonly LabelledToken[], from: number): number {
+  let at = from;
+  while (at < tokens.length && tokens[at]!.italic && !tokens[at]!.quoted && !tokens[at]!.linkText) {
+    if (/[.,]$/.test(tokens[at]!.raw)) return at + 1;
+    at++;
+  }
+  return from;
+}
+
+/**
+ * The last token of a plain name of one to five words that starts at `start` and ends a sentence
+ * (`CNET News.`, `kairo.at.`, `Bugzilla\@Mozilla.`), or the note (`, Mozilla`); then a date,
+ * `Retrieved …`, a quotation or nothing. No digits: `21 December 2005.` is a date.
+ */
+function plainNameEnd(tokens: readonly LabelledToken[], start: number): number | undefined {
+  const first = tokens[start];
+  if (!first || !(/^\p{Lu}/u.test(first.text) || /^\p{L}[\p{L}\d-]*\.\p{L}/u.test(first.text)) || LEAD_WORDS.has(wordKey(first.text))) return undefined;
+  for (let at = start; at < tokens.length && at < start + MAX_WORDS; at++) {
+    const token = tokens[at]!;
+    if (!MISREAD.has(token.label) || token.italic || token.quoted || token.url || token.linkText || token.bracketed) return undefined;
+    if (/\d/.test(token.text) || MONTHS.has(wordKey(token.text))) return undefined;
+    if (at > start && /^\p{Ll}/u.test(token.text) && !/\.\p{L}/u.test(token.text)) return undefined;
+    const last = at + 1 === tokens.length;
+    if (/[,;:]$/.test(token.raw) && !last) return undefined;
+    if (!/[.]$/.test(token.raw) && !last) continue;
+    const next = tokens[at + 1];
+    const follows = !next || next.quoted || /^\(?\d/.test(next.text) || MONTHS.has(wordKey(next.text)) || LEAD_WORDS.has(wordKey(next.text));
+    return follows ? at : undefined;
+  }
+  return undefined;
+}

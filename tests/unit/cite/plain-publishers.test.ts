@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Label } from '../../../src/cite/label/labels.ts';
+import { parseNote } from '../../../src/cite/parse-note.ts';
+import { labelled } from '../../helpers/labelled.ts';
+
+const sure = (label: Label, count: number): [Label, number][] => Array.from({ length: count }, () => [label, 0.98]);
+
+describe("Wikipedia's layout: a linked title, then a plain name", () => {
+  it('reads the plain name as the publisher, however the model read it', () => {
+    const note = '["Two discontinued browsers"](https://lwn.net/Articles/165080/). LWN.net. 21 December 2005. Retrieved 2012-08-19.';
+    const parsed = parseNote(note, { labeller: labelled(note, [...sure('title', 4), ['container-title', 0.63], ...sure('date', 3), ...sure('accessed', 2)]) });
+    const item = parsed.citations[0]!.item;
+    assert.equal(item.publisher, 'LWN.net');
+    assert.equal(item['container-title'], undefined);
+    assert.deepEqual(item.issued, { 'date-parts': [[2005, 12, 21]] });
+  });
+
+  it('after the italic work it is in, and as sure as the title (not left out as a doubted detail)', () => {
+    const note = '["Top 5 Browsers"](http://gs.statcounter.com/). _StatCounter Global Stats_. StatCounter. Retrieved 2012-05-10.';
+    const parsed = parseNote(note, {
+      labeller: labelled(note, [...sure('title', 4), ...sure('container-title', 3), ['container-title', 0.46], ...sure('accessed', 2)]),
+    });
+    const item = parsed.citations[0]!.item;
+    assert.equal(item['container-title'], 'StatCounter Global Stats');
+    assert.equal(item.publisher, 'StatCounter');
+  });
+
+  it('a name the model left as commentary or as a date; at the end of the note after a comma', () => {
+    const archived = '["Mozilla browser becomes Firebird"](http://www.ibphoenix.com/). IBPhoenix. Archived from the original on 2007-09-14.';
+    const first = parseNote(archived, { labeller: labelled(archived, [...sure('title', 5), ...sure('note', 7)]) });
+    assert.equal(first.citations[0]!.item.publisher, 'IBPhoenix');
+    const site = '["SeaMonkey trademarks registered!"](http://home.kairo.at/blog/). kairo.at. 2007-05-22.';
+    const second = parseNote(site, { labeller: labelled(site, [...sure('title', 4), ['date', 0.5], ['date', 0.6]]) });
+    assert.equal(second.citations[0]!.item.publisher, 'kairo.at');
+    const italic = '[_Persona_](https://login.persona.org/), Mozilla';
+    const third = parseNote(italic, { labeller: labelled(italic, [...sure('title', 2), ['publisher', 0.46]]) });
+    assert.equal(third.citations[0]!.item.publisher, 'Mozilla');
+  });
+
+  it('leaves alone a date, retrieval words, a title that is no link, and prose', () => {
+    const dated = '["Boot to Gecko Project"](http://www.mozilla.org/firefox/os/). March 2012. Retrieved 2012-03-30.';
+    const date = parseNote(dated, { labeller: labelled(dated, [...sure('title', 5), ...sure('date', 2), ...sure('accessed', 2)]) });
+    assert.equal(date.citations[0]!.item.publisher, undefined);
+    assert.deepEqual(date.citations[0]!.item.issued, { 'date-parts': [[2012, 3]] });
+    const unlinked = '“Nature’s Sexism.” 2012. Nature. <https://doi.org/10.1038/491495a>.';
+    const journal = parseNote(unlinked, {
+      labeller: labelled(unlinked, [...sure('title', 2), ...sure('date', 1), ...sure('container-title', 1), ...sure('DOI', 2)]),
+    });
+    assert.equal(journal.citations[0]!.item['container-title'], 'Nature');
+    const prose = '["Mobile features"](http://www.mozilla.org/). Read it all.';
+    const words = parseNote(prose, { labeller: labelled(prose, [...sure('title', 3), ...sure('note', 3)]) });
+    assert.equal(words.citations[0]!.item.publisher, undefined);
+  });
+});
