@@ -6,6 +6,7 @@
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
 import { GIVEN_NAMES, MONTHS, PLACES } from './dictionaries.ts';
+import { withEditedVolumes } from './edited-volumes.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import type { LabelledToken } from './label-note.ts';
@@ -468,6 +469,7 @@ const TOKEN_RULES: readonly ((tokens: readonly LabelledToken[]) => LabelledToken
   withLinkedProse,
   withItalicContainers,
   withPlainPublishers,
+  withEditedVolumes,
   withVolumeWords,
   withNumbersNoTitle,
   withWholeNames,
@@ -981,11 +983,13 @@ const ROLE_PHRASE =
 
 /** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
 const NAME_GLUE =
-  /^(?:and|und|et|y|e|a|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|tr\.)[,.;:]*$/;
+  /^(?:and|und|et|y|e|a|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|hg\.?|dir\.?|éds?\.?|coord\.?|tr\.)[,.;:]*$/;
 
 function isNameWord(token: LabelledToken): boolean {
   // A lower-case web name (`qdcaijing.com`) is a name too.
-  return !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(token.text) || /\.\p{L}{2,}/u.test(token.text);
+  // A role in brackets after the names (`Floss (ed.)`) is one too.
+  const role = token.text.replace(/^\((.*)\)([,.;:]*)$/, '$1$2');
+  return !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(role) || /\.\p{L}{2,}/u.test(token.text);
 }
 
 /**

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Label } from '../../../src/cite/label/labels.ts';
+import { parseNote } from '../../../src/cite/parse-note.ts';
+import { labelled } from '../../helpers/labelled.ts';
+
+const run = (label: Label, count: number, confidence = 0.95): [Label, number][] => Array.from({ length: count }, () => [label, confidence]);
+const chapter = 'Jürgen Richter, Schaber, in Floss (Hrsg.) Steinartefakte vom Altpaläolithikum bis in die Neuzeit, Tübingen 2012, Kerns Verlag, S. 281';
+// A model that had not seen the habit: the chapter's title run into the names, the rest commentary.
+const misread: [Label, number][] = [...run('author', 3), ...run('note', 3, 0.3), ...run('note', 7, 0.55), ...run('note', 4, 0.5), ...run('locator', 2)];
+
+describe('a chapter in an edited book: `Author, Chapter, in Editor (Hrsg.) Book, Place Year, Publisher`', () => {
+  it('reads editor, book, place, year and publisher from the layout, and the chapter cut from the names', () => {
+    const parsed = parseNote(chapter, { labeller: labelled(chapter, misread) });
+    assert.equal(parsed.citations.length, 1);
+    const { item, locator, confidence } = parsed.citations[0]!;
+    assert.deepEqual(item.author, [{ family: 'Richter', given: 'Jürgen' }]);
+    assert.equal(item.title, 'Schaber');
+    assert.deepEqual(item.editor, [{ family: 'Floss' }]);
+    assert.equal(item['container-title'], 'Steinartefakte vom Altpaläolithikum bis in die Neuzeit');
+    assert.equal(item['publisher-place'], 'Tübingen');
+    assert.deepEqual(item.issued, { 'date-parts': [[2012]] });
+    assert.equal(item.publisher, 'Kerns Verlag');
+    assert.equal(item.type, 'chapter');
+    assert.equal(locator, 'S. 281');
+    assert.ok(confidence > 0.4, String(confidence));
+  });
+
+  it('keeps a chapter title the model read as one', () => {
+    const note = 'Jane Smith, Early Tools, in Floss (ed.) Stone Artefacts, Tübingen 2012, S. 9';
+    const parsed = parseNote(note, { labeller: labelled(note, [...run('author', 2), ...run('title', 2), ...run('note', 7, 0.3), ...run('locator', 2)]) });
+    const { item } = parsed.citations[0]!;
+    assert.equal(item.title, 'Early Tools');
+    assert.equal(item['container-title'], 'Stone Artefacts');
+    assert.deepEqual(item.editor, [{ family: 'Floss' }]);
+  });
+
+  it('leaves the model its reading with no author before `in`, or a second name where the chapter would be', () => {
+    const anonymous = 'See the list in Floss (Hrsg.) Steinartefakte, Tübingen 2012.';
+    const prose = parseNote(anonymous, { labeller: labelled(anonymous, run('note', 9, 0.6)) });
+    assert.equal(prose.citations.length, 0);
+    const twoAuthors = 'Jane Smith, John Doe, in Floss (Hrsg.) Steinartefakte, Tübingen 2012, S. 9';
+    const names = parseNote(twoAuthors, { labeller: labelled(twoAuthors, [...run('author', 4), ...run('note', 6, 0.3), ...run('locator', 2)]) });
+    assert.equal(names.citations[0]?.item.title, undefined);
+  });
+});
