@@ -403,6 +403,9 @@ export function withCjkProse(tokens: readonly LabelledToken[]): LabelledToken[] 
     if (PROSE_LABELS.has(label) && result.slice(index, end + 1).some(isCjkProse)) {
       for (let at = index; at <= end; at++) {
         const token = result[at]!;
+        // A link's words with no prose in them name the work it links to (`参考になりました：[Title](…)`).
+        const link = token.linkText ? result.filter((other) => other.link === token.link && other.linkText) : [];
+        if (link.length > 0 && !link.some(isCjkProse)) continue;
         if (!token.quoted && !token.italic && !token.linkTarget && !(token.url && !token.linkText)) result[at] = { ...token, label: 'note' };
       }
       for (let at = index; at <= end; at++) {
@@ -422,7 +425,7 @@ const PROSE_LABELS = new Set<Label>(['author', 'editor', 'translator', 'title', 
 /** `…については、`, `…結果は`, `こちらです`, a lone `の`: Japanese that is a sentence, not a name or a title. */
 function isCjkProse(token: LabelledToken): boolean {
   if (token.quoted || token.italic || !/\p{sc=Hiragana}/u.test(token.text)) return false;
-  return /^\p{sc=Hiragana}$|[。、，！？]|(?:[はがをでも]|です|ます|ました|ください)[)）]*$/u.test(token.text);
+  return /^\p{sc=Hiragana}$|[。、，！？]|(?:[はがをでも]|です|ます|ました|ください)[)）]*[：:]?$/u.test(token.text);
 }
 
 const TITLE_CASE_SMALL_WORDS = new Set(

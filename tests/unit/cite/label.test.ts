@@ -456,6 +456,18 @@ describe('rules after the model, each for a habit', () => {
       '<note>次の記事を参照のこと。</note><title>「IoT 機器を踏み台として利用する攻撃」</title> <URL>https://sect.iij.ad.jp/d/2019/02/128021.html</URL>',
     );
     assert.equal(quoted[0]?.title, 'IoT 機器を踏み台として利用する攻撃');
+    assert.equal(quoted[0]?.language, 'ja', 'kana: Japanese, not Chinese');
+    // “These blog posts were especially useful:”, then the posts, each a link: the sentence goes, the links' words stay titles.
+    const posts = citationsOf(
+      '<title>これらのブログポストは特に参考になりました：[Online Workshop Logistics](https://carpentries.org/a/), [Recommendations for Teaching Online](https://carpentries.org/b/)</title>',
+    );
+    assert.deepEqual(
+      posts.map((item) => [item?.title, item?.URL]),
+      [
+        ['Online Workshop Logistics', 'https://carpentries.org/a/'],
+        ['Recommendations for Teaching Online', 'https://carpentries.org/b/'],
+      ],
+    );
   });
 
   it('a link’s target goes with its words, or is the address of the commentary it is on', () => {
