@@ -1086,6 +1086,9 @@ function itemType(item: CslItemData, group: CitationGroup, title: Segment | unde
     return 'article-journal';
   }
   if (item['collection-title'] && item.number) return 'report';
+  // `["Title"](url). Publisher.`: a page a body puts on the web (a quoted title names a part, not a book).
+  const linkedQuote = title?.tokens.some((token) => token.linkText) && title.tokens.every((token) => token.quoted || token.linkTarget);
+  if (item.publisher && item.URL && linkedQuote && !item['publisher-place'] && !item.edition) return 'webpage';
   if (item.publisher || item['publisher-place'] || item.edition) return 'book';
   const author = item.author?.[0];
   if (author && 'literal' in author && isNewsOutlet(author.literal)) return 'article-newspaper';

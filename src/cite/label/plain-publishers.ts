@@ -5,8 +5,10 @@
  * Network.`, `Awio Web Services LLC.`), then dates and `Retrieved …`. In that layout a plain name
  * is the publisher, whatever the model made of it (a container, commentary, a date at 0.38): the
  * data's convention (`data/notes/README.md`: plain is `publisher`, italic `container-title`), read
- * from the shape, and as sure as the title it follows.
+ * from the shape, and as sure as the title it follows. So is a whole date after it, before
+ * `Retrieved`, `Archived` or the note's end (`kairo.at. 2007-05-22.`): the work's.
  */
+import { parseDate } from '../parse-note/dates.ts';
 import { MONTHS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import type { LabelledToken } from './label-note.ts';
@@ -29,8 +31,13 @@ export function withPlainPublishers(tokens: readonly LabelledToken[]): LabelledT
     const end = plainNameEnd(result, start);
     if (end === undefined) continue;
     const sure = Math.min(...words.map((word) => word.confidence));
-    for (let at = start; at <= end; at++) result[at] = { ...result[at]!, label: 'publisher', confidence: Math.max(result[at]!.confidence, sure) };
-    index = end;
+    const relabel = (from: number, to: number, label: Label) => {
+      for (let at = from; at <= to; at++) result[at] = { ...result[at]!, label, confidence: Math.max(result[at]!.confidence, sure) };
+    };
+    relabel(start, end, 'publisher');
+    const dated = dateEnd(result, end + 1);
+    if (dated !== undefined) relabel(end + 1, dated, 'date');
+    index = dated ?? end;
   }
   return result;
 }
@@ -64,6 +71,23 @@ function plainNameEnd(tokens: readonly LabelledToken[], start: number): number |
     const next = tokens[at + 1];
     const follows = !next || next.quoted || /^\(?\d/.test(next.text) || MONTHS.has(wordKey(next.text)) || LEAD_WORDS.has(wordKey(next.text));
     return follows ? at : undefined;
+  }
+  return undefined;
+}
+
+/** The last token of a date of one to three words from `start` that ends a sentence, then `Retrieved …`, `Archived …` or nothing. */
+function dateEnd(tokens: readonly LabelledToken[], start: number): number | undefined {
+  for (let at = start; at < tokens.length && at < start + 3; at++) {
+    const token = tokens[at]!;
+    if ((token.label !== 'date' && token.label !== 'note') || token.italic || token.quoted || token.url || token.linkText) return undefined;
+    if (!/\.$/.test(token.raw)) continue;
+    const next = tokens[at + 1];
+    const text = tokens
+      .slice(start, at + 1)
+      .map((word) => word.text)
+      .join(' ')
+      .replace(/\.$/, '');
+    return parseDate(text) && (!next || /^(?:retrieved|archived)$/i.test(next.text)) ? at : undefined;
   }
   return undefined;
 }

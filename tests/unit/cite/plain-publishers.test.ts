@@ -12,6 +12,7 @@ describe("Wikipedia's layout: a linked title, then a plain name", () => {
     const parsed = parseNote(note, { labeller: labelled(note, [...sure('title', 4), ['container-title', 0.63], ...sure('date', 3), ...sure('accessed', 2)]) });
     const item = parsed.citations[0]!.item;
     assert.equal(item.publisher, 'LWN.net');
+    assert.equal(item.type, 'webpage', 'a page on the web, not a book');
     assert.equal(item['container-title'], undefined);
     assert.deepEqual(item.issued, { 'date-parts': [[2005, 12, 21]] });
   });
@@ -36,6 +37,21 @@ describe("Wikipedia's layout: a linked title, then a plain name", () => {
     const italic = '[_Persona_](https://login.persona.org/), Mozilla';
     const third = parseNote(italic, { labeller: labelled(italic, [...sure('title', 2), ['publisher', 0.46]]) });
     assert.equal(third.citations[0]!.item.publisher, 'Mozilla');
+  });
+
+  it('and a whole date after the publisher, before `Retrieved`, `Archived` or the end, as the work’s', () => {
+    const note =
+      '["Gecko Layout Engine"](https://web.archive.org/web/2010/http://download-firefox.org/). download-firefox.org. July 17, 2008. Archived from the original on 2010-11-28.';
+    const parsed = parseNote(note, {
+      labeller: labelled(note, [...sure('title', 4), ['note', 0.63], ['note', 0.63], ['note', 0.64], ['note', 0.64], ...sure('note', 6)]),
+    });
+    const item = parsed.citations[0]!.item;
+    assert.equal(item.publisher, 'download-firefox.org');
+    assert.deepEqual(item.issued, { 'date-parts': [[2008, 7, 17]] });
+    const bug = '["Bug 759422"](https://bugzilla.mozilla.org/show_bug.cgi?id=759422). Bugzilla\\@Mozilla. 2012-08-17. Retrieved 2012-08-18.';
+    const doubted = parseNote(bug, { labeller: labelled(bug, [...sure('title', 3), ['date', 0.38], ['date', 0.48], ...sure('accessed', 2)]) });
+    assert.equal(doubted.citations[0]!.item.publisher, 'Bugzilla@Mozilla');
+    assert.deepEqual(doubted.citations[0]!.item.issued, { 'date-parts': [[2012, 8, 17]] }, 'not left out as a doubted date');
   });
 
   it('leaves alone a date, retrieval words, a title that is no link, and prose', () => {
