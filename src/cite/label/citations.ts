@@ -9,6 +9,7 @@ import { GIVEN_NAMES, MONTHS, PLACES } from './dictionaries.ts';
 import { withEditedVolumes } from './edited-volumes.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
+import { withJournalNumbers } from './journal-numbers.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 import { titleLanguage } from './language.ts';
@@ -473,6 +474,7 @@ const TOKEN_RULES: readonly ((tokens: readonly LabelledToken[]) => LabelledToken
   withItalicContainers,
   withPlainPublishers,
   withEditedVolumes,
+  withJournalNumbers,
   withVolumeWords,
   withNumbersNoTitle,
   withWholeNames,
