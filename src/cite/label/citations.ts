@@ -163,6 +163,25 @@ export function withArchiveDates(tokens: readonly LabelledToken[]): LabelledToke
 }
 
 /**
+ * A date in brackets ends where they close (`(2002, May). P‐13: Serifs Slow RSVP Reading…`): words
+ * after the bracket that the model ran into the date, before a title, begin the title.
+ */
+export function withClosedDates(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 0; index < result.length; index++) {
+    if (result[index]!.label !== 'date' || !/^\(/.test(result[index]!.raw) || result[index - 1]?.label === 'date') continue;
+    let end = index;
+    while (end + 1 < result.length && result[end + 1]!.label === 'date') end++;
+    const close = result.slice(index, end).findIndex((token) => /\)[.,:;]?$/.test(token.raw));
+    const title = result[end + 1];
+    if (close < 0 || title?.label !== 'title') continue;
+    for (let at = index + close + 1; at <= end; at++) result[at] = { ...result[at]!, label: 'title', confidence: title.confidence };
+    index = end;
+  }
+  return result;
+}
+
+/**
  * A link's target goes with its words (`[“Title”](url)`: both the title); the model's doubt
  * between them is no reason to split a link. A target on commentary words stays the work's
  * address (`See [here](url)`), and an address the model saw as one stays one.
@@ -467,6 +486,7 @@ const TOKEN_RULES: readonly ((tokens: readonly LabelledToken[]) => LabelledToken
   withAddresses,
   withLinkTargets,
   withArchiveDates,
+  withClosedDates,
   withPagesAfterFacts,
   withCjkProse,
   withQuotedTitles,

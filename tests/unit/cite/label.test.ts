@@ -159,6 +159,16 @@ describe('rules after the model, each for a habit', () => {
       .map((group) => buildCitation(group)?.item);
   };
 
+  it('a date in brackets ends where they close: words after it before a title begin the title', () => {
+    const [item] = citationsOf(
+      '<author>Morris, R. A., &amp; Bigelow, C.</author> <date>(2002, May). P‐13:</date> <title>Serifs Slow RSVP Reading at Very Small Sizes.</title> <container-title>In SID Symposium Digest of Technical Papers</container-title>',
+    );
+    assert.equal(item?.title, 'P‐13: Serifs Slow RSVP Reading at Very Small Sizes');
+    assert.deepEqual(item?.issued, { 'date-parts': [[2002, 5]] });
+    const [dated] = citationsOf('<author>Jane Smith</author> <date>(2002, May 3).</date> <title>A Title.</title>');
+    assert.equal(dated?.title, 'A Title');
+  });
+
   it('a web address is never part of a name or title', () => {
     const [item] = citationsOf('<genre>PEP 5,</genre> <title>Guidelines for Language Evolution, Prescod http://www.python.org/dev/peps/pep-0005/</title>');
     assert.equal(item?.URL, 'http://www.python.org/dev/peps/pep-0005/');
