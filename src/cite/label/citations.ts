@@ -822,7 +822,7 @@ function publicationOf(fields: readonly Segment[]): Partial<CslItemData> {
   const edition = firstField(fields, 'edition');
   if (edition) setPresent(item, 'edition', editionOf(edition.text));
   const publisher = firstField(fields, 'publisher');
-  if (publisher) setPresent(item, 'publisher', trimField(publisher.text));
+  if (publisher) setPresent(item, 'publisher', publisherName(publisher.text));
   const location = firstField(fields, 'location');
   if (location) {
     // `Birkhäuser, Basel`: with no publisher of its own, a name before a known place is the publisher.
@@ -836,6 +836,14 @@ function publicationOf(fields: readonly Segment[]): Partial<CslItemData> {
     } else setPresent(item, 'publisher-place', trimField(location.text));
   }
   return item;
+}
+
+/** `in: SAGE Publishing (Hrsg.),`, the body that issues a periodical as German notes write it: the body's name. */
+function publisherName(text: string): string {
+  const name = plain(text)
+    .replace(/\s*\((?:hrsg|hg|eds?|éds?|dir)\.?\)[,.;:]*$/i, '')
+    .replace(/^(?:in|im):?\s+/i, '');
+  return trimPlain(name);
 }
 
 /** The genre field, with the kind of work the title's tail named (`Ph.D. dissertation`) before it. */

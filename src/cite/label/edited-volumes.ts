@@ -7,7 +7,8 @@
  * its place and year and its publisher; what comes before `in` is the chapter, whose title is the
  * last part, cut by a comma, of the names the model ran it into (`Schaber,`). The reading is as
  * sure as the model was of the author before it; with no author or title there, the note is left
- * to the model.
+ * to the model. A body before a periodical (`in: SAGE Publishing (Hrsg.), Social Psychological and
+ * Personality Science, Band 7,`) is its issuer, as the model may have read it: left alone.
  */
 import { GIVEN_NAMES, PUBLISHER_WORDS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
@@ -29,7 +30,7 @@ export function withEditedVolumes(tokens: readonly LabelledToken[]): LabelledTok
     const chapter = chapterBefore(result, index);
     if (!chapter) continue;
     const bookEnd = phraseEnd(result, role + 1, MAX_BOOK_WORDS);
-    if (bookEnd === undefined) continue;
+    if (bookEnd === undefined || periodicalAfter(result, bookEnd + 1)) continue;
     const relabel = (from: number, to: number, label: Label) => {
       for (let at = from; at <= to; at++) result[at] = { ...result[at]!, label, confidence: Math.max(result[at]!.confidence, chapter.sure) };
     };
@@ -47,7 +48,8 @@ function editorPhraseEnd(tokens: readonly LabelledToken[], index: number): numbe
   if (!IN.test(tokens[index]!.text) || !plain(tokens[index]!) || !/,$/.test(tokens[index - 1]!.raw)) return undefined;
   for (let at = index + 1; at < tokens.length && at <= index + MAX_EDITOR_WORDS + 1; at++) {
     const token = tokens[at]!;
-    if (!plain(token) || !MISREAD.has(token.label)) return undefined;
+    // A body the model read as the issuer (`in: SAGE Publishing (Hrsg.),` before a journal) stays one.
+    if (!plain(token) || !MISREAD.has(token.label) || token.label === 'publisher') return undefined;
     if (ROLE.test(token.text)) return at > index + 1 ? at : undefined;
     if (!/^(?:\p{Lu}|&$|and$|und$|et$|u\.$)/u.test(token.text)) return undefined;
   }
@@ -89,6 +91,18 @@ function phraseEnd(tokens: readonly LabelledToken[], from: number, max: number):
     if (/,$/.test(token.raw)) return at;
   }
   return undefined;
+}
+
+/**
+ * A volume or issue after the name (`Archiv für Sozialgeschichte, Band 49,`): a periodical, whose
+ * `(Hrsg.)` is the body that issues it (the data's `publisher`), not a book's editors.
+ */
+function periodicalAfter(tokens: readonly LabelledToken[], at: number): boolean {
+  const next = tokens[at];
+  return (
+    next !== undefined &&
+    (next.label === 'volume' || next.label === 'issue' || /^(?:band|bd\.?|vol\.?|jg\.?|jahrgang|heft|nr\.?|no\.?|\d+,?)$/i.test(next.text))
+  );
 }
 
 /** `Tübingen 2012, Kerns Verlag,` after the book: its place and year, then a publisher by its word (`Verlag`, `Press`). */

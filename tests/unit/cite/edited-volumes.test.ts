@@ -35,6 +35,35 @@ describe('a chapter in an edited book: `Author, Chapter, in Editor (Hrsg.) Book,
     assert.deepEqual(item.editor, [{ family: 'Floss' }]);
   });
 
+  it('leaves a body before a periodical its issuer: `in: SAGE Publishing (Hrsg.), Journal, Band 7,`', () => {
+    const note = 'Klaus Fiedler, Questionable Practices, in: SAGE Publishing (Hrsg.), Social Psychology, Band 7, 2016, S. 45-52';
+    const parsed = parseNote(note, {
+      labeller: labelled(note, [
+        ...run('author', 2),
+        ...run('title', 2),
+        ...run('note', 4, 0.5),
+        ...run('container-title', 2),
+        ...run('volume', 2),
+        ...run('date', 1),
+        ...run('pages', 2),
+      ]),
+    });
+    assert.equal(parsed.citations[0]?.item.editor, undefined);
+    const issuer = 'Klaus Fiedler, Questionable Practices, in: SAGE Publishing (Hrsg.), Social Psychology, 2016, S. 45-52';
+    const read = parseNote(issuer, {
+      labeller: labelled(issuer, [
+        ...run('author', 2),
+        ...run('title', 2),
+        ...run('publisher', 4),
+        ...run('container-title', 2),
+        ...run('date', 1),
+        ...run('pages', 2),
+      ]),
+    });
+    assert.equal(read.citations[0]?.item.editor, undefined);
+    assert.equal(read.citations[0]?.item.publisher, 'SAGE Publishing', 'without its lead word and role');
+  });
+
   it('leaves the model its reading with no author before `in`, or a second name where the chapter would be', () => {
     const anonymous = 'See the list in Floss (Hrsg.) Steinartefakte, Tübingen 2012.';
     const prose = parseNote(anonymous, { labeller: labelled(anonymous, run('note', 9, 0.6)) });
