@@ -810,7 +810,9 @@ function periodicalOf(fields: readonly Segment[], passage: Segment | undefined):
     setPresent(item, 'issue', numbered(parts.issue));
   }
   const issue = firstField(fields, 'issue');
-  if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueOf(issue.text)));
+  // A supplement is an issue without a number (`34 (Supplement C)`).
+  const issueText = issue ? issueOf(issue.text) : undefined;
+  if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueText) ?? (/^suppl(?:ement|\.)?\s+\S+$/i.test(issueText!) ? issueText : undefined));
   const pages = firstField(fields, 'pages');
   if (pages && pages !== passage) setPresent(item, 'page', numbered(pagesOf(pages.text)));
   return item;

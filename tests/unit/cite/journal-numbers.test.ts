@@ -23,6 +23,7 @@ describe('a periodical’s numbers: `_Journal_ 34 (Supplement C): 6–17.`', () 
     });
     const { item, locator } = parsed.citations[0]!;
     assert.equal(item.volume, '209-210');
+    assert.equal(item.issue, 'Supplement C', 'a supplement is an issue without a number');
     assert.equal(item.page, '49–58');
     assert.equal(item['publisher-place'], undefined, 'no place invented');
     assert.equal(locator, undefined);
