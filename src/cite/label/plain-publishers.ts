@@ -7,17 +7,28 @@
  * data's convention (`data/notes/README.md`: plain is `publisher`, italic `container-title`), read
  * from the shape, and as sure as the title it follows. So is a whole date after it, before
  * `Retrieved`, `Archived` or the note's end (`kairo.at. 2007-05-22.`): the work's.
+ *
+ * Notes not copied from Wikipedia put a journal or a newspaper there too, plain (`["Title"](url).
+ * Nature. 2012.`), and an author (`John Smith.`). So a name the model read as the container is
+ * taken only where the layout leaves it nothing else to be: after the italic work, or before the
+ * template's own `Retrieved`/`Archived` (CS1 prints `publisher=PC Magazine` plain); elsewhere a
+ * name the model read as the container, or one that spells a journal or a newspaper, is left to
+ * the model. A name that starts with a given name is never taken; after a comma rather than a
+ * full stop (not the template's layout) the model's own `publisher` is only made as sure as the title.
  */
 import { parseDate } from '../parse-note/dates.ts';
-import { MONTHS } from './dictionaries.ts';
+import { GIVEN_NAMES, MONTHS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
+import { isNewsOutlet, looksLikeJournal } from './organisations.ts';
 
 /** What the model may have made of the plain name. */
 const MISREAD = new Set<Label>(['container-title', 'publisher', 'note', 'date']);
 /** Words that start what follows the publisher in the layout, never a publisher. */
 const LEAD_WORDS = new Set(['retrieved', 'archived', 'accessed', 'available', 'in', 'see', 'via', 'from']);
+/** The words the template prints after the publisher and date, and only it. */
+const TEMPLATE_WORDS = /^(?:retrieved|archived)$/i;
 const MAX_WORDS = 5;
 
 export function withPlainPublishers(tokens: readonly LabelledToken[]): LabelledToken[] {
@@ -29,7 +40,7 @@ export function withPlainPublishers(tokens: readonly LabelledToken[]): LabelledT
     if (words.length === 0 || !words.every((word) => word.label === 'title' && (word.quoted || word.italic))) continue;
     const start = afterItalicWork(result, index + 1);
     const end = plainNameEnd(result, start);
-    if (end === undefined) continue;
+    if (end === undefined || !surelyPublisher(result, index, start, end)) continue;
     const sure = Math.min(...words.map((word) => word.confidence));
     const relabel = (from: number, to: number, label: Label) => {
       for (let at = from; at <= to; at++) result[at] = { ...result[at]!, label, confidence: Math.max(result[at]!.confidence, sure) };
@@ -40,6 +51,17 @@ export function withPlainPublishers(tokens: readonly LabelledToken[]): LabelledT
     index = dated ?? end;
   }
   return result;
+}
+
+/** Whether the layout leaves the plain name `start…end` nothing else to be (see the module's comment). */
+function surelyPublisher(tokens: readonly LabelledToken[], target: number, start: number, end: number): boolean {
+  const name = tokens.slice(start, end + 1);
+  if (GIVEN_NAMES.has(wordKey(name[0]!.text))) return false;
+  if (!/\.$/.test(tokens[target]!.raw)) return name.every((token) => token.label === 'publisher');
+  const afterWork = start > target + 1;
+  if (afterWork || tokens.slice(end + 1).some((token) => TEMPLATE_WORDS.test(token.text))) return true;
+  const text = name.map((token) => token.text).join(' ');
+  return !looksLikeJournal(text) && !isNewsOutlet(text) && !name.some((token) => token.label === 'container-title');
 }
 
 /** Where the plain part starts: after an italic name ending a sentence (`_StatCounter Global Stats_.`), if there is one. */
@@ -87,7 +109,7 @@ function dateEnd(tokens: readonly LabelledToken[], start: number): number | unde
       .map((word) => word.text)
       .join(' ')
       .replace(/\.$/, '');
-    return parseDate(text) && (!next || /^(?:retrieved|archived)$/i.test(next.text)) ? at : undefined;
+    return parseDate(text) && (!next || TEMPLATE_WORDS.test(next.text)) ? at : undefined;
   }
   return undefined;
 }

@@ -64,6 +64,20 @@ describe("Wikipedia's layout: a linked title, then a plain name", () => {
       labeller: labelled(unlinked, [...sure('title', 2), ...sure('date', 1), ...sure('container-title', 1), ...sure('DOI', 2)]),
     });
     assert.equal(journal.citations[0]!.item['container-title'], 'Nature');
+    // Outside the template's layout a plain name is as often the journal or the newspaper, or an author.
+    const plainJournal = '["Sexism in science"](https://www.nature.com/articles/491495a). Nature. 2012.';
+    const container = parseNote(plainJournal, { labeller: labelled(plainJournal, [...sure('title', 4), ['container-title', 0.7], ...sure('date', 1)]) });
+    assert.equal(container.citations[0]!.item['container-title'], 'Nature');
+    assert.equal(container.citations[0]!.item.publisher, undefined);
+    const newspaper = '["Firefox turns ten"](https://www.theguardian.com/x). The Guardian. 2014.';
+    const outlet = parseNote(newspaper, { labeller: labelled(newspaper, [...sure('title', 4), ['note', 0.5], ['note', 0.5], ...sure('date', 1)]) });
+    assert.equal(outlet.citations[0]!.item.publisher, undefined, 'a newspaper, without the template’s Retrieved');
+    const byline = '["Firefox turns ten"](https://example.org/x). John Smith. 2014.';
+    const author = parseNote(byline, { labeller: labelled(byline, [...sure('title', 4), ['note', 0.5], ['note', 0.5], ...sure('date', 1)]) });
+    assert.equal(author.citations[0]!.item.publisher, undefined);
+    const comma = '[_Persona_](https://login.persona.org/), Smith';
+    const surname = parseNote(comma, { labeller: labelled(comma, [...sure('title', 2), ['note', 0.46]]) });
+    assert.equal(surname.citations[0]!.item.publisher, undefined, 'after a comma, only the model’s own publisher');
     const prose = '["Mobile features"](http://www.mozilla.org/). Read it all.';
     const words = parseNote(prose, { labeller: labelled(prose, [...sure('title', 3), ...sure('note', 3)]) });
     assert.equal(words.citations[0]!.item.publisher, undefined);
