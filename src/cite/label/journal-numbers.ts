@@ -19,7 +19,15 @@ export function withJournalNumbers(tokens: readonly LabelledToken[]): LabelledTo
   for (let index = 1; index + 2 < result.length; index++) {
     const container = result[index - 1]!;
     const volume = result[index]!;
-    if (container.label !== 'container-title' || /[.;]$/.test(container.raw) || !VOLUME.test(volume.text) || !MISREAD.has(volume.label)) continue;
+    // A number the model read as a date stays one (`_Journal_ 2010 (3): 45–67`: a year, not a volume).
+    if (
+      container.label !== 'container-title' ||
+      /[.;]$/.test(container.raw) ||
+      !VOLUME.test(volume.text) ||
+      !MISREAD.has(volume.label) ||
+      volume.label === 'date'
+    )
+      continue;
     const issueEnd = bracketedIssueEnd(result, index + 1);
     const pages = issueEnd === undefined ? undefined : result[issueEnd + 1];
     if (issueEnd === undefined || !pages || !PAGES.test(pages.text) || !MISREAD.has(pages.label)) continue;

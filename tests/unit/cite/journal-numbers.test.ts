@@ -29,7 +29,7 @@ describe('a periodical’s numbers: `_Journal_ 34 (Supplement C): 6–17.`', () 
     assert.equal(locator, undefined);
   });
 
-  it('leaves a year in brackets (a date) and a place in brackets alone', () => {
+  it('leaves a year in brackets or before them (a date) and a place in brackets alone', () => {
     const dated = 'Jane Smith, “Article,” _Journal_ 12 (2010): 45–67.';
     const date = parseNote(dated, {
       labeller: labelled(dated, [
@@ -56,5 +56,18 @@ describe('a periodical’s numbers: `_Journal_ 34 (Supplement C): 6–17.`', () 
       ]),
     });
     assert.equal(place.citations[0]!.item['publisher-place'], 'London');
+    const yearFirst = 'Jane Smith, “Article,” _Journal_ 2010 (3): 45–67.';
+    const year = parseNote(yearFirst, {
+      labeller: labelled(yearFirst, [
+        ...run('author', 2),
+        ...run('title', 1),
+        ...run('container-title', 1),
+        ...run('date', 1),
+        ...run('issue', 1),
+        ...run('pages', 1),
+      ]),
+    });
+    assert.deepEqual(year.citations[0]!.item.issued, { 'date-parts': [[2010]] }, 'a year before the issue is no volume');
+    assert.equal(year.citations[0]!.item.volume, undefined);
   });
 });
