@@ -4,10 +4,10 @@
  * S. 281` (also `In: …`, `(Hg.)`, `(ed.)`, `(eds.)`, `(dir.)`, `(éd.)`). `in`, a few names and a
  * bracketed editor's role say what the words around them are, whatever the model made of a habit
  * it had not seen: the names are the book's editors, what follows up to a comma is the book, then
- * its place and year and its publisher; what comes before `in` is the chapter, whose title is the
- * last part, cut by a comma, of the names the model ran it into (`Schaber,`). The reading is as
- * sure as the model was of the author before it; with no author or title there, the note is left
- * to the model. A body before a periodical (`in: SAGE Publishing (Hrsg.), Social Psychological and
+ * its place and year and its publisher by its word (`Verlag`); what comes before `in` is the
+ * chapter, whose title the model may have run into the names (`Schaber,`: see `chapterBefore`).
+ * The reading is as sure as the model was of the chapter's author or title before `in`; with
+ * neither there, the note is left to the model. A body before a periodical (`in: SAGE Publishing (Hrsg.), Social Psychological and
  * Personality Science, Band 7,`) is its issuer, as the model may have read it: left alone.
  */
 import { GIVEN_NAMES, PUBLISHER_WORDS } from './dictionaries.ts';
@@ -57,29 +57,33 @@ function editorPhraseEnd(tokens: readonly LabelledToken[], index: number): numbe
 }
 
 /**
- * The chapter before `in`: the model's author or title run ending there, and where its title
- * starts when the model ran the title into the names (`Jürgen Richter, | Schaber,`: a full name,
- * then one part cut by a comma that is no given name or initial).
+ * The chapter before `in`: the model's title after an author, or an author run into which it
+ * ran the title (`Jürgen Richter, | Schaber,`), with how sure the model was of it. Only a name
+ * that starts with a known given name is cut: who writes the first author given name first writes
+ * a second one so too, so one capitalised part after that name is the chapter's title, not a
+ * surname (`Richter, Schaber,` and `Smith, et al.,` are left as the model read them: names).
  */
 function chapterBefore(tokens: readonly LabelledToken[], index: number): { sure: number; titleFrom?: number } | undefined {
   const label = tokens[index - 1]!.label;
   if (label !== 'author' && label !== 'title') return undefined;
   let start = index - 1;
   while (start > 0 && tokens[start - 1]!.label === label) start--;
-  if (label === 'title') {
-    const names = tokens[start - 1];
-    return names && names.label === 'author' ? { sure: Math.min(...tokens.slice(start, index).map((token) => token.confidence)) } : undefined;
-  }
   const run = tokens.slice(start, index);
+  if (label === 'title') return tokens[start - 1]?.label === 'author' ? { sure: Math.min(...run.map((token) => token.confidence)) } : undefined;
   const cuts = run.flatMap((token, at) => (/,$/.test(token.raw) ? [at] : []));
-  if (cuts.length < 2) return undefined;
-  const titleFrom = cuts.at(-2)! + 1;
-  const name = run.slice(0, titleFrom);
-  const title = run.slice(titleFrom);
-  const fullName = name.length >= 2 && name.every((token) => /^\p{Lu}/u.test(token.text) && !/^\p{Lu}\.,?$/u.test(token.text));
-  const titleWords = title.every((token) => plain(token) && !/^\p{Lu}\.,?$/u.test(token.text)) && !GIVEN_NAMES.has(wordKey(title[0]!.text));
-  if (!fullName || !titleWords || cuts.length > 2) return undefined;
-  return { sure: Math.min(...name.map((token) => token.confidence)), titleFrom: start + titleFrom };
+  const names = { sure: Math.min(...run.map((token) => token.confidence)) };
+  if (cuts.length !== 2) return names;
+  const name = run.slice(0, cuts[0]! + 1);
+  const title = run.slice(cuts[0]! + 1);
+  const initial = (token: LabelledToken) => /^\p{Lu}\.,?$/u.test(token.text);
+  const givenFirst = name.length >= 2 && isGivenName(name[0]!.text) && name.every((token) => /^\p{Lu}/u.test(token.text) && !initial(token));
+  const titleWords = /^\p{Lu}/u.test(title[0]!.text) && !isGivenName(title[0]!.text) && title.every((token) => plain(token) && !initial(token));
+  return givenFirst && titleWords ? { sure: Math.min(...name.map((token) => token.confidence)), titleFrom: start + cuts[0]! + 1 } : names;
+}
+
+/** `Jürgen`, `Claus-Joachim`: a given name the dictionary knows (each part of a hyphenated one). */
+function isGivenName(text: string): boolean {
+  return text.split('-').every((part) => GIVEN_NAMES.has(wordKey(part)));
 }
 
 /** Words from `from` to the first that ends with a comma, at most `max` of them, none a number or address. */

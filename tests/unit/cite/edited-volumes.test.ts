@@ -64,12 +64,19 @@ describe('a chapter in an edited book: `Author, Chapter, in Editor (Hrsg.) Book,
     assert.equal(read.citations[0]?.item.publisher, 'SAGE Publishing', 'without its lead word and role');
   });
 
-  it('leaves the model its reading with no author before `in`, or a second name where the chapter would be', () => {
+  it('leaves the model its reading with no author before `in`, and a name where the chapter’s title might be', () => {
     const anonymous = 'See the list in Floss (Hrsg.) Steinartefakte, Tübingen 2012.';
     const prose = parseNote(anonymous, { labeller: labelled(anonymous, run('note', 9, 0.6)) });
     assert.equal(prose.citations.length, 0);
     const twoAuthors = 'Jane Smith, John Doe, in Floss (Hrsg.) Steinartefakte, Tübingen 2012, S. 9';
     const names = parseNote(twoAuthors, { labeller: labelled(twoAuthors, [...run('author', 4), ...run('note', 6, 0.3), ...run('locator', 2)]) });
     assert.equal(names.citations[0]?.item.title, undefined);
+    // No given name first (two names surname first), or no title after the name (`et al.`): no chapter cut from the names.
+    for (const names of ['Richter, Schaber', 'Richter Jürgen, Schaber Thomas', 'Jane Smith, et al.']) {
+      const note = `${names}, in Floss (Hrsg.) Steinartefakte, Tübingen 2012, S. 9`;
+      const count = names.split(' ').length;
+      const read = parseNote(note, { labeller: labelled(note, [...run('author', count), ...run('note', 6, 0.3), ...run('locator', 2)]) });
+      assert.equal(read.citations[0]?.item.title, undefined, names);
+    }
   });
 });
