@@ -6,7 +6,7 @@
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
 import { GIVEN_NAMES, MONTHS, PLACES } from './dictionaries.ts';
-import { withEditedVolumes } from './edited-volumes.ts';
+import { EDITOR_ROLE, withEditedVolumes } from './edited-volumes.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
 import { withJournalNumbers } from './journal-numbers.ts';
@@ -842,11 +842,11 @@ function publicationOf(fields: readonly Segment[]): Partial<CslItemData> {
 
 /** `in: SAGE Publishing (Hrsg.),`, the body that issues a periodical as German notes write it: the body's name. */
 function publisherName(text: string): string {
-  const name = plain(text)
-    .replace(/\s*\((?:hrsg|hg|eds?|éds?|dir)\.?\)[,.;:]*$/i, '')
-    .replace(/^(?:in|im):?\s+/i, '');
-  return trimPlain(name);
+  const issuer = ISSUER.exec(plain(text));
+  return issuer ? trimPlain(issuer[1]!) : trimField(text);
 }
+
+const ISSUER = new RegExp(String.raw`^(?:(?:in|im):?\s+)?(.*?)\s*${EDITOR_ROLE}[,.;:]*$`, 'i');
 
 /** The genre field, with the kind of work the title's tail named (`Ph.D. dissertation`) before it. */
 function genreOf(fields: readonly Segment[], titleGenre: string | undefined): Partial<CslItemData> {

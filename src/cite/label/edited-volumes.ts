@@ -10,13 +10,17 @@
  * neither there, the note is left to the model. A body before a periodical (`in: SAGE Publishing (Hrsg.), Social Psychological and
  * Personality Science, Band 7,`) is its issuer, as the model may have read it: left alone.
  */
+import { YEAR } from '../parse-note/dates.ts';
 import { GIVEN_NAMES, PUBLISHER_WORDS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 
 const IN = /^in:?$/i;
-const ROLE = /^\((?:hrsg|hg|eds?|dir|éds?|coord)\.?\)[,:]?$/i;
+/** An editor's role in brackets after the names (`(Hrsg.)`, `(Hg.)`, `(ed.)`, `(eds.)`, `(dir.)`, `(éd.)`, `(coord.)`). */
+export const EDITOR_ROLE = String.raw`\((?:hrsg|hg|eds?|dir|éds?|coord)\.?\)`;
+const ROLE = new RegExp(`^${EDITOR_ROLE}[,:]?$`, 'i');
+const YEAR_THEN_COMMA = new RegExp(`^${YEAR},$`);
 const MAX_EDITOR_WORDS = 6;
 const MAX_BOOK_WORDS = 16;
 /** What the model may have made of the editors' names and the book's title. */
@@ -45,11 +49,11 @@ export function withEditedVolumes(tokens: readonly LabelledToken[]): LabelledTok
 
 /** `in Floss (Hrsg.)` starting at `index`: where the role ends. */
 function editorPhraseEnd(tokens: readonly LabelledToken[], index: number): number | undefined {
-  if (!IN.test(tokens[index]!.text) || !plain(tokens[index]!) || !/,$/.test(tokens[index - 1]!.raw)) return undefined;
+  if (!IN.test(tokens[index]!.text) || !isPlainToken(tokens[index]!) || !/,$/.test(tokens[index - 1]!.raw)) return undefined;
   for (let at = index + 1; at < tokens.length && at <= index + MAX_EDITOR_WORDS + 1; at++) {
     const token = tokens[at]!;
     // A body the model read as the issuer (`in: SAGE Publishing (Hrsg.),` before a journal) stays one.
-    if (!plain(token) || !MISREAD.has(token.label) || token.label === 'publisher') return undefined;
+    if (!isPlainToken(token) || !MISREAD.has(token.label) || token.label === 'publisher') return undefined;
     if (ROLE.test(token.text)) return at > index + 1 ? at : undefined;
     if (!/^(?:\p{Lu}|&$|and$|und$|et$|u\.$)/u.test(token.text)) return undefined;
   }
@@ -77,7 +81,7 @@ function chapterBefore(tokens: readonly LabelledToken[], index: number): { sure:
   const title = run.slice(cuts[0]! + 1);
   const initial = (token: LabelledToken) => /^\p{Lu}\.,?$/u.test(token.text);
   const givenFirst = name.length >= 2 && isGivenName(name[0]!.text) && name.every((token) => /^\p{Lu}/u.test(token.text) && !initial(token));
-  const titleWords = /^\p{Lu}/u.test(title[0]!.text) && !isGivenName(title[0]!.text) && title.every((token) => plain(token) && !initial(token));
+  const titleWords = /^\p{Lu}/u.test(title[0]!.text) && !isGivenName(title[0]!.text) && title.every((token) => isPlainToken(token) && !initial(token));
   return givenFirst && titleWords ? { sure: Math.min(...name.map((token) => token.confidence)), titleFrom: start + cuts[0]! + 1 } : names;
 }
 
@@ -113,13 +117,14 @@ function periodicalAfter(tokens: readonly LabelledToken[], at: number): boolean 
 function publicationFacts(tokens: readonly LabelledToken[], from: number, relabel: (from: number, to: number, label: Label) => void): void {
   const place = tokens[from];
   const year = tokens[from + 1];
-  if (!place || !year || !plain(place) || !/^\p{Lu}\p{Ll}+$/u.test(place.text) || !/^(?:1[5-9]|20)\d\d,$/.test(year.text)) return;
+  if (!place || !year || !isPlainToken(place) || !/^\p{Lu}\p{Ll}+$/u.test(place.text) || !YEAR_THEN_COMMA.test(year.text)) return;
   relabel(from, from, 'location');
   relabel(from + 1, from + 1, 'date');
   const end = phraseEnd(tokens, from + 2, 5);
   if (end !== undefined && tokens.slice(from + 2, end + 1).some((token) => PUBLISHER_WORDS.has(wordKey(token.text)))) relabel(from + 2, end, 'publisher');
 }
 
-function plain(token: LabelledToken): boolean {
+/** Typed as it is: not italic, quoted, an address or a link. */
+function isPlainToken(token: LabelledToken): boolean {
   return !token.italic && !token.quoted && !token.url && !token.linkText && !token.linkTarget;
 }

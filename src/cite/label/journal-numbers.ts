@@ -5,6 +5,7 @@
  * the article's pages, whatever the model made of words it had not seen there (`(Supplement C):`
  * as a place, `209-210` as pages, `6–17.` as the passage cited). As sure as the periodical's name.
  */
+import { YEAR } from '../parse-note/dates.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 
@@ -13,6 +14,7 @@ const PAGES = /^\d+(?:\s*[–—-]\s*\d+)?[.,;]?$/;
 /** What the model may have made of the numbers and the bracketed part. */
 const MISREAD = new Set<Label>(['volume', 'issue', 'pages', 'locator', 'location', 'note', 'date']);
 const MAX_ISSUE_WORDS = 3;
+const HAS_YEAR = new RegExp(`(?<!\\d)${YEAR}(?!\\d)`);
 
 export function withJournalNumbers(tokens: readonly LabelledToken[]): LabelledToken[] {
   const result = [...tokens];
@@ -48,7 +50,7 @@ function bracketedIssueEnd(tokens: readonly LabelledToken[], start: number): num
   if (!tokens[start]?.raw.startsWith('(')) return undefined;
   for (let at = start; at < tokens.length && at < start + MAX_ISSUE_WORDS; at++) {
     const token = tokens[at]!;
-    if (!MISREAD.has(token.label) || token.url || token.italic || token.quoted || /(?<!\d)(?:1[5-9]|20)\d\d(?!\d)/.test(token.text)) return undefined;
+    if (!MISREAD.has(token.label) || token.url || token.italic || token.quoted || HAS_YEAR.test(token.text)) return undefined;
     if (/\):$/.test(token.raw)) return at;
     if (/[):,;]$/.test(token.raw)) return undefined;
   }
