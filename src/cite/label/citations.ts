@@ -174,7 +174,9 @@ export function withClosedDates(tokens: readonly LabelledToken[]): LabelledToken
     while (end + 1 < result.length && result[end + 1]!.label === 'date') end++;
     const close = result.slice(index, end).findIndex((token) => /\)[.,:;]?$/.test(token.raw));
     const title = result[end + 1];
-    if (close < 0 || title?.label !== 'title') continue;
+    // Words after the bracket that hold a date of their own (`(1999). Reprinted 2003.`) are one.
+    const after = result.slice(index + close + 1, end + 1);
+    if (close < 0 || title?.label !== 'title' || dateOf(after.map((token) => token.raw).join(' '))) continue;
     for (let at = index + close + 1; at <= end; at++) result[at] = { ...result[at]!, label: 'title', confidence: title.confidence };
     index = end;
   }

@@ -167,6 +167,8 @@ describe('rules after the model, each for a habit', () => {
     assert.deepEqual(item?.issued, { 'date-parts': [[2002, 5]] });
     const [dated] = citationsOf('<author>Jane Smith</author> <date>(2002, May 3).</date> <title>A Title.</title>');
     assert.equal(dated?.title, 'A Title');
+    const [reprinted] = citationsOf('<author>Jane Smith</author> <date>(1999). Reprinted 2003.</date> <title>A Title.</title>');
+    assert.equal(reprinted?.title, 'A Title', 'words after the bracket with a date of their own are no title');
   });
 
   it('a web address is never part of a name or title', () => {
