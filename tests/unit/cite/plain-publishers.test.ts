@@ -37,6 +37,7 @@ describe("Wikipedia's layout: a linked title, then a plain name", () => {
     const italic = '[_Persona_](https://login.persona.org/), Mozilla';
     const third = parseNote(italic, { labeller: labelled(italic, [...sure('title', 2), ['publisher', 0.46]]) });
     assert.equal(third.citations[0]!.item.publisher, 'Mozilla');
+    assert.equal(third.citations[0]!.item.type, 'book', 'an italic title names a whole work: not made a webpage');
   });
 
   it('and a whole date after the publisher, before `Retrieved`, `Archived` or the end, as the work’s', () => {
