@@ -118,6 +118,8 @@ function publicationFacts(tokens: readonly LabelledToken[], from: number, relabe
   const place = tokens[from];
   const year = tokens[from + 1];
   if (!place || !year || !isPlainToken(place) || !/^\p{Lu}\p{Ll}+$/u.test(place.text) || !YEAR_THEN_COMMA.test(year.text)) return;
+  // `Springer 2012,`: a publisher before the year, as the model read it, is no place.
+  if (place.label === 'publisher' || PUBLISHER_WORDS.has(wordKey(place.text))) return;
   relabel(from, from, 'location');
   relabel(from + 1, from + 1, 'date');
   const end = phraseEnd(tokens, from + 2, 5);

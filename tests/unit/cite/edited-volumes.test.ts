@@ -33,6 +33,19 @@ describe('a chapter in an edited book: `Author, Chapter, in Editor (Hrsg.) Book,
     assert.equal(item.title, 'Early Tools');
     assert.equal(item['container-title'], 'Stone Artefacts');
     assert.deepEqual(item.editor, [{ family: 'Floss' }]);
+    const publisherFirst = 'Jane Smith, Early Tools, in Floss (ed.) Stone Artefacts, Springer 2012, S. 9';
+    const read = parseNote(publisherFirst, {
+      labeller: labelled(publisherFirst, [
+        ...run('author', 2),
+        ...run('title', 2),
+        ...run('note', 5, 0.3),
+        ['publisher', 0.6],
+        ...run('date', 1),
+        ...run('locator', 2),
+      ]),
+    });
+    assert.equal(read.citations[0]!.item['publisher-place'], undefined, 'a publisher before the year is no place');
+    assert.equal(read.citations[0]!.item.publisher, 'Springer');
   });
 
   it('leaves a body before a periodical its issuer: `in: SAGE Publishing (Hrsg.), Journal, Band 7,`', () => {
