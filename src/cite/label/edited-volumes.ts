@@ -15,6 +15,7 @@ import { GIVEN_NAMES, PUBLISHER_WORDS } from './dictionaries.ts';
 import { wordKey } from './features.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
+import { relabelSpan } from './relabel.ts';
 
 const IN = /^in:?$/i;
 /** An editor's role in brackets after the names (`(Hrsg.)`, `(Hg.)`, `(ed.)`, `(eds.)`, `(dir.)`, `(éd.)`, `(coord.)`). */
@@ -35,9 +36,7 @@ export function withEditedVolumes(tokens: readonly LabelledToken[]): LabelledTok
     if (!chapter) continue;
     const bookEnd = phraseEnd(result, role + 1, MAX_BOOK_WORDS);
     if (bookEnd === undefined || periodicalAfter(result, bookEnd + 1)) continue;
-    const relabel = (from: number, to: number, label: Label) => {
-      for (let at = from; at <= to; at++) result[at] = { ...result[at]!, label, confidence: Math.max(result[at]!.confidence, chapter.sure) };
-    };
+    const relabel = (from: number, to: number, label: Label) => relabelSpan(result, from, to, label, chapter.sure);
     if (chapter.titleFrom !== undefined) relabel(chapter.titleFrom, index - 1, 'title');
     relabel(index, role, 'editor');
     relabel(role + 1, bookEnd, 'container-title');

@@ -8,6 +8,7 @@
 import { YEAR } from '../parse-note/dates.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
+import { relabelSpan } from './relabel.ts';
 
 const VOLUME = /^\d+(?:[–—-]\d+)?$/;
 const PAGES = /^\d+(?:\s*[–—-]\s*\d+)?[.,;]?$/;
@@ -34,9 +35,7 @@ export function withJournalNumbers(tokens: readonly LabelledToken[]): LabelledTo
     const pages = issueEnd === undefined ? undefined : result[issueEnd + 1];
     if (issueEnd === undefined || !pages || !PAGES.test(pages.text) || !MISREAD.has(pages.label)) continue;
     const sure = container.confidence;
-    const relabel = (from: number, to: number, label: Label) => {
-      for (let at = from; at <= to; at++) result[at] = { ...result[at]!, label, confidence: Math.max(result[at]!.confidence, sure) };
-    };
+    const relabel = (from: number, to: number, label: Label) => relabelSpan(result, from, to, label, sure);
     relabel(index, index, 'volume');
     relabel(index + 1, issueEnd, 'issue');
     relabel(issueEnd + 1, issueEnd + 1, 'pages');

@@ -22,6 +22,7 @@ import { wordKey } from './features.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 import { isNewsOutlet, looksLikeJournal } from './organisations.ts';
+import { relabelSpan } from './relabel.ts';
 
 /** What the model may have made of the plain name. */
 const MISREAD = new Set<Label>(['container-title', 'publisher', 'note', 'date']);
@@ -42,9 +43,7 @@ export function withPlainPublishers(tokens: readonly LabelledToken[]): LabelledT
     const end = plainNameEnd(result, start);
     if (end === undefined || !surelyPublisher(result, index, start, end)) continue;
     const sure = Math.min(...words.map((word) => word.confidence));
-    const relabel = (from: number, to: number, label: Label) => {
-      for (let at = from; at <= to; at++) result[at] = { ...result[at]!, label, confidence: Math.max(result[at]!.confidence, sure) };
-    };
+    const relabel = (from: number, to: number, label: Label) => relabelSpan(result, from, to, label, sure);
     relabel(start, end, 'publisher');
     const dated = dateEnd(result, end + 1);
     if (dated !== undefined) relabel(end + 1, dated, 'date');
