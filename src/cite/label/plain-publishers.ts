@@ -58,7 +58,8 @@ function surelyPublisher(tokens: readonly LabelledToken[], target: number, start
   if (GIVEN_NAMES.has(wordKey(name[0]!.text))) return false;
   if (!/\.$/.test(tokens[target]!.raw)) return name.every((token) => token.label === 'publisher');
   const afterWork = start > target + 1;
-  if (afterWork || tokens.slice(end + 1).some((token) => TEMPLATE_WORDS.test(token.text))) return true;
+  // The template's words right after the name, or after its date (three words at most): not a later citation's.
+  if (afterWork || tokens.slice(end + 1, end + 5).some((token) => TEMPLATE_WORDS.test(token.text))) return true;
   const text = name.map((token) => token.text).join(' ');
   return !looksLikeJournal(text) && !isNewsOutlet(text) && !name.some((token) => token.label === 'container-title');
 }

@@ -73,6 +73,11 @@ describe("Wikipedia's layout: a linked title, then a plain name", () => {
     const newspaper = '["Firefox turns ten"](https://www.theguardian.com/x). The Guardian. 2014.';
     const outlet = parseNote(newspaper, { labeller: labelled(newspaper, [...sure('title', 4), ['note', 0.5], ['note', 0.5], ...sure('date', 1)]) });
     assert.equal(outlet.citations[0]!.item.publisher, undefined, 'a newspaper, without the template’s Retrieved');
+    const later = '["Sexism in science"](https://www.nature.com/a). Nature. 2012. See also the editors’ reply, 2013. Retrieved 2014-01-01.';
+    const journalThenMore = parseNote(later, {
+      labeller: labelled(later, [...sure('title', 4), ['container-title', 0.7], ...sure('date', 1), ...sure('note', 6), ...sure('accessed', 2)]),
+    });
+    assert.equal(journalThenMore.citations[0]!.item['container-title'], 'Nature', 'a Retrieved further on is not this name’s template');
     const byline = '["Firefox turns ten"](https://example.org/x). John Smith. 2014.';
     const author = parseNote(byline, { labeller: labelled(byline, [...sure('title', 4), ['note', 0.5], ['note', 0.5], ...sure('date', 1)]) });
     assert.equal(author.citations[0]!.item.publisher, undefined);
