@@ -6,13 +6,16 @@
  */
 import type { CslItemData, CslItemType, CslName } from '../csl.ts';
 import { GIVEN_NAMES, MONTHS, PLACES } from './dictionaries.ts';
+import { EDITOR_ROLE, withEditedVolumes } from './edited-volumes.ts';
 import { wordKey } from './features.ts';
 import { containerTitle, dateOf, doiOf, editionOf, issueOf, normaliseLocator, pagesOf, plain, trimField, trimPlain, urlOf, volumeOf } from './fields.ts';
+import { withJournalNumbers } from './journal-numbers.ts';
 import type { LabelledToken } from './label-note.ts';
 import type { Label } from './labels.ts';
 import { titleLanguage } from './language.ts';
 import { parseNames } from './names.ts';
 import { isNewsOutlet, isOrganisationName, looksLikeJournal } from './organisations.ts';
+import { withPlainPublishers } from './plain-publishers.ts';
 import { OPENS_QUOTE } from './quoted-passages.ts';
 
 export interface Segment {
@@ -155,6 +158,27 @@ export function withArchiveDates(tokens: readonly LabelledToken[]): LabelledToke
     // `… on October 4, 2002`: the model may have left the day and month out of the date.
     if (!/\barchived\b[^.]*\bon(?:\s+(?:\p{L}{3,9}\.?|\d{1,2}(?:st|nd|rd|th)?,?)){0,2}$/iu.test(before)) continue;
     for (let at = index; at < result.length && result[at]!.label === 'date'; at++) result[at] = { ...result[at]!, label: 'note' };
+  }
+  return result;
+}
+
+/**
+ * A date in brackets ends where they close (`(2002, May). P‐13: Serifs Slow RSVP Reading…`): words
+ * after the bracket that the model ran into the date, before a title, begin the title.
+ */
+export function withClosedDates(tokens: readonly LabelledToken[]): LabelledToken[] {
+  const result = [...tokens];
+  for (let index = 0; index < result.length; index++) {
+    if (result[index]!.label !== 'date' || !/^\(/.test(result[index]!.raw) || result[index - 1]?.label === 'date') continue;
+    let end = index;
+    while (end + 1 < result.length && result[end + 1]!.label === 'date') end++;
+    const close = result.slice(index, end).findIndex((token) => /\)[.,:;]?$/.test(token.raw));
+    const title = result[end + 1];
+    // Words after the bracket that hold a date of their own (`(1999). Reprinted 2003.`) are one.
+    const after = result.slice(index + close + 1, end + 1);
+    if (close < 0 || title?.label !== 'title' || dateOf(after.map((token) => token.raw).join(' '))) continue;
+    for (let at = index + close + 1; at <= end; at++) result[at] = { ...result[at]!, label: 'title', confidence: title.confidence };
+    index = end;
   }
   return result;
 }
@@ -401,6 +425,9 @@ export function withCjkProse(tokens: readonly LabelledToken[]): LabelledToken[] 
     if (PROSE_LABELS.has(label) && result.slice(index, end + 1).some(isCjkProse)) {
       for (let at = index; at <= end; at++) {
         const token = result[at]!;
+        // A link's words with no prose in them name the work it links to (`参考になりました：[Title](…)`).
+        const link = token.linkText ? result.filter((other) => other.link === token.link && other.linkText) : [];
+        if (link.length > 0 && !link.some(isCjkProse)) continue;
         if (!token.quoted && !token.italic && !token.linkTarget && !(token.url && !token.linkText)) result[at] = { ...token, label: 'note' };
       }
       for (let at = index; at <= end; at++) {
@@ -420,7 +447,7 @@ const PROSE_LABELS = new Set<Label>(['author', 'editor', 'translator', 'title', 
 /** `…については、`, `…結果は`, `こちらです`, a lone `の`: Japanese that is a sentence, not a name or a title. */
 function isCjkProse(token: LabelledToken): boolean {
   if (token.quoted || token.italic || !/\p{sc=Hiragana}/u.test(token.text)) return false;
-  return /^\p{sc=Hiragana}$|[。、，！？]|(?:[はがをでも]|です|ます|ました|ください)[)）]*$/u.test(token.text);
+  return /^\p{sc=Hiragana}$|[。、，！？]|(?:[はがをでも]|です|ます|ました|ください)[)）]*[：:]?$/u.test(token.text);
 }
 
 const TITLE_CASE_SMALL_WORDS = new Set(
@@ -461,11 +488,15 @@ const TOKEN_RULES: readonly ((tokens: readonly LabelledToken[]) => LabelledToken
   withAddresses,
   withLinkTargets,
   withArchiveDates,
+  withClosedDates,
   withPagesAfterFacts,
   withCjkProse,
   withQuotedTitles,
   withLinkedProse,
   withItalicContainers,
+  withPlainPublishers,
+  withEditedVolumes,
+  withJournalNumbers,
   withVolumeWords,
   withNumbersNoTitle,
   withWholeNames,
@@ -781,7 +812,9 @@ function periodicalOf(fields: readonly Segment[], passage: Segment | undefined):
     setPresent(item, 'issue', numbered(parts.issue));
   }
   const issue = firstField(fields, 'issue');
-  if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueOf(issue.text)));
+  // A supplement is an issue without a number (`34 (Supplement C)`).
+  const issueText = issue ? issueOf(issue.text) : undefined;
+  if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueText) ?? (/^suppl(?:ement|\.)?\s+\S+$/i.test(issueText!) ? issueText : undefined));
   const pages = firstField(fields, 'pages');
   if (pages && pages !== passage) setPresent(item, 'page', numbered(pagesOf(pages.text)));
   return item;
@@ -793,7 +826,7 @@ function publicationOf(fields: readonly Segment[]): Partial<CslItemData> {
   const edition = firstField(fields, 'edition');
   if (edition) setPresent(item, 'edition', editionOf(edition.text));
   const publisher = firstField(fields, 'publisher');
-  if (publisher) setPresent(item, 'publisher', trimField(publisher.text));
+  if (publisher) setPresent(item, 'publisher', publisherName(publisher.text));
   const location = firstField(fields, 'location');
   if (location) {
     // `Birkhäuser, Basel`: with no publisher of its own, a name before a known place is the publisher.
@@ -808,6 +841,14 @@ function publicationOf(fields: readonly Segment[]): Partial<CslItemData> {
   }
   return item;
 }
+
+/** `in: SAGE Publishing (Hrsg.),`, the body that issues a periodical as German notes write it: the body's name. */
+function publisherName(text: string): string {
+  const issuer = ISSUER.exec(plain(text));
+  return issuer ? trimPlain(issuer[1]!) : trimField(text);
+}
+
+const ISSUER = new RegExp(String.raw`^(?:(?:in|im):?\s+)?(.*?)\s*${EDITOR_ROLE}[,.;:]*$`, 'i');
 
 /** The genre field, with the kind of work the title's tail named (`Ph.D. dissertation`) before it. */
 function genreOf(fields: readonly Segment[], titleGenre: string | undefined): Partial<CslItemData> {
@@ -979,11 +1020,13 @@ const ROLE_PHRASE =
 
 /** Words a list of names can hold besides names: a lower-case word of prose (`sang`, `you're`) says it is not one. */
 const NAME_GLUE =
-  /^(?:and|und|et|y|e|a|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|tr\.)[,.;:]*$/;
+  /^(?:and|und|et|y|e|a|&|of|the|to|for|on|at|des|für|pour|para|per|al\.?|others|eds?\.?|editors?|edited|by|trans\.?|translated|van|von|de|der|den|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das|zu|in:?|comp\.?|hrsg\.?|hg\.?|dir\.?|éds?\.?|coord\.?|tr\.)[,.;:]*$/;
 
 function isNameWord(token: LabelledToken): boolean {
   // A lower-case web name (`qdcaijing.com`) is a name too.
-  return !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(token.text) || /\.\p{L}{2,}/u.test(token.text);
+  // A role in brackets after the names (`Floss (ed.)`) is one too.
+  const role = token.text.replace(/^\((.*)\)([,.;:]*)$/, '$1$2');
+  return !/^\p{Ll}/u.test(token.text.replace(/^[^\p{L}]+/u, '')) || NAME_GLUE.test(role) || /\.\p{L}{2,}/u.test(token.text);
 }
 
 /**
@@ -1077,6 +1120,9 @@ function itemType(item: CslItemData, group: CitationGroup, title: Segment | unde
     return 'article-journal';
   }
   if (item['collection-title'] && item.number) return 'report';
+  // `["Title"](url). Publisher.`: a page a body puts on the web (a quoted title names a part, not a book).
+  const linkedQuote = title?.tokens.some((token) => token.linkText) && title.tokens.every((token) => token.quoted || token.linkTarget);
+  if (item.publisher && item.URL && linkedQuote && !item['publisher-place'] && !item.edition) return 'webpage';
   if (item.publisher || item['publisher-place'] || item.edition) return 'book';
   const author = item.author?.[0];
   if (author && 'literal' in author && isNewsOutlet(author.literal)) return 'article-newspaper';

@@ -1,10 +1,11 @@
 /**
- * The language of a title, only where the script or the romanisation makes it evident: Chinese
- * characters or pinyin tone marks → zh; Tajik letters → tg; Kazakh Cyrillic → kk; other Cyrillic
+ * The language of a title, only where the script or the romanisation makes it evident: kana → ja;
+ * Chinese characters (without kana) or pinyin tone marks → zh; Tajik letters → tg; Kazakh Cyrillic → kk; other Cyrillic
  * → ru; Russian transliteration → ru, but only for a title the note translates (so English is
  * never mistaken for it).
  */
 export function titleLanguage(title: string, translated: boolean): string | undefined {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(title)) return 'ja';
   if (/[\p{Script=Han}]/u.test(title)) return 'zh';
   if (/[ʙҳӣӯҷ]|[ғқ].*[ӣӯ]/u.test(title)) return 'tg';
   if (/[әңөұүһі]/iu.test(title) && /\p{Script=Cyrillic}/u.test(title)) return 'kk';

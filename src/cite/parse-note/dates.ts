@@ -1,7 +1,8 @@
 import { type PartialDate, parseDate as parseAnyDate } from '../../core/dates.ts';
 import type { CslDate } from '../csl.ts';
 
-const YEAR = String.raw`(1[5-9]\d\d|20\d\d)`;
+/** A year a note may cite a work of: the sixteenth century onwards (a capturing group). */
+export const YEAR = String.raw`(1[5-9]\d\d|20\d\d)`;
 // `2013a`: the letter an author-date reference adds to tell two works of one year apart.
 const YEAR_WITH_LETTER = new RegExp(`^${YEAR}[a-z]$`);
 

@@ -159,6 +159,18 @@ describe('rules after the model, each for a habit', () => {
       .map((group) => buildCitation(group)?.item);
   };
 
+  it('a date in brackets ends where they close: words after it before a title begin the title', () => {
+    const [item] = citationsOf(
+      '<author>Morris, R. A., &amp; Bigelow, C.</author> <date>(2002, May). P‐13:</date> <title>Serifs Slow RSVP Reading at Very Small Sizes.</title> <container-title>In SID Symposium Digest of Technical Papers</container-title>',
+    );
+    assert.equal(item?.title, 'P‐13: Serifs Slow RSVP Reading at Very Small Sizes');
+    assert.deepEqual(item?.issued, { 'date-parts': [[2002, 5]] });
+    const [dated] = citationsOf('<author>Jane Smith</author> <date>(2002, May 3).</date> <title>A Title.</title>');
+    assert.equal(dated?.title, 'A Title');
+    const [reprinted] = citationsOf('<author>Jane Smith</author> <date>(1999). Reprinted 2003.</date> <title>A Title.</title>');
+    assert.equal(reprinted?.title, 'A Title', 'words after the bracket with a date of their own are no title');
+  });
+
   it('a web address is never part of a name or title', () => {
     const [item] = citationsOf('<genre>PEP 5,</genre> <title>Guidelines for Language Evolution, Prescod http://www.python.org/dev/peps/pep-0005/</title>');
     assert.equal(item?.URL, 'http://www.python.org/dev/peps/pep-0005/');
@@ -456,6 +468,18 @@ describe('rules after the model, each for a habit', () => {
       '<note>次の記事を参照のこと。</note><title>「IoT 機器を踏み台として利用する攻撃」</title> <URL>https://sect.iij.ad.jp/d/2019/02/128021.html</URL>',
     );
     assert.equal(quoted[0]?.title, 'IoT 機器を踏み台として利用する攻撃');
+    assert.equal(quoted[0]?.language, 'ja', 'kana: Japanese, not Chinese');
+    // “These blog posts were especially useful:”, then the posts, each a link: the sentence goes, the links' words stay titles.
+    const posts = citationsOf(
+      '<title>これらのブログポストは特に参考になりました：[Online Workshop Logistics](https://carpentries.org/a/), [Recommendations for Teaching Online](https://carpentries.org/b/)</title>',
+    );
+    assert.deepEqual(
+      posts.map((item) => [item?.title, item?.URL]),
+      [
+        ['Online Workshop Logistics', 'https://carpentries.org/a/'],
+        ['Recommendations for Teaching Online', 'https://carpentries.org/b/'],
+      ],
+    );
   });
 
   it('a link’s target goes with its words, or is the address of the commentary it is on', () => {
