@@ -80,19 +80,21 @@ export async function searchIndexFiles(
       shard.map((page) => [page.name, page.hash]),
     ),
   }));
-  const missing = shards.filter((shard) => !memo.has('search-index', shard.key));
+  const remembered = shards.map((shard) => memo.recall<[string, Uint8Array | string][]>('search-index', shard.key));
+  const missing = shards.filter((_, position) => remembered[position] === undefined);
   let made: OutputFiles[] = [];
   if (missing.length > 0) made = await indexer.index({ language, shards: missing.map((shard) => shard.names), ...source });
   else await indexer.cancel();
   const output: OutputFiles = new Map();
   const bundles: string[] = [];
-  for (const shard of shards) {
-    const files = memo.value('search-index', shard.key, () => {
-      const index = made[missing.indexOf(shard)];
-      // `has` read the entry and checked its checksum: only a payload this Node cannot read is left.
-      if (!index) throw new Error('The build cache lost a search index it had read: delete build/.cache and build again.');
-      return [...index];
-    });
+  for (const [position, shard] of shards.entries()) {
+    const files =
+      remembered[position] ??
+      memo.value('search-index', shard.key, () => {
+        const index = made[missing.indexOf(shard)];
+        if (!index) throw new Error(`Pagefind gave ${made.length} indexes for ${missing.length} shards`);
+        return [...index];
+      });
     const folder = `${shard.key.slice(0, 16)}/`;
     bundles.push(folder);
     for (const [name, content] of files) output.set(`pagefind/${folder}${name}`, content);
