@@ -149,7 +149,7 @@ function citesInReferenceListOrder(styleXml: string): boolean {
  * list's order (`citesInReferenceListOrder`; such styles keep it). citeproc writes each sort key's
  * macros out in full: Chicago's reference-list sort became ~180,000 tokens, ~125 MB of each
  * engine's heap and ~1 s of its 1.2 s build, in every thread that renders citations. Without it the
- * engine builds in ~0.15 s and holds ~20 MB. The XML itself when this citeproc cannot parse it so.
+ * engine builds in ~0.1 s and holds ~20 MB. The XML itself when this citeproc cannot parse it so.
  */
 function withoutReferenceListSort(CSL: CiteprocModule, styleXml: string): string | StyleNode {
   const parsed = CSL.parseXml?.(styleXml);
