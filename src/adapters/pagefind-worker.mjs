@@ -49,15 +49,27 @@ async function shardFiles(index, request, names) {
     const { errors } = await index.writeFiles({ outputPath: scratch });
     if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
     await index.deleteIndex();
-    return readdirSync(scratch, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(scratch, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    return filesIn(scratch)
       .filter((name) => !interfaceFile.test(name))
       .sort()
       .map((name) => [name, readFileSync(path.join(scratch, name))]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The files under `folder`, by their path in it with forward slashes (Pagefind's index has
+ * subfolders: `fragment/`, `index/`). Walked by hand: `readdirSync`'s `recursive` (Node 20.1) and its
+ * entries' `parentPath` (20.12) are newer than the Node 20 the project supports (`engines`).
+ * @param {string} folder @param {string} [prefix] @returns {string[]}
+ */
+function filesIn(folder, prefix = '') {
+  return readdirSync(path.join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) return filesIn(folder, name);
+    return entry.isFile() ? [name] : [];
+  });
 }
 
 async function searchFiles() {
