@@ -15,6 +15,7 @@ export type MemoKind =
   | 'style-check'
   | 'site-page'
   | 'epub-chapter'
+  | 'epub-entry'
   | 'search-index'
   | 'edition-chapter'
   | 'pdf-layout'

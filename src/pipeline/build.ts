@@ -134,6 +134,7 @@ export async function buildOutputs(
       const epub = await packEpub(
         renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
         options.epubDate,
+        options.memo,
       );
       if (site && besideEpub) await finishSite(site, built, options, ui);
       await staging.writeFile(`${book.slug}.epub`, epub);

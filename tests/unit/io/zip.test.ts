@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { unzipSync } from 'fflate';
+import type { OutputFiles } from '../../../src/core/types.ts';
+import { packEpub } from '../../../src/io/zip.ts';
+import { MemoryMemo } from '../../../src/preview/memory-memo.ts';
+
+const modified = new Date(2026, 0, 2, 3, 4, 6);
+const files: OutputFiles = new Map<string, string | Uint8Array>([
+  ['EPUB/text/b.xhtml', `<p>${'Bee '.repeat(2000)}</p>`],
+  ['mimetype', 'application/epub+zip'],
+  ['EPUB/images/a.png', new Uint8Array([137, 80, 78, 71, 0, 1, 2, 3])],
+  ['META-INF/container.xml', '<container/>'],
+  ['EPUB/text/a.xhtml', '<p>Ā é ✓</p>'],
+]);
+
+/** The ZIP's local file headers, in order: name, compression method, extra field length. */
+function localHeaders(zip: Buffer): { name: string; method: number; extra: number }[] {
+  const headers: { name: string; method: number; extra: number }[] = [];
+  for (let at = zip.indexOf('PK\u0003\u0004'); at >= 0; at = zip.indexOf('PK\u0003\u0004', at + 4)) {
+    const nameLength = zip.readUInt16LE(at + 26);
+    headers.push({ name: zip.toString('utf8', at + 30, at + 30 + nameLength), method: zip.readUInt16LE(at + 8), extra: zip.readUInt16LE(at + 28) });
+  }
+  return headers;
+}
+
+describe('packEpub (io/zip.ts)', () => {
+  it('puts mimetype first, stored and without an extra field, then the rest deflated in name order', async () => {
+    const zip = await packEpub(files, modified);
+    assert.equal(zip.toString('latin1', 30, 58), 'mimetypeapplication/epub+zip');
+    const headers = localHeaders(zip);
+    assert.deepEqual(
+      headers.map((header) => header.name),
+      ['mimetype', 'EPUB/images/a.png', 'EPUB/text/a.xhtml', 'EPUB/text/b.xhtml', 'META-INF/container.xml'],
+    );
+    assert.deepEqual(headers[0], { name: 'mimetype', method: 0, extra: 0 });
+    assert.ok(headers.slice(1).every((header) => header.method === 8));
+    const unzipped = unzipSync(zip);
+    for (const [name, content] of files) assert.deepEqual(unzipped[name], typeof content === 'string' ? new TextEncoder().encode(content) : content, name);
+  });
+
+  it('gives the same bytes every time, with entries deflated before taken from the memo', async () => {
+    const memo = new MemoryMemo();
+    const fresh = await packEpub(files, modified);
+    assert.deepEqual(await packEpub(files, modified, memo), fresh);
+    let deflatedAgain = false;
+    const remembering = Object.assign(Object.create(memo) as MemoryMemo, {
+      value<T>(kind: Parameters<MemoryMemo['value']>[0], key: Parameters<MemoryMemo['value']>[1], compute: () => T): T {
+        return memo.value(kind, key, () => {
+          deflatedAgain = true;
+          return compute();
+        });
+      },
+    });
+    assert.deepEqual(await packEpub(files, modified, remembering), fresh);
+    assert.equal(deflatedAgain, false);
+  });
+
+  it('refuses a container without mimetype', async () => {
+    await assert.rejects(packEpub(new Map([['EPUB/a.xhtml', '<p/>']]), modified), /needs a mimetype entry/);
+  });
+});
