@@ -48,10 +48,16 @@ export async function packEpub(files: OutputFiles, modified: Date, memo: Memo = 
   zip.add(stored);
   stored.push(new Uint8Array(bytesOf(mimetype)), true);
   const names = [...files.keys()].filter((name) => name !== 'mimetype').sort();
-  const ahead: (Promise<Deflated> | undefined)[] = names.slice(0, DEFLATE_AHEAD).map((name) => deflated(files.get(name) ?? '', memo));
+  const start = (name: string) => {
+    const entry = deflated(files.get(name) ?? '', memo);
+    // Heard when its turn comes: one failing while an earlier entry is awaited is not an unhandled rejection.
+    entry.catch(() => undefined);
+    return entry;
+  };
+  const ahead: (Promise<Deflated> | undefined)[] = names.slice(0, DEFLATE_AHEAD).map(start);
   for (const [index, name] of names.entries()) {
     const next = names[index + DEFLATE_AHEAD];
-    if (next !== undefined) ahead.push(deflated(files.get(next) ?? '', memo));
+    if (next !== undefined) ahead.push(start(next));
     const entry = await (ahead[index] as Promise<Deflated>);
     ahead[index] = undefined;
     const file: ZipInputFile = { filename: name, size: entry.size, crc: entry.crc, compression: 8, mtime: modified, os: 3, attrs: FILE_ATTRIBUTES };
