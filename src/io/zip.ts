@@ -76,7 +76,12 @@ function bytesOf(content: Uint8Array | string): Buffer {
 /** `content` deflated, as `memo` remembers it by its bytes, else deflated now (and remembered). */
 async function deflated(content: Uint8Array | string, memo: Memo): Promise<Deflated> {
   const bytes = bytesOf(content);
-  const key = () => contentKey('deflate-raw', createHash('sha256').update(bytes).digest('hex'));
+  // Hashed once, when a memo first asks (a miss asks twice: `recall`, then `value`).
+  let hashed: string | undefined;
+  const key = () => {
+    hashed ??= contentKey('deflate-raw', createHash('sha256').update(bytes).digest('hex'));
+    return hashed;
+  };
   const remembered = memo.recall<Deflated>('epub-entry', key);
   if (remembered) return remembered;
   const data = await deflate(bytes);

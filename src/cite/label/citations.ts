@@ -786,6 +786,11 @@ function numbered(value: string | undefined): string | undefined {
   return value !== undefined && /\d|^[ivxlcdm]+$/i.test(value) ? value : undefined;
 }
 
+/** An issue: numbered, or a supplement, which may have none (`34 (Supplement C)`). */
+function numberedIssue(value: string): string | undefined {
+  return numbered(value) ?? (/^suppl(?:ement|\.)?\s+\S+$/i.test(value) ? value : undefined);
+}
+
 /** Where the work appeared: periodical or series, and its volume, issue and pages. */
 function periodicalOf(fields: readonly Segment[], passage: Segment | undefined): Partial<CslItemData> {
   const item: Partial<CslItemData> = {};
@@ -812,9 +817,7 @@ function periodicalOf(fields: readonly Segment[], passage: Segment | undefined):
     setPresent(item, 'issue', numbered(parts.issue));
   }
   const issue = firstField(fields, 'issue');
-  // A supplement is an issue without a number (`34 (Supplement C)`).
-  const issueText = issue ? issueOf(issue.text) : undefined;
-  if (issue && issue !== passage) setPresent(item, 'issue', numbered(issueText) ?? (/^suppl(?:ement|\.)?\s+\S+$/i.test(issueText!) ? issueText : undefined));
+  if (issue && issue !== passage) setPresent(item, 'issue', numberedIssue(issueOf(issue.text)));
   const pages = firstField(fields, 'pages');
   if (pages && pages !== passage) setPresent(item, 'page', numbered(pagesOf(pages.text)));
   return item;
