@@ -25,6 +25,7 @@ export function citeChapterText(chapterPath: string, text: string, items: Biblio
   for (const resolution of resolutions) {
     const place = { line: resolution.note.line, column: 1 };
     if (resolution.problem) report(file, 'cite-unresolved-reference', `note ${resolution.note.label}: ${resolution.problem}`, place);
+    if (resolution.parsed.failure) report(file, 'cite-unparsed', `note ${resolution.note.label}: ${resolution.parsed.failure}`, place);
     // Each uncertain citation once, as cite-unparsed: below the threshold it was left as typed.
     const uncertain = resolution.parsed.citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD || citation.problems.length > 0);
     for (const citation of uncertain) {

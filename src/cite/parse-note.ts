@@ -80,6 +80,8 @@ export interface ParsedNote {
   confidence: number;
   /** Doubts about the note as a whole, e.g. a quoted title in a note read as commentary. */
   problems: string[];
+  /** Set when reading the note failed: why (the note is left as typed). */
+  failure?: string;
   /** The note's tokens with their labels (empty for Ibid. and cross-references). */
   labels: NoteLabel[];
   /** The note as given. */
@@ -93,6 +95,17 @@ const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.
  * from elsewhere (the bench's oracle: a note's labels as tagged by hand).
  */
 export function parseNote(text: string, options: { model?: CrfModel; labeller?: (body: string) => LabelledToken[] } = {}): ParsedNote {
+  try {
+    return readNote(text, options);
+  } catch (error) {
+    // A note no step can read (a library throwing on an odd name) stays as typed and is named,
+    // rather than ending the whole book's citing.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'commentary', citations: [], confidence: 0, problems: [], failure: `could not be read (${reason}): left as typed`, labels: [], text };
+  }
+}
+
+function readNote(text: string, options: { model?: CrfModel; labeller?: (body: string) => LabelledToken[] }): ParsedNote {
   const body = withoutNoteNumber(text);
   const ibid = parseIbid(body);
   if (ibid) {

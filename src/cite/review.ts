@@ -127,12 +127,14 @@ function noteReviewRow(chapter: Chapter, node: FootnoteDefinition, items: Readon
   const looksCited = /‘|“|<https?:|https?:\/\//.test(original);
   const uncertain = citations.filter((citation) => citation.confidence < CONFIDENCE_THRESHOLD);
   const problems = [
+    ...(parsed.failure ? [parsed.failure] : []),
     ...citations.flatMap((citation) => citation.problems),
     ...(uncertain.length > 0 ? [`the model is unsure of ${uncertain.length === 1 ? 'a citation' : `${uncertain.length} citations`}: left as typed`] : []),
     ...(keys.length === 0 && looksCited && uncertain.length === 0 ? ['looks like a citation but cites nothing'] : []),
   ];
-  const confidence =
-    keys.length === 0
+  const confidence = parsed.failure
+    ? 0
+    : keys.length === 0
       ? looksCited
         ? Math.min(parsed.confidence, 0.49)
         : 1

@@ -25,10 +25,17 @@ export function parsePersonName(name: string): {
   suffix?: string;
 } {
   nameParser ??= require('@citation-js/name') as NameParser;
-  // The parser throws on an empty name and on one broken over lines (a note's continuation lines).
+  // The parser throws on an empty name, on one broken over lines (a note's continuation lines) and
+  // on one that is only a suffix (`V`, `III`, `Jr`: a volume read as a name): no parts, so the
+  // caller keeps the name as written.
   const oneLine = name.replace(/\s+/g, ' ').trim();
   if (oneLine === '') return {};
-  const parsed = nameParser.parse(oneLine);
+  let parsed: Record<string, string | undefined>;
+  try {
+    parsed = nameParser.parse(oneLine);
+  } catch {
+    return {};
+  }
   const result: Record<string, string> = {};
   for (const key of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix']) {
     const value = parsed[key];

@@ -766,3 +766,20 @@ describe('parseNote on other citation habits', () => {
     );
   });
 });
+
+describe('a note no step can read', () => {
+  it('stays as typed, with the reason, instead of ending the book’s citing', () => {
+    const text = 'Jane Smith, _A Book_ (London: Verso, 2010), 45.';
+    const parsed = parseNote(text, {
+      labeller: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'match')");
+      },
+    });
+    assert.equal(parsed.kind, 'commentary');
+    assert.deepEqual(parsed.citations, []);
+    assert.equal(parsed.confidence, 0);
+    assert.equal(parsed.text, text);
+    assert.match(parsed.failure ?? '', /^could not be read \(Cannot read properties of undefined \(reading 'match'\)\): left as typed$/);
+    assert.equal(parseNote(text).failure, undefined);
+  });
+});

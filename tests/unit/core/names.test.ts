@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseNames } from '../../../src/cite/label/names.ts';
 import { familyNameSortKey, isChineseOrder, isKoreanOrder, parsePersonName } from '../../../src/core/names.ts';
 
 const sorted = (names: readonly string[]) => {
@@ -69,5 +70,17 @@ describe('parsePersonName never throws on what a note gives it', () => {
     assert.deepEqual(parsePersonName('Marleen\n    Barr'), { family: 'Barr', given: 'Marleen' });
     assert.deepEqual(parsePersonName(''), {});
     assert.deepEqual(parsePersonName(' \n '), {});
+  });
+
+  it('a name that is only a suffix (a volume `V`, `III`, `Jr` read as one) has no parts, and a note with one is still read', () => {
+    // @citation-js/name throws a TypeError on each (found on a 19th-century endnote:
+    // `… by W. F. Monypenny and G. E. Buckle, V, 349–51`, the volume labelled as a name).
+    for (const name of ['V', 'III', 'Jr']) assert.deepEqual(parsePersonName(name), {}, name);
+    // Kept as written, where the review page shows it, rather than the note thrown away.
+    assert.deepEqual(parseNames('by W. F. Monypenny and G. E. Buckle, V,').names, [
+      { family: 'Monypenny', given: 'W. F.' },
+      { family: 'Buckle', given: 'G. E.' },
+      { literal: 'V' },
+    ]);
   });
 });
