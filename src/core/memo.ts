@@ -18,6 +18,7 @@ export type MemoKind =
   | 'epub-entry'
   | 'search-index'
   | 'edition-chapter'
+  | 'name-sort-keys'
   | 'pdf-layout'
   | 'pdf-print';
 

@@ -43,6 +43,11 @@ export interface Book {
   cover?: BookImage;
   /** Earlier editions and what changed since the last (`io/editions.ts` reads `editions/`). */
   edition?: EditionContext;
+  /**
+   * The chapters' authors' sort keys (`familyNameSortKey`), remembered by the build
+   * (`pipeline/build.ts`); without them `contributorsOf` works them out.
+   */
+  nameSortKeys?: ReadonlyMap<string, string>;
 }
 
 /** One image file as an output carries it. */

@@ -9,6 +9,7 @@ import { citeBookInParallel } from '../cite/cite-book.ts';
 import { configFileName } from '../config/load.ts';
 import type { OutputFormat } from '../core/config.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
+import { familyNameSortKey } from '../core/names.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import type { Book } from '../core/types.ts';
 import { loadCiteStyle } from '../io/cite-style.ts';
@@ -61,7 +62,19 @@ export async function loadEditionBook(projectDir: string, memo: Memo = noMemo, k
 /** The book as `build`, `check` and `release` need it: cited, with its editions and its pictures read and checked. */
 export async function loadBuildableBook(projectDir: string, memo: Memo = noMemo, keepEngines = false): Promise<EditionBook> {
   const loaded = await loadEditionBook(projectDir, memo, keepEngines);
-  return { ...loaded, book: loaded.book && (await loadBookImages(projectDir, loaded.book, loaded.files)) };
+  return { ...loaded, book: loaded.book && withNameSortKeys(await loadBookImages(projectDir, loaded.book, loaded.files), memo) };
+}
+
+/**
+ * The authors' sort keys, remembered by the names: reading a name in parts runs
+ * @citation-js/name, whose first use in a process costs ~20 ms, on every build of the site, the
+ * EPUB or the PDF (their contributors lists).
+ */
+function withNameSortKeys(book: Book, memo: Memo): Book {
+  const names = [...new Set(book.chapters.flatMap((chapter) => chapter.meta.authors))].sort();
+  if (names.length === 0) return book;
+  const keys = memo.value('name-sort-keys', contentKey(names), () => names.map(familyNameSortKey));
+  return { ...book, nameSortKeys: new Map(names.map((name, index) => [name, keys[index] ?? name])) };
 }
 
 export interface OutputOptions {

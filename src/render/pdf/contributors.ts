@@ -23,7 +23,7 @@ export const contributorsOf = oncePerObject((book: Book): readonly Contributor[]
   }
   const collator = new Intl.Collator(book.config.language, { sensitivity: 'base' });
   // Each key once: reading a name in parts runs a parser, too dear to repeat on every comparison.
-  const sortKey = new Map([...byName.keys()].map((name) => [name, familyNameSortKey(name)]));
+  const sortKey = new Map([...byName.keys()].map((name) => [name, book.nameSortKeys?.get(name) ?? familyNameSortKey(name)]));
   return [...byName.values()].sort((a, b) => collator.compare(sortKey.get(a.name) ?? a.name, sortKey.get(b.name) ?? b.name));
 });
 
