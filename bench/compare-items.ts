@@ -3,6 +3,8 @@
 // (scripts/train-notes.ts --threshold): a field is right when both have it and it reads the same.
 import { normaliseText } from '../src/cite/bibliography.ts';
 import type { CslItemData, CslName } from '../src/cite/csl.ts';
+import { type LabelledNote, labelledTokens } from '../src/cite/label/tagged.ts';
+import { parseNote } from '../src/cite/parse-note.ts';
 
 export type Item = Partial<CslItemData> & Record<string, unknown>;
 
@@ -87,4 +89,14 @@ export function matchItems(expected: Item[], produced: Item[]): [Item | undefine
     const match = found >= 0 ? left.splice(found, 1)[0] : undefined;
     return [match, item];
   });
+}
+
+/**
+ * The items a tagged note's hand labels give, through the same step from labels to items as the
+ * model's labels: compared with what a model makes of the note, only the model's mistakes count.
+ */
+export function oracleItems(note: LabelledNote): Item[] {
+  const { tokens, labels } = labelledTokens(note);
+  const given = tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 }));
+  return parseNote(note.text, { labeller: () => given }).citations.map((citation) => citation.item as Item);
 }

@@ -18,6 +18,7 @@
 //   training's own noise; --cache keeps each fold's model in the temp directory, keyed by a hash of
 //   its training data and the model code, so changing only the step from labels to items reruns fast)
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,20 @@ import { fromModelFile, type ModelFile } from '../src/cite/label/model-file.ts';
 import { type LabelledNote, labelledTokens, parseTaggedFile } from '../src/cite/label/tagged.ts';
 import { MODEL_CODE, TRAINING_FILES, trainingHash, trainLabeller } from '../src/cite/label/train.ts';
 import { CONFIDENCE_THRESHOLD, parseNote } from '../src/cite/parse-note.ts';
-import { corpusComparisons, digits, type Item, matchItems, namesText, nameWords, sameAsDoi, text, url, withoutUrl, year } from './compare-items.ts';
+import {
+  corpusComparisons,
+  digits,
+  type Item,
+  matchItems,
+  namesText,
+  nameWords,
+  oracleItems,
+  sameAsDoi,
+  text,
+  url,
+  withoutUrl,
+  year,
+} from './compare-items.ts';
 import { printTable } from './table.ts';
 
 const RULE_PARSER_COMMIT = '1b51133';
@@ -254,24 +268,38 @@ const corpus = corpusNotes();
 const entries = [...new Set(corpus.map((note) => note.entry))].sort();
 const foldOf = (entry: string) => entries.indexOf(entry) % Math.max(1, folds);
 
-console.error(`notes: training ${folds} fold models (corpus entries held out in turn)…`);
+// The notes of the training files that are real notes from documents (not AnyStyle's references,
+// not the corpus notes, which are the held-out table's), each document on one side of a 2-fold
+// split by a hash of its name: every note of a document is read by a model that never saw the
+// document, as a new book's notes are. Expected items: each note's hand labels through the same
+// step from labels to items (bench/compare-items.ts `oracleItems`), so only the model's mistakes count.
+const documentNotes: CorpusNote[] = trainingFiles
+  .filter(({ file }) => !/\/(?:anystyle-[^/]*|corpus)\.tagged$/.test(file))
+  .flatMap(({ notes }) => notes.map((note) => ({ id: note.id, entry: note.id.split('#')[0] ?? note.id, text: note.text, items: oracleItems(note) })));
+const sideOf = (document: string) => createHash('sha256').update(document).digest()[0]! % 2;
+const documents = [...new Set(documentNotes.map((note) => note.entry))].sort();
+
+console.error(`notes: training ${folds} fold models (corpus entries held out in turn) and 2 by document…`);
 const started = performance.now();
-const foldModels = await trainFolds();
+const [foldModels = [], documentModels = []] = await trainHeldOut([
+  Array.from({ length: folds }, (_, fold) => entries.filter((entry) => foldOf(entry) === fold)),
+  folds > 0 ? [0, 1].map((side) => documents.filter((document) => sideOf(document) === side)) : [],
+]);
 const trainMs = performance.now() - started;
 
 /**
- * The fold models, each trained in a child process (bench/train-fold.ts), as many at a time as
- * there are cores: training is single-threaded and takes minutes. Each is written as the committed
- * model is (`toModelFile`, weights quantised) and read back. With `--cache`, a fold whose training
- * data and model code are unchanged is read from the temp directory instead.
+ * Models each trained without the notes of some documents (corpus entries, or the documents of one
+ * side), in a child process each (bench/train-fold.ts), as many at a time as there are cores:
+ * training is single-threaded and takes minutes. Each is written as the committed model is
+ * (`toModelFile`, weights quantised) and read back. With `--cache`, a model whose training data,
+ * model code and held-out documents are unchanged is read from the temp directory instead.
  */
-async function trainFolds(): Promise<CrfModel[]> {
+async function trainHeldOut(groups: readonly (readonly string[][])[]): Promise<CrfModel[][]> {
   const read = (name: string) => ({ name, text: readFileSync(path.join(root, name), 'utf8') });
   const dir = args.includes('--cache') ? path.join(tmpdir(), 'anthology-note-folds') : mkdtempSync(path.join(tmpdir(), 'anthology-note-folds-'));
   mkdirSync(dir, { recursive: true });
   if (!args.includes('--cache')) process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const jobs = Array.from({ length: folds }, (_, fold) => {
-    const held = entries.filter((entry) => foldOf(entry) === fold);
+  const jobs = groups.flat().map((held, fold) => {
     const hash = trainingHash([
       ...TRAINING_FILES.map(read),
       ...MODEL_CODE.map(read),
@@ -300,7 +328,9 @@ async function trainFolds(): Promise<CrfModel[]> {
       for (let job = queue.shift(); job; job = queue.shift()) await train(job);
     }),
   );
-  return jobs.map((job) => fromModelFile(JSON.parse(readFileSync(job.file, 'utf8')) as ModelFile));
+  const models = jobs.map((job) => fromModelFile(JSON.parse(readFileSync(job.file, 'utf8')) as ModelFile));
+  let next = 0;
+  return groups.map((group) => group.map(() => models[next++]!));
 }
 const heldOut = (threshold?: number) => (note: CorpusNote) => labeller(foldModels[foldOf(note.entry)] ?? committedModel(), threshold);
 
@@ -317,6 +347,7 @@ const goldLabeller = scoreGold(labeller(goldModel), gold);
 const goldRule = rule ? scoreGold(rule, gold) : undefined;
 const corpusLabeller = folds > 0 ? scoreCorpus(heldOut(), corpus) : undefined;
 const corpusRule = rule ? scoreCorpus(() => rule, corpus) : undefined;
+const documentLabeller = documentModels.length === 2 ? scoreCorpus((note) => labeller(documentModels[sideOf(note.entry)]), documentNotes) : undefined;
 const unseen = unseenNotes();
 const unseenCrashes: string[] = [];
 const unseenParse = guarded(labeller(), unseenCrashes);
@@ -349,6 +380,12 @@ table(
     ['rule parser', corpusRule],
   ],
 );
+if (documentLabeller)
+  table(
+    `Notes → citations on the training files' notes from documents (${documentNotes.length} notes from ${documents.length} documents; 2-fold by document: each read by a model trained without its document; expected: its hand labels through the same step to items)`,
+    ['author', 'title', 'container-title', 'year', 'publisher', 'location', 'volume', 'pages', 'URL', 'DOI'],
+    [['labeller (document held out)', documentLabeller]],
+  );
 table(
   `Notes → citations on unseen notes (${unseen.length} notes, ${unseen.filter((note) => note.items.length > 0).length} citing, from ${new Set(unseen.map((note) => note.entry)).size} documents; ${UNSEEN_FILE}, never trained on; no rule written for them, two bugs fixed after they showed here (see its README); labeller: the committed model)`,
   ['author', 'title', 'container-title', 'year', 'publisher', 'location', 'volume', 'pages', 'URL', 'DOI'],

@@ -1,7 +1,8 @@
 // One fold model for bench/notes.ts, in a process of its own so that folds train side by side:
 //   node --import tsx bench/train-fold.ts OUT.json '["entry", …]' '{"seed": …}'
-// trains on every note of TRAINING_FILES except those of the held-out corpus entries, and writes
-// the model as the committed one is written (toModelFile), to a temp name renamed into place.
+// trains on every note of TRAINING_FILES except those of the held-out documents (corpus entries,
+// or any note's document: its id before `#`), and writes the model as the committed one is
+// written (toModelFile), to a temp name renamed into place.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toModelFile } from '../src/cite/label/model-file.ts';

@@ -4,9 +4,9 @@
 // model trained on the other half, and each citation it produces is compared with the one the
 // note's hand labels give (the same step from labels to items, so only the model's mistakes count).
 // `npm run train:notes -- --threshold` prints the sweep and the threshold `chosenThreshold` picks.
-import { corpusComparisons, type Item, matchItems } from '../bench/compare-items.ts';
+import { corpusComparisons, type Item, matchItems, oracleItems } from '../bench/compare-items.ts';
 import type { CrfModel } from '../src/cite/label/crf.ts';
-import { type LabelledNote, labelledTokens } from '../src/cite/label/tagged.ts';
+import type { LabelledNote } from '../src/cite/label/tagged.ts';
 import { trainLabeller } from '../src/cite/label/train.ts';
 import { parseNote } from '../src/cite/parse-note.ts';
 
@@ -32,12 +32,6 @@ interface SweepRow {
   garbage: number;
   cost: number;
   se: number;
-}
-
-function oracleItems(note: LabelledNote): Item[] {
-  const { tokens, labels } = labelledTokens(note);
-  const given = tokens.map((token, index) => ({ ...token, label: labels[index]!, confidence: 1 }));
-  return parseNote(note.text, { labeller: () => given }).citations.map((citation) => citation.item as Item);
 }
 
 function reading(file: string, note: LabelledNote, model: CrfModel): Reading | undefined {
