@@ -32,11 +32,11 @@ function createProgram(setExitCode: SetExitCode): Command {
     .option('-C, --cwd <dir>', 'the project folder (with anthology.yaml)', '.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  // The output module (ora, vfile-reporter) is loaded by the commands only: `--version` and `--help` start faster without it.
+  // The output module (vfile-reporter; ora on a terminal) is loaded by the commands only: `--version` and `--help` start faster without it.
   const context: CommandContext = async () => {
     const options = program.opts<GlobalOptions>();
     const { Ui } = await import('./ui.ts');
-    return { projectDir: path.resolve(options.cwd), ui: new Ui({ quiet: options.quiet, verbose: options.verbose && !options.quiet }) };
+    return { projectDir: path.resolve(options.cwd), ui: await new Ui({ quiet: options.quiet, verbose: options.verbose && !options.quiet }).ready() };
   };
   // In the order `--help` lists them.
   addImportCommand(program, context, setExitCode);
