@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { CitationJob, JobHtml, SharedJobs } from '../core/citations.ts';
-import type { WorkerReply, WorkerRequest } from './citeproc-worker.ts';
+import type { BibliographyAhead, CitationJob, JobHtml, SharedJobs } from '../core/citations.ts';
+import type { BibliographyReply, BibliographyRequest, WorkerReply, WorkerRequest } from './citeproc-worker.ts';
 
 /** Set by scripts/build-cli.mjs in the compiled CLI, whose worker is dist/citeproc-worker.js. */
 declare const __ANTHOLOGY_COMPILED__: boolean | undefined;
@@ -54,8 +54,38 @@ function renderTaken(source: StyleSource, request: WorkerRequest): Promise<Map<n
   }).finally(() => worker.terminate());
 }
 
-function startWorker(source: StyleSource): Worker {
-  const workerData = { name: source.name, styleXml: source.styleXml, locale: source.locale };
+/**
+ * A worker thread (`citeproc-worker.ts`, mode `bibliography`) that builds the style's whole engine
+ * as soon as it starts, then makes the one reference list it is asked for and ends.
+ */
+export function bibliographyInWorker(source: StyleSource): BibliographyAhead {
+  const worker = startWorker(source, 'bibliography');
+  const answer = new Promise<BibliographyReply>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`citeproc's worker thread stopped (exit code ${code}) before it answered`)));
+  });
+  // Heard by `list`; unheard when cancelled.
+  answer.catch(() => undefined);
+  return {
+    async list(items) {
+      worker.postMessage({ items } satisfies BibliographyRequest);
+      try {
+        const reply = await answer;
+        if ('error' in reply) throw new Error(`citeproc failed in a worker thread: ${reply.error}`);
+        return reply.bibliography;
+      } finally {
+        await worker.terminate();
+      }
+    },
+    async cancel() {
+      await worker.terminate();
+    },
+  };
+}
+
+function startWorker(source: StyleSource, mode?: 'bibliography'): Worker {
+  const workerData = { name: source.name, styleXml: source.styleXml, locale: source.locale, ...(mode ? { mode } : {}) };
   if (typeof __ANTHOLOGY_COMPILED__ !== 'undefined' && __ANTHOLOGY_COMPILED__) {
     return new Worker(new URL('../../dist/citeproc-worker.js', import.meta.url), { workerData });
   }

@@ -253,7 +253,7 @@ export function renderBibliography(
   style: CiteStyle,
   memo: Memo = noMemo,
 ): RenderedBibliography | undefined {
-  const entries = [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
+  const entries = listedWorks(keys, items);
   if (entries.length === 0) return undefined;
   // Remembered by the works listed (in the order given: citeproc breaks ties by it) and the style.
   let key: string | undefined;
@@ -261,13 +261,38 @@ export function renderBibliography(
     key ??= contentKey(style.fingerprint, entries);
     return key;
   };
-  const made = memo.value('bibliography', keyOfList, () => makeBibliography(entries, items, style));
+  const made = memo.value('bibliography', keyOfList, () => listFrom(style.bibliography(entries), items, style));
   // A memo that remembers nothing never made the key: pages then show the list without one.
   return made ? { ...made, ...(key ? { key } : {}) } : undefined;
 }
 
-function makeBibliography(entries: CslJsonItem[], items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | null {
-  const bibliography = style.bibliography(entries);
+/**
+ * `renderBibliography`, with the list made in a worker thread (`CiteStyle.bibliographyAhead`)
+ * when `memo` does not hold it; `start` starts that worker. Undefined when `memo` holds it: then
+ * `renderBibliography` reads it without one.
+ */
+export function renderBibliographyAhead(
+  keys: Iterable<string>,
+  items: ReadonlyMap<string, CslJsonItem>,
+  style: CiteStyle,
+  memo: Memo,
+): Promise<RenderedBibliography | undefined> | undefined {
+  const entries = listedWorks(keys, items);
+  if (entries.length === 0) return undefined;
+  const key = contentKey(style.fingerprint, entries);
+  if (memo.has('bibliography', key)) return undefined;
+  const ahead = style.bibliographyAhead();
+  return ahead.list(entries).then((list) => {
+    const made = memo.value('bibliography', key, () => listFrom(list, items, style));
+    return made ? { ...made, key } : undefined;
+  });
+}
+
+function listedWorks(keys: Iterable<string>, items: ReadonlyMap<string, CslJsonItem>): CslJsonItem[] {
+  return [...keys].map((key) => items.get(key)).filter((item): item is CslJsonItem => item !== undefined);
+}
+
+function listFrom(bibliography: ReturnType<CiteStyle['bibliography']>, items: ReadonlyMap<string, CslJsonItem>, style: CiteStyle): RenderedBibliography | null {
   if (!bibliography) return null;
   const [meta, html] = bibliography;
   return {

@@ -83,10 +83,24 @@ export interface CiteStyle {
    */
   renderJobs(jobs: readonly CitationJob[], threads: number): SharedJobs;
   /**
+   * Starts a worker thread that builds this style's whole engine at once (for Chicago ~1 s, most
+   * of it the reference list's sort keys), so that the calling thread renders the citations
+   * meanwhile; `list` then makes the reference list there, as `bibliography` would.
+   */
+  bibliographyAhead(): BibliographyAhead;
+  /**
    * Lets go of the engines held for this style in this thread (the whole engine for Chicago's
    * reference list holds ~150 MB), for a process done citing; the next call builds them again.
    */
   release(): void;
+}
+
+/** A reference list being made in a worker thread (`CiteStyle.bibliographyAhead`). */
+export interface BibliographyAhead {
+  /** The reference list of `items`, as `CiteStyle.bibliography` makes it; the worker ends with it. */
+  list(items: CslJsonItem[]): Promise<ReturnType<CiteprocEngine['makeBibliography']>>;
+  /** Stops the worker unused. */
+  cancel(): Promise<void>;
 }
 
 /** Jobs being rendered in worker threads, which the calling thread may help with. */

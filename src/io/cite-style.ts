@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { registerStyle } from '../adapters/citation-js.ts';
-import { renderJobsInWorkers } from '../adapters/citeproc-workers.ts';
+import { bibliographyInWorker, renderJobsInWorkers } from '../adapters/citeproc-workers.ts';
 import type { CiteStyle } from '../core/citations.ts';
 import type { BookConfig } from '../core/config.ts';
 import { contentKey } from '../core/memo.ts';
@@ -35,6 +35,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
     citationEngine: (items) => register().citationEngine(items),
     bibliography: (items) => register().bibliography(items),
     renderJobs: (jobs, threads) => renderJobsInWorkers({ name, styleXml, locale }, jobs, threads),
+    bibliographyAhead: () => bibliographyInWorker({ name, styleXml, locale }),
     release: () => registered?.release(),
   };
 }

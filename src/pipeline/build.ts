@@ -49,7 +49,9 @@ export async function loadCitedBook(projectDir: string, memo: Memo = noMemo, kee
   const { files, book, styleXml } = await loadBook(projectDir, memo);
   if (!book) return { files, book };
   const style = await loadCiteStyle(projectDir, book.config, styleXml);
-  const cited = await citeBookInParallel(book, style, new Map(files.map((file) => [file.path, file])), availableParallelism(), memo);
+  const cited = await citeBookInParallel(book, style, new Map(files.map((file) => [file.path, file])), availableParallelism(), memo, {
+    warmEngines: keepEngines,
+  });
   if (!keepEngines) style.release();
   return { files, book: hasErrors(files) ? undefined : cited };
 }

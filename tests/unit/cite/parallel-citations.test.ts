@@ -8,6 +8,7 @@ import type { CiteStyle } from '../../../src/core/citations.ts';
 import type { Book } from '../../../src/core/types.ts';
 import { loadCiteStyle } from '../../../src/io/cite-style.ts';
 import { loadBook } from '../../../src/io/load-book.ts';
+import { MemoryMemo } from '../../../src/preview/memory-memo.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -61,5 +62,37 @@ describe('citations rendered in worker threads', () => {
     }));
     assert.ok(PARALLEL_CITATIONS_FROM > 89);
     await citeBookInParallel(small, never, smallFiles, 8);
+  });
+
+  it('a book too small for them has its reference list made in one while this thread renders the citations, the same list', async () => {
+    const load = async () => {
+      const loaded = await loadBook(root);
+      assert.ok(loaded.book);
+      return { book: loaded.book, files: new Map(loaded.files.map((file) => [file.path, file])), styleXml: loaded.styleXml };
+    };
+    const first = await load();
+    const style = await loadCiteStyle(root, first.book.config, first.styleXml);
+    let started = 0;
+    const spied: CiteStyle = {
+      ...style,
+      renderJobs: () => assert.fail('no citation worker expected'),
+      bibliographyAhead: () => {
+        started += 1;
+        return style.bibliographyAhead();
+      },
+    };
+    const memo = new MemoryMemo();
+    const ahead = await citeBookInParallel(first.book, spied, first.files, 2, memo);
+    assert.equal(started, 1);
+    const second = await load();
+    assert.equal(rendered(ahead), rendered(citeBook(second.book, style, second.files)));
+    assert.ok(ahead.bibliography?.key);
+    // Remembered: no worker; one thread: none either.
+    memo.settle();
+    const third = await load();
+    assert.equal(rendered(await citeBookInParallel(third.book, spied, third.files, 2, memo)), rendered(ahead));
+    const fourth = await load();
+    await citeBookInParallel(fourth.book, spied, fourth.files, 1);
+    assert.equal(started, 1);
   });
 });
