@@ -152,3 +152,60 @@ export interface RenderedBibliography {
 export function styleClass(engine: CiteprocEngine): 'note' | 'in-text' {
   return engine.opt.xclass === 'note' ? 'note' : 'in-text';
 }
+
+/** CSL 1.0.2's name variables: lists of names. */
+const NAME_VARIABLES = new Set(
+  `author chair collection-editor compiler composer container-author contributor curator director editor editor-translator editorial-director
+executive-producer guest host illustrator interviewer narrator organizer original-author performer producer recipient reviewed-author
+script-writer series-creator translator`.split(/\s+/),
+);
+
+/** CSL 1.0.2's date variables. */
+const DATE_VARIABLES = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted']);
+
+/** CSL 1.0.2's standard and number variables (with CSL-JSON's older spellings): a string or a number each. */
+const TEXT_VARIABLES = new Set(
+  `abstract annote archive archive_collection archive_location archive-place authority call-number chapter-number citation-key citation-label
+collection-number collection-title container-title container-title-short dimensions division DOI edition event event-place event-title genre
+ISBN ISSN issue jurisdiction keyword language license locator medium note number number-of-pages number-of-volumes original-publisher
+original-publisher-place original-title page page-first part-number part-title PMCID PMID printing-number publisher publisher-place
+references reviewed-genre reviewed-title scale section source status supplement-number title title-short URL version volume volume-title
+volume-title-short year-suffix shortTitle journalAbbreviation`.split(/\s+/),
+);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number';
+
+/**
+ * What is wrong with a CSL-JSON item's fields, in words, one line per field (CSL-JSON's schema:
+ * names a list of objects, dates an object with `date-parts` or `raw`/`literal`, other variables a
+ * string or a number). citeproc drops such a field without a word (a date written `"2020-05"`, an
+ * author written as one string) or stops with a TypeError (a title given as a list).
+ */
+export function cslFieldProblems(item: Readonly<Record<string, unknown>>): string[] {
+  const problems: string[] = [];
+  for (const [field, value] of Object.entries(item)) {
+    if (value === undefined) continue;
+    if (
+      NAME_VARIABLES.has(field) &&
+      !(Array.isArray(value) && value.every((name) => isRecord(name) && Object.values(name).every((part) => isScalar(part) || typeof part === 'boolean')))
+    )
+      problems.push(`"${field}" must be a list of names ([{"family": "…", "given": "…"}] or [{"literal": "…"}]), not ${shown(value)}`);
+    else if (DATE_VARIABLES.has(field) && !isCslDate(value))
+      problems.push(`"${field}" must be a date ({"date-parts": [[2020, 5, 1]]} or {"raw": "…"}), not ${shown(value)}`);
+    else if (TEXT_VARIABLES.has(field) && !isScalar(value)) problems.push(`"${field}" must be a string or a number, not ${shown(value)}`);
+  }
+  return problems;
+}
+
+function isCslDate(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const parts = value['date-parts'];
+  if (parts !== undefined) return Array.isArray(parts) && parts.every((part) => Array.isArray(part) && part.every(isScalar));
+  return typeof value.raw === 'string' || typeof value.literal === 'string';
+}
+
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { isNode, isSeq, parseDocument } from 'yaml';
 import { parseBibliographyText } from '../adapters/citation-js.ts';
-import type { BibliographyItem } from '../core/citations.ts';
+import { type BibliographyItem, cslFieldProblems } from '../core/citations.ts';
 import { placeLocator, placeOfOffset, placeOfText } from '../core/place.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';
@@ -125,6 +125,12 @@ function newItemsOf(file: VFile, relative: string, { entries, isJson, entryPlace
       continue;
     }
     const item = entry as BibliographyItem;
+    const problems = cslFieldProblems(item);
+    if (problems.length > 0) {
+      const place = isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index);
+      for (const problem of problems) report(file, 'bibliography-invalid', `${item.id}: ${problem}`, place);
+      continue;
+    }
     const first = origin.get(item.id);
     if (first) {
       const place = isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index);

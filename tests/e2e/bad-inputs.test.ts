@@ -230,6 +230,9 @@ const cases: BadCase[] = [
   bibliography('truncated.json', 6, 1, 'bibliography-invalid'),
   bibliography('object-not-array.json', 1, 1, 'bibliography-invalid'),
   bibliography('item-without-id.json', 2, 3, 'bibliography-invalid'),
+  // A field of the wrong shape: citeproc threw a TypeError on a list for a title, and dropped a date written as a string without a word.
+  bibliography('title-as-list.json', 2, 11, 'bibliography-invalid'),
+  bibliography('date-as-string.json', 3, 11, 'bibliography-invalid'),
   bibliography('duplicate-key.json', 3, 11, 'bibliography-duplicate-key', 'bibliography/references.json'),
   bibliography('unclosed.bib', 4, 1, 'bibliography-invalid'),
   bibliography('missing-comma.bib', 3, 3, 'bibliography-invalid'),
