@@ -44,6 +44,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   const placeAt = placeLocator(text);
   parseCitations(tree, text, placeAt);
   checkFigures(tree, file);
+  checkRawHtml(tree, file);
   checkNotes(tree, file, text, placeAt);
   return meta ? { meta, tree } : undefined;
 }
@@ -86,6 +87,22 @@ function checkFigures(tree: Root, file: VFile): void {
       const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
       report(file, 'directive-unknown', `unknown directive ::${node.name} (only ::figure[caption]{src=… credit=…} is known)`, place);
     }
+  });
+}
+
+/**
+ * Raw HTML in a chapter is never rendered (the outputs are made from Markdown alone, so nothing a
+ * chapter says can run script or pull in a remote file): each tag is named where it is, so the
+ * words or picture it carried are not lost without a word. HTML comments are the author's notes
+ * to themselves, left out as meant.
+ */
+function checkRawHtml(tree: Root, file: VFile): void {
+  visit(tree, 'html', (node) => {
+    const value = node.value.trim();
+    if (/^<!--[\s\S]*-->$/.test(value)) return;
+    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+    const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    report(file, 'html-dropped', `raw HTML is not rendered: ${shown.replace(/\s+/g, ' ')} (write it as Markdown; a picture as ::figure)`, place);
   });
 }
 
