@@ -65,7 +65,7 @@ export function bibliographyInWorker(source: StyleSource): BibliographyAhead {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`citeproc's worker thread stopped (exit code ${code}) before it answered`)));
   });
-  // Heard by `list`; unheard when cancelled.
+  // Heard by `list`, which is asked for at once (`cite/render.ts`).
   answer.catch(() => undefined);
   return {
     async list(items) {
@@ -77,9 +77,6 @@ export function bibliographyInWorker(source: StyleSource): BibliographyAhead {
       } finally {
         await worker.terminate();
       }
-    },
-    async cancel() {
-      await worker.terminate();
     },
   };
 }

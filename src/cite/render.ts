@@ -267,9 +267,9 @@ export function renderBibliography(
 }
 
 /**
- * `renderBibliography`, with the list made in a worker thread (`CiteStyle.bibliographyAhead`)
- * when `memo` does not hold it; `start` starts that worker. Undefined when `memo` holds it: then
- * `renderBibliography` reads it without one.
+ * `renderBibliography`, with the list made in a worker thread (`CiteStyle.bibliographyAhead`,
+ * started here) when `memo` does not hold it, remembered when it comes back. Undefined when `memo`
+ * holds it: then `renderBibliography` reads it without a worker.
  */
 export function renderBibliographyAhead(
   keys: Iterable<string>,

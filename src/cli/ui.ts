@@ -8,9 +8,9 @@ export interface UiOptions {
   verbose: boolean;
 }
 
-/** Everything the commands print goes through here: diagnostics, summaries and progress. */
 type Spinner = typeof import('ora')['default'];
 
+/** Everything the commands print goes through here: diagnostics, summaries and progress. */
 export class Ui {
   readonly color: boolean;
   private readonly interactive: boolean;

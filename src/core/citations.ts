@@ -99,8 +99,6 @@ export interface CiteStyle {
 export interface BibliographyAhead {
   /** The reference list of `items`, as `CiteStyle.bibliography` makes it; the worker ends with it. */
   list(items: CslJsonItem[]): Promise<ReturnType<CiteprocEngine['makeBibliography']>>;
-  /** Stops the worker unused. */
-  cancel(): Promise<void>;
 }
 
 /** Jobs being rendered in worker threads, which the calling thread may help with. */
