@@ -25,6 +25,7 @@ export const rules = {
   'image-missing': { severity: 'error', summary: 'The image file a figure (or the cover) names does not exist.' },
   'image-outside-project': { severity: 'error', summary: 'The image file a figure (or the cover) names is outside the project folder.' },
   'image-unreadable': { severity: 'error', summary: 'An image file cannot be read as PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG (damaged, or another format).' },
+  'image-svg-active': { severity: 'error', summary: 'An SVG image runs script or loads files from outside the book, which the book does not carry.' },
   'image-remote': { severity: 'warning', summary: 'A figure names a web address: it is never fetched, and the book prints a placeholder.' },
   'image-low-resolution': { severity: 'warning', summary: 'An image has fewer than 300 pixels per inch at the size it is printed.' },
   'image-alt-missing': { severity: 'warning', summary: 'A figure with an image has neither a caption nor alt text: readers who cannot see it get nothing.' },

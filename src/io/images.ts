@@ -5,6 +5,7 @@ import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import { type Place, report } from '../core/rules.ts';
 import type { Book, BookImage, ImageFile } from '../core/types.ts';
+import { svgActiveContent } from '../load/svg.ts';
 import { figuresOf, type ImageLocation, parseFigureWidth, printedSize } from '../render/figures.ts';
 import { textBlockInches } from '../render/pdf/trim.ts';
 import { resolveInside } from './read.ts';
@@ -16,7 +17,8 @@ type ReadImage =
   | { kind: 'ok'; image: BookImage; converted: string | undefined }
   | { kind: 'missing' }
   | { kind: 'outside' }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'active'; reason: string };
 
 /**
  * Reads every figure's image (resolved against its chapter file) and the cover, checks them and
@@ -122,6 +124,15 @@ function checkRead(
     report(file, 'image-unreadable', `image ${named} cannot be used: ${read.reason}`, place);
     return false;
   }
+  if (read.kind === 'active') {
+    report(
+      file,
+      'image-svg-active',
+      `image ${named} cannot be used: this SVG ${read.reason}; save it again without it (the book carries no script and nothing from outside)`,
+      place,
+    );
+    return false;
+  }
   return true;
 }
 
@@ -182,6 +193,8 @@ async function readImage(projectDir: string, projectPath: string): Promise<ReadI
     return { kind: 'unreadable', reason: `not a picture that can be read (${(error as Error).message.replace(/\s+/g, ' ').trim()})` };
   }
   if (!width || !height) return { kind: 'unreadable', reason: 'it has no size (an SVG needs width and height, or a viewBox)' };
+  const active = format === 'svg' ? svgActiveContent(bytes.toString('utf8')) : undefined;
+  if (active) return { kind: 'active', reason: active };
   const stem = new GithubSlugger().slug(path.posix.basename(projectPath).replace(/\.[^.]+$/, '')) || 'image';
   const original = webFormats[format as keyof typeof webFormats];
   let web: ImageFile;

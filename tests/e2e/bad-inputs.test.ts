@@ -313,6 +313,18 @@ const cases: BadCase[] = [
     expected: at('chapters/charts.md', 12, 1, 'image-outside-project'),
   },
   {
+    name: 'an SVG picture that runs script',
+    setup: async (dir) => {
+      await mkdir(path.join(dir, 'chapters/images'));
+      const picture = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" onload="alert(1)"><rect width="100" height="50"/></svg>\n';
+      await writeFile(path.join(dir, 'chapters/images/chart.svg'), picture);
+      const chapterPath = path.join(dir, 'chapters/charts.md');
+      await writeFile(chapterPath, `${await readFile(chapterPath, 'utf8')}\n::figure[A chart]{src="images/chart.svg"}\n`);
+    },
+    args: buildArgs,
+    expected: at('chapters/charts.md', 12, 1, 'image-svg-active'),
+  },
+  {
     name: 'a cover that is a link out of the project',
     setup: async (dir, outside) => {
       await cp(path.join(repoRoot, 'tests/books/images/cover.jpg'), path.join(outside, 'cover.jpg'));

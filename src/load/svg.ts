@@ -1,0 +1,77 @@
+import { XMLParser } from 'fast-xml-parser';
+
+/**
+ * What in an SVG file would run script or load something from outside the book, in words, or
+ * undefined. An SVG is a document: opened on its own (a reader following the site's link to the
+ * picture), its `<script>` and `onload` run with the site's address, and its `<image
+ * href="https://…">` is fetched. A picture from an imported post is untrusted input, so the book
+ * carries no such SVG. Read as XML (entities decoded, so `&#106;avascript:` is `javascript:`),
+ * not by pattern.
+ */
+export function svgActiveContent(text: string): string | undefined {
+  // Entities declared in the file could hide a name from this reading (or expand a billion times).
+  if (/<!ENTITY/i.test(text)) return 'declares XML entities';
+  let tree: unknown;
+  try {
+    tree = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, processEntities: true, htmlEntities: true }).parse(text);
+  } catch {
+    // sharp (librsvg) read it as a picture; what XML cannot read is left to that reading.
+    return undefined;
+  }
+  return activeIn(tree);
+}
+
+/** Elements that run script or embed another document. */
+const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'embed', 'object']);
+/** Elements whose address is loaded, not followed. */
+const LOADING_ELEMENTS = new Set(['image', 'use', 'feimage', 'tref', 'font-face-uri', 'cursor', 'audio', 'video', 'source']);
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, unknown> };
+
+function activeIn(nodes: unknown): string | undefined {
+  if (!Array.isArray(nodes)) return undefined;
+  for (const node of nodes as XmlNode[]) {
+    for (const [name, children] of Object.entries(node)) {
+      if (name === ':@') continue;
+      const local = localName(name);
+      if (name === '#text') {
+        if (typeof children === 'string' && loadsFromOutside(children)) return `loads a file from outside in its style (${shown(children)})`;
+        continue;
+      }
+      if (ACTIVE_ELEMENTS.has(local)) return `has a <${name}> element`;
+      const found = activeAttribute(local, node[':@'] ?? {}) ?? activeIn(children);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** SMIL elements that set another element's attribute: `<set attributeName="onclick" to="…">`. */
+const ANIMATIONS = new Set(['set', 'animate', 'animatemotion', 'animatetransform', 'animatecolor']);
+
+function activeAttribute(element: string, attributes: Record<string, unknown>): string | undefined {
+  if (ANIMATIONS.has(element)) {
+    const target = localName(String(attributes.attributeName ?? ''));
+    if (target.startsWith('on') || target === 'href' || target === 'src') return `sets ${target} by animation (<${element} attributeName="${shown(target)}">)`;
+  }
+  for (const [name, raw] of Object.entries(attributes)) {
+    const attribute = localName(name);
+    const value = String(raw).trim();
+    if (attribute.startsWith('on')) return `has an ${name} handler on <${element}>`;
+    if (attribute === 'href' || attribute === 'src') {
+      if (/^(?:javascript|vbscript|data:(?!image\/))/i.test(value.replace(/\s+/g, '')))
+        return `has a script address (${name}="${shown(value)}") on <${element}>`;
+      if (LOADING_ELEMENTS.has(element) && !/^#|^data:image\//i.test(value)) return `loads a file from outside (<${element} ${name}="${shown(value)}">)`;
+    }
+    if (attribute === 'style' && loadsFromOutside(value)) return `loads a file from outside in its style (${shown(value)})`;
+  }
+  return undefined;
+}
+
+/** CSS that fetches: `url(…)` to anything but the file's own `#id` or an inline picture, or `@import`. */
+function loadsFromOutside(css: string): boolean {
+  return /@import/i.test(css) || [...css.matchAll(/url\(\s*['"]?\s*([^'")\s]*)/gi)].some((match) => !/^#|^data:image\//i.test(match[1] ?? ''));
+}
+
+const localName = (name: string) => (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name).toLowerCase();
+const shown = (value: string) => (value.length > 50 ? `${value.slice(0, 47)}…` : value);
