@@ -82,6 +82,11 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       });
       node.children = [{ type: 'text', value: 'Image not supplied' }];
     }
+    // A table column's alignment (`|---:|`): the `align` attribute is obsolete in HTML and not allowed in EPUB's XHTML.
+    if ((node.tagName === 'td' || node.tagName === 'th') && typeof node.properties.align === 'string') {
+      node.properties.className = [...(Array.isArray(node.properties.className) ? node.properties.className : []), `align-${node.properties.align}`];
+      delete node.properties.align;
+    }
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';
