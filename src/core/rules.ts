@@ -15,6 +15,7 @@ export const rules = {
   'front-matter-unterminated': { severity: 'error', summary: 'Front matter opens with --- but never closes.' },
   'front-matter-invalid': { severity: 'error', summary: 'A front-matter key has a wrong or missing value.' },
   'directive-unknown': { severity: 'warning', summary: 'A ::directive other than ::figure is in a chapter.' },
+  'heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####): the outline readers and screen readers follow has a gap.' },
   'html-dropped': { severity: 'warning', summary: 'Raw HTML in a chapter, which the outputs do not render.' },
   'style-missing': { severity: 'error', summary: 'The CSL style named in anthology.yaml does not exist.' },
   'note-undefined': { severity: 'error', summary: 'A note marker has no note text.' },

@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chapterFrontMatterSchema } from '../config/schema.ts';
 import { parseYamlWithSchema } from '../config/validate-yaml.ts';
@@ -45,6 +45,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   parseCitations(tree, text, placeAt);
   checkFigures(tree, file);
   checkRawHtml(tree, file);
+  checkHeadingLevels(tree, file);
   checkNotes(tree, file, text, placeAt);
   return meta ? { meta, tree } : undefined;
 }
@@ -103,6 +104,31 @@ function checkRawHtml(tree: Root, file: VFile): void {
     const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
     const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     report(file, 'html-dropped', `raw HTML is not rendered: ${shown.replace(/\s+/g, ' ')} (write it as Markdown; a picture as ::figure)`, place);
+  });
+}
+
+/**
+ * Headings go down one level at a time (the chapter's title is the first level): `## A` then
+ * `#### B` leaves a gap in the outline a screen reader walks and in the EPUB's, which the HTML
+ * validator reports as an error. Each skip is named; the heading is rendered as written.
+ */
+function checkHeadingLevels(tree: Root, file: VFile): void {
+  let previous = 1;
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition') return SKIP;
+    if (node.type !== 'heading') return undefined;
+    if (node.depth > previous + 1) {
+      const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+      const marks = (depth: number) => '#'.repeat(depth);
+      report(
+        file,
+        'heading-skip',
+        `a level-${node.depth} heading (${marks(node.depth)}) after a level-${previous} one: use ${marks(previous + 1)}, or add the heading between`,
+        place,
+      );
+    }
+    previous = node.depth;
+    return undefined;
   });
 }
 

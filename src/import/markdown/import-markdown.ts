@@ -348,14 +348,18 @@ function imageFigure(image: Image, file: VFile): LeafDirective {
   return figure;
 }
 
-/** The chapter title is the level-1 heading; the body's headings start at level 2. */
+/**
+ * The chapter title is the level-1 heading; the body's headings start at level 2, keeping their
+ * steps: a post whose sections are `###` (its site's theme printed the title as `##`) or `#`
+ * gets `##` sections, as an HTML page's do (`html-to-mdast.ts`).
+ */
 function shiftHeadings(tree: Root): void {
-  let top = 6;
+  let top = 7;
   visit(tree, 'heading', (node) => {
     top = Math.min(top, node.depth);
   });
-  if (top >= 2) return;
+  if (top === 7 || top === 2) return;
   visit(tree, 'heading', (node) => {
-    node.depth = Math.min(6, node.depth + 1) as typeof node.depth;
+    node.depth = Math.min(6, Math.max(1, node.depth + 2 - top)) as typeof node.depth;
   });
 }

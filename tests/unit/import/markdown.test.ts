@@ -302,3 +302,18 @@ describe('importMarkdown: footnote labels that do not pair up', () => {
     ]);
   });
 });
+
+describe('importMarkdown: the body’s headings start at level 2, keeping their steps', () => {
+  const post = (body: string) => `---\ntitle: Asides\nauthor: Jane Roe\ndate: 2021-03-04\n---\n\nAn opening paragraph.\n\n${body}\n`;
+  const headings = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('#'));
+
+  it('sections written ### (a theme printed the title as ##) become ##, their subsections ###', () => {
+    const { markdown } = importFixture(jekyll, {}, post('### First\n\nText.\n\n#### Inside\n\nText.\n\n### Second\n\nText.'));
+    assert.deepEqual(headings(markdown), ['## First', '### Inside', '## Second']);
+  });
+
+  it('sections written # move down one level; ## sections stay', () => {
+    assert.deepEqual(headings(importFixture(jekyll, {}, post('# First\n\nText.\n\n## Inside\n\nText.')).markdown), ['## First', '### Inside']);
+    assert.deepEqual(headings(importFixture(jekyll, {}, post('## First\n\nText.\n\n#### Deep\n\nText.')).markdown), ['## First', '#### Deep']);
+  });
+});
