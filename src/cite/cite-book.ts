@@ -97,8 +97,8 @@ export async function citeBookInParallel(
     // The reference list, if not remembered, in a worker thread, whose whole engine (~1 s for
     // Chicago's) is built while this thread renders the citations with its lighter one; not where
     // this thread holds that engine from before (`warmEngines`: the preview's).
-    const listed = threads >= 2 && bookList && !warmEngines ? renderBibliographyAhead(listedKeys(chapters, items), items, style, memo) : undefined;
-    if (!listed) return citeBook(book, style, files, memo);
+    if (threads < 2 || !bookList || warmEngines) return citeBook(book, style, files, memo);
+    const listed = renderBibliographyAhead(listedKeys(chapters, items), items, style, memo);
     // Heard by the `await` below; this keeps a failure meanwhile from going unheard if citing throws first.
     listed.catch(() => undefined);
     const cited = citeChapters(book, style, files, memo, new Map());

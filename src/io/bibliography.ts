@@ -114,6 +114,8 @@ function parsedText(file: VFile, isJson: boolean): { value: unknown } | undefine
  */
 function newItemsOf(file: VFile, relative: string, { entries, isJson, entryPlace }: ParsedBibliography, origin: Map<string, string>): BibliographyItem[] {
   const items: BibliographyItem[] = [];
+  // A JSON item by its key's text; an entry of another format by where it starts.
+  const itemPlace = (id: string, index: number) => (isJson ? (placeOfText(String(file.value), `"${id}"`) ?? entryPlace(index)) : entryPlace(index));
   for (const [index, entry] of entries.entries()) {
     if (!isJson && typeof (entry as { id?: unknown })?.id === 'string' && (entry as { id: string }).id.startsWith('temp_id_')) {
       // citation-js makes up a random key for an entry without one: it could never be cited twice alike.
@@ -127,13 +129,13 @@ function newItemsOf(file: VFile, relative: string, { entries, isJson, entryPlace
     const item = entry as BibliographyItem;
     const problems = cslFieldProblems(item);
     if (problems.length > 0) {
-      const place = isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index);
+      const place = itemPlace(item.id, index);
       for (const problem of problems) report(file, 'bibliography-invalid', `${item.id}: ${problem}`, place);
       continue;
     }
     const first = origin.get(item.id);
     if (first) {
-      const place = isJson ? (placeOfText(String(file.value), `"${item.id}"`) ?? entryPlace(index)) : entryPlace(index);
+      const place = itemPlace(item.id, index);
       report(file, 'bibliography-duplicate-key', `key ${item.id} is already defined in ${first}`, place);
       continue;
     }
