@@ -138,7 +138,7 @@ export const bookConfigSchema = described(
       'Deprecated and no longer applied: it credited every piece without a byline to one person. Name the sources that are your own blog under `sources` (or `import --author`).',
     ),
     contents: described(
-      z.array(z.union([projectPath, part])),
+      z.array(z.union([projectPath, part], { error: 'expected a chapter file (chapters/essay.md) or a part (part: Title, chapters: [chapters/essay.md, …])' })),
       'The chapters in reading order: chapter files, or parts ({part, chapters}). `anthology add` places new ones here.',
     ),
   }),

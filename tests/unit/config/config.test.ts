@@ -55,6 +55,32 @@ describe('anthology.yaml validation', () => {
     assert.match(messages[0]?.reason ?? '', /unknown key `colour`/);
   });
 
+  it('says in the file’s terms what a key wants and what it found, and suggests a near key', () => {
+    const reasons = (yaml: string) => messagesFor(yaml).messages.map((m) => `${m.line}:${m.column} ${m.reason}`);
+    assert.deepEqual(reasons(valid.replace('editors: [Ann Editor]', 'editors: Ann Editor')), [
+      '2:10 key `editors`: expected a list (one `- item` per line, or `[a, b]`), found the text “Ann Editor”',
+    ]);
+    assert.deepEqual(reasons(valid.replace('  number: 1', '  number: two')), ['6:11 key `edition.number`: expected a whole number, found the text “two”']);
+    assert.deepEqual(reasons(valid.replace('title: A Book', 'title: 1984')), [
+      '1:8 key `title`: expected the book title as text, found the number 1984 (put it in quotes to make it text)',
+    ]);
+    assert.deepEqual(reasons(`${valid}publsher: x\n`), ['11:1 key `(top level)`: unknown key `publsher` (did you mean `publisher`?)']);
+    assert.deepEqual(reasons(`${valid}trim: 6x9\n`), ['11:7 key `trim`: expected one of `6x9in`, `a5`, `royal`, `us-letter`, found the text “6x9”']);
+    // Nothing near enough: no suggestion rather than a wild one.
+    assert.deepEqual(reasons(`${valid}colour: blue\n`), ['11:1 key `(top level)`: unknown key `colour`']);
+  });
+
+  it('reports a part’s own problems, or what a contents entry may be', () => {
+    const contents = 'contents:\n  - part: P\n    chapter: [x.md]\n  - 3\n  - part: Q\n    chapters: x.md\n';
+    const reasons = messagesFor(valid.replace('contents:\n  - chapters/one.md\n', contents)).messages.map((m) => `${m.line}:${m.column} ${m.reason}`);
+    assert.deepEqual(reasons, [
+      '10:5 key `contents.0.chapters`: is required (expected a list (one `- item` per line, or `[a, b]`))',
+      '11:5 key `contents.0`: unknown key `chapter` (did you mean `chapters`?)',
+      '12:5 key `contents.1`: expected a chapter file (chapters/essay.md) or a part (part: Title, chapters: [chapters/essay.md, …])',
+      '14:15 key `contents.2.chapters`: expected a list (one `- item` per line, or `[a, b]`), found the text “x.md”',
+    ]);
+  });
+
   it('reports YAML syntax errors with line and column', () => {
     const { messages } = messagesFor(valid.replace('editors: [Ann Editor]', 'editors: [Ann Editor'));
     assert.equal(messages[0]?.rule, 'yaml-syntax');
