@@ -168,7 +168,10 @@ async function openChunkTab<Prepared, Report>(context: TabContext, onWarning: (m
   const tab = await context.browser.newPage();
   tab.setDefaultTimeout(remaining(context.deadline));
   tab.on('console', (message) => {
-    if (/Unable to layout|Layout repeated/.test(message.text())) onWarning(`Paged.js: ${message.text()}`);
+    const text = message.text();
+    // Paged.js logs the element it gave up on as a handle (`JSHandle@node`), which says nothing here.
+    if (/Layout repeated/.test(text)) onWarning('Paged.js laid the same content out twice: a note or block that cannot be broken is taller than a page');
+    else if (/Unable to layout/.test(text)) onWarning(`Paged.js: ${text.replace(/\s*JSHandle@\w+/g, '').trim()}`);
   });
   tab.on('pageerror', (error) => onWarning(`script error in the page: ${error.message}`));
   let finishPagination: (outcome: PaginationOutcome<Report>) => void = () => undefined;

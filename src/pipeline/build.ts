@@ -26,7 +26,7 @@ import { hyphenationFor } from '../render/pdf/hyphenation.ts';
 import type { PageScript } from '../render/pdf/page-script/index.ts';
 import type { PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
 import { renderPrintDocument } from '../render/pdf/print-html.ts';
-import type { PrintResult } from '../render/pdf/print-pdf.ts';
+import type { PrintOptions, PrintResult } from '../render/pdf/print-pdf.ts';
 import type { PrintDocument } from '../render/pdf/protocol.ts';
 import { type EditionBook, withEditions } from './edition-book.ts';
 import { type SearchPage, searchIndexFiles, searchPages } from './search-index.ts';
@@ -267,6 +267,10 @@ async function buildPdf(
       timeout: pdfTimeout(document.html.length),
       onPage: (count) => progress.update(`pdf   paginating… ${count} pages`),
       fileFor: (label) => files.get((label !== undefined && document.sources[label]) || configFileName),
+      placeOf: (label, { block, note }) => {
+        const places = document.places[label];
+        return (note === undefined ? undefined : places?.notes[note]) ?? (block === undefined ? undefined : places?.blocks[block]) ?? undefined;
+      },
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.memo ? { cache: { memo: options.memo, inputsKey: workInputsKey(book, assets) } } : {}),
     });
@@ -296,6 +300,7 @@ export interface PagedjsPrintOptions {
   signal?: AbortSignal;
   /** Where a problem is reported, by the label of the section it concerns (undefined: the book's). */
   fileFor(label: string | undefined): VFile;
+  placeOf?: PrintOptions['placeOf'];
   /**
    * The build cache (chunks laid out and printed before are taken from it, `printPdf`), and a key
    * of what the caller wrote to the work directory besides the chunks (fonts, pictures).
@@ -343,6 +348,7 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
       concurrency: options.concurrency ?? availableParallelism(),
       problems: hyphenationProblems(hyphenation.missing),
       fileFor: options.fileFor,
+      ...(options.placeOf ? { placeOf: options.placeOf } : {}),
       ...(options.fixes ? { fixes: options.fixes } : {}),
       ...(cache ? { cache } : {}),
     });

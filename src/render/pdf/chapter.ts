@@ -1,11 +1,12 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
+import type { Place } from '../../core/rules.ts';
 import type { Book, Chapter } from '../../core/types.ts';
 import { chapterBodyToHast, chapterOpening, chapterReferences } from '../common.ts';
 import { printFigureImage } from '../figures.ts';
 import { chapterId } from './ids.ts';
 import { footnoteLabels, notesAsEndnotes, notesAsFootnotes } from './notes.ts';
-import { outlineLevelAttribute, outlineTitleAttribute } from './protocol.ts';
+import { outlineLevelAttribute, outlineTitleAttribute, type SectionPlaces } from './protocol.ts';
 import { runningTitle } from './running-title.ts';
 
 export interface ChapterSectionOptions {
@@ -20,6 +21,8 @@ export interface ChapterSection {
   element: Element;
   /** The note numbers printed at footnote calls (see `footnoteLabelCss`). */
   footnoteLabels: string[];
+  /** Where its blocks (`data-block`) and notes (by printed number) start in the chapter's file. */
+  places: SectionPlaces;
 }
 
 /** A chapter for print: its opening (with the running heads it sets), body and notes. */
@@ -55,9 +58,33 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
     },
     [...header, ...afterOpening, ...(body.children as ElementContent[]), ...chapterReferences(chapter)],
   );
-  return { element, footnoteLabels: options.notes === 'footnotes' ? footnoteLabels(body) : [] };
+  return { element, footnoteLabels: options.notes === 'footnotes' ? footnoteLabels(body) : [], places: sectionPlaces(hast) };
 }
 
 function classNames(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
+}
+
+/**
+ * Where a numbered block, and a note by the number remark-rehype printed at its calls (its place in
+ * the notes list), starts in the chapter's file: the PDF stage names them in its warnings.
+ */
+function sectionPlaces(hast: HastRoot): SectionPlaces {
+  const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }) =>
+    node.position ? { line: node.position.start.line, column: node.position.start.column } : null;
+  const blocks: (Place | null)[] = [];
+  const notes: Record<string, Place> = {};
+  for (const node of hast.children) {
+    if (node.type !== 'element') continue;
+    if (node.properties.dataBlock !== undefined) blocks.push(placeOf(node));
+    if (node.properties.dataFootnotes === undefined) continue;
+    const items = node.children.flatMap((list) => (list.type === 'element' && list.tagName === 'ol' ? list.children : []));
+    items
+      .filter((item) => item.type === 'element')
+      .forEach((item, index) => {
+        const place = placeOf(item);
+        if (place) notes[String(index + 1)] = place;
+      });
+  }
+  return { blocks, notes };
 }

@@ -20,6 +20,7 @@ import {
   type PrintChunk,
   type PrintDocument,
   pageRefAttribute,
+  type SectionPlaces,
 } from './protocol.ts';
 import { trimDesigns } from './trim.ts';
 import { markUrlBreaks } from './urls.ts';
@@ -70,6 +71,7 @@ interface BodyItem {
   characters: number;
   /** A chapter's file (project path): where the PDF stage reports what went wrong in it. */
   source?: string;
+  places?: SectionPlaces;
 }
 
 /**
@@ -108,6 +110,7 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
     metadata: pdfMetadata(book),
     languages: [...new Set([config.language, ...book.chapters.flatMap((chapter) => (chapter.meta.language ? [chapter.meta.language] : []))])],
     sources: Object.fromEntries(body.flatMap((item) => (item.source ? [[item.label, item.source]] : []))),
+    places: Object.fromEntries(body.flatMap((item) => (item.places ? [[item.label, item.places]] : []))),
   };
 }
 
@@ -147,7 +150,11 @@ function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; f
         number: String(chapter.number),
         ...(chapter.meta.authors.length > 0 ? { authors: joinNames(chapter.meta.authors, config.language) } : {}),
       });
-      body.push({ ...bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false), source: chapter.path });
+      body.push({
+        ...bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false),
+        source: chapter.path,
+        places: section.places,
+      });
     }
   }
   return { contents, body, footnoteLabels };

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeHTMLAttribute } from 'entities';
 import type { VFile } from 'vfile';
 import { contentKey, type Memo, type MemoKey, type MemoKind, noMemo } from '../../core/memo.ts';
-import { type RuleId, report } from '../../core/rules.ts';
+import { type Place, type RuleId, report } from '../../core/rules.ts';
 import { assemblePdf, type PrintedChunk, parseChunkPdf } from './assemble-pdf.ts';
 import { firstPageNumbers, folioText } from './folios.ts';
 import type { MissingInternal, PaginateOptions, PaginationReport, PrepareChunkOptions, PreparedChunk } from './page-script/types.ts';
@@ -42,6 +42,8 @@ export interface PrintOptions {
   problems?: readonly PdfProblem[];
   /** Where a problem is reported: the file of the section it concerns (by its label), else the book's `anthology.yaml`. */
   fileFor(label: string | undefined): VFile;
+  /** Where in its file a block or note of a section's chapter body comes from (`PrintDocument.places`). */
+  placeOf?(label: string, within: NonNullable<PdfProblem['within']>): Place | undefined;
   /**
    * The build cache, and what a chunk's layout depends on besides its HTML (`layoutKey`: the
    * fonts and pictures the tabs load, the hyphenation patterns, Chromium). A chunk laid out by an
@@ -72,6 +74,8 @@ export interface PdfProblem {
   reason: string;
   /** The section it concerns (`data-print-label`), if one. */
   label?: string;
+  /** The block of that section's chapter body, or the note, it concerns (see `PrintOptions.placeOf`), if known. */
+  within?: { block?: number; note?: string };
 }
 
 /** Time allowed for a book: two minutes, and a minute more per 100 kB of print HTML (~40 pages). */
@@ -110,7 +114,10 @@ export async function printPdf(printer: ChunkPrinter, options: PrintOptions): Pr
     );
     return { pdf, pages: printed.reduce((sum, chunk) => sum + chunk.report.pageCount, 0), pageStarts, chunks: printed.length, reused };
   } finally {
-    for (const problem of problems) report(options.fileFor(problem.label), problem.ruleId, problem.reason);
+    for (const problem of problems) {
+      const place = problem.label !== undefined && problem.within ? options.placeOf?.(problem.label, problem.within) : undefined;
+      report(options.fileFor(problem.label), problem.ruleId, problem.reason, place);
+    }
   }
 }
 
@@ -339,9 +346,18 @@ export function layoutWarnings(chunks: readonly CheckedChunk[]): PdfProblem[] {
   for (const { report, prepared, folioStyle, firstPageNumber } of chunks) {
     for (const cut of report.overflows) {
       const where = `page ${folioText(firstPageNumber + cut.page, folioStyle)} (page ${pdfPages + cut.page + 1} of the PDF)`;
-      const what = cut.what === 'text' ? 'content taller or wider than the page was cut off' : 'footnotes that do not fit were cut off';
+      const what =
+        cut.what === 'text'
+          ? 'content taller or wider than the page was cut off'
+          : cut.note
+            ? `note ${cut.note} did not fit and was cut off`
+            : 'footnotes that do not fit were cut off';
       const label = report.pageLabels[cut.page];
-      problems.push(overflow(label, `${label ?? 'the book'}: ${where}: ${what}`));
+      const words = cut.text ? `, from “${cut.text}”` : '';
+      problems.push({
+        ...overflow(label, `${label ?? 'the book'}: ${where}: ${what}${words}`),
+        within: { ...(cut.block === undefined ? {} : { block: cut.block }), ...(cut.note ? { note: cut.note } : {}) },
+      });
     }
     for (const label of new Set([...Object.keys(prepared.sourceCharacters), ...Object.keys(report.renderedCharacters)])) {
       const difference = (report.renderedCharacters[label] ?? 0) - (prepared.sourceCharacters[label] ?? 0);

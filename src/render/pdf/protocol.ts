@@ -41,6 +41,14 @@ export interface PrintDocument {
   languages: string[];
   /** The file each chapter section comes from, by its label: where problems in its pages are reported. */
   sources: Record<string, string>;
+  /** Where the blocks and notes of a chapter section start in its file, by the section's label. */
+  places: Record<string, SectionPlaces>;
+}
+
+/** Where a chapter section's numbered blocks (`data-block`), and its notes by printed number, start in its file. */
+export interface SectionPlaces {
+  blocks: ({ line: number; column: number } | null)[];
+  notes: Record<string, { line: number; column: number }>;
 }
 
 export interface PdfMetadata {

@@ -75,4 +75,12 @@ describe('golden outputs of the renderers (tests/golden/book)', () => {
   it('the print HTML', async () => {
     await matchesGolden('print/book.html', renderPrintDocument(book, assets).html);
   });
+
+  it('knows where each printed block and note of a chapter is in its file, for the PDF’s warnings', () => {
+    const { places, sources } = renderPrintDocument(book, assets);
+    const label = Object.keys(sources).find((key) => sources[key] === 'chapters/le-phare.md');
+    assert.ok(label, Object.keys(sources).join(', '));
+    // The body's one paragraph, after six lines of front matter and a blank line; its note at line 11.
+    assert.deepEqual(places[label], { blocks: [{ line: 9, column: 1 }], notes: { 1: { line: 11, column: 1 } } });
+  });
 });

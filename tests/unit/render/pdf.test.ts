@@ -9,7 +9,7 @@ import { installPagedjsFixes, pagedjsFixes } from '../../../src/render/pdf/page-
 import { withinMargins } from '../../../src/render/pdf/page-script/hyphenate.ts';
 import { missingInternals, type Paged } from '../../../src/render/pdf/page-script/pagedjs.ts';
 import { chunkBudget, groupIntoChunks } from '../../../src/render/pdf/print-html.ts';
-import { missingInternalWarnings, schedule } from '../../../src/render/pdf/print-pdf.ts';
+import { layoutWarnings, missingInternalWarnings, schedule } from '../../../src/render/pdf/print-pdf.ts';
 import { runningTitle } from '../../../src/render/pdf/running-title.ts';
 
 const require = createRequire(import.meta.url);
@@ -114,6 +114,36 @@ describe('hyphenation from the hyphen package', () => {
     assert.equal(hyphenate('en-gb', 'university'), 'uni-vers-ity', 'the patterns’ exceptions');
     assert.equal(hyphenate('en-us', 'directly'), 'di-rectly', 'not `direct-ly`: three letters after a break at least');
     assert.equal(withinMargins('a\u00adbout'), 'about', 'two letters before a break at least');
+  });
+});
+
+describe('layoutWarnings', () => {
+  it('names the page, the PDF page, the words cut and the block or note they come from', () => {
+    const report = {
+      pageCount: 3,
+      overflows: [
+        { page: 1, what: 'text' as const, block: 4, text: 'https://example.org/a-very-long-address' },
+        { page: 2, what: 'notes' as const, note: '12', text: 'A very long note' },
+      ],
+      pageLabels: ['chapter 1', 'chapter 1', 'chapter 1'],
+      renderedCharacters: { 'chapter 1': 10 },
+    };
+    const chunk = { report, prepared: { sourceCharacters: { 'chapter 1': 10 } }, folioStyle: 'decimal', firstPageNumber: 5 };
+    const problems = layoutWarnings([chunk] as unknown as Parameters<typeof layoutWarnings>[0]);
+    assert.deepEqual(problems, [
+      {
+        ruleId: 'pdf-overflow',
+        reason: 'chapter 1: page 6 (page 2 of the PDF): content taller or wider than the page was cut off, from “https://example.org/a-very-long-address”',
+        label: 'chapter 1',
+        within: { block: 4 },
+      },
+      {
+        ruleId: 'pdf-overflow',
+        reason: 'chapter 1: page 7 (page 3 of the PDF): note 12 did not fit and was cut off, from “A very long note”',
+        label: 'chapter 1',
+        within: { note: '12' },
+      },
+    ]);
   });
 });
 

@@ -17,7 +17,7 @@ export function measurePages(root: Element, options: PaginateOptions): Omit<Pagi
     anchors: anchors(root, pages),
     links: takeLinks(root, pages),
     outline: outline(root, pages, options),
-    overflows: overflows(pages),
+    overflows: overflows(pages, options),
     pageLabels,
     renderedCharacters,
     pageStarts: pageStarts(pages, options),
@@ -99,20 +99,26 @@ function outline(root: Element, pages: Pages, options: PaginateOptions): Paginat
 /**
  * Pages with text or notes outside their box. Paged.js lays each page out as the first column of
  * a multi-column box: text it could not fit ends up in a later column, or below the box when it
- * cannot break; footnotes are clipped.
+ * cannot break; footnotes are clipped. Each names what was cut first: its words, and its block of
+ * the chapter body or its note's number.
  */
-function overflows(pages: Pages): PaginationReport['overflows'] {
+function overflows(pages: Pages, options: PaginateOptions): PaginationReport['overflows'] {
   const found: PaginationReport['overflows'] = [];
   pages.elements.forEach((page, index) => {
-    const content = page.querySelector('.pagedjs_page_content');
-    if (content && hasContentOutside(content, content.getBoundingClientRect())) found.push({ page: index, what: 'text' });
-    const notesArea = page.querySelector('.pagedjs_footnote_area');
-    if (notesArea && hasContentOutside(notesArea, notesArea.getBoundingClientRect())) found.push({ page: index, what: 'notes' });
+    for (const [selector, what] of [
+      ['.pagedjs_page_content', 'text'],
+      ['.pagedjs_footnote_area', 'notes'],
+    ] as const) {
+      const area = page.querySelector(selector);
+      const cut = area ? contentOutside(area, area.getBoundingClientRect()) : undefined;
+      if (cut) found.push({ page: index, what, ...describeCut(cut, options) });
+    }
   });
   return found;
 }
 
-function hasContentOutside(container: Element, bounds: DOMRect): boolean {
+/** The first text or picture of `container` that lies outside `bounds`. */
+function contentOutside(container: Element, bounds: DOMRect): Node | undefined {
   const range = document.createRange();
   const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -124,10 +130,24 @@ function hasContentOutside(container: Element, bounds: DOMRect): boolean {
     } else if ((node as Element).tagName === 'IMG') rects = (node as Element).getClientRects();
     else continue;
     for (const rect of Array.from(rects)) {
-      if (rect.width > 0 && (rect.right > bounds.right + 2 || rect.bottom > bounds.bottom + 2)) return true;
+      if (rect.width > 0 && (rect.right > bounds.right + 2 || rect.bottom > bounds.bottom + 2)) return node;
     }
   }
-  return false;
+  return undefined;
+}
+
+function describeCut(node: Node, options: PaginateOptions): Pick<PaginationReport['overflows'][number], 'block' | 'note' | 'text'> {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const block = element?.closest(`[${options.blockAttribute}]`)?.getAttribute(options.blockAttribute);
+  const note = element?.closest('.footnote')?.querySelector('.footnote-number')?.textContent ?? undefined;
+  const words = (node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : `[picture: ${(node as Element).getAttribute('alt') ?? ''}]`)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    ...(block ? { block: Number(block) } : {}),
+    ...(note ? { note } : {}),
+    text: words.length > 60 ? `${words.slice(0, 59)}…` : words,
+  };
 }
 
 /** Per page the label of its section (a blank page has the one before it), and the characters laid out per label. */

@@ -59,7 +59,15 @@ export interface PaginationReport {
   links: { page: number; rect: PageRect; target: string }[];
   outline: { level: number; title: string; page: number; y: number }[];
   /** Pages whose text or notes do not fit (Paged.js cut them off). */
-  overflows: { page: number; what: 'text' | 'notes' }[];
+  overflows: {
+    page: number;
+    what: 'text' | 'notes';
+    /** The chapter body's block it was cut from (`blockAttribute`), or the number of its note. */
+    block?: number;
+    note?: string;
+    /** The first words cut (60 characters at most), to find them by. */
+    text?: string;
+  }[];
   /** Per page: the label of the section on it (a blank page has the one before it). */
   pageLabels: string[];
   /** Characters laid out per labelled section, its notes included (compare `sourceCharacters`). */
