@@ -128,6 +128,11 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
         lossy: false,
       });
     }
+    const crossLinked = withoutCrossReferences(lines[index] as string);
+    if (crossLinked) {
+      lines[index] = crossLinked.text;
+      changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
+    }
     const inline = inlineShortcodes(lines[index] as string);
     if (inline) {
       lines[index] = inline.text;
@@ -286,6 +291,28 @@ const liquidUrlFilter = /\{\{-?\s*(["'])([^"'{}]*)\1\s*\|\s*(?:relative_url|abso
 /** The line without heading attributes (`{#id}`), kramdown span attributes, `{{ site.url }}` and Liquid URL filters. */
 function withoutInlineAttributes(line: string): string {
   return line.replace(headingAttributes, '$1').replace(kramdownSpanAttributes, '').replace(siteUrl, '').replace(liquidUrlFilter, '$2');
+}
+
+// `[the distill post]({% post_url 2018-12-22-distill %})`, `({% link _posts/x.md %})`, `({{< ref "x.md" >}})`, `({{< relref "x" >}})`.
+const crossReferenceLink = /\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*(\{%-?\s*(?:post_url|link)\s+[^%]*?-?%\}|\{\{[<%]\s*(?:rel)?ref\s+[^{}]*?[>%]\}\})[^)\s]*\s*\)/g;
+
+/**
+ * Links to another page of the same site, written as the generator's tag (Jekyll's `post_url` and
+ * `link`, Hugo's `ref` and `relref`): the address exists only on that site, so the link's words
+ * are kept without it, and reported, since the book may hold that post as a chapter to link to.
+ */
+function withoutCrossReferences(line: string): { text: string; reason: string } | undefined {
+  if (!line.includes('{%') && !line.includes('{{')) return undefined;
+  const targets: string[] = [];
+  const text = line.replace(crossReferenceLink, (_whole, words: string, tag: string) => {
+    targets.push(tag.replace(/\s+/g, ' '));
+    return words;
+  });
+  if (targets.length === 0) return undefined;
+  return {
+    text,
+    reason: `a link to another page of the site (${targets.join(', ')}): kept as its words, without the address, which only the site had; link it to its chapter if the book has it`,
+  };
 }
 
 const rawTag = /\{%-?\s*(?:end)?raw\s*-?%\}/g;

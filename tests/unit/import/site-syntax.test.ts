@@ -82,6 +82,26 @@ describe('site-generator syntax in Markdown', () => {
     assert.equal(withoutSiteSyntax('Note: this matters\n---').changes.length, 0);
   });
 
+  test('a link to another page of the site keeps its words, without the address only the site had, and is reported', () => {
+    // al-folio's _posts/2023-07-12-post-bibliography.md (MIT), and Hugo's ref/relref shortcodes.
+    const { text, changes } = withoutSiteSyntax(
+      [
+        'This is a [distill style post]({% post_url 2018-12-22-distill %}) and [another]({{ site.baseurl }}{% post_url 2019-01-01-x %}#top).',
+        'See [the glossary]({{< ref "glossary.md" >}}) or [this]({{< relref "/posts/b" >}}), and [the web](https://example.org).',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.split('\n'), ['This is a distill style post and another.', 'See the glossary or this, and [the web](https://example.org).']);
+    const crossLinks = changes.filter((change) => change.reason.startsWith('a link to another page'));
+    assert.deepEqual(
+      crossLinks.map((change) => [change.line, change.lossy]),
+      [
+        [1, true],
+        [2, true],
+      ],
+    );
+    assert.match(crossLinks[0]?.reason ?? '', /\{% post_url 2018-12-22-distill %\}, \{% post_url 2019-01-01-x %\}/);
+  });
+
   test('nothing before `fromLine` (the front matter) is touched', () => {
     const source = ['---', 'layout: post', '---', '', 'Body {: .x}'].join('\n');
     assert.deepEqual(withoutSiteSyntax(source, 4).text.split('\n'), ['---', 'layout: post', '---', '', 'Body']);
