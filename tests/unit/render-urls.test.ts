@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { markUrlBreaks, urlBreakPoints } from '../../src/render/pdf/urls.ts';
+import { urlBreakPoints, withUrlBreaks } from '../../src/render/pdf/urls.ts';
 
 /** The address with `|` where it may break. */
 function withBreaks(url: string): string {
@@ -25,10 +25,12 @@ describe('printed web addresses (Chicago 14.18)', () => {
 
   it('sets addresses in running text apart, without the punctuation that ends the sentence, and leaves code alone', () => {
     const paragraph = h('p', ['See https://ecrats.org/en/history/. Or ', h('code', 'https://x.org/a'), ' and www.kcp.kz/company.']);
-    markUrlBreaks(paragraph);
+    const before = toHtml(paragraph);
     assert.equal(
-      toHtml(paragraph),
+      toHtml(withUrlBreaks(paragraph)),
       '<p>See <span class="url">https://<wbr>ecrats<wbr>.org<wbr>/en<wbr>/history/</span>. Or <code>https://x.org/a</code> and <span class="url">www<wbr>.kcp<wbr>.kz<wbr>/company</span>.</p>',
     );
+    // The tree given is untouched: its parts are shared with the EPUB and the site (the reference list).
+    assert.equal(toHtml(paragraph), before);
   });
 });

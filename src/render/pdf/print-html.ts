@@ -23,7 +23,7 @@ import {
   type SectionPlaces,
 } from './protocol.ts';
 import { trimDesigns } from './trim.ts';
-import { markUrlBreaks } from './urls.ts';
+import { withUrlBreaks } from './urls.ts';
 
 export interface PrintOptions {
   /** 3 mm bleed and crop marks around the trim, for the printer (`print_ready`, `build --print`). */
@@ -92,15 +92,16 @@ export function renderPrintDocument(book: Book, assets: RenderAssets, options: P
     { items: [front], sequence: 'front', folioStyle: 'lower-roman' },
     ...groupIntoChunks(body, chunkBudget(body)).map((items) => ({ items, sequence: 'body', folioStyle: 'decimal' as const })),
   ];
+  // Last, on the finished tree: web addresses get their break points.
   const sections = groups.map(({ items }, index) =>
-    h(
-      'div.print-chunk',
-      { [chunkAttribute]: chunkIdOf(index) },
-      items.map((item) => item.element),
+    withUrlBreaks(
+      h(
+        'div.print-chunk',
+        { [chunkAttribute]: chunkIdOf(index) },
+        items.map((item) => item.element),
+      ),
     ),
   );
-  // Last, on the finished tree: web addresses get their break points.
-  for (const section of sections) markUrlBreaks(section);
 
   const css = [assets.fontFaceCss, pageCss(config.trim, options), footnoteLabelCss(footnoteLabels), assets.printCss].join('\n');
   const documentOf = (body: Element[]) => `${toHtml({ type: 'root', children: [{ type: 'doctype' }, htmlElement(book, css, body)] })}\n`;

@@ -23,22 +23,20 @@ export function urlBreakPoints(url: string): number[] {
 }
 
 /**
- * Sets every web address in the tree in a `span.url` (no hyphenation) with `<wbr>` at the places
- * where it may break, so that a long address breaks where a reader expects and not mid-word.
- * Skips code. Changes the tree in place.
+ * The tree with every web address in a `span.url` (no hyphenation) and `<wbr>` at the places where
+ * it may break, so that a long address breaks where a reader expects and not mid-word. Skips code.
+ * A new tree: the one given is left as it was, since its parts may be shared with the other formats
+ * (the book's reference list is one tree for all three), which must not get print's break points.
  */
-export function markUrlBreaks(root: Element): void {
-  const visit = (element: Element) => {
-    if (element.tagName === 'code' || element.tagName === 'pre' || (element.properties.className as string[] | undefined)?.includes('url')) return;
-    element.children = element.children.flatMap((child): ElementContent[] => {
-      if (child.type === 'element') {
-        visit(child);
-        return [child];
-      }
+export function withUrlBreaks(element: Element): Element {
+  if (element.tagName === 'code' || element.tagName === 'pre' || (element.properties.className as string[] | undefined)?.includes('url')) return element;
+  return {
+    ...element,
+    children: element.children.flatMap((child): ElementContent[] => {
+      if (child.type === 'element') return [withUrlBreaks(child)];
       return child.type === 'text' ? splitText(child) : [child];
-    });
+    }),
   };
-  visit(root);
 }
 
 function splitText(node: Text): ElementContent[] {

@@ -76,6 +76,17 @@ describe('golden outputs of the renderers (tests/golden/book)', () => {
     await matchesGolden('print/book.html', renderPrintDocument(book, assets).html);
   });
 
+  it('the print document leaves the trees it shares with the EPUB as they were (no print break points in the EPUB)', () => {
+    const bibliography = (epub: ReturnType<typeof renderEpub>) => {
+      const file = [...epub].find(([name]) => name.endsWith('bibliography.xhtml'))?.[1];
+      return typeof file === 'string' || file === undefined ? file : new TextDecoder().decode(file);
+    };
+    renderPrintDocument(book, assets);
+    const epub = bibliography(renderEpub(book, assets)) ?? '';
+    assert.match(epub, /<a href="https:\/\/archive\.example\.org\/lighthouse-log\/">https:\/\/archive\.example\.org\/lighthouse-log\/<\/a>/);
+    assert.doesNotMatch(epub, /<wbr|class="url"/);
+  });
+
   it('knows where each printed block and note of a chapter is in its file, for the PDF’s warnings', () => {
     const { places, sources } = renderPrintDocument(book, assets);
     const label = Object.keys(sources).find((key) => sources[key] === 'chapters/le-phare.md');
