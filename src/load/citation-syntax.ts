@@ -52,6 +52,21 @@ const locatorLabels: [RegExp, string][] = [
   [/^(?:l|ll|line|lines)\.?$/i, 'line'],
 ];
 
+const numbers = String.raw`[\divxlcdm]+(?:\s*(?:--|[-–—,])\s*[\divxlcdm]+)*`;
+const labelledLocator = new RegExp(String.raw`^(\S+)\s+(${numbers})(.*)$`, 'iu');
+// Pandoc: a locator with no term is a page (`[@key, 33-35]`); it starts with a digit.
+const bareLocator = /^(\d+[a-z]?(?:\s*(?:--|[-–—,])\s*\d+[a-z]?)*)(?![\p{L}\p{N}])(.*)$/u;
+
+/** The locator at the start of what follows a key (`p. 33`, `chap. 2`, or a bare `33–35`, a page), and the suffix after it. */
+function locatorOf(after: string): { label: string; locator: string; suffix?: string } | undefined {
+  const labelled = labelledLocator.exec(after);
+  const label = labelled?.[1] ? locatorLabels.find(([pattern]) => pattern.test(labelled[1] ?? ''))?.[1] : undefined;
+  const [locator, suffix] = labelled && label ? [labelled[2], labelled[3]] : (bareLocator.exec(after)?.slice(1) ?? []);
+  if (locator === undefined) return undefined;
+  // `--` is how Markdown writes an en dash (Pandoc's smart typography): a range.
+  return { label: label ?? 'page', locator: locator.trim().replace(/--/g, '–'), ...(suffix?.trim() ? { suffix: suffix.trim() } : {}) };
+}
+
 /** Parses the inside of `[…]` into cited items, or undefined when it is not a citation. */
 export function parseCitationText(inner: string): CitedItem[] | undefined {
   const items: CitedItem[] = [];
@@ -63,12 +78,11 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
     if (prefix.trim()) item.prefix = prefix.trim();
     if (dash) item.suppressAuthor = true;
     const after = rest.replace(/^,\s*/, '');
-    const locator = /^(\S+)\s+([\divxlcdm]+(?:\s*[-–—,]\s*[\divxlcdm]+)*)(.*)$/iu.exec(after);
-    const label = locator?.[1] ? locatorLabels.find(([pattern]) => pattern.test(locator[1] ?? ''))?.[1] : undefined;
-    if (locator && label) {
-      item.label = label;
-      item.locator = (locator[2] ?? '').trim();
-      if (locator[3]?.trim()) item.suffix = locator[3].trim();
+    const locator = locatorOf(after);
+    if (locator) {
+      item.label = locator.label;
+      item.locator = locator.locator;
+      if (locator.suffix) item.suffix = locator.suffix;
     } else if (after.trim()) item.suffix = after.trim();
     items.push(item);
   }

@@ -139,4 +139,16 @@ describe('Pandoc citation syntax', () => {
     ]);
     assert.equal(parseCitationText('no key here'), undefined);
   });
+
+  it('reads a number with no term as a page, as Pandoc does, and `--` in a range as an en dash', () => {
+    assert.deepEqual(parseCitationText('@raw2019, 4'), [{ key: 'raw2019', label: 'page', locator: '4' }]);
+    assert.deepEqual(parseCitationText('@sigfridsson, 377--380'), [{ key: 'sigfridsson', label: 'page', locator: '377–380' }]);
+    assert.deepEqual(parseCitationText('@a, 33, emphasis added'), [{ key: 'a', label: 'page', locator: '33', suffix: ', emphasis added' }]);
+    // Words, an edition, a note number glued to a page: a suffix as written.
+    assert.deepEqual(parseCitationText('@a, and passim; @b, 3rd ed.; @c, 12n4'), [
+      { key: 'a', suffix: 'and passim' },
+      { key: 'b', suffix: '3rd ed.' },
+      { key: 'c', suffix: '12n4' },
+    ]);
+  });
 });
