@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -67,19 +67,36 @@ export function chapterFileId(chapterPath: string): string {
 }
 
 /**
- * Only the `::figure` leaf directive is ours. A `:word` inside prose (`ratio:high`) would parse as
- * a text directive and vanish, so text and container directives go back to their source text.
+ * Only the `::figure` leaf directive is ours. A `:word` inside prose (`ratio:high`, a citation key
+ * `[@Knuth:1984]`) would parse as a text directive and vanish, so text and container directives go
+ * back to their source text, joined to the text around them (a citation is found within one text node).
  */
 function restoreStrayDirectives(tree: Root, source: string): void {
+  const restored = new Set<Parent>();
   visit(tree, (node, index, parent) => {
     if ((node.type === 'textDirective' || node.type === 'containerDirective') && parent && index !== undefined) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       const value = source.slice(start, end);
-      parent.children.splice(index, 1, node.type === 'textDirective' ? { type: 'text', value } : { type: 'paragraph', children: [{ type: 'text', value }] });
+      const text = { type: 'text' as const, value, position: node.position };
+      parent.children.splice(index, 1, node.type === 'textDirective' ? text : { type: 'paragraph', children: [text], position: node.position });
+      restored.add(node.type === 'textDirective' ? parent : (parent.children[index] as Parent));
     }
   });
+  for (const parent of restored) joinAdjacentText(parent);
+}
+
+function joinAdjacentText(parent: Parent): void {
+  const children: typeof parent.children = [];
+  for (const child of parent.children) {
+    const previous = children.at(-1);
+    if (previous?.type === 'text' && child.type === 'text') {
+      const position = previous.position && child.position ? { start: previous.position.start, end: child.position.end } : undefined;
+      children[children.length - 1] = { type: 'text', value: previous.value + child.value, ...(position ? { position } : {}) };
+    } else children.push(child);
+  }
+  parent.children = children;
 }
 
 function checkFigures(tree: Root, file: VFile): void {
