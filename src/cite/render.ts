@@ -1,6 +1,6 @@
 import type { ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { FootnoteDefinition, Root } from 'mdast';
+import type { FootnoteDefinition, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import {
@@ -23,6 +23,8 @@ interface FoundCitation {
   noteIndex: number;
   /** The text right after the citation, if any: a style's closing full stop goes before `; …`. */
   following: string | undefined;
+  /** That text's node: its full stop goes after a citation that ends with one inside quotes (`…Future.”`). */
+  followingNode?: Text;
   /** First thing in its note: a note starts with a capital (`See …`, `Ibid.`). */
   startsNote: boolean;
 }
@@ -43,7 +45,8 @@ function citationsInReadingOrder(tree: Root): FoundCitation[] {
       if (child.type === 'citation') {
         const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
         const startsNote = node.type === 'footnoteDefinition' && index === 0 && node.children[0] === parent;
-        found.push({ node: child, noteIndex, following: next?.type === 'text' ? next.value : undefined, startsNote });
+        const following = next?.type === 'text' ? (textAsWritten.get(next) ?? next.value) : undefined;
+        found.push({ node: child, noteIndex, following, ...(next?.type === 'text' ? { followingNode: next } : {}), startsNote });
       }
       if (child.type === 'footnoteReference' && !seenNotes.has(child.identifier)) {
         seenNotes.add(child.identifier);
@@ -64,19 +67,45 @@ function toHast(html: string): ElementContent[] {
   return (fromHtml(html, { fragment: true }) as HastRoot).children as ElementContent[];
 }
 
-/** `…, 2019.` followed by `; author interview…` in the note: the style's full stop must go. */
-function dropFinalFullStop(nodes: ElementContent[]): boolean {
+/** `…, 2019.` followed by `; author interview…` in the note: the style's full stop must go (`insideQuotes`: `“…Links.”` too). */
+function dropFinalFullStop(nodes: ElementContent[], insideQuotes: boolean): boolean {
   for (let index = nodes.length - 1; index >= 0; index--) {
     const node = nodes[index];
     if (!node) continue;
     if (node.type === 'text') {
       if (node.value.trim() === '') continue;
-      node.value = node.value.replace(/\.(\s*)$/, '$1');
+      node.value = node.value.replace(insideQuotes ? /\.([”’"']?\s*)$/ : /\.(\s*)$/, '$1');
       return true;
     }
-    if (node.type === 'element') return dropFinalFullStop(node.children);
+    if (node.type === 'element') return dropFinalFullStop(node.children, insideQuotes);
   }
   return false;
+}
+
+/** The text after a citation as the chapter has it, before `settleFollowingStop` took its full stop (rendering again starts from it). */
+const textAsWritten = new WeakMap<Text, string>();
+
+/**
+ * `“…Bright Future.”` then the note's own `.`: the style put the full stop inside the quotation
+ * marks (American usage), so the one written after the citation goes, as Pandoc does; a style
+ * that leaves it outside (`…Future”`) keeps it.
+ */
+function settleFollowingStop(following: Text, citation: ElementContent[]): void {
+  const written = textAsWritten.get(following) ?? following.value;
+  textAsWritten.set(following, written);
+  following.value = written.startsWith('.') && /[.?!][”’"']$/.test(lastText(citation).trimEnd()) ? written.slice(1) : written;
+}
+
+function lastText(nodes: readonly ElementContent[]): string {
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const node = nodes[index];
+    if (node?.type === 'text' && node.value.trim() !== '') return node.value;
+    if (node?.type === 'element') {
+      const inner = lastText(node.children);
+      if (inner) return inner;
+    }
+  }
+  return '';
 }
 
 function capitaliseFirstLetter(nodes: ElementContent[]): boolean {
@@ -96,7 +125,11 @@ interface PlannedCluster {
   cluster: CitationCluster;
   keys: string[];
   /** The style's closing full stop goes (`; …` follows). */
-  dropStop: boolean;
+  /**
+   * The style's closing full stop goes before the text's own `.` (`…2019` + `.`), and before `;`,
+   * `,` or `:` even inside closing quotation marks (`…Links”;`); a `.”` before `.` stays (`settleFollowingStop`).
+   */
+  dropStop: 'before-stop' | 'before-mark' | undefined;
 }
 
 /** A chapter's citations planned for citeproc: its clusters, the works they cite, and the citations citing nothing known. */
@@ -144,7 +177,8 @@ function newPlan(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): Cha
       // The note number; an in-text style gets 0 (`renderCitationJob`).
       properties: { noteIndex },
     };
-    const dropStop = entry.following !== undefined && /^\s*[;,.:]/.test(entry.following);
+    const next = /^\s*([;,.:])/.exec(entry.following ?? '')?.[1];
+    const dropStop = next === undefined ? undefined : next === '.' ? 'before-stop' : 'before-mark';
     clusters.push({ found: entry, cluster, keys: known.map((item) => item.key), dropStop });
   });
   return { clusters, works: [...chapterItems.values()], unresolved };
@@ -220,13 +254,14 @@ export function renderChapterCitations(
     const html = new Map(job.html);
     return plan.clusters.map(({ cluster, dropStop, found: entry }) => {
       const children = toHast(html.get(cluster.citationID) ?? '');
-      if (dropStop) dropFinalFullStop(children);
+      if (dropStop) dropFinalFullStop(children, dropStop === 'before-mark');
       if (entry.startsNote && job.isNoteStyle) capitaliseFirstLetter(children);
       return children;
     });
   });
   plan.clusters.forEach(({ found: entry, keys }, index) => {
     entry.node.data = { hName: 'span', hProperties: { className: ['citation'], dataCites: keys.join(' ') }, hChildren: hast[index] ?? [] };
+    if (entry.followingNode) settleFollowingStop(entry.followingNode, hast[index] ?? []);
     for (const key of keys) cited.add(key);
   });
   return cited;

@@ -48,12 +48,13 @@ async function notesIn(
   style: string,
   placement: 'book' | 'chapters' = 'book',
   items: BibliographyItem[] = references,
+  { language = 'en-GB', text = chapterText } = {},
 ): Promise<{ notes: string[]; bibliography: string; chapterBibliography: string; file: VFile }> {
-  const file = new VFile({ path: 'chapters/a.md', value: chapterText });
+  const file = new VFile({ path: 'chapters/a.md', value: text });
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter: Chapter = { slug: 'a', path: 'chapters/a.md', number: 1, ...parsed };
-  const config = { language: 'en-GB', style: `styles/csl/${style}.csl`, bibliography: placement } as Book['config'];
+  const config = { language, style: `styles/csl/${style}.csl`, bibliography: placement } as Book['config'];
   const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references: items };
   const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
   const html = toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }));
@@ -96,6 +97,17 @@ describe('rendering citations through citeproc', () => {
     const unresolved = file.messages.find((message) => message.ruleId === 'cite-unresolved');
     assert.equal(unresolved?.line, 12);
     assert.match(bibliography, /Erokhin, Dmitry\. <i>Comparative Analysis of Digital Development<\/i>\. OSCE Academy, 2019\./);
+  });
+
+  it('American quotation: the full stop after a citation that ends with one inside quotation marks goes, once', async () => {
+    const text = chapterText
+      .replace('[^2]: [@sco2017promotes]', '[^2]: [@sco2017promotes].')
+      .replace('[^4]: [@sco2017promotes]', '[^4]: [@sco2017promotes]; and more.');
+    const american = await notesIn('chicago-notes-bibliography', 'book', references, { language: 'en-US', text });
+    assert.equal(american.notes[1], 'Shanghai Cooperation Organisation (SCO), “SCO Promotes Transport Links.”');
+    assert.equal(american.notes[3], 'Shanghai Cooperation Organisation (SCO), “SCO Promotes Transport Links”; and more.');
+    const british = await notesIn('chicago-notes-bibliography', 'book', references, { text });
+    assert.equal(british.notes[1], 'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’.');
   });
 
   it('Chicago with subsequent Ibid.: an immediate repeat is Ibid.', async () => {
