@@ -1,6 +1,7 @@
 /** Small text helpers shared by the importers: entities, names, venues. */
 
 import { decodeHTMLStrict } from 'entities';
+import { naturalOrderName } from '../core/names.ts';
 
 // Dates have one home, `core/dates.ts`; these names stay for the importers that read them from here.
 export { type FoundDate, findDate, isDateLine } from '../core/dates.ts';
@@ -25,17 +26,20 @@ const conjunction = /\s+(?:and|et|und|en|и)\s+|\s*&\s*/i;
 
 /**
  * Splits `A, B and C`, `A & B`, `A et B` into names, in order. A suffix stays with its name
- * (`Jane Roe, Jr.`), `Doe, Jane` is one name written family-first, and a short all-capitals
+ * (`Jane Roe, Jr.`), `Doe, Jane` and `Jong, Michiel de` are one name written family-first, a semicolon
+ * parts people (`Smith, John; Doe, Jane`), and a short all-capitals
  * affiliation after a name (`Stephen Collinson, CNN`) is not a name.
  */
 export function splitNames(text: string): string[] {
+  // `Smith, John; Doe, Jane` (Pelican's `Authors:`, library records): semicolons part the people, each perhaps written family first.
+  if (text.includes(';')) return [...new Set(text.split(/\s*;\s*/).flatMap((part) => (part.trim() === '' ? [] : splitNames(part))))];
+  // `Doe, Jane`, `Jong, Michiel de`, `Kooman, F.`: one name, family first.
+  const inverted = conjunction.test(text) ? undefined : naturalOrderName(text);
+  if (inverted) return [cleanName(inverted)];
   const commaParts = text
-    .split(/\s*[,;]\s*/)
+    .split(/\s*,\s*/)
     .map((part) => part.trim())
     .filter(Boolean);
-  // `Doe, Jane`: two single words and nothing else.
-  if (commaParts.length === 2 && !conjunction.test(text) && commaParts.every((part) => /^[\p{L}'’.-]+$/u.test(part) && !nameSuffix.test(part)))
-    return [cleanName(`${commaParts[1]} ${commaParts[0]}`)];
   const names: string[] = [];
   for (const part of commaParts) {
     for (const piece of part.replace(/^(?:and|et|und|en|и)\s+/i, '').split(conjunction)) {

@@ -1,6 +1,7 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { matches } from 'hast-util-select';
 import { type DateOptions, dateOrderOf, dayInAddress, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { naturalOrderName } from '../../core/names.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
@@ -308,6 +309,9 @@ const authorMetaKeys = [
   'byl',
 ];
 
+/** Keys whose tags hold one person each, as library records write them: `Jong, Michiel de`. */
+const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_author']);
+
 /**
  * Authors in meta tags, by key in order of trust: one tag per author or a list in one;
  * `article:author` and others may hold a profile address rather than a name, and
@@ -321,7 +325,10 @@ function metaAuthors(page: PageIndex): Found<string[]>[] {
       elements.flatMap((meta) => {
         const value = clean(stringProperty(meta, 'content') ?? '');
         // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
-        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(withoutContact(value));
+        if (/^by\s/i.test(value)) return readByline(value).authors;
+        // One person a tag, family name first: `García Márquez, Gabriel` is one name, not two.
+        const inverted = familyFirstKeys.has(key) ? naturalOrderName(withoutContact(value), { onePerson: true }) : undefined;
+        return inverted ? (asName(inverted) ?? []) : namesIn(withoutContact(value));
       }),
     );
     if (names.length > 0) found.push({ value: names, from: elements });
