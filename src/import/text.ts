@@ -90,8 +90,17 @@ const loginNames = new Set([
   'editor',
   'author',
   'guest',
+  // Blogger's and others' placeholders for a profile that shows no name.
   'anonymous',
   'unknown',
+  'unbekannt',
+  'anonym',
+  'anonyme',
+  'anonimo',
+  'anónimo',
+  'inconnu',
+  'sconosciuto',
+  'desconocido',
   'staff',
   'moderator',
   'owner',
@@ -100,7 +109,7 @@ const loginNames = new Set([
   'blog admin',
 ]);
 const notNameWords =
-  /\b(?:posted|published|updated|written|edited|comments?|min(?:ute)?s? read|read more|share|tweet|follow|subscribe|newsletter|twitter|facebook|linkedin|instagram|e-?mail|profile|bio|view all|all posts|more from|see more|photo(?:graph)?s?|images?|getty|shutterstock|reuters\/|advertisement|sponsored|category|tags?|filed under|leave a|reply|permalink|print|home|menu|search|log ?in|sign ?in|sign ?up|[ap]\.?m\.?|edt|est|gmt|utc)\b/i;
+  /\b(?:posted|published|updated|written|edited|comments?|min(?:ute)?s? read|read more|share|tweet|follow|subscribe|newsletter|twitter|facebook|linkedin|instagram|e-?mail|profile|bio|view all|all posts|more from|see more|photo(?:graph)?s?|images?|getty|shutterstock|reuters\/|advertisement|sponsored|category|tags?|filed under|leave a|reply|permalink|print|home|menu|search|log ?in|sign ?in|sign ?up|[ap]\.?m\.?|edt|est|gmt|utc|tos|privacy|terms of (?:service|use)|terms (?:and|&) conditions|cookies?|consent|disclaimer|unsubscribe|datenschutz\w*|impressum|nutzungsbedingungen|blogthis|pinterest|whatsapp|reddit)\b/i;
 const roleWords =
   /\b(?:writer|reporter|correspondent|columnist|contributor|contributing|editor|editorial|staff|senior|associate|assistant|fellow|professor|lecturer|director|analyst|researcher|intern|producer|journalist|chief|deputy|managing|bureau|desk|founder|ceo|head of)\b/i;
 
