@@ -109,3 +109,34 @@ export function familyNameSortKey(name: string): string {
   }
   return [family, given, person['dropping-particle'], person['non-dropping-particle'], person.suffix].filter(Boolean).join(' ');
 }
+
+// One word of a family name (`Jong`, `Müller-Lüdenscheidt`, `O’Brien`), a given name or an initial (`F.`, `J.-P.`), and the
+// lowercase particles that go with a family name (`de`, `van der`), before or after the given names.
+const FAMILY_WORD = String.raw`\p{Lu}[\p{L}'’-]*\p{L}`;
+const GIVEN_WORD = String.raw`\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3}`;
+const LOWER_PARTICLE = String.raw`(?:van|von|de|da|del|della|der|den|di|du|la|le|ten|ter|zu|dos|das|do|y)`;
+const INVERTED = new RegExp(
+  String.raw`^((?:${LOWER_PARTICLE}\s+)*(?:${FAMILY_WORD})(?:\s+${FAMILY_WORD})*),\s*((?:${GIVEN_WORD})(?:\s+(?:${GIVEN_WORD}))*)((?:\s+${LOWER_PARTICLE})*)$`,
+  'u',
+);
+
+/**
+ * A name written family name first, as library records and `citation_author`/`DC.Creator` tags
+ * write it, in reading order: `Jong, Michiel de` → `Michiel de Jong`, `Kooman, F.` → `F. Kooman`,
+ * `de Jong, Michiel` → `Michiel de Jong`. Undefined when `text` is not one such name: `Jane Doe,
+ * John Roe` is two people, `Jane Roe, Jr.` a name and its suffix. `onePerson` (a value that holds
+ * one person by its format, such as one `citation_author` tag) allows a family name of several
+ * words (`García Márquez, Gabriel`); otherwise it is one word, with its particles.
+ */
+export function naturalOrderName(text: string, options: { onePerson?: boolean } = {}): string | undefined {
+  const match = INVERTED.exec(text.replace(/\s+/g, ' ').trim());
+  if (!match) return undefined;
+  const [, family = '', given = '', particles = ''] = match;
+  const familyWords = family.split(' ').filter((word) => !/^\p{Ll}/u.test(word));
+  // `Roe, Jr.`, `Stephen Collinson, CNN`: a suffix or an affiliation after a name, not given names.
+  if (SUFFIX.test(given) || /^(?:PhD|Ph\.D\.|MD|M\.D\.|Esq\.?)$/.test(given) || /(?:^|\s)\p{Lu}{2,}(?:\s|$)/u.test(given)) return undefined;
+  if (familyWords.length > (options.onePerson ? 3 : 1) || given.split(' ').length > 3) return undefined;
+  // `Jane Doe, John Roe` as one `DC.Creator` value: two people with two words each, not one written family first.
+  if (familyWords.length > 1 && given.split(' ').length > 1) return undefined;
+  return `${given}${particles} ${family}`;
+}

@@ -52,7 +52,10 @@ const namesEndSources = [
   String.raw`\s+[–—-]\s+`,
   // `Written by X / Edited by Y`, not `u/benyacobi`.
   String.raw`\s+/\s*|\s*/\s+`,
-  String.raw`\n|\s{3,}`,
+  // A byline ends with its line (`Eingestellt von X` above the share buttons), unless the next goes on with the list (`By Jane Doe<br>and John Roe`).
+  String.raw`\n(?!\s*(?:(?:and|und|et|en|и)\s|[&,]))|\s{3,}`,
+  // A post's labels, tags or categories after its byline (`Labels: Anne, Interview, News`) are never names.
+  String.raw`(?<![\p{L}\p{N}])(?:[Ll]abels?|[Tt]ags?|[Cc]ategor(?:y|ies)|[Ff]iled under|[Ss]chlagw(?:ö|oe)rter|[Kk]ategorien?|[Ll]ibellés|[ÉéEe]tiquettes|[Ee]tiquetas|[Cc]ategorías?|[Cc]ategorie)\s*[:：]`,
   String.raw`\d`,
 ];
 const updateWords = String.raw`\s*(?:updated|published|posted|last modified|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|bijgewerkt|обновлено)(?![\p{L}\p{N}])`;
@@ -82,6 +85,8 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     cued: false,
   };
   const cues = [...value.matchAll(cuePattern)];
+  // `By clicking “Subscribe” you agree to our TOS and Privacy Policy.`: a form's fine print, no byline.
+  if (cues.some((cue) => isInstruction(cue, value))) return byline;
   if (cues.length === 0) {
     if (!options.requireCue) byline.authors = namesIn(firstChunk(value), options.handles === true);
     return byline;
@@ -95,6 +100,11 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     for (const name of namesIn(segment, options.handles === true)) if (!list.includes(name)) list.push(name);
   });
   return byline;
+}
+
+/** `By clicking`, `by continuing to use this site`, `By signing up`: `by` and a verb (in lower case: `By Sterling Hayden` is a byline). */
+function isInstruction(cue: RegExpMatchArray, value: string): boolean {
+  return /by$/i.test(cue[0]) && /^\s*:?\s*\p{Ll}+ing(?!\p{L})/u.test(value.slice((cue.index ?? 0) + cue[0].length));
 }
 
 /** The text up to where names end; for a byline that starts with its date (`3 March 2020 · Jane Doe`), the first part with letters. */

@@ -1,6 +1,7 @@
 /** Small text helpers shared by the importers: entities, names, venues. */
 
 import { decodeHTMLStrict } from 'entities';
+import { naturalOrderName } from '../core/names.ts';
 
 // Dates have one home, `core/dates.ts`; these names stay for the importers that read them from here.
 export { type FoundDate, findDate, isDateLine } from '../core/dates.ts';
@@ -25,17 +26,20 @@ const conjunction = /\s+(?:and|et|und|en|и)\s+|\s*&\s*/i;
 
 /**
  * Splits `A, B and C`, `A & B`, `A et B` into names, in order. A suffix stays with its name
- * (`Jane Roe, Jr.`), `Doe, Jane` is one name written family-first, and a short all-capitals
+ * (`Jane Roe, Jr.`), `Doe, Jane` and `Jong, Michiel de` are one name written family-first, a semicolon
+ * parts people (`Smith, John; Doe, Jane`), and a short all-capitals
  * affiliation after a name (`Stephen Collinson, CNN`) is not a name.
  */
 export function splitNames(text: string): string[] {
+  // `Smith, John; Doe, Jane` (Pelican's `Authors:`, library records): semicolons part the people, each perhaps written family first.
+  if (text.includes(';')) return [...new Set(text.split(/\s*;\s*/).flatMap((part) => (part.trim() === '' ? [] : splitNames(part))))];
+  // `Doe, Jane`, `Jong, Michiel de`, `Kooman, F.`: one name, family first.
+  const inverted = conjunction.test(text) ? undefined : naturalOrderName(text);
+  if (inverted) return [cleanName(inverted)];
   const commaParts = text
-    .split(/\s*[,;]\s*/)
+    .split(/\s*,\s*/)
     .map((part) => part.trim())
     .filter(Boolean);
-  // `Doe, Jane`: two single words and nothing else.
-  if (commaParts.length === 2 && !conjunction.test(text) && commaParts.every((part) => /^[\p{L}'’.-]+$/u.test(part) && !nameSuffix.test(part)))
-    return [cleanName(`${commaParts[1]} ${commaParts[0]}`)];
   const names: string[] = [];
   for (const part of commaParts) {
     for (const piece of part.replace(/^(?:and|et|und|en|и)\s+/i, '').split(conjunction)) {
@@ -86,8 +90,17 @@ const loginNames = new Set([
   'editor',
   'author',
   'guest',
+  // Blogger's and others' placeholders for a profile that shows no name.
   'anonymous',
   'unknown',
+  'unbekannt',
+  'anonym',
+  'anonyme',
+  'anonimo',
+  'anónimo',
+  'inconnu',
+  'sconosciuto',
+  'desconocido',
   'staff',
   'moderator',
   'owner',
@@ -96,7 +109,7 @@ const loginNames = new Set([
   'blog admin',
 ]);
 const notNameWords =
-  /\b(?:posted|published|updated|written|edited|comments?|min(?:ute)?s? read|read more|share|tweet|follow|subscribe|newsletter|twitter|facebook|linkedin|instagram|e-?mail|profile|bio|view all|all posts|more from|see more|photo(?:graph)?s?|images?|getty|shutterstock|reuters\/|advertisement|sponsored|category|tags?|filed under|leave a|reply|permalink|print|home|menu|search|log ?in|sign ?in|sign ?up|[ap]\.?m\.?|edt|est|gmt|utc)\b/i;
+  /\b(?:posted|published|updated|written|edited|comments?|min(?:ute)?s? read|read more|share|tweet|follow|subscribe|newsletter|twitter|facebook|linkedin|instagram|e-?mail|profile|bio|view all|all posts|more from|see more|photo(?:graph)?s?|images?|getty|shutterstock|reuters\/|advertisement|sponsored|category|tags?|filed under|leave a|reply|permalink|print|home|menu|search|log ?in|sign ?in|sign ?up|[ap]\.?m\.?|edt|est|gmt|utc|tos|privacy|terms of (?:service|use)|terms (?:and|&) conditions|cookies?|consent|disclaimer|unsubscribe|datenschutz\w*|impressum|nutzungsbedingungen|blogthis|pinterest|whatsapp|reddit)\b/i;
 const roleWords =
   /\b(?:writer|reporter|correspondent|columnist|contributor|contributing|editor|editorial|staff|senior|associate|assistant|fellow|professor|lecturer|director|analyst|researcher|intern|producer|journalist|chief|deputy|managing|bureau|desk|founder|ceo|head of)\b/i;
 

@@ -97,12 +97,10 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   if (capture && !metadata.url) metadata.url = { value: capture.original, from: [] };
   // Readability takes a byline from the page's meta tags too, where a site may name itself (`DC.creator`
   // “Mac & i”): the site's name is a writer's only where it is a person's (a personal site, “Steph Ango”).
-  const siteByline =
-    readable?.byline &&
-    metadata.siteName &&
-    readable.byline.trim().toLowerCase() === metadata.siteName.value.trim().toLowerCase() &&
-    !personName(readable.byline);
-  const readableAuthors = readable?.byline && !siteByline ? namesFromByline(readable.byline) : [];
+  // So is a byline that names the site (`By The Planetary Press -`, its account).
+  const isSite = (name: string) =>
+    metadata.siteName !== undefined && name.trim().toLowerCase() === metadata.siteName.value.trim().toLowerCase() && !personName(name);
+  const readableAuthors = readable?.byline && !isSite(readable.byline) ? namesFromByline(readable.byline).filter((name) => !isSite(name)) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
   // The byline and date above the text are read before chrome goes (a themed date line is also chrome),

@@ -1,6 +1,7 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { matches } from 'hast-util-select';
 import { type DateOptions, dateOrderOf, dayInAddress, findAmbiguousDate, findDate, formatPartialDate, parseDate } from '../../core/dates.ts';
+import { naturalOrderName } from '../../core/names.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
@@ -97,7 +98,8 @@ function isDek(element: Element): boolean {
 
 /** Blocks whose text is only a byline when it says so (`Posted in News on … by …`). */
 const cuedOnlyClasses = ['entry-meta', 'post-meta', 'article-meta', 'meta', 'post-info', 'entry-footer', 'post-footer'];
-const authorPagePath = /\/(?:author|authors|autor|autoren|auteur|auteurs|writers|contributors|profile|people|staff)\//i;
+// A person's page under the folder (`/author/jane-doe/`), not the folder itself (a menu's `/people/`).
+const authorPagePath = /\/(?:author|authors|autor|autoren|auteur|auteurs|writers|contributors|profile|people|staff)\/[^/?#\s]+/i;
 
 /** Elements that name the article's author or hold its byline: `.author`, `.byline`, microdata, `rel=author`, links to an author's page. */
 function isBylineCandidate(element: Element): boolean {
@@ -175,8 +177,9 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
   ]);
   const title = articleTitle(page, place, declaredSite?.value, jsonLd);
   const near = withArticleAsides(page, place, title?.from[0]);
-  const byline = visibleByline(page, near, title?.from[0], dates);
   const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
+  const siteNames = [declaredSite?.value, publisher].filter((name): name is string => name !== undefined);
+  const byline = visibleByline(page, near, title?.from[0], dates, siteNames);
   const metas = metaAuthors(page);
   const authors = authorsOf(
     [
@@ -186,7 +189,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
       metas[0],
       byline.authors,
     ],
-    [declaredSite?.value, publisher].filter((name): name is string => name !== undefined),
+    siteNames,
     { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
@@ -308,6 +311,9 @@ const authorMetaKeys = [
   'byl',
 ];
 
+/** Keys whose tags hold one person each, as library records write them: `Jong, Michiel de`. */
+const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_author']);
+
 /**
  * Authors in meta tags, by key in order of trust: one tag per author or a list in one;
  * `article:author` and others may hold a profile address rather than a name, and
@@ -321,7 +327,10 @@ function metaAuthors(page: PageIndex): Found<string[]>[] {
       elements.flatMap((meta) => {
         const value = clean(stringProperty(meta, 'content') ?? '');
         // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
-        return /^by\s/i.test(value) ? readByline(value).authors : namesIn(withoutContact(value));
+        if (/^by\s/i.test(value)) return readByline(value).authors;
+        // One person a tag, family name first: `García Márquez, Gabriel` is one name, not two.
+        const inverted = familyFirstKeys.has(key) ? naturalOrderName(withoutContact(value), { onePerson: true }) : undefined;
+        return inverted ? (asName(inverted) ?? []) : namesIn(withoutContact(value));
       }),
     );
     if (names.length > 0) found.push({ value: names, from: elements });
@@ -806,6 +815,23 @@ const notBylineTags = new Set(['meta', 'link', 'script', 'style', 'img', 'body',
 const cuedBlock =
   /^(?:[/|·•—–-]{1,3}\s*)?(?:(?:written|posted|words|story|text|reporting)\s+by|by|von|par|por|di|door|autor|author|auteur|автор|著者|作者|筆者|文)(?:\s|[:：●])/i;
 
+// Boxes, not the article: `newsletter-form`, `subscribe-box`, `cookie-notice` (a site's `subscriber-content` holds articles,
+// and `<body class="cookies-not-set">` the whole page).
+const signUpNames =
+  /(?:newsletter|subscribe|subscription|sign-?up|opt-?in)[-_]?(?:form|box|block|widget|cta|banner|modal|popup)|^(?:cookie|consent|gdpr)(?:[-_]|$)/i;
+
+/** A short form or a newsletter, sign-up or consent box: its fine print (`By clicking “Subscribe” you agree to our TOS`) is no byline. */
+function inSignUp(element: Element, page: PageIndex): boolean {
+  return [element, ...ancestorsOf(element, page.parents)].some(
+    (node) =>
+      node.type === 'element' &&
+      node.tagName !== 'body' &&
+      // ASP.NET wraps a whole page in one `<form>`: a sign-up form is short.
+      ((node.tagName === 'form' && collapsedText(node).length <= 1000) ||
+        [...classNames(node), stringProperty(node, 'id') ?? ''].some((name) => signUpNames.test(name))),
+  );
+}
+
 /** `Tuesday 15 October 2019 by Jane Doe`, `Posted on 3 May 2020 at 09:11 by Jane Doe.`: the day, then who wrote it. */
 const datedByline = /^((?:(?:posted|published|written)\s+(?:on\s+)?)?.{6,50}?)\s+by\s+\S/i;
 
@@ -832,7 +858,13 @@ function isDatedByline(element: Element, options: DateOptions): boolean {
  * article's title that yields a name. Only one is read (or its parent, for authors each in their
  * own link): other bylines near the article belong to other stories.
  */
-function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined, options: DateOptions): VisibleByline {
+function visibleByline(
+  page: PageIndex,
+  place: ArticlePlace,
+  titleElement: Element | undefined,
+  options: DateOptions,
+  siteNames: readonly string[],
+): VisibleByline {
   const { elements: all, order } = page;
   const anchor = titleElement && !['title', 'meta', 'script'].includes(titleElement.tagName) ? order.get(titleElement) : undefined;
   const distance = (element: Element) => (anchor === undefined ? (order.get(element) ?? 0) : Math.abs((order.get(element) ?? 0) - anchor));
@@ -845,7 +877,7 @@ function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Eleme
   const inCaption = (element: Element) =>
     ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && (ancestor.tagName === 'figure' || ancestor.tagName === 'figcaption'));
   const candidates = [...new Set([...all.filter(isBylineCandidate), ...cued])]
-    .filter((element) => !notBylineTags.has(element.tagName) && place.isNearArticle(element) && !inCaption(element))
+    .filter((element) => !notBylineTags.has(element.tagName) && place.isNearArticle(element) && !inCaption(element) && !inSignUp(element, page))
     .sort((a, b) => distance(a) - distance(b));
   const readings = new Map<Element, Byline>();
   const read = (element: Element): Byline => {
@@ -859,25 +891,43 @@ function visibleByline(page: PageIndex, place: ArticlePlace, titleElement: Eleme
   // Editors and the date come from the nearest block that says who did what (`Written by X / Edited by Y`).
   const block = candidates.find((element) => read(element).cued);
   const blockByline = block ? read(block) : undefined;
-  let authors: Found<string[]> | undefined;
-  for (const element of candidates) {
-    const names = read(element).authors;
-    if (names.length === 0) continue;
-    authors = { value: names, from: [element] };
-    // Authors each in their own link (`By <a>A</a> and <a>B</a>`): the parent's text names them all, cues and all.
-    const parent = page.parents.get(element);
-    const together = parent?.type === 'element' && collapsedText(parent).length <= 300 ? readByline(shownText(parent), options) : undefined;
-    if (parent?.type === 'element' && together && names.every((name) => together.authors.includes(name)) && together.authors.length > names.length)
-      authors = { value: together.authors, from: [parent] };
-    break;
-  }
   return {
-    authors,
+    authors: nearestAuthors(page, candidates, read, siteNames, options),
     editors: blockByline && blockByline.editors.length > 0 && block ? { value: blockByline.editors, from: [block] } : undefined,
     date: blockByline?.date && block ? { value: blockByline.date, from: [block] } : undefined,
     ambiguousDate: blockByline?.ambiguousDate,
     element: block,
   };
+}
+
+/**
+ * The authors of the nearest byline that names someone (`candidates` nearest first). One that names
+ * only the site (`By The Planetary Press`, its account) gives way to a later one that says who wrote
+ * the piece (`Written by: Julie Mollins` opening the text); without one, it stands (and is no author).
+ */
+function nearestAuthors(
+  page: PageIndex,
+  candidates: readonly Element[],
+  read: (element: Element) => Byline,
+  siteNames: readonly string[],
+  options: DateOptions,
+): Found<string[]> | undefined {
+  let siteOnly: Found<string[]> | undefined;
+  for (const element of candidates) {
+    const { authors: names, cued } = read(element);
+    if (names.length === 0 || (siteOnly && !cued)) continue;
+    if (names.every((name) => siteNames.some((site) => sameText(site, name)))) {
+      siteOnly ??= { value: names, from: [element] };
+      continue;
+    }
+    // Authors each in their own link (`By <a>A</a> and <a>B</a>`): the parent's text names them all, cues and all.
+    const parent = page.parents.get(element);
+    const together = parent?.type === 'element' && collapsedText(parent).length <= 300 ? readByline(shownText(parent), options) : undefined;
+    if (parent?.type === 'element' && together && names.every((name) => together.authors.includes(name)) && together.authors.length > names.length)
+      return { value: together.authors, from: [parent] };
+    return { value: names, from: [element] };
+  }
+  return siteOnly;
 }
 
 /**
@@ -963,13 +1013,18 @@ function shownText(node: Element): string {
     const boundary = blockTags.has(current.tagName) ? '\n' : elementBoundary;
     parts.push(boundary);
     for (const child of current.children) {
-      if (child.type === 'text') parts.push(child.value);
+      if (child.type === 'text') parts.push(child.value.replace(/\s+/g, ' '));
       else if (child.type === 'element') walk(child);
     }
     parts.push(boundary);
   };
   walk(node);
-  return clean(parts.join('').replace(new RegExp(`${elementBoundary}(\\s*)${elementBoundary}`, 'g'), `$1${elementBoundary}`));
+  // A block's end is a line's (`Eingestellt von Unknown` above the share buttons and the labels): a byline ends with its line.
+  const joined = decodeEntities(parts.join(''))
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n[\s\u2063]*/g, (gap) => (gap.includes(elementBoundary) ? `\n${elementBoundary}` : '\n'))
+    .trim();
+  return joined.replace(new RegExp(`${elementBoundary}(\\s*)${elementBoundary}`, 'g'), `$1${elementBoundary}`);
 }
 
 function dek(page: PageIndex, place: ArticlePlace): Found<string> | undefined {
