@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { CiteprocEngine, CiteStyle, CslJsonItem } from '../core/citations.ts';
+import { type CiteprocEngine, type CiteStyle, type CslJsonItem, isTextVariable } from '../core/citations.ts';
 
 /**
  * The only module that touches citation-js (0.7, the line that runs on Node 20; no bundled types).
@@ -11,7 +11,30 @@ const require = createRequire(import.meta.url);
 
 interface CiteConstructor {
   new (data: unknown, options?: Record<string, unknown>): { data: CslJsonItem[]; format(format: string, options?: Record<string, unknown>): string };
-  plugins: { config: { get(name: '@csl'): CslConfig } };
+  plugins: {
+    config: { get(name: '@csl'): CslConfig; get(name: '@bibtex'): BibtexConfig };
+    input: {
+      /** One step of parsing: text of a type → what that type's parser makes of it. */
+      data(input: unknown, type: string): unknown;
+      /** Every step, to CSL-JSON (throws on the first error). */
+      chain(input: unknown, options: { forceType: string; generateGraph: false }): CslJsonItem[];
+    };
+  };
+}
+
+/** @citation-js/plugin-bibtex's tables of LaTeX it decodes (0.7: `plugins.config.get('@bibtex').constants`). */
+interface BibtexConfig {
+  constants?: {
+    commands?: Record<string, string>;
+    argumentCommands?: Record<string, (...args: string[]) => string>;
+  };
+}
+
+/** A BibTeX entry as the plugin's file grammar reads it: field values still LaTeX, as written. */
+interface RawBibtexEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string | number>;
 }
 
 interface Register {
@@ -65,8 +88,50 @@ interface CiteprocModule {
 
 let cite: CiteConstructor | undefined;
 function citationJs(): CiteConstructor {
-  cite ??= require('citation-js') as CiteConstructor;
+  if (!cite) {
+    cite = require('citation-js') as CiteConstructor;
+    teachLatexCommands(cite.plugins.config.get('@bibtex'));
+  }
   return cite;
+}
+
+/**
+ * LaTeX text commands common in real .bib files that @citation-js/plugin-bibtex 0.7 leaves as
+ * written (`{\TeX}book` printed `\TeXbook`), added to its own tables: it already decodes accents,
+ * ligatures (`--`, `---`, `~`), `\&`, `\%`, `\emph`, `\textit`, `\textbf` and the like.
+ * `\noopsort{…}` is BibTeX's sorting trick: it and its argument print nothing. Commands it still
+ * does not know stay as written and are reported on the item (`BibtexEntry.latex`).
+ */
+const latexCommands: Record<string, string> = {
+  TeX: 'TeX',
+  LaTeX: 'LaTeX',
+  LaTeXe: 'LaTeX2\u03b5',
+  BibTeX: 'BibTeX',
+  hyphen: '-',
+  slash: '/',
+  ldots: '\u2026',
+  dots: '\u2026',
+  textellipsis: '\u2026',
+  S: '\u00a7',
+  nobreakspace: '\u00a0',
+  space: ' ',
+  adddot: '.',
+  addcomma: ',',
+};
+const latexArgumentCommands: Record<string, (...args: string[]) => string> = {
+  // The plugin reads as many braced arguments as the function takes: this one takes one, and prints nothing.
+  noopsort: (_sortKey) => '',
+  mbox: (text) => text,
+  hbox: (text) => text,
+  mkbibacro: (text) => text,
+  textnormal: (text) => text,
+};
+
+function teachLatexCommands(config: BibtexConfig): void {
+  const { commands, argumentCommands } = config.constants ?? {};
+  // Another version may keep its tables elsewhere: then these stay undecoded, and are reported.
+  if (commands) for (const [name, text] of Object.entries(latexCommands)) commands[name] ??= text;
+  if (argumentCommands) for (const [name, make] of Object.entries(latexArgumentCommands)) argumentCommands[name] ??= make;
 }
 
 /**
@@ -366,15 +431,175 @@ function withoutBibliographySort(engine: CiteprocEngine, update: () => void): vo
   }
 }
 
-/** Parses BibTeX (`@article{…}`) or RIS text into CSL-JSON through citation-js's plugins. */
-export function parseBibliographyText(text: string): CslJsonItem[] {
-  const Cite = citationJs();
-  return new Cite(text, { forceType: /^\s*TY {2}-/m.test(text) ? '@ris/file' : '@biblatex/text' }).data;
+/** A field left out of an entry because its value could not be read. */
+export interface UnreadField {
+  field: string;
+  reason: string;
+  /** Where in the value, as written between its braces or quotes, the parser stopped (0-based), when it says. */
+  offset: number | undefined;
 }
 
-/** Exports CSL-JSON items as BibTeX, RIS or CSL-JSON text. */
-export function exportBibliography(items: CslJsonItem[], format: 'bibtex' | 'ris' | 'csl-json'): string {
-  const data = new (citationJs())(items);
-  if (format === 'csl-json') return `${JSON.stringify(data.data, null, 2)}\n`;
-  return data.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' });
+/** One BibTeX or biblatex entry as read. */
+export interface BibtexEntry {
+  /** Its key (`@book{key, …}`). */
+  key: string;
+  /** Its CSL-JSON item; undefined when it could not be read at all (`problem` says why). */
+  item: CslJsonItem | undefined;
+  problem?: string;
+  /** Fields whose values could not be read: the entry is read without them. */
+  unreadFields: UnreadField[];
+  /** LaTeX commands citation-js left as written in the item's fields. */
+  latex: { field: string; command: string }[];
+}
+
+/**
+ * Reads BibTeX or biblatex text entry by entry, in the file's order (throws only when the file
+ * itself cannot be read: then the message says `at line L col C` of the file). Each entry's values
+ * are read on their own, so a value citation-js cannot read (`\enquote*{…}` in an annotation no
+ * style prints) costs that field, said so, not the entry, and a bad entry not the file.
+ */
+export function parseBibtexText(text: string): BibtexEntry[] {
+  const Cite = citationJs();
+  const entries = Cite.plugins.input.data(text, '@biblatex/text') as RawBibtexEntry[];
+  return entries.map((entry) => readBibtexEntry(Cite, entry));
+}
+
+function readBibtexEntry(Cite: CiteConstructor, raw: RawBibtexEntry): BibtexEntry {
+  const properties = Object.fromEntries(Object.entries(raw.properties).map(([field, value]) => [field, unstarred(value)]));
+  const unreadFields: UnreadField[] = [];
+  for (;;) {
+    try {
+      const [item] = Cite.plugins.input.chain({ ...raw, properties }, { forceType: '@biblatex/entry+object', generateGraph: false });
+      if (!item) return { key: raw.label, item: undefined, problem: 'citation-js made nothing of it', unreadFields, latex: [] };
+      const joined = withListsJoined(item);
+      return { key: raw.label, item: joined, unreadFields, latex: latexLeftIn(joined) };
+    } catch (error) {
+      const unread = unreadField(Cite, raw, properties);
+      if (!unread) return { key: raw.label, item: undefined, problem: errorText(error), unreadFields, latex: [] };
+      unreadFields.push(unread);
+      delete properties[unread.field];
+    }
+  }
+}
+
+/** `\enquote*{…}` → `\enquote{…}`: biblatex's starred variants, which the plugin does not parse (it wants a brace after the name). */
+function unstarred(value: string | number): string | number {
+  return typeof value === 'string' ? value.replace(/(\\[A-Za-z]+)\*/g, '$1') : value;
+}
+
+/** The first field whose value cannot be read on its own, with where it stopped. */
+function unreadField(Cite: CiteConstructor, raw: RawBibtexEntry, properties: Record<string, string | number>): UnreadField | undefined {
+  for (const [field, value] of Object.entries(properties)) {
+    try {
+      Cite.plugins.input.chain({ ...raw, properties: { [field]: value } }, { forceType: '@biblatex/entry+object', generateGraph: false });
+    } catch (error) {
+      return { field, reason: errorText(error), offset: valueOffset(String(value), (error as Error).message) };
+    }
+  }
+  return undefined;
+}
+
+/** The error's first line, without the parser's own `at line L col C:`. */
+function errorText(error: unknown): string {
+  return ((error as Error).message.split('\n')[0] ?? '').replace(/\s*at line \d+ col \d+:?$/, '');
+}
+
+/**
+ * Where in a value the plugin's value parser stopped: it says `at line L col C` counted from line
+ * 0, column 0 of the value (moo, reset at 0:0), and from column 1 on later lines.
+ */
+function valueOffset(value: string, message: string): number | undefined {
+  const match = /at line (\d+) col (\d+)/.exec(message);
+  if (!match) return undefined;
+  const line = Number(match[1]);
+  const column = Number(match[2]);
+  let start = 0;
+  for (let seen = 0; seen < line; seen++) {
+    const next = value.indexOf('\n', start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  return Math.min(value.length, start + (line === 0 ? column : column - 1));
+}
+
+/**
+ * biblatex's list fields (location, publisher, institution, organization, language) as CSL
+ * strings: the plugin gives a list for `location = {Durham and London}`, which CSL-JSON does not
+ * allow. Joined with "; ", as Pandoc's biblatex reader joins them for CSL: biblatex prints them
+ * with the language's "and", which only the style's locale knows, and a place may hold a comma
+ * itself (`Westport, Conn.`).
+ */
+function withListsJoined(item: CslJsonItem): CslJsonItem {
+  const joined: Record<string, unknown> = { ...item };
+  for (const [field, value] of Object.entries(item)) {
+    if (isTextVariable(field) && Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number')) {
+      joined[field] = value.join('; ');
+    }
+  }
+  return joined as CslJsonItem;
+}
+
+/** The LaTeX commands left in an item's text and names, by field (`\arabic`, in an annotation). */
+function latexLeftIn(item: CslJsonItem): { field: string; command: string }[] {
+  const found: { field: string; command: string }[] = [];
+  const note = (field: string, text: unknown) => {
+    if (typeof text !== 'string') return;
+    for (const match of text.matchAll(/\\(?:[A-Za-z]+|[^\sA-Za-z])/g)) {
+      if (!found.some((entry) => entry.field === field && entry.command === match[0])) found.push({ field, command: match[0] });
+    }
+  };
+  for (const [field, value] of Object.entries(item)) {
+    if (Array.isArray(value)) for (const name of value) if (name && typeof name === 'object') for (const part of Object.values(name)) note(field, part);
+    note(field, value);
+  }
+  return found;
+}
+
+/** Parses RIS text into CSL-JSON through citation-js's plugin (an entry without an `ID  -` line gets a `temp_id_…` key). */
+export function parseRisText(text: string): CslJsonItem[] {
+  return citationJs().plugins.input.chain(text, { forceType: '@ris/file', generateGraph: false });
+}
+
+/** Parses BibTeX (`@article{…}`) or RIS text into CSL-JSON: every entry, or the first problem thrown. */
+export function parseBibliographyText(text: string): CslJsonItem[] {
+  if (/^\s*TY {2}-/m.test(text)) return parseRisText(text);
+  return parseBibtexText(text).map((entry) => {
+    if (!entry.item) throw new Error(`${entry.key}: ${entry.problem ?? 'cannot be read'}`);
+    return entry.item;
+  });
+}
+
+/**
+ * Exports CSL-JSON items as BibTeX, RIS or CSL-JSON text. Only CSL: no key of citation-js's own
+ * (`_graph` held the whole list in every item, megabytes for a book's), sorted by key, so the same
+ * bibliography always writes the same bytes. BibTeX keeps each item's key (`citation-key`): without
+ * it citation-js makes one up from the author, year and title.
+ */
+export function exportBibliography(items: readonly CslJsonItem[], format: 'bibtex' | 'ris' | 'csl-json'): string {
+  const clean = [...items].map(withoutInternalKeys).sort((one, other) => (one.id < other.id ? -1 : one.id > other.id ? 1 : 0));
+  if (format === 'csl-json') return `${JSON.stringify(clean, null, 2)}\n`;
+  const Cite = citationJs();
+  if (format === 'ris') return new Cite(clean, { generateGraph: false }).format('ris', { format: 'text' });
+  const keyed = clean.map((item) => (canBeBibtexKey(item.id) ? { ...item, 'citation-key': item.id } : item));
+  // The plugin's own check renames any key with a character outside [A-Za-z0-9_] (`knuth:ct:a`,
+  // `baez/article`), which BibTeX and biber take: keys that could not be one are left without
+  // `citation-key` instead, so only they get the plugin's made-up label.
+  const settings = (Cite.plugins.config.get('@bibtex') as BibtexConfig & { format?: { checkLabel?: boolean } }).format;
+  const checkLabel = settings?.checkLabel;
+  if (settings) settings.checkLabel = false;
+  try {
+    return new Cite(keyed, { generateGraph: false }).format('bibtex', { format: 'text' });
+  } finally {
+    if (settings && checkLabel !== undefined) settings.checkLabel = checkLabel;
+  }
+}
+
+/** Whether BibTeX can read a key as written: no space, comma, brace, quote, parenthesis, `#`, `%`, `=`, `\\` or `~`. */
+function canBeBibtexKey(key: string): boolean {
+  return key !== '' && !/[\s,{}()"#%'=\\~]/.test(key);
+}
+
+/** The item without the keys citation-js keeps for itself (`_graph`, `_id`…), which are not CSL. */
+function withoutInternalKeys(item: CslJsonItem): CslJsonItem {
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !key.startsWith('_'))) as CslJsonItem;
 }

@@ -63,8 +63,33 @@ function citationsInReadingOrder(tree: Root): FoundCitation[] {
   return found;
 }
 
+/** citeproc's HTML as hast, its links' addresses percent-encoded (`encodeHref`). */
 function toHast(html: string): ElementContent[] {
-  return (fromHtml(html, { fragment: true }) as HastRoot).children as ElementContent[];
+  const tree = fromHtml(html, { fragment: true }) as HastRoot;
+  visit(tree, 'element', (element) => {
+    if (element.tagName === 'a' && typeof element.properties.href === 'string') element.properties.href = encodeHref(element.properties.href);
+  });
+  return tree.children as ElementContent[];
+}
+
+/**
+ * An address as an `href` may hold it: citeproc links a DOI or URL as written in the item
+ * (`https://doi.org/10.1002/(SICI)…19:4<377::AID-JCC1>3.0.CO;2-P`), and `<`, `>`, spaces, quotes,
+ * braces and non-ASCII letters are not allowed in a URL (vnu and epubcheck's RSC-020 refuse the
+ * page). Each is percent-encoded as UTF-8; a `%` already starting an escape is kept, a lone one
+ * encoded, every character a URL allows left as it is.
+ */
+export function encodeHref(href: string): string {
+  return href.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g, encodeUnsafe);
+}
+
+function encodeUnsafe(unsafe: string): string {
+  try {
+    return encodeURIComponent(unsafe);
+  } catch {
+    // A lone surrogate (half of a character) cannot be UTF-8: encoded as U+FFFD, as a browser would.
+    return encodeURIComponent(unsafe.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
 }
 
 /** `…, 2019.` followed by `; author interview…` in the note: the style's full stop must go (`insideQuotes`: `“…Links.”` too). */

@@ -171,6 +171,11 @@ references reviewed-genre reviewed-title scale section source status supplement-
 volume-title-short year-suffix shortTitle journalAbbreviation`.split(/\s+/),
 );
 
+/** Whether a CSL-JSON field holds text: a string or a number, never a list (CSL 1.0.2's standard and number variables). */
+export function isTextVariable(field: string): boolean {
+  return TEXT_VARIABLES.has(field);
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number';
 

@@ -102,6 +102,15 @@ export const rules = {
   'config-deprecated': { severity: 'warning', summary: 'A key in anthology.yaml is no longer used; the message says what replaces it.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },
   'bibliography-duplicate-key': { severity: 'error', summary: 'A citation key is defined twice in bibliography/.' },
+  'bibliography-key-made': {
+    severity: 'info',
+    summary: 'An entry without a key (a Zotero RIS export has no ID line) was given one made from its author, year and title, as notes’ works are.',
+  },
+  'bibliography-field-unread': {
+    severity: 'warning',
+    summary: 'A field of a BibTeX entry could not be read (LaTeX citation-js does not parse): the entry is read without it.',
+  },
+  'bibliography-latex': { severity: 'warning', summary: 'A LaTeX command in a BibTeX entry was not decoded and prints as written.' },
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },
   'cite-unresolved': { severity: 'error', summary: 'A citation key does not resolve to a bibliography item.' },
   'cite-unresolved-reference': { severity: 'warning', summary: 'A short form, Ibid. or “note N” could not be matched to an earlier citation.' },

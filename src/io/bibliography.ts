@@ -2,8 +2,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isNode, isSeq, parseDocument } from 'yaml';
-import { parseBibliographyText } from '../adapters/citation-js.ts';
-import { type BibliographyItem, cslFieldProblems } from '../core/citations.ts';
+import { type BibtexEntry, parseBibtexText, parseRisText } from '../adapters/citation-js.ts';
+import { uniqueCitationKey } from '../cite/bibliography.ts';
+import { type BibliographyItem, type CslJsonItem, cslFieldProblems } from '../core/citations.ts';
 import { placeLocator, placeOfOffset, placeOfText } from '../core/place.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';
@@ -67,8 +68,10 @@ function parseBibliographyFile(file: VFile, name: string): ParsedBibliography | 
   const text = String(file.value);
   const isJson = name.toLowerCase().endsWith('.json');
   const isRis = name.toLowerCase().endsWith('.ris');
-  const parsed = parsedText(file, isJson);
-  if (!parsed) return undefined;
+  const kind = isJson ? 'json' : isRis ? 'ris' : 'bibtex';
+  const read = parsedText(file, kind);
+  if (!read) return undefined;
+  const parsed = kind === 'bibtex' ? { value: bibtexItems(file, read.value as BibtexEntry[]) } : read;
   if (!isJson && (parsed.value as unknown[]).length === 0 && hasEntryText(text)) {
     report(file, 'bibliography-invalid', `no ${isRis ? 'RIS' : 'BibTeX'} entry could be read in this file`, { line: 1, column: 1 });
     return undefined;
@@ -91,11 +94,15 @@ function parseBibliographyFile(file: VFile, name: string): ParsedBibliography | 
   return { entries: parsed.value, isJson, entryPlace };
 }
 
-/** JSON.parse's or citation-js's reading of the file, or undefined (and reported where the parser stopped). */
-function parsedText(file: VFile, isJson: boolean): { value: unknown } | undefined {
+/**
+ * JSON.parse's or citation-js's reading of the file (for BibTeX, its entries: `bibtexItems`), or
+ * undefined (and reported where the parser stopped).
+ */
+function parsedText(file: VFile, kind: 'json' | 'ris' | 'bibtex'): { value: unknown } | undefined {
   const text = String(file.value);
+  const isJson = kind === 'json';
   try {
-    return { value: isJson ? JSON.parse(text) : parseBibliographyText(text) };
+    return { value: isJson ? JSON.parse(text) : kind === 'ris' ? parseRisText(text) : parseBibtexText(text) };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? '';
     report(
@@ -110,18 +117,16 @@ function parsedText(file: VFile, isJson: boolean): { value: unknown } | undefine
 
 /**
  * The file's items whose keys no earlier file (or entry) defined, each key's file recorded in
- * `origin`; an entry without a key or type, or with a key already defined, is reported and left out.
+ * `origin`; an entry without a type, or with a key already defined, is reported and left out; an
+ * entry without a key (a Zotero RIS export has no ID lines) is given one (`madeKeys`).
  */
 function newItemsOf(file: VFile, relative: string, { entries, isJson, entryPlace }: ParsedBibliography, origin: Map<string, string>): BibliographyItem[] {
   const items: BibliographyItem[] = [];
   // A JSON item by its key's text; an entry of another format by where it starts.
   const itemPlace = (id: string, index: number) => (isJson ? (placeOfText(String(file.value), `"${id}"`) ?? entryPlace(index)) : entryPlace(index));
+  if (!isJson) giveKeys(file, entries, origin, entryPlace);
   for (const [index, entry] of entries.entries()) {
-    if (!isJson && typeof (entry as { id?: unknown })?.id === 'string' && (entry as { id: string }).id.startsWith('temp_id_')) {
-      // citation-js makes up a random key for an entry without one: it could never be cited twice alike.
-      report(file, 'bibliography-invalid', 'an entry without a key (BibTeX: @type{key, …}; RIS: an ID  - line)', entryPlace(index));
-      continue;
-    }
+    if (entry === undefined && !isJson) continue; // an entry that could not be read, reported where it is
     if (!entry || typeof entry !== 'object' || typeof (entry as { id?: unknown }).id !== 'string' || typeof (entry as { type?: unknown }).type !== 'string') {
       report(file, 'bibliography-invalid', `an item without a string "id" and "type": ${JSON.stringify(entry).slice(0, 80)}`, entryPlace(index));
       continue;
@@ -143,6 +148,87 @@ function newItemsOf(file: VFile, relative: string, { entries, isJson, entryPlace
     items.push(item);
   }
   return items;
+}
+
+/** Whether a BibTeX or RIS entry came without a key: citation-js gives it none, or a random `temp_id_…`. */
+function hasNoKey(entry: unknown): entry is Omit<CslJsonItem, 'id'> & { id?: string } {
+  if (!entry || typeof entry !== 'object') return false;
+  const id = (entry as { id?: unknown }).id;
+  return id === undefined || (typeof id === 'string' && id.startsWith('temp_id_'));
+}
+
+/**
+ * Gives each entry without a key (citation-js's random `temp_id_…`, which could never be cited
+ * twice alike) the key the book makes for a work read from a note (`sco2017promotes`): from its
+ * author, year and title, so the same entry gets the same key on every run, with a letter after it
+ * when an earlier file or an entry of this one holds that key. Reported, with the entry's line.
+ */
+function giveKeys(file: VFile, entries: unknown[], origin: ReadonlyMap<string, string>, entryPlace: (index: number) => Place | undefined): void {
+  const taken = new Set([...origin.keys(), ...entries.filter((entry) => !hasNoKey(entry)).map((entry) => (entry as { id?: unknown } | undefined)?.id)]);
+  for (const [index, entry] of entries.entries()) {
+    if (!hasNoKey(entry)) continue;
+    const { id: _none, ...content } = entry;
+    const key = uniqueCitationKey({ ...content, id: '' } as CslJsonItem, taken as ReadonlySet<string>);
+    taken.add(key);
+    entries[index] = { ...content, id: key };
+    report(
+      file,
+      'bibliography-key-made',
+      `an entry without a key is cited as ${key} (made from its author, year and title; an ID  - line keeps it if those change)`,
+      entryPlace(index),
+    );
+  }
+}
+
+/** The items of a BibTeX file, in its order: an entry that cannot be read is reported and undefined, a field it cannot read or LaTeX left as written reported on it. */
+function bibtexItems(file: VFile, entries: readonly BibtexEntry[]): (CslJsonItem | undefined)[] {
+  const text = String(file.value);
+  const starts = entryOffsets(text, false);
+  const placeOf = placeLocator(text);
+  return entries.map((entry, index) => {
+    const start = starts[index] ?? 0;
+    const entryText = text.slice(start, starts[index + 1] ?? text.length);
+    for (const unread of entry.unreadFields) {
+      const valueStart = fieldValueOffset(entryText, unread.field);
+      const offset = valueStart === undefined ? 0 : valueStart + (unread.offset ?? 0);
+      report(file, 'bibliography-field-unread', `${entry.key}: the ${unread.field} field cannot be read (${unread.reason}): left out`, placeOf(start + offset));
+    }
+    for (const command of new Set(entry.latex.map((left) => left.command))) {
+      const fields = entry.latex.filter((left) => left.command === command).map((left) => left.field);
+      const valueStart = fieldValueOffset(entryText, fields[0] ?? '');
+      const where = fields.join(', ');
+      report(
+        file,
+        'bibliography-latex',
+        `${entry.key}: ${command} is a LaTeX command anthology does not decode: it prints as written (${where})`,
+        placeOf(start + (valueStart ?? 0)),
+      );
+    }
+    if (!entry.item) report(file, 'bibliography-invalid', `${entry.key}: cannot be read: ${entry.problem ?? ''}`, placeOf(start));
+    return entry.item;
+  });
+}
+
+/** The biblatex fields a CSL field may come from, where the names differ. */
+const biblatexFields: Record<string, string[]> = {
+  annote: ['annotation', 'annote'],
+  'container-title': ['journaltitle', 'journal', 'booktitle', 'maintitle'],
+  'publisher-place': ['location', 'address'],
+  'title-short': ['shorttitle', 'title'],
+  'collection-title': ['series'],
+  'event-place': ['venue'],
+  issued: ['date', 'year'],
+  authority: ['institution', 'organization'],
+};
+
+/** Where a field's value starts (after its `{` or `"`) in an entry's text (a BibTeX field, or the one a CSL field came from), or undefined. */
+function fieldValueOffset(entryText: string, field: string): number | undefined {
+  for (const name of [field, ...(biblatexFields[field] ?? [])]) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`(^|[\\s,{(])${escaped}\\s*=\\s*[{"]?`, 'i').exec(entryText);
+    if (match) return match.index + match[0].length;
+  }
+  return undefined;
 }
 
 /** Where JSON.parse stopped: Node 20 names an offset for most errors, the end for a cut-off file; else YAML's parser (JSON is YAML) finds it. */
@@ -169,9 +255,14 @@ function hasEntryText(text: string): boolean {
 
 /** Where each entry starts, in the order citation-js returns them: `@type{` (not @comment/@string/@preamble) or `TY  -`. */
 function entryStarts(text: string, ris: boolean): Place[] {
-  const pattern = ris ? /^TY {2}-/gm : /^[ \t]*@(?!(?:comment|string|preamble)\b)\w+\s*[{(]/gim;
   const placeOf = placeLocator(text);
-  return [...text.matchAll(pattern)].map((match) => placeOf(match.index + (match[0].length - match[0].trimStart().length)));
+  return entryOffsets(text, ris).map(placeOf);
+}
+
+/** The offset of each entry's `@` or `TY`. */
+function entryOffsets(text: string, ris: boolean): number[] {
+  const pattern = ris ? /^TY {2}-/gm : /^[ \t]*@(?!(?:comment|string|preamble)\b)\w+\s*[{(]/gim;
+  return [...text.matchAll(pattern)].map((match) => match.index + (match[0].length - match[0].trimStart().length));
 }
 
 /** Where each item of a CSL-JSON array starts (JSON is YAML: its parser keeps the places). */

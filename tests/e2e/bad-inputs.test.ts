@@ -238,7 +238,6 @@ const cases: BadCase[] = [
   bibliography('missing-comma.bib', 3, 3, 'bibliography-invalid'),
   bibliography('not-bibtex.bib', 1, 1, 'bibliography-invalid'),
   bibliography('no-end-record.ris', 1, 1, 'bibliography-invalid'),
-  bibliography('no-id.ris', 6, 1, 'bibliography-invalid'),
   bibliography('latin1.bib', 2, 15, 'file-encoding'),
   {
     name: 'a 50 MB bibliography',

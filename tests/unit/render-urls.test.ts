@@ -34,3 +34,15 @@ describe('printed web addresses (Chicago 14.18)', () => {
     assert.equal(toHtml(paragraph), before);
   });
 });
+
+describe('addresses citeproc links (DOIs and URLs)', () => {
+  it('are percent-encoded where a URL may not hold the character (vnu and epubcheck RSC-020 refused the page)', async () => {
+    const { encodeHref } = await import('../../src/cite/render.ts');
+    // sigfridsson's DOI in biblatex-examples.bib (biblatex, LPPL 1.3c).
+    assert.equal(
+      encodeHref('https://doi.org/10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P'),
+      'https://doi.org/10.1002/(SICI)1096-987X(199803)19:4%3C377::AID-JCC1%3E3.0.CO;2-P',
+    );
+    assert.equal(encodeHref('https://example.org/a%20b c?q=é&r=50%'), 'https://example.org/a%20b%20c?q=%C3%A9&r=50%25');
+  });
+});
