@@ -114,7 +114,7 @@ export function familyNameSortKey(name: string): string {
 // lowercase particles that go with a family name (`de`, `van der`), before or after the given names.
 const FAMILY_WORD = String.raw`\p{Lu}[\p{L}'’-]*\p{L}`;
 const GIVEN_WORD = String.raw`\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?){1,3}`;
-const LOWER_PARTICLE = String.raw`(?:van|von|de|da|del|della|der|den|di|du|la|le|ten|ter|zu|dos|das|do|y)`;
+const LOWER_PARTICLE = `(?:van|von|de|da|del|della|der|den|di|du|la|le|ten|ter|zu|dos|das|do|y)`;
 const INVERTED = new RegExp(
   String.raw`^((?:${LOWER_PARTICLE}\s+)*(?:${FAMILY_WORD})(?:\s+${FAMILY_WORD})*),\s*((?:${GIVEN_WORD})(?:\s+(?:${GIVEN_WORD}))*)((?:\s+${LOWER_PARTICLE})*)$`,
   'u',

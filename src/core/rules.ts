@@ -23,6 +23,10 @@ export const rules = {
   'note-marker-missing': { severity: 'warning', summary: 'An imported note has no marker in the text.' },
   'note-out-of-order': { severity: 'warning', summary: 'Imported notes are not numbered 1, 2, 3… in order.' },
   'note-duplicate': { severity: 'error', summary: 'A note number is defined twice in a chapter.' },
+  'image-inline': {
+    severity: 'warning',
+    summary: 'A picture inside a line of text (![…](…) among words): the book shows pictures as figures, on lines of their own; its alt text is shown instead.',
+  },
   'image-missing': { severity: 'error', summary: 'The image file a figure (or the cover) names does not exist.' },
   'image-outside-project': { severity: 'error', summary: 'The image file a figure (or the cover) names is outside the project folder.' },
   'image-unreadable': { severity: 'error', summary: 'An image file cannot be read as PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG (damaged, or another format).' },

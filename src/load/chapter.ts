@@ -1,4 +1,5 @@
 import type { Parent, Root } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -40,6 +41,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   restoreStrayDirectives(tree, text);
+  picturesAsFigures(tree, file);
   // One line index of the file for every place reported in it.
   const placeAt = placeLocator(text);
   parseCitations(tree, text, placeAt);
@@ -97,6 +99,41 @@ function joinAdjacentText(parent: Parent): void {
     } else children.push(child);
   }
   parent.children = children;
+}
+
+/**
+ * A Markdown picture on a line of its own (`![A lighthouse](images/light.jpg "The lamp room")`) is
+ * a figure, as Pandoc makes it: its picture copied into every format like any `::figure`, the alt
+ * text kept, the title as caption. One among words cannot be a figure: its alt text stands in for
+ * it, reported, rather than a picture no format carries.
+ */
+function picturesAsFigures(tree: Root, file: VFile): void {
+  visit(tree, 'paragraph', (node, index, parent) => {
+    const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    const [image] = content;
+    if (content.length !== 1 || image?.type !== 'image' || !parent || index === undefined) return undefined;
+    const figure: LeafDirective = {
+      type: 'leafDirective',
+      name: 'figure',
+      attributes: { src: image.url, ...(image.alt?.trim() ? { alt: image.alt.trim() } : {}) },
+      children: image.title?.trim() ? [{ type: 'text', value: image.title.trim() }] : [],
+      ...(node.position ? { position: node.position } : {}),
+    };
+    parent.children.splice(index, 1, figure as (typeof parent.children)[number]);
+    return SKIP;
+  });
+  visit(tree, 'image', (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    report(
+      file,
+      'image-inline',
+      `a picture among words (${node.url}) is not shown: put it on a line of its own to make it a figure; its alt text${node.alt ? ` “${node.alt}”` : ' (none)'} stands in for it`,
+      place,
+    );
+    parent.children.splice(index, 1, { type: 'text', value: node.alt ?? '', ...(node.position ? { position: node.position } : {}) });
+    return index + 1;
+  });
 }
 
 function checkFigures(tree: Root, file: VFile): void {

@@ -26,6 +26,11 @@ export function formatDate(value: string, language: string): string {
   return formatter(`date ${language} ${JSON.stringify(parts)}`, () => new Intl.DateTimeFormat(language, { ...parts, timeZone: 'UTC' })).format(at);
 }
 
+/** `on 28 June 2022`, but `in June 2022`, `in 2022`: the preposition for a date of this precision. */
+export function datePreposition(value: string): 'on' | 'in' {
+  return parseFrontMatterDate(value)?.day === undefined ? 'in' : 'on';
+}
+
 /** `A, B and C` in the book's language. */
 export function joinNames(names: readonly string[], language: string): string {
   return formatter(`list ${language}`, () => new Intl.ListFormat(language, { type: 'conjunction', style: 'long' })).format(names);
@@ -122,7 +127,9 @@ export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): El
 function firstPublishedLine({ meta }: Chapter, language: string): Element | undefined {
   if (!meta.venue && !meta.date) return undefined;
   const date = meta.date ? formatDate(meta.date, language) : undefined;
-  const children = meta.venue ? ['First published in ', h('cite', meta.venue), date ? `, ${date}.` : '.'] : [`First published on ${date}.`];
+  const children = meta.venue
+    ? ['First published in ', h('cite', meta.venue), date ? `, ${date}.` : '.']
+    : [`First published ${datePreposition(meta.date ?? '')} ${date}.`];
   return h('p.first-published', children);
 }
 

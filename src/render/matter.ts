@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../core/types.ts';
-import { formatDate, joinNames } from './common.ts';
+import { datePreposition, formatDate, joinNames } from './common.ts';
 import { editionHistoryLine, editionName } from './edition.ts';
 import { type Contributor, contributorsOf } from './pdf/contributors.ts';
 
@@ -97,6 +97,8 @@ function firstAppearance(chapter: Chapter, language: string): (string | Element)
   const [open, close] = language === 'en-US' ? ['“', '”'] : ['‘', '’'];
   const title = meta.provisional_title ? [] : [` as ${open}${meta.title}${close}`];
   const date = meta.date ? formatDate(meta.date, language) : undefined;
-  const venue: (string | Element)[] = meta.venue ? [' in ', h('cite', meta.venue), date ? `, ${date}.` : '.'] : [` on ${date}.`];
+  const venue: (string | Element)[] = meta.venue
+    ? [' in ', h('cite', meta.venue), date ? `, ${date}.` : '.']
+    : [` ${datePreposition(meta.date ?? '')} ${date}.`];
   return [`Chapter ${chapter.number} first appeared`, ...title, ...venue];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chapterFrontMatterSchema } from '../../src/config/schema.ts';
-import { formatDate } from '../../src/render/common.ts';
+import { datePreposition, formatDate } from '../../src/render/common.ts';
 
 describe('chapter dates at their precision', () => {
   it('renders a day, a month, a season and a year in the book’s language', () => {
@@ -10,6 +10,10 @@ describe('chapter dates at their precision', () => {
     assert.equal(formatDate('2019-22', 'en-GB'), 'Summer 2019');
     assert.equal(formatDate('2019-22', 'fr'), 'été 2019');
     assert.equal(formatDate('2013', 'de'), '2013');
+  });
+
+  it('is “on” a day but “in” a month, a season or a year (First published in March 2019)', () => {
+    assert.deepEqual(['2013-09-12', '2013-09', '2019-21', '2013'].map(datePreposition), ['on', 'in', 'in', 'in']);
   });
 
   it('accepts them in front matter (a bare year as YAML reads it too) and refuses impossible ones', () => {
