@@ -161,15 +161,26 @@ function captionText(caption: Element): string {
 
 const blockTags = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** A caption's credit is the element the page marks as one (`.credit`, `cite`, `small`), else the words that read as one. */
+/**
+ * A caption's credit is the element the page marks as one (`.credit`, `.attribution`, `cite`,
+ * `small`; the innermost, so a wrapper around caption and credit is not taken for the credit),
+ * else the words that read as one.
+ */
 function captionParts(caption: Element): { caption: string | undefined; credit: string | undefined } {
-  const marked = elementsOf(caption).find(
-    (element) => ['cite', 'small'].includes(element.tagName) || classNames(element).some((name) => /credit|attribution|copyright/i.test(name)),
-  );
+  const isMarked = (element: Element) => ['cite', 'small'].includes(element.tagName) || classNames(element).some((name) => creditClass.test(name));
+  const marks = elementsOf(caption).filter(isMarked);
+  const marked = marks.find((element) => !elementsOf(element).some(isMarked));
   if (!marked) return splitCaptionCredit(captionText(caption));
   const rest = captionText(withoutElements(caption, [marked]));
   return { caption: rest === '' ? undefined : rest, credit: collapsedText(marked).replace(/\.$/, '') };
 }
+
+/**
+ * A class naming a credit as a word of its own (`credit`, `image-credit`, `c-caption__attribution`,
+ * `photoCredit`), not inside another (Quanta's utility class `_pattribution-w-auto` sits on the
+ * wrapper of caption and credit alike).
+ */
+const creditClass = /(?:^|[-_])(?:[Cc]redits?|[Aa]ttribution|[Cc]opyright)(?:$|[-_A-Z])|[a-z](?:Credits?|Attribution|Copyright)(?:$|[-_A-Z])/;
 
 /** A paragraph holding pictures: the pictures become figures after the paragraph's text (a lone picture is just a figure). */
 function paragraphWithFigures(state: State, node: Element, figure: FigureMaker) {
