@@ -64,6 +64,14 @@ export const rules = {
   'import-venue-unknown': { severity: 'info', summary: 'The source does not name the publication: the venue is left empty.' },
   'import-sanitised': { severity: 'info', summary: 'Unsafe markup (scripts, event handlers, iframes…) was removed.' },
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
+  'import-control-character': {
+    severity: 'warning',
+    summary: 'A source held a control character (not tab or newline) that no book format can carry: it was removed and the import went on.',
+  },
+  'import-image-no-address': {
+    severity: 'warning',
+    summary: 'A picture in a source has no address the importer can find (a page script was to set it): the figure keeps its words only.',
+  },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-title-recased': {

@@ -59,6 +59,7 @@ export async function readSourceInput(projectDir: string, source: string, limits
   else {
     file.value = text.text;
     if (text.declared) reportDeclared(file, text.declared);
+    reportControls(file, text.controls);
   }
   return { kind: 'file', file };
 }
@@ -151,6 +152,7 @@ function textEntry(filePath: string, cwd: string, bytes: Uint8Array): Pick<Archi
   if ('unreadable' in text) return { file, unreadable: text.unreadable };
   file.value = text.text;
   if (text.declared) reportDeclared(file, text.declared);
+  reportControls(file, text.controls);
   return { file };
 }
 
@@ -163,7 +165,14 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type Decoded = { text: string; declared?: string } | { unreadable: NonNullable<ArchiveEntry['unreadable']> };
+type Decoded = { text: string; declared?: string; controls?: RemovedControls[] } | { unreadable: NonNullable<ArchiveEntry['unreadable']> };
+
+/** The control characters taken out of one line: where the first was, and which. */
+export interface RemovedControls {
+  line: number;
+  column: number;
+  codes: number[];
+}
 
 /**
  * A source's text. UTF-8 (its byte-order mark dropped), or, for a file that is not UTF-8, the
@@ -175,9 +184,52 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes);
   if ('unreadable' in decoded) return decoded;
   const text = withLineFeeds(decoded.text);
-  const control = firstControlCharacter(text);
+  // A NUL is a damaged or binary file; any other control character is one stray keystroke or byte, taken out.
+  const nul = text.indexOf('\u0000');
+  const control = nul >= 0 ? firstControlCharacter(text.slice(0, nul + 1)) : undefined;
   if (control) return { unreadable: { ruleId: 'text-control-character', reason: control.reason, place: control.place } };
-  return { ...decoded, text };
+  return { ...decoded, ...withoutControlCharacters(text) };
+}
+
+/**
+ * C0 controls other than tab and line ends, DEL and the C1 controls: no book format can carry them
+ * (XML 1.0 forbids the C0 ones), and a saved page or scrape holds them only by accident (a `U+001D`
+ * pasted from a word processor). Each line's are reported once, at the first.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const controlCharacters = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export function withoutControlCharacters(text: string): { text: string; controls: RemovedControls[] } {
+  const controls: RemovedControls[] = [];
+  if (!new RegExp(controlCharacters.source).test(text)) return { text, controls };
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const found = [...line.matchAll(controlCharacters)];
+    const first = found[0];
+    if (first?.index === undefined) continue;
+    controls.push({ line: index + 1, column: first.index + 1, codes: found.map((match) => match[0].charCodeAt(0)) });
+    lines[index] = line.replace(controlCharacters, '');
+  }
+  return { text: lines.join('\n'), controls };
+}
+
+/** At most this many lines are reported one by one; the rest in one message. */
+const controlLinesReported = 20;
+
+function reportControls(file: VFile, controls: readonly RemovedControls[] = []): void {
+  for (const { line, column, codes } of controls.slice(0, controlLinesReported)) {
+    const names = [...new Set(codes)].map((code) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    const what = codes.length === 1 ? `the control character ${names}` : `${codes.length} control characters (${names})`;
+    report(file, 'import-control-character', `removed ${what}: no book format can carry it (columns after it on this line are one less)`, { line, column });
+  }
+  const rest = controls.slice(controlLinesReported);
+  if (rest.length > 0) {
+    const first = rest[0] as RemovedControls;
+    report(file, 'import-control-character', `removed control characters on ${rest.length} more lines (the first here)`, {
+      line: first.line,
+      column: first.column,
+    });
+  }
 }
 
 /**

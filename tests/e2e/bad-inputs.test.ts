@@ -102,7 +102,6 @@ const cases: BadCase[] = [
   source('latin1-undeclared.txt', 5, 8, 'import-encoding'),
   source('latin1-undeclared.html', 2, 23, 'import-encoding'),
   source('nul-at-start.md', 1, 1, 'import-binary'),
-  source('bell-in-text.html', 4, 18, 'text-control-character'),
   source('utf16-no-bom.txt', 1, 1, 'import-binary'),
   source('empty.md', 1, 1, 'import-empty'),
   source('blank-lines.txt', 1, 1, 'import-empty'),
@@ -451,6 +450,26 @@ describe('line ends from other systems import and build as if they were LF', { c
       );
     });
   }
+
+  it('bell-in-text.html: a stray control character in a source is taken out with a warning at its place, and the page imports', async () => {
+    const book = await freshBook();
+    try {
+      await cp(path.join(fixtures, 'sources', 'bell-in-text.html'), path.join(book.dir, 'bell-in-text.html'));
+      const result = await runCli(['import', '--no-cite', 'bell-in-text.html'], book.dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(
+        diagnosticsOf(result.stderr).some(
+          (found) => found.line === 4 && found.column === 18 && found.rule === 'import-control-character' && found.severity === 'warning',
+        ),
+        result.stderr,
+      );
+      const markdown = await readFile(path.join(book.dir, 'chapters/bells.md'), 'utf8');
+      assert.match(markdown, /\n\nThe bell rang twice\.\n$/);
+      assert.ok(!markdown.includes('\u0007'));
+    } finally {
+      await book.dispose();
+    }
+  });
 
   for (const name of ['crlf-page.html', 'cr-page.html']) {
     it(`${name}: the title, the author and both paragraphs; one fate for each of its 8 lines`, async () => {

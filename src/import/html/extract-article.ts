@@ -24,6 +24,7 @@ import {
 } from './hast-tree.ts';
 import { removeLayoutSidebars, unwrapLayoutTables, withLayoutRows } from './layout-tables.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
+import { templatePostBodies } from './script-templates.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
 import { textStats } from './text-density.ts';
 import { removeWaybackToolbar, waybackCapture } from './wayback.ts';
@@ -74,6 +75,7 @@ const headerReason = 'the article’s header: its title, byline and date (the pa
  */
 export function extractArticle(html: string, file: VFile): ExtractedArticle | undefined {
   const page = fromHtml(html);
+  templatePostBodies(page);
   const capture = waybackCapture(page);
   removeWaybackToolbar(page);
   unwrapLayoutTables(page);

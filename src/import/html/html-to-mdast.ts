@@ -12,7 +12,6 @@ import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes
 import { splitCaptionCredit } from './caption.ts';
 import { noteDefinitionTag, noteReferenceTag } from './footnotes.ts';
 import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty } from './hast-tree.ts';
-import { lazySourceProperties } from './sanitise.ts';
 
 export interface HtmlImage {
   /** The address as found (made absolute when remote). */
@@ -162,15 +161,26 @@ function captionText(caption: Element): string {
 
 const blockTags = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** A caption's credit is the element the page marks as one (`.credit`, `cite`, `small`), else the words that read as one. */
+/**
+ * A caption's credit is the element the page marks as one (`.credit`, `.attribution`, `cite`,
+ * `small`; the innermost, so a wrapper around caption and credit is not taken for the credit),
+ * else the words that read as one.
+ */
 function captionParts(caption: Element): { caption: string | undefined; credit: string | undefined } {
-  const marked = elementsOf(caption).find(
-    (element) => ['cite', 'small'].includes(element.tagName) || classNames(element).some((name) => /credit|attribution|copyright/i.test(name)),
-  );
+  const isMarked = (element: Element) => ['cite', 'small'].includes(element.tagName) || classNames(element).some((name) => creditClass.test(name));
+  const marks = elementsOf(caption).filter(isMarked);
+  const marked = marks.find((element) => !elementsOf(element).some(isMarked));
   if (!marked) return splitCaptionCredit(captionText(caption));
   const rest = captionText(withoutElements(caption, [marked]));
   return { caption: rest === '' ? undefined : rest, credit: collapsedText(marked).replace(/\.$/, '') };
 }
+
+/**
+ * A class naming a credit as a word of its own (`credit`, `image-credit`, `c-caption__attribution`,
+ * `photoCredit`), not inside another (Quanta's utility class `_pattribution-w-auto` sits on the
+ * wrapper of caption and credit alike).
+ */
+const creditClass = /(?:^|[-_])(?:[Cc]redits?|[Aa]ttribution|[Cc]opyright)(?:$|[-_A-Z])|[a-z](?:Credits?|Attribution|Copyright)(?:$|[-_A-Z])/;
 
 /** A paragraph holding pictures: the pictures become figures after the paragraph's text (a lone picture is just a figure). */
 function paragraphWithFigures(state: State, node: Element, figure: FigureMaker) {
@@ -218,6 +228,7 @@ function imageFigure(
 ): LeafDirective[] {
   const alt = stringProperty(image, 'alt')?.trim() || undefined;
   const source = imageSource(image);
+  if (source === undefined) reportNoAddress(image, parts.caption ?? alt, file);
   if (source === undefined && !parts.caption && !parts.credit && !alt) return [];
   const remoteUrl = source === undefined ? undefined : remoteAddress(source, options.baseUrl);
   const directive = figureDirective(parts.caption, parts.credit, remoteUrl === undefined ? source : undefined);
@@ -237,13 +248,21 @@ function imageFigure(
   return [directive];
 }
 
-/** The picture's address: `src`, or where a lazy-loading script keeps it (the sanitiser removed `data:` placeholders). */
+/** A picture whose address nothing in the page holds (a script was to set it) is never lost silently. */
+function reportNoAddress(image: Element, words: string | undefined, file: VFile): void {
+  const said = words ? `the figure “${words.length > 60 ? `${words.slice(0, 57)}…` : words}” keeps its words only` : 'it was left out';
+  report(
+    file,
+    'import-image-no-address',
+    `a picture here has no address in the page (a page script was to set it): ${said}; put the file in the project and give the figure a src`,
+    image.position?.start ?? { line: 1, column: 1 },
+  );
+}
+
+/** The picture's address (`resolveLazyImages` put a lazy-loaded one in `src`; the sanitiser removed unsafe ones). */
 function imageSource(image: Element): string | undefined {
-  for (const key of ['src', ...lazySourceProperties]) {
-    const value = stringProperty(image, key)?.trim();
-    if (value && (!hasScheme(value) || /^https?:/i.test(value))) return value;
-  }
-  return undefined;
+  const value = stringProperty(image, 'src')?.trim();
+  return value && (!hasScheme(value) || /^https?:/i.test(value)) ? value : undefined;
 }
 
 /** The absolute address of a picture that is on the web; undefined for a file saved with the page. */

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
+import { lazySourceProperties, resolveLazyImages } from './lazy-images.ts';
 import { noteControlsAsMarkers } from './note-controls.ts';
 
 /** The kinds of unsafe markup we remove and tell the editor about, each reported once. */
@@ -42,9 +43,6 @@ const kindByTag: Record<string, RemovedKind> = {
  * chapter cannot use: these go silently.
  */
 const strippedTags = [...Object.keys(kindByTag), 'button', 'noscript', 'template', 'svg', 'canvas', 'math', 'head', 'title', 'meta', 'link', 'base', 'dialog'];
-
-/** Where lazy-loading scripts keep an image's real address. */
-export const lazySourceProperties = ['dataSrc', 'dataLazySrc', 'dataOriginal'];
 
 const urlProperties = ['href', 'src', 'action', 'formAction', 'poster', 'cite', 'background', 'longDesc', ...lazySourceProperties];
 
@@ -105,6 +103,8 @@ function withoutClassRestriction(list: AttributeList): AttributeList {
 export function sanitiseHast(tree: Root, file: VFile): Root {
   // Note markers drawn as buttons or checkbox toggles would otherwise go with the page's controls.
   noteControlsAsMarkers(tree);
+  // A lazy-loaded picture's address moves to `src` first, where the checks below judge it.
+  resolveLazyImages(tree);
   for (const [kind, found] of findUnsafeMarkup(tree)) {
     const where = found.first.position?.start;
     report(
@@ -145,18 +145,13 @@ function findUnsafeMarkup(tree: Root | Element): Map<RemovedKind, UnsafeFinding>
         const value = child.properties[key];
         const scheme = typeof value === 'string' ? urlScheme(value) : undefined;
         if (scheme === 'javascript' || scheme === 'vbscript') note('script-url', child);
-        else if (scheme === 'data' && !isLazyPlaceholder(child, key)) note('data-url', child);
+        else if (scheme === 'data') note('data-url', child);
       }
       if (!strippedTags.includes(child.tagName)) walk(child);
     }
   };
   walk(tree);
   return found;
-}
-
-/** A tiny `data:` image standing in for `data-src` until a script swaps it: nothing is lost. */
-function isLazyPlaceholder(element: Element, key: string): boolean {
-  return element.tagName === 'img' && key === 'src' && lazySourceProperties.some((name) => typeof element.properties[name] === 'string');
 }
 
 /** Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`), so we do too. */

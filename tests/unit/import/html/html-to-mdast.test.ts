@@ -81,6 +81,24 @@ describe('htmlToMdast', () => {
     assert.equal(markdown, '::figure[Harvest, 1961.]{src="a.jpg" credit="Moreau family archive"}\n');
   });
 
+  it('keeps caption and credit apart when a wrapper of both has a class that merely contains “attribution” (mozilla/readability test-pages/quanta-1)', () => {
+    const { markdown } = convertFragment(
+      [
+        '<figure><img alt="Animated line drawing" src="lede.gif"><figcaption><section>',
+        '<div class="max-width-560px _pattribution-w-auto _pcaption-w-auto">',
+        '<div class="caption wysiwyg h5"><p>Ellen Fetter and Margaret Hamilton were responsible for programming the enormous 1960s-era computer.</p></div>',
+        '<div class="attribution theme__anchors--solid wysiwyg"><p>Olena Shmahalo/Quanta Magazine</p></div>',
+        '</div></section></figcaption></figure>',
+      ].join('\n'),
+    );
+    assert.equal(
+      markdown,
+      '::figure[Ellen Fetter and Margaret Hamilton were responsible for programming the enormous 1960s-era computer.]{src="lede.gif" credit="Olena Shmahalo/Quanta Magazine"}\n',
+    );
+    const camel = convertFragment('<figure><img src="b.jpg"><figcaption>A bridge. <span class="photoCredit">Jo Doe</span></figcaption></figure>');
+    assert.equal(camel.markdown, '::figure[A bridge.]{src="b.jpg" credit="Jo Doe"}\n');
+  });
+
   it('turns WordPress [caption] output (div and dl) into figures', () => {
     const div = convertFragment(
       '<div id="attachment_7" style="width: 310px" class="wp-caption alignleft"><img aria-describedby="caption-attachment-7" src="bus.jpg" alt="" width="300"><p id="caption-attachment-7" class="wp-caption-text">An old bus. VLADIMIR RODIONOV/AFP/Getty Images</p></div>',

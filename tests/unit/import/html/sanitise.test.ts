@@ -88,12 +88,18 @@ describe('sanitiseHast', () => {
     assert.equal(selectAll('sub, sup, table td, pre code', tree).length, 5);
   });
 
-  it('lets a lazy-loading placeholder go without a report and keeps the real address', () => {
+  it('lets a lazy-loading placeholder go without a report: the real address takes its place', () => {
     const { file, tree } = sanitised('<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="photo.jpg" alt="Lazy"></p>', { fragment: true });
     assert.deepEqual(messagesOf(file, 'import-sanitised'), []);
-    const image = selectAll('img', tree)[0];
-    assert.equal(image?.properties.dataSrc, 'photo.jpg');
-    assert.equal(image?.properties.src, undefined);
+    assert.equal(selectAll('img', tree)[0]?.properties.src, 'photo.jpg');
+  });
+
+  it('judges a lazy-loaded address as any other: a javascript: one goes, and is reported', () => {
+    const { file, html } = sanitised('<p><img src="blank.gif" data-src="javascript:alert(1)" alt="x"><img data-srcset="java&#9;script:alert(2) 2x"></p>', {
+      fragment: true,
+    });
+    assert.ok(!/<img[^>]* src="[^"]*script:/i.test(html));
+    assert.match(messagesOf(file, 'import-sanitised')[0]?.reason ?? '', /javascript: URLs/);
   });
 
   it('sees through control characters in a scheme', () => {
