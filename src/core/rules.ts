@@ -17,6 +17,7 @@ export const rules = {
   'directive-unknown': { severity: 'warning', summary: 'A ::directive other than ::figure is in a chapter.' },
   'heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####): the outline readers and screen readers follow has a gap.' },
   'html-dropped': { severity: 'warning', summary: 'Raw HTML in a chapter, which the outputs do not render.' },
+  'style-locale-missing': { severity: 'warning', summary: 'No CSL locale for the book’s language beside its style: citations use English words and dates.' },
   'style-missing': { severity: 'error', summary: 'The CSL style named in anthology.yaml does not exist.' },
   'note-undefined': { severity: 'error', summary: 'A note marker has no note text.' },
   'note-unreferenced': { severity: 'warning', summary: 'A note has text but no marker in the body.' },

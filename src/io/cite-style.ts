@@ -13,15 +13,13 @@ const cslNamespace = 'http://purl.org/net/xbiblio/csl';
 
 /**
  * Reads the book's CSL style (unless the caller has read and checked it already) and the locale
- * for its language (from styles/csl/locales-<lang>.xml, else citation-js's bundled en-US) and
+ * for its language (beside the style, `localeCandidates`; else citation-js's bundled en-US) and
  * registers them for rendering.
  */
 export async function loadCiteStyle(projectDir: string, config: BookConfig, checkedStyle?: string): Promise<CiteStyle> {
   const styleXml = checkedStyle ?? (await readFile(path.join(projectDir, config.style), 'utf8'));
   const name = `anthology:${config.style}`;
-  const localeFile = path.join(projectDir, path.dirname(config.style), `locales-${config.language}.xml`);
-  const localeXml = await readFile(localeFile, 'utf8').catch(() => undefined);
-  const locale = localeXml ? { name: config.language, xml: localeXml } : undefined;
+  const locale = await readLocale(projectDir, config);
   // Registered (citation-js loaded, the engine built) only when a citation is not in the cache.
   let registered: Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography' | 'release'> | undefined;
   const register = () => {
@@ -39,6 +37,82 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
     release: () => registered?.release(),
   };
 }
+
+/**
+ * The CSL locale files that serve a language, best first: its own (`locales-de-CH.xml`), then its
+ * language's primary dialect as the CSL locales repository names it (`de` → `de-DE`).
+ */
+export function localeCandidates(language: string): string[] {
+  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const dialect = primaryDialects[primary];
+  return [...new Set([language, ...(dialect ? [dialect] : [])])].map((name) => `locales-${name}.xml`);
+}
+
+/** The locale the book's citations are rendered in, from beside its style; undefined: citation-js's bundled en-US. */
+export async function readLocale(projectDir: string, config: Pick<BookConfig, 'style' | 'language'>): Promise<{ name: string; xml: string } | undefined> {
+  for (const fileName of localeCandidates(config.language)) {
+    const xml = await readFile(path.join(projectDir, path.dirname(config.style), fileName), 'utf8').catch(() => undefined);
+    if (xml !== undefined) return { name: fileName.replace(/^locales-|\.xml$/g, ''), xml };
+  }
+  return undefined;
+}
+
+/** From citation-style-language/locales' `locales.json` (commit 938c09c). */
+const primaryDialects: Record<string, string> = {
+  af: 'af-ZA',
+  ar: 'ar',
+  bal: 'bal-PK',
+  bg: 'bg-BG',
+  brh: 'brh-PK',
+  ca: 'ca-AD',
+  cs: 'cs-CZ',
+  cy: 'cy-GB',
+  da: 'da-DK',
+  de: 'de-DE',
+  el: 'el-GR',
+  en: 'en-US',
+  es: 'es-ES',
+  et: 'et-EE',
+  eu: 'eu',
+  fa: 'fa-IR',
+  fi: 'fi-FI',
+  fr: 'fr-FR',
+  gl: 'gl-ES',
+  he: 'he-IL',
+  hi: 'hi-IN',
+  hr: 'hr-HR',
+  hu: 'hu-HU',
+  hy: 'hy-AM',
+  id: 'id-ID',
+  is: 'is-IS',
+  it: 'it-IT',
+  ja: 'ja-JP',
+  km: 'km-KH',
+  ko: 'ko-KR',
+  la: 'la',
+  lij: 'lij-IT',
+  lt: 'lt-LT',
+  lv: 'lv-LV',
+  mn: 'mn-MN',
+  ms: 'ms-MY',
+  nb: 'nb-NO',
+  nl: 'nl-NL',
+  nn: 'nn-NO',
+  pa: 'pa-PK',
+  pl: 'pl-PL',
+  pt: 'pt-PT',
+  ro: 'ro-RO',
+  ru: 'ru-RU',
+  sk: 'sk-SK',
+  sl: 'sl-SI',
+  sr: 'sr-Latn-RS',
+  sv: 'sv-SE',
+  th: 'th-TH',
+  tr: 'tr-TR',
+  uk: 'uk-UA',
+  vi: 'vi-VN',
+  zh: 'zh-CN',
+};
 
 /**
  * Why a file is not a CSL style citeproc can run, with the place: XML that is not well-formed, a

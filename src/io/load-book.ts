@@ -10,7 +10,7 @@ import type { Book, Chapter, Part } from '../core/types.ts';
 import { chapterFileId, type ParsedChapter, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
 import { loadBookConfig } from './book-config.ts';
-import { cslStyleProblem } from './cite-style.ts';
+import { cslStyleProblem, localeCandidates, readLocale } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
 export interface LoadedBook {
@@ -90,6 +90,15 @@ async function readCheckedStyle(projectDir: string, config: BookConfig, configFi
       ? undefined
       : (memo.value('style-check', contentKey(styleXml), () => cslStyleProblem(styleXml) ?? null) ?? undefined);
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
+    if (!config.language.toLowerCase().startsWith('en') && !(await readLocale(projectDir, config))) {
+      const folder = path.posix.dirname(config.style);
+      report(
+        configFile,
+        'style-locale-missing',
+        `no CSL locale for ${config.language} in ${folder}/ (${localeCandidates(config.language).join(' or ')}): citations use English words and dates (“edited by”, “accessed”); copy one from the CSL locales repository`,
+        places.value(['language']) ?? { line: 1, column: 1 },
+      );
+    }
     return { styleXml, ...(style.file.messages.length > 0 ? { file: style.file } : {}) };
   }
   if (style.kind === 'outside') {
