@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
-import { autoParagraphs, removeShortcodes } from '../../../src/import/content.ts';
+import { removeShortcodes } from '../../../src/import/content.ts';
 import type { ImportOptions } from '../../../src/import/types.ts';
+import { autoParagraphs } from '../../../src/import/wordpress/autop.ts';
 import { assertEveryLineAccounted, fateOf, importFixture as importFixtureFrom, lineOf } from '../../helpers/import.ts';
 
 const fixtureDir = 'tests/fixtures/import/wxr';
