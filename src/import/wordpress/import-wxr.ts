@@ -104,10 +104,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
 
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
-  if (repairs.preamble)
-    for (let line = repairs.preamble[0]; line <= repairs.preamble[1]; line++)
-      if ((sourceLineTexts[line - 1] ?? '').trim() !== '')
-        fates.set(line, { line, fate: 'dropped', piece: undefined, reason: 'not part of the export: text printed before the XML (PHP warnings)' });
+  if (repairs.preamble) markUnread(sourceLineTexts, repairs.preamble, fates, 'not part of the export: text printed before the XML (PHP warnings)');
   items.forEach((item, index) => {
     const range = itemRanges[index];
     const type = text(item['wp:post_type']).trim() || 'post';
@@ -116,7 +113,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       ? `a WordPress ${type}, not imported (use --post-types ${type} to include it)`
       : statusSkipReason(status, options.includeDrafts === true);
     if (skip) {
-      if (range) for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
+      if (range) markUnread(sourceLineTexts, [range.start, range.end], fates, skip);
       return;
     }
     const removedLines = new Set<number>();
@@ -152,6 +149,12 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
     );
   }
   return { pieces, lines };
+}
+
+/** Lines of the export no piece reads: dropped for `reason`, or blank. */
+function markUnread(lines: readonly string[], [from, to]: readonly [number, number], fates: Map<number, LineFate>, reason: string): void {
+  for (let line = from; line <= to; line++)
+    fates.set(line, (lines[line - 1] ?? '').trim() === '' ? { line, fate: 'blank' } : { line, fate: 'dropped', piece: undefined, reason });
 }
 
 /** What was repaired to read the export, as warnings at the first place of each kind. */

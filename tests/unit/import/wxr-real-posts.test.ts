@@ -118,3 +118,41 @@ describe('WordPress embeds are never silent', () => {
     assertEveryLineAccounted(result.lines, sourceLines);
   });
 });
+
+describe('the WordPress Theme Unit Test data (WordPress/wordpress-importer phpunit/data/theme-unit-test-data.xml)', () => {
+  const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/wordpress-importer', 'theme-unit-test-data.xml');
+  const chapter = (title: string) => {
+    const index = result.chapters.findIndex((found) => found.piece.meta.title === title);
+    assert.ok(index >= 0, `a chapter “${title}”`);
+    return markdown[index] ?? '';
+  };
+
+  it('never starts or ends a list item with a hard line break', () => {
+    for (const [index, body] of markdown.entries()) assert.doesNotMatch(body, /^\s*(?:[-*]|\d+\.) \\$|^\s+\\$/m, `${result.chapters[index]?.piece.meta.title}`);
+    assert.match(
+      chapter('Edge Case: Nested And Mixed Lists'),
+      /^- Lists within lists do not break the ordered list numbering order\n- Your list styles go deep enough\.$/m,
+    );
+    assert.match(chapter('Markup: Title With Markup'), /^- The post title renders the word "with" in _italics_/m);
+  });
+
+  it('reads titles as text, whether escaped or in CDATA', () => {
+    const titles = result.chapters.map((found) => found.piece.meta.title);
+    assert.ok(titles.includes('Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:\'"?,.>'), titles.join(' | '));
+    assert.ok(titles.includes('Markup: Title With Markup'));
+  });
+
+  it('keeps the caption given as a [caption] attribute', () => {
+    assert.match(
+      chapter('Post Format: Image (Linked)'),
+      /::figure\[Chunk of resinous blackboy husk, Clarkson, Western Australia\. This burns like a spinifex log\.\]/,
+    );
+  });
+
+  it('links an auto-embed and warns at its line; accounts for every line', () => {
+    assert.match(chapter('Media: Twitter Embeds'), /^<https:\/\/twitter\.com\/nacin\/status\/319508408669708289>$/m);
+    const line = lineOf(sourceLines, 'https://twitter.com/nacin/status/319508408669708289');
+    assert.ok(file.messages.some((message) => message.ruleId === 'import-site-syntax' && message.line === line && /twitter\.com\/nacin/.test(message.reason)));
+    assertEveryLineAccounted(result.lines, sourceLines);
+  });
+});
