@@ -179,17 +179,19 @@ const embedShortcodes = new Set([
  * its tags and keeps the text it wraps. Only known names or tags with attributes count, so `[sic]`
  * and `[1]` in prose survive.
  */
-export function removeShortcodes(html: string): { html: string; removed: string[] } {
+export function removeShortcodes(html: string): { html: string; removed: string[]; embeds: RemovedEmbed[] } {
   const removed: string[] = [];
+  const embeds: RemovedEmbed[] = [];
   const cleaned = html.replace(
     /\[(\w[\w-]*)(\s[^\]]*)?\](?:([\s\S]*?)\[\/\1\])?/g,
-    (match, name: string, attributes: string | undefined, inner: string | undefined) => {
+    (match, name: string, attributes: string | undefined, inner: string | undefined, offset: number) => {
       const embed = embedShortcodes.has(name.toLowerCase());
       if (!embed && !attributes?.includes('=') && inner === undefined) return match;
       // Line breaks stay, so that places after it are still places in the export.
       const blank = (part: string) => part.replace(/[^\n]/g, '');
       if (embed) {
         removed.push(name);
+        embeds.push({ name, offset, length: match.length, address: shortcodeAddress(attributes ?? '', inner ?? '') });
         return blank(match);
       }
       if (inner === undefined) {
@@ -200,5 +202,19 @@ export function removeShortcodes(html: string): { html: string; removed: string[
       return `${blank(opening)}${removeShortcodes(inner).html}${blank(`[/${name}]`)}`;
     },
   );
-  return { html: cleaned, removed };
+  return { html: cleaned, removed, embeds };
+}
+
+/** An embed shortcode taken out: where it was in the HTML given, and what it showed, if it says. */
+export interface RemovedEmbed {
+  name: string;
+  offset: number;
+  length: number;
+  address: string | undefined;
+}
+
+/** `[audio src="…"]`, `[youtube https://…]`, `[gallery ids="1,2"]`: the address or ids a shortcode names. */
+function shortcodeAddress(attributes: string, inner: string): string | undefined {
+  const named = ['src', 'url', 'mp3', 'mp4', 'ogg', 'ids', 'id'].map((key) => shortcodeAttribute(attributes, key)).find((value) => value?.trim());
+  return named ?? /https?:\/\/[^\s"'\]<>]+/.exec(`${attributes} ${inner}`)?.[0];
 }

@@ -29,17 +29,41 @@ interface Token {
 
 /** The post's HTML with paragraphs and line breaks as WordPress shows them. Block-editor posts (`<!-- wp:`) are left as they are. */
 export function autoParagraphs(html: string): string {
-  if (/<!-- wp:/.test(html)) return html;
-  const insertions: [number, string][] = [];
-  for (const chunk of chunksOf(tokensOf(html))) insertions.push(...chunkInsertions(html, chunk.tokens, chunk.afterOpening));
+  return autoParagraphsMapped(html).html;
+}
+
+type Point = { line: number; column: number };
+
+/**
+ * `autoParagraphs`, with the way back: a place in the result → the place in the HTML given (the
+ * tags inserted before it on its line taken off its column).
+ */
+export function autoParagraphsMapped(html: string): { html: string; placeBefore: (point: Point) => Point } {
+  const insertions = /<!-- wp:/.test(html) ? [] : chunksOf(tokensOf(html)).flatMap((chunk) => chunkInsertions(html, chunk.tokens, chunk.afterOpening));
   insertions.sort((a, b) => a[0] - b[0]);
   let result = '';
   let at = 0;
+  // Per line of the result: where each inserted tag starts in it (its column) and how long it is.
+  const inserted = new Map<number, [number, number][]>();
+  let line = 1;
+  let lineStart = 0;
   for (const [offset, tag] of insertions) {
-    result += html.slice(at, offset) + tag;
+    const slice = html.slice(at, offset);
+    const lastBreak = slice.lastIndexOf('\n');
+    if (lastBreak >= 0) {
+      line += slice.split('\n').length - 1;
+      lineStart = result.length + lastBreak + 1;
+    }
+    result += slice;
+    inserted.set(line, [...(inserted.get(line) ?? []), [result.length - lineStart + 1, tag.length]]);
+    result += tag;
     at = offset;
   }
-  return result + html.slice(at);
+  const placeBefore = (point: Point): Point => {
+    const before = (inserted.get(point.line) ?? []).filter(([column]) => column < point.column);
+    return { line: point.line, column: point.column - before.reduce((sum, [column, length]) => sum + Math.min(length, point.column - column), 0) };
+  };
+  return { html: result + html.slice(at), placeBefore };
 }
 
 function tokensOf(html: string): Token[] {

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { formatPartialDate, parseDate } from '../../core/dates.ts';
+import { lineLocator } from '../../core/place.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import {
@@ -10,6 +11,7 @@ import {
   htmlContentToBody,
   htmlToText,
   type PlaceInSource,
+  type RemovedEmbed,
   removeShortcodes,
   sourceLines,
   unreadLines,
@@ -18,7 +20,7 @@ import { splitCaptionCredit } from '../html/caption.ts';
 import { asName, inlineMarkupText, isLogin } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { linkAutoEmbeds } from './auto-embeds.ts';
-import { autoParagraphs } from './autop.ts';
+import { autoParagraphsMapped } from './autop.ts';
 import { withNoteShortcodes } from './note-shortcodes.ts';
 import { repairWordPressXml, type XmlRepairs } from './repair-xml.ts';
 
@@ -205,8 +207,9 @@ interface SiteContext {
 
 function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPiece {
   const footnotesMeta = (item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']) === 'footnotes');
-  const html = postHtml(text(item['content:encoded']), file, site) + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
-  const { body, removedLines } = htmlContentToBody(html, file, site.siteUrl, site.placeInSource);
+  const post = postHtml(text(item['content:encoded']), file, site);
+  const html = post.html + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
+  const { body, removedLines } = htmlContentToBody(html, file, site.siteUrl, post.placeInSource);
   if (site.placeInSource) for (const line of removedLines) site.removedLines?.add(line);
   const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
@@ -252,7 +255,7 @@ function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPie
 }
 
 /** The post's HTML as WordPress shows it: note, code and caption shortcodes expanded, auto-embeds linked (and reported), paragraphs made, other shortcodes out. */
-function postHtml(content: string, file: VFile, site: SiteContext): string {
+function postHtml(content: string, file: VFile, site: SiteContext): { html: string; placeInSource: PlaceInSource | undefined } {
   const noteShortcodes = withNoteShortcodes(expandContentShortcodes(content));
   for (const opening of new Set(noteShortcodes.unclosed))
     report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: it is left in the text as typed; close it or make it a note`, {
@@ -268,10 +271,37 @@ function postHtml(content: string, file: VFile, site: SiteContext): string {
       site.placeInSource?.(embed) ?? { line: site.lines[0], column: 1 },
     );
   // The notes list goes after a blank line, so that the post's last paragraph is still a paragraph.
-  const { html, removed } = removeShortcodes(expandCaptionShortcodes(autoParagraphs(linked.replace(/<ol class="footnotes">/, '\n\n$&'))));
+  const autop = autoParagraphsMapped(linked.replace(/<ol class="footnotes">/, '\n\n$&'));
+  // Places in what follows are places before the paragraphs' tags were put in (columns are exact where no shortcode was expanded before them).
+  const { placeInSource: inContent } = site;
+  const placeInSource: PlaceInSource | undefined = inContent && ((point) => inContent(autop.placeBefore(point)));
+  const paragraphs = expandCaptionShortcodes(autop.html);
+  const { html, removed, embeds: embedShortcodes } = removeShortcodes(paragraphs);
   if (removed.length > 0)
     report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
-  return html;
+  reportEmbedShortcodes(paragraphs, html, embedShortcodes, file, { ...site, placeInSource });
+  return { html, placeInSource };
+}
+
+/**
+ * Each embed shortcode taken out (`[video src=…]`, `[gallery ids=…]`) is a warning at its place with
+ * what it named; a line that held nothing else is dropped in the line account, not kept.
+ */
+function reportEmbedShortcodes(before: string, after: string, embeds: readonly RemovedEmbed[], file: VFile, site: SiteContext): void {
+  const { lineAt, placeAt } = lineLocator(before);
+  const afterLines = after.split('\n');
+  for (const embed of embeds) {
+    const at = placeAt(embed.offset);
+    report(
+      file,
+      'import-site-syntax',
+      `the WordPress shortcode [${embed.name}]${embed.address ? ` (${embed.address})` : ''} shows an embed, a player or a gallery that is not in the export: taken out; look at the original post`,
+      site.placeInSource?.(at) ?? { line: site.lines[0], column: 1 },
+    );
+    if (!site.placeInSource) continue;
+    for (let line = at.line; line <= lineAt(embed.offset + embed.length); line++)
+      if ((afterLines[line - 1] ?? '').replace(/<[^>]*>/g, '').trim() === '') site.removedLines?.add(site.placeInSource({ line, column: 1 }).line);
+  }
 }
 
 /** The name WordPress shows for an account: its display name (what the blog printed), else first and last name. */

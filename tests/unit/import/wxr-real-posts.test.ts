@@ -155,4 +155,20 @@ describe('the WordPress Theme Unit Test data (WordPress/wordpress-importer phpun
     assert.ok(file.messages.some((message) => message.ruleId === 'import-site-syntax' && message.line === line && /twitter\.com\/nacin/.test(message.reason)));
     assertEveryLineAccounted(result.lines, sourceLines);
   });
+
+  it('reports each embed shortcode and player at its line and column, and drops a line that held only it', () => {
+    const gallery = lineOf(sourceLines, '[gallery columns="1"]');
+    const audio = lineOf(sourceLines, '<audio controls src=');
+    const at = (line: number, needle: string) => [line, (sourceLines[line - 1] ?? '').indexOf(needle) + 1];
+    const places = file.messages.filter((message) => message.ruleId === 'import-site-syntax').map((message) => [message.line, message.column]);
+    assert.ok(
+      places.some((place) => place.join() === at(gallery, '[gallery').join()),
+      'the [gallery] shortcode, where it is',
+    );
+    assert.ok(
+      places.some((place) => place.join() === at(audio, '<audio').join()),
+      'the <audio> player, where it is',
+    );
+    assert.match(fateOf(result.lines, gallery), /^dropped:.*embedded frame or player/);
+  });
 });
