@@ -10,6 +10,7 @@ import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { remarkAutolinkQuotes } from '../core/autolink-quotes.ts';
+import { reportEmbeddedFrames } from './html/embedded-frames.ts';
 import { recogniseFootnotes } from './html/footnotes.ts';
 import { collapsedText } from './html/hast-tree.ts';
 import { htmlToMdast } from './html/html-to-mdast.ts';
@@ -21,7 +22,8 @@ export interface ContentBody {
   images: { src: string; remote: boolean; caption?: string; alt?: string }[];
   /**
    * Lines (of the source, when `placeInSource` is given) whose text the sanitiser took out with the
-   * unsafe element holding it (a `<noscript>` left open takes the rest of the post): they are not kept.
+   * unsafe element holding it (a `<noscript>` left open takes the rest of the post), or that held
+   * only a frame or player: they are not kept.
    */
   removedLines: Set<number>;
 }
@@ -37,13 +39,14 @@ export function htmlContentToBody(html: string, file: VFile, baseUrl: string | u
   const tree = fromHtml(html, { fragment: true }) as HastRoot;
   if (placeInSource) moveToSource(tree, placeInSource);
   const withText = linesWithText(tree);
+  const frameLines = reportEmbeddedFrames(tree, file);
   sanitiseHast(tree, file);
   const remaining = linesWithText(tree);
   recogniseFootnotes(tree, file);
   // Notes typed by hand are found by `htmlToMdast`; their lines stay `kept` in the export's account,
   // as the post's other lines are.
   const converted = htmlToMdast(tree, file, baseUrl === undefined ? {} : { baseUrl });
-  return { ...converted, removedLines: new Set([...withText].filter((line) => !remaining.has(line))) };
+  return { ...converted, removedLines: new Set([...withText, ...frameLines].filter((line) => !remaining.has(line))) };
 }
 
 /** The lines on which a tree has text other than spaces. */
@@ -93,43 +96,20 @@ export function unreadLines(lines: readonly string[], reason: string): LineFate[
   );
 }
 
-const blockTag = /^<(?:(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|section|aside|dl|address)(?=[\s/>])|!--)/i;
-
 /**
- * WordPress stores classic-editor posts without <p>: blank lines separate paragraphs and single
- * newlines are line breaks (what its `wpautop` does on display). Blocks already marked up (a
- * `<p style=…>` here and there) are left as they are, and so is preformatted text (its blank
- * lines are part of it); block-editor posts are never touched.
+ * `[caption …]<img …> Caption text[/caption]` → `<figure><img …><figcaption>Caption text</figcaption></figure>`.
+ * Older posts give the caption as an attribute, `[caption … caption="Caption text"]<img …>[/caption]`,
+ * which WordPress prefers to the text after the picture, as here.
  */
-export function autoParagraphs(html: string): string {
-  if (/<!-- wp:/.test(html)) return html;
-  // `<pre>` blocks are set aside whole; the blank lines stay, so that places in the result are still places in the export.
-  return html
-    .split(/(<pre[\s>][\s\S]*?<\/pre>)/i)
-    .map((segment, index) =>
-      index % 2 === 1
-        ? segment
-        : segment
-            .split(/(\n\s*\n)/)
-            .map((part, partIndex) => (partIndex % 2 === 1 || part.trim() === '' ? part : paragraphOf(part)))
-            .join(''),
-    )
-    .join('');
-}
-
-function paragraphOf(block: string): string {
-  const text = block.trim();
-  // A function, so that `$&` in the text is not read as a replacement pattern.
-  return blockTag.test(text) ? block : block.replace(text, () => `<p>${text.replace(/\n/g, '<br>\n')}</p>`);
-}
-
-/** `[caption …]<img …> Caption text[/caption]` → `<figure><img …><figcaption>Caption text</figcaption></figure>`. */
 export function expandCaptionShortcodes(html: string): string {
-  return html.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/g, (_, inner: string) => {
+  return html.replace(/\[caption((?:\s[^\]]*)?)\]([\s\S]*?)\[\/caption\]/g, (_, attributes: string, inner: string) => {
     const image = /^\s*((?:<a[^>]*>\s*)?<img[^>]*>(?:\s*<\/a>)?)/i.exec(inner);
     if (!image?.[1]) return inner;
-    const caption = inner.slice(image[0].length).trim();
-    return `<figure>${image[1]}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+    const rest = inner.slice(image[0].length).trim();
+    const attribute = shortcodeAttribute(attributes, 'caption')?.trim();
+    // With a caption attribute, what follows the picture is shown after it, not as its caption.
+    const [caption, after] = attribute ? [attribute, rest] : [rest, ''];
+    return `<figure>${image[1]}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>${after}`;
   });
 }
 
@@ -199,17 +179,19 @@ const embedShortcodes = new Set([
  * its tags and keeps the text it wraps. Only known names or tags with attributes count, so `[sic]`
  * and `[1]` in prose survive.
  */
-export function removeShortcodes(html: string): { html: string; removed: string[] } {
+export function removeShortcodes(html: string): { html: string; removed: string[]; embeds: RemovedEmbed[] } {
   const removed: string[] = [];
+  const embeds: RemovedEmbed[] = [];
   const cleaned = html.replace(
     /\[(\w[\w-]*)(\s[^\]]*)?\](?:([\s\S]*?)\[\/\1\])?/g,
-    (match, name: string, attributes: string | undefined, inner: string | undefined) => {
+    (match, name: string, attributes: string | undefined, inner: string | undefined, offset: number) => {
       const embed = embedShortcodes.has(name.toLowerCase());
       if (!embed && !attributes?.includes('=') && inner === undefined) return match;
       // Line breaks stay, so that places after it are still places in the export.
       const blank = (part: string) => part.replace(/[^\n]/g, '');
       if (embed) {
         removed.push(name);
+        embeds.push({ name, offset, length: match.length, address: shortcodeAddress(attributes ?? '', inner ?? '') });
         return blank(match);
       }
       if (inner === undefined) {
@@ -220,5 +202,19 @@ export function removeShortcodes(html: string): { html: string; removed: string[
       return `${blank(opening)}${removeShortcodes(inner).html}${blank(`[/${name}]`)}`;
     },
   );
-  return { html: cleaned, removed };
+  return { html: cleaned, removed, embeds };
+}
+
+/** An embed shortcode taken out: where it was in the HTML given, and what it showed, if it says. */
+export interface RemovedEmbed {
+  name: string;
+  offset: number;
+  length: number;
+  address: string | undefined;
+}
+
+/** `[audio src="…"]`, `[youtube https://…]`, `[gallery ids="1,2"]`: the address or ids a shortcode names. */
+function shortcodeAddress(attributes: string, inner: string): string | undefined {
+  const named = ['src', 'url', 'mp3', 'mp4', 'ogg', 'ids', 'id'].map((key) => shortcodeAttribute(attributes, key)).find((value) => value?.trim());
+  return named ?? /https?:\/\/[^\s"'\]<>]+/.exec(`${attributes} ${inner}`)?.[0];
 }

@@ -13,6 +13,21 @@ export function decodeEntities(text: string): string {
   return decoded;
 }
 
+/** Tags that only style a run of text: a title or a name may hold them (`Title <em>With</em> Markup`). */
+const inlineTag =
+  /<\/?(?:a|abbr|b|bdi|bdo|big|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr)(?:\s[^<>]*)?\/?>/gi;
+
+/**
+ * The text of a title, a name or a tag: text, not HTML. The words inside inline tags are taken
+ * (`Title <em>With</em> Markup`); any other `<…>` is text as typed (`Vec<T>`, `some <html> entities`),
+ * never a tag to strip. `decode` says whether entities are still to be decoded (once): not when the
+ * XML parser has already decoded them.
+ */
+export function inlineMarkupText(value: string, { decode }: { decode: boolean }): string {
+  const text = value.replace(inlineTag, (tag) => (/^<br\b/i.test(tag) ? ' ' : ''));
+  return (decode ? decodeHTMLStrict(text) : text).replace(/\s+/g, ' ').trim();
+}
+
 /** `RAFFAELLO PANTUCCI` → `Raffaello Pantucci`, `N.H. EGLESTON` → `N.H. Egleston`; names already in mixed case are left alone. */
 export function normaliseNameCase(name: string): string {
   if (name !== name.toUpperCase() || !/\p{Lu}.*\p{Lu}/u.test(name) || /^\p{Lu}{2,5}$/u.test(name)) return name;

@@ -2,8 +2,7 @@ import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { dateOrderOf, dayInAddress, findAmbiguousDate, formatPartialDate, parseDate } from '../../core/dates.ts';
 import { report } from '../../core/rules.ts';
-import { htmlToText } from '../content.ts';
-import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
+import { asName, decodeEntities, inlineMarkupText, isLogin, splitNames } from '../text.ts';
 import type { ChapterField, ImportOptions, LineFate } from '../types.ts';
 
 export type FrontMatterValues = Record<string, unknown>;
@@ -73,9 +72,9 @@ export function authorDataOf(value: unknown): Record<string, string> | undefined
   return Object.keys(data).length > 0 ? data : undefined;
 }
 
-/** Text from front matter: entities decoded (`Notes&colon; A` → `Notes: A`), HTML in titles read as HTML. */
+/** Text from front matter: entities decoded (`Notes&colon; A` → `Notes: A`), inline tags in titles read for their text, any other `<…>` kept as typed (`Vec<T>`). */
 function plain(value: string): string {
-  return /<[a-z][^>]*>/i.test(value) ? htmlToText(value) : decodeEntities(value).replace(/\s+/g, ' ').trim();
+  return decodeEntities(inlineMarkupText(value, { decode: false }));
 }
 
 /**

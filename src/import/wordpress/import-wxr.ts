@@ -2,22 +2,25 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { formatPartialDate, parseDate } from '../../core/dates.ts';
+import { lineLocator } from '../../core/place.ts';
 import { type Place, report } from '../../core/rules.ts';
 import { figureDirective } from '../body.ts';
 import {
-  autoParagraphs,
   expandCaptionShortcodes,
   expandContentShortcodes,
   htmlContentToBody,
   htmlToText,
   type PlaceInSource,
+  type RemovedEmbed,
   removeShortcodes,
   sourceLines,
   unreadLines,
 } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
-import { asName, isLogin } from '../text.ts';
+import { asName, inlineMarkupText, isLogin } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { linkAutoEmbeds } from './auto-embeds.ts';
+import { autoParagraphsMapped } from './autop.ts';
 import { withNoteShortcodes } from './note-shortcodes.ts';
 import { repairWordPressXml, type XmlRepairs } from './repair-xml.ts';
 
@@ -54,17 +57,25 @@ const parser = new XMLParser({
   processEntities: true,
   // WordPress writes `&#8217;` and `&#039;` in fields outside CDATA.
   htmlEntities: true,
+  cdataPropName: '#cdata',
   isArray: (name) => ['item', 'category', 'wp:postmeta', 'wp:author'].includes(name),
 });
 
-const text = (value: unknown): string =>
-  typeof value === 'string'
-    ? value
-    : typeof value === 'number'
-      ? String(value)
-      : value && typeof value === 'object' && '#text' in value
-        ? text(value['#text'])
-        : '';
+/** A field's value: its CDATA sections (kept apart by the parser, so that titles and names can tell markup from text) and any other text. */
+const text = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (!value || typeof value !== 'object') return '';
+  const plain = '#text' in value ? text(value['#text']) : '';
+  if (!('#cdata' in value)) return plain;
+  // Spaces around a CDATA section (`<title>\n  <![CDATA[…]]>\n</title>`) are layout.
+  return [value['#cdata']].flat().map(text).join('') + (plain.trim() === '' ? '' : plain);
+};
+
+/** A title or a name as text: CDATA holds WordPress's stored HTML, other text was escaped and is decoded by the parser. */
+const fieldText = (value: unknown): string => inlineMarkupText(text(value), { decode: isCdata(value) });
+
+const isCdata = (value: unknown): boolean => typeof value === 'object' && value !== null && '#cdata' in value;
 
 /** Imports a WordPress export (WXR): one chapter per published post (pages and drafts when asked). */
 export function importWxr(file: VFile, options: ImportOptions): ImportResult {
@@ -83,22 +94,19 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
     report(file, 'import-unknown-format', 'this XML is not a WordPress export (no <rss><channel>)', { line: 1, column: 1 });
     return { pieces: [], lines: unreadLines(sourceLineTexts, 'not a WordPress export: nothing was read') };
   }
-  const siteName = htmlToText(text(channel.title)) || undefined;
+  const { located } = repairs;
+  const siteName = fieldText(channel.title) || undefined;
   const siteUrl = text(channel.link).trim() || undefined;
   const displayNames = new Map((channel['wp:author'] ?? []).map((author) => [text(author['wp:author_login']).trim(), displayNameOf(author)]));
   const items = channel.item ?? [];
   // Found in the text as the file has it (the repaired text's offsets shift at each `&amp;`), with the repairs' index of it.
-  const { located } = repairs;
   const itemRanges = findItemRanges(located.text, located.lineAt);
   const contentPlaces = findContentPlaces(located.text, itemRanges, located.placeAt);
   const wanted = new Set(options.postTypes ?? ['post']);
 
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
-  if (repairs.preamble)
-    for (let line = repairs.preamble[0]; line <= repairs.preamble[1]; line++)
-      if ((sourceLineTexts[line - 1] ?? '').trim() !== '')
-        fates.set(line, { line, fate: 'dropped', piece: undefined, reason: 'not part of the export: text printed before the XML (PHP warnings)' });
+  if (repairs.preamble) markUnread(sourceLineTexts, repairs.preamble, fates, 'not part of the export: text printed before the XML (PHP warnings)');
   items.forEach((item, index) => {
     const range = itemRanges[index];
     const type = text(item['wp:post_type']).trim() || 'post';
@@ -107,7 +115,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       ? `a WordPress ${type}, not imported (use --post-types ${type} to include it)`
       : statusSkipReason(status, options.includeDrafts === true);
     if (skip) {
-      if (range) for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: skip });
+      if (range) markUnread(sourceLineTexts, [range.start, range.end], fates, skip);
       return;
     }
     const removedLines = new Set<number>();
@@ -143,6 +151,12 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
     );
   }
   return { pieces, lines };
+}
+
+/** Lines of the export no piece reads: dropped for `reason`, or blank. */
+function markUnread(lines: readonly string[], [from, to]: readonly [number, number], fates: Map<number, LineFate>, reason: string): void {
+  for (let line = from; line <= to; line++)
+    fates.set(line, (lines[line - 1] ?? '').trim() === '' ? { line, fate: 'blank' } : { line, fate: 'dropped', piece: undefined, reason });
 }
 
 /** What was repaired to read the export, as warnings at the first place of each kind. */
@@ -193,20 +207,9 @@ interface SiteContext {
 
 function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPiece {
   const footnotesMeta = (item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']) === 'footnotes');
-  let html = text(item['content:encoded']);
-  const noteShortcodes = withNoteShortcodes(expandContentShortcodes(html));
-  for (const opening of new Set(noteShortcodes.unclosed))
-    report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: it is left in the text as typed; close it or make it a note`, {
-      line: site.lines[0],
-      column: 1,
-    });
-  // The notes list goes after a blank line, so that the post's last paragraph is still a paragraph.
-  html = expandCaptionShortcodes(autoParagraphs(noteShortcodes.html.replace(/<ol class="footnotes">/, '\n\n$&')));
-  const { html: withoutShortcodes, removed } = removeShortcodes(html);
-  if (removed.length > 0)
-    report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
-  html = withoutShortcodes + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
-  const { body, removedLines } = htmlContentToBody(html, file, site.siteUrl, site.placeInSource);
+  const post = postHtml(text(item['content:encoded']), file, site);
+  const html = post.html + coreFootnotesList(text(footnotesMeta?.['wp:meta_value']), file, site.lines[0]);
+  const { body, removedLines } = htmlContentToBody(html, file, site.siteUrl, post.placeInSource);
   if (site.placeInSource) for (const line of removedLines) site.removedLines?.add(line);
   const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
@@ -230,10 +233,10 @@ function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPie
   // Co-Authors Plus keeps the byline as categories of the `author` domain: not tags.
   const tags = (item.category ?? [])
     .filter((category) => text(category['@_domain']) !== 'author')
-    .map((category) => htmlToText(text(category)))
+    .map((category) => fieldText(category))
     .filter(Boolean);
-  // WordPress keeps titles as HTML: `Tea &amp; Sympathy`, sometimes with <em>.
-  const title = htmlToText(text(item.title));
+  // WordPress keeps titles as HTML (`Tea &amp; Sympathy`, sometimes with <em>) and exports them in CDATA; older exports escape the text.
+  const title = fieldText(item.title);
   const meta: ChapterFrontMatter = {
     title: title || `Untitled post ${text(item['wp:post_id'])}`.trim(),
     ...(title ? {} : { provisional_title: true }),
@@ -251,10 +254,60 @@ function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPie
   return { meta, body, ...(unattributed ? { unattributed } : {}) };
 }
 
+/** The post's HTML as WordPress shows it: note, code and caption shortcodes expanded, auto-embeds linked (and reported), paragraphs made, other shortcodes out. */
+function postHtml(content: string, file: VFile, site: SiteContext): { html: string; placeInSource: PlaceInSource | undefined } {
+  const noteShortcodes = withNoteShortcodes(expandContentShortcodes(content));
+  for (const opening of new Set(noteShortcodes.unclosed))
+    report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: it is left in the text as typed; close it or make it a note`, {
+      line: site.lines[0],
+      column: 1,
+    });
+  const { html: linked, embeds } = linkAutoEmbeds(noteShortcodes.html);
+  for (const embed of embeds)
+    report(
+      file,
+      'import-site-syntax',
+      `the address ${embed.url} stands alone on its line, which WordPress shows as an embed of what it points to (a video, a post): kept as a link; look at the original post`,
+      site.placeInSource?.(embed) ?? { line: site.lines[0], column: 1 },
+    );
+  // The notes list goes after a blank line, so that the post's last paragraph is still a paragraph.
+  const autop = autoParagraphsMapped(linked.replace(/<ol class="footnotes">/, '\n\n$&'));
+  // Places in what follows are places before the paragraphs' tags were put in (columns are exact where no shortcode was expanded before them).
+  const { placeInSource: inContent } = site;
+  const placeInSource: PlaceInSource | undefined = inContent && ((point) => inContent(autop.placeBefore(point)));
+  const paragraphs = expandCaptionShortcodes(autop.html);
+  const { html, removed, embeds: embedShortcodes } = removeShortcodes(paragraphs);
+  if (removed.length > 0)
+    report(file, 'import-sanitised', `removed WordPress shortcodes: ${[...new Set(removed)].join(', ')}`, { line: site.lines[0], column: 1 });
+  reportEmbedShortcodes(paragraphs, html, embedShortcodes, file, { ...site, placeInSource });
+  return { html, placeInSource };
+}
+
+/**
+ * Each embed shortcode taken out (`[video src=…]`, `[gallery ids=…]`) is a warning at its place with
+ * what it named; a line that held nothing else is dropped in the line account, not kept.
+ */
+function reportEmbedShortcodes(before: string, after: string, embeds: readonly RemovedEmbed[], file: VFile, site: SiteContext): void {
+  const { lineAt, placeAt } = lineLocator(before);
+  const afterLines = after.split('\n');
+  for (const embed of embeds) {
+    const at = placeAt(embed.offset);
+    report(
+      file,
+      'import-site-syntax',
+      `the WordPress shortcode [${embed.name}]${embed.address ? ` (${embed.address})` : ''} shows an embed, a player or a gallery that is not in the export: taken out; look at the original post`,
+      site.placeInSource?.(at) ?? { line: site.lines[0], column: 1 },
+    );
+    if (!site.placeInSource) continue;
+    for (let line = at.line; line <= lineAt(embed.offset + embed.length); line++)
+      if ((afterLines[line - 1] ?? '').replace(/<[^>]*>/g, '').trim() === '') site.removedLines?.add(site.placeInSource({ line, column: 1 }).line);
+  }
+}
+
 /** The name WordPress shows for an account: its display name (what the blog printed), else first and last name. */
 function displayNameOf(author: WxrAuthor): string {
-  const display = htmlToText(text(author['wp:author_display_name']));
-  return display || htmlToText(`${text(author['wp:author_first_name'])} ${text(author['wp:author_last_name'])}`);
+  const display = fieldText(author['wp:author_display_name']);
+  return display || `${fieldText(author['wp:author_first_name'])} ${fieldText(author['wp:author_last_name'])}`.trim();
 }
 
 interface ItemAuthors {
@@ -275,8 +328,8 @@ function itemAuthors(item: WxrItem, displayNames: ReadonlyMap<string, string>): 
   const shown = (login: string) => displayNames.get(login) || displayNames.get(login.replace(/^cap-/, '')) || '';
   const logins = (item.category ?? [])
     .filter((category) => text(category['@_domain']) === 'author')
-    .map((category) => shown(text(category['@_nicename']).trim()) || htmlToText(text(category)));
-  const creator = htmlToText(text(item['dc:creator']));
+    .map((category) => shown(text(category['@_nicename']).trim()) || fieldText(category));
+  const creator = fieldText(item['dc:creator']);
   const written = logins.length > 0 ? logins : creator ? [shown(creator) || creator] : [];
   const authors = [...new Set(written.map((name) => asName(name, { handles: true })).filter((name): name is string => name !== undefined))];
   if (authors.length > 0) return { authors, handles: authors.filter(isLogin) };
@@ -342,7 +395,7 @@ function findItemRanges(source: string, lineAt: (offset: number) => number): Lin
 /** For each item, where the text of its `content:encoded` starts (after `<![CDATA[`), as a map from places in the post's HTML. */
 function findContentPlaces(source: string, ranges: readonly LineRange[], placeAt: (offset: number) => Place): (PlaceInSource | undefined)[] {
   return ranges.map((range) => {
-    const opening = /<content:encoded>(?:<!\[CDATA\[)?/.exec(source.slice(range.from, range.to));
+    const opening = /<content:encoded>(?:\s*<!\[CDATA\[)?/.exec(source.slice(range.from, range.to));
     if (!opening) return undefined;
     const offset = range.from + opening.index + opening[0].length;
     const { line, column } = placeAt(offset);
@@ -365,7 +418,8 @@ function isEmptyElement(line: string): boolean {
   return /^\s*<([\w:]+)[^>]*>(?:<!\[CDATA\[\]\]>)?<\/\1>\s*$/.test(line);
 }
 
-const removedReason = 'removed from the post with unsafe or hidden markup holding it (scripts, frames, forms, noscript, svg)';
+const removedReason =
+  'removed from the post: an embedded frame or player (reported here with its address), or unsafe or hidden markup holding it (scripts, forms, noscript, svg)';
 
 /** Lines of an imported item: its content is the body; title, author, date… are metadata; the rest is WordPress bookkeeping. */
 function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>, removedLines: ReadonlySet<number>): void {

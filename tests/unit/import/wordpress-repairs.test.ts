@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { autoParagraphs, expandContentShortcodes, removeShortcodes } from '../../../src/import/content.ts';
+import { expandContentShortcodes, removeShortcodes } from '../../../src/import/content.ts';
+import { autoParagraphs } from '../../../src/import/wordpress/autop.ts';
 import { repairWordPressXml } from '../../../src/import/wordpress/repair-xml.ts';
 import { importFixture } from '../../helpers/import.ts';
 

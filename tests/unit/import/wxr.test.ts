@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chapterFrontMatterSchema } from '../../../src/config/schema.ts';
-import { autoParagraphs, removeShortcodes } from '../../../src/import/content.ts';
+import { removeShortcodes } from '../../../src/import/content.ts';
 import type { ImportOptions } from '../../../src/import/types.ts';
+import { autoParagraphs } from '../../../src/import/wordpress/autop.ts';
 import { assertEveryLineAccounted, fateOf, importFixture as importFixtureFrom, lineOf } from '../../helpers/import.ts';
 
 const fixtureDir = 'tests/fixtures/import/wxr';
@@ -95,6 +96,11 @@ describe('importWxr: a WordPress export with classic and block-editor posts', ()
       [
         ['import-sanitised', lineOf(sourceLines, '<item>', 1), 'removed WordPress shortcodes: gallery'],
         [
+          'import-site-syntax',
+          lineOf(sourceLines, '[gallery ids="1,2"]'),
+          'the WordPress shortcode [gallery] (1,2) shows an embed, a player or a gallery that is not in the export: taken out; look at the original post',
+        ],
+        [
           'import-remote-image',
           lineOf(sourceLines, '[caption id="attachment_5"'),
           'the image https://example.files.wordpress.com/2013/09/sco.jpg is on the web and was not fetched: put the file in the project and give the figure a src',
@@ -113,7 +119,8 @@ describe('importWxr: a WordPress export with classic and block-editor posts', ()
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '<wp:post_date><![CDATA[2012-06-06')), 'metadata:date:1');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'nicename="beijing"')), 'metadata:tags:1');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'Beijing hosts the SCO, with a bank')), 'metadata:standfirst:1');
-    assert.equal(fateOf(result.lines, lineOf(sourceLines, '[gallery ids="1,2"]')), 'kept:body:1');
+    // Nothing of the gallery is in the export: its line is dropped, and reported where it is.
+    assert.match(fateOf(result.lines, lineOf(sourceLines, '[gallery ids="1,2"]')), /^dropped:removed from the post: an embedded frame or player/);
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'wp:heading -->')), 'kept:body:2');
     assert.equal(fateOf(result.lines, lineOf(sourceLines, '[{"content":"Interview with')), 'kept:notes:2');
     // The block-editor post has an empty excerpt: its line gives the chapter nothing.
