@@ -16,6 +16,7 @@ import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
 import type { Citation } from '../load/citation-syntax.ts';
+import { citationsInNotes } from './auto-notes.ts';
 
 /** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
 interface FoundCitation {
@@ -233,6 +234,7 @@ export function citationJobs(
 ): { chapter: Chapter; job: CitationJob }[] {
   const jobs: { chapter: Chapter; job: CitationJob }[] = [];
   for (const chapter of chapters) {
+    citationsInNotes(chapter.tree, style.isNoteStyle === true);
     const plan = planChapter(chapter, items);
     if (plan.clusters.length === 0 || memo.has('citations', planKey(plan, style))) continue;
     jobs.push({ chapter, job: { works: plan.works, clusters: plan.clusters.map(({ cluster }) => cluster) } });
@@ -257,6 +259,7 @@ export function renderChapterCitations(
   memo: Memo = noMemo,
   rendered?: JobHtml,
 ): Set<string> {
+  citationsInNotes(chapter.tree, style.isNoteStyle === true);
   const plan = planChapter(chapter, items);
   for (const { node, keys } of plan.unresolved) {
     const place = node.position?.start;

@@ -69,6 +69,8 @@ export interface CiteprocEngine {
 export interface CiteStyle {
   /** The style's text, the locale's name and text, hashed (`contentKey`): what citations rendered in it depend on besides the works cited. */
   fingerprint: string;
+  /** A notes style (`<style class="note">`: Chicago notes, MHRA): a citation in the running text becomes a footnote. */
+  isNoteStyle?: boolean;
   /** A citeproc engine in this style and locale over `items`, fresh for a chapter (the adapter caches one per style). */
   engine(items: CslJsonItem[]): CiteprocEngine;
   /** The same, for rendering citations only, not a reference list: it may leave out what only the reference list needs. */

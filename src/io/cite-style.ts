@@ -29,6 +29,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
   return {
     // Without a locale file citation-js's bundled en-US is used: the tool's fingerprint covers it.
     fingerprint: contentKey('csl', styleXml, locale?.name ?? null, locale?.xml ?? null),
+    isNoteStyle: /<style\b[^>]*\sclass\s*=\s*["']note["']/.test(styleXml),
     engine: (items) => register().engine(items),
     citationEngine: (items) => register().citationEngine(items),
     bibliography: (items) => register().bibliography(items),
