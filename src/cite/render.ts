@@ -17,6 +17,7 @@ import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
 import type { Citation } from '../load/citation-syntax.ts';
 import { citationsInNotes } from './auto-notes.ts';
+import { reportBareKeys } from './bare-keys.ts';
 
 /** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
 interface FoundCitation {
@@ -260,6 +261,7 @@ export function renderChapterCitations(
   rendered?: JobHtml,
 ): Set<string> {
   citationsInNotes(chapter.tree, style.isNoteStyle === true);
+  reportBareKeys(chapter.tree, items, file);
   const plan = planChapter(chapter, items);
   for (const { node, keys } of plan.unresolved) {
     const place = node.position?.start;
