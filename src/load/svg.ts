@@ -21,10 +21,14 @@ export function svgActiveContent(text: string): string | undefined {
   return activeIn(tree);
 }
 
-/** Elements that run script or embed another document. */
-const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'embed', 'object']);
-/** Elements whose address is loaded, not followed. */
-const LOADING_ELEMENTS = new Set(['image', 'use', 'feimage', 'tref', 'font-face-uri', 'cursor', 'audio', 'video', 'source']);
+/**
+ * Elements that run script, embed another document or send the reader elsewhere. Not
+ * `<foreignObject>`: the HTML in it is how diagram tools (draw.io, Mermaid) set their labels, and
+ * what in it could run or load (these, handlers, addresses, styles) is looked for like anywhere else.
+ */
+const ACTIVE_ELEMENTS = new Set(['script', 'handler', 'listener', 'iframe', 'frame', 'embed', 'object', 'applet', 'meta', 'base', 'portal']);
+/** Elements whose address is loaded, not followed (HTML's inside a `<foreignObject>` too). */
+const LOADING_ELEMENTS = new Set(['image', 'use', 'feimage', 'tref', 'font-face-uri', 'cursor', 'audio', 'video', 'source', 'img', 'link', 'track', 'input']);
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, unknown> };
 

@@ -21,7 +21,14 @@ describe('an SVG that would run script or load a file from outside is named', ()
     assert.match(found(svg('<svg:script xmlns:svg="http://www.w3.org/2000/svg">x</svg:script>')), /<svg:script> element/);
     assert.match(found(svg('<rect/>', ' onload="alert(1)"')), /onload handler on <svg>/);
     assert.match(found(svg('<a href="&#106;avascript:alert(1)"><rect/></a>')), /script address \(href="javascript:alert\(1\)"\)/);
-    assert.match(found(svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>')), /<foreignObject> element/);
+    // A diagram's labels (draw.io, Mermaid) are HTML in a foreignObject: fine, but not what could run or load in it.
+    assert.equal(svgActiveContent(svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml" style="color: red">Label</div></foreignObject>')), undefined);
+    assert.match(found(svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml" onclick="x()">x</div></foreignObject>')), /onclick handler on <div>/);
+    assert.match(
+      found(svg('<foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="https://t.example/p.gif"/></foreignObject>')),
+      /loads a file from outside \(<img src=/,
+    );
+    assert.match(found(svg('<foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="x.html"/></foreignObject>')), /<iframe> element/);
     assert.match(found(svg('<set attributeName="onmouseover" to="alert(1)"/>')), /sets onmouseover by animation/);
     assert.match(found(svg('<animate attributeName="xlink:href" to="javascript:alert(1)"/>')), /sets href by animation/);
     assert.match(found(`<!DOCTYPE svg [<!ENTITY a "javascript">]>${svg('<a href="&a;:x"/>')}`), /declares XML entities/);
