@@ -111,6 +111,10 @@ export const rules = {
   },
   'import-date-ambiguous': { severity: 'warning', summary: 'A numeric date could be read day-first or month-first and was left out.' },
   'import-date-unreadable': { severity: 'warning', summary: 'A date in the source could not be read and was left out.' },
+  'import-date-conflict': {
+    severity: 'warning',
+    summary: 'A page gives two publication dates (structured data and Open Graph): the structured data’s was taken; check it.',
+  },
   'import-date-inferred': { severity: 'warning', summary: 'A piece’s date was read from indirect evidence (its address), not a date field: check it.' },
   'config-deprecated': { severity: 'warning', summary: 'A key in anthology.yaml is no longer used; the message says what replaces it.' },
   'bibliography-invalid': { severity: 'error', summary: 'A bibliography file cannot be read.' },

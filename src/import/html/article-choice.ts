@@ -18,6 +18,7 @@ import {
   stringProperty,
   textContent,
 } from './hast-tree.ts';
+import { parseJsonLd } from './json-ld.ts';
 import { type ChromeKind, isPostItem, isTeaser, kindByMarkup } from './site-chrome.ts';
 import { hintWords, pageTextStats, textStats } from './text-density.ts';
 
@@ -115,11 +116,8 @@ export function pageEvidence(page: Root): PageEvidence {
   const bodies: string[] = [];
   const types: string[] = [];
   for (const script of selectAll('script[type="application/ld+json"]', page)) {
-    try {
-      collectJsonLd(JSON.parse(textContent(script)), bodies, types);
-    } catch {
-      // Broken JSON-LD says nothing.
-    }
+    // Broken JSON-LD says nothing.
+    collectJsonLd(parseJsonLd(textContent(script)), bodies, types);
   }
   const declaredBody = bodies.sort((a, b) => b.length - a.length)[0];
   const ogType = select('meta[property="og:type"][content]', page);

@@ -6,6 +6,7 @@ import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
 import { ancestorsOf, classNames, collapsedText, elementsOf, hasClass, parentMap, stringProperty, textContent } from './hast-tree.ts';
+import { parseJsonLd } from './json-ld.ts';
 
 export { namesFromByline } from '../byline.ts';
 
@@ -385,9 +386,14 @@ function publishedDate(
   options: DateOptions,
   problems: MetadataProblem[],
 ): Found<string> | undefined {
+  // Where the Open Graph tag and the article's structured data disagree, the structured data's:
+  // Medium fills `article:published_time` with the last time a post was published again (a post of
+  // 15 October 2015 dated 11 December).
+  const structured = jsonLd && foundIn(jsonLd, text(jsonLd.article.datePublished));
+  const openGraph = metaValue(page, 'article:published_time');
   const candidates: (Found<string> | undefined)[] = [
-    metaValue(page, 'article:published_time'),
-    jsonLd && foundIn(jsonLd, text(jsonLd.article.datePublished)),
+    openGraph,
+    structured,
     ...[
       'og:published_time',
       'datePublished',
@@ -424,7 +430,17 @@ function publishedDate(
   const written = candidates.filter((candidate): candidate is Found<string> => candidate !== undefined);
   for (const candidate of written) {
     const found = accept(candidate.value, candidate.from, {});
-    if (found) return { ...found, value: localDay(candidate.value, found.value, written, page) };
+    if (!found) continue;
+    const value = localDay(candidate.value, found.value, written, page);
+    const other = candidate === openGraph && structured ? accept(structured.value, structured.from, {}) : undefined;
+    const otherValue = other && localDay(structured?.value ?? '', other.value, written, page);
+    if (!other || !otherValue || otherValue === value) return { ...found, value };
+    problems.push({
+      ruleId: 'import-date-conflict',
+      reason: `the page gives two publication dates: ${otherValue} (its structured data, datePublished, taken) and ${value} (article:published_time, often the last time it was published again): check it`,
+      element: openGraph?.from[0],
+    });
+    return { ...other, value: otherValue };
   }
   for (const element of page.elements.filter((candidate) => isPublishedTime(candidate) && place.isNearArticle(candidate))) {
     const shown = [stringProperty(element, 'dateTime'), stringProperty(element, 'content'), collapsedText(element)];
@@ -1065,12 +1081,8 @@ function jsonLdArticle(page: PageIndex): JsonLdFound | undefined {
   for (const script of page.elements.filter(
     (element) => element.tagName === 'script' && stringProperty(element, 'type')?.trim().toLowerCase() === 'application/ld+json',
   )) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(textContent(script));
-    } catch {
-      continue;
-    }
+    const parsed = parseJsonLd(textContent(script));
+    if (parsed === undefined) continue;
     const graph = flattenJsonLd(parsed);
     const article = graph.find((node) => typesOf(node).some((type) => articleTypes.has(type)));
     if (article) return { article, graph, script };

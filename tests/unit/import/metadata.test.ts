@@ -122,6 +122,22 @@ describe('page metadata', () => {
     assert.equal(metadata.title?.value, 'A Post');
   });
 
+  it('reads JSON-LD wrapped in CDATA (Medium), and takes its datePublished over article:published_time, reporting the other', () => {
+    // The head of mozilla/readability's test-pages/medium-3 (Apache-2.0): the post of 15 October 2015, re-published on 11 December.
+    const metadata = pageMetadata(`<html><head><meta data-rh="true" property="article:published_time" content="2015-12-11T14:28:34.438Z">
+      <script data-rh="true" type="application/ld+json">
+        <![CDATA[
+        {"@context":"http:\u002F\u002Fschema.org","@type":"NewsArticle","dateCreated":"2015-10-15T02:19:15.607Z","datePublished":"2015-10-15T02:19:15.607Z","headline":"Samantha and The Great Big Lie","author":{"@type":"Person","name":"John C. Welch"}}
+        ]]>
+      </script></head><body><h1>Samantha and The Great Big Lie</h1></body></html>`);
+    assert.equal(metadata.date?.value, '2015-10-15');
+    assert.deepEqual(metadata.authors?.value, ['John C. Welch']);
+    assert.deepEqual(
+      metadata.problems.map((problem) => problem.ruleId),
+      ['import-date-conflict'],
+    );
+  });
+
   it('takes a byline confirmed by article:author over a meta author that names the publisher', () => {
     const metadata = pageMetadata(`<html><head><meta name="author" content="Condé Nast"><meta property="article:author" content="Larry Fitzmaurice">
       <meta property="og:site_name" content="Pitchfork"></head><body><h1 class="headline">Review</h1><p class="byline">By <a href="/staff/larry">Larry Fitzmaurice</a></p></body></html>`);
