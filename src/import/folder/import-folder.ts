@@ -57,6 +57,8 @@ function skipReason(entry: ArchiveEntry, options: ImportOptions): string | undef
   if (folders.some((folder) => /(?:_files|-Dateien|_fichiers|_archivos|_bestanden|_file)$/i.test(folder)))
     return 'saved by a browser beside a page (its pictures, styles and scripts): not a post';
   if (folders.includes('_drafts') && !options.includeDrafts) return 'a draft (Jekyll’s _drafts/; use --drafts to include it)';
+  if (/^authors\.(?:ya?ml|toml|json)$/i.test(base) || (folders.at(-1) === 'authors' && folders.at(-2) === 'data'))
+    return 'the site’s author data: read for the posts’ authors, not a post';
   if (imageExtensions.test(base)) return 'an image: copied when a post shows it';
   if (/\.zip$/i.test(base)) return 'a zip inside the folder: import it on its own (a Substack or Medium export)';
   if (!sourceExtensions.test(base)) return 'not a source format (import .html, .md, .txt, .xml or .json)';

@@ -58,15 +58,18 @@ function firstKey(values: FrontMatterValues, keys: readonly string[]): { key: st
 }
 
 /**
- * A site's author data (`_data/authors.yml`: `jsmith: {name: John Smith, …}` or `jsmith: John
- * Smith`) as key → name; undefined for anything else.
+ * A site's author data (Jekyll's `_data/authors.yml`, Docusaurus's `authors.yml`, Hugo's
+ * `data/authors.yaml`: `jsmith: {name: John Smith, …}` or `jsmith: John Smith`) as key → name;
+ * undefined for anything else.
  */
 export function authorDataOf(value: unknown): Record<string, string> | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const data: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : undefined;
-    const name = record ? (textOf(record.name) ?? textOf(record.display_name) ?? textOf(record.full_name)) : textOf(entry);
+    // Hugo Blox writes the name in parts: `name: {display: Dr. Alex Johnson, given: Alex, family: Johnson}`.
+    const parts = record?.name && typeof record.name === 'object' ? (record.name as Record<string, unknown>) : undefined;
+    const name = record ? (textOf(record.name) ?? textOf(parts?.display) ?? textOf(record.display_name) ?? textOf(record.full_name)) : textOf(entry);
     if (name) data[key] = name;
   }
   return Object.keys(data).length > 0 ? data : undefined;
@@ -84,6 +87,13 @@ function plain(value: string): string {
 export function withoutAffiliation(name: string): string {
   const bracketed = /^(.*\S)\s*\([^()]+\)$/.exec(name.trim());
   return bracketed ? (bracketed[1] as string) : name;
+}
+
+/** Why a key named nobody: the site's author data was found and does not have it, or none was found. */
+function unresolvedKey(authorData: Readonly<Record<string, string>> | undefined): string {
+  return authorData
+    ? 'a key the site’s author data does not name'
+    : 'a key into the site’s author data (_data/authors.yml, Docusaurus’s authors.yml, Hugo’s data/authors/), which was not found beside the post';
 }
 
 interface NameReading {
@@ -153,11 +163,11 @@ export function frontMatterToMeta(values: FrontMatterValues, file: VFile, option
       report(
         file,
         'import-author-incomplete',
-        `\`${key}\` also names ${reading.keys.map((item) => `\`${item}\``).join(', ')}, a key into the site’s author data, which was not found beside the post: ${reading.keys.length === 1 ? 'that author is' : 'those authors are'} left out (add them by name)`,
+        `\`${key}\` also names ${reading.keys.map((item) => `\`${item}\``).join(', ')}, ${unresolvedKey(options.authorData)}: ${reading.keys.length === 1 ? 'that author is' : 'those authors are'} left out (add them by name)`,
         { line: placeOfKey(key), column: 1 },
       );
     if (reading.keys.length > 0 && reading.names.length === 0)
-      unattributed = `\`${key}: ${reading.keys.join(', ')}\` is ${reading.keys.every(isLogin) ? 'a key into the site’s author data (_data/authors.yml), which was not found beside the post' : 'not a name'}`;
+      unattributed = `\`${key}: ${reading.keys.join(', ')}\` is ${reading.keys.every(isLogin) ? unresolvedKey(options.authorData) : 'not a name'}`;
     if (meta.authors.length > 0) break;
   }
   if (meta.authors.length === 0) {
