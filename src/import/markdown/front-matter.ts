@@ -33,12 +33,23 @@ const keysByField: [ChapterField, string[]][] = [
   ['tags', ['tags', 'categories', 'keywords']],
   ['rights', ['rights']],
 ];
-/** Where themes keep the author below the top level: Hugo's `params`, Zola's `extra` and `taxonomies`. */
+/** Where themes keep the author (and a bio) below the top level: Hugo's `params`, Zola's `extra` and `taxonomies`. */
 const nestedAuthorTables = ['params', 'extra', 'taxonomies'];
 /** Keys of a post's address, where permalinks carry its date (`/2026/01/12/…`). */
 const addressKeys = ['path', 'permalink', 'url', 'slug', 'aliases'];
 
 const keysOf = (field: ChapterField) => keysByField.find(([name]) => name === field)?.[1] ?? [];
+
+/** A text value in one of the tables themes nest settings in (`extra.bio`), under its dotted key. */
+function nestedKey(values: FrontMatterValues, key: string): { key: string; value: string } | undefined {
+  for (const table of nestedAuthorTables) {
+    const nested = values[table];
+    if (!nested || typeof nested !== 'object' || Array.isArray(nested)) continue;
+    const value = textOf((nested as Record<string, unknown>)[key]);
+    if (value !== undefined) return { key: `${table}.${key}`, value };
+  }
+  return undefined;
+}
 
 /** A front-matter value as text: strings trimmed, dates from YAML or TOML as written. */
 function textOf(value: unknown): string | undefined {
@@ -198,7 +209,8 @@ export function frontMatterToMeta(values: FrontMatterValues, file: VFile, option
   if (date) meta.date = date;
 
   for (const field of ['venue', 'standfirst', 'headnote', 'bio', 'source_url', 'rights'] as const) {
-    const found = firstKey(values, keysOf(field));
+    // A bio is a theme's setting as often as the post's: Zola's `[extra] bio`, Hugo's `[params] bio`.
+    const found = firstKey(values, keysOf(field)) ?? (field === 'bio' ? nestedKey(values, 'bio') : undefined);
     if (!found) continue;
     used.set(found.key, field);
     Object.assign(meta, { [field]: field === 'source_url' ? found.value : plain(found.value) });
@@ -280,11 +292,20 @@ export function frontMatterLineFates(lines: readonly string[], used: ReadonlyMap
     else if (nestedKey !== undefined && currentKey !== undefined && !currentKey.includes('.') && used.has(`${currentKey}.${nestedKey}`))
       currentKey = `${currentKey}.${nestedKey}`;
     else if (nestedKey !== undefined && currentKey?.includes('.')) currentKey = `${currentKey.split('.')[0]}.${nestedKey}`;
-    const field = currentKey === undefined ? undefined : used.get(currentKey);
+    const field = fieldOfKey(currentKey, used);
     return field
       ? { line: number, fate: 'metadata', piece: 1, field }
       : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
   });
+}
+
+/** The field a key fed, or the key it is part of (`extra.authors.name` in Zola's `[[extra.authors]]` table fed `extra.authors`). */
+function fieldOfKey(key: string | undefined, used: ReadonlyMap<string, ChapterField>): ChapterField | undefined {
+  for (let path = key; path !== undefined; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : undefined) {
+    const field = used.get(path);
+    if (field) return field;
+  }
+  return undefined;
 }
 
 /**

@@ -322,6 +322,27 @@ describe('Markdown front matter', () => {
     assert.equal(unreadable.rules('import-date-unreadable').length, 1);
   });
 
+  it('accounts the lines of Zola’s [[extra.authors]] table as the authors they gave (sampsyo/cs6120 @32843e52)', async () => {
+    const text = await readFile(path.join(real, 'cs6120/content/blog/2023-08-14-welcome.md'), 'utf8');
+    const { metas, result } = imported('2023-08-14-welcome.md', text);
+    assert.deepEqual(metas[0]?.authors, ['Adrian Sampson']);
+    assert.deepEqual(
+      result.lines.slice(2, 5).map((line) => (line.fate === 'metadata' ? line.field : line.fate)),
+      ['authors', 'authors', 'authors'],
+    );
+  });
+
+  it('takes a bio from Zola’s [extra] or Hugo’s [params] table, its lines accounted as the bio', () => {
+    const zola = imported('post.md', '+++\ntitle = "A"\n[extra]\nbio = "Ann Bee teaches at Cornell."\ntoc = true\n+++\n\nBody.\n');
+    assert.equal(zola.metas[0]?.bio, 'Ann Bee teaches at Cornell.');
+    assert.deepEqual(
+      zola.result.lines.slice(2, 5).map((line) => (line.fate === 'metadata' ? line.field : line.fate)),
+      ['dropped', 'bio', 'dropped'],
+    );
+    const hugo = imported('post.md', '---\ntitle: A\nparams:\n  bio: Bo Sea writes.\n---\n\nBody.\n');
+    assert.equal(hugo.metas[0]?.bio, 'Bo Sea writes.');
+  });
+
   it('takes a permalink’s date only when nothing else dates the post, and says so', () => {
     const { metas, rules } = imported('post.md', '+++\npath = "2026/01/12/what-does-it-take"\ntitle = "A"\n+++\n\nBody.\n');
     assert.equal(metas[0]?.date, '2026-01-12');
