@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { VFile } from 'vfile';
+import { chapterFileId } from '../core/chapter-id.ts';
 import type { BibliographyItem } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import { parseChapter } from '../load/chapter.ts';
@@ -20,7 +20,7 @@ export function citeChapterText(chapterPath: string, text: string, items: Biblio
   const file = new VFile({ path: chapterPath, cwd: projectDir, value: text });
   const parsed = parseChapter(file);
   if (!parsed) return { path: chapterPath, file, text, resolutions: [] };
-  const slug = path.basename(chapterPath).replace(/\.md$/i, '');
+  const slug = chapterFileId(chapterPath);
   const resolutions = citeChapterNotes(slug, notesOf(parsed.tree, text), items);
   for (const resolution of resolutions) {
     const place = { line: resolution.note.line, column: 1 };

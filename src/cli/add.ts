@@ -1,11 +1,11 @@
 import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
+import { chapterFileId } from '../core/chapter-id.ts';
 import type { PlacementNote } from '../editions/placement.ts';
 import { loadBibliography, managedBibliographyItems } from '../io/bibliography.ts';
 import { loadBookConfig } from '../io/book-config.ts';
 import { listChapters } from '../io/load-book.ts';
-import { chapterFileId } from '../load/chapter.ts';
 import { exitCodes, UsageError } from './errors.ts';
 import { importCommand } from './import.ts';
 import { chapterFacts, placeInContents } from './place-in-contents.ts';
@@ -112,8 +112,9 @@ async function whereItWent(projectDir: string, placement: PlacementNote): Promis
 /** The chapter `--after` names: by its `id:`, its file name without `.md`, or its path. */
 async function findChapter(projectDir: string, config: BookConfig, name: string): Promise<string | undefined> {
   for (const { path: chapterPath } of listChapters(config)) {
-    const stem = chapterFileId(chapterPath);
-    if (chapterPath === name || stem === name || (await chapterFacts(projectDir, chapterPath)).id === name) return chapterPath;
+    const stem = chapterPath.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '');
+    if (chapterPath === name || stem === name || chapterFileId(chapterPath) === name || (await chapterFacts(projectDir, chapterPath)).id === name)
+      return chapterPath;
   }
   return undefined;
 }

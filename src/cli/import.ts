@@ -21,6 +21,7 @@ import { findAuthorData } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
+import { chapterIdsOutside, giveFreeIds } from './project-chapter-ids.ts';
 import { diagnosticOn, type Ui } from './ui.ts';
 
 export interface ImportCommandOptions {
@@ -148,6 +149,8 @@ async function importSources(
       throw new UsageError(`${source} holds the chapters folder (${options.out}): import the folder of posts, not one around the chapters`);
   }
   const slugger = new GithubSlugger();
+  const taken = await chapterIdsOutside(projectDir, config, outDir);
+  const relativeOut = path.relative(projectDir, outDir).split(path.sep).join('/');
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
   for (const source of sources) {
@@ -163,6 +166,7 @@ async function importSources(
       },
       slugger,
     );
+    giveFreeIds(result, taken, slugger, relativeOut);
     imports.push(result);
     prepared.set(result, await prepareChapters(result, input, projectDir, outDir));
   }

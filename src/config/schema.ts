@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { chapterIdPattern } from '../core/chapter-id.ts';
 import type { BookConfig, ChapterFrontMatter, TrimSize } from '../core/config.ts';
 import { isIsoDate, parseFrontMatterDate } from '../core/dates.ts';
 import './zod.ts';
@@ -158,9 +159,6 @@ true satisfies Same<z.output<typeof chapterFrontMatterSchema>, ChapterFrontMatte
  * placeholders, which `check` and `build` report until the editor replaces them.
  */
 export const configPlaceholders = { editor: '[Editor’s name]', publisher: '[Publisher]' } as const;
-
-/** A chapter's stable id: its address on the site and in the EPUB, kept across editions. */
-export const chapterIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 export const chapterFrontMatterSchema = described(
   z.strictObject({

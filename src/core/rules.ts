@@ -96,6 +96,10 @@ export const rules = {
   'import-dropped-line': { severity: 'info', summary: 'A line of the source was dropped (debris).' },
   'import-chrome-dropped': { severity: 'info', summary: 'Site chrome inside a saved page’s article (navigation, share buttons, comments…) was left out.' },
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
+  'import-id-taken': {
+    severity: 'warning',
+    summary: 'The id an imported piece’s file name would give is another chapter’s of the project (in another folder): its file was given a free one.',
+  },
   'import-author-unknown': { severity: 'warning', summary: 'The source does not say who wrote a piece: its authors are left empty for the editor.' },
   'import-author-assumed': {
     severity: 'warning',

@@ -1,15 +1,24 @@
 import type { VFile } from 'vfile';
 import * as z from 'zod/mini';
 import '../config/zod.ts';
+import { chapterIdOf } from '../core/chapter-id.ts';
 import { type EditionRecord, editionRecordFormat } from '../core/editions.ts';
 import { report } from '../core/rules.ts';
 
 const counts = z.strictObject({ added: z.number().check(z.int()), removed: z.number().check(z.int()), revised: z.number().check(z.int()) });
 
-/** Ids and site addresses become file names of the next site: nothing that could leave its folder. */
-const chapterId = z.string().check(
-  z.minLength(1),
-  z.refine((id) => !/[/\\\s]/.test(id) && !id.startsWith('.'), 'expected a chapter id (a file name without .md)'),
+/**
+ * Ids and site addresses become file names of the next site: nothing that could leave its folder.
+ * A released id is kept as recorded (its address is published); one an earlier anthology took
+ * verbatim from a file name with spaces (`My Essay`) is read as the id that name gives now
+ * (`my-essay`), so the record still loads and the chapter's old page redirects to its new one.
+ */
+const chapterId = z.pipe(
+  z.string().check(
+    z.minLength(1),
+    z.refine((id) => !/[/\\]/.test(id) && !id.startsWith('.'), 'expected a chapter id (a file name without .md)'),
+  ),
+  z.transform((id) => (/\s/.test(id) ? chapterIdOf(id) : id)),
 );
 const siteHref = z
   .string()

@@ -42,7 +42,7 @@ export interface ImportOptions {
    * Without it such pieces keep no author. Either way it is reported.
    */
   defaultAuthor: string | undefined;
-  /** A site's author data (Jekyll's `_data/authors.yml`): key → name, for posts that name their author by key. */
+  /** A site's author data (Jekyll's `_data/authors.yml`, Docusaurus's `authors.yml`, Hugo's `data/authors/`): key → name, for posts that name their author by key. */
   authorData?: Readonly<Record<string, string>>;
   /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];

@@ -1,36 +1,98 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { authorDataOf } from '../import/markdown/front-matter.ts';
+import { splitFrontMatter } from '../load/chapter.ts';
 import { resolveInside } from './read.ts';
 
-const authorFiles = ['_data/authors.yml', '_data/authors.yaml', '_data/authors.json'];
+/**
+ * Where static-site generators keep their authors, as key → person, in the folder that holds
+ * them: Jekyll's `_data/authors.yml`, Docusaurus's `authors.yml` in the blog folder, Hugo's
+ * `data/authors.yaml`.
+ */
+const authorFiles = [
+  '_data/authors.yml',
+  '_data/authors.yaml',
+  '_data/authors.json',
+  'authors.yml',
+  'authors.yaml',
+  'data/authors.yaml',
+  'data/authors.yml',
+  'data/authors.toml',
+  'data/authors.json',
+];
+
+type AuthorData = Record<string, string>;
 
 /**
- * A Jekyll site's author data for a post or folder of posts: `_data/authors.yml` in the nearest
- * folder above it that has one, inside the project (never above it). Undefined when there is none
- * or it cannot be read: the importer then says the key named nobody.
+ * A site's author data for a post or folder of posts: in the nearest folder above it that has
+ * any, inside the project (never above it): a file of authors (`authorFiles`), else Hugo's
+ * `data/authors/<key>.yaml` (one file per author) or Hugo Blox's `content/authors/<key>/_index.md`
+ * (its `title:` is the name). Undefined when there is none or it cannot be read: the importer
+ * then says the key named nobody.
  */
-export async function findAuthorData(projectDir: string, source: string): Promise<Record<string, string> | undefined> {
+export async function findAuthorData(projectDir: string, source: string): Promise<AuthorData | undefined> {
   const start = resolveInside(projectDir, source);
   if (!start) return undefined;
   const root = path.resolve(projectDir);
   let folder = (await isFolder(start)) ? start : path.dirname(start);
   while (folder === root || folder.startsWith(`${root}${path.sep}`)) {
-    for (const name of authorFiles) {
-      const text = await readFile(path.join(folder, name), 'utf8').catch(() => undefined);
-      if (text === undefined) continue;
-      try {
-        const data = authorDataOf(name.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
-        if (data) return data;
-      } catch {
-        return undefined;
-      }
-    }
+    const found = await authorDataIn(folder);
+    if (found !== 'none') return found;
     if (folder === root) break;
     folder = path.dirname(folder);
   }
   return undefined;
+}
+
+/** The author data one folder holds; `none` to look further up, undefined for data that cannot be read. */
+async function authorDataIn(folder: string): Promise<AuthorData | undefined | 'none'> {
+  for (const name of authorFiles) {
+    const text = await readFile(path.join(folder, name), 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const data = parsedData(name, text);
+    if (data === 'unreadable') return undefined;
+    const authors = authorDataOf(data);
+    if (authors) return authors;
+  }
+  const perAuthor = { ...(await hugoBloxAuthors(path.join(folder, 'content/authors'))), ...(await hugoAuthorFiles(path.join(folder, 'data/authors'))) };
+  return Object.keys(perAuthor).length > 0 ? perAuthor : 'none';
+}
+
+/** Hugo's `data/authors/jdoe.yaml` (`name: Jane Doe`): one author a file, the file's name the key. */
+async function hugoAuthorFiles(folder: string): Promise<AuthorData> {
+  const data: AuthorData = {};
+  for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
+    const key = /^(.+)\.(?:ya?ml|toml|json)$/i.exec(name)?.[1];
+    if (!key) continue;
+    const parsed = parsedData(name, (await readFile(path.join(folder, name), 'utf8').catch(() => undefined)) ?? '');
+    const person = parsed === 'unreadable' ? undefined : authorDataOf({ [key]: parsed });
+    if (person?.[key]) data[key] = person[key];
+  }
+  return data;
+}
+
+/** Hugo Blox's author pages, `content/authors/me/_index.md`: the front matter's `title:` is the name, the folder's name the key. */
+async function hugoBloxAuthors(folder: string): Promise<AuthorData> {
+  const data: AuthorData = {};
+  for (const key of (await readdir(folder).catch(() => [] as string[])).sort()) {
+    const text = await readFile(path.join(folder, key, '_index.md'), 'utf8').catch(() => undefined);
+    const split = text === undefined ? undefined : splitFrontMatter(text);
+    if (split?.kind !== 'ok') continue;
+    const values = parsedData('_index.yaml', split.yaml);
+    const title = values !== 'unreadable' && values && typeof values === 'object' ? (values as Record<string, unknown>).title : undefined;
+    if (typeof title === 'string' && title.trim() !== '') data[key] = title.trim();
+  }
+  return data;
+}
+
+function parsedData(name: string, text: string): unknown {
+  try {
+    return name.endsWith('.json') ? JSON.parse(text) : name.endsWith('.toml') ? parseToml(text) : parseYaml(text);
+  } catch {
+    return 'unreadable';
+  }
 }
 
 async function isFolder(file: string): Promise<boolean> {

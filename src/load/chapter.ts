@@ -63,11 +63,6 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   return { kind: 'ok', yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n') };
 }
 
-/** A chapter's id when its front matter names none: its file name without `.md`. */
-export function chapterFileId(chapterPath: string): string {
-  return chapterPath.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
-}
-
 /**
  * Only the `::figure` leaf directive is ours. A `:word` inside prose (`ratio:high`, a citation key
  * `[@Knuth:1984]`) would parse as a text directive and vanish, so text and container directives go

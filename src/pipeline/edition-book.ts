@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
+import { chapterFileId } from '../core/chapter-id.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
@@ -14,7 +15,6 @@ import { type ChapterTextParts, chapterTextParts, editionRecord, noteParagraphs,
 import { advanceEditionIn, type ConfigNotEdited, editConfig } from '../io/edit-config.ts';
 import type { LoadedBook } from '../io/load-book.ts';
 import { writeFileAtomic } from '../io/stage.ts';
-import { chapterFileId } from '../load/chapter.ts';
 
 /** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
 export const editionsDir = 'editions';

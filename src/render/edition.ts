@@ -166,8 +166,10 @@ export function redirectTargets(book: Book, pages: ReadonlySet<string>, idHref: 
     for (const former of edition.formerIds[chapter.slug] ?? []) currentOf.set(former, chapter);
   }
   const targets = new Map<string, { from: string; to: string; title: string }>();
+  // Compared without case: on macOS and Windows `My-Essay.html` and `my-essay.html` are one file.
+  const taken = new Set([...pages].map((page) => page.toLowerCase()));
   const add = (from: string, to: string, title: string) => {
-    if (!pages.has(from) && !targets.has(from)) targets.set(from, { from, to, title });
+    if (!taken.has(from.toLowerCase()) && !targets.has(from.toLowerCase())) targets.set(from.toLowerCase(), { from, to, title });
   };
   for (const chapter of book.chapters) for (const former of edition.formerIds[chapter.slug] ?? []) add(idHref(former), href(chapter), chapter.meta.title);
   for (const page of edition.formerPages) add(page.href, ...formerPageTarget(page, currentOf, href));

@@ -151,3 +151,39 @@ describe('anthology new, add two posts, build: outside the repository', () => {
     assert.ok(await exists(path.join(book, 'build/two-posts.epub')));
   });
 });
+
+describe('a chapter file named with capitals, spaces and accents', () => {
+  it('is released, checked, compared and built under one id: the record’s, the page’s, the EPUB file’s and the note anchors’', async () => {
+    const parent = await emptyProject();
+    try {
+      const made = await runCli(['new', 'm2', '--title', 'Named', '--editor', 'A. Editor', '--publisher', 'P', '--date', '2027-01-15'], parent.dir);
+      assert.equal(made.code, 0, made.stderr);
+      const book = path.join(parent.dir, 'm2');
+      const chapter = 'chapters/Paving the Silk Road — ünïcode.md';
+      await writeFile(path.join(book, chapter), '---\ntitle: Paving the Silk Road\nauthors: [Ann Bee]\n---\n\nA road.[^1]\n\n[^1]: A note.\n');
+      const config = path.join(book, 'anthology.yaml');
+      await writeFile(config, (await readFile(config, 'utf8')).replace(/^contents: \[\]$/m, `contents:\n  - "${chapter}"`));
+      const released = await runCli(['release'], book);
+      assert.equal(released.code, 0, released.stderr);
+      const record = JSON.parse(await readFile(path.join(book, 'editions/1.json'), 'utf8'));
+      assert.equal(record.chapters[0].id, 'paving-the-silk-road-unicode');
+      assert.ok(
+        record.site.some(
+          (page: { href: string; chapter?: string }) => page.href === 'paving-the-silk-road-unicode.html' && page.chapter === 'paving-the-silk-road-unicode',
+        ),
+      );
+      for (const command of [['check'], ['changes']]) {
+        const result = await runCli(command, book);
+        assert.equal(result.code, 0, `${command[0]}: ${result.stderr}`);
+      }
+      const build = await runCli(['build', '--format', 'html,epub'], book);
+      assert.equal(build.code, 0, build.stderr);
+      const page = await readFile(path.join(book, 'build/html/paving-the-silk-road-unicode.html'), 'utf8');
+      assert.match(page, /id="paving-the-silk-road-unicode-fn-1"/);
+      const epub = unzipSync(new Uint8Array(await readFile(path.join(book, 'build/named.epub'))));
+      assert.ok(epub['EPUB/text/paving-the-silk-road-unicode.xhtml']);
+    } finally {
+      await parent.dispose();
+    }
+  });
+});

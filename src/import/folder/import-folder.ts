@@ -18,7 +18,7 @@ const notPosts =
  * `.json`), in subfolders too, in name order, each imported as if named on its own. Left out, and
  * said why: images and other assets (copied when a post shows them), the folders a browser saves
  * beside a page (`Post_files/`), Jekyll's `_drafts/` unless `--drafts`, a repository's README and
- * licence, XML and JSON files that are not exports.
+ * licence, Hugo's and Zola's list pages (`_index.md`), XML and JSON files that are not exports.
  */
 export function importFolder(archive: Archive, options: ImportOptions, importFile: FileImporter): ArchiveImportResult {
   const pieces: ArchivePiece[] = [];
@@ -57,10 +57,14 @@ function skipReason(entry: ArchiveEntry, options: ImportOptions): string | undef
   if (folders.some((folder) => /(?:_files|-Dateien|_fichiers|_archivos|_bestanden|_file)$/i.test(folder)))
     return 'saved by a browser beside a page (its pictures, styles and scripts): not a post';
   if (folders.includes('_drafts') && !options.includeDrafts) return 'a draft (Jekyll’s _drafts/; use --drafts to include it)';
+  if (/^authors\.(?:ya?ml|toml|json)$/i.test(base) || (folders.at(-1) === 'authors' && folders.at(-2) === 'data'))
+    return 'the site’s author data: read for the posts’ authors, not a post';
   if (imageExtensions.test(base)) return 'an image: copied when a post shows it';
   if (/\.zip$/i.test(base)) return 'a zip inside the folder: import it on its own (a Substack or Medium export)';
   if (!sourceExtensions.test(base)) return 'not a source format (import .html, .md, .txt, .xml or .json)';
   if (notPosts.test(base)) return 'a repository’s or site’s own file (README, licence, sitemap…): not a post';
+  // Hugo's and Zola's list pages: a section's (or an author's, a tag's) title and blurb over the posts the generator lists.
+  if (/^_index\.(?:md|markdown|html?)$/i.test(base)) return 'a section’s list page (Hugo’s or Zola’s _index.md), not a post: name it on its own to import it';
   return undefined;
 }
 

@@ -33,12 +33,23 @@ const keysByField: [ChapterField, string[]][] = [
   ['tags', ['tags', 'categories', 'keywords']],
   ['rights', ['rights']],
 ];
-/** Where themes keep the author below the top level: Hugo's `params`, Zola's `extra` and `taxonomies`. */
+/** Where themes keep the author (and a bio) below the top level: Hugo's `params`, Zola's `extra` and `taxonomies`. */
 const nestedAuthorTables = ['params', 'extra', 'taxonomies'];
 /** Keys of a post's address, where permalinks carry its date (`/2026/01/12/…`). */
 const addressKeys = ['path', 'permalink', 'url', 'slug', 'aliases'];
 
 const keysOf = (field: ChapterField) => keysByField.find(([name]) => name === field)?.[1] ?? [];
+
+/** A text value in one of the tables themes nest settings in (`extra.bio`), under its dotted key. */
+function nestedKey(values: FrontMatterValues, key: string): { key: string; value: string } | undefined {
+  for (const table of nestedAuthorTables) {
+    const nested = values[table];
+    if (!nested || typeof nested !== 'object' || Array.isArray(nested)) continue;
+    const value = textOf((nested as Record<string, unknown>)[key]);
+    if (value !== undefined) return { key: `${table}.${key}`, value };
+  }
+  return undefined;
+}
 
 /** A front-matter value as text: strings trimmed, dates from YAML or TOML as written. */
 function textOf(value: unknown): string | undefined {
@@ -58,15 +69,18 @@ function firstKey(values: FrontMatterValues, keys: readonly string[]): { key: st
 }
 
 /**
- * A site's author data (`_data/authors.yml`: `jsmith: {name: John Smith, …}` or `jsmith: John
- * Smith`) as key → name; undefined for anything else.
+ * A site's author data (Jekyll's `_data/authors.yml`, Docusaurus's `authors.yml`, Hugo's
+ * `data/authors.yaml`: `jsmith: {name: John Smith, …}` or `jsmith: John Smith`) as key → name;
+ * undefined for anything else.
  */
 export function authorDataOf(value: unknown): Record<string, string> | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const data: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     const record = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : undefined;
-    const name = record ? (textOf(record.name) ?? textOf(record.display_name) ?? textOf(record.full_name)) : textOf(entry);
+    // Hugo Blox writes the name in parts: `name: {display: Dr. Alex Johnson, given: Alex, family: Johnson}`.
+    const parts = record?.name && typeof record.name === 'object' ? (record.name as Record<string, unknown>) : undefined;
+    const name = record ? (textOf(record.name) ?? textOf(parts?.display) ?? textOf(record.display_name) ?? textOf(record.full_name)) : textOf(entry);
     if (name) data[key] = name;
   }
   return Object.keys(data).length > 0 ? data : undefined;
@@ -84,6 +98,13 @@ function plain(value: string): string {
 export function withoutAffiliation(name: string): string {
   const bracketed = /^(.*\S)\s*\([^()]+\)$/.exec(name.trim());
   return bracketed ? (bracketed[1] as string) : name;
+}
+
+/** Why a key named nobody: the site's author data was found and does not have it, or none was found. */
+function unresolvedKey(authorData: Readonly<Record<string, string>> | undefined): string {
+  return authorData
+    ? 'a key the site’s author data does not name'
+    : 'a key into the site’s author data (_data/authors.yml, Docusaurus’s authors.yml, Hugo’s data/authors/), which was not found beside the post';
 }
 
 interface NameReading {
@@ -153,11 +174,11 @@ export function frontMatterToMeta(values: FrontMatterValues, file: VFile, option
       report(
         file,
         'import-author-incomplete',
-        `\`${key}\` also names ${reading.keys.map((item) => `\`${item}\``).join(', ')}, a key into the site’s author data, which was not found beside the post: ${reading.keys.length === 1 ? 'that author is' : 'those authors are'} left out (add them by name)`,
+        `\`${key}\` also names ${reading.keys.map((item) => `\`${item}\``).join(', ')}, ${unresolvedKey(options.authorData)}: ${reading.keys.length === 1 ? 'that author is' : 'those authors are'} left out (add them by name)`,
         { line: placeOfKey(key), column: 1 },
       );
     if (reading.keys.length > 0 && reading.names.length === 0)
-      unattributed = `\`${key}: ${reading.keys.join(', ')}\` is ${reading.keys.every(isLogin) ? 'a key into the site’s author data (_data/authors.yml), which was not found beside the post' : 'not a name'}`;
+      unattributed = `\`${key}: ${reading.keys.join(', ')}\` is ${reading.keys.every(isLogin) ? unresolvedKey(options.authorData) : 'not a name'}`;
     if (meta.authors.length > 0) break;
   }
   if (meta.authors.length === 0) {
@@ -188,7 +209,8 @@ export function frontMatterToMeta(values: FrontMatterValues, file: VFile, option
   if (date) meta.date = date;
 
   for (const field of ['venue', 'standfirst', 'headnote', 'bio', 'source_url', 'rights'] as const) {
-    const found = firstKey(values, keysOf(field));
+    // A bio is a theme's setting as often as the post's: Zola's `[extra] bio`, Hugo's `[params] bio`.
+    const found = firstKey(values, keysOf(field)) ?? (field === 'bio' ? nestedKey(values, 'bio') : undefined);
     if (!found) continue;
     used.set(found.key, field);
     Object.assign(meta, { [field]: field === 'source_url' ? found.value : plain(found.value) });
@@ -270,11 +292,20 @@ export function frontMatterLineFates(lines: readonly string[], used: ReadonlyMap
     else if (nestedKey !== undefined && currentKey !== undefined && !currentKey.includes('.') && used.has(`${currentKey}.${nestedKey}`))
       currentKey = `${currentKey}.${nestedKey}`;
     else if (nestedKey !== undefined && currentKey?.includes('.')) currentKey = `${currentKey.split('.')[0]}.${nestedKey}`;
-    const field = currentKey === undefined ? undefined : used.get(currentKey);
+    const field = fieldOfKey(currentKey, used);
     return field
       ? { line: number, fate: 'metadata', piece: 1, field }
       : { line: number, fate: 'dropped', piece: 1, reason: `front-matter key \`${currentKey ?? '?'}\` has no place in a chapter (a site-only setting)` };
   });
+}
+
+/** The field a key fed, or the key it is part of (`extra.authors.name` in Zola's `[[extra.authors]]` table fed `extra.authors`). */
+function fieldOfKey(key: string | undefined, used: ReadonlyMap<string, ChapterField>): ChapterField | undefined {
+  for (let path = key; path !== undefined; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : undefined) {
+    const field = used.get(path);
+    if (field) return field;
+  }
+  return undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { findChromium } from '../../../src/adapters/chromium.ts';
-import { emptyProject, runCli, seedPath } from '../../helpers/project.ts';
+import { emptyProject, repoRoot, runCli, seedPath } from '../../helpers/project.ts';
 
 describe('usage', () => {
   let project: { dir: string; dispose: () => Promise<void> };
@@ -206,6 +206,36 @@ describe('anthology import', () => {
       assert.equal(updated.match(/^ {2}- chapters\//gm)?.length, 9);
       const check = await runCli(['check'], project.dir);
       assert.equal(check.code, 1, 'the CSL style file is missing from this bare project');
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it('gives a chapter imported into another folder an id no chapter of the project has, and says so', async () => {
+    const project = await emptyProject();
+    try {
+      // gatsbyjs/gatsby-starter-blog @04ec3e64 (0BSD): content/blog/hello-world, while chapters/hello-world.md is the book's already.
+      await cp(path.join(repoRoot, 'tests/fixtures/import/real/gatsby-starter-blog'), path.join(project.dir, 'gb'), { recursive: true });
+      await mkdir(path.join(project.dir, 'chapters'));
+      await writeFile(path.join(project.dir, 'chapters/hello-world.md'), '---\ntitle: Hello World\nauthors: [Ann Bee]\n---\n\nMine.\n');
+      const config = `title: Test\neditors: [Ed]\nlanguage: en-GB\npublisher: P\nedition: { number: 1, date: 2024-01-01 }\nidentifier: urn:uuid:6f1c1e52-8f0a-4d4e-9a57-3c1d2b9e7a10\ncontents:\n  - chapters/hello-world.md\n`;
+      await writeFile(path.join(project.dir, 'anthology.yaml'), config);
+      const result = await runCli(['import', 'gb/content/blog/hello-world', '-o', 'chapters/gb', '--no-cite'], project.dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(
+        result.stderr,
+        /1:1\s+warning\s+“Hello World” would be chapters\/gb\/hello-world\.md, whose id `hello-world` is chapters\/hello-world\.md’s: it is chapters\/gb\/hello-world-1\.md.*import-id-taken/,
+      );
+      assert.deepEqual(
+        (await readdir(path.join(project.dir, 'chapters/gb'))).filter((name) => name.endsWith('.md')),
+        ['hello-world-1.md'],
+      );
+      const check = await runCli(['check'], project.dir);
+      assert.doesNotMatch(check.stderr, /chapter-id-duplicate/);
+      // Imported again, it goes back into its own file.
+      const again = await runCli(['import', 'gb/content/blog/hello-world', '-o', 'chapters/gb', '--no-cite'], project.dir);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /wrote 0 files to chapters\/gb\/ \(1 unchanged\)/);
     } finally {
       await project.dispose();
     }

@@ -162,6 +162,24 @@ describe('edition records', () => {
     }
   });
 
+  it('a record an earlier anthology wrote with a file name for an id (`My Essay`) loads, under the id that name gives now', () => {
+    const site = [{ href: 'My-Essay.html', chapter: 'My Essay' }];
+    const file = new VFile({
+      path: 'editions/1.json',
+      value: serialiseRecord({ ...record, chapters: [released('My Essay', { formerIds: ['Old Name'] })], site }),
+    });
+    const parsed = parseEditionRecord(file);
+    assert.deepEqual(file.messages, []);
+    assert.equal(parsed?.chapters[0]?.id, 'my-essay');
+    assert.deepEqual(parsed?.chapters[0]?.formerIds, ['old-name']);
+    assert.deepEqual(parsed?.site, [{ href: 'My-Essay.html', chapter: 'my-essay' }]);
+    // A released id without spaces is its published address: kept as recorded.
+    assert.equal(
+      parseEditionRecord(new VFile({ path: 'editions/1.json', value: serialiseRecord({ ...record, chapters: [released('Older_Style')] }) }))?.chapters[0]?.id,
+      'Older_Style',
+    );
+  });
+
   it('bodies and notes are compared as paragraphs, spacing aside', () => {
     assert.equal(normaliseBody('a  b\nc\n\n\n d '), 'a b c\n\nd');
     assert.deepEqual(noteParagraphs('One\nline.\n\nTwo.'), ['One line.', 'Two.']);

@@ -3,6 +3,7 @@ import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { importSource } from '../../../src/import/import.ts';
 import { readSourceInput } from '../../../src/io/read-source.ts';
 import { importArchiveFixture, memberOf, zipInTemp } from '../../helpers/archive.ts';
 import { assertEveryLineAccounted, sourceLinesOf } from '../../helpers/import.ts';
@@ -74,6 +75,24 @@ describe('a folder of saved posts', () => {
     );
     const drafts = importArchiveFixture(input.archive, { includeDrafts: true }).result;
     assert.ok(drafts.chapters.some((chapter) => chapter.piece.meta.title === 'Half done'));
+  });
+
+  it('leaves out Hugo’s and Zola’s list pages (_index.md), which a file named on its own still imports (sampsyo/cs6120 @32843e52)', async () => {
+    const input = await readSourceInput(repoRoot, 'tests/fixtures/import/real/cs6120/content/blog');
+    if (input.kind !== 'archive') assert.fail('a folder is read as an archive');
+    const { result } = importArchiveFixture(input.archive);
+    assert.deepEqual(
+      result.chapters.map((chapter) => chapter.piece.meta.title),
+      ['Welcome to CS 6120!'],
+    );
+    const listPage = memberOf(result, '_index.md');
+    assert.match(listPage.skipped ?? '', /^a section’s list page \(Hugo’s or Zola’s _index\.md\), not a post/);
+    const alone = await readSourceInput(repoRoot, 'tests/fixtures/import/real/cs6120/content/blog/_index.md');
+    if (alone.kind !== 'file') assert.fail('a file is read as a file');
+    assert.deepEqual(
+      importSource(alone.file, { defaultAuthor: undefined }).chapters.map((chapter) => chapter.piece.meta.title),
+      ['The CS 6120 Course Blog'],
+    );
   });
 
   it('numbers pieces across the folder and accounts for every line of every file it read', async () => {

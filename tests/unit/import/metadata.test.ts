@@ -259,7 +259,10 @@ describe('Markdown front matter', () => {
   it('without the author data, credits nobody for the key and says why', async () => {
     const { metas, rules } = imported(`_posts/${post}`, await postText());
     assert.deepEqual(metas[0]?.authors, []);
-    assert.match(rules('import-author-unknown')[0] ?? '', /`authors: eric` is a key into the site’s author data \(_data\/authors\.yml\)/);
+    assert.match(
+      rules('import-author-unknown')[0] ?? '',
+      /`authors: eric` is a key into the site’s author data \(_data\/authors\.yml, Docusaurus’s authors\.yml, Hugo’s data\/authors\/\), which was not found beside the post/,
+    );
   });
 
   it('finds _data/authors.yml above a post inside the project, never outside it', async () => {
@@ -271,6 +274,45 @@ describe('Markdown front matter', () => {
       assert.equal((await findAuthorData(project, `blog/_posts/${post}`))?.eric, 'Eric Mill');
       assert.equal((await findAuthorData(project, 'blog/_posts'))?.eric, 'Eric Mill');
       assert.equal(await findAuthorData(path.join(project, 'blog/_posts'), post), undefined);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('resolves Docusaurus author keys through blog/authors.yml (facebook/docusaurus), and names a key it lacks', async () => {
+    const blog = path.join(real, 'docusaurus');
+    const data = await findAuthorData(blog, 'blog/2021-12-31-review.md');
+    assert.equal(data?.yangshun, 'Yangshun Tay');
+    assert.equal((await findAuthorData(blog, 'blog'))?.slorber, 'Sébastien Lorber');
+    const post = (name: string) => readFile(path.join(blog, 'blog', name), 'utf8');
+    const review = imported('blog/2021-12-31-review.md', await post('2021-12-31-review.md'), data ? { authorData: data } : {});
+    assert.deepEqual(review.metas[0]?.authors, ['Yangshun Tay', 'Sébastien Lorber']);
+    assert.deepEqual(review.rules('import-author-unknown'), []);
+    const guest = imported('blog/2022-01-16-guest.md', await post('2022-01-16-guest.md'), data ? { authorData: data } : {});
+    assert.deepEqual(guest.metas[0]?.authors, ['Yangshun Tay']);
+    assert.match(guest.rules('import-author-incomplete')[0] ?? '', /`guest-writer`, a key the site’s author data does not name: that author is left out/);
+    // Without the data, nobody is guessed from the keys.
+    const bare = imported('blog/2021-12-31-review.md', await post('2021-12-31-review.md'));
+    assert.deepEqual(bare.metas[0]?.authors, []);
+    assert.match(bare.rules('import-author-unknown')[0] ?? '', /Docusaurus’s authors\.yml, Hugo’s data\/authors\/\), which was not found beside the post/);
+  });
+
+  it('resolves Hugo author keys: data/authors/<key>.yaml (Hugo Blox’s name parts) and content/authors/<key>/_index.md', async () => {
+    const hugo = path.join(real, 'hugo-blox');
+    const data = await findAuthorData(hugo, 'content/blog/second-brain/index.md');
+    assert.deepEqual(data, { me: 'Dr. Alex Johnson' });
+    const post = await readFile(path.join(hugo, 'content/blog/second-brain/index.md'), 'utf8');
+    assert.deepEqual(imported('content/blog/second-brain/index.md', post, data ? { authorData: data } : {}).metas[0]?.authors, ['Dr. Alex Johnson']);
+    const project = await mkdtemp(path.join(tmpdir(), 'anthology-hugo-'));
+    try {
+      await mkdir(path.join(project, 'site/content/authors/admin'), { recursive: true });
+      await mkdir(path.join(project, 'site/content/post/first'), { recursive: true });
+      await mkdir(path.join(project, 'site/data'), { recursive: true });
+      await writeFile(path.join(project, 'site/content/authors/admin/_index.md'), '---\ntitle: Nelson Bighetti\nrole: Professor\n---\n\nA bio.\n');
+      await writeFile(path.join(project, 'site/content/authors/_index.md'), '---\ntitle: People\n---\n');
+      assert.deepEqual(await findAuthorData(project, 'site/content/post/first'), { admin: 'Nelson Bighetti' });
+      await writeFile(path.join(project, 'site/data/authors.toml'), '[jdoe]\nname = "Jane Doe"\n');
+      assert.deepEqual(await findAuthorData(project, 'site/content/post/first'), { jdoe: 'Jane Doe' });
     } finally {
       await rm(project, { recursive: true, force: true });
     }
@@ -294,6 +336,27 @@ describe('Markdown front matter', () => {
     const unreadable = imported('post.md', '---\ntitle: A\ndate: next Tuesday\n---\n\nBody.\n');
     assert.equal(unreadable.metas[0]?.date, undefined);
     assert.equal(unreadable.rules('import-date-unreadable').length, 1);
+  });
+
+  it('accounts the lines of Zola’s [[extra.authors]] table as the authors they gave (sampsyo/cs6120 @32843e52)', async () => {
+    const text = await readFile(path.join(real, 'cs6120/content/blog/2023-08-14-welcome.md'), 'utf8');
+    const { metas, result } = imported('2023-08-14-welcome.md', text);
+    assert.deepEqual(metas[0]?.authors, ['Adrian Sampson']);
+    assert.deepEqual(
+      result.lines.slice(2, 5).map((line) => (line.fate === 'metadata' ? line.field : line.fate)),
+      ['authors', 'authors', 'authors'],
+    );
+  });
+
+  it('takes a bio from Zola’s [extra] or Hugo’s [params] table, its lines accounted as the bio', () => {
+    const zola = imported('post.md', '+++\ntitle = "A"\n[extra]\nbio = "Ann Bee teaches at Cornell."\ntoc = true\n+++\n\nBody.\n');
+    assert.equal(zola.metas[0]?.bio, 'Ann Bee teaches at Cornell.');
+    assert.deepEqual(
+      zola.result.lines.slice(2, 5).map((line) => (line.fate === 'metadata' ? line.field : line.fate)),
+      ['dropped', 'bio', 'dropped'],
+    );
+    const hugo = imported('post.md', '---\ntitle: A\nparams:\n  bio: Bo Sea writes.\n---\n\nBody.\n');
+    assert.equal(hugo.metas[0]?.bio, 'Bo Sea writes.');
   });
 
   it('takes a permalink’s date only when nothing else dates the post, and says so', () => {

@@ -98,6 +98,20 @@ describe('the edition in the book', () => {
     );
   });
 
+  it('no redirect page where a page of the site is, whatever its case (one file on macOS and Windows)', () => {
+    const edition: EditionContext = {
+      history,
+      changes: changes(),
+      note: [],
+      formerIds: {},
+      formerPages: [{ href: 'My-Essay.html', chapter: { id: 'my-essay', title: 'An Essay' }, edition: 1 }],
+    };
+    assert.deepEqual(
+      redirectTargets(book(edition), new Set(['index.html', 'my-essay.html']), (id) => `${id}.html`),
+      [],
+    );
+  });
+
   it('the printed front matter carries the history on its copyright page and the note on this edition', () => {
     const edited = book({ history, changes: changes(), note: [], formerIds: {}, formerPages: [] });
     const config = { ...edited.config, style: 'styles/csl/apa.csl', publisher: 'P', identifier: 'urn:uuid:x', editors: ['E'] };

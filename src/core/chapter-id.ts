@@ -1,0 +1,43 @@
+/**
+ * A chapter's id: its address on the site (`id.html`), its file in the EPUB (`text/id.xhtml`), the
+ * prefix of its note anchors, and what `editions/N.json` records. One rule, here, for all of them.
+ */
+
+/** What an id looks like: what `id:` in front matter must be, and what `chapterIdOf` makes. */
+export const chapterIdPattern = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Letters NFKD does not take apart into a base letter and marks, spelt as ASCII. */
+const asciiSpellings: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ł: 'l',
+  þ: 'th',
+};
+
+/**
+ * The id a name gives (a chapter file's name without `.md`): decomposed (NFKD) and its combining
+ * marks dropped (`ünïcode` → `unicode`), lower-case, every run of other characters one hyphen. A
+ * letter with no ASCII spelling is written by its code point (`東京` → `u6771-u4eac`), so two
+ * names never meet in one id by losing their letters; a name with nothing left is `chapter`.
+ */
+export function chapterIdOf(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{ASCII}]/gu, (char) => asciiSpellings[char] ?? (/[\p{L}\p{N}]/u.test(char) ? `-u${char.codePointAt(0)?.toString(16)}-` : '-'))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'chapter';
+}
+
+/** A chapter's id when its front matter names none: from its file name without `.md`. */
+export function chapterFileId(chapterPath: string): string {
+  return chapterIdOf(chapterPath.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, ''));
+}
