@@ -21,7 +21,7 @@ import {
 import { typographicCover } from '../cover.ts';
 import { editionName, editionNoteLines, editionNoteTitle, redirectTargets } from '../edition.ts';
 import { screenFigureImage } from '../figures.ts';
-import { acknowledgementLines, copyrightLines, identifierLine } from '../matter.ts';
+import { acknowledgementLines, copyrightLines } from '../matter.ts';
 import { type Contributor, contributorsOf } from '../pdf/contributors.ts';
 import { chapterMetadata, pageMetadata } from './metadata.ts';
 
@@ -323,8 +323,8 @@ function aboutBody(book: Book): ElementContent[] {
   return [
     h('h1', 'About this edition'),
     h('p', [h('cite', config.title), config.subtitle ? `: ${config.subtitle}` : '', `. ${editorsLine(book)}.`]),
+    // The copyright lines name the identifier already.
     ...copyrightLines(book, 'Source Serif 4'),
-    h('p', `${identifierLine(config.identifier)}.`),
     h('p', 'This edition is also published as an EPUB and a PDF. Notes are linked to the text both ways; citations link to the bibliography.'),
   ];
 }
