@@ -135,6 +135,14 @@ export async function withEditions(projectDir: string, loaded: LoadedBook, memo:
   return { ...result, book: { ...book, edition }, presented: number };
 }
 
+/** Where a chapter's front matter says `id:`, else its first line (the id then comes from the file's name). */
+function idLine(text: string): { line: number; column: number } {
+  const lines = text.split(/\r?\n/);
+  const end = lines[0]?.trim() === '---' ? lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line)) : -1;
+  const at = end > 0 ? lines.slice(0, end).findIndex((line) => /^id\s*:/.test(line)) : -1;
+  return at > 0 ? { line: at + 1, column: 1 } : { line: 1, column: 1 };
+}
+
 /** A chapter id given twice is an error; a chapter recognised under another file name is said, on its file. */
 function reportIdentities(
   chapters: readonly Chapter[],
@@ -153,7 +161,7 @@ function reportIdentities(
         file,
         'chapter-id-duplicate',
         `this chapter’s id \`${identity.id}\` is also ${earlier.path}’s: give one of them another \`id:\` in its front matter`,
-        { line: 1, column: 1 },
+        idLine(String(file.value)),
       );
     }
     seen.set(identity.id, chapter);

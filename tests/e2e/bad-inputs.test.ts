@@ -207,6 +207,17 @@ const cases: BadCase[] = [
     args: buildArgs,
     expected: at('chapters/more/charts.md', 1, 1, 'chapter-id-duplicate'),
   },
+  {
+    name: 'two chapters with one id (the same id: in their front matter): at the second one’s id: line',
+    setup: async (dir) => {
+      const text = await readFile(path.join(dir, 'chapters/charts.md'), 'utf8');
+      await writeFile(path.join(dir, 'chapters/charts.md'), text.replace(/^---\n/, '---\nid: harbour-charts\n'));
+      await writeFile(path.join(dir, 'chapters/copy.md'), text.replace(/^---\n(.*\n)/, '---\n$1id: harbour-charts\n'));
+      await writeFile(path.join(dir, 'anthology.yaml'), `${await readFile(path.join(dir, 'anthology.yaml'), 'utf8')}  - chapters/copy.md\n`);
+    },
+    args: buildArgs,
+    expected: at('chapters/copy.md', 3, 1, 'chapter-id-duplicate'),
+  },
 
   // anthology.yaml
   config('alias-bomb.yaml', 17, 9, 'yaml-aliases'),
