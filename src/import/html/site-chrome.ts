@@ -650,7 +650,19 @@ function edgeLinkBlocks(content: Root, options: ChromeOptions): Element[] {
     while (passedOver[at]) at += step;
     return linkCount[at] ?? 0;
   };
-  return blocks.filter((_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && (neighbour(index, -1) > 0 || neighbour(index, 1) > 0)));
+  const taken = blocks.map(
+    (_, index) => (linkCount[index] ?? 0) >= 2 || ((linkCount[index] ?? 0) === 1 && (neighbour(index, -1) > 0 || neighbour(index, 1) > 0)),
+  );
+  // The short line that announces such a run (`Weiterführende Links:`, `Related posts:`) goes with it.
+  const announces = (index: number) => {
+    const block = blocks[index] as Element;
+    const text = collapsedText(block).trim();
+    if ((index >= first && index <= last) || !/[:：]$/.test(text) || text.length > 80 || textStats(block).links > 0) return false;
+    if (options.isProtected(block) || options.holdsProtected(block) || listed.has(index)) return false;
+    return taken[index + 1] === true;
+  };
+  for (let index = blocks.length - 1; index >= 0; index--) if (!taken[index] && announces(index)) taken[index] = true;
+  return blocks.filter((_, index) => taken[index]);
 }
 
 /** A heading over the works a text draws on: `References`, `Further reading`, `Literatur`, `Références`, `参考文献`. */
