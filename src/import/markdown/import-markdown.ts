@@ -17,6 +17,7 @@ import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
 import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import { checkNotes } from '../../load/chapter.ts';
+import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts';
 import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
@@ -38,8 +39,9 @@ import {
 } from './front-matter.ts';
 import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
+import { postMath, texDelimitersAsDollars } from './tex-math.ts';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkPandocMath).use(remarkAutolinkQuotes);
 
 /**
  * The post's Markdown as a tree: footnote labels with spaces mended first (`footnote-labels.ts`),
@@ -54,7 +56,9 @@ function parsePost(text: string, file: VFile): { tree: Root; notesHeadingLine: n
       column,
     });
   }
-  const tree = parser.runSync(parser.parse(labels.text)) as Root;
+  // Math is parsed first: TeX is not Markdown (`\|x\|`, `a*k^2`, `p_{0}^{*}` would be escapes and emphasis).
+  const tree = parser.runSync(parseWithPandocMath((text) => parser.parse(text), texDelimitersAsDollars(labels.text))) as Root;
+  postMath(tree, labels.text);
   const shortcodeNotes = shortcodeNotesToFootnotes(tree);
   for (const { opening, line, column } of shortcodeNotes.unclosed)
     report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: the note was taken to run to the end of its paragraph`, {
