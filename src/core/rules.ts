@@ -77,6 +77,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A picture in a source has no address the importer can find (a page script was to set it): the figure keeps its words only.',
   },
+  'import-bibliography-missing': {
+    severity: 'warning',
+    summary:
+      'A bibliography file a post names (`bibliography:`) is missing, outside what was imported, or in a format the book does not read: its citations stay unresolved.',
+  },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-title-recased': {

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
+import type { Citation } from '../load/citation-syntax.ts';
 import type { ImportedPiece } from './types.ts';
 
 /**
@@ -12,6 +13,13 @@ import type { ImportedPiece } from './types.ts';
  * only where Pandoc could read it as closing math (after a non-space, not before a digit) or where
  * two meet: `costs $5 and $10` stays as written.
  */
+/** A Pandoc citation (`load/citation-syntax.ts`) is written back as it was read: `[@smith2020, p. 33]`, not `\[@smith2020, p. 33]`. */
+function remarkCitationWriter(this: Processor): void {
+  const data = this.data();
+  const citation = (node: Citation) => node.value;
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), { handlers: { citation } as never }];
+}
+
 function remarkMathWriter(this: Processor): void {
   const extension = mathToMarkdown({ singleDollarTextMath: true });
   const unsafe = (extension.unsafe ?? []).filter((pattern) => !(pattern.character === '$' && pattern.inConstruct === 'phrasing'));
@@ -20,7 +28,7 @@ function remarkMathWriter(this: Processor): void {
   data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), { ...extension, unsafe }];
 }
 
-const markdownWriter = unified().use(remarkGfm).use(remarkDirective).use(remarkMathWriter).use(remarkStringify, {
+const markdownWriter = unified().use(remarkGfm).use(remarkDirective).use(remarkMathWriter).use(remarkCitationWriter).use(remarkStringify, {
   bullet: '-',
   emphasis: '_',
   strong: '*',
