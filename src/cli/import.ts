@@ -15,6 +15,7 @@ import type { SourceInput } from '../import/types.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { loadBookConfig } from '../io/book-config.ts';
 import { addToContents } from '../io/edit-config.ts';
+import { copyPostBibliography, readPostBibliography } from '../io/post-bibliography.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath, isImageName } from '../io/read-source.ts';
 import { findAuthorData } from '../io/site-data.ts';
@@ -47,6 +48,8 @@ interface PreparedChapter extends PlannedChapter {
   /** Images to copy next to the chapter: from a file on disk, or from bytes unpacked from a zip. */
   images: ({ from: string; to: string } | { bytes: Uint8Array; to: string })[];
   remoteImages: RemoteImage[];
+  /** The post's own bibliography files (`bibliography:`), read from beside it, to copy into bibliography/. */
+  bibliographies: { written: string; name: string; bytes: Uint8Array }[];
 }
 
 /** `anthology import SOURCE...`: turns sources into chapter files. Writes nothing if anything is wrong. */
@@ -99,6 +102,7 @@ export async function importCommand(projectDir: string, sources: readonly string
     if ('bytes' in image) await writeFileAtomic(image.to, image.bytes);
     else await copyFileAtomic(image.from, image.to);
   }
+  await copyBibliographies(projectDir, chapters, ui);
   if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
   const place = options.placeInContents ?? addToContents;
   const added = options.addToContents
@@ -348,9 +352,58 @@ async function prepareChapters(result: SourceImport, input: SourceInput, project
       images.push('bytes' in found ? { bytes: found.bytes, to } : { from: found.from, to });
       reference.figure.attributes = { ...reference.figure.attributes, src: relative };
     }
-    prepared.push({ fileName: `${slug}.md`, title: piece.meta.title, markdown: pieceToMarkdown(piece), images, remoteImages: remoteImages(piece.body) });
+    const bibliographies = await readBibliographies(piece, member, input, projectDir, memberFile);
+    prepared.push({
+      fileName: `${slug}.md`,
+      title: piece.meta.title,
+      markdown: pieceToMarkdown(piece),
+      images,
+      remoteImages: remoteImages(piece.body),
+      bibliographies,
+    });
   }
   return prepared;
+}
+
+/** The bibliography files a post names, read; each that cannot be is a warning at the front matter's `bibliography:` line. */
+async function readBibliographies(
+  piece: SourceImport['chapters'][number]['piece'],
+  member: string | undefined,
+  input: SourceInput,
+  projectDir: string,
+  file: VFile,
+): Promise<PreparedChapter['bibliographies']> {
+  const read: PreparedChapter['bibliographies'] = [];
+  for (const written of piece.bibliography?.files ?? []) {
+    const found = await readPostBibliography(written, member, input, projectDir);
+    if ('problem' in found)
+      report(
+        file,
+        'import-bibliography-missing',
+        `the bibliography ${written} ${found.problem}: the post's citations of it stay unresolved until its works are in bibliography/`,
+        {
+          line: piece.bibliography?.line ?? 1,
+          column: 1,
+        },
+      );
+    else read.push({ written, ...found });
+  }
+  return read;
+}
+
+/** Copies each post's bibliography into bibliography/ (never over another file) and says where it went. */
+async function copyBibliographies(projectDir: string, chapters: readonly PreparedChapter[], ui: Ui): Promise<void> {
+  for (const chapter of chapters) {
+    for (const bibliography of chapter.bibliographies) {
+      const copied = await copyPostBibliography(projectDir, bibliography);
+      const from = `${bibliography.written} (named by “${chapter.title}”)`;
+      if (copied.present) ui.info(`bibliography ${from} is already in ${copied.path}`);
+      else
+        ui.info(
+          `copied the bibliography ${from} to ${copied.path}${copied.renamed ? `: bibliography/${bibliography.name} is another file, left as it was` : ''}`,
+        );
+    }
+  }
 }
 
 type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };

@@ -16,6 +16,10 @@ export const rules = {
   'front-matter-invalid': { severity: 'error', summary: 'A front-matter key has a wrong or missing value.' },
   'directive-unknown': { severity: 'warning', summary: 'A ::directive other than ::figure is in a chapter.' },
   'heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####): the outline readers and screen readers follow has a gap.' },
+  'math-invalid': {
+    severity: 'warning',
+    summary: 'A TeX formula ($…$, $$…$$) that cannot be typeset as math: its TeX is shown as code instead.',
+  },
   'html-dropped': { severity: 'warning', summary: 'Raw HTML in a chapter, which the outputs do not render.' },
   'style-locale-missing': { severity: 'warning', summary: 'No CSL locale for the book’s language beside its style: citations use English words and dates.' },
   'style-missing': { severity: 'error', summary: 'The CSL style named in anthology.yaml does not exist.' },
@@ -72,6 +76,11 @@ export const rules = {
   'import-image-no-address': {
     severity: 'warning',
     summary: 'A picture in a source has no address the importer can find (a page script was to set it): the figure keeps its words only.',
+  },
+  'import-bibliography-missing': {
+    severity: 'warning',
+    summary:
+      'A bibliography file a post names (`bibliography:`) is missing, outside what was imported, or in a format the book does not read: its citations stay unresolved.',
   },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },

@@ -24,7 +24,9 @@ export type ChapterField =
   | 'notes'
   | 'source_url'
   | 'tags'
-  | 'rights';
+  | 'rights'
+  /** A Pandoc, Quarto or R Markdown post's `bibliography:` files, copied into the book's bibliography/. */
+  | 'bibliography';
 
 /** One piece found in a source, ready to be written as a chapter file. */
 export interface ImportedPiece {
@@ -33,6 +35,12 @@ export interface ImportedPiece {
   body: Root;
   /** Why the source gives no usable author, when it names one that is not a name (`the login admin`): said in the warning. */
   unattributed?: string;
+  /**
+   * The bibliography files the post's citations (`[@key]`) cite from (`bibliography:` in its front
+   * matter), as written (relative to the post), and the line that names them: `cli/import.ts`
+   * copies them into the book's bibliography/.
+   */
+  bibliography?: { files: string[]; line: number };
 }
 
 export interface ImportOptions {

@@ -14,8 +14,16 @@ import type { ChapterFrontMatter } from '../core/config.ts';
 import { placeLocator } from '../core/place.ts';
 import { type Place, report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
+import { displayMathParagraphs, isDoubleDollar, parseWithPandocMath, remarkPandocMath } from './math-syntax.ts';
+import { typesetMath } from './typeset-math.ts';
 
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkAutolinkQuotes).use(remarkDirective);
+const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkPandocMath)
+  .use(remarkAutolinkQuotes)
+  .use(remarkDirective);
 
 export interface ParsedChapter {
   meta: ChapterFrontMatter;
@@ -38,8 +46,13 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
     return undefined;
   }
   const meta = parseYamlWithSchema({ text: frontMatter.yaml, firstLine: 2 }, chapterFrontMatterSchema, file, 'front-matter-invalid');
-  const tree = markdownParser.runSync(markdownParser.parse(file), file) as Root;
+  const tree = markdownParser.runSync(
+    parseWithPandocMath((masked) => markdownParser.parse(masked), text),
+    file,
+  ) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
+  displayMathParagraphs(tree, (node) => isDoubleDollar(node, text));
+  typesetMath(tree, file, text);
   restoreStrayDirectives(tree, text);
   picturesAsFigures(tree, file);
   // One line index of the file for every place reported in it.

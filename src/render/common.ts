@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
 import type { LeafDirective } from 'mdast-util-directive';
+import type { Math as DisplayMath, InlineMath } from 'mdast-util-math';
 import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -72,7 +74,11 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
     footnoteLabelTagName: 'h2',
     footnoteLabelProperties: { className: ['notes-heading'] },
     footnoteBackLabel: (referenceIndex: number) => `Back to the text of note ${referenceIndex + 1}`,
-    handlers: { leafDirective: (state: State, node: LeafDirective) => figureToHast(state, node, chapter, options) },
+    handlers: {
+      leafDirective: (state: State, node: LeafDirective) => figureToHast(state, node, chapter, options),
+      math: (_state: State, node: DisplayMath) => mathToHast(node),
+      inlineMath: (_state: State, node: InlineMath) => mathToHast(node),
+    },
   });
   const tree = processor.runSync(structuredClone(chapter.tree)) as HastRoot;
   for (const node of walkElements(tree)) {
@@ -155,6 +161,23 @@ function figureToHast(state: State, node: LeafDirective, chapter: Chapter, optio
     : h('div.image-placeholder', { role: 'img', 'aria-label': `Image not supplied${reference.alt ? `: ${reference.alt}` : ''}` }, 'Image not supplied');
   const captionChildren: ElementContent[] = [...caption, ...(credit ? [h('span.credit', `${caption.length > 0 ? ' ' : ''}${credit}`)] : [])];
   return h('figure', [image, ...(captionChildren.length > 0 ? [h('figcaption', captionChildren)] : [])]);
+}
+
+const mathmlNamespace = 'http://www.w3.org/1998/Math/MathML';
+
+/**
+ * A formula as the MathML it was typeset to when the chapter was loaded (`load/typeset-math.ts`),
+ * or, when its TeX could not be typeset (reported then), the TeX as code.
+ */
+function mathToHast(node: DisplayMath | InlineMath): Element {
+  const mathml = node.data?.mathml;
+  const math = mathml ? fromHtml(mathml, { fragment: true }).children.find((child) => child.type === 'element') : undefined;
+  if (math) {
+    math.properties = { xmlns: mathmlNamespace, ...math.properties };
+    return math;
+  }
+  const code = h('code.math-tex', node.value);
+  return node.type === 'math' ? h('pre.math-tex', [code]) : code;
 }
 
 export function* walkElements(node: HastRoot | Element): Generator<Element> {

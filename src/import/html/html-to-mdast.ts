@@ -11,7 +11,7 @@ import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts'
 import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes.ts';
 import { splitCaptionCredit } from './caption.ts';
 import { noteDefinitionTag, noteReferenceTag } from './footnotes.ts';
-import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty } from './hast-tree.ts';
+import { classNames, collapsedText, elementsOf, hasClass, hasVisibleContent, stringProperty, textContent } from './hast-tree.ts';
 
 export interface HtmlImage {
   /** The address as found (made absolute when remote). */
@@ -64,6 +64,15 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       return defaultHandlers.a?.(state, node);
     },
     sup: (state, node) => superscriptContent(state, node),
+    // Math in its neutral form (`tex-math.ts`, or a Markdown post's math on its way through HTML): the TeX as written.
+    code: (state, node) =>
+      hasClass(node, 'language-math') ? ({ type: 'inlineMath', value: textContent(node) } as unknown as Text) : defaultHandlers.code?.(state, node),
+    pre: (state, node) => {
+      const [only, ...others] = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+      return only?.type === 'element' && only.tagName === 'code' && hasClass(only, 'language-math') && others.length === 0
+        ? ({ type: 'math', value: textContent(only) } as unknown as RootContent)
+        : defaultHandlers.pre?.(state, node);
+    },
     sub: (state, node) => {
       const text = collapsedText(node);
       return scriptDigits.test(text) && node.children.every((child) => child.type === 'text')

@@ -144,6 +144,7 @@ const fieldRank: Record<ChapterField, number> = {
   source_url: 1,
   tags: 1,
   rights: 1,
+  bibliography: 1,
 };
 
 /** The lines the final article content came from, each with the most specific field it feeds. */

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { lazySourceProperties, resolveLazyImages } from './lazy-images.ts';
 import { noteControlsAsMarkers } from './note-controls.ts';
+import { texMathAsCode } from './tex-math.ts';
 
 /** The kinds of unsafe markup we remove and tell the editor about, each reported once. */
 type RemovedKind = 'script' | 'style' | 'event-handler' | 'script-url' | 'data-url' | 'frame' | 'plugin' | 'form' | 'media';
@@ -103,6 +104,8 @@ function withoutClassRestriction(list: AttributeList): AttributeList {
 export function sanitiseHast(tree: Root, file: VFile): Root {
   // Note markers drawn as buttons or checkbox toggles would otherwise go with the page's controls.
   noteControlsAsMarkers(tree);
+  // A formula's TeX, from the script or annotation the page keeps it in, before scripts and MathML go.
+  texMathAsCode(tree);
   // A lazy-loaded picture's address moves to `src` first, where the checks below judge it.
   resolveLazyImages(tree);
   for (const [kind, found] of findUnsafeMarkup(tree)) {

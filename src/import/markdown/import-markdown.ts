@@ -1,5 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
+import { h } from 'hastscript';
 import type { Html, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { toString as plainText } from 'mdast-util-to-string';
@@ -17,6 +18,8 @@ import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
 import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
 import { checkNotes } from '../../load/chapter.ts';
+import { parseCitations } from '../../load/citation-syntax.ts';
+import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts';
 import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
@@ -38,8 +41,9 @@ import {
 } from './front-matter.ts';
 import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
+import { postMath, texDelimitersAsDollars } from './tex-math.ts';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkAutolinkQuotes);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkPandocMath).use(remarkAutolinkQuotes);
 
 /**
  * The post's Markdown as a tree: footnote labels with spaces mended first (`footnote-labels.ts`),
@@ -54,7 +58,9 @@ function parsePost(text: string, file: VFile): { tree: Root; notesHeadingLine: n
       column,
     });
   }
-  const tree = parser.runSync(parser.parse(labels.text)) as Root;
+  // Math is parsed first: TeX is not Markdown (`\|x\|`, `a*k^2`, `p_{0}^{*}` would be escapes and emphasis).
+  const tree = parser.runSync(parseWithPandocMath((text) => parser.parse(text), texDelimitersAsDollars(labels.text))) as Root;
+  postMath(tree, labels.text);
   const shortcodeNotes = shortcodeNotesToFootnotes(tree);
   for (const { opening, line, column } of shortcodeNotes.unclosed)
     report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: the note was taken to run to the end of its paragraph`, {
@@ -108,17 +114,11 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const frontMatterLines = lines.slice(0, frontMatter.endLine);
   const placeOfKey = (key: string) => Math.max(1, frontMatterLines.findIndex((line) => new RegExp(`^\\s*${key.split('.').at(-1)}\\s*[:=]`).test(line)) + 1);
   const { meta, used, authorKeys, ...attribution } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
+  const bibliography = bibliographyFiles(frontMatter.values.bibliography);
+  if (bibliography.length > 0) used.set('bibliography', 'bibliography');
   const unattributed =
     meta.authors.length === 0 && authorNamedInBody(meta, authorKeys, siteSyntax.text, frontMatter.endLine, file) ? undefined : attribution.unattributed;
-  let titleLines: [number, number] | undefined;
-  if (!meta.title) {
-    const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-    if (heading) {
-      meta.title = decodeEntities(plainText(heading)).trim();
-      titleLines = heading.position ? [heading.position.start.line, heading.position.end.line] : undefined;
-      tree.children.splice(tree.children.indexOf(heading), 1);
-    }
-  }
+  const titleLines = meta.title ? undefined : titleFromHeading(tree, meta);
   const fields = bodyLineFields(tree);
   if (notesHeadingLine) fields.set(notesHeadingLine, 'notes');
   // Notes typed by hand (`[1]` markers and a closing Notes list) when the markup made no footnotes;
@@ -130,6 +130,8 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const dropped = new Map(notes.droppedLines.map(({ line, reason }) => [line, reason]));
   picturesToFigures(body, file);
   shiftHeadings(body);
+  // Pandoc's citations (Quarto, R Markdown, a Jekyll or Hugo site with a citation plugin) stay citations, not text to escape.
+  parseCitations(body);
   if (!meta.title) {
     meta.title = `Untitled piece (${file.stem ?? 'markdown'})`;
     meta.provisional_title = true;
@@ -153,8 +155,24 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     meta: chapterMeta({ ...meta, title: meta.title }, { file: file.path, lines: [1, Math.max(1, lines.length)] }),
     body,
     ...(unattributed ? { unattributed } : {}),
+    ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: placeOfKey('bibliography') } } : {}),
   };
   return { pieces: [piece], lines: fates };
+}
+
+/** A front matter's `bibliography:` (Pandoc, Quarto, R Markdown): one file or a list of them. */
+function bibliographyFiles(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim());
+}
+
+/** A post without a title in its front matter takes its level-1 heading's (off the body); the lines it took. */
+function titleFromHeading(tree: Root, meta: MetaDraft): [number, number] | undefined {
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (!heading) return undefined;
+  meta.title = decodeEntities(plainText(heading)).trim();
+  tree.children.splice(tree.children.indexOf(heading), 1);
+  return heading.position ? [heading.position.start.line, heading.position.end.line] : undefined;
 }
 
 /** Credits the author a key stands for when the post prints the name (reported as inferred); true if it did. */
@@ -277,7 +295,13 @@ const removedReason = 'removed with the unsafe or unclosed markup around it (a s
  */
 function throughHtml(tree: Root, file: VFile): HtmlBody & { removedLines: Set<number> } {
   const written = linesWithText(tree, ['text', 'inlineCode']);
-  const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).runSync(tree, file) as HastRoot;
+  // Math in the neutral form `html-to-mdast.ts` reads back as math (`code.language-math`, in `pre` for display).
+  const mathCode = (tex: string) => h('code.language-math', tex);
+  const handlers = {
+    math: (_: unknown, node: { value: string }) => h('pre', [mathCode(node.value)]),
+    inlineMath: (_: unknown, node: { value: string }) => mathCode(node.value),
+  };
+  const hast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers }).runSync(tree, file) as HastRoot;
   // With the file, nodes parsed from raw HTML keep their places in it (the notes need their lines).
   const parsed = raw(hast, { file }) as HastRoot;
   sanitiseHast(parsed, file);

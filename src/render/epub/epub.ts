@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
@@ -300,6 +301,15 @@ function matterDocument(book: Book, id: string, title: string, epubType: string,
 
 const bibliographyPath = 'text/bibliography.xhtml';
 
+/** Whether a chapter has a formula typeset as MathML (one Temml could not read is shown as code). */
+function hasMath(tree: Chapter['tree']): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    if ((node.type === 'math' || node.type === 'inlineMath') && node.data?.mathml) found = true;
+  });
+  return found;
+}
+
 export function chapterPath(chapter: Chapter): string {
   return `text/${safeId(chapter.slug)}.xhtml`;
 }
@@ -314,6 +324,8 @@ function chapterDocument(frame: ChapterFrame, chapter: Chapter, breaks: readonly
     title,
     language,
     tocLabel: `${chapter.number}. ${title}`,
+    // EPUB 3 wants each document with MathML in it said to have it.
+    ...(hasMath(chapter.tree) ? { properties: 'mathml' } : {}),
     body: [],
     made: () =>
       memo.value(
@@ -437,6 +449,7 @@ function accessibilityMetadata(book: Book, printPages: PrintPages | undefined): 
     'displayTransformability',
     ...(pictures.length > 0 && allDescribed ? ['alternativeText'] : []),
     ...(printPages ? ['printPageNumbers', 'pageBreakMarkers', 'pageNavigation'] : []),
+    ...(book.chapters.some((chapter) => hasMath(chapter.tree)) ? ['MathML'] : []),
   ];
   const modes = pictures.length > 0 ? ['textual', 'visual'] : ['textual'];
   const sufficient = [...(allDescribed ? ['textual'] : []), ...(pictures.length > 0 ? ['textual,visual'] : [])];
@@ -495,7 +508,10 @@ function packageDocument(book: Book, documents: Document[], cover: ImageFile, im
     '    <item id="css" href="css/book.css" media-type="text/css"/>',
     `    <item id="cover-image" href="${cover.path}" media-type="${cover.mediaType}" properties="cover-image"/>`,
     ...images.map((image, index) => `    <item id="image-${index + 1}" href="${image.path}" media-type="${image.mediaType}"/>`),
-    ...documents.map((document) => `    <item id="${document.id}" href="${document.href}" media-type="application/xhtml+xml"/>`),
+    ...documents.map(
+      (document) =>
+        `    <item id="${document.id}" href="${document.href}" media-type="application/xhtml+xml"${document.properties ? ` properties="${document.properties}"` : ''}/>`,
+    ),
   ].join('\n');
   const spine = [
     ...documents.slice(0, 3).map((document) => `    <itemref idref="${document.id}"/>`),

@@ -190,6 +190,40 @@ describe('anthology import', () => {
     }
   });
 
+  it('imports a Quarto post with citations, math and its bibliography; check then passes', async () => {
+    const project = await emptyProject();
+    try {
+      const created = await runCli(['new', 'book', '--title', 'T', '--editor', 'E', '--publisher', 'P'], project.dir);
+      assert.equal(created.code, 0, created.stderr);
+      const book = path.join(project.dir, 'book');
+      await mkdir(path.join(book, 'posts'));
+      await writeFile(
+        path.join(book, 'posts/post.md'),
+        '---\ntitle: Citing things\nauthor: Jane Roe\ndate: 2022-05-01\nbibliography: references.bib\n---\n\nA citation [@smith2020, p. 33] and $p_{0}^{*}$ at $5.\n',
+      );
+      await writeFile(
+        path.join(book, 'posts/references.bib'),
+        '@book{smith2020, author = {Smith, John}, title = {A Book}, publisher = {Press}, year = {2020}}\n',
+      );
+      await writeFile(path.join(book, 'bibliography/references.bib'), '@book{other, title = {Other}, year = {2001}}\n');
+      const imported = await runCli(['import', 'posts/post.md'], book);
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.match(
+        imported.stdout,
+        /copied the bibliography references\.bib \(named by “Citing things”\) to bibliography\/references-2\.bib: bibliography\/references\.bib is another file/,
+      );
+      assert.match(
+        await readFile(path.join(book, 'chapters/citing-things.md'), 'utf8'),
+        /^A citation \[@smith2020, p\. 33\] and \$p_\{0\}\^\{\*\}\$ at \$5\.$/m,
+      );
+      const checked = await runCli(['check'], book);
+      assert.equal(checked.code, 0, checked.stderr);
+      assert.doesNotMatch(checked.stderr, /cite-unresolved|math-invalid/);
+    } finally {
+      await project.dispose();
+    }
+  });
+
   it('adds new chapters to contents in anthology.yaml, keeping its comments', async () => {
     const project = await emptyProject();
     try {

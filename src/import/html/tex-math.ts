@@ -1,0 +1,65 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { classNames, hasClass, textContent } from './hast-tree.ts';
+
+/**
+ * Math a page carries as TeX, before the sanitiser takes scripts and MathML away: MathJax 2's
+ * `<script type="math/tex">` (`; mode=display` for display math), and MathML with its TeX
+ * source as an annotation (KaTeX's `span.katex`, MathJax's assistive MathML, Temml): each becomes
+ * the neutral form `code.language-math` (inside `pre` for display math), which `html-to-mdast.ts`
+ * reads as math with the TeX as written. The rendered copy KaTeX draws beside it goes with it.
+ */
+export function texMathAsCode(tree: Root | Element): void {
+  const children: (typeof tree.children)[number][] = [];
+  for (const [index, child] of tree.children.entries()) {
+    if (child.type !== 'element') {
+      children.push(child);
+      continue;
+    }
+    const math = texOf(child);
+    if (math) children.push(mathCode(math.tex, math.display));
+    else if (isMathJaxRendering(child) && isTexScript(tree.children.slice(index + 1).find((next) => next.type === 'element'))) continue;
+    else {
+      texMathAsCode(child);
+      children.push(child);
+    }
+  }
+  tree.children = children as typeof tree.children;
+}
+
+/** MathJax 2 draws each formula (`span.MathJax`, `div.MathJax_Display`, a preview) just before the script that holds its TeX. */
+function isMathJaxRendering(element: Element): boolean {
+  return classNames(element).some((name) => /^MathJax(?:_Display|_Preview|_SVG\w*|_CHTML\w*)?$/.test(name));
+}
+
+function isTexScript(node: ElementContent | undefined): boolean {
+  return node?.type === 'element' && node.tagName === 'script' && /^math\/tex\b/i.test(String(node.properties.type ?? ''));
+}
+
+function mathCode(tex: string, display: boolean): ElementContent {
+  const code = h('code.language-math', tex);
+  return display ? h('pre', [code]) : code;
+}
+
+/** The TeX of an element that is a formula, and whether it is display math. */
+function texOf(element: Element): { tex: string; display: boolean } | undefined {
+  const type = String(element.properties.type ?? '');
+  if (isTexScript(element)) return { tex: textContent(element).trim(), display: /mode\s*=\s*display/i.test(type) };
+  const isFormula = element.tagName === 'math' || hasClass(element, 'katex', 'katex-display') || classNames(element).some((name) => /^MathJax/.test(name));
+  if (!isFormula) return undefined;
+  const annotation = texAnnotation(element);
+  if (annotation === undefined) return undefined;
+  const display =
+    hasClass(element, 'katex-display', 'MathJax_Display') || element.properties.display === 'block' || String(element.properties.display) === 'true';
+  return { tex: annotation.trim(), display };
+}
+
+function texAnnotation(element: Element): string | undefined {
+  for (const child of element.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'annotation' && /^application\/x-tex$/i.test(String(child.properties.encoding ?? ''))) return textContent(child);
+    const found = texAnnotation(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
