@@ -41,7 +41,8 @@ export function citationsInNotes(tree: Root, noteStyle: boolean): void {
     });
     return placeCall(parent, index, reference);
   });
-  tree.children.push(...notes);
+  // A new list, so that a plan made of the body as written is not taken for this one.
+  tree.children = [...tree.children, ...notes];
 }
 
 function hasBodyCitation(tree: Root): boolean {
@@ -59,8 +60,14 @@ function placeCall(parent: Parent, index: number, reference: FootnoteReference):
   const children = parent.children as RootContent[];
   const before = children[index - 1];
   const after = children[index + 1];
-  const punctuation = after?.type === 'text' ? (/^[.,;:!?]+/.exec(after.value)?.[0] ?? '') : '';
-  if (before?.type === 'text') before.value = before.value.replace(/\s+$/, '') + punctuation;
+  let punctuation = after?.type === 'text' ? (/^[.,;:!?]+/.exec(after.value)?.[0] ?? '') : '';
+  const trimmed = before?.type === 'text' ? before.value.replace(/\s+$/, '') : undefined;
+  // `…“lost at sea.” [@key].`: the sentence has its full stop inside the quotation marks already.
+  const stopped = trimmed !== undefined && /[.?!][”’"']$/.test(trimmed);
+  const dropped = stopped && punctuation.startsWith('.') ? '.' : '';
+  if (dropped) punctuation = punctuation.slice(1);
+  if (before?.type === 'text' && trimmed !== undefined) before.value = trimmed + punctuation;
+  if (after?.type === 'text' && dropped) after.value = after.value.slice(1);
   if (after?.type === 'text' && punctuation) after.value = after.value.slice(punctuation.length);
   const withPunctuation: RootContent[] = before?.type === 'text' || !punctuation ? [reference] : [{ type: 'text', value: punctuation }, reference];
   children.splice(index, 1, ...withPunctuation);

@@ -170,14 +170,15 @@ interface ChapterPlan {
 
 // Each chapter's plan, made once for the works it was made against: `citeBookInParallel` asks for
 // the jobs and the keys cited, then `citeBook` renders, each from the same plan.
-const plans = new WeakMap<Chapter, { items: ReadonlyMap<string, CslJsonItem>; plan: ChapterPlan }>();
+// A body made notes of, or given back (`citationsInNotes`), is a new `children` list: a new plan.
+const plans = new WeakMap<Chapter, { items: ReadonlyMap<string, CslJsonItem>; body: unknown; plan: ChapterPlan }>();
 
 /** What citeproc is to be asked for a chapter (pure: nothing reported, nothing changed). */
 function planChapter(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): ChapterPlan {
   const made = plans.get(chapter);
-  if (made?.items === items) return made.plan;
+  if (made?.items === items && made.body === chapter.tree.children) return made.plan;
   const plan = newPlan(chapter, items);
-  plans.set(chapter, { items, plan });
+  plans.set(chapter, { items, body: chapter.tree.children, plan });
   return plan;
 }
 

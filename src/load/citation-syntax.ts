@@ -52,10 +52,14 @@ const locatorLabels: [RegExp, string][] = [
   [/^(?:l|ll|line|lines)\.?$/i, 'line'],
 ];
 
-const numbers = String.raw`[\divxlcdm]+(?:\s*(?:--|[-–—,])\s*[\divxlcdm]+)*`;
-const labelledLocator = new RegExp(String.raw`^(\S+)\s+(${numbers})(.*)$`, 'iu');
-// Pandoc: a locator with no term is a page (`[@key, 33-35]`); it starts with a digit.
-const bareLocator = /^(\d+[a-z]?(?:\s*(?:--|[-–—,])\s*\d+[a-z]?)*)(?![\p{L}\p{N}])(.*)$/u;
+// A page, section or time: `33`, `xii`, `4.2`, `10:30`, `45n12`, `12 n. 3`; a range or list of them.
+const locatorNumber = String.raw`[\divxlcdm]+(?:[.:][\da-z]+)*(?:\s?nn?\.?\s?\d+)?`;
+const numbers = String.raw`${locatorNumber}(?:\s*(?:--|[-–—,])\s*${locatorNumber})*`;
+const labelledLocator = new RegExp(String.raw`^(\S+)\s+(${numbers})(?![\p{L}\p{N}])(.*)$`, 'iu');
+// Pandoc: a locator with no term is a page (`[@key, 33-35]`); it starts with a digit and is all
+// there is, or is followed by a comma (`33, emphasis added`): `1984 edition` is a suffix.
+const bareNumber = String.raw`\d+[a-drv]?(?:[.:]\d+)*(?:\s?nn?\.?\s?\d+)?`;
+const bareLocator = new RegExp(String.raw`^(${bareNumber}(?:\s*(?:--|[-–—,])\s*${bareNumber})*)\s*((?:,.*)?)$`, 'u');
 
 /** The locator at the start of what follows a key (`p. 33`, `chap. 2`, or a bare `33–35`, a page), and the suffix after it. */
 function locatorOf(after: string): { label: string; locator: string; suffix?: string } | undefined {

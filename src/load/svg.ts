@@ -26,7 +26,9 @@ export function svgActiveContent(text: string): string | undefined {
  * `<foreignObject>`: the HTML in it is how diagram tools (draw.io, Mermaid) set their labels, and
  * what in it could run or load (these, handlers, addresses, styles) is looked for like anywhere else.
  */
-const ACTIVE_ELEMENTS = new Set(['script', 'handler', 'listener', 'iframe', 'frame', 'embed', 'object', 'applet', 'meta', 'base', 'portal']);
+const ACTIVE_ELEMENTS = new Set(['script', 'handler', 'listener', 'iframe', 'frame', 'embed', 'object', 'applet', 'meta', 'base', 'portal', 'form']);
+/** Attributes whose value is an address (loaded, followed or submitted to). */
+const ADDRESS_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'background', 'ping', 'action', 'formaction', 'data', 'srcdoc', 'lowsrc', 'dynsrc']);
 /** Elements whose address is loaded, not followed (HTML's inside a `<foreignObject>` too). */
 const LOADING_ELEMENTS = new Set(['image', 'use', 'feimage', 'tref', 'font-face-uri', 'cursor', 'audio', 'video', 'source', 'img', 'link', 'track', 'input']);
 
@@ -62,10 +64,15 @@ function activeAttribute(element: string, attributes: Record<string, unknown>): 
     const attribute = localName(name);
     const value = String(raw).trim();
     if (attribute.startsWith('on')) return `has an ${name} handler on <${element}>`;
-    if (attribute === 'href' || attribute === 'src') {
-      if (/^(?:javascript|vbscript|data:(?!image\/))/i.test(value.replace(/\s+/g, '')))
-        return `has a script address (${name}="${shown(value)}") on <${element}>`;
-      if (LOADING_ELEMENTS.has(element) && !/^#|^data:image\//i.test(value)) return `loads a file from outside (<${element} ${name}="${shown(value)}">)`;
+    // A script address anywhere (`<button formaction="javascript:…">`) runs when it is used.
+    if (/^(?:javascript|vbscript):/i.test(value.replace(/\s+/g, ''))) return `has a script address (${name}="${shown(value)}") on <${element}>`;
+    if (ADDRESS_ATTRIBUTES.has(attribute)) {
+      if (/^data:(?!image\/)/i.test(value.replace(/\s+/g, ''))) return `has a script address (${name}="${shown(value)}") on <${element}>`;
+      const loads = attribute !== 'href' || LOADING_ELEMENTS.has(element);
+      const addresses = attribute === 'srcset' ? value.split(/,\s+/).map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+      const outside = addresses.find((address) => address !== '' && !/^#|^data:image\//i.test(address));
+      if (loads && outside !== undefined && (attribute !== 'src' || LOADING_ELEMENTS.has(element) || element === 'img'))
+        return `loads a file from outside (<${element} ${name}="${shown(value)}">)`;
     }
     if (attribute === 'style' && loadsFromOutside(value)) return `loads a file from outside in its style (${shown(value)})`;
   }

@@ -43,6 +43,12 @@ describe('a citation in the running text under a notes style (Pandoc’s automat
     assert.deepEqual(shown(tree), ['As the log records [see @keeper2015log, p. 12]. Then more [@a], and again [@b]!', '[^1]: Already a note [@c].']);
   });
 
+  it('a sentence that ends inside quotation marks keeps its one full stop', () => {
+    const tree = treeOf('He wrote that it was “lost at sea.” [@keeper2015log]. Then more.');
+    citationsInNotes(tree, true);
+    assert.deepEqual(shown(tree), ['He wrote that it was “lost at sea.”[^cite-1] Then more.', '[^cite-1]: [@keeper2015log].']);
+  });
+
   it('never takes an identifier the chapter uses, and leaves an author-date chapter alone', () => {
     const tree = treeOf('Text [@a].[^cite-1]\n\n[^cite-1]: The author’s own.');
     citationsInNotes(tree, true);

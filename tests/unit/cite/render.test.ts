@@ -110,6 +110,28 @@ describe('rendering citations through citeproc', () => {
     assert.equal(british.notes[1], 'Shanghai Cooperation Organisation (SCO), ‘SCO Promotes Transport Links’.');
   });
 
+  it('a citation in the running text: a note of its own under Chicago notes; the same chapter cited again in APA is in the text', async () => {
+    const file = new VFile({ path: 'chapters/a.md', value: '---\ntitle: A\n---\n\nAs the report says [see @erokhin2019comparative, p. 12].\n' });
+    const parsed = parseChapter(file);
+    assert.ok(parsed);
+    const chapter: Chapter = { slug: 'a', path: 'chapters/a.md', number: 1, ...parsed };
+    const citedIn = async (style: string) => {
+      const config = { language: 'en-GB', style: `styles/csl/${style}.csl`, bibliography: 'book' } as Book['config'];
+      const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references };
+      const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
+      return toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }))
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    };
+    assert.match(
+      await citedIn('chicago-notes-bibliography'),
+      /^As the report says\.1 Notes See Dmitry Erokhin, Comparative Analysis of Digital Development \(OSCE Academy, 2019\), 12\. ↩$/,
+    );
+    assert.equal(await citedIn('apa'), 'As the report says (see Erokhin, 2019, p. 12).');
+    assert.match(await citedIn('chicago-notes-bibliography'), /^As the report says\.1 Notes See Dmitry Erokhin/);
+  });
+
   it('Chicago with subsequent Ibid.: an immediate repeat is Ibid.', async () => {
     const { notes } = await notesIn('chicago-notes-bibliography-subsequent-ibid');
     assert.equal(notes[1], 'Ibid.');
@@ -156,11 +178,18 @@ describe('Pandoc citation syntax', () => {
     assert.deepEqual(parseCitationText('@raw2019, 4'), [{ key: 'raw2019', label: 'page', locator: '4' }]);
     assert.deepEqual(parseCitationText('@sigfridsson, 377--380'), [{ key: 'sigfridsson', label: 'page', locator: '377–380' }]);
     assert.deepEqual(parseCitationText('@a, 33, emphasis added'), [{ key: 'a', label: 'page', locator: '33', suffix: ', emphasis added' }]);
-    // Words, an edition, a note number glued to a page: a suffix as written.
-    assert.deepEqual(parseCitationText('@a, and passim; @b, 3rd ed.; @c, 12n4'), [
+    // Decimals, times and a note on a page are one locator; words, an edition, a decade are a suffix as written.
+    assert.deepEqual(parseCitationText('@a, 4.2; @b, 10:30; @c, 45n12; @d, sec. 4.2'), [
+      { key: 'a', label: 'page', locator: '4.2' },
+      { key: 'b', label: 'page', locator: '10:30' },
+      { key: 'c', label: 'page', locator: '45n12' },
+      { key: 'd', label: 'section', locator: '4.2' },
+    ]);
+    assert.deepEqual(parseCitationText('@a, and passim; @b, 3rd ed.; @c, 1984 edition; @d, 1990s'), [
       { key: 'a', suffix: 'and passim' },
       { key: 'b', suffix: '3rd ed.' },
-      { key: 'c', suffix: '12n4' },
+      { key: 'c', suffix: '1984 edition' },
+      { key: 'd', suffix: '1990s' },
     ]);
   });
 });

@@ -29,6 +29,15 @@ describe('an SVG that would run script or load a file from outside is named', ()
       /loads a file from outside \(<img src=/,
     );
     assert.match(found(svg('<foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="x.html"/></foreignObject>')), /<iframe> element/);
+    // Every attribute that loads, follows or submits (a reviewer's cases): srcset candidates, poster, background, ping, forms.
+    const inHtml = (inner: string) => found(svg(`<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">${inner}</div></foreignObject>`));
+    assert.match(inHtml('<img src="#a" srcset="https://t.example/p.png 2x"/>'), /loads a file from outside \(<img srcset=/);
+    assert.match(inHtml('<video poster="https://t.example/p.png"/>'), /<video poster=/);
+    assert.match(inHtml('<table background="https://t.example/b.png"/>'), /<table background=/);
+    assert.match(inHtml('<a href="https://example.org" ping="https://t.example/">x</a>'), /<a ping=/);
+    assert.match(inHtml('<form action="javascript:alert(1)"><button>x</button></form>'), /<form> element/);
+    assert.match(inHtml('<button formaction="javascript:alert(1)">x</button>'), /script address \(formaction=/);
+    assert.equal(inHtml('<a href="https://example.org">a link out</a>'), '');
     assert.match(found(svg('<set attributeName="onmouseover" to="alert(1)"/>')), /sets onmouseover by animation/);
     assert.match(found(svg('<animate attributeName="xlink:href" to="javascript:alert(1)"/>')), /sets href by animation/);
     assert.match(found(`<!DOCTYPE svg [<!ENTITY a "javascript">]>${svg('<a href="&a;:x"/>')}`), /declares XML entities/);
