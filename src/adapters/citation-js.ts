@@ -591,6 +591,7 @@ export function exportBibliography(items: readonly CslJsonItem[], format: 'bibte
     return new Cite(keyed, { generateGraph: false }).format('bibtex', { format: 'text' });
   } finally {
     if (settings && checkLabel !== undefined) settings.checkLabel = checkLabel;
+    else if (settings) delete settings.checkLabel;
   }
 }
 

@@ -135,7 +135,14 @@ export function naturalOrderName(text: string, options: { onePerson?: boolean } 
   const familyWords = family.split(' ').filter((word) => !/^\p{Ll}/u.test(word));
   // `Roe, Jr.`, `Stephen Collinson, CNN`: a suffix or an affiliation after a name, not given names.
   if (SUFFIX.test(given) || /^(?:PhD|Ph\.D\.|MD|M\.D\.|Esq\.?)$/.test(given) || /(?:^|\s)\p{Lu}{2,}(?:\s|$)/u.test(given)) return undefined;
-  if (familyWords.length > (options.onePerson ? 3 : 1) || given.split(' ').length > 3) return undefined;
+  const givenWords = given.split(' ');
+  if (familyWords.length > (options.onePerson ? 3 : 1) || givenWords.length > 3) return undefined;
+  // In a byline, `AP, John Smith` and `Lennon, Paul McCartney` are two names: there a name written
+  // family first has one given name, or initials (`Doe, Jane`, `Kooman, F.`, `Jong, Michiel de`).
+  const initials = givenWords.every((word) => /^(?:\p{Lu}\.-?)+$/u.test(word));
+  if (!options.onePerson && givenWords.length > 1 && !initials) return undefined;
+  // An agency in capitals (`AP`, `REUTERS`) is no family name.
+  if (familyWords.length === 1 && /^\p{Lu}+$/u.test(familyWords[0] ?? '') && (familyWords[0]?.length ?? 0) <= 4 && !options.onePerson) return undefined;
   // `Jane Doe, John Roe` as one `DC.Creator` value: two people with two words each, not one written family first.
   if (familyWords.length > 1 && given.split(' ').length > 1) return undefined;
   return `${given}${particles} ${family}`;

@@ -39,12 +39,18 @@ export function normaliseBody(body: string): string {
     .join('\n\n');
 }
 
-/** Words of the chapter's text, notes aside. */
+/**
+ * Words of the chapter's text, notes and citations aside: a citation in the running text is a note
+ * of its own under a notes style (`cite/auto-notes.ts`), so counting it would make the count
+ * depend on the style.
+ */
 function wordCount(tree: Root): number {
-  const text = tree.children
-    .filter((node: RootContent) => node.type !== 'footnoteDefinition' && node.type !== 'yaml')
-    .map((node) => mdastToString(node))
-    .join(' ');
+  const words = (node: RootContent): string => {
+    if (node.type === 'citation' || node.type === 'footnoteDefinition' || node.type === 'yaml') return '';
+    if ('children' in node) return node.children.map((child) => words(child as RootContent)).join('');
+    return mdastToString(node);
+  };
+  const text = tree.children.map(words).join(' ');
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
 }
 

@@ -4,12 +4,18 @@
  * browser's search engine reader does.
  */
 export function parseJsonLd(text: string): unknown {
-  const unwrapped = text
-    .trim()
-    .replace(/^(?:\/\/\s*)?<!\[CDATA\[/, '')
-    .replace(/(?:\/\/\s*)?\]\]>$/, '')
-    .replace(/^<!--/, '')
-    .replace(/-->$/, '');
+  let unwrapped = text.trim();
+  // `/*<![CDATA[*/{…}/*]]>*/`, `<!--<![CDATA[{…}]]>-->`, `<!--{…}//-->`: wrappers, one inside another.
+  for (let pass = 0; pass < 4; pass++) {
+    const before = unwrapped;
+    unwrapped = unwrapped
+      .replace(/^(?:\/\*\s*|\/\/\s*)?<!\[CDATA\[(?:\s*\*\/)?/, '')
+      .replace(/(?:\/\*\s*|\/\/\s*)?\]\]>(?:\s*\*\/)?$/, '')
+      .replace(/^<!--/, '')
+      .replace(/(?:\/\/\s*)?-->$/, '')
+      .trim();
+    if (unwrapped === before) break;
+  }
   try {
     return JSON.parse(unwrapped);
   } catch {

@@ -25,6 +25,8 @@ export function linkAutoEmbeds(html: string): { html: string; embeds: AutoEmbed[
   const text = unwrapped.replace(code, (part) => `\uE000${setAside.push(part) - 1}\uE001${'\n'.repeat(newlines(part))}`);
   const embeds: AutoEmbed[] = [];
   const linked = text.replace(addressLine, (_, indent: string, url: string, offset: number) => {
+    // Only an address of a site WordPress embeds from is an embed; any other is a link in its line.
+    if (!embedsFrom(url)) return `${indent}<a href="${url}">${url}</a>`;
     const before = text.slice(0, offset);
     embeds.push({ line: newlines(before) + 1, column: offset - before.lastIndexOf('\n') + indent.length, url });
     return `${indent}<p><a href="${url}">${url}</a></p>`;
@@ -36,4 +38,19 @@ export function linkAutoEmbeds(html: string): { html: string; embeds: AutoEmbed[
 
 function newlines(text: string): number {
   return text.split('\n').length - 1;
+}
+
+/**
+ * The hosts WordPress's oEmbed list turns an address alone on its line into an embed for (core's
+ * `WP_oEmbed` providers, and WordPress.com's own); another site's address stays a link.
+ */
+const embedHosts =
+  /(?:^|\.)(?:youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com|instagram\.com|facebook\.com|flickr\.com|flic\.kr|soundcloud\.com|spotify\.com|tiktok\.com|wordpress\.tv|videopress\.com|slideshare\.net|scribd\.com|issuu\.com|dailymotion\.com|dai\.ly|ted\.com|reddit\.com|tumblr\.com|imgur\.com|mixcloud\.com|kickstarter\.com|kck\.st|speakerdeck\.com|pinterest\.com|amazon\.com|amzn\.to|animoto\.com|cloudup\.com|crowdsignal\.net|polldaddy\.com|reverbnation\.com|screencast\.com|smugmug\.com|wolframcloud\.com|pocketcasts\.com|bsky\.app|giphy\.com)$/i;
+
+function embedsFrom(url: string): boolean {
+  try {
+    return embedHosts.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }

@@ -99,6 +99,10 @@ describe('names written family name first', () => {
     assert.equal(naturalOrderName('Stephen Collinson, CNN'), undefined);
     assert.equal(naturalOrderName('García Márquez, Gabriel'), undefined);
     assert.equal(naturalOrderName('García Márquez, Gabriel', { onePerson: true }), 'Gabriel García Márquez');
+    // In a byline, a one-word name then two given names is two people, and an agency no family name.
+    assert.deepEqual(splitNames('AP, John Smith'), ['AP', 'John Smith']);
+    assert.deepEqual(splitNames('Lennon, Paul McCartney'), ['Lennon', 'Paul McCartney']);
+    assert.equal(naturalOrderName('Smith, J. R.'), 'J. R. Smith');
   });
 
   it('Pelican’s `Authors: Author, First; Author, Second; Author, First`: semicolons part the people (getpelican/pelican test content)', () => {
