@@ -62,6 +62,18 @@ export function sourceUrls(outdir) {
 const external = ['sharp', 'esbuild', 'pagefind', 'pagedjs-cli', 'puppeteer', 'puppeteer-core'];
 
 /**
+ * micromark-extension-math's index brings its HTML renderer, which imports KaTeX (~27 ms to load
+ * at every start); the CLI uses its syntax only (load/math-syntax.ts), and typesets with Temml.
+ */
+const withoutKatex = {
+  name: 'without-katex',
+  setup(build) {
+    build.onResolve({ filter: /^katex$/ }, (args) => (args.importer.includes('micromark-extension-math') ? { path: 'katex', namespace: 'unused' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
+/**
  * What the manifest lists for one input: a source itself; for a file of an npm package, the
  * package's package.json, which npm writes anew whenever it installs the package (checking 100
  * packages is cheaper than the 1,300 files of theirs a bundle holds, on every start).
@@ -94,15 +106,23 @@ async function build() {
       sourcemap: 'linked',
       metafile: true,
       logLevel: 'warning',
-      plugins: [sourceUrls(dist)],
+      plugins: [sourceUrls(dist), withoutKatex],
       // CommonJS packages in an ESM bundle call require() for node's own modules (and for optional
       // ones, such as linkedom's canvas, in a try).
       banner: { js: "import { createRequire as __anthologyRequire } from 'node:module'; const require = __anthologyRequire(import.meta.url);" },
     });
-    const inputs = [...new Set(Object.keys(result.metafile.inputs).map(packageFileOf))].sort().map((file) => {
-      const stat = statSync(path.join(root, file));
-      return [file, stat.size, stat.mtimeMs];
-    });
+    const inputs = [
+      ...new Set(
+        Object.keys(result.metafile.inputs)
+          .filter((file) => !file.startsWith('unused:'))
+          .map(packageFileOf),
+      ),
+    ]
+      .sort()
+      .map((file) => {
+        const stat = statSync(path.join(root, file));
+        return [file, stat.size, stat.mtimeMs];
+      });
     // Written last: a bundle without its manifest is never run, nor one whose sources changed while it was built.
     if (inputs.some(([, , mtimeMs]) => mtimeMs >= startedAt)) throw new Error('a source changed while the CLI was compiled: run again');
     writeFileSync(path.join(staging, 'manifest.json'), `{"inputs": [\n${inputs.map((input) => `  ${JSON.stringify(input)}`).join(',\n')}\n]}\n`);

@@ -74,7 +74,9 @@ const bareMathFlow: Construct = {
  */
 export function parseWithPandocMath(parse: (text: string) => Root, text: string): Root {
   const mask = String.fromCharCode([...Array(256).keys()].map((index) => 0xe000 + index).find((code) => !text.includes(String.fromCharCode(code))) ?? 0xe0ff);
-  let masked = text;
+  // Amounts (`$10-million`, `$1.5 billion`) are masked before the first parse, which the text
+  // then needs once: each parse of a long chapter costs as much as the rest of its build.
+  let masked = withAmountsMasked(text, mask);
   let tree = parse(masked);
   for (;;) {
     const rejected = rejectedOpenings(tree, masked);
@@ -84,6 +86,28 @@ export function parseWithPandocMath(parse: (text: string) => Root, text: string)
   }
   if (masked !== text) unmask(tree, mask);
   return tree;
+}
+
+/**
+ * The text with each single `$` that Pandoc cannot read as a delimiter masked: one before a digit
+ * (so it closes nothing) that no `$` after it in its paragraph could close (`$10-million and
+ * $1.5 billion`). Any other `$` is left for the parse and `rejectedOpenings` to settle.
+ */
+function withAmountsMasked(text: string, mask: string): string {
+  if (!text.includes('$')) return text;
+  // Offsets are UTF-16 units, and the mask is one unit: every place stays where it was.
+  const single = (index: number) => text[index] === '$' && text[index - 1] !== '$' && text[index + 1] !== '$' && text[index - 1] !== '\\';
+  const closes = (index: number) => !/\s/.test(text[index - 1] ?? ' ') && !/\d/.test(text[index + 1] ?? '');
+  let result = text;
+  for (const paragraph of text.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
+    const from = paragraph.index ?? 0;
+    const dollars = [...paragraph[0].matchAll(/\$/g)].map((match) => from + (match.index ?? 0)).filter(single);
+    dollars.forEach((at, position) => {
+      if (!/\d/.test(text[at + 1] ?? '') || dollars.slice(position + 1).some(closes)) return;
+      result = `${result.slice(0, at)}${mask}${result.slice(at + 1)}`;
+    });
+  }
+  return result;
 }
 
 /** The offsets of single `$` openings of inline math that Pandoc would not read as math. */

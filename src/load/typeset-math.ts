@@ -1,6 +1,6 @@
+import { createRequire } from 'node:module';
 import type { Root } from 'mdast';
 import type { Math as DisplayMath, InlineMath } from 'mdast-util-math';
-import temml from 'temml';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../core/rules.ts';
@@ -45,6 +45,15 @@ export function typesetMath(tree: Root, file: VFile, source: string): void {
   });
 }
 
+type Temml = typeof import('temml').default;
+let temml: Temml | undefined;
+
+/** Temml, loaded the first time a formula is typeset: ~35 ms that a book without math never pays (at every start). */
+function loadTemml(): Temml {
+  temml ??= createRequire(import.meta.url)('temml') as Temml;
+  return temml;
+}
+
 /**
  * The TeX as MathML, with the TeX as its annotation (for copying, and for readers that speak it).
  * Equation numbers and `\label`s are left out: Temml draws the numbers with a style sheet's
@@ -53,7 +62,7 @@ export function typesetMath(tree: Root, file: VFile, source: string): void {
  */
 export function texToMathml(tex: string, display: boolean): { mathml: string } | { error: string } {
   try {
-    const mathml = temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, trust: false });
+    const mathml = loadTemml().renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, trust: false });
     // A `\label`'s id would repeat in a book whose chapters share a document (the PDF's), or when a chapter reuses a label.
     return { mathml: mathml.replace(/<mtext><span class="tml-eqn"><\/span><\/mtext>/g, '<mtext></mtext>').replace(/ id="[^"]*"/g, '') };
   } catch (error) {

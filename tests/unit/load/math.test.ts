@@ -46,6 +46,28 @@ describe('TeX math in a chapter (Pandoc’s tex_math_dollars)', () => {
     assert.match(JSON.stringify(parsed.tree), /It costs \$5 and \$10\. Budgets of \$20,000 and \$30,000 and a /);
   });
 
+  it('reads a chapter whose dollars are amounts in one parse (a parse of a long chapter costs as much as the rest of its build)', async () => {
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { parseWithPandocMath, remarkPandocMath } = await import('../../../src/load/math-syntax.ts');
+    const processor = unified().use(remarkParse).use(remarkPandocMath);
+    let parses = 0;
+    const parse = (text: string) => {
+      parses += 1;
+      return processor.parse(text);
+    };
+    // The default book's “Paving the Digital Silk Road…”: amounts, no math.
+    const tree = parseWithPandocMath(parse, 'was given $10-million in 2019, and Huawei lost a $9-billion contract; Amazon at $1.46 trillion.');
+    assert.equal(parses, 1);
+    assert.deepEqual(
+      tree.children.flatMap((node) => ('children' in node ? node.children.map((child) => child.type) : [])),
+      ['text'],
+    );
+    parses = 0;
+    parseWithPandocMath(parse, 'a $10 and x$ b');
+    assert.equal(parses, 1);
+  });
+
   it('a $$ opening line with TeX on it runs to the next $$, as display math, and swallows nothing after', () => {
     const parsed = parseChapter(chapter('$$f = \\begin{cases} a \\\\\nb\\end{cases}$$\n\nAfter, text.'));
     assert.ok(parsed);
