@@ -85,8 +85,13 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     cued: false,
   };
   const cues = [...value.matchAll(cuePattern)];
-  // `By clicking “Subscribe” you agree to our TOS and Privacy Policy.`: a form's fine print, no byline.
-  if (cues.some((cue) => isInstruction(cue, value))) return byline;
+  // `By clicking “Subscribe” you agree to our TOS and Privacy Policy.`: a form's fine print, no byline;
+  // a byline before it (`By Jane Doe. By continuing to read…`) is read up to it.
+  const instruction = cues.find((cue) => isInstruction(cue, value));
+  if (instruction) {
+    const before = value.slice(0, instruction.index).trim();
+    return before && /\p{L}/u.test(before) ? { ...readByline(before, options), date: byline.date, ambiguousDate: byline.ambiguousDate } : byline;
+  }
   if (cues.length === 0) {
     if (!options.requireCue) byline.authors = namesIn(firstChunk(value), options.handles === true);
     return byline;

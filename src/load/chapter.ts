@@ -1,4 +1,4 @@
-import type { Parent, Root } from 'mdast';
+import type { Image, Parent, Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -117,18 +117,20 @@ function joinAdjacentText(parent: Parent): void {
  */
 function picturesAsFigures(tree: Root, file: VFile): void {
   visit(tree, 'paragraph', (node, index, parent) => {
-    const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-    const [image] = content;
-    if (content.length !== 1 || image?.type !== 'image' || !parent || index === undefined) return undefined;
-    const figure: LeafDirective = {
-      type: 'leafDirective',
-      name: 'figure',
-      attributes: { src: image.url, ...(image.alt?.trim() ? { alt: image.alt.trim() } : {}) },
-      children: image.title?.trim() ? [{ type: 'text', value: image.title.trim() }] : [],
-      ...(node.position ? { position: node.position } : {}),
-    };
-    parent.children.splice(index, 1, figure as (typeof parent.children)[number]);
-    return SKIP;
+    // Pictures on lines of their own, one after another, are one paragraph to Markdown: a figure each.
+    const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
+    if (content.length === 0 || content.some((child) => child.type !== 'image') || !parent || index === undefined) return undefined;
+    const figures = (content as Image[]).map(
+      (image): LeafDirective => ({
+        type: 'leafDirective',
+        name: 'figure',
+        attributes: { src: image.url, ...(image.alt?.trim() ? { alt: image.alt.trim() } : {}) },
+        children: image.title?.trim() ? [{ type: 'text', value: image.title.trim() }] : [],
+        ...((content.length === 1 ? node.position : image.position) ? { position: content.length === 1 ? node.position : image.position } : {}),
+      }),
+    );
+    parent.children.splice(index, 1, ...(figures as (typeof parent.children)[number][]));
+    return [SKIP, index + figures.length];
   });
   visit(tree, 'image', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;

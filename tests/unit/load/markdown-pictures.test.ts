@@ -20,6 +20,21 @@ describe('Markdown pictures in a hand-written chapter', () => {
     assert.deepEqual(file.messages, []);
   });
 
+  it('pictures on lines of their own one after another (one paragraph to Markdown) are a figure each', () => {
+    const file = chapter('![One](images/a.jpg)\n![Two](images/b.jpg "The second")');
+    const parsed = parseChapter(file);
+    assert.ok(parsed);
+    const figures = figuresOf(parsed.tree, 'chapters/a.md');
+    assert.deepEqual(
+      figures.map((figure) => [figure.alt, figure.place.line]),
+      [
+        ['One', 6],
+        ['Two', 7],
+      ],
+    );
+    assert.deepEqual(file.messages, []);
+  });
+
   it('one among words cannot be a figure: its alt text stands in, reported where it is', () => {
     const file = chapter('A line with ![inline alt](images/x.png) among words.');
     const parsed = parseChapter(file);

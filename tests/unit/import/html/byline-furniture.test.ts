@@ -35,6 +35,9 @@ describe('page furniture is no byline', () => {
     assert.deepEqual(authorsOf(page(consentLine)), []);
     assert.deepEqual(readByline('By clicking “Subscribe” you agree to our TOS and Privacy Policy.').authors, []);
     assert.deepEqual(readByline('By continuing to use this site you agree to our Cookie Policy').authors, []);
+    // A byline before such fine print is still read, up to it.
+    assert.deepEqual(readByline('By Jane Doe. By continuing to read you agree to cookies').authors, ['Jane Doe']);
+    assert.deepEqual(readByline('Posted by Jane Doe | by using this site').authors, ['Jane Doe']);
     assert.deepEqual(readByline('By signing up, you agree to the Terms of Service').authors, []);
     assert.deepEqual(readByline('By Sterling Hayden').authors, ['Sterling Hayden']);
   });
