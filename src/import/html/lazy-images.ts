@@ -148,7 +148,19 @@ function pictureFollows(image: Element, parent: Parents): boolean {
   const next = nextElement(image, parent);
   if (next?.type !== 'element') return false;
   const pictures = next.tagName === 'img' ? [next] : elementsOf(next).filter((element) => element.tagName === 'img');
-  return pictures.some((picture) => !placeholderSource(picture) && stringProperty(picture, 'src') !== undefined);
+  return pictures.some((picture) => !placeholderSource(picture) && stringProperty(picture, 'src') !== undefined && isPreviewOf(image, picture));
+}
+
+/**
+ * Whether a placeholder says it stands for the picture after it: marked as a preview (`data-lqip`,
+ * a `blur`/`lqip`/`preview` class), or with that picture's own alt text. Another picture with no
+ * address of its own is a picture lost, and reported as one.
+ */
+function isPreviewOf(image: Element, picture: Element): boolean {
+  const marks = [...Object.keys(image.properties), String(image.properties.className ?? '')].join(' ');
+  if (/lqip|blur|preview|placeholder/i.test(marks)) return true;
+  const alt = stringProperty(image, 'alt')?.trim();
+  return alt !== undefined && alt !== '' && alt === stringProperty(picture, 'alt')?.trim();
 }
 
 /**

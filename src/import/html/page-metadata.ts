@@ -842,10 +842,19 @@ function inSignUp(element: Element, page: PageIndex): boolean {
     (node) =>
       node.type === 'element' &&
       node.tagName !== 'body' &&
-      // ASP.NET wraps a whole page in one `<form>`: a sign-up form is short.
-      ((node.tagName === 'form' && collapsedText(node).length <= 1000) ||
-        [...classNames(node), stringProperty(node, 'id') ?? ''].some((name) => signUpNames.test(name))),
+      // ASP.NET wraps a whole page in one `<form>`: a sign-up form is short, asks for an address or a
+      // click, and holds no heading of the page's.
+      ((node.tagName === 'form' && isSignUpForm(node)) || [...classNames(node), stringProperty(node, 'id') ?? ''].some((name) => signUpNames.test(name))),
   );
+}
+
+function isSignUpForm(form: Element): boolean {
+  if (collapsedText(form).length > 1000) return false;
+  const inner = elementsOf(form);
+  const asks = inner.some(
+    (element) => (element.tagName === 'input' && /^(?:email|submit|checkbox)$/i.test(stringProperty(element, 'type') ?? '')) || element.tagName === 'button',
+  );
+  return asks && !inner.some((element) => /^h1$|^article$/.test(element.tagName));
 }
 
 /** `Tuesday 15 October 2019 by Jane Doe`, `Posted on 3 May 2020 at 09:11 by Jane Doe.`: the day, then who wrote it. */

@@ -138,6 +138,13 @@ describe('page metadata', () => {
     );
   });
 
+  it('a whole page wrapped in one <form> (ASP.NET) is no sign-up box: its byline is read', () => {
+    const metadata = pageMetadata(
+      '<html><body><form id="aspnetForm" method="post"><h1>A short post</h1><p class="byline">By Jane Doe</p><p>Text of the post.</p></form></body></html>',
+    );
+    assert.deepEqual(metadata.authors?.value, ['Jane Doe']);
+  });
+
   it('takes a byline confirmed by article:author over a meta author that names the publisher', () => {
     const metadata = pageMetadata(`<html><head><meta name="author" content="Condé Nast"><meta property="article:author" content="Larry Fitzmaurice">
       <meta property="og:site_name" content="Pitchfork"></head><body><h1 class="headline">Review</h1><p class="byline">By <a href="/staff/larry">Larry Fitzmaurice</a></p></body></html>`);

@@ -49,6 +49,11 @@ describe('lazy-loaded pictures', () => {
     assert.deepEqual(messagesOf(file, 'import-sanitised'), []);
   });
 
+  it('a placeholder that does not say it previews the next picture is a picture lost, and reported', () => {
+    const { file } = convertFragment('<div><img src="placeholder.png" data-lazy="x" alt="Map of the river"><img src="second.jpg" alt="A boat"></div>');
+    assert.equal(messagesOf(file, 'import-image-no-address').length, 1);
+  });
+
   it('keeps a real src, and a srcset does not outrank it', () => {
     assert.equal(convertFragment('<p><img src="own.jpg" srcset="big.jpg 2x" data-src="lazy.jpg"></p>').markdown, '::figure{src="own.jpg"}\n');
   });
