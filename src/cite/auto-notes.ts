@@ -60,15 +60,12 @@ function placeCall(parent: Parent, index: number, reference: FootnoteReference):
   const children = parent.children as RootContent[];
   const before = children[index - 1];
   const after = children[index + 1];
-  let punctuation = after?.type === 'text' ? (/^[.,;:!?]+/.exec(after.value)?.[0] ?? '') : '';
+  const taken = after?.type === 'text' ? (/^[.,;:!?]+/.exec(after.value)?.[0] ?? '') : '';
   const trimmed = before?.type === 'text' ? before.value.replace(/\s+$/, '') : undefined;
   // `…“lost at sea.” [@key].`: the sentence has its full stop inside the quotation marks already.
-  const stopped = trimmed !== undefined && /[.?!][”’"']$/.test(trimmed);
-  const dropped = stopped && punctuation.startsWith('.') ? '.' : '';
-  if (dropped) punctuation = punctuation.slice(1);
+  const punctuation = trimmed !== undefined && /[.?!][”’"']$/.test(trimmed) ? taken.replace(/^\./, '') : taken;
   if (before?.type === 'text' && trimmed !== undefined) before.value = trimmed + punctuation;
-  if (after?.type === 'text' && dropped) after.value = after.value.slice(1);
-  if (after?.type === 'text' && punctuation) after.value = after.value.slice(punctuation.length);
+  if (after?.type === 'text') after.value = after.value.slice(taken.length);
   const withPunctuation: RootContent[] = before?.type === 'text' || !punctuation ? [reference] : [{ type: 'text', value: punctuation }, reference];
   children.splice(index, 1, ...withPunctuation);
   return index + withPunctuation.length;

@@ -120,15 +120,17 @@ function picturesAsFigures(tree: Root, file: VFile): void {
     // Pictures on lines of their own, one after another, are one paragraph to Markdown: a figure each.
     const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
     if (content.length === 0 || content.some((child) => child.type !== 'image') || !parent || index === undefined) return undefined;
-    const figures = (content as Image[]).map(
-      (image): LeafDirective => ({
+    const figures = (content as Image[]).map((image): LeafDirective => {
+      // A picture alone is its paragraph, which it stands for; one of several is its own place.
+      const position = content.length === 1 ? node.position : image.position;
+      return {
         type: 'leafDirective',
         name: 'figure',
         attributes: { src: image.url, ...(image.alt?.trim() ? { alt: image.alt.trim() } : {}) },
         children: image.title?.trim() ? [{ type: 'text', value: image.title.trim() }] : [],
-        ...((content.length === 1 ? node.position : image.position) ? { position: content.length === 1 ? node.position : image.position } : {}),
-      }),
-    );
+        ...(position ? { position } : {}),
+      };
+    });
     parent.children.splice(index, 1, ...(figures as (typeof parent.children)[number][]));
     return [SKIP, index + figures.length];
   });

@@ -68,10 +68,10 @@ function activeAttribute(element: string, attributes: Record<string, unknown>): 
     if (/^(?:javascript|vbscript):/i.test(value.replace(/\s+/g, ''))) return `has a script address (${name}="${shown(value)}") on <${element}>`;
     if (ADDRESS_ATTRIBUTES.has(attribute)) {
       if (/^data:(?!image\/)/i.test(value.replace(/\s+/g, ''))) return `has a script address (${name}="${shown(value)}") on <${element}>`;
-      const loads = attribute !== 'href' || LOADING_ELEMENTS.has(element);
+      // `href` and `src` load only on the elements that load (a link's `href` is followed); the others always do.
+      const loads = (attribute !== 'href' && attribute !== 'src') || LOADING_ELEMENTS.has(element);
       const addresses = attribute === 'srcset' ? value.split(/,\s+/).map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
-      const outside = addresses.find((address) => address !== '' && !/^#|^data:image\//i.test(address));
-      if (loads && outside !== undefined && (attribute !== 'src' || LOADING_ELEMENTS.has(element) || element === 'img'))
+      if (loads && addresses.some((address) => address !== '' && !/^#|^data:image\//i.test(address)))
         return `loads a file from outside (<${element} ${name}="${shown(value)}">)`;
     }
     if (attribute === 'style' && loadsFromOutside(value)) return `loads a file from outside in its style (${shown(value)})`;

@@ -15,6 +15,7 @@ import { type ChapterTextParts, chapterTextParts, editionRecord, noteParagraphs,
 import { advanceEditionIn, type ConfigNotEdited, editConfig } from '../io/edit-config.ts';
 import type { LoadedBook } from '../io/load-book.ts';
 import { writeFileAtomic } from '../io/stage.ts';
+import { splitFrontMatter } from '../load/chapter.ts';
 
 /** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
 export const editionsDir = 'editions';
@@ -137,10 +138,10 @@ export async function withEditions(projectDir: string, loaded: LoadedBook, memo:
 
 /** Where a chapter's front matter says `id:`, else its first line (the id then comes from the file's name). */
 function idLine(text: string): { line: number; column: number } {
-  const lines = text.split(/\r?\n/);
-  const end = lines[0]?.trim() === '---' ? lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line)) : -1;
-  const at = end > 0 ? lines.slice(0, end).findIndex((line) => /^id\s*:/.test(line)) : -1;
-  return at > 0 ? { line: at + 1, column: 1 } : { line: 1, column: 1 };
+  const frontMatter = splitFrontMatter(text);
+  const key = frontMatter.kind === 'ok' ? yamlPlaces(frontMatter.yaml).key(['id']) : undefined;
+  // The YAML starts on the file's second line, after `---`.
+  return key ? { line: key.line + 1, column: key.column } : { line: 1, column: 1 };
 }
 
 /** A chapter id given twice is an error; a chapter recognised under another file name is said, on its file. */
