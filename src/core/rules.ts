@@ -21,6 +21,10 @@ export const rules = {
     summary: 'A TeX formula ($…$, $$…$$) that cannot be typeset as math: its TeX is shown as code instead.',
   },
   'html-dropped': { severity: 'warning', summary: 'Raw HTML in a chapter, which the outputs do not render.' },
+  'interface-words-missing': {
+    severity: 'warning',
+    summary: 'Some words the book prints around its text (headings, navigation, labels) have no translation into its language: they are printed in English.',
+  },
   'style-locale-missing': { severity: 'warning', summary: 'No CSL locale for the book’s language beside its style: citations use English words and dates.' },
   'style-missing': { severity: 'error', summary: 'The CSL style named in anthology.yaml does not exist.' },
   'note-undefined': { severity: 'error', summary: 'A note marker has no note text.' },

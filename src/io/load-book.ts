@@ -5,6 +5,7 @@ import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
 import { chapterFileId } from '../core/chapter-id.ts';
+import { englishInterfaceWords, untranslatedTerms } from '../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
@@ -47,6 +48,7 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
   const { file: configFile, config } = await loadBookConfig(projectDir);
   if (!config) return { files: [configFile], book: undefined };
   const places = yamlPlaces(String(configFile.value));
+  reportUntranslatedWords(config, configFile, places);
   const style = await readCheckedStyle(projectDir, config, configFile, places, memo);
   const listed = await readListedChapters(projectDir, config, configFile, places, memo);
   const bibliography = await loadBibliography(projectDir);
@@ -76,6 +78,18 @@ interface CheckedStyle {
   styleXml?: string;
   /** The style file, when it carries messages. */
   file?: VFile;
+}
+
+/** One warning per build naming the interface words the book's language has no translation for. */
+function reportUntranslatedWords(config: BookConfig, configFile: VFile, places: YamlPlaces): void {
+  const missing = untranslatedTerms(config.language);
+  if (missing.length === 0) return;
+  report(
+    configFile,
+    'interface-words-missing',
+    `no translation into ${config.language} for ${missing.map((term) => `“${englishInterfaceWords[term]}”`).join(', ')}: they are printed in English`,
+    places.value(['language']) ?? { line: 1, column: 1 },
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
+import { interfaceWords, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 
@@ -120,7 +121,7 @@ export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): El
   const firstPublished = firstPublishedLine(chapter, language);
   return [
     h('header.chapter-opening', [
-      h('p.chapter-number', `Chapter ${chapter.number}`),
+      h('p.chapter-number', `${interfaceWords(language)('chapter')} ${chapter.number}`),
       h('h1.chapter-title', meta.title),
       ...(meta.authors.length > 0 ? [h('p.chapter-authors', joinNames(meta.authors, language))] : []),
       ...(firstPublished ? [firstPublished] : []),
@@ -133,9 +134,16 @@ export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): El
 function firstPublishedLine({ meta }: Chapter, language: string): Element | undefined {
   if (!meta.venue && !meta.date) return undefined;
   const date = meta.date ? formatDate(meta.date, language) : undefined;
-  const children = meta.venue
-    ? ['First published in ', h('cite', meta.venue), date ? `, ${date}.` : '.']
-    : [`First published ${datePreposition(meta.date ?? '')} ${date}.`];
+  const after = date ? `, ${date}.` : '.';
+  if (!/^en(?:-|$)/i.test(language) && isTranslated(language, 'firstPublished')) {
+    // The CSL locale's `original work published` (`Ursprünglich erschienen`), as its styles print it: no preposition before a date.
+    const words = interfaceWords(language);
+    const lead = words('firstPublished');
+    const preposition = words('firstPublishedIn');
+    const beforeVenue = lead.endsWith(` ${preposition}`) ? `${lead} ` : `${lead} ${preposition} `;
+    return h('p.first-published', meta.venue ? [beforeVenue, h('cite', meta.venue), after] : [`${lead} ${date}.`]);
+  }
+  const children = meta.venue ? ['First published in ', h('cite', meta.venue), after] : [`First published ${datePreposition(meta.date ?? '')} ${date}.`];
   return h('p.first-published', children);
 }
 
@@ -190,15 +198,15 @@ export function* walkElements(node: HastRoot | Element): Generator<Element> {
 }
 
 /** A chapter's own reference list (`bibliography: chapters`), placed after its notes. */
-export function chapterReferences(chapter: Chapter): ElementContent[] {
+export function chapterReferences(chapter: Chapter, language: string): ElementContent[] {
   if (!chapter.bibliography) return [];
-  return [h('section.chapter-references', { role: 'doc-bibliography' }, [h('h2', 'References'), ...chapter.bibliography.entries])];
+  return [h('section.chapter-references', { role: 'doc-bibliography' }, [h('h2', interfaceWords(language)('references')), ...chapter.bibliography.entries])];
 }
 
 /** Plain text of the title page lines, shared by every format. */
 export function editorsLine(book: Book): string {
   const { editors, language } = book.config;
-  return `Edited by ${joinNames(editors, language)}`;
+  return `${interfaceWords(language)('editedBy')} ${joinNames(editors, language)}`;
 }
 
 /** A valid XML and HTML id from any text (chapter slugs come from file names; keys from BibTeX). */

@@ -3,6 +3,7 @@ import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
+import { interfaceWords } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
@@ -89,7 +90,7 @@ export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintP
       document.made?.() ?? xhtml(document.title, document.language, document.body, document.href === 'text/cover.xhtml' ? 'cover' : undefined),
     );
   }
-  files.set('EPUB/nav.xhtml', xhtml('Contents', language, navBody(book, documents, printPages), 'nav'));
+  files.set('EPUB/nav.xhtml', xhtml(interfaceWords(language)('contents'), language, navBody(book, documents, printPages), 'nav'));
   files.set('EPUB/toc.ncx', ncx(book, documents, printPages));
   files.set('EPUB/package.opf', packageDocument(book, flat, cover, images, printPages));
   return files;
@@ -126,6 +127,7 @@ function bookDocuments(book: Book, cover: ImageFile, printPages: PrintPages | un
 function frontMatterDocuments(book: Book, cover: ImageFile, printPages: PrintPages | undefined): Document[] {
   const { config } = book;
   const language = config.language;
+  const words = interfaceWords(language);
   return [
     {
       id: 'cover',
@@ -154,12 +156,12 @@ function frontMatterDocuments(book: Book, cover: ImageFile, printPages: PrintPag
     {
       id: 'imprint',
       href: 'text/imprint.xhtml',
-      title: 'Copyright',
+      title: words('copyright'),
       language,
-      tocLabel: 'Copyright',
+      tocLabel: words('copyright'),
       body: [
         h('section.copyright-page', { 'epub:type': 'copyright-page', 'aria-labelledby': 'imprint-heading' }, [
-          h('h2.sr-only#imprint-heading', 'Copyright'),
+          h('h2.sr-only#imprint-heading', words('copyright')),
           ...copyrightLines(book, undefined),
           ...(printPages ? [h('p', 'The page numbers of the print edition are marked in the text and listed in the navigation.')] : []),
         ]),
@@ -222,7 +224,7 @@ function bodyDocuments(book: Book, printPages: PrintPages | undefined, memo: Mem
 
 /** A part's title page, holding its chapters (and the start-of-content landmark, when its first chapter had it). */
 function partDocument(language: string, title: string, partNumber: number, chapters: Document[]): Document {
-  const number = `Part ${lowerRoman(partNumber).toUpperCase()}`;
+  const number = `${interfaceWords(language)('part')} ${lowerRoman(partNumber).toUpperCase()}`;
   const document: Document = {
     id: `part-${partNumber}`,
     href: `text/part-${partNumber}.xhtml`,
@@ -249,13 +251,14 @@ function partDocument(language: string, title: string, partNumber: number, chapt
  * entries at hundreds of chapters).
  */
 function bibliographyDocument(language: string, bibliography: NonNullable<Book['bibliography']>, memo: Memo): Document {
+  const title = interfaceWords(language)('bibliography');
   const make = () =>
     xhtml(
-      'Bibliography',
+      title,
       language,
       [
         h('section.bibliography', { 'epub:type': 'bibliography', role: 'doc-bibliography', 'aria-labelledby': 'bibliography-heading' }, [
-          h('h1#bibliography-heading', 'Bibliography'),
+          h('h1#bibliography-heading', title),
           ...referenceEntries(bibliography),
         ]),
       ],
@@ -265,10 +268,10 @@ function bibliographyDocument(language: string, bibliography: NonNullable<Book['
   return {
     id: 'bibliography',
     href: bibliographyPath,
-    title: 'Bibliography',
+    title,
     language,
-    tocLabel: 'Bibliography',
-    landmark: { type: 'bibliography', label: 'Bibliography' },
+    tocLabel: title,
+    landmark: { type: 'bibliography', label: title },
     body: [],
     made: () => (key ? memo.value('epub-chapter', () => contentKey('bibliography', language, key), make) : make()),
   };
@@ -354,6 +357,7 @@ function xhtml(title: string, language: string, body: ElementContent[], bodyType
 }
 
 function navBody(book: Book, documents: Document[], printPages: PrintPages | undefined): ElementContent[] {
+  const words = interfaceWords(book.config.language);
   const item = (document: Document): Element =>
     h('li', [
       h(
@@ -366,17 +370,17 @@ function navBody(book: Book, documents: Document[], printPages: PrintPages | und
   const landmarks = documents.flatMap((document) => [document, ...(document.children ?? [])]).filter((document) => document.landmark);
   return [
     h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', 'aria-labelledby': 'toc-heading' }, [
-      h('h1#toc-heading', 'Contents'),
+      h('h1#toc-heading', words('contents')),
       h('ol', documents.filter((document) => document.tocLabel).map(item)),
     ]),
     h('nav', { 'epub:type': 'landmarks', id: 'landmarks', 'aria-labelledby': 'landmarks-heading', hidden: true }, [
       h('h2#landmarks-heading', 'Landmarks'),
       h('ol', [
         ...landmarks.map((document) => h('li', [h('a', { 'epub:type': document.landmark?.type, href: document.href }, document.landmark?.label ?? '')])),
-        h('li', [h('a', { 'epub:type': 'toc', href: 'nav.xhtml#toc' }, 'Contents')]),
+        h('li', [h('a', { 'epub:type': 'toc', href: 'nav.xhtml#toc' }, words('contents'))]),
       ]),
     ]),
-    ...(printPages ? [pageListNav(printPages.breaks, (pageBreak) => `${chapterPathBySlug(book, pageBreak.chapter)}#${pageBreak.id}`)] : []),
+    ...(printPages ? [pageListNav(printPages.breaks, (pageBreak) => `${chapterPathBySlug(book, pageBreak.chapter)}#${pageBreak.id}`, words('pages'))] : []),
   ];
 }
 
@@ -387,7 +391,12 @@ function chapterPathBySlug(book: Book, slug: string): string {
 
 function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly PageBreak[]): ElementContent[] {
   const idPrefix = `${safeId(chapter.slug)}-`;
-  const body = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', numberBlocks: true, figureImage: screenFigureImage(book, 'epub', '../') });
+  const body = chapterBodyToHast(chapter, {
+    idPrefix,
+    notesHeading: interfaceWords(book.config.language)('notes'),
+    numberBlocks: true,
+    figureImage: screenFigureImage(book, 'epub', '../'),
+  });
   for (const node of walkElements(body)) {
     if (node.properties.role === 'doc-noteref') node.properties['epub:type'] = 'noteref';
     if (node.properties.role === 'doc-backlink') node.properties['epub:type'] = 'backlink';
@@ -403,7 +412,7 @@ function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly Page
   const section = h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', id: safeId(chapter.slug), 'aria-labelledby': `${idPrefix}title` }, [
     ...chapterOpening(chapter, book),
     ...(body.children as ElementContent[]),
-    ...chapterReferencesWithIds(chapter),
+    ...chapterReferencesWithIds(chapter, book.config.language),
   ]);
   for (const element of walkElements(section)) {
     const classes = element.properties.className;
@@ -414,8 +423,8 @@ function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly Page
   return [section];
 }
 
-function chapterReferencesWithIds(chapter: Chapter): ElementContent[] {
-  const references = chapterReferences(chapter);
+function chapterReferencesWithIds(chapter: Chapter, language: string): ElementContent[] {
+  const references = chapterReferences(chapter, language);
   if (!chapter.bibliography) return references;
   const [section] = references;
   if (section?.type !== 'element') return references;
@@ -576,6 +585,6 @@ function ncx(book: Book, documents: Document[], printPages: PrintPages | undefin
   <docTitle><text>${escapeXml(book.config.title)}</text></docTitle>
   <navMap>
 ${points}  </navMap>
-${pages.length > 0 ? `  <pageList>\n    <navLabel><text>Pages</text></navLabel>\n${pageTargets}  </pageList>\n` : ''}</ncx>
+${pages.length > 0 ? `  <pageList>\n    <navLabel><text>${escapeXml(interfaceWords(book.config.language)('pages'))}</text></navLabel>\n${pageTargets}  </pageList>\n` : ''}</ncx>
 `;
 }

@@ -20,9 +20,9 @@ export interface PageBreak {
 }
 
 /** The EPUB's `page-list` nav, in page order. */
-export function pageListNav(breaks: readonly PageBreak[], hrefOf: (pageBreak: PageBreak) => string): Element {
+export function pageListNav(breaks: readonly PageBreak[], hrefOf: (pageBreak: PageBreak) => string, heading = 'Pages'): Element {
   return h('nav', { 'epub:type': 'page-list', id: 'page-list', 'aria-labelledby': 'page-list-heading', hidden: true }, [
-    h('h2#page-list-heading', 'Pages'),
+    h('h2#page-list-heading', heading),
     h(
       'ol',
       breaks.map((pageBreak) => h('li', [h('a', { href: hrefOf(pageBreak) }, pageBreak.label)])),

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { interfaceWords } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
@@ -93,7 +94,7 @@ export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = no
         page,
         [
           h('section.bibliography', { 'aria-labelledby': 'bibliography-heading' }, [
-            h('h1#bibliography-heading', 'Bibliography'),
+            h('h1#bibliography-heading', interfaceWords(config.language)('bibliography')),
             ...referenceEntries(bibliography),
           ]),
         ],
@@ -109,7 +110,8 @@ export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = no
   if (acknowledgements.length > 0) render(at('acknowledgements.html'), [h('h1', 'Acknowledgements'), ...acknowledgements]);
   if (editionNote.length > 0) render(at(editionNoteHref), [h('h1', editionNoteTitle), ...editionNote]);
   render(at('about.html'), aboutBody(book));
-  render({ href: 'search.html', title: 'Search', label: 'Search', language: config.language }, searchBody(), {
+  const search = interfaceWords(config.language)('search');
+  render({ href: 'search.html', title: search, label: search, language: config.language }, searchBody(config.language), {
     scripts: [h('script', { type: 'module', src: 'search.js' })],
   });
   if (config.url) files.set('sitemap.xml', sitemap(config.url, [...sequence.map((page) => page.href), 'search.html']));
@@ -133,15 +135,16 @@ function addStaticFiles(files: OutputFiles, book: Book, assets: RenderAssets): {
 /** The pages in reading order (each links to the previous and next): contents, chapters, then the back matter the book has. */
 function readingSequence(book: Book, has: { contributors: boolean; acknowledgements: boolean; editionNote: boolean }): SitePage[] {
   const { config } = book;
+  const words = interfaceWords(config.language);
   return [
-    { href: 'index.html', title: config.title, label: 'Contents', language: config.language },
+    { href: 'index.html', title: config.title, label: words('contents'), language: config.language },
     ...book.chapters.map((chapter) => ({
       href: chapterHref(chapter),
       title: chapter.meta.title,
       label: chapter.meta.title,
       language: chapterLanguage(book, chapter),
     })),
-    ...(book.bibliography ? [{ href: 'bibliography.html', title: 'Bibliography', label: 'Bibliography', language: config.language }] : []),
+    ...(book.bibliography ? [{ href: 'bibliography.html', title: words('bibliography'), label: words('bibliography'), language: config.language }] : []),
     ...(has.contributors ? [{ href: 'contributors.html', title: 'Contributors', label: 'Contributors', language: config.language }] : []),
     ...(has.acknowledgements ? [{ href: 'acknowledgements.html', title: 'Acknowledgements', label: 'Acknowledgements', language: config.language }] : []),
     ...(has.editionNote ? [{ href: editionNoteHref, title: editionNoteTitle, label: editionNoteTitle, language: config.language }] : []),
@@ -200,6 +203,7 @@ interface PageExtras {
 
 function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementContent[], pager: Pager | undefined, extra: PageExtras): string {
   const { config } = book;
+  const words = interfaceWords(config.language);
   const title = page.href === 'index.html' ? config.title : `${page.title} · ${config.title}`;
   const tree: HastRoot = {
     type: 'root',
@@ -216,12 +220,12 @@ function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementConte
           ...(extra.scripts ?? []),
         ]),
         h('body', [
-          h('a.skip-link', { href: '#main' }, 'Skip to the text'),
+          h('a.skip-link', { href: '#main' }, words('skipToText')),
           h('header.site-header', { lang: config.language }, [
             h('a.site-title', { href: 'index.html' }, config.title),
             h('nav.site-nav', { 'aria-label': 'Book' }, [
-              h('a', { href: 'index.html#contents' }, 'Contents'),
-              h('a', { href: 'search.html' }, 'Search'),
+              h('a', { href: 'index.html#contents' }, words('contents')),
+              h('a', { href: 'search.html' }, words('search')),
               h('a', { href: 'about.html' }, 'About'),
             ]),
           ]),
@@ -235,9 +239,10 @@ function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementConte
 }
 
 function pagerNav(book: Pick<Book, 'config'>, previous: SitePage | undefined, next: SitePage | undefined): Element {
+  const words = interfaceWords(book.config.language);
   const link = (page: SitePage, rel: 'prev' | 'next') =>
     h('a', { rel, href: page.href }, [
-      h('span.pager-direction', rel === 'prev' ? '← Previous' : 'Next →'),
+      h('span.pager-direction', rel === 'prev' ? `← ${words('previous')}` : `${words('next')} →`),
       h('span.pager-title', page.language !== book.config.language ? { lang: page.language } : {}, page.label),
     ]);
   return h('nav.pager', { 'aria-label': 'Previous and next', lang: book.config.language }, [
@@ -248,6 +253,7 @@ function pagerNav(book: Pick<Book, 'config'>, previous: SitePage | undefined, ne
 
 function homeBody(book: Book, coverPath: string, has: { contributors: boolean; acknowledgements: boolean; editionNote: boolean }): ElementContent[] {
   const { config } = book;
+  const words = interfaceWords(config.language);
   return [
     h('header.book-title', [
       h('img.cover', { src: coverPath, alt: '', width: book.cover?.width ?? 1400, height: book.cover?.height ?? 2100 }),
@@ -256,17 +262,17 @@ function homeBody(book: Book, coverPath: string, has: { contributors: boolean; a
         ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
         h('p.editors', editorsLine(book)),
         h('form.search-form', { action: 'search.html', role: 'search' }, [
-          h('label', { for: 'home-search' }, 'Search the book'),
+          h('label', { for: 'home-search' }, words('searchTheBook')),
           h('input#home-search', { type: 'search', name: 'q' }),
-          h('button', { type: 'submit' }, 'Search'),
+          h('button', { type: 'submit' }, words('search')),
         ]),
       ]),
     ]),
     h('nav.contents#contents', { 'aria-labelledby': 'contents-heading' }, [
-      h('h2#contents-heading', 'Contents'),
+      h('h2#contents-heading', words('contents')),
       ...book.parts.map((part) => partList(book, part.title, part.chapters)),
       h('ul.matter-list', [
-        ...(book.bibliography ? [h('li', [h('a', { href: 'bibliography.html' }, 'Bibliography')])] : []),
+        ...(book.bibliography ? [h('li', [h('a', { href: 'bibliography.html' }, words('bibliography'))])] : []),
         ...(has.contributors ? [h('li', [h('a', { href: 'contributors.html' }, 'Contributors')])] : []),
         ...(has.acknowledgements ? [h('li', [h('a', { href: 'acknowledgements.html' }, 'Acknowledgements')])] : []),
         ...(has.editionNote ? [h('li', [h('a', { href: editionNoteHref }, editionNoteTitle)])] : []),
@@ -295,12 +301,16 @@ function partList(book: Book, title: string | undefined, chapters: Chapter[]): E
 
 function chapterMain(book: ChapterFrame, chapter: Chapter): ElementContent[] {
   const idPrefix = `${safeId(chapter.slug)}-`;
-  const body = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', figureImage: screenFigureImage(book, 'web', '') });
+  const body = chapterBodyToHast(chapter, {
+    idPrefix,
+    notesHeading: interfaceWords(book.config.language)('notes'),
+    figureImage: screenFigureImage(book, 'web', ''),
+  });
   const references = chapter.bibliography;
   linkCitations(body, (key) =>
     references?.keys.includes(key) ? `#${referenceId(key)}` : book.bibliography?.keys.includes(key) ? `bibliography.html#${referenceId(key)}` : undefined,
   );
-  const ownReferences = chapterReferences(chapter).map((node) =>
+  const ownReferences = chapterReferences(chapter, book.config.language).map((node) =>
     node.type === 'element' && chapter.bibliography
       ? { ...node, children: [node.children[0] as ElementContent, ...referenceEntries(chapter.bibliography)] }
       : node,
@@ -356,13 +366,14 @@ function redirectPage(book: Book, redirect: { from: string; to: string; title: s
   return `${toHtml(tree)}\n`;
 }
 
-function searchBody(): ElementContent[] {
+function searchBody(language: string): ElementContent[] {
+  const words = interfaceWords(language);
   return [
-    h('h1', 'Search'),
+    h('h1', words('search')),
     h('form.search-form#search-form', { action: 'search.html', role: 'search' }, [
-      h('label', { for: 'search-input' }, 'Search the book'),
+      h('label', { for: 'search-input' }, words('searchTheBook')),
       h('input#search-input', { type: 'search', name: 'q' }),
-      h('button', { type: 'submit' }, 'Search'),
+      h('button', { type: 'submit' }, words('search')),
     ]),
     h('p#search-status', { role: 'status' }),
     h('ol.search-results#search-results'),

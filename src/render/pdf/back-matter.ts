@@ -1,5 +1,6 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { interfaceWords } from '../../core/interface-words.ts';
 import type { Book } from '../../core/types.ts';
 import { contributorsOf } from './contributors.ts';
 import { type ContentsEntry, frontSection } from './front-matter.ts';
@@ -22,9 +23,10 @@ export function backMatter(book: Book): BackMatterSection[] {
   const sections: BackMatterSection[] = [];
   if (book.bibliography) {
     const id = 'bibliography';
+    const title = interfaceWords(book.config.language)('bibliography');
     sections.push({
-      entry: { id, kind: 'section', title: 'Bibliography' },
-      element: frontSection(id, 'Bibliography', [h('div.bibliography', book.bibliography.entries)]),
+      entry: { id, kind: 'section', title },
+      element: frontSection(id, title, [h('div.bibliography', book.bibliography.entries)]),
       needsPageNumbers: false,
     });
   }

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
+import { interfaceWords } from '../../core/interface-words.ts';
 import type { Place } from '../../core/rules.ts';
 import type { Book, Chapter } from '../../core/types.ts';
 import { chapterBodyToHast, chapterOpening, chapterReferences } from '../common.ts';
@@ -28,7 +29,12 @@ export interface ChapterSection {
 /** A chapter for print: its opening (with the running heads it sets), body and notes. */
 export function chapterSection(book: Book, chapter: Chapter, options: ChapterSectionOptions): ChapterSection {
   const idPrefix = `${chapter.slug}-`;
-  const hast = chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', numberBlocks: true, figureImage: printFigureImage(book) });
+  const hast = chapterBodyToHast(chapter, {
+    idPrefix,
+    notesHeading: interfaceWords(book.config.language)('notes'),
+    numberBlocks: true,
+    figureImage: printFigureImage(book),
+  });
   const body = options.notes === 'footnotes' ? notesAsFootnotes(hast) : notesAsEndnotes(hast, idPrefix);
   const [opening, ...afterOpening] = chapterOpening(chapter, book);
   const header: ElementContent[] =
@@ -56,7 +62,7 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
       [outlineLevelAttribute]: String(options.outlineLevel),
       [outlineTitleAttribute]: `${chapter.number}. ${chapter.meta.title}`,
     },
-    [...header, ...afterOpening, ...(body.children as ElementContent[]), ...chapterReferences(chapter)],
+    [...header, ...afterOpening, ...(body.children as ElementContent[]), ...chapterReferences(chapter, book.config.language)],
   );
   return { element, footnoteLabels: options.notes === 'footnotes' ? footnoteLabels(body) : [], places: sectionPlaces(hast) };
 }

@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { interfaceWords } from '../../core/interface-words.ts';
 import type { Book } from '../../core/types.ts';
 import { editorsLine } from '../common.ts';
 import { editionNoteLines, editionNoteTitle } from '../edition.ts';
@@ -30,7 +31,7 @@ export function frontMatter(book: Book, contents: readonly ContentsEntry[]): Ele
     h('section.half-title#half-title', [h('p.half-title-text', book.config.title)]),
     titlePage(book),
     copyrightPage(book),
-    contentsPage(contents),
+    contentsPage(contents, book.config.language),
     ...(editionNote.length > 0 ? [frontSection('edition-note', editionNoteTitle, editionNote)] : []),
     ...(contributors.length > 0 ? [contributorsPage(book, contributors)] : []),
     ...(acknowledgements.length > 0 ? [frontSection('acknowledgements', 'Acknowledgements', acknowledgements)] : []),
@@ -60,8 +61,8 @@ function copyrightPage(book: Book): Element {
   return h('section.copyright-page#copyright', copyrightLines(book, 'Source Serif 4'));
 }
 
-function contentsPage(entries: readonly ContentsEntry[]): Element {
-  return frontSection('contents', 'Contents', [h('ol.toc', entries.map(contentsLine))]);
+function contentsPage(entries: readonly ContentsEntry[], language: string): Element {
+  return frontSection('contents', interfaceWords(language)('contents'), [h('ol.toc', entries.map(contentsLine))]);
 }
 
 function contentsLine(entry: ContentsEntry): Element {

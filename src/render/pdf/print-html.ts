@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type TrimSize, trimSizes } from '../../config/schema.ts';
+import { interfaceWords } from '../../core/interface-words.ts';
 import type { Book } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
 import { joinNames, walkElements } from '../common.ts';
@@ -133,7 +134,7 @@ function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; f
     if (part.title) {
       partNumber += 1;
       const id = partId(partNumber);
-      const number = `Part ${lowerRoman(partNumber).toUpperCase()}`;
+      const number = `${interfaceWords(config.language)('part')} ${lowerRoman(partNumber).toUpperCase()}`;
       contents.push({ id, kind: 'part', title: part.title, number });
       body.push(bodyItem(partTitlePage(id, number, part.title), `part ${partNumber}, “${part.title}”`, false));
     }

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { interfaceWords, untranslatedTerms } from '../../../src/core/interface-words.ts';
+import { loadCitedBook } from '../../../src/pipeline/build.ts';
+import type { RenderAssets } from '../../../src/render/assets.ts';
+import { renderEpub } from '../../../src/render/epub/epub.ts';
+import { renderHtmlSite } from '../../../src/render/html/site.ts';
+import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
+import { repoRoot } from '../../helpers/project.ts';
+
+const assets: RenderAssets = {
+  siteCss: '',
+  printCss: '',
+  epubCss: '',
+  fontFaceCss: '',
+  fonts: [],
+  notesScript: '',
+  searchScript: '',
+};
+
+const projects: string[] = [];
+after(() => Promise.all(projects.map((project) => rm(project, { recursive: true, force: true }))));
+
+/** The golden test book in another language, its English chapter first published in March 2019. */
+async function bookIn(language: string) {
+  const project = await mkdtemp(path.join(tmpdir(), `anthology-words-${language}-`));
+  projects.push(project);
+  await cp(path.join(repoRoot, 'tests/golden/book'), project, { recursive: true });
+  await cp(path.join(repoRoot, 'styles/csl'), path.join(project, 'styles/csl'), { recursive: true });
+  const config = path.join(project, 'anthology.yaml');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('language: en-GB', `language: ${language}`));
+  const chapter = path.join(project, 'chapters/the-lamp-room.md');
+  await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('date: 2021-02-11', 'date: 2019-03'));
+  const loaded = await loadCitedBook(project);
+  assert.ok(loaded.book, loaded.files.flatMap((file) => file.messages.map(String)).join('\n'));
+  const warnings = loaded.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'interface-words-missing').map(String));
+  return { book: loaded.book, warnings };
+}
+
+const text = (bytes: string | Uint8Array | undefined) => (typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
+
+describe('interface words in the book’s language', () => {
+  it('prints a German book’s headings, navigation and opening lines in German (Quarto, Docusaurus, CSL locale)', async () => {
+    const { book, warnings } = await bookIn('de');
+    const site = renderHtmlSite(book, assets);
+    const chapter = text(site.get('the-lamp-room.html'));
+    assert.match(chapter, /<p class="chapter-number"[^>]*>Kapitel 1<\/p>/);
+    assert.match(chapter, /Ursprünglich erschienen in <cite>Maps Quarterly<\/cite>, März 2019\./);
+    assert.match(chapter, /<h2[^>]*class="notes-heading"[^>]*>Anmerkungen<\/h2>/);
+    assert.match(chapter, /← Zurück/);
+    assert.match(chapter, /Weiter →/);
+    assert.match(chapter, />Zum Hauptinhalt springen</);
+    assert.match(chapter, /<a href="index.html#contents">Inhaltsverzeichnis<\/a>/);
+    assert.match(chapter, /<a href="search.html">Suchen<\/a>/);
+    assert.match(text(site.get('index.html')), /<p class="editors">Herausgegeben von Mara Testwell<\/p>/);
+    assert.match(text(site.get('bibliography.html')), /<h1 id="bibliography-heading">Literatur<\/h1>/);
+
+    const epub = renderEpub(book, assets, { breaks: [] });
+    const nav = text(epub.get('EPUB/nav.xhtml'));
+    assert.match(nav, /<title>Inhaltsverzeichnis<\/title>/);
+    assert.match(nav, /Teil I: Keepers/);
+    assert.match(nav, /<a epub:type="bibliography" href="text\/bibliography.xhtml">Literatur<\/a>/);
+    assert.match(text(epub.get('EPUB/text/imprint.xhtml')), /<title>Urheberrechte<\/title>/);
+
+    const print = renderPrintDocument(book, assets).html;
+    assert.match(print, /data-running-verso="Inhaltsverzeichnis"/);
+    assert.match(print, /<p class="part-number">Teil I<\/p>/);
+    assert.match(print, /data-running-recto="Literatur"/);
+
+    // What no source translates is English, and said once.
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /no translation into de for “Cover”, “Title page”/);
+    assert.doesNotMatch(warnings[0] ?? '', /“Chapter”|“Previous”|“Contents”/);
+  });
+
+  it('falls back to English for a term the language’s sources leave untranslated, with the date still in the language', async () => {
+    // nl-NL's CSL locale keeps `original work published` in English; Docusaurus has no Portuguese of Portugal.
+    assert.ok(untranslatedTerms('nl').includes('firstPublished'));
+    assert.ok(untranslatedTerms('pt').includes('previous'));
+    assert.equal(interfaceWords('pt')('contents'), 'Índice');
+    const { book, warnings } = await bookIn('nl');
+    const chapter = text(renderHtmlSite(book, assets).get('the-lamp-room.html'));
+    assert.match(chapter, />Hoofdstuk 1</);
+    assert.match(chapter, /First published in <cite>Maps Quarterly<\/cite>, maart 2019\./);
+    assert.match(warnings[0] ?? '', /“First published”/);
+  });
+
+  it('leaves an English book’s words as they were, with no warning', async () => {
+    assert.deepEqual(untranslatedTerms('en-US'), []);
+    assert.equal(interfaceWords('en-GB')('skipToText'), 'Skip to the text');
+    const { warnings } = await bookIn('en-US');
+    assert.deepEqual(warnings, []);
+  });
+});
