@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what anthology needs on a fresh Debian machine with Node 20:
-#   the npm dependencies (never a browser download), and Debian's Chromium when no browser exists.
+#   the npm dependencies (never a browser download), Debian's Chromium when no browser exists, and
+#   Debian's Noto Color Emoji (without an emoji font, an emoji prints in the PDF as an empty box).
 #   With --test, also what the test suite needs: epubcheck (and with it Java, which the Nu Html
 #   Checker from vnu-jar runs on too) and poppler-utils (pdftotext, pdfinfo, pdfimages).
 # Safe to run again: it skips whatever is already there.
@@ -36,6 +37,8 @@ have_browser() {
 
 packages=()
 have_browser || packages+=(chromium)
+# Chromium finds the emoji font through fontconfig; print.css names it (`Anthology Emoji`).
+fc-list ':family=Noto Color Emoji' 2>/dev/null | grep -q . || packages+=(fonts-noto-color-emoji)
 if $for_tests; then
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   [ -f /usr/share/java/epubcheck.jar ] || packages+=(epubcheck)
@@ -60,6 +63,7 @@ if [ ${#packages[@]} -gt 0 ]; then
   else
     say "missing: ${packages[*]} and apt-get is not usable."
     have_browser || say "Without a browser the PDF is not built (apt-get install -y chromium, or set PUPPETEER_EXECUTABLE_PATH)."
+    fc-list ':family=Noto Color Emoji' 2>/dev/null | grep -q . || say "Without an emoji font an emoji prints in the PDF as an empty box (apt-get install -y fonts-noto-color-emoji)."
   fi
 fi
 
