@@ -10,6 +10,7 @@ import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import { interfaceWords, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
+import { titleHast } from './title.ts';
 
 /**
  * Formats a front-matter date in the book's language, at its precision: `12 September 2013`,
@@ -122,7 +123,7 @@ export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): El
   return [
     h('header.chapter-opening', [
       h('p.chapter-number', `${interfaceWords(language)('chapter')} ${chapter.number}`),
-      h('h1.chapter-title', meta.title),
+      h('h1.chapter-title', titleHast(meta.title)),
       ...(meta.authors.length > 0 ? [h('p.chapter-authors', joinNames(meta.authors, language))] : []),
       ...(firstPublished ? [firstPublished] : []),
     ]),

@@ -1,8 +1,9 @@
-import type { Element, ElementContent } from 'hast';
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { ChangeSummary, FormerPage } from '../core/editions.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { joinNames } from './common.ts';
+import { titleHast } from './title.ts';
 
 /**
  * What every format prints about the edition (PDF, EPUB, site alike): the copyright page's
@@ -74,12 +75,15 @@ function erratumOf(book: Book, paragraph: string): { chapter: Chapter; text: str
 }
 
 /** `“Title” (chapter 3), by Name`. */
-function chapterName(book: Book, chapter: Chapter, withAuthors = true): (string | Element)[] {
+function chapterName(book: Book, chapter: Chapter, withAuthors = true): Phrase {
   const authors = withAuthors && chapter.meta.authors.length > 0 ? `, by ${joinNames(chapter.meta.authors, book.config.language)}` : '';
-  return [`“${chapter.meta.title}” (chapter ${chapter.number})${authors}`];
+  return ['“', ...titleHast(chapter.meta.title), `” (chapter ${chapter.number})${authors}`];
 }
 
-function joinedList(items: (string | Element)[][]): (string | Element)[] {
+/** Words and inline markup (a title's, `title.ts`). */
+type Phrase = (string | ElementContent)[];
+
+function joinedList(items: Phrase[]): Phrase {
   return items.flatMap((item, index) => [...(index === 0 ? [] : index === items.length - 1 ? [items.length > 2 ? ', and ' : ' and '] : [', ']), ...item]);
 }
 
@@ -104,7 +108,7 @@ export function editionNoteLines(book: Book): ElementContent[] {
   const revised = chapters(changes.chapters.revised).filter((chapter) => !changes.chapters.added.includes(chapter.slug));
   const retitled = changes.revisions.filter((revision) => revision.previousTitle !== undefined && byId.has(revision.id));
   const moved = chapters(changes.chapters.moved);
-  const sentences: (string | Element)[][] = [];
+  const sentences: Phrase[] = [];
   if (added.length > 0)
     sentences.push([`This ${name} adds ${counted(added.length, 'chapter')}: `, ...joinedList(added.map((chapter) => chapterName(book, chapter))), '.']);
   if (revised.length > 0)
@@ -113,15 +117,23 @@ export function editionNoteLines(book: Book): ElementContent[] {
       ...joinedList(revised.map((chapter) => chapterName(book, chapter, false))),
       '.',
     ]);
-  for (const revision of retitled) sentences.push([`Chapter ${byId.get(revision.id)?.number} was “${revision.previousTitle}”; it is now “${revision.title}”.`]);
+  for (const revision of retitled) {
+    sentences.push([
+      `Chapter ${byId.get(revision.id)?.number} was “`,
+      ...titleHast(revision.previousTitle ?? ''),
+      '”; it is now “',
+      ...titleHast(revision.title),
+      '”.',
+    ]);
+  }
   if (moved.length > 0)
     sentences.push([
       `${capitalised(counted(moved.length, 'chapter'))} moved: `,
-      ...joinedList(moved.map((chapter) => [`“${chapter.meta.title}” is now chapter ${chapter.number}`])),
+      ...joinedList(moved.map((chapter) => ['“', ...titleHast(chapter.meta.title), `” is now chapter ${chapter.number}`])),
       '.',
     ]);
   if (changes.removedChapters.length > 0)
-    sentences.push([`Removed since the ${previous}: `, ...joinedList(changes.removedChapters.map((chapter) => [`“${chapter.title}”`])), '.']);
+    sentences.push([`Removed since the ${previous}: `, ...joinedList(changes.removedChapters.map((chapter) => ['“', ...titleHast(chapter.title), '”'])), '.']);
   const newWorks = changes.bibliography.added.length;
   if (newWorks > 0) sentences.push([`The bibliography has ${counted(newWorks, 'new work')}.`]);
   if (sentences.length === 0 && note.length === 0) sentences.push([`The text is that of the ${previous}.`]);
@@ -139,7 +151,7 @@ export function editionNoteLines(book: Book): ElementContent[] {
       h('h3.errata-title', 'Corrections'),
       h(
         'ul.errata',
-        corrections.map(({ chapter, text }) => h('li', [`Chapter ${chapter.number}, “${chapter.meta.title}”: ${text}`])),
+        corrections.map(({ chapter, text }) => h('li', [`Chapter ${chapter.number}, “`, ...titleHast(chapter.meta.title), `”: ${text}`])),
       ),
     );
   }

@@ -1,9 +1,10 @@
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../core/types.ts';
 import { datePreposition, formatDate, joinNames } from './common.ts';
 import { editionHistoryLine, editionName } from './edition.ts';
 import { type Contributor, contributorsOf } from './pdf/contributors.ts';
+import { titleHast } from './title.ts';
 
 /**
  * The front and back matter every format prints alike (PDF, EPUB, site): the copyright page's
@@ -52,7 +53,7 @@ export function contributorEntries(
       h(
         'a',
         { href: chapterHref(chapter), ...(chapter.meta.language && chapter.meta.language !== language ? { lang: chapter.meta.language } : {}) },
-        chapter.meta.title,
+        titleHast(chapter.meta.title),
       ),
     ]);
     return h('p.contributor', [
@@ -91,14 +92,16 @@ export function acknowledgementLines(book: Book): Element[] {
   });
 }
 
-function firstAppearance(chapter: Chapter, language: string): (string | Element)[] | undefined {
+function firstAppearance(chapter: Chapter, language: string): ElementContent[] | undefined {
   const { meta } = chapter;
   if (!meta.venue && !meta.date) return undefined;
   const [open, close] = language === 'en-US' ? ['“', '”'] : ['‘', '’'];
-  const title = meta.provisional_title ? [] : [` as ${open}${meta.title}${close}`];
+  const title: ElementContent[] = meta.provisional_title
+    ? []
+    : [{ type: 'text', value: ` as ${open}` }, ...titleHast(meta.title), { type: 'text', value: close }];
   const date = meta.date ? formatDate(meta.date, language) : undefined;
-  const venue: (string | Element)[] = meta.venue
-    ? [' in ', h('cite', meta.venue), date ? `, ${date}.` : '.']
-    : [` ${datePreposition(meta.date ?? '')} ${date}.`];
-  return [`Chapter ${chapter.number} first appeared`, ...title, ...venue];
+  const venue: ElementContent[] = meta.venue
+    ? [{ type: 'text', value: ' in ' }, h('cite', meta.venue), { type: 'text', value: date ? `, ${date}.` : '.' }]
+    : [{ type: 'text', value: ` ${datePreposition(meta.date ?? '')} ${date}.` }];
+  return [{ type: 'text', value: `Chapter ${chapter.number} first appeared` }, ...title, ...venue];
 }

@@ -21,7 +21,11 @@ describe('emoji in the PDF', () => {
   before(async () => {
     project = await emptyProject();
     const dir = path.join(project.dir, 'book');
-    for (const args of [['new', dir], ['import', post], ['build', '--format', 'pdf']]) {
+    for (const args of [
+      ['new', dir],
+      ['import', post],
+      ['build', '--format', 'pdf'],
+    ]) {
       const result = await runCli(args, args[0] === 'new' ? project.dir : dir);
       assert.equal(result.code, 0, result.stderr);
     }

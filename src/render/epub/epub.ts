@@ -26,6 +26,7 @@ import { figuresOf, imageOf, screenFigureImage } from '../figures.ts';
 import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
 import { contributorsOf } from '../pdf/contributors.ts';
 import { lowerRoman } from '../pdf/folios.ts';
+import { titleHast, titleText } from '../title.ts';
 import { type PageBreak, pageBreakElement, pageListNav } from './page-list.ts';
 
 /** Where the print edition's pages start, when the PDF was built first (`build` makes it so). */
@@ -46,8 +47,10 @@ interface Document {
    * the memo by all it shows, so that only one chapter's tree is in memory at a time.
    */
   made?: () => string;
-  /** The nav's entry (omitted: not listed in the contents). */
+  /** The nav's entry as plain text, as the NCX gives it (omitted: not listed in the contents). */
   tocLabel?: string;
+  /** The nav's entry with a title's inline markup (`title.ts`), where it has some. */
+  tocHast?: ElementContent[];
   landmark?: { type: string; label: string };
   properties?: string;
   /** A part's chapters sit under it in the contents. */
@@ -228,13 +231,14 @@ function partDocument(language: string, title: string, partNumber: number, chapt
   const document: Document = {
     id: `part-${partNumber}`,
     href: `text/part-${partNumber}.xhtml`,
-    title,
+    title: titleText(title),
     language,
-    tocLabel: `${number}: ${title}`,
+    tocLabel: `${number}: ${titleText(title)}`,
+    tocHast: [{ type: 'text', value: `${number}: ` }, ...titleHast(title)],
     body: [
       h('section.part-title-page', { 'epub:type': 'part', role: 'doc-part', 'aria-labelledby': `part-${partNumber}-title` }, [
         h('p.part-number', number),
-        h(`h1.part-title#part-${partNumber}-title`, title),
+        h(`h1.part-title#part-${partNumber}-title`, titleHast(title)),
       ]),
     ],
     children: chapters,
@@ -319,7 +323,7 @@ export function chapterPath(chapter: Chapter): string {
 
 /** A chapter's document: made from its frame, never the whole book (so its cache key is all it shows). */
 function chapterDocument(frame: ChapterFrame, chapter: Chapter, breaks: readonly PageBreak[], memo: Memo): Document {
-  const title = chapter.meta.title;
+  const title = titleText(chapter.meta.title);
   const language = chapter.meta.language ?? frame.config.language;
   return {
     id: `chapter-${chapter.number}`,
@@ -327,6 +331,7 @@ function chapterDocument(frame: ChapterFrame, chapter: Chapter, breaks: readonly
     title,
     language,
     tocLabel: `${chapter.number}. ${title}`,
+    tocHast: [{ type: 'text', value: `${chapter.number}. ` }, ...titleHast(chapter.meta.title)],
     // EPUB 3 wants each document with MathML in it said to have it.
     ...(hasMath(chapter.tree) ? { properties: 'mathml' } : {}),
     body: [],
@@ -363,7 +368,7 @@ function navBody(book: Book, documents: Document[], printPages: PrintPages | und
       h(
         'a',
         { href: document.href, ...(document.language !== book.config.language ? { lang: document.language, 'xml:lang': document.language } : {}) },
-        document.tocLabel ?? document.title,
+        document.tocHast ?? document.tocLabel ?? document.title,
       ),
       ...(document.children && document.children.length > 0 ? [h('ol', document.children.map(item))] : []),
     ]);

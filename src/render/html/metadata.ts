@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../../core/types.ts';
+import { titleText } from '../title.ts';
 
 interface PageRef {
   href: string;
@@ -59,7 +60,7 @@ export function chapterMetadata(book: Pick<Book, 'config' | 'cover'>, chapter: C
   const isbn = isbnOf(book);
   const url = absolute(book, page.href);
   const highwire = [
-    meta('citation_title', chapter.meta.title),
+    meta('citation_title', titleText(chapter.meta.title)),
     ...chapter.meta.authors.map((name) => meta('citation_author', name)),
     meta('citation_publication_date', date.replace(/-/g, '/')),
     meta('citation_inbook_title', config.title),
@@ -73,7 +74,7 @@ export function chapterMetadata(book: Pick<Book, 'config' | 'cover'>, chapter: C
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Chapter',
-    name: chapter.meta.title,
+    name: titleText(chapter.meta.title),
     position: chapter.number,
     inLanguage: page.language,
     ...(chapter.meta.authors.length > 0 ? { author: chapter.meta.authors.map((name) => ({ '@type': 'Person', name })) } : {}),

@@ -24,14 +24,18 @@ import { editionName, editionNoteLines, editionNoteTitle, redirectTargets } from
 import { screenFigureImage } from '../figures.ts';
 import { acknowledgementLines, copyrightLines } from '../matter.ts';
 import { type Contributor, contributorsOf } from '../pdf/contributors.ts';
+import { titleHast, titleText } from '../title.ts';
 import { chapterMetadata, pageMetadata } from './metadata.ts';
 
 /** A page of the site: where it is, what it is called, and what it shows. */
 interface SitePage {
   href: string;
+  /** Plain text (the `<title>`, Open Graph). */
   title: string;
   /** Short name in the previous/next links. */
   label: string;
+  /** The label is a title as written, inline Markdown and all (`title.ts`). */
+  labelIsMarkdown?: true;
   language: string;
 }
 
@@ -140,8 +144,9 @@ function readingSequence(book: Book, has: { contributors: boolean; acknowledgeme
     { href: 'index.html', title: config.title, label: words('contents'), language: config.language },
     ...book.chapters.map((chapter) => ({
       href: chapterHref(chapter),
-      title: chapter.meta.title,
+      title: titleText(chapter.meta.title),
       label: chapter.meta.title,
+      labelIsMarkdown: true as const,
       language: chapterLanguage(book, chapter),
     })),
     ...(book.bibliography ? [{ href: 'bibliography.html', title: words('bibliography'), label: words('bibliography'), language: config.language }] : []),
@@ -170,7 +175,7 @@ function contributorsMain(book: Book, contributors: readonly Contributor[]): Ele
         ...(contributor.bio ? [h('p', contributor.bio)] : []),
         h(
           'ul.contributor-chapters',
-          contributor.chapters.map((chapter) => h('li', [h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, chapter.meta.title)])),
+          contributor.chapters.map((chapter) => h('li', [h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, titleHast(chapter.meta.title))])),
         ),
       ]),
     ),
@@ -243,7 +248,7 @@ function pagerNav(book: Pick<Book, 'config'>, previous: SitePage | undefined, ne
   const link = (page: SitePage, rel: 'prev' | 'next') =>
     h('a', { rel, href: page.href }, [
       h('span.pager-direction', rel === 'prev' ? `← ${words('previous')}` : `${words('next')} →`),
-      h('span.pager-title', page.language !== book.config.language ? { lang: page.language } : {}, page.label),
+      h('span.pager-title', page.language !== book.config.language ? { lang: page.language } : {}, page.labelIsMarkdown ? titleHast(page.label) : page.label),
     ]);
   return h('nav.pager', { 'aria-label': 'Previous and next', lang: book.config.language }, [
     previous ? link(previous, 'prev') : h('span'),
@@ -291,12 +296,12 @@ function partList(book: Book, title: string | undefined, chapters: Chapter[]): E
     'ol.chapter-list',
     chapters.map((chapter) =>
       h('li', { value: chapter.number }, [
-        h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, chapter.meta.title),
+        h('a', { href: chapterHref(chapter), ...langOf(book, chapter) }, titleHast(chapter.meta.title)),
         ...(chapter.meta.authors.length > 0 ? [h('span.toc-authors', joinNames(chapter.meta.authors, book.config.language))] : []),
       ]),
     ),
   );
-  return title ? h('section.part', { 'aria-label': title }, [h('h3', title), list]) : list;
+  return title ? h('section.part', { 'aria-label': titleText(title) }, [h('h3', titleHast(title)), list]) : list;
 }
 
 function chapterMain(book: ChapterFrame, chapter: Chapter): ElementContent[] {
@@ -354,12 +359,12 @@ function redirectPage(book: Book, redirect: { from: string; to: string; title: s
       h('html', { lang: book.config.language }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
-          h('title', `${redirect.title} · ${book.config.title}`),
+          h('title', `${titleText(redirect.title)} · ${book.config.title}`),
           h('meta', { name: 'robots', content: 'noindex' }),
           h('link', { rel: 'canonical', href: canonical }),
           h('meta', { httpEquiv: 'refresh', content: `0; url=${redirect.to}` }),
         ]),
-        h('body', [h('p', ['This page has moved: ', h('a', { href: redirect.to }, redirect.title), '.'])]),
+        h('body', [h('p', ['This page has moved: ', h('a', { href: redirect.to }, titleHast(redirect.title)), '.'])]),
       ]),
     ],
   };

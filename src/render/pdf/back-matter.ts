@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { interfaceWords } from '../../core/interface-words.ts';
 import type { Book } from '../../core/types.ts';
+import { titleHast } from '../title.ts';
 import { contributorsOf } from './contributors.ts';
 import { type ContentsEntry, frontSection } from './front-matter.ts';
 import { chapterId } from './ids.ts';
@@ -53,7 +54,7 @@ function contributorsIndex(book: Book): BackMatterSection | undefined {
           h('li', [
             h('a', { href: `#${chapterId(chapter)}` }, [
               h('span.index-number', String(chapter.number)),
-              h('span.index-title', chapter.meta.title),
+              h('span.index-title', titleHast(chapter.meta.title)),
               h('span.index-page', { [pageRefAttribute]: chapterId(chapter) }),
             ]),
           ]),

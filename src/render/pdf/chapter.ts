@@ -5,6 +5,7 @@ import type { Place } from '../../core/rules.ts';
 import type { Book, Chapter } from '../../core/types.ts';
 import { chapterBodyToHast, chapterOpening, chapterReferences } from '../common.ts';
 import { printFigureImage } from '../figures.ts';
+import { titleText } from '../title.ts';
 import { chapterId } from './ids.ts';
 import { footnoteLabels, notesAsEndnotes, notesAsFootnotes } from './notes.ts';
 import { outlineLevelAttribute, outlineTitleAttribute, type SectionPlaces } from './protocol.ts';
@@ -46,7 +47,7 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
               ...opening.properties,
               className: [...classNames(opening.properties.className), 'running-heads'],
               dataRunningVerso: options.runningVerso,
-              dataRunningRecto: runningTitle(chapter.meta.title),
+              dataRunningRecto: runningTitle(titleText(chapter.meta.title)),
             },
           },
         ]
@@ -60,7 +61,7 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
       // Paged.js drops the id of a section's continuation on later pages; this stays.
       dataChapter: chapterId(chapter),
       [outlineLevelAttribute]: String(options.outlineLevel),
-      [outlineTitleAttribute]: `${chapter.number}. ${chapter.meta.title}`,
+      [outlineTitleAttribute]: `${chapter.number}. ${titleText(chapter.meta.title)}`,
     },
     [...header, ...afterOpening, ...(body.children as ElementContent[]), ...chapterReferences(chapter, book.config.language)],
   );

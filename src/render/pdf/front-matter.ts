@@ -5,6 +5,7 @@ import type { Book } from '../../core/types.ts';
 import { editorsLine } from '../common.ts';
 import { editionNoteLines, editionNoteTitle } from '../edition.ts';
 import { acknowledgementLines, contributorEntries, copyrightLines } from '../matter.ts';
+import { titleHast } from '../title.ts';
 import { type Contributor, contributorsOf } from './contributors.ts';
 import { outlineLevelAttribute, outlineTitleAttribute, pageRefAttribute } from './protocol.ts';
 
@@ -12,7 +13,9 @@ import { outlineLevelAttribute, outlineTitleAttribute, pageRefAttribute } from '
 export interface ContentsEntry {
   id: string;
   kind: 'section' | 'part' | 'chapter';
+  /** Plain text; a part's or chapter's title as written, with its inline Markdown, when `markdown`. */
   title: string;
+  markdown?: true;
   /** `Part I`, `1`. */
   number?: string;
   authors?: string;
@@ -68,12 +71,16 @@ function contentsPage(entries: readonly ContentsEntry[], language: string): Elem
 function contentsLine(entry: ContentsEntry): Element {
   const pageNumber = h('span.toc-page', { [pageRefAttribute]: entry.id });
   if (entry.kind === 'part') {
-    return h('li.toc-part', [h('a', { href: `#${entry.id}` }, [h('span.toc-number', entry.number ?? ''), h('span.toc-title', entry.title), pageNumber])]);
+    return h('li.toc-part', [h('a', { href: `#${entry.id}` }, [h('span.toc-number', entry.number ?? ''), h('span.toc-title', entryTitle(entry)), pageNumber])]);
   }
   return h(`li.toc-${entry.kind}`, [
-    h('a', { href: `#${entry.id}` }, [...(entry.number ? [h('span.toc-number', entry.number)] : []), h('span.toc-title', entry.title), pageNumber]),
+    h('a', { href: `#${entry.id}` }, [...(entry.number ? [h('span.toc-number', entry.number)] : []), h('span.toc-title', entryTitle(entry)), pageNumber]),
     ...(entry.authors ? [h('p.toc-authors', entry.authors)] : []),
   ]);
+}
+
+function entryTitle(entry: ContentsEntry): ElementContent[] {
+  return entry.markdown ? titleHast(entry.title) : [{ type: 'text', value: entry.title }];
 }
 
 function contributorsPage(book: Book, contributors: readonly Contributor[]): Element {

@@ -6,6 +6,7 @@ import { interfaceWords } from '../../core/interface-words.ts';
 import type { Book } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
 import { joinNames, walkElements } from '../common.ts';
+import { titleHast, titleText } from '../title.ts';
 import { backMatter } from './back-matter.ts';
 import { chapterSection } from './chapter.ts';
 import { contributorsOf } from './contributors.ts';
@@ -135,13 +136,13 @@ function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; f
       partNumber += 1;
       const id = partId(partNumber);
       const number = `${interfaceWords(config.language)('part')} ${lowerRoman(partNumber).toUpperCase()}`;
-      contents.push({ id, kind: 'part', title: part.title, number });
-      body.push(bodyItem(partTitlePage(id, number, part.title), `part ${partNumber}, “${part.title}”`, false));
+      contents.push({ id, kind: 'part', title: part.title, markdown: true, number });
+      body.push(bodyItem(partTitlePage(id, number, part.title), `part ${partNumber}, “${titleText(part.title)}”`, false));
     }
     for (const chapter of part.chapters) {
       const section = chapterSection(book, chapter, {
         notes: config.notes,
-        runningVerso: part.title ?? config.title,
+        runningVerso: part.title ? titleText(part.title) : config.title,
         outlineLevel: part.title ? 2 : 1,
       });
       footnoteLabels.push(...section.footnoteLabels);
@@ -149,11 +150,12 @@ function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; f
         id: chapterId(chapter),
         kind: 'chapter',
         title: chapter.meta.title,
+        markdown: true,
         number: String(chapter.number),
         ...(chapter.meta.authors.length > 0 ? { authors: joinNames(chapter.meta.authors, config.language) } : {}),
       });
       body.push({
-        ...bodyItem(section.element, `chapter ${chapter.number}, “${chapter.meta.title}” (${chapter.path})`, false),
+        ...bodyItem(section.element, `chapter ${chapter.number}, “${titleText(chapter.meta.title)}” (${chapter.path})`, false),
         source: chapter.path,
         places: section.places,
       });
@@ -256,9 +258,9 @@ export function groupIntoChunks<T extends { needsPageNumbers: boolean; character
 }
 
 function partTitlePage(id: string, number: string, title: string): Element {
-  return h('section.part-title-page', { id, [outlineLevelAttribute]: '1', [outlineTitleAttribute]: `${number}: ${title}` }, [
+  return h('section.part-title-page', { id, [outlineLevelAttribute]: '1', [outlineTitleAttribute]: `${number}: ${titleText(title)}` }, [
     h('p.part-number', number),
-    h('h1.part-title', title),
+    h('h1.part-title', titleHast(title)),
   ]);
 }
 

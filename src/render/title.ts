@@ -1,0 +1,75 @@
+import type { ElementContent } from 'hast';
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Extension } from 'micromark-util-types';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { type Processor, unified } from 'unified';
+
+/**
+ * A title as its front matter or anthology.yaml writes it is a line of Markdown: `Why *Moby-Dick*
+ * matters`, `` The `grep` years ``, `Tom \& Jerry`. Read as inline Markdown only: no block a
+ * line could start (`1984. A novel` is no list, `# 1` no heading), no raw HTML (shown as text, as
+ * raw HTML in chapters is never rendered), links reduced to their words (a title is itself a link
+ * in every contents).
+ */
+const blockConstructs: Extension = {
+  disable: {
+    null: ['blockQuote', 'codeFenced', 'codeIndented', 'definition', 'headingAtx', 'htmlFlow', 'htmlText', 'list', 'setextUnderline', 'thematicBreak'],
+  },
+};
+
+function remarkInlineOnly(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: Extension[] };
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), blockConstructs];
+}
+
+let parser: Processor<Root> | undefined;
+
+/** The title's inline content, links and pictures given as their words. */
+function titlePhrasing(title: string): PhrasingContent[] {
+  parser ??= unified().use(remarkParse).use(remarkGfm).use(remarkInlineOnly) as unknown as Processor<Root>;
+  const tree = parser.parse(title.trim());
+  const children = tree.children.flatMap((block) => (block.type === 'paragraph' ? [block] : []));
+  // A line break inside a title (YAML's folded lines) is a space.
+  const phrasing = children.flatMap((paragraph, index) => [...(index > 0 ? [{ type: 'text', value: ' ' } as const] : []), ...paragraph.children]);
+  return phrasing.flatMap(unlinked);
+}
+
+function unlinked(node: PhrasingContent): PhrasingContent[] {
+  if (node.type === 'link' || node.type === 'linkReference') return node.children.flatMap(unlinked);
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ? [{ type: 'text', value: node.alt }] : [];
+  if (node.type === 'break') return [{ type: 'text', value: ' ' }];
+  if ('children' in node) return [{ ...node, children: node.children.flatMap(unlinked) } as PhrasingContent];
+  return [node];
+}
+
+const hastOf = new Map<string, ElementContent[]>();
+const textOf = new Map<string, string>();
+
+/** The title as inline hast, for headings, contents and links: `Why <em>Moby-Dick</em> matters`. */
+export function titleHast(title: string): ElementContent[] {
+  let made = hastOf.get(title);
+  if (!made) {
+    const paragraph: Paragraph = { type: 'paragraph', children: titlePhrasing(title) };
+    const element = toHast(paragraph);
+    made = element.type === 'element' ? element.children : [];
+    hastOf.set(title, made);
+  }
+  // A copy each time: the renderers change trees in place (ids, classes).
+  return structuredClone(made);
+}
+
+/**
+ * The title as plain text, where markup cannot go (an HTML `<title>`, metadata, JSON-LD, the
+ * EPUB's package and NCX, PDF bookmarks, running heads): `Why Moby-Dick matters`.
+ */
+export function titleText(title: string): string {
+  let made = textOf.get(title);
+  if (made === undefined) {
+    made = mdastToString({ type: 'paragraph', children: titlePhrasing(title) } satisfies Paragraph).replace(/\s*\n\s*/g, ' ');
+    textOf.set(title, made);
+  }
+  return made;
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { toHtml } from 'hast-util-to-html';
+import type { Book } from '../../../src/core/types.ts';
+import { loadCitedBook } from '../../../src/pipeline/build.ts';
+import type { RenderAssets } from '../../../src/render/assets.ts';
+import { renderEpub } from '../../../src/render/epub/epub.ts';
+import { renderHtmlSite } from '../../../src/render/html/site.ts';
+import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
+import { titleHast, titleText } from '../../../src/render/title.ts';
+import { repoRoot } from '../../helpers/project.ts';
+
+const assets: RenderAssets = { siteCss: '', printCss: '', epubCss: '', fontFaceCss: '', fonts: [], notesScript: '', searchScript: '' };
+const decoded = (bytes: string | Uint8Array | undefined) => (typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
+const markup = (title: string) => toHtml({ type: 'root', children: titleHast(title) });
+
+/**
+ * A real title with Markdown in it: the Rust blog's post of 21 December 2023 (MIT/Apache-2.0,
+ * tests/fixtures/import/real/PROVENANCE.md), read from the fixture as its front matter gives it.
+ */
+async function rustTitle(): Promise<string> {
+  const post = await readFile(path.join(repoRoot, 'tests/fixtures/import/real/rust-blog/async-fn-rpit-in-traits.md'), 'utf8');
+  const title = /^title = "(.*)"$/m.exec(post)?.[1];
+  assert.ok(title);
+  return title;
+}
+
+describe('a title’s inline Markdown', () => {
+  it('is inline markup where markup can go, and plain text where it cannot', () => {
+    assert.equal(markup('Why *Moby-Dick* matters'), 'Why <em>Moby-Dick</em> matters');
+    assert.equal(titleText('Why *Moby-Dick* matters'), 'Why Moby-Dick matters');
+    assert.equal(markup('The `grep` years'), 'The <code>grep</code> years');
+    assert.equal(markup('**Bold** and ~~struck~~'), '<strong>Bold</strong> and <del>struck</del>');
+    assert.equal(titleText('Tom \\& Jerry'), 'Tom & Jerry');
+  });
+
+  it('reads no block a title could start with, no raw HTML, and no link inside the contents’ links', () => {
+    for (const title of ['1984. A novel', '# 1', '- dash', '> quoted', '---', 'Why *= 2 is slower than = col * 2 in Pandas']) {
+      assert.equal(titleText(title), title);
+      assert.doesNotMatch(markup(title), /<(?:ol|ul|h1|blockquote|hr|em)\b/, title);
+    }
+    assert.equal(markup('a <em>b</em>'), 'a &#x3C;em>b&#x3C;/em>');
+    assert.equal(markup('See [the list](https://example.org/) of *works*'), 'See the list of <em>works</em>');
+  });
+});
+
+describe('a chapter titled with Markdown, in every format', () => {
+  let project: string;
+  let book: Book;
+  let title: string;
+  before(async () => {
+    title = await rustTitle();
+    project = await mkdtemp(path.join(tmpdir(), 'anthology-title-'));
+    await cp(path.join(repoRoot, 'tests/golden/book'), project, { recursive: true });
+    await cp(path.join(repoRoot, 'styles/csl'), path.join(project, 'styles/csl'), { recursive: true });
+    const chapter = path.join(project, 'chapters/the-lamp-room.md');
+    await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('title: The Lamp Room', `title: ${JSON.stringify(title)}`));
+    const loaded = await loadCitedBook(project);
+    assert.ok(loaded.book, loaded.files.flatMap((file) => file.messages.map(String)).join('\n'));
+    book = loaded.book;
+  });
+  after(() => rm(project, { recursive: true, force: true }));
+
+  const marked = 'Announcing <code>async fn</code> and return-position <code>impl Trait</code> in traits';
+  const plain = 'Announcing async fn and return-position impl Trait in traits';
+
+  it('the site: markup in the heading, contents, pager and contributors; plain in <title> and metadata', () => {
+    const site = renderHtmlSite(book, assets);
+    const text = (name: string) => decoded(site.get(name));
+    const page = text('the-lamp-room.html');
+    assert.ok(page.includes(`<h1 class="chapter-title">${marked}</h1>`), page);
+    assert.ok(page.includes(`<title>${plain} · Lights on the Coast</title>`));
+    assert.ok(page.includes(`<meta name="citation_title" content="${plain}">`));
+    assert.ok(page.includes(`"name":"${plain}"`), 'JSON-LD');
+    assert.ok(page.includes(`<meta property="og:title" content="${plain}">`));
+    assert.ok(text('index.html').includes(`>${marked}</a>`), 'contents');
+    assert.ok(text('le-phare.html').includes(`<span class="pager-title">${marked}</span>`), 'pager');
+    assert.doesNotMatch(text('index.html') + page, /`/);
+  });
+
+  it('the EPUB: markup in the nav (valid XHTML), plain in the NCX and the document’s <title>', () => {
+    const epub = renderEpub(book, assets);
+    const text = (name: string) => decoded(epub.get(name));
+    assert.ok(text('EPUB/nav.xhtml').includes(`>1. ${marked}</a>`), text('EPUB/nav.xhtml'));
+    assert.ok(text('EPUB/toc.ncx').includes(`<text>1. ${plain}</text>`));
+    const chapter = text('EPUB/text/the-lamp-room.xhtml');
+    assert.ok(chapter.includes(`<title>${plain}</title>`));
+    assert.ok(chapter.includes(marked));
+  });
+
+  it('the print document: markup in the heading and contents, plain in the bookmarks and running heads', () => {
+    const html = renderPrintDocument(book, assets).html;
+    assert.ok(html.includes(`<span class="toc-title">${marked}</span>`));
+    assert.ok(html.includes(`<h1 class="chapter-title">${marked}</h1>`));
+    assert.ok(html.includes(`data-outline-title="1. ${plain}"`));
+    assert.match(html, /data-running-recto="Announcing async fn and return-position impl…"/);
+    assert.doesNotMatch(html, /`/);
+  });
+});
