@@ -1,5 +1,6 @@
 import type { Book } from '../core/types.ts';
 import { editorsLine, escapeXml } from './common.ts';
+import { titleText } from './title.ts';
 
 /** The typographic cover's size: 2:3, as e-book stores ask (1400 × 2100). */
 export const coverSize = { width: 1400, height: 2100 };
@@ -29,9 +30,12 @@ export function wrapWords(text: string, maxCharacters: number): string[] {
 export function typographicCover(book: Book): string {
   const { config } = book;
   const { width, height } = coverSize;
-  const titleSize = config.title.length > 40 ? 104 : 128;
-  const titleLines = wrapWords(config.title, Math.floor((width - 240) / (titleSize * 0.52)));
-  const subtitleLines = config.subtitle ? wrapWords(config.subtitle, 30) : [];
+  // Set in type without markup: a title's Markdown as plain words.
+  const title = titleText(config.title);
+  const subtitle = config.subtitle ? titleText(config.subtitle) : undefined;
+  const titleSize = title.length > 40 ? 104 : 128;
+  const titleLines = wrapWords(title, Math.floor((width - 240) / (titleSize * 0.52)));
+  const subtitleLines = subtitle ? wrapWords(subtitle, 30) : [];
   const editors = editorsLine(book);
   const text = (content: string, y: number, size: number, extra = '') =>
     `  <text x="${width / 2}" y="${Math.round(y)}" font-size="${size}"${extra}>${escapeXml(content)}</text>`;
@@ -42,7 +46,7 @@ export function typographicCover(book: Book): string {
     ...wrapWords(editors, 40).map((line, index, all) => text(line, height - 420 - (all.length - 1 - index) * 64, 52)),
     text(config.publisher, height - 200, 40, ' letter-spacing="6"'),
   ];
-  const label = [config.title, config.subtitle, editors].filter(Boolean).join('. ');
+  const label = [title, subtitle, editors].filter(Boolean).join('. ');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(label)}">
   <title>${escapeXml(label)}</title>

@@ -149,8 +149,8 @@ function frontMatterDocuments(book: Book, cover: ImageFile, printPages: PrintPag
       landmark: { type: 'titlepage', label: 'Title page' },
       body: [
         h('section.title-page', { 'epub:type': 'titlepage', 'aria-label': 'Title page' }, [
-          h('h1.book-title', config.title),
-          ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
+          h('h1.book-title', titleHast(config.title)),
+          ...(config.subtitle ? [h('p.subtitle', titleHast(config.subtitle))] : []),
           h('p.editors', editorsLine(book)),
           h('p.publisher', config.publisher),
         ]),
@@ -283,7 +283,7 @@ function bibliographyDocument(language: string, bibliography: NonNullable<Book['
 
 function coverAlt(book: Book): string {
   const { config } = book;
-  return `Cover: ${config.title}${config.subtitle ? `. ${config.subtitle}` : ''}. ${editorsLine(book)}.`;
+  return `Cover: ${titleText(config.title)}${config.subtitle ? `. ${titleText(config.subtitle)}` : ''}. ${editorsLine(book)}.`;
 }
 
 /** The DPUB-ARIA role of an `epub:type`, where it has one. */
@@ -536,9 +536,9 @@ function packageDocument(book: Book, documents: Document[], cover: ImageFile, im
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${config.language}" prefix="a11y: http://www.idpf.org/epub/vocab/package/a11y/#">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
     <dc:identifier id="pub-id">${escapeXml(identifier)}</dc:identifier>
-    <dc:title id="title">${escapeXml(config.title)}</dc:title>
+    <dc:title id="title">${escapeXml(titleText(config.title))}</dc:title>
     <meta refines="#title" property="title-type">main</meta>
-${config.subtitle ? `    <dc:title id="subtitle">${escapeXml(config.subtitle)}</dc:title>\n    <meta refines="#subtitle" property="title-type">subtitle</meta>\n    <dc:description>${escapeXml(config.subtitle)}</dc:description>\n` : ''}${languages.map((language) => `    <dc:language>${language}</dc:language>`).join('\n')}
+${config.subtitle ? `    <dc:title id="subtitle">${escapeXml(titleText(config.subtitle))}</dc:title>\n    <meta refines="#subtitle" property="title-type">subtitle</meta>\n    <dc:description>${escapeXml(titleText(config.subtitle))}</dc:description>\n` : ''}${languages.map((language) => `    <dc:language>${language}</dc:language>`).join('\n')}
 ${editors}
 ${contributors ? `${contributors}\n` : ''}    <dc:publisher>${escapeXml(config.publisher)}</dc:publisher>
     <dc:date>${config.edition.date}</dc:date>
@@ -587,7 +587,7 @@ function ncx(book: Book, documents: Document[], printPages: PrintPages | undefin
     <meta name="dtb:totalPageCount" content="${pages.length}"/>
     <meta name="dtb:maxPageNumber" content="${maxPage}"/>
   </head>
-  <docTitle><text>${escapeXml(book.config.title)}</text></docTitle>
+  <docTitle><text>${escapeXml(titleText(book.config.title))}</text></docTitle>
   <navMap>
 ${points}  </navMap>
 ${pages.length > 0 ? `  <pageList>\n    <navLabel><text>${escapeXml(interfaceWords(book.config.language)('pages'))}</text></navLabel>\n${pageTargets}  </pageList>\n` : ''}</ncx>

@@ -33,17 +33,17 @@ const property = (name: string, content: string) => h('meta', { property: name, 
 export function pageMetadata(book: Pick<Book, 'config' | 'cover'>, page: PageRef, type: 'book' | 'article', coverPath: string): Element[] {
   const url = absolute(book, page.href);
   const image = book.cover && book.cover.web.mediaType !== 'image/svg+xml' ? absolute(book, coverPath) : undefined;
-  const description = book.config.subtitle ?? `Edited by ${book.config.editors.join(', ')}`;
+  const description = book.config.subtitle ? titleText(book.config.subtitle) : `Edited by ${book.config.editors.join(', ')}`;
   return [
     meta('description', description),
     ...(url ? [h('link', { rel: 'canonical', href: url })] : []),
     property('og:type', type),
     property('og:title', page.title),
-    property('og:site_name', book.config.title),
+    property('og:site_name', titleText(book.config.title)),
     property('og:locale', ogLocale(page.language)),
     property('og:description', description),
     ...(url ? [property('og:url', url)] : []),
-    ...(image ? [property('og:image', image), property('og:image:alt', `Cover of ${book.config.title}`)] : []),
+    ...(image ? [property('og:image', image), property('og:image:alt', `Cover of ${titleText(book.config.title)}`)] : []),
     ...(type === 'book' && isbnOf(book) ? [property('book:isbn', isbnOf(book) as string)] : []),
   ];
 }
@@ -63,8 +63,8 @@ export function chapterMetadata(book: Pick<Book, 'config' | 'cover'>, chapter: C
     meta('citation_title', titleText(chapter.meta.title)),
     ...chapter.meta.authors.map((name) => meta('citation_author', name)),
     meta('citation_publication_date', date.replace(/-/g, '/')),
-    meta('citation_inbook_title', config.title),
-    meta('citation_book_title', config.title),
+    meta('citation_inbook_title', titleText(config.title)),
+    meta('citation_book_title', titleText(config.title)),
     ...config.editors.map((name) => meta('citation_editor', name)),
     meta('citation_publisher', config.publisher),
     meta('citation_language', page.language),
@@ -82,8 +82,8 @@ export function chapterMetadata(book: Pick<Book, 'config' | 'cover'>, chapter: C
     ...(url ? { url } : {}),
     isPartOf: {
       '@type': 'Book',
-      name: config.title,
-      ...(config.subtitle ? { alternativeHeadline: config.subtitle } : {}),
+      name: titleText(config.title),
+      ...(config.subtitle ? { alternativeHeadline: titleText(config.subtitle) } : {}),
       editor: config.editors.map((name) => ({ '@type': 'Person', name })),
       publisher: { '@type': 'Organization', name: config.publisher },
       bookEdition: String(config.edition.number),

@@ -141,7 +141,7 @@ function readingSequence(book: Book, has: { contributors: boolean; acknowledgeme
   const { config } = book;
   const words = interfaceWords(config.language);
   return [
-    { href: 'index.html', title: config.title, label: words('contents'), language: config.language },
+    { href: 'index.html', title: titleText(config.title), label: words('contents'), language: config.language },
     ...book.chapters.map((chapter) => ({
       href: chapterHref(chapter),
       title: titleText(chapter.meta.title),
@@ -209,7 +209,7 @@ interface PageExtras {
 function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementContent[], pager: Pager | undefined, extra: PageExtras): string {
   const { config } = book;
   const words = interfaceWords(config.language);
-  const title = page.href === 'index.html' ? config.title : `${page.title} · ${config.title}`;
+  const title = page.href === 'index.html' ? titleText(config.title) : `${page.title} · ${titleText(config.title)}`;
   const tree: HastRoot = {
     type: 'root',
     children: [
@@ -227,7 +227,7 @@ function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementConte
         h('body', [
           h('a.skip-link', { href: '#main' }, words('skipToText')),
           h('header.site-header', { lang: config.language }, [
-            h('a.site-title', { href: 'index.html' }, config.title),
+            h('a.site-title', { href: 'index.html' }, titleHast(config.title)),
             h('nav.site-nav', { 'aria-label': 'Book' }, [
               h('a', { href: 'index.html#contents' }, words('contents')),
               h('a', { href: 'search.html' }, words('search')),
@@ -263,8 +263,8 @@ function homeBody(book: Book, coverPath: string, has: { contributors: boolean; a
     h('header.book-title', [
       h('img.cover', { src: coverPath, alt: '', width: book.cover?.width ?? 1400, height: book.cover?.height ?? 2100 }),
       h('div.book-title-text', [
-        h('h1', config.title),
-        ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
+        h('h1', titleHast(config.title)),
+        ...(config.subtitle ? [h('p.subtitle', titleHast(config.subtitle))] : []),
         h('p.editors', editorsLine(book)),
         h('form.search-form', { action: 'search.html', role: 'search' }, [
           h('label', { for: 'home-search' }, words('searchTheBook')),
@@ -337,7 +337,7 @@ function aboutBody(book: Book): ElementContent[] {
   const { config } = book;
   return [
     h('h1', 'About this edition'),
-    h('p', [h('cite', config.title), config.subtitle ? `: ${config.subtitle}` : '', `. ${editorsLine(book)}.`]),
+    h('p', [h('cite', titleHast(config.title)), ...(config.subtitle ? [': ', ...titleHast(config.subtitle)] : []), `. ${editorsLine(book)}.`]),
     // The copyright lines name the identifier already.
     ...copyrightLines(book, 'Source Serif 4'),
     h('p', 'This edition is also published as an EPUB and a PDF. Notes are linked to the text both ways; citations link to the bibliography.'),
@@ -359,7 +359,7 @@ function redirectPage(book: Book, redirect: { from: string; to: string; title: s
       h('html', { lang: book.config.language }, [
         h('head', [
           h('meta', { charSet: 'utf-8' }),
-          h('title', `${titleText(redirect.title)} · ${book.config.title}`),
+          h('title', `${titleText(redirect.title)} · ${titleText(book.config.title)}`),
           h('meta', { name: 'robots', content: 'noindex' }),
           h('link', { rel: 'canonical', href: canonical }),
           h('meta', { httpEquiv: 'refresh', content: `0; url=${redirect.to}` }),

@@ -31,7 +31,7 @@ export function frontMatter(book: Book, contents: readonly ContentsEntry[]): Ele
   const acknowledgements = acknowledgementLines(book);
   const editionNote = editionNoteLines(book);
   return [
-    h('section.half-title#half-title', [h('p.half-title-text', book.config.title)]),
+    h('section.half-title#half-title', [h('p.half-title-text', titleHast(book.config.title))]),
     titlePage(book),
     copyrightPage(book),
     contentsPage(contents, book.config.language),
@@ -53,8 +53,8 @@ export function frontMatterContentsEntries(book: Book): ContentsEntry[] {
 function titlePage(book: Book): Element {
   const { config } = book;
   return h('section.title-page#title-page', { [outlineLevelAttribute]: '1', [outlineTitleAttribute]: 'Title page' }, [
-    h('h1.book-title', config.title),
-    ...(config.subtitle ? [h('p.subtitle', config.subtitle)] : []),
+    h('h1.book-title', titleHast(config.title)),
+    ...(config.subtitle ? [h('p.subtitle', titleHast(config.subtitle))] : []),
     h('p.editors', editorsLine(book)),
     h('p.publisher', config.publisher),
   ]);

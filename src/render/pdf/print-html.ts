@@ -142,7 +142,7 @@ function bodyItems(book: Book): { contents: ContentsEntry[]; body: BodyItem[]; f
     for (const chapter of part.chapters) {
       const section = chapterSection(book, chapter, {
         notes: config.notes,
-        runningVerso: part.title ? titleText(part.title) : config.title,
+        runningVerso: titleText(part.title ?? config.title),
         outlineLevel: part.title ? 2 : 1,
       });
       footnoteLabels.push(...section.footnoteLabels);
@@ -186,9 +186,9 @@ function chunksOf(groups: readonly ChunkGroup[]): Omit<PrintChunk, 'html'>[] {
 function pdfMetadata(book: Book): PrintDocument['metadata'] {
   const { config } = book;
   return {
-    title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
+    title: config.subtitle ? `${titleText(config.title)}: ${titleText(config.subtitle)}` : titleText(config.title),
     authors: [...new Set([...config.editors, ...contributorsOf(book).map((contributor) => contributor.name)])],
-    subject: config.subtitle,
+    subject: config.subtitle === undefined ? undefined : titleText(config.subtitle),
     keywords: [...new Set(book.chapters.flatMap((chapter) => chapter.meta.tags ?? []))],
     language: config.language,
     creator: 'anthology (Paged.js in Chromium)',
@@ -202,9 +202,9 @@ function htmlElement(book: Book, css: string, body: Element[]): Element {
   return h('html', { lang: config.language }, [
     h('head', [
       h('meta', { charSet: 'utf-8' }),
-      h('title', config.title),
+      h('title', titleText(config.title)),
       h('meta', { name: 'author', content: joinNames(config.editors, config.language) }),
-      h('meta', { name: 'subject', content: config.subtitle ?? config.title }),
+      h('meta', { name: 'subject', content: titleText(config.subtitle ?? config.title) }),
       h('style', css),
     ]),
     h('body', body),

@@ -58,6 +58,9 @@ describe('a chapter titled with Markdown, in every format', () => {
     await cp(path.join(repoRoot, 'styles/csl'), path.join(project, 'styles/csl'), { recursive: true });
     const chapter = path.join(project, 'chapters/the-lamp-room.md');
     await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('title: The Lamp Room', `title: ${JSON.stringify(title)}`));
+    // The book's title is read the same way (anthology.yaml): here the book is named after the post.
+    const config = path.join(project, 'anthology.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('title: Lights on the Coast', `title: ${JSON.stringify(title)}`));
     const loaded = await loadCitedBook(project);
     assert.ok(loaded.book, loaded.files.flatMap((file) => file.messages.map(String)).join('\n'));
     book = loaded.book;
@@ -72,7 +75,11 @@ describe('a chapter titled with Markdown, in every format', () => {
     const text = (name: string) => decoded(site.get(name));
     const page = text('the-lamp-room.html');
     assert.ok(page.includes(`<h1 class="chapter-title">${marked}</h1>`), page);
-    assert.ok(page.includes(`<title>${plain} · Lights on the Coast</title>`));
+    assert.ok(page.includes(`<title>${plain} · ${plain}</title>`));
+    assert.ok(page.includes(`<a class="site-title" href="index.html">${marked}</a>`));
+    assert.ok(page.includes(`<meta name="citation_book_title" content="${plain}">`));
+    assert.ok(text('index.html').includes(`<h1>${marked}</h1>`));
+    assert.ok(text('index.html').includes(`<title>${plain}</title>`));
     assert.ok(page.includes(`<meta name="citation_title" content="${plain}">`));
     assert.ok(page.includes(`"name":"${plain}"`), 'JSON-LD');
     assert.ok(page.includes(`<meta property="og:title" content="${plain}">`));
@@ -86,13 +93,20 @@ describe('a chapter titled with Markdown, in every format', () => {
     const text = (name: string) => decoded(epub.get(name));
     assert.ok(text('EPUB/nav.xhtml').includes(`>1. ${marked}</a>`), text('EPUB/nav.xhtml'));
     assert.ok(text('EPUB/toc.ncx').includes(`<text>1. ${plain}</text>`));
+    assert.ok(text('EPUB/toc.ncx').includes(`<docTitle><text>${plain}</text></docTitle>`));
+    assert.ok(text('EPUB/package.opf').includes(`<dc:title id="title">${plain}</dc:title>`));
+    assert.ok(text('EPUB/text/titlepage.xhtml').includes(`<h1 class="book-title">${marked}</h1>`));
+    assert.doesNotMatch(text('EPUB/images/cover.svg'), /`/);
     const chapter = text('EPUB/text/the-lamp-room.xhtml');
     assert.ok(chapter.includes(`<title>${plain}</title>`));
     assert.ok(chapter.includes(marked));
   });
 
   it('the print document: markup in the heading and contents, plain in the bookmarks and running heads', () => {
-    const html = renderPrintDocument(book, assets).html;
+    const print = renderPrintDocument(book, assets);
+    const html = print.html;
+    assert.equal(print.metadata.title, `${plain}: A Golden Test Book`);
+    assert.ok(html.includes(`<p class="half-title-text">${marked}</p>`));
     assert.ok(html.includes(`<span class="toc-title">${marked}</span>`));
     assert.ok(html.includes(`<h1 class="chapter-title">${marked}</h1>`));
     assert.ok(html.includes(`data-outline-title="1. ${plain}"`));
