@@ -41,6 +41,9 @@ export const englishInterfaceWords = {
   editionNote: 'the note on this edition',
   contributorSentences: 'the contributors’ and acknowledgements’ sentences',
   searchMessages: 'the search page’s messages',
+  screenReaderLabels: 'the labels read to screen readers (“Back to the text of note 1”, “Previous and next”)',
+  movedPage: 'the pages left at an earlier edition’s addresses (“This page has moved”)',
+  accessibilitySummary: 'the EPUB’s accessibility summary',
 } as const;
 
 export type InterfaceTerm = keyof typeof englishInterfaceWords;

@@ -127,7 +127,7 @@ export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): El
       ...(meta.authors.length > 0 ? [h('p.chapter-authors', joinNames(meta.authors, language))] : []),
       ...(firstPublished ? [firstPublished] : []),
     ]),
-    ...(meta.headnote ? [h('aside.headnote', { 'aria-label': 'Headnote' }, [h('p', meta.headnote)])] : []),
+    ...(meta.headnote ? [h('aside.headnote', { 'aria-label': interfaceWords(language)('headnote') }, [h('p', meta.headnote)])] : []),
     ...(meta.standfirst ? [h('p.standfirst', meta.standfirst)] : []),
   ];
 }

@@ -135,20 +135,20 @@ function frontMatterDocuments(book: Book, cover: ImageFile, printPages: PrintPag
     {
       id: 'cover',
       href: 'text/cover.xhtml',
-      title: 'Cover',
+      title: words('cover'),
       language,
-      landmark: { type: 'cover', label: 'Cover' },
+      landmark: { type: 'cover', label: words('cover') },
       body: [h('section.cover', { 'epub:type': 'cover' }, [h('img', { src: `../${cover.path}`, alt: coverAlt(book) })])],
     },
     {
       id: 'titlepage',
       href: 'text/titlepage.xhtml',
-      title: 'Title page',
+      title: words('titlePage'),
       language,
-      tocLabel: 'Title page',
-      landmark: { type: 'titlepage', label: 'Title page' },
+      tocLabel: words('titlePage'),
+      landmark: { type: 'titlepage', label: words('titlePage') },
       body: [
-        h('section.title-page', { 'epub:type': 'titlepage', 'aria-label': 'Title page' }, [
+        h('section.title-page', { 'epub:type': 'titlepage', 'aria-label': words('titlePage') }, [
           h('h1.book-title', titleHast(config.title)),
           ...(config.subtitle ? [h('p.subtitle', titleHast(config.subtitle))] : []),
           h('p.editors', editorsLine(book)),
@@ -184,7 +184,7 @@ function matterDocuments(book: Book): Document[] {
       matterDocument(
         book,
         'contributors',
-        'Contributors',
+        interfaceWords(book.config.language)('contributors'),
         'contributors',
         contributorEntries(book, contributors, (chapter) => `../${chapterPath(chapter)}`),
       ),
@@ -192,7 +192,7 @@ function matterDocuments(book: Book): Document[] {
   }
   const acknowledgements = acknowledgementLines(book);
   if (acknowledgements.length > 0) {
-    documents.push(matterDocument(book, 'acknowledgements', 'Acknowledgements', 'acknowledgments', acknowledgements));
+    documents.push(matterDocument(book, 'acknowledgements', interfaceWords(book.config.language)('acknowledgements'), 'acknowledgments', acknowledgements));
   }
   return documents;
 }
@@ -213,7 +213,7 @@ function bodyDocuments(book: Book, printPages: PrintPages | undefined, memo: Mem
   for (const part of book.parts) {
     const chapters = part.chapters.map((chapter) => {
       const document = chapterDocument(frame, chapter, breaksOf.get(chapter.slug) ?? [], memo);
-      if (first) document.landmark = { type: 'bodymatter', label: 'Start of content' };
+      if (first) document.landmark = { type: 'bodymatter', label: interfaceWords(book.config.language)('startOfContent') };
       first = false;
       return document;
     });
@@ -379,7 +379,7 @@ function navBody(book: Book, documents: Document[], printPages: PrintPages | und
       h('ol', documents.filter((document) => document.tocLabel).map(item)),
     ]),
     h('nav', { 'epub:type': 'landmarks', id: 'landmarks', 'aria-labelledby': 'landmarks-heading', hidden: true }, [
-      h('h2#landmarks-heading', 'Landmarks'),
+      h('h2#landmarks-heading', words('landmarks')),
       h('ol', [
         ...landmarks.map((document) => h('li', [h('a', { 'epub:type': document.landmark?.type, href: document.href }, document.landmark?.label ?? '')])),
         h('li', [h('a', { 'epub:type': 'toc', href: 'nav.xhtml#toc' }, words('contents'))]),
@@ -486,7 +486,8 @@ function accessibilityMetadata(book: Book, printPages: PrintPages | undefined): 
     ...sufficient.map((mode) => `    <meta property="schema:accessModeSufficient">${mode}</meta>`),
     ...features.map((feature) => `    <meta property="schema:accessibilityFeature">${feature}</meta>`),
     ...hazards.map((hazard) => `    <meta property="schema:accessibilityHazard">${hazard}</meta>`),
-    `    <meta property="schema:accessibilitySummary">${escapeXml(summary)}</meta>`,
+    // Written in English whatever the book's language (`interface-words-missing` says so): marked as such.
+    `    <meta property="schema:accessibilitySummary"${/^en(?:-|$)/i.test(book.config.language) ? '' : ' xml:lang="en"'}>${escapeXml(summary)}</meta>`,
     ...(conforms
       ? [
           '    <meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>',

@@ -111,7 +111,7 @@ export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = no
   if (contributors.length > 0) {
     render(at('contributors.html'), contributorsMain(book, contributors));
   }
-  if (acknowledgements.length > 0) render(at('acknowledgements.html'), [h('h1', 'Acknowledgements'), ...acknowledgements]);
+  if (acknowledgements.length > 0) render(at('acknowledgements.html'), [h('h1', interfaceWords(config.language)('acknowledgements')), ...acknowledgements]);
   if (editionNote.length > 0) render(at(editionNoteHref), [h('h1', editionNoteTitle), ...editionNote]);
   render(at('about.html'), aboutBody(book));
   const search = interfaceWords(config.language)('search');
@@ -150,10 +150,12 @@ function readingSequence(book: Book, has: { contributors: boolean; acknowledgeme
       language: chapterLanguage(book, chapter),
     })),
     ...(book.bibliography ? [{ href: 'bibliography.html', title: words('bibliography'), label: words('bibliography'), language: config.language }] : []),
-    ...(has.contributors ? [{ href: 'contributors.html', title: 'Contributors', label: 'Contributors', language: config.language }] : []),
-    ...(has.acknowledgements ? [{ href: 'acknowledgements.html', title: 'Acknowledgements', label: 'Acknowledgements', language: config.language }] : []),
+    ...(has.contributors ? [{ href: 'contributors.html', title: words('contributors'), label: words('contributors'), language: config.language }] : []),
+    ...(has.acknowledgements
+      ? [{ href: 'acknowledgements.html', title: words('acknowledgements'), label: words('acknowledgements'), language: config.language }]
+      : []),
     ...(has.editionNote ? [{ href: editionNoteHref, title: editionNoteTitle, label: editionNoteTitle, language: config.language }] : []),
-    { href: 'about.html', title: 'About this edition', label: 'About this edition', language: config.language },
+    { href: 'about.html', title: words('aboutThisEdition'), label: words('aboutThisEdition'), language: config.language },
   ];
 }
 
@@ -168,7 +170,7 @@ function chapterPageHtml(frame: ChapterFrame, chapter: Chapter, page: SitePage, 
 
 function contributorsMain(book: Book, contributors: readonly Contributor[]): ElementContent[] {
   return [
-    h('h1', 'Contributors'),
+    h('h1', interfaceWords(book.config.language)('contributors')),
     ...contributors.map((contributor) =>
       h('section.contributor-entry', { 'aria-labelledby': safeId(`contributor-${contributor.name}`) }, [
         h(`h2#${safeId(`contributor-${contributor.name}`)}`, contributor.name),
@@ -231,7 +233,7 @@ function pageHtml(book: Pick<Book, 'config'>, page: SitePage, main: ElementConte
             h('nav.site-nav', { 'aria-label': 'Book' }, [
               h('a', { href: 'index.html#contents' }, words('contents')),
               h('a', { href: 'search.html' }, words('search')),
-              h('a', { href: 'about.html' }, 'About'),
+              h('a', { href: 'about.html' }, words('about')),
             ]),
           ]),
           h('main#main', extra.mainProperties ?? {}, main),
@@ -278,10 +280,10 @@ function homeBody(book: Book, coverPath: string, has: { contributors: boolean; a
       ...book.parts.map((part) => partList(book, part.title, part.chapters)),
       h('ul.matter-list', [
         ...(book.bibliography ? [h('li', [h('a', { href: 'bibliography.html' }, words('bibliography'))])] : []),
-        ...(has.contributors ? [h('li', [h('a', { href: 'contributors.html' }, 'Contributors')])] : []),
-        ...(has.acknowledgements ? [h('li', [h('a', { href: 'acknowledgements.html' }, 'Acknowledgements')])] : []),
+        ...(has.contributors ? [h('li', [h('a', { href: 'contributors.html' }, words('contributors'))])] : []),
+        ...(has.acknowledgements ? [h('li', [h('a', { href: 'acknowledgements.html' }, words('acknowledgements'))])] : []),
         ...(has.editionNote ? [h('li', [h('a', { href: editionNoteHref }, editionNoteTitle)])] : []),
-        h('li', [h('a', { href: 'about.html' }, 'About this edition')]),
+        h('li', [h('a', { href: 'about.html' }, words('aboutThisEdition'))]),
       ]),
     ]),
     h('footer.imprint', [
@@ -336,7 +338,7 @@ function chapterMain(book: ChapterFrame, chapter: Chapter): ElementContent[] {
 function aboutBody(book: Book): ElementContent[] {
   const { config } = book;
   return [
-    h('h1', 'About this edition'),
+    h('h1', interfaceWords(config.language)('aboutThisEdition')),
     h('p', [h('cite', titleHast(config.title)), ...(config.subtitle ? [': ', ...titleHast(config.subtitle)] : []), `. ${editorsLine(book)}.`]),
     // The copyright lines name the identifier already.
     ...copyrightLines(book, 'Source Serif 4'),

@@ -44,7 +44,7 @@ function contributorsIndex(book: Book): BackMatterSection | undefined {
   const contributors = contributorsOf(book);
   if (contributors.length === 0) return undefined;
   const id = 'index-of-contributors';
-  const title = 'Index of contributors';
+  const title = interfaceWords(book.config.language)('indexOfContributors');
   const entries = contributors.map((contributor) =>
     h('li.index-entry', [
       h('p.index-name', contributor.name),

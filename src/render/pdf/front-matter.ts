@@ -37,7 +37,7 @@ export function frontMatter(book: Book, contents: readonly ContentsEntry[]): Ele
     contentsPage(contents, book.config.language),
     ...(editionNote.length > 0 ? [frontSection('edition-note', editionNoteTitle, editionNote)] : []),
     ...(contributors.length > 0 ? [contributorsPage(book, contributors)] : []),
-    ...(acknowledgements.length > 0 ? [frontSection('acknowledgements', 'Acknowledgements', acknowledgements)] : []),
+    ...(acknowledgements.length > 0 ? [frontSection('acknowledgements', interfaceWords(book.config.language)('acknowledgements'), acknowledgements)] : []),
   ];
 }
 
@@ -45,14 +45,16 @@ export function frontMatter(book: Book, contents: readonly ContentsEntry[]): Ele
 export function frontMatterContentsEntries(book: Book): ContentsEntry[] {
   return [
     ...(editionNoteLines(book).length > 0 ? [{ id: 'edition-note', kind: 'section' as const, title: editionNoteTitle }] : []),
-    ...(contributorsOf(book).length > 0 ? [{ id: 'contributors', kind: 'section' as const, title: 'Contributors' }] : []),
-    ...(acknowledgementLines(book).length > 0 ? [{ id: 'acknowledgements', kind: 'section' as const, title: 'Acknowledgements' }] : []),
+    ...(contributorsOf(book).length > 0 ? [{ id: 'contributors', kind: 'section' as const, title: interfaceWords(book.config.language)('contributors') }] : []),
+    ...(acknowledgementLines(book).length > 0
+      ? [{ id: 'acknowledgements', kind: 'section' as const, title: interfaceWords(book.config.language)('acknowledgements') }]
+      : []),
   ];
 }
 
 function titlePage(book: Book): Element {
   const { config } = book;
-  return h('section.title-page#title-page', { [outlineLevelAttribute]: '1', [outlineTitleAttribute]: 'Title page' }, [
+  return h('section.title-page#title-page', { [outlineLevelAttribute]: '1', [outlineTitleAttribute]: interfaceWords(config.language)('titlePage') }, [
     h('h1.book-title', titleHast(config.title)),
     ...(config.subtitle ? [h('p.subtitle', titleHast(config.subtitle))] : []),
     h('p.editors', editorsLine(book)),
@@ -84,7 +86,7 @@ function entryTitle(entry: ContentsEntry): ElementContent[] {
 }
 
 function contributorsPage(book: Book, contributors: readonly Contributor[]): Element {
-  return frontSection('contributors', 'Contributors', contributorEntries(book, contributors));
+  return frontSection('contributors', interfaceWords(book.config.language)('contributors'), contributorEntries(book, contributors));
 }
 
 /** A titled section of the front or back matter: opens on a recto, with its title as running head. */

@@ -64,6 +64,8 @@ describe('interface words in the book’s language', () => {
     assert.match(nav, /Teil I: Keepers/);
     assert.match(nav, /<a epub:type="bibliography" href="text\/bibliography.xhtml">Literatur<\/a>/);
     assert.match(text(epub.get('EPUB/text/imprint.xhtml')), /<title>Urheberrechte<\/title>/);
+    // The accessibility summary has no translation: it says it is English.
+    assert.match(text(epub.get('EPUB/package.opf')), /<meta property="schema:accessibilitySummary" xml:lang="en">The book has/);
 
     const print = renderPrintDocument(book, assets).html;
     assert.match(print, /data-running-verso="Inhaltsverzeichnis"/);
