@@ -48,6 +48,17 @@ export const englishInterfaceWords = {
 
 export type InterfaceTerm = keyof typeof englishInterfaceWords;
 
+/** The entries that stand for groups of sentences, not words (named as such in the warning). */
+export const sentenceGroups: ReadonlySet<InterfaceTerm> = new Set([
+  'copyrightSentences',
+  'editionNote',
+  'contributorSentences',
+  'searchMessages',
+  'screenReaderLabels',
+  'movedPage',
+  'accessibilitySummary',
+]);
+
 /** Which source translates which term (`interface-words-data.ts` holds each source's terms by language). */
 const sourceOf: Partial<Record<InterfaceTerm, keyof typeof interfaceWordSources>> = {
   contents: 'quarto',

@@ -5,7 +5,7 @@ import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
 import { chapterFileId } from '../core/chapter-id.ts';
-import { englishInterfaceWords, untranslatedTerms } from '../core/interface-words.ts';
+import { englishInterfaceWords, sentenceGroups, untranslatedTerms } from '../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
@@ -84,10 +84,12 @@ interface CheckedStyle {
 function reportUntranslatedWords(config: BookConfig, configFile: VFile, places: YamlPlaces): void {
   const missing = untranslatedTerms(config.language);
   if (missing.length === 0) return;
+  const words = missing.filter((term) => !sentenceGroups.has(term)).map((term) => `“${englishInterfaceWords[term]}”`);
+  const groups = missing.filter((term) => sentenceGroups.has(term)).map((term) => englishInterfaceWords[term]);
   report(
     configFile,
     'interface-words-missing',
-    `no translation into ${config.language} for ${missing.map((term) => `“${englishInterfaceWords[term]}”`).join(', ')}: they are printed in English`,
+    `no translation into ${config.language} for ${[...words, ...groups].join(', ')}: they are printed in English`,
     places.value(['language']) ?? { line: 1, column: 1 },
   );
 }
