@@ -46,13 +46,22 @@ const docusaurusKeys: Record<string, string> = {
   previous: 'theme.docs.paginator.previous',
   next: 'theme.docs.paginator.next',
   skipToText: 'theme.common.skipToMainContent',
+  searchTheBook: 'theme.SearchPage.inputLabel',
+  searching: 'theme.SearchPage.fetchingNewResults',
+  searchNoResults: 'theme.SearchPage.noResultsText',
+  searchResults: 'theme.SearchPage.documentsFound.plurals',
 };
 
 function docusaurus(): Table {
-  const locales = JSON.parse(read('data/interface-words/docusaurus/theme-common.json')) as Record<string, Record<string, string>>;
   const table: Table = {};
-  for (const [tag, terms] of Object.entries(locales)) {
-    table[tag] = Object.fromEntries(Object.entries(docusaurusKeys).flatMap(([term, key]) => (terms[key] ? [[term, terms[key]]] : [])));
+  for (const file of ['theme-common.json', 'theme-search-algolia.json']) {
+    const locales = JSON.parse(read(`data/interface-words/docusaurus/${file}`)) as Record<string, Record<string, string>>;
+    for (const [tag, terms] of Object.entries(locales)) {
+      table[tag] = {
+        ...table[tag],
+        ...Object.fromEntries(Object.entries(docusaurusKeys).flatMap(([term, key]) => (terms[key] ? [[term, terms[key]]] : []))),
+      };
+    }
   }
   return table;
 }

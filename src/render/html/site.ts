@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { interfaceWords } from '../../core/interface-words.ts';
+import { interfaceWords, isTranslated } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
@@ -382,10 +382,20 @@ function searchBody(language: string): ElementContent[] {
       h('input#search-input', { type: 'search', name: 'q' }),
       h('button', { type: 'submit' }, words('search')),
     ]),
-    h('p#search-status', { role: 'status' }),
+    h('p#search-status', { role: 'status', ...searchStatusWords(language) }),
     h('ol.search-results#search-results'),
     h('noscript', [h('p', 'Search needs JavaScript. The contents page lists every chapter.')]),
   ];
+}
+
+/**
+ * The search script's status words in the book's language, as data attributes it reads (`search.js`
+ * keeps its English ones, which name the query): none for English, or when a source lacks them.
+ */
+function searchStatusWords(language: string): Record<string, string> {
+  if (!isTranslated(language, 'searchResults') || /^en(?:-|$)/i.test(language)) return {};
+  const words = interfaceWords(language);
+  return { 'data-searching': words('searching'), 'data-none': words('searchNoResults'), 'data-found': words('searchResults') };
 }
 
 function sitemap(base: string, hrefs: readonly string[]): string {

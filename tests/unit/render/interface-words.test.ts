@@ -57,6 +57,9 @@ describe('interface words in the book’s language', () => {
     assert.match(chapter, /<a href="search.html">Suchen<\/a>/);
     assert.match(text(site.get('index.html')), /<p class="editors">Herausgegeben von Mara Testwell<\/p>/);
     assert.match(text(site.get('bibliography.html')), /<h1 id="bibliography-heading">Literatur<\/h1>/);
+    const search = text(site.get('search.html'));
+    assert.match(search, /<label for="search-input">Suche<\/label>/);
+    assert.match(search, /data-searching="Neue Ergebnisse abrufen..." data-none="Es wurden keine Ergebnisse gefunden" data-found="Ein Dokument gefunden\|\{count\} Dokumente gefunden"/);
 
     const epub = renderEpub(book, assets, { breaks: [] });
     const nav = text(epub.get('EPUB/nav.xhtml'));
@@ -95,5 +98,8 @@ describe('interface words in the book’s language', () => {
     assert.equal(interfaceWords('en-GB')('skipToText'), 'Skip to the text');
     const { warnings } = await bookIn('en-US');
     assert.deepEqual(warnings, []);
+    // Its search page leaves the status line to search.js's English.
+    const { book } = await bookIn('en-US');
+    assert.doesNotMatch(text(renderHtmlSite(book, assets).get('search.html')), /data-found/);
   });
 });

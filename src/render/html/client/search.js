@@ -9,6 +9,22 @@ const list = document.getElementById('search-results');
 
 let pagefind;
 
+/**
+ * The status line's words: the book's language's, when the page gives them (`data-searching`,
+ * `data-none`, `data-found`: Docusaurus's `One document found|{count} documents found`, a form per
+ * plural category of the language, in CLDR's order), else English.
+ */
+const words = status.dataset;
+
+function found(count, query) {
+  if (!words.found) return `${count} ${count === 1 ? 'page mentions' : 'pages mention'} “${query}”.`;
+  const forms = words.found.split('|');
+  const rules = new Intl.PluralRules(document.documentElement.lang || undefined);
+  const categories = ['zero', 'one', 'two', 'few', 'many', 'other'].filter((category) => rules.resolvedOptions().pluralCategories.includes(category));
+  const form = forms[Math.min(Math.max(categories.indexOf(rules.select(count)), 0), forms.length - 1)] ?? '';
+  return form.replace('{count}', String(count));
+}
+
 /** Pagefind with every shard of the book's index merged; undefined for a book without chapters. */
 async function loadPagefind() {
   const listed = await fetch(new URL('pagefind/bundles.json', window.location.href));
@@ -26,7 +42,7 @@ async function run(query) {
     status.textContent = '';
     return;
   }
-  status.textContent = 'Searching…';
+  status.textContent = words.searching ?? 'Searching…';
   try {
     pagefind ??= loadPagefind();
     const index = await pagefind;
@@ -44,7 +60,7 @@ async function run(query) {
       list.append(item);
     }
     const count = results.length;
-    status.textContent = count === 0 ? `No chapter mentions “${query}”.` : `${count} ${count === 1 ? 'page mentions' : 'pages mention'} “${query}”.`;
+    status.textContent = count === 0 ? (words.none ?? `No chapter mentions “${query}”.`) : found(count, query);
   } catch (error) {
     pagefind = undefined;
     status.textContent = `Search could not load its index (${error.message}). Open the site from a web server, not from files.`;
