@@ -59,7 +59,10 @@ describe('interface words in the book’s language', () => {
     assert.match(text(site.get('bibliography.html')), /<h1 id="bibliography-heading">Literatur<\/h1>/);
     const search = text(site.get('search.html'));
     assert.match(search, /<label for="search-input">Suche<\/label>/);
-    assert.match(search, /data-searching="Neue Ergebnisse abrufen..." data-none="Es wurden keine Ergebnisse gefunden" data-found="Ein Dokument gefunden\|\{count\} Dokumente gefunden"/);
+    assert.match(
+      search,
+      /data-searching="Neue Ergebnisse abrufen..." data-none="Es wurden keine Ergebnisse gefunden" data-found="Ein Dokument gefunden\|\{count\} Dokumente gefunden"/,
+    );
 
     const epub = renderEpub(book, assets, { breaks: [] });
     const nav = text(epub.get('EPUB/nav.xhtml'));
