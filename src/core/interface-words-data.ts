@@ -274,6 +274,11 @@ export const interfaceWordSources: Record<'quarto' | 'docusaurus' | 'csl', Recor
       searchNoResults: 'Nessun risultato trovato',
       searchResults: 'Un documento trovato|{count} documenti trovati',
     },
+    ja: {
+      previous: '前へ',
+      next: '次へ',
+      skipToText: 'メインコンテンツまでスキップ',
+    },
     nl: {
       previous: 'Vorige',
       next: 'Volgende',
@@ -283,6 +288,11 @@ export const interfaceWordSources: Record<'quarto' | 'docusaurus' | 'csl', Recor
       searchNoResults: 'Geen resultaten gevonden',
       searchResults: 'Een document gevonden|{count} documenten gevonden',
     },
+    pl: {
+      previous: 'Poprzednia strona',
+      next: 'Następna strona',
+      skipToText: 'Przejdź do głównej zawartości',
+    },
     'pt-BR': {
       previous: 'Anterior',
       next: 'Próxima',
@@ -291,6 +301,16 @@ export const interfaceWordSources: Record<'quarto' | 'docusaurus' | 'csl', Recor
       searching: 'Trazendo novos resultados...',
       searchNoResults: 'Nenhum resultado foi encontrado',
       searchResults: 'Um documento encontrado|{count} documentos encontrados',
+    },
+    ru: {
+      previous: 'Предыдущая страница',
+      next: 'Следующая страница',
+      skipToText: 'Перейти к основному содержимому',
+    },
+    sv: {
+      previous: 'Föregående',
+      next: 'Nästa',
+      skipToText: 'Hoppa till huvudinnehåll',
     },
   },
   csl: {
