@@ -171,14 +171,16 @@ interface ChapterPlan {
 // Each chapter's plan, made once for the works it was made against: `citeBookInParallel` asks for
 // the jobs and the keys cited, then `citeBook` renders, each from the same plan.
 // A body made notes of, or given back (`citationsInNotes`), is a new `children` list: a new plan.
-const plans = new WeakMap<Chapter, { items: ReadonlyMap<string, CslJsonItem>; body: unknown; plan: ChapterPlan }>();
+// Plans are remembered by the body they were made from, so a plan lives no longer than its body
+// (remembered by the chapter, each held its chapter's body, and every old body, through the build).
+const plans = new WeakMap<Chapter['tree']['children'], { items: ReadonlyMap<string, CslJsonItem>; plan: ChapterPlan }>();
 
 /** What citeproc is to be asked for a chapter (pure: nothing reported, nothing changed). */
 function planChapter(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): ChapterPlan {
-  const made = plans.get(chapter);
-  if (made?.items === items && made.body === chapter.tree.children) return made.plan;
+  const made = plans.get(chapter.tree.children);
+  if (made?.items === items) return made.plan;
   const plan = newPlan(chapter, items);
-  plans.set(chapter, { items, body: chapter.tree.children, plan });
+  plans.set(chapter.tree.children, { items, plan });
   return plan;
 }
 
