@@ -90,7 +90,8 @@ export const rules = {
   },
   'import-site-syntax': {
     severity: 'warning',
-    summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
+    summary:
+      'A site-generator tag or shortcode (an embed, an include, a shortcode the importer does not know) was taken out: what it showed or did is not in the source.',
   },
   'import-note-label': {
     severity: 'warning',

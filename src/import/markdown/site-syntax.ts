@@ -19,7 +19,11 @@ export interface SiteSyntaxChange {
 export interface SiteSyntaxResult {
   text: string;
   changes: SiteSyntaxChange[];
+  /** Lines that held a one-line code shortcode, now a code span: code blocks to be (`import-markdown.ts`). */
+  codeLines: CodeLine[];
 }
+
+import { type CodeLine, codeSpan, pairedBlockRewrite, pairedLineRewrite, unescapeShortcodes } from './hugo-shortcodes.ts';
 
 const fence = /^\s{0,3}(`{3,}|~{3,})/;
 // Docusaurus's magic comments mark lines to highlight and are not shown: `// highlight-start`, `{/* highlight-next-line */}`.
@@ -27,7 +31,7 @@ const magicComment = /^\s*(?:\/\/|#|--|;|\/\*|\{\/\*|<!--)\s*highlight-(?:next-l
 const liquidHighlight = /^\s*\{%-?\s*highlight\s+["']?([\w+#.-]+)["']?[^%]*-?%\}\s*$/;
 const liquidEndHighlight = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
 const liquidTagLine = /^\s*\{%-?\s*(\w+)[^%]*-?%\}\s*$/;
-const hugoShortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*([\w/-]+)([\s\S]*?)\s*[>%]\}\}\s*$/;
+const hugoShortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*(\w[\w/-]*)([\s\S]*?)\s*[>%]\}\}\s*$/;
 const goRawOpen = /^\s*\{\{\s*raw\s+`\s*$/;
 const goRawClose = /^\s*`\s*\}\}\s*$/;
 const goImage = /^\s*\{\{\s*image\s+"([^"]+)"(?:\s+\d+)?\s*\}\}\s*$/;
@@ -67,6 +71,7 @@ function escapeBrackets(text: string): string {
 export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult {
   const lines = text.split('\n');
   const changes: SiteSyntaxChange[] = [];
+  const codeLines: CodeLine[] = [];
   const drop = (index: number, reason: string, lossy = false) => {
     changes.push({ line: index + 1, reason, whole: true, lossy });
     lines[index] = insideHtmlBlock(lines, index) ? '<!---->' : '';
@@ -93,9 +98,15 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       drop(index, 'a Liquid comment ({% comment %}): not part of the text');
       continue;
     }
-    const highlightEnd = highlightAsFence(lines, index, changes);
+    const highlightEnd = highlightAsFence(lines, index, changes) ?? pairedBlockRewrite(lines, index, changes);
     if (highlightEnd !== undefined) {
       index = highlightEnd;
+      continue;
+    }
+    const paired = pairedLineRewrite(line, index + 1, codeLines);
+    if (paired) {
+      lines[index] = paired.text;
+      changes.push(paired.change);
       continue;
     }
     const liquid = liquidTagLine.exec(line);
@@ -140,7 +151,8 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
     }
   }
   admonitionsAsQuotes(lines, changes, fromLine);
-  return { text: lines.join('\n'), changes };
+  unescapeShortcodes(lines, changes, fromLine);
+  return { text: lines.join('\n'), changes, codeLines };
 }
 
 const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
@@ -192,9 +204,14 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     }
     const title = (open[3] ?? open[4] ?? '').trim();
     lines[index] = title ? `> **${title}**` : '';
-    changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });
     for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
     lines[end] = '';
+    // A Hugo box shortcode was written as an admonition (`hugo-shortcodes.ts`) and says so already.
+    if (changes.some((change) => change.line === index + 1)) {
+      index = end;
+      continue;
+    }
+    changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });
     changes.push({ line: end + 1, reason: 'the end of an admonition (:::)', whole: true, lossy: false });
     index = end;
   }
@@ -333,7 +350,9 @@ function withoutRawTags(lines: string[], changes: SiteSyntaxChange[], fromLine: 
   }
 }
 
-const inlineShortcode = /\{\{([<%])\s*(\/?)\s*([\w/-]+)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
+// `{{< highlight go >}}x := 1{{< /highlight >}}` inside a sentence: code in the sentence.
+const inlinePairedCode = /\{\{([<%])\s*(highlight|code)((?:\s+[^<>%]*?)?)\s*[>%]\}\}(.*?)\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g;
+const inlineShortcode = /\{\{([<%])\s*(\/?)\s*(\w[\w/-]*)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
 
 /**
  * Hugo shortcodes inside a sentence (outside code spans): `{{< glossary_tooltip text="containers"
@@ -349,9 +368,11 @@ function inlineShortcodes(line: string): { text: string; reason: string; lossy: 
     .map((part) =>
       part.startsWith('`')
         ? part
-        : part.replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
-            shortcodeWords(closing, name, attributes, lost),
-          ),
+        : part
+            .replace(inlinePairedCode, (_whole, _delimiter, _name, _attributes, code: string) => codeSpan(code.trim()))
+            .replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
+              shortcodeWords(closing, name, attributes, lost),
+            ),
     )
     .join('');
   if (text === line) return undefined;
