@@ -23,7 +23,8 @@ export interface SiteSyntaxResult {
   codeLines: CodeLine[];
 }
 
-import { type CodeLine, codeSpan, pairedBlockRewrite, pairedLineRewrite, unescapeShortcodes } from './hugo-shortcodes.ts';
+import { type CodeLine, codeSpan, pairedBlockRewrite, pairedLineRewrite, shortcodeArgument, shortcodeLabel, unescapeShortcodes } from './hugo-shortcodes.ts';
+import { mdxChildrenAsProse } from './mdx-components.ts';
 
 const fence = /^\s{0,3}(`{3,}|~{3,})/;
 // Docusaurus's magic comments mark lines to highlight and are not shown: `// highlight-start`, `{/* highlight-next-line */}`.
@@ -79,6 +80,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
   withoutRawTags(lines, changes, fromLine);
   // MDX (Docusaurus, Astro) reads Markdown inside JSX blocks; CommonMark shows it as typed.
   const mdx = lines.some((line) => esImport.test(line)) || text.includes('={{');
+  if (mdx) mdxChildrenAsProse(lines, changes, fromLine);
   let inFence: string | undefined;
   let inLiquidComment = false;
   for (let index = fromLine - 1; index < lines.length; index++) {
@@ -281,11 +283,25 @@ function mdxLineRewrite(line: string): { text: string; reason: string; whole: bo
   const component = jsxComponentLine.exec(line);
   if (!component) return undefined;
   const [, closing, name, selfClosing] = component;
+  const attributes = line.replace(/^\s*<[\w.]+/, '').replace(/\/?>\s*$/, '');
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  // A link card (`<LinkCard title="Components" href="/components/" />`) is a link.
+  const href = selfClosing ? shortcodeArgument(attributes, 'href') : undefined;
+  const linkText = href ? shortcodeLabel(name ?? '', attributes) : '';
+  if (href && linkText)
+    return {
+      text: `${indent}[${linkText.replace(/[[\]]/g, '\\$&')}](<${href}>)`,
+      reason: `MDX component <${name} />: kept as the link it shows`,
+      whole: false,
+      lossy: false,
+    };
   const lossy = selfClosing === '/';
+  // What the site prints above what the component wraps: a card's or an aside's title, a tab's label.
+  const label = closing || lossy ? '' : shortcodeLabel(name ?? '', attributes);
   return {
-    text: '',
-    reason: `MDX component <${closing}${name}${lossy ? ' /' : ''}>: site markup${lossy ? ' (what it showed on the site is not in the source)' : '; what it wraps is kept'}`,
-    whole: true,
+    text: label ? `${indent}**${label}**` : '',
+    reason: `MDX component <${closing}${name}${lossy ? ' /' : ''}>: site markup${lossy ? ' (what it showed on the site is not in the source)' : `; what it wraps is kept${label ? ', its title in bold' : ''}`}`,
+    whole: !label,
     lossy,
   };
 }
