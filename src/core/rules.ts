@@ -32,6 +32,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A picture inside a line of text (![…](…) among words): the book shows pictures as figures, on lines of their own; its alt text is shown instead.',
   },
+  'figure-link-dropped': {
+    severity: 'warning',
+    summary:
+      'A picture that was a link ([![…](…)](…)) became a figure without its link: it led to a larger copy of the picture or a page of its site, which a book cannot link to.',
+  },
   'image-missing': { severity: 'error', summary: 'The image file a figure (or the cover) names does not exist.' },
   'image-outside-project': { severity: 'error', summary: 'The image file a figure (or the cover) names is outside the project folder.' },
   'image-unreadable': { severity: 'error', summary: 'An image file cannot be read as PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG (damaged, or another format).' },

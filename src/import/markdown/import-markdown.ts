@@ -1,7 +1,7 @@
 import type { Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import { h } from 'hastscript';
-import type { Code, Html, Image, InlineCode, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, Html, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { toString as plainText } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -17,7 +17,7 @@ import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
 import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
-import { checkNotes } from '../../load/chapter.ts';
+import { checkNotes, linkedPictureCaption } from '../../load/chapter.ts';
 import { parseCitations } from '../../load/citation-syntax.ts';
 import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts';
 import { figureDirective } from '../body.ts';
@@ -354,15 +354,17 @@ const remoteImage = /^(?:https?:)?\/\//i;
 function picturesToFigures(tree: Root, file: VFile): void {
   visit(tree, 'paragraph', (paragraph, index, parent) => {
     if (!parent || index === undefined) return;
-    const images: Image[] = [];
-    visit(paragraph, 'image', (image) => {
-      images.push(image);
+    const images: { image: Image; link: Link | undefined }[] = [];
+    visit(paragraph, 'image', (image, _index, holder) => {
+      // A picture that is a link and nothing else (`[![Diagram](d.png)](https://…)`): the figure keeps the link.
+      const link = holder?.type === 'link' && holder.children.every((child) => child === image || plainText(child).trim() === '') ? holder : undefined;
+      images.push({ image, link });
     });
     if (images.length === 0) return;
     const rest = withoutImages(paragraph);
     const replacement: RootContent[] = [
       ...(plainText(rest, { includeImageAlt: false }).trim() === '' ? [] : [rest]),
-      ...images.map((image) => imageFigure(image, file)),
+      ...images.map(({ image, link }) => imageFigure(image, link, file)),
     ];
     (parent.children as RootContent[]).splice(index, 1, ...replacement);
     return index + replacement.length;
@@ -383,10 +385,15 @@ function withoutImages<T extends Paragraph | PhrasingContent>(node: T): T {
   return { ...node, children };
 }
 
-function imageFigure(image: Image, file: VFile): LeafDirective {
+function imageFigure(image: Image, link: Link | undefined, file: VFile): LeafDirective {
   const { caption, credit } = splitCaptionCredit(image.title ?? '');
   const remote = remoteImage.test(image.url) ? (image.url.startsWith('//') ? `https:${image.url}` : image.url) : undefined;
   const figure = figureDirective(caption, credit, remote ? undefined : image.url);
+  if (link) {
+    const linked = linkedPictureCaption(image, link, figure.children);
+    figure.children = linked.children;
+    if (linked.dropped) report(file, 'figure-link-dropped', linked.dropped, { line: link.position?.start.line ?? 1, column: link.position?.start.column ?? 1 });
+  }
   figure.attributes = { ...figure.attributes, ...(remote ? { remote } : {}), ...(!caption && image.alt ? { alt: image.alt } : {}) };
   if (remote)
     report(file, 'import-remote-image', `the image ${remote} is on the web and was not fetched: put the file in the project and give the figure a src`, {

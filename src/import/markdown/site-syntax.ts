@@ -131,30 +131,36 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       index++;
       continue;
     }
-    const rewritten = withoutInlineAttributes(mdx && afterHtmlLine(lines, index) ? withHtmlLinks(line) : line);
-    if (rewritten !== line) {
-      lines[index] = rewritten;
-      changes.push({
-        line: index + 1,
-        reason: 'site-generator attributes or template variables ({#id}, {: .class}, {{ site.url }})',
-        whole: false,
-        lossy: false,
-      });
-    }
-    const crossLinked = withoutCrossReferences(lines[index] as string);
-    if (crossLinked) {
-      lines[index] = crossLinked.text;
-      changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
-    }
-    const inline = inlineShortcodes(lines[index] as string);
-    if (inline) {
-      lines[index] = inline.text;
-      changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
-    }
+    withinLineRewrites(lines, index, changes, mdx);
   }
   admonitionsAsQuotes(lines, changes, fromLine);
   unescapeShortcodes(lines, changes, fromLine);
   return { text: lines.join('\n'), changes, codeLines };
+}
+
+/** What a line of prose holds of a site's syntax within it: attributes, template variables, links to the site's pages, inline shortcodes. */
+function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxChange[], mdx: boolean): void {
+  const line = lines[index] as string;
+  const rewritten = withoutInlineAttributes(mdx && afterHtmlLine(lines, index) ? withHtmlLinks(line) : line);
+  if (rewritten !== line) {
+    lines[index] = rewritten;
+    changes.push({
+      line: index + 1,
+      reason: 'site-generator attributes or template variables ({#id}, {: .class}, {{ site.url }})',
+      whole: false,
+      lossy: false,
+    });
+  }
+  const crossLinked = withoutCrossReferences(lines[index] as string);
+  if (crossLinked) {
+    lines[index] = crossLinked.text;
+    changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
+  }
+  const inline = inlineShortcodes(lines[index] as string);
+  if (inline) {
+    lines[index] = inline.text;
+    changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
+  }
 }
 
 const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
