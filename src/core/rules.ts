@@ -74,6 +74,11 @@ export const rules = {
   'import-venue-unknown': { severity: 'info', summary: 'The source does not name the publication: the venue is left empty.' },
   'import-sanitised': { severity: 'info', summary: 'Unsafe markup (scripts, event handlers, iframes…) was removed.' },
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
+  'import-featured-image': {
+    severity: 'warning',
+    summary:
+      'A post’s featured image (the picture its blog showed above it) could not be carried whole: its attachment is not in the export, or its description is not in the figure.',
+  },
   'import-control-character': {
     severity: 'warning',
     summary: 'A source held a control character (not tab or newline) that no book format can carry: it was removed and the import went on.',
