@@ -74,6 +74,11 @@ export const rules = {
   'import-venue-unknown': { severity: 'info', summary: 'The source does not name the publication: the venue is left empty.' },
   'import-sanitised': { severity: 'info', summary: 'Unsafe markup (scripts, event handlers, iframes…) was removed.' },
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
+  'import-ghost-card': {
+    severity: 'warning',
+    summary:
+      'A card of a Ghost post kept as Lexical that a book cannot carry (a video or audio player, an embed: kept as a link to it) or that the importer does not read (its text kept, else left out).',
+  },
   'import-featured-image': {
     severity: 'warning',
     summary:
