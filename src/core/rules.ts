@@ -36,6 +36,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A picture inside a line of text (![…](…) among words): the book shows pictures as figures, on lines of their own; its alt text is shown instead.',
   },
+  'figure-link-dropped': {
+    severity: 'warning',
+    summary:
+      'A picture that was a link ([![…](…)](…)) became a figure without its link: it led to a larger copy of the picture or a page of its site, which a book cannot link to.',
+  },
   'image-missing': { severity: 'error', summary: 'The image file a figure (or the cover) names does not exist.' },
   'image-outside-project': { severity: 'error', summary: 'The image file a figure (or the cover) names is outside the project folder.' },
   'image-unreadable': { severity: 'error', summary: 'An image file cannot be read as PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG (damaged, or another format).' },
@@ -73,6 +78,16 @@ export const rules = {
   'import-venue-unknown': { severity: 'info', summary: 'The source does not name the publication: the venue is left empty.' },
   'import-sanitised': { severity: 'info', summary: 'Unsafe markup (scripts, event handlers, iframes…) was removed.' },
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
+  'import-ghost-card': {
+    severity: 'warning',
+    summary:
+      'A card of a Ghost post kept as Lexical that a book cannot carry (a video or audio player, an embed: kept as a link to it) or that the importer does not read (its text kept, else left out).',
+  },
+  'import-featured-image': {
+    severity: 'warning',
+    summary:
+      'A post’s featured image (the picture its blog showed above it) could not be carried whole: its attachment is not in the export, or its description is not in the figure.',
+  },
   'import-control-character': {
     severity: 'warning',
     summary: 'A source held a control character (not tab or newline) that no book format can carry: it was removed and the import went on.',
@@ -94,7 +109,8 @@ export const rules = {
   },
   'import-site-syntax': {
     severity: 'warning',
-    summary: 'A site-generator tag or shortcode (an embed, an include) was taken out: what it showed is not in the source.',
+    summary:
+      'A site-generator tag or shortcode (an embed, an include, a shortcode the importer does not know) was taken out: what it showed or did is not in the source.',
   },
   'import-note-label': {
     severity: 'warning',

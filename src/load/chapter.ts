@@ -1,4 +1,4 @@
-import type { Image, Parent, Root } from 'mdast';
+import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -112,22 +112,27 @@ function joinAdjacentText(parent: Parent): void {
 /**
  * A Markdown picture on a line of its own (`![A lighthouse](images/light.jpg "The lamp room")`) is
  * a figure, as Pandoc makes it: its picture copied into every format like any `::figure`, the alt
- * text kept, the title as caption. One among words cannot be a figure: its alt text stands in for
- * it, reported, rather than a picture no format carries.
+ * text kept, the title as caption. A picture that is a link (`[![Diagram](d.png)](https://…)`) is
+ * one too, the link kept in its caption (`linkedPictureCaption`). One among words cannot be a
+ * figure: its alt text stands in for it, reported, rather than a picture no format carries.
  */
 function picturesAsFigures(tree: Root, file: VFile): void {
   visit(tree, 'paragraph', (node, index, parent) => {
     // Pictures on lines of their own, one after another, are one paragraph to Markdown: a figure each.
     const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break');
-    if (content.length === 0 || content.some((child) => child.type !== 'image') || !parent || index === undefined) return undefined;
-    const figures = (content as Image[]).map((image): LeafDirective => {
+    const pictures = content.map(linkedPicture);
+    if (content.length === 0 || pictures.some((picture) => !picture) || !parent || index === undefined) return undefined;
+    const figures = (pictures as LinkedPicture[]).map(({ image, link }): LeafDirective => {
       // A picture alone is its paragraph, which it stands for; one of several is its own place.
-      const position = content.length === 1 ? node.position : image.position;
+      const position = content.length === 1 ? node.position : (link ?? image).position;
+      const title: PhrasingContent[] = image.title?.trim() ? [{ type: 'text', value: image.title.trim() }] : [];
+      const caption = link ? linkedPictureCaption(image, link, title) : { children: title };
+      if (caption.dropped) report(file, 'figure-link-dropped', caption.dropped, placeOf(link ?? image));
       return {
         type: 'leafDirective',
         name: 'figure',
         attributes: { src: image.url, ...(image.alt?.trim() ? { alt: image.alt.trim() } : {}) },
-        children: image.title?.trim() ? [{ type: 'text', value: image.title.trim() }] : [],
+        children: caption.children,
         ...(position ? { position } : {}),
       };
     });
@@ -136,16 +141,56 @@ function picturesAsFigures(tree: Root, file: VFile): void {
   });
   visit(tree, 'image', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
-    const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     report(
       file,
       'image-inline',
       `a picture among words (${node.url}) is not shown: put it on a line of its own to make it a figure; its alt text${node.alt ? ` “${node.alt}”` : ' (none)'} stands in for it`,
-      place,
+      placeOf(node),
     );
     parent.children.splice(index, 1, { type: 'text', value: node.alt ?? '', ...(node.position ? { position: node.position } : {}) });
     return index + 1;
   });
+}
+
+function placeOf(node: { position?: { start: { line: number; column: number } } | undefined }): Place {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+interface LinkedPicture {
+  image: Image;
+  link?: Link;
+}
+
+/** A picture, or a link that holds a picture and nothing else (`[![Diagram](d.png)](https://…)`). */
+function linkedPicture(node: PhrasingContent): LinkedPicture | undefined {
+  if (node.type === 'image') return { image: node };
+  if (node.type !== 'link') return undefined;
+  const held = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return held.length === 1 && held[0]?.type === 'image' ? { image: held[0], link: node } : undefined;
+}
+
+const webAddress = /^(?:https?:|mailto:)/i;
+
+/**
+ * The caption of a picture that is a link, so the link is not lost: to the web, the caption (its
+ * title, else the address) links there; to the picture itself, the link adds nothing. To anything
+ * else (a larger copy of the picture on its site, a page of the site), the link cannot work in a
+ * book: it is left out, and `dropped` says why.
+ */
+export function linkedPictureCaption(image: Image, link: Link, title: PhrasingContent[]): { children: PhrasingContent[]; dropped?: string } {
+  const url = link.url.trim();
+  if (url === '' || url === image.url) return { children: title };
+  if (webAddress.test(url)) {
+    const words: PhrasingContent[] = title.length > 0 ? title : [{ type: 'text', value: url.replace(/^mailto:/i, '') }];
+    return { children: [{ type: 'link', url, ...(link.title ? { title: link.title } : {}), children: words }] };
+  }
+  const picture = /\.(?:avif|gif|jpe?g|png|svg|webp|tiff?)(?:[?#].*)?$/i.test(url);
+  return {
+    children: title,
+    dropped: picture
+      ? `the picture ${image.url} links to ${url} (a larger copy, as sites do): the figure shows ${image.url}; if the book has the larger file, make it the figure's src`
+      : `the picture ${image.url} links to ${url}, a page of its site that the book does not have: the link is left out (write the address in the caption if it matters)`,
+  };
 }
 
 function checkFigures(tree: Root, file: VFile): void {

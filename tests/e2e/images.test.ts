@@ -105,6 +105,11 @@ describe('the image test book', () => {
     assert.match(sitemap, /<loc>https:\/\/books\.example\.org\/harbours\/the-harbour-at-dusk\.html<\/loc>/);
     const charts = await readFile(path.join(html, 'charts-and-diagrams.html'), 'utf8');
     assert.match(charts, /<img src="images\/five-bars-[0-9a-f]{8}\.png"[^>]*style="width: 50%"/);
+    // A picture that is a link, alone on its line, is a figure whose caption keeps the link.
+    assert.match(
+      charts,
+      /<figure><img src="images\/stages-[0-9a-f]{8}\.svg" alt="The stages of unloading"[^>]*><figcaption><a href="https:\/\/example\.org\/harbour\/stages">The stages, as the harbour office draws them<\/a><\/figcaption><\/figure>/,
+    );
   });
 
   it('the EPUB lists every picture in its manifest (WebP carried as PNG) and passes epubcheck with no errors or warnings', async () => {

@@ -11,6 +11,7 @@ import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sour
 import { splitCaptionCredit } from '../html/caption.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { lexicalToHtml } from './lexical.ts';
 
 interface GhostPost {
   id?: string;
@@ -20,6 +21,8 @@ interface GhostPost {
   /** Ghost 0.x keeps the post as Markdown; Ghost 1–4 as mobiledoc, usually with `html` beside it. */
   markdown?: string | null;
   mobiledoc?: string | null;
+  /** Ghost 5 keeps the post as Lexical JSON; its export may hold no `html` beside it. */
+  lexical?: string | null;
   plaintext?: string | null;
   custom_excerpt?: string | null;
   feature_image?: string | null;
@@ -177,7 +180,7 @@ function ghostPiece(post: GhostPost, span: PostSpan | undefined, lines: [number,
     .filter(Boolean);
   const htmlKey = span?.keys.find((key) => key.name === bodyKeyOf(post));
   const htmlPlace = htmlKey ? site.placeIn(htmlKey.from) : { line: lines[0], column: 1 };
-  const html = postHtml(post, file, lines[0]);
+  const html = postHtml(post, file, htmlPlace);
   // The HTML is one JSON string, on one line of the export. Ghost writes its own address as
   // `__GHOST_URL__`, so there is no base to resolve against (the canonical URL is another site's).
   const { body } = htmlContentToBody(html, file, undefined, onLine(htmlPlace));
@@ -270,21 +273,29 @@ function jsonErrorPlace(source: string, reason: string): Place {
 
 const fateRank: Record<LineFate['fate'], number> = { kept: 3, metadata: 2, dropped: 1, blank: 0 };
 
-/** The key the post's body is read from: HTML first, then what older Ghosts kept instead. */
-function bodyKeyOf(post: GhostPost): 'html' | 'markdown' | 'mobiledoc' | 'plaintext' {
+/** The key the post's body is read from: HTML first, then what other Ghosts kept instead (0.x Markdown, 1–4 mobiledoc, 5 Lexical). */
+function bodyKeyOf(post: GhostPost): 'html' | 'markdown' | 'mobiledoc' | 'lexical' | 'plaintext' {
   if (post.html?.trim()) return 'html';
   if (post.markdown?.trim()) return 'markdown';
   if (post.mobiledoc && mobiledocMarkdown(post.mobiledoc)) return 'mobiledoc';
+  if (post.lexical && lexicalToHtml(post.lexical)) return 'lexical';
   return 'plaintext';
 }
 
 /** The post as HTML, from whichever form the export has it in; a post with no body at all is reported. */
-function postHtml(post: GhostPost, file: VFile, line: number): string {
+function postHtml(post: GhostPost, file: VFile, place: Place): string {
   const key = bodyKeyOf(post);
   const name = post.title ?? post.slug;
+  const line = place.line;
   if (key === 'html') return post.html ?? '';
   if (key === 'markdown') return markdownToHtml(post.markdown ?? '');
   if (key === 'mobiledoc') return markdownToHtml(mobiledocMarkdown(post.mobiledoc ?? '') ?? '');
+  if (key === 'lexical') {
+    const lexical = lexicalToHtml(post.lexical ?? '');
+    for (const card of lexical?.unread ?? [])
+      report(file, 'import-ghost-card', `post “${name}”: its ${card.type} card ${card.fate}; look at the original post`, place);
+    return lexical?.html ?? '';
+  }
   if (post.plaintext?.trim()) {
     report(file, 'import-sanitised', `post “${name}” has no HTML in the export; imported from its plain text (formatting lost)`, { line, column: 1 });
     return post.plaintext
@@ -292,7 +303,7 @@ function postHtml(post: GhostPost, file: VFile, line: number): string {
       .map((paragraph) => `<p>${paragraph.replace(/[<&]/g, (char) => (char === '<' ? '&lt;' : '&amp;'))}</p>`)
       .join('');
   }
-  report(file, 'import-empty-post', `post “${name}” has no body in the export (no html, markdown, mobiledoc or plaintext)`, { line, column: 1 });
+  report(file, 'import-empty-post', `post “${name}” has no body in the export (no html, markdown, mobiledoc, lexical or plaintext)`, { line, column: 1 });
   return '';
 }
 

@@ -1,7 +1,7 @@
 import type { Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import { h } from 'hastscript';
-import type { Html, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, Html, Image, InlineCode, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { toString as plainText } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -17,7 +17,7 @@ import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
 import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
-import { checkNotes } from '../../load/chapter.ts';
+import { checkNotes, linkedPictureCaption } from '../../load/chapter.ts';
 import { parseCitations } from '../../load/citation-syntax.ts';
 import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts';
 import { figureDirective } from '../body.ts';
@@ -39,6 +39,7 @@ import {
   metadataHeader,
   nameForAuthorKey,
 } from './front-matter.ts';
+import type { CodeLine } from './hugo-shortcodes.ts';
 import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 import { postMath, texDelimitersAsDollars } from './tex-math.ts';
@@ -101,6 +102,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
   const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
   const { tree, notesHeadingLine } = parsePost(siteSyntax.text, file);
+  codeSpansAsBlocks(tree, siteSyntax.codeLines);
   const frontMatter = header ?? takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {
@@ -158,6 +160,28 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: placeOfKey('bibliography') } } : {}),
   };
   return { pieces: [piece], lines: fates };
+}
+
+/**
+ * A one-line code shortcode (`{{< highlight go >}} code {{< /highlight >}}`) was written as a code
+ * span on its line (`hugo-shortcodes.ts`): a paragraph of such spans becomes a code block each, in
+ * their language, at their place.
+ */
+function codeSpansAsBlocks(tree: Root, codeLines: readonly CodeLine[]): void {
+  if (codeLines.length === 0) return;
+  const languages = new Map(codeLines.map((code) => [code.line, code.language]));
+  visit(tree, 'paragraph', (paragraph, index, parent) => {
+    if (!parent || index === undefined) return;
+    const spans = paragraph.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const code = spans.every((child) => child.type === 'inlineCode' && languages.has(child.position?.start.line ?? 0));
+    if (spans.length === 0 || !code) return;
+    const blocks = spans.map((span): Code => {
+      const language = languages.get(span.position?.start.line ?? 0);
+      return { type: 'code', lang: language || null, value: (span as InlineCode).value, ...(span.position ? { position: span.position } : {}) };
+    });
+    (parent.children as RootContent[]).splice(index, 1, ...blocks);
+    return index + blocks.length;
+  });
 }
 
 /** A front matter's `bibliography:` (Pandoc, Quarto, R Markdown): one file or a list of them. */
@@ -330,15 +354,17 @@ const remoteImage = /^(?:https?:)?\/\//i;
 function picturesToFigures(tree: Root, file: VFile): void {
   visit(tree, 'paragraph', (paragraph, index, parent) => {
     if (!parent || index === undefined) return;
-    const images: Image[] = [];
-    visit(paragraph, 'image', (image) => {
-      images.push(image);
+    const images: { image: Image; link: Link | undefined }[] = [];
+    visit(paragraph, 'image', (image, _index, holder) => {
+      // A picture that is a link and nothing else (`[![Diagram](d.png)](https://…)`): the figure keeps the link.
+      const link = holder?.type === 'link' && holder.children.every((child) => child === image || plainText(child).trim() === '') ? holder : undefined;
+      images.push({ image, link });
     });
     if (images.length === 0) return;
     const rest = withoutImages(paragraph);
     const replacement: RootContent[] = [
       ...(plainText(rest, { includeImageAlt: false }).trim() === '' ? [] : [rest]),
-      ...images.map((image) => imageFigure(image, file)),
+      ...images.map(({ image, link }) => imageFigure(image, link, file)),
     ];
     (parent.children as RootContent[]).splice(index, 1, ...replacement);
     return index + replacement.length;
@@ -359,10 +385,15 @@ function withoutImages<T extends Paragraph | PhrasingContent>(node: T): T {
   return { ...node, children };
 }
 
-function imageFigure(image: Image, file: VFile): LeafDirective {
+function imageFigure(image: Image, link: Link | undefined, file: VFile): LeafDirective {
   const { caption, credit } = splitCaptionCredit(image.title ?? '');
   const remote = remoteImage.test(image.url) ? (image.url.startsWith('//') ? `https:${image.url}` : image.url) : undefined;
   const figure = figureDirective(caption, credit, remote ? undefined : image.url);
+  if (link) {
+    const linked = linkedPictureCaption(image, link, figure.children);
+    figure.children = linked.children;
+    if (linked.dropped) report(file, 'figure-link-dropped', linked.dropped, { line: link.position?.start.line ?? 1, column: link.position?.start.column ?? 1 });
+  }
   figure.attributes = { ...figure.attributes, ...(remote ? { remote } : {}), ...(!caption && image.alt ? { alt: image.alt } : {}) };
   if (remote)
     report(file, 'import-remote-image', `the image ${remote} is on the web and was not fetched: put the file in the project and give the figure a src`, {

@@ -19,7 +19,12 @@ export interface SiteSyntaxChange {
 export interface SiteSyntaxResult {
   text: string;
   changes: SiteSyntaxChange[];
+  /** Lines that held a one-line code shortcode, now a code span: code blocks to be (`import-markdown.ts`). */
+  codeLines: CodeLine[];
 }
+
+import { type CodeLine, codeSpan, pairedBlockRewrite, pairedLineRewrite, shortcodeArgument, shortcodeLabel, unescapeShortcodes } from './hugo-shortcodes.ts';
+import { mdxChildrenAsProse } from './mdx-components.ts';
 
 const fence = /^\s{0,3}(`{3,}|~{3,})/;
 // Docusaurus's magic comments mark lines to highlight and are not shown: `// highlight-start`, `{/* highlight-next-line */}`.
@@ -27,7 +32,7 @@ const magicComment = /^\s*(?:\/\/|#|--|;|\/\*|\{\/\*|<!--)\s*highlight-(?:next-l
 const liquidHighlight = /^\s*\{%-?\s*highlight\s+["']?([\w+#.-]+)["']?[^%]*-?%\}\s*$/;
 const liquidEndHighlight = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
 const liquidTagLine = /^\s*\{%-?\s*(\w+)[^%]*-?%\}\s*$/;
-const hugoShortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*([\w/-]+)([\s\S]*?)\s*[>%]\}\}\s*$/;
+const hugoShortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*(\w[\w/-]*)([\s\S]*?)\s*[>%]\}\}\s*$/;
 const goRawOpen = /^\s*\{\{\s*raw\s+`\s*$/;
 const goRawClose = /^\s*`\s*\}\}\s*$/;
 const goImage = /^\s*\{\{\s*image\s+"([^"]+)"(?:\s+\d+)?\s*\}\}\s*$/;
@@ -67,6 +72,7 @@ function escapeBrackets(text: string): string {
 export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult {
   const lines = text.split('\n');
   const changes: SiteSyntaxChange[] = [];
+  const codeLines: CodeLine[] = [];
   const drop = (index: number, reason: string, lossy = false) => {
     changes.push({ line: index + 1, reason, whole: true, lossy });
     lines[index] = insideHtmlBlock(lines, index) ? '<!---->' : '';
@@ -74,6 +80,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
   withoutRawTags(lines, changes, fromLine);
   // MDX (Docusaurus, Astro) reads Markdown inside JSX blocks; CommonMark shows it as typed.
   const mdx = lines.some((line) => esImport.test(line)) || text.includes('={{');
+  if (mdx) mdxChildrenAsProse(lines, changes, fromLine);
   let inFence: string | undefined;
   let inLiquidComment = false;
   for (let index = fromLine - 1; index < lines.length; index++) {
@@ -93,9 +100,15 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       drop(index, 'a Liquid comment ({% comment %}): not part of the text');
       continue;
     }
-    const highlightEnd = highlightAsFence(lines, index, changes);
+    const highlightEnd = highlightAsFence(lines, index, changes) ?? pairedBlockRewrite(lines, index, changes);
     if (highlightEnd !== undefined) {
       index = highlightEnd;
+      continue;
+    }
+    const paired = pairedLineRewrite(line, index + 1, codeLines);
+    if (paired) {
+      lines[index] = paired.text;
+      changes.push(paired.change);
       continue;
     }
     const liquid = liquidTagLine.exec(line);
@@ -118,29 +131,36 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       index++;
       continue;
     }
-    const rewritten = withoutInlineAttributes(mdx && afterHtmlLine(lines, index) ? withHtmlLinks(line) : line);
-    if (rewritten !== line) {
-      lines[index] = rewritten;
-      changes.push({
-        line: index + 1,
-        reason: 'site-generator attributes or template variables ({#id}, {: .class}, {{ site.url }})',
-        whole: false,
-        lossy: false,
-      });
-    }
-    const crossLinked = withoutCrossReferences(lines[index] as string);
-    if (crossLinked) {
-      lines[index] = crossLinked.text;
-      changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
-    }
-    const inline = inlineShortcodes(lines[index] as string);
-    if (inline) {
-      lines[index] = inline.text;
-      changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
-    }
+    withinLineRewrites(lines, index, changes, mdx);
   }
   admonitionsAsQuotes(lines, changes, fromLine);
-  return { text: lines.join('\n'), changes };
+  unescapeShortcodes(lines, changes, fromLine);
+  return { text: lines.join('\n'), changes, codeLines };
+}
+
+/** What a line of prose holds of a site's syntax within it: attributes, template variables, links to the site's pages, inline shortcodes. */
+function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxChange[], mdx: boolean): void {
+  const line = lines[index] as string;
+  const rewritten = withoutInlineAttributes(mdx && afterHtmlLine(lines, index) ? withHtmlLinks(line) : line);
+  if (rewritten !== line) {
+    lines[index] = rewritten;
+    changes.push({
+      line: index + 1,
+      reason: 'site-generator attributes or template variables ({#id}, {: .class}, {{ site.url }})',
+      whole: false,
+      lossy: false,
+    });
+  }
+  const crossLinked = withoutCrossReferences(lines[index] as string);
+  if (crossLinked) {
+    lines[index] = crossLinked.text;
+    changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
+  }
+  const inline = inlineShortcodes(lines[index] as string);
+  if (inline) {
+    lines[index] = inline.text;
+    changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
+  }
 }
 
 const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
@@ -192,9 +212,14 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     }
     const title = (open[3] ?? open[4] ?? '').trim();
     lines[index] = title ? `> **${title}**` : '';
-    changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });
     for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
     lines[end] = '';
+    // A Hugo box shortcode was written as an admonition (`hugo-shortcodes.ts`) and says so already.
+    if (changes.some((change) => change.line === index + 1)) {
+      index = end;
+      continue;
+    }
+    changes.push({ line: index + 1, reason: `admonition :::${open[2]}: kept as a block quote`, whole: !title, lossy: false });
     changes.push({ line: end + 1, reason: 'the end of an admonition (:::)', whole: true, lossy: false });
     index = end;
   }
@@ -264,11 +289,25 @@ function mdxLineRewrite(line: string): { text: string; reason: string; whole: bo
   const component = jsxComponentLine.exec(line);
   if (!component) return undefined;
   const [, closing, name, selfClosing] = component;
+  const attributes = line.replace(/^\s*<[\w.]+/, '').replace(/\/?>\s*$/, '');
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  // A link card (`<LinkCard title="Components" href="/components/" />`) is a link.
+  const href = selfClosing ? shortcodeArgument(attributes, 'href') : undefined;
+  const linkText = href ? shortcodeLabel(name ?? '', attributes) : '';
+  if (href && linkText)
+    return {
+      text: `${indent}[${linkText.replace(/[[\]]/g, '\\$&')}](<${href}>)`,
+      reason: `MDX component <${name} />: kept as the link it shows`,
+      whole: false,
+      lossy: false,
+    };
   const lossy = selfClosing === '/';
+  // What the site prints above what the component wraps: a card's or an aside's title, a tab's label.
+  const label = closing || lossy ? '' : shortcodeLabel(name ?? '', attributes);
   return {
-    text: '',
-    reason: `MDX component <${closing}${name}${lossy ? ' /' : ''}>: site markup${lossy ? ' (what it showed on the site is not in the source)' : '; what it wraps is kept'}`,
-    whole: true,
+    text: label ? `${indent}**${label}**` : '',
+    reason: `MDX component <${closing}${name}${lossy ? ' /' : ''}>: site markup${lossy ? ' (what it showed on the site is not in the source)' : `; what it wraps is kept${label ? ', its title in bold' : ''}`}`,
+    whole: !label,
     lossy,
   };
 }
@@ -333,7 +372,9 @@ function withoutRawTags(lines: string[], changes: SiteSyntaxChange[], fromLine: 
   }
 }
 
-const inlineShortcode = /\{\{([<%])\s*(\/?)\s*([\w/-]+)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
+// `{{< highlight go >}}x := 1{{< /highlight >}}` inside a sentence: code in the sentence.
+const inlinePairedCode = /\{\{([<%])\s*(highlight|code)((?:\s+[^<>%]*?)?)\s*[>%]\}\}(.*?)\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g;
+const inlineShortcode = /\{\{([<%])\s*(\/?)\s*(\w[\w/-]*)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
 
 /**
  * Hugo shortcodes inside a sentence (outside code spans): `{{< glossary_tooltip text="containers"
@@ -349,9 +390,11 @@ function inlineShortcodes(line: string): { text: string; reason: string; lossy: 
     .map((part) =>
       part.startsWith('`')
         ? part
-        : part.replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
-            shortcodeWords(closing, name, attributes, lost),
-          ),
+        : part
+            .replace(inlinePairedCode, (_whole, _delimiter, _name, _attributes, code: string) => codeSpan(code.trim()))
+            .replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
+              shortcodeWords(closing, name, attributes, lost),
+            ),
     )
     .join('');
   if (text === line) return undefined;

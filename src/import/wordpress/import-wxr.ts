@@ -1,4 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Root } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { formatPartialDate, parseDate } from '../../core/dates.ts';
@@ -103,6 +106,10 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
   const itemRanges = findItemRanges(located.text, located.lineAt);
   const contentPlaces = findContentPlaces(located.text, itemRanges, located.placeAt);
   const wanted = new Set(options.postTypes ?? ['post']);
+  // A post's featured image (`_thumbnail_id`) is an attachment item of the export, by its post id.
+  const attachments = new Map(
+    items.filter((item) => text(item['wp:post_type']).trim() === 'attachment').map((item) => [text(item['wp:post_id']).trim(), item] as const),
+  );
 
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
@@ -126,6 +133,8 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       lines: range ? [range.start, range.end] : [1, 1],
       placeInSource: contentPlaces[index],
       removedLines,
+      attachments,
+      thumbnailLine: range ? lineWith(sourceLineTexts, range, /<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/) : undefined,
     });
     pieces.push(piece);
     if (range) markItemLines(sourceLineTexts, range, pieces.length, fates, removedLines);
@@ -203,6 +212,16 @@ interface SiteContext {
   placeInSource: PlaceInSource | undefined;
   /** Filled with the lines whose text the sanitiser removed (only when `placeInSource` maps into the file). */
   removedLines?: Set<number>;
+  /** The export's attachments by post id, for featured images. */
+  attachments?: ReadonlyMap<string, WxrItem>;
+  /** The line of the item's `_thumbnail_id`, if it has one. */
+  thumbnailLine?: number | undefined;
+}
+
+/** The first line in `range` that matches `pattern`. */
+function lineWith(lines: readonly string[], range: LineRange, pattern: RegExp): number | undefined {
+  for (let line = range.start; line <= range.end; line++) if (pattern.test(lines[line - 1] ?? '')) return line;
+  return undefined;
 }
 
 function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPiece {
@@ -213,6 +232,7 @@ function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPie
   if (site.placeInSource) for (const line of removedLines) site.removedLines?.add(line);
   const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
+  else body.children.unshift(...featuredImage(item, body, file, site));
 
   const { authors, unattributed, handles } = itemAuthors(item, site.displayNames);
   for (const handle of handles)
@@ -338,18 +358,75 @@ function itemAuthors(item: WxrItem, displayNames: ReadonlyMap<string, string>): 
     : { authors: [], handles: [] };
 }
 
-/** An attachment imported as a piece is its picture: a placeholder figure, its caption (the excerpt) split from the credit. */
-function attachmentFigure(item: WxrItem, file: VFile, line: number) {
+const metaValue = (item: WxrItem, key: string): string =>
+  text((item['wp:postmeta'] ?? []).find((meta) => text(meta['wp:meta_key']).trim() === key)?.['wp:meta_value']).trim();
+
+/**
+ * An attachment as a figure: its picture on the web (a placeholder until the editor supplies the
+ * file, reported like any picture the import does not fetch), its caption (the excerpt, else the
+ * description) split from the credit, its alt text (`_wp_attachment_image_alt`).
+ */
+function attachmentFigure(item: WxrItem, file: VFile, line: number, role: 'attachment' | 'featured image' = 'attachment') {
   const url = text(item['wp:attachment_url']).trim();
   if (!url) return [];
-  const { caption, credit } = splitCaptionCredit(htmlToText(text(item['excerpt:encoded'])));
+  // An attachment imported as a piece has its description as its body; a featured image has only its figure.
+  const excerpt = htmlToText(text(item['excerpt:encoded']));
+  const description = role === 'featured image' ? htmlToText(text(item['content:encoded'])) : '';
+  const captionText = excerpt || description;
+  if (excerpt && description && description !== excerpt)
+    report(
+      file,
+      'import-featured-image',
+      `the featured image's description (“${description.length > 80 ? `${description.slice(0, 79)}…` : description}”) is not in the figure, which has its caption: add it if it matters`,
+      { line, column: 1 },
+    );
+  const { caption, credit } = splitCaptionCredit(captionText);
   const figure = figureDirective(caption, credit);
-  figure.attributes = { ...figure.attributes, remote: url };
-  report(file, 'import-remote-image', `the attachment ${url} is on the web and was not fetched: put the file in the project and give the figure a src`, {
+  // Without alt text, the attachment's title when it is words (WordPress names a picture after its file, `dsc20050102_192118_51`, unless told otherwise).
+  const title = fieldText(item.title);
+  const alt = htmlToText(metaValue(item, '_wp_attachment_image_alt')) || (/\s/.test(title.trim()) ? title.trim() : '');
+  figure.attributes = { ...figure.attributes, remote: url, ...(alt ? { alt } : {}) };
+  report(file, 'import-remote-image', `the ${role} ${url} is on the web and was not fetched: put the file in the project and give the figure a src`, {
     line,
     column: 1,
   });
   return [figure];
+}
+
+/** `photo-300x200.jpg` and `photo.jpg` are one picture: WordPress names its resized copies so. */
+const pictureKey = (url: string) =>
+  url
+    .replace(/[?#].*$/, '')
+    .replace(/-\d+x\d+(?=\.\w+$)/, '')
+    .replace(/^https?:/, '');
+
+/**
+ * A post's featured image (`_thumbnail_id`: the attachment the theme shows above the post) opens
+ * the chapter as its figure, as the blog showed it, unless the post shows that picture already.
+ * An attachment the export does not hold is reported: the picture is not in the source.
+ */
+function featuredImage(item: WxrItem, body: Root, file: VFile, site: SiteContext): LeafDirective[] {
+  const id = metaValue(item, '_thumbnail_id');
+  if (!id) return [];
+  const place = { line: site.thumbnailLine ?? site.lines[0], column: 1 };
+  const attachment = site.attachments?.get(id);
+  const url = attachment ? text(attachment['wp:attachment_url']).trim() : '';
+  if (!attachment || !url) {
+    report(
+      file,
+      'import-featured-image',
+      `the post’s featured image (attachment ${id}) is not in the export${attachment ? ' with an address' : ''}: the picture the blog showed above the post is missing; look at the original post`,
+      place,
+    );
+    return [];
+  }
+  const shown = new Set<string>();
+  visit(body, 'leafDirective', (node) => {
+    const address = node.attributes?.remote ?? node.attributes?.src;
+    if (node.name === 'figure' && address) shown.add(pictureKey(address));
+  });
+  if (shown.has(pictureKey(url))) return [];
+  return attachmentFigure(attachment, file, place.line, 'featured image');
 }
 
 /**
@@ -425,18 +502,24 @@ const removedReason =
 function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>, removedLines: ReadonlySet<number>): void {
   let inContent = false;
   let inFootnotes = false;
+  let inThumbnail = false;
   for (let line = range.start; line <= range.end; line++) {
     const value = lines[line - 1] ?? '';
     if (/<content:encoded[\s>]/.test(value)) inContent = true;
     if (/<wp:meta_key>(?:<!\[CDATA\[)?footnotes/.test(value)) inFootnotes = true;
+    if (/<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/.test(value)) inThumbnail = true;
     const metadata = isEmptyElement(value) ? undefined : metadataTags.find(([pattern]) => pattern.test(value))?.[1];
     if (value.trim() === '') fates.set(line, { line, fate: 'blank' });
     else if (inContent && removedLines.has(line)) fates.set(line, { line, fate: 'dropped', piece, reason: removedReason });
     else if (inContent) fates.set(line, { line, fate: 'kept', piece, field: 'body' });
     else if (inFootnotes && /<wp:meta_value/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'notes' });
+    else if (inThumbnail && /<wp:meta_(?:key|value)/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'figure' });
     else if (metadata) fates.set(line, { line, fate: 'metadata', piece, field: metadata });
     else fates.set(line, { line, fate: 'dropped', piece, reason: 'WordPress bookkeeping (ids, guid, comment and ping status, post meta)' });
     if (/<\/content:encoded>/.test(value)) inContent = false;
-    if (/<\/wp:postmeta>/.test(value)) inFootnotes = false;
+    if (/<\/wp:postmeta>/.test(value)) {
+      inFootnotes = false;
+      inThumbnail = false;
+    }
   }
 }

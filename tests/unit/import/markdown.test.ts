@@ -114,6 +114,26 @@ describe('importMarkdown: a Jekyll post', () => {
     assert.ok(inline.includes('The real money moves bilaterally.\n\n::figure{src="images/ledger.png" alt="a ledger"}'), inline);
   });
 
+  it('makes a picture that is a link a figure whose caption keeps the link; a link to a larger copy is reported (HugoBlox README, a WordPress thumbnail)', () => {
+    // HugoBlox's templates/academic-cv/README.md, line 3 (MIT).
+    const linked = '[![Screenshot](.github/preview.webp)](https://hugoblox.com/templates/academic-cv/start/?utm_source=github&utm_medium=readme)';
+    const text = readFixture(jekyll).replace(
+      'The real money moves bilaterally.',
+      `The real money moves bilaterally.\n\n${linked}\n\n[![Topology](images/asa-210x300.png)](images/asa.png)`,
+    );
+    const { markdown, file } = importFixture(jekyll, {}, text);
+    assert.ok(
+      markdown.includes(
+        '::figure[<https://hugoblox.com/templates/academic-cv/start/?utm_source=github&utm_medium=readme>]{src=".github/preview.webp" alt="Screenshot"}\n\n::figure{src="images/asa-210x300.png" alt="Topology"}',
+      ),
+      markdown,
+    );
+    assert.deepEqual(
+      messages(file).filter(([rule]) => rule === 'figure-link-dropped'),
+      [['figure-link-dropped', lineOf(text.split('\n'), '[![Topology]')]],
+    );
+  });
+
   it('reports front matter that cannot be parsed at its line, with no piece', () => {
     // The classic Jekyll mistake: a colon in an unquoted title.
     const text = readFixture(jekyll).replace(

@@ -47,11 +47,11 @@ describe('site-generator syntax in Markdown', () => {
     assert.equal(changes.find((change) => change.line === 2)?.whole, true);
   });
 
-  test('other tags and shortcodes are dropped and embeds are flagged as possibly lossy', () => {
+  test('other tags and shortcodes are dropped and embeds are flagged as possibly lossy; a notice box is quoted', () => {
     const { text, changes } = withoutSiteSyntax(
       ['{{< youtube dQw4w9WgXcQ >}}', '{% include toc.html %}', '{{% notice %}}', 'Kept.', '{{% /notice %}}'].join('\n'),
     );
-    assert.deepEqual(text.split('\n'), ['', '', '', 'Kept.', '']);
+    assert.deepEqual(text.split('\n'), ['', '', '', '> Kept.', '']);
     assert.deepEqual(
       changes.map((change) => [change.line, change.lossy]),
       [

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { expandCaptionShortcodes } from '../../../src/import/content.ts';
 import { linkAutoEmbeds } from '../../../src/import/wordpress/auto-embeds.ts';
@@ -170,5 +171,52 @@ describe('the WordPress Theme Unit Test data (WordPress/wordpress-importer phpun
       'the <audio> player, where it is',
     );
     assert.match(fateOf(result.lines, gallery), /^dropped:.*embedded frame or player/);
+  });
+
+  it('opens a post with its featured image (`_thumbnail_id`): the attachment’s caption, its alt text, reported as not fetched; its description, left out, is reported', () => {
+    const body = chapter('WP 6.1 Theme block category');
+    assert.match(
+      body,
+      /^::figure\[Albany wind-farm against the sunset, Western Australia\]\{remote="https:\/\/wpthemetestdata\.files\.wordpress\.com\/2008\/06\/dsc20050102_192118_51\.jpg" alt="Wind Farm"\}\n\nThis test post/,
+    );
+    const line = lineOf(sourceLines, '<wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>');
+    assert.deepEqual(
+      file.messages.filter((message) => message.line === line).map((message) => message.ruleId),
+      ['import-featured-image', 'import-remote-image'],
+    );
+    assert.equal(fateOf(result.lines, line, false), 'kept:figure');
+  });
+
+  it('does not repeat a featured image the post shows already', () => {
+    assert.equal(chapter('Template: Featured Image (Horizontal)').match(/featured-image-horizontal\.jpg/g)?.length, 1);
+  });
+});
+
+describe('WordPress featured images (TryGhost/migrate packages/mg-wp-xml/test/fixtures/feature-image-captions.xml)', () => {
+  const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/tryghost-migrate', 'feature-image-captions.xml');
+
+  it('a featured image with a description has it as caption; one with a title only has the title as alt text; a post without has none', () => {
+    assert.deepEqual(
+      markdown.map((body) => body.split('\n')[0]),
+      [
+        '::figure[The caption from the attachment description.]{remote="https://example.com/wp-content/uploads/2013/06/described-image.jpg" alt="Described Image Title"}',
+        '::figure{remote="https://example.com/wp-content/uploads/2013/06/title-only-image.jpg" alt="Title-Only Image Title"}',
+        'This post has no featured image at all.',
+      ],
+    );
+    assert.deepEqual(
+      file.messages.filter((message) => message.ruleId === 'import-remote-image').map((message) => message.line),
+      [lineOf(sourceLines, '<wp:meta_key>_thumbnail_id</wp:meta_key>'), lineOf(sourceLines, '<wp:meta_key>_thumbnail_id</wp:meta_key>', 2)],
+    );
+    assertEveryLineAccounted(result.lines, sourceLines);
+  });
+
+  it('a featured image whose attachment is not in the export is reported, not silently missing', () => {
+    const text = readFileSync('tests/fixtures/import/real/tryghost-migrate/feature-image-captions.xml', 'utf8').replace('<![CDATA[26]]>', '<![CDATA[99]]>');
+    const missing = importFixture('tests/fixtures/import/real/tryghost-migrate', 'feature-image-captions.xml', {}, text);
+    const report = missing.file.messages.find((message) => message.ruleId === 'import-featured-image');
+    assert.match(String(report?.reason), /featured image \(attachment 99\) is not in the export/);
+    assert.equal(report?.line, lineOf(missing.sourceLines, '<wp:meta_key>_thumbnail_id</wp:meta_key>', 2));
+    assert.match(missing.markdown[1] ?? '', /^This post's featured image only has a title/);
   });
 });

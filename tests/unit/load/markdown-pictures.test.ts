@@ -46,4 +46,54 @@ describe('Markdown pictures in a hand-written chapter', () => {
     );
     assert.match(JSON.stringify(parsed.tree), /"value":"inline alt"/);
   });
+
+  it('a picture that is a link, alone on its line, is a figure whose caption keeps the link (HugoBlox’s README: [![Screenshot](…)](https://hugoblox.com/…))', () => {
+    const file = chapter(
+      [
+        '[![Screenshot](.github/preview.webp)](https://hugoblox.com/templates/academic-cv/start/?utm_source=github&utm_medium=readme)',
+        '',
+        '[![Stages](images/stages.svg "The stages")](https://example.org/stages)',
+      ].join('\n'),
+    );
+    const parsed = parseChapter(file);
+    assert.ok(parsed);
+    const figures = figuresOf(parsed.tree, 'chapters/a.md');
+    assert.deepEqual(
+      figures.map((figure) => [figure.alt, figure.place.line, figure.node.children]),
+      [
+        [
+          'Screenshot',
+          6,
+          [
+            {
+              type: 'link',
+              url: 'https://hugoblox.com/templates/academic-cv/start/?utm_source=github&utm_medium=readme',
+              children: [{ type: 'text', value: 'https://hugoblox.com/templates/academic-cv/start/?utm_source=github&utm_medium=readme' }],
+            },
+          ],
+        ],
+        ['Stages', 8, [{ type: 'link', url: 'https://example.org/stages', children: [{ type: 'text', value: 'The stages' }] }]],
+      ],
+    );
+    assert.deepEqual(file.messages, []);
+  });
+
+  it('a picture linking to itself is a figure; one linking to a larger copy on its site is a figure without the link, reported', () => {
+    // The thumbnail-to-full-size link WordPress and Jekyll sites write: [![Topology](/assets/img/oldblog/asa-210x300.png)](/assets/img/oldblog/asa.png).
+    const file = chapter('[![Self](images/a.png)](images/a.png)\n\n[![Topology](images/asa-210x300.png)](/assets/img/oldblog/asa.png)');
+    const parsed = parseChapter(file);
+    assert.ok(parsed);
+    assert.deepEqual(
+      figuresOf(parsed.tree, 'chapters/a.md').map((figure) => [figure.alt, figure.node.children.length]),
+      [
+        ['Self', 0],
+        ['Topology', 0],
+      ],
+    );
+    assert.deepEqual(
+      file.messages.map((message) => [message.ruleId, message.line, message.column]),
+      [['figure-link-dropped', 8, 1]],
+    );
+    assert.match(String(file.messages[0]?.reason), /links to \/assets\/img\/oldblog\/asa\.png \(a larger copy/);
+  });
 });

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../src/import/import.ts';
+import { withoutSiteSyntax } from '../../../src/import/markdown/site-syntax.ts';
+import { assertEveryLineAccounted, sourceLinesOf } from '../../helpers/import.ts';
+
+// Real posts (tests/fixtures/import/real/PROVENANCE.md): HugoBlox's teach-courses and toggle pages, Hinode's code-highlighting post.
+const real = 'tests/fixtures/import/real';
+
+function imported(path: string, text = readFileSync(path, 'utf8')) {
+  const file = new VFile({ path, value: text });
+  const result = importSource(file, { defaultAuthor: undefined });
+  const piece = result.chapters[0]?.piece;
+  return {
+    result,
+    markdown: piece ? bodyToMarkdown(piece.body) : '',
+    warnings: file.messages.filter((message) => message.ruleId === 'import-site-syntax').map((message) => [message.line, message.reason]),
+  };
+}
+
+describe('Hugo paired shortcodes', () => {
+  test('an inline spoiler alone on its line keeps its label and what it hides, as a block quote (HugoBlox teach-courses)', () => {
+    const { markdown, warnings } = imported(`${real}/hugoblox/teach-courses/index.md`);
+    assert.match(markdown, /^> \*\*👉 Click to view the solution\*\* You found me 🎉$/m);
+    assert.equal(
+      warnings.some(([line]) => line === 90),
+      false,
+    );
+  });
+
+  test('a spoiler on lines of its own is a block quote with its label; Hugo’s escaped shortcodes show as the site shows them, in code too (HugoBlox toggle)', () => {
+    const { markdown, warnings, result } = imported(`${real}/hugoblox/toggle/toggle.md`);
+    assert.match(markdown, /> \*\*Click to view the spoiler\*\*\n> You found me!\n>\n> Markdown is \*\*supported\*\*\./);
+    assert.match(markdown, /```\n\{\{< spoiler text="Click to view the spoiler" >\}\}\n/);
+    assert.doesNotMatch(markdown, /\/\*/);
+    assert.deepEqual(warnings, []);
+    assertEveryLineAccounted(result.lines, sourceLinesOf(readFileSync(`${real}/hugoblox/toggle/toggle.md`, 'utf8')));
+  });
+
+  test('escaped shortcodes in indented code are code, not shortcodes dropped as `{{< / >}}` (HugoBlox teach-courses)', () => {
+    const { markdown, warnings } = imported(`${real}/hugoblox/teach-courses/index.md`);
+    assert.match(markdown, /```\n\{\{< youtube D2vj0WcvH5c >\}\}\n```/);
+    assert.match(markdown, /```\n\{\{< video src="my_video.mp4" controls="yes" >\}\}\n```/);
+    assert.equal(
+      warnings.some(([, reason]) => String(reason).includes('{{< / >}}')),
+      false,
+    );
+  });
+
+  test('a highlight shortcode on lines of its own is a code block in its language, its code untouched (Hinode)', () => {
+    const { markdown, warnings } = imported(`${real}/hinode/code-highlighting.md`);
+    assert.match(markdown, /```go\n\/\/ GetTitleFunc returns a func[\s\S]*\n {2}switch strings\.ToLower\(style\) \{\n[\s\S]*\n\}\n```/);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a highlight shortcode on one line is a code block in its language; two in a row are two', () => {
+    // The line from Hugo's shortcode documentation, which many Hugo sites' posts carry as written.
+    const source = [
+      '---',
+      'title: Debugging',
+      '---',
+      '',
+      '{{< highlight go >}} A bunch of code here {{< /highlight >}}',
+      '{{< highlight bash>}} ls `pwd` {{< /highlight >}}',
+      '',
+    ];
+    const { markdown } = imported('post.md', source.join('\n'));
+    assert.equal(markdown.trim(), ['```go', 'A bunch of code here', '```', '', '```bash', 'ls `pwd`', '```'].join('\n'));
+  });
+
+  test('in a sentence, a paired highlight is code in the sentence; an unknown paired shortcode keeps what it holds and is reported', () => {
+    const { text, changes } = withoutSiteSyntax(
+      [
+        'Write {{< highlight go >}}x := 1{{< /highlight >}} first.',
+        '{{< panel >}}Lorem ipsum dolor sit amet.{{< /panel >}}',
+        '{{< bs/toggle-item Go >}}',
+        'Kept.',
+        '{{< /bs/toggle-item >}}',
+      ].join('\n'),
+    );
+    assert.deepEqual(text.split('\n').slice(0, 2), ['Write `x := 1` first.', '> Lorem ipsum dolor sit amet.']);
+    const { text: unknown, changes: unknownChanges } = withoutSiteSyntax(['{{< tabs >}}', 'Kept.', '{{< /tabs >}}'].join('\n'));
+    assert.deepEqual(unknown.split('\n'), ['', 'Kept.', '']);
+    assert.deepEqual(
+      unknownChanges.map((change) => [change.line, change.lossy]),
+      [
+        [1, true],
+        [3, false],
+      ],
+    );
+    assert.match(unknownChanges[0]?.reason ?? '', /does not know: what it holds is kept/);
+    assert.equal(changes.find((change) => change.line === 1)?.lossy, false);
+  });
+});
