@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { type CiteprocEngine, type CiteStyle, type CslJsonItem, isTextVariable } from '../core/citations.ts';
+import { biblatexLanguageTag } from './biblatex-language.ts';
 
 /**
  * The only module that touches citation-js (0.7, the line that runs on Node 20; no bundled types).
@@ -450,6 +451,8 @@ export interface BibtexEntry {
   unreadFields: UnreadField[];
   /** LaTeX commands citation-js left as written in the item's fields. */
   latex: { field: string; command: string }[];
+  /** A language named in a way no BCP 47 tag is known for (`langid = {anglais}`): the item is read without one. */
+  unknownLanguage?: { field: string; value: string };
 }
 
 /**
@@ -471,8 +474,8 @@ function readBibtexEntry(Cite: CiteConstructor, raw: RawBibtexEntry): BibtexEntr
     try {
       const [item] = Cite.plugins.input.chain({ ...raw, properties }, { forceType: '@biblatex/entry+object', generateGraph: false });
       if (!item) return { key: raw.label, item: undefined, problem: 'citation-js made nothing of it', unreadFields, latex: [] };
-      const joined = withListsJoined(item);
-      return { key: raw.label, item: joined, unreadFields, latex: latexLeftIn(joined) };
+      const { item: withTag, unknown } = withLanguageTag(withListsJoined(item), properties);
+      return { key: raw.label, item: withTag, unreadFields, latex: latexLeftIn(withTag), ...(unknown ? { unknownLanguage: unknown } : {}) };
     } catch (error) {
       const unread = unreadField(Cite, raw, properties);
       if (!unread) return { key: raw.label, item: undefined, problem: errorText(error), unreadFields, latex: [] };
@@ -537,6 +540,32 @@ function withListsJoined(item: CslJsonItem): CslJsonItem {
     }
   }
   return joined as CslJsonItem;
+}
+
+/**
+ * The item's CSL `language` as a BCP 47 tag, from biblatex's `langid` (with `langidopts`), else
+ * its older `hyphenation`, as Pandoc reads them, else the `language` field when it names one
+ * language (`English`, or the localisation key `langlatin`): citation-js keeps any of them as
+ * written (`ngerman`), which citeproc takes for a language other than English (no title case).
+ * A name no tag is known for leaves the item without a language, and is said (`unknown`).
+ */
+function withLanguageTag(item: CslJsonItem, properties: Record<string, string | number>): { item: CslJsonItem; unknown?: { field: string; value: string } } {
+  const field = ['langid', 'hyphenation', 'language'].find((name) => typeof properties[name] === 'string' && String(properties[name]).trim() !== '');
+  if (!field) return { item };
+  const value = String(properties[field]).trim();
+  const tag =
+    field === 'language'
+      ? onlyLanguage(value.split(/\s+and\s+/).map((part) => biblatexLanguageTag(part) ?? biblatexLanguageTag(part.replace(/^lang/, ''))))
+      : biblatexLanguageTag(value, field === 'langid' ? String(properties.langidopts ?? '') : '');
+  const { language: _asWritten, ...rest } = item;
+  return tag ? { item: { ...rest, language: tag } as CslJsonItem } : { item: rest as CslJsonItem, unknown: { field, value } };
+}
+
+/** The one language a list names (`langlatin and langgerman` names two: none). */
+function onlyLanguage(tags: (string | undefined)[]): string | undefined {
+  const distinct = new Set(tags);
+  const [tag] = distinct;
+  return distinct.size === 1 ? tag : undefined;
 }
 
 /** The LaTeX commands left in an item's text and names, by field (`\arabic`, in an annotation). */
