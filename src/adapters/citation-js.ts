@@ -76,11 +76,17 @@ interface SortKeyed {
 }
 
 interface CiteprocModule {
+  /** Renders one work of a citation (`citeItemsMarked` wraps it to know when a work is being rendered). */
+  getCite?: (this: unknown, ...args: unknown[]) => unknown;
   XmlJSON?: { prototype?: XmlJson };
   parseXml?: (xml: string) => StyleNode;
   getSortKeys?: (this: unknown, item: unknown, keyType: string) => (string | undefined)[];
   Engine: new (
-    sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): CslJsonItem },
+    sys: {
+      retrieveLocale(lang: string): string;
+      retrieveItem(id: string): CslJsonItem;
+      wrapCitationEntry?(html: string, id: string): string;
+    },
     style: string | StyleNode,
     lang: string,
     forceLang: boolean,
@@ -181,6 +187,7 @@ function buildEngine(style: string, locale: string, citationsOnly: boolean): Hel
   const config = citationJs().plugins.config.get('@csl');
   const CSL = require('citeproc') as CiteprocModule;
   indexMacroLookups(CSL);
+  const marksItems = countCiteDepth(CSL);
   const items = new Map<string, CslJsonItem>();
   const styleXml = config.templates.get(style);
   const localeXml = registeredLocale(locale);
@@ -193,6 +200,7 @@ function buildEngine(style: string, locale: string, citationsOnly: boolean): Hel
         if (!item) throw new Error(`no bibliography item ${id}`);
         return item;
       },
+      ...(marksItems ? { wrapCitationEntry: citationItemSpan } : {}),
     },
     citationsOnly && !citesInBibliographyOrder ? withoutReferenceListSort(CSL, styleXml) : styleXml,
     locale,
@@ -201,6 +209,7 @@ function buildEngine(style: string, locale: string, citationsOnly: boolean): Hel
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
+  if (marksItems) markCitationItems(engine);
   return { engine, styleXml, localeXml, items, citesInBibliographyOrder };
 }
 
@@ -260,6 +269,72 @@ function indexMacroLookups(CSL: CiteprocModule): void {
     }
     return [...(index.get(nameAttribute) ?? [])];
   };
+}
+
+/** How deep citeproc is in rendering a work of a citation (`CSL.getCite`), in this thread. */
+let citeDepth = 0;
+let citeDepthCounted: boolean | undefined;
+
+/**
+ * Counts, once per process, when citeproc renders one work of a citation (`CSL.getCite`, which it
+ * calls through `CSL` each time), for `markCitationItems`. False when this citeproc has no such
+ * function: then citations are not marked by work, and a citation links to its first work only.
+ */
+function countCiteDepth(CSL: CiteprocModule): boolean {
+  if (citeDepthCounted !== undefined) return citeDepthCounted;
+  const getCite = CSL.getCite;
+  citeDepthCounted = typeof getCite === 'function';
+  if (typeof getCite === 'function') {
+    CSL.getCite = function (this: unknown, ...args: unknown[]) {
+      citeDepth += 1;
+      try {
+        return getCite.apply(this, args);
+      } finally {
+        citeDepth -= 1;
+      }
+    };
+  }
+  return citeDepthCounted;
+}
+
+/** A work's part of a citation, marked with its key (`render/common.ts` links each to its entry in the reference list). */
+function citationItemSpan(html: string, id: string): string {
+  const key = id.replace(/&/g, '&#38;').replace(/"/g, '&#34;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+  return `<span class="citation-item" data-cite="${key}">${html}</span>`;
+}
+
+/**
+ * Each work's part of a rendered citation wrapped in `citationItemSpan` (`[@a; @b]` → `(<span
+ * data-cite="a">Smith 2010</span>; <span data-cite="b">Jones 2011</span>)`), the text unchanged.
+ * citeproc's own wrapper (`apply_citation_wrapper` with `sys.wrapCitationEntry`) also leaves the
+ * layout's prefix and suffix out (`(` `)`, the note's `.`) when it is on as the citation is put
+ * together: so it is on only while a work is rendered (`countCiteDepth`), and the layout's affixes,
+ * which then land inside the first and last work, are moved outside them when they are at their edges.
+ */
+function markCitationItems(engine: CiteprocEngine): void {
+  const extensions = engine.opt.development_extensions;
+  if (!('apply_citation_wrapper' in extensions)) return;
+  Object.defineProperty(extensions, 'apply_citation_wrapper', { get: () => citeDepth > 0, configurable: true });
+  const rebuild = engine.rebuildProcessorState;
+  engine.rebuildProcessorState = (citations, format, uncited) =>
+    rebuild.call(engine, citations, format, uncited).map(([id, noteIndex, html]) => [id, noteIndex, layoutAffixesOutside(engine, html)]);
+}
+
+function layoutAffixesOutside(engine: CiteprocEngine, html: string): string {
+  const layout = (engine as unknown as { citation?: { opt?: { layout_prefix?: string; layout_suffix?: string } } }).citation?.opt;
+  // As citeproc's HTML format escapes text.
+  const asHtml = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+  const prefix = asHtml(layout?.layout_prefix ?? '');
+  const suffix = asHtml(layout?.layout_suffix ?? '');
+  let moved = html;
+  const open = /^<span class="citation-item" data-cite="[^"]*">/.exec(moved)?.[0];
+  if (open && prefix && moved.startsWith(prefix, open.length)) moved = prefix + open + moved.slice(open.length + prefix.length);
+  // The last `</span>` closes the last work's span when every span opened after that one's start is closed before it.
+  const last = moved.lastIndexOf('<span class="citation-item"');
+  const tail = last < 0 ? '' : moved.slice(last);
+  const balanced = tail.split('<span').length === tail.split('</span>').length;
+  if (suffix && balanced && tail.endsWith(`${suffix}</span>`)) moved = `${moved.slice(0, -(suffix.length + '</span>'.length))}</span>${suffix}`;
+  return moved;
 }
 
 /**
@@ -331,7 +406,8 @@ function heldEngine(style: string, locale: string, citationsOnly = false): HeldE
 function holdItems(held: HeldEngine, items: readonly CslJsonItem[]): void {
   held.engine.updateItems([]);
   held.items.clear();
-  for (const item of items) held.items.set(item.id, item);
+  // citeproc wraps a work's part of a citation (`wrapCitationEntry`) only for an item that says its id so.
+  for (const item of items) held.items.set(item.id, { ...item, system_id: item.id });
 }
 
 /** A reference list longer than this is made in slices of about this many works (`slicedBibliography`). */
