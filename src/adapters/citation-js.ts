@@ -314,10 +314,21 @@ function citationItemSpan(html: string, id: string): string {
 function markCitationItems(engine: CiteprocEngine): void {
   const extensions = engine.opt.development_extensions;
   if (!('apply_citation_wrapper' in extensions)) return;
-  Object.defineProperty(extensions, 'apply_citation_wrapper', { get: () => citeDepth > 0, configurable: true });
+  // Not in a preview (an in-text citation's author alone, compared with its whole note: `renderCitationJob`).
+  let previewing = false;
+  Object.defineProperty(extensions, 'apply_citation_wrapper', { get: () => citeDepth > 0 && !previewing, configurable: true });
   const rebuild = engine.rebuildProcessorState;
   engine.rebuildProcessorState = (citations, format, uncited) =>
     rebuild.call(engine, citations, format, uncited).map(([id, noteIndex, html]) => [id, noteIndex, layoutAffixesOutside(engine, html)]);
+  const preview = engine.previewCitationCluster;
+  engine.previewCitationCluster = (citation, before, after, format) => {
+    previewing = true;
+    try {
+      return preview.call(engine, citation, before, after, format);
+    } finally {
+      previewing = false;
+    }
+  };
 }
 
 function layoutAffixesOutside(engine: CiteprocEngine, html: string): string {
