@@ -146,7 +146,10 @@ export const rules = {
   },
   'bibliography-latex': { severity: 'warning', summary: 'A LaTeX command in a BibTeX entry was not decoded and prints as written.' },
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },
-  'cite-in-text': { severity: 'warning', summary: 'A bibliography key written @key outside brackets (Pandoc’s in-text citation), which is printed as typed.' },
+  'cite-in-text': {
+    severity: 'warning',
+    summary: 'No longer reported: Pandoc’s in-text citation (@key outside brackets) is rendered as one. Was: a key written so, printed as typed.',
+  },
   'cite-unresolved': { severity: 'error', summary: 'A citation key does not resolve to a bibliography item.' },
   'cite-unresolved-reference': { severity: 'warning', summary: 'A short form, Ibid. or “note N” could not be matched to an earlier citation.' },
   'cite-left-out': {
