@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { type CiteprocEngine, type CiteStyle, type CslJsonItem, isTextVariable } from '../core/citations.ts';
+import { biblatexLanguageTag } from './biblatex-language.ts';
 
 /**
  * The only module that touches citation-js (0.7, the line that runs on Node 20; no bundled types).
@@ -75,11 +76,17 @@ interface SortKeyed {
 }
 
 interface CiteprocModule {
+  /** Renders one work of a citation (`citeItemsMarked` wraps it to know when a work is being rendered). */
+  getCite?: (this: unknown, ...args: unknown[]) => unknown;
   XmlJSON?: { prototype?: XmlJson };
   parseXml?: (xml: string) => StyleNode;
   getSortKeys?: (this: unknown, item: unknown, keyType: string) => (string | undefined)[];
   Engine: new (
-    sys: { retrieveLocale(lang: string): string; retrieveItem(id: string): CslJsonItem },
+    sys: {
+      retrieveLocale(lang: string): string;
+      retrieveItem(id: string): CslJsonItem;
+      wrapCitationEntry?(html: string, id: string): string;
+    },
     style: string | StyleNode,
     lang: string,
     forceLang: boolean,
@@ -180,6 +187,7 @@ function buildEngine(style: string, locale: string, citationsOnly: boolean): Hel
   const config = citationJs().plugins.config.get('@csl');
   const CSL = require('citeproc') as CiteprocModule;
   indexMacroLookups(CSL);
+  const marksItems = countCiteDepth(CSL);
   const items = new Map<string, CslJsonItem>();
   const styleXml = config.templates.get(style);
   const localeXml = registeredLocale(locale);
@@ -192,6 +200,7 @@ function buildEngine(style: string, locale: string, citationsOnly: boolean): Hel
         if (!item) throw new Error(`no bibliography item ${id}`);
         return item;
       },
+      ...(marksItems ? { wrapCitationEntry: citationItemSpan } : {}),
     },
     citationsOnly && !citesInBibliographyOrder ? withoutReferenceListSort(CSL, styleXml) : styleXml,
     locale,
@@ -200,6 +209,7 @@ function buildEngine(style: string, locale: string, citationsOnly: boolean): Hel
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.makeBibliography = bibliographyWithKeys(engine, engine.makeBibliography);
+  if (marksItems) markCitationItems(engine);
   return { engine, styleXml, localeXml, items, citesInBibliographyOrder };
 }
 
@@ -259,6 +269,83 @@ function indexMacroLookups(CSL: CiteprocModule): void {
     }
     return [...(index.get(nameAttribute) ?? [])];
   };
+}
+
+/** How deep citeproc is in rendering a work of a citation (`CSL.getCite`), in this thread. */
+let citeDepth = 0;
+let citeDepthCounted: boolean | undefined;
+
+/**
+ * Counts, once per process, when citeproc renders one work of a citation (`CSL.getCite`, which it
+ * calls through `CSL` each time), for `markCitationItems`. False when this citeproc has no such
+ * function: then citations are not marked by work, and a citation links to its first work only.
+ */
+function countCiteDepth(CSL: CiteprocModule): boolean {
+  if (citeDepthCounted !== undefined) return citeDepthCounted;
+  const getCite = CSL.getCite;
+  citeDepthCounted = typeof getCite === 'function';
+  if (typeof getCite === 'function') {
+    CSL.getCite = function (this: unknown, ...args: unknown[]) {
+      citeDepth += 1;
+      try {
+        return getCite.apply(this, args);
+      } finally {
+        citeDepth -= 1;
+      }
+    };
+  }
+  return citeDepthCounted;
+}
+
+/** A work's part of a citation, marked with its key (`render/common.ts` links each to its entry in the reference list). */
+function citationItemSpan(html: string, id: string): string {
+  const key = id.replace(/&/g, '&#38;').replace(/"/g, '&#34;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+  return `<span class="citation-item" data-cite="${key}">${html}</span>`;
+}
+
+/**
+ * Each work's part of a rendered citation wrapped in `citationItemSpan` (`[@a; @b]` → `(<span
+ * data-cite="a">Smith 2010</span>; <span data-cite="b">Jones 2011</span>)`), the text unchanged.
+ * citeproc's own wrapper (`apply_citation_wrapper` with `sys.wrapCitationEntry`) also leaves the
+ * layout's prefix and suffix out (`(` `)`, the note's `.`) when it is on as the citation is put
+ * together: so it is on only while a work is rendered (`countCiteDepth`), and the layout's affixes,
+ * which then land inside the first and last work, are moved outside them when they are at their edges.
+ */
+function markCitationItems(engine: CiteprocEngine): void {
+  const extensions = engine.opt.development_extensions;
+  if (!('apply_citation_wrapper' in extensions)) return;
+  // Not in a preview (an in-text citation's author alone, compared with its whole note: `renderCitationJob`).
+  let previewing = false;
+  Object.defineProperty(extensions, 'apply_citation_wrapper', { get: () => citeDepth > 0 && !previewing, configurable: true });
+  const rebuild = engine.rebuildProcessorState;
+  engine.rebuildProcessorState = (citations, format, uncited) =>
+    rebuild.call(engine, citations, format, uncited).map(([id, noteIndex, html]) => [id, noteIndex, layoutAffixesOutside(engine, html)]);
+  const preview = engine.previewCitationCluster;
+  engine.previewCitationCluster = (citation, before, after, format) => {
+    previewing = true;
+    try {
+      return preview.call(engine, citation, before, after, format);
+    } finally {
+      previewing = false;
+    }
+  };
+}
+
+function layoutAffixesOutside(engine: CiteprocEngine, html: string): string {
+  const layout = (engine as unknown as { citation?: { opt?: { layout_prefix?: string; layout_suffix?: string } } }).citation?.opt;
+  // As citeproc's HTML format escapes text.
+  const asHtml = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+  const prefix = asHtml(layout?.layout_prefix ?? '');
+  const suffix = asHtml(layout?.layout_suffix ?? '');
+  let moved = html;
+  const open = /^<span class="citation-item" data-cite="[^"]*">/.exec(moved)?.[0];
+  if (open && prefix && moved.startsWith(prefix, open.length)) moved = prefix + open + moved.slice(open.length + prefix.length);
+  // The last `</span>` closes the last work's span when every span opened after that one's start is closed before it.
+  const last = moved.lastIndexOf('<span class="citation-item"');
+  const tail = last < 0 ? '' : moved.slice(last);
+  const balanced = tail.split('<span').length === tail.split('</span>').length;
+  if (suffix && balanced && tail.endsWith(`${suffix}</span>`)) moved = `${moved.slice(0, -(suffix.length + '</span>'.length))}</span>${suffix}`;
+  return moved;
 }
 
 /**
@@ -330,7 +417,8 @@ function heldEngine(style: string, locale: string, citationsOnly = false): HeldE
 function holdItems(held: HeldEngine, items: readonly CslJsonItem[]): void {
   held.engine.updateItems([]);
   held.items.clear();
-  for (const item of items) held.items.set(item.id, item);
+  // citeproc wraps a work's part of a citation (`wrapCitationEntry`) only for an item that says its id so.
+  for (const item of items) held.items.set(item.id, { ...item, system_id: item.id });
 }
 
 /** A reference list longer than this is made in slices of about this many works (`slicedBibliography`). */
@@ -450,6 +538,8 @@ export interface BibtexEntry {
   unreadFields: UnreadField[];
   /** LaTeX commands citation-js left as written in the item's fields. */
   latex: { field: string; command: string }[];
+  /** A language named in a way no BCP 47 tag is known for (`langid = {anglais}`): the item is read without one. */
+  unknownLanguage?: { field: string; value: string };
 }
 
 /**
@@ -471,8 +561,8 @@ function readBibtexEntry(Cite: CiteConstructor, raw: RawBibtexEntry): BibtexEntr
     try {
       const [item] = Cite.plugins.input.chain({ ...raw, properties }, { forceType: '@biblatex/entry+object', generateGraph: false });
       if (!item) return { key: raw.label, item: undefined, problem: 'citation-js made nothing of it', unreadFields, latex: [] };
-      const joined = withListsJoined(item);
-      return { key: raw.label, item: joined, unreadFields, latex: latexLeftIn(joined) };
+      const { item: withTag, unknown } = withLanguageTag(withListsJoined(item), properties);
+      return { key: raw.label, item: withTag, unreadFields, latex: latexLeftIn(withTag), ...(unknown ? { unknownLanguage: unknown } : {}) };
     } catch (error) {
       const unread = unreadField(Cite, raw, properties);
       if (!unread) return { key: raw.label, item: undefined, problem: errorText(error), unreadFields, latex: [] };
@@ -537,6 +627,32 @@ function withListsJoined(item: CslJsonItem): CslJsonItem {
     }
   }
   return joined as CslJsonItem;
+}
+
+/**
+ * The item's CSL `language` as a BCP 47 tag, from biblatex's `langid` (with `langidopts`), else
+ * its older `hyphenation`, as Pandoc reads them, else the `language` field when it names one
+ * language (`English`, or the localisation key `langlatin`): citation-js keeps any of them as
+ * written (`ngerman`), which citeproc takes for a language other than English (no title case).
+ * A name no tag is known for leaves the item without a language, and is said (`unknown`).
+ */
+function withLanguageTag(item: CslJsonItem, properties: Record<string, string | number>): { item: CslJsonItem; unknown?: { field: string; value: string } } {
+  const field = ['langid', 'hyphenation', 'language'].find((name) => typeof properties[name] === 'string' && String(properties[name]).trim() !== '');
+  if (!field) return { item };
+  const value = String(properties[field]).trim();
+  const tag =
+    field === 'language'
+      ? onlyLanguage(value.split(/\s+and\s+/).map((part) => biblatexLanguageTag(part) ?? biblatexLanguageTag(part.replace(/^lang/, ''))))
+      : biblatexLanguageTag(value, field === 'langid' ? String(properties.langidopts ?? '') : '');
+  const { language: _asWritten, ...rest } = item;
+  return tag ? { item: { ...rest, language: tag } as CslJsonItem } : { item: rest as CslJsonItem, unknown: { field, value } };
+}
+
+/** The one language a list names (`langlatin and langgerman` names two: none). */
+function onlyLanguage(tags: (string | undefined)[]): string | undefined {
+  const distinct = new Set(tags);
+  const [tag] = distinct;
+  return distinct.size === 1 ? tag : undefined;
 }
 
 /** The LaTeX commands left in an item's text and names, by field (`\arabic`, in an annotation). */

@@ -17,7 +17,6 @@ import { report } from '../core/rules.ts';
 import type { Chapter } from '../core/types.ts';
 import type { Citation } from '../load/citation-syntax.ts';
 import { citationsInNotes } from './auto-notes.ts';
-import { reportBareKeys } from './bare-keys.ts';
 
 /** A citation cluster found in a chapter, with the footnote it sits in (0 = the running text). */
 interface FoundCitation {
@@ -201,17 +200,38 @@ function newPlan(chapter: Chapter, items: ReadonlyMap<string, CslJsonItem>): Cha
         id: item.key,
         ...(item.locator ? { locator: item.locator, label: item.label ?? 'page' } : {}),
         ...(item.prefix ? { prefix: `${item.prefix} ` } : {}),
-        ...(item.suffix ? { suffix: ` ${item.suffix}` } : {}),
+        // `[@key, 33, and nowhere else]`: a suffix that starts with punctuation follows the locator without a space.
+        ...(item.suffix ? { suffix: /^[,;.:]/.test(item.suffix) ? item.suffix : ` ${item.suffix}` } : {}),
         ...(item.suppressAuthor ? { 'suppress-author': true } : {}),
       })),
       // The note number; an in-text style gets 0 (`renderCitationJob`).
-      properties: { noteIndex },
+      properties: { noteIndex, ...modeOf(node) },
     };
-    const next = /^\s*([;,.:])/.exec(entry.following ?? '')?.[1];
-    const dropStop = next === undefined ? undefined : next === '.' ? 'before-stop' : 'before-mark';
-    clusters.push({ found: entry, cluster, keys: known.map((item) => item.key), dropStop });
+    clusters.push({ found: entry, cluster, keys: known.map((item) => item.key), dropStop: stopBefore(entry) });
   });
+  // An author in the text stands where its note's citation is (`renderCitationJob`).
+  const noteCluster = new Map(clusters.flatMap(({ found, cluster }) => (found.node.note && !found.node.mode ? [[found.node.note, cluster.citationID]] : [])));
+  for (const { found, cluster } of clusters) {
+    const inPlaceOf = found.node.mode === 'author-only' && found.node.note ? noteCluster.get(found.node.note) : undefined;
+    if (inPlaceOf) cluster.properties.inPlaceOf = inPlaceOf;
+  }
   return { clusters, works: [...chapterItems.values()], unresolved };
+}
+
+/** citeproc's mode for a citation node: Pandoc's in-text form is `Smith (2010)` (`composite`); an author left in the text by its note, the author alone. */
+function modeOf(node: Citation): Pick<CitationCluster['properties'], 'mode'> {
+  return node.mode === 'in-text' ? { mode: 'composite' } : node.mode === 'author-only' ? { mode: 'author-only' } : {};
+}
+
+/**
+ * Whether the style's closing full stop goes: before `;`, `,`, `:` or `.` written after the
+ * citation; and an in-text citation in a note (a notes style renders it as any other) before
+ * words going on with the sentence (`see @key [p. 3] for more`), as Pandoc drops it.
+ */
+function stopBefore(entry: FoundCitation): PlannedCluster['dropStop'] {
+  const next = /^\s*([;,.:])/.exec(entry.following ?? '')?.[1];
+  if (next !== undefined) return next === '.' ? 'before-stop' : 'before-mark';
+  return entry.node.mode === 'in-text' && entry.noteIndex > 0 && /^\s*[\p{Ll}\p{N}(]/u.test(entry.following ?? '') ? 'before-mark' : undefined;
 }
 
 /** The works a chapter's citations cite, in the order `renderChapterCitations` meets them. */
@@ -238,7 +258,7 @@ export function citationJobs(
 ): { chapter: Chapter; job: CitationJob }[] {
   const jobs: { chapter: Chapter; job: CitationJob }[] = [];
   for (const chapter of chapters) {
-    citationsInNotes(chapter.tree, style.isNoteStyle === true);
+    citationsInNotes(chapter.tree, style.isNoteStyle === true, items);
     const plan = planChapter(chapter, items);
     if (plan.clusters.length === 0 || memo.has('citations', planKey(plan, style))) continue;
     jobs.push({ chapter, job: { works: plan.works, clusters: plan.clusters.map(({ cluster }) => cluster) } });
@@ -263,8 +283,7 @@ export function renderChapterCitations(
   memo: Memo = noMemo,
   rendered?: JobHtml,
 ): Set<string> {
-  citationsInNotes(chapter.tree, style.isNoteStyle === true);
-  reportBareKeys(chapter.tree, items, file);
+  citationsInNotes(chapter.tree, style.isNoteStyle === true, items);
   const plan = planChapter(chapter, items);
   for (const { node, keys } of plan.unresolved) {
     const place = node.position?.start;

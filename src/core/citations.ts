@@ -26,12 +26,24 @@ export interface CitationItemRef {
   prefix?: string;
   suffix?: string;
   'suppress-author'?: boolean;
+  /** The work's author alone (`renderCitationJob` gives it for an `author-only` cluster). */
+  'author-only'?: boolean;
 }
 
 export interface CitationCluster {
   citationID: string;
   citationItems: CitationItemRef[];
-  properties: { noteIndex: number };
+  properties: {
+    noteIndex: number;
+    /**
+     * Pandoc's in-text citation (`@key [p. 33]`): `composite` is `Smith (2010, 33)` in an
+     * author-date style, a citation as any other in a notes style (`renderCitationJob`), whose
+     * author in the running text is an `author-only` cluster standing `inPlaceOf` the note's.
+     */
+    mode?: 'composite' | 'author-only';
+    /** An `author-only` cluster's note: its author is rendered as that cluster's place says (first, later). */
+    inPlaceOf?: string;
+  };
 }
 
 /** The part of a citeproc-js engine we use. */
@@ -44,6 +56,8 @@ export interface CiteprocEngine {
   ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
   /** Renders a whole chapter's clusters in order in one pass: `[citationID, noteIndex, html][]`. */
   rebuildProcessorState(citations: CitationCluster[], format: 'html', uncited: string[]): [string, number, string][];
+  /** A cluster as it would render among the others (`[citationID, noteIndex]` before and after it), the engine's state unchanged. */
+  previewCitationCluster(citation: Omit<CitationCluster, 'citationID'>, before: [string, number][], after: [string, number][], format: 'html'): string;
   /**
    * The reference list: settings and one HTML string per printed entry. `entry_ids` lists the works
    * printed nothing for too; `printed_keys` (set by the adapter when it can tell) is the key of each printed entry.
@@ -130,9 +144,74 @@ export interface JobHtml {
  */
 export function renderCitationJob(engine: CiteprocEngine, clusters: readonly CitationCluster[]): JobHtml {
   const isNoteStyle = styleClass(engine) === 'note';
-  const inStyle = (cluster: CitationCluster): CitationCluster => (isNoteStyle ? cluster : { ...cluster, properties: { noteIndex: 0 } });
-  const rendered = engine.rebuildProcessorState(clusters.map(inStyle), 'html', []);
-  return { html: rendered.map(([id, , html]) => [id, html]), isNoteStyle };
+  const inText = (cluster: CitationCluster) => cluster.properties.mode === 'composite' && !isNoteStyle;
+  const inStyle = ({ citationID, citationItems, properties }: CitationCluster): CitationCluster => {
+    const [first, ...others] = citationItems;
+    // An in-text citation's works in an author-date style: the first's author goes before them (`authorInPlace`).
+    const items = inText({ citationID, citationItems, properties }) && first ? [{ ...first, 'suppress-author': true }, ...others] : citationItems;
+    return { citationID, citationItems: items, properties: { noteIndex: isNoteStyle ? properties.noteIndex : 0 } };
+  };
+  const notes = clusters.filter((cluster) => cluster.properties.mode !== 'author-only').map(inStyle);
+  const rendered = engine.rebuildProcessorState(notes, 'html', []);
+  const html = new Map(rendered.map(([id, , text]) => [id, text]));
+  for (const cluster of clusters) {
+    if (cluster.properties.mode === 'author-only') html.set(cluster.citationID, authorInPlace(engine, cluster, notes));
+    else if (inText(cluster)) {
+      // Pandoc's `Doe (2005, 30, with suffix)`: the author alone (no prefix, suffix or locator), then the citation without it.
+      const first = cluster.citationItems[0];
+      const author = { ...cluster, citationItems: first ? [{ id: first.id }] : [], properties: { noteIndex: 0, inPlaceOf: cluster.citationID } };
+      html.set(cluster.citationID, `${authorInPlace(engine, author, notes)} ${html.get(cluster.citationID) ?? ''}`);
+    }
+  }
+  return { html: clusters.map(({ citationID }) => [citationID, html.get(citationID) ?? '']), isNoteStyle };
+}
+
+/**
+ * The author of an in-text citation (`As @smith2010 argues` → `As Smith (2010) argues`; under a
+ * notes style `As Jane Smith¹ argues`), as the style names the author where the citation (or its
+ * note) stands: `Jane Smith` in a first note, `Smith` later. A place where the style prints no
+ * author (Ibid.) gives the author as first named.
+ */
+function authorInPlace(engine: CiteprocEngine, cluster: CitationCluster, notes: readonly CitationCluster[]): string {
+  const at = notes.findIndex((note) => note.citationID === cluster.properties.inPlaceOf);
+  const place = (list: readonly CitationCluster[]) => list.map((note): [string, number] => [note.citationID, note.properties.noteIndex]);
+  const before = at < 0 ? place(notes) : place(notes.slice(0, at));
+  const after = at < 0 ? [] : place(notes.slice(at + 1));
+  const items = cluster.citationItems.map((item) => ({ ...item, 'author-only': true }));
+  // In the note's place: in the running text (note 0) every citation would be a first.
+  const noteIndex = notes[at]?.properties.noteIndex ?? cluster.properties.noteIndex;
+  const preview = (citation: Omit<CitationCluster, 'citationID'>) => engine.previewCitationCluster(citation, before, after, 'html');
+  const inPlace = preview({ citationItems: items, properties: { noteIndex } });
+  const author =
+    inPlace.trim() !== '' && !inPlace.includes('NO_PRINTED_FORM')
+      ? inPlace
+      : preview({ citationItems: cluster.citationItems, properties: { noteIndex, mode: 'author-only' } });
+  // citeproc's author alone may carry a label of the note's first group (`Emma Sigfridsson and Ulf
+  // Ryde, no.`, Chicago's): the author is what it has in common with the whole note at that place.
+  if (styleClass(engine) !== 'note') return author;
+  return commonStart(author, preview({ citationItems: cluster.citationItems, properties: { noteIndex } }));
+}
+
+/** The start of `html` that `other` starts with too, without the separator after it, its open elements closed. */
+function commonStart(html: string, other: string): string {
+  let length = 0;
+  while (length < html.length && html[length] === other[length]) length += 1;
+  if (length === html.length) return html;
+  let start = html.slice(0, length);
+  if (start.lastIndexOf('<') > start.lastIndexOf('>')) start = start.slice(0, start.lastIndexOf('<'));
+  start = start.replace(/[\s,;:]+$/, '');
+  const open: string[] = [];
+  for (const [, closing, name = ''] of start.matchAll(/<(\/?)([A-Za-z][\w-]*)[^>]*>/g)) {
+    if (closing) open.pop();
+    else open.push(name);
+  }
+  return (
+    start +
+    open
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('')
+  );
 }
 
 export interface RenderedBibliography {

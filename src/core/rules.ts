@@ -160,9 +160,16 @@ export const rules = {
     severity: 'warning',
     summary: 'A field of a BibTeX entry could not be read (LaTeX citation-js does not parse): the entry is read without it.',
   },
+  'bibliography-language-unknown': {
+    severity: 'warning',
+    summary: 'A BibTeX entry names its language (langid, hyphenation, language) in a way no BCP 47 tag is known for: the item has no language.',
+  },
   'bibliography-latex': { severity: 'warning', summary: 'A LaTeX command in a BibTeX entry was not decoded and prints as written.' },
   'cite-unparsed': { severity: 'warning', summary: 'A note looks like a citation but could not be parsed.' },
-  'cite-in-text': { severity: 'warning', summary: 'A bibliography key written @key outside brackets (Pandoc’s in-text citation), which is printed as typed.' },
+  'cite-in-text': {
+    severity: 'warning',
+    summary: 'No longer reported: Pandoc’s in-text citation (@key outside brackets) is rendered as one. Was: a key written so, printed as typed.',
+  },
   'cite-unresolved': { severity: 'error', summary: 'A citation key does not resolve to a bibliography item.' },
   'cite-unresolved-reference': { severity: 'warning', summary: 'A short form, Ibid. or “note N” could not be matched to an earlier citation.' },
   'cite-left-out': {

@@ -204,6 +204,16 @@ function bibtexItems(file: VFile, entries: readonly BibtexEntry[]): (CslJsonItem
         placeOf(start + (valueStart ?? 0)),
       );
     }
+    if (entry.unknownLanguage) {
+      const { field, value } = entry.unknownLanguage;
+      const valueStart = fieldValueOffset(entryText, field);
+      report(
+        file,
+        'bibliography-language-unknown',
+        `${entry.key}: ${field} = {${value}} is no language anthology knows (a babel or polyglossia name such as ngerman or british, or a BCP 47 tag such as de or en-GB): the item is read without one`,
+        placeOf(start + (valueStart ?? 0)),
+      );
+    }
     if (!entry.item) report(file, 'bibliography-invalid', `${entry.key}: cannot be read: ${entry.problem ?? ''}`, placeOf(start));
     return entry.item;
   });

@@ -11,15 +11,22 @@ import type { Place } from '../core/rules.ts';
 
 const cslNamespace = 'http://purl.org/net/xbiblio/csl';
 
+/** A CSL locale file's text, with the name citeproc knows it by (`de-DE`). */
+export interface CslLocale {
+  name: string;
+  xml: string;
+}
+
 /**
- * Reads the book's CSL style (unless the caller has read and checked it already) and the locale
- * for its language (beside the style, `localeCandidates`; else citation-js's bundled en-US) and
- * registers them for rendering.
+ * Reads the book's CSL style and the locale for its language (beside the style,
+ * `localeCandidates`; else citation-js's bundled en-US), unless the caller has read them already
+ * (`loadBook`: `checkedStyle`, and `checkedLocale`, null when there is none), and registers them
+ * for rendering.
  */
-export async function loadCiteStyle(projectDir: string, config: BookConfig, checkedStyle?: string): Promise<CiteStyle> {
+export async function loadCiteStyle(projectDir: string, config: BookConfig, checkedStyle?: string, checkedLocale?: CslLocale | null): Promise<CiteStyle> {
   const styleXml = checkedStyle ?? (await readFile(path.join(projectDir, config.style), 'utf8'));
   const name = `anthology:${config.style}`;
-  const locale = await readLocale(projectDir, config);
+  const locale = checkedLocale === undefined ? await readLocale(projectDir, config) : (checkedLocale ?? undefined);
   // Registered (citation-js loaded, the engine built) only when a citation is not in the cache.
   let registered: Pick<CiteStyle, 'engine' | 'citationEngine' | 'bibliography' | 'release'> | undefined;
   const register = () => {
@@ -50,7 +57,7 @@ export function localeCandidates(language: string): string[] {
 }
 
 /** The locale the book's citations are rendered in, from beside its style; undefined: citation-js's bundled en-US. */
-export async function readLocale(projectDir: string, config: Pick<BookConfig, 'style' | 'language'>): Promise<{ name: string; xml: string } | undefined> {
+export async function readLocale(projectDir: string, config: Pick<BookConfig, 'style' | 'language'>): Promise<CslLocale | undefined> {
   for (const fileName of localeCandidates(config.language)) {
     const xml = await readFile(path.join(projectDir, path.dirname(config.style), fileName), 'utf8').catch(() => undefined);
     if (xml !== undefined) return { name: fileName.replace(/^locales-|\.xml$/g, ''), xml };

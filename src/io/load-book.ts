@@ -12,7 +12,7 @@ import type { Book, Chapter, Part } from '../core/types.ts';
 import { type ParsedChapter, parseChapter } from '../load/chapter.ts';
 import { loadBibliography } from './bibliography.ts';
 import { loadBookConfig } from './book-config.ts';
-import { cslStyleProblem, localeCandidates, readLocale } from './cite-style.ts';
+import { type CslLocale, cslStyleProblem, localeCandidates, readLocale } from './cite-style.ts';
 import { readTextFile } from './read.ts';
 
 export interface LoadedBook {
@@ -22,6 +22,8 @@ export interface LoadedBook {
   book: Book | undefined;
   /** The CSL style's text as read and checked (with the book). */
   styleXml?: string;
+  /** The CSL locale for the book's language as read beside the style (null: there is none), with the style. */
+  locale?: CslLocale | null;
 }
 
 interface ListedChapter {
@@ -59,7 +61,7 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
   const parts = groupIntoParts(listed.chapters);
   return {
     files,
-    ...(style.styleXml !== undefined ? { styleXml: style.styleXml } : {}),
+    ...(style.styleXml !== undefined ? { styleXml: style.styleXml, locale: style.locale ?? null } : {}),
     book: {
       config,
       slug: new GithubSlugger().slug(config.title) || 'book',
@@ -76,6 +78,8 @@ type YamlPlaces = ReturnType<typeof yamlPlaces>;
 interface CheckedStyle {
   /** The style's text, when it could be read. */
   styleXml?: string;
+  /** The locale for the book's language beside it, when there is one (read once: `loadCiteStyle` is given it). */
+  locale?: CslLocale;
   /** The style file, when it carries messages. */
   file?: VFile;
 }
@@ -107,7 +111,8 @@ async function readCheckedStyle(projectDir: string, config: BookConfig, configFi
       ? undefined
       : (memo.value('style-check', contentKey(styleXml), () => cslStyleProblem(styleXml) ?? null) ?? undefined);
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
-    if (!config.language.toLowerCase().startsWith('en') && !(await readLocale(projectDir, config))) {
+    const locale = await readLocale(projectDir, config);
+    if (!config.language.toLowerCase().startsWith('en') && !locale) {
       const folder = path.posix.dirname(config.style);
       report(
         configFile,
@@ -116,7 +121,7 @@ async function readCheckedStyle(projectDir: string, config: BookConfig, configFi
         places.value(['language']) ?? { line: 1, column: 1 },
       );
     }
-    return { styleXml, ...(style.file.messages.length > 0 ? { file: style.file } : {}) };
+    return { styleXml, ...(locale ? { locale } : {}), ...(style.file.messages.length > 0 ? { file: style.file } : {}) };
   }
   if (style.kind === 'outside') {
     report(configFile, 'path-outside-project', `CSL style ${config.style} is outside the project folder`, places.value(['style']) ?? { line: 1, column: 1 });

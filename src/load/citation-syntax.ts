@@ -21,12 +21,24 @@ export interface Citation {
   /** The source text, written back unchanged. */
   value: string;
   items: CitedItem[];
+  /**
+   * Pandoc's in-text form (`@key says`, `@key [p. 33]`): the first work's author in the text
+   * (`cite/bare-keys.ts` reads it, only for a key of the bibliography). Under a notes style it is
+   * made an `author-only` node in the text and a note citing the work (`cite/auto-notes.ts`),
+   * the two sharing `note`, the note's identifier.
+   */
+  mode?: 'in-text' | 'author-only';
+  note?: string;
   position?: Text['position'];
   /** Set by rendering: mdast-util-to-hast turns the node into `hName` with `hChildren`. */
   data?: Text['data'] & { hName?: string; hProperties?: Record<string, unknown>; hChildren?: import('hast').ElementContent[] };
 }
 
 declare module 'mdast' {
+  interface TextData {
+    /** Where in the value an `@` was written escaped (`\\@`): no citation starts there (`parseCitations` notes them). */
+    escapedAt?: number[];
+  }
   interface PhrasingContentMap {
     citation: Citation;
   }
@@ -82,7 +94,8 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
     const item: CitedItem = { key };
     if (prefix.trim()) item.prefix = prefix.trim();
     if (dash) item.suppressAuthor = true;
-    const after = rest.replace(/^,\s*/, '');
+    // Pandoc takes `[@key p. 33]` as `[@key, p. 33]`.
+    const after = rest.replace(/^,?\s*/, '');
     const locator = locatorOf(after);
     if (locator) {
       item.label = locator.label;
@@ -92,6 +105,21 @@ export function parseCitationText(inner: string): CitedItem[] | undefined {
     items.push(item);
   }
   return items.length > 0 ? items : undefined;
+}
+
+/**
+ * What a bracket right after an in-text citation says (`@key [p. 33]`, `@key [p. 33; see @other]`):
+ * the key's locator and suffix, then more works, as Pandoc reads it; undefined when it is not that.
+ */
+export function parseInTextBracket(key: string, inner: string): CitedItem[] | undefined {
+  const [first = '', ...rest] = inner.split(';');
+  if (itemPattern.test(first.trim())) {
+    const others = parseCitationText(inner);
+    return others ? [{ key }, ...others] : undefined;
+  }
+  const own = parseCitationText(`@${key}, ${first.trim()}`)?.[0];
+  const others = rest.length === 0 ? [] : parseCitationText(rest.join(';'));
+  return own && others ? [own, ...others] : undefined;
 }
 
 /**
@@ -116,11 +144,30 @@ export function parseCitations(tree: Root, source?: string, placeAt = source ===
       replacement.push({ type: 'citation', value: match[0], items, ...span });
       position = end;
     }
-    if (replacement.length === 0) return;
+    if (replacement.length === 0) {
+      markEscapedAts(node, offsets, source, 0);
+      return;
+    }
     if (position < node.value.length) replacement.push({ type: 'text', value: node.value.slice(position) });
+    let start = 0;
+    for (const part of replacement) {
+      const length = part.type === 'text' ? part.value.length : (part as Citation).value.length;
+      if (part.type === 'text') markEscapedAts(part, offsets, source, start);
+      start += length;
+    }
     parent.children.splice(index, 1, ...(replacement as typeof parent.children));
     return index + replacement.length;
   });
+}
+
+/** Notes on a text node (a slice from `from` of the node it was cut from) where an `@` was written `\@`: Pandoc reads no citation there. */
+function markEscapedAts(node: Text, offsets: readonly number[] | undefined, source: string | undefined, from: number): void {
+  if (!offsets || source === undefined) return;
+  const escaped: number[] = [];
+  for (let index = node.value.indexOf('@'); index >= 0; index = node.value.indexOf('@', index + 1)) {
+    if (source[offsets[from + index] ?? -1] === '\\') escaped.push(index);
+  }
+  if (escaped.length > 0) node.data = { ...node.data, escapedAt: escaped };
 }
 
 /**
@@ -165,7 +212,7 @@ function placeInSource(offsets: readonly number[], placeAt: (offset: number) => 
 }
 
 /** Where a slice of a text node starts and ends, when the file's text is not at hand. */
-function positionWithin(node: Text, offset: number, length: number): Pick<Citation, 'position'> {
+export function positionWithin(node: Text, offset: number, length: number): Pick<Citation, 'position'> {
   const start = node.position?.start;
   if (!start) return {};
   const at = (index: number) => ({

@@ -46,9 +46,9 @@ import { type SearchPage, searchIndexFiles, searchPages } from './search-index.t
  * `keepEngines` (a preview, which cites again on every save).
  */
 export async function loadCitedBook(projectDir: string, memo: Memo = noMemo, keepEngines = false): Promise<LoadedBook> {
-  const { files, book, styleXml } = await loadBook(projectDir, memo);
+  const { files, book, styleXml, locale } = await loadBook(projectDir, memo);
   if (!book) return { files, book };
-  const style = await loadCiteStyle(projectDir, book.config, styleXml);
+  const style = await loadCiteStyle(projectDir, book.config, styleXml, locale);
   const cited = await citeBookInParallel(book, style, new Map(files.map((file) => [file.path, file])), availableParallelism(), memo, {
     warmEngines: keepEngines,
   });

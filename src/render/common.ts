@@ -240,24 +240,41 @@ export function referenceEntries(bibliography: { entries: ElementContent[]; keys
 }
 
 /**
- * Each rendered citation (`span.citation[data-cites]`) links to its work's entry in the reference
- * list (`hrefOf` says where, or nothing). A citation that carries a link of its own (a URL) has
- * only its text before that link made a link: links cannot nest.
+ * Each work of a rendered citation (`span.citation-item[data-cite]` inside `span.citation`, as
+ * `cite/render.ts` marks them) links to its own entry in the reference list (`hrefOf` says where,
+ * or nothing): `(Smith 2010; Jones 2011)` is two links, its parentheses and `; ` text between. A
+ * citation whose works are not marked links to its first work. A work's part that carries a link of
+ * its own (a URL) has only its text before that link made a link: links cannot nest.
  */
 export function linkCitations(tree: HastRoot | Element, hrefOf: (key: string) => string | undefined): void {
   for (const element of walkElements(tree)) {
     const classes = element.properties.className;
     const cites = element.properties.dataCites;
     if (!Array.isArray(classes) || !classes.includes('citation') || typeof cites !== 'string') continue;
+    if (element.children.some(isCitationItem)) {
+      element.children = element.children.flatMap((child) =>
+        isCitationItem(child) ? linkedLead(child.children, hrefOf(String(child.properties.dataCite))) : [child],
+      );
+      continue;
+    }
     const key = cites.split(/\s+/)[0];
-    const href = key ? hrefOf(key) : undefined;
-    if (!href) continue;
-    const hasLink = (node: ElementContent): boolean => node.type === 'element' && (node.tagName === 'a' || node.children.some(hasLink));
-    const firstLinked = element.children.findIndex(hasLink);
-    const lead = firstLinked < 0 ? element.children : element.children.slice(0, firstLinked);
-    if (lead.length === 0 || lead.every((node) => node.type === 'text' && node.value.trim() === '')) continue;
-    element.children = [h('a.citation-link', { href }, lead), ...(firstLinked < 0 ? [] : element.children.slice(firstLinked))];
+    element.children = linkedLead(element.children, key ? hrefOf(key) : undefined);
   }
+}
+
+function isCitationItem(node: ElementContent): node is Element {
+  const classes = node.type === 'element' ? node.properties.className : undefined;
+  return Array.isArray(classes) && classes.includes('citation-item') && typeof (node as Element).properties.dataCite === 'string';
+}
+
+/** `nodes` with what comes before their first link made a link to `href` (all of them when they hold none); as they are without `href`. */
+function linkedLead(nodes: ElementContent[], href: string | undefined): ElementContent[] {
+  if (!href) return nodes;
+  const hasLink = (node: ElementContent): boolean => node.type === 'element' && (node.tagName === 'a' || node.children.some(hasLink));
+  const firstLinked = nodes.findIndex(hasLink);
+  const lead = firstLinked < 0 ? nodes : nodes.slice(0, firstLinked);
+  if (lead.length === 0 || lead.every((node) => node.type === 'text' && node.value.trim() === '')) return nodes;
+  return [h('a.citation-link', { href }, lead), ...(firstLinked < 0 ? [] : nodes.slice(firstLinked))];
 }
 
 /** Text for XML markup written by hand (the EPUB's package and navigation files, the SVG cover). */

@@ -35,7 +35,8 @@ describe('biblatex-examples.bib (biblatex’s own examples)', async () => {
   it('reads every entry: list fields become CSL strings joined with "; ", as Pandoc joins them', () => {
     assert.deepEqual(loaded.items.map((entry) => entry.id).sort(), ['cicero', 'gerhardt', 'kastenholz', 'knuth:ct:a', 'murray', 'reese', 'sigfridsson']);
     assert.equal(item('gerhardt')?.['publisher-place'], 'Durham; London');
-    assert.equal(item('cicero')?.language, 'langlatin; langgerman');
+    // Its language is langid's (german), as Pandoc reads it, not the language field's list (Latin and German).
+    assert.equal(item('cicero')?.language, 'de');
     assert.deepEqual(
       messages(loaded)
         .filter((message) => message.fatal === true)
@@ -119,5 +120,40 @@ describe('cite export', async () => {
   it('keeps every key in BibTeX, colons and all (citation-js renamed knuth:ct:a Knuth1984TeXbook)', () => {
     const keys = [...exportBibliography(loaded.items, 'bibtex').matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]);
     assert.deepEqual(keys, ['cicero', 'gerhardt', 'kastenholz', 'knuth:ct:a', 'murray', 'reese', 'sigfridsson']);
+  });
+});
+
+describe('an entry’s language (biblatex langid, as babel and polyglossia name languages)', async () => {
+  // Better BibTeX's own exports (its test fixtures), and biblatex's examples.
+  const loaded = await loadBibliography(
+    await project({
+      'bbt-language-en-383.bib': undefined,
+      'bbt-german-titles-456.bib': undefined,
+      'bbt-unrecognized-date-3533.bib': undefined,
+      'bbt-dataset-1720.bib': undefined,
+      'biblatex-examples-excerpt.bib': undefined,
+    }),
+  );
+  const language = (key: string) => loaded.items.find((entry) => entry.id === key)?.language;
+
+  it('is a BCP 47 tag in CSL: babel’s table for a name (ngerman, british, american), English’s variant, a tag as written', () => {
+    assert.deepEqual(['Kaufmann1990', '_carbocyclic', '_alkanethiolate', '_estimateur', '_remarks', 'augustinus1486CivitateDei', 'kastenholz'].map(language), [
+      'de',
+      'en-GB',
+      'en-US',
+      'fr',
+      undefined,
+      'frm',
+      'en-US',
+    ]);
+  });
+
+  it('one no tag is known for is said at its place, and the item has none (a wrong language is worse than none)', async () => {
+    assert.equal(language('Foo2021'), undefined);
+    const unknown = messages(loaded).filter((message) => message.ruleId === 'bibliography-language-unknown');
+    assert.deepEqual(unknown.map(shown), [
+      '19:13 bibliography-language-unknown Foo2021: langid = {the language} is no language anthology knows (a babel or polyglossia name such as ngerman or british, or a BCP 47 tag such as de or en-GB): the item is read without one',
+    ]);
+    assert.equal(unknown[0]?.file, 'bibliography/bbt-dataset-1720.bib');
   });
 });
