@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { FootnoteDefinition, FootnoteReference, Root } from 'mdast';
+import { toString as plainText } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { importSource } from '../../../src/import/import.ts';
+
+/** Plain-text posts and books from public repositories (tests/fixtures/import/real/PROVENANCE.md), imported as a new user would. */
+const real = (name: string, encoding: BufferEncoding = 'utf8') => readFileSync(`tests/fixtures/import/real/scrape/${name}`, encoding);
+
+function importText(name: string, value: string) {
+  const file = new VFile({ path: name, value });
+  const result = importSource(file, { defaultAuthor: undefined });
+  return { file, result };
+}
+
+function notesOf(body: Root) {
+  const references: string[] = [];
+  visit(body, 'footnoteReference', (node: FootnoteReference) => {
+    references.push(node.identifier);
+  });
+  const definitions = new Map(
+    body.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [[node.identifier, plainText(node as FootnoteDefinition)] as const] : [])),
+  );
+  return { references, definitions };
+}
+
+describe('real plain-text sources: notes', () => {
+  it('a book’s notes set at the end of each chapter, numbered on through the book, are tied to their markers', () => {
+    const { result } = importText('16595-8.txt', real('16595-8.txt', 'latin1'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { references, definitions } = notesOf(body);
+    // 18 notes in 7 runs, each after its chapter (`[1]` … `[8]`, then CHAPTER II; `[9]`, `[10]`, then CHAPTER IV …).
+    assert.deepEqual(references, Array.from({ length: 18 }, (_, index) => String(index + 1)));
+    assert.equal(definitions.size, 18);
+    assert.match(definitions.get('1') ?? '', /^In his speech at Birmingham on 'Literature and Art'/);
+    assert.match(definitions.get('10') ?? '', /^The Public Life of Mr\. Tulrumble, 1837\.$/);
+    assert.match(definitions.get('18') ?? '', /\S/);
+    // No note or marker is left in the running text as typed (the index's `Banjo, [20]` is a page).
+    const running = plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') });
+    assert.doesNotMatch(running, /Mix it up and make it nice|\w\[\d+\]|,\[\d+\]/);
+    const fates = new Map(result.lines.map((fate) => [fate.line, fate]));
+    assert.deepEqual(fates.get(808), { line: 808, fate: 'kept', piece: 1, field: 'notes' });
+  });
+});
