@@ -1,3 +1,4 @@
+import { formatPartialDate, parseDate } from '../../core/dates.ts';
 import { noteLabel } from '../notes/note-labels.ts';
 import { notesHeadingKind } from '../notes/notes-heading.ts';
 import { isBio, isDateLine } from '../text.ts';
@@ -115,7 +116,7 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (isFirst && archiveHeading.test(line)) return 'archive-heading';
   // `By _Abracadabra_ we signify / An infinite number of things.`: a paragraph that begins with “By”.
   if (byline.test(line) && line.length <= 150) return 'byline';
-  if (isDateLine(line)) return 'date';
+  if (isDateLine(line) || monthOfLine(line)) return 'date';
   if (imageDebris.test(line)) return 'image-debris';
   if (shareDebris.test(line)) return 'share-debris';
   if (illustration.test(line)) return 'illustration';
@@ -128,6 +129,16 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (isBio(line)) return 'bio';
   if (isShort(line)) return 'short';
   return 'paragraph';
+}
+
+/**
+ * A line that is a month or a season and its year and nothing else (`February 2021`, `Été 2019`):
+ * the date an essay gives under its title, as Paul Graham's do. Its front-matter form, or undefined.
+ */
+export function monthOfLine(line: string): string | undefined {
+  if (line.length > 30) return undefined;
+  const date = parseDate(line);
+  return date && date.day === undefined && (date.month !== undefined || date.season !== undefined) ? formatPartialDate(date) : undefined;
 }
 
 /** A line that starts like a typed note: `1. …`, `[1] …`, `(1) …`, `¹ …`, `^1 …`, `*1 …`; bare numbers and symbols are too common in prose. */

@@ -7,7 +7,7 @@ import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
-import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
+import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand, monthOfLine } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
@@ -318,7 +318,7 @@ function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRe
   for (; index < blocks.length; index++) {
     const block = blocks[index] as ClassifiedLine;
     if (block.kind === 'date') {
-      head.date ??= findDate(block.text)?.iso;
+      head.date ??= findDate(block.text)?.iso ?? monthOfLine(block.text);
       mark.toMetadata(block, 'date');
     } else if (block.kind === 'byline') {
       const byline = parseByline(block.text);
