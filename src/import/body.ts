@@ -43,10 +43,12 @@ export function figureDirective(caption: string | undefined, credit: string | un
 const urlPattern = /<*(https?:\/\/[^\s<>`]+[^\s<>.,;:)'’”`]|www\.[^\s<>`]+[^\s<>.,;:)'’”`])>*/g;
 
 /**
- * `_text_` between spaces or punctuation, on one paragraph's lines: not `nested_scopes`, not
- * `__future__` (an identifier), not across a blank line.
+ * `_text_` after a space or opening punctuation (guillemets either way round, as Dutch and German
+ * set them) and before anything but a letter or digit, on one paragraph's lines: not
+ * `nested_scopes`, not `__future__` (an identifier), not reST's `[#note]_`, not across a blank
+ * line. As e-texts have it: `»_Kasihan!_"`, `_pajong_[33]` (a note marker), one letter too (`_u_`).
  */
-const underscored = /(^|[\s([{"'“‘—–-])_([^\s_](?:[^_\n]|\n(?!\s*\n)){0,300}?[^\s_])_(?=$|[\s.,;:!?)\]}"'”’—–-])/g;
+const underscored = /(^|[\s([{"'“‘„‚«»‹›—–/-])_([^\s_](?:(?:[^_\n]|\n(?!\s*\n)){0,300}?[^\s_])?)_(?=$|[^\p{L}\p{N}_])/gu;
 
 /**
  * Plain text with its URLs (`<https://…>`, `<<http…>`, bare `http://…` or `www.…`) as links and

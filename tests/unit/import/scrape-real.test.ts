@@ -59,3 +59,19 @@ describe('real plain-text sources: the head of a piece', () => {
     assert.doesNotMatch(JSON.stringify(result.chapters[0]?.piece.body), /February 2021/);
   });
 });
+
+describe('real plain-text sources: the text', () => {
+  it('`_italics_` by a note marker, in guillemets, or of one letter are emphasis, not underscores', () => {
+    const { result } = importText('24675-8.txt', real('24675-8.txt', 'latin1'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const emphasised: string[] = [];
+    visit(body, 'emphasis', (node) => {
+      emphasised.push(plainText(node));
+    });
+    // `gouden _pajong_[33]`, `»_Kasihan!_"[4]`, `om _u_ te beteren`.
+    for (const words of ['pajong', 'Kasihan!', 'u', 'Wedono', 'Thalatta, Thalatta, sei mir gegrüsst!']) assert.ok(emphasised.includes(words), words);
+    const underscores = plainText(body).match(/_/g) ?? [];
+    // What is left: italics over several paragraphs (a French song) and one typed `_koeli'_s`.
+    assert.ok(underscores.length <= 12, `${underscores.length} underscores left`);
+  });
+});
