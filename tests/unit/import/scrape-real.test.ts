@@ -75,3 +75,29 @@ describe('real plain-text sources: the text', () => {
     assert.ok(underscores.length <= 12, `${underscores.length} underscores left`);
   });
 });
+
+describe('real plain-text sources: an e-book’s title page', () => {
+  it('is found where it repeats only the first words of the catalogued title, which end before its comma', () => {
+    // Catalogued “The Complete Angler, 1653”; the title page: `THE COMPLETE ANGLER;` / `OR,` / `_THE CONTEMPLATIVE MAN'S RECREATION_.`
+    const { result } = importText('9198-8.txt', real('9198-8.txt', 'latin1'));
+    const meta = result.chapters[0]?.piece.meta;
+    assert.equal(meta?.title, 'The Complete Angler');
+    assert.equal(meta?.provisional_title, undefined);
+    assert.deepEqual(meta?.authors, ['Isaak Walton']);
+  });
+
+  it('is found after the e-text’s remarks in prose, which are dropped with their reason; `&` is `and`', () => {
+    // Catalogued “Critical & Historical Essays”; the transcriber's notes come first, then `CRITICAL AND HISTORICAL ESSAYS`.
+    const value = real('16351-8.txt', 'latin1');
+    const { result } = importText('16351-8.txt', value);
+    const meta = result.chapters[0]?.piece.meta;
+    assert.equal(meta?.title, 'Critical and Historical Essays');
+    // The catalogue's spelling of the name, not `BY EDWARD MACDOWELL` recased.
+    assert.deepEqual(meta?.authors, ['Edward MacDowell']);
+    assert.equal(meta?.headnote, undefined);
+    const fate = (text: string) => result.lines.find((line) => line.line === value.split(/\r?\n/).findIndex((row) => row.startsWith(text)) + 1);
+    assert.match((fate('Italic text is represented') as { reason?: string } | undefined)?.reason ?? '', /remarks before its title page/);
+    assert.match((fate('Footnotes in the original text') as { reason?: string } | undefined)?.reason ?? '', /remarks before its title page/);
+    assert.doesNotMatch(JSON.stringify(result.chapters[0]?.piece.body), /Italic text is represented|Pitches:/);
+  });
+});
