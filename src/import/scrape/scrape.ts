@@ -298,7 +298,8 @@ function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRe
   if (titlePage) {
     for (const [block, field] of titlePage.metadata) mark.toMetadata(block, field);
     for (const block of titlePage.dropped) mark.drop(block, 'title page of the e-book (frontispiece, imprint, edition, dedication): not part of the text');
-    for (const block of titlePage.remarks) mark.drop(block, 'the e-text’s remarks before its title page (corrections, how the text is set): not part of the work');
+    for (const block of titlePage.remarks)
+      mark.drop(block, 'the e-text’s remarks before its title page (corrections, how the text is set): not part of the work');
   }
   let index = head.bodyStart;
   // An e-text's picture placeholders above and under the title: figures at the head of the body.

@@ -33,7 +33,10 @@ describe('real plain-text sources: notes', () => {
     const body = result.chapters[0]?.piece.body as Root;
     const { references, definitions } = notesOf(body);
     // 18 notes in 7 runs, each after its chapter (`[1]` … `[8]`, then CHAPTER II; `[9]`, `[10]`, then CHAPTER IV …).
-    assert.deepEqual(references, Array.from({ length: 18 }, (_, index) => String(index + 1)));
+    assert.deepEqual(
+      references,
+      Array.from({ length: 18 }, (_, index) => String(index + 1)),
+    );
     assert.equal(definitions.size, 18);
     assert.match(definitions.get('1') ?? '', /^In his speech at Birmingham on 'Literature and Art'/);
     assert.match(definitions.get('10') ?? '', /^The Public Life of Mr\. Tulrumble, 1837\.$/);
@@ -50,12 +53,24 @@ describe('real plain-text sources: the head of a piece', () => {
   it('a month and year under the title is the date (Paul Graham’s essays as text)', () => {
     // The head of “What I Worked On” as LlamaIndex's examples ship it (take-homes/llamaindex-quickstart
     // @3a13f9fc, data/paul_graham_essay.txt): the essay states no licence, so only its layout is here.
-    const value = ['', '', 'What I Worked On', '', 'February 2021', '', 'Before college the two main things I worked on, outside of school, were writing and programming.', ''].join('\n');
+    const value = [
+      '',
+      '',
+      'What I Worked On',
+      '',
+      'February 2021',
+      '',
+      'Before college the two main things I worked on, outside of school, were writing and programming.',
+      '',
+    ].join('\n');
     const { result } = importText('paul_graham_essay.txt', value);
     const meta = result.chapters[0]?.piece.meta;
     assert.equal(meta?.title, 'What I Worked On');
     assert.equal(meta?.date, '2021-02');
-    assert.deepEqual(result.lines.find((fate) => fate.line === 5), { line: 5, fate: 'metadata', piece: 1, field: 'date' });
+    assert.deepEqual(
+      result.lines.find((fate) => fate.line === 5),
+      { line: 5, fate: 'metadata', piece: 1, field: 'date' },
+    );
     assert.doesNotMatch(JSON.stringify(result.chapters[0]?.piece.body), /February 2021/);
   });
 });
