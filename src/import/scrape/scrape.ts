@@ -7,7 +7,7 @@ import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
-import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand, monthOfLine } from './classify.ts';
+import { type ClassifiedLine, classifyLines, codeText, illustration, isWrappedByHand, monthOfLine } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
@@ -419,8 +419,11 @@ function readPieceTail(
 /** The body's blocks between head and tail (`consumed`: opening lines already read into front matter). */
 function bodyBlocksOf(blocks: readonly ClassifiedLine[], consumed: ReadonlySet<number>, mark: PieceFates): BodyBlock[] {
   const body: BodyBlock[] = [];
+  let previous: ClassifiedLine | undefined;
   for (const block of blocks) {
     if (consumed.has(block.line)) continue;
+    const previousCode = previous?.kind === 'code' ? previous : undefined;
+    previous = block;
     switch (block.kind) {
       case 'short':
       case 'notes-heading':
@@ -448,6 +451,15 @@ function bodyBlocksOf(blocks: readonly ClassifiedLine[], consumed: ReadonlySet<n
       case 'instalment':
         mark.drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
         break;
+      case 'code': {
+        // Lines of one program apart only by blank lines are one block of code, its blank lines kept.
+        const last = body.at(-1);
+        if (last?.kind === 'code' && previousCode && block.line - previousCode.endLine <= 2) {
+          last.text += `${'\n'.repeat(block.line - previousCode.endLine)}${codeText(block)}`;
+        } else body.push({ kind: 'code', text: codeText(block), line: block.line });
+        mark.keep(block, 'body');
+        break;
+      }
       default:
         body.push({ kind: 'paragraph', text: bodyText(block), line: block.line });
         mark.keep(block, 'body');

@@ -116,3 +116,28 @@ describe('real plain-text sources: an e-book’s title page', () => {
     assert.doesNotMatch(JSON.stringify(result.chapters[0]?.piece.body), /Italic text is represented|Pitches:/);
   });
 });
+
+describe('real plain-text sources: code', () => {
+  const corpus = (entry: string, name: string) => readFileSync(`tests/corpus/scrape/${entry}/${name}`, 'utf8');
+  const codeOf = (body: Root) => body.children.flatMap((node) => (node.type === 'code' ? [node.value] : []));
+
+  it('a PEP’s examples, set in past its text, are code with their indentation', () => {
+    const { result } = importText('pep-0255.txt', corpus('pep-255-bracketed-references', 'pep-0255.txt'));
+    const code = codeOf(result.chapters[0]?.piece.body as Root);
+    assert.ok(code.includes('def fib():\n    a, b = 0, 1\n    while 1:\n        yield b\n        a, b = b, a+b'), code.join('\n---\n'));
+    // The prose around stays prose.
+    assert.ok(!code.some((value) => value.includes('When fib() is first invoked')));
+  });
+
+  it('a kernel document’s example is code; its notes are still found', () => {
+    const { result } = importText('volatile-considered-harmful.txt', corpus('linux-volatile-notes-credits', 'volatile-considered-harmful.txt'));
+    const body = result.chapters[0]?.piece.body as Root;
+    assert.ok(codeOf(body).includes('spin_lock(&the_lock);\ndo_something_on(&shared_data);\ndo_something_else_with(&shared_data);\nspin_unlock(&the_lock);'));
+    assert.equal(notesOf(body).definitions.size, 2);
+  });
+
+  it('verse and quotations set in are not code', () => {
+    const { result } = importText('16595-8.txt', real('16595-8.txt', 'latin1'));
+    assert.deepEqual(codeOf(result.chapters[0]?.piece.body as Root), []);
+  });
+});
