@@ -97,7 +97,13 @@ function readNotes(
   let end = index;
   for (; index < units.length; index++) {
     const unit = units[index] as Unit;
-    if (unit.kind === 'heading' || headingKindOf(unit) || isBoldTitle(unit)) break;
+    // A note labelled alone on its line (`[85]`, then a letter it quotes) runs on to the next label, over its headings too.
+    // A note labelled alone on its line (`[85]`, then the letter or verses it quotes) runs on to the next
+    // label, over headings too; in the middle of the body, not past the next note's marker (that is the text again).
+    const last = notes.at(-1);
+    const labelAlone = /^\[\d{1,3}\][.:]?$/.test(last?.units[0]?.text.trim() ?? '');
+    if (labelAlone && !runOn && unit.text.includes(`[${(last?.number ?? 0) + 1}]`)) break;
+    if (!labelAlone && (unit.kind === 'heading' || headingKindOf(unit) || isBoldTitle(unit))) break;
     if (unit.kind === 'comment') continue;
     if (unit.kind === 'rule') {
       const next = units.slice(index + 1).find((later) => later.kind !== 'comment');
@@ -115,7 +121,7 @@ function readNotes(
       continue;
     }
     // Run-on paragraphs belong to the note before; a numbered list ends where the list does.
-    if (notes.length === 0 || style === 'list' || (!runOn && unit.part === 0)) break;
+    if (notes.length === 0 || style === 'list' || (!runOn && !labelAlone && unit.part === 0)) break;
     notes.at(-1)?.units.push(unit);
     end = index + 1;
   }

@@ -49,6 +49,19 @@ describe('real plain-text sources: notes', () => {
   });
 });
 
+describe('real plain-text sources: notes labelled alone on their line', () => {
+  it('`[85]` over the letter it quotes is a note; the book is imported, not refused for markers with no note', () => {
+    const { file, result } = importText('17074.txt', real('17074.txt'));
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-undefined'));
+    const { references, definitions } = notesOf(result.chapters[0]?.piece.body as Root);
+    assert.equal(definitions.size, 113);
+    assert.equal(new Set(references).size, 113);
+    // Note 85 is Clementi's letter under `[85]`, its dateline a heading no longer ending the notes.
+    assert.match(definitions.get('85') ?? '', /HAMBURGH, June 12, 1801\.[^]*MON CHER CLEMENTI/);
+    assert.match(definitions.get('86') ?? '', /\S/);
+  });
+});
+
 describe('real plain-text sources: the head of a piece', () => {
   it('a month and year under the title is the date (Paul Graham’s essays as text)', () => {
     // The head of “What I Worked On” as LlamaIndex's examples ship it (take-homes/llamaindex-quickstart
