@@ -287,8 +287,11 @@ function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRe
     titlePage,
     headnote: undefined,
     title: titlePage?.title,
-    // `BY EDWARD MACDOWELL` is the catalogue's Edward MacDowell: its spelling, not a recasing of the capitals.
-    authors: (titlePage?.authors ?? []).map((name) => (gutenberg?.author && sameTitle(name, gutenberg.author) ? gutenberg.author : name)),
+    // `BY EDWARD MACDOWELL` is the catalogue's Edward MacDowell, `J.S. SHEDLOCK, B.A.` its J.S. Shedlock:
+    // its spelling, not a recasing of the capitals with the degree.
+    authors: (titlePage?.authors ?? []).map((name) =>
+      gutenberg?.author && (sameTitle(name, gutenberg.author) || titleMatches(gutenberg.author, name)) ? gutenberg.author : name,
+    ),
     date: titlePage?.date,
     venue: titlePage?.venue,
     bios: [],

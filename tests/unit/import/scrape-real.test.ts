@@ -53,6 +53,8 @@ describe('real plain-text sources: notes labelled alone on their line', () => {
   it('`[85]` over the letter it quotes is a note; the book is imported, not refused for markers with no note', () => {
     const { file, result } = importText('17074.txt', real('17074.txt'));
     assert.ok(!file.messages.some((message) => message.ruleId === 'note-undefined'));
+    // `J.S. SHEDLOCK, B.A.` on the title page is the catalogue's J.S. Shedlock.
+    assert.deepEqual(result.chapters[0]?.piece.meta.authors, ['J.S. Shedlock']);
     const { references, definitions } = notesOf(result.chapters[0]?.piece.body as Root);
     assert.equal(definitions.size, 113);
     assert.equal(new Set(references).size, 113);
