@@ -59,7 +59,7 @@ describe('real plain-text sources: notes labelled alone on their line', () => {
     assert.equal(definitions.size, 113);
     assert.equal(new Set(references).size, 113);
     // Note 85 is Clementi's letter under `[85]`, its dateline a heading no longer ending the notes.
-    assert.match(definitions.get('85') ?? '', /HAMBURGH, June 12, 1801\.[^]*MON CHER CLEMENTI/);
+    assert.match(definitions.get('85') ?? '', /HAMBURGH, June 12, 1801\.[\s\S]*MON CHER CLEMENTI/);
     assert.match(definitions.get('86') ?? '', /\S/);
   });
 });
