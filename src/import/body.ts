@@ -7,10 +7,11 @@ import { placeAfter } from '../core/place.ts';
 export type BodyBlock =
   | { kind: 'paragraph'; text: string; line: number }
   | { kind: 'heading'; text: string; line: number }
+  | { kind: 'code'; text: string; line: number }
   | { kind: 'figure'; caption: string | undefined; credit: string | undefined; line: number };
 
 /**
- * Builds a chapter body from plain-text blocks, one source line each: paragraphs, headings and
+ * Builds a chapter body from plain-text blocks, one source line each: paragraphs, headings, code and
  * figures (caption and credit; the image itself is supplied by the editor). Every node keeps its
  * line, so that the notes recogniser that runs next (`recognisePlainNotes`) can say where the
  * notes and their markers were.
@@ -19,6 +20,7 @@ export function buildBody(blocks: readonly BodyBlock[]): Root {
   const children: RootContent[] = blocks.map((block): RootContent => {
     if (block.kind === 'figure') return { ...figureDirective(block.caption, block.credit), position: textPosition(block.line, '') };
     const position = textPosition(block.line, block.text);
+    if (block.kind === 'code') return { type: 'code', lang: null, meta: null, value: block.text, position };
     const text = inlineText(block.text, position);
     return block.kind === 'heading' ? { type: 'heading', depth: 2, children: text, position } : { type: 'paragraph', children: text, position };
   });
@@ -43,10 +45,12 @@ export function figureDirective(caption: string | undefined, credit: string | un
 const urlPattern = /<*(https?:\/\/[^\s<>`]+[^\s<>.,;:)'’”`]|www\.[^\s<>`]+[^\s<>.,;:)'’”`])>*/g;
 
 /**
- * `_text_` between spaces or punctuation, on one paragraph's lines: not `nested_scopes`, not
- * `__future__` (an identifier), not across a blank line.
+ * `_text_` after a space or opening punctuation (guillemets either way round, as Dutch and German
+ * set them) and before anything but a letter or digit, on one paragraph's lines: not
+ * `nested_scopes`, not `__future__` (an identifier), not reST's `[#note]_`, not across a blank
+ * line. As e-texts have it: `»_Kasihan!_"`, `_pajong_[33]` (a note marker), one letter too (`_u_`).
  */
-const underscored = /(^|[\s([{"'“‘—–-])_([^\s_](?:[^_\n]|\n(?!\s*\n)){0,300}?[^\s_])_(?=$|[\s.,;:!?)\]}"'”’—–-])/g;
+const underscored = /(^|[\s([{"'“‘„‚«»‹›—–/-])_([^\s_](?:(?:[^_\n]|\n(?!\s*\n)){0,300}?[^\s_])?)_(?=$|[^\p{L}\p{N}_])/gu;
 
 /**
  * Plain text with its URLs (`<https://…>`, `<<http…>`, bare `http://…` or `www.…`) as links and

@@ -23,7 +23,8 @@ const noteSymbols = /^(?:\*{1,4}|†{1,3}|‡{1,3}|§{1,2}|¶|‖)/;
 // Each: the pattern at the start of a note's text, and its style. The text after the label must
 // start with something a note can start with (not a digit, so that `1 000 people` is no label).
 const labelPatterns: [RegExp, LabelStyle][] = [
-  [/^\[(\d{1,3})\][.:]?(?:[\s\u00a0]+|(?=[^\s\d.,;:)\]]))/, 'bracket'],
+  // `[85]` alone on its line: the note's text is the paragraphs under it (a quotation, verses).
+  [/^\[(\d{1,3})\][.:]?(?:[\s\u00a0]+|$|(?=[^\s\d.,;:)\]]))/, 'bracket'],
   [/^\((\d{1,3})\)[.:]?[\s\u00a0]+(?=\S)/, 'paren'],
   [/^(\d{1,3})[.)][\s\u00a0]+(?=[^\s\d])/, 'dot'],
   [/^(\d{1,3}):[\s\u00a0]+(?=\S)/, 'colon'],

@@ -17,7 +17,8 @@ export interface ParsedNote {
 }
 
 export interface Section {
-  kind: NotesHeadingKind | 'headless';
+  /** `division`: a bare run in the middle of the body, each note one paragraph (a book's notes after a section). */
+  kind: NotesHeadingKind | 'headless' | 'division';
   /** First unit of the section (its heading, or the rule before it). */
   start: number;
   /** One past the last unit the notes took. */
@@ -57,10 +58,10 @@ export function compatible(style: LabelStyle, label: NoteLabel): boolean {
 }
 
 /** Whether `label` starts the next note rather than being a line of the note before (`2. the second point…`). */
-function isNextLabel(label: NoteLabel, notes: readonly ParsedNote[]): boolean {
+function isNextLabel(label: NoteLabel, notes: readonly ParsedNote[], firstNumber = 1): boolean {
   if (label.style === 'symbol') return !notes.some((note) => note.label.symbol === label.symbol);
   const number = label.number ?? 0;
-  const previous = notes.at(-1)?.number ?? 0;
+  const previous = notes.at(-1)?.number ?? firstNumber - 1;
   if (notes.some((note) => note.number === number)) return false;
   if (number === previous + 1) return true;
   // A gap or a note out of order happens in typed lists; bare numbers are too weak for it.
@@ -68,7 +69,13 @@ function isNextLabel(label: NoteLabel, notes: readonly ParsedNote[]): boolean {
 }
 
 /** The notes from unit `from` on, as far as they go; undefined when no note starts there. */
-function readNotes(units: readonly Unit[], from: number, headed: boolean, firstNumber = 1): (Omit<Section, 'kind' | 'start'> & { intro: number }) | undefined {
+function readNotes(
+  units: readonly Unit[],
+  from: number,
+  headed: boolean,
+  firstNumber = 1,
+  runOn = true,
+): (Omit<Section, 'kind' | 'start'> & { intro: number }) | undefined {
   const dropped: Unit[] = [];
   let index = from;
   let intro = 0;
@@ -90,7 +97,13 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean, firstN
   let end = index;
   for (; index < units.length; index++) {
     const unit = units[index] as Unit;
-    if (unit.kind === 'heading' || headingKindOf(unit) || isBoldTitle(unit)) break;
+    // A note labelled alone on its line (`[85]`, then a letter it quotes) runs on to the next label, over its headings too.
+    // A note labelled alone on its line (`[85]`, then the letter or verses it quotes) runs on to the next
+    // label, over headings too; in the middle of the body, not past the next note's marker (that is the text again).
+    const last = notes.at(-1);
+    const labelAlone = /^\[\d{1,3}\][.:]?$/.test(last?.units[0]?.text.trim() ?? '');
+    if (labelAlone && !runOn && unit.text.includes(`[${(last?.number ?? 0) + 1}]`)) break;
+    if (!labelAlone && (unit.kind === 'heading' || headingKindOf(unit) || isBoldTitle(unit))) break;
     if (unit.kind === 'comment') continue;
     if (unit.kind === 'rule') {
       const next = units.slice(index + 1).find((later) => later.kind !== 'comment');
@@ -102,13 +115,13 @@ function readNotes(units: readonly Unit[], from: number, headed: boolean, firstN
       break;
     }
     const label = labelOf(unit);
-    if (label && compatible(style, label) && isNextLabel(label, notes)) {
+    if (label && compatible(style, label) && isNextLabel(label, notes, firstNumber)) {
       notes.push({ label, number: label.number ?? notes.length + 1, units: [unit] });
       end = index + 1;
       continue;
     }
     // Run-on paragraphs belong to the note before; a numbered list ends where the list does.
-    if (notes.length === 0 || style === 'list') break;
+    if (notes.length === 0 || style === 'list' || (!runOn && !labelAlone && unit.part === 0)) break;
     notes.at(-1)?.units.push(unit);
     end = index + 1;
   }
@@ -155,7 +168,32 @@ export function candidateSections(units: readonly Unit[], firstNumber = 1): Sect
       break;
     }
   }
+  const division = divisionNotes(units, firstNumber);
+  // A run under a notes heading is that heading's section.
+  if (division && !sections.some((section) => section.start <= division.start && division.start < section.end)) sections.push(division);
   return sections;
+}
+
+/** Labels that say “note” on their own, for a run of notes that is not at the end: `[1]`, `(1)`, `¹`. */
+const divisionLabels = new Set<LabelStyle>(['bracket', 'paren', 'superscript', 'caret']);
+
+/**
+ * The first bare run of notes in the middle of the body, numbered on from the notes before: a
+ * book's notes set at the end of each chapter (`[1] …` to `[8] …`, then `CHAPTER II`) or after a
+ * section (`[2] …` to `[5] …`, then the next story's title). Each note is one paragraph (the text
+ * after it goes on), and the run is taken only when every note has its marker before it
+ * (`isNotesSection`). The recogniser takes one run at a time, each numbered on from the last.
+ */
+function divisionNotes(units: readonly Unit[], firstNumber: number): Section | undefined {
+  for (let index = 0; index < units.length; index++) {
+    const label = labelOf(units[index]);
+    if (!label || label.number !== firstNumber || !divisionLabels.has(label.style) || (units[index] as Unit).part > 0) continue;
+    const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
+    const start = index - ruleBefore.length;
+    const notes = readNotes(units, index, false, firstNumber, false);
+    if (notes) return { kind: 'division', start, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] };
+  }
+  return undefined;
 }
 
 /**

@@ -31,6 +31,19 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
   const inline = inlineNotesToFootnotes(tree, nextNumber(tree));
   tree.children.push(...inline);
   const scattered = scatteredNotes(tree, toUnits(tree), file);
+  const result: PlainNotesResult = { ...scattered, notes: scattered.notes + inline.length, markers: scattered.markers + inline.length };
+  // A book's notes may be set at the end of each chapter: one run at a time, each numbered on from the last.
+  for (let taken = takeTypedNotes(tree, file); taken; taken = takeTypedNotes(tree, file)) {
+    result.noteLines = [...result.noteLines, ...taken.noteLines];
+    result.droppedLines = [...result.droppedLines, ...taken.droppedLines];
+    result.notes += taken.notes;
+    result.markers += taken.markers;
+  }
+  return result;
+}
+
+/** The best typed notes section the tree has, made footnotes; undefined when there is none. */
+function takeTypedNotes(tree: Root, file: VFile): PlainNotesResult | undefined {
   // Notes made already (by the markup: a post half linked, half typed; or above) keep their
   // numbers: a typed notes section is taken only where its numbers do not clash.
   const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
@@ -49,14 +62,7 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
     if (!isNotesSection(section, placed) && !isLoneNote(tree, units, section, placed)) continue;
     if (!best || placed.covered > best.placed.covered) best = { section, placed };
   }
-  if (!best) return { ...scattered, notes: scattered.notes + inline.length, markers: scattered.markers + inline.length };
-  const typed = rewrite(tree, units, best.section, best.placed, madeByMarkup, file);
-  return {
-    noteLines: [...scattered.noteLines, ...typed.noteLines],
-    droppedLines: [...scattered.droppedLines, ...typed.droppedLines],
-    notes: typed.notes + scattered.notes + inline.length,
-    markers: typed.markers + scattered.markers + inline.length,
-  };
+  return best && rewrite(tree, units, best.section, best.placed, madeByMarkup, file);
 }
 
 /** The number after the highest numbered note the tree has. */
@@ -116,7 +122,7 @@ function placeMarkers(tree: Root, units: readonly Unit[], section: Section, mark
     symbols: new Map(section.notes.flatMap((note) => (note.label.symbol ? [[note.label.symbol, note.number] as const] : []))),
   };
   let best: PlacedMarkers | undefined;
-  for (const kinds of kindGroups(section.notes[0]?.label.style ?? 'bracket', section.kind === 'headless')) {
+  for (const kinds of kindGroups(section.notes[0]?.label.style ?? 'bracket', section.kind === 'headless' || section.kind === 'division')) {
     const kindSet = new Set(kinds);
     const strong = !kindSet.has('glued') && !kindSet.has('paren');
     // Explicit markers are looked for a little past the last note, to report a marker with no note.
@@ -154,6 +160,7 @@ function isNotesSection(section: Section, placed: PlacedMarkers): boolean {
   const style = section.notes[0]?.label.style;
   if (section.kind === 'notes') return placed.covered > 0 || (style !== 'list' && style !== 'dot' && style !== 'bare');
   if (section.kind === 'references') return placed.strong && placed.covered >= Math.max(1, Math.ceil(count / 5));
+  if (section.kind === 'division') return placed.strong && placed.covered === count;
   if (placed.strong) return placed.covered >= Math.max(1, Math.ceil((count * 2) / 3));
   return count >= 2 && placed.covered === count;
 }

@@ -1,3 +1,4 @@
+import { formatPartialDate, parseDate } from '../../core/dates.ts';
 import { noteLabel } from '../notes/note-labels.ts';
 import { notesHeadingKind } from '../notes/notes-heading.ts';
 import { isBio, isDateLine } from '../text.ts';
@@ -19,6 +20,7 @@ export type LineKind =
   | 'notes-heading'
   | 'note'
   | 'short'
+  | 'code'
   | 'paragraph';
 
 export interface ClassifiedLine {
@@ -30,6 +32,8 @@ export interface ClassifiedLine {
   text: string;
   /** Its lines as typed (trimmed), for the body, where they stay lines of one paragraph. */
   lines: string[];
+  /** Its lines untrimmed, for code, whose indentation is part of it. */
+  raw?: string[];
   kind: LineKind;
 }
 
@@ -69,18 +73,51 @@ export function classifyLines(text: string): ClassifiedLine[] {
     }
     if (line !== '' && wrapped && last && previous !== undefined && previous !== '' && continuesParagraph(previous, raw)) {
       last.lines.push(line);
+      last.raw?.push(raw);
       last.text = `${last.text} ${line}`;
       last.endLine = index + 1;
     } else if (line !== '') {
-      classified.push({ line: index + 1, endLine: index + 1, text: line, lines: [line], kind: 'paragraph' });
+      classified.push({ line: index + 1, endLine: index + 1, text: line, lines: [line], raw: [raw], kind: 'paragraph' });
     }
     previous = raw.trim() === '' ? '' : raw;
   });
+  const base = baseIndent(classified);
   classified.forEach((block, index) => {
     block.kind = classifyLine(block.text, index === 0);
     if (block.kind === 'paragraph' && underlined.has(block) && block.text.length <= 120) block.kind = 'short';
+    if ((block.kind === 'paragraph' || block.kind === 'short') && isCode(block, base)) block.kind = 'code';
   });
   return classified;
+}
+
+const indentOf = (line: string) => /^[ \t]*/.exec(line.replace(/\t/g, '        '))?.[0].length ?? 0;
+
+/** The indentation most of the text's paragraphs have: 0, or 4 in a PEP, whose text is indented. */
+function baseIndent(blocks: readonly ClassifiedLine[]): number {
+  const counts = new Map<number, number>();
+  for (const block of blocks) if (block.lines.length >= 2) counts.set(indentOf(block.raw?.[0] ?? ''), (counts.get(indentOf(block.raw?.[0] ?? '')) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
+/** A line that reads as program text: a call, an assignment, braces, a keyword that opens a block, a prompt. */
+const codeLine =
+  /[{}]|\w\(|\);|\s=\s|[^=!<>]=[^=]|->|::|^\s*(?:def|class|return|import|from|elif|else:|for\s.+:$|while\s.+:$|if\s.+:$|try:|except\b|yield\b|print\b|#include|#define|>>>|\$\s)/;
+
+/**
+ * Code in plain text: lines indented past the text's paragraphs, most of them program text
+ * (`spin_lock(&the_lock);`, `def fib():`). Verse and quotations set in are indented too, but read as words.
+ */
+function isCode(block: ClassifiedLine, base: number): boolean {
+  const raw = block.raw ?? [];
+  if (raw.length === 0 || !raw.every((line) => indentOf(line) >= base + 2)) return false;
+  return raw.filter((line) => codeLine.test(line.trim())).length * 2 >= raw.length;
+}
+
+/** A code block's lines, as indented relative to one another. */
+export function codeText(block: ClassifiedLine): string {
+  const raw = block.raw ?? block.lines;
+  const least = Math.min(...raw.map(indentOf));
+  return raw.map((line) => line.replace(/\t/g, '        ').slice(least).trimEnd()).join('\n');
 }
 
 /** A line of `-`, `=`, `~` or `*` under a heading, as plain-text documents underline one. */
@@ -115,7 +152,7 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (isFirst && archiveHeading.test(line)) return 'archive-heading';
   // `By _Abracadabra_ we signify / An infinite number of things.`: a paragraph that begins with “By”.
   if (byline.test(line) && line.length <= 150) return 'byline';
-  if (isDateLine(line)) return 'date';
+  if (isDateLine(line) || monthOfLine(line)) return 'date';
   if (imageDebris.test(line)) return 'image-debris';
   if (shareDebris.test(line)) return 'share-debris';
   if (illustration.test(line)) return 'illustration';
@@ -128,6 +165,16 @@ export function classifyLine(line: string, isFirst: boolean): LineKind {
   if (isBio(line)) return 'bio';
   if (isShort(line)) return 'short';
   return 'paragraph';
+}
+
+/**
+ * A line that is a month or a season and its year and nothing else (`February 2021`, `Été 2019`):
+ * the date an essay gives under its title, as Paul Graham's do. Its front-matter form, or undefined.
+ */
+export function monthOfLine(line: string): string | undefined {
+  if (line.length > 30) return undefined;
+  const date = parseDate(line);
+  return date && date.day === undefined && (date.month !== undefined || date.season !== undefined) ? formatPartialDate(date) : undefined;
 }
 
 /** A line that starts like a typed note: `1. …`, `[1] …`, `(1) …`, `¹ …`, `^1 …`, `*1 …`; bare numbers and symbols are too common in prose. */

@@ -7,7 +7,7 @@ import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
-import { type ClassifiedLine, classifyLines, illustration, isWrappedByHand } from './classify.ts';
+import { type ClassifiedLine, classifyLines, codeText, illustration, isWrappedByHand, monthOfLine } from './classify.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
@@ -287,7 +287,11 @@ function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRe
     titlePage,
     headnote: undefined,
     title: titlePage?.title,
-    authors: [...(titlePage?.authors ?? [])],
+    // `BY EDWARD MACDOWELL` is the catalogue's Edward MacDowell, `J.S. SHEDLOCK, B.A.` its J.S. Shedlock:
+    // its spelling, not a recasing of the capitals with the degree.
+    authors: (titlePage?.authors ?? []).map((name) =>
+      gutenberg?.author && (sameTitle(name, gutenberg.author) || titleMatches(gutenberg.author, name)) ? gutenberg.author : name,
+    ),
     date: titlePage?.date,
     venue: titlePage?.venue,
     bios: [],
@@ -297,6 +301,8 @@ function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRe
   if (titlePage) {
     for (const [block, field] of titlePage.metadata) mark.toMetadata(block, field);
     for (const block of titlePage.dropped) mark.drop(block, 'title page of the e-book (frontispiece, imprint, edition, dedication): not part of the text');
+    for (const block of titlePage.remarks)
+      mark.drop(block, 'the e-text’s remarks before its title page (corrections, how the text is set): not part of the work');
   }
   let index = head.bodyStart;
   // An e-text's picture placeholders above and under the title: figures at the head of the body.
@@ -318,7 +324,7 @@ function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRe
   for (; index < blocks.length; index++) {
     const block = blocks[index] as ClassifiedLine;
     if (block.kind === 'date') {
-      head.date ??= findDate(block.text)?.iso;
+      head.date ??= findDate(block.text)?.iso ?? monthOfLine(block.text);
       mark.toMetadata(block, 'date');
     } else if (block.kind === 'byline') {
       const byline = parseByline(block.text);
@@ -416,8 +422,11 @@ function readPieceTail(
 /** The body's blocks between head and tail (`consumed`: opening lines already read into front matter). */
 function bodyBlocksOf(blocks: readonly ClassifiedLine[], consumed: ReadonlySet<number>, mark: PieceFates): BodyBlock[] {
   const body: BodyBlock[] = [];
+  let previous: ClassifiedLine | undefined;
   for (const block of blocks) {
     if (consumed.has(block.line)) continue;
+    const previousCode = previous?.kind === 'code' ? previous : undefined;
+    previous = block;
     switch (block.kind) {
       case 'short':
       case 'notes-heading':
@@ -445,6 +454,15 @@ function bodyBlocksOf(blocks: readonly ClassifiedLine[], consumed: ReadonlySet<n
       case 'instalment':
         mark.drop(block, 'notice between a serial’s instalments (“To be continued”), not part of the text');
         break;
+      case 'code': {
+        // Lines of one program apart only by blank lines are one block of code, its blank lines kept.
+        const last = body.at(-1);
+        if (last?.kind === 'code' && previousCode && block.line - previousCode.endLine <= 2) {
+          last.text += `${'\n'.repeat(block.line - previousCode.endLine)}${codeText(block)}`;
+        } else body.push({ kind: 'code', text: codeText(block), line: block.line });
+        mark.keep(block, 'body');
+        break;
+      }
       default:
         body.push({ kind: 'paragraph', text: bodyText(block), line: block.line });
         mark.keep(block, 'body');
@@ -518,7 +536,8 @@ function pieceTitle(
       column: 1,
     });
   // A note marker on the title (reST's `Guidelines [1]_`) has no place in front matter; its note stays, reported as unreferenced.
-  if (recased) return withoutRestructuredMarkers(recased);
+  // A title page runs its title on into the subtitle: `THE COMPLETE ANGLER;` / `OR,` / …; the title ends before the comma.
+  if (recased) return withoutRestructuredMarkers(recased).replace(/\s*[,;:]$/, '');
   const provisional = `Untitled piece${context.venue ? ` from ${context.venue}` : ''}${context.date ? ` (${context.date})` : ''}`;
   report(file, 'import-untitled', `piece ${context.pieceNumber} has no title; it was given the provisional title “${provisional}” for the editor to replace`, {
     line: context.firstLine,
@@ -558,6 +577,24 @@ function isProse(block: ClassifiedLine): boolean {
     block.text.length > 200 ||
     (block.lines.length >= 2 && /[.!?:]["”’)]?$/.test(block.text) && /\p{Ll}{4}/u.test(block.text) && block.text.split(/\s+/).length >= 14)
   );
+}
+
+/**
+ * Whether a line repeats an e-book's catalogued title, or its first words, two at least, where the
+ * catalogue runs on into a subtitle or year (`THE COMPLETE ANGLER;` for “The Complete Angler,
+ * 1653”, `GUERNSEY FOLK-LORE` for “Guernsey Folk Lore a collection of popular superstitions, …”); `&` is `and`.
+ */
+function titleMatches(line: string, catalogued: string): boolean {
+  const key = (text: string) =>
+    ` ${text
+      .replace(/\s*&\s*/g, ' and ')
+      .toLowerCase()
+      .replace(/[^\p{L}\d\s]/gu, ' ')
+      .replace(/^\s*(?:a|an|the)\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim()} `;
+  const [words, title] = [key(line), key(catalogued)];
+  return sameTitle(line, catalogued) || words === title || (words.trim().split(' ').length >= 2 && title.startsWith(words));
 }
 
 /** `[Illustration: THE BARONESS.]` → `THE BARONESS.`; none for a bare `[Illustration]`. */
@@ -635,6 +672,8 @@ interface TitlePage {
   venue: string | undefined;
   metadata: Map<ClassifiedLine, ChapterField>;
   dropped: ClassifiedLine[];
+  /** The e-text's own remarks before its title page (errata corrected, how italics are shown). */
+  remarks: ClassifiedLine[];
   bodyStart: number;
 }
 
@@ -646,21 +685,26 @@ interface TitlePage {
  * dedication) is dropped. None when no line repeats the title.
  */
 function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string): TitlePage | undefined {
-  const firstProse = blocks.findIndex(isProse);
-  const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, 30) : Math.min(firstProse, 30));
-  const chosenIndex = front.findLastIndex((block) => sameTitle(block.text, catalogued));
+  const isTitle = (block: ClassifiedLine) => titleMatches(block.text, catalogued);
+  // The title page may come after the e-text's own remarks, in prose: it starts at the first line repeating the title.
+  const firstTitle = blocks.slice(0, 60).findIndex((block) => isTitle(block) && !isProse(block));
+  const opening = Math.max(0, blocks.slice(0, Math.max(firstTitle, 0)).findLastIndex(isProse) + 1);
+  const firstProse = blocks.findIndex((block, index) => index >= opening && isProse(block));
+  const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, opening + 30) : Math.min(firstProse, opening + 30));
+  const chosenIndex = front.findLastIndex(isTitle);
   const chosen = front[chosenIndex];
   if (!chosen) return undefined;
   let end = chosenIndex + 1;
   while (end < front.length && (front[end] as ClassifiedLine).line - (front[end - 1] as ClassifiedLine).endLine - 1 < 4) end++;
-  const page: TitlePage = { title: chosen, authors: [], date: undefined, venue: undefined, metadata: new Map(), dropped: [], bodyStart: end };
+  const page: TitlePage = { title: chosen, authors: [], date: undefined, venue: undefined, metadata: new Map(), dropped: [], remarks: [], bodyStart: end };
   for (let i = 0; i < end; i++) {
     const block = blocks[i] as ClassifiedLine;
     const next = blocks[i + 1];
     const publication = readPublicationLine(block.text);
     const named = /^by$/i.test(block.text) && next ? (nameInCapitals(next.text) ?? asName(next.text)) : undefined;
     if (page.metadata.has(block)) continue;
-    if (sameTitle(block.text, catalogued)) page.metadata.set(block, 'title');
+    if (i < opening) page.remarks.push(block);
+    else if (isTitle(block)) page.metadata.set(block, 'title');
     else if (publication && !page.venue) {
       page.venue = publication.venue;
       page.date ??= publication.date;

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { FootnoteDefinition, FootnoteReference, Root } from 'mdast';
+import { toString as plainText } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { importSource } from '../../../src/import/import.ts';
+
+/** Plain-text posts and books from public repositories (tests/fixtures/import/real/PROVENANCE.md), imported as a new user would. */
+const real = (name: string, encoding: BufferEncoding = 'utf8') => readFileSync(`tests/fixtures/import/real/scrape/${name}`, encoding);
+
+function importText(name: string, value: string) {
+  const file = new VFile({ path: name, value });
+  const result = importSource(file, { defaultAuthor: undefined });
+  return { file, result };
+}
+
+function notesOf(body: Root) {
+  const references: string[] = [];
+  visit(body, 'footnoteReference', (node: FootnoteReference) => {
+    references.push(node.identifier);
+  });
+  const definitions = new Map(
+    body.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [[node.identifier, plainText(node as FootnoteDefinition)] as const] : [])),
+  );
+  return { references, definitions };
+}
+
+describe('real plain-text sources: notes', () => {
+  it('a book’s notes set at the end of each chapter, numbered on through the book, are tied to their markers', () => {
+    const { result } = importText('16595-8.txt', real('16595-8.txt', 'latin1'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { references, definitions } = notesOf(body);
+    // 18 notes in 7 runs, each after its chapter (`[1]` … `[8]`, then CHAPTER II; `[9]`, `[10]`, then CHAPTER IV …).
+    assert.deepEqual(
+      references,
+      Array.from({ length: 18 }, (_, index) => String(index + 1)),
+    );
+    assert.equal(definitions.size, 18);
+    assert.match(definitions.get('1') ?? '', /^In his speech at Birmingham on 'Literature and Art'/);
+    assert.match(definitions.get('10') ?? '', /^The Public Life of Mr\. Tulrumble, 1837\.$/);
+    assert.match(definitions.get('18') ?? '', /\S/);
+    // No note or marker is left in the running text as typed (the index's `Banjo, [20]` is a page).
+    const running = plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') });
+    assert.doesNotMatch(running, /Mix it up and make it nice|\w\[\d+\]|,\[\d+\]/);
+    const fates = new Map(result.lines.map((fate) => [fate.line, fate]));
+    assert.deepEqual(fates.get(808), { line: 808, fate: 'kept', piece: 1, field: 'notes' });
+  });
+});
+
+describe('real plain-text sources: notes labelled alone on their line', () => {
+  it('`[85]` over the letter it quotes is a note; the book is imported, not refused for markers with no note', () => {
+    const { file, result } = importText('17074.txt', real('17074.txt'));
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-undefined'));
+    // `J.S. SHEDLOCK, B.A.` on the title page is the catalogue's J.S. Shedlock.
+    assert.deepEqual(result.chapters[0]?.piece.meta.authors, ['J.S. Shedlock']);
+    const { references, definitions } = notesOf(result.chapters[0]?.piece.body as Root);
+    assert.equal(definitions.size, 113);
+    assert.equal(new Set(references).size, 113);
+    // Note 85 is Clementi's letter under `[85]`, its dateline a heading no longer ending the notes.
+    assert.match(definitions.get('85') ?? '', /HAMBURGH, June 12, 1801\.[\s\S]*MON CHER CLEMENTI/);
+    assert.match(definitions.get('86') ?? '', /\S/);
+  });
+});
+
+describe('real plain-text sources: the head of a piece', () => {
+  it('a month and year under the title is the date (Paul Graham’s essays as text)', () => {
+    // The head of “What I Worked On” as LlamaIndex's examples ship it (take-homes/llamaindex-quickstart
+    // @3a13f9fc, data/paul_graham_essay.txt): the essay states no licence, so only its layout is here.
+    const value = [
+      '',
+      '',
+      'What I Worked On',
+      '',
+      'February 2021',
+      '',
+      'Before college the two main things I worked on, outside of school, were writing and programming.',
+      '',
+    ].join('\n');
+    const { result } = importText('paul_graham_essay.txt', value);
+    const meta = result.chapters[0]?.piece.meta;
+    assert.equal(meta?.title, 'What I Worked On');
+    assert.equal(meta?.date, '2021-02');
+    assert.deepEqual(
+      result.lines.find((fate) => fate.line === 5),
+      { line: 5, fate: 'metadata', piece: 1, field: 'date' },
+    );
+    assert.doesNotMatch(JSON.stringify(result.chapters[0]?.piece.body), /February 2021/);
+  });
+});
+
+describe('real plain-text sources: the text', () => {
+  it('`_italics_` by a note marker, in guillemets, or of one letter are emphasis, not underscores', () => {
+    const { result } = importText('24675-8.txt', real('24675-8.txt', 'latin1'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const emphasised: string[] = [];
+    visit(body, 'emphasis', (node) => {
+      emphasised.push(plainText(node));
+    });
+    // `gouden _pajong_[33]`, `»_Kasihan!_"[4]`, `om _u_ te beteren`.
+    for (const words of ['pajong', 'Kasihan!', 'u', 'Wedono', 'Thalatta, Thalatta, sei mir gegrüsst!']) assert.ok(emphasised.includes(words), words);
+    const underscores = plainText(body).match(/_/g) ?? [];
+    // What is left: italics over several paragraphs (a French song) and one typed `_koeli'_s`.
+    assert.ok(underscores.length <= 12, `${underscores.length} underscores left`);
+  });
+});
+
+describe('real plain-text sources: an e-book’s title page', () => {
+  it('is found where it repeats only the first words of the catalogued title, which end before its comma', () => {
+    // Catalogued “The Complete Angler, 1653”; the title page: `THE COMPLETE ANGLER;` / `OR,` / `_THE CONTEMPLATIVE MAN'S RECREATION_.`
+    const { result } = importText('9198-8.txt', real('9198-8.txt', 'latin1'));
+    const meta = result.chapters[0]?.piece.meta;
+    assert.equal(meta?.title, 'The Complete Angler');
+    assert.equal(meta?.provisional_title, undefined);
+    assert.deepEqual(meta?.authors, ['Isaak Walton']);
+  });
+
+  it('is found after the e-text’s remarks in prose, which are dropped with their reason; `&` is `and`', () => {
+    // Catalogued “Critical & Historical Essays”; the transcriber's notes come first, then `CRITICAL AND HISTORICAL ESSAYS`.
+    const value = real('16351-8.txt', 'latin1');
+    const { result } = importText('16351-8.txt', value);
+    const meta = result.chapters[0]?.piece.meta;
+    assert.equal(meta?.title, 'Critical and Historical Essays');
+    // The catalogue's spelling of the name, not `BY EDWARD MACDOWELL` recased.
+    assert.deepEqual(meta?.authors, ['Edward MacDowell']);
+    assert.equal(meta?.headnote, undefined);
+    const fate = (text: string) => result.lines.find((line) => line.line === value.split(/\r?\n/).findIndex((row) => row.startsWith(text)) + 1);
+    assert.match((fate('Italic text is represented') as { reason?: string } | undefined)?.reason ?? '', /remarks before its title page/);
+    assert.match((fate('Footnotes in the original text') as { reason?: string } | undefined)?.reason ?? '', /remarks before its title page/);
+    assert.doesNotMatch(JSON.stringify(result.chapters[0]?.piece.body), /Italic text is represented|Pitches:/);
+  });
+});
+
+describe('real plain-text sources: code', () => {
+  const corpus = (entry: string, name: string) => readFileSync(`tests/corpus/scrape/${entry}/${name}`, 'utf8');
+  const codeOf = (body: Root) => body.children.flatMap((node) => (node.type === 'code' ? [node.value] : []));
+
+  it('a PEP’s examples, set in past its text, are code with their indentation', () => {
+    const { result } = importText('pep-0255.txt', corpus('pep-255-bracketed-references', 'pep-0255.txt'));
+    const code = codeOf(result.chapters[0]?.piece.body as Root);
+    assert.ok(code.includes('def fib():\n    a, b = 0, 1\n    while 1:\n        yield b\n        a, b = b, a+b'), code.join('\n---\n'));
+    // The prose around stays prose.
+    assert.ok(!code.some((value) => value.includes('When fib() is first invoked')));
+  });
+
+  it('a kernel document’s example is code; its notes are still found', () => {
+    const { result } = importText('volatile-considered-harmful.txt', corpus('linux-volatile-notes-credits', 'volatile-considered-harmful.txt'));
+    const body = result.chapters[0]?.piece.body as Root;
+    assert.ok(codeOf(body).includes('spin_lock(&the_lock);\ndo_something_on(&shared_data);\ndo_something_else_with(&shared_data);\nspin_unlock(&the_lock);'));
+    assert.equal(notesOf(body).definitions.size, 2);
+  });
+
+  it('verse and quotations set in are not code', () => {
+    const { result } = importText('16595-8.txt', real('16595-8.txt', 'latin1'));
+    assert.deepEqual(codeOf(result.chapters[0]?.piece.body as Root), []);
+  });
+});
