@@ -349,11 +349,13 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     const text = collapsedText(block);
     if (text === '') continue;
     const underTitle = afterTitle;
-    afterTitle = metadata.title !== undefined && normalisedTitle(text) === title;
+    const opening = metadata.title ? titleOpening(metadata.title.value, text) : undefined;
+    afterTitle = metadata.title !== undefined && (normalisedTitle(text) === title || opening !== undefined);
     const linkText = selectAll('a', block).reduce((total, link) => total + collapsedText(link).length, 0);
     const names = /^by\s/i.test(text) && text.length < 120 ? namesFromByline(text) : [];
     let reason = metaBlockReason;
     if (metadata.title && normalisedTitle(text) === title) metadata.title.from.push(block);
+    else if (metadata.title && opening) shortenTitle(metadata, metadata.title, opening, block);
     else if (isDateLine(text)) {
       metadata.date ??= { value: findDate(text)?.iso as string, from: [] };
       metadata.date.from.push(block);
@@ -372,6 +374,30 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     removed.push({ element: block, reason });
   }
   return removed;
+}
+
+/**
+ * A title that runs on past a sentence (`Leandra Lou – Der etwas andere Modeblog … Buchdeckeln.
+ * Leandra Lou schreibt über all die Themen, …`: a blurb in the title field) while the text opens
+ * with its first sentence alone: that sentence, as the text sets it.
+ */
+function titleOpening(title: string, text: string): string | undefined {
+  const opening = text.trim().replace(/[.!?…]$/, '');
+  const normal = normalisedTitle(opening);
+  if (opening.split(/\s+/).length < 3 || !normalisedTitle(title).startsWith(normal)) return undefined;
+  const rest = normalisedTitle(title).slice(normal.length);
+  return /^[.!?…]\s+\S+(?:\s+\S+){2}/u.test(rest) ? opening : undefined;
+}
+
+function shortenTitle(metadata: PageMetadata, title: Found<string>, opening: string, block: Element): void {
+  const rest = title.value.slice(opening.length).replace(/^[.!?…]\s*/u, '');
+  metadata.problems.push({
+    ruleId: 'import-title-shortened',
+    reason: `the page’s title runs on after “${opening}”, which the text sets alone as its opening line: that is taken as the title (the rest, “${rest}”, left out)`,
+    element: title.from[0],
+  });
+  title.value = opening;
+  title.from.push(block);
 }
 
 /** Text blocks with no text block inside them, in document order. */

@@ -486,7 +486,7 @@ function localDay(written: string, day: string, candidates: readonly Found<strin
       const apart = Math.abs(Date.parse(`${value.replace(' ', 'T')}Z`) - instant);
       return apart > 0 && apart <= 14 * 3_600_000;
     });
-  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+  const address = pageAddress(page);
   const fromAddress = address ? dayInAddress(address) : undefined;
   const other = local?.slice(0, 10) ?? (fromAddress ? formatPartialDate(fromAddress) : undefined);
   if (!other) return day;
@@ -683,15 +683,36 @@ function statedTitle(
 
 /** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
 function isBranding(heading: Element, page: PageIndex): boolean {
-  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement) || isHomeLinkHeading(heading);
+  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement) || isHomeLinkHeading(heading, page);
 }
 
-/** `<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>`: a heading that only links to a site's front page names the site. */
-function isHomeLinkHeading(element: Element): boolean {
+/**
+ * `<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>`: a heading that only links to a
+ * site's front page names the site, when that site is the page's own (a newsletter's section
+ * heading `<h2><a href="https://isbgpsafeyet.com">Is BGP safe yet? No.</a></h2>` names another).
+ */
+function isHomeLinkHeading(element: Element, page: PageIndex): boolean {
   if (!/^h[1-3]$/.test(element.tagName)) return false;
   const links = elementsOf(element).filter((inner) => inner.tagName === 'a');
   const href = links.length === 1 && links[0] ? (stringProperty(links[0], 'href') ?? '') : '';
-  return (href === '/' || /^(?:https?:)?\/\/[^/?#]+\/?$/i.test(href)) && links[0] !== undefined && collapsedText(links[0]) === collapsedText(element);
+  // Blogger sends readers to a country's domain (`siliconexposed.blogspot.tw` for `.com`): the last label aside.
+  const own = siteOfHost(hostOf(pageAddress(page) ?? ''));
+  const frontPage = href === '/' || (/^(?:https?:)?\/\/[^/?#]+\/?$/i.test(href) && (own === undefined || siteOfHost(hostOf(href)) === own));
+  return frontPage && links[0] !== undefined && collapsedText(links[0]) === collapsedText(element);
+}
+
+/** The address the page declares for itself (canonical link, `og:url`). */
+function pageAddress(page: PageIndex): string | undefined {
+  return canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+}
+
+function siteOfHost(host: string | undefined): string | undefined {
+  return host?.split('.').slice(0, -1).join('.');
+}
+
+/** `example.org` for `https://www.example.org/post/`. */
+function hostOf(address: string): string | undefined {
+  return /^(?:https?:)?\/\/(?:www\.)?([^/:?#]+)/i.exec(address)?.[1]?.toLowerCase();
 }
 
 /** `<h2><a href="…/interning-of-small-integers/" rel="bookmark">`: classic WordPress themes title a post with a link to itself. */
@@ -771,8 +792,7 @@ function sameText(a: string, b: string): boolean {
 
 /** `Android Central` for androidcentral.com, `Sports Illustrated` for si.com: a site's name spelled by its address. */
 function isHostName(name: string, page: PageIndex): boolean {
-  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
-  const host = address && /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(address)?.[1]?.toLowerCase();
+  const host = hostOf(pageAddress(page) ?? '');
   if (!host) return false;
   const label = host.split('.').slice(0, -1).join('');
   const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -789,7 +809,7 @@ function brandName(page: PageIndex): Found<string> | undefined {
   const kinds: ((element: Element) => boolean)[] = [
     (element) => hasClass(element, 'site-title', 'site-name') || stringProperty(element, 'id') === 'site-title',
     (element) => hasClass(element, 'navbar-brand'),
-    isHomeLinkHeading,
+    (element) => isHomeLinkHeading(element, page),
     (element) => element.tagName === 'a' && tokensOf(element, 'rel').includes('home'),
     (element) => element.tagName === 'a' && stringProperty(element, 'href') === '/' && inHeader(element),
   ];
@@ -803,7 +823,7 @@ function brandName(page: PageIndex): Found<string> | undefined {
   return undefined;
 }
 
-/** `Counting the Wells – Field Notes from the Aral`: what follows the article's title is the site's name. */
+/** `Counting the Wells – Field Notes from the Aral`, `… [LWN.net]`: what follows the article's title is the site's name. */
 function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<string> | undefined {
   const element = page.elements.find((candidate) => candidate.tagName === 'title');
   const value = element && clean(collapsedText(element));
@@ -811,7 +831,7 @@ function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<str
   const site = value
     .slice(articleTitle.length)
     .split(new RegExp(trailingSeparator))
-    .map((part) => part.trim())
+    .map((part) => part.trim().replace(/^\[([^\]]+)\]$|^\(([^)]+)\)$/, '$1$2'))
     .find((part) => part !== '');
   return site && site !== value ? { value: site, from: [element] } : undefined;
 }
