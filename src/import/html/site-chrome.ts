@@ -212,7 +212,7 @@ const phrases = {
   ],
   comments: [
     'leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?',
-    '\\d+ (comments?|responses?|replies)|comments?( \\(\\d+\\))?|show comments|view comments',
+    '\\d+ (comments?|responses?|replies)|comments?( \\(\\d+( posted)?\\))?|show comments|view comments',
     '(laisser|laissez) un commentaire|\\d* ?commentaires?|ajouter un commentaire',
     '(hinterlasse|schreibe) einen kommentar|\\d* ?kommentare?',
     '(deja|dejar) un comentario|\\d* ?comentarios?|(deixe|deixar) um comentário|\\d* ?comentários?',
@@ -289,9 +289,9 @@ const sectionCues: [ChromeKind, RegExp][] = [
 /** A link line that introduces another story: “Read more: …”, “RELATED: …”, “Lire aussi : …”. */
 const relatedLead = new RegExp(`^\\s*(?:read more|see more|more|watch|click here|${anyOf(phrases.related)})\\s*[:|–—-]`, 'iu');
 
-/** The byline or date line a theme prints in the body (“Posted by Konstantin @ 12:00 am”, “Updated at 1:23 p.m.”). */
+/** The byline or date line a theme prints in the body (“Posted by Konstantin @ 12:00 am”, “Updated at 1:23 p.m.”, an edition's “Page editor: …”). */
 const bylineLine =
-  /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d/iu;
+  /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d|^(page|section|issue) editors?\s*:/iu;
 
 function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
   if (text.length > 200 || text === '') return undefined;

@@ -13,7 +13,7 @@ function importPage(name: string) {
   const relative = `tests/fixtures/import/real/${name}`;
   const file = new VFile({ path: relative, value: readFileSync(path.join(repoRoot, relative), 'utf8') });
   const result = importHtml(file, { defaultAuthor: undefined });
-  return { file, result, pieces: result.pieces.map((piece) => ({ meta: piece.meta, markdown: bodyToMarkdown(piece.body) })) };
+  return { file, result, pieces: result.pieces.map((piece) => ({ meta: piece.meta, markdown: bodyToMarkdown(piece.body).trimEnd() })) };
 }
 
 describe('saved pages: the site’s name', () => {
@@ -37,5 +37,45 @@ describe('saved pages: the title', () => {
     assert.match(pieces[0]?.markdown ?? '', /^## \*\*Lesen Sie Modeblogs\?\*\*/);
     const [message] = messagesOf(file, 'import-title-shortened');
     assert.match(message?.reason ?? '', /Leandra Lou schreibt über all die Themen/);
+  });
+});
+
+describe('saved pages: an edition of several articles (readability lwn-1, LWN’s weekly edition)', () => {
+  const { file, result, pieces } = importPage('readability/lwn-1.html');
+
+  it('is one piece per article, each with its own title, byline, date and the site’s name, reported', () => {
+    assert.deepEqual(
+      pieces.map(({ meta }) => [meta.title, meta.authors, meta.date, meta.venue]),
+      [
+        ['A trademark battle in the Arduino community', ['Nathan Willis'], '2015-03-25', 'LWN.net'],
+        ['Mapping and data mining with QGIS 2.8', ['Nathan Willis'], '2015-03-25', 'LWN.net'],
+        ['Development activity in LibreOffice and OpenOffice', ['Jonathan Corbet'], '2015-03-25', 'LWN.net'],
+      ],
+    );
+    const [message] = messagesOf(file, 'import-page-split');
+    assert.equal(message?.line, 146);
+    assert.match(message?.reason ?? '', /3 articles/);
+  });
+
+  it('each piece holds its own text only, without its comments link; the edition’s contents and editor’s credit are nobody’s', () => {
+    assert.match(pieces[0]?.markdown ?? '', /^The \[Arduino\]/);
+    assert.match(pieces[0]?.markdown ?? '', /courts rule on either side of that question, however\.$/);
+    assert.match(pieces[1]?.markdown ?? '', /^\[QGIS\]\(http:\/\/qgis\.org\/\) is a free-software/);
+    assert.match(pieces[2]?.markdown ?? '', /won the battle for developer participation\.$/);
+    for (const { markdown } of pieces) assert.doesNotMatch(markdown, /Comments \(\d+ posted\)|Page editor|Inside this week/);
+    const fateOf = (line: number) => result.lines.find((fate) => fate.line === line);
+    assert.deepEqual(fateOf(147), { line: 147, fate: 'metadata', piece: 1, field: 'authors' });
+    assert.deepEqual(fateOf(172), { line: 172, fate: 'kept', piece: 2, field: 'body' });
+    const heading = fateOf(786);
+    assert.ok(heading?.fate === 'dropped' && heading.piece === undefined);
+    assert.match(heading.reason, /the edition’s own matter/);
+  });
+});
+
+describe('saved pages: one article with bylines in it is not an edition', () => {
+  it('a single byline under the title splits nothing (readability blogger)', () => {
+    const { file, pieces } = importPage('readability/blogger.html');
+    assert.equal(pieces.length, 1);
+    assert.equal(messagesOf(file, 'import-page-split').length, 0);
   });
 });
