@@ -28,7 +28,7 @@ import { type Issue, readIssue } from './page-issue.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { templatePostBodies } from './script-templates.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
-import { textStats } from './text-density.ts';
+import { hintWords, textStats } from './text-density.ts';
 import { removeWaybackToolbar, waybackCapture } from './wayback.ts';
 
 export interface ExtractedArticle {
@@ -107,7 +107,7 @@ export function extractArticles(html: string, file: VFile): ExtractedPage | unde
   }
   const containers = withLayoutRows(found.containers, parents);
   const place = articlePlace(page, parents, containers);
-  const content = emptyRoot(containers.map((container) => structuredClone(container)));
+  const content = emptyRoot([...leadPicture(containers, parents), ...containers].map((container) => structuredClone(container)));
   content.children.push(...backMatterAfter(containers, parents), ...notesOutside(content, page, parents, containers));
   const metadata = readPageMetadata(page, place);
   // A saved Wayback page was published at the address it was captured from.
@@ -151,7 +151,7 @@ function finishArticle(content: Root, metadata: PageMetadata, page: Root): Extra
   const removed: Removed[] = [...nonArticle, ...removeLeadingMetadata(content, metadata, { navigation: false, nameLine: titleTaken })];
   removed.push(
     ...removeLayoutSidebars(content).map((element) => ({ element, reason: chromeReason('sidebar') })),
-    ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
+    ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page), authors: metadata.authors?.value ?? [] }),
     ...removeLeadingMetadata(content, metadata, { navigation: true }),
     ...removeSignature(content, metadata),
   );
@@ -352,6 +352,26 @@ function notesOutside(content: Root, page: Root, parents: ReadonlyMap<Nodes, Par
   const order = elementsOf(page);
   return sections.sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((section) => structuredClone(section));
 }
+
+/**
+ * The article's lead picture, set just before its text in a block of its own that the page names
+ * as featured or lead media (Salon's `div.featuredMedia`: the photo, its caption and credit, then
+ * `div.articleContent`), when the text's container does not hold it.
+ */
+function leadPicture(containers: readonly Element[], parents: ReadonlyMap<Nodes, Parents>): Element[] {
+  const first = containers[0];
+  const parent = first && parents.get(first);
+  if (!first || !parent) return [];
+  const before = parent.children.slice(0, parent.children.indexOf(first)).filter((node) => node.type === 'element' || hasVisibleContent(node));
+  const previous = before.at(-1);
+  if (previous?.type !== 'element' || !selectAll('img', previous).length || textStats(previous).text > 300) return [];
+  const words = hintWords(previous);
+  const named = words.some((word) => leadWords.has(word)) && words.some((word) => mediaWords.has(word));
+  return named ? [previous] : [];
+}
+
+const leadWords = new Set(['featured', 'feature', 'lead', 'hero', 'top', 'main']);
+const mediaWords = new Set(['media', 'image', 'img', 'photo', 'picture', 'figure', 'visual', 'art']);
 
 /**
  * The article's back matter printed right after its container: an appendix, acknowledgments,

@@ -79,3 +79,35 @@ describe('saved pages: one article with bylines in it is not an edition', () => 
     assert.equal(messagesOf(file, 'import-page-split').length, 0);
   });
 });
+
+describe('saved pages: site chrome inside the article', () => {
+  it('an author bar (avatar, the author’s name, Follow, the date and reading time) is the byline, not text (readability medium-3)', () => {
+    const [piece] = importPage('readability/medium-3.html').pieces;
+    assert.deepEqual(piece?.meta.authors, ['John C. Welch']);
+    assert.match(piece?.markdown ?? '', /^How to get shanked doing what people say they want/);
+    assert.doesNotMatch(piece?.markdown ?? '', /18 min read|fit\/c\/96\/96/);
+  });
+
+  it('a list of other posts named a widget is chrome; the text Readability skipped between its paragraphs and the lead picture stay (readability salon-1)', () => {
+    const [piece] = importPage('readability/salon-1.html').pieces;
+    const markdown = piece?.markdown ?? '';
+    assert.doesNotMatch(markdown, /Featured Slide Shows|slideshow|Thumbnails/);
+    assert.match(markdown, /^::figure\{remote="http:\/\/media.salon.com\/2014\/12\/uber_rand_paul.jpg"/);
+    assert.match(markdown, /What can we learn from this incident\? Let’s start by parsing that tweet:\n\n_“We are all concerned with events in CBD …”_/);
+    assert.match(markdown, /the soul of a society is sold cheap\.$/);
+  });
+
+  it('a call to write a letter to the editor (`c-letters-cta`) is chrome (trafilatura theatlantic.com.disasters)', () => {
+    const { file, pieces } = importPage('trafilatura/theatlantic.com.disasters.html');
+    assert.doesNotMatch(pieces[0]?.markdown ?? '', /Submit a letter/);
+    assert.match(pieces[0]?.markdown ?? '', /and even for our trees\.$/);
+    const chrome = messagesOf(file, 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(chrome.some((reason) => /call to the reader.*We want to hear what you think/.test(reason)));
+  });
+
+  it('a members’ badge linking to the subscription page is chrome (trafilatura uebermedien.de-Israel)', () => {
+    const [piece] = importPage('trafilatura/uebermedien.de-Israel.html').pieces;
+    assert.match(piece?.markdown ?? '', /^Wenige Umfragen sind/);
+    assert.doesNotMatch(piece?.markdown ?? '', /Übonnenten/);
+  });
+});
