@@ -201,12 +201,11 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
       element: authors?.from[0],
     });
   const issue = title ? issueOverTitle(page, title, dates) : undefined;
-  const date =
-    publishedDate(page, near, jsonLd, dates, problems) ??
-    byline.date ??
-    datedElement(page, near, title?.from[0], dates) ??
-    issue?.date ??
-    addressDate(page, problems);
+  const shown = () => byline.date ?? datedElement(page, near, title?.from[0], dates);
+  // Structured data's datePublished settles a disagreement with Open Graph (`publishedDate`); without it, the date shown may.
+  const openGraphAlone = jsonLd?.article.datePublished === undefined;
+  const published = publishedDate(page, near, jsonLd, dates, problems);
+  const date = (openGraphAlone ? shownOverOpenGraph(published, shown, problems) : published) ?? shown() ?? issue?.date ?? addressDate(page, problems);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
@@ -265,9 +264,7 @@ function authorsOf(
   const isSite = (candidate: Found<string[]>) =>
     candidate.value.every((name) => siteNames.some((site) => sameText(site, name))) ||
     (candidate.from.length > 0 &&
-      candidate.from.every(
-        (element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(stringProperty(element, 'content') ?? ''))),
-      ));
+      candidate.from.every((element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(metaContent(element))))));
   const chosen = found.find((candidate) => !isSite(candidate));
   const { byline } = visible;
   if (!chosen || !byline || byline === chosen) return chosen;
@@ -294,9 +291,14 @@ function metaElements(page: PageIndex, key: string): Element[] {
   return page.metas.filter((meta) => ['property', 'name', 'itemProp'].some((attribute) => (stringProperty(meta, attribute) ?? '').toLowerCase() === lower));
 }
 
+/** A meta tag's value: `content`, or `value` where a page writes it so (Medium's pages as Postlight saved them: `<meta value="Medium" name="og:site_name">`). */
+function metaContent(meta: Element): string {
+  return stringProperty(meta, 'content') ?? stringProperty(meta, 'value') ?? '';
+}
+
 function metaValue(page: PageIndex, key: string): Found<string> | undefined {
-  const element = metaElements(page, key).find((meta) => clean(stringProperty(meta, 'content') ?? '') !== '');
-  return element ? { value: clean(stringProperty(element, 'content') ?? ''), from: [element] } : undefined;
+  const element = metaElements(page, key).find((meta) => clean(metaContent(meta)) !== '');
+  return element ? { value: clean(metaContent(element)), from: [element] } : undefined;
 }
 
 const authorMetaKeys = [
@@ -323,10 +325,10 @@ const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_auth
 function metaAuthors(page: PageIndex): Found<string[]>[] {
   const found: Found<string[]>[] = [];
   for (const key of authorMetaKeys) {
-    const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(stringProperty(meta, 'content') ?? '')));
+    const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(metaContent(meta))));
     const names = unique(
       elements.flatMap((meta) => {
-        const value = clean(stringProperty(meta, 'content') ?? '');
+        const value = clean(metaContent(meta));
         // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
         if (/^by\s/i.test(value)) return readByline(value).authors;
         // One person a tag, family name first: `García Márquez, Gabriel` is one name, not two.
@@ -452,6 +454,31 @@ function publishedDate(
     if (swapped) problems.push(ambiguous(swapped, element, undefined));
   }
   return coarse;
+}
+
+/**
+ * Open Graph's `article:published_time` alone (no structured data) against the date the page
+ * shows with the article: Medium fills the tag with the last time a post was published again
+ * (`Aug 8, 2016` shown, 2018-01-19 in the tag), a site in New York writes the evening's instant in
+ * UTC (`December 28, 2016` shown, `2016-12-29T01:32:00+00:00`). The shown date is taken, reported.
+ */
+function shownOverOpenGraph(date: Found<string> | undefined, shown: () => Found<string> | undefined, problems: MetadataProblem[]): Found<string> | undefined {
+  const tag = date?.from[0];
+  if (
+    !date ||
+    !tag ||
+    tag.tagName !== 'meta' ||
+    !/^(?:og:|article:)published_time$/i.test(stringProperty(tag, 'property') ?? stringProperty(tag, 'name') ?? '')
+  )
+    return date;
+  const other = shown();
+  if (!other || other.value === date.value || other.value.length !== date.value.length) return date;
+  problems.push({
+    ruleId: 'import-date-conflict',
+    reason: `the page gives two publication dates: ${other.value} (shown with the article, taken) and ${date.value} (article:published_time, often the last time it was published again, or a UTC instant): check it`,
+    element: tag,
+  });
+  return other;
 }
 
 /** A permalink's day (`…/2019/01/01/ins-neue-jahr/`) when the page shows none: reported, for the editor to check. */
@@ -832,7 +859,8 @@ function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<str
     .slice(articleTitle.length)
     .split(new RegExp(trailingSeparator))
     .map((part) => part.trim().replace(/^\[([^\]]+)\]$|^\(([^)]+)\)$/, '$1$2'))
-    .find((part) => part !== '');
+    // `Title | by Jakob Ulbrich | Medium`: the writer's credit is no site.
+    .find((part) => part !== '' && !/^by\s/i.test(part));
   return site && site !== value ? { value: site, from: [element] } : undefined;
 }
 
@@ -1004,7 +1032,7 @@ function microformatAuthors(page: PageIndex, place: ArticlePlace, titleElement: 
   const names: string[] = [];
   for (const element of own) {
     const nameElement = elementsOf(element).find((inner) => hasClass(inner, 'p-name') || tokensOf(inner, 'itemProp').includes('name')) ?? element;
-    const written = nameElement.tagName === 'meta' ? (stringProperty(nameElement, 'content') ?? '') : shownText(nameElement);
+    const written = nameElement.tagName === 'meta' ? metaContent(nameElement) : shownText(nameElement);
     for (const name of readByline(clean(written)).authors) if (!names.includes(name)) names.push(name);
   }
   return names.length > 0 ? { value: names, from: own } : undefined;

@@ -111,3 +111,21 @@ describe('saved pages: site chrome inside the article', () => {
     assert.doesNotMatch(piece?.markdown ?? '', /Übonnenten/);
   });
 });
+
+describe('saved pages: meta tags written with `value` (Postlight’s saved pages)', () => {
+  it('are read: the site, the author and the date of a newsletter (postlight ma.ttias.be)', () => {
+    const [piece] = importPage('postlight/ma.ttias.be.html').pieces;
+    assert.deepEqual([piece?.meta.authors, piece?.meta.date], [['Mattias Geniar'], '2020-04-19']);
+  });
+
+  it('Medium’s site name is read, not the `by Jakob Ulbrich` of the document title; the date shown beats the tag’s republication (postlight medium.com--another)', () => {
+    const { file, pieces } = importPage('postlight/medium.com--another.html');
+    assert.deepEqual([pieces[0]?.meta.venue, pieces[0]?.meta.date], ['Medium', '2016-08-08']);
+    assert.match(messagesOf(file, 'import-date-conflict')[0]?.reason ?? '', /2016-08-08 \(shown with the article, taken\) and 2018-01-19/);
+  });
+
+  it('an evening’s instant in UTC does not move the day the page shows (postlight forward.com)', () => {
+    const [piece] = importPage('postlight/forward.com.html').pieces;
+    assert.equal(piece?.meta.date, '2016-12-28');
+  });
+});
