@@ -559,7 +559,22 @@ function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Elemen
     const found = findDate(value, options);
     if (found) return { value: found.iso, from: [element] };
   }
-  return undefined;
+  return heading ? openingDate(heading, page, options) : undefined;
+}
+
+/**
+ * The line right under the title when it opens with a date (`<small>January 13, 2020 at 08:45 AM |
+ * categories: …</small>`, a hand-made theme's post line without a class).
+ */
+function openingDate(heading: Element, page: PageIndex, options: DateOptions): Found<string> | undefined {
+  const parent = page.parents.get(heading);
+  const next = parent?.children
+    .slice(parent.children.indexOf(heading) + 1)
+    .find((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''));
+  if (next?.type !== 'element' || /^h[1-6]$/.test(next.tagName) || notBylineTags.has(next.tagName)) return undefined;
+  const value = collapsedText(next);
+  const found = value.length <= 200 ? findDate(value, options) : undefined;
+  return found && found.start === 0 && !/updated|modified/i.test(value) ? { value: found.iso, from: [next] } : undefined;
 }
 
 /** `n° 72`, `No. 353`, `Vol. 3`, `Issue 12`, `Heft 4`, `Hors-série 72`: the numbering of a periodical's issue. */

@@ -129,3 +129,11 @@ describe('saved pages: meta tags written with `value` (Postlight’s saved pages
     assert.equal(piece?.meta.date, '2016-12-28');
   });
 });
+
+describe('saved pages: the date under the title', () => {
+  it('a line right under the title that opens with a date dates the piece (trafilatura gregoryszorc.com.python3)', () => {
+    const [piece] = importPage('trafilatura/gregoryszorc.com.python3.html').pieces;
+    assert.equal(piece?.meta.title, 'Mercurial’s Journey to and Reflections on Python 3'.replace('’', "'"));
+    assert.equal(piece?.meta.date, '2020-01-13');
+  });
+});
