@@ -325,10 +325,12 @@ const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_auth
 function metaAuthors(page: PageIndex): Found<string[]>[] {
   const found: Found<string[]>[] = [];
   for (const key of authorMetaKeys) {
-    const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(metaContent(meta))));
+    // Only `content`: Blogger's template writes the blog's owner in `<meta name='author' value='…'>` (blog.python.org's
+    // posts credited Marcin Wojtczuk, not Ned Deily who signed them).
+    const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(stringProperty(meta, 'content') ?? '')));
     const names = unique(
       elements.flatMap((meta) => {
-        const value = clean(metaContent(meta));
+        const value = clean(stringProperty(meta, 'content') ?? '');
         // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
         if (/^by\s/i.test(value)) return readByline(value).authors;
         // One person a tag, family name first: `García Márquez, Gabriel` is one name, not two.
