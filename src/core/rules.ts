@@ -107,6 +107,15 @@ export const rules = {
     severity: 'info',
     summary: 'A title set in capitals (as printed books and e-texts set them) was put in title case: check names and acronyms in it.',
   },
+  'import-title-shortened': {
+    severity: 'warning',
+    summary:
+      'A saved page’s title runs on past its first sentence (a blurb after the title), and the text opens with that sentence alone: the sentence was taken as the title.',
+  },
+  'import-page-split': {
+    severity: 'warning',
+    summary: 'A saved page holds several articles, each under its own heading and byline (a weekly edition, a digest): each became a piece of its own.',
+  },
   'import-site-syntax': {
     severity: 'warning',
     summary:

@@ -443,7 +443,9 @@ function wider(anchor: Candidate, pool: readonly Candidate[], parents: ReadonlyM
       // for the body is trusted when it adds paragraphs (not just a headline and a dek) and no more
       // than the text it was given. An `article` element says too little (it often holds widgets).
       (declaredClaims.has(candidate.claim) ||
-        (candidate.claim === 'named' && candidate.prose <= 2 * anchor.prose && paragraphsOutside(candidate, anchor, parents) >= 2)),
+        (candidate.claim === 'named' &&
+          candidate.prose <= 2 * anchor.prose &&
+          (paragraphsOutside(candidate, anchor, parents) >= 2 || gapsFilled(candidate, anchor, parents) > 0))),
   );
   return outer.sort((a, b) => a.text - b.text)[0];
 }
@@ -457,6 +459,26 @@ function paragraphsOutside(outer: Candidate, inner: Candidate, parents: Readonly
       if (within(block) || isChromeRegion(block, parents, true)) return false;
       const { text, links } = textStats(block);
       return text >= 80 && links < 0.3 * text;
+    }).length;
+}
+
+/**
+ * Blocks of text in `outer` between the first and the last of `inner`'s elements that `inner` left
+ * out: Readability skips short paragraphs among the ones it keeps (Salon's `What can we learn from
+ * this incident? Let’s start by parsing that tweet:`), which the page's own container holds.
+ */
+function gapsFilled(outer: Candidate, inner: Candidate, parents: ReadonlyMap<Nodes, Parents>): number {
+  const first = inner.elements[0]?.position?.start.offset;
+  const last = inner.elements.at(-1)?.position?.end.offset;
+  if (inner.claim !== 'readability' || inner.elements.length < 2 || first === undefined || last === undefined) return 0;
+  const within = (element: Element) => inner.elements.some((container) => contains(container, element, parents));
+  return outer.elements
+    .flatMap((element) => selectAll('p, blockquote', element))
+    .filter((block) => {
+      const start = block.position?.start.offset;
+      if (start === undefined || start < first || start > last || within(block) || isChromeRegion(block, parents, true)) return false;
+      const { text, links } = textStats(block);
+      return text > 0 && links < 0.5 * text;
     }).length;
 }
 

@@ -1,11 +1,12 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { matches, selectAll } from 'hast-util-select';
+import { matches, select, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
+import { dateOrderOf } from '../../core/dates.ts';
 import { report } from '../../core/rules.ts';
 import { asName, findDate, isDateLine, isOrganisationName } from '../text.ts';
 import type { ChapterField } from '../types.ts';
-import { findArticle, pageEvidence, readablePick } from './article-choice.ts';
+import { findArticle, pageEvidence, type ReadablePick, readablePick } from './article-choice.ts';
 import { noteListSelector, noteMarkerFragments, withoutClobberPrefix } from './footnotes.ts';
 import {
   ancestorsOf,
@@ -23,10 +24,11 @@ import {
   stringProperty,
 } from './hast-tree.ts';
 import { removeLayoutSidebars, unwrapLayoutTables, withLayoutRows } from './layout-tables.ts';
+import { type Issue, readIssue } from './page-issue.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { templatePostBodies } from './script-templates.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
-import { textStats } from './text-density.ts';
+import { hintWords, textStats } from './text-density.ts';
 import { removeWaybackToolbar, waybackCapture } from './wayback.ts';
 
 export interface ExtractedArticle {
@@ -67,13 +69,26 @@ interface Removed {
 const metaBlockReason = chromeReason('byline');
 const headerReason = 'the article’s header: its title, byline and date (the page’s metadata, read from the page)';
 
+/** A saved page's articles: one, or each of an issue's (`page-issue.ts`). */
+export interface ExtractedPage {
+  articles: ExtractedArticle[];
+  /** Blocks of an issue page that belong to none of its articles (its contents, links to its other pages), with why. */
+  issueMatter: DroppedBlock[];
+}
+
+/** The article of a page that holds one (the first of an issue's). */
+export function extractArticle(html: string, file: VFile): ExtractedArticle | undefined {
+  return extractArticles(html, file)?.articles[0];
+}
+
 /**
  * Finds the article in a saved web page: its body (chosen by scoring Readability's choice and the
  * page's own containers, see `article-choice.ts`) with the site chrome inside it taken out, the
- * notes that live after it, and its metadata. Returns undefined and reports `import-no-article`
- * for a page without one: an index or archive, an empty post, a page of links.
+ * notes that live after it, and its metadata; or, on a page that sets several articles each under
+ * its own heading and byline, each of them (reported). Returns undefined and reports
+ * `import-no-article` for a page without one: an index or archive, an empty post, a page of links.
  */
-export function extractArticle(html: string, file: VFile): ExtractedArticle | undefined {
+export function extractArticles(html: string, file: VFile): ExtractedPage | undefined {
   const page = fromHtml(html);
   templatePostBodies(page);
   const capture = waybackCapture(page);
@@ -92,21 +107,30 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
   }
   const containers = withLayoutRows(found.containers, parents);
   const place = articlePlace(page, parents, containers);
-  const content = emptyRoot(containers.map((container) => structuredClone(container)));
+  const content = emptyRoot([...leadPicture(containers, parents), ...containers].map((container) => structuredClone(container)));
   content.children.push(...backMatterAfter(containers, parents), ...notesOutside(content, page, parents, containers));
   const metadata = readPageMetadata(page, place);
   // A saved Wayback page was published at the address it was captured from.
   if (capture && !metadata.url) metadata.url = { value: capture.original, from: [] };
-  // Readability takes a byline from the page's meta tags too, where a site may name itself (`DC.creator`
-  // “Mac & i”): the site's name is a writer's only where it is a person's (a personal site, “Steph Ango”).
-  // So is a byline that names the site (`By The Planetary Press -`, its account).
+  const issue = readIssue(content, { order: dateOrderOf(metadata.language) });
+  if (issue) return issuePieces(issue, metadata, page, file);
+  withReadableMetadata(metadata, readable);
+  const article = finishArticle(content, metadata, page);
+  if (!article) noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
+  return article ? { articles: [article], issueMatter: [] } : undefined;
+}
+
+/**
+ * Readability takes a byline from the page's meta tags too, where a site may name itself (`DC.creator`
+ * “Mac & i”): the site's name is a writer's only where it is a person's (a personal site, “Steph Ango”).
+ * So is a byline that names the site (`By The Planetary Press -`, its account).
+ */
+function withReadableMetadata(metadata: PageMetadata, readable: ReadablePick | undefined): void {
   const isSite = (name: string) =>
     metadata.siteName !== undefined && name.trim().toLowerCase() === metadata.siteName.value.trim().toLowerCase() && !personName(name);
   const readableAuthors = readable?.byline && !isSite(readable.byline) ? namesFromByline(readable.byline).filter((name) => !isSite(name)) : [];
   if (readableAuthors.length > 0 && !metadata.authors) metadata.authors = { value: readableAuthors, from: [] };
   if (readable?.title && !metadata.title) metadata.title = { value: readable.title, from: [] };
-  // The byline and date above the text are read before chrome goes (a themed date line is also chrome),
-  // and again after (a share bar may stand above them).
   // A subtitle that is only a name, on a page naming no author, is the author's line, not a dek.
   const dekName = !metadata.authors && metadata.dek ? bareName(metadata.dek.value, metadata) : undefined;
   if (dekName && metadata.dek) {
@@ -114,19 +138,24 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
     metadata.authors = { value: [dekName], from: metadata.dek.from };
     metadata.dek = undefined;
   }
+}
+
+/**
+ * The article in `content` with what the page shows around its text taken out: the title heading,
+ * byline and dek above it (read before chrome goes, a themed date line being chrome too, and again
+ * after, a share bar may stand above them), sidebars, site chrome, a signature.
+ */
+function finishArticle(content: Root, metadata: PageMetadata, page: Root): ExtractedArticle | undefined {
   const nonArticle = removeNonArticle(content, metadata);
   const titleTaken = nonArticle.some(({ element }) => /^h[12]$/.test(element.tagName) && metadata.title?.from.includes(element));
   const removed: Removed[] = [...nonArticle, ...removeLeadingMetadata(content, metadata, { navigation: false, nameLine: titleTaken })];
   removed.push(
     ...removeLayoutSidebars(content).map((element) => ({ element, reason: chromeReason('sidebar') })),
-    ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page) }),
+    ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page), authors: metadata.authors?.value ?? [] }),
     ...removeLeadingMetadata(content, metadata, { navigation: true }),
     ...removeSignature(content, metadata),
   );
-  if (!hasArticleText(content)) {
-    noArticle(file, 'the article on this page is empty once its title, byline and widgets are taken out');
-    return undefined;
-  }
+  if (!hasArticleText(content)) return undefined;
   return {
     ...optional('title', metadata.title?.value),
     authors: metadata.authors?.value ?? [],
@@ -140,6 +169,66 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
     dropped: droppedBlocks(removed, metadata),
     metadataProblems: metadata.problems,
   };
+}
+
+const issueMatterReason = 'the edition’s own matter around its articles (its contents, its editor’s credit, links to its other pages)';
+
+/**
+ * Each article of an issue page as a piece: its heading the title, its byline the authors and date
+ * (the page's date when it gives none), the page's site the venue, the heading's link its address.
+ * An introduction with prose before the first article is a piece under the page's title.
+ */
+function issuePieces(issue: Issue, page: PageMetadata, root: Root, file: VFile): ExtractedPage {
+  const articles: ExtractedArticle[] = [];
+  const introduction = emptyRoot(issue.before);
+  const hasIntroduction = textStats(introduction).text - textStats(introduction).links >= 140;
+  if (hasIntroduction) {
+    const intro = finishArticle(introduction, { ...page, authors: undefined, editors: undefined, dek: undefined, problems: [] }, root);
+    if (intro) articles.push(intro);
+  }
+  for (const part of issue.articles) {
+    const link = select('a[href]', part.heading);
+    const url = link && absoluteAddress(stringProperty(link, 'href') ?? '', page.url?.value);
+    const metadata: PageMetadata = {
+      title: { value: collapsedText(part.heading), from: [part.heading] },
+      authors: { value: part.authors, from: [part.byline] },
+      editors: part.editors.length > 0 ? { value: part.editors, from: [part.byline] } : undefined,
+      date: part.date ? { value: part.date, from: [part.byline] } : page.date && { value: page.date.value, from: [] },
+      siteName: page.siteName && { value: page.siteName.value, from: [] },
+      url: url ? { value: url, from: [] } : undefined,
+      dek: undefined,
+      language: page.language,
+      problems: [],
+    };
+    const article = finishArticle(emptyRoot(part.nodes), metadata, root);
+    if (article) articles.push(article);
+  }
+  const titles = issue.articles.map((part) => `“${collapsedText(part.heading)}”`).join(', ');
+  const start = issue.articles[0]?.heading.position?.start;
+  report(
+    file,
+    'import-page-split',
+    `the page holds ${issue.articles.length} articles, each under its own heading and byline (${titles}): each is imported as a piece of its own`,
+    start ? { line: start.line, column: start.column } : { line: 1, column: 1 },
+  );
+  const matter = [...(hasIntroduction ? [] : issue.before), ...issue.after].filter((node): node is Element => node.type === 'element');
+  return {
+    articles,
+    issueMatter: droppedBlocks(
+      matter.map((element) => ({ element, reason: issueMatterReason })),
+      page,
+    ),
+  };
+}
+
+/** A link's address made absolute against the page's, when it can be. */
+function absoluteAddress(href: string, base: string | undefined): string | undefined {
+  try {
+    const address = new URL(href, base);
+    return /^https?:$/.test(address.protocol) ? address.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A post body needs something to show: text, or a picture (a photo post). */
@@ -265,6 +354,26 @@ function notesOutside(content: Root, page: Root, parents: ReadonlyMap<Nodes, Par
 }
 
 /**
+ * The article's lead picture, set just before its text in a block of its own that the page names
+ * as featured or lead media (Salon's `div.featuredMedia`: the photo, its caption and credit, then
+ * `div.articleContent`), when the text's container does not hold it.
+ */
+function leadPicture(containers: readonly Element[], parents: ReadonlyMap<Nodes, Parents>): Element[] {
+  const first = containers[0];
+  const parent = first && parents.get(first);
+  if (!first || !parent) return [];
+  const before = parent.children.slice(0, parent.children.indexOf(first)).filter((node) => node.type === 'element' || hasVisibleContent(node));
+  const previous = before.at(-1);
+  if (previous?.type !== 'element' || !selectAll('img', previous).length || textStats(previous).text > 300) return [];
+  const words = hintWords(previous);
+  const named = words.some((word) => leadWords.has(word)) && words.some((word) => mediaWords.has(word));
+  return named ? [previous] : [];
+}
+
+const leadWords = new Set(['featured', 'feature', 'lead', 'hero', 'top', 'main']);
+const mediaWords = new Set(['media', 'image', 'img', 'photo', 'picture', 'figure', 'visual', 'art']);
+
+/**
  * The article's back matter printed right after its container: an appendix, acknowledgments,
  * notes or references (Distill's `d-appendix`, DPUB-ARIA roles, a block headed so). The run of
  * following siblings that are back matter, in order.
@@ -349,11 +458,13 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     const text = collapsedText(block);
     if (text === '') continue;
     const underTitle = afterTitle;
-    afterTitle = metadata.title !== undefined && normalisedTitle(text) === title;
+    const opening = metadata.title ? titleOpening(metadata.title.value, text) : undefined;
+    afterTitle = metadata.title !== undefined && (normalisedTitle(text) === title || opening !== undefined);
     const linkText = selectAll('a', block).reduce((total, link) => total + collapsedText(link).length, 0);
     const names = /^by\s/i.test(text) && text.length < 120 ? namesFromByline(text) : [];
     let reason = metaBlockReason;
     if (metadata.title && normalisedTitle(text) === title) metadata.title.from.push(block);
+    else if (metadata.title && opening) shortenTitle(metadata, metadata.title, opening, block);
     else if (isDateLine(text)) {
       metadata.date ??= { value: findDate(text)?.iso as string, from: [] };
       metadata.date.from.push(block);
@@ -372,6 +483,30 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     removed.push({ element: block, reason });
   }
   return removed;
+}
+
+/**
+ * A title that runs on past a sentence (`Leandra Lou – Der etwas andere Modeblog … Buchdeckeln.
+ * Leandra Lou schreibt über all die Themen, …`: a blurb in the title field) while the text opens
+ * with its first sentence alone: that sentence, as the text sets it.
+ */
+function titleOpening(title: string, text: string): string | undefined {
+  const opening = text.trim().replace(/[.!?…]$/, '');
+  const normal = normalisedTitle(opening);
+  if (opening.split(/\s+/).length < 3 || !normalisedTitle(title).startsWith(normal)) return undefined;
+  const rest = normalisedTitle(title).slice(normal.length);
+  return /^[.!?…]\s+\S+(?:\s+\S+){2}/u.test(rest) ? opening : undefined;
+}
+
+function shortenTitle(metadata: PageMetadata, title: Found<string>, opening: string, block: Element): void {
+  const rest = title.value.slice(opening.length).replace(/^[.!?…]\s*/u, '');
+  metadata.problems.push({
+    ruleId: 'import-title-shortened',
+    reason: `the page’s title runs on after “${opening}”, which the text sets alone as its opening line: that is taken as the title (the rest, “${rest}”, left out)`,
+    element: title.from[0],
+  });
+  title.value = opening;
+  title.from.push(block);
 }
 
 /** Text blocks with no text block inside them, in document order. */

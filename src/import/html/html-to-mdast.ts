@@ -77,7 +77,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       const text = collapsedText(node);
       return scriptDigits.test(text) && node.children.every((child) => child.type === 'text')
         ? ({ type: 'text', value: lowered(text) } satisfies Text)
-        : state.all(node);
+        : marked(state.all(node), '_');
     },
     img: (state, node) => {
       if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
@@ -102,22 +102,51 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
 
 /**
  * mdast has no superscript. A `<sup>` that reads as a note marker (`1`, `[2]`, `*`) keeps that as a
- * hint on its text, and a link in one on the link, for the hand-typed notes recogniser; any other
- * superscript is its content, as before.
+ * hint on its text, and a link in one on the link, for the hand-typed notes recogniser; digits and
+ * signs are raised characters, an ordinal's letters its content, anything else `^(…)`.
  */
 function superscriptContent(state: State, node: Element) {
   const text = collapsedText(node);
   if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
     return { type: 'text', value: markSuperscript(text, node.position?.start) } satisfies Text;
   }
-  if (scriptDigits.test(text) && node.children.every((child) => child.type === 'text')) return { type: 'text', value: raised(text) } satisfies Text;
+  if (raisedScript.test(text) && node.children.every((child) => child.type === 'text'))
+    return { type: 'text', value: raised(text).replaceAll('n', 'ⁿ') } satisfies Text;
   const content = state.all(node);
-  for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
-  return content;
+  // A marker's text in markup of its own (`<sup><a name="r1">1</a></sup>`, a Markdown post's `<sup>[[1]](#fn1)</sup>`)
+  // is left for the typed notes' recogniser.
+  if (
+    superscriptMarkerText.test(text) ||
+    /[[(]\d{1,3}[\])]/.test(text) ||
+    content.some((child) => child.type === 'link' || child.type === 'footnoteReference')
+  ) {
+    for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
+    return content;
+  }
+  // An ordinal's or an abbreviation's letters are read with what they follow: `2nd`, `1er`, `Mme`.
+  return writtenRaised.test(text) ? content : marked(content, '^');
+}
+
+/**
+ * Raised letters that read run into the word before them: English and Romance ordinals and
+ * abbreviations; and a page after a note's marker (MediaWiki's `{{rp}}`: `[3]: 12`).
+ */
+const writtenRaised = /^\s*(?:(?:st|nd|rd|th|e|er|re|ère|ème|eme|es|me|mme|mmes|lle|lles|mlle|o|a|os|as|º|ª)\s*|:.*)$/u;
+
+/**
+ * What Markdown cannot raise or lower, written as Pandoc's plain text writes it: `x^(n+1)`,
+ * `2021_(5ya)` (digits and signs became Unicode's raised and lowered ones before). Run into the
+ * text around it, `x<sup>n+1</sup>` read `xn+1` and `2021<sub>5ya</sub>` read `20215ya`.
+ */
+function marked(content: ReturnType<State['all']>, mark: '^' | '_'): ReturnType<State['all']> {
+  if (content.every((child) => child.type === 'text' && child.value.trim() === '')) return content;
+  return [{ type: 'text', value: `${mark}(` } satisfies Text, ...content, { type: 'text', value: ')' } satisfies Text];
 }
 
 /** Digits and signs that Unicode writes raised and lowered (`10⁶`, `x⁻¹`, `H₂O`, `CO₂`). */
 const scriptDigits = /^[0-9+\-−=]+$/;
+/** Raised, also the `n` of a power (`2ⁿ`, `2ⁿ⁻¹`), which fonts carry with the digits. */
+const raisedScript = /^[0-9+\-−=n]+$/;
 
 /**
  * mdast has no superscript: a `<sup>` that was not a note marker would be run into the text before

@@ -2,8 +2,8 @@ import type { Element, Nodes, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { report } from '../../core/rules.ts';
-import type { ChapterField, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { type ExtractedArticle, extractArticle } from './extract-article.ts';
+import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { type DroppedBlock, type ExtractedArticle, extractArticles } from './extract-article.ts';
 import { noteDefinitionTag, recogniseFootnotes } from './footnotes.ts';
 import { hasClass, lineRange } from './hast-tree.ts';
 import { htmlToMdast } from './html-to-mdast.ts';
@@ -18,16 +18,35 @@ const droppedReasons = {
 };
 
 /**
- * Imports one saved web page as one piece: the article's metadata as front matter, its body
+ * Imports one saved web page as one piece (or, for a page that sets several articles each under
+ * its own heading and byline, one piece each): the article's metadata as front matter, its body
  * (sanitised, footnotes recognised, pictures as figures) as the chapter body, and a fate for every
  * line of the page.
  */
 export function importHtml(file: VFile, _options: ImportOptions): ImportResult {
   const text = String(file.value);
   const lines = sourceLines(text);
-  const article = extractArticle(text, file);
-  if (!article) return { pieces: [], lines: lines.map((line, index) => droppedOrBlank(index + 1, line, droppedReasons.noArticle, undefined)) };
+  const page = extractArticles(text, file);
+  if (!page) return { pieces: [], lines: lines.map((line, index) => droppedOrBlank(index + 1, line, droppedReasons.noArticle, undefined)) };
 
+  const converted = page.articles.map((article) => convertArticle(article, file));
+  const fates = mergedFates(
+    converted.map((sources, index) => lineFates(lines, sources, index + 1)),
+    lines,
+    page.issueMatter,
+  );
+  const pieces = converted.map(({ article, body }, index) => {
+    const used = fates.flatMap((fate) => ((fate.fate === 'kept' || fate.fate === 'metadata') && fate.piece === index + 1 ? [fate.line] : []));
+    const first = Math.min(...used, lines.length);
+    const last = Math.max(...used, first);
+    return { meta: frontMatter(article, file, [first, last]), body };
+  });
+  for (const block of page.issueMatter) report(file, 'import-chrome-dropped', `left out ${block.reason}: “${block.text}”`, block.start);
+  return { pieces, lines: fates };
+}
+
+/** One article's body as mdast, with the lines each part of it came from. */
+function convertArticle(article: ExtractedArticle, file: VFile): LineSources & { article: ExtractedArticle; body: ImportedPiece['body'] } {
   const articleRanges = article.content.children.flatMap((child) => {
     const range = lineRange(child);
     return range ? [range] : [];
@@ -39,14 +58,26 @@ export function importHtml(file: VFile, _options: ImportOptions): ImportResult {
   const { body, notes } = htmlToMdast(content, file, article.url ? { baseUrl: article.url } : {});
   for (const { line } of notes.droppedLines) kept.delete(line);
   for (const line of notes.noteLines) kept.set(line, 'notes');
-
   for (const block of article.dropped)
     report(file, 'import-chrome-dropped', `left out ${block.reason.replace(/^site chrome: /, '')}: “${block.text}”`, block.start);
-  const fates = lineFates(lines, { kept, metadata: article.metadataLines, dropped: article.dropped, articleRanges, notesDropped: notes.droppedLines });
-  const used = fates.filter((fate) => fate.fate === 'kept' || fate.fate === 'metadata').map((fate) => fate.line);
-  const first = Math.min(...used, lines.length);
-  const last = Math.max(...used, first);
-  return { pieces: [{ meta: frontMatter(article, file, [first, last]), body }], lines: fates };
+  return { article, body, kept, metadata: article.metadataLines, dropped: article.dropped, articleRanges, notesDropped: notes.droppedLines };
+}
+
+/**
+ * The fate of each line over all pieces: what a piece kept or read, else an issue's own matter,
+ * else what a piece left out, else the page's chrome.
+ */
+function mergedFates(perPiece: readonly LineFate[][], lines: readonly string[], issueMatter: readonly DroppedBlock[]): LineFate[] {
+  const rank = (fate: LineFate | undefined) =>
+    !fate || fate.fate === 'blank' ? 0 : fate.fate === 'kept' ? 4 : fate.fate === 'metadata' ? 3 : fate.piece !== undefined ? 2 : 1;
+  return lines.map((_, index) => {
+    let best = perPiece[0]?.[index] as LineFate;
+    for (const fates of perPiece.slice(1)) if (rank(fates[index]) > rank(best)) best = fates[index] as LineFate;
+    const line = index + 1;
+    // A piece's range may end on the line the edition's matter starts (the whitespace before it).
+    const matter = rank(best) <= 2 && best.fate !== 'blank' && issueMatter.find(({ lines: [start, end] }) => line >= start && line <= end);
+    return matter ? { line, fate: 'dropped', piece: undefined, reason: matter.reason } : best;
+  });
 }
 
 /** The lines of a text; a final newline does not start another line. */
@@ -67,7 +98,7 @@ interface LineSources {
   notesDropped: readonly { line: number; reason: string }[];
 }
 
-function lineFates(lines: readonly string[], sources: LineSources): LineFate[] {
+function lineFates(lines: readonly string[], sources: LineSources, piece: number): LineFate[] {
   const metadata = new Map<number, ChapterField>();
   for (const { field, lines: range } of sources.metadata)
     for (let line = range[0]; line <= range[1]; line++) if (!metadata.has(line)) metadata.set(line, field);
@@ -77,15 +108,15 @@ function lineFates(lines: readonly string[], sources: LineSources): LineFate[] {
     const line = index + 1;
     if (text.trim() === '') return { line, fate: 'blank' };
     const field = sources.kept.get(line);
-    if (field) return { line, fate: 'kept', piece: 1, field };
+    if (field) return { line, fate: 'kept', piece, field };
     const notesReason = notesDropped.get(line);
-    if (notesReason) return { line, fate: 'dropped', piece: 1, reason: notesReason };
+    if (notesReason) return { line, fate: 'dropped', piece, reason: notesReason };
     const metadataField = metadata.get(line);
-    if (metadataField) return { line, fate: 'metadata', piece: 1, field: metadataField };
+    if (metadataField) return { line, fate: 'metadata', piece, field: metadataField };
     const chrome = sources.dropped.find(({ lines: [start, end] }) => line >= start && line <= end);
-    if (chrome) return { line, fate: 'dropped', piece: 1, reason: chrome.reason };
+    if (chrome) return { line, fate: 'dropped', piece, reason: chrome.reason };
     const inArticle = sources.articleRanges.some(([start, end]) => line >= start && line <= end);
-    if (inArticle) return { line, fate: 'dropped', piece: 1, reason: hasText(text) ? droppedReasons.removed : droppedReasons.markup };
+    if (inArticle) return { line, fate: 'dropped', piece, reason: hasText(text) ? droppedReasons.removed : droppedReasons.markup };
     return { line, fate: 'dropped', piece: undefined, reason: line < bodyStart ? droppedReasons.head : droppedReasons.chrome };
   });
 }

@@ -201,12 +201,11 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
       element: authors?.from[0],
     });
   const issue = title ? issueOverTitle(page, title, dates) : undefined;
-  const date =
-    publishedDate(page, near, jsonLd, dates, problems) ??
-    byline.date ??
-    datedElement(page, near, title?.from[0], dates) ??
-    issue?.date ??
-    addressDate(page, problems);
+  const shown = () => byline.date ?? datedElement(page, near, title?.from[0], dates);
+  // Structured data's datePublished settles a disagreement with Open Graph (`publishedDate`); without it, the date shown may.
+  const openGraphAlone = jsonLd?.article.datePublished === undefined;
+  const published = publishedDate(page, near, jsonLd, dates, problems);
+  const date = (openGraphAlone ? shownOverOpenGraph(published, shown, problems) : published) ?? shown() ?? issue?.date ?? addressDate(page, problems);
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
@@ -265,9 +264,7 @@ function authorsOf(
   const isSite = (candidate: Found<string[]>) =>
     candidate.value.every((name) => siteNames.some((site) => sameText(site, name))) ||
     (candidate.from.length > 0 &&
-      candidate.from.every(
-        (element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(stringProperty(element, 'content') ?? ''))),
-      ));
+      candidate.from.every((element) => element.tagName === 'meta' && siteNames.some((site) => sameText(site, clean(metaContent(element))))));
   const chosen = found.find((candidate) => !isSite(candidate));
   const { byline } = visible;
   if (!chosen || !byline || byline === chosen) return chosen;
@@ -294,9 +291,14 @@ function metaElements(page: PageIndex, key: string): Element[] {
   return page.metas.filter((meta) => ['property', 'name', 'itemProp'].some((attribute) => (stringProperty(meta, attribute) ?? '').toLowerCase() === lower));
 }
 
+/** A meta tag's value: `content`, or `value` where a page writes it so (Medium's pages as Postlight saved them: `<meta value="Medium" name="og:site_name">`). */
+function metaContent(meta: Element): string {
+  return stringProperty(meta, 'content') ?? stringProperty(meta, 'value') ?? '';
+}
+
 function metaValue(page: PageIndex, key: string): Found<string> | undefined {
-  const element = metaElements(page, key).find((meta) => clean(stringProperty(meta, 'content') ?? '') !== '');
-  return element ? { value: clean(stringProperty(element, 'content') ?? ''), from: [element] } : undefined;
+  const element = metaElements(page, key).find((meta) => clean(metaContent(meta)) !== '');
+  return element ? { value: clean(metaContent(element)), from: [element] } : undefined;
 }
 
 const authorMetaKeys = [
@@ -323,6 +325,8 @@ const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_auth
 function metaAuthors(page: PageIndex): Found<string[]>[] {
   const found: Found<string[]>[] = [];
   for (const key of authorMetaKeys) {
+    // Only `content`: Blogger's template writes the blog's owner in `<meta name='author' value='…'>` (blog.python.org's
+    // posts credited Marcin Wojtczuk, not Ned Deily who signed them).
     const elements = metaElements(page, key).filter((meta) => !/^(?:https?:)?\/\/|^www\./i.test(clean(stringProperty(meta, 'content') ?? '')));
     const names = unique(
       elements.flatMap((meta) => {
@@ -454,6 +458,31 @@ function publishedDate(
   return coarse;
 }
 
+/**
+ * Open Graph's `article:published_time` alone (no structured data) against the date the page
+ * shows with the article: Medium fills the tag with the last time a post was published again
+ * (`Aug 8, 2016` shown, 2018-01-19 in the tag), a site in New York writes the evening's instant in
+ * UTC (`December 28, 2016` shown, `2016-12-29T01:32:00+00:00`). The shown date is taken, reported.
+ */
+function shownOverOpenGraph(date: Found<string> | undefined, shown: () => Found<string> | undefined, problems: MetadataProblem[]): Found<string> | undefined {
+  const tag = date?.from[0];
+  if (
+    !date ||
+    !tag ||
+    tag.tagName !== 'meta' ||
+    !/^(?:og:|article:)published_time$/i.test(stringProperty(tag, 'property') ?? stringProperty(tag, 'name') ?? '')
+  )
+    return date;
+  const other = shown();
+  if (!other || other.value === date.value || other.value.length !== date.value.length) return date;
+  problems.push({
+    ruleId: 'import-date-conflict',
+    reason: `the page gives two publication dates: ${other.value} (shown with the article, taken) and ${date.value} (article:published_time, often the last time it was published again, or a UTC instant): check it`,
+    element: tag,
+  });
+  return other;
+}
+
 /** A permalink's day (`…/2019/01/01/ins-neue-jahr/`) when the page shows none: reported, for the editor to check. */
 function addressDate(page: PageIndex, problems: MetadataProblem[]): Found<string> | undefined {
   const link = canonicalLink(page) ?? metaValue(page, 'og:url');
@@ -486,7 +515,7 @@ function localDay(written: string, day: string, candidates: readonly Found<strin
       const apart = Math.abs(Date.parse(`${value.replace(' ', 'T')}Z`) - instant);
       return apart > 0 && apart <= 14 * 3_600_000;
     });
-  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+  const address = pageAddress(page);
   const fromAddress = address ? dayInAddress(address) : undefined;
   const other = local?.slice(0, 10) ?? (fromAddress ? formatPartialDate(fromAddress) : undefined);
   if (!other) return day;
@@ -532,7 +561,22 @@ function datedElement(page: PageIndex, place: ArticlePlace, titleElement: Elemen
     const found = findDate(value, options);
     if (found) return { value: found.iso, from: [element] };
   }
-  return undefined;
+  return heading ? openingDate(heading, page, options) : undefined;
+}
+
+/**
+ * The line right under the title when it opens with a date (`<small>January 13, 2020 at 08:45 AM |
+ * categories: …</small>`, a hand-made theme's post line without a class).
+ */
+function openingDate(heading: Element, page: PageIndex, options: DateOptions): Found<string> | undefined {
+  const parent = page.parents.get(heading);
+  const next = parent?.children
+    .slice(parent.children.indexOf(heading) + 1)
+    .find((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''));
+  if (next?.type !== 'element' || /^h[1-6]$/.test(next.tagName) || notBylineTags.has(next.tagName)) return undefined;
+  const value = collapsedText(next);
+  const found = value.length <= 200 ? findDate(value, options) : undefined;
+  return found && found.start === 0 && !/updated|modified/i.test(value) ? { value: found.iso, from: [next] } : undefined;
 }
 
 /** `n° 72`, `No. 353`, `Vol. 3`, `Issue 12`, `Heft 4`, `Hors-série 72`: the numbering of a periodical's issue. */
@@ -683,15 +727,36 @@ function statedTitle(
 
 /** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
 function isBranding(heading: Element, page: PageIndex): boolean {
-  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement) || isHomeLinkHeading(heading);
+  return page.branded.has(heading) || elementsOf(heading).some(isBrandingElement) || isHomeLinkHeading(heading, page);
 }
 
-/** `<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>`: a heading that only links to a site's front page names the site. */
-function isHomeLinkHeading(element: Element): boolean {
+/**
+ * `<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>`: a heading that only links to a
+ * site's front page names the site, when that site is the page's own (a newsletter's section
+ * heading `<h2><a href="https://isbgpsafeyet.com">Is BGP safe yet? No.</a></h2>` names another).
+ */
+function isHomeLinkHeading(element: Element, page: PageIndex): boolean {
   if (!/^h[1-3]$/.test(element.tagName)) return false;
   const links = elementsOf(element).filter((inner) => inner.tagName === 'a');
   const href = links.length === 1 && links[0] ? (stringProperty(links[0], 'href') ?? '') : '';
-  return (href === '/' || /^(?:https?:)?\/\/[^/?#]+\/?$/i.test(href)) && links[0] !== undefined && collapsedText(links[0]) === collapsedText(element);
+  // Blogger sends readers to a country's domain (`siliconexposed.blogspot.tw` for `.com`): the last label aside.
+  const own = siteOfHost(hostOf(pageAddress(page) ?? ''));
+  const frontPage = href === '/' || (/^(?:https?:)?\/\/[^/?#]+\/?$/i.test(href) && (own === undefined || siteOfHost(hostOf(href)) === own));
+  return frontPage && links[0] !== undefined && collapsedText(links[0]) === collapsedText(element);
+}
+
+/** The address the page declares for itself (canonical link, `og:url`). */
+function pageAddress(page: PageIndex): string | undefined {
+  return canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
+}
+
+function siteOfHost(host: string | undefined): string | undefined {
+  return host?.split('.').slice(0, -1).join('.');
+}
+
+/** `example.org` for `https://www.example.org/post/`. */
+function hostOf(address: string): string | undefined {
+  return /^(?:https?:)?\/\/(?:www\.)?([^/:?#]+)/i.exec(address)?.[1]?.toLowerCase();
 }
 
 /** `<h2><a href="…/interning-of-small-integers/" rel="bookmark">`: classic WordPress themes title a post with a link to itself. */
@@ -771,8 +836,7 @@ function sameText(a: string, b: string): boolean {
 
 /** `Android Central` for androidcentral.com, `Sports Illustrated` for si.com: a site's name spelled by its address. */
 function isHostName(name: string, page: PageIndex): boolean {
-  const address = canonicalLink(page)?.value ?? metaValue(page, 'og:url')?.value;
-  const host = address && /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(address)?.[1]?.toLowerCase();
+  const host = hostOf(pageAddress(page) ?? '');
   if (!host) return false;
   const label = host.split('.').slice(0, -1).join('');
   const letters = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -789,7 +853,7 @@ function brandName(page: PageIndex): Found<string> | undefined {
   const kinds: ((element: Element) => boolean)[] = [
     (element) => hasClass(element, 'site-title', 'site-name') || stringProperty(element, 'id') === 'site-title',
     (element) => hasClass(element, 'navbar-brand'),
-    isHomeLinkHeading,
+    (element) => isHomeLinkHeading(element, page),
     (element) => element.tagName === 'a' && tokensOf(element, 'rel').includes('home'),
     (element) => element.tagName === 'a' && stringProperty(element, 'href') === '/' && inHeader(element),
   ];
@@ -803,7 +867,7 @@ function brandName(page: PageIndex): Found<string> | undefined {
   return undefined;
 }
 
-/** `Counting the Wells – Field Notes from the Aral`: what follows the article's title is the site's name. */
+/** `Counting the Wells – Field Notes from the Aral`, `… [LWN.net]`: what follows the article's title is the site's name. */
 function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<string> | undefined {
   const element = page.elements.find((candidate) => candidate.tagName === 'title');
   const value = element && clean(collapsedText(element));
@@ -811,8 +875,9 @@ function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<str
   const site = value
     .slice(articleTitle.length)
     .split(new RegExp(trailingSeparator))
-    .map((part) => part.trim())
-    .find((part) => part !== '');
+    .map((part) => part.trim().replace(/^\[([^\]]+)\]$|^\(([^)]+)\)$/, '$1$2'))
+    // `Title | by Jakob Ulbrich | Medium`: the writer's credit is no site.
+    .find((part) => part !== '' && !/^by\s/i.test(part));
   return site && site !== value ? { value: site, from: [element] } : undefined;
 }
 
@@ -984,7 +1049,7 @@ function microformatAuthors(page: PageIndex, place: ArticlePlace, titleElement: 
   const names: string[] = [];
   for (const element of own) {
     const nameElement = elementsOf(element).find((inner) => hasClass(inner, 'p-name') || tokensOf(inner, 'itemProp').includes('name')) ?? element;
-    const written = nameElement.tagName === 'meta' ? (stringProperty(nameElement, 'content') ?? '') : shownText(nameElement);
+    const written = nameElement.tagName === 'meta' ? metaContent(nameElement) : shownText(nameElement);
     for (const name of readByline(clean(written)).authors) if (!names.includes(name)) names.push(name);
   }
   return names.length > 0 ? { value: names, from: own } : undefined;

@@ -1,5 +1,6 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
+import { findDate } from '../text.ts';
 import { classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
 import { hintWords, textStats } from './text-density.ts';
 
@@ -30,7 +31,8 @@ export type ChromeKind =
   | 'code-label'
   | 'empty-section'
   | 'embed-title'
-  | 'links';
+  | 'links'
+  | 'call-to-action';
 
 const reasons: Record<ChromeKind, string> = {
   navigation: 'site chrome: navigation or breadcrumbs',
@@ -40,6 +42,7 @@ const reasons: Record<ChromeKind, string> = {
   related: 'site chrome: related or recommended posts',
   comments: 'site chrome: comments or comment form',
   newsletter: 'site chrome: newsletter or subscription box',
+  'call-to-action': 'site chrome: a call to the reader (write a letter to the editor, become a member, a subscribers-only badge)',
   tags: 'site chrome: tags and categories',
   copyright: 'site chrome: copyright line',
   advertisement: 'site chrome: advertisement',
@@ -73,6 +76,8 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ['related', new Set(['related', 'relatedposts', 'recommended', 'recommendations', 'recirc', 'recirculation', 'yarpp', 'morestories', 'outbrain', 'taboola'])],
   ['comments', new Set(['comment', 'comments', 'respond', 'discussion', 'disqus', 'replies', 'commentlist'])],
   ['newsletter', new Set(['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'convertkit', 'mailinglist'])],
+  // The Atlantic's `c-letters-cta`, Übermedien's `membership__thank` badge over a subscribers' piece.
+  ['call-to-action', new Set(['cta', 'calltoaction', 'membership'])],
   ['advertisement', new Set(['ad', 'ads', 'advert', 'adverts', 'advertisement', 'adsbygoogle', 'sponsor', 'sponsored', 'promo', 'dfp', 'gpt'])],
   // `widget` is weak: page builders (Elementor) and news sites call blocks of the body widgets, which
   // their other words (`post-content`, `article-tweet__content`) then outweigh.
@@ -86,6 +91,8 @@ const hintKinds: [ChromeKind, ReadonlySet<string>][] = [
   ],
 ];
 
+const callToActionLength = 300;
+
 /** Chrome words that also name parts of a body (a news site's `article-widget` holding a tweet): half a vote. */
 const weakHints = new Set(['widget', 'widgets']);
 
@@ -94,6 +101,7 @@ const relatedNames =
   /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
 
 const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
+const listWords = new Set(['list', 'lists', 'grid', 'carousel']);
 
 const screenOnlyClass =
   /^(no-?print|d-print-none|hidden-print|print-?hidden|print-hide|screen-only|mw-editsection|edit-link|post-edit-link|ambox|mbox-small|sistersitebox)$/i;
@@ -137,8 +145,15 @@ export function kindByMarkup(element: Element): ChromeKind | undefined {
   const chromeWords = [...distinct]
     .filter((word) => hintKinds.some(([, hints]) => hints.has(word)))
     .reduce((sum, word) => sum + (weakHints.has(word) ? 0.5 : 1), 0);
-  if (chromeWords === 0 || [...distinct].filter((word) => containerWords.has(word)).length > chromeWords) return undefined;
-  for (const [kind, hints] of hintKinds) if (words.some((word) => hints.has(word))) return kind === 'navigation' ? navigationKind(element) : kind;
+  // `post` in a list of posts (Salon's `horizontalPostList widget`) names what the list holds, not the body.
+  const containers = new Set(words.filter((word, index) => containerWords.has(word) && !listWords.has(words[index + 1] ?? '')));
+  if (chromeWords === 0 || containers.size > chromeWords) return undefined;
+  for (const [kind, hints] of hintKinds) {
+    if (!words.some((word) => hints.has(word))) continue;
+    // A call to the reader is a line or two; a block of text so named is the members' article (`membership-content`).
+    if (kind === 'call-to-action' && textStats(element).text > callToActionLength) continue;
+    return kind === 'navigation' ? navigationKind(element) : kind;
+  }
   return undefined;
 }
 
@@ -212,7 +227,7 @@ const phrases = {
   ],
   comments: [
     'leave a (comment|reply)|post a comment|add a comment|write a comment|join the (discussion|conversation)|no comments( yet)?',
-    '\\d+ (comments?|responses?|replies)|comments?( \\(\\d+\\))?|show comments|view comments',
+    '\\d+ (comments?|responses?|replies)|comments?( \\(\\d+( posted)?\\))?|show comments|view comments',
     '(laisser|laissez) un commentaire|\\d* ?commentaires?|ajouter un commentaire',
     '(hinterlasse|schreibe) einen kommentar|\\d* ?kommentare?',
     '(deja|dejar) un comentario|\\d* ?comentarios?|(deixe|deixar) um comentário|\\d* ?comentários?',
@@ -232,6 +247,7 @@ const phrases = {
     'related( posts| articles| stories| content| reading)?|you (may|might) also (like|enjoy)|more (from|on|in) [^.]{1,40}|read (more|next)',
     // Not “See also”: in a post it is the author's own pointers.
     'recommended( for you| reading)?|popular (posts|stories)|most (read|popular)|trending( now)?|also read|read also',
+    'featured (slide ?shows|galleries|stories|posts|articles|videos)',
     "don[’']t miss|what to read next|recent (posts|articles|stories)|latest (posts|articles|stories)|more (stories|articles)|other posts|you may have missed",
     'mentioned in|linked from|pingbacks?|trackbacks?|pingbacks? (and|&) trackbacks?',
     '(à )?lire aussi|voir aussi|sur le même sujet|articles? (similaires|liés|connexes)|à lire',
@@ -267,6 +283,11 @@ const textCues: [ChromeKind, RegExp][] = [
   ],
   ['comments', wholeBlock(phrases.comments)],
   ['newsletter', wholeBlock(phrases.newsletter)],
+  // A badge over a piece for subscribers (Medium's “Member-only story”).
+  [
+    'call-to-action',
+    /^(exclusive(ly)? (for|to) (subscribers|members)|(for )?(subscribers|members)[- ]only( story| content| article)?|member-only story|(nur|exklusiv) für abonnent(en|innen)|réservé aux abonnés|exclusivo para (suscriptores|assinantes))[\s.!]*$/i,
+  ],
   [
     'tags',
     /^(tags?|tagged( with)?|filed under|categories|category|topics|posted in|étiquettes|mots-clés|schlagwörter|schlagworte|etiquetas|categorías|tag|categorie|タグ|カテゴリー)\s*[:：]/iu,
@@ -289,9 +310,9 @@ const sectionCues: [ChromeKind, RegExp][] = [
 /** A link line that introduces another story: “Read more: …”, “RELATED: …”, “Lire aussi : …”. */
 const relatedLead = new RegExp(`^\\s*(?:read more|see more|more|watch|click here|${anyOf(phrases.related)})\\s*[:|–—-]`, 'iu');
 
-/** The byline or date line a theme prints in the body (“Posted by Konstantin @ 12:00 am”, “Updated at 1:23 p.m.”). */
+/** The byline or date line a theme prints in the body (“Posted by Konstantin @ 12:00 am”, “Updated at 1:23 p.m.”, an edition's “Page editor: …”). */
 const bylineLine =
-  /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d/iu;
+  /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d|^(page|section|issue) editors?\s*:/iu;
 
 function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
   if (text.length > 200 || text === '') return undefined;
@@ -401,6 +422,8 @@ export interface ChromeOptions {
   holdsProtected: (element: Element) => boolean;
   /** The page's declared keywords and tags (`meta keywords`, `article:tag`), lower-cased: a block of links to them is its tag list. */
   keywords?: ReadonlySet<string>;
+  /** The article's authors, as the page's metadata names them: a block of their names, the date and a Follow button is the byline bar. */
+  authors?: readonly string[];
 }
 
 /**
@@ -445,7 +468,10 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
         } else walk(child);
         continue;
       }
-      const kind = blockKind(child, total, headingIds) ?? (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined);
+      const kind =
+        blockKind(child, total, headingIds) ??
+        (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined) ??
+        (options.authors && isAuthorBar(child, options.authors) ? 'byline' : undefined);
       if (kind && !options.holdsProtected(child)) {
         for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {
           take(element, kind);
@@ -482,6 +508,33 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
     (a, b) => (a.element.position?.start.offset ?? order.get(a.element) ?? 0) - (b.element.position?.start.offset ?? order.get(b.element) ?? 0),
   );
 }
+
+/**
+ * The bar a platform sets by the title or after the text (Medium's: avatar, `John C. Welch`,
+ * `Follow`, `Oct 15, 2015 · 18 min read`): a block that holds one of the article's authors and,
+ * besides their names, only a date, a reading time and the buttons to follow or subscribe.
+ */
+function isAuthorBar(element: Element, authors: readonly string[]): boolean {
+  let text = collapsedText(element);
+  if (text === '' || text.length > 200) return false;
+  const named = authors.filter((name) => name.length > 2 && text.toLowerCase().includes(name.toLowerCase()));
+  if (named.length === 0) return false;
+  for (const name of named) text = text.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
+  let furniture = false;
+  for (let date = findDate(text); date; date = findDate(text)) {
+    text = `${text.slice(0, date.start)} ${text.slice(date.end)}`;
+    furniture = true;
+  }
+  const rest = text.replace(barWords, () => {
+    furniture = true;
+    return ' ';
+  });
+  return furniture && /^[\s·•|,;:/–—&-]*(?:(?:by|and|von|und|par|et|por|y|written by|posted by)[\s·•|,;:/–—&-]*)*$/iu.test(rest);
+}
+
+/** What an author bar says besides names and dates: follow and subscribe buttons, reading time. */
+const barWords =
+  /(?<![\p{L}\p{N}])(?:\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|lesezeit|de lecture|de lectura)|(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+\s*min(?:uten|utes)?\.?|\d+\s*followers?|follow(?:ing)?|unfollow|subscribe|abonnieren|folgen|suivre|seguir)(?![\p{L}\p{N}])/giu;
 
 /**
  * What a highlighter puts in a `pre` beside its `code` (“Code language: Bash”, a Copy button): the

@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
 import { recogniseFootnotes } from '../../../../src/import/html/footnotes.ts';
 import { htmlToMdast } from '../../../../src/import/html/html-to-mdast.ts';
+import { importHtml } from '../../../../src/import/html/import-html.ts';
 import { noteControlsAsMarkers } from '../../../../src/import/html/note-controls.ts';
 import { sanitiseHast } from '../../../../src/import/html/sanitise.ts';
 import { repoRoot } from '../../../helpers/project.ts';
@@ -22,6 +23,27 @@ describe('superscripts and subscripts that are not note markers', () => {
     const { markdown } = convertFragment('<p>The 2<sup>nd</sup> edition.<sup>1</sup></p><h3>Notes</h3><ol><li>Printed in 1931.</li></ol>');
     assert.match(markdown, /The 2nd edition\.\[\^1\]/);
     assert.match(markdown, /\[\^1\]: Printed in 1931\./);
+  });
+
+  // As public pages write them: a complexity `O(2<sup>n</sup>)`, a power `2<sup>n-1</sup>`, `x<sup>2k+1</sup>`,
+  // Wikipedia's `a<sub>ij</sub>`; ordinals in English and French.
+  it('what Unicode cannot raise or lower is written as Pandoc’s plain text writes it, never run into the word before', () => {
+    const { markdown } = convertFragment('<p>Naive: O(2<sup>n</sup>), then 2<sup>n-1</sup> and x<sup>2k+1</sup>; the entry a<sub>ij</sub> of the matrix.</p>');
+    assert.equal(markdown.trim(), 'Naive: O(2ⁿ), then 2ⁿ⁻¹ and x^(2k+1); the entry a\\_(ij) of the matrix.');
+  });
+
+  it('an ordinal’s or an abbreviation’s raised letters read with what they follow', () => {
+    const { markdown } = convertFragment('<p>The 19<sup>th</sup> century, le 1<sup>er</sup> mai, M<sup>me</sup> Curie.</p>');
+    assert.equal(markdown.trim(), 'The 19th century, le 1er mai, Mme Curie.');
+  });
+
+  it('a lowered annotation on a year (maggieappleton.com: `2021<sub>5ya</sub>`, years ago) stays apart from it', () => {
+    const relative = 'tests/fixtures/import/real/defuddle/footnotes--maggieappleton.com-xanadu-patterns.html';
+    const file = new VFile({ path: relative, value: readFileSync(path.join(repoRoot, relative), 'utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.match(markdown, /the word _hypertext_ in 2021\\_\(5ya\) and not believe/);
+    assert.doesNotMatch(markdown, /20215ya|198937ya/);
   });
 });
 
