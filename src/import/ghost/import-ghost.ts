@@ -11,7 +11,7 @@ import { htmlContentToBody, htmlToText, markdownToHtml, type PlaceInSource, sour
 import { splitCaptionCredit } from '../html/caption.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { lexicalToHtml } from './lexical.ts';
+import { type LexicalHtml, lexicalToHtml } from './lexical.ts';
 
 interface GhostPost {
   id?: string;
@@ -278,8 +278,24 @@ function bodyKeyOf(post: GhostPost): 'html' | 'markdown' | 'mobiledoc' | 'lexica
   if (post.html?.trim()) return 'html';
   if (post.markdown?.trim()) return 'markdown';
   if (post.mobiledoc && mobiledocMarkdown(post.mobiledoc)) return 'mobiledoc';
-  if (post.lexical && lexicalToHtml(post.lexical)) return 'lexical';
+  if (lexicalOf(post)) return 'lexical';
   return 'plaintext';
+}
+
+const lexicalBodies = new WeakMap<GhostPost, LexicalHtml | undefined>();
+
+/**
+ * The post's Lexical as HTML, read once per post; undefined when it holds nothing to show (an
+ * empty paragraph is what Ghost stores for an empty post) and no card left unread.
+ */
+function lexicalOf(post: GhostPost): LexicalHtml | undefined {
+  if (!post.lexical) return undefined;
+  if (!lexicalBodies.has(post)) {
+    const read = lexicalToHtml(post.lexical);
+    const shows = read && (read.unread.length > 0 || /<(?:img|video|audio|iframe|hr)\b/i.test(read.html) || read.html.replace(/<[^>]*>/g, '').trim() !== '');
+    lexicalBodies.set(post, shows ? read : undefined);
+  }
+  return lexicalBodies.get(post);
 }
 
 /** The post as HTML, from whichever form the export has it in; a post with no body at all is reported. */
@@ -291,7 +307,7 @@ function postHtml(post: GhostPost, file: VFile, place: Place): string {
   if (key === 'markdown') return markdownToHtml(post.markdown ?? '');
   if (key === 'mobiledoc') return markdownToHtml(mobiledocMarkdown(post.mobiledoc ?? '') ?? '');
   if (key === 'lexical') {
-    const lexical = lexicalToHtml(post.lexical ?? '');
+    const lexical = lexicalOf(post);
     for (const card of lexical?.unread ?? [])
       report(file, 'import-ghost-card', `post “${name}”: its ${card.type} card ${card.fate}; look at the original post`, place);
     return lexical?.html ?? '';

@@ -34,6 +34,15 @@ describe('Ghost posts whose body is not HTML', () => {
     assert.equal(empty?.fatal, false);
   });
 
+  test('a Lexical post holding only an empty paragraph (what Ghost stores for an empty post) is reported as having no body', () => {
+    const lexical = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [] }] } });
+    const posts = [{ id: '1', title: 'Empty one', slug: 'empty-one', lexical, html: null, status: 'published', published_at: '2024-01-02T10:00:00.000Z' }];
+    const text = JSON.stringify({ db: [{ meta: { exported_on: 1, version: '5.0.0' }, data: { posts } }] }, null, 2);
+    const { file } = importFixture('tests/fixtures/import/ghost', 'empty-lexical.ghost.json', {}, text);
+    const empty = file.messages.find((message) => message.ruleId === 'import-empty-post');
+    assert.match(empty?.reason ?? '', /“Empty one” has no body/);
+  });
+
   test('a Ghost 5 post kept only as Lexical is read from it: its picture is a figure, not an empty post (TryGhost/migrate’s export)', () => {
     const { result, markdown, file, sourceLines } = importFixture('tests/fixtures/import/real/ghost', 'migrate-assetscraper-ghost.json');
     const index = result.chapters.findIndex((chapter) => chapter.piece.meta.title === 'Post 3 - Lexical');
