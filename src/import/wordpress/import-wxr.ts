@@ -382,9 +382,9 @@ function attachmentFigure(item: WxrItem, file: VFile, line: number, role: 'attac
     );
   const { caption, credit } = splitCaptionCredit(captionText);
   const figure = figureDirective(caption, credit);
-  // Without alt text, the attachment's title when it is words (WordPress names a picture after its file, `dsc20050102_192118_51`, unless told otherwise).
-  const title = fieldText(item.title);
-  const alt = htmlToText(metaValue(item, '_wp_attachment_image_alt')) || (/\s/.test(title.trim()) ? title.trim() : '');
+  // Only the alt text WordPress was given: the attachment's title is named after its file unless
+  // someone changed it (`Screen Shot 2019-01-01 at 10.00.00`), so it describes nothing for sure.
+  const alt = htmlToText(metaValue(item, '_wp_attachment_image_alt'));
   figure.attributes = { ...figure.attributes, remote: url, ...(alt ? { alt } : {}) };
   report(file, 'import-remote-image', `the ${role} ${url} is on the web and was not fetched: put the file in the project and give the figure a src`, {
     line,
@@ -393,11 +393,11 @@ function attachmentFigure(item: WxrItem, file: VFile, line: number, role: 'attac
   return [figure];
 }
 
-/** `photo-300x200.jpg` and `photo.jpg` are one picture: WordPress names its resized copies so. */
+/** `photo-300x200.jpg`, `photo-scaled.jpg` (WordPress 5.3's copy of a big upload) and `photo.jpg` are one picture: WordPress names its resized copies so. */
 const pictureKey = (url: string) =>
   url
     .replace(/[?#].*$/, '')
-    .replace(/-\d+x\d+(?=\.\w+$)/, '')
+    .replace(/-(?:\d+x\d+|scaled)(?=\.\w+$)/, '')
     .replace(/^https?:/, '');
 
 /**

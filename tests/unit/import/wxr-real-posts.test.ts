@@ -195,12 +195,12 @@ describe('the WordPress Theme Unit Test data (WordPress/wordpress-importer phpun
 describe('WordPress featured images (TryGhost/migrate packages/mg-wp-xml/test/fixtures/feature-image-captions.xml)', () => {
   const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/tryghost-migrate', 'feature-image-captions.xml');
 
-  it('a featured image with a description has it as caption; one with a title only has the title as alt text; a post without has none', () => {
+  it('a featured image with a description has it as caption; its title is not taken for alt text (WordPress names it after the file unless told); a post without has none', () => {
     assert.deepEqual(
       markdown.map((body) => body.split('\n')[0]),
       [
-        '::figure[The caption from the attachment description.]{remote="https://example.com/wp-content/uploads/2013/06/described-image.jpg" alt="Described Image Title"}',
-        '::figure{remote="https://example.com/wp-content/uploads/2013/06/title-only-image.jpg" alt="Title-Only Image Title"}',
+        '::figure[The caption from the attachment description.]{remote="https://example.com/wp-content/uploads/2013/06/described-image.jpg"}',
+        '::figure{remote="https://example.com/wp-content/uploads/2013/06/title-only-image.jpg"}',
         'This post has no featured image at all.',
       ],
     );
