@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import { mathToMarkdown } from 'mdast-util-math';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -39,10 +39,32 @@ const markdownWriter = unified().use(remarkGfm).use(remarkDirective).use(remarkM
 
 /** The chapter file for a piece: YAML front matter, then the Markdown body. */
 export function pieceToMarkdown(piece: ImportedPiece): string {
-  const frontMatter = stringifyYaml(piece.meta, { lineWidth: 100, minContentWidth: 40 });
+  const meta = { ...piece.meta, title: titleMarkdown(piece.meta.title) };
+  const frontMatter = stringifyYaml(meta, { lineWidth: 100, minContentWidth: 40 });
   return `---\n${frontMatter}---\n\n${bodyToMarkdown(piece.body)}`;
 }
 
 export function bodyToMarkdown(body: Root): string {
   return markdownWriter.stringify(body);
+}
+
+/**
+ * A source's title is text, and a chapter's `title:` is read as inline Markdown (render/title.ts):
+ * what Markdown would take for markup is escaped (`Python’s \\_\\_init\\_\\_`, not **init**), so the
+ * title shows as the source showed it. A `code span` is kept as written: in a Markdown post's
+ * title it is code, as its site shows it.
+ */
+export function titleMarkdown(title: string): string {
+  const children: PhrasingContent[] = title
+    .split(/(`+[^`]+?`+)/)
+    .filter(Boolean)
+    .map((part) => (/^(`+)[^`]+?\1$/.test(part) ? { type: 'inlineCode', value: part.replace(/^`+|`+$/g, '') } : { type: 'text', value: part }));
+  const written = markdownWriter
+    .stringify({ type: 'root', children: [{ type: 'paragraph', children }] })
+    .trim()
+    // A title starts no block (`10. Things`, `# 1`, `- and +`): the escapes a paragraph needs there are noise.
+    .replace(/^(\d+)\\([.)])|^\\([#>+-])/, (_, digits: string | undefined, mark: string | undefined, block: string | undefined) =>
+      digits ? `${digits}${mark}` : (block ?? ''),
+    );
+  return written.includes('\n') ? title : written;
 }
