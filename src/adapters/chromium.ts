@@ -1,4 +1,6 @@
 import { accessSync, constants } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 
 const candidateNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
@@ -47,4 +49,26 @@ function isExecutable(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Where fontconfig finds a machine's fonts on Debian (its default `<dir>`s). */
+const fontDirectories = () => ['/usr/share/fonts', '/usr/local/share/fonts', path.join(homedir(), '.local/share/fonts'), path.join(homedir(), '.fonts')];
+
+/**
+ * The fonts Chromium may fall back on, beside the book's own: every file under fontconfig's font
+ * folders, by path, size and modification time. A printed page depends on them (the emoji font
+ * print.css names by `local()`, a script the book's fonts lack), so installing one must print again.
+ */
+export async function systemFontsState(directories: readonly string[] = fontDirectories()): Promise<string[]> {
+  const listed = await Promise.all(
+    directories.map(async (directory) => {
+      const names = (await readdir(directory, { recursive: true }).catch(() => [] as string[])).sort();
+      const infos = await Promise.all(names.map((name) => stat(path.join(directory, name)).catch(() => undefined)));
+      return names.flatMap((name, index) => {
+        const info = infos[index];
+        return info?.isFile() ? [`${path.join(directory, name)} ${info.size} ${info.mtimeMs}`] : [];
+      });
+    }),
+  );
+  return listed.flat();
 }

@@ -317,6 +317,7 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
   const { document } = options;
   const { hyphenPatternSets } = await import('../adapters/page-script.ts');
   const { chunkPath, launchPagedjs } = await import('../adapters/pagedjs.ts');
+  const { systemFontsState } = await import('../adapters/chromium.ts');
   const { hyphenationProblems, pageScriptEntry, printPdf } = await import('../render/pdf/print-pdf.ts');
   const hyphenation = hyphenationFor(document.languages ?? [document.metadata.language], await hyphenPatternSets());
   for (const chunk of document.chunks) await writeFile(chunkPath(options.workDirectory, chunk), chunk.html);
@@ -338,7 +339,13 @@ export async function printWithPagedjs(options: PagedjsPrintOptions): Promise<Pr
   };
   const cache = options.cache && {
     memo: options.cache.memo,
-    layoutKey: contentKey(options.cache.inputsKey, hyphenation.data, await executableKey(options.chromiumPath), options.fixes ?? null),
+    layoutKey: contentKey(
+      options.cache.inputsKey,
+      hyphenation.data,
+      await executableKey(options.chromiumPath),
+      await systemFontsState(),
+      options.fixes ?? null,
+    ),
   };
   try {
     return await printPdf(printer, {
