@@ -539,7 +539,7 @@ export interface BibtexEntry {
   /** LaTeX commands citation-js left as written in the item's fields. */
   latex: { field: string; command: string }[];
   /** A language named in a way no BCP 47 tag is known for (`langid = {anglais}`): the item is read without one. */
-  unknownLanguage?: { field: string; value: string };
+  unknownLanguage?: { field: string; value: string; several?: boolean };
 }
 
 /**
@@ -636,17 +636,31 @@ function withListsJoined(item: CslJsonItem): CslJsonItem {
  * written (`ngerman`), which citeproc takes for a language other than English (no title case).
  * A name no tag is known for leaves the item without a language, and is said (`unknown`).
  */
-function withLanguageTag(item: CslJsonItem, properties: Record<string, string | number>): { item: CslJsonItem; unknown?: { field: string; value: string } } {
-  const field = ['langid', 'hyphenation', 'language'].find((name) => typeof properties[name] === 'string' && String(properties[name]).trim() !== '');
-  if (!field) return { item };
-  const value = String(properties[field]).trim();
-  const tag =
-    field === 'language'
-      ? onlyLanguage(value.split(/\s+and\s+/).map((part) => biblatexLanguageTag(part) ?? biblatexLanguageTag(part.replace(/^lang/, ''))))
-      : biblatexLanguageTag(value, field === 'langid' ? String(properties.langidopts ?? '') : '');
+function withLanguageTag(
+  item: CslJsonItem,
+  properties: Record<string, string | number>,
+): { item: CslJsonItem; unknown?: { field: string; value: string; several?: boolean } } {
+  const fields = ['langid', 'hyphenation', 'language'].filter((name) => typeof properties[name] === 'string' && String(properties[name]).trim() !== '');
+  if (fields.length === 0) return { item };
   const { language: _asWritten, ...rest } = item;
-  return tag ? { item: { ...rest, language: tag } as CslJsonItem } : { item: rest as CslJsonItem, unknown: { field, value } };
+  // The first field that names one language wins (an unknown langid leaves `language = {English}` to be read).
+  for (const field of fields) {
+    const tag = languageTagOf(field, properties);
+    if (tag) return { item: { ...rest, language: tag } as CslJsonItem };
+  }
+  const field = fields[0] as string;
+  const value = String(properties[field]).trim();
+  return { item: rest as CslJsonItem, unknown: { field, value, ...(field === 'language' && languageTags(value).every(Boolean) ? { several: true } : {}) } };
 }
+
+function languageTagOf(field: string, properties: Record<string, string | number>): string | undefined {
+  const value = String(properties[field]).trim();
+  if (field === 'language') return onlyLanguage(languageTags(value));
+  return biblatexLanguageTag(value, field === 'langid' ? String(properties.langidopts ?? '') : '');
+}
+
+/** biblatex's `language` is a list: `english and german`, `langlatin`. */
+const languageTags = (value: string) => value.split(/\s+and\s+/).map((part) => biblatexLanguageTag(part) ?? biblatexLanguageTag(part.replace(/^lang/, '')));
 
 /** The one language a list names (`langlatin and langgerman` names two: none). */
 function onlyLanguage(tags: (string | undefined)[]): string | undefined {

@@ -205,12 +205,14 @@ function bibtexItems(file: VFile, entries: readonly BibtexEntry[]): (CslJsonItem
       );
     }
     if (entry.unknownLanguage) {
-      const { field, value } = entry.unknownLanguage;
+      const { field, value, several } = entry.unknownLanguage;
       const valueStart = fieldValueOffset(entryText, field);
       report(
         file,
         'bibliography-language-unknown',
-        `${entry.key}: ${field} = {${value}} is no language anthology knows (a babel or polyglossia name such as ngerman or british, or a BCP 47 tag such as de or en-GB): the item is read without one`,
+        several
+          ? `${entry.key}: ${field} = {${value}} names several languages, and a CSL item has one: the item is read without one (give its main language as langid)`
+          : `${entry.key}: ${field} = {${value}} is no language anthology knows (a babel or polyglossia name such as ngerman or british, or a BCP 47 tag such as de or en-GB): the item is read without one`,
         placeOf(start + (valueStart ?? 0)),
       );
     }

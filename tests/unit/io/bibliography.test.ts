@@ -156,4 +156,26 @@ describe('an entry’s language (biblatex langid, as babel and polyglossia name 
     ]);
     assert.equal(unknown[0]?.file, 'bibliography/bbt-dataset-1720.bib');
   });
+
+  it('the first of langid, hyphenation and language that names one language wins; a list of two is said as such', async () => {
+    const mixed = await loadBibliography(
+      await project({
+        'mixed.bib': [
+          '@book{unknownLangid, title = {A title}, langid = {klingonese}, language = {English}, date = {2001}}',
+          '@book{twoLanguages, title = {Ein Titel}, language = {english and german}, date = {2002}}',
+          '',
+        ].join('\n'),
+      }),
+    );
+    assert.equal(mixed.items.find((entry) => entry.id === 'unknownLangid')?.language, 'en');
+    assert.equal(mixed.items.find((entry) => entry.id === 'twoLanguages')?.language, undefined);
+    assert.deepEqual(
+      messages(mixed)
+        .filter((message) => message.ruleId === 'bibliography-language-unknown')
+        .map((message) => message.reason),
+      [
+        'twoLanguages: language = {english and german} names several languages, and a CSL item has one: the item is read without one (give its main language as langid)',
+      ],
+    );
+  });
 });
