@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { lowered, raised } from '../../core/script-digits.ts';
+import { isPictureAddress, linkedPictureCaption } from '../../load/chapter.ts';
 import { figureDirective } from '../body.ts';
 import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts';
 import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes.ts';
@@ -84,6 +85,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       return figure(node, undefined, undefined);
     },
   };
+  markLinkedPictures(tree, options.baseUrl);
   const converted = toMdast(tree, { handlers });
   const body: Root = converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] };
   makeLinksAbsolute(body, options.baseUrl);
@@ -271,6 +273,17 @@ function imageFigure(
   const remoteUrl = source === undefined ? undefined : remoteAddress(source, options.baseUrl);
   const directive = figureDirective(parts.caption, parts.credit, remoteUrl === undefined ? source : undefined);
   directive.attributes = { ...directive.attributes, ...(remoteUrl ? { remote: remoteUrl } : {}), ...(!parts.caption && alt ? { alt } : {}) };
+  const href = stringProperty(image, linkedPictureProperty);
+  let largerCopy: string | undefined;
+  if (href !== undefined) {
+    // A picture that is a link keeps its link in its caption, as a Markdown one does (`linkedPictureCaption`).
+    const url = absoluteHref(href, options.baseUrl);
+    const caption = linkedPictureCaption({ type: 'image', url: remoteUrl ?? source ?? '' }, { type: 'link', url, children: [] }, directive.children);
+    directive.children = caption.children;
+    // A picture on the web linked to a larger copy (Substack, WordPress) is reported once, as not fetched, with that copy named.
+    if (caption.dropped && remoteUrl && isPictureAddress(url)) largerCopy = url;
+    else if (caption.dropped) report(file, 'figure-link-dropped', caption.dropped, image.position?.start ?? { line: 1, column: 1 });
+  }
   if (source !== undefined) {
     images.push({ src: remoteUrl ?? source, remote: remoteUrl !== undefined, ...(parts.caption ? { caption: parts.caption } : {}), ...(alt ? { alt } : {}) });
   }
@@ -279,11 +292,40 @@ function imageFigure(
     report(
       file,
       'import-remote-image',
-      `the image ${remoteUrl} is on the web and was not fetched: put the file in the project and give the figure a src`,
+      `the image ${remoteUrl} is on the web and was not fetched${largerCopy ? ` (it links to a larger copy, ${largerCopy})` : ''}: put the file in the project and give the figure a src`,
       place ?? { line: 1, column: 1 },
     );
   }
   return [directive];
+}
+
+const linkedPictureProperty = 'dataAnthologyLinkedTo';
+
+/**
+ * A link whose only content is one picture (`<a href="…"><img …></a>`: a thumbnail of a larger
+ * copy, a banner to a page) gives the picture the link's address, for its figure's caption.
+ */
+function markLinkedPictures(tree: HastRoot | Element, baseUrl: string | undefined): void {
+  const page = baseUrl && absoluteHref(baseUrl, undefined).replace(/#.*$/, '');
+  visit(tree, 'element', (node) => {
+    const href = node.tagName === 'a' ? stringProperty(node, 'href')?.trim() : undefined;
+    // A link to a place in the page itself (`#img-2`: a site's picture viewer) adds nothing.
+    if (!href || href.startsWith('#') || (page && absoluteHref(href, baseUrl).replace(/#.*$/, '') === page)) return;
+    const pictures = pictureImages(node);
+    const [only] = pictures;
+    // WordPress's galleries link each picture to its attachment page, which shows that picture (`data-link`): the link adds nothing.
+    if (!only || pictures.length !== 1 || hasTextBeside(node, pictures) || stringProperty(only, 'dataLink') === href) return;
+    only.properties = { ...only.properties, [linkedPictureProperty]: href };
+  });
+}
+
+function absoluteHref(href: string, baseUrl: string | undefined): string {
+  if (!baseUrl) return href;
+  try {
+    return new URL(href, baseUrl).href;
+  } catch {
+    return href;
+  }
 }
 
 /** A picture whose address nothing in the page holds (a script was to set it) is never lost silently. */

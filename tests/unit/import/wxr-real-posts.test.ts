@@ -190,6 +190,22 @@ describe('the WordPress Theme Unit Test data (WordPress/wordpress-importer phpun
   it('does not repeat a featured image the post shows already', () => {
     assert.equal(chapter('Template: Featured Image (Horizontal)').match(/featured-image-horizontal\.jpg/g)?.length, 1);
   });
+
+  it('a picture that is a link: to its larger copy on the web, named where the picture is reported as not fetched; to its own file or its gallery attachment page, nothing added', () => {
+    const larger = file.messages.filter((message) => message.ruleId === 'import-remote-image' && message.reason.includes('links to a larger copy'));
+    assert.deepEqual(
+      larger.map((message) => [
+        message.line,
+        /\(it links to a larger copy, https:\/\/wpthemetestdata\.files\.wordpress\.com\/2008\/06\/100_5(?:540|478)\.jpg\)/.test(message.reason),
+      ]),
+      [
+        [lineOf(sourceLines, '<a href="https://wpthemetestdata.files.wordpress.com/2008/06/100_5540.jpg"><img'), true],
+        [lineOf(sourceLines, '<a href="https://wpthemetestdata.files.wordpress.com/2008/06/100_5478.jpg"><img'), true],
+      ],
+    );
+    assert.ok(!file.messages.some((message) => message.ruleId === 'figure-link-dropped'));
+    assert.ok(!markdown.some((body) => body.includes('::figure[<')), 'no caption is a bare address');
+  });
 });
 
 describe('WordPress featured images (TryGhost/migrate packages/mg-wp-xml/test/fixtures/feature-image-captions.xml)', () => {
