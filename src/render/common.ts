@@ -7,7 +7,7 @@ import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
-import { interfaceWords, isTranslated } from '../core/interface-words.ts';
+import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 import { titleHast } from './title.ts';
@@ -136,7 +136,7 @@ function firstPublishedLine({ meta }: Chapter, language: string): Element | unde
   if (!meta.venue && !meta.date) return undefined;
   const date = meta.date ? formatDate(meta.date, language) : undefined;
   const after = date ? `, ${date}.` : '.';
-  if (!/^en(?:-|$)/i.test(language) && isTranslated(language, 'firstPublished')) {
+  if (!isEnglish(language) && isTranslated(language, 'firstPublished')) {
     // The CSL locale's `original work published` (`Ursprünglich erschienen`), as its styles print it: no preposition before a date.
     const words = interfaceWords(language);
     const lead = words('firstPublished');
@@ -205,7 +205,7 @@ export function chapterReferences(chapter: Chapter, language: string): ElementCo
 }
 
 /** Plain text of the title page lines, shared by every format. */
-export function editorsLine(book: Book): string {
+export function editorsLine(book: Pick<Book, 'config'>): string {
   const { editors, language } = book.config;
   return `${interfaceWords(language)('editedBy')} ${joinNames(editors, language)}`;
 }
