@@ -132,6 +132,9 @@ describe('interface words in the book’s language', () => {
       assert.match(chapter, /<p class="first-published">First published in <cite>Maps Quarterly<\/cite>, /, language);
       assert.match(warnings[0] ?? '', /“First published”/, language);
     }
+    // Russian's date ends with its own full stop (`март 2019 г.`): not two.
+    const russian = await bookIn('ru');
+    assert.match(text(renderHtmlSite(russian.book, assets).get('the-lamp-room.html')), /<cite>Maps Quarterly<\/cite>, март 2019 г\.<\/p>/);
     const { book } = await bookIn('pt');
     assert.match(text(renderHtmlSite(book, assets).get('the-lamp-room.html')), /Trabalho original publicado em <cite>Maps Quarterly<\/cite>, março de 2019\./);
   });
