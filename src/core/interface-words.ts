@@ -90,12 +90,68 @@ const sourceOf: Partial<Record<InterfaceTerm, keyof typeof interfaceWordSources>
 /** Terms that open a heading or a sentence: CSL locales write them in lower case (`kapitola`, `edited by`). */
 const capitalisedTerms = new Set<InterfaceTerm>(['chapter', 'part', 'notes', 'pages', 'editedBy', 'firstPublished']);
 
-/** A source's terms for a language: its own tag (`de-CH`), else the language alone (`de`). */
+/** Whether a language tag is English (`en`, `en-GB`, `EN-us`): the words as the renderers have always printed them. */
+export function isEnglish(language: string): boolean {
+  return /^en(?:-|$)/i.test(language);
+}
+
+/**
+ * A source's terms for a language: its own tag (`de-CH`), else the language alone (`de-LI` takes
+ * `de`), unless the tag's script is not the language's usual one: then a tag in that script, the
+ * same region first (`zh-Hant` and `zh-HK` take `zh-TW`, never Simplified `zh`; `sr-Latn-RS` takes
+ * `sr-Latn`). A region never borrows another region's words (`pt` has no `pt-BR`).
+ */
 function sourceTerms(source: keyof typeof interfaceWordSources, language: string): Record<string, string> | undefined {
   const table = interfaceWordSources[source];
   const lower = language.toLowerCase();
   const tag = Object.keys(table).find((candidate) => candidate.toLowerCase() === lower);
-  return table[tag ?? lower.split('-')[0] ?? ''];
+  if (tag) return table[tag];
+  const primary = lower.split('-')[0] ?? '';
+  const wanted = maximized(language);
+  if (!wanted || maximized(primary)?.script === wanted.script) return table[primary];
+  const sameScript = Object.keys(table).filter((candidate) => {
+    const other = maximized(candidate);
+    return other?.language === wanted.language && other.script === wanted.script;
+  });
+  const best = sameScript.find((candidate) => maximized(candidate)?.region === wanted.region) ?? sameScript[0];
+  return best === undefined ? undefined : table[best];
+}
+
+/** The tag with its likely script and region (`zh-HK` → `zh-Hant-HK`), or nothing for a tag `Intl` cannot read. */
+function maximized(tag: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(tag).maximize();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CSL locales give `chapter` and `part` as bare terms; a heading puts the number after them
+ * (`Kapitel 1`, `Část I`), which is the usual order only in these languages (European ones whose
+ * books head chapters so, and Greek and Hebrew). Elsewhere the order differs (Japanese and Chinese
+ * `第1章`, Turkish and Hungarian `1. Bölüm`, Arabic with the article and an ordinal), and no source
+ * gives the pattern: the heading stays English and is named in the warning.
+ */
+const termBeforeNumber = new Set(['cs', 'da', 'de', 'el', 'es', 'fi', 'fr', 'he', 'it', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'uk']);
+
+/**
+ * The languages whose CSL `original-work-published` followed by `in` and a venue, or by a date,
+ * was read as a sentence and found right (`Ursprünglich erschienen in <cite>…</cite>, März 2019.`,
+ * `Trabalho original publicado em …`). The others were not: Chinese and Hebrew terms lead into a
+ * year (`原著出版于`, `בשנת`) and glue to `in`; Turkish `içinde` follows its noun; Czech and French
+ * have a citation's Latin `in`; Spanish `publicada en 11 de febrero`, Italian `pubblicata marzo
+ * 2019` and Polish `w` want a case or an article the sentence cannot give. They print it in English.
+ */
+const firstPublishedSentence = new Set(['da', 'de', 'nb', 'pt']);
+
+const primaryLanguage = (language: string) => (language.split('-')[0] ?? '').toLowerCase();
+
+/** Whether a term makes the right words in the language (see the two lists above). */
+function termFits(term: InterfaceTerm, language: string): boolean {
+  if (term === 'chapter' || term === 'part') return termBeforeNumber.has(primaryLanguage(language));
+  if (term === 'firstPublished' || term === 'firstPublishedIn') return firstPublishedSentence.has(primaryLanguage(language));
+  return true;
 }
 
 export interface InterfaceWords {
@@ -110,7 +166,7 @@ const made = new Map<string, InterfaceWords>();
 export function interfaceWords(language: string): InterfaceWords {
   const known = made.get(language);
   if (known) return known;
-  const english = /^en(?:-|$)/i.test(language);
+  const english = isEnglish(language);
   const words = Object.assign(
     (term: InterfaceTerm): string => {
       if (english) return englishInterfaceWords[term];
@@ -124,6 +180,7 @@ export function interfaceWords(language: string): InterfaceWords {
 
 function translatedTerm(term: InterfaceTerm, language: string): string | undefined {
   const source = sourceOf[term];
+  if (!termFits(term, language)) return undefined;
   const value = source ? sourceTerms(source, language)?.[term] : undefined;
   if (!value) return undefined;
   return capitalisedTerms.has(term) ? value.charAt(0).toLocaleUpperCase(language) + value.slice(1) : value;
@@ -131,11 +188,11 @@ function translatedTerm(term: InterfaceTerm, language: string): string | undefin
 
 /** The terms a language has no translation for (none for English), in catalogue order. */
 export function untranslatedTerms(language: string): InterfaceTerm[] {
-  if (/^en(?:-|$)/i.test(language)) return [];
+  if (isEnglish(language)) return [];
   return (Object.keys(englishInterfaceWords) as InterfaceTerm[]).filter((term) => term !== 'firstPublishedIn' && translatedTerm(term, language) === undefined);
 }
 
 /** Whether the phrase a term begins is in the book's language (else the renderer writes the English sentence whole). */
 export function isTranslated(language: string, term: InterfaceTerm): boolean {
-  return /^en(?:-|$)/i.test(language) || translatedTerm(term, language) !== undefined;
+  return isEnglish(language) || translatedTerm(term, language) !== undefined;
 }

@@ -7,7 +7,7 @@ import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
-import { interfaceWords, isTranslated } from '../core/interface-words.ts';
+import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 import { titleHast } from './title.ts';
@@ -135,16 +135,18 @@ export function chapterOpening(chapter: Chapter, book: Pick<Book, 'config'>): El
 function firstPublishedLine({ meta }: Chapter, language: string): Element | undefined {
   if (!meta.venue && !meta.date) return undefined;
   const date = meta.date ? formatDate(meta.date, language) : undefined;
-  const after = date ? `, ${date}.` : '.';
-  if (!/^en(?:-|$)/i.test(language) && isTranslated(language, 'firstPublished')) {
+  // A date that ends with its own full stop (Russian `март 2019 г.`) takes no second one.
+  const end = date?.endsWith('.') ? '' : '.';
+  const after = date ? `, ${date}${end}` : '.';
+  if (!isEnglish(language) && isTranslated(language, 'firstPublished')) {
     // The CSL locale's `original work published` (`Ursprünglich erschienen`), as its styles print it: no preposition before a date.
     const words = interfaceWords(language);
     const lead = words('firstPublished');
     const preposition = words('firstPublishedIn');
     const beforeVenue = lead.endsWith(` ${preposition}`) ? `${lead} ` : `${lead} ${preposition} `;
-    return h('p.first-published', meta.venue ? [beforeVenue, h('cite', meta.venue), after] : [`${lead} ${date}.`]);
+    return h('p.first-published', meta.venue ? [beforeVenue, h('cite', meta.venue), after] : [`${lead} ${date}${end}`]);
   }
-  const children = meta.venue ? ['First published in ', h('cite', meta.venue), after] : [`First published ${datePreposition(meta.date ?? '')} ${date}.`];
+  const children = meta.venue ? ['First published in ', h('cite', meta.venue), after] : [`First published ${datePreposition(meta.date ?? '')} ${date}${end}`];
   return h('p.first-published', children);
 }
 
@@ -205,7 +207,7 @@ export function chapterReferences(chapter: Chapter, language: string): ElementCo
 }
 
 /** Plain text of the title page lines, shared by every format. */
-export function editorsLine(book: Book): string {
+export function editorsLine(book: Pick<Book, 'config'>): string {
   const { editors, language } = book.config;
   return `${interfaceWords(language)('editedBy')} ${joinNames(editors, language)}`;
 }

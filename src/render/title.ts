@@ -45,8 +45,21 @@ function unlinked(node: PhrasingContent): PhrasingContent[] {
   return [node];
 }
 
+// Each title is parsed once per build (the site, the EPUB and the PDF ask for it many times), but a
+// long-running `anthology preview` sees every title ever typed: past this many, start again.
+export const titleCacheLimit = 4000;
 const hastOf = new Map<string, ElementContent[]>();
 const textOf = new Map<string, string>();
+
+function remember<T>(cache: Map<string, T>, title: string, value: T): void {
+  if (cache.size >= titleCacheLimit) cache.clear();
+  cache.set(title, value);
+}
+
+/** How many titles the caches hold (for the test that they stay bounded). */
+export function titleCacheSizes(): { hast: number; text: number } {
+  return { hast: hastOf.size, text: textOf.size };
+}
 
 /** The title as inline hast, for headings, contents and links: `Why <em>Moby-Dick</em> matters`. */
 export function titleHast(title: string): ElementContent[] {
@@ -55,7 +68,7 @@ export function titleHast(title: string): ElementContent[] {
     const paragraph: Paragraph = { type: 'paragraph', children: titlePhrasing(title) };
     const element = toHast(paragraph);
     made = element.type === 'element' ? element.children : [];
-    hastOf.set(title, made);
+    remember(hastOf, title, made);
   }
   // A copy each time: the renderers change trees in place (ids, classes).
   return structuredClone(made);
@@ -69,7 +82,7 @@ export function titleText(title: string): string {
   let made = textOf.get(title);
   if (made === undefined) {
     made = mdastToString({ type: 'paragraph', children: titlePhrasing(title) } satisfies Paragraph).replace(/\s*\n\s*/g, ' ');
-    textOf.set(title, made);
+    remember(textOf, title, made);
   }
   return made;
 }

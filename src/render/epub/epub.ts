@@ -3,7 +3,7 @@ import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
-import { interfaceWords } from '../../core/interface-words.ts';
+import { interfaceWords, isEnglish } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
@@ -487,7 +487,7 @@ function accessibilityMetadata(book: Book, printPages: PrintPages | undefined): 
     ...features.map((feature) => `    <meta property="schema:accessibilityFeature">${feature}</meta>`),
     ...hazards.map((hazard) => `    <meta property="schema:accessibilityHazard">${hazard}</meta>`),
     // Written in English whatever the book's language (`interface-words-missing` says so): marked as such.
-    `    <meta property="schema:accessibilitySummary"${/^en(?:-|$)/i.test(book.config.language) ? '' : ' xml:lang="en"'}>${escapeXml(summary)}</meta>`,
+    `    <meta property="schema:accessibilitySummary"${isEnglish(book.config.language) ? '' : ' xml:lang="en"'}>${escapeXml(summary)}</meta>`,
     ...(conforms
       ? [
           '    <meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>',

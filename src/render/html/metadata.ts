@@ -1,6 +1,8 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { isEnglish } from '../../core/interface-words.ts';
 import type { Book, Chapter } from '../../core/types.ts';
+import { editorsLine } from '../common.ts';
 import { titleText } from '../title.ts';
 
 interface PageRef {
@@ -29,11 +31,19 @@ function isbnOf(book: Pick<Book, 'config'>): string | undefined {
 const meta = (name: string, content: string) => h('meta', { name, content });
 const property = (name: string, content: string) => h('meta', { property: name, content });
 
+/**
+ * `Edited by A, B` for an English book, as its pages have always said; in another language the
+ * title page's translated line (`Herausgegeben von A und B`).
+ */
+function editorsDescription(book: Pick<Book, 'config'>): string {
+  return isEnglish(book.config.language) ? `Edited by ${book.config.editors.join(', ')}` : editorsLine(book);
+}
+
 /** Open Graph (and a canonical link) for any page: what a link preview shows. */
 export function pageMetadata(book: Pick<Book, 'config' | 'cover'>, page: PageRef, type: 'book' | 'article', coverPath: string): Element[] {
   const url = absolute(book, page.href);
   const image = book.cover && book.cover.web.mediaType !== 'image/svg+xml' ? absolute(book, coverPath) : undefined;
-  const description = book.config.subtitle ? titleText(book.config.subtitle) : `Edited by ${book.config.editors.join(', ')}`;
+  const description = book.config.subtitle ? titleText(book.config.subtitle) : editorsDescription(book);
   return [
     meta('description', description),
     ...(url ? [h('link', { rel: 'canonical', href: url })] : []),

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { interfaceWords, isTranslated } from '../../core/interface-words.ts';
+import { interfaceWords, isEnglish, isTranslated } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
@@ -393,7 +393,7 @@ function searchBody(language: string): ElementContent[] {
  * keeps its English ones, which name the query): none for English, or when a source lacks them.
  */
 function searchStatusWords(language: string): Record<string, string> {
-  if (!isTranslated(language, 'searchResults') || /^en(?:-|$)/i.test(language)) return {};
+  if (!isTranslated(language, 'searchResults') || isEnglish(language)) return {};
   const words = interfaceWords(language);
   return { 'data-searching': words('searching'), 'data-none': words('searchNoResults'), 'data-found': words('searchResults') };
 }

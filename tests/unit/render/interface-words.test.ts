@@ -3,10 +3,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { interfaceWords, untranslatedTerms } from '../../../src/core/interface-words.ts';
+import { toHtml } from 'hast-util-to-html';
+import { interfaceWords, isEnglish, untranslatedTerms } from '../../../src/core/interface-words.ts';
+import type { Book } from '../../../src/core/types.ts';
 import { loadCitedBook } from '../../../src/pipeline/build.ts';
 import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
+import { pageMetadata } from '../../../src/render/html/metadata.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
 import { repoRoot } from '../../helpers/project.ts';
@@ -104,5 +107,60 @@ describe('interface words in the book’s language', () => {
     // Its search page leaves the status line to search.js's English.
     const { book } = await bookIn('en-US');
     assert.doesNotMatch(text(renderHtmlSite(book, assets).get('search.html')), /data-found/);
+  });
+
+  it('keeps the English chapter and part labels where the language does not put the term before the number', async () => {
+    // The CSL locales give Japanese `章`, `部` and Chinese `章`, `部分`: `章 1` is no heading (`第1章` is).
+    for (const language of ['ja', 'zh', 'tr', 'ar', 'ko']) {
+      assert.equal(interfaceWords(language)('chapter'), 'Chapter', language);
+      assert.equal(interfaceWords(language)('part'), 'Part', language);
+    }
+    assert.equal(interfaceWords('cs')('part'), 'Část');
+    assert.equal(interfaceWords('ru')('chapter'), 'Глава');
+    const { book, warnings } = await bookIn('ja');
+    assert.match(text(renderHtmlSite(book, assets).get('the-lamp-room.html')), /<p class="chapter-number"[^>]*>Chapter 1<\/p>/);
+    assert.match(text(renderEpub(book, assets, { breaks: [] }).get('EPUB/nav.xhtml')), /Part I: Keepers/);
+    assert.match(renderPrintDocument(book, assets).html, /<p class="part-number">Part I<\/p>/);
+    assert.match(warnings[0] ?? '', /no translation into ja for “Chapter”, “Part”/);
+  });
+
+  it('writes the first-publication sentence in English where the CSL terms do not make one', async () => {
+    // zh `原著出版于 收入`, he `פורסם במקור בשנת בתוך` (“in the year in”), tr `içinde` before its noun.
+    for (const language of ['zh', 'he', 'tr', 'cs', 'fr']) {
+      const { book, warnings } = await bookIn(language);
+      const chapter = text(renderHtmlSite(book, assets).get('the-lamp-room.html'));
+      assert.match(chapter, /<p class="first-published">First published in <cite>Maps Quarterly<\/cite>, /, language);
+      assert.match(warnings[0] ?? '', /“First published”/, language);
+    }
+    // Russian's date ends with its own full stop (`март 2019 г.`): not two.
+    const russian = await bookIn('ru');
+    assert.match(text(renderHtmlSite(russian.book, assets).get('the-lamp-room.html')), /<cite>Maps Quarterly<\/cite>, март 2019 г\.<\/p>/);
+    const { book } = await bookIn('pt');
+    assert.match(text(renderHtmlSite(book, assets).get('the-lamp-room.html')), /Trabalho original publicado em <cite>Maps Quarterly<\/cite>, março de 2019\./);
+  });
+
+  it('gives Traditional Chinese the Traditional sources, never the Simplified ones', () => {
+    for (const language of ['zh-Hant', 'zh-HK', 'zh-TW', 'zh-Hant-TW', 'zh-MO']) {
+      assert.equal(interfaceWords(language)('contents'), '目錄', language);
+      assert.equal(interfaceWords(language)('editedBy'), '編輯', language);
+    }
+    for (const language of ['zh', 'zh-Hans', 'zh-CN', 'zh-SG']) assert.equal(interfaceWords(language)('contents'), '目录', language);
+    // Serbian in Cyrillic does not take Quarto's Latin-script words; the region still falls back to the language (`de-LI`).
+    assert.equal(interfaceWords('sr')('contents'), 'Contents');
+    assert.equal(interfaceWords('sr-Latn-RS')('contents'), interfaceWords('sr-Latn')('contents'));
+    assert.equal(interfaceWords('de-LI')('contents'), 'Inhaltsverzeichnis');
+  });
+
+  it('knows an English tag in one place', () => {
+    for (const language of ['en', 'en-GB', 'EN-us', 'en-Latn-US']) assert.ok(isEnglish(language), language);
+    for (const language of ['eng', 'de', 'es-EN', 'enm']) assert.ok(!isEnglish(language), language);
+  });
+
+  it('describes the book by its editors in the book’s language, and an English one as always', () => {
+    const config = { title: 'Lichter', editors: ['Mara Testwell', 'Jo Beispiel'], language: 'de', identifier: 'urn:x', url: undefined };
+    const description = (language: string) =>
+      toHtml(pageMetadata({ config: { ...config, language } } as unknown as Book, { href: 'index.html', title: 'Lichter', language }, 'book', 'cover.jpg'));
+    assert.match(description('de'), /<meta name="description" content="Herausgegeben von Mara Testwell und Jo Beispiel">/);
+    assert.match(description('en-GB'), /<meta name="description" content="Edited by Mara Testwell, Jo Beispiel">/);
   });
 });

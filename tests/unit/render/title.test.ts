@@ -10,7 +10,7 @@ import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
-import { titleHast, titleText } from '../../../src/render/title.ts';
+import { titleCacheLimit, titleCacheSizes, titleHast, titleText } from '../../../src/render/title.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const assets: RenderAssets = { siteCss: '', printCss: '', epubCss: '', fontFaceCss: '', fonts: [], notesScript: '', searchScript: '' };
@@ -112,5 +112,17 @@ describe('a chapter titled with Markdown, in every format', () => {
     assert.ok(html.includes(`data-outline-title="1. ${plain}"`));
     assert.match(html, /data-running-recto="Announcing async fn and return-position impl…"/);
     assert.doesNotMatch(html, /`/);
+  });
+});
+
+describe('the title caches', () => {
+  it('stay bounded however many titles a long preview sees', () => {
+    for (let index = 0; index < titleCacheLimit + 10; index += 1) {
+      titleText(`Title *${index}*`);
+      titleHast(`Title *${index}*`);
+    }
+    const sizes = titleCacheSizes();
+    assert.ok(sizes.text <= titleCacheLimit && sizes.hast <= titleCacheLimit, JSON.stringify(sizes));
+    assert.equal(titleText('Why *Moby-Dick* matters'), 'Why Moby-Dick matters');
   });
 });
