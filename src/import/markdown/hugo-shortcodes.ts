@@ -97,7 +97,45 @@ export function shortcodeLabel(name: string, attributes: string): string {
     .trim();
 }
 
-const pairedOnOneLine = /^\s*\{\{([<%])\s*(\w[\w/-]*)((?:\s[\s\S]*?)?)\s*[>%]\}\}(.*?)\{\{[<%]\s*\/\s*\2\s*[>%]\}\}\s*$/;
+/** The start of a shortcode's tag, `{{< name` or `{{% name`. */
+const tagHead = /^\{\{([<%])\s*(\w[\w/-]*)/;
+/** A line that only closes a shortcode, `{{< /name >}}`, once trimmed. */
+const closingLine = /^\{\{[<%]\s*\/\s*(\w[\w/-]*)\s*[>%]\}\}$/;
+
+interface ShortcodeTag {
+  delimiter: string;
+  name: string;
+  attributes: string;
+  /** What follows the tag's `>}}` on the line. */
+  after: string;
+}
+
+/**
+ * The shortcode a trimmed line opens with, read by hand rather than by one regular expression, whose
+ * overlapping runs of whitespace made a long line cost quadratic time. The attributes run to the
+ * first `>}}` or `%}}` and are empty or start with whitespace.
+ */
+function tagAtStart(trimmed: string, end = trimmed.length): ShortcodeTag | undefined {
+  const head = tagHead.exec(trimmed);
+  if (!head) return undefined;
+  const rest = trimmed.slice(head[0].length, end);
+  const close = rest.search(/[>%]\}\}/);
+  if (close < 0) return undefined;
+  const attributes = rest.slice(0, close).trimEnd();
+  if (attributes !== '' && !/^\s/.test(attributes)) return undefined;
+  return { delimiter: head[1] as string, name: head[2] as string, attributes, after: rest.slice(close + 3) };
+}
+
+/** A paired shortcode opened and closed on one line: its opening tag, and what it holds. */
+function pairedOnOneLine(line: string): { delimiter: string; name: string; attributes: string; inner: string } | undefined {
+  const trimmed = line.trim();
+  const name = tagHead.exec(trimmed)?.[2];
+  if (!name) return undefined;
+  const closing = new RegExp(`\\{\\{[<%]\\s*\\/\\s*${name}\\s*[>%]\\}\\}$`).exec(trimmed);
+  if (!closing) return undefined;
+  const tag = tagAtStart(trimmed, closing.index);
+  return tag && { ...tag, inner: tag.after };
+}
 
 /** A code span holding `code` as written, with a fence of backticks longer than any run in it. */
 export function codeSpan(code: string): string {
@@ -118,9 +156,9 @@ export interface CodeLine {
  * code span, listed in `codeLines` for `import-markdown.ts` to make a code block of), and the change.
  */
 export function pairedLineRewrite(line: string, lineNumber: number, codeLines: CodeLine[]): { text: string; change: SiteSyntaxChange } | undefined {
-  const paired = pairedOnOneLine.exec(line);
+  const paired = pairedOnOneLine(line);
   if (!paired) return undefined;
-  const [, delimiter = '<', name = '', attributes = '', inner = ''] = paired;
+  const { delimiter, name, attributes, inner } = paired;
   const kind = shortcodeKind(name);
   const typed = `{{${delimiter} ${name} ${delimiter === '<' ? '>' : '%'}}}`;
   const change = (text: string, reason: string, lossy = false) => ({ text, change: { line: lineNumber, reason, whole: false, lossy } });
@@ -136,7 +174,37 @@ export function pairedLineRewrite(line: string, lineNumber: number, codeLines: C
   return change(labelled, `Hugo shortcode ${typed}, which this importer does not know: what it holds is kept, but not what the site did with it`, true);
 }
 
-const shortcodeOpen = /^\s*\{\{([<%])\s*(\w[\w/-]*)((?:\s[\s\S]*?)?)\s*[>%]\}\}\s*$/;
+/** A shortcode's opening tag alone on its line. */
+function shortcodeOpen(line: string): ShortcodeTag | undefined {
+  const trimmed = line.trim();
+  const head = tagHead.exec(trimmed);
+  if (!head || !/[>%]\}\}$/.test(trimmed)) return undefined;
+  const attributes = trimmed.slice(head[0].length, -3).trimEnd();
+  if (attributes !== '' && !/^\s/.test(attributes)) return undefined;
+  return { delimiter: head[1] as string, name: head[2] as string, attributes, after: '' };
+}
+
+/**
+ * The lines that close a shortcode, by name, in order: found in one pass over the file, so that each
+ * opening with no closing (`{{< figure … >}}` on a line of its own) does not search to its end again.
+ * Keyed on the array of lines being rewritten; a closing already used is no longer a closing line.
+ */
+const closingsOf = new WeakMap<string[], Map<string, number[]>>();
+
+function closingAfter(lines: string[], index: number, name: string): number {
+  let byName = closingsOf.get(lines);
+  if (!byName) {
+    byName = new Map();
+    for (const [at, line] of lines.entries()) {
+      const closed = closingLine.exec(line.trim())?.[1];
+      if (closed) byName.set(closed, [...(byName.get(closed) ?? []), at]);
+    }
+    closingsOf.set(lines, byName);
+  }
+  const candidates = byName.get(name) ?? [];
+  const stillCloses = (at: number) => at > index && closingLine.exec((lines[at] as string).trim())?.[1] === name;
+  return candidates.find(stillCloses) ?? -1;
+}
 
 /**
  * A paired shortcode whose opening and closing are lines of their own: code becomes a fenced code
@@ -146,11 +214,10 @@ const shortcodeOpen = /^\s*\{\{([<%])\s*(\w[\w/-]*)((?:\s[\s\S]*?)?)\s*[>%]\}\}\
  * paired shortcode.
  */
 export function pairedBlockRewrite(lines: string[], index: number, changes: SiteSyntaxChange[]): number | undefined {
-  const open = shortcodeOpen.exec(lines[index] as string);
+  const open = shortcodeOpen(lines[index] as string);
   if (!open) return undefined;
-  const [, delimiter = '<', name = '', attributes = ''] = open;
-  const closing = new RegExp(`^\\s*\\{\\{[<%]\\s*\\/\\s*${name}\\s*[>%]\\}\\}\\s*$`);
-  const end = lines.findIndex((candidate, after) => after > index && closing.test(candidate));
+  const { delimiter, name, attributes } = open;
+  const end = closingAfter(lines, index, name);
   if (end < 0) return undefined;
   const kind = shortcodeKind(name);
   const typed = `{{${delimiter} ${name} ${delimiter === '<' ? '>' : '%'}}}`;

@@ -10,10 +10,10 @@ import type { SiteSyntaxChange } from './site-syntax.ts';
  */
 
 const fence = /^\s*(`{3,}|~{3,})/;
-const componentOpening = /^\s*<([A-Z][\w.]*)(?:\s[^<>]*?)?\s*>\s*$/;
+const componentOpening = /^\s*<([A-Z][\w.]*)(?:\s[^<>]*)?>\s*$/;
 const componentClosing = /^\s*<\/([A-Z][\w.]*)\s*>\s*$/;
 /** `<ThemeDesigner` alone, or with attributes, and no end of the tag on the line. */
-const componentStart = /^\s*<([A-Z][\w.]*)(?:\s+[^<>]*)?$/;
+const componentStart = /^\s*<([A-Z][\w.]*)(?:\s[^<>]*)?$/;
 
 interface OpenComponent {
   name: string;

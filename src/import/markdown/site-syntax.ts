@@ -32,13 +32,13 @@ const magicComment = /^\s*(?:\/\/|#|--|;|\/\*|\{\/\*|<!--)\s*highlight-(?:next-l
 const liquidHighlight = /^\s*\{%-?\s*highlight\s+["']?([\w+#.-]+)["']?[^%]*-?%\}\s*$/;
 const liquidEndHighlight = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
 const liquidTagLine = /^\s*\{%-?\s*(\w+)[^%]*-?%\}\s*$/;
-const hugoShortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*(\w[\w/-]*)([\s\S]*?)\s*[>%]\}\}\s*$/;
+const hugoShortcodeLine = /^\s*\{\{([<%])\s*(?:(\/)\s*)?(\w[\w/-]*)([\s\S]*?)[>%]\}\}\s*$/;
 const goRawOpen = /^\s*\{\{\s*raw\s+`\s*$/;
 const goRawClose = /^\s*`\s*\}\}\s*$/;
 const goImage = /^\s*\{\{\s*image\s+"([^"]+)"(?:\s+\d+)?\s*\}\}\s*$/;
 const headingAttributes = /^(\s{0,3}#{1,6}\s.*?)\s*\{\s*[#.][^{}]*\}\s*#*\s*$/;
 const kramdownBlockAttributes = /^\s*\{:[^{}]*\}\s*$/;
-const kramdownSpanAttributes = /[ \t]*\{:\s*[#.][^{}]*\}/g;
+const kramdownSpanAttributes = /(?<![ \t])[ \t]*\{:\s*[#.][^{}]*\}/g;
 const siteUrl = /\{\{\s*(?:site\.(?:base)?url|\.Site\.BaseURL|site\.github\.url)\s*\}\}/gi;
 const siteKeyLine =
   /^(?:layout|permalink|redirect_from|redirect_to|categories|category|tags|comments|published|excerpt_separator|sitemap|slug|aliases|weight|toc|share|header|teaser):\s*\S.*$/;
@@ -253,7 +253,8 @@ function siteLineRewrite(line: string): { text: string; reason: string; whole: b
   if (goPicture) return { text: `![](<${goPicture[1]}>)`, reason: 'Go template {{image}}: kept as a picture', whole: false, lossy: false };
   const shortcode = hugoShortcodeLine.exec(line);
   if (shortcode) {
-    const [, , closing, name = '', attributes = ''] = shortcode;
+    const [, , closing = '', name = '', attributesAsWritten = ''] = shortcode;
+    const attributes = attributesAsWritten.trimEnd();
     const picture = !closing && (name === 'figure' || showsImageFile(attributes)) ? pictureFor(attributes) : undefined;
     if (picture) return { text: picture, reason: `Hugo {{< ${name} >}} shortcode showing a picture: kept as a figure`, whole: false, lossy: false };
     const lossy =
@@ -275,7 +276,7 @@ const esImport = /^\s*import\s+(?:[\w$]+|\*\s+as\s+[\w$]+|\{[^}]*\})(?:\s*,\s*(?
 const esExport = /^\s*export\s+(?:(?:const|let|var)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|default\s+(?:function\b|class\b|\{|\(|[\w$]+\s*;?\s*$))/;
 const mdxComment = /^\s*\{\s*\/\*[\s\S]*\*\/\s*\}\s*$/;
 // A capitalised tag is a JSX component (HTML elements are lowercase): MDX, Docusaurus, Astro.
-const jsxComponentLine = /^\s*<(\/?)([A-Z][\w.]*)(?:\s[^<>]*?)?\s*(\/?)>\s*$/;
+const jsxComponentLine = /^\s*<(\/?)([A-Z][\w.]*)(?:\s[^<>]*?)?(\/?)>\s*$/;
 
 /**
  * Docusaurus, Astro and MDX posts: the excerpt marker (`<!--truncate-->`), ES `import`/`export`
@@ -373,8 +374,9 @@ function withoutRawTags(lines: string[], changes: SiteSyntaxChange[], fromLine: 
 }
 
 // `{{< highlight go >}}x := 1{{< /highlight >}}` inside a sentence: code in the sentence.
-const inlinePairedCode = /\{\{([<%])\s*(highlight|code)((?:\s+[^<>%]*?)?)\s*[>%]\}\}(.*?)\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g;
-const inlineShortcode = /\{\{([<%])\s*(\/?)\s*(\w[\w/-]*)((?:\s+[^<>%]*?)?)\s*[>%]\}\}/g;
+const inlinePairedCode = /\{\{([<%])\s*(highlight|code)((?:\s[^<>%]*)?)[>%]\}\}(.*?)\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g;
+// No two runs of whitespace side by side (`\s*(\/?)\s*`, `\s+[^<>%]*?\s*`): on a long run of spaces they cost cubic time.
+const inlineShortcode = /\{\{([<%])\s*(?:(\/)\s*)?(\w[\w/-]*)((?:\s[^<>%]*)?)[>%]\}\}/g;
 
 /**
  * Hugo shortcodes inside a sentence (outside code spans): `{{< glossary_tooltip text="containers"
@@ -392,8 +394,8 @@ function inlineShortcodes(line: string): { text: string; reason: string; lossy: 
         ? part
         : part
             .replace(inlinePairedCode, (_whole, _delimiter, _name, _attributes, code: string) => codeSpan(code.trim()))
-            .replace(inlineShortcode, (_whole, _delimiter, closing: string, name: string, attributes: string) =>
-              shortcodeWords(closing, name, attributes, lost),
+            .replace(inlineShortcode, (_whole, _delimiter, closing: string | undefined, name: string, attributes: string) =>
+              shortcodeWords(closing ?? '', name, attributes.trimEnd(), lost),
             ),
     )
     .join('');

@@ -101,7 +101,9 @@ function baseIndent(blocks: readonly ClassifiedLine[]): number {
 
 /** A line that reads as program text: a call, an assignment, braces, a keyword that opens a block, a prompt. */
 const codeLine =
-  /[{}]|\w\(|\);|\s=\s|[^=!<>]=[^=]|->|::|^\s*(?:def|class|return|import|from|elif|else:|for\s.+:$|while\s.+:$|if\s.+:$|try:|except\b|yield\b|print\b|#include|#define|>>>|\$\s)/;
+  /[{}]|\w\(|\);|\s=\s|[^=!<>]=[^=]|->|::|^(?:def \w+\(|class \w+[:(]|return\b|from [\w.]+ import\b|import [\w.]+$|elif\b|else:|for\s.+:$|while\s.+:$|if\s.+:$|try:|except\b|yield\b|print\b|#include|#define|>>>|\$\s)/;
+/** A line that ends as a sentence or a phrase of one does (`Yours ever,`): prose, whatever words it holds. */
+const endsAsProse = /[.!?,]["'”’)]?$/;
 
 /**
  * Code in plain text: lines indented past the text's paragraphs, most of them program text
@@ -110,7 +112,8 @@ const codeLine =
 function isCode(block: ClassifiedLine, base: number): boolean {
   const raw = block.raw ?? [];
   if (raw.length === 0 || !raw.every((line) => indentOf(line) >= base + 2)) return false;
-  return raw.filter((line) => codeLine.test(line.trim())).length * 2 >= raw.length;
+  const code = raw.filter((line) => codeLine.test(line.trim()) && !endsAsProse.test(line.trim())).length;
+  return code >= 2 && code * 2 > raw.length;
 }
 
 /** A code block's lines, as indented relative to one another. */

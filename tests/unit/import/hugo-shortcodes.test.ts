@@ -95,3 +95,28 @@ describe('Hugo paired shortcodes', () => {
     assert.equal(changes.find((change) => change.line === 1)?.lossy, false);
   });
 });
+
+describe('long runs of whitespace and unpaired shortcodes cost linear time', () => {
+  const seconds = (run: () => void) => {
+    const start = performance.now();
+    run();
+    return (performance.now() - start) / 1000;
+  };
+  const spaces = ' '.repeat(100_000);
+
+  test('a 100,000-character line of a shortcode or component that never ends is read in well under a second', () => {
+    for (const line of [
+      `{{< a${spaces}x`,
+      `{{% a${spaces}x`,
+      `{{< a${spaces}x >}} y {{< /b >}}`,
+      `import X from 'x'\n\n<Card${spaces}x<`,
+      `import X from 'x'\n\n<Card${spaces}>x>`,
+    ])
+      assert.ok(seconds(() => withoutSiteSyntax(line)) < 2, line.slice(0, 20));
+  });
+
+  test('a file of 5,000 shortcodes with no closing is read in well under a second', () => {
+    const distinct = Array.from({ length: 5000 }, (_, i) => `{{< figure${i} src="a.png" >}}\n`).join('\n');
+    assert.ok(seconds(() => withoutSiteSyntax(distinct)) < 2);
+  });
+});

@@ -156,3 +156,27 @@ describe('real plain-text sources: code', () => {
     assert.deepEqual(codeOf(result.chapters[0]?.piece.body as Root), []);
   });
 });
+
+describe('indented prose in a text scrape is not taken for code', () => {
+  it('a letter’s indented close (“Yours ever,” / “from Robert”) stays prose', () => {
+    const letter = [
+      'A Letter Home',
+      '',
+      'Dear Anne, the classes here are long and the masters have defended every one of them. I returned',
+      'yesterday from the coast, where we imported nothing but sand and a great deal of weather.',
+      '',
+      'We walked from the harbour to the old fort and back, and I thought of you the whole way there.',
+      'The house is quiet now and the lamps are lit; I will write again when the term is over.',
+      '',
+      '    Yours ever,',
+      '    from Robert',
+      '',
+    ].join('\n');
+    const piece = importText('letter.txt', letter).result.chapters[0]?.piece;
+    assert.ok(piece);
+    assert.equal(
+      piece.body.children.some((node) => node.type === 'code'),
+      false,
+    );
+  });
+});
