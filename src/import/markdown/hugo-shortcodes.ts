@@ -1,4 +1,4 @@
-import type { SiteSyntaxChange } from './site-syntax.ts';
+import type { SiteSyntaxChange } from './site-syntax-change.ts';
 
 /**
  * Hugo's paired shortcodes (`{{< name … >}}` … `{{< /name >}}`, or `{{% … %}}`) by what they hold:

@@ -1,4 +1,4 @@
-import type { SiteSyntaxChange } from './site-syntax.ts';
+import type { SiteSyntaxChange } from './site-syntax-change.ts';
 
 /**
  * MDX (Docusaurus, Astro/Starlight) has no indented code: the children of a JSX component are

@@ -6,16 +6,6 @@
  * are still places in the source and every removal is accounted for.
  */
 
-export interface SiteSyntaxChange {
-  line: number;
-  /** Why the line (or part of it) was taken out. */
-  reason: string;
-  /** The whole line went; otherwise only part of it. */
-  whole: boolean;
-  /** Content may have been lost (an embed, an unknown shortcode): the editor should look. */
-  lossy: boolean;
-}
-
 export interface SiteSyntaxResult {
   text: string;
   changes: SiteSyntaxChange[];
@@ -25,6 +15,9 @@ export interface SiteSyntaxResult {
 
 import { type CodeLine, codeSpan, pairedBlockRewrite, pairedLineRewrite, shortcodeArgument, shortcodeLabel, unescapeShortcodes } from './hugo-shortcodes.ts';
 import { mdxChildrenAsProse } from './mdx-components.ts';
+import type { SiteSyntaxChange } from './site-syntax-change.ts';
+
+export type { SiteSyntaxChange };
 
 const fence = /^\s{0,3}(`{3,}|~{3,})/;
 // Docusaurus's magic comments mark lines to highlight and are not shown: `// highlight-start`, `{/* highlight-next-line */}`.
