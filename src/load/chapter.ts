@@ -171,15 +171,15 @@ function linkedPicture(node: PhrasingContent): LinkedPicture | undefined {
 
 const webAddress = /^(?:https?:|mailto:)/i;
 
+/** An address that names a picture file (`photo.jpg`, `…/full.png?w=1456`). */
+export const isPictureAddress = (url: string) => /\.(?:avif|gif|jpe?g|png|svg|webp|tiff?)(?:[?#].*)?$/i.test(url);
+
 /**
  * The caption of a picture that is a link, so the link is not lost: to a web page, the caption (its
  * title, else the address) links there; to the picture itself, the link adds nothing. To anything
  * else (a larger copy of the picture, on the web or on its site, as WordPress links every picture
  * to its file; a page of the site), the link is no caption: it is left out, and `dropped` says why.
  */
-/** An address that names a picture file (`photo.jpg`, `…/full.png?w=1456`). */
-export const isPictureAddress = (url: string) => /\.(?:avif|gif|jpe?g|png|svg|webp|tiff?)(?:[?#].*)?$/i.test(url);
-
 export function linkedPictureCaption(image: Image, link: Link, title: PhrasingContent[]): { children: PhrasingContent[]; dropped?: string } {
   const url = link.url.trim();
   if (url === '' || url === image.url) return { children: title };
