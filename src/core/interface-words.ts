@@ -167,10 +167,17 @@ export function interfaceWords(language: string): InterfaceWords {
   const known = made.get(language);
   if (known) return known;
   const english = isEnglish(language);
+  // Each term looked up once per language: a page asks for a dozen, and a lookup may run `Intl.Locale`.
+  const terms = new Map<InterfaceTerm, string>();
   const words = Object.assign(
     (term: InterfaceTerm): string => {
       if (english) return englishInterfaceWords[term];
-      return translatedTerm(term, language) ?? englishInterfaceWords[term];
+      let word = terms.get(term);
+      if (word === undefined) {
+        word = translatedTerm(term, language) ?? englishInterfaceWords[term];
+        terms.set(term, word);
+      }
+      return word;
     },
     { language },
   );

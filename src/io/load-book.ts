@@ -5,7 +5,7 @@ import { configFileName } from '../config/load.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { type YamlPath, yamlPlaces } from '../config/validate-yaml.ts';
 import { chapterFileId } from '../core/chapter-id.ts';
-import { englishInterfaceWords, sentenceGroups, untranslatedTerms } from '../core/interface-words.ts';
+import { englishInterfaceWords, isEnglish, sentenceGroups, untranslatedTerms } from '../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
@@ -112,7 +112,7 @@ async function readCheckedStyle(projectDir: string, config: BookConfig, configFi
       : (memo.value('style-check', contentKey(styleXml), () => cslStyleProblem(styleXml) ?? null) ?? undefined);
     if (problem) report(style.file, 'style-invalid', problem.reason, problem.place);
     const locale = await readLocale(projectDir, config);
-    if (!config.language.toLowerCase().startsWith('en') && !locale) {
+    if (!isEnglish(config.language) && !locale) {
       const folder = path.posix.dirname(config.style);
       report(
         configFile,
