@@ -277,7 +277,7 @@ function imageFigure(
   let largerCopy: string | undefined;
   if (href !== undefined) {
     // A picture that is a link keeps its link in its caption, as a Markdown one does (`linkedPictureCaption`).
-    const url = absoluteHref(href, options.baseUrl);
+    const url = options.baseUrl ? absoluteUrl(href, options.baseUrl) : href;
     const caption = linkedPictureCaption({ type: 'image', url: remoteUrl ?? source ?? '' }, { type: 'link', url, children: [] }, directive.children);
     directive.children = caption.children;
     // A picture on the web linked to a larger copy (Substack, WordPress) is reported once, as not fetched, with that copy named.
@@ -306,26 +306,17 @@ const linkedPictureProperty = 'dataAnthologyLinkedTo';
  * copy, a banner to a page) gives the picture the link's address, for its figure's caption.
  */
 function markLinkedPictures(tree: HastRoot | Element, baseUrl: string | undefined): void {
-  const page = baseUrl && absoluteHref(baseUrl, undefined).replace(/#.*$/, '');
+  const page = baseUrl?.replace(/#.*$/, '');
   visit(tree, 'element', (node) => {
     const href = node.tagName === 'a' ? stringProperty(node, 'href')?.trim() : undefined;
     // A link to a place in the page itself (`#img-2`: a site's picture viewer) adds nothing.
-    if (!href || href.startsWith('#') || (page && absoluteHref(href, baseUrl).replace(/#.*$/, '') === page)) return;
+    if (!href || href.startsWith('#') || (baseUrl && absoluteUrl(href, baseUrl).replace(/#.*$/, '') === page)) return;
     const pictures = pictureImages(node);
     const [only] = pictures;
     // WordPress's galleries link each picture to its attachment page, which shows that picture (`data-link`): the link adds nothing.
     if (!only || pictures.length !== 1 || hasTextBeside(node, pictures) || stringProperty(only, 'dataLink') === href) return;
     only.properties = { ...only.properties, [linkedPictureProperty]: href };
   });
-}
-
-function absoluteHref(href: string, baseUrl: string | undefined): string {
-  if (!baseUrl) return href;
-  try {
-    return new URL(href, baseUrl).href;
-  } catch {
-    return href;
-  }
 }
 
 /** A picture whose address nothing in the page holds (a script was to set it) is never lost silently. */
