@@ -7,6 +7,7 @@ import { loadBibliography, managedBibliographyItems } from '../io/bibliography.t
 import { loadBookConfig } from '../io/book-config.ts';
 import { listChapters } from '../io/load-book.ts';
 import { exitCodes, UsageError } from './errors.ts';
+import type { FetchImagesOptions } from './fetch-images.ts';
 import { importCommand } from './import.ts';
 import { chapterFacts, placeInContents } from './place-in-contents.ts';
 import type { Ui } from './ui.ts';
@@ -21,6 +22,8 @@ export interface AddOptions {
   postTypes: string[];
   drafts: boolean;
   cite: boolean;
+  /** `--fetch-images` (as for import). */
+  fetchImages?: FetchImagesOptions;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function addCommand(projectDir: string, sources: readonly string[],
       drafts: options.drafts,
       cite: options.cite,
       author: options.author?.trim(),
+      ...(options.fetchImages ? { fetchImages: options.fetchImages } : {}),
       placeInContents: async (root, chapterPaths) => {
         placements = await placeInContents(root, chapterPaths, {
           ...(options.part !== undefined ? { part: options.part } : {}),

@@ -15,6 +15,7 @@ import type { SourceInput } from '../import/types.ts';
 import { loadBibliography, managedBibliographyFile, managedBibliographyItems, serialiseBibliography } from '../io/bibliography.ts';
 import { loadBookConfig } from '../io/book-config.ts';
 import { addToContents } from '../io/edit-config.ts';
+import type { FetchedImage } from '../io/fetch-image.ts';
 import { copyPostBibliography, readPostBibliography } from '../io/post-bibliography.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath, isImageName } from '../io/read-source.ts';
@@ -22,6 +23,7 @@ import { findAuthorData } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
+import { type FetchImagesOptions, fetchRemoteFigures, placeFetchedImages } from './fetch-images.ts';
 import { chapterIdsOutside, giveFreeIds } from './project-chapter-ids.ts';
 import { diagnosticOn, type Ui } from './ui.ts';
 
@@ -37,6 +39,8 @@ export interface ImportCommandOptions {
   author: string | undefined;
   /** Parse notes into the shared bibliography and cite by key (`--no-cite` to keep them as typed). */
   cite: boolean;
+  /** `--fetch-images`: download the pictures the posts show from the web (`--fetch-local`: from private networks too). */
+  fetchImages?: FetchImagesOptions;
   /** Where new chapters go in `contents` (`anthology add`: by date); by default, at the end. Returns the paths added. */
   placeInContents?: (projectDir: string, chapterPaths: readonly string[]) => Promise<string[]>;
 }
@@ -116,7 +120,12 @@ export async function importCommand(projectDir: string, sources: readonly string
   const attribution = attributionSummary(files);
   if (attribution) ui.info(attribution);
   const remote = chapters.flatMap((chapter) => chapter.remoteImages.map((image) => ({ chapter: chapter.fileName, ...image })));
-  if (remote.length > 0) ui.info(`${remote.length} remote image${remote.length === 1 ? '' : 's'} not fetched: supply the files (listed in the report)`);
+  const fetchedCount = files.reduce((total, file) => total + file.messages.filter((message) => message.ruleId === 'import-image-fetched').length, 0);
+  if (fetchedCount > 0) ui.info(`${fetchedCount} image${fetchedCount === 1 ? '' : 's'} fetched from the web into ${relativeOut}/images/`);
+  if (remote.length > 0)
+    ui.info(
+      `${remote.length} remote image${remote.length === 1 ? '' : 's'} not fetched: supply the files (listed in the report)${options.fetchImages ? '' : ', or import again with --fetch-images'}`,
+    );
   const unchanged = plans.filter((plan) => plan.action === 'unchanged').length;
   ui.info(
     `wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${relativeOut}/${unchanged > 0 ? ` (${unchanged} unchanged)` : ''}${added.length > 0 ? `; added ${added.length} to contents in anthology.yaml` : ''}`,
@@ -157,6 +166,7 @@ async function importSources(
   const relativeOut = path.relative(projectDir, outDir).split(path.sep).join('/');
   const imports: SourceImport[] = [];
   const prepared = new Map<SourceImport, PreparedChapter[]>();
+  const fetched = options.fetchImages ? new Map<string, FetchedImage>() : undefined;
   for (const source of sources) {
     const authorData = await findAuthorData(projectDir, source);
     const { input, result } = await importSourcePath(
@@ -172,7 +182,13 @@ async function importSources(
     );
     giveFreeIds(result, taken, slugger, relativeOut);
     imports.push(result);
-    prepared.set(result, await prepareChapters(result, input, projectDir, outDir));
+    if (fetched && options.fetchImages)
+      await fetchRemoteFigures(
+        result.chapters.map((chapter) => chapter.piece.body),
+        options.fetchImages,
+        fetched,
+      );
+    prepared.set(result, await prepareChapters(result, input, projectDir, outDir, fetched));
   }
   return { imports, prepared };
 }
@@ -323,7 +339,13 @@ function severityOf(fatal: boolean | null | undefined): 'error' | 'warning' | 'i
  * is looked for beside the file the piece came from: inside a zip, only in the zip; on disk, only
  * inside the project or the source's own folder, and only if it is a picture.
  */
-async function prepareChapters(result: SourceImport, input: SourceInput, projectDir: string, outDir: string): Promise<PreparedChapter[]> {
+async function prepareChapters(
+  result: SourceImport,
+  input: SourceInput,
+  projectDir: string,
+  outDir: string,
+  fetched: ReadonlyMap<string, FetchedImage> | undefined,
+): Promise<PreparedChapter[]> {
   const prepared: PreparedChapter[] = [];
   for (const { slug, piece, member } of result.chapters) {
     const images: PreparedChapter['images'] = [];
@@ -352,6 +374,9 @@ async function prepareChapters(result: SourceImport, input: SourceInput, project
       images.push('bytes' in found ? { bytes: found.bytes, to } : { from: found.from, to });
       reference.figure.attributes = { ...reference.figure.attributes, src: relative };
     }
+    if (fetched)
+      for (const picture of placeFetchedImages(piece.body, slug, fetched, memberFile, used))
+        images.push({ bytes: picture.bytes, to: path.join(outDir, picture.relative) });
     const bibliographies = await readBibliographies(piece, member, input, projectDir, memberFile);
     prepared.push({
       fileName: `${slug}.md`,

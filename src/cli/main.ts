@@ -66,6 +66,12 @@ function addImportCommand(program: Command, context: CommandContext, setExitCode
     .option('--drafts', 'also import drafts and private posts (WordPress, Ghost, Substack, Medium, Jekyll _drafts/)', false)
     .option('--author <name>', 'these sources are your own blog: credit their pieces without a byline to NAME (each is reported)')
     .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
+    .option(
+      '--fetch-images',
+      'download the pictures the posts show from the web into the chapters’ images/ folders (the only time anthology uses the network)',
+      false,
+    )
+    .option('--fetch-local', 'with --fetch-images: also from this machine and private networks (an intranet blog), refused by default', false)
     .exitOverride()
     .action(
       async (
@@ -80,6 +86,8 @@ function addImportCommand(program: Command, context: CommandContext, setExitCode
           drafts: boolean;
           author?: string;
           cite: boolean;
+          fetchImages: boolean;
+          fetchLocal: boolean;
         },
       ) => {
         const { projectDir, ui } = await context();
@@ -99,6 +107,7 @@ function addImportCommand(program: Command, context: CommandContext, setExitCode
               drafts: options.drafts,
               author: options.author,
               cite: options.cite,
+              ...fetchOptions(options),
             },
             ui,
           ),
@@ -198,26 +207,53 @@ function addAddCommand(program: Command, context: CommandContext, setExitCode: S
     .option('--post-types <list>', 'post types to import, comma-separated (as for import)', 'post')
     .option('--drafts', 'also import drafts and private posts', false)
     .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')
+    .option(
+      '--fetch-images',
+      'download the pictures the posts show from the web into the chapters’ images/ folders (the only time anthology uses the network)',
+      false,
+    )
+    .option('--fetch-local', 'with --fetch-images: also from this machine and private networks (an intranet blog), refused by default', false)
     .exitOverride()
-    .action(async (sources: string[], options: { part?: string; after?: string; author?: string; postTypes: string; drafts: boolean; cite: boolean }) => {
-      const { projectDir, ui } = await context();
-      const { addCommand } = await import('./add.ts');
-      setExitCode(
-        await addCommand(
-          projectDir,
-          sources,
-          {
-            part: options.part,
-            after: options.after,
-            author: options.author,
-            postTypes: commaList(options.postTypes),
-            drafts: options.drafts,
-            cite: options.cite,
-          },
-          ui,
-        ),
-      );
-    });
+    .action(
+      async (
+        sources: string[],
+        options: {
+          part?: string;
+          after?: string;
+          author?: string;
+          postTypes: string;
+          drafts: boolean;
+          cite: boolean;
+          fetchImages: boolean;
+          fetchLocal: boolean;
+        },
+      ) => {
+        const { projectDir, ui } = await context();
+        const { addCommand } = await import('./add.ts');
+        setExitCode(
+          await addCommand(
+            projectDir,
+            sources,
+            {
+              part: options.part,
+              after: options.after,
+              author: options.author,
+              postTypes: commaList(options.postTypes),
+              drafts: options.drafts,
+              cite: options.cite,
+              ...fetchOptions(options),
+            },
+            ui,
+          ),
+        );
+      },
+    );
+}
+
+/** `--fetch-images` and `--fetch-local` as the import's options; the second needs the first. */
+function fetchOptions(options: { fetchImages: boolean; fetchLocal: boolean }): { fetchImages?: { allowLocal: boolean } } {
+  if (options.fetchLocal && !options.fetchImages) throw new UsageError('--fetch-local goes with --fetch-images');
+  return options.fetchImages ? { fetchImages: { allowLocal: options.fetchLocal } } : {};
 }
 
 /** Adds `anthology release`. */

@@ -78,6 +78,14 @@ export const rules = {
   'import-venue-unknown': { severity: 'info', summary: 'The source does not name the publication: the venue is left empty.' },
   'import-sanitised': { severity: 'info', summary: 'Unsafe markup (scripts, event handlers, iframes…) was removed.' },
   'import-remote-image': { severity: 'warning', summary: 'A remote image was not fetched: the editor must supply the file.' },
+  'import-image-fetched': {
+    severity: 'info',
+    summary: 'A picture on the web was downloaded into the book (`import --fetch-images`); the figure keeps its address as `remote`.',
+  },
+  'import-image-fetch-failed': {
+    severity: 'warning',
+    summary: 'A picture on the web could not be downloaded (`import --fetch-images`): not found, not a picture, too large, too slow, or on a private network.',
+  },
   'import-ghost-card': {
     severity: 'warning',
     summary:

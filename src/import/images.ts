@@ -25,14 +25,23 @@ export function localImages(body: Root): ImageReference[] {
   return found;
 }
 
-/** Figures that stand for remote images (never fetched: the build is offline). */
-export function remoteImages(body: Root): RemoteImage[] {
-  const found: RemoteImage[] = [];
+/** Figures that stand for a picture on the web: its address, and the figure, whose `src` may be set once it is fetched. */
+export function remoteFigures(body: Root): { figure: LeafDirective; url: string }[] {
+  const found: { figure: LeafDirective; url: string }[] = [];
   visit(body, 'leafDirective', (node) => {
-    const url = node.attributes?.remote ?? (remotePattern.test(node.attributes?.src ?? '') ? node.attributes?.src : undefined);
-    if (node.name === 'figure' && url) found.push({ url, caption: node.children.map((child) => ('value' in child ? child.value : '')).join('') });
+    if (node.name !== 'figure') return;
+    const src = node.attributes?.src;
+    // A figure whose picture was fetched keeps the address it came from as `remote`.
+    if (src && !remotePattern.test(src)) return;
+    const url = node.attributes?.remote ?? (src && remotePattern.test(src) ? src : undefined);
+    if (url) found.push({ figure: node, url });
   });
   return found;
+}
+
+/** Figures that stand for remote images (not fetched: the build is offline; `import --fetch-images` fetches them). */
+export function remoteImages(body: Root): RemoteImage[] {
+  return remoteFigures(body).map(({ figure, url }) => ({ url, caption: figure.children.map((child) => ('value' in child ? child.value : '')).join('') }));
 }
 
 /** Where a chapter's images live, relative to the chapter file. */
