@@ -62,6 +62,11 @@ export interface ImportResult {
   pieces: ImportedPiece[];
   /** One entry per line of the source, in order. */
   lines: LineFate[];
+  /**
+   * The source is a draft, left out (reported as `import-no-pieces`, an error for a file named on
+   * its own); in a folder of posts it is one file skipped, as drafts of an export are.
+   */
+  draft?: true;
 }
 
 /**

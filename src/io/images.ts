@@ -44,7 +44,7 @@ export async function loadBookImages(projectDir: string, book: Book, files: read
         report(
           file,
           'image-remote',
-          `the picture at ${remote} is not in the book (it is never fetched): save it in the project and name it with src="…"`,
+          `the picture at ${remote} is not in the book (the build never fetches): save it in the project and name it with src="…", or import the post again with --fetch-images`,
           figure.place,
         );
       }

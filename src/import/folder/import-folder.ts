@@ -42,6 +42,15 @@ export function importFolder(archive: Archive, options: ImportOptions, importFil
       continue;
     }
     const { result } = importFile(entry.file, options);
+    if (result.draft) {
+      // One draft among the posts is left out, as an export's drafts are, not an error stopping the import.
+      const file = entry.file;
+      file.messages = file.messages.filter((message) => message.ruleId !== 'import-no-pieces');
+      const reason = 'a draft (draft: true, published: false or status: draft; use --drafts to include it)';
+      report(file, 'import-skipped', `left out: ${reason}`, { line: 1, column: 1 });
+      members.push(skippedMember(entry, reason));
+      continue;
+    }
     const offset = pieces.length;
     pieces.push(...result.pieces.map((piece) => ({ piece, member: entry.name })));
     members.push({ name: entry.name, file: entry.file, role: format ?? 'empty file', lines: result.lines.map((fate) => renumbered(fate, offset)) });

@@ -110,7 +110,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
       line: 1,
       column: 1,
     });
-    return { pieces: [], lines: unreadLines(lines, 'a draft, not imported (use --drafts to include it)') };
+    return { pieces: [], lines: unreadLines(lines, 'a draft, not imported (use --drafts to include it)'), draft: true };
   }
 
   const frontMatterLines = lines.slice(0, frontMatter.endLine);

@@ -25,7 +25,7 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   const status = readHeaderBlock(source.split(/\r?\n/))?.fields.find((field) => /^status$/i.test(field.key));
   if (status && /^draft$/i.test(status.value) && !options.includeDrafts) {
     report(file, 'import-no-pieces', 'the post is a draft (`status: draft`): not imported (use --drafts to include it)', { line: status.line, column: 1 });
-    return { pieces: [], lines: unreadLines(sourceLines(source), 'a draft, not imported (use --drafts to include it)') };
+    return { pieces: [], lines: unreadLines(sourceLines(source), 'a draft, not imported (use --drafts to include it)'), draft: true };
   }
   const fates = new Map<number, LineFate>();
   const boilerplate = findBoilerplate(source.split(/\r?\n/));

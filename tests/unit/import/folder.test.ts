@@ -25,6 +25,7 @@ async function blogFolder(dir: string): Promise<void> {
   await put('blog/saved/ghost_files/site.css', 'body { color: black }\n');
   await put('blog/saved/ghost_files/frame.html', '<html><body><p>An embedded frame the browser saved.</p></body></html>\n');
   await put('blog/_drafts/half-done.md', '---\ntitle: Half done\n---\n\nNot yet.\n');
+  await put('blog/hugo-draft.md', '---\ntitle: Still a draft\ndraft: true\n---\n\nNot yet either.\n');
   await put('blog/README.md', '# My blog\n\nThe sources of my blog.\n');
   await put('blog/data.json', '{"menu": ["Home", "About"]}\n');
   await put('blog/.git/config', '[core]\n');
@@ -69,12 +70,21 @@ describe('a folder of saved posts', () => {
         ['_drafts/half-done.md', 'a draft'],
         ['_posts/images/photo.jpg', 'an image'],
         ['data.json', 'JSON that is not a Ghost export'],
+        ['hugo-draft.md', 'a draft'],
         ['saved/ghost_files/frame.html', 'saved by a browser beside a page'],
         ['saved/ghost_files/site.css', 'saved by a browser beside a page'],
       ],
     );
+    // A draft among the posts is one file left out, not an error that stops the whole folder.
+    assert.equal(
+      memberOf(result, 'hugo-draft.md')
+        .file?.messages.map((message) => message.ruleId)
+        .join(),
+      'import-skipped',
+    );
     const drafts = importArchiveFixture(input.archive, { includeDrafts: true }).result;
     assert.ok(drafts.chapters.some((chapter) => chapter.piece.meta.title === 'Half done'));
+    assert.ok(drafts.chapters.some((chapter) => chapter.piece.meta.title === 'Still a draft'));
   });
 
   it('leaves out Hugo’s and Zola’s list pages (_index.md), which a file named on its own still imports (sampsyo/cs6120 @32843e52)', async () => {
