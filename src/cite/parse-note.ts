@@ -88,6 +88,14 @@ export interface ParsedNote {
   text: string;
 }
 
+/**
+ * The words after a citation carry on its sentence: a lower-case word straight after it, with no
+ * stop, comma or bracket between (`… goes deep on`, `… in Spain as`), that is not a locator or a
+ * reference's own abbreviation (`p. 4`, `nn. 3–4`, `passim`, `at 33`).
+ */
+const RUNNING_ON =
+  /^\s+(?!(?:pp?|nn?|ch|chap|vol|vols|fig|figs|no|nos|col|cols|ll?|para|paras|sec|secs|art|esp|ff|ed|eds|trans|repr|rev)\.|passim\b|et\s+seq|at\s+\d)\p{Ll}/u;
+
 const SIGNAL_ONLY = /^\s*(?:and\s+)?(?:see(?:\s+also)?|cf\.?|compare|also|e\.g\.,?|for example,?|vide|voir|siehe|vgl\.?|vergl\.?)?\s*$/i;
 
 /**
@@ -147,6 +155,15 @@ function readNote(text: string, options: { model?: CrfModel; labeller?: (body: s
     const sureness = 'sureness' in labelling ? Math.sqrt(citation.sureness * jointSureness(citation, tokens, labelling.sureness)) : citation.sureness;
     return withCommentary(body, group, citation, sureness * citation.penalty, built[index - 1]?.group, built[index + 1] === undefined);
   });
+  const mention = citations.at(-1);
+  if (mention?.suffix !== undefined && RUNNING_ON.test(mention.suffix)) {
+    // `Christopher Alexander’s [The Nature of Order](…) goes deep on this principle`, `Using [La
+    // Pasiega Cave](…) in Spain as a relative marker`: the sentence runs on through the work's
+    // name with no stop, so the words are the author's prose naming a work, not a reference: a
+    // citation there would print `Using La Pasiega Cave, n.d., https://…. in Spain`. Left as typed.
+    mention.confidence = 0;
+    mention.problems.push(`named inside a sentence that runs on (“${mention.suffix.trim().slice(0, 40)}…”): a mention, not a reference, left as typed`);
+  }
   const discursive = citations.some((citation) => !SIGNAL_ONLY.test(citation.prefix ?? '') || citation.suffix !== undefined);
   const only = built.length === 1 ? built[0]!.citation : undefined;
   const kind: NoteKind = only?.shortForm && !discursive ? 'short' : discursive ? 'discursive' : citations.length === 1 ? 'citation' : 'citations';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
 import type { CslDate, CslItemData } from '../../../src/cite/csl.ts';
-import { type NoteKind, type ParsedNote, parseNote } from '../../../src/cite/parse-note.ts';
+import { CONFIDENCE_THRESHOLD, type NoteKind, type ParsedNote, parseNote } from '../../../src/cite/parse-note.ts';
 import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { repoRoot, seedPath } from '../../helpers/project.ts';
@@ -764,6 +764,37 @@ describe('parseNote on other citation habits', () => {
       citation?.item.editor?.map((name) => ('family' in name ? name.family : name.literal)),
       ['Gunn', 'Barr', 'Candelaria'],
     );
+  });
+});
+
+describe('a work named inside a running sentence', () => {
+  // Notes 4 and 5 of Maggie Appleton's “The Pattern Language of Project Xanadu”
+  // (tests/fixtures/import/real/defuddle/footnotes--maggieappleton.com-xanadu-patterns.html, as the
+  // importer writes them): cited, they printed `Using La Pasiega Cave, n.d., https://…. in Spain`.
+  const mentions = [
+    'Christopher Alexander’s [The Nature of Order](https://en.wikipedia.org/wiki/The_Nature_of_Order) goes deep on this principle',
+    'Using [La Pasiega Cave](https://en.wikipedia.org/wiki/Cave_of_La_Pasiega) in Spain as a relative marker - 65,000 y.a.',
+    // From the training notes (data/notes/corpus.tagged, more-notes-5.tagged): the same shape.
+    'See [here](https://fivethirtyeight.com/methodology/how-our-presidential-endorsement-tracker-works/) for more on how the points work.',
+    'The authors of [Leading the Transformation](https://itrevolution.com/about-the-book-leading-the-transformation/) suggest software costs are driven to 20-30% higher because of this “waterfall” method',
+  ];
+  for (const text of mentions)
+    it(`stays as typed and is flagged: ${text.slice(0, 60)}…`, () => {
+      const parsed = parseNote(text);
+      for (const citation of parsed.citations) {
+        assert.ok(citation.confidence < CONFIDENCE_THRESHOLD, `${citation.item.title}: ${citation.confidence}`);
+        assert.ok(citation.problems.some((problem) => problem.startsWith('named inside a sentence that runs on')));
+      }
+    });
+  it('a reference the sentence goes on after, past a comma or with its locator, is still cited', () => {
+    for (const text of [
+      'See Jane Smith, _Harbours of the North_ (London: Sea Press, 2019), 12, for the older view.',
+      'Jane Smith, _Harbours of the North_ (London: Sea Press, 2019), pp. 12–14.',
+    ]) {
+      const [citation] = parseNote(text).citations;
+      assert.equal(citation?.item.title, 'Harbours of the North', text);
+      assert.ok((citation?.confidence ?? 0) >= CONFIDENCE_THRESHOLD, text);
+    }
   });
 });
 
