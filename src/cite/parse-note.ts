@@ -144,10 +144,11 @@ function readNote(text: string, options: { model?: CrfModel; labeller?: (body: s
     if (citation && original) citation.item.URL = original;
     return citation ? [{ group, citation }] : [];
   });
-  // A name alone before another citation (`Paul Simon sang “Fifty Ways…”`, `See Tufte’s comment in
+  // A name alone beside another citation (`Paul Simon sang “Fifty Ways…”`, `See Tufte’s comment in
   // the [Tufte book fonts](…) thread`) cites no work: it is the next citation's commentary, kept
   // as its prefix.
-  const built = all.filter(({ citation }, index) => index === all.length - 1 || !namesOnly(citation));
+  // After the last work, a name alone is that work's commentary too.
+  const built = all.filter(({ citation }) => all.length === 1 || !namesOnly(citation));
   if (built.length === 0) return commentaryNote(text, body, tokens, labels);
 
   const citations = built.map(({ group, citation }, index) => {
@@ -155,14 +156,11 @@ function readNote(text: string, options: { model?: CrfModel; labeller?: (body: s
     const sureness = 'sureness' in labelling ? Math.sqrt(citation.sureness * jointSureness(citation, tokens, labelling.sureness)) : citation.sureness;
     return withCommentary(body, group, citation, sureness * citation.penalty, built[index - 1]?.group, built[index + 1] === undefined);
   });
-  const mention = citations.at(-1);
-  if (mention?.suffix !== undefined && RUNNING_ON.test(mention.suffix)) {
-    // `Christopher Alexander’s [The Nature of Order](…) goes deep on this principle`, `Using [La
-    // Pasiega Cave](…) in Spain as a relative marker`: the sentence runs on through the work's
-    // name with no stop, so the words are the author's prose naming a work, not a reference: a
-    // citation there would print `Using La Pasiega Cave, n.d., https://…. in Spain`. Left as typed.
-    mention.confidence = 0;
-    mention.problems.push(`named inside a sentence that runs on (“${mention.suffix.trim().slice(0, 40)}…”): a mention, not a reference, left as typed`);
+  for (const [index, citation] of citations.entries()) {
+    const doubt = notAReference(citation, built[index]!, index === citations.length - 1);
+    if (!doubt) continue;
+    citation.confidence = 0;
+    citation.problems.push(doubt);
   }
   const discursive = citations.some((citation) => !SIGNAL_ONLY.test(citation.prefix ?? '') || citation.suffix !== undefined);
   const only = built.length === 1 ? built[0]!.citation : undefined;
@@ -181,6 +179,30 @@ function readNote(text: string, options: { model?: CrfModel; labeller?: (body: s
     labels,
     text,
   };
+}
+
+/**
+ * Why what the labels make of a stretch of prose is no reference, so that it stays as typed:
+ * - the sentence runs on past it with no stop (`Christopher Alexander’s [The Nature of Order](…)
+ *   goes deep on this principle`, `Using [La Pasiega Cave](…) in Spain as a relative marker`): the
+ *   author's prose naming a work; cited, it printed `Using La Pasiega Cave, n.d., https://…. in Spain`;
+ * - a title running over the edge of a link (`From [an interview with the author](…)`): a linked
+ *   title is the link's words, so these are prose around a link;
+ * - a note's one citation is only a name (`See this [great thread](…) by Jane Doe.`): no work (a
+ *   name beside another citation is that one's commentary already).
+ */
+function notAReference(
+  citation: ParsedCitation,
+  { group, citation: built }: { group: CitationGroup; citation: BuiltCitation },
+  last: boolean,
+): string | undefined {
+  if (last && citation.suffix !== undefined && RUNNING_ON.test(citation.suffix))
+    return `named inside a sentence that runs on (“${citation.suffix.trim().slice(0, 40)}…”): a mention, not a reference, left as typed`;
+  const title = group.fields.find((field) => field.label === 'title' && field.tokens.some((token) => token.linkText));
+  if (title?.tokens.some((token) => !token.linkText && !token.linkTarget && !token.url && /\p{L}/u.test(token.text)))
+    return `the title (“${title.text.slice(0, 40)}”) runs past a link’s words: prose around a link, left as typed`;
+  if (last && namesOnly(built)) return 'only a name, no work: left as typed';
+  return undefined;
 }
 
 /**
