@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A chapter's id: its address on the site (`id.html`), its file in the EPUB (`text/id.xhtml`), the
  * prefix of its note anchors, and what `editions/N.json` records. One rule, here, for all of them.
@@ -24,7 +26,10 @@ const asciiSpellings: Readonly<Record<string, string>> = {
  * The id a name gives (a chapter file's name without `.md`): decomposed (NFKD) and its combining
  * marks dropped (`ünïcode` → `unicode`), lower-case, every run of other characters one hyphen. A
  * letter with no ASCII spelling is written by its code point (`東京` → `u6771-u4eac`), so two
- * names never meet in one id by losing their letters; a name with nothing left is `chapter`.
+ * names never meet in one id by losing their letters; a name with nothing left is `chapter`. An
+ * id longer than `maxIdLength` (a Japanese title spelt by code points is 7 letters a character) is
+ * cut there and ends with a hash of the whole: `id.xhtml` stays a file name systems accept (255
+ * bytes), and two long names still give two ids.
  */
 export function chapterIdOf(name: string): string {
   const id = name
@@ -34,8 +39,12 @@ export function chapterIdOf(name: string): string {
     .replace(/[^\p{ASCII}]/gu, (char) => asciiSpellings[char] ?? (/[\p{L}\p{N}]/u.test(char) ? `-u${char.codePointAt(0)?.toString(16)}-` : '-'))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (id.length > maxIdLength) return `${id.slice(0, maxIdLength - 9).replace(/-+$/, '')}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
   return id || 'chapter';
 }
+
+/** The longest id: its pages' file names (`id.html`, `text/id.xhtml`) stay well under 255 bytes. */
+export const maxIdLength = 160;
 
 /** A chapter's id when its front matter names none: from its file name without `.md`. */
 export function chapterFileId(chapterPath: string): string {
