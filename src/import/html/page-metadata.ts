@@ -218,7 +218,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
         webAddress,
       ),
     ),
-    dek: dek(page, place),
+    dek: dek(page, place) ?? headingDek(page, title?.from[0], dates),
     language,
     problems,
   };
@@ -1120,6 +1120,35 @@ function shownText(node: Element): string {
 function dek(page: PageIndex, place: ArticlePlace): Found<string> | undefined {
   const element = page.elements.find((candidate) => isDek(candidate) && place.isNearArticle(candidate) && collapsedText(candidate) !== '');
   return element ? { value: clean(collapsedText(element)), from: [element] } : undefined;
+}
+
+/**
+ * A subheading set right under the title heading, before the article's text (Salon's
+ * `<h1>…</h1> <h2>Disruptive companies talk a good game…</h2> <span class="byline">`): the dek,
+ * when it reads as a sentence (five words or more, not a date or a byline) and no paragraph of the
+ * text follows it, which a first section's heading would have.
+ */
+function headingDek(page: PageIndex, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
+  const rank = titleElement && /^h([1-5])$/.exec(titleElement.tagName)?.[1];
+  if (!titleElement || !rank) return undefined;
+  const [next, after] = nextElements(titleElement, page, 2);
+  const nextRank = next && /^h([2-6])$/.exec(next.tagName)?.[1];
+  if (!next || !nextRank || Number(nextRank) <= Number(rank)) return undefined;
+  const value = clean(collapsedText(next));
+  const words = value.split(/\s+/).length;
+  if (words < 5 || value.length > 300 || /^by\s/i.test(value) || findDate(value, options)) return undefined;
+  if (after?.tagName === 'p' && collapsedText(after).length >= 200) return undefined;
+  return { value, from: [next] };
+}
+
+/** The elements that follow `element` in its parent, whitespace and comments passed over. */
+function nextElements(element: Element, page: PageIndex, count: number): Element[] {
+  const parent = page.parents.get(element);
+  if (!parent) return [];
+  return parent.children
+    .slice(parent.children.indexOf(element) + 1)
+    .filter((node): node is Element => node.type === 'element' && !['script', 'style', 'template', 'noscript'].includes(node.tagName))
+    .slice(0, count);
 }
 
 /** Distill's article template keeps its front matter as JSON: `<d-front-matter><script type="text/json">{"authors": [{"author": …}]}`. */

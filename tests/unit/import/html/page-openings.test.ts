@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
+import { importHtml } from '../../../../src/import/html/import-html.ts';
+import { repoRoot } from '../../../helpers/project.ts';
+
+/** Whole saved pages from other extractors' test suites (tests/fixtures/import/real/PROVENANCE.md), imported as a user would. */
+function importPage(name: string) {
+  const relative = `tests/fixtures/import/real/${name}`;
+  const file = new VFile({ path: relative, value: readFileSync(path.join(repoRoot, relative), 'utf8') });
+  const result = importHtml(file, { defaultAuthor: undefined });
+  return { file, pieces: result.pieces.map((piece) => ({ meta: piece.meta, markdown: bodyToMarkdown(piece.body).trimEnd() })) };
+}
+
+describe('saved pages: what opens the article', () => {
+  it('an essay dated on its first line is dated so, and the line leaves the text (defuddle paulgraham.com makersschedule)', () => {
+    const [piece] = importPage('defuddle/table-layout--paulgraham.com-makersschedule.html').pieces;
+    assert.equal(piece?.meta.date, '2009-07');
+    assert.doesNotMatch(piece?.markdown ?? '', /July 2009/);
+    assert.match(piece?.markdown ?? '', /\n\nOne reason programmers dislike meetings/);
+  });
+
+  it('a box of one table cell is not a data table; the title set as a picture of its words is the title (defuddle paulgraham.com makersschedule)', () => {
+    const markdown = importPage('defuddle/table-layout--paulgraham.com-makersschedule.html').pieces[0]?.markdown ?? '';
+    assert.doesNotMatch(markdown, /\|/);
+    assert.match(markdown, /^\s*"\.\.\.the mere consciousness of an engagement will sometimes worry a whole day\."\n\n– Charles Dickens\n/);
+    assert.doesNotMatch(markdown, /maker-s-schedule-manager-s-schedule-3\.gif/);
+  });
+
+  it('a subheading right under the title is the standfirst (readability salon-1, folha; postlight postlight.com)', () => {
+    assert.equal(
+      importPage('readability/salon-1.html').pieces[0]?.meta.standfirst,
+      "Disruptive companies talk a good game about sharing. Uber's really just an under-regulated company making riches",
+    );
+    assert.equal(
+      importPage('readability/folha.html').pieces[0]?.meta.standfirst,
+      'Na ocasião, técnico do Corinthians entregou réplica do troféu ao ex-presidente',
+    );
+    const postlight = importPage('postlight/postlight.com.html').pieces[0];
+    assert.equal(postlight?.meta.standfirst, 'Great leaders set the temperature, especially when stress is high.');
+    assert.doesNotMatch(postlight?.markdown ?? '', /Great leaders set the temperature/);
+  });
+});
