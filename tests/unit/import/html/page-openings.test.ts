@@ -44,3 +44,24 @@ describe('saved pages: what opens the article', () => {
     assert.doesNotMatch(postlight?.markdown ?? '', /Great leaders set the temperature/);
   });
 });
+
+describe('saved pages: title, subtitle and site in the document title', () => {
+  it('a diary that sets its name as the heading and each post under a lower one: the post’s heading is the title, the name the venue (postlight takagi-hiromitsu.jp, tDiary)', () => {
+    const [piece] = importPage('postlight/takagi-hiromitsu.jp.html').pieces;
+    assert.equal(piece?.meta.title, '改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない');
+    assert.equal(piece?.meta.venue, '高木浩光＠自宅の日記');
+    assert.match(piece?.markdown ?? '', /^先月のこと、NHKニュースが/);
+  });
+
+  it('a journal article: the journal is the venue, the subtitle the standfirst, never the rest of the document title (trafilatura acpjournals.org)', () => {
+    const [piece] = importPage('trafilatura/acpjournals.org.3075.html').pieces;
+    assert.equal(piece?.meta.title, 'The Effect of Influenza Vaccination for the Elderly on Hospitalization and Mortality');
+    assert.equal(piece?.meta.venue, 'Annals of Internal Medicine');
+    assert.equal(piece?.meta.standfirst, 'An Observational Study With a Regression Discontinuity Design');
+  });
+
+  it('an identifier leading the document title is no site’s name (readability ietf-1); a bracketed one after it is (readability lwn-1)', () => {
+    assert.equal(importPage('readability/ietf-1.html').pieces[0]?.meta.venue, undefined);
+    assert.equal(importPage('readability/lwn-1.html').pieces[0]?.meta.venue, 'LWN.net');
+  });
+});
