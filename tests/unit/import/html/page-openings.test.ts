@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import temml from 'temml';
 import { VFile } from 'vfile';
 import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
 import { importHtml } from '../../../../src/import/html/import-html.ts';
@@ -63,5 +64,16 @@ describe('saved pages: title, subtitle and site in the document title', () => {
   it('an identifier leading the document title is no site’s name (readability ietf-1); a bracketed one after it is (readability lwn-1)', () => {
     assert.equal(importPage('readability/ietf-1.html').pieces[0]?.meta.venue, undefined);
     assert.equal(importPage('readability/lwn-1.html').pieces[0]?.meta.venue, 'LWN.net');
+  });
+});
+
+describe('saved pages: formulas MathJax 3 drew', () => {
+  it('each formula is read from the MathML MathJax keeps beside its drawing, as TeX that typesets (readability mathjax)', () => {
+    const markdown = importPage('readability/mathjax.html').pieces[0]?.markdown ?? '';
+    const display = [...markdown.matchAll(/^\$\$\n([^]*?)\n\$\$$/gm)].map((match) => match[1] as string);
+    assert.equal(display.length, 8);
+    assert.ok(display.some((tex) => tex.includes('\\begin{matrix} \\dot{x} & = σ ( y − x )')));
+    assert.ok(display.some((tex) => tex.includes('∇ × \\vec{\\mathbf{B}}') && tex.includes('\\frac{4 π}{c} \\vec{\\mathbf{j}}')));
+    for (const tex of display) assert.doesNotThrow(() => temml.renderToString(tex, { throwOnError: true }), tex);
   });
 });
