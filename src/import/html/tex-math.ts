@@ -7,7 +7,8 @@ import { mathmlToTex } from './mathml-tex.ts';
  * Math a page carries as TeX, before the sanitiser takes scripts and MathML away: MathJax 2's
  * `<script type="math/tex">` (`; mode=display` for display math), and MathML with its TeX
  * source as an annotation (KaTeX's `span.katex`, MathJax's assistive MathML, Temml), or else as
- * MathML alone (MathJax 3, read by `mathml-tex.ts`): each becomes
+ * MathML alone (MathJax 3, read by `mathml-tex.ts`), or in a LaTeX image's address (WordPress.com's
+ * `latex.php`): each becomes
  * the neutral form `code.language-math` (inside `pre` for display math), which `html-to-mdast.ts`
  * reads as math with the TeX as written. The rendered copy KaTeX draws beside it goes with it.
  */
@@ -53,8 +54,28 @@ export function isFormula(element: Element): boolean {
   );
 }
 
+/**
+ * A formula drawn as a picture by a LaTeX image service, its TeX in the address: WordPress.com's and
+ * Jetpack's `s0.wp.com/latex.php?latex=%5Clambda…` (`$latex \lambda$` in a post), CodeCogs's
+ * `latex.codecogs.com/png.latex?\frac…`. Set in the line as the post set it: inline.
+ */
+function texOfPicture(element: Element): string | undefined {
+  if (element.tagName !== 'img') return undefined;
+  let address: URL;
+  try {
+    address = new URL(String(element.properties.src ?? ''));
+  } catch {
+    return undefined;
+  }
+  if (/(?:^|\.)wp\.com$/.test(address.hostname) && address.pathname === '/latex.php') return address.searchParams.get('latex') ?? undefined;
+  if (address.hostname === 'latex.codecogs.com' && /\.latex$/.test(address.pathname)) return decodeURIComponent(address.search.slice(1)) || undefined;
+  return undefined;
+}
+
 /** The TeX of an element that is a formula, and whether it is display math. */
 function texOf(element: Element): { tex: string; display: boolean } | undefined {
+  const pictured = texOfPicture(element);
+  if (pictured?.trim()) return { tex: pictured.trim(), display: false };
   const type = String(element.properties.type ?? '');
   if (isTexScript(element)) return { tex: textContent(element).trim(), display: /mode\s*=\s*display/i.test(type) };
   if (!isFormula(element)) return undefined;

@@ -77,3 +77,15 @@ describe('saved pages: formulas MathJax 3 drew', () => {
     for (const tex of display) assert.doesNotThrow(() => temml.renderToString(tex, { throwOnError: true }), tex);
   });
 });
+
+describe('saved pages: formulas drawn as pictures by a LaTeX image service', () => {
+  it('WordPress.com’s latex.php pictures are inline math with the TeX of their address, in the sentence (defuddle cp4space)', () => {
+    const markdown = importPage('defuddle/general--cp4space-jordan-algebra.html').pieces[0]?.markdown ?? '';
+    assert.doesNotMatch(markdown, /latex\.php/);
+    assert.match(markdown, /then so is the linear combination \$\\lambda A \+ \\mu B\$\./);
+    assert.match(markdown, /is also \(bi\)linear: \$\(\\lambda A \+ \\mu B\) \\circ C = \\lambda \(A \\circ C\) \+ \\mu \(B \\circ C\)\$\. What other/);
+    const formulas = [...markdown.matchAll(/\$([^$\n]+)\$/g)].map((match) => match[1] as string);
+    assert.equal(formulas.length, 20);
+    for (const tex of formulas) assert.doesNotThrow(() => temml.renderToString(tex, { throwOnError: true }), tex);
+  });
+});
