@@ -70,7 +70,7 @@ describe('saved pages: title, subtitle and site in the document title', () => {
 describe('saved pages: formulas MathJax 3 drew', () => {
   it('each formula is read from the MathML MathJax keeps beside its drawing, as TeX that typesets (readability mathjax)', () => {
     const markdown = importPage('readability/mathjax.html').pieces[0]?.markdown ?? '';
-    const display = [...markdown.matchAll(/^\$\$\n([^]*?)\n\$\$$/gm)].map((match) => match[1] as string);
+    const display = [...markdown.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)].map((match) => match[1] as string);
     assert.equal(display.length, 8);
     assert.ok(display.some((tex) => tex.includes('\\begin{matrix} \\dot{x} & = σ ( y − x )')));
     assert.ok(display.some((tex) => tex.includes('∇ × \\vec{\\mathbf{B}}') && tex.includes('\\frac{4 π}{c} \\vec{\\mathbf{j}}')));
