@@ -20,6 +20,7 @@ import {
 } from './hast-tree.ts';
 import { parseJsonLd } from './json-ld.ts';
 import { type ChromeKind, isPostItem, isTeaser, kindByMarkup } from './site-chrome.ts';
+import { isFormula } from './tex-math.ts';
 import { hintWords, pageTextStats, textStats } from './text-density.ts';
 
 /**
@@ -181,7 +182,32 @@ export function readablePick(page: Root): ReadablePick | undefined {
   };
   collect(article.content.children);
   if (picked.length === 0) return undefined;
-  return { elements: beforePageFooter(picked, page), title: article.title?.trim() || undefined, byline: article.byline?.trim() || undefined };
+  return {
+    elements: withFormulas(beforePageFooter(picked, page), page),
+    title: article.title?.trim() || undefined,
+    byline: article.byline?.trim() || undefined,
+  };
+}
+
+/**
+ * Readability keeps the paragraphs and headings of a page that sets its text straight in `<body>`
+ * and leaves out the formulas between them (MathJax 3's `<mjx-container>`, which it does not read
+ * as prose): a formula set between two siblings it kept is the article's.
+ */
+function withFormulas(picked: readonly Element[], page: Root): Element[] {
+  if (picked.length < 2) return [...picked];
+  const parents = parentMap(page);
+  const kept: Element[] = [];
+  for (const [index, element] of picked.entries()) {
+    const previous = picked[index - 1];
+    const parent = parents.get(element);
+    if (previous && parent && parents.get(previous) === parent) {
+      const between = parent.children.slice(parent.children.indexOf(previous) + 1, parent.children.indexOf(element));
+      kept.push(...between.filter((node): node is Element => node.type === 'element' && isFormula(node)));
+    }
+    kept.push(element);
+  }
+  return kept;
 }
 
 /**

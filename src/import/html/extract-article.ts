@@ -2,7 +2,7 @@ import type { Element, Nodes, Parents, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { matches, select, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
-import { dateOrderOf } from '../../core/dates.ts';
+import { dateOrderOf, formatPartialDate, parseDate } from '../../core/dates.ts';
 import { report } from '../../core/rules.ts';
 import { asName, findDate, isDateLine, isOrganisationName } from '../text.ts';
 import type { ChapterField } from '../types.ts';
@@ -153,6 +153,7 @@ function finishArticle(content: Root, metadata: PageMetadata, page: Root): Extra
     ...removeLayoutSidebars(content).map((element) => ({ element, reason: chromeReason('sidebar') })),
     ...removeSiteChrome(content, { ...noteProtection(content), keywords: pageKeywords(page), authors: metadata.authors?.value ?? [] }),
     ...removeLeadingMetadata(content, metadata, { navigation: true }),
+    ...removeOpeningDateLine(content, metadata),
     ...removeSignature(content, metadata),
   );
   if (!hasArticleText(content)) return undefined;
@@ -428,6 +429,7 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
   const doomed = [
     ...elementsOf(content).filter((element) => usedElements.has(startOffset(element)) && startOffset(element) !== undefined),
     ...(titleHeading ? [titleHeading] : []),
+    ...titlePictures(content, title),
   ];
   const headers = selectAll('header', content).filter((header) => titleHeading && contains(header, titleHeading, parents));
   if (metadata.title && titleHeading) metadata.title.from.push(titleHeading);
@@ -440,6 +442,19 @@ function removeNonArticle(content: Root, metadata: PageMetadata): Removed[] {
     if (parent && removeNode(element, parent) >= 0) removed.push({ element, reason });
   }
   return removed;
+}
+
+/**
+ * The title set as a picture of its words (Paul Graham's essays open with a GIF 318 by 18 pixels
+ * whose alt text is the title): a banner-shaped picture, at most 40 pixels high and six times as
+ * wide, whose alt text is the title. A photo whose alt text repeats the title is the article's.
+ */
+function titlePictures(content: Root, title: string | undefined): Element[] {
+  if (!title) return [];
+  return selectAll('img', content).filter((image) => {
+    const [width, height] = [Number(stringProperty(image, 'width')), Number(stringProperty(image, 'height'))];
+    return height > 0 && height <= 40 && width >= 6 * height && normalisedTitle(stringProperty(image, 'alt') ?? '') === title;
+  });
 }
 
 /**
@@ -483,6 +498,62 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
     removed.push({ element: block, reason });
   }
   return removed;
+}
+
+/**
+ * An essay dated on its first line, apart from the text (Paul Graham's `July 2009<br /><br />One
+ * reason programmers…`, a hand-made page's `<p>March 2005</p>`): when the page gives no other
+ * date, that line (a day, or a month of a year) is the date, and it leaves the text. Only the
+ * opening lines of the first few blocks are read, and never inside a quotation or a table.
+ */
+function removeOpeningDateLine(content: Root, metadata: PageMetadata): Removed[] {
+  if (metadata.date) return [];
+  const parents = parentMap(content);
+  const options = { order: dateOrderOf(metadata.language) };
+  for (const block of innermostTextBlocks(content).slice(0, 4)) {
+    if (collapsedText(block) === '' || ancestorsOf(block, parents).some((node) => isElement(node as Element, 'blockquote', 'figure', 'table'))) continue;
+    const line = openingLine(block);
+    const date = line && parseDate(collapsedText(line.holder), options);
+    if (!line || !date || date.month === undefined) continue;
+    metadata.date = { value: formatPartialDate(date), from: [line.holder] };
+    if (line.whole) {
+      const parent = parents.get(block);
+      if (parent) removeNode(block, parent);
+    } else line.parent.children.splice(0, line.count);
+    return [{ element: line.holder, reason: metaBlockReason }];
+  }
+  return [];
+}
+
+/**
+ * The first line of a block: its inline content up to the first line break (the breaks that end
+ * it included), held in a span placed where it was, or the whole block when it has no break.
+ */
+function openingLine(block: Element): { holder: Element; parent: Element; count: number; whole: boolean } | undefined {
+  let inner = block;
+  // Through the wrappers that only style the text: `<p><font size="2">July 2009<br>`.
+  for (;;) {
+    const visible = inner.children.filter((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+    const only = visible.length === 1 ? visible[0] : undefined;
+    if (!isElement(only, 'font', 'span', 'small')) break;
+    inner = only;
+  }
+  const children = inner.children;
+  const breakAt = children.findIndex((child) => isElement(child, 'br'));
+  if (children.some((child, index) => (breakAt < 0 || index < breakAt) && child.type === 'element' && textBlockTags.has(child.tagName))) return undefined;
+  if (breakAt < 0) return { holder: block, parent: inner, count: children.length, whole: true };
+  let count = breakAt;
+  while (
+    count < children.length &&
+    (isElement(children[count], 'br') || (children[count]?.type === 'text' && collapsedText(children[count] as Nodes).trim() === ''))
+  )
+    count++;
+  const taken = children.slice(0, count);
+  const start = taken.find((node) => node.position)?.position?.start;
+  const end = taken.findLast((node) => node.position)?.position?.end;
+  if (!start || !end) return undefined;
+  const holder: Element = { type: 'element', tagName: 'span', properties: {}, children: children.slice(0, breakAt), position: { start, end } };
+  return { holder, parent: inner, count, whole: false };
 }
 
 /**

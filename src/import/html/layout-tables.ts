@@ -45,8 +45,8 @@ const blockTags = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul',
 
 /**
  * Lays out a page: says so (`role=presentation`), holds another table, or holds prose in its
- * cells (a cell of a thousand characters, or paragraphs and headings with text); and has no
- * caption or header cells, which only data tables have.
+ * cells (a cell of a thousand characters, or paragraphs and headings with text) or has one cell
+ * only; and has no caption or header cells, which only data tables have.
  */
 export function isLayoutTable(table: Element): boolean {
   const role = stringProperty(table, 'role');
@@ -55,6 +55,8 @@ export function isLayoutTable(table: Element): boolean {
   if (own.some((element) => element.tagName === 'table')) return true;
   if (own.some((element) => ['caption', 'th', 'thead'].includes(element.tagName)) || stringProperty(table, 'summary')) return false;
   const cells = own.filter((element) => element.tagName === 'td');
+  // A table of one cell is a box drawn round its text (an epigraph, a callout), never data.
+  if (cells.length === 1) return true;
   return cells.some((cell) => {
     const text = collapsedText(cell).length;
     return text >= 1000 || (text >= 200 && cell.children.some((child) => child.type === 'element' && blockTags.has(child.tagName)));

@@ -94,7 +94,13 @@ function isPublishedTime(element: Element): boolean {
 }
 
 function isDek(element: Element): boolean {
-  return hasClass(element, ...dekClasses);
+  // A theme's own spelling of the class (`citation__subtitle`, `c-content-head__subtitle`, `article-dek`), or schema.org's subtitle.
+  return (
+    hasClass(element, ...dekClasses) ||
+    // Not a modifier (`content__wrapper--standfirst`, `has-subtitle`): that names a block around one.
+    classNames(element).some((name) => !name.includes('--') && /^(?!has-|with-|no-)[\w-]+(?:__|-)(?:subtitle|dek|standfirst|subheadline)$/i.test(name)) ||
+    tokensOf(element, 'itemProp').includes('alternativeheadline')
+  );
 }
 
 /** Blocks whose text is only a byline when it says so (`Posted in News on … by …`). */
@@ -171,6 +177,8 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
   const language = pageLanguage(page, jsonLd);
   const dates: DateOptions = { order: dateOrderOf(language) };
   const declaredSite = firstFound([
+    // A journal's article names its journal for Google Scholar (Highwire Press tags): that is where it was published.
+    metaValue(page, 'citation_journal_title'),
     metaValue(page, 'og:site_name'),
     jsonLd && foundIn(jsonLd, nameOf(jsonLd.article.publisher, jsonLd.graph)),
     jsonLd && foundIn(jsonLd, websiteName(jsonLd.graph)),
@@ -218,7 +226,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
         webAddress,
       ),
     ),
-    dek: dek(page, place),
+    dek: dek(page, place) ?? headingDek(page, title?.from[0], dates),
     language,
     problems,
   };
@@ -684,9 +692,10 @@ function titleCandidates(page: PageIndex, place: ArticlePlace, jsonLd: JsonLdFou
   const declared = [metaValue(page, 'og:title')?.value, metaValue(page, 'twitter:title')?.value, headline && clean(headline)].filter(
     (value): value is string => value !== undefined && value !== '',
   );
-  const heading = statedTitle(titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : bylinedHeading(topHeadings, page)), declared, page, isArticleHeading);
+  const stated = statedTitle(titled[0] ?? (topHeadings.length === 1 ? topHeadings[0] : bylinedHeading(topHeadings, page)), declared, page, isArticleHeading);
+  const heading = stated && (postUnderSiteHeading(stated, page, isArticleHeading) ?? stated);
   const candidates: TitleCandidate[] = [];
-  if (heading) candidates.push({ value: clean(collapsedText(heading)), element: heading, visible: true });
+  if (heading) candidates.push({ value: withoutLeadingMarks(clean(collapsedText(heading))), element: heading, visible: true });
   for (const key of ['og:title', 'twitter:title', 'citation_title', 'dc.title']) {
     const found = metaValue(page, key);
     if (found?.from[0]) candidates.push({ value: found.value, element: found.from[0], visible: false });
@@ -723,6 +732,34 @@ function statedTitle(
   const says = (element: Element) => declared.some((title) => sameText(title, clean(collapsedText(element))));
   if (!heading || declared.length === 0 || says(heading)) return heading;
   return page.elements.find((element) => /^h[1-3]$/.test(element.tagName) && isArticleHeading(element) && says(element)) ?? heading;
+}
+
+/**
+ * Old blog and diary themes set the site's name as the page's heading and each post's title in a
+ * lower one, the document title naming both (tDiary's `<title>高木浩光＠自宅の日記 - 改正NICT法が…</title>`,
+ * `<h1>高木浩光＠自宅の日記</h1>`, `<h3>■ 改正NICT法が…</h3>`): when the chosen heading is one part of
+ * the document title, a heading of the article that shows the other part is the title.
+ */
+function postUnderSiteHeading(heading: Element, page: PageIndex, isArticleHeading: (element: Element) => boolean): Element | undefined {
+  const documentTitle = page.elements.find((element) => element.tagName === 'title');
+  if (!documentTitle) return undefined;
+  const shown = clean(collapsedText(heading));
+  const others = titleSplits(clean(collapsedText(documentTitle)))
+    .filter((split) => sameText(split.site, shown))
+    .map((split) => split.title);
+  if (others.length === 0) return undefined;
+  return page.elements.find(
+    (element) =>
+      element !== heading &&
+      /^h[2-4]$/.test(element.tagName) &&
+      isArticleHeading(element) &&
+      others.some((other) => sameText(other, withoutLeadingMarks(clean(collapsedText(element))))),
+  );
+}
+
+/** A section mark a theme sets before a heading's words (`■ `, `» `, `# `, `¶ `): not the title's. */
+function withoutLeadingMarks(value: string): string {
+  return value.replace(/^[■□▪▫●○◆◇►▶»#¶§]+\s*/u, '');
 }
 
 /** A heading inside the site's header or logo: `<h1 class="site-title">`, `<h1><a rel="home"><img alt="Site"></a></h1>`. */
@@ -867,13 +904,28 @@ function brandName(page: PageIndex): Found<string> | undefined {
   return undefined;
 }
 
-/** `Counting the Wells – Field Notes from the Aral`, `… [LWN.net]`: what follows the article's title is the site's name. */
+/**
+ * `Counting the Wells – Field Notes from the Aral`, `… [LWN.net]`: what follows the article's title
+ * is the site's name; `高木浩光＠自宅の日記 - 改正NICT法が…`: what leads it.
+ */
 function siteFromDocumentTitle(page: PageIndex, articleTitle: string): Found<string> | undefined {
   const element = page.elements.find((candidate) => candidate.tagName === 'title');
   const value = element && clean(collapsedText(element));
-  if (!element || !value || !normalised(value).startsWith(normalised(articleTitle))) return undefined;
-  const site = value
-    .slice(articleTitle.length)
+  if (!element || !value) return undefined;
+  // `Site - Title`: what leads the title, when a separator sets it off.
+  if (normalised(value).endsWith(normalised(articleTitle)) && !normalised(value).startsWith(normalised(articleTitle))) {
+    const leading = titleSplits(value).find((split) => !split.trailing && sameText(split.title, articleTitle));
+    // An identifier leads some titles (`draft-dejong-remotestorage-04 - remoteStorage`): a name has words.
+    const isIdentifier = leading && /^[\w.-]+$/.test(leading.site) && /\d/.test(leading.site);
+    // `Four Years Remaining » Blog Archive » Interning`: the site is what comes first.
+    const site = leading?.site.split(new RegExp(trailingSeparator))[0]?.trim();
+    return site && !isIdentifier ? { value: site, from: [element] } : undefined;
+  }
+  if (!normalised(value).startsWith(normalised(articleTitle))) return undefined;
+  const rest = value.slice(articleTitle.length);
+  // The title's own continuation (`Title: An Observational Study …` after a title without its subtitle) names no site.
+  if (!new RegExp(`^(?:${trailingSeparator}|\\s+[[(])`).test(rest)) return undefined;
+  const site = rest
     .split(new RegExp(trailingSeparator))
     .map((part) => part.trim().replace(/^\[([^\]]+)\]$|^\(([^)]+)\)$/, '$1$2'))
     // `Title | by Jakob Ulbrich | Medium`: the writer's credit is no site.
@@ -1118,8 +1170,47 @@ function shownText(node: Element): string {
 }
 
 function dek(page: PageIndex, place: ArticlePlace): Found<string> | undefined {
-  const element = page.elements.find((candidate) => isDek(candidate) && place.isNearArticle(candidate) && collapsedText(candidate) !== '');
-  return element ? { value: clean(collapsedText(element)), from: [element] } : undefined;
+  // A dek is a sentence or two: a block of the text's length that says `subtitle` is a wrapper.
+  const element = page.elements.find(
+    (candidate) => isDek(candidate) && place.isNearArticle(candidate) && collapsedText(candidate) !== '' && collapsedText(candidate).length <= 400,
+  );
+  if (!element) return undefined;
+  // The Guardian's standfirst holds the dek's paragraph, then the byline's.
+  const first = element.children.find((child): child is Element => isElementNode(child) && child.tagName === 'p' && collapsedText(child).trim() !== '');
+  return { value: clean(collapsedText(first ?? element)), from: [element] };
+}
+
+function isElementNode(node: Nodes): node is Element {
+  return node.type === 'element';
+}
+
+/**
+ * A subheading set right under the title heading, before the article's text (Salon's
+ * `<h1>…</h1> <h2>Disruptive companies talk a good game…</h2> <span class="byline">`): the dek,
+ * when it reads as a sentence (five words or more, not a date or a byline) and no paragraph of the
+ * text follows it, which a first section's heading would have.
+ */
+function headingDek(page: PageIndex, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
+  const rank = titleElement && /^h([1-5])$/.exec(titleElement.tagName)?.[1];
+  if (!titleElement || !rank) return undefined;
+  const [next, after] = nextElements(titleElement, page, 2);
+  const nextRank = next && /^h([2-6])$/.exec(next.tagName)?.[1];
+  if (!next || !nextRank || Number(nextRank) <= Number(rank)) return undefined;
+  const value = clean(collapsedText(next));
+  const words = value.split(/\s+/).length;
+  if (words < 5 || value.length > 300 || /^by\s/i.test(value) || findDate(value, options)) return undefined;
+  if (after?.tagName === 'p' && collapsedText(after).length >= 200) return undefined;
+  return { value, from: [next] };
+}
+
+/** The elements that follow `element` in its parent, whitespace and comments passed over. */
+function nextElements(element: Element, page: PageIndex, count: number): Element[] {
+  const parent = page.parents.get(element);
+  if (!parent) return [];
+  return parent.children
+    .slice(parent.children.indexOf(element) + 1)
+    .filter((node): node is Element => node.type === 'element' && !['script', 'style', 'template', 'noscript'].includes(node.tagName))
+    .slice(0, count);
 }
 
 /** Distill's article template keeps its front matter as JSON: `<d-front-matter><script type="text/json">{"authors": [{"author": …}]}`. */

@@ -2,6 +2,7 @@ import type { Element, Nodes, Parents, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { findDate } from '../text.ts';
 import { classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { isFormula } from './tex-math.ts';
 import { hintWords, textStats } from './text-density.ts';
 
 /**
@@ -120,6 +121,7 @@ const roleKinds: Record<string, ChromeKind> = {
 
 /** What the markup says the element is: its tag, role, class names or id. */
 export function kindByMarkup(element: Element): ChromeKind | undefined {
+  if (isFormula(element)) return undefined;
   if (element.tagName === 'nav') return isContentsList(element) ? 'contents' : navigationKind(element);
   if (element.tagName === 'form') return formKind(element);
   if (element.tagName === 'footer') return 'footer';

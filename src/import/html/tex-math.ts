@@ -1,11 +1,14 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { classNames, hasClass, textContent } from './hast-tree.ts';
+import { classNames, elementsOf, hasClass, textContent } from './hast-tree.ts';
+import { mathmlToTex } from './mathml-tex.ts';
 
 /**
  * Math a page carries as TeX, before the sanitiser takes scripts and MathML away: MathJax 2's
  * `<script type="math/tex">` (`; mode=display` for display math), and MathML with its TeX
- * source as an annotation (KaTeX's `span.katex`, MathJax's assistive MathML, Temml): each becomes
+ * source as an annotation (KaTeX's `span.katex`, MathJax's assistive MathML, Temml), or else as
+ * MathML alone (MathJax 3, read by `mathml-tex.ts`), or in a LaTeX image's address (WordPress.com's
+ * `latex.php`): each becomes
  * the neutral form `code.language-math` (inside `pre` for display math), which `html-to-mdast.ts`
  * reads as math with the TeX as written. The rendered copy KaTeX draws beside it goes with it.
  */
@@ -41,17 +44,50 @@ function mathCode(tex: string, display: boolean): ElementContent {
   return display ? h('pre', [code]) : code;
 }
 
+/** A formula as a page sets it: MathML, MathJax's and KaTeX's containers (whose classes, `CtxtMenu_Attached_0`, say nothing about the page). */
+export function isFormula(element: Element): boolean {
+  return (
+    element.tagName === 'math' ||
+    element.tagName === 'mjx-container' ||
+    hasClass(element, 'katex', 'katex-display') ||
+    classNames(element).some((name) => /^MathJax/.test(name))
+  );
+}
+
+/**
+ * A formula drawn as a picture by a LaTeX image service, its TeX in the address: WordPress.com's and
+ * Jetpack's `s0.wp.com/latex.php?latex=%5Clambda…` (`$latex \lambda$` in a post), CodeCogs's
+ * `latex.codecogs.com/png.latex?\frac…`. Set in the line as the post set it: inline.
+ */
+function texOfPicture(element: Element): string | undefined {
+  if (element.tagName !== 'img') return undefined;
+  let address: URL;
+  try {
+    address = new URL(String(element.properties.src ?? ''));
+  } catch {
+    return undefined;
+  }
+  if (/(?:^|\.)wp\.com$/.test(address.hostname) && address.pathname === '/latex.php') return address.searchParams.get('latex') ?? undefined;
+  if (address.hostname === 'latex.codecogs.com' && /\.latex$/.test(address.pathname)) return decodeURIComponent(address.search.slice(1)) || undefined;
+  return undefined;
+}
+
 /** The TeX of an element that is a formula, and whether it is display math. */
 function texOf(element: Element): { tex: string; display: boolean } | undefined {
+  const pictured = texOfPicture(element);
+  if (pictured?.trim()) return { tex: pictured.trim(), display: false };
   const type = String(element.properties.type ?? '');
   if (isTexScript(element)) return { tex: textContent(element).trim(), display: /mode\s*=\s*display/i.test(type) };
-  const isFormula = element.tagName === 'math' || hasClass(element, 'katex', 'katex-display') || classNames(element).some((name) => /^MathJax/.test(name));
-  if (!isFormula) return undefined;
+  if (!isFormula(element)) return undefined;
   const annotation = texAnnotation(element);
-  if (annotation === undefined) return undefined;
+  // MathJax 3 keeps no TeX, only MathML beside what it draws (`<mjx-container><mjx-assistive-mml><math>`).
+  const mathml = annotation === undefined ? (element.tagName === 'math' ? element : elementsOf(element).find((inner) => inner.tagName === 'math')) : undefined;
+  const tex = annotation ?? (mathml && mathmlToTex(mathml));
+  if (!tex) return undefined;
   const display =
-    hasClass(element, 'katex-display', 'MathJax_Display') || element.properties.display === 'block' || String(element.properties.display) === 'true';
-  return { tex: annotation.trim(), display };
+    hasClass(element, 'katex-display', 'MathJax_Display') ||
+    [element, mathml].some((node) => node !== undefined && (node.properties.display === 'block' || String(node.properties.display) === 'true'));
+  return { tex: tex.trim(), display };
 }
 
 function texAnnotation(element: Element): string | undefined {
