@@ -196,6 +196,10 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     const colons = (open ?? div)?.[1] as string;
     const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
     if (end < 0) continue;
+    if (div && calloutAsQuote(lines, changes, index, end)) {
+      index = end;
+      continue;
+    }
     if (div || !open) {
       lines[index] = '';
       lines[end] = '';
@@ -216,6 +220,38 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     changes.push({ line: end + 1, reason: 'the end of an admonition (:::)', whole: true, lossy: false });
     index = end;
   }
+}
+
+/** Quarto's callouts: `::: {.callout-warning title="…" collapse="true"}` or `::: callout-note`. */
+const quartoCallout = /^\s*:{3,}[ \t]*(?:\{[^{}]*?\.callout-(note|tip|warning|caution|important)\b[^{}]*\}|callout-(note|tip|warning|caution|important))\s*$/;
+const quartoCalloutTitle = /\btitle\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/;
+const atxHeading = /^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * A Quarto callout (`::: {.callout-warning}` … `:::`) is a box with a title: a block quote here,
+ * as an admonition is, its title in bold. The title is its `title="…"` or, as Quarto reads it, a
+ * heading opening the callout, which would otherwise be a section of the chapter. False for any
+ * other div.
+ */
+function calloutAsQuote(lines: string[], changes: SiteSyntaxChange[], index: number, end: number): boolean {
+  const callout = quartoCallout.exec(lines[index] as string);
+  if (!callout) return false;
+  const kind = (callout[1] ?? callout[2]) as string;
+  const attribute = quartoCalloutTitle.exec(lines[index] as string);
+  const titleText = attribute ? (attribute[1] ?? attribute[2] ?? '').replace(/\\(.)/g, '$1').trim() : '';
+  let first = index + 1;
+  while (first < end && (lines[first] as string).trim() === '') first++;
+  const heading = titleText ? undefined : atxHeading.exec(lines[first] ?? '');
+  lines[index] = titleText ? `> **${titleText}**` : '';
+  for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
+  if (heading && first < end) {
+    lines[first] = `> **${(heading[1] as string).trim()}**`;
+    changes.push({ line: first + 1, reason: `the heading opening a Quarto callout: kept as its title, not a section`, whole: false, lossy: false });
+  }
+  lines[end] = '';
+  changes.push({ line: index + 1, reason: `Quarto callout (callout-${kind}): kept as a block quote`, whole: !titleText, lossy: false });
+  changes.push({ line: end + 1, reason: 'the end of a Quarto callout (:::)', whole: true, lossy: false });
+  return true;
 }
 
 /**
