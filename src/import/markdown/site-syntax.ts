@@ -115,6 +115,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       }
       continue;
     }
+    if (quoteMarkupRewrite(lines, index, changes)) continue;
     // `redirect_from: /old/` followed by `---` is a front-matter line left after the body: Markdown reads it as a heading.
     const next = lines[index + 1];
     const previousBlank = index === fromLine - 1 || (lines[index - 1] ?? '').trim() === '';
@@ -154,6 +155,53 @@ function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxC
     lines[index] = inline.text;
     changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
   }
+}
+
+/** A GitHub or Obsidian alert's first line: `> [!NOTE]`, `> [!warning]+ Title` (`+`/`-`: folded open or shut). */
+const alertMarker = /^(\s{0,3}>[ \t]?)\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
+/** Goldmark's block attributes (Hugo) on the line after a block: `{.class #id cite="…" caption="…"}`. */
+const blockAttributeLine = /^(\s{0,3}(?:>[ \t]?)*)\{((?:[ \t]*(?:[.#][\w-]+|[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'{}]+)))+)[ \t]*\}[ \t]*$/;
+
+/**
+ * Markup on the lines of a block quote: a GitHub or Obsidian alert's marker (`> [!NOTE]`, which
+ * Markdown prints as text) becomes its title in bold, as an admonition's is, or nothing when it has
+ * none (the box's icon and colour are the site's); Hugo's block attributes after a block (`{cite="…"
+ * caption="…"}`, which Markdown prints as text) go, and the words they held (a quotation's caption
+ * or title) are reported, since the site showed them. True when the line was one of these.
+ */
+function quoteMarkupRewrite(lines: string[], index: number, changes: SiteSyntaxChange[]): boolean {
+  const line = lines[index] as string;
+  const previous = index > 0 ? (lines[index - 1] as string) : '';
+  const alert = /^\s{0,3}>/.test(previous) ? undefined : alertMarker.exec(line);
+  if (alert) {
+    const [, prefix = '>', kind = '', title = ''] = alert;
+    lines[index] = title ? `${prefix}**${title}**` : prefix.trimEnd();
+    changes.push({
+      line: index + 1,
+      reason: `the marker of a ${kind.toLowerCase()} alert ([!${kind}]): the quote is the alert${title ? ', its title in bold' : ''}`,
+      whole: !title,
+      lossy: false,
+    });
+    return true;
+  }
+  const attributes = previous.trim() === '' ? undefined : blockAttributeLine.exec(line);
+  if (!attributes) return false;
+  const words = [...(attributes[2] as string).matchAll(/\b(caption|title)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/g)]
+    .map((match) => (match[2] ?? match[3] ?? '').trim())
+    .filter(Boolean);
+  const cite = /\bcite[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/.exec(attributes[2] as string);
+  const source = cite ? ` (citing ${cite[1] ?? cite[2]})` : '';
+  lines[index] = (attributes[1] ?? '').trimEnd();
+  changes.push({
+    line: index + 1,
+    reason:
+      words.length > 0
+        ? `block attributes ({…}) whose words the site showed with the block above: ${words.map((word) => `“${word}”`).join(', ')}${source}`
+        : 'block attributes ({.class #id …}): styling for the site',
+    whole: true,
+    lossy: words.length > 0,
+  });
+  return true;
 }
 
 const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
