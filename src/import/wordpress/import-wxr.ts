@@ -134,8 +134,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       placeInSource: contentPlaces[index],
       removedLines,
       attachments,
-      thumbnailLine: range ? lineWith(sourceLineTexts, range, /<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/) : undefined,
-      enclosureLines: range ? linesWith(sourceLineTexts, range, enclosureKey) : [],
+      ...(range ? metaLines(sourceLineTexts, range) : {}),
     });
     pieces.push(piece);
     if (range) markItemLines(sourceLineTexts, range, pieces.length, fates, removedLines);
@@ -222,6 +221,11 @@ interface SiteContext {
 }
 
 const enclosureKey = /<wp:meta_key>(?:<!\[CDATA\[)?enclosure\b/;
+
+/** Where the item's featured image and enclosures are named, for their messages. */
+function metaLines(lines: readonly string[], range: LineRange): Pick<SiteContext, 'thumbnailLine' | 'enclosureLines'> {
+  return { thumbnailLine: lineWith(lines, range, /<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/), enclosureLines: linesWith(lines, range, enclosureKey) };
+}
 
 /** The lines in `range` that match `pattern`. */
 function linesWith(lines: readonly string[], range: LineRange, pattern: RegExp): number[] {
