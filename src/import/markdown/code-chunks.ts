@@ -1,6 +1,7 @@
-import type { Code, Parent, Root } from 'mdast';
+import type { Code, Html, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { report } from '../../core/rules.ts';
 
 /**
@@ -10,11 +11,13 @@ import { report } from '../../core/rules.ts';
  * false` nothing, `echo: false` only what it printed) and what it printed: its output, tables and
  * plots, which are not in the source. Here a chunk is code in its language, its option lines out;
  * a chunk the post did not show goes; and the post is reported once, with the lines of the chunks
- * whose output is missing. Pandoc's `{.python}` is a plain code block of that language.
+ * whose output is missing. Pandoc's `{.python}` is a plain code block of that language, and its
+ * raw blocks (`{=html}`) are markup (`rawBlock`).
  */
 
 /** The braces of a chunk's fence: its engine and the rest (R Markdown's `label, key=value` options). */
 const chunkInfo = /^\{\s*([A-Za-z][\w.+-]*)\s*[,\s]?([\s\S]*)\}$/;
+const rawFormat = /^\{=([A-Za-z][\w-]*)\}$/;
 const classInfo = /^\{\s*\.([A-Za-z][\w+#-]*)[^{}]*\}$/;
 /** A Quarto option line, after the engine's comment mark: `#| echo: false`, `//| label: fig`. */
 const optionLine = /^\s*(?:#|\/\/|--|%%)\|\s?(.*)$/;
@@ -40,6 +43,8 @@ export function readCodeChunks(tree: Root, file: VFile): CodeChunks {
   const withOutput: number[] = [];
   visit(tree, 'code', (code: Code, index, parent: Parent | undefined) => {
     const info = `${code.lang ?? ''}${code.meta ? ` ${code.meta}` : ''}`.trim();
+    const raw = rawFormat.exec(info);
+    if (raw && parent && index !== undefined) return rawBlock(code, raw[1] as string, parent, index, file, droppedLines);
     const plain = classInfo.exec(info);
     if (plain) {
       code.lang = plain[1] as string;
@@ -86,6 +91,36 @@ export function readCodeChunks(tree: Root, file: VFile): CodeChunks {
       { line: withOutput[0] as number, column: 1 },
     );
   return { droppedLines };
+}
+
+/**
+ * Pandoc's raw block (```` ```{=html} ````) is markup the site put in its page as it is: HTML, read
+ * as the post's raw HTML is (sanitised); a block for another output (`{=latex}`, `{=typst}`) was not
+ * in the web post, and goes.
+ */
+function rawBlock(code: Code, format: string, parent: Parent, index: number, file: VFile, droppedLines: Map<number, string>): number | undefined {
+  if (format.toLowerCase() === 'html') {
+    // The markup starts on the line after the fence, where its messages belong.
+    const at = code.position;
+    const lines = code.value.split('\n');
+    const point = (line: number, column: number) => {
+      const offset = location(file).toOffset({ line, column });
+      return { line, column, ...(offset === undefined ? {} : { offset }) };
+    };
+    const position = at && {
+      start: point(at.start.line + 1, at.start.column),
+      end: point(at.start.line + lines.length, at.start.column + (lines.at(-1) ?? '').length),
+    };
+    parent.children.splice(index, 1, { type: 'html', value: code.value, ...(position ? { position } : {}) } as Html);
+    return undefined;
+  }
+  const start = code.position?.start.line;
+  const end = code.position?.end.line;
+  if (start !== undefined && end !== undefined)
+    for (let line = start; line <= end; line++)
+      droppedLines.set(line, `a raw ${format} block ({=${format}}), for the site's ${format} output, not its web page`);
+  parent.children.splice(index, 1);
+  return index;
 }
 
 function chunkReason(engine: string, options: ChunkOptions): string {

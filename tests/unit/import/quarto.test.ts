@@ -67,3 +67,17 @@ describe('Quarto callouts (djnavarro, “Everything I know about Mastodon”)', 
 
   it('accounts for every line', () => assertEveryLineAccounted(result.lines, sourceLines));
 });
+
+describe('Pandoc raw blocks (djnavarro, “Deploying R with kubernetes”)', () => {
+  const { file, result, markdown, sourceLines } = importFixture(dir, '2023-01-10_kubernetes.qmd');
+  const body = markdown[0] ?? '';
+
+  it('a ```{=html} block is the markup the page showed (a linked picture), not code', () => {
+    assert.doesNotMatch(body, /\{=html\}|<a href="https:\/\/donut/);
+    assert.match(body, /::figure\{remote="https:\/\/donut\.djnavarro\.net"\}/);
+    const line = lineOf(sourceLines, '<a href="https://donut.djnavarro.net">');
+    assert.ok(file.messages.some((message) => message.ruleId === 'import-remote-image' && message.line === line));
+  });
+
+  it('accounts for every line', () => assertEveryLineAccounted(result.lines, sourceLines));
+});
