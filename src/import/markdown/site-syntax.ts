@@ -145,10 +145,11 @@ function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxC
       lossy: false,
     });
   }
-  const crossLinked = withoutCrossReferences(lines[index] as string);
+  const crossLinked: { text: string; reason: string; lossy?: boolean } | undefined =
+    withoutCrossReferences(lines[index] as string) ?? withoutWikilinks(lines[index] as string);
   if (crossLinked) {
     lines[index] = crossLinked.text;
-    changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
+    changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: crossLinked.lossy ?? true });
   }
   const inline = inlineShortcodes(lines[index] as string);
   if (inline) {
@@ -158,7 +159,8 @@ function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxC
 }
 
 /** A GitHub or Obsidian alert's first line: `> [!NOTE]`, `> [!warning]+ Title` (`+`/`-`: folded open or shut). */
-const alertMarker = /^(\s{0,3}>[ \t]?)\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
+const alertMarker = /^(\s{0,3}(?:>[ \t]?)+)\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
+const quoteDepth = (line: string) => (/^\s{0,3}(?:>[ \t]?)*/.exec(line)?.[0].match(/>/g) ?? []).length;
 /** Goldmark's block attributes (Hugo) on the line after a block: `{.class #id cite="…" caption="…"}`. */
 const blockAttributeLine = /^(\s{0,3}(?:>[ \t]?)*)\{((?:[ \t]*(?:[.#][\w-]+|[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'{}]+)))+)[ \t]*\}[ \t]*$/;
 
@@ -172,8 +174,9 @@ const blockAttributeLine = /^(\s{0,3}(?:>[ \t]?)*)\{((?:[ \t]*(?:[.#][\w-]+|[\w-
 function quoteMarkupRewrite(lines: string[], index: number, changes: SiteSyntaxChange[]): boolean {
   const line = lines[index] as string;
   const previous = index > 0 ? (lines[index - 1] as string) : '';
-  const alert = /^\s{0,3}>/.test(previous) ? undefined : alertMarker.exec(line);
-  if (alert) {
+  // The marker opens its quote (an alert may hold another, one `>` deeper).
+  const alert = alertMarker.exec(line);
+  if (alert && quoteDepth(previous) < quoteDepth(line)) {
     const [, prefix = '>', kind = '', title = ''] = alert;
     lines[index] = title ? `${prefix}**${title}**` : prefix.trimEnd();
     changes.push({
@@ -430,6 +433,42 @@ function withoutCrossReferences(line: string): { text: string; reason: string } 
     text,
     reason: `a link to another page of the site (${targets.join(', ')}): kept as its words, without the address, which only the site had; link it to its chapter if the book has it`,
   };
+}
+
+/** Obsidian's and Quartz's `[[note]]`, `[[note#heading|words]]`, `![[picture.png|300]]`, `![[note]]`, outside code spans. */
+const wikilink = /(`+)[\s\S]*?\1|(!?)\[\[([^[\]|#^]*)((?:[#^][^[\]|]*)?)(?:\|([^[\]]*))?\]\]/g;
+const pictureFile = /\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$/i;
+
+/**
+ * Obsidian's wikilinks (Quartz, Obsidian Publish, Foam): a link to another note of the vault is
+ * kept as the words it showed (its alias, else the note's name, and the heading it points to), as
+ * `withoutCrossReferences` keeps a Jekyll link; an embedded picture (`![[diagram.png]]`) is a
+ * picture; an embedded note (`![[other note]]`), whose text the site showed here, goes and is
+ * reported.
+ */
+function withoutWikilinks(line: string): { text: string; reason: string; lossy?: boolean } | undefined {
+  if (!line.includes('[[')) return undefined;
+  const links: string[] = [];
+  const embeds: string[] = [];
+  const text = line.replace(wikilink, (whole, code: string | undefined, bang: string, target: string, anchor: string, alias: string | undefined) => {
+    if (code) return whole;
+    const name = target.trim();
+    if (bang && pictureFile.test(name)) return `![${/^\d+(?:x\d+)?$/.test(alias ?? '') ? '' : escapeBrackets(alias ?? '')}](<${name}>)`;
+    if (bang) {
+      embeds.push(`${name}${anchor}`);
+      return '';
+    }
+    links.push(`${name}${anchor}`);
+    const heading = anchor.replace(/^#\^?|^\^/, '').replace(/#/g, ' > ');
+    return escapeBrackets(alias?.trim() || [name, heading].filter(Boolean).join(' > '));
+  });
+  if (text === line) return undefined;
+  if (links.length === 0 && embeds.length === 0) return { text, reason: 'an embedded picture (![[…]]): kept as a picture', lossy: false };
+  const parts = [
+    links.length > 0 ? `a link to another note of the site ([[${links.join(']], [[')}]]): kept as its words, without the link, which only the site had` : '',
+    embeds.length > 0 ? `the note embedded here (![[${embeds.join(']], ![[')}]]), whose text the site showed, is not in the source` : '',
+  ];
+  return { text, reason: parts.filter(Boolean).join('; ') };
 }
 
 const rawTag = /\{%-?\s*(?:end)?raw\s*-?%\}/g;

@@ -343,3 +343,30 @@ describe('block-quote markup of Hugo posts (bin16/hugo-theme-island’s hello-wo
 
   test('accounts for every line', () => assertEveryLineAccounted(result.lines, sourceLines));
 });
+
+describe('Obsidian syntax in Quartz’s own pages (jackyzha0/quartz docs)', () => {
+  test('a wikilink is kept as the words it showed (its alias, else the note’s name), and reported: the note it links to is not in the book', () => {
+    const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/quartz', 'index.md');
+    const body = markdown[0] ?? '';
+    assert.doesNotMatch(body, /\[\[|\]\]/);
+    assert.match(body, /teachers are already using Quartz to publish/);
+    assert.match(body, /3\. Change Quartz's layout\n/);
+    assert.match(body, /- Obsidian compatibility, full-text search, graph view, note transclusion, wikilinks, backlinks, Latex,/);
+    const line = lineOf(sourceLines, '[[showcase|already using Quartz]]');
+    const warning = file.messages.find((message) => message.ruleId === 'import-site-syntax' && message.line === line);
+    assert.match(String(warning?.reason), /a link to another note of the site \(\[\[showcase\]\]\)/);
+    assertEveryLineAccounted(result.lines, sourceLines);
+  });
+
+  test('callouts nested in callouts each lose their marker and keep their title; one in a code block stays code', () => {
+    const { result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/quartz', 'callouts.md');
+    const body = markdown[0] ?? '';
+    assert.match(body, /```\n> \[!info\] Title\n> This is a callout!\n```/);
+    assert.match(
+      body,
+      /> \*\*Can callouts be _nested_\?\*\*\n>\n> > \*\*Yes!, they can\. And collapsed!\*\*\n> >\n> > > \*\*You can even use multiple layers of nesting\.\*\*/,
+    );
+    assert.equal(body.match(/\[!/g)?.length, 1);
+    assertEveryLineAccounted(result.lines, sourceLines);
+  });
+});
