@@ -436,7 +436,8 @@ function withoutCrossReferences(line: string): { text: string; reason: string } 
 }
 
 /** Obsidian's and Quartz's `[[note]]`, `[[note#heading|words]]`, `![[picture.png|300]]`, `![[note]]`, outside code spans. */
-const wikilink = /(`+)[\s\S]*?\1|(!?)\[\[([^[\]|#^]*)((?:[#^][^[\]|]*)?)(?:\|([^[\]]*))?\]\]/g;
+// Not `[[1]](#fn1)` (a link whose words are `[1]`) nor a bare `[[1]]` (a note marker typed by hand).
+const wikilink = /(`+)[\s\S]*?\1|(!?)\[\[(?!\s*\d+\s*\]\])([^[\]|#^]*)((?:[#^][^[\]|]*)?)(?:\|([^[\]]*))?\]\](?!\()/g;
 const pictureFile = /\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$/i;
 
 /**
