@@ -129,6 +129,11 @@ export const rules = {
     summary:
       'A site-generator tag or shortcode (an embed, an include, a shortcode the importer does not know) was taken out: what it showed or did is not in the source.',
   },
+  'import-code-output': {
+    severity: 'warning',
+    summary:
+      'A Quarto, R Markdown or Jupyter code chunk ran when the site was built: what it printed (output, tables, plots) is not in the source, only its code.',
+  },
   'import-note-label': {
     severity: 'warning',
     summary:

@@ -7,15 +7,16 @@ import type { Archive, ArchiveEntry, ImportOptions, ImportResult, LineFate } fro
 /** Imports one file as a source on its own (what `anthology import FILE` does). */
 export type FileImporter = (file: VFile, options: ImportOptions) => { format: FileFormat | undefined; result: ImportResult };
 
-const sourceExtensions = /\.(?:html?|xhtml|md|markdown|mdx|txt|text|xml|json)$/i;
+// Quarto's `.qmd` and R Markdown's `.Rmd` / blogdown's `.Rmarkdown` are Markdown with front matter (read by their content).
+const sourceExtensions = /\.(?:html?|xhtml|md|markdown|mdx|qmd|rmd|rmarkdown|txt|text|xml|json)$/i;
 const imageExtensions = /\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$/i;
 /** A repository's or a site's own files, not posts. */
 const notPosts =
   /^(?:readme|licen[cs]e|copying|changelog|contributing|code_of_conduct|security|authors|notice)(?:\.[a-z]+)?$|^(?:robots\.txt|sitemap\.xml|404\.html?)$/i;
 
 /**
- * A folder of saved posts: every file in a source format (`.html`, `.md`, `.txt`, `.xml`,
- * `.json`), in subfolders too, in name order, each imported as if named on its own. Left out, and
+ * A folder of saved posts: every file in a source format (`.html`, `.md`, `.qmd`, `.Rmd`, `.txt`,
+ * `.xml`, `.json`), in subfolders too, in name order, each imported as if named on its own. Left out, and
  * said why: images and other assets (copied when a post shows them), the folders a browser saves
  * beside a page (`Post_files/`), Jekyll's `_drafts/` unless `--drafts`, a repository's README and
  * licence, Hugo's and Zola's list pages (`_index.md`), XML and JSON files that are not exports.

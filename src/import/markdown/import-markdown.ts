@@ -23,12 +23,14 @@ import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts
 import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
+import { reportEmbeddedFrames } from '../html/embedded-frames.ts';
 import { recogniseFootnotes } from '../html/footnotes.ts';
 import { type HtmlBody, htmlToMdast } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
 import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { readCodeChunks } from './code-chunks.ts';
 import { withFootnoteLabelsMended } from './footnote-labels.ts';
 import {
   type FrontMatterValues,
@@ -103,6 +105,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
   const { tree, notesHeadingLine } = parsePost(siteSyntax.text, file);
   codeSpansAsBlocks(tree, siteSyntax.codeLines);
+  const chunks = readCodeChunks(tree, file);
   const frontMatter = header ?? takeFrontMatter(tree, file);
   if (!frontMatter) return { pieces: [], lines: unreadLines(lines, 'front matter that cannot be parsed: nothing was read') };
   if (isDraft(frontMatter.values) && !options.includeDrafts) {
@@ -148,7 +151,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     if (titleLines && number >= titleLines[0] && number <= titleLines[1]) return { line: number, fate: 'metadata', piece: 1, field: 'title' };
     const siteReason = siteLines.get(number);
     if (siteReason) return { line: number, fate: 'dropped', piece: 1, reason: siteReason };
-    const notesReason = dropped.get(number);
+    const notesReason = dropped.get(number) ?? chunks.droppedLines.get(number);
     if (notesReason) return { line: number, fate: 'dropped', piece: 1, reason: notesReason };
     if (removedLines.has(number)) return { line: number, fate: 'dropped', piece: 1, reason: removedReason };
     return { line: number, fate: 'kept', piece: 1, field: fields.get(number) ?? 'body' };
@@ -328,10 +331,12 @@ function throughHtml(tree: Root, file: VFile): HtmlBody & { removedLines: Set<nu
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers }).runSync(tree, file) as HastRoot;
   // With the file, nodes parsed from raw HTML keep their places in it (the notes need their lines).
   const parsed = raw(hast, { file }) as HastRoot;
+  // A frame or player (a video, a post embedded from elsewhere) is reported where it stood before the sanitiser takes it out.
+  const frameLines = reportEmbeddedFrames(parsed, file);
   sanitiseHast(parsed, file);
   const remaining = linesWithText(parsed, ['text']);
   recogniseFootnotes(parsed, file);
-  return { ...htmlToMdast(parsed, file, {}), removedLines: new Set([...written].filter((line) => !remaining.has(line))) };
+  return { ...htmlToMdast(parsed, file, {}), removedLines: new Set([...written, ...frameLines].filter((line) => !remaining.has(line))) };
 }
 
 /** The lines on which a tree has text other than spaces, in nodes of the given types. */

@@ -115,6 +115,7 @@ export function withoutSiteSyntax(text: string, fromLine = 1): SiteSyntaxResult 
       }
       continue;
     }
+    if (quoteMarkupRewrite(lines, index, changes)) continue;
     // `redirect_from: /old/` followed by `---` is a front-matter line left after the body: Markdown reads it as a heading.
     const next = lines[index + 1];
     const previousBlank = index === fromLine - 1 || (lines[index - 1] ?? '').trim() === '';
@@ -144,16 +145,66 @@ function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxC
       lossy: false,
     });
   }
-  const crossLinked = withoutCrossReferences(lines[index] as string);
+  const crossLinked: { text: string; reason: string; lossy?: boolean } | undefined =
+    withoutCrossReferences(lines[index] as string) ?? withoutWikilinks(lines[index] as string);
   if (crossLinked) {
     lines[index] = crossLinked.text;
-    changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: true });
+    changes.push({ line: index + 1, reason: crossLinked.reason, whole: false, lossy: crossLinked.lossy ?? true });
   }
   const inline = inlineShortcodes(lines[index] as string);
   if (inline) {
     lines[index] = inline.text;
     changes.push({ line: index + 1, reason: inline.reason, whole: false, lossy: inline.lossy });
   }
+}
+
+/** A GitHub or Obsidian alert's first line: `> [!NOTE]`, `> [!warning]+ Title` (`+`/`-`: folded open or shut). */
+const alertMarker = /^(\s{0,3}(?:>[ \t]?)+)\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
+const quoteDepth = (line: string) => (/^\s{0,3}(?:>[ \t]?)*/.exec(line)?.[0].match(/>/g) ?? []).length;
+/** Goldmark's block attributes (Hugo) on the line after a block: `{.class #id cite="…" caption="…"}`. */
+const blockAttributeLine = /^(\s{0,3}(?:>[ \t]?)*)\{((?:[ \t]*(?:[.#][\w-]+|[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'{}]+)))+)[ \t]*\}[ \t]*$/;
+
+/**
+ * Markup on the lines of a block quote: a GitHub or Obsidian alert's marker (`> [!NOTE]`, which
+ * Markdown prints as text) becomes its title in bold, as an admonition's is, or nothing when it has
+ * none (the box's icon and colour are the site's); Hugo's block attributes after a block (`{cite="…"
+ * caption="…"}`, which Markdown prints as text) go, and the words they held (a quotation's caption
+ * or title) are reported, since the site showed them. True when the line was one of these.
+ */
+function quoteMarkupRewrite(lines: string[], index: number, changes: SiteSyntaxChange[]): boolean {
+  const line = lines[index] as string;
+  const previous = index > 0 ? (lines[index - 1] as string) : '';
+  // The marker opens its quote (an alert may hold another, one `>` deeper).
+  const alert = alertMarker.exec(line);
+  if (alert && quoteDepth(previous) < quoteDepth(line)) {
+    const [, prefix = '>', kind = '', title = ''] = alert;
+    lines[index] = title ? `${prefix}**${title}**` : prefix.trimEnd();
+    changes.push({
+      line: index + 1,
+      reason: `the marker of a ${kind.toLowerCase()} alert ([!${kind}]): the quote is the alert${title ? ', its title in bold' : ''}`,
+      whole: !title,
+      lossy: false,
+    });
+    return true;
+  }
+  const attributes = previous.trim() === '' ? undefined : blockAttributeLine.exec(line);
+  if (!attributes) return false;
+  const words = [...(attributes[2] as string).matchAll(/\b(caption|title)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/g)]
+    .map((match) => (match[2] ?? match[3] ?? '').trim())
+    .filter(Boolean);
+  const cite = /\bcite[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/.exec(attributes[2] as string);
+  const source = cite ? ` (citing ${cite[1] ?? cite[2]})` : '';
+  lines[index] = (attributes[1] ?? '').trimEnd();
+  changes.push({
+    line: index + 1,
+    reason:
+      words.length > 0
+        ? `block attributes ({…}) whose words the site showed with the block above: ${words.map((word) => `“${word}”`).join(', ')}${source}`
+        : 'block attributes ({.class #id …}): styling for the site',
+    whole: true,
+    lossy: words.length > 0,
+  });
+  return true;
 }
 
 const admonitionOpen = /^\s{0,3}(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\]|[ \t]+(.*?))?\s*$/;
@@ -196,6 +247,10 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     const colons = (open ?? div)?.[1] as string;
     const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
     if (end < 0) continue;
+    if (div && calloutAsQuote(lines, changes, index, end)) {
+      index = end;
+      continue;
+    }
     if (div || !open) {
       lines[index] = '';
       lines[end] = '';
@@ -216,6 +271,38 @@ function admonitionsAsQuotes(lines: string[], changes: SiteSyntaxChange[], fromL
     changes.push({ line: end + 1, reason: 'the end of an admonition (:::)', whole: true, lossy: false });
     index = end;
   }
+}
+
+/** Quarto's callouts: `::: {.callout-warning title="…" collapse="true"}` or `::: callout-note`. */
+const quartoCallout = /^\s*:{3,}[ \t]*(?:\{[^{}]*?\.callout-(note|tip|warning|caution|important)\b[^{}]*\}|callout-(note|tip|warning|caution|important))\s*$/;
+const quartoCalloutTitle = /\btitle\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/;
+const atxHeading = /^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * A Quarto callout (`::: {.callout-warning}` … `:::`) is a box with a title: a block quote here,
+ * as an admonition is, its title in bold. The title is its `title="…"` or, as Quarto reads it, a
+ * heading opening the callout, which would otherwise be a section of the chapter. False for any
+ * other div.
+ */
+function calloutAsQuote(lines: string[], changes: SiteSyntaxChange[], index: number, end: number): boolean {
+  const callout = quartoCallout.exec(lines[index] as string);
+  if (!callout) return false;
+  const kind = (callout[1] ?? callout[2]) as string;
+  const attribute = quartoCalloutTitle.exec(lines[index] as string);
+  const titleText = attribute ? (attribute[1] ?? attribute[2] ?? '').replace(/\\(.)/g, '$1').trim() : '';
+  let first = index + 1;
+  while (first < end && (lines[first] as string).trim() === '') first++;
+  const heading = titleText ? undefined : atxHeading.exec(lines[first] ?? '');
+  lines[index] = titleText ? `> **${titleText}**` : '';
+  for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
+  if (heading && first < end) {
+    lines[first] = `> **${(heading[1] as string).trim()}**`;
+    changes.push({ line: first + 1, reason: `the heading opening a Quarto callout: kept as its title, not a section`, whole: false, lossy: false });
+  }
+  lines[end] = '';
+  changes.push({ line: index + 1, reason: `Quarto callout (callout-${kind}): kept as a block quote`, whole: !titleText, lossy: false });
+  changes.push({ line: end + 1, reason: 'the end of a Quarto callout (:::)', whole: true, lossy: false });
+  return true;
 }
 
 /**
@@ -346,6 +433,43 @@ function withoutCrossReferences(line: string): { text: string; reason: string } 
     text,
     reason: `a link to another page of the site (${targets.join(', ')}): kept as its words, without the address, which only the site had; link it to its chapter if the book has it`,
   };
+}
+
+/** Obsidian's and Quartz's `[[note]]`, `[[note#heading|words]]`, `![[picture.png|300]]`, `![[note]]`, outside code spans. */
+// Not `[[1]](#fn1)` (a link whose words are `[1]`) nor a bare `[[1]]` (a note marker typed by hand).
+const wikilink = /(`+)[\s\S]*?\1|(!?)\[\[(?!\s*\d+\s*\]\])([^[\]|#^]*)((?:[#^][^[\]|]*)?)(?:\|([^[\]]*))?\]\](?!\()/g;
+const pictureFile = /\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$/i;
+
+/**
+ * Obsidian's wikilinks (Quartz, Obsidian Publish, Foam): a link to another note of the vault is
+ * kept as the words it showed (its alias, else the note's name, and the heading it points to), as
+ * `withoutCrossReferences` keeps a Jekyll link; an embedded picture (`![[diagram.png]]`) is a
+ * picture; an embedded note (`![[other note]]`), whose text the site showed here, goes and is
+ * reported.
+ */
+function withoutWikilinks(line: string): { text: string; reason: string; lossy?: boolean } | undefined {
+  if (!line.includes('[[')) return undefined;
+  const links: string[] = [];
+  const embeds: string[] = [];
+  const text = line.replace(wikilink, (whole, code: string | undefined, bang: string, target: string, anchor: string, alias: string | undefined) => {
+    if (code) return whole;
+    const name = target.trim();
+    if (bang && pictureFile.test(name)) return `![${/^\d+(?:x\d+)?$/.test(alias ?? '') ? '' : escapeBrackets(alias ?? '')}](<${name}>)`;
+    if (bang) {
+      embeds.push(`${name}${anchor}`);
+      return '';
+    }
+    links.push(`${name}${anchor}`);
+    const heading = anchor.replace(/^#\^?|^\^/, '').replace(/#/g, ' > ');
+    return escapeBrackets(alias?.trim() || [name, heading].filter(Boolean).join(' > '));
+  });
+  if (text === line) return undefined;
+  if (links.length === 0 && embeds.length === 0) return { text, reason: 'an embedded picture (![[…]]): kept as a picture', lossy: false };
+  const parts = [
+    links.length > 0 ? `a link to another note of the site ([[${links.join(']], [[')}]]): kept as its words, without the link, which only the site had` : '',
+    embeds.length > 0 ? `the note embedded here (![[${embeds.join(']], ![[')}]]), whose text the site showed, is not in the source` : '',
+  ];
+  return { text, reason: parts.filter(Boolean).join('; ') };
 }
 
 const rawTag = /\{%-?\s*(?:end)?raw\s*-?%\}/g;

@@ -134,7 +134,7 @@ export function importWxr(file: VFile, options: ImportOptions): ImportResult {
       placeInSource: contentPlaces[index],
       removedLines,
       attachments,
-      thumbnailLine: range ? lineWith(sourceLineTexts, range, /<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/) : undefined,
+      ...(range ? metaLines(sourceLineTexts, range) : {}),
     });
     pieces.push(piece);
     if (range) markItemLines(sourceLineTexts, range, pieces.length, fates, removedLines);
@@ -216,6 +216,44 @@ interface SiteContext {
   attachments?: ReadonlyMap<string, WxrItem>;
   /** The line of the item's `_thumbnail_id`, if it has one. */
   thumbnailLine?: number | undefined;
+  /** The lines of the item's `enclosure` keys, in order. */
+  enclosureLines?: readonly number[];
+}
+
+const enclosureKey = /<wp:meta_key>(?:<!\[CDATA\[)?enclosure\b/;
+
+/** Where the item's featured image and enclosures are named, for their messages. */
+function metaLines(lines: readonly string[], range: LineRange): Pick<SiteContext, 'thumbnailLine' | 'enclosureLines'> {
+  return { thumbnailLine: lineWith(lines, range, /<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/), enclosureLines: linesWith(lines, range, enclosureKey) };
+}
+
+/** The lines in `range` that match `pattern`. */
+function linesWith(lines: readonly string[], range: LineRange, pattern: RegExp): number[] {
+  const found: number[] = [];
+  for (let line = range.start; line <= range.end; line++) if (pattern.test(lines[line - 1] ?? '')) found.push(line);
+  return found;
+}
+
+/**
+ * WordPress keeps a media file the post links to or publishes as an episode (a podcast's audio,
+ * a video) as an `enclosure`: address, size and type on lines of their own. The blog's feed, and
+ * podcast themes and plugins on its pages, played it with the post; the chapter cannot, so each is
+ * reported with its address and type.
+ */
+function reportEnclosures(item: WxrItem, file: VFile, site: SiteContext): void {
+  const enclosures = (item['wp:postmeta'] ?? []).filter((meta) => text(meta['wp:meta_key']).trim() === 'enclosure');
+  enclosures.forEach((meta, index) => {
+    const [address = '', , type = ''] = text(meta['wp:meta_value'])
+      .split(/\r?\n/)
+      .map((part) => part.trim());
+    const kind = type.startsWith('audio/') ? 'a sound recording' : type.startsWith('video/') ? 'a video' : 'a media file';
+    report(
+      file,
+      'import-site-syntax',
+      `the post's enclosure, ${kind}${address ? ` (${address}${type ? `, ${type}` : ''})` : ''}, published with it in the blog's feed (a podcast's episode, say), is not in the chapter: link to it or describe it if it matters`,
+      { line: site.enclosureLines?.[index] ?? site.lines[0], column: 1 },
+    );
+  });
 }
 
 /** The first line in `range` that matches `pattern`. */
@@ -231,6 +269,7 @@ function itemToPiece(item: WxrItem, file: VFile, site: SiteContext): ImportedPie
   const { body, removedLines } = htmlContentToBody(html, file, site.siteUrl, post.placeInSource);
   if (site.placeInSource) for (const line of removedLines) site.removedLines?.add(line);
   const isAttachment = text(item['wp:post_type']).trim() === 'attachment';
+  reportEnclosures(item, file, site);
   if (isAttachment) body.children.unshift(...attachmentFigure(item, file, site.lines[0]));
   else body.children.unshift(...featuredImage(item, body, file, site));
 
@@ -498,16 +537,20 @@ function isEmptyElement(line: string): boolean {
 const removedReason =
   'removed from the post: an embedded frame or player (reported here with its address), or unsafe or hidden markup holding it (scripts, forms, noscript, svg)';
 
+const enclosureReason = 'the post’s enclosure, a media file published with it in the blog’s feed (reported with its address): not in the chapter';
+
 /** Lines of an imported item: its content is the body; title, author, date… are metadata; the rest is WordPress bookkeeping. */
 function markItemLines(lines: readonly string[], range: LineRange, piece: number, fates: Map<number, LineFate>, removedLines: ReadonlySet<number>): void {
   let inContent = false;
   let inFootnotes = false;
   let inThumbnail = false;
+  let inEnclosure = false;
   for (let line = range.start; line <= range.end; line++) {
     const value = lines[line - 1] ?? '';
     if (/<content:encoded[\s>]/.test(value)) inContent = true;
     if (/<wp:meta_key>(?:<!\[CDATA\[)?footnotes/.test(value)) inFootnotes = true;
     if (/<wp:meta_key>(?:<!\[CDATA\[)?_thumbnail_id\b/.test(value)) inThumbnail = true;
+    if (enclosureKey.test(value)) inEnclosure = true;
     const metadata = isEmptyElement(value) ? undefined : metadataTags.find(([pattern]) => pattern.test(value))?.[1];
     if (value.trim() === '') fates.set(line, { line, fate: 'blank' });
     else if (inContent && removedLines.has(line)) fates.set(line, { line, fate: 'dropped', piece, reason: removedReason });
@@ -515,11 +558,13 @@ function markItemLines(lines: readonly string[], range: LineRange, piece: number
     else if (inFootnotes && /<wp:meta_value/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'notes' });
     else if (inThumbnail && /<wp:meta_(?:key|value)/.test(value)) fates.set(line, { line, fate: 'kept', piece, field: 'figure' });
     else if (metadata) fates.set(line, { line, fate: 'metadata', piece, field: metadata });
+    else if (inEnclosure) fates.set(line, { line, fate: 'dropped', piece, reason: enclosureReason });
     else fates.set(line, { line, fate: 'dropped', piece, reason: 'WordPress bookkeeping (ids, guid, comment and ping status, post meta)' });
     if (/<\/content:encoded>/.test(value)) inContent = false;
     if (/<\/wp:postmeta>/.test(value)) {
       inFootnotes = false;
       inThumbnail = false;
+      inEnclosure = false;
     }
   }
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { VFile } from 'vfile';
 import { importSource } from '../../../src/import/import.ts';
 import { readSourceInput } from '../../../src/io/read-source.ts';
 import { importArchiveFixture, memberOf, zipInTemp } from '../../helpers/archive.ts';
@@ -103,6 +105,22 @@ describe('a folder of saved posts', () => {
       importSource(alone.file, { defaultAuthor: undefined }).chapters.map((chapter) => chapter.piece.meta.title),
       ['The CS 6120 Course Blog'],
     );
+  });
+
+  it('imports a folder of Quarto posts (.qmd), which it used to call “not a source format” (djnavarro/quarto-blog)', async () => {
+    // The folder as `io/read-source.ts` would give it once it reads `.qmd` as text (its `textExtensions`).
+    const folder = 'tests/fixtures/import/real/quarto-blog';
+    const names = (await readdir(path.join(repoRoot, folder))).sort();
+    const entries = names.map((name) => {
+      const value = readFileSync(path.join(repoRoot, folder, name), 'utf8');
+      return { name, size: Buffer.byteLength(value), file: new VFile({ path: `${folder}/${name}`, value }) };
+    });
+    const { result } = importArchiveFixture({ file: new VFile({ path: folder }), container: 'folder', entries, ignored: [] });
+    assert.deepEqual(result.chapters.map((chapter) => chapter.piece.meta.title).sort(), [
+      'A little ANSI trickery',
+      'Deploying R with kubernetes',
+      'Everything I know about Mastodon',
+    ]);
   });
 
   it('numbers pieces across the folder and accounts for every line of every file it read', async () => {

@@ -6,6 +6,7 @@ import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importInput, importSource } from '../../../src/import/import.ts';
 import { nameForAuthorKey, withoutAffiliation } from '../../../src/import/markdown/front-matter.ts';
 import { withoutSiteSyntax } from '../../../src/import/markdown/site-syntax.ts';
+import { assertEveryLineAccounted, fateOf, importFixture, lineOf } from '../../helpers/import.ts';
 
 // Lines of real posts (Markdown generators and a Substack export): Docusaurus's blog (facebook/docusaurus), digital.gov (GSA/digitalgov.gov, Hugo
 // and its earlier Jekyll form), cal-heatmap's Docusaurus docs and the Kubernetes blog.
@@ -318,5 +319,54 @@ describe('MDX export statements', () => {
   test('an export statement goes; a sentence that starts with “export” stays', () => {
     const source = ['export const meta = {', 'export default function Layout({children}) {', 'export default settings are fine for most sites.'].join('\n');
     assert.deepEqual(withoutSiteSyntax(source).text.split('\n'), ['', '', 'export default settings are fine for most sites.']);
+  });
+});
+
+describe('block-quote markup of Hugo posts (bin16/hugo-theme-island’s hello-world post)', () => {
+  const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/hugo-theme-island', 'hello-world.md');
+  const body = markdown[0] ?? '';
+
+  test('a GitHub alert’s marker is not text: the quote is the alert, and a titled one (Obsidian’s `[!WARNING]+ Title`) has its title in bold', () => {
+    assert.doesNotMatch(body, /\[!|\\\[!/);
+    assert.match(body, /\n> Useful information that users should know, even when skimming content\.\n/);
+    assert.match(body, /\n> \*\*Cras in sem maximus\*\*\n> Proin volutpat feugiat felis eu efficitur\./);
+    const marker = lineOf(sourceLines, '> [!NOTE]');
+    assert.match(fateOf(result.lines, marker, false), /^dropped:the marker of a note alert/);
+  });
+
+  test('block attributes after a quote are not text; the caption they held, which the site showed, is reported with its words', () => {
+    assert.doesNotMatch(body, /\{cite=/);
+    const line = lineOf(sourceLines, '{cite="https://lipsum.com" caption="Nulla sed ipsum laoreet, suscipit dui sed"}');
+    const warning = file.messages.find((message) => message.ruleId === 'import-site-syntax' && message.line === line);
+    assert.match(String(warning?.reason), /“Nulla sed ipsum laoreet, suscipit dui sed” \(citing https:\/\/lipsum\.com\)/);
+  });
+
+  test('accounts for every line', () => assertEveryLineAccounted(result.lines, sourceLines));
+});
+
+describe('Obsidian syntax in Quartz’s own pages (jackyzha0/quartz docs)', () => {
+  test('a wikilink is kept as the words it showed (its alias, else the note’s name), and reported: the note it links to is not in the book', () => {
+    const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/quartz', 'index.md');
+    const body = markdown[0] ?? '';
+    assert.doesNotMatch(body, /\[\[|\]\]/);
+    assert.match(body, /teachers are already using Quartz to publish/);
+    assert.match(body, /3\. Change Quartz's layout\n/);
+    assert.match(body, /- Obsidian compatibility, full-text search, graph view, note transclusion, wikilinks, backlinks, Latex,/);
+    const line = lineOf(sourceLines, '[[showcase|already using Quartz]]');
+    const warning = file.messages.find((message) => message.ruleId === 'import-site-syntax' && message.line === line);
+    assert.match(String(warning?.reason), /a link to another note of the site \(\[\[showcase\]\]\)/);
+    assertEveryLineAccounted(result.lines, sourceLines);
+  });
+
+  test('callouts nested in callouts each lose their marker and keep their title; one in a code block stays code', () => {
+    const { result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/quartz', 'callouts.md');
+    const body = markdown[0] ?? '';
+    assert.match(body, /```\n> \[!info\] Title\n> This is a callout!\n```/);
+    assert.match(
+      body,
+      /> \*\*Can callouts be _nested_\?\*\*\n>\n> > \*\*Yes!, they can\. And collapsed!\*\*\n> >\n> > > \*\*You can even use multiple layers of nesting\.\*\*/,
+    );
+    assert.equal(body.match(/\[!/g)?.length, 1);
+    assertEveryLineAccounted(result.lines, sourceLines);
   });
 });

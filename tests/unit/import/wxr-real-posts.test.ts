@@ -236,3 +236,17 @@ describe('WordPress featured images (TryGhost/migrate packages/mg-wp-xml/test/fi
     assert.match(missing.markdown[1] ?? '', /^This post's featured image only has a title/);
   });
 });
+
+describe('a podcast episode’s enclosure (TryGhost/migrate’s has-audio-enclosure.xml)', () => {
+  const { file, result, markdown, sourceLines } = importFixture('tests/fixtures/import/real/tryghost-migrate', 'has-audio-enclosure.xml');
+
+  it('the audio file the post was published with is reported with its address and type, never dropped as bookkeeping', () => {
+    const key = lineOf(sourceLines, '<wp:meta_key><![CDATA[enclosure]]></wp:meta_key>');
+    const warning = file.messages.find((message) => message.ruleId === 'import-site-syntax' && message.line === key);
+    assert.match(String(warning?.reason), /a sound recording \(http:\/\/media\.libsyn\.com\/media\/example\/podcast\.mp3, audio\/mpeg\)/);
+    for (const line of [key, key + 1, key + 4]) assert.match(fateOf(result.lines, line), /^dropped:the post’s enclosure/);
+    assert.equal(markdown[0]?.trim(), 'This is the episode description.');
+  });
+
+  it('accounts for every line', () => assertEveryLineAccounted(result.lines, sourceLines));
+});
