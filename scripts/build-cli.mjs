@@ -8,12 +8,13 @@
 // chapter changed: 1.1 → 0.75 s). Those that find files beside themselves, run a native binary or
 // drive Chromium stay external (`external` below), resolved from node_modules at run time.
 //
-// dist/manifest.json lists every source the bundle was built from with its size and mtime;
-// bin/anthology.js runs the bundle only while all of them are unchanged, else the sources through
-// tsx. Plain JavaScript (no tsx): it runs from `npm ci` (prepare), scripts/setup.sh and by hand.
+// dist/manifest.json lists every source the bundle was built from, and every file of src/ (whose
+// hash is compiled in as the build cache's fingerprint), with its size and mtime; bin/anthology.js
+// runs the bundle only while all of them are unchanged, else the sources through tsx. Plain JavaScript (no tsx): it runs from `npm ci` (prepare), scripts/setup.sh and by hand.
 //
 //   node scripts/build-cli.mjs [--if-stale]
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,6 +84,35 @@ function packageFileOf(file) {
   return packageRoot ? `${packageRoot[1]}/package.json` : file;
 }
 
+/**
+ * The tool's own files, which the build cache's fingerprint hashes (src/io/cache.ts): package.json,
+ * package-lock.json and every file under src/, bundled or not (the Pagefind worker, the site's
+ * client scripts and the PDF's page script are read from src/ at run time).
+ */
+function toolFiles() {
+  const files = ['package.json', 'package-lock.json'].filter((name) => existsSync(path.join(root, name)));
+  if (existsSync(path.join(root, 'src'))) {
+    for (const entry of readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(path.relative(root, path.join(entry.parentPath, entry.name)));
+    }
+  }
+  return files.sort();
+}
+
+/**
+ * Their hash, worked out as src/io/cache.ts's `toolFilesHash` does (a unit test holds the two
+ * equal), compiled into the CLI: the cache's fingerprint without reading them all again on every
+ * run. The manifest lists them all, so the CLI runs only while they are as hashed.
+ */
+export function toolFilesHash(files = toolFiles()) {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const bytes = readFileSync(path.join(root, file));
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
 async function build() {
   const { build: esbuild } = await import('esbuild');
   // Built beside dist/ and swapped in, so a CLI starting meanwhile never sees half a bundle.
@@ -90,11 +120,13 @@ async function build() {
   rmSync(staging, { recursive: true, force: true });
   const startedAt = Date.now();
   try {
+    const files = toolFiles();
+    const toolHash = toolFilesHash(files);
     const result = await esbuild({
       absWorkingDir: root,
       // citeproc's worker threads run a module of their own (adapters/citeproc-workers.ts).
       entryPoints: { main: 'src/cli/main.ts', 'citeproc-worker': 'src/adapters/citeproc-worker.ts' },
-      define: { __ANTHOLOGY_COMPILED__: 'true' },
+      define: { __ANTHOLOGY_COMPILED__: 'true', __ANTHOLOGY_TOOL_HASH__: JSON.stringify(toolHash) },
       outdir: staging,
       bundle: true,
       splitting: true,
@@ -112,18 +144,19 @@ async function build() {
       banner: { js: "import { createRequire as __anthologyRequire } from 'node:module'; const require = __anthologyRequire(import.meta.url);" },
     });
     const inputs = [
-      ...new Set(
-        Object.keys(result.metafile.inputs)
+      ...new Set([
+        ...Object.keys(result.metafile.inputs)
           .filter((file) => !file.startsWith('unused:'))
           .map(packageFileOf),
-      ),
+        ...files.map((file) => file.split(path.sep).join('/')),
+      ]),
     ]
       .sort()
       .map((file) => {
         const stat = statSync(path.join(root, file));
         return [file, stat.size, stat.mtimeMs];
       });
-    // Written last: a bundle without its manifest is never run, nor one whose sources changed while it was built.
+    // Written last: a bundle without its manifest is never run, nor one whose sources changed while it was built (or hashed).
     if (inputs.some(([, , mtimeMs]) => mtimeMs >= startedAt)) throw new Error('a source changed while the CLI was compiled: run again');
     writeFileSync(path.join(staging, 'manifest.json'), `{"inputs": [\n${inputs.map((input) => `  ${JSON.stringify(input)}`).join(',\n')}\n]}\n`);
     const old = path.join(root, `.dist-old-${process.pid}`);

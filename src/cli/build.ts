@@ -43,6 +43,10 @@ export async function buildCommand(projectDir: string, options: BuildOptions, ui
 async function buildInto(projectDir: string, outDir: string, options: BuildOptions, ui: Ui, searchIndexer: SearchIndexer | undefined): Promise<number> {
   // Read before the output folder is locked (entries are whole once renamed into place); written under the lock.
   const cache = options.cache === false ? undefined : await openBuildCache(path.join(outDir, cacheFolderName));
+  // Styles, client scripts and fonts are read while the book loads (its parsing keeps the main
+  // thread busy meanwhile); a failure is thrown where they are needed, after the book's problems.
+  const pendingAssets = loadRenderAssets(projectDir);
+  pendingAssets.catch(() => undefined);
   const loaded = await loadBuildableBook(projectDir, cache);
   const { files, book } = loaded;
   ui.report(files);
@@ -51,7 +55,7 @@ async function buildInto(projectDir: string, outDir: string, options: BuildOptio
     return exitCodes.content;
   }
   ui.info(editionLine(book, loaded.presented !== undefined && loaded.current !== undefined && loaded.presented < loaded.current.edition));
-  const assets = await loadRenderAssets(projectDir);
+  const assets = await pendingAssets;
   // One build at a time per output folder: a second waits, a dead one's lock is taken over.
   const lock = await lockOutputFolder(outDir, {
     waitMs: lockWaitMs(),

@@ -195,11 +195,19 @@ async function abandoned(file: string): Promise<boolean> {
 let fingerprint: Promise<string> | undefined;
 
 /**
+ * The hash of the tool's files (`toolFilesHash`) that the compiled CLI was built from, written into
+ * it by scripts/build-cli.mjs, which runs only while none of those files changed since
+ * (bin/anthology.js checks them all, dist/manifest.json): reading and hashing the ~250 files again
+ * cost ~10–20 ms of every build. Undefined when the sources run through tsx.
+ */
+declare const __ANTHOLOGY_TOOL_HASH__: string | undefined;
+
+/**
  * What this anthology is, as far as a cached value can depend on it: the cache format, Node's
- * serialiser, and the bytes of the tool's own package.json, package-lock.json, src/ and dist/
- * (so an edited source, a rebuilt bundle or an upgraded citeproc is a new fingerprint). Worked out
- * once per process. Where the tool's files cannot be found, a fingerprint of this process alone:
- * nothing cached by another run is trusted.
+ * serialiser, and the bytes of the tool's own package.json, package-lock.json and src/ (so an
+ * edited source or an upgraded citeproc is a new fingerprint; dist/ is compiled from these and
+ * runs only while it matches them). Worked out once per process. Where the tool's files cannot be
+ * found, a fingerprint of this process alone: nothing cached by another run is trusted.
  */
 function toolFingerprint(): Promise<string> {
   fingerprint ??= computeFingerprint();
@@ -207,13 +215,22 @@ function toolFingerprint(): Promise<string> {
 }
 
 async function computeFingerprint(): Promise<string> {
-  const hash = createHash('sha256').update(`${cacheFormat}\0${process.versions.v8}\0`);
-  const root = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
-  if (!root) return hash.update(randomBytes(16)).digest('hex');
+  const compiled = typeof __ANTHOLOGY_TOOL_HASH__ === 'string' ? __ANTHOLOGY_TOOL_HASH__ : undefined;
+  const root = compiled ? undefined : packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+  const files = compiled ?? (root ? toolFilesHash(root) : randomBytes(16).toString('hex'));
+  return createHash('sha256').update(`${cacheFormat}\0${process.versions.v8}\0${files}`).digest('hex');
+}
+
+/**
+ * The hash of the tool's package.json, package-lock.json and every file under src/, by their paths
+ * and bytes. scripts/build-cli.mjs works out the same hash the same way (`toolFilesHash` there; a
+ * unit test holds them equal) and compiles it into the CLI.
+ */
+export function toolFilesHash(root: string): string {
+  const hash = createHash('sha256');
   const files = ['package.json', 'package-lock.json'].filter((name) => existsSync(path.join(root, name)));
-  // dist/ is compiled from these and runs only while it matches them (bin/anthology.js): not read again.
   files.push(...filesUnder(root, 'src'));
-  // Read synchronously: some 200 small files, ten times faster than one await each.
+  // Read synchronously: some 250 small files, ten times faster than one await each.
   for (const file of files.sort()) {
     const bytes = readFileSync(path.join(root, file));
     hash.update(`${file}\0${bytes.length}\0`).update(bytes);

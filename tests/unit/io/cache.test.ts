@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { contentKey } from '../../../src/core/memo.ts';
-import { openBuildCache } from '../../../src/io/cache.ts';
+import { openBuildCache, toolFilesHash } from '../../../src/io/cache.ts';
 
 const fingerprint = 'test-tool';
 
@@ -204,5 +204,13 @@ describe('the build cache (io/cache.ts)', () => {
     assert.notEqual(contentKey(['a'], 'b'), contentKey('a', ['b']));
     assert.notEqual(contentKey({ id: 'x', title: 'A' }), contentKey({ id: 'x', title: 'B' }));
     assert.equal(contentKey({ id: 'x' }, null), contentKey({ id: 'x' }, null));
+  });
+
+  it('hashes the tool as the compiled CLI has it compiled in (scripts/build-cli.mjs), so both read the same entries', async () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    // A specifier that is not a literal: the script is plain JavaScript, without types.
+    const buildCli = (await import(String(new URL('../../../scripts/build-cli.mjs', import.meta.url)))) as { toolFilesHash(): string };
+    assert.match(toolFilesHash(root), /^[0-9a-f]{64}$/);
+    assert.equal(buildCli.toolFilesHash(), toolFilesHash(root));
   });
 });
