@@ -91,12 +91,14 @@ export function titleText(title: string): string {
 /**
  * Inline content as Pandoc's plain writer gives it: the text, a superscript or subscript in
  * Unicode's raised or lowered characters when it has them all (`mc²`, `H₂O`), else `^(st)`, `_(5ya)`.
+ * Titles where markup cannot go, and a figure's caption as its alt text.
  */
-function plainText(nodes: readonly PhrasingContent[]): string {
+export function plainText(nodes: readonly PhrasingContent[]): string {
   return nodes
     .map((node): string => {
       if (node.type === 'superscript' || node.type === 'subscript') return plainScript(plainText(node.children), node.type);
       if ('children' in node) return plainText(node.children as PhrasingContent[]);
+      if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
       return 'value' in node ? node.value : '';
     })
     .join('');

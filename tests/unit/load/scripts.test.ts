@@ -11,6 +11,7 @@ import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
 import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { figureAlt } from '../../../src/render/figures.ts';
 import { titleHast, titleText } from '../../../src/render/title.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
@@ -133,5 +134,14 @@ describe('a Markdown post in Pandoc’s Markdown keeps its superscripts', () => 
     assert.match(markdown, /represents a small \(\\~10 km\^2\^\) sub-basin/);
     assert.match(markdown, /a tolerance of 0\.1 mm\/0\.1 m\^3\^ required/);
     assert.match(inline(markdown.split('\n').find((line) => line.includes('km^2^')) ?? ''), /a small \(~10 km<sup>2<\/sup>\) sub-basin/);
+  });
+});
+
+describe('a figure whose caption has a superscript', () => {
+  it('tells a reader who cannot see it the caption as Pandoc’s plain text', () => {
+    const { tree } = loaded('::figure[Area in km^2^ and CO~2~ in ppm]{src="images/a.png"}');
+    const figure = tree.children.find((node) => node.type === 'leafDirective');
+    assert.ok(figure?.type === 'leafDirective');
+    assert.equal(figureAlt(figure), 'Area in km² and CO₂ in ppm');
   });
 });
