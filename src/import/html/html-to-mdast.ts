@@ -129,7 +129,11 @@ type Converted = ReturnType<State['all']>;
  * spaces at either end outside it and a line break in it a space (a script holds no line).
  */
 function script(type: 'superscript' | 'subscript', content: Converted): Converted {
-  const phrasing = content.map((child) => (child.type === 'break' ? ({ type: 'text', value: ' ' } satisfies Text) : child)) as PhrasingContent[];
+  // A script inside one of its kind (Word's `<sup><sup>`) is one script: `^^2^^` reads as no superscript.
+  const flat = content.flatMap((child) =>
+    (child.data as { script?: string } | undefined)?.script === type ? (child as { children: Converted }).children : [child],
+  );
+  const phrasing = flat.map((child) => (child.type === 'break' ? ({ type: 'text', value: ' ' } satisfies Text) : child)) as PhrasingContent[];
   if (phrasing.every((child) => child.type === 'text' && child.value.trim() === '')) return content;
   const [first, last] = [phrasing[0], phrasing.at(-1)];
   const leading = first?.type === 'text' ? (/^\s+/.exec(first.value)?.[0] ?? '') : '';

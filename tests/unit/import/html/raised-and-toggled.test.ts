@@ -34,6 +34,11 @@ describe('superscripts and subscripts that are not note markers', () => {
     assert.equal(markdown.trim(), 'Naive: O(2^n^), then 2^n-1^ and x^2k+1^; the entry a~ij~ of the matrix; x^_n_+1^, x^a\\ b^, y~c\\~d~, z^2\\^3^, w^4^.');
   });
 
+  it('a script inside one of its kind is one script (Word’s `<sup><sup>`), one of the other kind nested', () => {
+    const { markdown } = convertFragment('<p>x<sup><sup>2k</sup></sup> and H<sub><sub>2</sub></sub>O and y<sup>a<sub>i</sub></sup></p>');
+    assert.equal(markdown.trim(), 'x^2k^ and H~2~O and y^a~i~^');
+  });
+
   it('an ordinal’s or an abbreviation’s raised letters stay raised', () => {
     const { markdown } = convertFragment('<p>The 19<sup>th</sup> century, le 1<sup>er</sup> mai, M<sup>me</sup> Curie.</p>');
     assert.equal(markdown.trim(), 'The 19^th^ century, le 1^er^ mai, M^me^ Curie.');
