@@ -6,6 +6,7 @@ import remarkStringify from 'remark-stringify';
 import { type Processor, unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Citation } from '../load/citation-syntax.ts';
+import { pandocScriptsToMarkdown } from '../load/script-syntax.ts';
 import type { ImportedPiece } from './types.ts';
 
 /**
@@ -20,6 +21,12 @@ function remarkCitationWriter(this: Processor): void {
   data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), { handlers: { citation } as never }];
 }
 
+/** Pandoc's `^superscript^` and `~subscript~` (`load/script-syntax.ts`). */
+function remarkScriptsWriter(this: Processor): void {
+  const data = this.data();
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), pandocScriptsToMarkdown()];
+}
+
 function remarkMathWriter(this: Processor): void {
   const extension = mathToMarkdown({ singleDollarTextMath: true });
   const unsafe = (extension.unsafe ?? []).filter((pattern) => !(pattern.character === '$' && pattern.inConstruct === 'phrasing'));
@@ -28,14 +35,20 @@ function remarkMathWriter(this: Processor): void {
   data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), { ...extension, unsafe }];
 }
 
-const markdownWriter = unified().use(remarkGfm).use(remarkDirective).use(remarkMathWriter).use(remarkCitationWriter).use(remarkStringify, {
-  bullet: '-',
-  emphasis: '_',
-  strong: '*',
-  rule: '-',
-  fences: true,
-  listItemIndent: 'one',
-});
+const markdownWriter = unified()
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkMathWriter)
+  .use(remarkScriptsWriter)
+  .use(remarkCitationWriter)
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    rule: '-',
+    fences: true,
+    listItemIndent: 'one',
+  });
 
 /** The chapter file for a piece: YAML front matter, then the Markdown body. */
 export function pieceToMarkdown(piece: ImportedPiece): string {

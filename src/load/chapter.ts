@@ -15,12 +15,15 @@ import { placeLocator } from '../core/place.ts';
 import { type Place, report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
 import { displayMathParagraphs, isDoubleDollar, parseWithPandocMath, remarkPandocMath } from './math-syntax.ts';
+import { remarkPandocScripts } from './script-syntax.ts';
 import { typesetMath } from './typeset-math.ts';
 
 const markdownParser = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
+  // A single `~` is Pandoc's subscript, not GFM's strikethrough (`~~strike~~` stays one).
+  .use(remarkGfm, { singleTilde: false })
+  .use(remarkPandocScripts)
   .use(remarkPandocMath)
   .use(remarkAutolinkQuotes)
   .use(remarkDirective);

@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
+import { scriptsToHast } from '../load/script-syntax.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 import { titleHast } from './title.ts';
 
@@ -80,6 +81,7 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       leafDirective: (state: State, node: LeafDirective) => figureToHast(state, node, chapter, options),
       math: (_state: State, node: DisplayMath) => mathToHast(node),
       inlineMath: (_state: State, node: InlineMath) => mathToHast(node),
+      ...scriptsToHast,
     },
   });
   const tree = processor.runSync(structuredClone(chapter.tree)) as HastRoot;

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Place } from '../core/rules.ts';
 import type { Book, BookImage } from '../core/types.ts';
 import { lengthInInches, textBlockInches } from './pdf/trim.ts';
+import { plainText } from './title.ts';
 
 /** A picture as one format shows it. */
 export interface FigureImage {
@@ -71,7 +71,7 @@ export function figuresOf(tree: Root, chapterPath: string): FigureReference[] {
 /** What a reader who cannot see the picture is told: `alt`, else the caption. */
 export function figureAlt(node: LeafDirective): string {
   const alt = node.attributes?.alt?.trim();
-  return alt || mdastToString(node).replace(/\s+/g, ' ').trim();
+  return alt || plainText(node.children).replace(/\s+/g, ' ').trim();
 }
 
 export type FigureWidth = { kind: 'fraction'; value: number } | { kind: 'inches'; value: number };

@@ -1,11 +1,12 @@
 import type { ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Extension } from 'micromark-util-types';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
+import { lowered, raised } from '../core/script-digits.ts';
+import { remarkPandocScripts, scriptsToHast } from '../load/script-syntax.ts';
 
 /**
  * A title as its front matter or anthology.yaml writes it is a line of Markdown: `Why *Moby-Dick*
@@ -29,7 +30,7 @@ let parser: Processor<Root> | undefined;
 
 /** The title's inline content, links and pictures given as their words. */
 function titlePhrasing(title: string): PhrasingContent[] {
-  parser ??= unified().use(remarkParse).use(remarkGfm).use(remarkInlineOnly) as unknown as Processor<Root>;
+  parser ??= unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkPandocScripts).use(remarkInlineOnly) as unknown as Processor<Root>;
   const tree = parser.parse(title.trim());
   const children = tree.children.flatMap((block) => (block.type === 'paragraph' ? [block] : []));
   // A line break inside a title (YAML's folded lines) is a space.
@@ -66,7 +67,7 @@ export function titleHast(title: string): ElementContent[] {
   let made = hastOf.get(title);
   if (!made) {
     const paragraph: Paragraph = { type: 'paragraph', children: titlePhrasing(title) };
-    const element = toHast(paragraph);
+    const element = toHast(paragraph, { handlers: scriptsToHast });
     made = element.type === 'element' ? element.children : [];
     remember(hastOf, title, made);
   }
@@ -81,8 +82,33 @@ export function titleHast(title: string): ElementContent[] {
 export function titleText(title: string): string {
   let made = textOf.get(title);
   if (made === undefined) {
-    made = mdastToString({ type: 'paragraph', children: titlePhrasing(title) } satisfies Paragraph).replace(/\s*\n\s*/g, ' ');
+    made = plainText(titlePhrasing(title)).replace(/\s*\n\s*/g, ' ');
     remember(textOf, title, made);
   }
   return made;
+}
+
+/**
+ * Inline content as Pandoc's plain writer gives it: the text, a superscript or subscript in
+ * Unicode's raised or lowered characters when it has them all (`mc²`, `H₂O`), else `^(st)`, `_(5ya)`.
+ * Titles where markup cannot go, and a figure's caption as its alt text.
+ */
+export function plainText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node): string => {
+      if (node.type === 'superscript' || node.type === 'subscript') return plainScript(plainText(node.children), node.type);
+      if ('children' in node) return plainText(node.children as PhrasingContent[]);
+      if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+      return 'value' in node ? node.value : '';
+    })
+    .join('');
+}
+
+const scriptable = /^[0-9+\-−=() ]+$/;
+
+function plainScript(text: string, type: 'superscript' | 'subscript'): string {
+  if (!scriptable.test(text)) return `${type === 'superscript' ? '^' : '_'}(${text})`;
+  const parentheses = type === 'superscript' ? ['⁽', '⁾'] : ['₍', '₎'];
+  const shifted = type === 'superscript' ? raised(text) : lowered(text);
+  return shifted.replaceAll('(', parentheses[0] as string).replaceAll(')', parentheses[1] as string);
 }

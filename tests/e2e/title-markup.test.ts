@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
-import { emptyProject, repoRoot, runCli } from '../helpers/project.ts';
+import { edit, emptyProject, repoRoot, runCli } from '../helpers/project.ts';
 import { epubcheck, pdfText } from '../helpers/tools.ts';
 
 /**
@@ -13,6 +13,12 @@ import { epubcheck, pdfText } from '../helpers/tools.ts';
  */
 const post = path.join(repoRoot, 'tests/fixtures/import/real/rust-blog/async-fn-rpit-in-traits.md');
 const plain = 'Announcing async fn and return-position impl Trait in traits';
+/**
+ * A JOSS paper in Pandoc's Markdown (CentreForHydrology/WDPM, GPL-3.0, same PROVENANCE.md) whose
+ * body has `km^2^` and `m^3^`; its title is given a superscript and a subscript by the editor.
+ */
+const paper = path.join(repoRoot, 'tests/fixtures/import/real/joss-wdpm/paper.md');
+const scriptsTitle = 'WDPM: ponding on 10 km^2^ of H~2~O';
 
 function outlineTitles(pdf: PDFDocument): string[] {
   const titles: string[] = [];
@@ -35,10 +41,20 @@ describe('a chapter title written in Markdown, built', () => {
   before(async () => {
     project = await emptyProject();
     const dir = path.join(project.dir, 'book');
-    for (const args of [['new', dir], ['import', post], ['build']]) {
+    for (const args of [
+      ['new', dir],
+      ['import', post],
+      ['import', paper],
+    ]) {
       const result = await runCli(args, args[0] === 'new' ? project.dir : dir);
       assert.equal(result.code, 0, result.stderr);
     }
+    const chapters = path.join(dir, 'chapters');
+    const wdpm = (await readdir(chapters)).find((name) => name.includes('wdpm'));
+    assert.ok(wdpm, 'the paper imported');
+    await edit(path.join(chapters, wdpm), (text) => text.replace(/^title: .*$/m, `title: '${scriptsTitle}'`));
+    const result = await runCli(['build'], dir);
+    assert.equal(result.code, 0, result.stderr);
     build = path.join(dir, 'build');
   });
   after(() => project?.dispose());
@@ -62,6 +78,20 @@ describe('a chapter title written in Markdown, built', () => {
         .join('\n'),
       /`/,
     );
+  });
+
+  it('sets ^…^ and ~…~ as <sup> and <sub> in the site, the EPUB and the PDF; plain Unicode where markup cannot go', async () => {
+    const site = path.join(build, 'html');
+    const page = (await readdir(site)).find((name) => name.includes('wdpm') && name.endsWith('.html'));
+    assert.ok(page, 'the paper’s page');
+    const html = await readFile(path.join(site, page), 'utf8');
+    assert.match(html, /a small \(~10 km<sup>2<\/sup>\) sub-basin/);
+    assert.match(html, /<h1[^>]*>WDPM: ponding on 10 km<sup>2<\/sup> of H<sub>2<\/sub>O<\/h1>/);
+    assert.match(html, /<title>WDPM: ponding on 10 km² of H₂O · /);
+    const file = await built('.pdf');
+    const titles = outlineTitles(await PDFDocument.load(await readFile(file), { updateMetadata: false }));
+    assert.ok(titles.includes('2. WDPM: ponding on 10 km² of H₂O'), titles.join('\n'));
+    assert.match((await pdfText(file)).replace(/\s+/g, ' '), /a small \(~10 km2\) sub-basin/);
   });
 
   it('passes epubcheck with the title’s markup in its navigation', async () => {

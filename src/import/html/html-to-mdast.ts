@@ -5,7 +5,6 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
-import { lowered, raised } from '../../core/script-digits.ts';
 import { isPictureAddress, linkedPictureCaption } from '../../load/chapter.ts';
 import { figureDirective } from '../body.ts';
 import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts';
@@ -74,12 +73,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
         ? ({ type: 'math', value: textContent(only) } as unknown as RootContent)
         : defaultHandlers.pre?.(state, node);
     },
-    sub: (state, node) => {
-      const text = collapsedText(node);
-      return scriptDigits.test(text) && node.children.every((child) => child.type === 'text')
-        ? ({ type: 'text', value: lowered(text) } satisfies Text)
-        : marked(state.all(node), '_');
-    },
+    sub: (state, node) => script('subscript', state.all(node)),
     img: (state, node) => {
       if (isEmoji(node) || state.inTable) return { type: 'text', value: stringProperty(node, 'alt') ?? '' };
       return figure(node, undefined, undefined);
@@ -98,22 +92,22 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
   moveDefinitionsToEnd(body);
   // Notes typed by hand (`[1]` markers, `<sup>1</sup>`, a closing Notes list) when the markup made none.
   const notes = recognisePlainNotes(body, file);
-  superscriptsAsCharacters(body);
+  scriptsInPlace(body);
+  superscriptsNotNotes(body);
   return { body, images, notes };
 }
 
 /**
- * mdast has no superscript. A `<sup>` that reads as a note marker (`1`, `[2]`, `*`) keeps that as a
- * hint on its text, and a link in one on the link, for the hand-typed notes recogniser; digits and
- * signs are raised characters, an ordinal's letters its content, anything else `^(…)`.
+ * A `<sup>` that reads as a note marker (`1`, `[2]`, `*`) keeps that as a hint on its text, and a
+ * link in one on the link, for the hand-typed notes recogniser (`superscriptsNotNotes` raises
+ * those that are no note); a page after a note's marker (MediaWiki's `{{rp}}`) reads run into it;
+ * anything else is a superscript (`10^6^`, `x^2k+1^`, `1^er^`).
  */
 function superscriptContent(state: State, node: Element) {
   const text = collapsedText(node);
   if (node.children.every((child) => child.type === 'text') && superscriptMarkerText.test(text)) {
     return { type: 'text', value: markSuperscript(text, node.position?.start) } satisfies Text;
   }
-  if (raisedScript.test(text) && node.children.every((child) => child.type === 'text'))
-    return { type: 'text', value: raised(text).replaceAll('n', 'ⁿ') } satisfies Text;
   const content = state.all(node);
   // A marker's text in markup of its own (`<sup><a name="r1">1</a></sup>`, a Markdown post's `<sup>[[1]](#fn1)</sup>`)
   // is left for the typed notes' recogniser.
@@ -125,39 +119,70 @@ function superscriptContent(state: State, node: Element) {
     for (const child of content) if (child.type === 'link') child.data = { ...child.data, superscript: true };
     return content;
   }
-  // An ordinal's or an abbreviation's letters are read with what they follow: `2nd`, `1er`, `Mme`.
-  return writtenRaised.test(text) ? content : marked(content, '^');
+  return /^\s*:/.test(text) ? content : script('superscript', content);
+}
+
+type Converted = ReturnType<State['all']>;
+
+/**
+ * Pandoc's `^…^` or `~…~` around what a `<sup>` or `<sub>` held (`load/script-syntax.ts`), its
+ * spaces at either end outside it and a line break in it a space (a script holds no line).
+ */
+function script(type: 'superscript' | 'subscript', content: Converted): Converted {
+  // A script inside one of its kind (Word's `<sup><sup>`) is one script: `^^2^^` reads as no superscript.
+  const flat = content.flatMap((child) =>
+    (child.data as { script?: string } | undefined)?.script === type ? (child as { children: Converted }).children : [child],
+  );
+  const phrasing = flat.map((child) => (child.type === 'break' ? ({ type: 'text', value: ' ' } satisfies Text) : child)) as PhrasingContent[];
+  if (phrasing.every((child) => child.type === 'text' && child.value.trim() === '')) return content;
+  const [first, last] = [phrasing[0], phrasing.at(-1)];
+  const leading = first?.type === 'text' ? (/^\s+/.exec(first.value)?.[0] ?? '') : '';
+  const trailing = last?.type === 'text' ? (/\s+$/.exec(last.value)?.[0] ?? '') : '';
+  if (first?.type === 'text') first.value = first.value.slice(leading.length);
+  if (last?.type === 'text') last.value = last.value.slice(0, last.value.length - trailing.length);
+  const children = phrasing.filter((child) => child.type !== 'text' || child.value !== '');
+  // hast-util-to-mdast knows only mdast's own phrasing: a node of another type would end its
+  // paragraph. An emphasis stands in for the script until the notes are found (`scriptsInPlace`),
+  // which read it as inline text, as they read a `<sup>` before.
+  const node: PhrasingContent = { type: 'emphasis', data: { script: type } as never, children };
+  return [...(leading ? [{ type: 'text', value: ' ' } satisfies Text] : []), node, ...(trailing ? [{ type: 'text', value: ' ' } satisfies Text] : [])];
+}
+
+function scriptsInPlace(body: Root): void {
+  visit(body, 'emphasis', (node, index, parent) => {
+    const type = (node.data as { script?: 'superscript' | 'subscript' } | undefined)?.script;
+    if (type && parent && index !== undefined) parent.children[index] = { type, children: node.children } as PhrasingContent;
+  });
 }
 
 /**
- * Raised letters that read run into the word before them: English and Romance ordinals and
- * abbreviations; and a page after a note's marker (MediaWiki's `{{rp}}`: `[3]: 12`).
+ * Notes typed by hand in Markdown that has Pandoc's superscript (`text^1^` … `1. The note.`):
+ * a superscript that reads as a marker is a hinted text while the notes are found, as a
+ * `<sup>1</sup>` is, and a superscript again if it was no marker.
  */
-const writtenRaised = /^\s*(?:(?:st|nd|rd|th|e|er|re|ère|ème|eme|es|me|mme|mmes|lle|lles|mlle|o|a|os|as|º|ª)\s*|:.*)$/u;
-
-/**
- * What Markdown cannot raise or lower, written as Pandoc's plain text writes it: `x^(n+1)`,
- * `2021_(5ya)` (digits and signs became Unicode's raised and lowered ones before). Run into the
- * text around it, `x<sup>n+1</sup>` read `xn+1` and `2021<sub>5ya</sub>` read `20215ya`.
- */
-function marked(content: ReturnType<State['all']>, mark: '^' | '_'): ReturnType<State['all']> {
-  if (content.every((child) => child.type === 'text' && child.value.trim() === '')) return content;
-  return [{ type: 'text', value: `${mark}(` } satisfies Text, ...content, { type: 'text', value: ')' } satisfies Text];
+export function recognisePlainNotesBesideScripts(tree: Root, file: VFile): PlainNotesResult {
+  visit(tree, 'superscript', (node, index, parent) => {
+    const [only, ...others] = node.children;
+    if (!parent || index === undefined || others.length > 0 || only?.type !== 'text' || !superscriptMarkerText.test(only.value)) return;
+    parent.children[index] = { ...only, data: { ...only.data, superscript: true } };
+  });
+  const notes = recognisePlainNotes(tree, file);
+  superscriptsNotNotes(tree);
+  return notes;
 }
 
-/** Digits and signs that Unicode writes raised and lowered (`10⁶`, `x⁻¹`, `H₂O`, `CO₂`). */
-const scriptDigits = /^[0-9+\-−=]+$/;
-/** Raised, also the `n` of a power (`2ⁿ`, `2ⁿ⁻¹`), which fonts carry with the digits. */
-const raisedScript = /^[0-9+\-−=n]+$/;
-
 /**
- * mdast has no superscript: a `<sup>` that was not a note marker would be run into the text before
- * it (`10<sup>6</sup>` read `106`). Digits and signs take their superscript characters (`10⁶`);
- * other superscripts (`2<sup>nd</sup>`) stay as they read.
+ * A `<sup>` that read as a note marker but was none (`10<sup>6</sup>`, `x<sup>2</sup>`) is a
+ * superscript again once the notes are found.
  */
-function superscriptsAsCharacters(body: Root): void {
-  visit(body, 'text', (node) => {
-    if (node.data?.superscript && scriptDigits.test(node.value)) node.value = raised(node.value);
+function superscriptsNotNotes(body: Root): void {
+  visit(body, 'text', (node, index, parent) => {
+    if (!node.data?.superscript || !parent || index === undefined || node.value.trim() === '') return;
+    const [, leading = '', value = '', trailing = ''] = /^(\s*)(.*?)(\s*)$/su.exec(node.value) ?? [];
+    const { data: _hint, ...text } = node;
+    const space = (edge: string): Text[] => (edge ? [{ type: 'text', value: ' ' }] : []);
+    (parent.children as PhrasingContent[]).splice(index, 1, ...space(leading), { type: 'superscript', children: [{ ...text, value }] }, ...space(trailing));
+    return index + 1 + (leading ? 1 : 0);
   });
 }
 

@@ -20,14 +20,14 @@ import { report } from '../../core/rules.ts';
 import { checkNotes, linkedPictureCaption } from '../../load/chapter.ts';
 import { parseCitations } from '../../load/citation-syntax.ts';
 import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts';
+import { remarkPandocScripts, scriptsToHast } from '../../load/script-syntax.ts';
 import { figureDirective } from '../body.ts';
 import { sourceLines, unreadLines } from '../content.ts';
 import { splitCaptionCredit } from '../html/caption.ts';
 import { reportEmbeddedFrames } from '../html/embedded-frames.ts';
 import { recogniseFootnotes } from '../html/footnotes.ts';
-import { type HtmlBody, htmlToMdast } from '../html/html-to-mdast.ts';
+import { type HtmlBody, htmlToMdast, recognisePlainNotesBesideScripts } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
-import { recognisePlainNotes } from '../notes/plain-notes.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { readCodeChunks } from './code-chunks.ts';
@@ -46,7 +46,14 @@ import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 import { postMath, texDelimitersAsDollars } from './tex-math.ts';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkPandocMath).use(remarkAutolinkQuotes);
+// Pandoc's `^superscript^` (R Markdown, Quarto, a Hugo site's `extras`); a single `~` stays GFM's strikethrough.
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkGfm)
+  .use(remarkPandocScripts, { subscript: false })
+  .use(remarkPandocMath)
+  .use(remarkAutolinkQuotes);
 
 /**
  * The post's Markdown as a tree: footnote labels with spaces mended first (`footnote-labels.ts`),
@@ -130,7 +137,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   // through HTML, `htmlToMdast` finds them.
   const { body, notes, removedLines } = hasRawHtml(tree)
     ? throughHtml(tree, file)
-    : { body: tree, notes: recognisePlainNotes(tree, file), removedLines: new Set<number>() };
+    : { body: tree, notes: recognisePlainNotesBesideScripts(tree, file), removedLines: new Set<number>() };
   for (const line of notes.noteLines) fields.set(line, 'notes');
   const dropped = new Map(notes.droppedLines.map(({ line, reason }) => [line, reason]));
   picturesToFigures(body, file);
@@ -327,6 +334,7 @@ function throughHtml(tree: Root, file: VFile): HtmlBody & { removedLines: Set<nu
   const handlers = {
     math: (_: unknown, node: { value: string }) => h('pre', [mathCode(node.value)]),
     inlineMath: (_: unknown, node: { value: string }) => mathCode(node.value),
+    ...scriptsToHast,
   };
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true, handlers }).runSync(tree, file) as HastRoot;
   // With the file, nodes parsed from raw HTML keep their places in it (the notes need their lines).

@@ -80,7 +80,7 @@ export function markerText(
       return;
     }
     if ('children' in node) {
-      const isBlock = node.type !== 'strong' && node.type !== 'emphasis' && node.type !== 'delete';
+      const isBlock = !['strong', 'emphasis', 'delete', 'superscript', 'subscript'].includes(node.type);
       const own = glued && node.type !== 'heading' && node.type !== 'leafDirective' && node.type !== 'tableCell';
       for (const child of node.children as (PhrasingContent | RootContent)[]) visit(child, node as Parents, own, quoted || node.type === 'blockquote');
       if (isBlock) text += '\n\n';

@@ -397,7 +397,7 @@ describe('notes typed by hand in a saved page', () => {
     );
     assert.deepEqual(result.references, ['1', '2', '3']);
     assert.deepEqual(result.definitions, ['1', '2', '3']);
-    assert.match(result.body, /20 m² and it grew in 2019/);
+    assert.match(result.body, /20 m\^2\^ and it grew in 2019/);
     assert.equal(result.fateOf(4), 'dropped');
     assert.equal(result.fateOf(5), 'kept:notes');
   });

@@ -470,7 +470,7 @@ describe('recogniseFootnotes: markers tied by attributes, scripts and roles', ()
       '<p>The river moved east.<sup><a href="#" title="By about forty metres, according to the 1931 survey.">1</a></sup> Nobody noticed.<span class="tooltip" data-tooltip="Except the miller, who wrote to the council.">[2]</span> Then <abbr title="HyperText Markup Language">HTML</abbr> and x<sup title="squared">2</sup>. A note<sup class="footnote" aria-label="Footnote 3" data-content="&lt;em&gt;Ibid.&lt;/em&gt;, page 4 of the report.">3</sup>.</p>',
     );
     assert.deepEqual(split(markdown), {
-      text: 'The river moved east.[^1] Nobody noticed.[^2] Then HTML and x². A note[^3].',
+      text: 'The river moved east.[^1] Nobody noticed.[^2] Then HTML and x^2^. A note[^3].',
       definitions: [
         ['1', 'By about forty metres, according to the 1931 survey.'],
         ['2', 'Except the miller, who wrote to the council.'],
