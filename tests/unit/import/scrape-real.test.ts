@@ -180,3 +180,107 @@ describe('indented prose in a text scrape is not taken for code', () => {
     );
   });
 });
+
+describe('real plain-text sources: notes numbered by the transcriber', () => {
+  it('markers and labels padded with a zero (`[01]` … `[15]`) are tied, as `[1]` … `[15]` are', () => {
+    // Critical and Historical Essays: “I have renumbered these and represented them as [01] through [15].”
+    const { file, result } = importText('16351-8.txt', real('16351-8.txt', 'latin1'));
+    const { references, definitions } = notesOf(result.chapters[0]?.piece.body as Root);
+    assert.deepEqual(
+      references,
+      Array.from({ length: 15 }, (_, index) => String(index + 1)),
+    );
+    assert.equal(definitions.size, 15);
+    assert.match(definitions.get('1') ?? '', /^The strength of the "Fate" motive in Beethoven's fifth/);
+    assert.match(definitions.get('15') ?? '', /^At that time the harpsichord player/);
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-untied'));
+  });
+});
+
+/**
+ * The layout of Guernsey Folk-Lore (Project Gutenberg 52834, GITenberg/Guernsey-Folk-Lore-…__52834
+ * @9cde445, 52834-0.txt, public domain; 368 notes set after each chapter and numbered on through the
+ * book): its lines 14796–14845 and 3804–3830, the notes numbered from 1 here because a run of
+ * notes in the middle of a text is looked for from the next number on. The whole e-text (1 MB,
+ * some 40 s to import) was measured but is not committed.
+ */
+const guernseyVerse = [
+  'The Song of the Poppy',
+  '',
+  'Children in the country still sing it to one another.',
+  '',
+  '    “Coquedicot, j’ai mal au det,',
+  '    Coquedicot, qu’est qui-t-la-fait?',
+  '    Coquedicot, dans qu’est qu’il ribotte?',
+  '    Coquedicot, dans sa grand botte?',
+  '    [1]Coquedicot, dans qu’est qu’il fait le burre?',
+  '    Coquedicot, dans son grand verre!”',
+  '',
+  'In summer a species of small black beetle, known by the local name of',
+  '“_pan-pan_,” is found very commonly in the hedges.',
+  '',
+  '[1] These two lines were omitted in the version known by Mr. de',
+  'Garis, of the Rouvets.',
+  '',
+  '',
+  'WHEN IT SNOWS.',
+  '',
+  'the unknown female could be no other than a denizen of fairy-land, but',
+  'what could be her object in erecting such a monument? Some say the stone was',
+  'placed there by the fairies to serve them as a mark when they played at',
+  'ball.[2]',
+  '',
+  'There is another story told to account for “La Palette ès Faïes.” The bat',
+  'still remains in the centre of the field, and the ball--an enormous spherical',
+  'boulder--is pointed out on the sea-shore near Les Pezeries, fully a mile and a half off.[3]',
+  '',
+  '[2] From Miss Lane, afterwards Mrs. Lane-Clarke.',
+  '',
+  'EDITOR’S NOTE.--See in _Traditions et Superstitions de la Haute',
+  'Bretagne_ par Paul Sebillot, Tome I., p. 10 and 11, etc.',
+  '',
+  '[3] From William Le Poidevin.',
+  '',
+  '',
+  'FAIRY RINGS.',
+  '',
+  'A third story closes the chapter, and it has no note at all, as the',
+  'people who told it did not say where they had it from.',
+  '',
+];
+
+describe('real plain-text sources: notes after each chapter, in the layout of Guernsey Folk-Lore', () => {
+  it('a marker opening a line of verse (`    [1]Coquedicot`) does not stop the notes after it', () => {
+    const { file, result } = importText('guernsey.txt', guernseyVerse.join('\n'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { references, definitions } = notesOf(body);
+    assert.deepEqual(references, ['1', '2', '3']);
+    assert.match(definitions.get('1') ?? '', /^These two lines were omitted/);
+    const running = plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') });
+    assert.match(running, /dans qu’est qu’il ribotte\?/);
+    assert.doesNotMatch(running, /\[\d\]/);
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-untied'));
+  });
+
+  it('a note’s further paragraph (an editor’s note under the author’s) stays in the note', () => {
+    const { result } = importText('guernsey.txt', guernseyVerse.join('\n'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { definitions } = notesOf(body);
+    assert.match(definitions.get('2') ?? '', /^From Miss Lane[\s\S]*EDITOR’S NOTE\.--See in/);
+    assert.match(definitions.get('3') ?? '', /^From William Le Poidevin\.$/);
+    const running = plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') });
+    assert.doesNotMatch(running, /EDITOR’S NOTE/);
+    assert.match(running, /A third story closes the chapter/);
+  });
+
+  it('notes that cannot be tied are left as typed, and said so', () => {
+    // Marker 2 taken out of the text: the second run of notes has a note with no marker before it.
+    const value = guernseyVerse.join('\n').replace('ball.[2]', 'ball.');
+    const { file, result } = importText('guernsey.txt', value);
+    const untied = file.messages.filter((message) => message.ruleId === 'note-untied');
+    const { definitions } = notesOf(result.chapters[0]?.piece.body as Root);
+    assert.equal(definitions.size, 1);
+    assert.equal(untied.length, 1);
+    assert.match(untied[0]?.reason ?? '', /\(\[3\]\)/);
+  });
+});
