@@ -1,4 +1,5 @@
 import { asName, findDate } from '../text.ts';
+import type { ClassifiedLine } from './classify.ts';
 
 /**
  * What the opening lines of a printed piece say about it, as books and e-texts set them: the title in
@@ -90,4 +91,38 @@ export function sameTitle(a: string, b: string): boolean {
       .replace(/\s+/g, ' ')
       .trim();
   return key(a) !== '' && key(a) === key(b);
+}
+
+const titleWords = (text: string) =>
+  text
+    .replace(/\s*&\s*/g, ' and ')
+    .toLowerCase()
+    .replace(/[^\p{L}\d\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+
+/**
+ * A title page sets its title over several lines (`THE` / `PIANOFORTE SONATA`): the lines around
+ * the one that repeats the catalogued title, close above and below it, that with it spell words
+ * of the catalogue's main title, in order (not its subtitle, which the catalogue gives on
+ * the next line: `Its Origin and Development`). `chosen` is an index into `front`.
+ */
+export function titleLines(front: readonly ClassifiedLine[], chosen: number, mainTitle: string | undefined): ClassifiedLine[] {
+  const main = titleWords(mainTitle ?? '');
+  const spells = (blocks: readonly ClassifiedLine[]) => {
+    const words = titleWords(blocks.map((block) => block.text).join(' '));
+    const at = (offset: number) => words.every((word, index) => word === main[offset + index]);
+    return words.length > 0 && main.some((_, offset) => offset + words.length <= main.length && at(offset));
+  };
+  const close = (above: ClassifiedLine | undefined, below: ClassifiedLine | undefined) =>
+    above !== undefined && below !== undefined && below.line - above.endLine - 1 <= 2 && above.text.length <= 80;
+  let lines = [front[chosen] as ClassifiedLine];
+  if (!spells(lines)) return lines;
+  for (let above = chosen - 1; close(front[above], lines[0]) && spells([front[above] as ClassifiedLine, ...lines]); above--) {
+    lines = [front[above] as ClassifiedLine, ...lines];
+  }
+  for (let below = chosen + 1; close(lines.at(-1), front[below]) && spells([...lines, front[below] as ClassifiedLine]); below++) {
+    lines = [...lines, front[below] as ClassifiedLine];
+  }
+  return lines;
 }

@@ -116,6 +116,17 @@ describe('real plain-text sources: an e-book’s title page', () => {
     assert.deepEqual(meta?.authors, ['Isaak Walton']);
   });
 
+  it('is read whole where the title page sets it over several lines (`THE` / `PIANOFORTE SONATA`), without the subtitle under it', () => {
+    // Catalogued “The Pianoforte Sonata” / “Its Origin and Development”; the title page: `THE`, `PIANOFORTE SONATA`, `ITS ORIGIN AND DEVELOPMENT`.
+    const value = real('17074.txt');
+    const { result } = importText('17074.txt', value);
+    assert.equal(result.chapters[0]?.piece.meta.title, 'The Pianoforte Sonata');
+    const lineOf = (text: string) => value.split(/\r?\n/).indexOf(text) + 1;
+    const fate = (text: string) => result.lines.find((line) => line.line === lineOf(text));
+    assert.deepEqual(fate('THE'), { line: lineOf('THE'), fate: 'metadata', piece: 1, field: 'title' });
+    assert.equal(fate('ITS ORIGIN AND DEVELOPMENT')?.fate, 'dropped');
+  });
+
   it('is found after the e-text’s remarks in prose, which are dropped with their reason; `&` is `and`', () => {
     // Catalogued “Critical & Historical Essays”; the transcriber's notes come first, then `CRITICAL AND HISTORICAL ESSAYS`.
     const value = real('16351-8.txt', 'latin1');
