@@ -8,6 +8,7 @@ import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '.
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, codeText, illustration, isWrappedByHand, monthOfLine } from './classify.ts';
+import { contentsRanges } from './contents.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
@@ -32,6 +33,7 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   // reST's comments, link targets and layout directives, where the boilerplate rules left them.
   const dropped = (line: number) => boilerplate.ranges.some((range) => line >= range.start && line <= range.end);
   boilerplate.ranges.push(...restructuredMarkupRanges(source.split(/\r?\n/)).filter((range) => !dropped(range.start)));
+  boilerplate.ranges.push(...contentsRanges(source.split(/\r?\n/)).filter((range) => !dropped(range.start)));
   for (const range of boilerplate.ranges) {
     for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: range.reason });
     report(file, 'import-dropped-line', `dropped lines ${range.start}–${range.end}: ${range.reason}`, { line: range.start, column: 1 });

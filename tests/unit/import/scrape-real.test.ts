@@ -295,3 +295,36 @@ describe('real plain-text sources: notes after each chapter, in the layout of Gu
     assert.match(untied[0]?.reason ?? '', /\(\[3\]\)/);
   });
 });
+
+describe('real plain-text sources: a printed book’s table of contents', () => {
+  const headings = (body: Root) => body.children.flatMap((node) => (node.type === 'heading' ? [plainText(node)] : []));
+
+  it('is dropped with its reason: titles with their pages, column heads, wrapped entries, part titles', () => {
+    for (const [name, encoding, heading, lastEntry] of [
+      ['17074.txt', 'utf8', 'CONTENTS', /^\s+INDEX\s+241$/],
+      ['24675-8.txt', 'latin1', 'INHOUD.', /KOOL NIET WAARD"\s+181\.$/],
+      ['16351-8.txt', 'latin1', 'CONTENTS', /SUGGESTION IN MUSIC\s+261$/],
+    ] as const) {
+      const value = real(name, encoding);
+      const rows = value.split(/\r?\n/);
+      const { result } = importText(name, value);
+      const body = result.chapters[0]?.piece.body as Root;
+      const first = rows.indexOf(heading) + 1;
+      const last = rows.findIndex((row) => lastEntry.test(row)) + 1;
+      assert.ok(first > 0 && last > first, name);
+      for (const line of [first, last]) {
+        const fate = result.lines.find((entry) => entry.line === line) as { fate: string; reason?: string };
+        assert.equal(fate.fate, 'dropped', `${name}:${line}`);
+        assert.match(fate.reason ?? '', /table of contents/);
+      }
+      assert.ok(!headings(body).some((text) => /^(?:CONTENTS|INHOUD\.|CHAP\.)/.test(text)), name);
+      assert.doesNotMatch(plainText(body), /JOHANN KUHNAU\s+38|EEN DROOM\s+107|THE MUSIC OF GREECE\s+69/);
+    }
+  });
+
+  it('the chapters it lists stay, as headings of their own', () => {
+    const { result } = importText('17074.txt', real('17074.txt'));
+    const found = headings(result.chapters[0]?.piece.body as Root);
+    assert.ok(found.includes('PREFACE'), found.slice(0, 5).join(' | '));
+  });
+});
