@@ -581,6 +581,18 @@ function isProse(block: ClassifiedLine): boolean {
   );
 }
 
+const editionWords =
+  /\b(?:reprint(?:ed)?|facsimile|(?:first|second|third|new|revised|enlarged|\w+th)\s+edition|edition\s+of|impression|published\s+(?:by|for)|printed\s+(?:by|for)|with\s+(?:a|an)\s+(?:preface|introduction|memoir|foreword|introductory)|(?:preface|introduction|foreword)\s+by|edited\s+(?:by|with)|translated\s+(?:by|from|into)|illustrated\s+by)\b/i;
+
+/**
+ * A title page's statement of the edition, in sentences (`Being a _Facsimile_ Reprint of the First
+ * Edition published in 1653. With a Preface by RICHARD LE GALLIENNE.`): part of the title page,
+ * not the first prose of the text, though it reads as prose.
+ */
+function isEditionStatement(block: ClassifiedLine): boolean {
+  return block.lines.length <= 3 && block.text.length <= 240 && editionWords.test(block.text);
+}
+
 /**
  * Whether a line repeats an e-book's catalogued title, or its first words, two at least, where the
  * catalogue runs on into a subtitle or year (`THE COMPLETE ANGLER;` for “The Complete Angler,
@@ -700,7 +712,7 @@ function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string, ma
   // The title page may come after the e-text's own remarks, in prose: it starts at the first line repeating the title.
   const firstTitle = blocks.slice(0, 60).findIndex((block) => isTitle(block) && !isProse(block));
   const opening = Math.max(0, blocks.slice(0, Math.max(firstTitle, 0)).findLastIndex(isProse) + 1);
-  const firstProse = blocks.findIndex((block, index) => index >= opening && isProse(block));
+  const firstProse = blocks.findIndex((block, index) => index >= opening && isProse(block) && !isEditionStatement(block));
   const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, opening + 30) : Math.min(firstProse, opening + 30));
   const chosenIndex = front.findLastIndex(isTitle);
   if (!front[chosenIndex]) return undefined;

@@ -116,6 +116,19 @@ describe('real plain-text sources: an e-book’s title page', () => {
     assert.deepEqual(meta?.authors, ['Isaak Walton']);
   });
 
+  it('ends after its statement of the edition, which reads as prose but is dropped with the title page', () => {
+    // `Being a _Facsimile_ Reprint of the First Edition published in 1653.` / `With a Preface by RICHARD LE GALLIENNE.`
+    const value = real('9198-8.txt', 'latin1');
+    const { result } = importText('9198-8.txt', value);
+    const body = result.chapters[0]?.piece.body as Root;
+    assert.doesNotMatch(plainText(body), /Facsimile Reprint|With a Preface by RICHARD/);
+    assert.equal(body.children[0]?.type, 'heading');
+    const line = value.split(/\r?\n/).findIndex((row) => row.startsWith('Being a _Facsimile_')) + 1;
+    const fate = result.lines.find((entry) => entry.line === line) as { fate: string; reason?: string };
+    assert.equal(fate.fate, 'dropped');
+    assert.match(fate.reason ?? '', /title page of the e-book/);
+  });
+
   it('is read whole where the title page sets it over several lines (`THE` / `PIANOFORTE SONATA`), without the subtitle under it', () => {
     // Catalogued “The Pianoforte Sonata” / “Its Origin and Development”; the title page: `THE`, `PIANOFORTE SONATA`, `ITS ORIGIN AND DEVELOPMENT`.
     const value = real('17074.txt');
