@@ -13,7 +13,8 @@ const romanNumeral = /^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})
 
 /** Whether a heading is set in capitals: every word of three letters or more has no lower case. */
 export function isInCapitals(text: string): boolean {
-  const words = text.split(/\s+/).filter((word) => (word.match(/\p{L}/gu) ?? []).length >= 3);
+  // `ANCIENT ART of the PROVINCE OF CHIRIQUI`: small words a title page sets in lower case do not count.
+  const words = text.split(/\s+/).filter((word) => (word.match(/\p{L}/gu) ?? []).length >= 3 && !smallWords.has(word));
   return words.length > 0 && words.every((word) => !/\p{Ll}/u.test(word));
 }
 
@@ -114,8 +115,12 @@ export function titleLines(front: readonly ClassifiedLine[], chosen: number, mai
     const at = (offset: number) => words.every((word, index) => word === main[offset + index]);
     return words.length > 0 && main.some((_, offset) => offset + words.length <= main.length && at(offset));
   };
+  // Lines of words, close together: not a line of dates or numbers (`(1790-1826.)`), which the title need not carry.
   const close = (above: ClassifiedLine | undefined, below: ClassifiedLine | undefined) =>
-    above !== undefined && below !== undefined && below.line - above.endLine - 1 <= 2 && above.text.length <= 80;
+    above !== undefined &&
+    below !== undefined &&
+    below.line - above.endLine - 1 <= 2 &&
+    [above, below].every((block) => block.text.length <= 80 && (block.text.match(/\p{L}/gu) ?? []).length >= 2);
   let lines = [front[chosen] as ClassifiedLine];
   if (!spells(lines)) return lines;
   for (let above = chosen - 1; close(front[above], lines[0]) && spells([front[above] as ClassifiedLine, ...lines]); above--) {
