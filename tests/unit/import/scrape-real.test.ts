@@ -341,3 +341,19 @@ describe('real plain-text sources: a printed book’s table of contents', () => 
     assert.ok(found.includes('PREFACE'), found.slice(0, 5).join(' | '));
   });
 });
+
+describe('real plain-text sources: `[Footnote n: …]` notes over several paragraphs', () => {
+  it('a note quoting a letter (a dateline, a hundred lines) is taken to its closing bracket, and each marker tied to its own note', () => {
+    // Beethoven's Letters, vol. 2: notes numbered from 1 after each letter; three quote a letter or a diary.
+    const { file, result } = importText('13272-8.txt', real('13272-8.txt', 'latin1'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { references, definitions } = notesOf(body);
+    assert.equal(definitions.size, 126);
+    assert.equal(new Set(references).size, 126);
+    // Before, these three stayed in the text and their markers pointed to the note of the letter before.
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-marker-repeated'));
+    const quoting = [...definitions.values()].find((text) => text.startsWith('A letter from Ries of this date')) ?? '';
+    assert.match(quoting, /Godesberg, June 9, 1825\.[\s\S]*Whitsuntide festivals/);
+    assert.doesNotMatch(plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') }), /\[Footnote/);
+  });
+});
