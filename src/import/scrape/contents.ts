@@ -49,5 +49,6 @@ function lastEntry(lines: readonly string[], from: number): number | undefined {
 
 /** A line of running text, which no table has: long, or a sentence in lower case. */
 function isProse(line: string): boolean {
-  return line.length > 80 || (/\p{Ll}{3}/u.test(line) && /[.!?:;,]["”’]?$/.test(line) && line.split(/\s+/).length >= 6);
+  // A wrapped entry's first line may end in a comma (`208. Devices of the decorated zone of vase in Fig. 207,`).
+  return line.length > 80 || (/\p{Ll}{3}/u.test(line) && /[.!?]["”’]?$/.test(line) && line.split(/\s+/).length >= 8);
 }

@@ -6,6 +6,7 @@ import { toString as plainText } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { importSource } from '../../../src/import/import.ts';
+import { contentsRanges } from '../../../src/import/scrape/contents.ts';
 
 /** Plain-text posts and books from public repositories (tests/fixtures/import/real/PROVENANCE.md), imported as a new user would. */
 const real = (name: string, encoding: BufferEncoding = 'utf8') => readFileSync(`tests/fixtures/import/real/scrape/${name}`, encoding);
@@ -333,6 +334,33 @@ describe('real plain-text sources: a printed book’s table of contents', () => 
       assert.ok(!headings(body).some((text) => /^(?:CONTENTS|INHOUD\.|CHAP\.)/.test(text)), name);
       assert.doesNotMatch(plainText(body), /JOHANN KUHNAU\s+38|EEN DROOM\s+107|THE MUSIC OF GREECE\s+69/);
     }
+  });
+
+  it('runs over an entry wrapped after a comma (Ancient Art of the Province of Chiriqui, Gutenberg 30621, its list of figures)', () => {
+    // Lines 133, 382–387, 481, 483, 488 and 491 of 30621-0.txt (GITenberg/Ancient-art-of-the-province-of-Chiriqui-…__30621 @2af9eca, a US Government report), under the heading of its list of figures.
+    const lines = [
+      'ILLUSTRATIONS.',
+      '',
+      '    206. End view of vase in Fig. 204                            139',
+      '    207. Large vase with decorations in red and black            140',
+      '    208. Devices of the decorated zone of vase in Fig. 207,',
+      '           viewed from above                                     141',
+      '    209. Handsome vase with four handles and decorations',
+      '           in black, red, and purple                             142',
+      '',
+      '',
+      'ANCIENT ART OF THE PROVINCE OF CHIRIQUI.',
+      '',
+      'By William H. Holmes.',
+      '',
+      'INTRODUCTION.',
+      '',
+      'GEOGRAPHY.',
+    ];
+    assert.deepEqual(
+      contentsRanges(lines).map(({ start, end }) => [start, end]),
+      [[1, 8]],
+    );
   });
 
   it('the chapters it lists stay, as headings of their own', () => {
