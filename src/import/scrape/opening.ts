@@ -1,5 +1,4 @@
 import { asName, findDate } from '../text.ts';
-import type { ClassifiedLine } from './classify.ts';
 
 /**
  * What the opening lines of a printed piece say about it, as books and e-texts set them: the title in
@@ -108,26 +107,33 @@ const titleWords = (text: string) =>
  * of the catalogue's main title, in order (not its subtitle, which the catalogue gives on
  * the next line: `Its Origin and Development`). `chosen` is an index into `front`.
  */
-export function titleLines(front: readonly ClassifiedLine[], chosen: number, mainTitle: string | undefined): ClassifiedLine[] {
+/** What `titleLines` reads of a classified line (its type lives in classify.ts, which imports this module). */
+interface TitleLine {
+  line: number;
+  endLine: number;
+  text: string;
+}
+
+export function titleLines<Line extends TitleLine>(front: readonly Line[], chosen: number, mainTitle: string | undefined): Line[] {
   const main = titleWords(mainTitle ?? '');
-  const spells = (blocks: readonly ClassifiedLine[]) => {
+  const spells = (blocks: readonly Line[]) => {
     const words = titleWords(blocks.map((block) => block.text).join(' '));
     const at = (offset: number) => words.every((word, index) => word === main[offset + index]);
     return words.length > 0 && main.some((_, offset) => offset + words.length <= main.length && at(offset));
   };
   // Lines of words, close together: not a line of dates or numbers (`(1790-1826.)`), which the title need not carry.
-  const close = (above: ClassifiedLine | undefined, below: ClassifiedLine | undefined) =>
+  const close = (above: Line | undefined, below: Line | undefined) =>
     above !== undefined &&
     below !== undefined &&
     below.line - above.endLine - 1 <= 2 &&
     [above, below].every((block) => block.text.length <= 80 && (block.text.match(/\p{L}/gu) ?? []).length >= 2);
-  let lines = [front[chosen] as ClassifiedLine];
+  let lines = [front[chosen] as Line];
   if (!spells(lines)) return lines;
-  for (let above = chosen - 1; close(front[above], lines[0]) && spells([front[above] as ClassifiedLine, ...lines]); above--) {
-    lines = [front[above] as ClassifiedLine, ...lines];
+  for (let above = chosen - 1; close(front[above], lines[0]) && spells([front[above] as Line, ...lines]); above--) {
+    lines = [front[above] as Line, ...lines];
   }
-  for (let below = chosen + 1; close(lines.at(-1), front[below]) && spells([...lines, front[below] as ClassifiedLine]); below++) {
-    lines = [...lines, front[below] as ClassifiedLine];
+  for (let below = chosen + 1; close(lines.at(-1), front[below]) && spells([...lines, front[below] as Line]); below++) {
+    lines = [...lines, front[below] as Line];
   }
   return lines;
 }
