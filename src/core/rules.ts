@@ -32,6 +32,10 @@ export const rules = {
   'note-marker-missing': { severity: 'warning', summary: 'An imported note has no marker in the text.' },
   'note-out-of-order': { severity: 'warning', summary: 'Imported notes are not numbered 1, 2, 3… in order.' },
   'note-duplicate': { severity: 'error', summary: 'A note number is defined twice in a chapter.' },
+  'note-untied': {
+    severity: 'warning',
+    summary: 'Paragraphs typed as notes (`[12] …`), whose labels the text has as markers too, could not be made footnotes: they are left in the text as typed.',
+  },
   'image-inline': {
     severity: 'warning',
     summary: 'A picture inside a line of text (![…](…) among words): the book shows pictures as figures, on lines of their own; its alt text is shown instead.',

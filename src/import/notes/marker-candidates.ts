@@ -47,6 +47,11 @@ export function numberList(text: string, count: number, beyond = 0): number[] | 
   return increasing && listed <= 5 && numbers.every((number) => number >= 1 && number <= limit) ? numbers : undefined;
 }
 
+/** `[01]` as `[1]`: e-texts pad their markers to one width, as they pad the notes' labels (`note-labels.ts`). */
+function unpadded(numbers: string): string {
+  return numbers.replace(/(?<!\d)0+(?=[1-9])/g, '');
+}
+
 function candidate(kind: MarkerKind, notes: number[], start: number, end: number): MarkerCandidate {
   return { note: notes[0] as number, notes, start, end, afterYear: false, kind };
 }
@@ -66,7 +71,7 @@ function bracketCandidates(text: string, count: number, beyond: number): MarkerC
     if (notes) found.push(candidate('bracket', notes, match.index, match.index + match[0].length));
   }
   for (const match of text.matchAll(/\[(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\](?!\()/g)) {
-    const notes = numberList(match[1] ?? '', count, beyond);
+    const notes = numberList(unpadded(match[1] ?? ''), count, beyond);
     const start = match.index;
     // `[1]: …` opening a line labels a note; `as the paper says [1]:` is a marker.
     if (text[start + match[0].length] === ':' && (start === 0 || text[start - 1] === '\n')) continue;
@@ -79,7 +84,7 @@ function bracketCandidates(text: string, count: number, beyond: number): MarkerC
 function parenCandidates(text: string, count: number, beyond: number): MarkerCandidate[] {
   const found: MarkerCandidate[] = [];
   for (const match of text.matchAll(/\((\d{1,3})\)(?![\p{L}\d])/gu)) {
-    const notes = numberList(match[1] ?? '', count, beyond);
+    const notes = numberList(unpadded(match[1] ?? ''), count, beyond);
     if (notes) found.push(candidate('paren', notes, match.index, match.index + match[0].length));
   }
   return found;

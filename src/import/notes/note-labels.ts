@@ -18,6 +18,8 @@ export interface NoteLabel {
 }
 
 export const superscriptRun = `[${superscriptDigits}]+`;
+/** Styles whose numbers may be padded with zeros (`[01]`, `(01)`): the brackets say it is a label, not a date or a count. */
+const zeroPaddable = new Set<LabelStyle>(['superscript', 'bracket', 'paren']);
 const noteSymbols = /^(?:\*{1,4}|†{1,3}|‡{1,3}|§{1,2}|¶|‖)/;
 
 // Each: the pattern at the start of a note's text, and its style. The text after the label must
@@ -43,7 +45,8 @@ export function noteLabel(text: string): NoteLabel | undefined {
     const digits = match?.[1];
     if (!match || digits === undefined) continue;
     const number = style === 'superscript' ? superscriptValue(digits) : Number(digits);
-    if (number < 1 || (style !== 'superscript' && digits.startsWith('0'))) continue;
+    // A leading zero is no label (`07 March`), except in brackets: an e-text's `[01]`…`[15]` padded to one width.
+    if (number < 1 || (digits.startsWith('0') && !zeroPaddable.has(style))) continue;
     return { style, number, symbol: undefined, length: leading + match[0].length };
   }
   const symbol = noteSymbols.exec(trimmed)?.[0];

@@ -1,5 +1,6 @@
 import type { Paragraph, Root, Text } from 'mdast';
-import { type LabelStyle, type NoteLabel, noteLabel } from './note-labels.ts';
+import { superscriptValue } from '../../core/script-digits.ts';
+import { type LabelStyle, type NoteLabel, noteLabel, superscriptRun } from './note-labels.ts';
 import { phrasingText, type Unit } from './note-units.ts';
 import { type NotesHeadingKind, notesHeadingKind } from './notes-heading.ts';
 
@@ -121,11 +122,48 @@ function readNotes(
       continue;
     }
     // Run-on paragraphs belong to the note before; a numbered list ends where the list does.
-    if (notes.length === 0 || style === 'list' || (!runOn && !labelAlone && unit.part === 0)) break;
+    if (notes.length === 0 || style === 'list' || (!runOn && !labelAlone && unit.part === 0 && !isNotesOwnParagraph(units, index, style, notes))) break;
     notes.at(-1)?.units.push(unit);
     end = index + 1;
   }
   return notes.length > 0 ? { end, notes, dropped: intro > 0 ? [] : dropped, intro } : undefined;
+}
+
+/** How many paragraphs a note in the middle of the body may run on over before the next note's label. */
+const runOnParagraphs = 2;
+
+/**
+ * In a run of notes in the middle of the body, whether the paragraph at `index` is a further
+ * paragraph of the note before (an editor's note under the author's, a second paragraph): the next
+ * note's label follows within a paragraph or two, with no heading and no marker of a later note
+ * between (that would be the text going on, its notes set after it).
+ */
+function isNotesOwnParagraph(units: readonly Unit[], index: number, style: LabelStyle, notes: readonly ParsedNote[]): boolean {
+  const last = notes.at(-1)?.number ?? 0;
+  const paragraphs = new Set<number>();
+  for (let next = index; next < units.length; next++) {
+    const unit = units[next] as Unit;
+    if (unit.kind === 'comment') continue;
+    if (unit.kind !== 'line' && unit.kind !== 'block') return false;
+    if (unit.part === 0 && next > index) {
+      const label = labelOf(unit);
+      if (label) return compatible(style, label) && label.number === last + 1;
+    }
+    if (unit.part === 0 && (headingKindOf(unit) || isBoldTitle(unit))) return false;
+    if (laterMarker(unit.text, last)) return false;
+    paragraphs.add(unit.top);
+    if (paragraphs.size > runOnParagraphs) return false;
+  }
+  return false;
+}
+
+/** Whether `text` has a marker of a note after `last` (`[12]`, `(12)`, `[012]`, `¹²`). */
+function laterMarker(text: string, last: number): boolean {
+  for (const match of text.matchAll(/[[(](\d{1,3})[\])]/g)) {
+    const number = Number(match[1]);
+    if (number > last && number <= last + 5) return true;
+  }
+  return [...text.matchAll(new RegExp(superscriptRun, 'g'))].some((match) => superscriptValue(match[0]) > last);
 }
 
 /** A paragraph that is one short bold line, a title set by hand (a box after the notes, “**Le marché du travail est-il trop rigide ?**”): no note's run-on paragraph. */
@@ -168,9 +206,11 @@ export function candidateSections(units: readonly Unit[], firstNumber = 1): Sect
       break;
     }
   }
-  const division = divisionNotes(units, firstNumber);
   // A run under a notes heading is that heading's section.
-  if (division && !sections.some((section) => section.start <= division.start && division.start < section.end)) sections.push(division);
+  const headed = [...sections];
+  for (const division of divisionNotes(units, firstNumber)) {
+    if (!headed.some((section) => section.start <= division.start && division.start < section.end)) sections.push(division);
+  }
   return sections;
 }
 
@@ -178,22 +218,25 @@ export function candidateSections(units: readonly Unit[], firstNumber = 1): Sect
 const divisionLabels = new Set<LabelStyle>(['bracket', 'paren', 'superscript', 'caret']);
 
 /**
- * The first bare run of notes in the middle of the body, numbered on from the notes before: a
- * book's notes set at the end of each chapter (`[1] …` to `[8] …`, then `CHAPTER II`) or after a
- * section (`[2] …` to `[5] …`, then the next story's title). Each note is one paragraph (the text
- * after it goes on), and the run is taken only when every note has its marker before it
- * (`isNotesSection`). The recogniser takes one run at a time, each numbered on from the last.
+ * The bare runs of notes in the middle of the body, numbered on from the notes before: a book's
+ * notes set at the end of each chapter (`[1] …` to `[8] …`, then `CHAPTER II`) or after a section
+ * (`[2] …` to `[5] …`, then the next story's title). Each note is one paragraph (the text after it
+ * goes on), and a run is taken only when every note has its marker before it (`isNotesSection`).
+ * Every paragraph labelled with the next number starts a candidate: the first may be the marker
+ * itself opening a line of verse (`    [238]Coquedicot, …`), the run of notes then comes after it.
+ * The recogniser takes one run at a time, each numbered on from the last.
  */
-function divisionNotes(units: readonly Unit[], firstNumber: number): Section | undefined {
+function divisionNotes(units: readonly Unit[], firstNumber: number): Section[] {
+  const runs: Section[] = [];
   for (let index = 0; index < units.length; index++) {
     const label = labelOf(units[index]);
     if (!label || label.number !== firstNumber || !divisionLabels.has(label.style) || (units[index] as Unit).part > 0) continue;
     const ruleBefore = units[index - 1]?.kind === 'rule' ? [units[index - 1] as Unit] : [];
     const start = index - ruleBefore.length;
     const notes = readNotes(units, index, false, firstNumber, false);
-    if (notes) return { kind: 'division', start, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] };
+    if (notes) runs.push({ kind: 'division', start, end: notes.end, notes: notes.notes, dropped: [...ruleBefore, ...notes.dropped] });
   }
-  return undefined;
+  return runs;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { LabelStyle } from './note-labels.ts';
 import { linesBetween, type PlainNotesResult, placeOfUnit, removeUnits, toUnits, type Unit } from './note-units.ts';
 import { candidateSections, type Section, splitBeforeSections } from './notes-section.ts';
 import { scatteredNotes } from './scattered-notes.ts';
+import { reportUntiedNotes } from './untied-notes.ts';
 
 export type { PlainNotesResult } from './note-units.ts';
 
@@ -39,6 +40,7 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
     result.notes += taken.notes;
     result.markers += taken.markers;
   }
+  reportUntiedNotes(tree, file);
   return result;
 }
 

@@ -13,6 +13,9 @@ import type { ParsedNote } from './notes-section.ts';
 const footnoteBlock = /^[\s\u00a0]*\[(?:Footnote|Fn\.?)[\s\u00a0]*(\d{1,3}|[A-Za-z]|[*†‡§])[\s\u00a0]*[:.][\s\u00a0]*/i;
 const parenSymbol = /^[\s\u00a0]*\(([*†‡§]{1,3})\)[\s\u00a0]+/;
 
+/** How far a `[Footnote n: …` is looked at for its closing bracket, in lines. */
+const footnoteBlockLines = 300;
+
 interface ScatteredNote extends ParsedNote {
   /** What a marker for it reads: `3` for `[3]`, `*` for `(*)`. */
   key: string;
@@ -104,10 +107,12 @@ function scatteredDefinitions(units: readonly Unit[]): ScatteredNote[] {
       // To the bracket that closes `[Footnote`: brackets inside the note are balanced.
       let depth = 0;
       let closed = false;
-      for (let next = index; next < units.length && next < index + 40 && !closed; next++) {
+      // Inside the brackets a short line is no heading (`Godesberg, June 9, 1825.` over the letter a
+      // note quotes), and a quoted letter may run to a hundred lines.
+      for (let next = index; next < units.length && next < index + footnoteBlockLines && !closed; next++) {
         const line = units[next] as Unit;
         if (next > index) {
-          if (line.kind !== 'line' && line.kind !== 'block') break;
+          if (line.kind !== 'line' && line.kind !== 'block' && line.kind !== 'heading') break;
           taken.push(line);
         }
         for (const char of line.text) {

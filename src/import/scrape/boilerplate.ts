@@ -14,6 +14,8 @@ export interface DroppedRange {
 /** What a Project Gutenberg header says of the e-book (its catalogue record, not the printed work). */
 export interface GutenbergRecord {
   title: string | undefined;
+  /** The title's first line as catalogued, without the subtitle the next lines give (`The Pianoforte Sonata` / `Its Origin and Development`). */
+  mainTitle: string | undefined;
   /** `Author:` as catalogued; `Various` for a periodical issue or an anthology. */
   author: string | undefined;
   editor: string | undefined;
@@ -61,7 +63,12 @@ function gutenbergRanges(lines: readonly string[], ranges: DroppedRange[]): Gute
   if (end >= 0) ranges.push({ start: end + 1, end: last, reason: 'Project Gutenberg licence and end notice, not part of the work' });
   producerCredits(lines, startEnd + 1, end < 0 ? lines.length : end, ranges);
   const field = (key: string) => headerField(lines.slice(0, start), key);
-  return { title: field('Title'), author: field('Author'), editor: field('Editor') };
+  const mainTitle = lines
+    .slice(0, start)
+    .find((line) => line.startsWith('Title:'))
+    ?.slice('Title:'.length)
+    .trim();
+  return { title: field('Title'), mainTitle: mainTitle || undefined, author: field('Author'), editor: field('Editor') };
 }
 
 /** `Title: …` in the Gutenberg header, with its indented continuation lines. */

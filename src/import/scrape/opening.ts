@@ -12,7 +12,8 @@ const romanNumeral = /^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})
 
 /** Whether a heading is set in capitals: every word of three letters or more has no lower case. */
 export function isInCapitals(text: string): boolean {
-  const words = text.split(/\s+/).filter((word) => (word.match(/\p{L}/gu) ?? []).length >= 3);
+  // `ANCIENT ART of the PROVINCE OF CHIRIQUI`: small words a title page sets in lower case do not count.
+  const words = text.split(/\s+/).filter((word) => (word.match(/\p{L}/gu) ?? []).length >= 3 && !smallWords.has(word));
   return words.length > 0 && words.every((word) => !/\p{Ll}/u.test(word));
 }
 
@@ -90,4 +91,49 @@ export function sameTitle(a: string, b: string): boolean {
       .replace(/\s+/g, ' ')
       .trim();
   return key(a) !== '' && key(a) === key(b);
+}
+
+const titleWords = (text: string) =>
+  text
+    .replace(/\s*&\s*/g, ' and ')
+    .toLowerCase()
+    .replace(/[^\p{L}\d\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+
+/**
+ * A title page sets its title over several lines (`THE` / `PIANOFORTE SONATA`): the lines around
+ * the one that repeats the catalogued title, close above and below it, that with it spell words
+ * of the catalogue's main title, in order (not its subtitle, which the catalogue gives on
+ * the next line: `Its Origin and Development`). `chosen` is an index into `front`.
+ */
+/** What `titleLines` reads of a classified line (its type lives in classify.ts, which imports this module). */
+interface TitleLine {
+  line: number;
+  endLine: number;
+  text: string;
+}
+
+export function titleLines<Line extends TitleLine>(front: readonly Line[], chosen: number, mainTitle: string | undefined): Line[] {
+  const main = titleWords(mainTitle ?? '');
+  const spells = (blocks: readonly Line[]) => {
+    const words = titleWords(blocks.map((block) => block.text).join(' '));
+    const at = (offset: number) => words.every((word, index) => word === main[offset + index]);
+    return words.length > 0 && main.some((_, offset) => offset + words.length <= main.length && at(offset));
+  };
+  // Lines of words, close together: not a line of dates or numbers (`(1790-1826.)`), which the title need not carry.
+  const close = (above: Line | undefined, below: Line | undefined) =>
+    above !== undefined &&
+    below !== undefined &&
+    below.line - above.endLine - 1 <= 2 &&
+    [above, below].every((block) => block.text.length <= 80 && (block.text.match(/\p{L}/gu) ?? []).length >= 2);
+  let lines = [front[chosen] as Line];
+  if (!spells(lines)) return lines;
+  for (let above = chosen - 1; close(front[above], lines[0]) && spells([front[above] as Line, ...lines]); above--) {
+    lines = [front[above] as Line, ...lines];
+  }
+  for (let below = chosen + 1; close(lines.at(-1), front[below]) && spells([...lines, front[below] as Line]); below++) {
+    lines = [...lines, front[below] as Line];
+  }
+  return lines;
 }

@@ -8,10 +8,11 @@ import { asName, findDate, namesFromBio, splitNames, venueFromHeadnote } from '.
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { findBoilerplate, type GutenbergRecord, withoutRanges } from './boilerplate.ts';
 import { type ClassifiedLine, classifyLines, codeText, illustration, isWrappedByHand, monthOfLine } from './classify.ts';
+import { contentsRanges } from './contents.ts';
 import { readHeaderBlock, withoutAddresses } from './header-block.ts';
 import { inlineLiteralsToCode } from './inline-literals.ts';
 import { type Issue, readCollection, readIssue } from './issue.ts';
-import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle } from './opening.ts';
+import { nameInCapitals, readPublicationLine, recasedTitle, sameTitle, titleLines } from './opening.ts';
 import { restructuredMarkupRanges } from './restructured-markup.ts';
 import { restructuredFootnotes, withoutRestructuredMarkers } from './restructured-notes.ts';
 
@@ -32,6 +33,7 @@ export function importScrape(file: VFile, options: ImportOptions): ImportResult 
   // reST's comments, link targets and layout directives, where the boilerplate rules left them.
   const dropped = (line: number) => boilerplate.ranges.some((range) => line >= range.start && line <= range.end);
   boilerplate.ranges.push(...restructuredMarkupRanges(source.split(/\r?\n/)).filter((range) => !dropped(range.start)));
+  boilerplate.ranges.push(...contentsRanges(source.split(/\r?\n/)).filter((range) => !dropped(range.start)));
   for (const range of boilerplate.ranges) {
     for (let line = range.start; line <= range.end; line++) fates.set(line, { line, fate: 'dropped', piece: undefined, reason: range.reason });
     report(file, 'import-dropped-line', `dropped lines ${range.start}–${range.end}: ${range.reason}`, { line: range.start, column: 1 });
@@ -282,7 +284,7 @@ interface PieceHead {
  * (dates, bylines, image debris, early bios).
  */
 function readPieceHead(blocks: readonly ClassifiedLine[], gutenberg: GutenbergRecord | undefined, mark: PieceFates): PieceHead {
-  const titlePage = gutenberg?.title ? readTitlePage(blocks, gutenberg.title) : undefined;
+  const titlePage = gutenberg?.title ? readTitlePage(blocks, gutenberg.title, gutenberg.mainTitle) : undefined;
   const head: PieceHead = {
     titlePage,
     headnote: undefined,
@@ -579,6 +581,18 @@ function isProse(block: ClassifiedLine): boolean {
   );
 }
 
+const editionWords =
+  /\b(?:reprint(?:ed)?|facsimile|(?:first|second|third|new|revised|enlarged|\w+th)\s+edition|edition\s+of|impression|published\s+(?:by|for)|printed\s+(?:by|for)|with\s+(?:a|an)\s+(?:preface|introduction|memoir|foreword|introductory)|(?:preface|introduction|foreword)\s+by|edited\s+(?:by|with)|translated\s+(?:by|from|into)|illustrated\s+by)\b/i;
+
+/**
+ * A title page's statement of the edition, in sentences (`Being a _Facsimile_ Reprint of the First
+ * Edition published in 1653. With a Preface by RICHARD LE GALLIENNE.`): part of the title page,
+ * not the first prose of the text, though it reads as prose.
+ */
+function isEditionStatement(block: ClassifiedLine): boolean {
+  return block.lines.length <= 3 && block.text.length <= 240 && editionWords.test(block.text);
+}
+
 /**
  * Whether a line repeats an e-book's catalogued title, or its first words, two at least, where the
  * catalogue runs on into a subtitle or year (`THE COMPLETE ANGLER;` for “The Complete Angler,
@@ -595,6 +609,14 @@ function titleMatches(line: string, catalogued: string): boolean {
       .trim()} `;
   const [words, title] = [key(line), key(catalogued)];
   return sameTitle(line, catalogued) || words === title || (words.trim().split(' ').length >= 2 && title.startsWith(words));
+}
+
+/** A title set over several lines of a title page, as one block: its text the lines joined. */
+function joinedTitle(lines: readonly ClassifiedLine[]): ClassifiedLine {
+  const [first] = lines as [ClassifiedLine];
+  if (lines.length === 1) return first;
+  const last = lines.at(-1) as ClassifiedLine;
+  return { ...first, endLine: last.endLine, text: lines.map((line) => line.text).join(' '), lines: lines.flatMap((line) => line.lines) };
 }
 
 /** `[Illustration: THE BARONESS.]` → `THE BARONESS.`; none for a bare `[Illustration]`. */
@@ -684,17 +706,20 @@ interface TitlePage {
  * name, and publication line are front matter; the rest (frontispiece, series, imprint, edition,
  * dedication) is dropped. None when no line repeats the title.
  */
-function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string): TitlePage | undefined {
-  const isTitle = (block: ClassifiedLine) => titleMatches(block.text, catalogued);
+function readTitlePage(blocks: readonly ClassifiedLine[], catalogued: string, mainTitle: string | undefined): TitlePage | undefined {
+  let spelled = new Set<ClassifiedLine>();
+  const isTitle = (block: ClassifiedLine) => spelled.has(block) || titleMatches(block.text, catalogued);
   // The title page may come after the e-text's own remarks, in prose: it starts at the first line repeating the title.
   const firstTitle = blocks.slice(0, 60).findIndex((block) => isTitle(block) && !isProse(block));
   const opening = Math.max(0, blocks.slice(0, Math.max(firstTitle, 0)).findLastIndex(isProse) + 1);
-  const firstProse = blocks.findIndex((block, index) => index >= opening && isProse(block));
+  const firstProse = blocks.findIndex((block, index) => index >= opening && isProse(block) && !isEditionStatement(block));
   const front = blocks.slice(0, firstProse < 0 ? Math.min(blocks.length, opening + 30) : Math.min(firstProse, opening + 30));
   const chosenIndex = front.findLastIndex(isTitle);
-  const chosen = front[chosenIndex];
-  if (!chosen) return undefined;
-  let end = chosenIndex + 1;
+  if (!front[chosenIndex]) return undefined;
+  const spelling = titleLines(front, chosenIndex, mainTitle);
+  spelled = new Set(spelling);
+  const chosen = joinedTitle(spelling);
+  let end = front.indexOf(spelling.at(-1) as ClassifiedLine) + 1;
   while (end < front.length && (front[end] as ClassifiedLine).line - (front[end - 1] as ClassifiedLine).endLine - 1 < 4) end++;
   const page: TitlePage = { title: chosen, authors: [], date: undefined, venue: undefined, metadata: new Map(), dropped: [], remarks: [], bodyStart: end };
   for (let i = 0; i < end; i++) {

@@ -5,7 +5,7 @@ import type { Emphasis } from 'mdast';
 import { VFile } from 'vfile';
 import { importSource } from '../../../src/import/import.ts';
 import { classifyLine } from '../../../src/import/scrape/classify.ts';
-import { nameInCapitals, readPublicationLine, recasedTitle } from '../../../src/import/scrape/opening.ts';
+import { nameInCapitals, readPublicationLine, recasedTitle, titleLines } from '../../../src/import/scrape/opening.ts';
 import { normaliseNameCase } from '../../../src/import/text.ts';
 
 const corpus = (entry: string, name: string, encoding: BufferEncoding = 'utf8') => readFileSync(`tests/corpus/scrape/${entry}/${name}`, encoding);
@@ -200,5 +200,28 @@ describe('names and bylines in capitals', () => {
       'paragraph',
     );
     assert.equal(classifyLine('BY ROSA NOUCHETTE CAREY, Author of "Aunt Diana," "For Lilias," etc.', false), 'byline');
+  });
+});
+
+describe('a title set over several lines of a title page', () => {
+  const block = (line: number, text: string) => ({ line, endLine: line, text, lines: [text], kind: 'short' as const });
+
+  it('joins the lines that spell the catalogue’s main title, its small words in lower case (Gutenberg 30621)', () => {
+    // Catalogued “Ancient art of the province of Chiriqui, Colombia”; the title page: `ANCIENT ART` / `of the` / `PROVINCE OF CHIRIQUI, COLOMBIA.` / `by`.
+    const front = [block(57, 'ANCIENT ART'), block(59, 'of the'), block(61, 'PROVINCE OF CHIRIQUI, COLOMBIA.'), block(63, 'by')];
+    const lines = titleLines(front, 0, 'Ancient art of the province of Chiriqui, Colombia');
+    assert.deepEqual(
+      lines.map((line) => line.text),
+      ['ANCIENT ART', 'of the', 'PROVINCE OF CHIRIQUI, COLOMBIA.'],
+    );
+    assert.equal(recasedTitle(lines.map((line) => line.text).join(' ')), 'Ancient Art of the Province of Chiriqui, Colombia');
+  });
+
+  it('leaves out a line of years under it (Gutenberg 13272: `BEETHOVEN’S LETTERS.` / `(1790-1826.)`)', () => {
+    const front = [block(36, "BEETHOVEN'S LETTERS."), block(38, '(1790-1826.)')];
+    assert.deepEqual(
+      titleLines(front, 0, "Beethoven's Letters 1790-1826 Vol. 2").map((line) => line.text),
+      ["BEETHOVEN'S LETTERS."],
+    );
   });
 });

@@ -6,6 +6,7 @@ import { toString as plainText } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { importSource } from '../../../src/import/import.ts';
+import { contentsRanges } from '../../../src/import/scrape/contents.ts';
 
 /** Plain-text posts and books from public repositories (tests/fixtures/import/real/PROVENANCE.md), imported as a new user would. */
 const real = (name: string, encoding: BufferEncoding = 'utf8') => readFileSync(`tests/fixtures/import/real/scrape/${name}`, encoding);
@@ -116,6 +117,30 @@ describe('real plain-text sources: an e-book’s title page', () => {
     assert.deepEqual(meta?.authors, ['Isaak Walton']);
   });
 
+  it('ends after its statement of the edition, which reads as prose but is dropped with the title page', () => {
+    // `Being a _Facsimile_ Reprint of the First Edition published in 1653.` / `With a Preface by RICHARD LE GALLIENNE.`
+    const value = real('9198-8.txt', 'latin1');
+    const { result } = importText('9198-8.txt', value);
+    const body = result.chapters[0]?.piece.body as Root;
+    assert.doesNotMatch(plainText(body), /Facsimile Reprint|With a Preface by RICHARD/);
+    assert.equal(body.children[0]?.type, 'heading');
+    const line = value.split(/\r?\n/).findIndex((row) => row.startsWith('Being a _Facsimile_')) + 1;
+    const fate = result.lines.find((entry) => entry.line === line) as { fate: string; reason?: string };
+    assert.equal(fate.fate, 'dropped');
+    assert.match(fate.reason ?? '', /title page of the e-book/);
+  });
+
+  it('is read whole where the title page sets it over several lines (`THE` / `PIANOFORTE SONATA`), without the subtitle under it', () => {
+    // Catalogued “The Pianoforte Sonata” / “Its Origin and Development”; the title page: `THE`, `PIANOFORTE SONATA`, `ITS ORIGIN AND DEVELOPMENT`.
+    const value = real('17074.txt');
+    const { result } = importText('17074.txt', value);
+    assert.equal(result.chapters[0]?.piece.meta.title, 'The Pianoforte Sonata');
+    const lineOf = (text: string) => value.split(/\r?\n/).indexOf(text) + 1;
+    const fate = (text: string) => result.lines.find((line) => line.line === lineOf(text));
+    assert.deepEqual(fate('THE'), { line: lineOf('THE'), fate: 'metadata', piece: 1, field: 'title' });
+    assert.equal(fate('ITS ORIGIN AND DEVELOPMENT')?.fate, 'dropped');
+  });
+
   it('is found after the e-text’s remarks in prose, which are dropped with their reason; `&` is `and`', () => {
     // Catalogued “Critical & Historical Essays”; the transcriber's notes come first, then `CRITICAL AND HISTORICAL ESSAYS`.
     const value = real('16351-8.txt', 'latin1');
@@ -178,5 +203,185 @@ describe('indented prose in a text scrape is not taken for code', () => {
       piece.body.children.some((node) => node.type === 'code'),
       false,
     );
+  });
+});
+
+describe('real plain-text sources: notes numbered by the transcriber', () => {
+  it('markers and labels padded with a zero (`[01]` … `[15]`) are tied, as `[1]` … `[15]` are', () => {
+    // Critical and Historical Essays: “I have renumbered these and represented them as [01] through [15].”
+    const { file, result } = importText('16351-8.txt', real('16351-8.txt', 'latin1'));
+    const { references, definitions } = notesOf(result.chapters[0]?.piece.body as Root);
+    assert.deepEqual(
+      references,
+      Array.from({ length: 15 }, (_, index) => String(index + 1)),
+    );
+    assert.equal(definitions.size, 15);
+    assert.match(definitions.get('1') ?? '', /^The strength of the "Fate" motive in Beethoven's fifth/);
+    assert.match(definitions.get('15') ?? '', /^At that time the harpsichord player/);
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-untied'));
+  });
+});
+
+/**
+ * The layout of Guernsey Folk-Lore (Project Gutenberg 52834, GITenberg/Guernsey-Folk-Lore-…__52834
+ * @9cde445, 52834-0.txt, public domain; 368 notes set after each chapter and numbered on through the
+ * book): its lines 14796–14845 and 3804–3830, the notes numbered from 1 here because a run of
+ * notes in the middle of a text is looked for from the next number on. The whole e-text (1 MB,
+ * some 40 s to import) was measured but is not committed.
+ */
+const guernseyVerse = [
+  'The Song of the Poppy',
+  '',
+  'Children in the country still sing it to one another.',
+  '',
+  '    “Coquedicot, j’ai mal au det,',
+  '    Coquedicot, qu’est qui-t-la-fait?',
+  '    Coquedicot, dans qu’est qu’il ribotte?',
+  '    Coquedicot, dans sa grand botte?',
+  '    [1]Coquedicot, dans qu’est qu’il fait le burre?',
+  '    Coquedicot, dans son grand verre!”',
+  '',
+  'In summer a species of small black beetle, known by the local name of',
+  '“_pan-pan_,” is found very commonly in the hedges.',
+  '',
+  '[1] These two lines were omitted in the version known by Mr. de',
+  'Garis, of the Rouvets.',
+  '',
+  '',
+  'WHEN IT SNOWS.',
+  '',
+  'the unknown female could be no other than a denizen of fairy-land, but',
+  'what could be her object in erecting such a monument? Some say the stone was',
+  'placed there by the fairies to serve them as a mark when they played at',
+  'ball.[2]',
+  '',
+  'There is another story told to account for “La Palette ès Faïes.” The bat',
+  'still remains in the centre of the field, and the ball--an enormous spherical',
+  'boulder--is pointed out on the sea-shore near Les Pezeries, fully a mile and a half off.[3]',
+  '',
+  '[2] From Miss Lane, afterwards Mrs. Lane-Clarke.',
+  '',
+  'EDITOR’S NOTE.--See in _Traditions et Superstitions de la Haute',
+  'Bretagne_ par Paul Sebillot, Tome I., p. 10 and 11, etc.',
+  '',
+  '[3] From William Le Poidevin.',
+  '',
+  '',
+  'FAIRY RINGS.',
+  '',
+  'A third story closes the chapter, and it has no note at all, as the',
+  'people who told it did not say where they had it from.',
+  '',
+];
+
+describe('real plain-text sources: notes after each chapter, in the layout of Guernsey Folk-Lore', () => {
+  it('a marker opening a line of verse (`    [1]Coquedicot`) does not stop the notes after it', () => {
+    const { file, result } = importText('guernsey.txt', guernseyVerse.join('\n'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { references, definitions } = notesOf(body);
+    assert.deepEqual(references, ['1', '2', '3']);
+    assert.match(definitions.get('1') ?? '', /^These two lines were omitted/);
+    const running = plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') });
+    assert.match(running, /dans qu’est qu’il ribotte\?/);
+    assert.doesNotMatch(running, /\[\d\]/);
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-untied'));
+  });
+
+  it('a note’s further paragraph (an editor’s note under the author’s) stays in the note', () => {
+    const { result } = importText('guernsey.txt', guernseyVerse.join('\n'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { definitions } = notesOf(body);
+    assert.match(definitions.get('2') ?? '', /^From Miss Lane[\s\S]*EDITOR’S NOTE\.--See in/);
+    assert.match(definitions.get('3') ?? '', /^From William Le Poidevin\.$/);
+    const running = plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') });
+    assert.doesNotMatch(running, /EDITOR’S NOTE/);
+    assert.match(running, /A third story closes the chapter/);
+  });
+
+  it('notes that cannot be tied are left as typed, and said so', () => {
+    // Marker 2 taken out of the text: the second run of notes has a note with no marker before it.
+    const value = guernseyVerse.join('\n').replace('ball.[2]', 'ball.');
+    const { file, result } = importText('guernsey.txt', value);
+    const untied = file.messages.filter((message) => message.ruleId === 'note-untied');
+    const { definitions } = notesOf(result.chapters[0]?.piece.body as Root);
+    assert.equal(definitions.size, 1);
+    assert.equal(untied.length, 1);
+    assert.match(untied[0]?.reason ?? '', /\(\[3\]\)/);
+  });
+});
+
+describe('real plain-text sources: a printed book’s table of contents', () => {
+  const headings = (body: Root) => body.children.flatMap((node) => (node.type === 'heading' ? [plainText(node)] : []));
+
+  it('is dropped with its reason: titles with their pages, column heads, wrapped entries, part titles', () => {
+    for (const [name, encoding, heading, lastEntry] of [
+      ['17074.txt', 'utf8', 'CONTENTS', /^\s+INDEX\s+241$/],
+      ['24675-8.txt', 'latin1', 'INHOUD.', /KOOL NIET WAARD"\s+181\.$/],
+      ['16351-8.txt', 'latin1', 'CONTENTS', /SUGGESTION IN MUSIC\s+261$/],
+    ] as const) {
+      const value = real(name, encoding);
+      const rows = value.split(/\r?\n/);
+      const { result } = importText(name, value);
+      const body = result.chapters[0]?.piece.body as Root;
+      const first = rows.indexOf(heading) + 1;
+      const last = rows.findIndex((row) => lastEntry.test(row)) + 1;
+      assert.ok(first > 0 && last > first, name);
+      for (const line of [first, last]) {
+        const fate = result.lines.find((entry) => entry.line === line) as { fate: string; reason?: string };
+        assert.equal(fate.fate, 'dropped', `${name}:${line}`);
+        assert.match(fate.reason ?? '', /table of contents/);
+      }
+      assert.ok(!headings(body).some((text) => /^(?:CONTENTS|INHOUD\.|CHAP\.)/.test(text)), name);
+      assert.doesNotMatch(plainText(body), /JOHANN KUHNAU\s+38|EEN DROOM\s+107|THE MUSIC OF GREECE\s+69/);
+    }
+  });
+
+  it('runs over an entry wrapped after a comma (Ancient Art of the Province of Chiriqui, Gutenberg 30621, its list of figures)', () => {
+    // Lines 133, 382–387, 481, 483, 488 and 491 of 30621-0.txt (GITenberg/Ancient-art-of-the-province-of-Chiriqui-…__30621 @2af9eca, a US Government report), under the heading of its list of figures.
+    const lines = [
+      'ILLUSTRATIONS.',
+      '',
+      '    206. End view of vase in Fig. 204                            139',
+      '    207. Large vase with decorations in red and black            140',
+      '    208. Devices of the decorated zone of vase in Fig. 207,',
+      '           viewed from above                                     141',
+      '    209. Handsome vase with four handles and decorations',
+      '           in black, red, and purple                             142',
+      '',
+      '',
+      'ANCIENT ART OF THE PROVINCE OF CHIRIQUI.',
+      '',
+      'By William H. Holmes.',
+      '',
+      'INTRODUCTION.',
+      '',
+      'GEOGRAPHY.',
+    ];
+    assert.deepEqual(
+      contentsRanges(lines).map(({ start, end }) => [start, end]),
+      [[1, 8]],
+    );
+  });
+
+  it('the chapters it lists stay, as headings of their own', () => {
+    const { result } = importText('17074.txt', real('17074.txt'));
+    const found = headings(result.chapters[0]?.piece.body as Root);
+    assert.ok(found.includes('PREFACE'), found.slice(0, 5).join(' | '));
+  });
+});
+
+describe('real plain-text sources: `[Footnote n: …]` notes over several paragraphs', () => {
+  it('a note quoting a letter (a dateline, a hundred lines) is taken to its closing bracket, and each marker tied to its own note', () => {
+    // Beethoven's Letters, vol. 2: notes numbered from 1 after each letter; three quote a letter or a diary.
+    const { file, result } = importText('13272-8.txt', real('13272-8.txt', 'latin1'));
+    const body = result.chapters[0]?.piece.body as Root;
+    const { references, definitions } = notesOf(body);
+    assert.equal(definitions.size, 126);
+    assert.equal(new Set(references).size, 126);
+    // Before, these three stayed in the text and their markers pointed to the note of the letter before.
+    assert.ok(!file.messages.some((message) => message.ruleId === 'note-marker-repeated'));
+    const quoting = [...definitions.values()].find((text) => text.startsWith('A letter from Ries of this date')) ?? '';
+    assert.match(quoting, /Godesberg, June 9, 1825\.[\s\S]*Whitsuntide festivals/);
+    assert.doesNotMatch(plainText({ type: 'root', children: body.children.filter((node) => node.type !== 'footnoteDefinition') }), /\[Footnote/);
   });
 });
