@@ -78,3 +78,9 @@ export interface BookImage {
 
 /** What a renderer returns: output paths (relative to its output folder) and their bytes. */
 export type OutputFiles = Map<string, Uint8Array | string>;
+
+/**
+ * Output files some of which are made only when they are written (a function gives the content):
+ * a writer that takes them one at a time then holds one chapter's document at a time, not the book's.
+ */
+export type DeferredOutputFiles = Map<string, Uint8Array | string | (() => Uint8Array | string)>;

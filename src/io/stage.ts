@@ -37,14 +37,23 @@ export class Staging {
    * the build idle for most of a second at 500 chapters.
    */
   async writeTree(relative: string, files: OutputFiles): Promise<void> {
+    const write = this.treeWriter(relative);
+    for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) write(name, content);
+  }
+
+  /**
+   * Writes files into the folder `relative` one by one, synchronously, as they are given (each
+   * folder made once): a caller that makes hundreds of pages need not hold them until the end.
+   */
+  treeWriter(relative: string): (name: string, content: Uint8Array | string) => void {
     const folders = new Set<string>();
-    for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    return (name, content) => {
       const file = this.path(path.join(relative, name));
       const folder = path.dirname(file);
       if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
       folders.add(folder);
       writeFileSync(file, content);
-    }
+    };
   }
 
   /** Moves a finished output (file or folder) from the staging folder over the real one. */

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import { Zip, type ZipInputFile, ZipPassThrough } from 'fflate';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
-import type { OutputFiles } from '../core/types.ts';
+import type { DeferredOutputFiles } from '../core/types.ts';
 
 const deflate = promisify(deflateRaw);
 // A CommonJS module whose ES build has only a default export, which this project's TypeScript settings do not import.
@@ -34,9 +34,11 @@ const FILE_ATTRIBUTES = (0o100644 << 16) >>> 0;
  * few at a time in zlib's thread pool, ahead of the writer, so neither the whole book's deflate
  * streams (~250 kB each) nor its deflated entries are held at once. fflate writes the archive:
  * its streaming `Zip` takes entries already deflated (yazl, used before, deflates every entry itself).
+ * An entry given as a function (`renderEpubDeferred`'s chapters) is made when its turn to be
+ * deflated comes.
  */
-export async function packEpub(files: OutputFiles, modified: Date, memo: Memo = noMemo): Promise<Buffer> {
-  const mimetype = files.get('mimetype');
+export async function packEpub(files: DeferredOutputFiles, modified: Date, memo: Memo = noMemo): Promise<Buffer> {
+  const mimetype = contentOf(files, 'mimetype');
   if (mimetype === undefined) throw new Error('an EPUB container needs a mimetype entry');
   const chunks: Uint8Array[] = [];
   let failure: Error | undefined;
@@ -49,7 +51,8 @@ export async function packEpub(files: OutputFiles, modified: Date, memo: Memo = 
   stored.push(new Uint8Array(bytesOf(mimetype)), true);
   const names = [...files.keys()].filter((name) => name !== 'mimetype').sort();
   const start = (name: string) => {
-    const entry = deflated(files.get(name) ?? '', memo);
+    // A deferred entry is made now, a few ahead of the one written (so the book's documents are never held at once).
+    const entry = deflated(contentOf(files, name) ?? '', memo);
     // Heard when its turn comes: one failing while an earlier entry is awaited is not an unhandled rejection.
     entry.catch(() => undefined);
     return entry;
@@ -67,6 +70,11 @@ export async function packEpub(files: OutputFiles, modified: Date, memo: Memo = 
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(chunks);
+}
+
+function contentOf(files: DeferredOutputFiles, name: string): Uint8Array | string | undefined {
+  const content = files.get(name);
+  return typeof content === 'function' ? content() : content;
 }
 
 function bytesOf(content: Uint8Array | string): Buffer {

@@ -19,9 +19,9 @@ import type { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
 import type { RenderAssets } from '../render/assets.ts';
 import { fileDigest } from '../render/chapter-frame.ts';
-import { renderEpub } from '../render/epub/epub.ts';
+import { renderEpubDeferred } from '../render/epub/epub.ts';
 import { printPageBreaks } from '../render/epub/page-list.ts';
-import { renderHtmlSite } from '../render/html/site.ts';
+import { renderHtmlSiteInto } from '../render/html/site.ts';
 import { hyphenationFor } from '../render/pdf/hyphenation.ts';
 import type { PageScript } from '../render/pdf/page-script/index.ts';
 import type { PaginationReport, PreparedChunk } from '../render/pdf/page-script/types.ts';
@@ -29,7 +29,7 @@ import { renderPrintDocument } from '../render/pdf/print-html.ts';
 import type { PrintOptions, PrintResult } from '../render/pdf/print-pdf.ts';
 import type { PrintDocument } from '../render/pdf/protocol.ts';
 import { type EditionBook, withEditions } from './edition-book.ts';
-import { type SearchPage, searchIndexFiles, searchPages } from './search-index.ts';
+import { type SearchPage, searchIndexFiles, searchPage } from './search-index.ts';
 
 /**
  * The pipeline, in one place: chapter files → Book (`io/load-book.ts`, `load/`) → cited Book
@@ -147,7 +147,7 @@ export async function buildOutputs(
     options.signal?.throwIfAborted();
     if (options.formats.includes('epub')) {
       const epub = await packEpub(
-        renderEpub(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
+        renderEpubDeferred(book, assets, pdf ? { breaks: printPageBreaks(book, pdf.pageStarts) } : undefined, options.memo),
         options.epubDate,
         options.memo,
       );
@@ -206,13 +206,27 @@ interface WrittenSite {
 }
 
 /**
- * The site written into `staging`. The pages are not kept: Pagefind reads them back
- * (`indexSite`), so the site is not in memory beside the EPUB.
+ * The site written into `staging`, each file as it is made. The pages are not kept: Pagefind
+ * reads them back (`indexSite`), so the site is never in memory whole, nor beside the EPUB.
  */
 async function writeSite(book: Book, assets: RenderAssets, staging: Staging, memo: Memo = noMemo): Promise<WrittenSite> {
-  const site = renderHtmlSite(book, assets, memo);
-  await staging.writeTree('html', site);
-  return { pages: [...site.keys()].filter((name) => name.endsWith('.html')), searchPages: searchPages(site) };
+  const write = staging.treeWriter('html');
+  // By name in the order first made, as a Map of the site would hold them (a file made again replaces the first).
+  const made = new Map<string, SearchPage | undefined>();
+  renderHtmlSiteInto(
+    {
+      set(name, content) {
+        write(name, content);
+        made.set(name, searchPage(name, content));
+      },
+      keys: () => made.keys(),
+    },
+    book,
+    assets,
+    memo,
+  );
+  const names = [...made.keys()];
+  return { pages: names.filter((name) => name.endsWith('.html')), searchPages: [...made.values()].flatMap((page) => page ?? []) };
 }
 
 /** The site's search index, from its pages in `staging` (or the cache), written beside them. */

@@ -31,15 +31,16 @@ const maxShard = 128;
 
 /** The pages of `site` that Pagefind indexes (a chapter's `main`), in the site's order. */
 export function searchPages(site: OutputFiles): SearchPage[] {
-  const pages: SearchPage[] = [];
-  for (const [name, content] of site) {
-    if (!name.endsWith('.html')) continue;
-    const html = typeof content === 'string' ? content : new TextDecoder().decode(content);
-    // A tag, so never a chapter's text (escaped) that happens to mention the attribute.
-    if (!/<main\b[^>]*\sdata-pagefind-body[\s=>]/.test(html)) continue;
-    pages.push({ name, hash: createHash('sha256').update(html).digest('hex') });
-  }
-  return pages;
+  return [...site].flatMap(([name, content]) => searchPage(name, content) ?? []);
+}
+
+/** The file as a page Pagefind indexes, if it is one. */
+export function searchPage(name: string, content: Uint8Array | string): SearchPage | undefined {
+  if (!name.endsWith('.html')) return undefined;
+  const html = typeof content === 'string' ? content : new TextDecoder().decode(content);
+  // A tag, so never a chapter's text (escaped) that happens to mention the attribute.
+  if (!/<main\b[^>]*\sdata-pagefind-body[\s=>]/.test(html)) return undefined;
+  return { name, hash: createHash('sha256').update(html).digest('hex') };
 }
 
 /** `pages` cut into shards, in order, where the page names say (see above). */

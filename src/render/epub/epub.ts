@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
 import { interfaceWords, isEnglish } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
-import type { Book, Chapter, ImageFile, OutputFiles } from '../../core/types.ts';
+import type { Book, Chapter, DeferredOutputFiles, ImageFile, OutputFiles } from '../../core/types.ts';
 import type { RenderAssets } from '../assets.ts';
 import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
@@ -66,7 +66,15 @@ interface Document {
  * (`chapter-frame.ts`) and print page breaks; the rest list the whole book and are made every time.
  */
 export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintPages, memo: Memo = noMemo): OutputFiles {
-  const files: OutputFiles = new Map();
+  return new Map([...renderEpubDeferred(book, assets, printPages, memo)].map(([name, content]) => [name, typeof content === 'function' ? content() : content]));
+}
+
+/**
+ * `renderEpub`'s files, each document of the book's body made only when asked for (`packEpub`
+ * deflates a few at a time): a 1,000-chapter book's XHTML, ~26 MB, is never held whole.
+ */
+export function renderEpubDeferred(book: Book, assets: RenderAssets, printPages?: PrintPages, memo: Memo = noMemo): DeferredOutputFiles {
+  const files: DeferredOutputFiles = new Map();
   const language = book.config.language;
   files.set('mimetype', 'application/epub+zip');
   files.set(
@@ -90,7 +98,7 @@ export function renderEpub(book: Book, assets: RenderAssets, printPages?: PrintP
   for (const document of flat) {
     files.set(
       `EPUB/${document.href}`,
-      document.made?.() ?? xhtml(document.title, document.language, document.body, document.href === 'text/cover.xhtml' ? 'cover' : undefined),
+      document.made ?? xhtml(document.title, document.language, document.body, document.href === 'text/cover.xhtml' ? 'cover' : undefined),
     );
   }
   files.set('EPUB/nav.xhtml', xhtml(interfaceWords(language)('contents'), language, navBody(book, documents, printPages), 'nav'));

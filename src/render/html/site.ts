@@ -50,6 +50,22 @@ interface SitePage {
  */
 export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = noMemo): OutputFiles {
   const files: OutputFiles = new Map();
+  renderHtmlSiteInto(files, book, assets, memo);
+  return files;
+}
+
+/** Where the site's files go as they are made: a Map (`renderHtmlSite`), or the build's writer, which keeps none of them. */
+export interface SiteFiles {
+  set(path: string, content: Uint8Array | string): unknown;
+  keys(): Iterable<string>;
+}
+
+/**
+ * `renderHtmlSite`, each file given to `files` as it is made (a second file under one path
+ * replaces the first, as in a Map): a build writes each page at once and never holds the site,
+ * ~27 MB of pages at 1,000 chapters.
+ */
+export function renderHtmlSiteInto(files: SiteFiles, book: Book, assets: RenderAssets, memo: Memo = noMemo): void {
   const { config } = book;
   const cover = addStaticFiles(files, book, assets);
   const contributors = contributorsOf(book);
@@ -121,11 +137,10 @@ export function renderHtmlSite(book: Book, assets: RenderAssets, memo: Memo = no
   if (config.url) files.set('sitemap.xml', sitemap(config.url, [...sequence.map((page) => page.href), 'search.html']));
   // An earlier edition's addresses keep working (the sitemap lists only this edition's pages).
   for (const redirect of redirectTargets(book, new Set(files.keys()), (id) => `${safeId(id)}.html`)) files.set(redirect.from, redirectPage(book, redirect));
-  return files;
 }
 
 /** Stylesheet, scripts, fonts, pictures and the cover into `files`; returns the cover. */
-function addStaticFiles(files: OutputFiles, book: Book, assets: RenderAssets): { path: string; bytes: Uint8Array } {
+function addStaticFiles(files: SiteFiles, book: Book, assets: RenderAssets): { path: string; bytes: Uint8Array } {
   files.set('style.css', `${assets.fontFaceCss}\n${assets.siteCss}`);
   files.set('notes.js', assets.notesScript);
   files.set('search.js', assets.searchScript);

@@ -25,6 +25,25 @@ function localHeaders(zip: Buffer): { name: string; method: number; extra: numbe
 }
 
 describe('packEpub (io/zip.ts)', () => {
+  it('makes a deferred entry only when its turn to be deflated comes, into the same bytes', async () => {
+    const made: string[] = [];
+    const deferred = new Map(
+      [...files].map(([name, content]) => [
+        name,
+        name.endsWith('.xhtml')
+          ? () => {
+              made.push(name);
+              return content;
+            }
+          : content,
+      ]),
+    );
+    const zip = await packEpub(deferred, modified);
+    assert.deepEqual(zip, await packEpub(files, modified));
+    // In name order, each once.
+    assert.deepEqual(made, ['EPUB/text/a.xhtml', 'EPUB/text/b.xhtml']);
+  });
+
   it('puts mimetype first, stored and without an extra field, then the rest deflated in name order', async () => {
     const zip = await packEpub(files, modified);
     assert.equal(zip.toString('latin1', 30, 58), 'mimetypeapplication/epub+zip');
