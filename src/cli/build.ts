@@ -47,18 +47,10 @@ async function buildInto(projectDir: string, outDir: string, options: BuildOptio
   // thread busy meanwhile); a failure is thrown where they are needed, after the book's problems.
   const pendingAssets = loadRenderAssets(projectDir);
   pendingAssets.catch(() => undefined);
-  const loaded = await loadBuildableBook(projectDir, cache);
-  const { files, book } = loaded;
-  ui.report(files);
-  if (!book || hasErrors(files)) {
-    ui.error('the book has errors; nothing was built');
-    return exitCodes.content;
-  }
-  ui.info(editionLine(book, loaded.presented !== undefined && loaded.current !== undefined && loaded.presented < loaded.current.edition));
-  const assets = await pendingAssets;
+  // Only the book is kept: the chapter files and texts it was loaded from are let go of here.
   const book = await loadReportedBook(projectDir, cache, ui);
   if (!book) return exitCodes.content;
-  const assets = await loadRenderAssets(projectDir);
+  const assets = await pendingAssets;
   // One build at a time per output folder: a second waits, a dead one's lock is taken over.
   const lock = await lockOutputFolder(outDir, {
     waitMs: lockWaitMs(),
