@@ -5,18 +5,50 @@ export type ArchiveFormat = 'substack' | 'medium' | 'folder';
 /** The source formats the importer reads. */
 export type SourceFormat = FileFormat | ArchiveFormat;
 
+/** A file name's extension, lower-case, without the dot (`''` when it has none). */
+export function extensionOf(name: string): string {
+  return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+}
+
+/** Pictures beside the posts (kept as bytes in a zip, as paths in a folder), copied when a post shows them. */
+const imageExtensions: ReadonlySet<string> = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'tif', 'tiff']);
+
+export function isImageName(name: string): boolean {
+  return imageExtensions.has(extensionOf(name));
+}
+
+/** The file extensions of the source formats: what a folder or zip of posts is searched for. */
+export const sourceExtensions: ReadonlySet<string> = new Set([
+  'html',
+  'htm',
+  'xhtml',
+  'md',
+  'markdown',
+  'mdx',
+  'qmd',
+  'rmd',
+  'rmarkdown',
+  'txt',
+  'text',
+  'xml',
+  'json',
+]);
+
 /**
  * Recognises a source's format from its name and first bytes. Returns undefined when the input
  * is not something we can import, so the caller can say so instead of guessing. The extension
  * decides first (an XHTML page starts with `<?xml` too); content decides for other names.
  */
 export function detectFormat(fileName: string, text: string): FileFormat | undefined {
-  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const extension = extensionOf(fileName);
   const start = text.trimStart().slice(0, 2000);
   switch (extension) {
     case 'md':
     case 'markdown':
     case 'mdx':
+    case 'qmd':
+    case 'rmd':
+    case 'rmarkdown':
       return 'markdown';
     case 'html':
     case 'htm':

@@ -4,24 +4,14 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { VFile } from 'vfile';
 import { report } from '../core/rules.ts';
-import { looksBinary } from '../import/detect.ts';
+import { extensionOf, isImageName, looksBinary, sourceExtensions } from '../import/detect.ts';
 import { importInput, type SourceImport } from '../import/import.ts';
 import type { Archive, ArchiveEntry, ImportOptions, SourceInput } from '../import/types.ts';
 import { firstControlCharacter, firstInvalidUtf8, formatMegabytes, maxProjectTextBytes, resolveInside, withLineFeeds } from './read.ts';
 import { defaultUnzipLimits, type UnzipLimits, unzipEntries } from './unzip.ts';
 
 /** Files read as text inside an archive or folder: the source formats, and an export's CSV index. */
-const textExtensions = new Set(['html', 'htm', 'xhtml', 'md', 'markdown', 'mdx', 'txt', 'text', 'xml', 'json', 'csv']);
-/** Files kept as bytes (zip) or paths (folder), to be copied when a post shows them. */
-const imageExtensions = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'tif', 'tiff']);
-
-export function extensionOf(name: string): string {
-  return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-}
-
-export function isImageName(name: string): boolean {
-  return imageExtensions.has(extensionOf(name));
-}
+const textExtensions = new Set([...sourceExtensions, 'csv']);
 
 /**
  * Reads what the user named on the command line: a text file (HTML, Markdown, XML, JSON, text), a

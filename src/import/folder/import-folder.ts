@@ -1,15 +1,13 @@
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { type ArchiveImportResult, type ArchivePiece, type MemberImport, reportUnreadable, skippedMember } from '../archive-parts.ts';
-import { detectFormat, type FileFormat } from '../detect.ts';
+import { detectFormat, extensionOf, type FileFormat, isImageName, sourceExtensions } from '../detect.ts';
 import type { Archive, ArchiveEntry, ImportOptions, ImportResult, LineFate } from '../types.ts';
 
 /** Imports one file as a source on its own (what `anthology import FILE` does). */
 export type FileImporter = (file: VFile, options: ImportOptions) => { format: FileFormat | undefined; result: ImportResult };
 
 // Quarto's `.qmd` and R Markdown's `.Rmd` / blogdown's `.Rmarkdown` are Markdown with front matter (read by their content).
-const sourceExtensions = /\.(?:html?|xhtml|md|markdown|mdx|qmd|rmd|rmarkdown|txt|text|xml|json)$/i;
-const imageExtensions = /\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$/i;
 /** A repository's or a site's own files, not posts. */
 const notPosts =
   /^(?:readme|licen[cs]e|copying|changelog|contributing|code_of_conduct|security|authors|notice)(?:\.[a-z]+)?$|^(?:robots\.txt|sitemap\.xml|404\.html?)$/i;
@@ -69,9 +67,9 @@ function skipReason(entry: ArchiveEntry, options: ImportOptions): string | undef
   if (folders.includes('_drafts') && !options.includeDrafts) return 'a draft (Jekyll’s _drafts/; use --drafts to include it)';
   if (/^authors\.(?:ya?ml|toml|json)$/i.test(base) || (folders.at(-1) === 'authors' && folders.at(-2) === 'data'))
     return 'the site’s author data: read for the posts’ authors, not a post';
-  if (imageExtensions.test(base)) return 'an image: copied when a post shows it';
+  if (isImageName(base)) return 'an image: copied when a post shows it';
   if (/\.zip$/i.test(base)) return 'a zip inside the folder: import it on its own (a Substack or Medium export)';
-  if (!sourceExtensions.test(base)) return 'not a source format (import .html, .md, .txt, .xml or .json)';
+  if (!sourceExtensions.has(extensionOf(base))) return 'not a source format (import .html, .md, .qmd, .txt, .xml or .json)';
   if (notPosts.test(base)) return 'a repository’s or site’s own file (README, licence, sitemap…): not a post';
   // Hugo's and Zola's list pages: a section's (or an author's, a tag's) title and blurb over the posts the generator lists.
   if (/^_index\.(?:md|markdown|html?)$/i.test(base)) return 'a section’s list page (Hugo’s or Zola’s _index.md), not a post: name it on its own to import it';

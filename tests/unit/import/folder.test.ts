@@ -107,15 +107,10 @@ describe('a folder of saved posts', () => {
     );
   });
 
-  it('imports a folder of Quarto posts (.qmd), which it used to call “not a source format” (djnavarro/quarto-blog)', async () => {
-    // The folder as `io/read-source.ts` would give it once it reads `.qmd` as text (its `textExtensions`).
-    const folder = 'tests/fixtures/import/real/quarto-blog';
-    const names = (await readdir(path.join(repoRoot, folder))).sort();
-    const entries = names.map((name) => {
-      const value = readFileSync(path.join(repoRoot, folder, name), 'utf8');
-      return { name, size: Buffer.byteLength(value), file: new VFile({ path: `${folder}/${name}`, value }) };
-    });
-    const { result } = importArchiveFixture({ file: new VFile({ path: folder }), container: 'folder', entries, ignored: [] });
+  it('imports a folder of Quarto posts (.qmd), read from disk, which it used to call “not a source format” (djnavarro/quarto-blog)', async () => {
+    const input = await readSourceInput(repoRoot, 'tests/fixtures/import/real/quarto-blog');
+    if (input.kind !== 'archive') assert.fail('a folder is read as an archive');
+    const { result } = importArchiveFixture(input.archive);
     assert.deepEqual(result.chapters.map((chapter) => chapter.piece.meta.title).sort(), [
       'A little ANSI trickery',
       'Deploying R with kubernetes',
