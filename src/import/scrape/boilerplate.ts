@@ -19,6 +19,12 @@ export interface GutenbergRecord {
   /** `Author:` as catalogued; `Various` for a periodical issue or an anthology. */
   author: string | undefined;
   editor: string | undefined;
+  /**
+   * When the title page names the catalogued author in another role (`TRANSLATED BY` / `LADY
+   * WALLACE.` under Beethoven's Letters, catalogued `Author: Lady Wallace`): that role, as printed,
+   * and the line it is on.
+   */
+  authorCreditedAs?: { role: string; line: number };
 }
 
 export interface Boilerplate {
@@ -68,7 +74,39 @@ function gutenbergRanges(lines: readonly string[], ranges: DroppedRange[]): Gute
     .find((line) => line.startsWith('Title:'))
     ?.slice('Title:'.length)
     .trim();
-  return { title: field('Title'), mainTitle: mainTitle || undefined, author: field('Author'), editor: field('Editor') };
+  const author = field('Author');
+  const creditedAs = author ? otherRoleOnTitlePage(lines, startEnd + 1, author) : undefined;
+  return { title: field('Title'), mainTitle: mainTitle || undefined, author, editor: field('Editor'), ...(creditedAs ? { authorCreditedAs: creditedAs } : {}) };
+}
+
+/** Words a title page sets before the name of someone who did not write the work. */
+const otherRoles = /\b(translated|done into english|rendered into english|edited|compiled|selected|arranged|collected)\b[^.;]*?\bby\s*$/i;
+
+/**
+ * The role the title page (its first 200 lines) gives the catalogued author, when it is not
+ * author: `TRANSLATED BY` on the line before the name, or on the same line.
+ */
+function otherRoleOnTitlePage(lines: readonly string[], from: number, author: string): { role: string; line: number } | undefined {
+  const letters = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^\p{L}]+/gu, ' ')
+      .trim()
+      .toLowerCase();
+  const name = letters(author);
+  if (!name) return undefined;
+  for (let index = from; index < Math.min(lines.length, from + 200); index++) {
+    const line = lines[index] ?? '';
+    const at = letters(line).indexOf(name);
+    if (at < 0) continue;
+    // The words before the name on its line, or the line before it when the name stands alone.
+    const before = line.slice(0, Math.max(0, line.toLowerCase().indexOf(author.toLowerCase().split(/\s+/)[0] ?? '')));
+    const lead = before.trim() !== '' ? before : (lines[index - 1] ?? '').trim() === '' ? (lines[index - 2] ?? '') : (lines[index - 1] ?? '');
+    const role = otherRoles.exec(lead.trim())?.[1];
+    if (role) return { role: role.toLowerCase(), line: index + 1 };
+  }
+  return undefined;
 }
 
 /** `Title: …` in the Gutenberg header, with its indented continuation lines. */

@@ -261,7 +261,10 @@ function buildPiece(
     const block = blocks.find((candidate) => candidate.line === line);
     if (block) mark.drop(block, reason);
   }
-  return { meta, body: tree };
+  const credited = authors.length === 0 ? gutenberg?.authorCreditedAs : undefined;
+  const unattributed =
+    credited && `the e-book's catalogue gives ${gutenberg?.author} as author, but its title page, line ${credited.line}, says “${credited.role} by”`;
+  return { meta, body: tree, ...(unattributed ? { unattributed } : {}) };
 }
 
 interface PieceHead {
@@ -490,7 +493,8 @@ function fallbackAuthors(
 ): string[] {
   const credited = authorsFromCredits(blocks.slice(index));
   if (credited.length > 0) return credited;
-  if (gutenberg?.author && !/^(?:various|anonymous|unknown)$/i.test(gutenberg.author)) {
+  // A wrong author is worse than none: not the catalogue's “author” whom the title page names as translator or editor.
+  if (gutenberg?.author && !gutenberg.authorCreditedAs && !/^(?:various|anonymous|unknown)$/i.test(gutenberg.author)) {
     const catalogued = splitNames(gutenberg.author).flatMap((name) => asName(name) ?? []);
     if (catalogued.length > 0) return catalogued;
   }

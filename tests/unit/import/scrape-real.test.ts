@@ -370,6 +370,15 @@ describe('real plain-text sources: a printed book’s table of contents', () => 
   });
 });
 
+describe('real plain-text sources: who wrote it', () => {
+  it('the catalogue’s “author” whom the title page names as translator is not credited (Beethoven’s Letters: `TRANSLATED BY` / `LADY WALLACE.`)', () => {
+    const { file, result } = importText('13272-8.txt', real('13272-8.txt', 'latin1'));
+    assert.deepEqual(result.chapters[0]?.piece.meta.authors, []);
+    const warning = file.messages.find((message) => message.ruleId === 'import-author-unknown');
+    assert.match(warning?.reason ?? '', /catalogue gives Lady Wallace as author, but its title page, line 51, says “translated by”/);
+  });
+});
+
 describe('real plain-text sources: `[Footnote n: …]` notes over several paragraphs', () => {
   it('a note quoting a letter (a dateline, a hundred lines) is taken to its closing bracket, and each marker tied to its own note', () => {
     // Beethoven's Letters, vol. 2: notes numbered from 1 after each letter; three quote a letter or a diary.
