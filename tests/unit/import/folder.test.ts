@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { VFile } from 'vfile';
 import { importSource } from '../../../src/import/import.ts';
 import { readSourceInput } from '../../../src/io/read-source.ts';
 import { importArchiveFixture, memberOf, zipInTemp } from '../../helpers/archive.ts';
