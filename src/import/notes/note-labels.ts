@@ -1,4 +1,5 @@
 import { superscriptDigits, superscriptValue } from '../../core/script-digits.ts';
+import { byText } from './text-memo.ts';
 
 /**
  * The label a hand-typed note starts with, in the conventions writers use: `[1] text`, `(1) text`,
@@ -36,8 +37,15 @@ const labelPatterns: [RegExp, LabelStyle][] = [
   [/^(\d{1,3})[\s\u00a0]+(?=[\p{Lu}\p{Lo}"“‘'([_*])/u, 'bare'],
 ];
 
-/** The label at the start of `text`, if it has one. */
+/** The label at the start of `text`, if it has one (a copy: callers may change it). */
 export function noteLabel(text: string): NoteLabel | undefined {
+  const label = knownLabel(text);
+  return label && { ...label };
+}
+
+const knownLabel = byText(readNoteLabel);
+
+function readNoteLabel(text: string): NoteLabel | undefined {
   const trimmed = text.replace(/^[\s\u00a0]+/, '');
   const leading = text.length - trimmed.length;
   for (const [pattern, style] of labelPatterns) {

@@ -1,3 +1,5 @@
+import { byText } from './text-memo.ts';
+
 /**
  * What a heading over a list of hand-typed notes says, in the languages posts are commonly written
  * in. `notes` headings announce notes: what follows is notes even if no marker is found. Under a
@@ -181,7 +183,7 @@ const kinds = new Map<string, NotesHeadingKind>([
 ]);
 
 /** The kind of notes heading `text` is (`Notes`, `**References:**`, `## Anmerkungen`), or undefined for any other text. */
-export function notesHeadingKind(text: string): NotesHeadingKind | undefined {
+export const notesHeadingKind = byText((text: string): NotesHeadingKind | undefined => {
   const normal = text
     .normalize('NFC')
     .replace(/[\s\u00a0]+/g, ' ')
@@ -191,4 +193,4 @@ export function notesHeadingKind(text: string): NotesHeadingKind | undefined {
     .toLowerCase();
   if (normal.length > 40) return undefined;
   return kinds.get(normal);
-}
+});
