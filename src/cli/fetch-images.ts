@@ -27,7 +27,11 @@ export async function fetchRemoteFigures(bodies: readonly Root[], options: Fetch
   const worker = async () => {
     while (next < urls.length) {
       const url = urls[next++] as string;
-      fetched.set(url, await fetchImage(url, { allowLocal: options.allowLocal, userAgent }));
+      // One picture that fails in a way no check foresaw is that picture's problem, not the import's.
+      const result = await fetchImage(url, { allowLocal: options.allowLocal, userAgent }).catch((error: unknown) => ({
+        problem: error instanceof Error ? error.message : String(error),
+      }));
+      fetched.set(url, result);
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, urls.length) }, worker));

@@ -29,7 +29,8 @@ const asciiSpellings: Readonly<Record<string, string>> = {
  * names never meet in one id by losing their letters; a name with nothing left is `chapter`. An
  * id longer than `maxIdLength` (a Japanese title spelt by code points is 7 letters a character) is
  * cut there and ends with a hash of the whole: `id.xhtml` stays a file name systems accept (255
- * bytes), and two long names still give two ids.
+ * bytes; a longer id could never be built, so no working id changes), and two long names still give
+ * two ids.
  */
 export function chapterIdOf(name: string): string {
   const id = name
@@ -43,8 +44,8 @@ export function chapterIdOf(name: string): string {
   return id || 'chapter';
 }
 
-/** The longest id: its pages' file names (`id.html`, `text/id.xhtml`) stay well under 255 bytes. */
-export const maxIdLength = 160;
+/** The longest id: its pages' file names (`id.xhtml`, `id.html`) stay under the 255 bytes file systems allow; shorter ids are as they were. */
+export const maxIdLength = 240;
 
 /** A chapter's id when its front matter names none: from its file name without `.md`. */
 export function chapterFileId(chapterPath: string): string {

@@ -17,7 +17,11 @@ export function pieceSlug(meta: ChapterFrontMatter, slugger: GithubSlugger): str
   for (const word of words) {
     if (!fits(slug ? `${slug}-${word}` : word)) {
       // A title in a script written without spaces is one long word: as many of its letters as fit.
-      if (!slug) for (const letter of word) if (fits(slug + letter)) slug += letter;
+      if (!slug)
+        for (const letter of word) {
+          if (!fits(slug + letter)) break;
+          slug += letter;
+        }
       break;
     }
     slug = slug ? `${slug}-${word}` : word;

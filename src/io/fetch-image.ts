@@ -44,12 +44,17 @@ const localRanges = (() => {
     ['224.0.0.0', 3],
   ] as const)
     list.addSubnet(network, prefix, 'ipv4');
+  // With the forms that carry an IPv4 address (IPv4-compatible, NAT64, 6to4: checked by that
+  // address below), the old site-local and discard ranges, and documentation's.
   for (const [network, prefix] of [
     ['::', 128],
     ['::1', 128],
     ['fc00::', 7],
     ['fe80::', 10],
+    ['fec0::', 10],
     ['ff00::', 8],
+    ['100::', 64],
+    ['2001:db8::', 32],
   ] as const)
     list.addSubnet(network, prefix, 'ipv6');
   return list;
@@ -59,9 +64,43 @@ const localRanges = (() => {
 export function isLocalAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return localRanges.check(mapped, 'ipv4');
-  return localRanges.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return localRanges.check(address, 'ipv4');
+  const embedded = embeddedIpv4(address);
+  if (embedded !== undefined) return localRanges.check(embedded, 'ipv4');
+  return localRanges.check(address, 'ipv6');
+}
+
+/**
+ * The IPv4 address an IPv6 one carries: IPv4-mapped `::ffff:a.b.c.d` and IPv4-compatible
+ * `::a.b.c.d` (the last 32 bits), NAT64 `64:ff9b::/96` and `64:ff9b:1::/48` (the last 32 bits), 6to4
+ * `2002:AABB:CCDD::` (bits 16–47). Through each, an address on this machine or a private network
+ * can be reached.
+ */
+function embeddedIpv4(address: string): string | undefined {
+  const words = ipv6Words(address);
+  if (!words) return undefined;
+  const v4 = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+  const zero = (from: number, to: number) => words.slice(from, to).every((word) => word === 0);
+  if (zero(0, 5) && (words[5] === 0xffff || words[5] === 0)) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x64 && words[1] === 0xff9b && (zero(2, 6) || words[2] === 1)) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x2002) return v4(words[1]!, words[2]!);
+  return undefined;
+}
+
+/** An IPv6 address as its eight 16-bit words (a dotted IPv4 tail read as two). */
+function ipv6Words(address: string): number[] | undefined {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const part = (side: string) => (side === '' ? [] : side.split(':').map((word) => Number.parseInt(word, 16)));
+  const front = part(head);
+  const back = tail === undefined ? [] : part(tail);
+  const words = tail === undefined ? front : [...front, ...Array(8 - front.length - back.length).fill(0), ...back];
+  return words.length === 8 && words.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffff) ? words : undefined;
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -106,7 +145,11 @@ export async function fetchImage(url: string, options: FetchImageOptions): Promi
     const location = response.headers.location;
     if (status >= 300 && status < 400 && location) {
       response.resume();
-      address = new URL(location, address);
+      try {
+        address = new URL(location, address);
+      } catch {
+        return { problem: `the server redirected to an address that is not one (${location.slice(0, 80)})` };
+      }
       continue;
     }
     if (status !== 200) {

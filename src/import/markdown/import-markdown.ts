@@ -46,14 +46,24 @@ import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
 import { withoutSiteSyntax } from './site-syntax.ts';
 import { postMath, texDelimitersAsDollars } from './tex-math.ts';
 
-// Pandoc's `^superscript^` (R Markdown, Quarto, a Hugo site's `extras`); a single `~` stays GFM's strikethrough.
-const parser = unified()
+// A post is read in its own dialect: GFM's, where `x^2+y^2` and `~x~` are text and strikethrough
+// (Jekyll, Hugo, Obsidian…); Pandoc's for R Markdown, Quarto and a post whose front matter is
+// Pandoc's (`bibliography:`, `format:`, `output:`, `csl:`), where `^2^` is a superscript and `~2~` a subscript.
+const gfmParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkPandocMath).use(remarkAutolinkQuotes);
+const pandocParser = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .use(remarkPandocScripts, { subscript: false })
+  .use(remarkGfm, { singleTilde: false })
+  .use(remarkPandocScripts)
   .use(remarkPandocMath)
   .use(remarkAutolinkQuotes);
+
+/** Whether a post is written in Pandoc's Markdown: by its extension, or its front matter's Pandoc keys. */
+export function isPandocPost(path: string | undefined, text: string): boolean {
+  if (/\.(?:qmd|rmd|rmarkdown)$/i.test(path ?? '')) return true;
+  const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1] ?? '';
+  return /^(?:bibliography|format|output|csl):/m.test(frontMatter);
+}
 
 /**
  * The post's Markdown as a tree: footnote labels with spaces mended first (`footnote-labels.ts`),
@@ -69,6 +79,7 @@ function parsePost(text: string, file: VFile): { tree: Root; notesHeadingLine: n
     });
   }
   // Math is parsed first: TeX is not Markdown (`\|x\|`, `a*k^2`, `p_{0}^{*}` would be escapes and emphasis).
+  const parser = isPandocPost(file.path, text) ? pandocParser : gfmParser;
   const tree = parser.runSync(parseWithPandocMath((text) => parser.parse(text), texDelimitersAsDollars(labels.text))) as Root;
   postMath(tree, labels.text);
   const shortcodeNotes = shortcodeNotesToFootnotes(tree);

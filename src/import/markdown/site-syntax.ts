@@ -162,7 +162,10 @@ function withinLineRewrites(lines: string[], index: number, changes: SiteSyntaxC
 const alertMarker = /^(\s{0,3}(?:>[ \t]?)+)\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
 const quoteDepth = (line: string) => (/^\s{0,3}(?:>[ \t]?)*/.exec(line)?.[0].match(/>/g) ?? []).length;
 /** Goldmark's block attributes (Hugo) on the line after a block: `{.class #id cite="…" caption="…"}`. */
-const blockAttributeLine = /^(\s{0,3}(?:>[ \t]?)*)\{((?:[ \t]*(?:[.#][\w-]+|[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'{}]+)))+)[ \t]*\}[ \t]*$/;
+// Each attribute is told from the next in one way only (a class or id by its `.`/`#`, a `key=value`
+// after a space, an unquoted value without `=`): `{a=a=a…!}` cannot be split in many ways.
+const blockAttributeLine =
+  /^(\s{0,3}(?:>[ \t]?)*)\{[ \t]*((?:[.#][\w-]+|[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'{}=]+))(?:[ \t]*[.#][\w-]+|[ \t]+[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s"'{}=]+))*)[ \t]*\}[ \t]*$/;
 
 /**
  * Markup on the lines of a block quote: a GitHub or Obsidian alert's marker (`> [!NOTE]`, which

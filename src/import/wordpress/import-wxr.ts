@@ -220,7 +220,7 @@ interface SiteContext {
   enclosureLines?: readonly number[];
 }
 
-const enclosureKey = /<wp:meta_key>(?:<!\[CDATA\[)?enclosure\b/;
+const enclosureKey = /<wp:meta_key>(?:<!\[CDATA\[)?enclosure(?:\]\]>)?<\/wp:meta_key>/;
 
 /** Where the item's featured image and enclosures are named, for their messages. */
 function metaLines(lines: readonly string[], range: LineRange): Pick<SiteContext, 'thumbnailLine' | 'enclosureLines'> {

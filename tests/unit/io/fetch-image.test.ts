@@ -28,11 +28,27 @@ describe('isLocalAddress', () => {
       'fe80::1',
       '::ffff:127.0.0.1',
       '::ffff:10.0.0.1',
+      // IPv6 forms carrying an IPv4 address: mapped, compatible, NAT64, 6to4; and the old site-local.
+      '::ffff:7f00:1',
+      '::7f00:1',
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b:1::a00:1',
+      '2002:7f00:1::',
+      'fec0::1',
     ])
       assert.equal(isLocalAddress(address), true, address);
   });
   it('leaves public addresses and names alone', () => {
-    for (const address of ['93.184.216.34', '172.32.0.1', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:8.8.8.8', 'example.org'])
+    for (const address of [
+      '93.184.216.34',
+      '172.32.0.1',
+      '8.8.8.8',
+      '2606:2800:220:1:248:1893:25c8:1946',
+      '::ffff:8.8.8.8',
+      '64:ff9b::808:808',
+      '2002:808:808::1',
+      'example.org',
+    ])
       assert.equal(isLocalAddress(address), false, address);
   });
 });
@@ -62,6 +78,7 @@ describe('fetchImage', () => {
       if (url.startsWith('/loop')) return void response.writeHead(302, { location: `/loop${url.length}` }).end();
       if (url === '/login.jpg') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
       if (url === '/file') return void response.writeHead(302, { location: 'file:///etc/passwd' }).end();
+      if (url === '/broken') return void response.writeHead(302, { location: 'http://[zz/' }).end();
       if (url === '/slow.png') return void response.writeHead(200, { 'content-type': 'image/png' }).write(png.subarray(0, 10));
       if (url === '/agent') return void response.writeHead(request.headers['user-agent'] === userAgent ? 200 : 403).end(png);
       response.writeHead(404, 'Not Found').end();
@@ -105,6 +122,7 @@ describe('fetchImage', () => {
     assert.equal(await problem(`${base}/login.jpg`), 'not a picture: the server sent text/html');
     assert.equal(await problem(`${base}/loop`), 'more than 5 redirects');
     assert.equal(await problem(`${base}/file`), 'not an http or https address (file:)');
+    assert.equal(await problem(`${base}/broken`), 'the server redirected to an address that is not one (http://[zz/)');
     assert.equal(await problem('__GHOST_URL__/content/images/a.jpg'), 'not a web address');
     assert.match(await problem(`${base}/bars.png`, { maxBytes: 100 }), /^larger than 0 MB/);
     assert.equal(await problem(`${base}/slow.png`, { timeoutMs: 300 }), 'the download took too long');

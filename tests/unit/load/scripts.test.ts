@@ -7,7 +7,7 @@ import { toXast } from 'hast-util-to-xast';
 import { VFile } from 'vfile';
 import { toXml } from 'xast-util-to-xml';
 import type { Chapter } from '../../../src/core/types.ts';
-import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { bodyToMarkdown, pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
 import { chapterBodyToHast } from '../../../src/render/common.ts';
@@ -143,5 +143,21 @@ describe('a figure whose caption has a superscript', () => {
     const figure = tree.children.find((node) => node.type === 'leafDirective');
     assert.ok(figure?.type === 'leafDirective');
     assert.equal(figureAlt(figure), 'Area in km² and CO₂ in ppm');
+  });
+});
+
+describe('a Markdown post is read in its own dialect', () => {
+  const chapterOf = (path: string, text: string) => {
+    const { chapters } = importSource(new VFile({ path, value: text }), { defaultAuthor: undefined });
+    return pieceToMarkdown(chapters[0]!.piece);
+  };
+  const body = 'Math in prose: x^2+y^2 and E=mc^2^ and H~2~O.\n';
+  it('GFM (Jekyll, Hugo, Obsidian): carets are text, a single tilde strikes through, as the site showed them', () => {
+    const markdown = chapterOf('post.md', `---\ntitle: Carets\n---\n\n${body}`);
+    assert.match(markdown, /x\\\^2\+y\\\^2 and E=mc\\\^2\\\^ and H~~2~~O\./);
+  });
+  it('Pandoc (R Markdown, Quarto, or a post whose front matter names its bibliography): superscript and subscript', () => {
+    assert.match(chapterOf('post.qmd', `---\ntitle: Carets\n---\n\n${body}`), /E=mc\^2\^ and H~2~O\./);
+    assert.match(chapterOf('post.md', `---\ntitle: Carets\nbibliography: refs.bib\n---\n\n${body}`), /E=mc\^2\^ and H~2~O\./);
   });
 });
