@@ -29,4 +29,14 @@ describe('math a saved page carries as TeX', () => {
     );
     assert.equal(markdown, 'Let $a*k^2$ hold.\n\n$$\n\\sum_{k=1}^n b_k\n$$\n');
   });
+
+  test('CodeCogs: its display options and `&space;` are not TeX; an address that does not decode keeps its picture', () => {
+    const markdown = imported(
+      '<p>Sum <img src="https://latex.codecogs.com/png.latex?\\dpi{110}&space;\\bg_white&space;\\fn_cm&space;\\large&space;\\frac{a}{b}&space;+&space;c" alt="a/b+c"> here.</p>' +
+        '<p>Half <img src="https://latex.codecogs.com/gif.latex?50%" alt="fifty per cent"> and <img src="https://latex.codecogs.com/gif.latex?\\inline&space;\\dpi{300}" alt="nothing"> too.</p>',
+    );
+    assert.match(markdown, /^Sum \$\\frac\{a\}\{b\} \+ c\$ here\.\n/);
+    assert.match(markdown, /::figure\{remote="https:\/\/latex\.codecogs\.com\/gif\.latex\?50%" alt="fifty per cent"\}/);
+    assert.match(markdown, /::figure\{remote="[^"]+" alt="nothing"\}/);
+  });
 });
