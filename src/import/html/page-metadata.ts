@@ -1187,8 +1187,9 @@ function isElementNode(node: Nodes): node is Element {
 /**
  * A subheading set right under the title heading, before the article's text (Salon's
  * `<h1>…</h1> <h2>Disruptive companies talk a good game…</h2> <span class="byline">`): the dek,
- * when it reads as a sentence (five words or more, not a date or a byline) and no paragraph of the
- * text follows it, which a first section's heading would have.
+ * when it reads as a sentence (five words or more, not a date or a byline), no paragraph of the
+ * text follows it, which a first section's heading would have, and no other heading of its rank
+ * stands beside the title (`<h2>How we measured…</h2>…<h2>What the numbers showed</h2>`: sections).
  */
 function headingDek(page: PageIndex, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
   const rank = titleElement && /^h([1-5])$/.exec(titleElement.tagName)?.[1];
@@ -1200,6 +1201,9 @@ function headingDek(page: PageIndex, titleElement: Element | undefined, options:
   const words = value.split(/\s+/).length;
   if (words < 5 || value.length > 300 || /^by\s/i.test(value) || findDate(value, options)) return undefined;
   if (after?.tagName === 'p' && collapsedText(after).length >= 200) return undefined;
+  // Other headings of its rank in the title's container: it is the first of the text's sections.
+  const container = page.parents.get(titleElement);
+  if (container && elementsOf(container).some((heading) => heading !== next && heading.tagName === next.tagName)) return undefined;
   return { value, from: [next] };
 }
 
