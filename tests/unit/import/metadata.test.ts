@@ -262,6 +262,18 @@ describe('page metadata', () => {
     );
     assert.equal(dek.dek?.value, 'How we measured the rain in the valley');
   });
+
+  it('a title of thousands of separators is read in linear time', () => {
+    const title = 'a - '.repeat(12_500);
+    const started = performance.now();
+    const { metas } = imported(
+      'long.html',
+      `<html><head><title>${title}</title></head><body><article><h1>Rain</h1><p>It rained all week in the valley.</p></article></body></html>`,
+    );
+    const elapsed = performance.now() - started;
+    assert.equal(metas[0]?.title, 'Rain');
+    assert.ok(elapsed < 2000, `read in ${Math.round(elapsed)} ms`);
+  });
 });
 
 describe('Markdown front matter', () => {
