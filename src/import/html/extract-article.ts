@@ -504,17 +504,23 @@ function removeLeadingMetadata(content: Root, metadata: PageMetadata, options: {
  * An essay dated on its first line, apart from the text (Paul Graham's `July 2009<br /><br />One
  * reason programmers…`, a hand-made page's `<p>March 2005</p>`): when the page gives no other
  * date, that line (a day, or a month of a year) is the date, and it leaves the text. Only the
- * opening lines of the first few blocks are read, and never inside a quotation or a table.
+ * opening line of the text's first block is read, a paragraph (an epigraph before it passed
+ * over), never a heading or a later block: a month there is the text's own (`## May 2019`).
  */
 function removeOpeningDateLine(content: Root, metadata: PageMetadata): Removed[] {
   if (metadata.date) return [];
   const parents = parentMap(content);
   const options = { order: dateOrderOf(metadata.language) };
-  for (const block of innermostTextBlocks(content).slice(0, 4)) {
-    if (collapsedText(block) === '' || ancestorsOf(block, parents).some((node) => isElement(node as Element, 'blockquote', 'figure', 'table'))) continue;
+  // An epigraph before the text is passed over: a quotation, set as one or opening on a quotation mark (Paul Graham's Dickens, in a table).
+  const isEpigraph = (candidate: Element) =>
+    /^["“„«‘]/.test(collapsedText(candidate).trim()) ||
+    [candidate, ...ancestorsOf(candidate, parents)].some((node) => isElement(node as Element, 'blockquote', 'figure', 'table'));
+  const block = innermostTextBlocks(content).find((candidate) => collapsedText(candidate).trim() !== '' && !isEpigraph(candidate));
+  // Only the text's first block, a paragraph: a heading that names a month (`## May 2019`) is a section of the text.
+  if (block && isElement(block, 'p', 'div')) {
     const line = openingLine(block);
     const date = line && parseDate(collapsedText(line.holder), options);
-    if (!line || !date || date.month === undefined) continue;
+    if (!line || !date || date.month === undefined) return [];
     metadata.date = { value: formatPartialDate(date), from: [line.holder] };
     if (line.whole) {
       const parent = parents.get(block);

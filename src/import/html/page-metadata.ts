@@ -813,14 +813,20 @@ function siteNames(page: PageIndex, candidates: readonly TitleCandidate[], decla
   if (brand) names.add(brand);
   // A title that is only the site's name (`og:title` = `og:site_name`) says nothing about the article's.
   const values = candidates.map((candidate) => candidate.value).filter((value) => ![...names].some((name) => sameText(name, value)));
-  const headings = candidates.filter((candidate) => candidate.visible).map((candidate) => candidate.value);
-  for (const value of values) {
-    for (const { title, site, trailing } of titleSplits(value)) {
-      if (headings.some((heading) => sameText(heading, site))) continue;
+  // Each text normalised once: a long title compared split by split would otherwise take quadratic time.
+  const headings = new Set(candidates.filter((candidate) => candidate.visible).map((candidate) => normalised(candidate.value)));
+  const read = values.map((value) => ({
+    value,
+    plain: normalised(value),
+    splits: titleSplits(value).map((split) => ({ ...split, plainTitle: normalised(split.title), plainSite: normalised(split.site) })),
+  }));
+  for (const { value, splits } of read) {
+    const others = read.filter((other) => other.value !== value);
+    for (const { site, trailing, plainTitle, plainSite } of splits) {
+      if (headings.has(plainSite)) continue;
       // The site is what another title lacks (`Title | Site` beside `Title`), what several titles end with, or the site's address.
-      const lackedByOther = values.some((other) => other !== value && sameText(other, title));
-      const sharedEnding =
-        trailing && values.some((other) => other !== value && titleSplits(other).some((split) => split.trailing && sameText(split.site, site)));
+      const lackedByOther = others.some((other) => other.plain === plainTitle);
+      const sharedEnding = trailing && others.some((other) => other.splits.some((split) => split.trailing && split.plainSite === plainSite));
       if (lackedByOther || sharedEnding || isHostName(site, page)) names.add(site);
     }
   }
@@ -832,14 +838,20 @@ function siteNames(page: PageIndex, candidates: readonly TitleCandidate[], decla
 const trailingSeparator = String.raw`\s+[|–—·•»~-]\s+|\s*[|｜]\s*|\s*：\s*|\s+::\s+`;
 const leadingSeparator = String.raw`${trailingSeparator}|:\s+`;
 
+const wholeTrailingSeparator = new RegExp(`^(?:${trailingSeparator})$`);
+/** A site's name stands before the first separators or after the last: more splits than these, in a title of thousands of dashes, would take quadratic time. */
+const splitsAtEachEnd = 10;
+
 /** The ways a title splits into an article title and a site's name: `A | B` gives `A` with the trailing site `B`, and `B` with the leading site `A`. */
 function titleSplits(value: string): { title: string; site: string; trailing: boolean }[] {
   const splits: { title: string; site: string; trailing: boolean }[] = [];
-  for (const match of value.matchAll(new RegExp(leadingSeparator, 'g'))) {
+  const matches = [...value.matchAll(new RegExp(leadingSeparator, 'g'))];
+  const ends = matches.length > 2 * splitsAtEachEnd ? [...matches.slice(0, splitsAtEachEnd), ...matches.slice(-splitsAtEachEnd)] : matches;
+  for (const match of ends) {
     const before = value.slice(0, match.index).trim();
     const after = value.slice(match.index + match[0].length).trim();
     if (before === '' || after === '') continue;
-    if (new RegExp(`^(?:${trailingSeparator})$`).test(match[0])) splits.push({ title: before, site: after, trailing: true });
+    if (wholeTrailingSeparator.test(match[0])) splits.push({ title: before, site: after, trailing: true });
     splits.push({ title: after, site: before, trailing: false });
   }
   return splits;
@@ -1187,8 +1199,9 @@ function isElementNode(node: Nodes): node is Element {
 /**
  * A subheading set right under the title heading, before the article's text (Salon's
  * `<h1>…</h1> <h2>Disruptive companies talk a good game…</h2> <span class="byline">`): the dek,
- * when it reads as a sentence (five words or more, not a date or a byline) and no paragraph of the
- * text follows it, which a first section's heading would have.
+ * when it reads as a sentence (five words or more, not a date or a byline), no paragraph of the
+ * text follows it, which a first section's heading would have, and no other heading of its rank
+ * stands beside the title (`<h2>How we measured…</h2>…<h2>What the numbers showed</h2>`: sections).
  */
 function headingDek(page: PageIndex, titleElement: Element | undefined, options: DateOptions): Found<string> | undefined {
   const rank = titleElement && /^h([1-5])$/.exec(titleElement.tagName)?.[1];
@@ -1200,6 +1213,9 @@ function headingDek(page: PageIndex, titleElement: Element | undefined, options:
   const words = value.split(/\s+/).length;
   if (words < 5 || value.length > 300 || /^by\s/i.test(value) || findDate(value, options)) return undefined;
   if (after?.tagName === 'p' && collapsedText(after).length >= 200) return undefined;
+  // Other headings of its rank in the title's container: it is the first of the text's sections.
+  const container = page.parents.get(titleElement);
+  if (container && elementsOf(container).some((heading) => heading !== next && heading.tagName === next.tagName)) return undefined;
   return { value, from: [next] };
 }
 

@@ -68,8 +68,26 @@ function texOfPicture(element: Element): string | undefined {
     return undefined;
   }
   if (/(?:^|\.)wp\.com$/.test(address.hostname) && address.pathname === '/latex.php') return address.searchParams.get('latex') ?? undefined;
-  if (address.hostname === 'latex.codecogs.com' && /\.latex$/.test(address.pathname)) return decodeURIComponent(address.search.slice(1)) || undefined;
+  if (address.hostname === 'latex.codecogs.com' && /\.latex$/.test(address.pathname)) return codecogsTex(address.search.slice(1));
   return undefined;
+}
+
+/**
+ * CodeCogs's options for the picture, at the start of its TeX: resolution (`\dpi{110}`, `\300dpi`),
+ * background (`\bg_white`), font (`\fn_cm`), `\inline` and a size (`\large`). They say how it was drawn, not what it says.
+ */
+const codecogsOption = /^\s*\\(?:dpi\{\d+\}|\d+dpi\b|bg_\w+|fn_\w+|inline\b|(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)\b)/;
+
+/** The TeX of a CodeCogs address (`&space;` is its space), or nothing when it does not decode or holds only options: the picture stays. */
+function codecogsTex(query: string): string | undefined {
+  let tex: string;
+  try {
+    tex = decodeURIComponent(query).replaceAll('&space;', ' ');
+  } catch {
+    return undefined;
+  }
+  for (let option = codecogsOption.exec(tex); option; option = codecogsOption.exec(tex)) tex = tex.slice(option[0].length);
+  return tex.trim() || undefined;
 }
 
 /** The TeX of an element that is a formula, and whether it is display math. */

@@ -248,6 +248,32 @@ describe('page metadata', () => {
       ['import-date-ambiguous'],
     );
   });
+
+  it('a subheading under the title is not the standfirst when other headings of its rank follow: it opens the first section', () => {
+    const sections = pageMetadata(
+      '<html><head><title>Rain gauges</title></head><body><article><h1>Rain gauges</h1><h2>How we measured the rain in the valley</h2>' +
+        '<p>We used three gauges, read each morning at seven.</p><ul><li>One on the roof</li><li>One by the river</li></ul>' +
+        '<h2>What the numbers showed</h2><p>More rain fell on the hill than in the valley.</p></article></body></html>',
+    );
+    assert.equal(sections.dek, undefined);
+    const dek = pageMetadata(
+      '<html><head><title>Rain gauges</title></head><body><article><h1>Rain gauges</h1><h2>How we measured the rain in the valley</h2>' +
+        '<p>We used three gauges, read each morning at seven.</p></article></body></html>',
+    );
+    assert.equal(dek.dek?.value, 'How we measured the rain in the valley');
+  });
+
+  it('a title of thousands of separators is read in linear time', () => {
+    const title = 'a - '.repeat(12_500);
+    const started = performance.now();
+    const { metas } = imported(
+      'long.html',
+      `<html><head><title>${title}</title></head><body><article><h1>Rain</h1><p>It rained all week in the valley.</p></article></body></html>`,
+    );
+    const elapsed = performance.now() - started;
+    assert.equal(metas[0]?.title, 'Rain');
+    assert.ok(elapsed < 2000, `read in ${Math.round(elapsed)} ms`);
+  });
 });
 
 describe('Markdown front matter', () => {

@@ -359,3 +359,20 @@ describe('removeSiteChrome: what each kind of chrome looks like, and its reason'
     }
   });
 });
+
+describe('extractArticle: a date on the first line of the text', () => {
+  it('is read only from the first paragraph: a later heading that names a month is a section of the text, and stays', () => {
+    const html =
+      '<!doctype html><html><head><title>A year of walking</title></head><body><article><h1>A year of walking</h1>' +
+      '<p>I kept notes of every walk I took that year, where I went and who came along.</p>' +
+      '<h2>May 2019</h2><p>The first walk went up the hill behind the house, in the rain.</p>' +
+      '<h2>June 2019</h2><p>In June the paths were dry and the evenings long enough to go further.</p></article></body></html>';
+    const article = extractArticle(html, new VFile({ path: 'walking.html', value: html }));
+    assert.ok(article);
+    assert.equal(article.date, undefined);
+    assert.deepEqual(
+      selectAll('h2', article.content).map((heading) => collapsedText(heading)),
+      ['May 2019', 'June 2019'],
+    );
+  });
+});

@@ -29,4 +29,22 @@ describe('math a saved page carries as TeX', () => {
     );
     assert.equal(markdown, 'Let $a*k^2$ hold.\n\n$$\n\\sum_{k=1}^n b_k\n$$\n');
   });
+
+  test('CodeCogs: its display options and `&space;` are not TeX; an address that does not decode keeps its picture', () => {
+    const markdown = imported(
+      '<p>Sum <img src="https://latex.codecogs.com/png.latex?\\dpi{110}&space;\\bg_white&space;\\fn_cm&space;\\large&space;\\frac{a}{b}&space;+&space;c" alt="a/b+c"> here.</p>' +
+        '<p>Half <img src="https://latex.codecogs.com/gif.latex?50%" alt="fifty per cent"> and <img src="https://latex.codecogs.com/gif.latex?\\inline&space;\\dpi{300}" alt="nothing"> too.</p>',
+    );
+    assert.match(markdown, /^Sum \$\\frac\{a\}\{b\} \+ c\$ here\.\n/);
+    assert.match(markdown, /::figure\{remote="https:\/\/latex\.codecogs\.com\/gif\.latex\?50%" alt="fifty per cent"\}/);
+    // As CodeCogs's editor writes them (a README's formula, its TeX in the title beside it; `&plus;` is an HTML entity, a plus).
+    const edited = imported(
+      '<p>So <img src="https://latex.codecogs.com/gif.latex?\\dpi{150}&space;\\large&space;\\frac{\\partial&space;L_w}{\\partial&space;z_i}&space;=&space;\\gamma&space;g_3&space;g_2^{\\gamma}&space;\\text{log}(g_4)&space;&plus;&space;(-1)^{\\hat{y_i}}g_5^{\\gamma&space;&plus;&space;1}" title="\\large \\frac{\\partial L_w}{\\partial z_i} = \\gamma g_3 g_2^{\\gamma} \\text{log}(g_4) + (-1)^{\\hat{y_i}}g_5^{\\gamma + 1}" /> holds.</p>',
+    );
+    assert.equal(
+      edited,
+      'So $\\frac{\\partial L_w}{\\partial z_i} = \\gamma g_3 g_2^{\\gamma} \\text{log}(g_4) + (-1)^{\\hat{y_i}}g_5^{\\gamma + 1}$ holds.\n',
+    );
+    assert.match(markdown, /::figure\{remote="[^"]+" alt="nothing"\}/);
+  });
 });
