@@ -1012,6 +1012,13 @@ function isDatedByline(element: Element, options: DateOptions): boolean {
  * article's title that yields a name. Only one is read (or its parent, for authors each in their
  * own link): other bylines near the article belong to other stories.
  */
+/**
+ * `By June the paths were dry and the meadows full of flowers.`: a sentence that opens with the cue,
+ * not a byline. After the cue and a capitalised word or three, lower-case words run on (a byline
+ * goes on with a comma, a date, `and`, `for the Guardian`, never three lower-case words in a row).
+ */
+const proseAfterCue = /^\s*\S+\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:\p{Ll}+\s+){2,}\p{Ll}+/u;
+
 function visibleByline(
   page: PageIndex,
   place: ArticlePlace,
@@ -1026,7 +1033,12 @@ function visibleByline(
     if (!cuedBlockTags.has(element.tagName)) return false;
     if (!cuedBlock.test(firstText(element))) return isDatedByline(element, options);
     const value = collapsedText(element);
-    return value.length <= 150 && cuedBlock.test(value) && !element.children.some((child) => child.type === 'element' && cuedBlock.test(collapsedText(child)));
+    return (
+      value.length <= 150 &&
+      cuedBlock.test(value) &&
+      !proseAfterCue.test(value) &&
+      !element.children.some((child) => child.type === 'element' && cuedBlock.test(collapsedText(child)))
+    );
   });
   const inCaption = (element: Element) =>
     ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && (ancestor.tagName === 'figure' || ancestor.tagName === 'figcaption'));

@@ -26,6 +26,27 @@ function imported(name: string, value: string, options: Partial<ImportOptions> =
 }
 
 describe('bylines', () => {
+  it('a sentence that opens with “By” is the text, not a byline (`By June the paths were dry…`)', () => {
+    // Found by the review of 6 December 2026: the paragraph was taken out and “June” credited.
+    const { result, metas } = imported(
+      'walks.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Walks</title></head><body><article><h1>Walks</h1>' +
+        '<p>I kept notes on every walk this spring, and the notes grew long.</p><p>The rain came in April and stayed for weeks on end.</p>' +
+        '<p>By June the paths were dry and the meadows were full of flowers again.</p></article></body></html>',
+    );
+    assert.deepEqual(metas[0]?.authors, []);
+    assert.match(JSON.stringify(result.chapters[0]?.piece.body), /By June the paths were dry/);
+    // A byline that goes on with a comma, `and` or `for the …` is still one.
+    for (const [line, name] of [
+      ['By Jane Doe, staff writer', 'Jane Doe'],
+      ['By Jane Doe and John Roe', 'Jane Doe'],
+      ['By Jane Doe for the Guardian', 'Jane Doe'],
+    ]) {
+      const page = `<!doctype html><html lang="en"><head><title>Walks</title></head><body><article><h1>Walks</h1><p>${line}</p><p>I kept notes on every walk this spring, and the notes grew long over the weeks.</p></article></body></html>`;
+      assert.equal(imported('walks.html', page).metas[0]?.authors[0], name, line);
+    }
+  });
+
   it('tells authors from editors, translators and photographers, and cuts names at dates and separators', () => {
     const cases: [string, string[], string[]?][] = [
       ['By Jane Doe', ['Jane Doe']],
