@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { type Place, report } from '../core/rules.ts';
-import { chapterImagePath, remoteFigures } from '../import/images.ts';
+import { chapterImagePath, fullSizeAddress, remoteFigures } from '../import/images.ts';
 import { type FetchedImage, fetchImage, type ImageFormat } from '../io/fetch-image.ts';
 
 /** `import --fetch-images`: the pictures imported posts show from the web, downloaded into the book. */
@@ -27,14 +27,26 @@ export async function fetchRemoteFigures(bodies: readonly Root[], options: Fetch
   const worker = async () => {
     while (next < urls.length) {
       const url = urls[next++] as string;
-      // One picture that fails in a way no check foresaw is that picture's problem, not the import's.
-      const result = await fetchImage(url, { allowLocal: options.allowLocal, userAgent }).catch((error: unknown) => ({
-        problem: error instanceof Error ? error.message : String(error),
-      }));
-      fetched.set(url, result);
+      fetched.set(url, await fetchFullSize(url, options));
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, urls.length) }, worker));
+}
+
+/**
+ * The platform's full-size original of the picture where it names one (`fullSizeAddress`: a book
+ * prints at 300 pixels an inch what a post shows 300 pixels wide), else, or when that fails, the
+ * picture the post shows. One picture failing in a way no check foresaw is that picture's
+ * problem, not the import's.
+ */
+async function fetchFullSize(url: string, options: FetchImagesOptions): Promise<FetchedImage> {
+  const fetch = (address: string) =>
+    fetchImage(address, { allowLocal: options.allowLocal, userAgent }).catch((error: unknown) => ({
+      problem: error instanceof Error ? error.message : String(error),
+    }));
+  const original = fullSizeAddress(url);
+  const full = original ? await fetch(original) : undefined;
+  return full && !('problem' in full) ? full : fetch(url);
 }
 
 /**
@@ -72,7 +84,12 @@ export function placeFetchedImages(
     pictures.push({ bytes: result.bytes, relative });
     const { src: _remote, remote: _address, ...attributes } = figure.attributes ?? {};
     figure.attributes = { src: relative, remote: url, ...attributes };
-    report(file, 'import-image-fetched', `the image ${url} was fetched${result.url === url ? '' : ` (from ${result.url})`} into ${relative}`, place);
+    report(
+      file,
+      'import-image-fetched',
+      `the image ${url} was fetched${result.url === url ? '' : ` (from ${result.url}, its full-size original or where it led)`} into ${relative}`,
+      place,
+    );
   }
   return pictures;
 }

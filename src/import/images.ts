@@ -48,3 +48,34 @@ export function remoteImages(body: Root): RemoteImage[] {
 export function chapterImagePath(slug: string, fileName: string): string {
   return `images/${slug}/${fileName}`;
 }
+
+/**
+ * The full-size original a blog platform serves beside the copy a post shows, by the platform's
+ * own naming, or undefined: WordPress's sized copies (`photo-300x200.jpg`, `photo-scaled.jpg`, and
+ * a resizing query) under `/wp-content/uploads/` or on `files.wordpress.com`; Ghost's
+ * `/content/images/size/w600/…`; Substack's CDN, which fetches the original from the address it
+ * carries. A book prints a picture at 300 pixels an inch, where a post shows it at 300 pixels wide.
+ */
+export function fullSizeAddress(url: string): string | undefined {
+  let address: URL;
+  try {
+    address = new URL(url.startsWith('//') ? `https:${url}` : url);
+  } catch {
+    return undefined;
+  }
+  const substack = /^\/image\/fetch\/[^/]*\/(https?%3A%2F%2F.+)$/i.exec(address.pathname);
+  if (address.hostname === 'substackcdn.com' && substack?.[1]) {
+    try {
+      return decodeURIComponent(substack[1]);
+    } catch {
+      return undefined;
+    }
+  }
+  const ghost = address.pathname.replace(/\/content\/images\/size\/w\d+(?:h\d+)?\/(?:format\/\w+\/)?/, '/content/images/');
+  if (ghost !== address.pathname) return `${address.origin}${ghost}`;
+  if (address.pathname.includes('/wp-content/uploads/') || address.hostname.endsWith('.files.wordpress.com')) {
+    const original = address.pathname.replace(/-(?:\d+x\d+|scaled)(\.[a-z0-9]+)$/i, '$1');
+    if (original !== address.pathname || address.search !== '') return `${address.origin}${original}`;
+  }
+  return undefined;
+}

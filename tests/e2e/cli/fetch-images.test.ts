@@ -22,8 +22,10 @@ describe('anthology import --fetch-images', () => {
     const jpg = await readFile(path.join(pictures, 'harbour/harbour-at-dusk.jpg'));
     server = http.createServer((request, response) => {
       requests.push(request.url ?? '');
-      if (request.url?.startsWith('/wp-content/uploads/2020/01/bars-300x200.png'))
-        return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      // WordPress's full-size original; its sized copy, bars-300x200.png, is what the posts show.
+      if (request.url === '/wp-content/uploads/2020/01/bars.png') return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      // A sized copy whose original is not there (404): the copy is fetched instead.
+      if (request.url === '/wp-content/uploads/2020/02/only-300x200.png') return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);
       if (request.url === '/p/harbour') return void response.writeHead(301, { location: '/media/harbour-at-dusk.jpeg' }).end();
       if (request.url === '/media/harbour-at-dusk.jpeg') return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpg);
       response.writeHead(404, 'Not Found').end();
@@ -53,6 +55,10 @@ A harbour.
 A picture that is gone.
 
 ![Gone](${base}/gone.png)
+
+A sized copy alone.
+
+![Only a copy](${base}/wp-content/uploads/2020/02/only-300x200.png)
 `;
   const page = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A Page With a Picture</title>
 <meta name="author" content="Jane Roe"></head><body><article><h1>A Page With a Picture</h1>
@@ -70,7 +76,7 @@ A picture that is gone.
       const imported = await runCli(['import', '--fetch-images', '--fetch-local', '--no-cite', 'post.md', 'page.html'], project.dir);
       const output = `${imported.stdout}${imported.stderr}`;
       assert.equal(imported.code, 0, output);
-      assert.match(output, /3 images fetched from the web into chapters\/images\//);
+      assert.match(output, /4 images fetched from the web into chapters\/images\//);
       assert.match(output, /1 remote image not fetched/);
       assert.match(
         output,
@@ -80,7 +86,7 @@ A picture that is gone.
       const chapter = await readFile(path.join(project.dir, 'chapters/pictures-from-the-web.md'), 'utf8');
       assert.match(
         chapter,
-        /::figure\{src="images\/pictures-from-the-web\/bars-300x200\.png" remote="http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/2020\/01\/bars-300x200\.png\?resize=300%2C200" alt="Five bars"\}/,
+        /::figure\{src="images\/pictures-from-the-web\/bars\.png" remote="http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/2020\/01\/bars-300x200\.png\?resize=300%2C200" alt="Five bars"\}/,
       );
       assert.match(
         chapter,
@@ -88,14 +94,19 @@ A picture that is gone.
         'named after where the redirect led',
       );
       assert.match(chapter, /::figure\{remote="http:\/\/127\.0\.0\.1:\d+\/gone\.png" alt="Gone"\}/, 'what failed stays as it was');
-      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/pictures-from-the-web')), ['bars-300x200.png', 'harbour-at-dusk.jpg']);
-      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/a-page-with-a-picture')), ['bars-300x200.png']);
-      assert.equal(requests.filter((url) => url === '/wp-content/uploads/2020/01/bars-300x200.png').length, 1, 'one download for an address two posts show');
+      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/pictures-from-the-web')), ['bars.png', 'harbour-at-dusk.jpg', 'only-300x200.png']);
+      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/a-page-with-a-picture')), ['bars.png']);
+      assert.equal(requests.filter((url) => url === '/p/harbour').length, 1, 'one download for an address, however many figures show it');
+      assert.equal(
+        requests.filter((url) => url.startsWith('/wp-content/uploads/2020/01/bars-300x200.png')).length,
+        0,
+        'the original was there: its sized copy was not needed',
+      );
 
       const built = await runCli(['build', '--format', 'html'], project.dir);
       assert.equal(built.code, 0, `${built.stdout}${built.stderr}`);
       const html = await readFile(path.join(project.dir, 'build/html/pictures-from-the-web.html'), 'utf8');
-      assert.match(html, /<img src="images\/bars-300x200-[0-9a-f]{8}\.png"/);
+      assert.match(html, /<img src="images\/bars-[0-9a-f]{8}\.png"/);
       assert.match(html, /<img src="images\/harbour-at-dusk-[0-9a-f]{8}\.jpg"/);
     } finally {
       await project.dispose();
@@ -111,7 +122,7 @@ A picture that is gone.
       const output = `${imported.stdout}${imported.stderr}`;
       assert.equal(imported.code, 0, output);
       assert.match(output, /could not be fetched \(127\.0\.0\.1 is on this machine or a private network; --fetch-local allows it\)/);
-      assert.match(output, /3 remote images not fetched/);
+      assert.match(output, /4 remote images not fetched/);
       assert.equal(requests.length, before, 'no request reached the server');
       const alone = await runCli(['import', '--fetch-local', 'post.md'], project.dir);
       assert.equal(alone.code, 2);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fullSizeAddress } from '../../../src/import/images.ts';
 import { fetchImage, imageFormat, isLocalAddress } from '../../../src/io/fetch-image.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
@@ -126,5 +127,32 @@ describe('fetchImage', () => {
     assert.equal(await problem('__GHOST_URL__/content/images/a.jpg'), 'not a web address');
     assert.match(await problem(`${base}/bars.png`, { maxBytes: 100 }), /^larger than 0 MB/);
     assert.equal(await problem(`${base}/slow.png`, { timeoutMs: 300 }), 'the download took too long');
+  });
+});
+
+describe('fullSizeAddress', () => {
+  it('names the platform’s full-size original beside the copy a post shows (addresses from the saved pages and Ghost export in the tests)', () => {
+    // spontis.de (trafilatura's test page), a Substack page (defuddle's), the Ghost export fixture.
+    assert.equal(
+      fullSizeAddress('https://www.spontis.de/wp/wp-content/uploads/2019/12/Sylvester2020-696x365.jpg'),
+      'https://www.spontis.de/wp/wp-content/uploads/2019/12/Sylvester2020.jpg',
+    );
+    assert.equal(fullSizeAddress('https://example.com/wp-content/uploads/2020/01/a-scaled.jpg?w=300'), 'https://example.com/wp-content/uploads/2020/01/a.jpg');
+    assert.equal(
+      fullSizeAddress('https://wpthemetestdata.files.wordpress.com/2013/03/image-alignment-300x200.jpg'),
+      'https://wpthemetestdata.files.wordpress.com/2013/03/image-alignment.jpg',
+    );
+    assert.equal(
+      fullSizeAddress('https://northwind.example.net/content/images/size/w600/2022/08/mine-entrance.jpg'),
+      'https://northwind.example.net/content/images/2022/08/mine-entrance.jpg',
+    );
+    assert.equal(
+      fullSizeAddress(
+        'https://substackcdn.com/image/fetch/$s_!Hs9y!,w_1200,h_675,c_fill,f_jpg,q_auto:good,fl_progressive:steep,g_auto/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Fffb5afd7.jpeg',
+      ),
+      'https://substack-post-media.s3.amazonaws.com/public/images/ffb5afd7.jpeg',
+    );
+    for (const shown of ['https://example.com/wp-content/uploads/2020/01/a.jpg', 'https://example.com/x-300x200.jpg', 'not an address'])
+      assert.equal(fullSizeAddress(shown), undefined, shown);
   });
 });
