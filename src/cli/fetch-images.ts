@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { type Place, report } from '../core/rules.ts';
-import { chapterImagePath, fullSizeAddress, remoteFigures } from '../import/images.ts';
+import { chapterImagePath, fullSizeAddress, isOnTheWeb, remoteFigures, unusedImageName, webAddress } from '../import/images.ts';
 import { type FetchedImage, fetchImage, type ImageFormat } from '../io/fetch-image.ts';
 
 /** `import --fetch-images`: the pictures imported posts show from the web, downloaded into the book. */
@@ -11,7 +11,6 @@ export interface FetchImagesOptions {
   allowLocal: boolean;
 }
 
-const webAddress = /^(?:https?:)?\/\//i;
 const parallel = 4;
 const userAgent = 'Mozilla/5.0 (compatible; anthology book importer)';
 
@@ -20,9 +19,7 @@ const userAgent = 'Mozilla/5.0 (compatible; anthology book importer)';
  * holds what earlier sources of the same import fetched: each address is asked for once.
  */
 export async function fetchRemoteFigures(bodies: readonly Root[], options: FetchImagesOptions, fetched: Map<string, FetchedImage>): Promise<void> {
-  const urls = [...new Set(bodies.flatMap((body) => remoteFigures(body).map((figure) => figure.url)))].filter(
-    (url) => webAddress.test(url) && !fetched.has(url),
-  );
+  const urls = [...new Set(bodies.flatMap((body) => remoteFigures(body).map((figure) => figure.url)))].filter((url) => isOnTheWeb(url) && !fetched.has(url));
   let next = 0;
   const worker = async () => {
     while (next < urls.length) {
@@ -77,10 +74,7 @@ export function placeFetchedImages(
       );
       continue;
     }
-    let name = fetchedName(result.url, result.format);
-    while (used.has(name)) name = `1-${name}`;
-    used.add(name);
-    const relative = chapterImagePath(slug, name);
+    const relative = chapterImagePath(slug, unusedImageName(fetchedName(result.url, result.format), used));
     pictures.push({ bytes: result.bytes, relative });
     const { src: _remote, remote: _address, ...attributes } = figure.attributes ?? {};
     figure.attributes = { src: relative, remote: url, ...attributes };
@@ -106,11 +100,11 @@ const extensions: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', gif: 
 
 /** A file name from the address's last part, with the extension of what was received: `Sylvester2020-696x365.jpg`. */
 export function fetchedName(url: string, format: ImageFormat): string {
-  let last = '';
+  let last = webAddress(url)?.pathname.split('/').pop() ?? '';
   try {
-    last = decodeURIComponent(new URL(url.startsWith('//') ? `https:${url}` : url).pathname.split('/').pop() ?? '');
+    last = decodeURIComponent(last);
   } catch {
-    last = '';
+    // `%` not followed by two hex digits: the name as written.
   }
   const stem = last
     .replace(/\.[a-z0-9]{2,5}$/i, '')

@@ -9,7 +9,7 @@ import { placeOfText } from '../core/place.ts';
 import { hasErrors, report } from '../core/rules.ts';
 import { pieceToMarkdown } from '../import/chapter-markdown.ts';
 import { isImageName } from '../import/detect.ts';
-import { chapterImagePath, localImages, type RemoteImage, remoteImages } from '../import/images.ts';
+import { chapterImagePath, localImages, type RemoteImage, remoteImages, unusedImageName } from '../import/images.ts';
 import { formatNames, type SourceImport, skippedReasons } from '../import/import.ts';
 import { renderImportReview } from '../import/review.ts';
 import type { SourceInput } from '../import/types.ts';
@@ -367,10 +367,7 @@ async function prepareChapters(
         reference.figure.attributes = { ...attributes, missing: reference.src };
         continue;
       }
-      let name = found.name.replace(/[^\w.-]+/g, '-');
-      while (used.has(name)) name = `1-${name}`;
-      used.add(name);
-      const relative = chapterImagePath(slug, name);
+      const relative = chapterImagePath(slug, unusedImageName(found.name, used));
       const to = path.join(outDir, relative);
       images.push('bytes' in found ? { bytes: found.bytes, to } : { from: found.from, to });
       reference.figure.attributes = { ...reference.figure.attributes, src: relative };

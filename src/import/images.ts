@@ -15,6 +15,11 @@ export interface RemoteImage {
 
 const remotePattern = /^(?:https?:)?\/\//i;
 
+/** Whether a picture's `src` is on the web (`https://…`, `//cdn…`), not a file beside the post. */
+export function isOnTheWeb(src: string): boolean {
+  return remotePattern.test(src);
+}
+
 /** Figures whose `src` is a local file the importer must copy next to the chapter. */
 export function localImages(body: Root): ImageReference[] {
   const found: ImageReference[] = [];
@@ -44,6 +49,23 @@ export function remoteImages(body: Root): RemoteImage[] {
   return remoteFigures(body).map(({ figure, url }) => ({ url, caption: figure.children.map((child) => ('value' in child ? child.value : '')).join('') }));
 }
 
+/** A picture's address as written in a post, a protocol-relative one (`//cdn…`) read as https; undefined when it is none. */
+export function webAddress(url: string): URL | undefined {
+  try {
+    return new URL(url.startsWith('//') ? `https:${url}` : url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `name` made a file name (`[\w.-]`) no other picture of the chapter has (`1-photo.jpg` after `photo.jpg`), and taken. */
+export function unusedImageName(name: string, used: Set<string>): string {
+  let unused = name.replace(/[^\w.-]+/g, '-');
+  while (used.has(unused)) unused = `1-${unused}`;
+  used.add(unused);
+  return unused;
+}
+
 /** Where a chapter's images live, relative to the chapter file. */
 export function chapterImagePath(slug: string, fileName: string): string {
   return `images/${slug}/${fileName}`;
@@ -57,12 +79,8 @@ export function chapterImagePath(slug: string, fileName: string): string {
  * carries. A book prints a picture at 300 pixels an inch, where a post shows it at 300 pixels wide.
  */
 export function fullSizeAddress(url: string): string | undefined {
-  let address: URL;
-  try {
-    address = new URL(url.startsWith('//') ? `https:${url}` : url);
-  } catch {
-    return undefined;
-  }
+  const address = webAddress(url);
+  if (!address) return undefined;
   const substack = /^\/image\/fetch\/[^/]*\/(https?%3A%2F%2F.+)$/i.exec(address.pathname);
   if (address.hostname === 'substackcdn.com' && substack?.[1]) {
     try {

@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
+import { webAddress } from '../import/images.ts';
 
 /**
  * Downloads the pictures an imported post shows from the web (`anthology import --fetch-images`):
@@ -125,12 +126,8 @@ function guardedLookup(hostname: string, options: LookupOptions, callback: Looku
 /** The picture at `url`, checked to be one, or why it could not be fetched. */
 export async function fetchImage(url: string, options: FetchImageOptions): Promise<FetchedImage> {
   const signal = AbortSignal.timeout(options.timeoutMs ?? 60_000);
-  let address: URL;
-  try {
-    address = new URL(url.startsWith('//') ? `https:${url}` : url);
-  } catch {
-    return { problem: 'not a web address' };
-  }
+  let address = webAddress(url);
+  if (!address) return { problem: 'not a web address' };
   for (let hop = 0; hop <= maxRedirects; hop++) {
     if (address.protocol !== 'http:' && address.protocol !== 'https:') return { problem: `not an http or https address (${address.protocol})` };
     const host = address.hostname.replace(/^\[|\]$/g, '');

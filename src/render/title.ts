@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import { lowered, raised } from '../core/script-digits.ts';
+import { byText } from '../core/text-memo.ts';
 import { remarkPandocScripts, scriptsToHast } from '../load/script-syntax.ts';
 
 /**
@@ -49,13 +50,13 @@ function unlinked(node: PhrasingContent): PhrasingContent[] {
 // Each title is parsed once per build (the site, the EPUB and the PDF ask for it many times), but a
 // long-running `anthology preview` sees every title ever typed: past this many, start again.
 export const titleCacheLimit = 4000;
-const hastOf = new Map<string, ElementContent[]>();
-const textOf = new Map<string, string>();
 
-function remember<T>(cache: Map<string, T>, title: string, value: T): void {
-  if (cache.size >= titleCacheLimit) cache.clear();
-  cache.set(title, value);
-}
+const hastOf = byText((title: string): ElementContent[] => {
+  const element = toHast({ type: 'paragraph', children: titlePhrasing(title) } satisfies Paragraph, { handlers: scriptsToHast });
+  return element.type === 'element' ? element.children : [];
+}, titleCacheLimit);
+
+const textOf = byText((title: string): string => plainText(titlePhrasing(title)).replace(/\s*\n\s*/g, ' '), titleCacheLimit);
 
 /** How many titles the caches hold (for the test that they stay bounded). */
 export function titleCacheSizes(): { hast: number; text: number } {
@@ -64,15 +65,8 @@ export function titleCacheSizes(): { hast: number; text: number } {
 
 /** The title as inline hast, for headings, contents and links: `Why <em>Moby-Dick</em> matters`. */
 export function titleHast(title: string): ElementContent[] {
-  let made = hastOf.get(title);
-  if (!made) {
-    const paragraph: Paragraph = { type: 'paragraph', children: titlePhrasing(title) };
-    const element = toHast(paragraph, { handlers: scriptsToHast });
-    made = element.type === 'element' ? element.children : [];
-    remember(hastOf, title, made);
-  }
   // A copy each time: the renderers change trees in place (ids, classes).
-  return structuredClone(made);
+  return structuredClone(hastOf(title));
 }
 
 /**
@@ -80,12 +74,7 @@ export function titleHast(title: string): ElementContent[] {
  * EPUB's package and NCX, PDF bookmarks, running heads): `Why Moby-Dick matters`.
  */
 export function titleText(title: string): string {
-  let made = textOf.get(title);
-  if (made === undefined) {
-    made = plainText(titlePhrasing(title)).replace(/\s*\n\s*/g, ' ');
-    remember(textOf, title, made);
-  }
-  return made;
+  return textOf(title);
 }
 
 /**

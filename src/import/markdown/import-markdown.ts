@@ -61,8 +61,8 @@ const pandocParser = unified()
 /** Whether a post is written in Pandoc's Markdown: by its extension, or its front matter's Pandoc keys. */
 export function isPandocPost(path: string | undefined, text: string): boolean {
   if (/\.(?:qmd|rmd|rmarkdown)$/i.test(path ?? '')) return true;
-  const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[1] ?? '';
-  return /^(?:bibliography|format|output|csl):/m.test(frontMatter);
+  const lines = text.split(/\r?\n/);
+  return lines.slice(1, frontMatterEnd(lines) - 1).some((line) => /^(?:bibliography|format|output|csl):/.test(line));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { superscriptDigits, superscriptValue } from '../../core/script-digits.ts';
-import { byText } from './text-memo.ts';
+import { byText } from '../../core/text-memo.ts';
 
 /**
  * The label a hand-typed note starts with, in the conventions writers use: `[1] text`, `(1) text`,

@@ -1,4 +1,4 @@
-import { byText } from './text-memo.ts';
+import { byText } from '../../core/text-memo.ts';
 
 /**
  * What a heading over a list of hand-typed notes says, in the languages posts are commonly written

@@ -97,12 +97,12 @@ function otherRoleOnTitlePage(lines: readonly string[], from: number, author: st
   const name = letters(author);
   if (!name) return undefined;
   for (let index = from; index < Math.min(lines.length, from + 200); index++) {
-    const line = lines[index] ?? '';
-    const at = letters(line).indexOf(name);
+    const text = letters(lines[index] ?? '');
+    const at = text.indexOf(name);
     if (at < 0) continue;
-    // The words before the name on its line, or the line before it when the name stands alone.
-    const before = line.slice(0, Math.max(0, line.toLowerCase().indexOf(author.toLowerCase().split(/\s+/)[0] ?? '')));
-    const lead = before.trim() !== '' ? before : (lines[index - 1] ?? '').trim() === '' ? (lines[index - 2] ?? '') : (lines[index - 1] ?? '');
+    // The words before the name on its line, or the line before it (past a blank one) when the name stands alone.
+    const previous = (lines[index - 1] ?? '').trim() === '' ? lines[index - 2] : lines[index - 1];
+    const lead = at > 0 ? text.slice(0, at) : letters(previous ?? '');
     const role = otherRoles.exec(lead.trim())?.[1];
     if (role) return { role: role.toLowerCase(), line: index + 1 };
   }
