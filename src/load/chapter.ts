@@ -14,19 +14,28 @@ import type { ChapterFrontMatter } from '../core/config.ts';
 import { placeLocator } from '../core/place.ts';
 import { type Place, report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
+import { mayHoldEmail, remarkWithoutEmailAutolinks } from './email-autolinks.ts';
 import { displayMathParagraphs, isDoubleDollar, parseWithPandocMath, remarkPandocMath } from './math-syntax.ts';
 import { remarkPandocScripts } from './script-syntax.ts';
 import { typesetMath } from './typeset-math.ts';
 
-const markdownParser = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  // A single `~` is Pandoc's subscript, not GFM's strikethrough (`~~strike~~` stays one).
-  .use(remarkGfm, { singleTilde: false })
-  .use(remarkPandocScripts)
-  .use(remarkPandocMath)
-  .use(remarkAutolinkQuotes)
-  .use(remarkDirective);
+function chapterParser(emails: boolean) {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      // A single `~` is Pandoc's subscript, not GFM's strikethrough (`~~strike~~` stays one).
+      .use(remarkGfm, { singleTilde: false })
+      .use(emails ? [] : [remarkWithoutEmailAutolinks])
+      .use(remarkPandocScripts)
+      .use(remarkPandocMath)
+      .use(remarkAutolinkQuotes)
+      .use(remarkDirective)
+  );
+}
+
+/** The same reading; the second is faster and only for texts where no email can be (`mayHoldEmail`). */
+const markdownParsers = { withEmails: chapterParser(true), withoutEmails: chapterParser(false) };
 
 export interface ParsedChapter {
   meta: ChapterFrontMatter;
@@ -49,6 +58,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
     return undefined;
   }
   const meta = parseYamlWithSchema({ text: frontMatter.yaml, firstLine: 2 }, chapterFrontMatterSchema, file, 'front-matter-invalid');
+  const markdownParser = mayHoldEmail(text) ? markdownParsers.withEmails : markdownParsers.withoutEmails;
   const tree = markdownParser.runSync(
     parseWithPandocMath((masked) => markdownParser.parse(masked), text),
     file,
