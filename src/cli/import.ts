@@ -439,8 +439,12 @@ async function findImage(src: string, member: string | undefined, input: SourceI
   } catch {
     return { problem: 'is not a valid address' };
   }
+  // An address from the site's root (`/wp-content/…`): a saved site (a folder or a zip) is that root; a page saved alone does not say which site it came from.
+  const fromRoot = address.startsWith('/') && !address.startsWith('//');
+  if (fromRoot && input.kind === 'file')
+    return { problem: 'is an address on the site the page came from (it starts with /), and a page saved alone does not say which site that is: not copied' };
   if (input.kind === 'archive' && input.archive.container === 'zip') {
-    const name = path.posix.normalize(path.posix.join(path.posix.dirname(member ?? ''), address));
+    const name = path.posix.normalize(fromRoot ? address.slice(1) : path.posix.join(path.posix.dirname(member ?? ''), address));
     if (name.startsWith('../') || name.startsWith('/')) return { problem: 'points outside the archive' };
     const entry = input.archive.entries.find((candidate) => candidate.name === name);
     if (!entry?.bytes || !isImageName(name)) return { problem: 'was not found in the archive' };
@@ -448,7 +452,7 @@ async function findImage(src: string, member: string | undefined, input: SourceI
   }
   const sourcePath = path.resolve(projectDir, input.kind === 'file' ? input.file.path : input.archive.file.path);
   const sourceDir = input.kind === 'file' ? path.dirname(sourcePath) : sourcePath;
-  const from = path.resolve(path.join(sourceDir, path.dirname(member ?? '.')), address);
+  const from = fromRoot ? path.join(sourceDir, address) : path.resolve(path.join(sourceDir, path.dirname(member ?? '.')), address);
   // Where the picture really is: a symbolic link beside the post may lead anywhere.
   const real = await realpath(from).catch(() => from);
   const inside = async (root: string) => {

@@ -172,6 +172,34 @@ describe('anthology import ARCHIVE', () => {
   });
 });
 
+describe('anthology import: a picture addressed from the site root', () => {
+  it('finds `/wp-content/…` in a saved site folder, and says why it cannot for a page saved alone', async () => {
+    const project = await emptyProject();
+    try {
+      const page =
+        '<!doctype html><html><head><title>A walk on the cliffs</title><meta name="author" content="Ann Smith"></head><body><article><h1>A walk on the cliffs</h1><p>We walked along the cliffs for hours, and the sea below was grey and wild, with gulls over the water.</p><figure><img src="/wp-content/uploads/cliffs.jpg" alt="The cliffs"><figcaption>The cliffs at dawn.</figcaption></figure><p>Later we came back down to the village, tired and happy, and ate fish by the harbour until the light was gone.</p></article></body></html>\n';
+      const site = path.join(project.dir, 'sources/site');
+      await mkdir(path.join(site, '2020'), { recursive: true });
+      await mkdir(path.join(site, 'wp-content/uploads'), { recursive: true });
+      await writeFile(path.join(site, '2020/walk.html'), page);
+      await writeFile(path.join(site, 'wp-content/uploads/cliffs.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+      await writeFile(path.join(project.dir, 'walk.html'), page);
+      const alone = await runCli(['import', 'walk.html', '--no-cite', '--out', 'alone'], project.dir);
+      assert.equal(alone.code, 0, alone.stderr);
+      assert.match(
+        alone.stderr,
+        /image \/wp-content\/uploads\/cliffs\.jpg \(in “A walk on the cliffs”\) is an address on the site the page came from \(it starts with \/\), and a page saved alone does not say which site that is/,
+      );
+      const folder = await runCli(['import', 'sources/site', '--no-cite'], project.dir);
+      assert.equal(folder.code, 0, folder.stderr);
+      assert.doesNotMatch(folder.stderr, /import-image-missing/);
+      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/a-walk-on-the-cliffs')), ['cliffs.jpg']);
+    } finally {
+      await project.dispose();
+    }
+  });
+});
+
 describe('anthology import: sources not in UTF-8', () => {
   it('reads a file in the encoding it declares, and says so (one that declares none is refused: cli.test.ts)', async () => {
     const project = await emptyProject();
