@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
 import type { OutputFiles } from '../../../src/core/types.ts';
@@ -25,6 +26,19 @@ function localHeaders(zip: Buffer): { name: string; method: number; extra: numbe
 }
 
 describe('packEpub (io/zip.ts)', () => {
+  it('records each entry’s CRC-32 (the central directory’s, checked against buffer-crc32’s)', async () => {
+    const zip = await packEpub(files, modified);
+    const crc32 = createRequire(import.meta.url)('buffer-crc32') as typeof import('buffer-crc32');
+    let checked = 0;
+    for (let at = zip.indexOf('PK\u0001\u0002'); at >= 0; at = zip.indexOf('PK\u0001\u0002', at + 4)) {
+      const name = zip.toString('utf8', at + 46, at + 46 + zip.readUInt16LE(at + 28));
+      const content = files.get(name) ?? '';
+      assert.equal(zip.readUInt32LE(at + 16), crc32.unsigned(Buffer.from(content)), name);
+      checked++;
+    }
+    assert.equal(checked, files.size);
+  });
+
   it('makes a deferred entry only when its turn to be deflated comes, into the same bytes', async () => {
     const made: string[] = [];
     const deferred = new Map(
