@@ -19,31 +19,37 @@ const userAgent = 'Mozilla/5.0 (compatible; anthology book importer)';
  * holds what earlier sources of the same import fetched: each address is asked for once.
  */
 export async function fetchRemoteFigures(bodies: readonly Root[], options: FetchImagesOptions, fetched: Map<string, FetchedImage>): Promise<void> {
-  const urls = [...new Set(bodies.flatMap((body) => remoteFigures(body).map((figure) => figure.url)))].filter((url) => isOnTheWeb(url) && !fetched.has(url));
+  // Each address once, with the first larger copy a post linked it to.
+  const wanted = new Map<string, string | undefined>();
+  for (const { url, larger } of bodies.flatMap(remoteFigures)) if (isOnTheWeb(url) && !fetched.has(url) && !wanted.get(url)) wanted.set(url, larger);
+  const urls = [...wanted];
   let next = 0;
   const worker = async () => {
     while (next < urls.length) {
-      const url = urls[next++] as string;
-      fetched.set(url, await fetchFullSize(url, options));
+      const [url, larger] = urls[next++] as [string, string | undefined];
+      fetched.set(url, await fetchFullSize(url, larger, options));
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, urls.length) }, worker));
 }
 
 /**
- * The platform's full-size original of the picture where it names one (`fullSizeAddress`: a book
- * prints at 300 pixels an inch what a post shows 300 pixels wide), else, or when that fails, the
- * picture the post shows. One picture failing in a way no check foresaw is that picture's
- * problem, not the import's.
+ * The larger copy the post linked the picture to, else the platform's full-size original where
+ * its address names one (`fullSizeAddress`: a book prints at 300 pixels an inch what a post shows
+ * 300 pixels wide), else, or when those fail (or are no picture), the picture the post shows. One
+ * picture failing in a way no check foresaw is that picture's problem, not the import's.
  */
-async function fetchFullSize(url: string, options: FetchImagesOptions): Promise<FetchedImage> {
+async function fetchFullSize(url: string, larger: string | undefined, options: FetchImagesOptions): Promise<FetchedImage> {
   const fetch = (address: string) =>
     fetchImage(address, { allowLocal: options.allowLocal, userAgent }).catch((error: unknown) => ({
       problem: error instanceof Error ? error.message : String(error),
     }));
   const original = fullSizeAddress(url);
-  const full = original ? await fetch(original) : undefined;
-  return full && !('problem' in full) ? full : fetch(url);
+  for (const address of new Set([larger, original].filter((candidate): candidate is string => candidate !== undefined && candidate !== url))) {
+    const full = await fetch(address);
+    if (!('problem' in full)) return full;
+  }
+  return fetch(url);
 }
 
 /**
@@ -81,7 +87,7 @@ export function placeFetchedImages(
     report(
       file,
       'import-image-fetched',
-      `the image ${url} was fetched${result.url === url ? '' : ` (from ${result.url}, its full-size original or where it led)`} into ${relative}`,
+      `the image ${url} was fetched${result.url === url ? '' : ` (from ${result.url}: the larger copy the post linked it to, its full-size original, or where it led)`} into ${relative}`,
       place,
     );
   }

@@ -30,16 +30,31 @@ export function localImages(body: Root): ImageReference[] {
   return found;
 }
 
-/** Figures that stand for a picture on the web: its address, and the figure, whose `src` may be set once it is fetched. */
-export function remoteFigures(body: Root): { figure: LeafDirective; url: string }[] {
-  const found: { figure: LeafDirective; url: string }[] = [];
+/**
+ * A picture the post linked to a larger copy of itself (`<a href="full.jpg"><img src="thumb.jpg"></a>`,
+ * as WordPress and Substack link every picture): the copy's address, kept on the figure while the
+ * import runs (never written to the chapter) for `import --fetch-images`, which fetches it first.
+ */
+export function setLargerCopy(figure: LeafDirective, url: string): void {
+  figure.data = { ...figure.data, largerCopy: url } as LeafDirective['data'];
+}
+
+function largerCopyOf(figure: LeafDirective): string | undefined {
+  const url = (figure.data as { largerCopy?: unknown } | undefined)?.largerCopy;
+  return typeof url === 'string' && remotePattern.test(url) ? url : undefined;
+}
+
+/** Figures that stand for a picture on the web: its address (and a larger copy the post linked it to), and the figure, whose `src` may be set once it is fetched. */
+export function remoteFigures(body: Root): { figure: LeafDirective; url: string; larger?: string }[] {
+  const found: { figure: LeafDirective; url: string; larger?: string }[] = [];
   visit(body, 'leafDirective', (node) => {
     if (node.name !== 'figure') return;
     const src = node.attributes?.src;
     // A figure whose picture was fetched keeps the address it came from as `remote`.
     if (src && !remotePattern.test(src)) return;
     const url = node.attributes?.remote ?? (src && remotePattern.test(src) ? src : undefined);
-    if (url) found.push({ figure: node, url });
+    const larger = largerCopyOf(node);
+    if (url) found.push({ figure: node, url, ...(larger && larger !== url ? { larger } : {}) });
   });
   return found;
 }

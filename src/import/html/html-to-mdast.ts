@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { report } from '../../core/rules.ts';
 import { isPictureAddress, linkedPictureCaption } from '../../load/chapter.ts';
 import { figureDirective } from '../body.ts';
+import { setLargerCopy } from '../images.ts';
 import { markSuperscript, superscriptMarkerText } from '../notes/marker-hint.ts';
 import { type PlainNotesResult, recognisePlainNotes } from '../notes/plain-notes.ts';
 import { splitCaptionCredit } from './caption.ts';
@@ -306,8 +307,10 @@ function imageFigure(
     const caption = linkedPictureCaption({ type: 'image', url: remoteUrl ?? source ?? '' }, { type: 'link', url, children: [] }, directive.children);
     directive.children = caption.children;
     // A picture on the web linked to a larger copy (Substack, WordPress) is reported once, as not fetched, with that copy named.
-    if (caption.dropped && remoteUrl && isPictureAddress(url)) largerCopy = url;
-    else if (caption.dropped) report(file, 'figure-link-dropped', caption.dropped, image.position?.start ?? { line: 1, column: 1 });
+    if (caption.dropped && remoteUrl && isPictureAddress(url)) {
+      largerCopy = url;
+      setLargerCopy(directive, url);
+    } else if (caption.dropped) report(file, 'figure-link-dropped', caption.dropped, image.position?.start ?? { line: 1, column: 1 });
   }
   if (source !== undefined) {
     images.push({ src: remoteUrl ?? source, remote: remoteUrl !== undefined, ...(parts.caption ? { caption: parts.caption } : {}), ...(alt ? { alt } : {}) });

@@ -17,7 +17,7 @@ import type { ChapterFrontMatter } from '../../config/schema.ts';
 import { remarkAutolinkQuotes } from '../../core/autolink-quotes.ts';
 import { placeLocator } from '../../core/place.ts';
 import { report } from '../../core/rules.ts';
-import { checkNotes, linkedPictureCaption } from '../../load/chapter.ts';
+import { checkNotes, isPictureAddress, linkedPictureCaption } from '../../load/chapter.ts';
 import { parseCitations } from '../../load/citation-syntax.ts';
 import { parseWithPandocMath, remarkPandocMath } from '../../load/math-syntax.ts';
 import { remarkPandocScripts, scriptsToHast } from '../../load/script-syntax.ts';
@@ -28,6 +28,7 @@ import { reportEmbeddedFrames } from '../html/embedded-frames.ts';
 import { recogniseFootnotes } from '../html/footnotes.ts';
 import { type HtmlBody, htmlToMdast, recognisePlainNotesBesideScripts } from '../html/html-to-mdast.ts';
 import { sanitiseHast } from '../html/sanitise.ts';
+import { isOnTheWeb, setLargerCopy } from '../images.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
 import { readCodeChunks } from './code-chunks.ts';
@@ -419,6 +420,7 @@ function imageFigure(image: Image, link: Link | undefined, file: VFile): LeafDir
     if (linked.dropped) report(file, 'figure-link-dropped', linked.dropped, { line: link.position?.start.line ?? 1, column: link.position?.start.column ?? 1 });
   }
   figure.attributes = { ...figure.attributes, ...(remote ? { remote } : {}), ...(!caption && image.alt ? { alt: image.alt } : {}) };
+  if (remote && link && isOnTheWeb(link.url) && isPictureAddress(link.url)) setLargerCopy(figure, link.url.startsWith('//') ? `https:${link.url}` : link.url);
   if (remote)
     report(file, 'import-remote-image', `the image ${remote} is on the web and was not fetched: put the file in the project and give the figure a src`, {
       line: image.position?.start.line ?? 1,

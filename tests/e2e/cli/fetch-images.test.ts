@@ -28,6 +28,10 @@ describe('anthology import --fetch-images', () => {
       if (request.url === '/wp-content/uploads/2020/02/only-300x200.png') return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);
       if (request.url === '/p/harbour') return void response.writeHead(301, { location: '/media/harbour-at-dusk.jpeg' }).end();
       if (request.url === '/media/harbour-at-dusk.jpeg') return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpg);
+      // Larger copies a post links its pictures to (no platform's naming); the shown thumbnails are there too.
+      if (request.url === '/full/harbour-big.jpg') return void response.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpg);
+      if (request.url?.startsWith('/thumbs/')) return void response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      if (request.url === '/full/not-a-picture.png') return void response.writeHead(200, { 'content-type': 'text/html' }).end('<p>login</p>');
       response.writeHead(404, 'Not Found').end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -108,6 +112,42 @@ A sized copy alone.
       const html = await readFile(path.join(project.dir, 'build/html/pictures-from-the-web.html'), 'utf8');
       assert.match(html, /<img src="images\/bars-[0-9a-f]{8}\.png"/);
       assert.match(html, /<img src="images\/harbour-at-dusk-[0-9a-f]{8}\.jpg"/);
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it('fetches the larger copy a post links a picture to, else the picture shown', async () => {
+    const project = await emptyProject();
+    try {
+      assert.equal((await runCli(['new', '.'], project.dir)).code, 0);
+      await writeFile(
+        path.join(project.dir, 'linked.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Linked Pictures</title><meta name="author" content="Jane Roe"></head><body><article><h1>Linked Pictures</h1>
+<p>A harbour, its thumbnail linked to the full picture.</p>
+<figure><a href="${base}/full/harbour-big.jpg"><img src="${base}/thumbs/harbour-small.png" alt="Harbour"></a><figcaption>The harbour.</figcaption></figure>
+<p>A thumbnail whose link leads to a login page, not a picture.</p>
+<figure><a href="${base}/full/not-a-picture.png"><img src="${base}/thumbs/boats.png" alt="Boats"></a><figcaption>Boats.</figcaption></figure>
+</article></body></html>
+`,
+      );
+      await writeFile(
+        path.join(project.dir, 'linked.md'),
+        `---\ntitle: Linked in Markdown\nauthor: Jane Roe\n---\n\nA harbour.\n\n[![Harbour](${base}/thumbs/md-small.png)](${base}/full/harbour-big.jpg)\n`,
+      );
+      requests.length = 0;
+      const imported = await runCli(['import', '--fetch-images', '--fetch-local', '--no-cite', 'linked.html', 'linked.md'], project.dir);
+      assert.equal(imported.code, 0, `${imported.stdout}${imported.stderr}`);
+      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/linked-pictures')), ['boats.png', 'harbour-big.jpg']);
+      assert.deepEqual(await readdir(path.join(project.dir, 'chapters/images/linked-in-markdown')), ['harbour-big.jpg']);
+      assert.ok(!requests.includes('/thumbs/harbour-small.png'), 'the larger copy was there: the thumbnail was not needed');
+      assert.ok(requests.includes('/thumbs/boats.png'), 'a link that is no picture: the thumbnail is fetched');
+      const chapter = await readFile(path.join(project.dir, 'chapters/linked-pictures.md'), 'utf8');
+      assert.match(
+        chapter,
+        /::figure\[The harbour\.\]\{src="images\/linked-pictures\/harbour-big\.jpg" remote="http:\/\/127\.0\.0\.1:\d+\/thumbs\/harbour-small\.png"/,
+      );
+      assert.doesNotMatch(chapter, /largerCopy/);
     } finally {
       await project.dispose();
     }
