@@ -97,9 +97,9 @@ const callToActionLength = 300;
 /** Chrome words that also name parts of a body (a news site's `article-widget` holding a tweet): half a vote. */
 const weakHints = new Set(['widget', 'widgets']);
 
-/** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`. */
+/** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`, RT's `read-more-big` teaser for another story. */
 const relatedNames =
-  /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
+  /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories|read-more)(-|$)/;
 
 const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
 const listWords = new Set(['list', 'lists', 'grid', 'carousel']);
