@@ -327,7 +327,23 @@ function kindByText(element: Element, text: string, links: number): ChromeKind |
   // “[Our Latest Forecast: …]” (a short one, “[Engadget]”, credits a source).
   if (/^\[[^\]]{30,}\]$/.test(text) && links >= 0.8 * (text.length - 2) && isElement(element, 'p', 'div')) return 'related';
   if (isElement(element, 'ul', 'ol', 'div', 'p', 'section') && isPreviousNextPair(element)) return 'previous/next';
+  if (isElement(element, 'p') && isShoutedLink(element, text, links))
+    return /\b(?:click(?:ing)?|tap|download|subscribe|sign up|get (?:the|our))\b/i.test(text) ? 'call-to-action' : 'related';
   return undefined;
+}
+
+/**
+ * A paragraph that is one link set in capitals between the text's paragraphs: another story's
+ * headline (Fox News's “TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs AMID FEUD…”) or a call to the
+ * site's app (“GET FOX BUSINESS ON THE GO BY CLICKING HERE”). A heading in capitals is no link.
+ */
+function isShoutedLink(element: Element, text: string, links: number): boolean {
+  if (text.split(/\s+/).length < 4 || links < 0.9 * text.length) return false;
+  const anchors = selectAll('a[href]', element);
+  if (anchors.length !== 1 || (stringProperty(anchors[0] as Element, 'href') ?? '#').startsWith('#')) return false;
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const capitals = text.match(/\p{Lu}/gu) ?? [];
+  return letters.length >= 20 && capitals.length >= 0.9 * letters.length;
 }
 
 /** A copyright notice names its holder or year (“© 2020 Jane Doe”); “copyright: ©” in a list of signs is the text's own. */

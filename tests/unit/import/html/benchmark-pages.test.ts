@@ -64,3 +64,18 @@ describe('benchmark pages: the dek', () => {
     assert.doesNotMatch(piece?.markdown ?? '', /Also on rt\.com|threatened with sedition arrests/);
   });
 });
+
+describe('benchmark pages: chrome in the text', () => {
+  it('a paragraph that is one link in capitals is another story’s headline or a call to the reader, left out with its reason (foxbusiness.com)', () => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith('51374560f4'))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.doesNotMatch(markdown, /CO-FOUNDER 'PROUD' OF HOME DEPOT|GET FOX BUSINESS ON THE GO|READ MORE ON FOX BUSINESS/);
+    // The text around them stays.
+    assert.match(markdown, /Home Depot shares are up 39 percent year-to-date/);
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(reasons.some((reason) => /related or recommended posts: “CO-FOUNDER 'PROUD'/.test(reason)));
+    assert.ok(reasons.some((reason) => /a call to the reader .*“GET FOX BUSINESS ON THE GO BY CLICKING HERE”/.test(reason)));
+  });
+});
