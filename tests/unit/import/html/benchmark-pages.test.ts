@@ -79,3 +79,20 @@ describe('benchmark pages: chrome in the text', () => {
     assert.ok(reasons.some((reason) => /a call to the reader .*“GET FOX BUSINESS ON THE GO BY CLICKING HERE”/.test(reason)));
   });
 });
+
+describe('benchmark pages: a slideshow in the text', () => {
+  it('its buttons, its caption’s more/less toggle and the caption’s cut-short copy are left out; the caption stays (chron.com, Hearst’s gallery)', () => {
+    const [piece] = importPage('db6b0816c6');
+    const markdown = piece?.markdown ?? '';
+    assert.doesNotMatch(markdown, /^(Caption|Close|Back to Gallery)$/m);
+    assert.doesNotMatch(markdown, / less$|\.\.\. more$/m);
+    assert.doesNotMatch(markdown, /strengthen the military relations$/m);
+    assert.match(markdown, /Esper is on a visit to Vietnam to strengthen the military relations with the Southeast Asian nation\.$/m);
+  });
+
+  it('its counters are left out (space.com: “Image 1 of 5”)', () => {
+    const [piece] = importPage('c50845a715');
+    assert.doesNotMatch(piece?.markdown ?? '', /Image \d of 5/);
+    assert.match(piece?.markdown ?? '', /The newly selected five are:/);
+  });
+});
