@@ -96,3 +96,12 @@ describe('benchmark pages: a slideshow in the text', () => {
     assert.match(piece?.markdown ?? '', /The newly selected five are:/);
   });
 });
+
+describe('benchmark pages: captions', () => {
+  it('a picture and its caption in a box of their own, without <figure>, are one figure with its caption and credit (express.co.uk)', () => {
+    const [piece] = importPage('ba4dfe2d3e');
+    const markdown = piece?.markdown ?? '';
+    assert.match(markdown, /^::figure\[Yersina pestis causes the plague\]\{credit="Image: GETTY" /m);
+    assert.doesNotMatch(markdown, /^Yersina pestis causes the plague/m);
+  });
+});
