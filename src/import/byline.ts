@@ -127,15 +127,29 @@ function namesIn(segment: string, handles: boolean): string[] {
   if (end !== undefined) text = text.slice(0, end);
   const names: string[] = [];
   let afterRole = false;
-  for (const item of splitNames(text.replace(/^[\s:,\u2063]+|[\s:,\u2063]+$/g, ''))) {
+  const list = text.replace(/^[\s:,\u2063]+|[\s:,\u2063]+$/g, '');
+  const items = splitNames(list);
+  items.forEach((item, index) => {
     // Two elements with nothing between them (`Jane Doe` `Twitter`): the name is the first that is one.
     const parts = item.split(elementBoundary);
     const name = parts.map((part) => asName(part, { handles })).find((candidate) => candidate !== undefined);
-    // `Jane Doe, Staff Writer, The Daily Post`: after a job title comes the employer.
-    if (name && !(afterRole && isOrganisationName(name)) && !names.includes(name)) names.push(name);
+    const closing = index === items.length - 1 && /,[^,]*$/.test(list) && list.slice(list.lastIndexOf(',') + 1).trim() === item.trim();
+    if (name && !names.includes(name) && !(names.length > 0 && isAffiliation(name, parts, afterRole || closing))) names.push(name);
     afterRole = parts.some(hasRole);
-  }
+  });
   return names;
+}
+
+/**
+ * What follows the names in a byline and says whom they write for, not who wrote: an employer after
+ * a job title (`Jane Doe, Staff Writer, The Daily Post`), a newsroom closing the list (`By MEG
+ * KINNARD and ERRIN HAINES, Associated Press`) or a news agency's desk and title (`By ROBERT BURNS, AP National
+ * Security Writer`: the words before the title open with the agency's initials, not a first name).
+ */
+function isAffiliation(name: string, parts: readonly string[], afterRoleOrClosing: boolean): boolean {
+  // Only after a title or as the list's last comma part: `By Jane Doe and Emily Post` names two people.
+  if (afterRoleOrClosing && isOrganisationName(name)) return true;
+  return parts.some((part) => hasRole(part) && /^\s*\p{Lu}{2,5}\s/u.test(part.replace(/^[\s:,\u2063]+/, '')));
 }
 
 /** `(avec Damien Leloup et Morgane Tual)`, `(with John Roe)`: writers credited beside the first. */

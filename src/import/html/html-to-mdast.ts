@@ -53,7 +53,7 @@ export function htmlToMdast(tree: HastRoot | Element, file: VFile, options: Html
       children: state.toFlow(state.all(node)) as FootnoteDefinition['children'],
     }),
     figure: (state, node) => captionedFigures(state, node, figure),
-    div: (state, node) => (hasClass(node, 'wp-caption') ? captionedFigures(state, node, figure) : state.toFlow(state.all(node))),
+    div: (state, node) => (hasClass(node, 'wp-caption') || isCaptionedPicture(node) ? captionedFigures(state, node, figure) : state.toFlow(state.all(node))),
     dl: (state, node) => (hasClass(node, 'wp-caption') ? captionedFigures(state, node, figure) : defaultHandlers.dl?.(state, node)),
     p: (state, node) => paragraphWithFigures(state, node, figure),
     table: (state, node) => captionedTable(state, node),
@@ -199,11 +199,33 @@ function captionedFigures(state: State, node: Element, figure: FigureMaker) {
   const nested = elementsOf(node).some((element) => element.tagName === 'figure');
   const images = pictureImages(node);
   if (nested || images.length === 0) return state.toFlow(state.all(node));
-  const captionElement = elementsOf(node).find(
-    (element) => element.tagName === 'figcaption' || hasClass(element, 'wp-caption-text', 'wp-caption-dd', 'wp-element-caption'),
-  );
+  const captionElement =
+    elementsOf(node).find((element) => element.tagName === 'figcaption' || hasClass(element, 'wp-caption-text', 'wp-caption-dd', 'wp-element-caption')) ??
+    elementsOf(node).find((element) => isCaptionElement(element) && pictureImages(element).length === 0);
   const { caption, credit } = captionElement ? captionParts(captionElement) : { caption: undefined, credit: undefined };
   return images.flatMap((image, position) => (position === images.length - 1 ? figure(image, caption, credit) : figure(image, undefined, undefined)));
+}
+
+/** A class naming a caption as a word of its own: `caption`, `image-caption`, `media-caption`, `newsCaption`. */
+const captionClass = /(?:^|[-_])[Cc]aption(?:$|[-_])|[a-z]Caption(?:$|[-_A-Z])/;
+/** `withoutCaption`, `has-caption`, `no-caption`: a class that says whether there is one. */
+const captionStateClass = /^(?:without|with|no|has)[-_]?caption/i;
+
+function isCaptionElement(element: Element): boolean {
+  return classNames(element).some((name) => captionClass.test(name) && !captionStateClass.test(name));
+}
+
+/**
+ * A picture and its caption in a box of their own, without `<figure>` (the Express's `<div class="photo"><p><img></p>
+ * <span class="newsCaption">…</span></div>`): one picture, and all the box's text in the element its class calls
+ * the caption. Read as a paragraph, the caption ran into the text as a sentence of it.
+ */
+function isCaptionedPicture(node: Element): boolean {
+  const images = pictureImages(node);
+  const [image] = images;
+  if (images.length !== 1 || !image) return false;
+  const caption = elementsOf(node).find((element) => isCaptionElement(element) && !elementsOf(element).includes(image));
+  return caption !== undefined && !hasVisibleContent(withoutElements(node, [caption, image]));
 }
 
 /**

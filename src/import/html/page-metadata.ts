@@ -4,7 +4,7 @@ import { type DateOptions, dateOrderOf, dayInAddress, findAmbiguousDate, findDat
 import { naturalOrderName } from '../../core/names.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { type Byline, elementBoundary, readByline } from '../byline.ts';
-import { asName, decodeEntities, isLogin, splitNames } from '../text.ts';
+import { asName, decodeEntities, isLogin, isOrganisationName, splitNames } from '../text.ts';
 import { ancestorsOf, classNames, collapsedText, elementsOf, hasClass, parentMap, stringProperty, textContent } from './hast-tree.ts';
 import { parseJsonLd } from './json-ld.ts';
 
@@ -189,7 +189,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
   const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
   const siteNames = [declaredSite?.value, publisher].filter((name): name is string => name !== undefined);
   const byline = visibleByline(page, near, title?.from[0], dates, siteNames);
-  const metas = metaAuthors(page);
+  const metas = metaAuthors(page, siteNames);
   const authors = authorsOf(
     [
       jsonLd && foundIn(jsonLd, personNames(jsonLd.article.author ?? jsonLd.article.creator, jsonLd.graph)),
@@ -226,7 +226,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
         webAddress,
       ),
     ),
-    dek: dek(page, place) ?? headingDek(page, title?.from[0], dates),
+    dek: dek(page, place, title?.from[0]) ?? headingDek(page, title?.from[0], dates),
     language,
     problems,
   };
@@ -330,7 +330,7 @@ const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_auth
  * `article:author` and others may hold a profile address rather than a name, and
  * `citation_author` writes `Doe, Jane`.
  */
-function metaAuthors(page: PageIndex): Found<string[]>[] {
+function metaAuthors(page: PageIndex, siteNames: readonly string[]): Found<string[]>[] {
   const found: Found<string[]>[] = [];
   for (const key of authorMetaKeys) {
     // Only `content`: Blogger's template writes the blog's owner in `<meta name='author' value='…'>` (blog.python.org's
@@ -339,16 +339,33 @@ function metaAuthors(page: PageIndex): Found<string[]>[] {
     const names = unique(
       elements.flatMap((meta) => {
         const value = clean(stringProperty(meta, 'content') ?? '');
-        // `byl` (and some `author` tags) hold the visible byline: `By Jane Doe and John Roe`.
-        if (/^by\s/i.test(value)) return readByline(value).authors;
         // One person a tag, family name first: `García Márquez, Gabriel` is one name, not two.
         const inverted = familyFirstKeys.has(key) ? naturalOrderName(withoutContact(value), { onePerson: true }) : undefined;
-        return inverted ? (asName(inverted) ?? []) : namesIn(withoutContact(value));
+        return inverted ? (asName(inverted) ?? []) : withoutOutlet(namesIn(withoutContact(value)), value, siteNames, page);
       }),
     );
     if (names.length > 0) found.push({ value: names, from: elements });
   }
   return found;
+}
+
+/**
+ * `Jill Disis, CNN Business`, `Tanza Loudenback, Business Insider`: a tag that names the writer and,
+ * after a comma, the outlet they write for (the site, a section of it, a newsroom): the outlet is
+ * no author.
+ */
+function withoutOutlet(names: string[], value: string, siteNames: readonly string[], page: PageIndex): string[] {
+  const last = names.at(-1);
+  if (names.length < 2 || last === undefined || !sameText(value.slice(value.lastIndexOf(',') + 1), last)) return names;
+  const words = normalised(last).split(' ');
+  const isSite = (site: string) => {
+    const siteWords = normalised(site).split(' ');
+    // One name opens the other: `Business Insider` of `Business Insider Deutschland`, `CNN` of `CNN Business`.
+    const shorter = Math.min(words.length, siteWords.length);
+    return words.slice(0, shorter).join(' ') === siteWords.slice(0, shorter).join(' ');
+  };
+  const outlet = isOrganisationName(last) || siteNames.some(isSite) || isHostName(last, page) || isHostName(words[0] ?? '', page);
+  return outlet ? names.slice(0, -1) : names;
 }
 
 /** `Bradley M. Kuhn (http://ebb.org/bkuhn/)`, `Jane Doe <jane@example.org>`: the name without the address written after it. */
@@ -357,6 +374,8 @@ function withoutContact(value: string): string {
 }
 
 function namesIn(value: string): string[] {
+  // `byl`, some `author` tags and JSON-LD names (`"name": "By ROBERT BURNS, AP National Security Writer"`) hold the visible byline.
+  if (/^by\s/i.test(value)) return readByline(value).authors;
   return splitNames(value).flatMap((name) => asName(name) ?? []);
 }
 
@@ -1043,7 +1062,10 @@ function visibleByline(
   const inCaption = (element: Element) =>
     ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && (ancestor.tagName === 'figure' || ancestor.tagName === 'figcaption'));
   const candidates = [...new Set([...all.filter(isBylineCandidate), ...cued])]
-    .filter((element) => !notBylineTags.has(element.tagName) && place.isNearArticle(element) && !inCaption(element) && !inSignUp(element, page))
+    .filter(
+      (element) =>
+        !notBylineTags.has(element.tagName) && place.isNearArticle(element) && !inCaption(element) && !inSignUp(element, page) && !isMention(element, page),
+    )
     .sort((a, b) => distance(a) - distance(b));
   const readings = new Map<Element, Byline>();
   const read = (element: Element): Byline => {
@@ -1064,6 +1086,20 @@ function visibleByline(
     ambiguousDate: blockByline?.ambiguousDate,
     element: block,
   };
+}
+
+/**
+ * A link to a person's page in a sentence of the text (`US President <a href="/topics/people/donald-trump.html">Donald
+ * Trump</a> has been eager to withdraw…`, Al Jazeera): the person is written about, not the writer. Only
+ * the address made it a byline; a paragraph of prose around it is no byline.
+ */
+function isMention(element: Element, page: PageIndex): boolean {
+  if (element.tagName !== 'a' || classNames(element).some((name) => /author|byline/i.test(name)) || tokensOf(element, 'rel').includes('author')) return false;
+  if (tokensOf(element, 'itemProp').includes('author')) return false;
+  const block = ancestorsOf(element, page.parents).find(
+    (ancestor): ancestor is Element => ancestor.type === 'element' && ['p', 'li', 'blockquote', 'td', 'dd'].includes(ancestor.tagName),
+  );
+  return block !== undefined && collapsedText(block).length > 150 && !cuedBlock.test(firstText(block));
 }
 
 /**
@@ -1193,15 +1229,45 @@ function shownText(node: Element): string {
   return joined.replace(new RegExp(`${elementBoundary}(\\s*)${elementBoundary}`, 'g'), `$1${elementBoundary}`);
 }
 
-function dek(page: PageIndex, place: ArticlePlace): Found<string> | undefined {
+function dek(page: PageIndex, place: ArticlePlace, titleElement: Element | undefined): Found<string> | undefined {
   // A dek is a sentence or two: a block of the text's length that says `subtitle` is a wrapper.
   const element = page.elements.find(
-    (candidate) => isDek(candidate) && place.isNearArticle(candidate) && collapsedText(candidate) !== '' && collapsedText(candidate).length <= 400,
+    (candidate) =>
+      isDek(candidate) &&
+      place.isNearArticle(candidate) &&
+      collapsedText(candidate) !== '' &&
+      collapsedText(candidate).length <= 400 &&
+      !inLink(candidate, page) &&
+      !aboveTitle(candidate, page, titleElement),
   );
   if (!element) return undefined;
   // The Guardian's standfirst holds the dek's paragraph, then the byline's.
   const first = element.children.find((child): child is Element => isElementNode(child) && child.tagName === 'p' && collapsedText(child).trim() !== '');
   return { value: clean(collapsedText(first ?? element)), from: [element] };
+}
+
+/** A teaser's subtitle (`<a href="…"><span class="read-more-big__subtitle">Also on rt.com</span>…`, RT): another story's. */
+function inLink(element: Element, page: PageIndex): boolean {
+  return ancestorsOf(element, page.parents).some((ancestor) => ancestor.type === 'element' && ancestor.tagName === 'a');
+}
+
+/**
+ * Set before the title heading: a widget's subtitle in the page's top bar (nj.com's `advtoprail__weather-subtitle`,
+ * “AccuWeather.com Quick Look”), or a kicker over the headline in the title's own header (`STREAM BIG`). A
+ * dek comes under the title; one above it is one only when it stands beside the title and reads as a sentence.
+ */
+function aboveTitle(element: Element, page: PageIndex, titleElement: Element | undefined): boolean {
+  if (!titleElement || ['title', 'meta', 'script'].includes(titleElement.tagName)) return false;
+  // The first heading that shows the title: the Guardian repeats it in a hidden `<h1 itemprop="headline">` after the dek.
+  const title = normalised(collapsedText(titleElement));
+  const shown = page.elements.find(
+    (candidate) => candidate === titleElement || (/^h[1-6]$/.test(candidate.tagName) && normalised(collapsedText(candidate)) === title),
+  );
+  const titleAt = shown && page.order.get(shown);
+  if (!shown || titleAt === undefined || (page.order.get(element) ?? 0) > titleAt) return false;
+  const header = page.parents.get(shown);
+  const beside = header !== undefined && ancestorsOf(element, page.parents).includes(header);
+  return !beside || collapsedText(element).trim().split(/\s+/).length < 5;
 }
 
 function isElementNode(node: Nodes): node is Element {

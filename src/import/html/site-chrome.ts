@@ -33,6 +33,7 @@ export type ChromeKind =
   | 'empty-section'
   | 'embed-title'
   | 'links'
+  | 'slideshow'
   | 'call-to-action';
 
 const reasons: Record<ChromeKind, string> = {
@@ -50,6 +51,8 @@ const reasons: Record<ChromeKind, string> = {
   sidebar: 'site chrome: sidebar or widget',
   footer: 'site chrome: the article’s footer (tags, sharing, meta)',
   links: 'site chrome: a block of links after or before the article',
+  slideshow:
+    'site chrome: a slideshow’s buttons and counters (Caption, Close, Image 2 of 5, Back to Gallery), a caption’s more/less toggle or its cut-short copy',
   byline: 'the article’s byline and date line (the page’s metadata, read from the page)',
   screen: 'site chrome: marked as not for print (edit links, “citation needed”, maintenance notes)',
   'empty-section': 'site chrome: the heading of a section that held only site chrome (a wiki’s “See also” links, “External links”)',
@@ -97,9 +100,9 @@ const callToActionLength = 300;
 /** Chrome words that also name parts of a body (a news site's `article-widget` holding a tweet): half a vote. */
 const weakHints = new Set(['widget', 'widgets']);
 
-/** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`. */
+/** Names of “read also” boxes that take two words: `lire_aussi`, `see-also`, `mehr-zum-thema`, RT's `read-more-big` teaser for another story. */
 const relatedNames =
-  /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories)(-|$)/;
+  /(^|-)(lire-aussi|voir-aussi|a-lire|also-read|read-also|read-next|lesen-sie-auch|mehr-zum-thema|leia-tambem|lee-tambien|leggi-anche|you-may-like|more-stories|read-more)(-|$)/;
 
 const containerWords = new Set(['article', 'body', 'content', 'main', 'column', 'entry', 'post', 'story', 'text']);
 const listWords = new Set(['list', 'lists', 'grid', 'carousel']);
@@ -296,6 +299,11 @@ const textCues: [ChromeKind, RegExp][] = [
   ],
   ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$|tous droits réservés\.?$|alle rechte vorbehalten\.?$|todos los derechos reservados\.?$/i],
   ['related', wholeBlock(phrases.related)],
+  // A slideshow's buttons and counters, each a block of its own (Hearst's `<p class="open">Caption</p><p class="close">Close</p>`, Space.com's “Image 1 of 5”).
+  [
+    'slideshow',
+    /^((image|photo|picture|slide)\s+)?\d+\s*(of|\/)\s*\d+$|^(caption|close|(show|hide|view) caption|back to gallery|(view|open) (the )?gallery|full ?screen|thumbnails)$/i,
+  ],
   // A highlighter's label under a code block (“Code language: Bash (bash)”) and its copy button.
   ['code-label', /^(code language:[^.]{0,40}|copy( code| to clipboard)?|copied!?)$/i],
 ];
@@ -327,7 +335,47 @@ function kindByText(element: Element, text: string, links: number): ChromeKind |
   // “[Our Latest Forecast: …]” (a short one, “[Engadget]”, credits a source).
   if (/^\[[^\]]{30,}\]$/.test(text) && links >= 0.8 * (text.length - 2) && isElement(element, 'p', 'div')) return 'related';
   if (isElement(element, 'ul', 'ol', 'div', 'p', 'section') && isPreviousNextPair(element)) return 'previous/next';
+  if (isElement(element, 'p') && isShoutedLink(element, text, links))
+    return /\b(?:click(?:ing)?|tap|download|subscribe|sign up|get (?:the|our))\b/i.test(text) ? 'call-to-action' : 'related';
   return undefined;
+}
+
+/**
+ * A paragraph that is one link set in capitals between the text's paragraphs: another story's
+ * headline (Fox News's “TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs AMID FEUD…”) or a call to the
+ * site's app (“GET FOX BUSINESS ON THE GO BY CLICKING HERE”). A heading in capitals is no link.
+ */
+function isShoutedLink(element: Element, text: string, links: number): boolean {
+  if (text.split(/\s+/).length < 4 || links < 0.9 * text.length) return false;
+  const anchors = selectAll('a[href]', element);
+  if (anchors.length !== 1 || (stringProperty(anchors[0] as Element, 'href') ?? '#').startsWith('#')) return false;
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const capitals = text.match(/\p{Lu}/gu) ?? [];
+  return letters.length >= 20 && capitals.length >= 0.9 * letters.length;
+}
+
+/** A caption's toggle: a link to nowhere that says more or less (Hearst's `<a class="more-caption"> ... more</a>`). */
+const toggleText = /^(\.{3}|…)?\s*(more|less|show (more|less)|read more|see more)$/i;
+
+function isToggle(element: Element): boolean {
+  return element.tagName === 'a' && stringProperty(element, 'href') === undefined && toggleText.test(collapsedText(element).trim());
+}
+
+/**
+ * The cut-short copy of the block before it, shown until its toggle is pressed (Hearst's
+ * `caption-truncated` after `caption-full`): its words, without the toggle, open that block's.
+ */
+function isCutShortCopy(element: Element, parent: Parents): boolean {
+  const index = parent.children.indexOf(element);
+  const previous = parent.children.slice(0, index).findLast((node): node is Element => node.type === 'element');
+  if (!previous) return false;
+  const toggles = selectAll('a', element).filter(isToggle);
+  if (toggles.length === 0) return false;
+  const own = collapsedText(element)
+    .replace(/\s*(\.{3}|…)?\s*(more|less|show (more|less)|read more|see more)\s*$/i, '')
+    .trim();
+  const before = collapsedText(previous).trim();
+  return own.length >= 40 && own.length < before.length && before.startsWith(own);
 }
 
 /** A copyright notice names its holder or year (“© 2020 Jane Doe”); “copyright: ©” in a list of signs is the text's own. */
@@ -463,15 +511,15 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
       // Words inside a sentence are the sentence's: an inline element in a line of prose is judged only
       // when it is most of the line, or by what the page says outright (not for print, microdata).
       if (isInline(child) && inProse(child, parent)) {
-        const kind = kindByMarkup(child);
-        if (kind === 'screen' || (kind === 'byline' && child.properties.itemProp !== undefined)) {
+        const kind = isToggle(child) ? 'slideshow' : kindByMarkup(child);
+        if (kind === 'screen' || kind === 'slideshow' || (kind === 'byline' && child.properties.itemProp !== undefined)) {
           take(child, kind);
           removeNode(child, parent);
         } else walk(child);
         continue;
       }
       const kind =
-        blockKind(child, total, headingIds) ??
+        (isCutShortCopy(child, parent) ? 'slideshow' : blockKind(child, total, headingIds)) ??
         (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined) ??
         (options.authors && isAuthorBar(child, options.authors) ? 'byline' : undefined);
       if (kind && !options.holdsProtected(child)) {

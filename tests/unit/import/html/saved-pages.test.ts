@@ -92,7 +92,12 @@ describe('saved pages: site chrome inside the article', () => {
     const [piece] = importPage('readability/salon-1.html').pieces;
     const markdown = piece?.markdown ?? '';
     assert.doesNotMatch(markdown, /Featured Slide Shows|slideshow|Thumbnails/);
-    assert.match(markdown, /^::figure\{remote="http:\/\/media.salon.com\/2014\/12\/uber_rand_paul.jpg"/);
+    // Its caption, in a box the page calls the caption beside the picture, is the figure's, not a paragraph.
+    assert.match(
+      markdown,
+      /^::figure\[Ayn Rand, Rand Paul\]\{credit="\(Credit: AP\/Manuel Balce Ceneta\/Photo montage by Salon\)" remote="http:\/\/media.salon.com\/2014\/12\/uber_rand_paul.jpg"/,
+    );
+    assert.doesNotMatch(markdown, /^Ayn Rand, Rand Paul/m);
     assert.match(markdown, /What can we learn from this incident\? Let’s start by parsing that tweet:\n\n_“We are all concerned with events in CBD …”_/);
     assert.match(markdown, /the soul of a society is sold cheap\.$/);
   });

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
+import { importHtml } from '../../../../src/import/html/import-html.ts';
+import { repoRoot } from '../../../helpers/project.ts';
+
+/**
+ * News pages of scrapinghub/article-extraction-benchmark (tests/fixtures/import/real/PROVENANCE.md),
+ * kept as the benchmark keeps them (gzipped), named by the start of their hash and imported as a user would.
+ */
+const folder = 'tests/fixtures/import/real/article-extraction-benchmark';
+
+function importPage(hash: string) {
+  const name = readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith(hash));
+  assert.ok(name, `no fixture ${hash}`);
+  const relative = `${folder}/${name}`;
+  const html = gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8');
+  const file = new VFile({ path: relative.replace(/\.gz$/, ''), value: html });
+  const result = importHtml(file, { defaultAuthor: undefined });
+  return result.pieces.map((piece) => ({ meta: piece.meta, markdown: bodyToMarkdown(piece.body) }));
+}
+
+describe('benchmark pages: whom a byline names', () => {
+  it('an agency’s desk and title after the name is no author, and the name is read from its cue (chron.com, AP: “By ROBERT BURNS, AP National Security Writer”)', () => {
+    const [piece] = importPage('db6b0816c6');
+    assert.deepEqual(piece?.meta.authors, ['Robert Burns']);
+  });
+
+  it('the newsroom closing a list of writers is their affiliation (ctpost.com: “By MEG KINNARD and ERRIN HAINES, Associated Press”)', () => {
+    const [piece] = importPage('a6968f427c');
+    assert.deepEqual(piece?.meta.authors, ['Meg Kinnard', 'Errin Haines']);
+  });
+
+  it('the outlet after a comma in an author tag is no author (businessinsider: “Tanza Loudenback, Business Insider”)', () => {
+    const [piece] = importPage('f81c6c05d9');
+    assert.deepEqual(piece?.meta.authors, ['Tanza Loudenback']);
+  });
+
+  it('a person linked in a sentence of the text is written about, not the writer, and stays in the sentence (aljazeera.com)', () => {
+    const [piece] = importPage('7916ecca96');
+    assert.ok(!piece?.meta.authors.includes('Donald Trump'), String(piece?.meta.authors));
+    assert.match(piece?.markdown ?? '', /US President \[Donald Trump\]\([^)]*\) has been eager to withdraw/);
+  });
+});
+
+describe('benchmark pages: the dek', () => {
+  it('a widget’s subtitle in the top bar, before the title, is no dek (nj.com: “AccuWeather.com Quick Look”)', () => {
+    const [piece] = importPage('3f65af7b6b');
+    assert.equal(piece?.meta.standfirst, undefined);
+  });
+
+  it('a kicker over the headline is no dek (digg.com: “STREAM BIG”)', () => {
+    const [piece] = importPage('680c2848e9');
+    assert.equal(piece?.meta.standfirst, undefined);
+  });
+
+  it('the subtitle of a link to another story is no dek, and its teaser is related-stories chrome (rt.com: “Also on rt.com”)', () => {
+    const [piece] = importPage('4a44ab3e4c');
+    assert.equal(piece?.meta.standfirst, undefined);
+    assert.doesNotMatch(piece?.markdown ?? '', /Also on rt\.com|threatened with sedition arrests/);
+  });
+});
+
+describe('benchmark pages: chrome in the text', () => {
+  it('a paragraph that is one link in capitals is another story’s headline or a call to the reader, left out with its reason (foxbusiness.com)', () => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith('51374560f4'))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.doesNotMatch(markdown, /CO-FOUNDER 'PROUD' OF HOME DEPOT|GET FOX BUSINESS ON THE GO|READ MORE ON FOX BUSINESS/);
+    // The text around them stays.
+    assert.match(markdown, /Home Depot shares are up 39 percent year-to-date/);
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(reasons.some((reason) => /related or recommended posts: “CO-FOUNDER 'PROUD'/.test(reason)));
+    assert.ok(reasons.some((reason) => /a call to the reader .*“GET FOX BUSINESS ON THE GO BY CLICKING HERE”/.test(reason)));
+  });
+});
+
+describe('benchmark pages: a slideshow in the text', () => {
+  it('its buttons, its caption’s more/less toggle and the caption’s cut-short copy are left out; the caption stays (chron.com, Hearst’s gallery)', () => {
+    const [piece] = importPage('db6b0816c6');
+    const markdown = piece?.markdown ?? '';
+    assert.doesNotMatch(markdown, /^(Caption|Close|Back to Gallery)$/m);
+    assert.doesNotMatch(markdown, / less$|\.\.\. more$/m);
+    assert.doesNotMatch(markdown, /strengthen the military relations$/m);
+    assert.match(markdown, /Esper is on a visit to Vietnam to strengthen the military relations with the Southeast Asian nation\.$/m);
+  });
+
+  it('its counters are left out (space.com: “Image 1 of 5”)', () => {
+    const [piece] = importPage('c50845a715');
+    assert.doesNotMatch(piece?.markdown ?? '', /Image \d of 5/);
+    assert.match(piece?.markdown ?? '', /The newly selected five are:/);
+  });
+});
+
+describe('benchmark pages: captions', () => {
+  it('a picture and its caption in a box of their own, without <figure>, are one figure with its caption and credit (express.co.uk)', () => {
+    const [piece] = importPage('ba4dfe2d3e');
+    const markdown = piece?.markdown ?? '';
+    assert.match(markdown, /^::figure\[Yersina pestis causes the plague\]\{credit="Image: GETTY" /m);
+    assert.doesNotMatch(markdown, /^Yersina pestis causes the plague/m);
+  });
+});
