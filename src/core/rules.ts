@@ -113,6 +113,11 @@ export const rules = {
     summary:
       'A bibliography file a post names (`bibliography:`) is missing, outside what was imported, or in a format the book does not read: its citations stay unresolved.',
   },
+  'import-citation-unknown': {
+    severity: 'warning',
+    summary:
+      'A post cites, in its site’s syntax (jekyll-scholar, Distill, hugo-cite, MyST), a key that no bibliography file found in what was imported holds: the citation is kept as typed, and no entry is made up.',
+  },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-title-recased': {
