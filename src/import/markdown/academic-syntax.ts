@@ -178,11 +178,10 @@ function constructsIn(line: string): Found[] {
       if (reading) found.push({ start, end, syntax: match[0], ...reading });
     }
   };
-  // A MyST role is itself written with backticks: read before code spans are set aside.
+  // Code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it.
+  const code = [...line.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
+  const inCode = (start: number) => code.some(([from, to]) => start >= from && start < to);
   add(mystRole, (match) => ({ citation: mystCitation(match[2], match[3] as string) }));
-  const code = [...line.matchAll(/(`+)[^`]*?\1/g)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
-  const roles = new Set(found.map((item) => item.start));
-  const inCode = (start: number) => !roles.has(start) && code.some(([from, to]) => start >= from && start < to);
   add(liquidCitation, (match) => liquidConstruct(match[1] as string, match[2] ?? ''));
   add(distillCite, (match) => ({ citation: { keys: splitKeys(match[1] ?? match[2] ?? ''), locators: [] } }));
   add(distillNote, (match) => ({ replacement: match[1] ? inlineNoteClose : inlineNoteOpen }));
@@ -217,9 +216,12 @@ function liquidConstruct(name: string, rest: string): Omit<Found, 'start' | 'end
 
 function hugoCitation(argumentsText: string): Citation {
   const [first = '', second] = (argumentsText.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquoted);
-  // The second argument is the page (`{{< cite "Author2009" 23 >}}`) when it is one.
-  const locator = second !== undefined && /^[\divxlcIVXLC]+(?:\s*[-–]\s*[\divxlcIVXLC]+)?$/.test(second) ? second : undefined;
-  return { keys: splitKeys(first), locators: [locator], ...(second === 'author' || second === 't' ? { inText: true } : {}) };
+  // The second argument is the page (`{{< cite "Goody1978" 25 >}}`), one a key (`"20;22-23"`), when it is pages.
+  const pages = second?.split(';').map((page) => page.trim());
+  const locators = pages?.every((page) => page === '' || /^[\divxlcIVXLC]+(?:\s*[-–]\s*[\divxlcIVXLC]+)?$/.test(page))
+    ? pages.map((page) => page || undefined)
+    : [];
+  return { keys: splitKeys(first), locators, ...(second === 'author' || second === 't' ? { inText: true } : {}) };
 }
 
 /** A MyST role's citation; `{footcite}` is a note of its own on the site, as any citation is under a notes style. */
