@@ -124,14 +124,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   // Pelican and MultiMarkdown put the metadata in `Key: value` lines with no delimiters.
   const header = frontMatterEnd(lines) === 0 ? metadataHeader(lines) : undefined;
   const headerless = header ? lines.map((line, index) => (index < header.endLine ? '' : line)).join('\n') : text;
-  const bodyStart = (header?.endLine ?? frontMatterEnd(lines)) + 1;
-  const academic = academicSyntax(headerless, bodyStart, siteBibliographyKeys(options));
-  for (const { key, typed, line, column } of academic.unknown)
-    report(file, 'import-citation-unknown', `${typed} cites ${key}, which no bibliography found in what was imported holds: kept as typed`, { line, column });
-  const siteSyntax = withoutSiteSyntax(academic.text, bodyStart);
-  for (const change of siteSyntax.changes.filter((item) => item.lossy))
-    report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
-  const siteLines = new Map([...academic.changes, ...siteSyntax.changes].filter((change) => change.whole).map((change) => [change.line, change.reason]));
+  const { academic, siteSyntax, siteLines } = readSiteSyntax(headerless, (header?.endLine ?? frontMatterEnd(lines)) + 1, file, options);
   const { tree, notesHeadingLine } = parsePost(siteSyntax.text, file);
   codeSpansAsBlocks(tree, siteSyntax.codeLines);
   const chunks = readCodeChunks(tree, file);
@@ -193,6 +186,22 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: named.length > 0 ? placeOfKey('bibliography') : 1 } } : {}),
   };
   return { pieces: [piece], lines: fates };
+}
+
+/**
+ * The post's text without its site's syntax, from the body's first line: academic citations and
+ * notes first (`academic-syntax.ts`, each unknown key reported), then the generator's tags and
+ * shortcodes (`site-syntax.ts`, lossy changes reported); the reason each whole line went.
+ */
+function readSiteSyntax(text: string, bodyStart: number, file: VFile, options: ImportOptions) {
+  const academic = academicSyntax(text, bodyStart, siteBibliographyKeys(options));
+  for (const { key, typed, line, column } of academic.unknown)
+    report(file, 'import-citation-unknown', `${typed} cites ${key}, which no bibliography found in what was imported holds: kept as typed`, { line, column });
+  const siteSyntax = withoutSiteSyntax(academic.text, bodyStart);
+  for (const change of siteSyntax.changes.filter((item) => item.lossy))
+    report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
+  const siteLines = new Map([...academic.changes, ...siteSyntax.changes].filter((change) => change.whole).map((change) => [change.line, change.reason]));
+  return { academic, siteSyntax, siteLines };
 }
 
 /**
