@@ -20,7 +20,7 @@ import type { FetchedImage } from '../io/fetch-image.ts';
 import { copyPostBibliography, findSiteBibliographies, readPostBibliography } from '../io/post-bibliography.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath } from '../io/read-source.ts';
-import { findAuthorData } from '../io/site-data.ts';
+import { findAuthorData, findFolderMetadata } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -171,6 +171,7 @@ async function importSources(
   for (const source of sources) {
     const authorData = await findAuthorData(projectDir, source);
     const siteBibliographies = await findSiteBibliographies(projectDir, source);
+    const folderMetadata = await findFolderMetadata(projectDir, source);
     const { input, result } = await importSourcePath(
       projectDir,
       source,
@@ -178,6 +179,7 @@ async function importSources(
         defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
         ...(authorData ? { authorData } : {}),
         ...(siteBibliographies.length > 0 ? { siteBibliographies } : {}),
+        ...(folderMetadata.length > 0 ? { folderMetadata } : {}),
         postTypes: options.postTypes,
         includeDrafts: options.drafts,
       },

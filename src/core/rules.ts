@@ -165,6 +165,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A piece without a byline was credited to the author the editor named for its source (`--author`, `sources.<path>.author`).',
   },
+  'import-author-from-folder': {
+    severity: 'warning',
+    summary:
+      'A post that names no author was credited to the authors its folder’s metadata names (Quarto’s `_metadata.yml`), as the site showed it: the message says which file.',
+  },
   'import-author-incomplete': {
     severity: 'warning',
     summary: 'A piece names one of its authors only by a key into the site’s author data, which was not found: that author is left out for the editor to add.',

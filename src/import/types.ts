@@ -59,6 +59,12 @@ export interface ImportOptions {
    * own syntax (`{% cite key %}`, `<d-cite>`, `{cite:p}`) cites from them.
    */
   siteBibliographies?: readonly { path: string; keys: readonly string[] }[];
+  /**
+   * Quarto's directory metadata (`_metadata.yml`) that names authors, for the posts under its
+   * folder that name none (`io/site-data.ts`): the folder and the file as the source files' paths
+   * (from the project), and the `author:` value as written.
+   */
+  folderMetadata?: readonly { folder: string; file: string; author: unknown }[];
   /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];
   /** Import drafts and private posts too. */

@@ -42,6 +42,7 @@ import {
   type MetaDraft,
   metadataHeader,
   nameForAuthorKey,
+  namesIn,
 } from './front-matter.ts';
 import type { CodeLine } from './hugo-shortcodes.ts';
 import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
@@ -144,6 +145,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const named = bibliographyFiles(frontMatter.values.bibliography);
   if (named.length > 0) used.set('bibliography', 'bibliography');
   const bibliography = postBibliographies(named, academic, file.path, options);
+  if (meta.authors.length === 0) authorsFromFolder(meta, file, options);
   const unattributed =
     meta.authors.length === 0 && authorNamedInBody(meta, authorKeys, siteSyntax.text, frontMatter.endLine, file) ? undefined : attribution.unattributed;
   const titleLines = meta.title ? undefined : titleFromHeading(tree, meta);
@@ -269,6 +271,28 @@ function titleFromHeading(tree: Root, meta: MetaDraft): [number, number] | undef
   meta.title = decodeEntities(plainText(heading)).trim();
   tree.children.splice(tree.children.indexOf(heading), 1);
   return heading.position ? [heading.position.start.line, heading.position.end.line] : undefined;
+}
+
+/**
+ * A post that names no author takes those of the nearest folder above it whose `_metadata.yml`
+ * names some (Quarto's directory metadata, which the site applied to it), reported with the file.
+ */
+function authorsFromFolder(meta: MetaDraft, file: VFile, options: ImportOptions): void {
+  const postFolder = path.posix.dirname((file.path ?? '').split(path.sep).join('/'));
+  const holds = (folder: string) => folder === '' || folder === '.' || postFolder === folder || postFolder.startsWith(`${folder}/`);
+  const nearest = (options.folderMetadata ?? []).filter((entry) => holds(entry.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+  const names = nearest ? namesIn(nearest.author, options.authorData) : [];
+  if (!nearest || names.length === 0) return;
+  meta.authors = names;
+  report(
+    file,
+    'import-author-from-folder',
+    `the post names no author: credited to ${names.join(', ')}, whom ${nearest.file} names for the posts in its folder`,
+    {
+      line: 1,
+      column: 1,
+    },
+  );
 }
 
 /** Credits the author a key stands for when the post prints the name (reported as inferred); true if it did. */

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { academicSyntax } from '../../../src/import/markdown/academic-syntax.ts';
 import type { ImportOptions } from '../../../src/import/types.ts';
 import { bibliographyKeys } from '../../../src/io/post-bibliography.ts';
+import { findFolderMetadata } from '../../../src/io/site-data.ts';
 
 // Real posts and bibliographies (tests/fixtures/import/real/PROVENANCE.md): al-folio's Distill post,
 // hugo-cite's demonstration page, Jupyter Book's page on citations.
@@ -138,5 +140,53 @@ describe('Quarto margin notes', () => {
     assert.equal(lines[0], 'Before the margin.[^margin-note-1]');
     assert.equal(lines[3], '[^margin-note-1]: A note in the margin.');
     assert.equal(lines[6], 'A sentence\uE000with an aside\uE001 goes on.');
+  });
+});
+
+describe('a Quarto blog’s folder metadata and margin notes (tests/fixtures/import/quarto-blog)', () => {
+  const root = new URL('../../fixtures/import/', import.meta.url);
+  const post = (name: string, folderMetadata: ImportOptions['folderMetadata']) => {
+    const file = new VFile({ path: `quarto-blog/posts/${name}/index.qmd`, value: readFileSync(new URL(`quarto-blog/posts/${name}/index.qmd`, root), 'utf8') });
+    const result = importSource(file, { defaultAuthor: undefined, ...(folderMetadata ? { folderMetadata } : {}) });
+    const piece = result.chapters[0]?.piece;
+    assert.ok(piece);
+    return { file, piece, markdown: bodyToMarkdown(piece.body) };
+  };
+
+  test('_metadata.yml is found above the posts and read for its author', async () => {
+    const found = await findFolderMetadata(fileURLToPath(root), 'quarto-blog');
+    assert.deepEqual(found, [{ folder: 'quarto-blog/posts', file: 'quarto-blog/posts/_metadata.yml', author: 'Ada Lovelace' }]);
+  });
+
+  test('a post that names no author takes its folder’s, said where from; one that names its own keeps it', async () => {
+    const folderMetadata = await findFolderMetadata(fileURLToPath(root), 'quarto-blog');
+    const engine = post('engine', folderMetadata);
+    assert.deepEqual(engine.piece.meta.authors, ['Ada Lovelace']);
+    assert.deepEqual(
+      engine.file.messages.filter((message) => message.ruleId === 'import-author-from-folder').map((message) => message.reason),
+      ['the post names no author: credited to Ada Lovelace, whom quarto-blog/posts/_metadata.yml names for the posts in its folder'],
+    );
+    assert.deepEqual(post('guest', folderMetadata).piece.meta.authors, ['Charles Babbage']);
+    assert.deepEqual(post('engine', undefined).piece.meta.authors, []);
+  });
+
+  test('the aside and the margin block are footnotes at their places, not text in the sentence', () => {
+    const { markdown } = post('engine', undefined);
+    assert.equal(
+      markdown,
+      [
+        'The engine would have computed Bernoulli numbers.[^1][^margin-note-1]',
+        '',
+        // The margin block's note is defined where the block stood; the aside's after the text.
+        '[^margin-note-1]: The memoir was first printed in French.',
+        '',
+        '    Its notes are longer than the memoir.',
+        '',
+        'The notes run to the letter G.',
+        '',
+        '[^1]: It was never built.',
+        '',
+      ].join('\n'),
+    );
   });
 });
