@@ -28,6 +28,9 @@ describe('importing an al-folio site and building it', () => {
     const chapter = await readFile(path.join(book, 'chapters/a-distill-style-blog-post.md'), 'utf8');
     assert.match(chapter, /like this: \[@gregor2015draw\] \(a number/);
     assert.match(chapter, /^\[\^1\]: This will become a hoverable footnote\.$/m);
+    assert.match(imported.stdout, /copied the bibliography \.\.\/_bibliography\/papers\.bib .* to bibliography\/papers\.bib/);
+    const scholar = await readFile(path.join(book, 'chapters/a-post-with-bibliography.md'), 'utf8');
+    assert.match(scholar, /multiple citations like \[@einstein1950meaning; @einstein1905movement\]/);
   });
 
   it('builds, the citation rendered as a note from the bibliography', async () => {
@@ -41,5 +44,9 @@ describe('importing an al-folio site and building it', () => {
       /<li id="a-distill-style-blog-post-fn-cite-1">\s*<p><span class="citation" data-cites="gregor2015draw">[^<]*<a [^>]*>Karol Gregor et al\., “DRAW: A Recurrent Neural Network for Image Generation,”/,
     );
     assert.match(page, /This will become a hoverable footnote\./);
+    // jekyll-scholar's {% cite a b %}: one note citing both works of _bibliography/papers.bib.
+    const scholar = await readFile(path.join(book, 'build/html/a-post-with-bibliography.html'), 'utf8');
+    assert.match(scholar, /<span class="citation" data-cites="einstein1950meaning einstein1905movement">/);
+    assert.doesNotMatch(scholar, /\{%/);
   });
 });

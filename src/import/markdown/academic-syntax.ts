@@ -78,6 +78,14 @@ export function academicSyntax(text: string, fromLine: number, bibliographyKeys:
       inHighlight = !liquidHighlightClose.test(line.replace(liquidHighlightOpen, ''));
       continue;
     }
+    const quote = liquidQuoteOpen.exec(line);
+    if (quote) {
+      const end = quoteAsBlockQuote(lines, index, quote, bibliographyKeys, result);
+      if (end !== undefined) {
+        index = end;
+        continue;
+      }
+    }
     const margin = marginDivOpen.exec(line);
     if (margin) {
       const end = marginAsFootnote(lines, index, margin[1] as string, `margin-note-${margins + 1}`, result.changes);
@@ -91,6 +99,49 @@ export function academicSyntax(text: string, fromLine: number, bibliographyKeys:
   }
   result.text = lines.join('\n');
   return result;
+}
+
+const liquidQuoteOpen = /^(\s*)\{%-?\s*quote\s+((?:[^%]|%(?!\}))*?)\s*-?%\}\s*$/;
+const liquidQuoteClose = /^\s*\{%-?\s*endquote\s*-?%\}\s*$/;
+
+/**
+ * jekyll-scholar's `{% quote key %}` … `{% endquote %}`: the passage as a block quote, its citation
+ * closing it, as the site printed it. Its key unknown, the tags are kept as typed and reported.
+ * The index of the closing tag's line; undefined when it is not closed.
+ */
+function quoteAsBlockQuote(
+  lines: string[],
+  index: number,
+  open: RegExpExecArray,
+  keys: ReadonlyMap<string, string>,
+  result: AcademicSyntaxResult,
+): number | undefined {
+  const end = lines.findIndex((candidate, after) => after > index && liquidQuoteClose.test(candidate));
+  if (end < 0) return undefined;
+  const reading = liquidConstruct('cite', open[2] ?? '');
+  const citation = reading?.citation;
+  const known = citation?.keys.map((key) => keys.get(key) ?? keys.get(key.toLowerCase()));
+  const column = (open[1]?.length ?? 0) + 1;
+  if (!citation || !known || known.some((key) => key === undefined)) {
+    const typed = (lines[index] as string).trim();
+    result.unknown.push({ key: citation?.keys.join(', ') ?? '', typed, line: index + 1, column });
+    lines[index] = keptAsTyped(lines[index] as string);
+    lines[end] = keptAsTyped(lines[end] as string);
+    for (const at of [index, end]) result.changes.push({ line: at + 1, reason: unknownReason, whole: false, lossy: false });
+    return end;
+  }
+  for (const key of known as string[]) result.cited.push({ key, line: index + 1, column });
+  lines[index] = '';
+  result.changes.push({
+    line: index + 1,
+    reason: 'jekyll-scholar’s {% quote %}: the passage is a block quote, its citation at its end',
+    whole: true,
+    lossy: false,
+  });
+  for (let inside = index + 1; inside < end; inside++) lines[inside] = `> ${lines[inside]}`.trimEnd();
+  lines[end] = `> ${pandocCitation(citation, known as string[])}`;
+  result.changes.push({ line: end + 1, reason: 'the end of jekyll-scholar’s {% quote %}: its citation', whole: false, lossy: false });
+  return end;
 }
 
 /** A `{bibliography}` directive (MyST, Jupyter Book): every line of it goes; the index of its last line. */

@@ -108,24 +108,30 @@ describe('Jupyter Book’s page on citations (MyST roles, {bibliography} directi
   });
 });
 
-describe('jekyll-scholar tags (al-folio’s post with bibliography)', () => {
-  test('{% cite %} with several keys and a locator, {% reference %}; {% bibliography %} goes', () => {
-    const known = keysOf('einstein1950meaning', 'einstein1905movement');
-    const { text, changes } = academicSyntax(
-      [
-        'That means simple citation like {% cite einstein1950meaning %}, multiple citations like {% cite einstein1950meaning einstein1905movement %}, long references like {% reference einstein1905movement %}.',
-        'A page: {% cite einstein1950meaning --locator 23 %}.',
-        '{% bibliography --cited %}',
-      ].join('\n'),
-      1,
-      known,
+describe('jekyll-scholar tags (al-folio’s post with bibliography, _bibliography/papers.bib)', () => {
+  test('{% cite %} with one key and with two, {% reference %}, {% quote %}: citations of papers.bib', () => {
+    const { markdown, piece, fates, file } = imported('al-folio/_posts/2023-07-12-post-bibliography.md', site('al-folio/_bibliography/papers.bib'));
+    assert.match(
+      markdown,
+      /That means simple citation like \[@einstein1950meaning\], multiple citations like \[@einstein1950meaning; @einstein1905movement\], long references like \[@einstein1905movement\] or also quotes:/,
     );
-    assert.deepEqual(text.split('\n'), [
-      'That means simple citation like [@einstein1950meaning], multiple citations like [@einstein1950meaning; @einstein1905movement], long references like [@einstein1905movement].',
-      'A page: [@einstein1950meaning, 23].',
-      '',
-    ]);
-    assert.match(changes.find((change) => change.line === 3)?.reason ?? '', /the \{% bibliography %\} tag asks the site for its reference list/);
+    assert.match(markdown, /> Lorem ipsum dolor sit amet, consectetur adipisicing\.\n> \[@einstein1905electrodynamics\]\n/);
+    assert.deepEqual(piece.bibliography?.files, ['../_bibliography/papers.bib']);
+    assert.deepEqual(
+      fates.filter((fate) => fate.line === 15).map((fate) => fate.fate === 'dropped' && fate.reason),
+      ['jekyll-scholar’s {% quote %}: the passage is a block quote, its citation at its end'],
+    );
+    assert.ok(!file.messages.some((message) => message.ruleId === 'import-citation-unknown'));
+  });
+
+  test('a locator, and {% bibliography %} goes, said why', () => {
+    const { text, changes } = academicSyntax(
+      ['A page: {% cite einstein1950meaning --locator 23 %}.', '{% bibliography --cited %}'].join('\n'),
+      1,
+      keysOf('einstein1950meaning'),
+    );
+    assert.deepEqual(text.split('\n'), ['A page: [@einstein1950meaning, 23].', '']);
+    assert.match(changes.find((change) => change.line === 2)?.reason ?? '', /the \{% bibliography %\} tag asks the site for its reference list/);
   });
 });
 
