@@ -58,7 +58,7 @@ export interface ImportOptions {
    * keys it holds, its path as the source files' (from the project): a post citing in its site's
    * own syntax (`{% cite key %}`, `<d-cite>`, `{cite:p}`) cites from them.
    */
-  siteBibliographies?: readonly { path: string; keys: readonly string[] }[];
+  siteBibliographies?: readonly { path: string; keys: readonly string[]; page?: string }[];
   /**
    * Quarto's directory metadata (`_metadata.yml`) that names authors, for the posts under its
    * folder that name none (`io/site-data.ts`): the folder and the file as the source files' paths

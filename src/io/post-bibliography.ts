@@ -77,6 +77,8 @@ export async function copyPostBibliography(projectDir: string, bibliography: { n
 export interface SiteBibliography {
   path: string;
   keys: string[];
+  /** The site's page whose work it is (Hugo Blox's `content/publication/<name>/cite.bib`: `/publication/<name>`). */
+  page?: string;
 }
 
 /** Where academic site generators keep their bibliographies, from the site's root: jekyll-scholar's (al-folio's) and al-folio's Distill posts'. */
@@ -103,6 +105,7 @@ export async function findSiteBibliographies(projectDir: string, source: string)
       if (bibliographyName.test(name)) names.add(path.posix.join(folder, name));
   }
   for (const name of await configuredBibliographies(root)) names.add(name);
+  for (const name of await publicationCitations(root)) names.add(name);
   const found: SiteBibliography[] = [];
   for (const name of [...names].sort()) {
     const file = path.resolve(root, name);
@@ -110,9 +113,28 @@ export async function findSiteBibliographies(projectDir: string, source: string)
     if (back.startsWith('..') || path.isAbsolute(back)) continue;
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    found.push({ path: path.relative(projectDir, file).split(path.sep).join('/'), keys: bibliographyKeys(name, text) });
+    const page = /^content\/(.+)\/cite\.bib$/.exec(name)?.[1];
+    found.push({ path: path.relative(projectDir, file).split(path.sep).join('/'), keys: bibliographyKeys(name, text), ...(page ? { page: `/${page}` } : {}) });
   }
   return found;
+}
+
+/** Hugo Blox's (Wowchemy's) publication pages' citations, `content/publication/<name>/cite.bib`, which `{{< cite page="/publication/<name>" >}}` cites. */
+async function publicationCitations(root: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const section of ['publication', 'publications']) {
+    for (const name of (await readdir(path.join(root, 'content', section)).catch(() => [] as string[])).sort()) {
+      const file = path.posix.join('content', section, name, 'cite.bib');
+      if (
+        await stat(path.join(root, file)).then(
+          (found) => found.isFile(),
+          () => false,
+        )
+      )
+        names.push(file);
+    }
+  }
+  return names;
 }
 
 /** The files a Jupyter Book's `_config.yml` names (`bibtex_bibfiles:`) or a MyST project's `myst.yml` (`project.bibliography:`). */

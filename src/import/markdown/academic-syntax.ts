@@ -212,6 +212,8 @@ const distillNote = /<(\/?)d-footnote\s*>/g;
 const distillBibliography = /<d-bibliography\b[^>]*>(?:\s*<\/d-bibliography>)?/g;
 // hugo-cite (loup-brun/hugo-cite) and its forks: `{{< cite "key" >}}`, `{{< cite "a; b" 23 >}}`.
 const hugoCite = /\{\{([<%])\s*cite\s+((?:"[^"]*"|'[^']*'|[^\s"'<>%}]+)(?:\s+(?:"[^"]*"|'[^']*'|[^\s"'<>%}]+))*)\s*[>%]\}\}/g;
+// Hugo Blox's (Wowchemy's, Academic's) citation of one of the site's publication pages: `{{< cite page="/publication/x" view="4" >}}`.
+const hugoPageCite = /\{\{([<%])\s*cite\s+(?:[^<>%{}]*?\s)?page\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>%}]+))[^<>%{}]*?[>%]\}\}/g;
 const hugoBibliography = /\{\{([<%])\s*bibliography\b[^{}]*?[>%]\}\}/g;
 // MyST's roles (sphinxcontrib-bibtex, mystmd): `{cite}`, `{cite:p}`, `{cite:t}`, `{footcite}`…
 const mystRole = /\{(cite|footcite)(?::(p|ps|t|ts|author|year|yearpar|label|alp|text|num))?\}`([^`]+)`/g;
@@ -237,6 +239,7 @@ function constructsIn(line: string): Found[] {
   add(distillCite, (match) => ({ citation: { keys: splitKeys(match[1] ?? match[2] ?? ''), locators: [] } }));
   add(distillNote, (match) => ({ replacement: match[1] ? inlineNoteClose : inlineNoteOpen }));
   add(distillBibliography, () => ({ drop: listRequest('Distill’s <d-bibliography>') }));
+  add(hugoPageCite, (match) => ({ citation: { keys: [pageCitationKey(match[2] ?? match[3] ?? match[4] ?? '')], locators: [] } }));
   add(hugoCite, (match) => ({ citation: hugoCitation(match[2] as string) }));
   add(hugoBibliography, () => ({ drop: listRequest('the {{< bibliography >}} shortcode') }));
   add(quartoAside, (match) => ({ replacement: `${inlineNoteOpen}${match[1]}${inlineNoteClose}` }));
@@ -281,6 +284,11 @@ function mystCitation(variant: string | undefined, body: string): Citation {
   if (variant === 't' || variant === 'ts' || variant === 'author') return { keys, locators: [], inText: true };
   if (variant === 'year' || variant === 'yearpar') return { keys, locators: [], yearOnly: true };
   return { keys, locators: [] };
+}
+
+/** How the keys map names a site page's own citation (`page:/publication/x`), apart from the bibliographies' keys. */
+export function pageCitationKey(page: string): string {
+  return `page:/${page.trim().replace(/^\/+|\/+$/g, '')}`;
 }
 
 function splitKeys(text: string): string[] {
@@ -334,7 +342,9 @@ function rewriteLine(lines: string[], index: number, bibliographyKeys: ReadonlyM
     const citation = item.citation as Citation;
     const keys = citation.keys.map((key) => bibliographyKeys.get(key) ?? bibliographyKeys.get(key.toLowerCase()));
     if (keys.some((key) => key === undefined)) {
-      const missing = citation.keys.filter((_key, at) => keys[at] === undefined);
+      const missing = citation.keys
+        .filter((_key, at) => keys[at] === undefined)
+        .map((key) => (key.startsWith('page:') ? `the page ${key.slice(5)} (a cite.bib beside it)` : key));
       result.unknown.push({ key: missing.join(', '), typed: item.syntax, line: index + 1, column });
       text += keptAsTyped(item.syntax);
       if (!reasons.includes(unknownReason)) reasons.push(unknownReason);

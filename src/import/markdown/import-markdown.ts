@@ -31,7 +31,7 @@ import { type HtmlBody, htmlToMdast, recognisePlainNotesBesideScripts } from '..
 import { sanitiseHast } from '../html/sanitise.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
-import { type AcademicSyntaxResult, academicSyntax, inlineNoteOpen } from './academic-syntax.ts';
+import { type AcademicSyntaxResult, academicSyntax, inlineNoteOpen, pageCitationKey } from './academic-syntax.ts';
 import { readCodeChunks } from './code-chunks.ts';
 import { withFootnoteLabelsMended } from './footnote-labels.ts';
 import {
@@ -231,11 +231,14 @@ function codeSpansAsBlocks(tree: Root, codeLines: readonly CodeLine[]): void {
 /** Every key of the bibliographies found in what was imported, by itself and in lower case, as the file spells it. */
 function siteBibliographyKeys(options: ImportOptions): Map<string, string> {
   const keys = new Map<string, string>();
-  for (const file of options.siteBibliographies ?? [])
+  for (const file of options.siteBibliographies ?? []) {
+    // A page's own citation (Hugo Blox's cite.bib) is cited by the page: its first entry is the page's work.
+    if (file.page && file.keys[0]) keys.set(pageCitationKey(file.page), file.keys[0]);
     for (const key of file.keys) {
       if (!keys.has(key)) keys.set(key, key);
       if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
     }
+  }
   return keys;
 }
 

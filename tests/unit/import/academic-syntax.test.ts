@@ -7,7 +7,7 @@ import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { academicSyntax } from '../../../src/import/markdown/academic-syntax.ts';
 import type { ImportOptions } from '../../../src/import/types.ts';
-import { bibliographyKeys } from '../../../src/io/post-bibliography.ts';
+import { bibliographyKeys, findSiteBibliographies } from '../../../src/io/post-bibliography.ts';
 import { findFolderMetadata } from '../../../src/io/site-data.ts';
 
 // Real posts and bibliographies (tests/fixtures/import/real/PROVENANCE.md): al-folio's Distill post,
@@ -76,6 +76,30 @@ describe('hugo-cite’s demonstration page ({{< cite >}}, {{< bibliography >}}, 
     assert.deepEqual(
       lists.map((fate) => fate.line),
       [20, 26],
+    );
+  });
+});
+
+describe('a Hugo Blox (Wowchemy) post citing one of the site’s publication pages ({{< cite page="…" >}})', () => {
+  const name = 'hugo-blox-cite/content/post/26-01-12-paper-heteroEUCLID/index.md';
+
+  test('the page’s cite.bib is found and its work cited; without it the shortcode is kept as typed and reported', async () => {
+    const found = await findSiteBibliographies(fileURLToPath(real), 'hugo-blox-cite');
+    assert.deepEqual(found, [
+      {
+        path: 'hugo-blox-cite/content/publication/chaurasiya-hetero-euclid-2026/cite.bib',
+        keys: ['chaurasiya_hetero-euclid_2026'],
+        page: '/publication/chaurasiya-hetero-euclid-2026',
+      },
+    ]);
+    const cited = imported(name, found);
+    assert.match(cited.markdown, /^\[@chaurasiya_hetero-euclid_2026\]$/m);
+    assert.deepEqual(cited.piece.bibliography?.files, ['../../publication/chaurasiya-hetero-euclid-2026/cite.bib']);
+    const alone = imported(name, undefined);
+    assert.match(alone.markdown, /^\{\{< cite page="\/publication\/chaurasiya-hetero-euclid-2026" view="4" >\}\}$/m);
+    assert.deepEqual(
+      alone.file.messages.filter((message) => message.ruleId === 'import-citation-unknown').map((message) => [message.line, message.column]),
+      [[50, 1]],
     );
   });
 });
