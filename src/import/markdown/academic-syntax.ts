@@ -233,7 +233,11 @@ function constructsIn(line: string): Found[] {
   };
   // Code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it.
   const code = [...line.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
-  const inCode = (start: number) => code.some(([from, to]) => start >= from && start < to);
+  // What Jekyll's `{% raw %}` … `{% endraw %}` holds on the line is shown as typed: examples of the syntax, not citations.
+  const raw = [...line.matchAll(/\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g)].map(
+    (match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const,
+  );
+  const inCode = (start: number) => [...code, ...raw].some(([from, to]) => start >= from && start < to);
   add(mystRole, (match) => ({ citation: mystCitation(match[2], match[3] as string) }));
   add(liquidCitation, (match) => liquidConstruct(match[1] as string, match[2] ?? ''));
   add(distillCite, (match) => ({ citation: { keys: splitKeys(match[1] ?? match[2] ?? ''), locators: [] } }));

@@ -142,8 +142,10 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const frontMatterLines = lines.slice(0, frontMatter.endLine);
   const placeOfKey = (key: string) => Math.max(1, frontMatterLines.findIndex((line) => new RegExp(`^\\s*${key.split('.').at(-1)}\\s*[:=]`).test(line)) + 1);
   const { meta, used, authorKeys, ...attribution } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
-  const named = bibliographyFiles(frontMatter.values.bibliography);
-  if (named.length > 0) used.set('bibliography', 'bibliography');
+  // Pandoc's `bibliography:` (al-folio's Distill posts too), hugo-cite's `bibFile:`.
+  const bibliographyKey = ['bibliography', 'bibFile'].find((key) => frontMatter.values[key] !== undefined) ?? 'bibliography';
+  const named = bibliographyFiles(frontMatter.values[bibliographyKey]);
+  if (named.length > 0) used.set(bibliographyKey, 'bibliography');
   const bibliography = postBibliographies(named, academic, file.path, options);
   if (meta.authors.length === 0) authorsFromFolder(meta, file, options);
   const unattributed =
@@ -185,7 +187,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     meta: chapterMeta({ ...meta, title: meta.title }, { file: file.path, lines: [1, Math.max(1, lines.length)] }),
     body,
     ...(unattributed ? { unattributed } : {}),
-    ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: named.length > 0 ? placeOfKey('bibliography') : 1 } } : {}),
+    ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: named.length > 0 ? placeOfKey(bibliographyKey) : 1 } } : {}),
   };
   return { pieces: [piece], lines: fates };
 }

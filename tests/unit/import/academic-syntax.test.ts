@@ -71,7 +71,9 @@ describe('hugo-cite’s demonstration page ({{< cite >}}, {{< bibliography >}}, 
     assert.match(markdown, /veluti \[@SinatraVitaliRosati2014, 20-22\]\./);
     assert.match(markdown, /membris \[@Goody1978, 25\] servatum/);
     assert.ok(!markdown.includes('{{'));
-    assert.deepEqual(piece.bibliography?.files, ['../bib.json']);
+    // hugo-cite's `bibFile: bib.json` names the site's bib.json, from the site's top.
+    assert.deepEqual(piece.bibliography, { files: ['../bib.json'], line: 3 });
+    assert.deepEqual(fates[2], { line: 3, fate: 'metadata', piece: 1, field: 'bibliography' });
     const lists = fates.filter((fate) => fate.fate === 'dropped' && /reference list: the book makes its own/.test(fate.reason));
     assert.deepEqual(
       lists.map((fate) => fate.line),
@@ -146,6 +148,14 @@ describe('jekyll-scholar tags (al-folio’s post with bibliography, _bibliograph
       ['jekyll-scholar’s {% quote %}: the passage is a block quote, its citation at its end'],
     );
     assert.ok(!file.messages.some((message) => message.ruleId === 'import-citation-unknown'));
+  });
+
+  test('a tag inside {% raw %} … {% endraw %} is an example shown as typed, not a citation', () => {
+    const line = 'The text {% raw %}{% cite Perge2012-vm %}{% endraw %} generates the citation {% cite Perge2012-vm %}.';
+    assert.equal(
+      academicSyntax(line, 1, keysOf('Perge2012-vm')).text,
+      'The text {% raw %}{% cite Perge2012-vm %}{% endraw %} generates the citation [@Perge2012-vm].',
+    );
   });
 
   test('a locator, and {% bibliography %} goes, said why', () => {
