@@ -162,7 +162,8 @@ function listRequest(what: string): string {
 /**
  * A Quarto margin block (`::: {.column-margin}` … `:::`) as a footnote at its place: its lines
  * become the note's definition (indented, so paragraphs and code stay in it), and its marker ends
- * the paragraph before it (or, when none, opens the one after it). Undefined when it is not closed.
+ * the paragraph before it (or, when none, opens the one after it, or else stands alone where the
+ * block opened). Undefined when it is not closed or holds nothing.
  */
 function marginAsFootnote(lines: string[], index: number, colons: string, label: string, changes: SiteSyntaxChange[]): number | undefined {
   const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
@@ -173,14 +174,16 @@ function marginAsFootnote(lines: string[], index: number, colons: string, label:
   const before = lines.slice(0, index).findLastIndex((line) => line.trim() !== '');
   const after = lines.findIndex((line, at) => at > end && line.trim() !== '');
   const host = before >= 0 && isProse(lines[before] as string) ? before : after >= 0 && isProse(lines[after] as string) ? after : undefined;
-  if (host === undefined) return undefined;
-  lines[host] = host === before ? `${(lines[host] as string).trimEnd()}[^${label}]` : `[^${label}] ${lines[host]}`;
-  changes.push({ line: host + 1, reason: 'the marker of a Quarto margin note, which is now a footnote', whole: false, lossy: false });
-  lines[index] = '';
+  if (host !== undefined) {
+    lines[host] = host === before ? `${(lines[host] as string).trimEnd()}[^${label}]` : `[^${label}] ${lines[host]}`;
+    changes.push({ line: host + 1, reason: 'the marker of a Quarto margin note, which is now a footnote', whole: false, lossy: false });
+  }
+  // With no paragraph beside it (between a heading and a table), the marker stands where the block opened.
+  lines[index] = host === undefined ? `[^${label}]` : '';
   changes.push({
     line: index + 1,
     reason: 'a Quarto margin block (::: {.column-margin}): what it holds is a footnote at its place',
-    whole: true,
+    whole: host !== undefined,
     lossy: false,
   });
   for (const entry of content) if (entry.line.trim() !== '') lines[entry.index] = entry === first ? `[^${label}]: ${entry.line.trim()}` : `    ${entry.line}`;

@@ -181,6 +181,11 @@ describe('Quarto margin notes', () => {
     assert.equal(lines[3], '[^margin-note-1]: A note in the margin.');
     assert.equal(lines[6], 'A sentence\uE000with an aside\uE001 goes on.');
   });
+
+  test('a margin block between a heading and a table keeps its marker where it opened', () => {
+    const { text } = academicSyntax(['## Results', '', '::: {.column-margin}', 'Counted twice.', ':::', '', '| a |', '|---|'].join('\n'), 1, keysOf());
+    assert.deepEqual(text.split('\n').slice(2, 5), ['[^margin-note-1]', '[^margin-note-1]: Counted twice.', '']);
+  });
 });
 
 describe('a Quarto blog’s folder metadata and margin notes (tests/fixtures/import/quarto-blog)', () => {
