@@ -82,23 +82,23 @@ export interface SiteBibliography {
 }
 
 /** Where academic site generators keep their bibliographies, from the site's root: jekyll-scholar's (al-folio's) and al-folio's Distill posts'. */
-const bibliographyFolders = ['_bibliography', 'assets/bibliography', 'bibliography'];
+// Not `bibliography/`: a post beside the book's files would read the book's own bibliography as its site's.
+const bibliographyFolders = ['_bibliography', 'assets/bibliography'];
 
 /**
- * The bibliography files of what was imported, read only from inside it (a folder; a file alone
- * has none): every BibTeX, CSL-JSON or RIS file in jekyll-scholar's `_bibliography/`, al-folio's
- * `assets/bibliography/`, `bibliography/`, and at the folder's top (a Jupyter Book's
+ * The bibliography files of what was imported, read only from inside it (a folder, or the folder
+ * of a post named alone): every BibTeX, CSL-JSON or RIS file in jekyll-scholar's `_bibliography/`, al-folio's
+ * `assets/bibliography/`, and at the folder's top (a Jupyter Book's
  * `references.bib`), and those its `_config.yml` names (`bibtex_bibfiles:`), each with its keys.
  */
 export async function findSiteBibliographies(projectDir: string, source: string): Promise<SiteBibliography[]> {
-  const root = path.resolve(projectDir, source);
-  if (
-    !(await stat(root).then(
-      (found) => found.isDirectory(),
-      () => false,
-    ))
-  )
-    return [];
+  const named = path.resolve(projectDir, source);
+  const isFolder = await stat(named).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  // A post named alone is read with its own folder, as its `bibliography:` is (`readPostBibliography`).
+  const root = isFolder ? named : path.dirname(named);
   const names = new Set<string>();
   for (const folder of ['', ...bibliographyFolders]) {
     for (const name of (await readdir(path.join(root, folder)).catch(() => [] as string[])).sort())

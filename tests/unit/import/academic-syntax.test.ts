@@ -49,6 +49,15 @@ describe('al-folio’s Distill post (<d-cite>, <d-footnote>, bibliography: in as
     assert.ok(!markdown.includes('d-cite key'));
   });
 
+  test('the site’s bibliographies are read from inside what was imported: the site, not a post named alone', async () => {
+    const whole = await findSiteBibliographies(fileURLToPath(real), 'al-folio');
+    assert.deepEqual(
+      whole.map((file) => file.path),
+      ['al-folio/_bibliography/papers.bib', 'al-folio/assets/bibliography/2018-12-22-distill.bib'],
+    );
+    assert.deepEqual(await findSiteBibliographies(fileURLToPath(real), 'al-folio/_posts/2018-12-22-distill.md'), []);
+  });
+
   test('without the bibliography (the post imported alone), the citation is kept as typed and reported at its place', () => {
     const { markdown, file } = imported('al-folio/_posts/2018-12-22-distill.md', undefined);
     const unknown = file.messages.filter((message) => message.ruleId === 'import-citation-unknown');
