@@ -17,10 +17,10 @@ import { loadBibliography, managedBibliographyFile, managedBibliographyItems, se
 import { loadBookConfig } from '../io/book-config.ts';
 import { addToContents } from '../io/edit-config.ts';
 import type { FetchedImage } from '../io/fetch-image.ts';
-import { copyPostBibliography, readPostBibliography } from '../io/post-bibliography.ts';
+import { copyPostBibliography, findSiteBibliographies, readPostBibliography } from '../io/post-bibliography.ts';
 import { resolveInside } from '../io/read.ts';
 import { importSourcePath } from '../io/read-source.ts';
-import { findAuthorData } from '../io/site-data.ts';
+import { findAuthorData, findFolderMetadata } from '../io/site-data.ts';
 import { copyFileAtomic, writeFileAtomic } from '../io/stage.ts';
 import { type EditedPolicy, type PlannedChapter, planChapterWrites, writeChapters } from '../io/write-chapters.ts';
 import { exitCodes, UsageError } from './errors.ts';
@@ -170,12 +170,16 @@ async function importSources(
   const fetched = options.fetchImages ? new Map<string, FetchedImage>() : undefined;
   for (const source of sources) {
     const authorData = await findAuthorData(projectDir, source);
+    const siteBibliographies = await findSiteBibliographies(projectDir, source);
+    const folderMetadata = await findFolderMetadata(projectDir, source);
     const { input, result } = await importSourcePath(
       projectDir,
       source,
       {
         defaultAuthor: options.author?.trim() ?? sourceSettings(config, projectDir, source)?.author,
         ...(authorData ? { authorData } : {}),
+        ...(siteBibliographies.length > 0 ? { siteBibliographies } : {}),
+        ...(folderMetadata.length > 0 ? { folderMetadata } : {}),
         postTypes: options.postTypes,
         includeDrafts: options.drafts,
       },

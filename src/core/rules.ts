@@ -113,6 +113,11 @@ export const rules = {
     summary:
       'A bibliography file a post names (`bibliography:`) is missing, outside what was imported, or in a format the book does not read: its citations stay unresolved.',
   },
+  'import-citation-unknown': {
+    severity: 'warning',
+    summary:
+      'A post cites, in its site’s syntax (jekyll-scholar, Distill, hugo-cite, MyST), a key that no bibliography file found in what was imported holds: the citation is kept as typed, and no entry is made up.',
+  },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },
   'import-title-recased': {
@@ -159,6 +164,11 @@ export const rules = {
   'import-author-assumed': {
     severity: 'warning',
     summary: 'A piece without a byline was credited to the author the editor named for its source (`--author`, `sources.<path>.author`).',
+  },
+  'import-author-from-folder': {
+    severity: 'warning',
+    summary:
+      'A post that names no author was credited to the authors its folder’s metadata names (Quarto’s `_metadata.yml`), as the site showed it: the message says which file.',
   },
   'import-author-incomplete': {
     severity: 'warning',

@@ -52,6 +52,19 @@ export interface ImportOptions {
   defaultAuthor: string | undefined;
   /** A site's author data (Jekyll's `_data/authors.yml`, Docusaurus's `authors.yml`, Hugo's `data/authors/`): key → name, for posts that name their author by key. */
   authorData?: Readonly<Record<string, string>>;
+  /**
+   * The bibliography files found in what was imported (`io/post-bibliography.ts`: al-folio's
+   * `_bibliography/` and `assets/bibliography/`, a Jupyter Book's `references.bib`), each with the
+   * keys it holds, its path as the source files' (from the project): a post citing in its site's
+   * own syntax (`{% cite key %}`, `<d-cite>`, `{cite:p}`) cites from them.
+   */
+  siteBibliographies?: readonly { path: string; keys: readonly string[]; page?: string }[];
+  /**
+   * Quarto's directory metadata (`_metadata.yml`) that names authors, for the posts under its
+   * folder that name none (`io/site-data.ts`): the folder and the file as the source files' paths
+   * (from the project), and the `author:` value as written.
+   */
+  folderMetadata?: readonly { folder: string; file: string; author: unknown }[];
   /** Post types to import (default `post`): WordPress/Ghost types; Substack `podcast`, `thread`, `page`; Medium `response`. */
   postTypes?: readonly string[];
   /** Import drafts and private posts too. */

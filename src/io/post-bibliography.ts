@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { SourceInput } from '../import/types.ts';
 import { bibliographyDir, managedBibliographyFile } from './bibliography.ts';
 import { writeFileAtomic } from './stage.ts';
@@ -70,4 +71,110 @@ export async function copyPostBibliography(projectDir: string, bibliography: { n
     await writeFileAtomic(path.join(folder, name), bibliography.bytes);
     return { path: relative, renamed: index > 1, present: false };
   }
+}
+
+/** A bibliography file of the site imported: its path from the project (as the source files'), the keys it holds. */
+export interface SiteBibliography {
+  path: string;
+  keys: string[];
+  /** The site's page whose work it is (Hugo Blox's `content/publication/<name>/cite.bib`: `/publication/<name>`). */
+  page?: string;
+}
+
+/** Where academic site generators keep their bibliographies, from the site's root: jekyll-scholar's (al-folio's) and al-folio's Distill posts'. */
+// Not `bibliography/`: a post beside the book's files would read the book's own bibliography as its site's.
+const bibliographyFolders = ['_bibliography', 'assets/bibliography'];
+
+/**
+ * The bibliography files of what was imported, read only from inside it (a folder, or the folder
+ * of a post named alone): every BibTeX, CSL-JSON or RIS file in jekyll-scholar's `_bibliography/`, al-folio's
+ * `assets/bibliography/`, and at the folder's top (a Jupyter Book's
+ * `references.bib`), and those its `_config.yml` names (`bibtex_bibfiles:`), each with its keys.
+ */
+export async function findSiteBibliographies(projectDir: string, source: string): Promise<SiteBibliography[]> {
+  const named = path.resolve(projectDir, source);
+  const isFolder = await stat(named).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  // A post named alone is read with its own folder, as its `bibliography:` is (`readPostBibliography`).
+  const root = isFolder ? named : path.dirname(named);
+  const names = new Set<string>();
+  for (const folder of ['', ...bibliographyFolders]) {
+    for (const name of (await readdir(path.join(root, folder)).catch(() => [] as string[])).sort())
+      if (bibliographyName.test(name)) names.add(path.posix.join(folder, name));
+  }
+  for (const name of await configuredBibliographies(root)) names.add(name);
+  for (const name of await publicationCitations(root)) names.add(name);
+  const found: SiteBibliography[] = [];
+  for (const name of [...names].sort()) {
+    const file = path.resolve(root, name);
+    const back = path.relative(root, await realpath(file).catch(() => file));
+    if (back.startsWith('..') || path.isAbsolute(back)) continue;
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const page = /^content\/(.+)\/cite\.bib$/.exec(name)?.[1];
+    found.push({ path: path.relative(projectDir, file).split(path.sep).join('/'), keys: bibliographyKeys(name, text), ...(page ? { page: `/${page}` } : {}) });
+  }
+  return found;
+}
+
+/** Hugo Blox's (Wowchemy's) publication pages' citations, `content/publication/<name>/cite.bib`, which `{{< cite page="/publication/<name>" >}}` cites. */
+async function publicationCitations(root: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const section of ['publication', 'publications']) {
+    for (const name of (await readdir(path.join(root, 'content', section)).catch(() => [] as string[])).sort()) {
+      const file = path.posix.join('content', section, name, 'cite.bib');
+      if (
+        await stat(path.join(root, file)).then(
+          (found) => found.isFile(),
+          () => false,
+        )
+      )
+        names.push(file);
+    }
+  }
+  return names;
+}
+
+/** The files a Jupyter Book's `_config.yml` names (`bibtex_bibfiles:`) or a MyST project's `myst.yml` (`project.bibliography:`). */
+async function configuredBibliographies(root: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const [file, pick] of [
+    ['_config.yml', (data: Record<string, unknown>) => data.bibtex_bibfiles],
+    ['myst.yml', (data: Record<string, unknown>) => (data.project as Record<string, unknown> | undefined)?.bibliography],
+  ] as const) {
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    let data: unknown;
+    try {
+      data = parseYaml(text);
+    } catch {
+      continue;
+    }
+    const value = data && typeof data === 'object' ? pick(data as Record<string, unknown>) : undefined;
+    const list = Array.isArray(value) ? value : [value];
+    for (const item of list) if (typeof item === 'string' && bibliographyName.test(item)) names.push(path.posix.normalize(item));
+  }
+  return names;
+}
+
+/**
+ * The keys a bibliography file holds, read as its format writes them: BibTeX's `@type{key,`
+ * (not `@string`, `@comment`, `@preamble`), CSL-JSON's `id`, RIS's `ID  -`.
+ */
+export function bibliographyKeys(name: string, text: string): string[] {
+  if (/\.json$/i.test(name)) {
+    try {
+      const data: unknown = JSON.parse(text);
+      const items = Array.isArray(data) ? data : [];
+      return items.flatMap((item) => (item && typeof item === 'object' && 'id' in item ? [String((item as { id: unknown }).id)] : []));
+    } catch {
+      return [];
+    }
+  }
+  if (/\.ris$/i.test(name)) return [...text.matchAll(/^ID {2}- *(\S.*?)\s*$/gm)].map((match) => match[1] as string);
+  return [...text.matchAll(/^\s*@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,/gm)]
+    .filter((match) => !/^(?:string|comment|preamble)$/i.test(match[1] as string))
+    .map((match) => match[2] as string);
 }

@@ -95,6 +95,47 @@ function parsedData(name: string, text: string): unknown {
   }
 }
 
+/** Quarto's directory metadata: a folder's `_metadata.yml` `author:`, which applies to the posts under it that name none. */
+export interface FolderMetadata {
+  /** The folder, from the project, `/`-separated. */
+  folder: string;
+  /** The `_metadata.yml` file, from the project. */
+  file: string;
+  author: unknown;
+}
+
+/**
+ * The `_metadata.yml` files that name authors (`author:` or `authors:`) for a post or folder of
+ * posts: in the folders above it inside the project, and, for a folder, in every folder under it.
+ * A file that cannot be read or parsed is passed over, as Quarto would fail on it anyway.
+ */
+export async function findFolderMetadata(projectDir: string, source: string): Promise<FolderMetadata[]> {
+  const start = resolveInside(projectDir, source);
+  if (!start) return [];
+  const root = path.resolve(projectDir);
+  const folders: string[] = [];
+  const top = (await isFolder(start)) ? start : path.dirname(start);
+  for (let folder = top; folder === root || folder.startsWith(`${root}${path.sep}`); folder = path.dirname(folder)) {
+    folders.push(folder);
+    if (folder === root) break;
+  }
+  if (await isFolder(start)) {
+    const below = await readdir(start, { recursive: true }).catch(() => [] as string[]);
+    for (const name of below.sort()) if (path.basename(name) === '_metadata.yml') folders.push(path.join(start, path.dirname(name)));
+  }
+  const found: FolderMetadata[] = [];
+  for (const folder of [...new Set(folders)]) {
+    const file = path.join(folder, '_metadata.yml');
+    const data = parsedData(file, (await readFile(file, 'utf8').catch(() => undefined)) ?? '');
+    const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    const author = record?.author ?? record?.authors;
+    if (author === undefined) continue;
+    const fromProject = (at: string) => path.relative(projectDir, at).split(path.sep).join('/');
+    found.push({ folder: fromProject(folder), file: fromProject(file), author });
+  }
+  return found;
+}
+
 async function isFolder(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isDirectory() === true;
 }

@@ -147,6 +147,11 @@ function namesOf(value: unknown, authorData: Readonly<Record<string, string>> | 
   return { names: [...new Set(reading.names)], keys: reading.keys };
 }
 
+/** The names a value of a folder's metadata gives as authors (Quarto's `_metadata.yml` `author:`), as a post's front matter would. */
+export function namesIn(value: unknown, authorData: Readonly<Record<string, string>> | undefined): string[] {
+  return namesOf(value, authorData).names;
+}
+
 /**
  * Maps a post's front matter to a chapter's: the common keys of Jekyll, Hugo, Zola and Eleventy,
  * entities decoded, names checked, dates read in the post's language. A date only the file name

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import { h } from 'hastscript';
@@ -31,6 +32,7 @@ import { sanitiseHast } from '../html/sanitise.ts';
 import { isOnTheWeb, setLargerCopy } from '../images.ts';
 import { decodeEntities } from '../text.ts';
 import type { ChapterField, ImportedPiece, ImportOptions, ImportResult, LineFate } from '../types.ts';
+import { type AcademicSyntaxResult, academicSyntax, inlineNoteOpen, pageCitationKey } from './academic-syntax.ts';
 import { readCodeChunks } from './code-chunks.ts';
 import { withFootnoteLabelsMended } from './footnote-labels.ts';
 import {
@@ -41,6 +43,7 @@ import {
   type MetaDraft,
   metadataHeader,
   nameForAuthorKey,
+  namesIn,
 } from './front-matter.ts';
 import type { CodeLine } from './hugo-shortcodes.ts';
 import { shortcodeNotesToFootnotes } from './note-shortcodes.ts';
@@ -85,10 +88,15 @@ function parsePost(text: string, file: VFile): { tree: Root; notesHeadingLine: n
   postMath(tree, labels.text);
   const shortcodeNotes = shortcodeNotesToFootnotes(tree);
   for (const { opening, line, column } of shortcodeNotes.unclosed)
-    report(file, 'import-note-unclosed', `the footnote shortcode ${opening} is never closed: the note was taken to run to the end of its paragraph`, {
-      line,
-      column,
-    });
+    report(
+      file,
+      'import-note-unclosed',
+      `the footnote ${opening === inlineNoteOpen ? 'typed in place (<d-footnote>)' : `shortcode ${opening}`} is never closed: the note was taken to run to the end of its paragraph`,
+      {
+        line,
+        column,
+      },
+    );
   checkNotes(tree, file, labels.text, placeLocator(labels.text));
   return { tree, notesHeadingLine: shortcodeNotes.notesHeadingLine };
 }
@@ -118,10 +126,7 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   // Pelican and MultiMarkdown put the metadata in `Key: value` lines with no delimiters.
   const header = frontMatterEnd(lines) === 0 ? metadataHeader(lines) : undefined;
   const headerless = header ? lines.map((line, index) => (index < header.endLine ? '' : line)).join('\n') : text;
-  const siteSyntax = withoutSiteSyntax(headerless, (header?.endLine ?? frontMatterEnd(lines)) + 1);
-  for (const change of siteSyntax.changes.filter((item) => item.lossy))
-    report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
-  const siteLines = new Map(siteSyntax.changes.filter((change) => change.whole).map((change) => [change.line, change.reason]));
+  const { academic, siteSyntax, siteLines } = readSiteSyntax(headerless, (header?.endLine ?? frontMatterEnd(lines)) + 1, file, options);
   const { tree, notesHeadingLine } = parsePost(siteSyntax.text, file);
   codeSpansAsBlocks(tree, siteSyntax.codeLines);
   const chunks = readCodeChunks(tree, file);
@@ -138,8 +143,12 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
   const frontMatterLines = lines.slice(0, frontMatter.endLine);
   const placeOfKey = (key: string) => Math.max(1, frontMatterLines.findIndex((line) => new RegExp(`^\\s*${key.split('.').at(-1)}\\s*[:=]`).test(line)) + 1);
   const { meta, used, authorKeys, ...attribution } = frontMatterToMeta(frontMatter.values, file, options, placeOfKey);
-  const bibliography = bibliographyFiles(frontMatter.values.bibliography);
-  if (bibliography.length > 0) used.set('bibliography', 'bibliography');
+  // Pandoc's `bibliography:` (al-folio's Distill posts too), hugo-cite's `bibFile:`.
+  const bibliographyKey = ['bibliography', 'bibFile'].find((key) => frontMatter.values[key] !== undefined) ?? 'bibliography';
+  const named = bibliographyFiles(frontMatter.values[bibliographyKey]);
+  if (named.length > 0) used.set(bibliographyKey, 'bibliography');
+  const bibliography = postBibliographies(named, academic, file.path, options);
+  if (meta.authors.length === 0) authorsFromFolder(meta, file, options);
   const unattributed =
     meta.authors.length === 0 && authorNamedInBody(meta, authorKeys, siteSyntax.text, frontMatter.endLine, file) ? undefined : attribution.unattributed;
   const titleLines = meta.title ? undefined : titleFromHeading(tree, meta);
@@ -179,9 +188,25 @@ export function importMarkdown(file: VFile, options: ImportOptions): ImportResul
     meta: chapterMeta({ ...meta, title: meta.title }, { file: file.path, lines: [1, Math.max(1, lines.length)] }),
     body,
     ...(unattributed ? { unattributed } : {}),
-    ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: placeOfKey('bibliography') } } : {}),
+    ...(bibliography.length > 0 ? { bibliography: { files: bibliography, line: named.length > 0 ? placeOfKey(bibliographyKey) : 1 } } : {}),
   };
   return { pieces: [piece], lines: fates };
+}
+
+/**
+ * The post's text without its site's syntax, from the body's first line: academic citations and
+ * notes first (`academic-syntax.ts`, each unknown key reported), then the generator's tags and
+ * shortcodes (`site-syntax.ts`, lossy changes reported); the reason each whole line went.
+ */
+function readSiteSyntax(text: string, bodyStart: number, file: VFile, options: ImportOptions) {
+  const academic = academicSyntax(text, bodyStart, siteBibliographyKeys(options));
+  for (const { key, typed, line, column } of academic.unknown)
+    report(file, 'import-citation-unknown', `${typed} cites ${key}, which no bibliography found in what was imported holds: kept as typed`, { line, column });
+  const siteSyntax = withoutSiteSyntax(academic.text, bodyStart);
+  for (const change of siteSyntax.changes.filter((item) => item.lossy))
+    report(file, 'import-site-syntax', `${change.reason}: look at the original post`, { line: change.line, column: 1 });
+  const siteLines = new Map([...academic.changes, ...siteSyntax.changes].filter((change) => change.whole).map((change) => [change.line, change.reason]));
+  return { academic, siteSyntax, siteLines };
 }
 
 /**
@@ -206,6 +231,39 @@ function codeSpansAsBlocks(tree: Root, codeLines: readonly CodeLine[]): void {
   });
 }
 
+/** Every key of the bibliographies found in what was imported, by itself and in lower case, as the file spells it. */
+function siteBibliographyKeys(options: ImportOptions): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const file of options.siteBibliographies ?? []) {
+    // A page's own citation (Hugo Blox's cite.bib) is cited by the page: its first entry is the page's work.
+    if (file.page && file.keys[0]) keys.set(pageCitationKey(file.page), file.keys[0]);
+    for (const key of file.keys) {
+      if (!keys.has(key)) keys.set(key, key);
+      if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The bibliography files of a post, relative to it: those its front matter names (found beside it,
+ * else, as al-folio's Distill posts mean them, among the site's: `assets/bibliography/<name>`) and
+ * those holding a key it cites in a site's own syntax.
+ */
+function postBibliographies(named: readonly string[], academic: AcademicSyntaxResult, postPath: string | undefined, options: ImportOptions): string[] {
+  const site = options.siteBibliographies ?? [];
+  const folder = path.posix.dirname((postPath ?? '').split(path.sep).join('/'));
+  const relative = (file: string) => path.posix.relative(folder, file);
+  const files = named.map((name) => {
+    if (site.some((file) => file.path === path.posix.join(folder, name))) return name;
+    const elsewhere = site.find((file) => path.posix.basename(file.path) === path.posix.basename(name));
+    return elsewhere ? relative(elsewhere.path) : name;
+  });
+  const cited = new Set(academic.cited.map((item) => item.key));
+  for (const file of site) if (file.keys.some((key) => cited.has(key)) && !files.includes(relative(file.path))) files.push(relative(file.path));
+  return files;
+}
+
 /** A front matter's `bibliography:` (Pandoc, Quarto, R Markdown): one file or a list of them. */
 function bibliographyFiles(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
@@ -219,6 +277,28 @@ function titleFromHeading(tree: Root, meta: MetaDraft): [number, number] | undef
   meta.title = decodeEntities(plainText(heading)).trim();
   tree.children.splice(tree.children.indexOf(heading), 1);
   return heading.position ? [heading.position.start.line, heading.position.end.line] : undefined;
+}
+
+/**
+ * A post that names no author takes those of the nearest folder above it whose `_metadata.yml`
+ * names some (Quarto's directory metadata, which the site applied to it), reported with the file.
+ */
+function authorsFromFolder(meta: MetaDraft, file: VFile, options: ImportOptions): void {
+  const postFolder = path.posix.dirname((file.path ?? '').split(path.sep).join('/'));
+  const holds = (folder: string) => folder === '' || folder === '.' || postFolder === folder || postFolder.startsWith(`${folder}/`);
+  const nearest = (options.folderMetadata ?? []).filter((entry) => holds(entry.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+  const names = nearest ? namesIn(nearest.author, options.authorData) : [];
+  if (!nearest || names.length === 0) return;
+  meta.authors = names;
+  report(
+    file,
+    'import-author-from-folder',
+    `the post names no author: credited to ${names.join(', ')}, whom ${nearest.file} names for the posts in its folder`,
+    {
+      line: 1,
+      column: 1,
+    },
+  );
 }
 
 /** Credits the author a key stands for when the post prints the name (reported as inferred); true if it did. */

@@ -4,6 +4,7 @@ import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import { noteShortcodeNames } from '../notes/note-shortcodes.ts';
 import { notesHeadingKind } from '../notes/notes-heading.ts';
+import { inlineNoteClose, inlineNoteOpen } from './academic-syntax.ts';
 
 /**
  * Posts written for a footnote plugin type each note where its marker goes: `[ref]…[/ref]`
@@ -19,7 +20,9 @@ export interface UnclosedNote {
   column: number;
 }
 
-const opening = new RegExp(`\\[(${noteShortcodeNames.join('|')})(?:\\s[^\\]]*)?\\]`, 'i');
+// A note typed in place in other syntax (Distill's `<d-footnote>`, Quarto's `[…]{.aside}`) is marked by `academic-syntax.ts`.
+const opening = new RegExp(`\\[(${noteShortcodeNames.join('|')})(?:\\s[^\\]]*)?\\]|(${inlineNoteOpen})`, 'i');
+const closing = (name: string) => (name === inlineNoteOpen ? inlineNoteClose : `[/${name}]`);
 
 export interface ShortcodeNotes {
   notes: number;
@@ -80,13 +83,13 @@ function notesOf(nodes: readonly PhrasingContent[], definitions: FootnoteDefinit
     let rest = node.value;
     while (rest !== '') {
       if (open) {
-        const end = rest.toLowerCase().indexOf(`[/${open.name}]`);
+        const end = rest.toLowerCase().indexOf(closing(open.name));
         if (end < 0) {
           open.held.push(textLike(node, rest));
           rest = '';
         } else {
           if (end > 0) open.held.push(textLike(node, rest.slice(0, end)));
-          rest = rest.slice(end + open.name.length + 3);
+          rest = rest.slice(end + closing(open.name).length);
           close();
         }
         continue;
@@ -98,7 +101,7 @@ function notesOf(nodes: readonly PhrasingContent[], definitions: FootnoteDefinit
       }
       if (found.index > 0) out.push(textLike(node, rest.slice(0, found.index)));
       const start = node.position?.start;
-      open = { name: (found[1] ?? '').toLowerCase(), typed: found[0], held: [], start: startOf(node, rest, found.index) ?? start };
+      open = { name: (found[1] ?? found[2] ?? '').toLowerCase(), typed: found[0], held: [], start: startOf(node, rest, found.index) ?? start };
       rest = rest.slice(found.index + found[0].length);
     }
   }

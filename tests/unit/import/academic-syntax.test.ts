@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { bodyToMarkdown } from '../../../src/import/chapter-markdown.ts';
+import { importSource } from '../../../src/import/import.ts';
+import { academicSyntax } from '../../../src/import/markdown/academic-syntax.ts';
+import type { ImportOptions } from '../../../src/import/types.ts';
+import { bibliographyKeys, findSiteBibliographies } from '../../../src/io/post-bibliography.ts';
+import { findFolderMetadata } from '../../../src/io/site-data.ts';
+
+// Real posts and bibliographies (tests/fixtures/import/real/PROVENANCE.md): al-folio's Distill post,
+// hugo-cite's demonstration page, Jupyter Book's page on citations.
+const real = new URL('../../fixtures/import/real/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, real), 'utf8');
+
+/** The site's bibliographies as `cli/import.ts` finds them, from the project (here the fixtures folder). */
+function site(...files: string[]): ImportOptions['siteBibliographies'] {
+  return files.map((name) => ({ path: name, keys: bibliographyKeys(name, read(name)) }));
+}
+
+function imported(name: string, siteBibliographies: ImportOptions['siteBibliographies']) {
+  const file = new VFile({ path: name, value: read(name) });
+  const result = importSource(file, { defaultAuthor: undefined, includeDrafts: true, ...(siteBibliographies ? { siteBibliographies } : {}) });
+  const piece = result.chapters[0]?.piece;
+  assert.ok(piece);
+  const fates = result.members?.[0]?.lines ?? result.lines;
+  return { file, piece, fates, markdown: bodyToMarkdown(piece.body) };
+}
+
+const keysOf = (...keys: string[]) => new Map(keys.flatMap((key) => [[key, key] as const, [key.toLowerCase(), key] as const]));
+
+describe('al-folio’s Distill post (<d-cite>, <d-footnote>, bibliography: in assets/bibliography/)', () => {
+  const bib = 'al-folio/assets/bibliography/2018-12-22-distill.bib';
+
+  test('the citation is a Pandoc citation of the post’s bibliography, found where al-folio keeps it', () => {
+    const { markdown, piece, file } = imported('al-folio/_posts/2018-12-22-distill.md', site(bib));
+    assert.match(markdown, /The citation is presented inline like this: \[@gregor2015draw\] \(a number/);
+    assert.deepEqual(piece.bibliography, { files: ['../assets/bibliography/2018-12-22-distill.bib'], line: 25 });
+    assert.deepEqual(piece.meta.authors, ['Albert Einstein', 'Boris Podolsky', 'Nathan Rosen']);
+    assert.ok(!file.messages.some((message) => message.ruleId === 'import-citation-unknown'));
+  });
+
+  test('the footnote typed in place is a footnote there; the tag in a code span stays code', () => {
+    const { markdown } = imported('al-folio/_posts/2018-12-22-distill.md', site(bib));
+    assert.match(markdown, /in a `<d-footnote>` tag\. The number of the footnote will be automatically generated\.\[\^1\]/);
+    assert.match(markdown, /\n\[\^1\]: This will become a hoverable footnote\.\n/);
+    assert.ok(!markdown.includes('d-cite key'));
+  });
+
+  test('the site’s bibliographies are read from inside what was imported: the site, not a post named alone', async () => {
+    const whole = await findSiteBibliographies(fileURLToPath(real), 'al-folio');
+    assert.deepEqual(
+      whole.map((file) => file.path),
+      ['al-folio/_bibliography/papers.bib', 'al-folio/assets/bibliography/2018-12-22-distill.bib'],
+    );
+    assert.deepEqual(await findSiteBibliographies(fileURLToPath(real), 'al-folio/_posts/2018-12-22-distill.md'), []);
+  });
+
+  test('without the bibliography (the post imported alone), the citation is kept as typed and reported at its place', () => {
+    const { markdown, file } = imported('al-folio/_posts/2018-12-22-distill.md', undefined);
+    const unknown = file.messages.filter((message) => message.ruleId === 'import-citation-unknown');
+    assert.deepEqual(
+      unknown.map((message) => [message.line, message.column]),
+      [[89, 45]],
+    );
+    assert.match(String(unknown[0]?.reason), /gregor2015draw/);
+    // Escaped, so it prints as the post typed it rather than being taken for HTML.
+    assert.match(markdown, /like this: \\<d-cite key="gregor2015draw">\\<\/d-cite> \(a number/);
+    assert.ok(!markdown.includes('[@gregor2015draw]'));
+  });
+});
+
+describe('hugo-cite’s demonstration page ({{< cite >}}, {{< bibliography >}}, CSL-JSON)', () => {
+  test('citations with several keys and a page each become Pandoc citations; the reference lists go, said why', () => {
+    const { markdown, piece, fates } = imported('hugo-cite/content/demo.md', site('hugo-cite/bib.json'));
+    assert.match(markdown, /Lorem ipsum dolor \[@VitaliRosati2016, 20; @SinatraVitaliRosati2014, 22-23\] amet\./);
+    assert.match(markdown, /Lorem markdownum\[@vial_design_2017\], a quoque/);
+    assert.match(markdown, /veluti \[@SinatraVitaliRosati2014, 20-22\]\./);
+    assert.match(markdown, /membris \[@Goody1978, 25\] servatum/);
+    assert.ok(!markdown.includes('{{'));
+    // hugo-cite's `bibFile: bib.json` names the site's bib.json, from the site's top.
+    assert.deepEqual(piece.bibliography, { files: ['../bib.json'], line: 3 });
+    assert.deepEqual(fates[2], { line: 3, fate: 'metadata', piece: 1, field: 'bibliography' });
+    const lists = fates.filter((fate) => fate.fate === 'dropped' && /reference list: the book makes its own/.test(fate.reason));
+    assert.deepEqual(
+      lists.map((fate) => fate.line),
+      [20, 26],
+    );
+  });
+});
+
+describe('a Hugo Blox (Wowchemy) post citing one of the site’s publication pages ({{< cite page="…" >}})', () => {
+  const name = 'hugo-blox-cite/content/post/26-01-12-paper-heteroEUCLID/index.md';
+
+  test('the page’s cite.bib is found and its work cited; without it the shortcode is kept as typed and reported', async () => {
+    const found = await findSiteBibliographies(fileURLToPath(real), 'hugo-blox-cite');
+    assert.deepEqual(found, [
+      {
+        path: 'hugo-blox-cite/content/publication/chaurasiya-hetero-euclid-2026/cite.bib',
+        keys: ['chaurasiya_hetero-euclid_2026'],
+        page: '/publication/chaurasiya-hetero-euclid-2026',
+      },
+    ]);
+    const cited = imported(name, found);
+    assert.match(cited.markdown, /^\[@chaurasiya_hetero-euclid_2026\]$/m);
+    assert.deepEqual(cited.piece.bibliography?.files, ['../../publication/chaurasiya-hetero-euclid-2026/cite.bib']);
+    const alone = imported(name, undefined);
+    assert.match(alone.markdown, /^\{\{< cite page="\/publication\/chaurasiya-hetero-euclid-2026" view="4" >\}\}$/m);
+    assert.deepEqual(
+      alone.file.messages.filter((message) => message.ruleId === 'import-citation-unknown').map((message) => [message.line, message.column]),
+      [[50, 1]],
+    );
+  });
+});
+
+describe('Jupyter Book’s page on citations (MyST roles, {bibliography} directives, _config.yml’s references.bib)', () => {
+  const source = read('jupyter-book/content/citations.md');
+
+  test('each role has its Pandoc form; roles shown as code stay code; fenced examples are left alone', () => {
+    const { text, cited, unknown } = academicSyntax(source, 1, keysOf(...bibliographyKeys('references.bib', read('jupyter-book/references.bib'))));
+    const lines = text.split('\n');
+    assert.equal(lines[30], '- The citation `` {cite:p}`perez2011python` `` results in [@perez2011python]');
+    assert.equal(lines[31], '- The citation `` {cite:t}`perez2011python` `` results in @perez2011python');
+    assert.equal(lines[32], '- The citation `` {cite:ps}`perez2011python` `` results in [@perez2011python]');
+    assert.equal(lines[33], '- The citation `` {cite:ts}`perez2011python` `` results in @perez2011python');
+    // The examples inside ````md fences are code; the book's own reference list at the end goes.
+    assert.equal(lines[100], source.split('\n')[100]);
+    assert.deepEqual(lines.slice(134, 136), ['', '']);
+    assert.equal(cited.length, 4);
+    assert.deepEqual(unknown, []);
+  });
+
+  test('a key the book’s bibliography lacks is kept as typed, with a warning at its place; nothing is made up', () => {
+    const { text, unknown } = academicSyntax('See {cite}`a-Orwell1984` and {cite:p}`perez2011python`.', 1, keysOf('perez2011python'));
+    assert.equal(text, 'See {cite}`a-Orwell1984` and [@perez2011python].');
+    assert.deepEqual(unknown, [{ key: 'a-Orwell1984', typed: '{cite}`a-Orwell1984`', line: 1, column: 5 }]);
+  });
+
+  test('the bibliography the book’s _config.yml names is the one its keys come from', () => {
+    assert.ok(bibliographyKeys('references.bib', read('jupyter-book/references.bib')).includes('perez2011python'));
+  });
+});
+
+describe('jekyll-scholar tags (al-folio’s post with bibliography, _bibliography/papers.bib)', () => {
+  test('{% cite %} with one key and with two, {% reference %}, {% quote %}: citations of papers.bib', () => {
+    const { markdown, piece, fates, file } = imported('al-folio/_posts/2023-07-12-post-bibliography.md', site('al-folio/_bibliography/papers.bib'));
+    assert.match(
+      markdown,
+      /That means simple citation like \[@einstein1950meaning\], multiple citations like \[@einstein1950meaning; @einstein1905movement\], long references like \[@einstein1905movement\] or also quotes:/,
+    );
+    assert.match(markdown, /> Lorem ipsum dolor sit amet, consectetur adipisicing\.\n> \[@einstein1905electrodynamics\]\n/);
+    assert.deepEqual(piece.bibliography?.files, ['../_bibliography/papers.bib']);
+    assert.deepEqual(
+      fates.filter((fate) => fate.line === 15).map((fate) => fate.fate === 'dropped' && fate.reason),
+      ['jekyll-scholar’s {% quote %}: the passage is a block quote, its citation at its end'],
+    );
+    assert.ok(!file.messages.some((message) => message.ruleId === 'import-citation-unknown'));
+  });
+
+  test('a tag inside {% raw %} … {% endraw %} is an example shown as typed, not a citation', () => {
+    const line = 'The text {% raw %}{% cite Perge2012-vm %}{% endraw %} generates the citation {% cite Perge2012-vm %}.';
+    assert.equal(
+      academicSyntax(line, 1, keysOf('Perge2012-vm')).text,
+      'The text {% raw %}{% cite Perge2012-vm %}{% endraw %} generates the citation [@Perge2012-vm].',
+    );
+  });
+
+  test('a locator, and {% bibliography %} goes, said why', () => {
+    const { text, changes } = academicSyntax(
+      ['A page: {% cite einstein1950meaning --locator 23 %}.', '{% bibliography --cited %}'].join('\n'),
+      1,
+      keysOf('einstein1950meaning'),
+    );
+    assert.deepEqual(text.split('\n'), ['A page: [@einstein1950meaning, 23].', '']);
+    assert.match(changes.find((change) => change.line === 2)?.reason ?? '', /the \{% bibliography %\} tag asks the site for its reference list/);
+  });
+});
+
+describe('Quarto margin notes', () => {
+  test('a margin block becomes a footnote at its place; an aside span a footnote in its sentence', () => {
+    const { text } = academicSyntax(
+      ['Before the margin.', '', '::: {.column-margin}', 'A note in the margin.', ':::', '', 'A sentence[with an aside]{.aside} goes on.'].join('\n'),
+      1,
+      keysOf(),
+    );
+    const lines = text.split('\n');
+    assert.equal(lines[0], 'Before the margin.[^margin-note-1]');
+    assert.equal(lines[3], '[^margin-note-1]: A note in the margin.');
+    assert.equal(lines[6], 'A sentence\uE000with an aside\uE001 goes on.');
+  });
+
+  test('a margin block between a heading and a table keeps its marker where it opened', () => {
+    const { text } = academicSyntax(['## Results', '', '::: {.column-margin}', 'Counted twice.', ':::', '', '| a |', '|---|'].join('\n'), 1, keysOf());
+    assert.deepEqual(text.split('\n').slice(2, 5), ['[^margin-note-1]', '[^margin-note-1]: Counted twice.', '']);
+  });
+});
+
+describe('a Quarto blog’s folder metadata and margin notes (tests/fixtures/import/quarto-blog)', () => {
+  const root = new URL('../../fixtures/import/', import.meta.url);
+  const post = (name: string, folderMetadata: ImportOptions['folderMetadata']) => {
+    const file = new VFile({ path: `quarto-blog/posts/${name}/index.qmd`, value: readFileSync(new URL(`quarto-blog/posts/${name}/index.qmd`, root), 'utf8') });
+    const result = importSource(file, { defaultAuthor: undefined, ...(folderMetadata ? { folderMetadata } : {}) });
+    const piece = result.chapters[0]?.piece;
+    assert.ok(piece);
+    return { file, piece, markdown: bodyToMarkdown(piece.body) };
+  };
+
+  test('_metadata.yml is found above the posts and read for its author', async () => {
+    const found = await findFolderMetadata(fileURLToPath(root), 'quarto-blog');
+    assert.deepEqual(found, [{ folder: 'quarto-blog/posts', file: 'quarto-blog/posts/_metadata.yml', author: 'Ada Lovelace' }]);
+  });
+
+  test('a post that names no author takes its folder’s, said where from; one that names its own keeps it', async () => {
+    const folderMetadata = await findFolderMetadata(fileURLToPath(root), 'quarto-blog');
+    const engine = post('engine', folderMetadata);
+    assert.deepEqual(engine.piece.meta.authors, ['Ada Lovelace']);
+    assert.deepEqual(
+      engine.file.messages.filter((message) => message.ruleId === 'import-author-from-folder').map((message) => message.reason),
+      ['the post names no author: credited to Ada Lovelace, whom quarto-blog/posts/_metadata.yml names for the posts in its folder'],
+    );
+    assert.deepEqual(post('guest', folderMetadata).piece.meta.authors, ['Charles Babbage']);
+    assert.deepEqual(post('engine', undefined).piece.meta.authors, []);
+  });
+
+  test('the aside and the margin block are footnotes at their places, not text in the sentence', () => {
+    const { markdown } = post('engine', undefined);
+    assert.equal(
+      markdown,
+      [
+        'The engine would have computed Bernoulli numbers.[^1][^margin-note-1]',
+        '',
+        // The margin block's note is defined where the block stood; the aside's after the text.
+        '[^margin-note-1]: The memoir was first printed in French.',
+        '',
+        '    Its notes are longer than the memoir.',
+        '',
+        'The notes run to the letter G.',
+        '',
+        '[^1]: It was never built.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
