@@ -1,11 +1,13 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
+import type { Root as MdastRoot } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Math as DisplayMath, InlineMath } from 'mdast-util-math';
 import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
@@ -84,7 +86,7 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       ...scriptsToHast,
     },
   });
-  const tree = processor.runSync(structuredClone(chapter.tree)) as HastRoot;
+  const tree = processor.runSync(withPrefixedAnchors(structuredClone(chapter.tree), options.idPrefix)) as HastRoot;
   for (const node of walkElements(tree)) {
     // A link or picture that would run script (javascript:, vbscript:, data:) is never rendered as one, whoever wrote it.
     for (const key of ['href', 'src'] as const) if (scriptingUrl.test(String(node.properties[key] ?? ''))) delete node.properties[key];
@@ -114,6 +116,20 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       block += 1;
     }
   }
+  return tree;
+}
+
+/**
+ * A chapter's links to its own headings with the ids as this output spells them: `load/links.ts`
+ * gave each heading a link goes to its id and the link `#id`; here both take the prefix the notes'
+ * ids have, so no two chapters of one document (the PDF) share an id.
+ */
+function withPrefixedAnchors(tree: MdastRoot, idPrefix: string): MdastRoot {
+  visit(tree, (node) => {
+    if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${idPrefix}${node.url.slice(1)}`;
+    const id = node.type === 'heading' ? node.data?.hProperties?.id : undefined;
+    if (node.type === 'heading' && typeof id === 'string') node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: `${idPrefix}${id}` } };
+  });
   return tree;
 }
 
