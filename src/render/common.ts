@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toString as hastText } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import type { Root as MdastRoot } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
@@ -104,6 +105,15 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       node.properties.className = [...(Array.isArray(node.properties.className) ? node.properties.className : []), `align-${node.properties.align}`];
       delete node.properties.align;
     }
+    // A header cell with no words (LWN's tables head a row with its first cell only) heads nothing: axe's empty-table-header.
+    if (node.tagName === 'th' && hastText(node).trim() === '') node.tagName = 'td';
+    if (
+      node.tagName === 'li' &&
+      String(node.properties.className ?? '')
+        .split(/[\s,]+/)
+        .includes('task-list-item')
+    )
+      labelTaskItem(node);
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';
@@ -117,6 +127,48 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
     }
   }
   return tree;
+}
+
+const blockTags = new Set([
+  'address',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+]);
+
+/**
+ * A GFM task list item's checkbox (`- [ ] Database migrations run`) labelled by the item's words:
+ * the checkbox and the words after it, up to a nested list, in a `label` (axe and Ace: a form
+ * field needs a label). In a loose list they are in the item's first paragraph.
+ */
+function labelTaskItem(item: Element): void {
+  const first = item.children.find((child): child is Element => child.type === 'element');
+  const holder = first?.tagName === 'p' ? first : item;
+  const start = holder.children.findIndex((child) => child.type === 'element' && child.tagName === 'input');
+  if (start < 0) return;
+  let end = start + 1;
+  while (end < holder.children.length) {
+    const child = holder.children[end];
+    if (child?.type === 'element' && blockTags.has(child.tagName)) break;
+    end += 1;
+  }
+  const label = h('label', holder.children.slice(start, end) as ElementContent[]);
+  holder.children.splice(start, end - start, label);
 }
 
 /**
