@@ -255,10 +255,31 @@ function mathToHast(node: DisplayMath | InlineMath): Element {
   const math = mathml ? fromHtml(mathml, { fragment: true }).children.find((child) => child.type === 'element') : undefined;
   if (math) {
     math.properties = { xmlns: mathmlNamespace, ...math.properties };
+    styleAsMathml3(math);
     return math;
   }
   const code = h('code.math-tex', node.value);
   return node.type === 'math' ? h('pre.math-tex', [code]) : code;
+}
+
+/** Which elements MathML 3, the EPUB's, lets set each style attribute on (MathML Core, the browsers', lets any). */
+const mathStyleHosts: Record<string, ReadonlySet<string>> = { scriptlevel: new Set(['mstyle']), displaystyle: new Set(['mstyle', 'mtable', 'math']) };
+
+/**
+ * Temml sets `scriptlevel` on the token it shrinks (`<mn scriptlevel="2">` in a `\cfrac`), as
+ * MathML Core allows; MathML 3 has it on `mstyle` only (epubcheck RSC-005 on MathJax's own test
+ * page). Such an element is wrapped in an `mstyle` that carries it: the same rendering in both.
+ */
+function styleAsMathml3(element: Element): void {
+  element.children = element.children.map((child) => {
+    if (child.type !== 'element') return child;
+    styleAsMathml3(child);
+    const moved = Object.keys(mathStyleHosts).filter((name) => child.properties[name] !== undefined && !mathStyleHosts[name]?.has(child.tagName));
+    if (moved.length === 0) return child;
+    const style = Object.fromEntries(moved.map((name) => [name, child.properties[name]]));
+    for (const name of moved) delete child.properties[name];
+    return { type: 'element', tagName: 'mstyle', properties: style, children: [child] };
+  });
 }
 
 export function* walkElements(node: HastRoot | Element): Generator<Element> {
