@@ -15,7 +15,16 @@ export const rules = {
   'front-matter-unterminated': { severity: 'error', summary: 'Front matter opens with --- but never closes.' },
   'front-matter-invalid': { severity: 'error', summary: 'A front-matter key has a wrong or missing value.' },
   'directive-unknown': { severity: 'warning', summary: 'A ::directive other than ::figure is in a chapter.' },
-  'heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####): the outline readers and screen readers follow has a gap.' },
+  'heading-skip': {
+    severity: 'warning',
+    summary:
+      'A heading skips a level (## then ####): it is rendered one level below the heading before it, so the outline readers and screen readers follow has no gap.',
+  },
+  'link-dropped': {
+    severity: 'warning',
+    summary:
+      'A link that leads nowhere in the book (an address relative to the site the text came from, a place on its page that no heading of the chapter names, an address that is not one) is printed as its words.',
+  },
   'math-invalid': {
     severity: 'warning',
     summary: 'A TeX formula ($…$, $$…$$) that cannot be typeset as math: its TeX is shown as code instead.',

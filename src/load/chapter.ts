@@ -15,6 +15,7 @@ import { placeLocator } from '../core/place.ts';
 import { type Place, report } from '../core/rules.ts';
 import { parseCitations } from './citation-syntax.ts';
 import { mayHoldEmail, remarkWithoutEmailAutolinks } from './email-autolinks.ts';
+import { resolveLinks } from './links.ts';
 import { displayMathParagraphs, isDoubleDollar, parseWithPandocMath, remarkPandocMath } from './math-syntax.ts';
 import { remarkPandocScripts } from './script-syntax.ts';
 import { typesetMath } from './typeset-math.ts';
@@ -74,6 +75,7 @@ export function parseChapter(file: VFile): ParsedChapter | undefined {
   checkFigures(tree, file);
   checkRawHtml(tree, file);
   checkHeadingLevels(tree, file);
+  resolveLinks(tree, file);
   checkNotes(tree, file, text, placeAt);
   return meta ? { meta, tree } : undefined;
 }
@@ -237,24 +239,33 @@ function checkRawHtml(tree: Root, file: VFile): void {
 /**
  * Headings go down one level at a time (the chapter's title is the first level): `## A` then
  * `#### B` leaves a gap in the outline a screen reader walks and in the EPUB's, which the HTML
- * validator reports as an error. Each skip is named; the heading is rendered as written.
+ * validator and Ace report. Each skip is named, and the heading is rendered one level below the
+ * heading it comes under (`####` after `##` as a third-level heading), so every output has a whole
+ * outline, and the headings after it keep their places in it (a `####` after `#####` is the first
+ * one's sibling again).
  */
 function checkHeadingLevels(tree: Root, file: VFile): void {
-  let previous = 1;
+  let written = 1;
+  // The headings a later one may come under, as written and as rendered (the title first).
+  const open: { written: number; rendered: number }[] = [{ written: 1, rendered: 1 }];
   visit(tree, (node) => {
     if (node.type === 'footnoteDefinition') return SKIP;
     if (node.type !== 'heading') return undefined;
-    if (node.depth > previous + 1) {
+    while (open.length > 0 && (open.at(-1)?.written ?? 0) >= node.depth) open.pop();
+    const depth = Math.min(node.depth, (open.at(-1)?.rendered ?? 0) + 1) as typeof node.depth;
+    if (node.depth > written + 1) {
       const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-      const marks = (depth: number) => '#'.repeat(depth);
+      const marks = (level: number) => '#'.repeat(level);
       report(
         file,
         'heading-skip',
-        `a level-${node.depth} heading (${marks(node.depth)}) after a level-${previous} one: use ${marks(previous + 1)}, or add the heading between`,
+        `a level-${node.depth} heading (${marks(node.depth)}) after a level-${written} one, rendered as level ${depth}: use ${marks(written + 1)}, or add the heading between`,
         place,
       );
     }
-    previous = node.depth;
+    open.push({ written: node.depth, rendered: depth });
+    written = node.depth;
+    node.depth = depth;
     return undefined;
   });
 }

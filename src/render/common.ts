@@ -1,11 +1,14 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toString as hastText } from 'hast-util-to-string';
 import { h } from 'hastscript';
+import type { Root as MdastRoot } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Math as DisplayMath, InlineMath } from 'mdast-util-math';
 import type { State } from 'mdast-util-to-hast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
@@ -84,7 +87,7 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       ...scriptsToHast,
     },
   });
-  const tree = processor.runSync(structuredClone(chapter.tree)) as HastRoot;
+  const tree = processor.runSync(withPrefixedAnchors(structuredClone(chapter.tree), options.idPrefix)) as HastRoot;
   for (const node of walkElements(tree)) {
     // A link or picture that would run script (javascript:, vbscript:, data:) is never rendered as one, whoever wrote it.
     for (const key of ['href', 'src'] as const) if (scriptingUrl.test(String(node.properties[key] ?? ''))) delete node.properties[key];
@@ -102,6 +105,15 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       node.properties.className = [...(Array.isArray(node.properties.className) ? node.properties.className : []), `align-${node.properties.align}`];
       delete node.properties.align;
     }
+    // A header cell with no words (LWN's tables head a row with its first cell only) heads nothing: axe's empty-table-header.
+    if (node.tagName === 'th' && hastText(node).trim() === '') node.tagName = 'td';
+    if (
+      node.tagName === 'li' &&
+      String(node.properties.className ?? '')
+        .split(/[\s,]+/)
+        .includes('task-list-item')
+    )
+      labelTaskItem(node);
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';
@@ -114,6 +126,62 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       block += 1;
     }
   }
+  return tree;
+}
+
+const blockTags = new Set([
+  'address',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+]);
+
+/**
+ * A GFM task list item's checkbox (`- [ ] Database migrations run`) labelled by the item's words:
+ * the checkbox and the words after it, up to a nested list, in a `label` (axe and Ace: a form
+ * field needs a label). In a loose list they are in the item's first paragraph.
+ */
+function labelTaskItem(item: Element): void {
+  const first = item.children.find((child): child is Element => child.type === 'element');
+  const holder = first?.tagName === 'p' ? first : item;
+  const start = holder.children.findIndex((child) => child.type === 'element' && child.tagName === 'input');
+  if (start < 0) return;
+  let end = start + 1;
+  while (end < holder.children.length) {
+    const child = holder.children[end];
+    if (child?.type === 'element' && blockTags.has(child.tagName)) break;
+    end += 1;
+  }
+  const label = h('label', holder.children.slice(start, end) as ElementContent[]);
+  holder.children.splice(start, end - start, label);
+}
+
+/**
+ * A chapter's links to its own headings with the ids as this output spells them: `load/links.ts`
+ * gave each heading a link goes to its id and the link `#id`; here both take the prefix the notes'
+ * ids have, so no two chapters of one document (the PDF) share an id.
+ */
+function withPrefixedAnchors(tree: MdastRoot, idPrefix: string): MdastRoot {
+  visit(tree, (node) => {
+    if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${idPrefix}${node.url.slice(1)}`;
+    const id = node.type === 'heading' ? node.data?.hProperties?.id : undefined;
+    if (node.type === 'heading' && typeof id === 'string') node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: `${idPrefix}${id}` } };
+  });
   return tree;
 }
 
@@ -187,10 +255,31 @@ function mathToHast(node: DisplayMath | InlineMath): Element {
   const math = mathml ? fromHtml(mathml, { fragment: true }).children.find((child) => child.type === 'element') : undefined;
   if (math) {
     math.properties = { xmlns: mathmlNamespace, ...math.properties };
+    styleAsMathml3(math);
     return math;
   }
   const code = h('code.math-tex', node.value);
   return node.type === 'math' ? h('pre.math-tex', [code]) : code;
+}
+
+/** Which elements MathML 3, the EPUB's, lets set each style attribute on (MathML Core, the browsers', lets any). */
+const mathStyleHosts: Record<string, ReadonlySet<string>> = { scriptlevel: new Set(['mstyle']), displaystyle: new Set(['mstyle', 'mtable', 'math']) };
+
+/**
+ * Temml sets `scriptlevel` on the token it shrinks (`<mn scriptlevel="2">` in a `\cfrac`), as
+ * MathML Core allows; MathML 3 has it on `mstyle` only (epubcheck RSC-005 on MathJax's own test
+ * page). Such an element is wrapped in an `mstyle` that carries it: the same rendering in both.
+ */
+function styleAsMathml3(element: Element): void {
+  element.children = element.children.map((child) => {
+    if (child.type !== 'element') return child;
+    styleAsMathml3(child);
+    const moved = Object.keys(mathStyleHosts).filter((name) => child.properties[name] !== undefined && !mathStyleHosts[name]?.has(child.tagName));
+    if (moved.length === 0) return child;
+    const style = Object.fromEntries(moved.map((name) => [name, child.properties[name]]));
+    for (const name of moved) delete child.properties[name];
+    return { type: 'element', tagName: 'mstyle', properties: style, children: [child] };
+  });
 }
 
 export function* walkElements(node: HastRoot | Element): Generator<Element> {

@@ -28,6 +28,7 @@ import { contributorsOf } from '../pdf/contributors.ts';
 import { lowerRoman } from '../pdf/folios.ts';
 import { titleHast, titleText } from '../title.ts';
 import { type PageBreak, pageBreakElement, pageListNav } from './page-list.ts';
+import { withoutExternalDtd } from './svg-doctype.ts';
 
 /** Where the print edition's pages start, when the PDF was built first (`build` makes it so). */
 export interface PrintPages {
@@ -89,9 +90,9 @@ export function renderEpubDeferred(book: Book, assets: RenderAssets, printPages?
   );
   files.set('EPUB/css/book.css', assets.epubCss);
   const cover = coverImage(book);
-  files.set(`EPUB/${cover.path}`, cover.bytes);
+  files.set(`EPUB/${cover.path}`, withoutExternalDtd(cover).bytes);
   const images = epubImages(book);
-  for (const image of images) files.set(`EPUB/${image.path}`, image.bytes);
+  for (const image of images) files.set(`EPUB/${image.path}`, withoutExternalDtd(image).bytes);
 
   const documents = bookDocuments(book, cover, printPages, memo);
   const flat = documents.flatMap((document) => [document, ...(document.children ?? [])]);

@@ -50,10 +50,19 @@ export function pageBreakElement(section: Element, pageBreak: PageBreak): void {
     section.children.unshift(marker(pageBreak));
     return;
   }
-  if (pageBreak.words <= 0 || !insertAfterWords(block, pageBreak.words, marker(pageBreak))) {
-    const index = section.children.indexOf(block);
-    section.children.splice(index, 0, marker(pageBreak));
-  }
+  const index = section.children.indexOf(block);
+  if (pageBreak.words <= 0) section.children.splice(index, 0, marker(pageBreak));
+  // A block with fewer words here than print counted (a word print split across two pages counts
+  // on both: CJK text, hyphenated words): the page starts after it, so the pages stay in order.
+  else if (!insertAfterWords(block, pageBreak.words, marker(pageBreak))) section.children.splice(index + 1, 0, marker(pageBreak));
+}
+
+/** Elements a marker cannot go into (no HTML `span` is allowed in MathML or SVG): it goes before one whose words hold the page's start. */
+const opaqueElements = new Set(['math', 'svg']);
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join('') : '';
 }
 
 /** Inserts `node` after `count` words of `element`'s text; false if it has fewer. */
@@ -64,6 +73,17 @@ function insertAfterWords(element: Element, count: number, node: Element): boole
     for (let index = 0; index < parent.children.length; index++) {
       const child = parent.children[index];
       if (!child || isNoteMarker(child)) continue;
+      if (child.type === 'element' && opaqueElements.has(child.tagName)) {
+        const text = textOf(child);
+        const words = (text.match(/\S+/g) ?? []).length - (pendingWord && /^\S/.test(text) ? 1 : 0);
+        if (text.trim() !== '') pendingWord = /\S$/.test(text);
+        if (seen + words > count) {
+          parent.children.splice(index, 0, node);
+          return true;
+        }
+        seen += words;
+        continue;
+      }
       if (child.type === 'element') {
         if (visit(child)) return true;
         continue;

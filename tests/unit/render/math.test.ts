@@ -44,4 +44,15 @@ describe('math in every format', () => {
     assert.match(html, /A broken <code class="math-tex">\\frac\{1<\/code> formula\./);
     assert.match(html, /<pre class="math-tex"><code class="math-tex">\\frac\{<\/code><\/pre>/);
   });
+
+  it('a shrunken token’s scriptlevel is on an mstyle around it, where MathML 3 allows it (epubcheck RSC-005; readability’s mathjax.html, Ramanujan’s fraction)', () => {
+    const { xhtml } = rendered(
+      '$$\n\\frac{1}{( \\sqrt{ϕ \\sqrt{5}} − ϕ ) {e}^{\\frac{2}{5} π}} = 1 + \\frac{{e}^{− 2 π}}{1 + \\frac{{e}^{− 4 π}}{1 + \\frac{{e}^{− 6 π}}{1 + \\frac{{e}^{− 8 π}}{1 + …}}}}\n$$',
+    );
+    assert.match(
+      xhtml,
+      /<mfrac><mstyle scriptlevel="2"><mn style="math-depth:2;">2<\/mn><\/mstyle><mstyle scriptlevel="2"><mn style="math-depth:2;">5<\/mn><\/mstyle><\/mfrac>/,
+    );
+    assert.doesNotMatch(xhtml, /<(?!mstyle)[a-z]+ [^>]*scriptlevel=/);
+  });
 });

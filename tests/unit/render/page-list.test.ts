@@ -34,4 +34,21 @@ describe('pageBreakElement: a print page start in the EPUB text', () => {
     pageBreakElement(again, pageBreak(0, 2));
     assert.ok(toHtml(again).includes(`One two <em>${marker}three</em>`), toHtml(again));
   });
+
+  it('never inside MathML: before the formula whose words hold the page start (epubcheck RSC-005: a span in mtext, cs6120’s metastability post)', () => {
+    const math = h('math', { xmlns: 'http://www.w3.org/1998/Math/MathML' }, [
+      h('semantics', [h('mtext', '𝚏𝚊𝚕𝚜𝚎'), h('annotation', { encoding: 'application/x-tex' }, '\\texttt{false}')]),
+    ]);
+    const element = h('section', [h('ul', { dataBlock: '0' }, [h('li', ['The default value that comes ', math, '.'])])]);
+    pageBreakElement(element, pageBreak(0, 5));
+    assert.ok(toHtml(element).includes(`that comes ${marker}<math`), toHtml(element));
+  });
+  it('after the block when print counted more words in it than it has (a word split across two pages counts on both: CJK), so the pages stay in order (epubcheck NAV-011)', () => {
+    const element = h('section', [
+      h('ol', { dataBlock: '0' }, [h('li', [h('p', ['將 PowerShell 改成預設'])])]),
+      h('p', { dataBlock: '1' }, '首先搜尋原本就有的'),
+    ]);
+    pageBreakElement(element, pageBreak(0, 5));
+    assert.match(toHtml(element), new RegExp(`</ol>${marker}<p data-block="1">`));
+  });
 });

@@ -21,3 +21,28 @@ describe('a Markdown table’s column alignment', () => {
     assert.match(html, /<td class="align-right">2001<\/td>\n<td class="align-center">6<\/td>\n<td>founding<\/td>/);
   });
 });
+
+function bodyHtml(body: string): string {
+  const file = new VFile({ path: 'chapters/a.md', value: `---\ntitle: A\nauthors: [Jane Smith]\n---\n\n${body}\n` });
+  const parsed = parseChapter(file);
+  assert.ok(parsed);
+  const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
+  return toHtml(chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes' }));
+}
+
+describe('what axe-core and Ace asked of imported posts', () => {
+  it('a header cell with no words is a data cell (LWN’s tables, lwn-1.html: axe empty-table-header)', () => {
+    const html = bodyHtml('| By changesets |  |  |\n|---|--:|--:|\n| Michael Stahl | 5,156 | 11.4% |');
+    assert.match(html, /<th>By changesets<\/th>\n<td class="align-right"><\/td>\n<td class="align-right"><\/td>/);
+  });
+
+  it('a task list’s checkbox is labelled by its item’s words (axe and Ace: label, critical)', () => {
+    assert.match(
+      bodyHtml('- [ ] Environment variables configured\n- [x] Database migrations run'),
+      /<li class="task-list-item"><label><input type="checkbox" disabled> Environment variables configured<\/label><\/li>\n<li class="task-list-item"><label><input type="checkbox" checked disabled> Database migrations run<\/label><\/li>/,
+    );
+    const loose = bodyHtml('- [ ] One **bold** step\n\n  More.\n\n  - [x] Nested');
+    assert.match(loose, /<li class="task-list-item">\n<p><label><input type="checkbox" disabled> One <strong>bold<\/strong> step<\/label><\/p>/);
+    assert.match(loose, /<label><input type="checkbox" checked disabled> Nested<\/label>/);
+  });
+});

@@ -122,18 +122,31 @@ function contentOutside(container: Element, bounds: DOMRect): Node | undefined {
   const range = document.createRange();
   const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let rects: DOMRectList;
     if (node.nodeType === Node.TEXT_NODE) {
       if (!node.textContent?.trim()) continue;
       range.selectNodeContents(node);
-      rects = range.getClientRects();
-    } else if ((node as Element).tagName === 'IMG') rects = (node as Element).getClientRects();
-    else continue;
-    for (const rect of Array.from(rects)) {
-      if (rect.width > 0 && (rect.right > bounds.right + 2 || rect.bottom > bounds.bottom + 2)) return node;
-    }
+      if (outside(range.getClientRects(), bounds) && wordOutside(node as Text, range, bounds)) return node;
+    } else if ((node as Element).tagName === 'IMG' && outside((node as Element).getClientRects(), bounds)) return node;
   }
   return undefined;
+}
+
+function outside(rects: DOMRectList, bounds: DOMRect): boolean {
+  return Array.from(rects).some((rect) => rect.width > 0 && (rect.right > bounds.right + 2 || rect.bottom > bounds.bottom + 2));
+}
+
+/**
+ * Whether a word of `text` lies outside `bounds`: the spaces that end a line of preformatted text
+ * (`white-space: pre-wrap`) hang past the margin unseen, and no words are cut there (an IETF
+ * draft's padded header lines had every page of it reported).
+ */
+function wordOutside(text: Text, range: Range, bounds: DOMRect): boolean {
+  for (const word of text.data.matchAll(/\S+/g)) {
+    range.setStart(text, word.index ?? 0);
+    range.setEnd(text, (word.index ?? 0) + word[0].length);
+    if (outside(range.getClientRects(), bounds)) return true;
+  }
+  return false;
 }
 
 function describeCut(node: Node, options: PaginateOptions): Pick<PaginationReport['overflows'][number], 'block' | 'note' | 'text'> {

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import type { Chapter } from '../../../src/core/types.ts';
+import { parseChapter } from '../../../src/load/chapter.ts';
+import { chapterBodyToHast } from '../../../src/render/common.ts';
+
+/**
+ * The lines are the chapters `anthology import` wrote from real saved pages (fixtures in
+ * tests/fixtures/import/real/, PROVENANCE.md there): before, their links went to pages of the site
+ * and to ids the text no longer has, which epubcheck reported as RSC-007 and RSC-012 and vnu as a
+ * bad `href`. tests/e2e/imported-book.test.ts runs the same pages through the validators.
+ */
+function rendered(body: string, idPrefix = 'c-'): { html: string; dropped: string[] } {
+  const file = new VFile({ path: 'chapters/a.md', value: `---\ntitle: A\nauthors: [Jane Smith]\n---\n\n${body}\n` });
+  const parsed = parseChapter(file);
+  assert.ok(parsed);
+  const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
+  const html = toHtml(chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes' }));
+  const dropped = file.messages.filter((message) => message.ruleId === 'link-dropped').map((message) => `${message.line}:${message.column} ${message.reason}`);
+  return { html, dropped };
+}
+
+describe('a link goes to the web or to a heading of its chapter, or is its words', () => {
+  it('a link to a heading by GitHub’s spelling of it gives that heading its id, prefixed as the notes’ are (figma.com)', () => {
+    const { html, dropped } = rendered(
+      'Once you’ve completed refining the UI, you can follow the same steps that we outlined at the [beginning of this blog](#starting-an-app-from-a-design).\n\n## [Starting an app from a design](#starting-an-app-from-a-design)\n\n## Other',
+    );
+    assert.deepEqual(dropped, []);
+    assert.match(html, /<a href="#c-starting-an-app-from-a-design">beginning of this blog<\/a>/);
+    assert.match(html, /<h2 id="c-starting-an-app-from-a-design"><a href="#c-starting-an-app-from-a-design">Starting an app from a design<\/a><\/h2>/);
+    assert.match(html, /<h2>Other<\/h2>/, 'a heading no link goes to has no id');
+  });
+
+  it('by the fragment’s letters and digits when the site spelled its ids otherwise (v8.dev)', () => {
+    const { html, dropped } = rendered(
+      "- [WebAssembly’s two standard APIs](#webassembly's-two-standard-apis)\n- [Do we need non-standalone Wasm?](#do-we-need-non-standalone-wasm%3F)\n\n## WebAssembly’s two standard APIs\n\n## Do we need non-standalone Wasm?",
+    );
+    assert.deepEqual(dropped, []);
+    assert.match(html, /<a href="#c-webassemblys-two-standard-apis">/);
+    assert.match(html, /<h2 id="c-do-we-need-non-standalone-wasm">/);
+  });
+
+  it('by the link’s own words when the fragment names no heading (Google’s SRE book)', () => {
+    const { html, dropped } = rendered(
+      'normally include some form of the four golden signals (discussed in [The Four Golden Signals](#xref_monitoring_golden-signals)).\n\n[Table 6-1](#table_monitoring_symptoms) lists some hypothetical symptoms.\n\n## The Four Golden Signals',
+    );
+    assert.match(html, /<a href="#c-the-four-golden-signals">The Four Golden Signals<\/a>/);
+    assert.match(html, /<p>Table 6-1 lists some/);
+    assert.deepEqual(dropped, [
+      '8:1 link to “#table_monitoring_symptoms” goes to a place on its page that no heading of the chapter names: printed as its words',
+    ]);
+  });
+
+  it('a link relative to the site the post came from is its words, and said so (LWN, paulgraham.com)', () => {
+    const { html, dropped } = rendered(
+      'The LibreOffice project was [announced](/Articles/407383/) with great fanfare.\n\nWhen we were working on [our own startup](start.html), back in the 90s.',
+    );
+    assert.match(html, /<p>The LibreOffice project was announced with great fanfare.<\/p>/);
+    assert.match(html, /<p>When we were working on our own startup, back in the 90s.<\/p>/);
+    assert.deepEqual(dropped, [
+      '6:29 link to “/Articles/407383/” is relative to the site the text came from, and leads nowhere in the book (write the full address, https://…): printed as its words',
+      '8:25 link to “start.html” is relative to the site the text came from, and leads nowhere in the book (write the full address, https://…): printed as its words',
+    ]);
+  });
+
+  it('an address that is not one is its words (Firefox Nightly’s blog: `www.\\*.com`, a GFM autolink)', () => {
+    const { html, dropped } = rendered('- URL canonization (www.\\*.com) now uses https by default');
+    assert.doesNotMatch(html, /<a /);
+    assert.match(html, /URL canonization \(www.\*.com\) now uses/);
+    assert.deepEqual(dropped, ['6:21 link to “http://www.\\*.com” is not a valid address: printed as its words']);
+  });
+
+  it('the web, mail and network-path addresses are kept', () => {
+    const { html, dropped } = rendered('[a](https://lwn.net/Articles/407383/) [b](mailto:x@example.org) [c](//lwn.net/Articles/)');
+    assert.deepEqual(dropped, []);
+    assert.equal((html.match(/<a href=/g) ?? []).length, 3);
+  });
+});
