@@ -4,8 +4,47 @@
  * took half an hour over), never by the clock.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { VFile } from 'vfile';
+import { toUnits, type UnitReader, unitReader } from '../../../src/import/notes/note-units.ts';
+import { recognisePlainNotes } from '../../../src/import/notes/plain-notes.ts';
 import { classifyLine, isShort, withoutEndMarker } from '../../../src/import/scrape/classify.ts';
+
+const fixture = (name: string) => new URL(`../../fixtures/import/real/scrape/${name}`, import.meta.url);
+
+describe('a book whose notes are set after each of its essays', () => {
+  // Critical and Historical Essays (Project Gutenberg 16351): its notes come in runs, each taken in turn.
+  const text = readFileSync(fixture('16351-8.txt'), 'utf8');
+
+  it('is read into units once, not once for each run of notes, and with the same result', () => {
+    const tree = fromMarkdown(text);
+    const nodes = tree.children.length;
+    const memory = unitReader();
+    let reads = 0;
+    const counted: UnitReader = {
+      read: (body) => {
+        reads++;
+        return memory.read(body);
+      },
+      changed: (node) => memory.changed(node),
+      get nodesRead() {
+        return memory.nodesRead;
+      },
+    };
+    const result = recognisePlainNotes(tree, new VFile({ path: '16351-8.txt', value: text }), counted);
+    assert.ok(reads >= 8, `the runs are taken one at a time (${reads} readings)`);
+    // Each reading used to read every node again: reads × nodes, here ~9,000 nodes.
+    assert.ok(memory.nodesRead < nodes * 1.2, `${memory.nodesRead} nodes read for ${nodes}`);
+
+    const afresh = fromMarkdown(text);
+    const forgetful: UnitReader = { read: toUnits, changed: () => undefined, nodesRead: 0 };
+    const expected = recognisePlainNotes(afresh, new VFile({ path: '16351-8.txt', value: text }), forgetful);
+    assert.deepEqual(result, expected);
+    assert.deepEqual(tree, afresh);
+  });
+});
 
 describe('a line that is a long run of spaces', () => {
   // `[\s\u00a0]*marker$`, tried at each of them, took 2.2 s for 20,000 and ~30 minutes for a million.
