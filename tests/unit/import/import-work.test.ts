@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { VFile } from 'vfile';
+import { withoutTrailingBackLink } from '../../../src/import/notes/note-definitions.ts';
 import { toUnits, type UnitReader, unitReader } from '../../../src/import/notes/note-units.ts';
+import { notesHeadingKind } from '../../../src/import/notes/notes-heading.ts';
 import { recognisePlainNotes } from '../../../src/import/notes/plain-notes.ts';
 import { classifyLine, isShort, withoutEndMarker } from '../../../src/import/scrape/classify.ts';
 
@@ -68,5 +70,45 @@ describe('a line that is a long run of spaces', () => {
     }
     for (const line of ['Premium features. [1]', 'Premium features.[12]', 'A note (3)', 'Verse¹²', 'Starred ****', 'x [1234]', 'Dagger †‡'])
       assert.equal(withoutEndMarker(line), line.replace(pattern, ''), line);
+  });
+});
+
+describe('a note that holds a long run of spaces', () => {
+  it('is made a footnote in time linear in its length', () => {
+    // `\s*(?:link)?\s*$` tried every split of the run at each of its spaces: 2 s for 2,000, days for a million.
+    const note = `A note${' '.repeat(1_000_000)}that goes on.`;
+    assert.equal(withoutTrailingBackLink(note), note);
+    assert.equal(withoutTrailingBackLink(`A note${' '.repeat(1_000_000)}[↩](#fn1)${'\u00a0'.repeat(1_000_000)}`), 'A note');
+  });
+
+  it('loses the link back to its marker as the pattern took it off', () => {
+    const pattern = /[\s\u00a0]*(?:\[(?:[↩↑⤴^]\uFE0E?\uFE0F?|back|return)\]\(#[^)\s]*\)|[↩↑⤴]\uFE0E?\uFE0F?)?[\s\u00a0]*$/i;
+    // Every text of up to four of these pieces: links back, arrows, their near misses and spaces.
+    const pieces = [' ', '\u00a0', 'a', ')', '(#', '(#a)', '[↩]', '[Back]', '[return]', '[^]', '[x]', '↩', '⤴\uFE0E\uFE0F', '\uFE0F', ']'];
+    let texts = [''];
+    for (let length = 1; length <= 4; length++) {
+      texts = texts.flatMap((text) => pieces.map((piece) => text + piece));
+      for (const text of texts) assert.equal(withoutTrailingBackLink(text), text.replace(pattern, ''), JSON.stringify(text));
+    }
+  });
+});
+
+describe('a long run of spaces before a marker, of stars in a line', () => {
+  const run = 1_000_000;
+
+  it('a marker after a million spaces is tied to its note in time linear in the run', () => {
+    // `/[ \t\n]+$/` took the spaces off before the reference trying every one: 12 s for 64,000.
+    const text = `A paragraph${' '.repeat(run)}with a note.[1]\n\nNotes\n\n[1] A note.\n`;
+    const tree = fromMarkdown(text);
+    const result = recognisePlainNotes(tree, new VFile({ path: 'spaces.md', value: text }));
+    assert.equal(result.notes, 1);
+    assert.equal(result.markers, 1);
+  });
+
+  it('a line of a million stars is no notes heading, and stars round one are taken off, in linear time', () => {
+    // `/[*_#=\s]+$/` tried every star of a run that does not end the line: 33 s for 64,000.
+    assert.equal(notesHeadingKind(`${'*'.repeat(run)}x`), undefined);
+    assert.equal(notesHeadingKind(`${'*'.repeat(run)} Notes ${'_'.repeat(run)}`), 'notes');
+    assert.equal(notesHeadingKind('## **References:**'), 'references');
   });
 });
