@@ -85,7 +85,7 @@ function withoutBackLink(paragraph: Paragraph): void {
   for (;;) {
     const last = children.at(-1);
     if (last?.type === 'text') {
-      last.value = last.value.replace(/[\s\u00a0]*(?:\[(?:[↩↑⤴^]\uFE0E?\uFE0F?|back|return)\]\(#[^)\s]*\)|[↩↑⤴]\uFE0E?\uFE0F?)?[\s\u00a0]*$/i, '');
+      last.value = withoutTrailingBackLink(last.value);
       if (last.value === '') {
         children.pop();
         continue;
@@ -98,4 +98,39 @@ function withoutBackLink(paragraph: Paragraph): void {
     }
     return;
   }
+}
+
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+const arrows = new Set(['↩', '↑', '⤴']);
+
+/**
+ * The text without a link back to the marker typed at its end (`[↩](#fn1a)`, `[back](#r1)`, `↩︎`) and
+ * the spaces around it. Read from the end: `\s*(?:link)?\s*$` as a pattern tries every split of a
+ * run of spaces at each of them, the cube of its length (a note with 2,000 spaces took 2 s).
+ */
+export function withoutTrailingBackLink(text: string): string {
+  let end = text.length;
+  while (isSpace(text[end - 1])) end--;
+  const start = backLinkStart(text, end);
+  if (start === undefined) return text.slice(0, end);
+  let before = start;
+  while (isSpace(text[before - 1])) before--;
+  return text.slice(0, before);
+}
+
+/** Where a link back ending at `end` starts: an arrow (with its variation selectors), or `[↩](#…)` in Markdown. */
+function backLinkStart(text: string, end: number): number | undefined {
+  let arrow = end;
+  if (text[arrow - 1] === '\uFE0F') arrow--;
+  if (text[arrow - 1] === '\uFE0E') arrow--;
+  if (arrows.has(text[arrow - 1] as string)) return arrow - 1;
+  if (text[end - 1] !== ')') return undefined;
+  // The address, `#` then no `)` or space, runs back to the `(#` furthest back that a `[↩]` stands before.
+  let from = end - 1;
+  while (from > 0 && text[from - 1] !== ')' && !isSpace(text[from - 1])) from--;
+  for (let open = text.indexOf('(#', Math.max(0, from - 1)); open >= 0 && open < end - 1; open = text.indexOf('(#', open + 1)) {
+    const label = /\[(?:[↩↑⤴^]\uFE0E?\uFE0F?|back|return)\]$/i.exec(text.slice(Math.max(0, open - 10), open));
+    if (label) return open - label[0].length;
+  }
+  return undefined;
 }

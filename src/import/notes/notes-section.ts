@@ -29,8 +29,21 @@ export interface Section {
   dropped: Unit[];
 }
 
+/**
+ * Each unit's heading kind and label, remembered by the unit: the recogniser reads a book's units
+ * again for each of its runs of notes (`unitReader` gives back the same units where nothing changed).
+ */
+const headingKinds = new WeakMap<Unit, NotesHeadingKind | undefined>();
+const labels = new WeakMap<Unit, NoteLabel | undefined>();
+
 function headingKindOf(unit: Unit | undefined): NotesHeadingKind | undefined {
-  if (!unit || (unit.kind !== 'heading' && unit.kind !== 'line')) return undefined;
+  if (!unit) return undefined;
+  if (!headingKinds.has(unit)) headingKinds.set(unit, readHeadingKind(unit));
+  return headingKinds.get(unit);
+}
+
+function readHeadingKind(unit: Unit): NotesHeadingKind | undefined {
+  if (unit.kind !== 'heading' && unit.kind !== 'line') return undefined;
   // A line is a heading only when it is nothing but words, perhaps in bold: `**References**`, `Notes:`.
   if (unit.kind === 'line' && !unit.content.every((node) => ['text', 'strong', 'emphasis'].includes(node.type))) return undefined;
   return notesHeadingKind(unit.text);
@@ -38,7 +51,13 @@ function headingKindOf(unit: Unit | undefined): NotesHeadingKind | undefined {
 
 /** The label of a unit that starts a note: the list's own number, a link back to the marker, or the typed label. */
 function labelOf(unit: Unit | undefined): NoteLabel | undefined {
-  if (!unit || (unit.kind !== 'line' && unit.kind !== 'item')) return undefined;
+  if (!unit) return undefined;
+  if (!labels.has(unit)) labels.set(unit, readLabel(unit));
+  return labels.get(unit);
+}
+
+function readLabel(unit: Unit): NoteLabel | undefined {
+  if (unit.kind !== 'line' && unit.kind !== 'item') return undefined;
   if (unit.ordinal !== undefined) return { style: 'list', number: unit.ordinal, symbol: undefined, length: 0 };
   const first = unit.content[0];
   if (first?.type === 'link' && first.url.startsWith('#')) {

@@ -9,7 +9,7 @@ import { liftSuperscriptMarks } from './marker-hint.ts';
 import { markerText, placeOf, replaceMarkers, type Segment } from './marker-text.ts';
 import { definitionOf } from './note-definitions.ts';
 import type { LabelStyle } from './note-labels.ts';
-import { linesBetween, type PlainNotesResult, placeOfUnit, removeUnits, toUnits, type Unit } from './note-units.ts';
+import { linesBetween, type PlainNotesResult, placeOfUnit, removeUnits, toUnits, type Unit, type UnitReader, unitReader } from './note-units.ts';
 import { candidateSections, type Section, splitBeforeSections } from './notes-section.ts';
 import { scatteredNotes } from './scattered-notes.ts';
 import { reportUntiedNotes } from './untied-notes.ts';
@@ -27,14 +27,15 @@ export type { PlainNotesResult } from './note-units.ts';
  * `(*) …`). A References list with no markers in the body is a bibliography and stays as it is.
  * Rewrites the tree in place: markers become footnote references, the notes footnote definitions.
  */
-export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
+export function recognisePlainNotes(tree: Root, file: VFile, reader: UnitReader = unitReader()): PlainNotesResult {
   liftSuperscriptMarks(tree);
   const inline = inlineNotesToFootnotes(tree, nextNumber(tree));
   tree.children.push(...inline);
   const scattered = scatteredNotes(tree, toUnits(tree), file);
   const result: PlainNotesResult = { ...scattered, notes: scattered.notes + inline.length, markers: scattered.markers + inline.length };
-  // A book's notes may be set at the end of each chapter: one run at a time, each numbered on from the last.
-  for (let taken = takeTypedNotes(tree, file); taken; taken = takeTypedNotes(tree, file)) {
+  // A book's notes may be set at the end of each chapter: one run at a time, each numbered on from the
+  // last; `reader` reads the body into units once, and again only where a run changed it.
+  for (let taken = takeTypedNotes(tree, file, reader); taken; taken = takeTypedNotes(tree, file, reader)) {
     result.noteLines = [...result.noteLines, ...taken.noteLines];
     result.droppedLines = [...result.droppedLines, ...taken.droppedLines];
     result.notes += taken.notes;
@@ -45,16 +46,16 @@ export function recognisePlainNotes(tree: Root, file: VFile): PlainNotesResult {
 }
 
 /** The best typed notes section the tree has, made footnotes; undefined when there is none. */
-function takeTypedNotes(tree: Root, file: VFile): PlainNotesResult | undefined {
+function takeTypedNotes(tree: Root, file: VFile, reader: UnitReader): PlainNotesResult | undefined {
   // Notes made already (by the markup: a post half linked, half typed; or above) keep their
   // numbers: a typed notes section is taken only where its numbers do not clash.
   const madeByMarkup = new Set(tree.children.flatMap((node) => (node.type === 'footnoteDefinition' ? [node.identifier] : [])));
-  let units = toUnits(tree);
+  let units = reader.read(tree);
   let firstFree = 1;
   while (madeByMarkup.has(String(firstFree))) firstFree++;
   let sections = candidateSections(units, firstFree);
   if (splitBeforeSections(tree, units, sections)) {
-    units = toUnits(tree);
+    units = reader.read(tree);
     sections = candidateSections(units, firstFree);
   }
   let best: { section: Section; placed: PlacedMarkers } | undefined;
@@ -64,7 +65,7 @@ function takeTypedNotes(tree: Root, file: VFile): PlainNotesResult | undefined {
     if (!isNotesSection(section, placed) && !isLoneNote(tree, units, section, placed)) continue;
     if (!best || placed.covered > best.placed.covered) best = { section, placed };
   }
-  return best && rewrite(tree, units, best.section, best.placed, madeByMarkup, file);
+  return best && rewrite(tree, units, best, madeByMarkup, file, reader);
 }
 
 /** The number after the highest numbered note the tree has. */
@@ -185,10 +186,10 @@ function isLoneNote(tree: Root, units: readonly Unit[], section: Section, placed
 function rewrite(
   tree: Root,
   units: readonly Unit[],
-  section: Section,
-  placed: PlacedMarkers,
+  { section, placed }: { section: Section; placed: PlacedMarkers },
   madeByMarkup: ReadonlySet<string>,
   file: VFile,
+  reader: UnitReader,
 ): PlainNotesResult {
   const defined = new Map(section.notes.map((note) => [note.number, note]));
   const referenced = new Set<number>();
@@ -213,7 +214,11 @@ function rewrite(
     for (const note of marker.notes) referenced.add(note);
     markerCount++;
   }
-  for (const [segment, markers] of byNode) replaceMarkers(segment, markers);
+  for (const [segment, markers] of byNode) {
+    replaceMarkers(segment, markers);
+    // Changed in place: its units are read again.
+    reader.changed(segment.top);
+  }
 
   const definitions = section.notes.map((note) => definitionOf(note));
   section.notes.forEach((note, index) => {

@@ -193,6 +193,28 @@ function isNoteLine(line: string): boolean {
 export function isShort(line: string): boolean {
   if (line.length <= 120 && /\.$/.test(line) && isInCapitals(line) && /^[\p{Lu}\d"“‘'(]/u.test(line) && line.split(/\s+/).length <= 16) return true;
   // A sentence ending in a note marker (`… premium features. [1]`) still ends in a full stop.
-  const text = line.replace(/[\s\u00a0]*(?:\[\d{1,3}\]|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†|‡)$/u, '');
+  const text = withoutEndMarker(line);
   return text.length <= 120 && !/[.,;:]$/.test(text) && /^[\p{Lu}\d‘“"'(]/u.test(text) && text.split(/\s+/).length <= 16;
+}
+
+const superscriptDigits = new Set('¹²³⁴⁵⁶⁷⁸⁹⁰');
+/** A marker of at most five characters that may end a line: `[1]`, `(12)`, `***`, `†`. */
+const shortEndMarker = /(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}|†|‡)$/u;
+
+/**
+ * The line without the note marker that ends it (`[1]`, `(1)`, `¹²`, `*`, `†`) and the spaces before
+ * it. Read from the end, so that a long run of spaces or superscripts costs its length once: a
+ * pattern `\s*marker$` tried at every space of a run of 50,000 costs their square.
+ */
+export function withoutEndMarker(line: string): string {
+  let start = line.length;
+  while (start > 0 && superscriptDigits.has(line[start - 1] as string)) start--;
+  if (start === line.length) {
+    const tail = line.slice(-5);
+    const marker = shortEndMarker.exec(tail);
+    if (!marker) return line;
+    start = line.length - tail.length + marker.index;
+  }
+  while (start > 0 && /\s/.test(line[start - 1] as string)) start--;
+  return line.slice(0, start);
 }
