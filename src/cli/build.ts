@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { SearchIndexer } from '../adapters/pagefind.ts';
 import type { Memo } from '../core/memo.ts';
 import { hasErrors } from '../core/rules.ts';
@@ -70,6 +72,7 @@ async function buildInto(projectDir: string, outDir: string, options: BuildOptio
     // Only the book is kept: the chapter files and texts it was loaded from are let go of here.
     const book = await loadReportedBook(projectDir, cache, ui);
     if (!book) return exitCodes.content;
+    collectGarbage();
     const assets = await pendingAssets;
     const code = await buildLocked(projectDir, book, assets, outDir, options, ui, cache, searchIndexer);
     if (cache && code === exitCodes.ok) {
@@ -97,6 +100,16 @@ async function loadReportedBook(projectDir: string, cache: Memo | undefined, ui:
   }
   ui.info(editionLine(book, loaded.presented !== undefined && loaded.current !== undefined && loaded.presented < loaded.current.edition));
   return book;
+}
+
+/**
+ * One full garbage collection between citing and rendering: what loading and citing left behind
+ * (the citeproc engines, the chapter files and their texts, the cache's entries) is freed before
+ * the outputs allocate on top of it, and V8 sizes the heap's next limit from what is still live.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** How long a build waits for another writing the same folder: ANTHOLOGY_LOCK_WAIT seconds, else 10 minutes. */
