@@ -70,7 +70,19 @@ function toHast(html: string): ElementContent[] {
   visit(tree, 'element', (element) => {
     if (element.tagName === 'a' && typeof element.properties.href === 'string') element.properties.href = encodeHref(element.properties.href);
   });
-  return tree.children as ElementContent[];
+  return (tree.children as ElementContent[]).map(withoutPlaces);
+}
+
+/**
+ * A copy of citeproc's hast without the `position` hast-util-from-html gives every node: nothing
+ * reads where in citeproc's HTML a node was, and the book holds every citation and the reference
+ * list through its outputs (a list of 8,880 works took 44 MB with them, 15 MB without).
+ * Copied, not deleted: an object that loses a property is stored as a slower, larger dictionary.
+ */
+function withoutPlaces(node: ElementContent): ElementContent {
+  if (node.type === 'element') return { type: 'element', tagName: node.tagName, properties: node.properties, children: node.children.map(withoutPlaces) };
+  if (node.type === 'text' || node.type === 'comment') return { type: node.type, value: node.value };
+  return node;
 }
 
 /**

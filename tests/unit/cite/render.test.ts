@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { citeBook } from '../../../src/cite/cite-book.ts';
 import type { BibliographyItem } from '../../../src/core/citations.ts';
@@ -143,6 +144,26 @@ describe('rendering citations through citeproc', () => {
     assert.equal(notes[1], '(Shanghai Cooperation Organisation (SCO), 2017)');
     assert.equal(notes[2], '(see Erokhin, 2019, p. 12)');
     assert.match(bibliography, /Erokhin, D\. \(2019\)\. <i>Comparative Analysis of Digital Development<\/i>\. OSCE Academy\./);
+  });
+
+  it("citeproc's hast is held without places in its HTML: the citations and the reference list, all through a build", async () => {
+    const file = new VFile({ path: 'chapters/a.md', value: chapterText });
+    const parsed = parseChapter(file);
+    assert.ok(parsed);
+    const chapter: Chapter = { slug: 'a', path: 'chapters/a.md', number: 1, ...parsed };
+    const config = { language: 'en-GB', style: 'styles/csl/chicago-notes-bibliography.csl', bibliography: 'book' } as Book['config'];
+    const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references };
+    const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
+    const held: unknown[] = [...(cited.bibliography?.entries ?? [])];
+    visit(chapter.tree, 'citation', (node) => {
+      held.push(...((node.data as { hChildren?: unknown[] } | undefined)?.hChildren ?? []));
+    });
+    assert.ok(held.length > 4, 'citations and entries rendered');
+    const placed = held.filter(function hasPlace(node): boolean {
+      const { position, children } = node as { position?: unknown; children?: unknown[] };
+      return position !== undefined || (children ?? []).some(hasPlace);
+    });
+    assert.deepEqual(placed, []);
   });
 });
 
