@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
 import type { DateOptions } from '../../core/dates.ts';
 import { readByline } from '../byline.ts';
-import { ancestorsOf, collapsedText, elementsOf, headingTags, parentMap } from './hast-tree.ts';
+import { collapsedText, elementsOf, headingTags, parentMap } from './hast-tree.ts';
 import { kindByMarkup } from './site-chrome.ts';
 import { textStats } from './text-density.ts';
 
@@ -35,10 +35,10 @@ const minimumProse = 140;
 
 /** The articles of an issue page, when it is one: two or more headings of one rank among siblings, each with a byline under it and prose after. */
 export function readIssue(content: Root, dates: DateOptions): Issue | undefined {
-  const parents = parentMap(content);
+  const inChrome = chromeReader(parentMap(content));
   let best: { parent: Parents; starts: Start[] } | undefined;
   for (const parent of [content, ...elementsOf(content)]) {
-    if (parent.type === 'element' && inChrome(parent, parents)) continue;
+    if (parent.type === 'element' && inChrome(parent)) continue;
     const starts = articleStarts(parent, dates);
     if (starts.length >= 2 && starts.length > (best?.starts.length ?? 0)) best = { parent, starts };
   }
@@ -91,9 +91,24 @@ function headingRank(node: Nodes | undefined): number {
   return node?.type === 'element' && headingTags.has(node.tagName) ? Number(node.tagName.slice(1)) : Number.POSITIVE_INFINITY;
 }
 
-/** Comments and related posts have headings and bylines too. */
-function inChrome(element: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
-  return [element, ...ancestorsOf(element, parents)].some((node) => node.type === 'element' && kindByMarkup(node) !== undefined);
+/**
+ * Whether an element is inside chrome by its markup, itself or an ancestor (comments and related
+ * posts have headings and bylines too), each element's answer remembered for the page: every
+ * element of the page is asked, and asking each ancestor again made a 1 MB Wikipedia page take a
+ * minute.
+ */
+function chromeReader(parents: ReadonlyMap<Nodes, Parents>): (element: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  const inChrome = (element: Element): boolean => {
+    let answer = known.get(element);
+    if (answer === undefined) {
+      const parent = parents.get(element);
+      answer = kindByMarkup(element) !== undefined || (parent?.type === 'element' && inChrome(parent));
+      known.set(element, answer);
+    }
+    return answer;
+  };
+  return inChrome;
 }
 
 function prose(nodes: readonly ElementContent[]): number {

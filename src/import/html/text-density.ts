@@ -40,7 +40,7 @@ function isAnchorId(element: Element, id: string): boolean {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 2);
   if (words.length < 2) return false;
-  const text = textStats(element).text > 0 ? ownText(element).toLowerCase() : '';
+  const text = hasVisibleText(element) ? ownText(element).toLowerCase() : '';
   return words.every((word) => text.includes(word));
 }
 
@@ -58,6 +58,13 @@ function ownText(element: Element): string {
 
 /** Elements whose text a reader never sees as text. */
 const unseen = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'option']);
+
+/** Whether `textStats(node).text > 0`, found at the first visible letter rather than after the whole subtree. */
+export function hasVisibleText(node: Nodes): boolean {
+  if (node.type === 'text') return /\S/.test(node.value);
+  if (node.type === 'element' && unseen.has(node.tagName)) return false;
+  return (node.type === 'element' || node.type === 'root') && node.children.some((child) => hasVisibleText(child));
+}
 
 /** The length of the visible text (whitespace runs counted as one) and how much of it is inside links. */
 export function textStats(node: Nodes, skip?: (element: Element) => boolean): { text: number; links: number } {
