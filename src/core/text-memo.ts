@@ -1,7 +1,7 @@
 /**
  * A pure function of a text, remembered by that text, for work asked for again and again with
- * the same texts: each line's label while a book's runs of notes are found (Guernsey Folk-Lore
- * reads ~20,000 lines once per run, ~130 runs), each title's markup in every format. Bounded: past
+ * the same texts: a line's label or notes-heading kind, asked of the same lines by the note
+ * finders of several importers, each title's markup in every format. Bounded: past
  * `limit` texts it starts afresh (a long-running preview sees every title ever typed).
  */
 export function byText<T>(read: (text: string) => T, limit = 50_000): ((text: string) => T) & { readonly size: number } {
