@@ -49,6 +49,11 @@ async function buildInto(projectDir: string, outDir: string, options: BuildOptio
   // thread busy meanwhile); a failure is thrown where they are needed, after the book's problems.
   const pendingAssets = loadRenderAssets(projectDir);
   pendingAssets.catch(() => undefined);
+  // Only the book is kept: the chapter files and texts it was loaded from are let go of here.
+  const book = await loadReportedBook(projectDir, cache, ui);
+  if (!book) return exitCodes.content;
+  collectGarbage();
+  const assets = await pendingAssets;
   // One build at a time per output folder: a second waits, a dead one's lock is taken over.
   const lock = await lockOutputFolder(outDir, {
     waitMs: lockWaitMs(),
@@ -65,15 +70,8 @@ async function buildInto(projectDir: string, outDir: string, options: BuildOptio
   }
   if (lock.tookOverFrom !== undefined) ui.info(`took over ${path.join(options.out, lockFileName)} from process ${lock.tookOverFrom}, which no longer runs`);
   try {
-    // Under the lock from the start, what load/ and cite/ work out is written as it is made: a cold
-    // build of 1,000 chapters held ~60 MB of entries through citing, whose freed memory the
-    // process kept through rendering.
+    // Under the lock: what load/ and cite/ worked out is written now, the pages as they are made.
     await cache?.writeFromNowOn();
-    // Only the book is kept: the chapter files and texts it was loaded from are let go of here.
-    const book = await loadReportedBook(projectDir, cache, ui);
-    if (!book) return exitCodes.content;
-    collectGarbage();
-    const assets = await pendingAssets;
     const code = await buildLocked(projectDir, book, assets, outDir, options, ui, cache, searchIndexer);
     if (cache && code === exitCodes.ok) {
       const stats = await cache.save();

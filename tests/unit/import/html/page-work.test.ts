@@ -27,6 +27,6 @@ describe('work on a big page grows with its size, not its size times its depth',
   it('reads a page of 400 nested containers round 3,000 paragraphs for issue articles (each ancestor asked once: it took minutes)', () => {
     const depth = 400;
     const html = `${'<div class="wrapper" id="section-wrapper-block">'.repeat(depth)}<h2>One</h2><p>By Ann Smith</p>${'<p>Words of the article, and more words.</p>'.repeat(3000)}${'</div>'.repeat(depth)}`;
-    assert.equal(readIssue(fromHtml(html, { fragment: true }), { order: 'dmy' }), undefined);
+    assert.equal(readIssue(fromHtml(html, { fragment: true }), { order: 'day-first' }), undefined);
   });
 });
