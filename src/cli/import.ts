@@ -68,7 +68,7 @@ export async function importCommand(projectDir: string, sources: readonly string
     ui.error('nothing was imported: fix anthology.yaml first');
     return exitCodes.content;
   }
-  const { imports, prepared } = await importSources(projectDir, sources, outDir, config, options);
+  const { imports, prepared } = await importSources(projectDir, sources, outDir, config, options, ui);
   const files = imports.flatMap(sourceFiles);
   ui.report(files);
   if (hasErrors(files)) {
@@ -156,6 +156,7 @@ async function importSources(
   outDir: string,
   config: BookConfig | undefined,
   options: ImportCommandOptions,
+  ui: Ui,
 ): Promise<{ imports: SourceImport[]; prepared: Map<SourceImport, PreparedChapter[]> }> {
   for (const source of sources) {
     // A folder holding the chapters would import what earlier imports wrote (`anthology import .`).
@@ -171,7 +172,13 @@ async function importSources(
   for (const source of sources) {
     const authorData = await findAuthorData(projectDir, source);
     const siteBibliographies = await findSiteBibliographies(projectDir, source);
-    const folderMetadata = await findFolderMetadata(projectDir, source);
+    const folderMetadata = await findFolderMetadata(projectDir, source, (file) =>
+      ui.diagnose(
+        file,
+        'import-folder-metadata-outside',
+        `${file} is a link that leads outside the project or ${source}: not read, so no post is credited to the authors it names`,
+      ),
+    );
     const { input, result } = await importSourcePath(
       projectDir,
       source,
