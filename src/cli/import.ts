@@ -432,12 +432,19 @@ async function copyBibliographies(projectDir: string, chapters: readonly Prepare
       const copied = await copyPostBibliography(projectDir, bibliography);
       const from = `${bibliography.written} (named by “${chapter.title}”)`;
       if (copied.present) ui.info(`bibliography ${from} is already in ${copied.path}`);
+      else if (copied.replaced) ui.info(`updated ${copied.path} from the bibliography ${from}: ${entriesAdded(copied.replaced.added)}`);
       else
         ui.info(
-          `copied the bibliography ${from} to ${copied.path}${copied.renamed ? `: bibliography/${bibliography.name} is another file, left as it was` : ''}`,
+          `copied the bibliography ${from} to ${copied.path}${copied.renamed ? `: bibliography/${bibliography.name} is another file, left as it was` : ''}${copied.shared ? ` (both define ${copied.shared.join(', ')}: keep one of each, or check reports them defined twice)` : ''}`,
         );
     }
   }
+}
+
+/** `2 entries added (knuth, ruby)`; none when only the text between entries or their order changed. */
+function entriesAdded(keys: readonly string[]): string {
+  if (keys.length === 0) return 'no entry added (the earlier copy’s entries are unchanged in it)';
+  return `${keys.length} ${keys.length === 1 ? 'entry' : 'entries'} added (${keys.join(', ')})`;
 }
 
 type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };
