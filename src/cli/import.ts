@@ -68,7 +68,7 @@ export async function importCommand(projectDir: string, sources: readonly string
     ui.error('nothing was imported: fix anthology.yaml first');
     return exitCodes.content;
   }
-  const { imports, prepared } = await importSources(projectDir, sources, outDir, config, options);
+  const { imports, prepared } = await importSources(projectDir, sources, outDir, config, options, ui);
   const files = imports.flatMap(sourceFiles);
   ui.report(files);
   if (hasErrors(files)) {
@@ -156,6 +156,7 @@ async function importSources(
   outDir: string,
   config: BookConfig | undefined,
   options: ImportCommandOptions,
+  ui: Ui,
 ): Promise<{ imports: SourceImport[]; prepared: Map<SourceImport, PreparedChapter[]> }> {
   for (const source of sources) {
     // A folder holding the chapters would import what earlier imports wrote (`anthology import .`).
@@ -171,7 +172,13 @@ async function importSources(
   for (const source of sources) {
     const authorData = await findAuthorData(projectDir, source);
     const siteBibliographies = await findSiteBibliographies(projectDir, source);
-    const folderMetadata = await findFolderMetadata(projectDir, source);
+    const folderMetadata = await findFolderMetadata(projectDir, source, (file) =>
+      ui.diagnose(
+        file,
+        'import-folder-metadata-outside',
+        `${file} is a link that leads outside the project or ${source}: not read, so no post is credited to the authors it names`,
+      ),
+    );
     const { input, result } = await importSourcePath(
       projectDir,
       source,
@@ -425,12 +432,19 @@ async function copyBibliographies(projectDir: string, chapters: readonly Prepare
       const copied = await copyPostBibliography(projectDir, bibliography);
       const from = `${bibliography.written} (named by “${chapter.title}”)`;
       if (copied.present) ui.info(`bibliography ${from} is already in ${copied.path}`);
+      else if (copied.replaced) ui.info(`updated ${copied.path} from the bibliography ${from}: ${entriesAdded(copied.replaced.added)}`);
       else
         ui.info(
-          `copied the bibliography ${from} to ${copied.path}${copied.renamed ? `: bibliography/${bibliography.name} is another file, left as it was` : ''}`,
+          `copied the bibliography ${from} to ${copied.path}${copied.renamed ? `: bibliography/${bibliography.name} is another file, left as it was` : ''}${copied.shared ? ` (both define ${copied.shared.join(', ')}: keep one of each, or check reports them defined twice)` : ''}`,
         );
     }
   }
+}
+
+/** `2 entries added (knuth, ruby)`; none when only the text between entries or their order changed. */
+function entriesAdded(keys: readonly string[]): string {
+  if (keys.length === 0) return 'no entry added (the earlier copy’s entries are unchanged in it)';
+  return `${keys.length} ${keys.length === 1 ? 'entry' : 'entries'} added (${keys.join(', ')})`;
 }
 
 type FoundImage = { name: string; from: string } | { name: string; bytes: Uint8Array } | { problem: string };

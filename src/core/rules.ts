@@ -179,6 +179,11 @@ export const rules = {
     summary:
       'A post that names no author was credited to the authors its folder’s metadata names (Quarto’s `_metadata.yml`), as the site showed it: the message says which file.',
   },
+  'import-folder-metadata-outside': {
+    severity: 'warning',
+    summary:
+      'A folder’s metadata (Quarto’s `_metadata.yml`) is a link that leads outside the project or the folder imported: not read, so no post is credited to the authors it names.',
+  },
   'import-author-incomplete': {
     severity: 'warning',
     summary: 'A piece names one of its authors only by a key into the site’s author data, which was not found: that author is left out for the editor to add.',

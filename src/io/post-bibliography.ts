@@ -46,31 +46,78 @@ export interface CopiedBibliography {
   renamed: boolean;
   /** A file with the same bytes was there already (an earlier import): nothing written. */
   present: boolean;
+  /** An earlier import's copy (every entry of it is in the new file, unchanged) was replaced: the keys the new one adds. */
+  replaced?: { added: string[] };
+  /** Renamed beside a file of its own name that holds some of its keys (edited in the book, or the source lost entries): those keys. */
+  shared?: string[];
 }
 
 /**
  * Copies a post's bibliography into bibliography/ under its own name, or, when another file has
- * that name, the first free `<stem>-2.<ext>`, `-3`…: nothing there is overwritten. A file with
- * the same bytes already there is that one (imported before).
+ * that name, the first free `<stem>-2.<ext>`, `-3`…. A file with the same bytes already there is
+ * that one (imported before); one whose every entry the new file holds unchanged is an earlier
+ * import's copy of it, replaced by the new one. Any other file is never overwritten.
  */
 export async function copyPostBibliography(projectDir: string, bibliography: { name: string; bytes: Uint8Array }): Promise<CopiedBibliography> {
   const folder = path.join(projectDir, bibliographyDir);
   const names = new Set(await readdir(folder).catch(() => [] as string[]));
   const extension = path.extname(bibliography.name);
   const stem = bibliography.name.slice(0, bibliography.name.length - extension.length).replace(/[^\w.-]+/g, '-') || 'references';
-  for (let index = 1; ; index++) {
+  const taken: { name: string; index: number; bytes: Uint8Array | undefined }[] = [];
+  let free: { name: string; index: number } | undefined;
+  for (let index = 1; !free; index++) {
     const name = index === 1 ? `${stem}${extension}` : `${stem}-${index}${extension}`;
-    const relative = `${bibliographyDir}/${name}`;
     // The file import and cite write is never a post's, whatever its name.
-    if (relative === managedBibliographyFile) continue;
-    if (names.has(name)) {
-      const existing = await readFile(path.join(folder, name)).catch(() => undefined);
-      if (existing && Buffer.compare(existing, bibliography.bytes) === 0) return { path: relative, renamed: index > 1, present: true };
-      continue;
-    }
-    await writeFileAtomic(path.join(folder, name), bibliography.bytes);
-    return { path: relative, renamed: index > 1, present: false };
+    if (`${bibliographyDir}/${name}` === managedBibliographyFile) continue;
+    if (names.has(name)) taken.push({ name, index, bytes: await readFile(path.join(folder, name)).catch(() => undefined) });
+    else free = { name, index };
   }
+  const at = (name: string) => `${bibliographyDir}/${name}`;
+  const same = taken.find((file) => file.bytes && Buffer.compare(file.bytes, bibliography.bytes) === 0);
+  if (same) return { path: at(same.name), renamed: same.index > 1, present: true };
+  const text = Buffer.from(bibliography.bytes).toString('utf8');
+  for (const file of taken) {
+    const added = file.bytes && earlierCopyOf(bibliography.name, Buffer.from(file.bytes).toString('utf8'), text);
+    if (!added) continue;
+    await writeFileAtomic(path.join(folder, file.name), bibliography.bytes);
+    return { path: at(file.name), renamed: file.index > 1, present: false, replaced: { added } };
+  }
+  await writeFileAtomic(path.join(folder, free.name), bibliography.bytes);
+  const keys = new Set(bibliographyKeys(bibliography.name, text));
+  const own = taken[0]?.index === 1 && taken[0].bytes ? bibliographyKeys(bibliography.name, Buffer.from(taken[0].bytes).toString('utf8')) : [];
+  const shared = own.filter((key) => keys.has(key));
+  return { path: at(free.name), renamed: free.index > 1, present: false, ...(shared.length > 0 ? { shared } : {}) };
+}
+
+/**
+ * Whether a file already in bibliography/ is an earlier copy of a new version of it: it holds at
+ * least one entry, and every one (and whatever it has outside them) is in the new file, unchanged;
+ * the keys the new one adds, else undefined (an editor's file, or entries changed or removed).
+ */
+function earlierCopyOf(name: string, existing: string, next: string): string[] | undefined {
+  const before = bibliographyEntries(name, existing);
+  const after = new Set(bibliographyEntries(name, next));
+  if (!before.some((entry) => entry !== '') || !before.every((entry) => entry === '' || after.has(entry))) return undefined;
+  const old = new Set(bibliographyKeys(name, existing));
+  return bibliographyKeys(name, next).filter((key) => !old.has(key));
+}
+
+/**
+ * A bibliography file cut into its entries, each as written (trailing spaces aside): BibTeX's
+ * at each `@` that starts a line (the text before the first one too), CSL-JSON's items, RIS's records.
+ */
+function bibliographyEntries(name: string, text: string): string[] {
+  const trimmed = (parts: string[]) => parts.map((part) => part.replace(/\s+$/, '').replace(/^\s+/, ''));
+  if (/\.json$/i.test(name)) {
+    try {
+      const data: unknown = JSON.parse(text);
+      return Array.isArray(data) ? data.map((item) => JSON.stringify(item)) : [text];
+    } catch {
+      return [text];
+    }
+  }
+  if (/\.ris$/i.test(name)) return trimmed(text.replace(/\r\n?/g, '\n').split(/^ER {2}-.*$/m));
+  return trimmed(text.replace(/\r\n?/g, '\n').split(/^(?=[ \t]*@)/m));
 }
 
 /** A bibliography file of the site imported: its path from the project (as the source files'), the keys it holds. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
@@ -109,10 +109,12 @@ export interface FolderMetadata {
  * posts: in the folders above it inside the project, and, for a folder, in every folder under it.
  * A file that cannot be read or parsed is passed over, as Quarto would fail on it anyway.
  */
-export async function findFolderMetadata(projectDir: string, source: string): Promise<FolderMetadata[]> {
+export async function findFolderMetadata(projectDir: string, source: string, outside: (file: string) => void = () => {}): Promise<FolderMetadata[]> {
   const start = resolveInside(projectDir, source);
   if (!start) return [];
   const root = path.resolve(projectDir);
+  const realRoot = await realpath(root).catch(() => root);
+  const realStart = await realpath(start).catch(() => start);
   const folders: string[] = [];
   const top = (await isFolder(start)) ? start : path.dirname(start);
   for (let folder = top; folder === root || folder.startsWith(`${root}${path.sep}`); folder = path.dirname(folder)) {
@@ -126,14 +128,27 @@ export async function findFolderMetadata(projectDir: string, source: string): Pr
   const found: FolderMetadata[] = [];
   for (const folder of [...new Set(folders)]) {
     const file = path.join(folder, '_metadata.yml');
-    const data = parsedData(file, (await readFile(file, 'utf8').catch(() => undefined)) ?? '');
+    const fromProject = (at: string) => path.relative(projectDir, at).split(path.sep).join('/');
+    // A link may lead anywhere: the file must really be in the project, and one under the source folder in it.
+    const real = await realpath(file).catch(() => undefined);
+    if (real === undefined) continue;
+    const below = folder === start || folder.startsWith(`${start}${path.sep}`);
+    if (!isWithin(realRoot, real) || (below && !isWithin(realStart, real))) {
+      outside(fromProject(file));
+      continue;
+    }
+    const data = parsedData(file, (await readFile(real, 'utf8').catch(() => undefined)) ?? '');
     const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
     const author = record?.author ?? record?.authors;
     if (author === undefined) continue;
-    const fromProject = (at: string) => path.relative(projectDir, at).split(path.sep).join('/');
     found.push({ folder: fromProject(folder), file: fromProject(file), author });
   }
   return found;
+}
+
+function isWithin(folder: string, file: string): boolean {
+  const back = path.relative(folder, file);
+  return back !== '' && !back.startsWith('..') && !path.isAbsolute(back);
 }
 
 async function isFolder(file: string): Promise<boolean> {

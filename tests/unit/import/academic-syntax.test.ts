@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
@@ -210,6 +212,31 @@ describe('a Quarto blog’s folder metadata and margin notes (tests/fixtures/imp
   test('_metadata.yml is found above the posts and read for its author', async () => {
     const found = await findFolderMetadata(fileURLToPath(root), 'quarto-blog');
     assert.deepEqual(found, [{ folder: 'quarto-blog/posts', file: 'quarto-blog/posts/_metadata.yml', author: 'Ada Lovelace' }]);
+  });
+
+  test('a _metadata.yml that is a link leading outside the project, or outside the folder imported, is not read and is named', async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'anthology-folder-metadata-'));
+    try {
+      const project = path.join(scratch, 'book');
+      cpSync(fileURLToPath(new URL('quarto-blog', root)), path.join(project, 'quarto-blog'), { recursive: true });
+      mkdirSync(path.join(scratch, 'outside'));
+      writeFileSync(path.join(scratch, 'outside', 'meta.yml'), 'author: "Outside Person"\n');
+      writeFileSync(path.join(project, 'notes.yml'), 'author: "Elsewhere in the Book"\n');
+      const posts = path.join(project, 'quarto-blog', 'posts');
+      unlinkSync(path.join(posts, '_metadata.yml'));
+      symlinkSync(path.join(scratch, 'outside', 'meta.yml'), path.join(posts, '_metadata.yml'));
+      // Inside the project, outside the folder imported.
+      symlinkSync(path.join(project, 'notes.yml'), path.join(posts, 'engine', '_metadata.yml'));
+      // Inside the folder imported: read.
+      writeFileSync(path.join(project, 'quarto-blog', 'shared.yml'), 'author: "Ada Lovelace"\n');
+      symlinkSync(path.join(project, 'quarto-blog', 'shared.yml'), path.join(posts, 'guest', '_metadata.yml'));
+      const skipped: string[] = [];
+      const found = await findFolderMetadata(project, 'quarto-blog', (file) => skipped.push(file));
+      assert.deepEqual(found, [{ folder: 'quarto-blog/posts/guest', file: 'quarto-blog/posts/guest/_metadata.yml', author: 'Ada Lovelace' }]);
+      assert.deepEqual(skipped, ['quarto-blog/posts/_metadata.yml', 'quarto-blog/posts/engine/_metadata.yml']);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   test('a post that names no author takes its folder’s, said where from; one that names its own keeps it', async () => {

@@ -59,4 +59,44 @@ describe('a post’s bibliography file', () => {
     assert.equal(json.path, 'bibliography/references-2.json');
     assert.deepEqual((await readdir(path.join(project, 'bibliography'))).sort(), ['references-2.bib', 'references-2.json', 'references.bib']);
   });
+
+  it('replaces an earlier import’s copy with the source’s new version (every entry of it unchanged there), and names the keys added', async () => {
+    const folio = await readFile(new URL('../../fixtures/import/real/al-folio/_bibliography/papers.bib', import.meta.url), 'utf8');
+    const added = `${folio}\n@book{knuth1997art,\n  title={The Art of Computer Programming},\n  author={Knuth, Donald E.},\n  year={1997}\n}\n`;
+    const encode = (text: string) => new TextEncoder().encode(text);
+    assert.deepEqual(await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(folio) }), {
+      path: 'bibliography/papers.bib',
+      renamed: false,
+      present: false,
+    });
+    assert.deepEqual(await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(added) }), {
+      path: 'bibliography/papers.bib',
+      renamed: false,
+      present: false,
+      replaced: { added: ['knuth1997art'] },
+    });
+    assert.equal(await readFile(path.join(project, 'bibliography/papers.bib'), 'utf8'), added);
+    assert.equal((await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(added) })).present, true);
+    // An entry the editor changed in the book: the file is theirs, left as it was; the new one gets a free name and the keys both define are said.
+    const edited = added.replace('year={1920}', 'year={1921}');
+    await writeFile(path.join(project, 'bibliography/papers.bib'), edited);
+    const more = `${added}\n@misc{turing1936,\n  title={On Computable Numbers},\n  author={Turing, Alan},\n  year={1936}\n}\n`;
+    const copied = await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(more) });
+    assert.equal(copied.path, 'bibliography/papers-2.bib');
+    assert.equal(copied.replaced, undefined);
+    assert.ok(copied.shared?.includes('einstein1920relativity') && copied.shared.includes('knuth1997art'));
+    assert.equal(await readFile(path.join(project, 'bibliography/papers.bib'), 'utf8'), edited);
+    // A source that lost an entry does not replace the copy either.
+    const fewer = more.replace(/@book\{knuth1997art[\s\S]*?\n\}\n/, '');
+    assert.equal((await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(fewer) })).path, 'bibliography/papers-3.bib');
+    assert.equal(await readFile(path.join(project, 'bibliography/papers-2.bib'), 'utf8'), more);
+  });
+
+  it('replaces an earlier CSL-JSON copy whose items are all in the new version', async () => {
+    const item = (id: string) => ({ id, type: 'book', title: `Title ${id}` });
+    const encode = (items: unknown[]) => new TextEncoder().encode(JSON.stringify(items, null, 2));
+    await copyPostBibliography(project, { name: 'works.json', bytes: encode([item('a')]) });
+    const copied = await copyPostBibliography(project, { name: 'works.json', bytes: encode([item('b'), item('a')]) });
+    assert.deepEqual(copied.replaced, { added: ['b'] });
+  });
 });
