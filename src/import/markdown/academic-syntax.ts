@@ -80,6 +80,8 @@ function rewriteRange(lines: string[], from: number, to: number, pass: Pass): vo
   const reading: Reading = { highlight: false, indented: false, list: false, blank: true };
   for (let index = from; index < to; index++) {
     const line = lines[index] as string;
+    // An HTML <code> left open is inline: the paragraph's end closes it.
+    if (reading.hidden === 'code' && line.trim() === '') reading.hidden = undefined;
     if (reading.hidden) {
       rewriteLine(lines, index, pass.keys, pass.result, hiddenSpans(line, reading));
       continue;
@@ -154,12 +156,23 @@ function isCode(reading: Reading, line: string): boolean {
 // Jekyll's `{% raw %}` … `{% endraw %}` and HTML's `<pre>` and `<code>`: what they hold is shown as typed, on one line or many.
 const hiddenToken = /\{%-?\s*(end)?raw\s*-?%\}|<(\/?)(pre|code)\b/gi;
 
+/** The line's code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it. */
+function codeSpans(line: string): (readonly [number, number])[] {
+  if (!line.includes('`')) return [];
+  return [...line.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
+}
+
 /** The spans of the line hidden as typed (examples of the syntax, not citations); `reading.hidden` is what is still open after it. */
 function hiddenSpans(line: string, reading: Reading): (readonly [number, number])[] {
   const spans: (readonly [number, number])[] = [];
   let from = 0;
+  const code = codeSpans(line);
+  let span = 0;
   for (const match of line.matchAll(hiddenToken)) {
     const at = match.index ?? 0;
+    // A tag named in a code span (`<pre>`) is text, and opens nothing (the spans and the tags both in order: one walk).
+    while (span < code.length && (code[span] as readonly [number, number])[1] <= at) span++;
+    if (span < code.length && (code[span] as readonly [number, number])[0] <= at) continue;
     const kind = match[3] ? match[3].toLowerCase() : 'raw';
     const closing = match[3] ? match[2] === '/' : match[1] !== undefined;
     if (!reading.hidden) {
@@ -358,8 +371,7 @@ function constructsIn(line: string, hidden: readonly (readonly [number, number])
       found.push({ start, end, syntax: hit.text, ...reading });
     }
   };
-  // Code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it.
-  for (const match of line.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)) inCode.fill(1, match.index ?? 0, (match.index ?? 0) + match[0].length);
+  for (const [from, to] of codeSpans(line)) inCode.fill(1, from, to);
   for (const [from, to] of hidden) inCode.fill(1, from, to);
   add(regexHits(line, mystRole), (groups) => ({ citation: mystCitation(groups[2], groups[3] as string) }));
   add(tagHits(line, liquidCitation, ['%}']), (groups) => liquidConstruct(groups[1] as string, (groups[2] ?? '').replace(/-$/, '')));

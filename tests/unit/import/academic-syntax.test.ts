@@ -337,3 +337,15 @@ describe('jekyll-scholar’s options and hugo-cite’s forms (review of 6 Dec 20
     });
   }
 });
+
+describe('a tag named in prose opens no code (review of 6 Dec 2026)', () => {
+  test('`<pre>` in a code span, and a <code> left open, hide nothing past their paragraph', () => {
+    const text = ['Wrap it in `<pre>` or `<code>` tags {% cite ruby %}.', 'An open <code> tag', '', 'Then {% cite ruby %}.'].join('\n');
+    assert.deepEqual(academicSyntax(text, 1, keysOf('ruby')).text.split('\n'), [
+      'Wrap it in `<pre>` or `<code>` tags [@ruby].',
+      'An open <code> tag',
+      '',
+      'Then [@ruby].',
+    ]);
+  });
+});
