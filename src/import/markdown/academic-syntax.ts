@@ -38,6 +38,8 @@ interface Citation {
   inText?: boolean;
   /** Only the year (`[-@key]`). */
   yearOnly?: boolean;
+  /** Only the year, key by key (hugo-cite's `-key`). */
+  yearOnlyKeys?: boolean[];
 }
 
 const fence = /^\s{0,3}(`{3,}|~{3,})(.*)$/;
@@ -50,37 +52,49 @@ const marginDivOpen = /^\s{0,3}(:{3,})\s*(?:\{\s*\.(?:column-margin|aside)\b[^{}
 export function academicSyntax(text: string, fromLine: number, bibliographyKeys: ReadonlyMap<string, string>): AcademicSyntaxResult {
   const lines = text.split('\n');
   const result: AcademicSyntaxResult = { text, changes: [], cited: [], unknown: [] };
-  let inFence: string | undefined;
-  let inHighlight = false;
-  let margins = 0;
-  for (let index = fromLine - 1; index < lines.length; index++) {
+  rewriteRange(lines, fromLine - 1, lines.length, { keys: bibliographyKeys, result, margins: 0 });
+  result.text = lines.join('\n');
+  return result;
+}
+
+/** What a pass over the lines shares: the bibliographies' keys, what it found, the margin notes numbered so far. */
+interface Pass {
+  keys: ReadonlyMap<string, string>;
+  result: AcademicSyntaxResult;
+  margins: number;
+}
+
+/** Where the reading of the lines stands: in a fence, a `{% highlight %}`, an indented code block, a list, a `{% raw %}` or `<pre>`. */
+interface Reading {
+  fence?: string | undefined;
+  highlight: boolean;
+  indented: boolean;
+  list: boolean;
+  blank: boolean;
+  /** What hides the lines as typed, open at the end of the last line read: `raw`, `pre` or `code`. */
+  hidden?: string | undefined;
+}
+
+/** Rewrites the lines from `from` up to `to` (excluded), the body of a `{% quote %}` or margin block as the whole post. */
+function rewriteRange(lines: string[], from: number, to: number, pass: Pass): void {
+  const reading: Reading = { highlight: false, indented: false, list: false, blank: true };
+  for (let index = from; index < to; index++) {
     const line = lines[index] as string;
-    const opening = fence.exec(line);
-    if (inFence) {
-      if (opening && (opening[1] as string)[0] === inFence[0] && (opening[1] as string).length >= inFence.length && (opening[2] ?? '').trim() === '')
-        inFence = undefined;
+    // An HTML <code> left open is inline: the paragraph's end closes it.
+    if (reading.hidden === 'code' && line.trim() === '') reading.hidden = undefined;
+    if (reading.hidden) {
+      rewriteLine(lines, index, pass.keys, pass.result, hiddenSpans(line, reading));
       continue;
     }
-    if (inHighlight) {
-      inHighlight = !liquidHighlightClose.test(line);
-      continue;
-    }
+    if (isCode(reading, line)) continue;
     const directive = bibliographyDirective.exec(line);
     if (directive) {
-      index = dropDirective(lines, index, directive[1] as string, result.changes);
+      index = dropDirective(lines, index, directive[1] as string, pass.result.changes);
       continue;
     }
-    if (opening) {
-      inFence = opening[1];
-      continue;
-    }
-    if (liquidHighlightOpen.test(line)) {
-      inHighlight = !liquidHighlightClose.test(line.replace(liquidHighlightOpen, ''));
-      continue;
-    }
-    const quote = liquidQuoteOpen.exec(line);
+    const quote = quoteOpen(line);
     if (quote) {
-      const end = quoteAsBlockQuote(lines, index, quote, bibliographyKeys, result);
+      const end = quoteAsBlockQuote(lines, index, quote, pass);
       if (end !== undefined) {
         index = end;
         continue;
@@ -88,20 +102,106 @@ export function academicSyntax(text: string, fromLine: number, bibliographyKeys:
     }
     const margin = marginDivOpen.exec(line);
     if (margin) {
-      const end = marginAsFootnote(lines, index, margin[1] as string, `margin-note-${margins + 1}`, result.changes);
+      const end = marginAsFootnote(lines, index, margin[1] as string, pass);
       if (end !== undefined) {
-        margins += 1;
         index = end;
         continue;
       }
     }
-    rewriteLine(lines, index, bibliographyKeys, result);
+    rewriteLine(lines, index, pass.keys, pass.result, hiddenSpans(line, reading));
   }
-  result.text = lines.join('\n');
-  return result;
 }
 
-const liquidQuoteOpen = /^(\s*)\{%-?\s*quote\s+((?:[^%]|%(?!\}))*?)\s*-?%\}\s*$/;
+const listItem = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^\s{0,3}\[\^[^\]]+\]:/;
+
+/** Whether the line is code (a fence, a `{% highlight %}` block, an indented code block), as Markdown reads it: shown as typed. */
+function isCode(reading: Reading, line: string): boolean {
+  const opening = fence.exec(line);
+  if (reading.fence) {
+    if (opening && (opening[1] as string)[0] === reading.fence[0] && (opening[1] as string).length >= reading.fence.length && (opening[2] ?? '').trim() === '')
+      reading.fence = undefined;
+    return true;
+  }
+  if (reading.highlight) {
+    reading.highlight = !liquidHighlightClose.test(line);
+    return true;
+  }
+  if (line.trim() === '') {
+    reading.blank = true;
+    return false;
+  }
+  // Four spaces (or a tab) after a blank line, outside a list item or a footnote: an indented code block.
+  const indented = /^(?: {4}| {0,3}\t)/.test(line);
+  if (indented && (reading.indented || (reading.blank && !reading.list))) {
+    reading.indented = true;
+    reading.blank = false;
+    return true;
+  }
+  reading.indented = false;
+  if (listItem.test(line)) reading.list = true;
+  else if (reading.blank && !indented) reading.list = false;
+  reading.blank = false;
+  if (bibliographyDirective.test(line)) return false;
+  if (opening) {
+    reading.fence = opening[1];
+    return true;
+  }
+  if (liquidHighlightOpen.test(line)) {
+    reading.highlight = !liquidHighlightClose.test(line.replace(liquidHighlightOpen, ''));
+    return true;
+  }
+  return false;
+}
+
+// Jekyll's `{% raw %}` … `{% endraw %}` and HTML's `<pre>` and `<code>`: what they hold is shown as typed, on one line or many.
+const hiddenToken = /\{%-?\s*(end)?raw\s*-?%\}|<(\/?)(pre|code)\b/gi;
+
+/** The line's code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it. */
+function codeSpans(line: string): (readonly [number, number])[] {
+  if (!line.includes('`')) return [];
+  return [...line.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
+}
+
+/** The spans of the line hidden as typed (examples of the syntax, not citations); `reading.hidden` is what is still open after it. */
+function hiddenSpans(line: string, reading: Reading): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
+  let from = 0;
+  const code = codeSpans(line);
+  let span = 0;
+  for (const match of line.matchAll(hiddenToken)) {
+    const at = match.index ?? 0;
+    // A tag named in a code span (`<pre>`) is text, and opens nothing (the spans and the tags both in order: one walk).
+    while (span < code.length && (code[span] as readonly [number, number])[1] <= at) span++;
+    if (span < code.length && (code[span] as readonly [number, number])[0] <= at) continue;
+    const kind = match[3] ? match[3].toLowerCase() : 'raw';
+    const closing = match[3] ? match[2] === '/' : match[1] !== undefined;
+    if (!reading.hidden) {
+      if (!closing) {
+        reading.hidden = kind;
+        from = at;
+      }
+      continue;
+    }
+    if (!closing || kind !== reading.hidden) continue;
+    const end = kind === 'raw' ? at + match[0].length : line.indexOf('>', at) + 1 || at + match[0].length;
+    spans.push([from, end]);
+    reading.hidden = undefined;
+  }
+  if (reading.hidden) spans.push([from, line.length]);
+  return spans;
+}
+
+const liquidQuoteHead = /^(\s*)\{%-?\s*quote\b/;
+
+/** A line that is only jekyll-scholar's `{% quote key … %}`: its indent and its arguments (found with indexOf: linear on any line). */
+function quoteOpen(line: string): { indent: number; args: string } | undefined {
+  const head = liquidQuoteHead.exec(line);
+  if (!head) return undefined;
+  const close = line.indexOf('%}', head[0].length);
+  if (close < 0 || line.slice(close + 2).trim() !== '') return undefined;
+  const args = line.slice(head[0].length, close).replace(/-$/, '').trim();
+  return args === '' ? undefined : { indent: (head[1] as string).length, args };
+}
 const liquidQuoteClose = /^\s*\{%-?\s*endquote\s*-?%\}\s*$/;
 
 /**
@@ -109,19 +209,16 @@ const liquidQuoteClose = /^\s*\{%-?\s*endquote\s*-?%\}\s*$/;
  * closing it, as the site printed it. Its key unknown, the tags are kept as typed and reported.
  * The index of the closing tag's line; undefined when it is not closed.
  */
-function quoteAsBlockQuote(
-  lines: string[],
-  index: number,
-  open: RegExpExecArray,
-  keys: ReadonlyMap<string, string>,
-  result: AcademicSyntaxResult,
-): number | undefined {
+function quoteAsBlockQuote(lines: string[], index: number, open: { indent: number; args: string }, pass: Pass): number | undefined {
+  const { keys, result } = pass;
   const end = lines.findIndex((candidate, after) => after > index && liquidQuoteClose.test(candidate));
   if (end < 0) return undefined;
-  const reading = liquidConstruct('cite', open[2] ?? '');
+  // The passage's own citations and notes are rewritten as any line's.
+  rewriteRange(lines, index + 1, end, pass);
+  const reading = liquidConstruct('cite', open.args);
   const citation = reading?.citation;
   const known = citation?.keys.map((key) => keys.get(key) ?? keys.get(key.toLowerCase()));
-  const column = (open[1]?.length ?? 0) + 1;
+  const column = open.indent + 1;
   if (!citation || !known || known.some((key) => key === undefined)) {
     const typed = (lines[index] as string).trim();
     result.unknown.push({ key: citation?.keys.join(', ') ?? '', typed, line: index + 1, column });
@@ -165,12 +262,17 @@ function listRequest(what: string): string {
  * the paragraph before it (or, when none, opens the one after it, or else stands alone where the
  * block opened). Undefined when it is not closed or holds nothing.
  */
-function marginAsFootnote(lines: string[], index: number, colons: string, label: string, changes: SiteSyntaxChange[]): number | undefined {
+function marginAsFootnote(lines: string[], index: number, colons: string, pass: Pass): number | undefined {
   const end = lines.findIndex((candidate, after) => after > index && candidate.trim() === colons);
   if (end < 0) return undefined;
+  // The note's own citations are rewritten as any line's, before it becomes a footnote.
+  rewriteRange(lines, index + 1, end, pass);
+  const changes = pass.result.changes;
+  const label = `margin-note-${pass.margins + 1}`;
   const content = lines.slice(index + 1, end).map((line, offset) => ({ line, index: index + 1 + offset }));
   const first = content.find((entry) => entry.line.trim() !== '');
   if (!first) return undefined;
+  pass.margins += 1;
   const before = lines.slice(0, index).findLastIndex((line) => line.trim() !== '');
   const after = lines.findIndex((line, at) => at > end && line.trim() !== '');
   const host = before >= 0 && isProse(lines[before] as string) ? before : after >= 0 && isProse(lines[after] as string) ? after : undefined;
@@ -208,81 +310,174 @@ interface Found {
   syntax: string;
 }
 
-// jekyll-scholar's tags; `citation` is its alias of `cite`.
-const liquidCitation = /\{%-?\s*(cite|citation|reference|bibliography|bibliography_count)\b((?:[^%]|%(?!\}))*?)-?%\}/g;
+// jekyll-scholar's tags (`citation` is its alias of `cite`) and hugo-cite's shortcodes: the head, then the end found with indexOf (linear on any line).
+const liquidCitation = /\{%-?\s*(cite|citation|reference|bibliography|bibliography_count)\b/g;
 const distillCite = /<d-cite\s+key\s*=\s*(?:"([^"]*)"|'([^']*)')\s*(?:\/>|>\s*<\/d-cite>)/g;
 const distillNote = /<(\/?)d-footnote\s*>/g;
 const distillBibliography = /<d-bibliography\b[^>]*>(?:\s*<\/d-bibliography>)?/g;
-// hugo-cite (loup-brun/hugo-cite) and its forks: `{{< cite "key" >}}`, `{{< cite "a; b" 23 >}}`.
-const hugoCite = /\{\{([<%])\s*cite\s+((?:"[^"]*"|'[^']*'|[^\s"'<>%}]+)(?:\s+(?:"[^"]*"|'[^']*'|[^\s"'<>%}]+))*)\s*[>%]\}\}/g;
+// hugo-cite (loup-brun/hugo-cite) and its forks: `{{< cite "key" >}}`, `{{< cite "a; b" 23 >}}`, `{{< cite key="a" pages="25" >}}`;
 // Hugo Blox's (Wowchemy's, Academic's) citation of one of the site's publication pages: `{{< cite page="/publication/x" view="4" >}}`.
-const hugoPageCite = /\{\{([<%])\s*cite\s+(?:[^<>%{}]*?\s)?page\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>%}]+))[^<>%{}]*?[>%]\}\}/g;
+const hugoCite = /\{\{([<%])\s*cite\b/g;
+const hugoPage = /(?:^|\s)page\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/;
 const hugoBibliography = /\{\{([<%])\s*bibliography\b[^{}]*?[>%]\}\}/g;
 // MyST's roles (sphinxcontrib-bibtex, mystmd): `{cite}`, `{cite:p}`, `{cite:t}`, `{footcite}`…
 const mystRole = /\{(cite|footcite)(?::(p|ps|t|ts|author|year|yearpar|label|alp|text|num))?\}`([^`]+)`/g;
 const quartoAside = /\[((?:[^[\]]|\[[^[\]]*\])+)\]\{\s*\.(?:aside|column-margin)\s*\}/g;
 
-/** Every academic construct in a line, outside code spans, in order. */
-function constructsIn(line: string): Found[] {
-  const found: Found[] = [];
-  const add = (pattern: RegExp, read: (match: RegExpExecArray) => Omit<Found, 'start' | 'end' | 'syntax'> | undefined) => {
-    for (const match of line.matchAll(pattern)) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      if (found.some((other) => start < other.end && other.start < end)) continue;
-      const reading = read(match as RegExpExecArray);
-      if (reading) found.push({ start, end, syntax: match[0], ...reading });
-    }
-  };
-  // Code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it.
-  const code = [...line.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)].map((match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const);
-  // What Jekyll's `{% raw %}` … `{% endraw %}` holds on the line is shown as typed: examples of the syntax, not citations.
-  const raw = [...line.matchAll(/\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g)].map(
-    (match) => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const,
-  );
-  const inCode = (start: number) => [...code, ...raw].some(([from, to]) => start >= from && start < to);
-  add(mystRole, (match) => ({ citation: mystCitation(match[2], match[3] as string) }));
-  add(liquidCitation, (match) => liquidConstruct(match[1] as string, match[2] ?? ''));
-  add(distillCite, (match) => ({ citation: { keys: splitKeys(match[1] ?? match[2] ?? ''), locators: [] } }));
-  add(distillNote, (match) => ({ replacement: match[1] ? inlineNoteClose : inlineNoteOpen }));
-  add(distillBibliography, () => ({ drop: listRequest('Distill’s <d-bibliography>') }));
-  add(hugoPageCite, (match) => ({ citation: { keys: [pageCitationKey(match[2] ?? match[3] ?? match[4] ?? '')], locators: [] } }));
-  add(hugoCite, (match) => ({ citation: hugoCitation(match[2] as string) }));
-  add(hugoBibliography, () => ({ drop: listRequest('the {{< bibliography >}} shortcode') }));
-  add(quartoAside, (match) => ({ replacement: `${inlineNoteOpen}${match[1]}${inlineNoteClose}` }));
-  return found.filter((item) => !inCode(item.start)).sort((a, b) => a.start - b.start);
+/** A construct's match: where it starts, its text, its groups (the last one, for a tag, what it holds). */
+interface Hit {
+  index: number;
+  text: string;
+  groups: (string | undefined)[];
 }
 
+function* regexHits(line: string, pattern: RegExp): Generator<Hit> {
+  for (const match of line.matchAll(pattern)) yield { index: match.index ?? 0, text: match[0], groups: [...match] };
+}
+
+/** A tag from its head to the first of its closing marks: what it holds is the last group. Each search is resumed, never repeated. */
+function* tagHits(line: string, head: RegExp, closes: readonly string[]): Generator<Hit> {
+  const next = closes.map(() => -2);
+  const pattern = new RegExp(head.source, 'g');
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    const from = match.index + match[0].length;
+    let end = -1;
+    let length = 0;
+    closes.forEach((close, at) => {
+      if ((next[at] as number) !== -1 && (next[at] as number) < from) next[at] = line.indexOf(close, from);
+      const found = next[at] as number;
+      if (found >= 0 && (end < 0 || found < end)) [end, length] = [found, close.length];
+    });
+    if (end < 0) return;
+    yield { index: match.index, text: line.slice(match.index, end + length), groups: [...match, line.slice(from, end)] };
+    pattern.lastIndex = end + length;
+  }
+}
+
+/** Every academic construct in a line, outside code spans and the `hidden` spans, in order. */
+function constructsIn(line: string, hidden: readonly (readonly [number, number])[]): Found[] {
+  const found: Found[] = [];
+  // What is taken: 1 in code, 2 by a construct found. Checked span by span, so that a line of any length is read in linear time.
+  const taken = new Uint8Array(line.length + 1);
+  const inCode = new Uint8Array(line.length + 1);
+  const add = (hits: Iterable<Hit>, read: (groups: (string | undefined)[]) => Omit<Found, 'start' | 'end' | 'syntax'> | undefined) => {
+    for (const hit of hits) {
+      const start = hit.index;
+      const end = start + hit.text.length;
+      if (taken.subarray(start, end).includes(2)) continue;
+      const reading = read(hit.groups);
+      if (!reading) continue;
+      taken.fill(2, start, end);
+      found.push({ start, end, syntax: hit.text, ...reading });
+    }
+  };
+  for (const [from, to] of codeSpans(line)) inCode.fill(1, from, to);
+  for (const [from, to] of hidden) inCode.fill(1, from, to);
+  add(regexHits(line, mystRole), (groups) => ({ citation: mystCitation(groups[2], groups[3] as string) }));
+  add(tagHits(line, liquidCitation, ['%}']), (groups) => liquidConstruct(groups[1] as string, (groups[2] ?? '').replace(/-$/, '')));
+  add(regexHits(line, distillCite), (groups) => ({ citation: { keys: splitKeys(groups[1] ?? groups[2] ?? ''), locators: [] } }));
+  add(regexHits(line, distillNote), (groups) => ({ replacement: groups[1] ? inlineNoteClose : inlineNoteOpen }));
+  add(regexHits(line, distillBibliography), () => ({ drop: listRequest('Distill’s <d-bibliography>') }));
+  add(tagHits(line, hugoCite, ['>}}', '%}}']), (groups) => hugoConstruct(groups[2] ?? ''));
+  add(regexHits(line, hugoBibliography), () => ({ drop: listRequest('the {{< bibliography >}} shortcode') }));
+  add(regexHits(line, quartoAside), (groups) => ({ replacement: `${inlineNoteOpen}${groups[1]}${inlineNoteClose}` }));
+  return found.filter((item) => inCode[item.start] !== 1).sort((a, b) => a.start - b.start);
+}
+
+// jekyll-scholar's options that take no value; any other option's value runs to the next option.
+const liquidFlags = new Set(['-A', '--suppress_author', '-c', '--cited', '-C', '--cited_in_order']);
+// Pandoc's locator terms (its English locale's short forms) for jekyll-scholar's `--label`; an unknown label is kept as its word.
+const locatorTerms: Record<string, string> = {
+  book: 'bk.',
+  chapter: 'chap.',
+  column: 'col.',
+  figure: 'fig.',
+  folio: 'fol.',
+  line: 'l.',
+  note: 'n.',
+  number: 'no.',
+  opus: 'op.',
+  page: 'p.',
+  paragraph: 'para.',
+  part: 'pt.',
+  section: 'sec.',
+  'sub verbo': 's.v.',
+  verse: 'v.',
+  volume: 'vol.',
+};
+
+/**
+ * jekyll-scholar's tag as its option parser reads it: keys, `-l/--locator` (its value up to the next
+ * option; repeated, one a key by position), `-L/--label` (the locator's term, likewise),
+ * `-A/--suppress_author` (the year only); `-c`, `-C` take no value, the others (`--file`…) one that says nothing a citation holds.
+ */
 function liquidConstruct(name: string, rest: string): Omit<Found, 'start' | 'end' | 'syntax'> | undefined {
   if (name === 'bibliography' || name === 'bibliography_count') return { drop: listRequest(`the {% ${name} %} tag`) };
   const words = rest.trim().match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
   const keys: string[] = [];
-  const locators: (string | undefined)[] = [];
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as string;
-    if (word === '--locator' || word === '-l') {
-      locators.push(unquoted(words[++index] ?? ''));
+  const values: Record<'locator' | 'label' | 'other', string[]> = { locator: [], label: [], other: [] };
+  let option: keyof typeof values | undefined;
+  let value: string[] = [];
+  const close = () => {
+    if (option) values[option].push(value.join(' '));
+    [option, value] = [undefined, []];
+  };
+  let yearOnly = false;
+  for (const word of words) {
+    if (/^--?[A-Za-z]/.test(word)) {
+      close();
+      if (word === '-A' || word === '--suppress_author') yearOnly = true;
+      else if (!liquidFlags.has(word)) option = word === '-l' || word === '--locator' ? 'locator' : word === '-L' || word === '--label' ? 'label' : 'other';
       continue;
     }
-    // jekyll-scholar's other options (`--label page`, `--file other`, `-f`) say nothing a CSL citation holds.
-    if (/^--?\w/.test(word)) {
-      index++;
-      continue;
-    }
-    keys.push(unquoted(word));
+    if (option) value.push(unquoted(word));
+    else keys.push(unquoted(word));
   }
+  close();
   if (keys.length === 0) return undefined;
-  return { citation: { keys, locators } };
+  const locators = values.locator.map((locator, at) => {
+    const label = values.label[at]?.toLowerCase();
+    if (!locator) return undefined;
+    return label ? `${locatorTerms[label] ?? label} ${locator}` : locator;
+  });
+  return { citation: { keys, locators, ...(yearOnly ? { yearOnly } : {}) } };
 }
 
+/** hugo-cite's shortcode (or Hugo Blox's citation of a page); undefined when it names no key. */
+function hugoConstruct(argumentsText: string): Omit<Found, 'start' | 'end' | 'syntax'> | undefined {
+  const page = hugoPage.exec(argumentsText);
+  if (page) return { citation: { keys: [pageCitationKey(page[1] ?? page[2] ?? page[3] ?? '')], locators: [] } };
+  const citation = hugoCitation(argumentsText);
+  return citation.keys.length === 0 ? undefined : { citation };
+}
+
+/**
+ * hugo-cite's arguments: the keys (`"a; b"`, or `key="a"`) and the page (the second argument, or
+ * `pages="25"`), one a key (`"20;22-23"`); a key typed `-key` is cited without its author (`[-@key]`).
+ */
 function hugoCitation(argumentsText: string): Citation {
-  const [first = '', second] = (argumentsText.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(unquoted);
+  const named: Record<string, string> = {};
+  const positional: string[] = [];
+  for (const word of argumentsText.match(/\w+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"']*)|"[^"]*"|'[^']*'|\S+/g) ?? []) {
+    const pair = /^(\w+)\s*=\s*([\s\S]*)$/.exec(word);
+    if (pair) named[pair[1] as string] = unquoted(pair[2] as string);
+    else positional.push(unquoted(word));
+  }
+  const [first = named.key ?? '', second = named.pages ?? named.page] = positional;
   // The second argument is the page (`{{< cite "Goody1978" 25 >}}`), one a key (`"20;22-23"`), when it is pages.
   const pages = second?.split(';').map((page) => page.trim());
   const locators = pages?.every((page) => page === '' || /^[\divxlcIVXLC]+(?:\s*[-–]\s*[\divxlcIVXLC]+)?$/.test(page))
     ? pages.map((page) => page || undefined)
     : [];
-  return { keys: splitKeys(first), locators, ...(second === 'author' || second === 't' ? { inText: true } : {}) };
+  const typed = splitKeys(first);
+  const keys = typed.map((key) => key.replace(/^-/, ''));
+  const yearOnlyKeys = typed.map((key) => key.startsWith('-'));
+  return {
+    keys,
+    locators,
+    ...(yearOnlyKeys.some(Boolean) ? { yearOnlyKeys } : {}),
+    ...(second === 'author' || second === 't' ? { inText: true } : {}),
+  };
 }
 
 /** A MyST role's citation; `{footcite}` is a note of its own on the site, as any citation is under a notes style. */
@@ -319,16 +514,22 @@ function pandocCitation(citation: Citation, keys: readonly string[]): string {
   if (citation.inText) return keys.map((key) => `@${key}`).join(', ');
   const items = keys.map((key, index) => {
     const locator = citation.locators[index];
-    return `${citation.yearOnly ? '-' : ''}@${key}${locator ? `, ${locator}` : ''}`;
+    return `${citation.yearOnly || citation.yearOnlyKeys?.[index] ? '-' : ''}@${key}${locator ? `, ${locator}` : ''}`;
   });
   return `[${items.join('; ')}]`;
 }
 
 /** Rewrites one line's constructs; records the keys cited and the citations left as typed. */
-function rewriteLine(lines: string[], index: number, bibliographyKeys: ReadonlyMap<string, string>, result: AcademicSyntaxResult): void {
+function rewriteLine(
+  lines: string[],
+  index: number,
+  bibliographyKeys: ReadonlyMap<string, string>,
+  result: AcademicSyntaxResult,
+  hidden: readonly (readonly [number, number])[],
+): void {
   const line = lines[index] as string;
   if (!/[{<[]/.test(line)) return;
-  const found = constructsIn(line);
+  const found = constructsIn(line, hidden);
   if (found.length === 0) return;
   let text = '';
   let last = 0;

@@ -271,3 +271,108 @@ describe('a Quarto blog’s folder metadata and margin notes (tests/fixtures/imp
     );
   });
 });
+
+describe('examples of the syntax in code are shown as typed (review of 6 Dec 2026)', () => {
+  const keys = keysOf('ruby', 'knuth');
+  test('{% raw %} … {% endraw %} on lines of their own, as on one line', () => {
+    const text = ['To cite, type:', '', '{% raw %}', '{% cite ruby %}', '{% endraw %} and it prints {% cite knuth %}.'].join('\n');
+    const result = academicSyntax(text, 1, keys);
+    assert.deepEqual(result.text.split('\n'), ['To cite, type:', '', '{% raw %}', '{% cite ruby %}', '{% endraw %} and it prints [@knuth].']);
+    assert.deepEqual(
+      result.cited.map((cited) => cited.key),
+      ['knuth'],
+    );
+  });
+
+  test('an indented code block, and a <pre> or <code> block, hold examples; a list item’s indented paragraph cites', () => {
+    const text = [
+      'Example:',
+      '',
+      '    {% cite ruby %}',
+      '    <d-cite key="knuth"></d-cite>',
+      '',
+      '<pre>',
+      '{% cite ruby %}',
+      '</pre>',
+      'Inline <code>{% cite ruby %}</code> but {% cite knuth %}.',
+      '',
+      '- An item.',
+      '',
+      '    Its second paragraph {% cite ruby %}.',
+    ].join('\n');
+    const lines = academicSyntax(text, 1, keys).text.split('\n');
+    assert.deepEqual(lines.slice(0, 8), text.split('\n').slice(0, 8));
+    assert.equal(lines[8], 'Inline <code>{% cite ruby %}</code> but [@knuth].');
+    assert.equal(lines[12], '    Its second paragraph [@ruby].');
+  });
+});
+
+describe('lines of any length are read in linear time (review of 6 Dec 2026)', () => {
+  const keys = keysOf('a');
+  const million = 1_000_000;
+  test('an unclosed {% quote %}, {% cite %} and {{< cite page= >}} of a million characters are left as typed', () => {
+    for (const line of [
+      `{% quote a${' '.repeat(million)}x`,
+      '{% cite a '.repeat(million / 10),
+      `{{< cite ${'page=x '.repeat(million / 7)}`,
+      '{{< cite page=x '.repeat(million / 16),
+    ]) {
+      assert.equal(academicSyntax(line, 1, keys).text, line);
+    }
+  });
+
+  test('a million characters of citations are all rewritten', () => {
+    const line = '{% cite a %} {{< cite "a" 2 >}} '.repeat(million / 32);
+    const result = academicSyntax(line, 1, keys);
+    assert.equal(result.cited.length, (million / 32) * 2);
+    assert.ok(result.text.startsWith('[@a] [@a, 2] [@a]'));
+  });
+});
+
+describe('citations inside a {% quote %} or a margin block (review of 6 Dec 2026)', () => {
+  const keys = keysOf('ruby', 'knuth');
+  test('a citation in the quoted passage is a Pandoc citation too', () => {
+    const text = ['{% quote ruby %}', 'As Knuth put it {% cite knuth %}, premature optimisation.', '{% endquote %}'].join('\n');
+    const result = academicSyntax(text, 1, keys);
+    assert.deepEqual(result.text.split('\n'), ['', '> As Knuth put it [@knuth], premature optimisation.', '> [@ruby]']);
+    assert.deepEqual(result.cited.map((cited) => cited.key).sort(), ['knuth', 'ruby']);
+  });
+
+  test('a citation in a margin note is a Pandoc citation in its footnote', () => {
+    const text = ['Text before.', '', '::: {.column-margin}', 'See <d-cite key="knuth"></d-cite>.', ':::'].join('\n');
+    const lines = academicSyntax(text, 1, keys).text.split('\n');
+    assert.equal(lines[3], '[^margin-note-1]: See [@knuth].');
+  });
+});
+
+describe('jekyll-scholar’s options and hugo-cite’s forms (review of 6 Dec 2026)', () => {
+  const keys = keysOf('ruby', 'microscope', 'Broman2018data', 'Goody1978');
+  const cases: [string, string][] = [
+    ['{% cite ruby -A -l 42 %}', '[-@ruby, 42]'],
+    ['{% cite Broman2018data --suppress_author %}', '[-@Broman2018data]'],
+    ['{% cite ruby --cited_in_order %}', '[@ruby]'],
+    ['{% cite ruby -L chapter -l 3 %}', '[@ruby, chap. 3]'],
+    ['{% cite ruby --label page --locator 3 %}', '[@ruby, p. 3]'],
+    ['{% cite ruby -L stanza -l 3 %}', '[@ruby, stanza 3]'],
+    ['{% cite ruby microscope -l 2 -l 24 & 32 %}', '[@ruby, 2; @microscope, 24 & 32]'],
+    ['{{< cite key="Goody1978" pages="25" >}}', '[@Goody1978, 25]'],
+    ['{{< cite "-Goody1978" 30 >}}', '[-@Goody1978, 30]'],
+  ];
+  for (const [typed, pandoc] of cases) {
+    test(`${typed} is ${pandoc}`, () => {
+      assert.equal(academicSyntax(typed, 1, keys).text, pandoc);
+    });
+  }
+});
+
+describe('a tag named in prose opens no code (review of 6 Dec 2026)', () => {
+  test('`<pre>` in a code span, and a <code> left open, hide nothing past their paragraph', () => {
+    const text = ['Wrap it in `<pre>` or `<code>` tags {% cite ruby %}.', 'An open <code> tag', '', 'Then {% cite ruby %}.'].join('\n');
+    assert.deepEqual(academicSyntax(text, 1, keysOf('ruby')).text.split('\n'), [
+      'Wrap it in `<pre>` or `<code>` tags [@ruby].',
+      'An open <code> tag',
+      '',
+      'Then [@ruby].',
+    ]);
+  });
+});
