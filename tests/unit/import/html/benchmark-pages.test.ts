@@ -90,6 +90,23 @@ describe('benchmark pages: a slideshow in the text', () => {
     assert.match(markdown, /Esper is on a visit to Vietnam to strengthen the military relations with the Southeast Asian nation\.$/m);
   });
 
+  it('a counter or a button word outside a gallery is the text’s own: a table’s score, a list’s items', () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scores</title><meta name="author" content="Jane Doe"></head><body><article><h1>Scores</h1>
+<p>The season's results, as the league published them in its final table for the year, are below.</p>
+<table><tr><th>Team</th><th>Won</th></tr><tr><td>Rovers</td><td>3/4</td></tr><tr><td>United</td><td>1 of 4</td></tr></table>
+<ol><li>Close</li><li>Caption</li><li>Full screen</li></ol>
+<p>After that the season closed.</p>
+<div class="fixedfortop"><a href="javascript:;" class="closbtn">Close</a></div>
+</article></body></html>`;
+    const result = importHtml(new VFile({ path: 'scores.html', value: html }), { defaultAuthor: undefined });
+    const markdown = bodyToMarkdown(result.pieces[0]?.body ?? { type: 'root', children: [] });
+    assert.match(markdown, /\| Rovers +\| 3\/4 +\|/);
+    assert.match(markdown, /\| United +\| 1 of 4 +\|/);
+    assert.match(markdown, /^1\. Close\n2\. Caption\n3\. Full screen$/m);
+    // An overlay's button that leads nowhere is still a control (moneycontrol's advertisement).
+    assert.doesNotMatch(markdown.split('3. Full screen')[1] ?? '', /Close/);
+  });
+
   it('its counters are left out (space.com: “Image 1 of 5”)', () => {
     const [piece] = importPage('c50845a715');
     assert.doesNotMatch(piece?.markdown ?? '', /Image \d of 5/);
