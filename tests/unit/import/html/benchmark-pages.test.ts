@@ -40,6 +40,28 @@ describe('benchmark pages: whom a byline names', () => {
     assert.deepEqual(piece?.meta.authors, ['Tanza Loudenback']);
   });
 
+  it('a person after the comma stays an author, even on a blog that bears their name; an outlet dropped is reported', () => {
+    const page = (authors: string, site: string, host: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Notes on sourdough</title><meta name="author" content="${authors}"><meta property="og:site_name" content="${site}">
+<link rel="canonical" href="https://${host}/2023/05/sourdough/"><meta property="article:published_time" content="2023-05-01">
+</head><body><article><h1>Notes on sourdough</h1>
+<p>We baked bread together for a year and wrote down what we learned along the way, the two of us, in turns.</p>
+<p>The starter needs feeding twice a day when the kitchen is warm, and once when it is cold.</p></article></body></html>`;
+    const read = (html: string) => {
+      const file = new VFile({ path: 'post.html', value: html });
+      const result = importHtml(file, { defaultAuthor: undefined });
+      return { authors: result.pieces[0]?.meta.authors, dropped: file.messages.filter((message) => message.ruleId === 'import-author-dropped') };
+    };
+    const blog = read(page('Jane Doe, John Roe', 'John Roe', 'johnroe.com'));
+    assert.deepEqual(blog.authors, ['Jane Doe', 'John Roe']);
+    assert.equal(blog.dropped.length, 0);
+    assert.deepEqual(read(page('Judith Martin, Emily Post', 'Etiquette Notes', 'etiquette-notes.example')).authors, ['Judith Martin', 'Emily Post']);
+    const outlet = read(page('Tanza Loudenback, Business Insider', 'Business Insider', 'www.businessinsider.com'));
+    assert.deepEqual(outlet.authors, ['Tanza Loudenback']);
+    assert.match(outlet.dropped[0]?.message ?? '', /“Business Insider”/);
+    assert.deepEqual(read(page('Jill Disis, CNN Business', 'CNN', 'edition.cnn.com')).authors, ['Jill Disis']);
+  });
+
   it('a person linked in a sentence of the text is written about, not the writer, and stays in the sentence (aljazeera.com)', () => {
     const [piece] = importPage('7916ecca96');
     assert.ok(!piece?.meta.authors.includes('Donald Trump'), String(piece?.meta.authors));
