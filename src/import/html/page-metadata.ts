@@ -202,6 +202,13 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
+  if (authors !== undefined && authors === byline.authors)
+    for (const name of byline.dropped)
+      problems.push({
+        ruleId: 'import-author-dropped',
+        reason: `the byline names “${name}” after its writers, read as whom they write for, not an author: add it back if it is a person`,
+        element: authors.from[0],
+      });
   for (const handle of authors?.value.filter(isLogin) ?? [])
     problems.push({
       ruleId: 'import-author-inferred',
@@ -343,6 +350,13 @@ function metaAuthors(page: PageIndex, siteNames: readonly string[], problems: Me
         const inverted = familyFirstKeys.has(key) ? naturalOrderName(withoutContact(value), { onePerson: true }) : undefined;
         if (inverted) return asName(inverted) ?? [];
         const names = namesIn(withoutContact(value));
+        // `By ROBERT BURNS, AP National Security Writer` in an author tag: the desk is no author.
+        for (const name of /^by\s/i.test(value) ? (readByline(withoutContact(value)).dropped ?? []) : [])
+          problems.push({
+            ruleId: 'import-author-dropped',
+            reason: `the author tag “${value}” names “${name}” after its writers, read as whom they write for, not an author`,
+            element: meta,
+          });
         const kept = withoutOutlet(names, value, siteNames, page);
         if (kept.length < names.length)
           problems.push({
@@ -1003,6 +1017,8 @@ interface VisibleByline {
   date: Found<string> | undefined;
   ambiguousDate: string | undefined;
   element: Element | undefined;
+  /** What the authors' byline named after them and was read as whom they write for (`AP National Security Writers`). */
+  dropped: string[];
 }
 
 /** Short blocks that open with a cue (`By Jane Doe`, `Posted by …`, `Par …`): bylines in themes that give them no class. */
@@ -1112,8 +1128,11 @@ function visibleByline(
   // Editors and the date come from the nearest block that says who did what (`Written by X / Edited by Y`).
   const block = candidates.find((element) => read(element).cued);
   const blockByline = block ? read(block) : undefined;
+  const authors = nearestAuthors(page, candidates, read, siteNames, options);
+  const from = authors?.from[0];
   return {
-    authors: nearestAuthors(page, candidates, read, siteNames, options),
+    authors,
+    dropped: from && readings.has(from) ? (read(from).dropped ?? []) : [],
     editors: blockByline && blockByline.editors.length > 0 && block ? { value: blockByline.editors, from: [block] } : undefined,
     date: blockByline?.date && block ? { value: blockByline.date, from: [block] } : undefined,
     ambiguousDate: blockByline?.ambiguousDate,
