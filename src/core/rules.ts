@@ -192,6 +192,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A piece’s author was read from indirect evidence (a contributor bio, a login or key rather than a name): check it.',
   },
+  'import-author-dropped': {
+    severity: 'warning',
+    summary:
+      'A name in a list of authors was read as the outlet the writers work for or an agency’s desk (`Jane Doe, Business Insider`, `By JANE DOE, AP Staff Writer`), not as an author, and left out: the message says which; add it back if it is a person.',
+  },
   'import-date-ambiguous': { severity: 'warning', summary: 'A numeric date could be read day-first or month-first and was left out.' },
   'import-date-unreadable': { severity: 'warning', summary: 'A date in the source could not be read and was left out.' },
   'import-date-conflict': {

@@ -15,6 +15,8 @@ export interface Byline {
   ambiguousDate: string | undefined;
   /** Whether the text says who did what (`By`, `Posted by`, `Edited by`, `Autor:` …). */
   cued: boolean;
+  /** What followed the names and was read as whom they write for, not as a writer (`AP National Security Writers`, `Associated Press`): for the caller to report. */
+  dropped?: string[];
 }
 
 export interface BylineOptions extends DateOptions {
@@ -83,6 +85,7 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     date: found?.iso,
     ambiguousDate: found ? undefined : findAmbiguousDate(value, options),
     cued: false,
+    dropped: [],
   };
   const cues = [...value.matchAll(cuePattern)];
   // `By clicking “Subscribe” you agree to our TOS and Privacy Policy.`: a form's fine print, no byline;
@@ -93,7 +96,7 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     return before && /\p{L}/u.test(before) ? { ...readByline(before, options), date: byline.date, ambiguousDate: byline.ambiguousDate } : byline;
   }
   if (cues.length === 0) {
-    if (!options.requireCue) byline.authors = namesIn(firstChunk(value), options.handles === true);
+    if (!options.requireCue) byline.authors = namesIn(firstChunk(value), options.handles === true, byline.dropped);
     return byline;
   }
   byline.cued = true;
@@ -102,7 +105,7 @@ export function readByline(text: string, options: BylineOptions = {}): Byline {
     const segment = value.slice(cue.index + cue[0].length, cues[index + 1]?.index ?? value.length);
     if (role === 'other') return;
     const list = role === 'author' ? byline.authors : byline.editors;
-    for (const name of namesIn(segment, options.handles === true)) if (!list.includes(name)) list.push(name);
+    for (const name of namesIn(segment, options.handles === true, role === 'author' ? byline.dropped : undefined)) if (!list.includes(name)) list.push(name);
   });
   return byline;
 }
@@ -119,8 +122,8 @@ function firstChunk(text: string): string {
   return parts.find((part) => /\p{L}/u.test(part.replaceAll(elementBoundary, ''))) ?? '';
 }
 
-/** The names at the start of `segment`: up to where they end, split into a list, each checked. */
-function namesIn(segment: string, handles: boolean): string[] {
+/** The names at the start of `segment`: up to where they end, split into a list, each checked; what is left out as an affiliation goes to `dropped`. */
+function namesIn(segment: string, handles: boolean, dropped: string[] = []): string[] {
   const date = findDate(segment);
   let text = withoutAside((date ? segment.slice(0, date.start) : segment).replace(/^[\s:,\u2063]+/, ''));
   const end = endOfNames(text);
@@ -132,24 +135,48 @@ function namesIn(segment: string, handles: boolean): string[] {
   items.forEach((item, index) => {
     // Two elements with nothing between them (`Jane Doe` `Twitter`): the name is the first that is one.
     const parts = item.split(elementBoundary);
-    const name = parts.map((part) => asName(part, { handles })).find((candidate) => candidate !== undefined);
+    if (parts.every((part) => isAgencyDesk(part) || part.trim() === '')) {
+      if (names.length > 0) dropped.push(item.trim());
+      return;
+    }
+    const name = parts.map((part) => asName(withoutDesk(part), { handles })).find((candidate) => candidate !== undefined);
     const closing = index === items.length - 1 && /,[^,]*$/.test(list) && list.slice(list.lastIndexOf(',') + 1).trim() === item.trim();
-    if (name && !names.includes(name) && !(names.length > 0 && isAffiliation(name, parts, afterRole || closing))) names.push(name);
+    if (name && names.length > 0 && isAffiliation(name, afterRole || closing)) dropped.push(name);
+    else if (name && !names.includes(name)) names.push(name);
     afterRole = parts.some(hasRole);
   });
   return names;
 }
 
+/** A news agency's initials, which open its desk's title (`AP National Security Writer`, `AFP Correspondent`, `dpa-Korrespondent`). */
+const agencies = 'AP|AFP|UPI|dpa|DPA|EFE|ANSA|PTI|IANS|ANI|CP|AAP|APA|KNA|epd|SDA|ATS|TASS|ANP|Belga|Kyodo|Yonhap|Xinhua';
+const title = '(?:Staff\\s+)?(?:Writer|Correspondent|Editor|Reporter|Photographer|Columnist|Korrespondent(?:in)?)(?:s|en|innen)?';
+/** `AP National Security Writers`, `AFP Correspondent`: the agency's initials, up to four words of desk, a title (one or many). */
+const agencyDesk = new RegExp(`^\\s*(?:${agencies})(?:[\\s-]+[\\p{L}&-]+){0,4}?[\\s-]+${title}\\s*$`, 'u');
+/** The same run into the name before it (`BARBARA ORTUTAY AP Technology Writers`), or a staff title (`ALAN FRAM Staff Writer`, `JANE DOE Staff Writers`). */
+const trailingDesk = new RegExp(
+  `\\s+(?:(?:${agencies})(?:\\s+[\\p{L}&-]+){0,4}?\\s+${title}|(?:Staff|Senior|Contributing)\\s+(?:Writer|Correspondent|Editor|Reporter)s?)\\s*$`,
+  'u',
+);
+
+function isAgencyDesk(part: string): boolean {
+  return agencyDesk.test(part.replace(/^[\s:,\u2063]+/, ''));
+}
+
+function withoutDesk(part: string): string {
+  const stripped = part.replace(trailingDesk, '');
+  return stripped.trim().split(/\s+/).length >= 2 ? stripped : part;
+}
+
 /**
  * What follows the names in a byline and says whom they write for, not who wrote: an employer after
- * a job title (`Jane Doe, Staff Writer, The Daily Post`), a newsroom closing the list (`By MEG
- * KINNARD and ERRIN HAINES, Associated Press`) or a news agency's desk and title (`By ROBERT BURNS, AP National
- * Security Writer`: the words before the title open with the agency's initials, not a first name).
+ * a job title (`Jane Doe, Staff Writer, The Daily Post`) or a newsroom closing the list (`By MEG
+ * KINNARD and ERRIN HAINES, Associated Press`). An agency's desk and title (`AP National Security
+ * Writer`) is taken out before (isAgencyDesk, withoutDesk).
  */
-function isAffiliation(name: string, parts: readonly string[], afterRoleOrClosing: boolean): boolean {
+function isAffiliation(name: string, afterRoleOrClosing: boolean): boolean {
   // Only after a title or as the list's last comma part: `By Jane Doe and Emily Post` names two people.
-  if (afterRoleOrClosing && isOrganisationName(name)) return true;
-  return parts.some((part) => hasRole(part) && /^\s*\p{Lu}{2,5}\s/u.test(part.replace(/^[\s:,\u2063]+/, '')));
+  return afterRoleOrClosing && isOrganisationName(name);
 }
 
 /** `(avec Damien Leloup et Morgane Tual)`, `(with John Roe)`: writers credited beside the first. */

@@ -189,7 +189,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
   const publisher = jsonLd && nameOf(jsonLd.article.publisher, jsonLd.graph);
   const siteNames = [declaredSite?.value, publisher].filter((name): name is string => name !== undefined);
   const byline = visibleByline(page, near, title?.from[0], dates, siteNames);
-  const metas = metaAuthors(page, siteNames);
+  const metas = metaAuthors(page, siteNames, problems);
   const authors = authorsOf(
     [
       jsonLd && foundIn(jsonLd, personNames(jsonLd.article.author ?? jsonLd.article.creator, jsonLd.graph)),
@@ -202,6 +202,13 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
+  if (authors !== undefined && authors === byline.authors)
+    for (const name of byline.dropped)
+      problems.push({
+        ruleId: 'import-author-dropped',
+        reason: `the byline names “${name}” after its writers, read as whom they write for, not an author: add it back if it is a person`,
+        element: authors.from[0],
+      });
   for (const handle of authors?.value.filter(isLogin) ?? [])
     problems.push({
       ruleId: 'import-author-inferred',
@@ -330,7 +337,7 @@ const familyFirstKeys = new Set(['dc.creator', 'dcterms.creator', 'citation_auth
  * `article:author` and others may hold a profile address rather than a name, and
  * `citation_author` writes `Doe, Jane`.
  */
-function metaAuthors(page: PageIndex, siteNames: readonly string[]): Found<string[]>[] {
+function metaAuthors(page: PageIndex, siteNames: readonly string[], problems: MetadataProblem[]): Found<string[]>[] {
   const found: Found<string[]>[] = [];
   for (const key of authorMetaKeys) {
     // Only `content`: Blogger's template writes the blog's owner in `<meta name='author' value='…'>` (blog.python.org's
@@ -341,7 +348,23 @@ function metaAuthors(page: PageIndex, siteNames: readonly string[]): Found<strin
         const value = clean(stringProperty(meta, 'content') ?? '');
         // One person a tag, family name first: `García Márquez, Gabriel` is one name, not two.
         const inverted = familyFirstKeys.has(key) ? naturalOrderName(withoutContact(value), { onePerson: true }) : undefined;
-        return inverted ? (asName(inverted) ?? []) : withoutOutlet(namesIn(withoutContact(value)), value, siteNames, page);
+        if (inverted) return asName(inverted) ?? [];
+        const names = namesIn(withoutContact(value));
+        // `By ROBERT BURNS, AP National Security Writer` in an author tag: the desk is no author.
+        for (const name of /^by\s/i.test(value) ? (readByline(withoutContact(value)).dropped ?? []) : [])
+          problems.push({
+            ruleId: 'import-author-dropped',
+            reason: `the author tag “${value}” names “${name}” after its writers, read as whom they write for, not an author`,
+            element: meta,
+          });
+        const kept = withoutOutlet(names, value, siteNames, page);
+        if (kept.length < names.length)
+          problems.push({
+            ruleId: 'import-author-dropped',
+            reason: `the author tag “${value}” ends with “${names.at(-1)}”, read as the outlet its writers work for, not an author: add it back if it is a person`,
+            element: meta,
+          });
+        return kept;
       }),
     );
     if (names.length > 0) found.push({ value: names, from: elements });
@@ -352,7 +375,8 @@ function metaAuthors(page: PageIndex, siteNames: readonly string[]): Found<strin
 /**
  * `Jill Disis, CNN Business`, `Tanza Loudenback, Business Insider`: a tag that names the writer and,
  * after a comma, the outlet they write for (the site, a section of it, a newsroom): the outlet is
- * no author.
+ * no author. A name that reads as a person's (`Jane Doe, John Roe` on John Roe's blog, `Judith
+ * Martin, Emily Post`) stays, even when the site bears it.
  */
 function withoutOutlet(names: string[], value: string, siteNames: readonly string[], page: PageIndex): string[] {
   const last = names.at(-1);
@@ -364,8 +388,31 @@ function withoutOutlet(names: string[], value: string, siteNames: readonly strin
     const shorter = Math.min(words.length, siteWords.length);
     return words.slice(0, shorter).join(' ') === siteWords.slice(0, shorter).join(' ');
   };
-  const outlet = isOrganisationName(last) || siteNames.some(isSite) || isHostName(last, page) || isHostName(words[0] ?? '', page);
-  return outlet ? names.slice(0, -1) : names;
+  const namesSite = siteNames.some(isSite) || isHostName(last, page) || isHostName(words[0] ?? '', page);
+  const personLike = personShaped(last) && !outletWord.test(last);
+  return (namesSite && !personLike) || isNewsOrganisation(last) ? names.slice(0, -1) : names;
+}
+
+/** Words of an outlet's name that are nobody's family name: `Business Insider`, `Android Central`, `Mashable India`. */
+const outletWord =
+  /\b(?:Insider|Business|News|Times|Journal|Magazine|Media|Daily|Weekly|Tribune|Gazette|Chronicle|Wire|Online|Digital|Network|Radio|TV|Central|Blog|Report|Today)\b/;
+
+/** `Jane Doe`, `Mary-Jane O’Neil`, `J. R. Roe`, `Ludwig van Beethoven`: two to four words written as a person's name is. */
+function personShaped(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const word = /^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}\.|van|von|de|da|del|der|di|du|le|la|ter|ten|bin|al)$/u;
+  return words.length >= 2 && words.length <= 4 && words.every((part) => word.test(part)) && /^\p{Lu}/u.test(words.at(-1) ?? '');
+}
+
+/**
+ * A name only an organisation has: one that opens with `The`, an acronym with a word (`CNN
+ * Business`, `ABC News`), or an organisation's word in a name no person would bear (`Associated
+ * Press`, `Los Angeles Times`). `Emily Post` is a person whatever `Post` says elsewhere.
+ */
+function isNewsOrganisation(name: string): boolean {
+  if (/^The\s/.test(name)) return true;
+  if (/^\p{Lu}{2,5}(?:\s+\p{Lu}\p{Ll}+)*$/u.test(name)) return true;
+  return isOrganisationName(name) && !personShaped(name);
 }
 
 /** `Bradley M. Kuhn (http://ebb.org/bkuhn/)`, `Jane Doe <jane@example.org>`: the name without the address written after it. */
@@ -970,6 +1017,8 @@ interface VisibleByline {
   date: Found<string> | undefined;
   ambiguousDate: string | undefined;
   element: Element | undefined;
+  /** What the authors' byline named after them and was read as whom they write for (`AP National Security Writers`). */
+  dropped: string[];
 }
 
 /** Short blocks that open with a cue (`By Jane Doe`, `Posted by …`, `Par …`): bylines in themes that give them no class. */
@@ -1079,8 +1128,11 @@ function visibleByline(
   // Editors and the date come from the nearest block that says who did what (`Written by X / Edited by Y`).
   const block = candidates.find((element) => read(element).cued);
   const blockByline = block ? read(block) : undefined;
+  const authors = nearestAuthors(page, candidates, read, siteNames, options);
+  const from = authors?.from[0];
   return {
-    authors: nearestAuthors(page, candidates, read, siteNames, options),
+    authors,
+    dropped: from && readings.has(from) ? (read(from).dropped ?? []) : [],
     editors: blockByline && blockByline.editors.length > 0 && block ? { value: blockByline.editors, from: [block] } : undefined,
     date: blockByline?.date && block ? { value: blockByline.date, from: [block] } : undefined,
     ambiguousDate: blockByline?.ambiguousDate,

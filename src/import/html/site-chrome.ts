@@ -1,7 +1,7 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { findDate } from '../text.ts';
-import { classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
+import { ancestorsOf, classNames, collapsedText, elementsOf, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
 import { isFormula } from './tex-math.ts';
 import { hintWords, textStats } from './text-density.ts';
 
@@ -299,7 +299,8 @@ const textCues: [ChromeKind, RegExp][] = [
   ],
   ['copyright', /^(©|\(c\)|copyright\b)|all rights reserved\.?$|tous droits réservés\.?$|alle rechte vorbehalten\.?$|todos los derechos reservados\.?$/i],
   ['related', wholeBlock(phrases.related)],
-  // A slideshow's buttons and counters, each a block of its own (Hearst's `<p class="open">Caption</p><p class="close">Close</p>`, Space.com's “Image 1 of 5”).
+  // A slideshow's buttons and counters, each a block of its own (Hearst's `<p class="open">Caption</p><p class="close">Close</p>`, Space.com's “Image 1 of 5”):
+  // only inside a gallery's markup (`3/4` in a table, a list item `Close` are the text's own).
   [
     'slideshow',
     /^((image|photo|picture|slide)\s+)?\d+\s*(of|\/)\s*\d+$|^(caption|close|(show|hide|view) caption|back to gallery|(view|open) (the )?gallery|full ?screen|thumbnails)$/i,
@@ -324,9 +325,12 @@ const relatedLead = new RegExp(`^\\s*(?:read more|see more|more|watch|click here
 const bylineLine =
   /^(posted|written|published|submitted|filed)\s+(by|on)\s|^(updated|last updated|last modified|originally published|publié le|veröffentlicht am|publicado (el|em))\b.{0,60}\d|^(page|section|issue) editors?\s*:/iu;
 
-function kindByText(element: Element, text: string, links: number): ChromeKind | undefined {
+function kindByText(element: Element, text: string, links: number, inSlideshow: () => boolean): ChromeKind | undefined {
   if (text.length > 200 || text === '') return undefined;
-  for (const [kind, cue] of textCues) if (cue.test(text) && (kind !== 'copyright' || namesHolderOrYear(text))) return kind;
+  for (const [kind, cue] of textCues) {
+    if (!cue.test(text) || (kind === 'copyright' && !namesHolderOrYear(text)) || (kind === 'slideshow' && !inSlideshow())) continue;
+    return kind;
+  }
   if (text.length <= 120 && bylineLine.test(text)) return 'byline';
   if (links >= 0.5 * text.length && previousNext.test(text) && text.length < 160) return 'previous/next';
   if (links > 0 && previousNextLabel.test(text)) return 'previous/next';
@@ -490,6 +494,8 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
     }),
   );
   const take = (element: Element, kind: ChromeKind) => dropped.push({ element, kind, reason: reasons[kind] });
+  // Taken from the tree as it came: taking chrome out never moves what stays.
+  const parents = parentMap(content);
 
   // Inside the notes (and the paragraphs their back-links point to) only what the page keeps out of print goes.
   const walk = (parent: Parents, inNotes = false) => {
@@ -519,7 +525,7 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
         continue;
       }
       const kind =
-        (isCutShortCopy(child, parent) ? 'slideshow' : blockKind(child, total, headingIds)) ??
+        (isCutShortCopy(child, parent) ? 'slideshow' : blockKind(child, total, headingIds, parents)) ??
         (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined) ??
         (options.authors && isAuthorBar(child, options.authors) ? 'byline' : undefined);
       if (kind && !options.holdsProtected(child)) {
@@ -603,11 +609,44 @@ function isHiddenByStyle(element: Element): boolean {
   return element.properties.hidden === true || /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(stringProperty(element, 'style') ?? '');
 }
 
+/** Class names and ids of a slideshow's markup: Hearst's `gallery-overlay`, `slide-count`, Space.com's `inlinegallery`, `carousel`, `lightbox`, `swiper`. */
+const slideshowName = /gallery|slide|carousel|lightbox|swiper/i;
+
+/**
+ * Whether a block sits in a slideshow's markup (it, or an element around it, is named so, or says
+ * it is a carousel): there `Close`, `Caption`, `1 of 5` are its buttons and counters. A table cell
+ * or a list item never is (a score `3/4`, a list of words), whatever holds it.
+ */
+function inSlideshow(element: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  const around = [element, ...ancestorsOf(element, parents).filter((node): node is Element => node.type === 'element')];
+  if (around.some((node) => isElement(node, 'td', 'th', 'li'))) return false;
+  return around.some(
+    (node) =>
+      classNames(node).some((name) => slideshowName.test(name)) ||
+      slideshowName.test(stringProperty(node, 'id') ?? '') ||
+      /carousel|slide/i.test(stringProperty(node, 'ariaRoleDescription') ?? ''),
+  );
+}
+
+/**
+ * A button, or a link that leads nowhere (no address, `#`, `javascript:`), that is the whole block:
+ * an overlay's control (moneycontrol's `<a href="javascript:;" class="closbtn">Close</a>` over an
+ * advertisement), not words of the text. Never one in a table cell or a list item.
+ */
+function isDeadControl(element: Element, parents: ReadonlyMap<Nodes, Parents>): boolean {
+  const inside = element.children.filter((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''));
+  const control = isElement(element, 'a', 'button') ? element : inside.length === 1 && inside[0]?.type === 'element' ? inside[0] : undefined;
+  if (!control || !isElement(control, 'a', 'button')) return false;
+  if ([element, ...ancestorsOf(element, parents)].some((node) => node.type === 'element' && isElement(node, 'td', 'th', 'li'))) return false;
+  const href = stringProperty(control, 'href');
+  return control.tagName === 'button' || href === undefined || /^(?:#|javascript:)/i.test(href.trim());
+}
+
 /** The kind of chrome a block is, by its markup or its words; undefined for the article's own blocks. */
-function blockKind(element: Element, total: number, headingIds: ReadonlySet<string>): ChromeKind | undefined {
+function blockKind(element: Element, total: number, headingIds: ReadonlySet<string>, parents: ReadonlyMap<Nodes, Parents>): ChromeKind | undefined {
   const { text, links } = textStats(element);
   if (isElement(element, 'ul', 'ol', 'div', 'section', 'p') && isContentsList(element, headingIds)) return 'contents';
-  const byText = kindByText(element, collapsedText(element), links);
+  const byText = kindByText(element, collapsedText(element), links, () => inSlideshow(element, parents) || isDeadControl(element, parents));
   if (byText) return byText;
   const share = text / total;
   const byMarkup = kindByMarkup(element);

@@ -40,6 +40,28 @@ describe('benchmark pages: whom a byline names', () => {
     assert.deepEqual(piece?.meta.authors, ['Tanza Loudenback']);
   });
 
+  it('a person after the comma stays an author, even on a blog that bears their name; an outlet dropped is reported', () => {
+    const page = (authors: string, site: string, host: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Notes on sourdough</title><meta name="author" content="${authors}"><meta property="og:site_name" content="${site}">
+<link rel="canonical" href="https://${host}/2023/05/sourdough/"><meta property="article:published_time" content="2023-05-01">
+</head><body><article><h1>Notes on sourdough</h1>
+<p>We baked bread together for a year and wrote down what we learned along the way, the two of us, in turns.</p>
+<p>The starter needs feeding twice a day when the kitchen is warm, and once when it is cold.</p></article></body></html>`;
+    const read = (html: string) => {
+      const file = new VFile({ path: 'post.html', value: html });
+      const result = importHtml(file, { defaultAuthor: undefined });
+      return { authors: result.pieces[0]?.meta.authors, dropped: file.messages.filter((message) => message.ruleId === 'import-author-dropped') };
+    };
+    const blog = read(page('Jane Doe, John Roe', 'John Roe', 'johnroe.com'));
+    assert.deepEqual(blog.authors, ['Jane Doe', 'John Roe']);
+    assert.equal(blog.dropped.length, 0);
+    assert.deepEqual(read(page('Judith Martin, Emily Post', 'Etiquette Notes', 'etiquette-notes.example')).authors, ['Judith Martin', 'Emily Post']);
+    const outlet = read(page('Tanza Loudenback, Business Insider', 'Business Insider', 'www.businessinsider.com'));
+    assert.deepEqual(outlet.authors, ['Tanza Loudenback']);
+    assert.match(outlet.dropped[0]?.message ?? '', /“Business Insider”/);
+    assert.deepEqual(read(page('Jill Disis, CNN Business', 'CNN', 'edition.cnn.com')).authors, ['Jill Disis']);
+  });
+
   it('a person linked in a sentence of the text is written about, not the writer, and stays in the sentence (aljazeera.com)', () => {
     const [piece] = importPage('7916ecca96');
     assert.ok(!piece?.meta.authors.includes('Donald Trump'), String(piece?.meta.authors));
@@ -88,6 +110,23 @@ describe('benchmark pages: a slideshow in the text', () => {
     assert.doesNotMatch(markdown, / less$|\.\.\. more$/m);
     assert.doesNotMatch(markdown, /strengthen the military relations$/m);
     assert.match(markdown, /Esper is on a visit to Vietnam to strengthen the military relations with the Southeast Asian nation\.$/m);
+  });
+
+  it('a counter or a button word outside a gallery is the text’s own: a table’s score, a list’s items', () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scores</title><meta name="author" content="Jane Doe"></head><body><article><h1>Scores</h1>
+<p>The season's results, as the league published them in its final table for the year, are below.</p>
+<table><tr><th>Team</th><th>Won</th></tr><tr><td>Rovers</td><td>3/4</td></tr><tr><td>United</td><td>1 of 4</td></tr></table>
+<ol><li>Close</li><li>Caption</li><li>Full screen</li></ol>
+<p>After that the season closed.</p>
+<div class="fixedfortop"><a href="javascript:;" class="closbtn">Close</a></div>
+</article></body></html>`;
+    const result = importHtml(new VFile({ path: 'scores.html', value: html }), { defaultAuthor: undefined });
+    const markdown = bodyToMarkdown(result.pieces[0]?.body ?? { type: 'root', children: [] });
+    assert.match(markdown, /\| Rovers +\| 3\/4 +\|/);
+    assert.match(markdown, /\| United +\| 1 of 4 +\|/);
+    assert.match(markdown, /^1\. Close\n2\. Caption\n3\. Full screen$/m);
+    // An overlay's button that leads nowhere is still a control (moneycontrol's advertisement).
+    assert.doesNotMatch(markdown.split('3. Full screen')[1] ?? '', /Close/);
   });
 
   it('its counters are left out (space.com: “Image 1 of 5”)', () => {

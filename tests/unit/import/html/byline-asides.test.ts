@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { VFile } from 'vfile';
 import { readByline } from '../../../../src/import/byline.ts';
 import { extractArticle } from '../../../../src/import/html/extract-article.ts';
+import { importHtml } from '../../../../src/import/html/import-html.ts';
 import { repoRoot } from '../../../helpers/project.ts';
 
 describe('a byline’s parenthesis', () => {
@@ -56,5 +57,35 @@ describe('“Posted by” in the blog’s own language', () => {
     assert.deepEqual(readByline(footer.replace(/<[^>]+>/g, ' ')).authors, ['der Michel']);
     const article = extractArticle(page, new VFile());
     assert.deepEqual([article?.authors, article?.date], [['der Michel'], '2020-04-28']);
+  });
+});
+
+describe('an agency’s desk and title after the names', () => {
+  it('only an agency’s initials open a desk: a second writer in capitals with a title stays a writer', () => {
+    const read = readByline('By JANE DOE, ALAN FRAM Staff Writer');
+    assert.deepEqual(read.authors, ['Jane Doe', 'Alan Fram']);
+    assert.deepEqual(read.dropped, []);
+  });
+
+  it('a plural title is the desk of all the writers before it, after a comma or run into the last name; what is left out is said', () => {
+    const comma = readByline('By ROBERT BURNS and LOLITA BALDOR, AP National Security Writers');
+    assert.deepEqual(comma.authors, ['Robert Burns', 'Lolita Baldor']);
+    assert.deepEqual(comma.dropped, ['AP National Security Writers']);
+    assert.deepEqual(readByline("By MATT O'BRIEN and BARBARA ORTUTAY AP Technology Writers").authors, ["Matt O'Brien", 'Barbara Ortutay']);
+    assert.deepEqual(readByline('By MEG KINNARD and ERRIN HAINES, Associated Press').dropped, ['Associated Press']);
+    assert.deepEqual(readByline('By Jane Doe and Emily Post').authors, ['Jane Doe', 'Emily Post']);
+  });
+
+  it('a desk left out of a page’s byline is reported', () => {
+    const html = `<html><head><title>Pentagon</title></head><body><article><h1>Pentagon</h1>
+<p class="byline">By ROBERT BURNS and LOLITA BALDOR, AP National Security Writers</p>
+<p>${'The defense secretary said on Tuesday that the talks would go on for as long as they were needed. '.repeat(4)}</p></article></body></html>`;
+    const file = new VFile({ path: 'page.html', value: html });
+    const result = importHtml(file, { defaultAuthor: undefined });
+    assert.deepEqual(result.pieces[0]?.meta.authors, ['Robert Burns', 'Lolita Baldor']);
+    assert.ok(
+      file.messages.some((message) => message.ruleId === 'import-author-dropped' && /AP National Security Writers/.test(message.message)),
+      String(file.messages),
+    );
   });
 });
