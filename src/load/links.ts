@@ -61,6 +61,8 @@ type LinkTarget = { kind: 'kept' } | { kind: 'heading'; heading: Heading; id: st
 
 function headingTargets(tree: Root): HeadingTarget[] {
   const slugger = new GithubSlugger();
+  // `title` is the EPUB's id for the chapter's own title (prefixed as these are): a `## Title` is `title-1`.
+  slugger.slug('title');
   const targets: HeadingTarget[] = [];
   visit(tree, 'heading', (heading) => {
     const text = mdastText(heading);

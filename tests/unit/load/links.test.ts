@@ -33,6 +33,13 @@ describe('a link goes to the web or to a heading of its chapter, or is its words
     assert.match(html, /<h2>Other<\/h2>/, 'a heading no link goes to has no id');
   });
 
+  it('a heading named Title is not given the id the EPUB gives the chapter’s title', () => {
+    const { html, dropped } = rendered('See [the title section](#title).\n\n## Title\n\nWords.');
+    assert.deepEqual(dropped, []);
+    assert.match(html, /<a href="#c-title-1">the title section<\/a>/);
+    assert.match(html, /<h2 id="c-title-1">Title<\/h2>/);
+  });
+
   it('by the fragment’s letters and digits when the site spelled its ids otherwise (v8.dev)', () => {
     const { html, dropped } = rendered(
       "- [WebAssembly’s two standard APIs](#webassembly's-two-standard-apis)\n- [Do we need non-standalone Wasm?](#do-we-need-non-standalone-wasm%3F)\n\n## WebAssembly’s two standard APIs\n\n## Do we need non-standalone Wasm?",
