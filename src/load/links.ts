@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Heading, Link, Parent, PhrasingContent, Root } from 'mdast';
+import type { Definition, Heading, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -22,6 +22,7 @@ import { report } from '../core/rules.ts';
  * address that is not one: `http://www.\*.com`) is its words, with `link-dropped` at its place.
  */
 export function resolveLinks(tree: Root, file: VFile): void {
+  inlineReferences(tree);
   const headings = headingTargets(tree);
   visit(tree, 'link', (link, index, parent) => {
     const target = linkTarget(link, headings);
@@ -36,6 +37,26 @@ export function resolveLinks(tree: Root, file: VFile): void {
     report(file, 'link-dropped', `${subject} ${target.reason}: printed as its words`, place);
     (parent as Parent).children.splice(index, 1, ...wordsOf(link));
     return [SKIP, index];
+  });
+}
+
+/**
+ * A reference-style link (`[text][r]`, with `[r]: …` on a line of its own) as the inline link it
+ * stands for (the first definition of a label wins, as in CommonMark), so it is resolved as one.
+ */
+function inlineReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (definition) => {
+    if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition);
+  });
+  if (definitions.size === 0) return;
+  visit(tree, 'linkReference', (reference, index, parent) => {
+    const definition = definitions.get(reference.identifier);
+    if (!definition || !parent || index === undefined) return undefined;
+    const link: Link = { type: 'link', url: definition.url, title: definition.title ?? null, children: reference.children };
+    if (reference.position) link.position = reference.position;
+    parent.children.splice(index, 1, link);
+    return undefined;
   });
 }
 

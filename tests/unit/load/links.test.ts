@@ -33,6 +33,15 @@ describe('a link goes to the web or to a heading of its chapter, or is its words
     assert.match(html, /<h2>Other<\/h2>/, 'a heading no link goes to has no id');
   });
 
+  it('a reference-style link is resolved as the inline link it stands for', () => {
+    const { html, dropped } = rendered('See [the setup][r] and [an old page][s].\n\n[r]: #setup\n[s]: /Articles/407383/\n\n## Setup\n\nWords.');
+    assert.deepEqual(dropped, [
+      '6:24 link to “/Articles/407383/” is relative to the site the text came from, and leads nowhere in the book (write the full address, https://…): printed as its words',
+    ]);
+    assert.match(html, /<a href="#c-setup">the setup<\/a> and an old page\./);
+    assert.match(html, /<h2 id="c-setup">Setup<\/h2>/);
+  });
+
   it('a heading named Title is not given the id the EPUB gives the chapter’s title', () => {
     const { html, dropped } = rendered('See [the title section](#title).\n\n## Title\n\nWords.');
     assert.deepEqual(dropped, []);
