@@ -117,6 +117,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A picture in a source has no address the importer can find (a page script was to set it): the figure keeps its words only.',
   },
+  'import-bibliography-edited': {
+    severity: 'warning',
+    summary:
+      'A post’s bibliography was imported again, but its copy in bibliography/ was edited since (or is not an import’s copy): the copy is kept, and the entries the new version adds are named (`--force` replaces it).',
+  },
   'import-bibliography-missing': {
     severity: 'warning',
     summary:
