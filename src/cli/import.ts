@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
-import { citeChapterText } from '../cite/cite-chapter.ts';
+import { citeChapterText, reportUnknownCitations } from '../cite/cite-chapter.ts';
 import type { BookConfig } from '../config/schema.ts';
 import type { BibliographyItem } from '../core/citations.ts';
 import { placeOfText } from '../core/place.ts';
@@ -109,6 +109,7 @@ export async function importCommand(projectDir: string, sources: readonly string
   }
   await copyBibliographies(projectDir, chapters, ui, options.force);
   if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
+  await reportCitationsUnknown(projectDir, relativeOut, chapters, ui);
   const place = options.placeInContents ?? addToContents;
   const added = options.addToContents
     ? await place(
@@ -224,6 +225,17 @@ async function citeImportedNotes(projectDir: string, relativeOut: string, chapte
     return undefined;
   }
   return managed;
+}
+
+/**
+ * Each `[@key]` a chapter kept (a Quarto or Pandoc post's) whose key the book's bibliography, with
+ * the posts' own bibliographies now copied into it, does not hold: said now, not first at build.
+ */
+async function reportCitationsUnknown(projectDir: string, relativeOut: string, chapters: readonly PreparedChapter[], ui: Ui): Promise<void> {
+  const citing = chapters.filter((chapter) => /\[[^\]]*@/.test(chapter.markdown));
+  if (citing.length === 0) return;
+  const known = new Set((await loadBibliography(projectDir)).items.map((item) => item.id));
+  ui.report(citing.map((chapter) => reportUnknownCitations(`${relativeOut}/${chapter.fileName}`, chapter.markdown, known, projectDir)));
 }
 
 /** What became of one source's lines and files, and the chapters it gave. */
