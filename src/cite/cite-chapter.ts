@@ -1,8 +1,10 @@
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { chapterFileId } from '../core/chapter-id.ts';
 import type { BibliographyItem } from '../core/citations.ts';
 import { report } from '../core/rules.ts';
 import { parseChapter } from '../load/chapter.ts';
+import type { Citation } from '../load/citation-syntax.ts';
 import { applyNoteRewrites, citeChapterNotes, type NoteResolution } from './cite-notes.ts';
 import { CONFIDENCE_THRESHOLD } from './parse-note.ts';
 import { notesOf } from './source-notes.ts';
@@ -37,4 +39,29 @@ export function citeChapterText(chapterPath: string, text: string, items: Biblio
     }
   }
   return { path: chapterPath, file, text: applyNoteRewrites(text, resolutions), resolutions };
+}
+
+/**
+ * The chapter's bracketed citations (`[@key]`) of keys `known` does not hold, each reported at its
+ * place as `import-citation-unknown`: the build would stop on them (`cite-unresolved`). An in-text
+ * `@word` is left out: it is a citation only when the bibliography has the key (`bare-keys.ts`).
+ */
+export function reportUnknownCitations(chapterPath: string, text: string, known: ReadonlySet<string>, projectDir = ''): VFile {
+  const file = new VFile({ path: chapterPath, cwd: projectDir, value: text });
+  const parsed = parseChapter(file);
+  file.messages = [];
+  if (!parsed) return file;
+  visit(parsed.tree, 'citation', (node: Citation) => {
+    if (node.mode) return;
+    const place = node.position?.start;
+    for (const { key } of node.items)
+      if (!known.has(key))
+        report(
+          file,
+          'import-citation-unknown',
+          `${node.value} cites @${key}, which neither bibliography/ nor the post's own bibliography holds: the build stops on it until its work is in bibliography/`,
+          place ? { line: place.line, column: place.column } : undefined,
+        );
+  });
+  return file;
 }

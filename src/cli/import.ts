@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
-import { citeChapterText } from '../cite/cite-chapter.ts';
+import { citeChapterText, reportUnknownCitations } from '../cite/cite-chapter.ts';
 import type { BookConfig } from '../config/schema.ts';
 import type { BibliographyItem } from '../core/citations.ts';
 import { placeOfText } from '../core/place.ts';
@@ -107,8 +107,9 @@ export async function importCommand(projectDir: string, sources: readonly string
     if ('bytes' in image) await writeFileAtomic(image.to, image.bytes);
     else await copyFileAtomic(image.from, image.to);
   }
-  await copyBibliographies(projectDir, chapters, ui);
+  await copyBibliographies(projectDir, chapters, ui, options.force);
   if (options.cite) await writeFileAtomic(path.join(projectDir, managedBibliographyFile), serialiseBibliography(managed));
+  await reportCitationsUnknown(projectDir, relativeOut, chapters, ui);
   const place = options.placeInContents ?? addToContents;
   const added = options.addToContents
     ? await place(
@@ -224,6 +225,17 @@ async function citeImportedNotes(projectDir: string, relativeOut: string, chapte
     return undefined;
   }
   return managed;
+}
+
+/**
+ * Each `[@key]` a chapter kept (a Quarto or Pandoc post's) whose key the book's bibliography, with
+ * the posts' own bibliographies now copied into it, does not hold: said now, not first at build.
+ */
+async function reportCitationsUnknown(projectDir: string, relativeOut: string, chapters: readonly PreparedChapter[], ui: Ui): Promise<void> {
+  const citing = chapters.filter((chapter) => /\[[^\]]*@/.test(chapter.markdown));
+  if (citing.length === 0) return;
+  const known = new Set((await loadBibliography(projectDir)).items.map((item) => item.id));
+  ui.report(citing.map((chapter) => reportUnknownCitations(`${relativeOut}/${chapter.fileName}`, chapter.markdown, known, projectDir)));
 }
 
 /** What became of one source's lines and files, and the chapters it gave. */
@@ -425,14 +437,23 @@ async function readBibliographies(
   return read;
 }
 
-/** Copies each post's bibliography into bibliography/ (never over another file) and says where it went. */
-async function copyBibliographies(projectDir: string, chapters: readonly PreparedChapter[], ui: Ui): Promise<void> {
+/** Copies each post's bibliography into bibliography/ (never over another file, nor over an edited copy unless forced) and says where it went. */
+async function copyBibliographies(projectDir: string, chapters: readonly PreparedChapter[], ui: Ui, force: boolean): Promise<void> {
   for (const chapter of chapters) {
     for (const bibliography of chapter.bibliographies) {
-      const copied = await copyPostBibliography(projectDir, bibliography);
+      const copied = await copyPostBibliography(projectDir, bibliography, force);
       const from = `${bibliography.written} (named by “${chapter.title}”)`;
       if (copied.present) ui.info(`bibliography ${from} is already in ${copied.path}`);
       else if (copied.replaced) ui.info(`updated ${copied.path} from the bibliography ${from}: ${entriesAdded(copied.replaced.added)}`);
+      else if (copied.kept?.added.length === 0)
+        ui.info(`bibliography ${from}: ${copied.path} holds each of its entries (edited since, between them): left as it is`);
+      else if (copied.kept)
+        ui.diagnose(
+          copied.path,
+          'import-bibliography-edited',
+          `this file was edited since an import copied it (or is not an import's copy), so the bibliography ${from} did not replace it: it adds ${copied.kept.added.join(', ')}; copy those by hand, or import again with --force to replace the file`,
+          { line: 1, column: 1 },
+        );
       else
         ui.info(
           `copied the bibliography ${from} to ${copied.path}${copied.renamed ? `: bibliography/${bibliography.name} is another file, left as it was` : ''}${copied.shared ? ` (both define ${copied.shared.join(', ')}: keep one of each, or check reports them defined twice)` : ''}`,

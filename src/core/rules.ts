@@ -117,6 +117,11 @@ export const rules = {
     severity: 'warning',
     summary: 'A picture in a source has no address the importer can find (a page script was to set it): the figure keeps its words only.',
   },
+  'import-bibliography-edited': {
+    severity: 'warning',
+    summary:
+      'A post’s bibliography was imported again, but its copy in bibliography/ was edited since (or is not an import’s copy): the copy is kept, and the entries the new version adds are named (`--force` replaces it).',
+  },
   'import-bibliography-missing': {
     severity: 'warning',
     summary:
@@ -125,7 +130,7 @@ export const rules = {
   'import-citation-unknown': {
     severity: 'warning',
     summary:
-      'A post cites, in its site’s syntax (jekyll-scholar, Distill, hugo-cite, MyST), a key that no bibliography file found in what was imported holds: the citation is kept as typed, and no entry is made up.',
+      'A post cites, in its site’s syntax (jekyll-scholar, Distill, hugo-cite, MyST) or Pandoc’s (`[@key]`), a key that no bibliography file found in what was imported (or the book’s bibliography/) holds: the citation is kept as typed, and no entry is made up; the build stops on a `[@key]` until its work is in bibliography/.',
   },
   'import-image-missing': { severity: 'warning', summary: 'A local image referenced by a source does not exist.' },
   'import-untitled': { severity: 'warning', summary: 'A piece has no title; a provisional one was given.' },

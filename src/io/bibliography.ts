@@ -8,6 +8,7 @@ import { type BibliographyItem, type CslJsonItem, cslFieldProblems } from '../co
 import { placeLocator, placeOfOffset, placeOfText } from '../core/place.ts';
 import { hasErrors, type Place, report } from '../core/rules.ts';
 import { readTextFile } from './read.ts';
+import { manifestFileName } from './write-chapters.ts';
 
 export const bibliographyDir = 'bibliography';
 /** The file `anthology import` and `anthology cite` write; other files there are the editor's. */
@@ -39,10 +40,27 @@ export async function loadBibliography(projectDir: string): Promise<LoadedBiblio
   return { items, files, origin };
 }
 
+/**
+ * The keys a bibliography file's text defines, as the build reads them (`name` gives its format;
+ * an entry without a key gets the one the build would make), or undefined when the build could
+ * not read the file at all.
+ */
+export function bibliographyTextKeys(name: string, text: string): string[] | undefined {
+  const file = new VFile({ path: name, value: text });
+  const parsed = parseBibliographyFile(file, name);
+  if (!parsed) return undefined;
+  if (!parsed.isJson) giveKeys(file, parsed.entries, new Map(), parsed.entryPlace);
+  return parsed.entries.flatMap((entry) => {
+    const id = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
 /** The bibliography files in bibliography/, in name order (none when there is no such folder). */
 async function bibliographyFileNames(projectDir: string): Promise<string[]> {
   const names = await readdir(path.join(projectDir, bibliographyDir)).catch(() => [] as string[]);
-  return names.filter((name) => /\.(json|bib|ris)$/i.test(name)).sort();
+  // The manifest of the files imports copied here (`copyPostBibliography`) is not a bibliography.
+  return names.filter((name) => /\.(json|bib|ris)$/i.test(name) && name !== manifestFileName).sort();
 }
 
 /** The file as read; a symbolic link that leads out of the project is reported on the link itself. */

@@ -2,8 +2,9 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SourceInput } from '../import/types.ts';
-import { bibliographyDir, managedBibliographyFile } from './bibliography.ts';
+import { bibliographyDir, bibliographyTextKeys, managedBibliographyFile } from './bibliography.ts';
 import { writeFileAtomic } from './stage.ts';
+import { importedHash, readManifest, writeManifest } from './write-chapters.ts';
 
 /** A post's bibliography file, read from beside it: its name and bytes, or why it was not read. */
 export type PostBibliography = { name: string; bytes: Uint8Array } | { problem: string };
@@ -40,14 +41,19 @@ export async function readPostBibliography(written: string, member: string | und
 
 /** Where a post's bibliography went in the project: `bibliography/<name>`, and whether that name was free. */
 export interface CopiedBibliography {
-  /** The project-relative path written (or found with the same bytes). */
+  /** The project-relative path written (or found with the same bytes, or kept). */
   path: string;
   /** The file's own name was taken by another file: it got this one. */
   renamed: boolean;
   /** A file with the same bytes was there already (an earlier import): nothing written. */
   present: boolean;
-  /** An earlier import's copy (every entry of it is in the new file, unchanged) was replaced: the keys the new one adds. */
+  /** An earlier import's copy, untouched since (every entry of it is in the new file, unchanged), was replaced: the keys the new one adds. */
   replaced?: { added: string[] };
+  /**
+   * A file whose every entry the new one holds, but which is not as an import wrote it (edited in
+   * the book, or the editor's own): left as it is, nothing written; the keys the new one adds.
+   */
+  kept?: { added: string[] };
   /** Renamed beside a file of its own name that holds some of its keys (edited in the book, or the source lost entries): those keys. */
   shared?: string[];
 }
@@ -55,51 +61,72 @@ export interface CopiedBibliography {
 /**
  * Copies a post's bibliography into bibliography/ under its own name, or, when another file has
  * that name, the first free `<stem>-2.<ext>`, `-3`…. A file with the same bytes already there is
- * that one (imported before); one whose every entry the new file holds unchanged is an earlier
- * import's copy of it, replaced by the new one. Any other file is never overwritten.
+ * that one (imported before). One whose every entry the new file holds unchanged is an earlier
+ * copy of it: replaced by the new one when it still has the bytes an import wrote (recorded in
+ * bibliography/'s manifest, as chapters/'s), or when `force`; else (an editor removed an entry, or
+ * wrote it) kept as it is. Any other file is never overwritten.
  */
-export async function copyPostBibliography(projectDir: string, bibliography: { name: string; bytes: Uint8Array }): Promise<CopiedBibliography> {
+export async function copyPostBibliography(projectDir: string, bibliography: { name: string; bytes: Uint8Array }, force = false): Promise<CopiedBibliography> {
   const folder = path.join(projectDir, bibliographyDir);
+  const taken = await takenNames(folder, bibliography.name);
+  const at = (name: string) => `${bibliographyDir}/${name}`;
+  const same = taken.files.find((file) => file.bytes && Buffer.compare(file.bytes, bibliography.bytes) === 0);
+  if (same) return { path: at(same.name), renamed: same.index > 1, present: true };
+  const manifest = await readManifest(folder);
+  const write = async (name: string) => {
+    await writeFileAtomic(path.join(folder, name), bibliography.bytes);
+    await writeManifest(folder, { ...manifest, [name]: importedHash(bibliography.bytes) });
+  };
+  const text = Buffer.from(bibliography.bytes).toString('utf8');
+  const keys = bibliographyKeys(bibliography.name, text);
+  for (const file of taken.files) {
+    if (!file.bytes) continue;
+    const before = Buffer.from(file.bytes).toString('utf8');
+    const untouched = manifest[file.name] === importedHash(file.bytes);
+    const old = new Set(bibliographyKeys(bibliography.name, before));
+    // An earlier copy of this file, or an import's copy of it edited since (an entry corrected in the book).
+    const sameBibliography = isEarlierCopy(bibliography.name, before, text) || (file.name in manifest && !untouched && keys.some((key) => old.has(key)));
+    if (!sameBibliography) continue;
+    const copied = { path: at(file.name), renamed: file.index > 1, present: false };
+    const added = keys.filter((key) => !old.has(key));
+    if (!(untouched || force)) return { ...copied, kept: { added } };
+    await write(file.name);
+    return { ...copied, replaced: { added } };
+  }
+  await write(taken.free.name);
+  const first = taken.files[0];
+  const own = first?.index === 1 && first.bytes ? bibliographyKeys(bibliography.name, Buffer.from(first.bytes).toString('utf8')) : [];
+  const shared = own.filter((key) => keys.includes(key));
+  return { path: at(taken.free.name), renamed: taken.free.index > 1, present: false, ...(shared.length > 0 ? { shared } : {}) };
+}
+
+/** The files in bibliography/ named `<stem>.<ext>`, `<stem>-2.<ext>`… in turn (with their bytes), up to the first free name. */
+async function takenNames(
+  folder: string,
+  fileName: string,
+): Promise<{ files: { name: string; index: number; bytes: Uint8Array | undefined }[]; free: { name: string; index: number } }> {
   const names = new Set(await readdir(folder).catch(() => [] as string[]));
-  const extension = path.extname(bibliography.name);
-  const stem = bibliography.name.slice(0, bibliography.name.length - extension.length).replace(/[^\w.-]+/g, '-') || 'references';
-  const taken: { name: string; index: number; bytes: Uint8Array | undefined }[] = [];
-  let free: { name: string; index: number } | undefined;
-  for (let index = 1; !free; index++) {
+  const extension = path.extname(fileName);
+  const stem = fileName.slice(0, fileName.length - extension.length).replace(/[^\w.-]+/g, '-') || 'references';
+  const files: { name: string; index: number; bytes: Uint8Array | undefined }[] = [];
+  for (let index = 1; ; index++) {
     const name = index === 1 ? `${stem}${extension}` : `${stem}-${index}${extension}`;
     // The file import and cite write is never a post's, whatever its name.
     if (`${bibliographyDir}/${name}` === managedBibliographyFile) continue;
-    if (names.has(name)) taken.push({ name, index, bytes: await readFile(path.join(folder, name)).catch(() => undefined) });
-    else free = { name, index };
+    if (!names.has(name)) return { files, free: { name, index } };
+    files.push({ name, index, bytes: await readFile(path.join(folder, name)).catch(() => undefined) });
   }
-  const at = (name: string) => `${bibliographyDir}/${name}`;
-  const same = taken.find((file) => file.bytes && Buffer.compare(file.bytes, bibliography.bytes) === 0);
-  if (same) return { path: at(same.name), renamed: same.index > 1, present: true };
-  const text = Buffer.from(bibliography.bytes).toString('utf8');
-  for (const file of taken) {
-    const added = file.bytes && earlierCopyOf(bibliography.name, Buffer.from(file.bytes).toString('utf8'), text);
-    if (!added) continue;
-    await writeFileAtomic(path.join(folder, file.name), bibliography.bytes);
-    return { path: at(file.name), renamed: file.index > 1, present: false, replaced: { added } };
-  }
-  await writeFileAtomic(path.join(folder, free.name), bibliography.bytes);
-  const keys = new Set(bibliographyKeys(bibliography.name, text));
-  const own = taken[0]?.index === 1 && taken[0].bytes ? bibliographyKeys(bibliography.name, Buffer.from(taken[0].bytes).toString('utf8')) : [];
-  const shared = own.filter((key) => keys.has(key));
-  return { path: at(free.name), renamed: free.index > 1, present: false, ...(shared.length > 0 ? { shared } : {}) };
 }
 
 /**
  * Whether a file already in bibliography/ is an earlier copy of a new version of it: it holds at
- * least one entry, and every one (and whatever it has outside them) is in the new file, unchanged;
- * the keys the new one adds, else undefined (an editor's file, or entries changed or removed).
+ * least one entry, and every one (and whatever it has outside them) is in the new file, unchanged
+ * (else an editor's file, or entries changed or removed).
  */
-function earlierCopyOf(name: string, existing: string, next: string): string[] | undefined {
+function isEarlierCopy(name: string, existing: string, next: string): boolean {
   const before = bibliographyEntries(name, existing);
   const after = new Set(bibliographyEntries(name, next));
-  if (!before.some((entry) => entry !== '') || !before.every((entry) => entry === '' || after.has(entry))) return undefined;
-  const old = new Set(bibliographyKeys(name, existing));
-  return bibliographyKeys(name, next).filter((key) => !old.has(key));
+  return before.some((entry) => entry !== '') && before.every((entry) => entry === '' || after.has(entry));
 }
 
 /**
@@ -207,19 +234,14 @@ async function configuredBibliographies(root: string): Promise<string[]> {
 }
 
 /**
- * The keys a bibliography file holds, read as its format writes them: BibTeX's `@type{key,`
- * (not `@string`, `@comment`, `@preamble`), CSL-JSON's `id`, RIS's `ID  -`.
+ * The keys a bibliography file holds, as the build will read them (`bibliographyTextKeys`); for a
+ * file the build cannot read, as its format writes them: BibTeX's `@type{key,` (not `@string`,
+ * `@comment`, `@preamble`), CSL-JSON's `id`, RIS's `ID  -`.
  */
 export function bibliographyKeys(name: string, text: string): string[] {
-  if (/\.json$/i.test(name)) {
-    try {
-      const data: unknown = JSON.parse(text);
-      const items = Array.isArray(data) ? data : [];
-      return items.flatMap((item) => (item && typeof item === 'object' && 'id' in item ? [String((item as { id: unknown }).id)] : []));
-    } catch {
-      return [];
-    }
-  }
+  const read = bibliographyTextKeys(name, text);
+  if (read) return read;
+  if (/\.json$/i.test(name)) return [];
   if (/\.ris$/i.test(name)) return [...text.matchAll(/^ID {2}- *(\S.*?)\s*$/gm)].map((match) => match[1] as string);
   return [...text.matchAll(/^\s*@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,/gm)]
     .filter((match) => !/^(?:string|comment|preamble)$/i.test(match[1] as string))

@@ -6,7 +6,8 @@ import { writeFileAtomic } from './stage.ts';
 /** Remembers what each imported chapter looked like when written, to tell hand edits apart. */
 export const manifestFileName = '.anthology-imports.json';
 
-type Manifest = Record<string, string>;
+/** A folder's manifest: each file an import wrote there, by name, with the hash of the bytes it wrote. */
+export type ImportManifest = Record<string, string>;
 
 export interface PlannedChapter {
   fileName: string;
@@ -15,16 +16,24 @@ export interface PlannedChapter {
 
 export type ChapterWritePlan = { fileName: string; action: 'create' | 'update' | 'unchanged' } | { fileName: string; action: 'edited'; besideName: string };
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** The hash a manifest records for a file's text or bytes. */
+export function importedHash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
-async function readManifest(directory: string): Promise<Manifest> {
+/** The manifest of what imports wrote in a folder (none yet: empty). */
+export async function readManifest(directory: string): Promise<ImportManifest> {
   try {
-    return JSON.parse(await readFile(path.join(directory, manifestFileName), 'utf8')) as Manifest;
+    return JSON.parse(await readFile(path.join(directory, manifestFileName), 'utf8')) as ImportManifest;
   } catch {
     return {};
   }
+}
+
+/** Writes a folder's manifest, in name order (atomically). */
+export async function writeManifest(directory: string, manifest: ImportManifest): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFileAtomic(path.join(directory, manifestFileName), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {
@@ -48,7 +57,7 @@ export async function planChapterWrites(directory: string, chapters: readonly Pl
     const existing = await readIfExists(path.join(directory, chapter.fileName));
     if (existing === undefined) plans.push({ fileName: chapter.fileName, action: 'create' });
     else if (existing === chapter.markdown) plans.push({ fileName: chapter.fileName, action: 'unchanged' });
-    else if (manifest[chapter.fileName] === hash(existing)) plans.push({ fileName: chapter.fileName, action: 'update' });
+    else if (manifest[chapter.fileName] === importedHash(existing)) plans.push({ fileName: chapter.fileName, action: 'update' });
     else plans.push({ fileName: chapter.fileName, action: 'edited', besideName: chapter.fileName.replace(/\.md$/, '.reimported.md') });
   }
   return plans;
@@ -71,10 +80,9 @@ export async function writeChapters(
     if (plan.action === 'edited' && policy === 'refuse') continue;
     const fileName = plan.action === 'edited' && policy === 'beside' ? plan.besideName : chapter.fileName;
     await writeFileAtomic(path.join(directory, fileName), chapter.markdown);
-    if (fileName === chapter.fileName) manifest[chapter.fileName] = hash(chapter.markdown);
+    if (fileName === chapter.fileName) manifest[chapter.fileName] = importedHash(chapter.markdown);
     written.push(fileName);
   }
-  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(directory, manifestFileName), `${JSON.stringify(sorted, null, 2)}\n`);
+  await writeManifest(directory, manifest);
   return written;
 }

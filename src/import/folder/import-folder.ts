@@ -68,11 +68,26 @@ function skipReason(entry: ArchiveEntry, options: ImportOptions): string | undef
   if (/^authors\.(?:ya?ml|toml|json)$/i.test(base) || (folders.at(-1) === 'authors' && folders.at(-2) === 'data'))
     return 'the site’s author data: read for the posts’ authors, not a post';
   if (isImageName(base)) return 'an image: copied when a post shows it';
+  const bibliography = bibliographyReason(base, folders);
+  if (bibliography) return bibliography;
   if (/\.zip$/i.test(base)) return 'a zip inside the folder: import it on its own (a Substack or Medium export)';
   if (!sourceExtensions.has(extensionOf(base))) return 'not a source format (import .html, .md, .qmd, .txt, .xml or .json)';
   if (notPosts.test(base)) return 'a repository’s or site’s own file (README, licence, sitemap…): not a post';
   // Hugo's and Zola's list pages: a section's (or an author's, a tag's) title and blurb over the posts the generator lists.
   if (/^_index\.(?:md|markdown|html?)$/i.test(base)) return 'a section’s list page (Hugo’s or Zola’s _index.md), not a post: name it on its own to import it';
+  return undefined;
+}
+
+/** Why a site's bibliography, Quarto's folder metadata or its configuration is not a post: what the import reads it for. */
+function bibliographyReason(base: string, folders: readonly string[]): string | undefined {
+  if (/^_metadata\.ya?ml$/i.test(base)) return 'Quarto’s folder metadata: read for the authors of the posts under it, not a post';
+  if (/^(?:_config|myst)\.ya?ml$/i.test(base)) return 'the site’s configuration: read for the bibliography files it names, not a post';
+  const where = folders.join('/');
+  const inBibliographyFolder = where === '' || where === '_bibliography' || where === 'assets/bibliography';
+  if (/\.(?:bib|ris)$/i.test(base) || (inBibliographyFolder && where !== '' && /\.json$/i.test(base)))
+    return inBibliographyFolder
+      ? 'the site’s bibliography: copied into bibliography/ when a post cites it, not a post'
+      : 'a bibliography file: read only when a post’s bibliography: or the site’s _config.yml names it, or from _bibliography/, assets/bibliography/ or the folder’s top';
   return undefined;
 }
 

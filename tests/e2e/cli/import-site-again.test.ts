@@ -35,7 +35,7 @@ describe('anthology import: a site imported again after its bibliography changed
         again.stdout,
         /updated bibliography\/papers\.bib from the bibliography \.\.\/_bibliography\/papers\.bib \(named by “a post with bibliography”\): 1 entry added \(knuth1997art\)/,
       );
-      assert.deepEqual((await readdir(path.join(project.dir, 'bibliography'))).sort(), ['papers.bib', 'references.json']);
+      assert.deepEqual((await readdir(path.join(project.dir, 'bibliography'))).sort(), ['.anthology-imports.json', 'papers.bib', 'references.json']);
       assert.equal(
         await readFile(path.join(project.dir, 'bibliography/papers.bib'), 'utf8'),
         await readFile(path.join(site, '_bibliography/papers.bib'), 'utf8'),
@@ -49,6 +49,15 @@ describe('anthology import: a site imported again after its bibliography changed
         third.stdout,
         /bibliography \.\.\/_bibliography\/papers\.bib \(named by “a post with bibliography”\) is already in bibliography\/papers\.bib/,
       );
+      // The editor deletes a work from the book's copy: importing the site again keeps it deleted, and says so.
+      const copy = path.join(project.dir, 'bibliography/papers.bib');
+      const edited = (await readFile(copy, 'utf8')).replace(/@book\{knuth1997art[\s\S]*?\n\}\n/, '');
+      await writeFile(copy, edited);
+      const fourth = await runCli(['import', 'sources/site'], project.dir);
+      assert.equal(fourth.code, 0, fourth.stderr);
+      assert.match(fourth.stderr, /bibliography\/papers\.bib\n1:1 +warning .*did not replace it: it adds knuth1997art; .*--force.* import-bibliography-edited/);
+      assert.equal(await readFile(copy, 'utf8'), edited);
+      assert.deepEqual((await readdir(path.join(project.dir, 'bibliography'))).sort(), ['.anthology-imports.json', 'papers.bib', 'references.json']);
     } finally {
       await parent.dispose();
     }

@@ -29,6 +29,12 @@ async function blogFolder(dir: string): Promise<void> {
   await put('blog/README.md', '# My blog\n\nThe sources of my blog.\n');
   await put('blog/data.json', '{"menu": ["Home", "About"]}\n');
   await put('blog/.git/config', '[core]\n');
+  // What an academic or Quarto blog keeps beside its posts, read for the posts (al-folio, Quarto).
+  await put('blog/_bibliography/papers.bib', path.join(fixtures, 'real/al-folio/_bibliography/papers.bib'));
+  await put('blog/_bibliography/works.json', '[{"id": "a", "type": "book", "title": "A"}]\n');
+  await put('blog/notes/old.bib', '@book{b, title={B}}\n');
+  await put('blog/_config.yml', 'bibtex_bibfiles:\n  - _bibliography/papers.bib\n');
+  await put('blog/saved/_metadata.yml', 'author: A. Writer\n');
 }
 
 describe('a folder of saved posts', () => {
@@ -58,7 +64,7 @@ describe('a folder of saved posts', () => {
     );
   });
 
-  it('says what it left out and why: assets, browser folders, drafts, a README, data, hidden folders', async () => {
+  it('says what it left out and why: assets, browser folders, drafts, a README, data, hidden folders, bibliographies and metadata read for the posts', async () => {
     const input = await readSourceInput(dir, 'blog');
     if (input.kind !== 'archive') assert.fail('a folder is read as an archive');
     const { result } = importArchiveFixture(input.archive);
@@ -67,10 +73,15 @@ describe('a folder of saved posts', () => {
       [
         ['.git/', 'hidden'],
         ['README.md', 'a repository’s or site’s own file'],
+        ['_bibliography/papers.bib', 'the site’s bibliography'],
+        ['_bibliography/works.json', 'the site’s bibliography'],
+        ['_config.yml', 'the site’s configuration'],
         ['_drafts/half-done.md', 'a draft'],
         ['_posts/images/photo.jpg', 'an image'],
         ['data.json', 'JSON that is not a Ghost export'],
         ['hugo-draft.md', 'a draft'],
+        ['notes/old.bib', 'a bibliography file'],
+        ['saved/_metadata.yml', 'Quarto’s folder metadata'],
         ['saved/ghost_files/frame.html', 'saved by a browser beside a page'],
         ['saved/ghost_files/site.css', 'saved by a browser beside a page'],
       ],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { VFile } from 'vfile';
-import { copyPostBibliography, readPostBibliography } from '../../../src/io/post-bibliography.ts';
+import { bibliographyKeys, copyPostBibliography, readPostBibliography } from '../../../src/io/post-bibliography.ts';
 
 const bib = '@book{smith2020, author = {Smith, John}, title = {A Book}, year = {2020}}\n';
 
@@ -57,7 +57,18 @@ describe('a post’s bibliography file', () => {
     // The managed file import and cite write is never taken by a post's.
     const json = await copyPostBibliography(project, { name: 'references.json', bytes: new TextEncoder().encode('[]') });
     assert.equal(json.path, 'bibliography/references-2.json');
-    assert.deepEqual((await readdir(path.join(project, 'bibliography'))).sort(), ['references-2.bib', 'references-2.json', 'references.bib']);
+    // What each import wrote is recorded, as chapters/'s are, to tell a copy edited in the book from one as it was written.
+    assert.deepEqual((await readdir(path.join(project, 'bibliography'))).sort(), [
+      '.anthology-imports.json',
+      'references-2.bib',
+      'references-2.json',
+      'references.bib',
+    ]);
+    assert.deepEqual(Object.keys(JSON.parse(await readFile(path.join(project, 'bibliography/.anthology-imports.json'), 'utf8'))), [
+      'references-2.bib',
+      'references-2.json',
+      'references.bib',
+    ]);
   });
 
   it('replaces an earlier import’s copy with the source’s new version (every entry of it unchanged there), and names the keys added', async () => {
@@ -77,19 +88,44 @@ describe('a post’s bibliography file', () => {
     });
     assert.equal(await readFile(path.join(project, 'bibliography/papers.bib'), 'utf8'), added);
     assert.equal((await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(added) })).present, true);
-    // An entry the editor changed in the book: the file is theirs, left as it was; the new one gets a free name and the keys both define are said.
+    // An entry the editor changed in the book: the file is theirs, left as it was, and nothing is written beside it (its keys would be defined twice); the keys the new version adds are said.
     const edited = added.replace('year={1920}', 'year={1921}');
     await writeFile(path.join(project, 'bibliography/papers.bib'), edited);
     const more = `${added}\n@misc{turing1936,\n  title={On Computable Numbers},\n  author={Turing, Alan},\n  year={1936}\n}\n`;
-    const copied = await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(more) });
-    assert.equal(copied.path, 'bibliography/papers-2.bib');
-    assert.equal(copied.replaced, undefined);
-    assert.ok(copied.shared?.includes('einstein1920relativity') && copied.shared.includes('knuth1997art'));
+    assert.deepEqual(await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(more) }), {
+      path: 'bibliography/papers.bib',
+      renamed: false,
+      present: false,
+      kept: { added: ['turing1936'] },
+    });
     assert.equal(await readFile(path.join(project, 'bibliography/papers.bib'), 'utf8'), edited);
-    // A source that lost an entry does not replace the copy either.
+    assert.ok(!(await readdir(path.join(project, 'bibliography'))).includes('papers-2.bib'));
+    // --force replaces it.
+    assert.deepEqual((await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(more) }, true)).replaced, { added: ['turing1936'] });
+    assert.equal(await readFile(path.join(project, 'bibliography/papers.bib'), 'utf8'), more);
+    // A source that lost an entry does not replace the copy: it is another file.
     const fewer = more.replace(/@book\{knuth1997art[\s\S]*?\n\}\n/, '');
-    assert.equal((await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(fewer) })).path, 'bibliography/papers-3.bib');
-    assert.equal(await readFile(path.join(project, 'bibliography/papers-2.bib'), 'utf8'), more);
+    assert.equal((await copyPostBibliography(project, { name: 'papers.bib', bytes: encode(fewer) })).path, 'bibliography/papers-2.bib');
+    assert.equal(await readFile(path.join(project, 'bibliography/papers.bib'), 'utf8'), more);
+  });
+
+  it('keeps an entry the editor deleted from the copy deleted when the same site is imported again', async () => {
+    const folio = await readFile(new URL('../../fixtures/import/real/al-folio/_bibliography/papers.bib', import.meta.url), 'utf8');
+    const encode = (text: string) => new TextEncoder().encode(text);
+    await copyPostBibliography(project, { name: 'folio.bib', bytes: encode(folio) });
+    const entries = folio.split(/^(?=@)/m);
+    const cut = entries.findIndex((entry) => /^@(?!string)\w+\{/i.test(entry));
+    const removed = /^@\w+\{([^,]+),/.exec(entries[cut] ?? '')?.[1];
+    assert.equal(removed, 'einstein1920relativity');
+    const trimmed = entries.filter((_, index) => index !== cut).join('');
+    await writeFile(path.join(project, 'bibliography/folio.bib'), trimmed);
+    assert.deepEqual(await copyPostBibliography(project, { name: 'folio.bib', bytes: encode(folio) }), {
+      path: 'bibliography/folio.bib',
+      renamed: false,
+      present: false,
+      kept: { added: [removed] },
+    });
+    assert.equal(await readFile(path.join(project, 'bibliography/folio.bib'), 'utf8'), trimmed);
   });
 
   it('replaces an earlier CSL-JSON copy whose items are all in the new version', async () => {
@@ -98,5 +134,13 @@ describe('a post’s bibliography file', () => {
     await copyPostBibliography(project, { name: 'works.json', bytes: encode([item('a')]) });
     const copied = await copyPostBibliography(project, { name: 'works.json', bytes: encode([item('b'), item('a')]) });
     assert.deepEqual(copied.replaced, { added: ['b'] });
+  });
+
+  it('has the keys the build will read: a RIS record without an ID line is cited by the key the build makes for it', () => {
+    const ris = 'TY  - BOOK\nAU  - Doe, Jane\nTI  - A Title of Sorts\nPY  - 2001\nER  - \n';
+    assert.deepEqual(bibliographyKeys('works.ris', ris), ['doe2001title']);
+    assert.deepEqual(bibliographyKeys('works.ris', `${ris}TY  - BOOK\nID  - kept\nTI  - Other\nER  - \n`), ['doe2001title', 'kept']);
+    // A file the build cannot read still gives the keys its format writes.
+    assert.deepEqual(bibliographyKeys('broken.bib', '@book{broken, title={X}\n'), ['broken']);
   });
 });
