@@ -40,6 +40,8 @@ interface Citation {
   yearOnly?: boolean;
   /** Only the year, key by key (hugo-cite's `-key`). */
   yearOnlyKeys?: boolean[];
+  /** Words before each key (MyST's `{see}key`), by position. */
+  prefixes?: (string | undefined)[];
 }
 
 const fence = /^\s{0,3}(`{3,}|~{3,})(.*)$/;
@@ -71,7 +73,7 @@ interface Reading {
   indented: boolean;
   list: boolean;
   blank: boolean;
-  /** What hides the lines as typed, open at the end of the last line read: `raw`, `pre` or `code`. */
+  /** What hides the lines as typed, open at the end of the last line read: `raw`, `pre`, `code` or `comment`. */
   hidden?: string | undefined;
 }
 
@@ -153,8 +155,9 @@ function isCode(reading: Reading, line: string): boolean {
   return false;
 }
 
-// Jekyll's `{% raw %}` … `{% endraw %}` and HTML's `<pre>` and `<code>`: what they hold is shown as typed, on one line or many.
-const hiddenToken = /\{%-?\s*(end)?raw\s*-?%\}|<(\/?)(pre|code)\b/gi;
+// Jekyll's `{% raw %}` … `{% endraw %}` and HTML's `<pre>` and `<code>`: what they hold is shown as typed, on one line or many;
+// an HTML comment's is not shown at all (a citation commented out is not one).
+const hiddenToken = /\{%-?\s*(end)?raw\s*-?%\}|<(\/?)(pre|code)\b|(<!--)|(-->)/gi;
 
 /** The line's code spans as CommonMark reads them (a run of backticks closed by as many); a MyST role's own backticks open a span after it. */
 function codeSpans(line: string): (readonly [number, number])[] {
@@ -173,8 +176,9 @@ function hiddenSpans(line: string, reading: Reading): (readonly [number, number]
     // A tag named in a code span (`<pre>`) is text, and opens nothing (the spans and the tags both in order: one walk).
     while (span < code.length && (code[span] as readonly [number, number])[1] <= at) span++;
     if (span < code.length && (code[span] as readonly [number, number])[0] <= at) continue;
-    const kind = match[3] ? match[3].toLowerCase() : 'raw';
-    const closing = match[3] ? match[2] === '/' : match[1] !== undefined;
+    const comment = match[4] !== undefined || match[5] !== undefined;
+    const kind = comment ? 'comment' : match[3] ? match[3].toLowerCase() : 'raw';
+    const closing = comment ? match[5] !== undefined : match[3] ? match[2] === '/' : match[1] !== undefined;
     if (!reading.hidden) {
       if (!closing) {
         reading.hidden = kind;
@@ -183,7 +187,7 @@ function hiddenSpans(line: string, reading: Reading): (readonly [number, number]
       continue;
     }
     if (!closing || kind !== reading.hidden) continue;
-    const end = kind === 'raw' ? at + match[0].length : line.indexOf('>', at) + 1 || at + match[0].length;
+    const end = kind === 'raw' || kind === 'comment' ? at + match[0].length : line.indexOf('>', at) + 1 || at + match[0].length;
     spans.push([from, end]);
     reading.hidden = undefined;
   }
@@ -431,7 +435,8 @@ function liquidConstruct(name: string, rest: string): Omit<Found, 'start' | 'end
       continue;
     }
     if (option) value.push(unquoted(word));
-    else keys.push(unquoted(word));
+    // A BibTeX key holds no comma: `{% cite a,b %}` cites two.
+    else keys.push(...splitKeys(unquoted(word)));
   }
   close();
   if (keys.length === 0) return undefined;
@@ -464,28 +469,43 @@ function hugoCitation(argumentsText: string): Citation {
     else positional.push(unquoted(word));
   }
   const [first = named.key ?? '', second = named.pages ?? named.page] = positional;
-  // The second argument is the page (`{{< cite "Goody1978" 25 >}}`), one a key (`"20;22-23"`), when it is pages.
-  const pages = second?.split(';').map((page) => page.trim());
-  const locators = pages?.every((page) => page === '' || /^[\divxlcIVXLC]+(?:\s*[-–]\s*[\divxlcIVXLC]+)?$/.test(page))
-    ? pages.map((page) => page || undefined)
-    : [];
   const typed = splitKeys(first);
+  const inText = second === 'author' || second === 't';
+  // The second argument is the page (`{{< cite "Goody1978" 25 >}}`): for one key, all of it, as
+  // hugo-cite prints it (`"20;22-23"`, `"fig. 3"`); for several, one a key (`"20;22-23"`) when it is pages.
+  const pages = second?.split(';').map((page) => page.trim());
+  const locators =
+    typed.length === 1 && second?.trim() && !inText
+      ? [pages?.filter(Boolean).join(', ')]
+      : pages?.every((page) => page === '' || /^[\divxlcIVXLC]+(?:\s*[-–]\s*[\divxlcIVXLC]+)?$/.test(page))
+        ? pages.map((page) => page || undefined)
+        : [];
   const keys = typed.map((key) => key.replace(/^-/, ''));
   const yearOnlyKeys = typed.map((key) => key.startsWith('-'));
   return {
     keys,
     locators,
     ...(yearOnlyKeys.some(Boolean) ? { yearOnlyKeys } : {}),
-    ...(second === 'author' || second === 't' ? { inText: true } : {}),
+    ...(inText ? { inText: true } : {}),
   };
 }
 
-/** A MyST role's citation; `{footcite}` is a note of its own on the site, as any citation is under a notes style. */
+/**
+ * A MyST role's citation; `{footcite}` is a note of its own on the site, as any citation is under a
+ * notes style. Keys are separated by commas, each with sphinxcontrib-bibtex's words before and after
+ * it in braces (`{see}key{p. 3}`): Pandoc's prefix and locator.
+ */
 function mystCitation(variant: string | undefined, body: string): Citation {
-  const keys = splitKeys(body);
-  if (variant === 't' || variant === 'ts' || variant === 'author') return { keys, locators: [], inText: true };
-  if (variant === 'year' || variant === 'yearpar') return { keys, locators: [], yearOnly: true };
-  return { keys, locators: [] };
+  const parts = (body.match(/(?:\{[^{}]*\}|[^,{}])+/g) ?? []).map((part) => /^\s*(?:\{([^{}]*)\})?\s*([^\s{}]+)\s*(?:\{([^{}]*)\})?\s*$/.exec(part));
+  // Anything else in the role (a space inside a key, a brace left open) is read as keys, to be reported unknown and kept as typed.
+  if (parts.some((part) => !part)) return { keys: splitKeys(body), locators: [] };
+  const keys = parts.map((part) => part?.[2] as string);
+  const locators = parts.map((part) => part?.[3]?.trim() || undefined);
+  const prefixes = parts.map((part) => part?.[1]?.trim() || undefined);
+  const affixes = { locators, ...(prefixes.some(Boolean) ? { prefixes } : {}) };
+  if (variant === 't' || variant === 'ts' || variant === 'author') return { keys, ...affixes, inText: true };
+  if (variant === 'year' || variant === 'yearpar') return { keys, ...affixes, yearOnly: true };
+  return { keys, ...affixes };
 }
 
 /** How the keys map names a site page's own citation (`page:/publication/x`), apart from the bibliographies' keys. */
@@ -511,10 +531,17 @@ function keptAsTyped(syntax: string): string {
 
 /** Pandoc's form of a citation whose keys are all known. */
 function pandocCitation(citation: Citation, keys: readonly string[]): string {
-  if (citation.inText) return keys.map((key) => `@${key}`).join(', ');
+  if (citation.inText)
+    return keys
+      .map((key, index) => {
+        const [prefix, locator] = [citation.prefixes?.[index], citation.locators[index]];
+        return `${prefix ? `${prefix} ` : ''}@${key}${locator ? ` [${locator}]` : ''}`;
+      })
+      .join(', ');
   const items = keys.map((key, index) => {
     const locator = citation.locators[index];
-    return `${citation.yearOnly || citation.yearOnlyKeys?.[index] ? '-' : ''}@${key}${locator ? `, ${locator}` : ''}`;
+    const prefix = citation.prefixes?.[index];
+    return `${prefix ? `${prefix} ` : ''}${citation.yearOnly || citation.yearOnlyKeys?.[index] ? '-' : ''}@${key}${locator ? `, ${locator}` : ''}`;
   });
   return `[${items.join('; ')}]`;
 }

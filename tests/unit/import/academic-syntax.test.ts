@@ -357,12 +357,50 @@ describe('jekyll-scholar’s options and hugo-cite’s forms (review of 6 Dec 20
     ['{% cite ruby microscope -l 2 -l 24 & 32 %}', '[@ruby, 2; @microscope, 24 & 32]'],
     ['{{< cite key="Goody1978" pages="25" >}}', '[@Goody1978, 25]'],
     ['{{< cite "-Goody1978" 30 >}}', '[-@Goody1978, 30]'],
+    // One key, several pages: hugo-cite prints the whole argument (it had kept only the first page).
+    ['{{< cite "Goody1978" "20;22-23" >}}', '[@Goody1978, 20, 22-23]'],
+    ['{{< cite "Goody1978" "fig. 3" >}}', '[@Goody1978, fig. 3]'],
+    ['{{< cite "Goody1978; ruby" "20;22-23" >}}', '[@Goody1978, 20; @ruby, 22-23]'],
+    // jekyll-scholar's keys with commas (no BibTeX key holds one); MyST's words before and after a key (sphinxcontrib-bibtex's `{see}key{p. 3}`).
+    ['{% cite ruby,microscope %}', '[@ruby; @microscope]'],
+    ['{cite:p}`{see}ruby{p. 3}`', '[see @ruby, p. 3]'],
+    ['{cite:p}`{see}ruby{p. 3}, {and}microscope`', '[see @ruby, p. 3; and @microscope]'],
+    ['{cite:t}`ruby{chap. 2}`', '@ruby [chap. 2]'],
   ];
   for (const [typed, pandoc] of cases) {
     test(`${typed} is ${pandoc}`, () => {
       assert.equal(academicSyntax(typed, 1, keys).text, pandoc);
     });
   }
+});
+
+describe('a citation commented out', () => {
+  test('in an HTML comment, on one line or several, is not a citation (nor a key cited)', () => {
+    const text = [
+      'Before <!-- <d-cite key="ruby"></d-cite> --> and {% cite ruby %}.',
+      '',
+      '<!--',
+      'Draft: {% cite microscope %}',
+      '-->',
+      'After {% cite microscope %}.',
+    ].join('\n');
+    const result = academicSyntax(text, 1, keysOf('ruby', 'microscope'));
+    assert.deepEqual(result.text.split('\n'), [
+      'Before <!-- <d-cite key="ruby"></d-cite> --> and [@ruby].',
+      '',
+      '<!--',
+      'Draft: {% cite microscope %}',
+      '-->',
+      'After [@microscope].',
+    ]);
+    assert.deepEqual(
+      result.cited.map((cited) => [cited.key, cited.line]),
+      [
+        ['ruby', 1],
+        ['microscope', 6],
+      ],
+    );
+  });
 });
 
 describe('a tag named in prose opens no code (review of 6 Dec 2026)', () => {
