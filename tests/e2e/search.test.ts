@@ -119,6 +119,9 @@ describe('search over a book of 80 chapters', () => {
     const listed = (index: typeof inWorker) => index.map((files) => [...files].map(([name, bytes]) => `${name} ${Buffer.from(bytes).toString('base64')}`));
     assert.equal(inWorker.length, shards.length);
     assert.ok(listed(inWorker).join() === listed(inProcess).join(), 'the same files, byte for byte');
-    assert.ok(inWorker.every((files) => [...files.keys()].some((name) => name.endsWith('.pf_meta'))), 'each shard has its index');
+    assert.ok(
+      inWorker.every((files) => [...files.keys()].some((name) => name.endsWith('.pf_meta'))),
+      'each shard has its index',
+    );
   });
 });
