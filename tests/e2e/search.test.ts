@@ -4,6 +4,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { changeChapter, type ScaledBook, writeScaledBook } from '../../bench/build-book.ts';
+import { startSearchIndexer } from '../../src/adapters/pagefind.ts';
+import { searchShards } from '../../src/pipeline/search-index.ts';
 import { emptyProject, repoRoot, runCli } from '../helpers/project.ts';
 import { serveFolder } from '../helpers/serve.ts';
 import { launchTestChromium } from '../helpers/tools.ts';
@@ -100,5 +102,26 @@ describe('search over a book of 80 chapters', () => {
         await shardFiles(out, folder),
         `${folder}: the warm build differs from the cold one`,
       );
+  });
+
+  it('makes the same index in a worker thread (a large site) as in the main thread (a rebuild)', async () => {
+    const site = path.join(project.dir, 'build/html');
+    const pages = (await readdir(site)).filter((name) => name.endsWith('.html'));
+    const shards = searchShards(pages.sort().map((name) => ({ name }))).map((shard) => shard.map((page) => page.name));
+    assert.ok(shards.length >= 2 && pages.length > 60, `${pages.length} pages in ${shards.length} shards`);
+    const request = { language: 'en-GB', shards, folder: site };
+    // Both at once: the main thread's Pagefind service is never the worker's.
+    const [inWorker, inProcess] = await Promise.all([
+      startSearchIndexer({ pagesInProcess: 0 }).index(request),
+      startSearchIndexer({ pagesInProcess: pages.length }).index(request),
+    ]);
+    // Each file by its name and bytes (the worker's come as Uint8Array, the main thread's as Buffer).
+    const listed = (index: typeof inWorker) => index.map((files) => [...files].map(([name, bytes]) => `${name} ${Buffer.from(bytes).toString('base64')}`));
+    assert.equal(inWorker.length, shards.length);
+    assert.ok(listed(inWorker).join() === listed(inProcess).join(), 'the same files, byte for byte');
+    assert.ok(
+      inWorker.every((files) => [...files.keys()].some((name) => name.endsWith('.pf_meta'))),
+      'each shard has its index',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,7 +10,7 @@ import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
-import { titleCacheLimit, titleCacheSizes, titleHast, titleText } from '../../../src/render/title.ts';
+import { parsedTitlePhrasing, titleCacheLimit, titleCacheSizes, titleHast, titlePhrasing, titleText } from '../../../src/render/title.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const assets: RenderAssets = { siteCss: '', printCss: '', epubCss: '', fontFaceCss: '', fonts: [], notesScript: '', searchScript: '' };
@@ -124,5 +124,39 @@ describe('the title caches', () => {
     const sizes = titleCacheSizes();
     assert.ok(sizes.text <= titleCacheLimit && sizes.hast <= titleCacheLimit, JSON.stringify(sizes));
     assert.equal(titleText('Why *Moby-Dick* matters'), 'Why Moby-Dick matters');
+  });
+});
+
+/** Every `title` in the corpus's hand-checked expectations (real posts' titles), and the default book's. */
+async function realTitles(): Promise<string[]> {
+  const titles: string[] = [];
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'title' && typeof inner === 'string') titles.push(inner);
+        else collect(inner);
+      }
+  };
+  const corpus = path.join(repoRoot, 'tests/corpus');
+  for (const name of await readdir(corpus, { recursive: true })) {
+    if (name.endsWith('expected.json')) collect(JSON.parse(await readFile(path.join(corpus, name), 'utf8')));
+  }
+  const book = await loadCitedBook(repoRoot);
+  assert.ok(book.book);
+  titles.push(book.book.config.title, ...book.book.chapters.map((chapter) => chapter.meta.title));
+  return titles;
+}
+
+describe('a plain title, read without the parser', () => {
+  it('is what the parser reads, positions and all, for every real title and plain text around what Markdown reads', async () => {
+    const titles = await realTitles();
+    assert.ok(titles.length > 200, `${titles.length} titles`);
+    // Plain words with each character that starts or holds markup, or a web address GFM links.
+    const risky = ['*', '_', '`', '[', ']', '<', '&amp;', '\\', '^', '~', '@', 'www.', 'https://', '|', '\n', '  \n', '#', '1.', '- ', '😀', '\u00a0'];
+    const around = ['Café – “quoted” (1984): a novel?', '  Two  spaces  ', 'Ελληνικά / मराठी / 中文 100% + 2!', 'O’Brien’s ‘war’'];
+    for (const text of around) for (const mark of risky) titles.push(`${text}${mark}x`, `${mark}${text}`, `${text.slice(0, 5)}${mark}${text.slice(5)}`);
+    titles.push(...around);
+    for (const title of titles) assert.deepEqual(titlePhrasing(title), parsedTitlePhrasing(title.trim()), JSON.stringify(title));
   });
 });
