@@ -102,6 +102,55 @@ describe('benchmark pages: chrome in the text', () => {
   });
 });
 
+describe('benchmark pages: other posts after the article', () => {
+  it('a heading that says so over posts of the site (“Você pode gostar...” over six <article>s) goes with them, each reported (mensagensreflexao.com.br)', () => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith('b3c19dd5f0'))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.match(markdown, /^::figure\{remote="[^"]+cada-um-e-responsavel.jpg"\}\n\nViver uma verdadeira experiência amorosa .* Um Amor de Verdade\n$/);
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(reasons.includes('left out related or recommended posts: “Você pode gostar...”'), reasons.join('\n'));
+    assert.equal(reasons.filter((reason) => /related or recommended posts: “Whatsapp Facebook Pint Baixar/.test(reason)).length, 6);
+  });
+
+  const page = (after: string) => `<!doctype html><html lang="pt"><head><title>Só quem se ama</title></head><body><article>
+<h1>Só quem se ama</h1><div class="entry-content">
+<p>Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. Gostar é sentir com a alma, mas expressar os sentimentos depende das idéias de cada um.</p>
+<p>Condicionamos o amor às nossas necessidades neuróticas e acabamos com ele. Vivemos uma vida tentando fazer com que os outros se responsabilizem pelas nossas necessidades.</p>
+${after}</div></article></body></html>`;
+  const markdownOf = (html: string) => {
+    const [piece] = importHtml(new VFile({ path: 'page.html', value: html }), { defaultAuthor: undefined }).pieces;
+    return piece ? bodyToMarkdown(piece.body) : '';
+  };
+  const teasers = ['otimismo', 'familia-unida']
+    .map(
+      (slug) =>
+        `<article class="post"><a href="/${slug}" rel="bookmark"><img src="/${slug}.jpg" alt=""></a><p>Texto de outra mensagem do site, com palavras bastantes para ser lido como prosa de um resumo.</p></article>`,
+    )
+    .join('\n');
+
+  it('the words without the posts are the author’s: a heading over prose, a table cell', () => {
+    const prose =
+      '<h3>Você pode gostar...</h3>\n<p>De si mesmo, antes de tudo: quem se ama encontra em sua vida um amor de verdade, e o dá aos outros sem medo.</p>';
+    assert.match(markdownOf(page(prose)), /## Você pode gostar\.\.\.\n\nDe si mesmo, antes de tudo/);
+    const table = '<table><tr><th>Pergunta</th><th>Resposta</th></tr><tr><td>Você pode gostar</td><td>de si mesmo</td></tr></table>';
+    assert.match(markdownOf(page(table)), /\| Você pode gostar \| de si mesmo \|/);
+  });
+
+  it('the posts without the words stay too (a heading of the author’s over two excerpts)', () => {
+    assert.match(markdownOf(page(`<h3>Duas cartas</h3>\n${teasers}`)), /## Duas cartas\n\n::figure[^]*Texto de outra mensagem[^]*Texto de outra mensagem/);
+  });
+
+  it('the words and the posts go together, in any of the languages the cues know', () => {
+    for (const heading of ['Você pode gostar...', 'You might also like', 'Das könnte Sie auch interessieren', 'Te puede interesar']) {
+      const markdown = markdownOf(page(`<h3>${heading}</h3>\n${teasers}`));
+      assert.doesNotMatch(markdown, /Texto de outra mensagem|##/, heading);
+      assert.match(markdown, /Condicionamos o amor/);
+    }
+  });
+});
+
 describe('benchmark pages: a slideshow in the text', () => {
   it('its buttons, its caption’s more/less toggle and the caption’s cut-short copy are left out; the caption stays (chron.com, Hearst’s gallery)', () => {
     const [piece] = importPage('db6b0816c6');
