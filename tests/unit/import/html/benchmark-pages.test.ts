@@ -69,6 +69,51 @@ describe('benchmark pages: whom a byline names', () => {
   });
 });
 
+describe('benchmark pages: a section of the site is no author', () => {
+  const dropped = (hash: string) => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith(hash))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-author-dropped').map((message) => message.reason);
+    return { authors: piece?.meta.authors, reasons };
+  };
+
+  it('the categories beside the writer under the title (morebikes.co.uk: “Tony Carter All, Books, Kit Reviews, News”, each rel=category), each reported', () => {
+    const { authors, reasons } = dropped('30b771a40a');
+    assert.deepEqual(authors, ['Tony Carter']);
+    for (const name of ['Books', 'Kit Reviews', 'News'])
+      assert.ok(
+        reasons.some((reason) => reason.startsWith(`“${name}” is a link to a section of the site`)),
+        reasons.join('\n'),
+      );
+  });
+
+  it('the section a byline links to where the menu does too (cnn.com: “By Jill Disis, CNN Business”)', () => {
+    const { authors, reasons } = dropped('d605bdef2c');
+    assert.deepEqual(authors, ['Jill Disis']);
+    assert.ok(reasons.some((reason) => reason.startsWith('“CNN Business” is a link to a section of the site its menu has too')));
+  });
+
+  const page = (byline: string, menu: string) => `<!doctype html><html lang="en"><head><title>Notes on sourdough</title>
+<link rel="canonical" href="https://janedoe.example/2023/05/sourdough/"></head><body>
+<nav class="menu">${menu}</nav><article><h1>Notes on sourdough</h1><p class="byline">${byline}</p>
+<p>We baked bread together for a year and wrote down what we learned along the way, the two of us, in turns, every Sunday.</p>
+<p>The starter needs feeding twice a day when the kitchen is warm, and once when it is cold, and it forgives a missed day.</p></article></body></html>`;
+  const authorsOf = (html: string) => importHtml(new VFile({ path: 'page.html', value: html }), { defaultAuthor: undefined }).pieces[0]?.meta.authors;
+
+  it('a person stays: named in a personal site’s menu, or marked as the writer beside a category of the same name', () => {
+    assert.deepEqual(authorsOf(page('By Jane Doe', '<a href="/about/">Jane Doe</a> <a href="/archive/">Archive</a>')), ['Jane Doe']);
+    assert.deepEqual(authorsOf(page('By <a rel="author" href="/author/jane/">Jane Doe</a>', '<a href="/category/jane-doe/" rel="category">Jane Doe</a>')), [
+      'Jane Doe',
+    ]);
+  });
+
+  it('a category linked in a byline by its address alone is left out (“By Jane Doe, <a href="/category/recipes/">Recipes</a>”)', () => {
+    const withLink = authorsOf(page('By Jane Doe, <a href="/category/recipes/">Recipes</a>', ''));
+    assert.deepEqual(withLink, ['Jane Doe']);
+  });
+});
+
 describe('benchmark pages: the dek', () => {
   it('a widget’s subtitle in the top bar, before the title, is no dek (nj.com: “AccuWeather.com Quick Look”)', () => {
     const [piece] = importPage('3f65af7b6b');
@@ -139,7 +184,10 @@ ${after}</div></article></body></html>`;
   });
 
   it('the posts without the words stay too (a heading of the author’s over two excerpts)', () => {
-    assert.match(markdownOf(page(`<h3>Duas cartas</h3>\n${teasers}`)), /## Duas cartas\n\n::figure[^]*Texto de outra mensagem[^]*Texto de outra mensagem/);
+    assert.match(
+      markdownOf(page(`<h3>Duas cartas</h3>\n${teasers}`)),
+      /## Duas cartas\n\n::figure[\s\S]*Texto de outra mensagem[\s\S]*Texto de outra mensagem/,
+    );
   });
 
   it('the words and the posts go together, in any of the languages the cues know', () => {
