@@ -3,7 +3,6 @@ import { matches, select, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { dateOrderOf, formatPartialDate, parseDate } from '../../core/dates.ts';
 import { report } from '../../core/rules.ts';
-import { maxMarkupDepth } from '../markup-depth.ts';
 import { asName, findDate, isDateLine, isOrganisationName } from '../text.ts';
 import type { ChapterField } from '../types.ts';
 import { findArticle, pageEvidence, type ReadablePick, readablePick } from './article-choice.ts';
@@ -26,7 +25,7 @@ import {
 import { removeLayoutSidebars, unwrapLayoutTables, withLayoutRows } from './layout-tables.ts';
 import { type Issue, readIssue } from './page-issue.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
-import { parseHtml } from './parse-html.ts';
+import { nestingFlattenedReason, parseHtml } from './parse-html.ts';
 import { templatePostBodies } from './script-templates.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
 import { hintWords, textStats } from './text-density.ts';
@@ -278,8 +277,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [key in 
 
 function reportFlattened(file: VFile, place: { line: number; column: number } | undefined): void {
   if (!place) return;
-  const reason = `HTML nested more than ${maxMarkupDepth} elements deep from here: the elements wrapping its blocks are left out until it nests no deeper (their text is kept), so the importer cannot overflow`;
-  report(file, 'import-nesting-flattened', reason, place);
+  report(file, 'import-nesting-flattened', nestingFlattenedReason, place);
 }
 
 function noArticle(file: VFile, reason: string): void {

@@ -14,6 +14,9 @@ type Parse5Child = DefaultTreeAdapterMap['childNode'];
  */
 export const noteMarkupDepth = 64;
 
+/** What `import-nesting-flattened` says, at the place `flattenedAt` gives. */
+export const nestingFlattenedReason = `HTML nested more than ${maxMarkupDepth} elements deep from here: the elements wrapping its blocks are left out until it nests no deeper (their text is kept), so the importer cannot overflow`;
+
 export interface ParsedHtml {
   tree: Root;
   /** Where the first element nested past the limit starts (1-based), when any wrapper was left out. */

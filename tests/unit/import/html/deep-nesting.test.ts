@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { VFile } from 'vfile';
 import { bodyToMarkdown } from '../../../../src/import/chapter-markdown.ts';
 import { parseHtml } from '../../../../src/import/html/parse-html.ts';
 import { importSource } from '../../../../src/import/import.ts';
+import { repoRoot } from '../../../helpers/project.ts';
 import { readFixture } from './helpers.ts';
 
 // Every tree tool after the HTML parser (hast-util-from-parse5, the site-chrome and article
@@ -85,5 +88,38 @@ describe('a saved page nested past what browsers build', () => {
     const { tree, flattenedAt } = parseHtml(html);
     assert.equal(flattenedAt, undefined);
     assert.deepEqual(tree, fromHtml(html));
+  });
+});
+
+// An export's post HTML is escaped in the file (entities in WXR, `\u003c` in JSON), where the tag
+// count before the import does not see it: it is parsed as a saved page is.
+describe('a post in an export nested past what browsers build', () => {
+  const fixture = (name: string) => readFileSync(path.join(repoRoot, 'tests/fixtures/import', name), 'utf8');
+  const escaped = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const deep = (html: string) => `${'<div>'.repeat(10_000)}${html}${'</div>'.repeat(10_000)}`;
+  const importText = (name: string, value: string) => {
+    const file = new VFile({ path: name, value });
+    const result = importSource(file, { defaultAuthor: undefined });
+    return { file, markdown: result.chapters.map((chapter) => bodyToMarkdown(chapter.piece.body)).join('\n---\n') };
+  };
+
+  it('a WordPress post written with entities, not CDATA, inside 10,000 divs', () => {
+    const xml = fixture('wxr/steppe-notes.wordpress.xml');
+    const post = /<content:encoded><!\[CDATA\[([^]*?)\]\]><\/content:encoded>/.exec(xml);
+    assert.ok(post?.[1]);
+    const plain = importText('plain.xml', xml.replace(post[0], `<content:encoded>${escaped(post[1])}</content:encoded>`));
+    const nested = importText('deep.xml', xml.replace(post[0], `<content:encoded>${escaped(deep(post[1]))}</content:encoded>`));
+    assert.equal(nested.markdown, plain.markdown);
+    const warning = nested.file.messages.find((message) => message.ruleId === 'import-nesting-flattened');
+    assert.equal(warning?.line, 52);
+  });
+
+  it('a Ghost post whose HTML the JSON escapes (\\u003c), inside 10,000 divs', () => {
+    const data = JSON.parse(fixture('ghost/oxus-notes.ghost.json'));
+    const plain = importText('plain.ghost.json', JSON.stringify(data).replace(/</g, '\\u003c'));
+    data.db[0].data.posts[0].html = deep(data.db[0].data.posts[0].html);
+    const nested = importText('deep.ghost.json', JSON.stringify(data).replace(/</g, '\\u003c'));
+    assert.equal(nested.markdown, plain.markdown);
+    assert.ok(nested.file.messages.some((message) => message.ruleId === 'import-nesting-flattened'));
   });
 });
