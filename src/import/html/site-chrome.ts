@@ -708,7 +708,7 @@ function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, opti
 }
 
 /**
- * What a heading over other posts says, in the languages of `phrases`, beyond what a short block may
+ * What a heading over other posts says, in the languages of `phrases` and Russian, beyond what a short block may
  * be dropped for by its words alone (`phrases.related`): a heading that says so is chrome only with
  * the posts after it (`relatedPostsAfter`).
  */
@@ -721,6 +721,8 @@ const relatedHeading = wholeBlock([
   'você (também )?pode gostar|(você )?(também )?poderá gostar|(posts|artigos|matérias) (recomendad[oa]s|semelhantes)|mais lidas|leia mais',
   '(ti )?potrebbe(ro)? (anche )?(interessarti|piacerti|interessare)|i più letti',
   '(dit )?(vind je )?misschien ook (leuk|interessant)|meer (nieuws|artikelen|berichten)|meest gelezen',
+  'most (read|popular|viewed) [^.]{1,30}',
+  'читайте также|смотрите также|похожие (статьи|записи|новости|материалы)|другие (статьи|записи|новости|материалы)|(самые )?популярн(ые|ое)( [^.]{1,30})?|вам (может|могут) (также )?понравиться|рекомендуем( почитать| прочитать)?',
 ]);
 
 /**
@@ -760,8 +762,10 @@ function postsIn(element: Element): number | undefined {
   const { text, links } = textStats(element);
   if (text === 0) return 0;
   if (isPostList(element)) return Math.max(2, selectAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]', element).length);
-  if (links < 0.6 * text) return undefined;
   const anchors = selectAll('a[href]', element).filter(isOutbound);
+  // A teaser: its picture and title link to one other page, with a line or two about it.
+  if (anchors.length > 0 && text <= 300 && new Set(anchors.map((anchor) => stringProperty(anchor, 'href'))).size === 1) return 1;
+  if (links < 0.6 * text) return undefined;
   return anchors.length > 0 ? anchors.length : undefined;
 }
 

@@ -159,6 +159,16 @@ describe('benchmark pages: other posts after the article', () => {
     assert.equal(reasons.filter((reason) => /related or recommended posts: “Whatsapp Facebook Pint Baixar/.test(reason)).length, 6);
   });
 
+  it('teasers of the site’s pages, a picture and a title linking to one page with a line about it, under “Самые популярные диеты” (vse-diety.com)', () => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith('ff0f958ade'))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.doesNotMatch(markdown, /Самые популярные диеты|Гречневая диета|Диета Монтиньяка/);
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(reasons.includes('left out related or recommended posts: “Самые популярные диеты”'), reasons.join('\n'));
+  });
+
   const page = (after: string) => `<!doctype html><html lang="pt"><head><title>Só quem se ama</title></head><body><article>
 <h1>Só quem se ama</h1><div class="entry-content">
 <p>Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. Gostar é sentir com a alma, mas expressar os sentimentos depende das idéias de cada um.</p>
