@@ -276,6 +276,11 @@ export const rules = {
     severity: 'error',
     summary: 'HTML in a source nests elements deeper than any page does (512, where browsers stop nesting): refused rather than risk the importer.',
   },
+  'import-nesting-flattened': {
+    severity: 'warning',
+    summary:
+      'A saved page nests elements deeper than any page does (512, where browsers stop nesting): the elements that wrap its blocks there are left out until it nests no deeper, so the importer cannot overflow; all text and the blocks themselves (paragraphs, headings, tables) are kept.',
+  },
   'build-locked': { severity: 'error', summary: 'Another build is writing to the same output folder and did not finish in time.' },
   'edition-already-released': {
     severity: 'error',

@@ -1,5 +1,4 @@
 import type { Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -10,10 +9,12 @@ import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { remarkAutolinkQuotes } from '../core/autolink-quotes.ts';
+import { report } from '../core/rules.ts';
 import { reportEmbeddedFrames } from './html/embedded-frames.ts';
 import { recogniseFootnotes } from './html/footnotes.ts';
 import { collapsedText } from './html/hast-tree.ts';
 import { htmlToMdast } from './html/html-to-mdast.ts';
+import { nestingFlattenedReason, parseHtml } from './html/parse-html.ts';
 import { sanitiseHast } from './html/sanitise.ts';
 import type { LineFate } from './types.ts';
 
@@ -36,7 +37,9 @@ export type PlaceInSource = (point: { line: number; column: number }) => { line:
  * `placeInSource` maps positions in `html` to the export file, so messages point into the file.
  */
 export function htmlContentToBody(html: string, file: VFile, baseUrl: string | undefined, placeInSource?: PlaceInSource): ContentBody {
-  const tree = fromHtml(html, { fragment: true }) as HastRoot;
+  // An export's HTML may nest past what the tag count before the import sees (entities in WXR, `\u003c` in JSON).
+  const { tree, flattenedAt } = parseHtml(html, { fragment: true });
+  if (flattenedAt) report(file, 'import-nesting-flattened', nestingFlattenedReason, placeInSource ? placeInSource(flattenedAt) : flattenedAt);
   if (placeInSource) moveToSource(tree, placeInSource);
   const withText = linesWithText(tree);
   const frameLines = reportEmbeddedFrames(tree, file);
@@ -86,7 +89,7 @@ export function sourceLines(text: string): string[] {
 
 /** The text of a bit of HTML (a title, an excerpt, a caption): tags gone, entities decoded, spaces collapsed. */
 export function htmlToText(html: string): string {
-  return collapsedText(fromHtml(html, { fragment: true }));
+  return collapsedText(parseHtml(html, { fragment: true }).tree);
 }
 
 /** Every line of a source that could not be read: dropped, for `reason`, unless blank. */

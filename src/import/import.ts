@@ -94,7 +94,8 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
     );
     return { format, result: none };
   }
-  if (format !== 'scrape' && reportTooDeep(file, text)) return { format, result: none };
+  // A saved page's parser sets what nests too deep beside its parent, as a browser does (parse-html.ts).
+  if (format !== 'scrape' && format !== 'html' && reportTooDeep(file, text)) return { format, result: none };
   const result = importers[format](file, options);
   if (result.pieces.length === 0 && !file.messages.some((message) => message.fatal)) {
     report(file, 'import-no-pieces', 'found no piece (title, byline or body) in this source', { line: 1, column: 1 });

@@ -88,7 +88,6 @@ function style(name: string, line: number, column: number): BadCase {
 
 /** `count` nested divs around a paragraph: the parser's tree and everything after it recurse per level. */
 const nestedDivs = (count: number) => `${'<div>'.repeat(count)}<p>Deep inside.</p>${'</div>'.repeat(count)}`;
-const pageHead = '<!doctype html>\n<html><head><title>Deep</title></head>\n<body><article><h1>Deep</h1>\n';
 /** The column where the `<div>` that opens the 513th element lies, after `prefix` on its line and `open` elements already open. */
 const tooDeepColumn = (prefix: string, open: number) => prefix.length + (512 - open) * '<div>'.length + 1;
 
@@ -128,12 +127,8 @@ const cases: BadCase[] = [
     args: ['import', 'huge.html'],
     expected: at('huge.html', 1, 1, 'file-too-large'),
   },
-  {
-    name: '100,000 nested divs in a saved page',
-    setup: (dir) => writeFile(path.join(dir, 'deep.html'), `${pageHead}${nestedDivs(100_000)}\n</article></body></html>\n`),
-    args: ['import', 'deep.html'],
-    expected: at('deep.html', 4, tooDeepColumn('', 1), 'import-too-deep'),
-  },
+  // A saved page nested as deep is no bad input: its parser leaves wrappers out past 512 levels, as
+  // a browser stops nesting there, and imports it (tests/unit/import/html/deep-nesting.test.ts).
   {
     name: '100,000 nested divs in a WordPress export post',
     setup: (dir) =>

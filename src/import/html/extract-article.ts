@@ -1,5 +1,4 @@
 import type { Element, Nodes, Parents, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { matches, select, selectAll } from 'hast-util-select';
 import type { VFile } from 'vfile';
 import { dateOrderOf, formatPartialDate, parseDate } from '../../core/dates.ts';
@@ -26,6 +25,7 @@ import {
 import { removeLayoutSidebars, unwrapLayoutTables, withLayoutRows } from './layout-tables.ts';
 import { type Issue, readIssue } from './page-issue.ts';
 import { type Found, type MetadataField, type MetadataProblem, namesFromByline, type PageMetadata, readPageMetadata } from './page-metadata.ts';
+import { nestingFlattenedReason, parseHtml } from './parse-html.ts';
 import { templatePostBodies } from './script-templates.ts';
 import { chromeReason, removeSiteChrome } from './site-chrome.ts';
 import { hintWords, textStats } from './text-density.ts';
@@ -89,8 +89,8 @@ export function extractArticle(html: string, file: VFile): ExtractedArticle | un
  * `import-no-article` for a page without one: an index or archive, an empty post, a page of links.
  */
 export function extractArticles(html: string, file: VFile): ExtractedPage | undefined {
-  const page = fromHtml(html);
-  templatePostBodies(page);
+  const { tree: page, flattenedAt } = parseHtml(html);
+  reportFlattened(file, flattenedAt ?? templatePostBodies(page));
   const capture = waybackCapture(page);
   removeWaybackToolbar(page);
   unwrapLayoutTables(page);
@@ -273,6 +273,11 @@ function droppedBlocks(removed: readonly Removed[], metadata: PageMetadata): Dro
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [key in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [key in K]?: V };
+}
+
+function reportFlattened(file: VFile, place: { line: number; column: number } | undefined): void {
+  if (!place) return;
+  report(file, 'import-nesting-flattened', nestingFlattenedReason, place);
 }
 
 function noArticle(file: VFile, reason: string): void {

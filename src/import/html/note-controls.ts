@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { ancestorsOf, classNames, collapsedText, elementsOf, hasVisibleContent, isElement, parentMap, removeNode, stringProperty } from './hast-tree.ts';
 import { isMarkerText } from './note-markers.ts';
+import { noteMarkupDepth, parseHtml } from './parse-html.ts';
 
 /**
  * Scripts turn a page's note markers into controls: bigfoot and littlefoot draw `<button>`s (bigfoot
@@ -83,7 +83,7 @@ function buttonAsMarker(button: Element, parents: ReadonlyMap<Nodes, Parents>): 
   if (besideOriginalMarker(button, parents)) return;
   const html = noteHtmlAttributes.map((key) => stringProperty(button, key)).find((value) => value !== undefined && value.trim() !== '');
   if (html !== undefined) {
-    const note = fromHtml(html, { fragment: true });
+    const note = parseHtml(html, { fragment: true, maxDepth: noteMarkupDepth }).tree;
     const children = note.children.filter((child): child is ElementContent => child.type !== 'doctype');
     for (const node of children) placeAt(node, button);
     Object.assign(button, { tagName: 'span', properties: { dataType: 'footnote' }, children });

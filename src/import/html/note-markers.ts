@@ -1,7 +1,7 @@
 import type { Element, Nodes, Parents } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { withPlainDigits } from '../../core/script-digits.ts';
 import { classNames, collapsedText, isElement, stringProperty } from './hast-tree.ts';
+import { noteMarkupDepth, parseHtml } from './parse-html.ts';
 
 /**
  * What makes an element a note marker, read from its own markup: the classes, ids, roles and
@@ -211,10 +211,9 @@ export function attributeNoteText(chain: readonly Element[]): string | undefined
     for (const element of chain) {
       const value = stringProperty(element, key);
       if (value === undefined) continue;
-      const text = (/<[a-z!/]/i.test(value) ? collapsedText(fromHtml(value, { fragment: true })) : value.replace(/\s+/g, ' ').trim()).replace(
-        /^(?:foot|end)?note\s*\d+\s*[:.]\s*/i,
-        '',
-      );
+      const text = (
+        /<[a-z!/]/i.test(value) ? collapsedText(parseHtml(value, { fragment: true, maxDepth: noteMarkupDepth }).tree) : value.replace(/\s+/g, ' ').trim()
+      ).replace(/^(?:foot|end)?note\s*\d+\s*[:.]\s*/i, '');
       if (text === '' || labelOnly.test(text) || text === collapsedText(element) || isMarkerText(text)) continue;
       // One short word is a tooltip's gloss (“squared”), not a note.
       if (!/\s/.test(text) && text.length < 12) continue;

@@ -7,6 +7,7 @@ import { type Byline, elementBoundary, readByline } from '../byline.ts';
 import { asName, decodeEntities, isLogin, isOrganisationName, splitNames } from '../text.ts';
 import { ancestorsOf, classNames, collapsedText, elementsOf, hasClass, parentMap, stringProperty, textContent } from './hast-tree.ts';
 import { parseJsonLd } from './json-ld.ts';
+import { markedAuthorNames, sectionKey, sectionLinks } from './section-links.ts';
 
 export { namesFromByline } from '../byline.ts';
 
@@ -202,6 +203,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
     { byline: byline.authors, metaNames: metas.flatMap((found) => found.value), meta: metas[0] },
   );
   const editors = firstFound([jsonLd && foundIn(jsonLd, personNames(jsonLd.article.editor, jsonLd.graph)), byline.editors]);
+  const people = withoutSections(authors, page, problems);
   if (authors !== undefined && authors === byline.authors)
     for (const name of byline.dropped)
       problems.push({
@@ -224,7 +226,7 @@ export function readPageMetadata(root: Root, place: ArticlePlace): PageMetadata 
   if (!date && byline.ambiguousDate) problems.push(ambiguous(byline.ambiguousDate, byline.element, language));
   return {
     title,
-    authors,
+    authors: people,
     editors,
     date,
     siteName: declaredSite ?? (title && siteFromDocumentTitle(page, title.value)) ?? brandName(page) ?? issue?.venue,
@@ -262,6 +264,32 @@ function withArticleAsides(page: PageIndex, place: ArticlePlace, titleElement: E
       );
     },
   };
+}
+
+/**
+ * The authors without the names of the site's sections and categories that a byline or an author
+ * tag gives beside them (morebikes's `Tony Carter All, Books, Kit Reviews, News` under the title,
+ * the categories each a `rel=category` link; CNN's `Jill Disis, CNN Business`, its section's link),
+ * each reported. A name the page also marks as a writer's stays, and so does one that reads as a
+ * person's when only the menu makes it a section (a personal site's menu may name its author).
+ */
+function withoutSections(authors: Found<string[]> | undefined, page: PageIndex, problems: MetadataProblem[]): Found<string[]> | undefined {
+  if (!authors) return authors;
+  const sections = sectionLinks(page.elements, page.parents, pageAddress(page));
+  if (sections.size === 0) return authors;
+  const writers = markedAuthorNames(page.elements);
+  const people = authors.value.filter((name) => {
+    const section = sections.get(sectionKey(name));
+    if (!section || writers.has(sectionKey(name)) || (!section.marked && personShaped(name))) return true;
+    problems.push({
+      ruleId: 'import-author-dropped',
+      reason: `“${name}” is ${section.why}, not a person: left out of the authors (add it back if it is one)`,
+      element: section.element,
+    });
+    return false;
+  });
+  if (people.length === authors.value.length) return authors;
+  return people.length > 0 ? { value: people, from: authors.from } : undefined;
 }
 
 /**

@@ -524,10 +524,7 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
         } else walk(child);
         continue;
       }
-      const kind =
-        (isCutShortCopy(child, parent) ? 'slideshow' : blockKind(child, total, headingIds, parents)) ??
-        (options.keywords && isKeywordLinks(child, options.keywords) ? 'tags' : undefined) ??
-        (options.authors && isAuthorBar(child, options.authors) ? 'byline' : undefined);
+      const kind = chromeKindOf(child, parent, { total, headingIds, parents, options });
       if (kind && !options.holdsProtected(child)) {
         for (const element of [child, ...announcedBlocks(child, parent, kind, options)]) {
           take(element, kind);
@@ -562,6 +559,24 @@ export function removeSiteChrome(content: Root, options: ChromeOptions): Dropped
   const order = new Map(elementsOf(content).map((element, index) => [element, index]));
   return dropped.sort(
     (a, b) => (a.element.position?.start.offset ?? order.get(a.element) ?? 0) - (b.element.position?.start.offset ?? order.get(b.element) ?? 0),
+  );
+}
+
+interface BlockContext {
+  /** The article's length in characters. */
+  total: number;
+  headingIds: ReadonlySet<string>;
+  parents: ReadonlyMap<Nodes, Parents>;
+  options: ChromeOptions;
+}
+
+/** The kind of chrome a block of the article is, by all the cues a block alone gives; undefined for the article's own. */
+function chromeKindOf(element: Element, parent: Parents, { total, headingIds, parents, options }: BlockContext): ChromeKind | undefined {
+  return (
+    (isCutShortCopy(element, parent) ? 'slideshow' : blockKind(element, total, headingIds, parents)) ??
+    (options.keywords && isKeywordLinks(element, options.keywords) ? 'tags' : undefined) ??
+    (options.authors && isAuthorBar(element, options.authors) ? 'byline' : undefined) ??
+    (relatedPostsAfter(element, parent, options).length > 0 ? 'related' : undefined)
   );
 }
 
@@ -665,6 +680,8 @@ function blockKind(element: Element, total: number, headingIds: ReadonlySet<stri
  */
 function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, options: ChromeOptions): Element[] {
   if (!['related', 'comments', 'share', 'newsletter', 'tags'].includes(kind)) return [];
+  const posts = kind === 'related' ? relatedPostsAfter(label, parent, options) : [];
+  if (posts.length > 0) return posts;
   const text = collapsedText(label);
   if (text.length > 80 || !sectionCues.some(([cueKind, cue]) => cueKind === kind && cue.test(text))) return [];
   const following = parent.children.slice(parent.children.indexOf(label) + 1).filter((node): node is Element => node.type === 'element');
@@ -688,6 +705,68 @@ function announcedBlocks(label: Element, parent: Parents, kind: ChromeKind, opti
     run.push(sibling);
   }
   return run;
+}
+
+/**
+ * What a heading over other posts says, in the languages of `phrases` and Russian, beyond what a short block may
+ * be dropped for by its words alone (`phrases.related`): a heading that says so is chrome only with
+ * the posts after it (`relatedPostsAfter`).
+ */
+const relatedHeading = wholeBlock([
+  ...phrases.related,
+  'you (may|might) (also )?(like|enjoy|be interested in)|more (posts|stories|articles) (like this|for you)|(other|more) (posts|stories|articles) you.ll (like|enjoy)|up next|keep reading',
+  '(vous )?(aimerez|pourriez aimer|aimerez peut-être) (aussi|également)|à découvrir (aussi|également)|dans la même (rubrique|catégorie)|du même auteur',
+  '(das )?könnte (sie|dich) (auch )?interessieren|beliebte (artikel|beiträge)|meistgelesen|mehr aus (dem|der) [^.]{1,30}',
+  '(también )?te (puede|podría) (gustar|interesar)|(te|le) recomendamos|lo más leído|más (noticias|artículos) de [^.]{1,30}',
+  'você (também )?pode gostar|(você )?(também )?poderá gostar|(posts|artigos|matérias) (recomendad[oa]s|semelhantes)|mais lidas|leia mais',
+  '(ti )?potrebbe(ro)? (anche )?(interessarti|piacerti|interessare)|i più letti',
+  '(dit )?(vind je )?misschien ook (leuk|interessant)|meer (nieuws|artikelen|berichten)|meest gelezen',
+  'most (read|popular|viewed) [^.]{1,30}',
+  'читайте также|смотрите также|похожие (статьи|записи|новости|материалы)|другие (статьи|записи|новости|материалы)|(самые )?популярн(ые|ое)( [^.]{1,30})?|вам (может|могут) (также )?понравиться|рекомендуем( почитать| прочитать)?',
+]);
+
+/**
+ * The posts a heading announces: a heading that says it lists other posts (`relatedHeading`, in the
+ * page's language), or is named so by its class (`relatedposts-title`), followed up to the next
+ * heading of its rank by two or more of them: posts as an index shows them (`<article>`, `.post`),
+ * lists of posts, lists and blocks of links. The words alone are never enough (a table cell or a
+ * section of the author's may be headed “More from Rome”); neither is a run of links without them.
+ */
+function relatedPostsAfter(heading: Element, parent: Parents, options: ChromeOptions): Element[] {
+  if (!/^h[2-6]$/.test(heading.tagName)) return [];
+  const text = collapsedText(heading);
+  const named = classNames(heading).some((name) => /related|recommend/i.test(name));
+  if (text.length > 80 || !(named || relatedHeading.test(text))) return [];
+  const rank = Number(heading.tagName.slice(1));
+  const run: Element[] = [];
+  let posts = 0;
+  // Up to the last post: an advertisement's slot or a script after them is not theirs.
+  let end = 0;
+  for (const sibling of parent.children.slice(parent.children.indexOf(heading) + 1)) {
+    if (sibling.type === 'text' && sibling.value.trim() !== '') break;
+    if (sibling.type !== 'element') continue;
+    if (/^h[1-6]$/.test(sibling.tagName) && Number(sibling.tagName.slice(1)) <= rank) break;
+    if (options.isProtected(sibling) || options.holdsProtected(sibling)) break;
+    const count = postsIn(sibling);
+    if (count === undefined) break;
+    posts += count;
+    run.push(sibling);
+    if (count > 0) end = run.length;
+  }
+  return posts >= 2 ? run.slice(0, end) : [];
+}
+
+/** How many other posts a block lists (0 for a block with no text: an advertisement's slot); undefined for a block of the article's. */
+function postsIn(element: Element): number | undefined {
+  if (isPostItem(element)) return 1;
+  const { text, links } = textStats(element);
+  if (text === 0) return 0;
+  if (isPostList(element)) return Math.max(2, selectAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]', element).length);
+  const anchors = selectAll('a[href]', element).filter(isOutbound);
+  // A teaser: its picture and title link to one other page, with a line or two about it.
+  if (anchors.length > 0 && text <= 300 && new Set(anchors.map((anchor) => stringProperty(anchor, 'href'))).size === 1) return 1;
+  if (links < 0.6 * text) return undefined;
+  return anchors.length > 0 ? anchors.length : undefined;
 }
 
 const inlineTags = new Set([

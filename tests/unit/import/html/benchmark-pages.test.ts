@@ -69,6 +69,51 @@ describe('benchmark pages: whom a byline names', () => {
   });
 });
 
+describe('benchmark pages: a section of the site is no author', () => {
+  const dropped = (hash: string) => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith(hash))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-author-dropped').map((message) => message.reason);
+    return { authors: piece?.meta.authors, reasons };
+  };
+
+  it('the categories beside the writer under the title (morebikes.co.uk: “Tony Carter All, Books, Kit Reviews, News”, each rel=category), each reported', () => {
+    const { authors, reasons } = dropped('30b771a40a');
+    assert.deepEqual(authors, ['Tony Carter']);
+    for (const name of ['Books', 'Kit Reviews', 'News'])
+      assert.ok(
+        reasons.some((reason) => reason.startsWith(`“${name}” is a link to a section of the site`)),
+        reasons.join('\n'),
+      );
+  });
+
+  it('the section a byline links to where the menu does too (cnn.com: “By Jill Disis, CNN Business”)', () => {
+    const { authors, reasons } = dropped('d605bdef2c');
+    assert.deepEqual(authors, ['Jill Disis']);
+    assert.ok(reasons.some((reason) => reason.startsWith('“CNN Business” is a link to a section of the site its menu has too')));
+  });
+
+  const page = (byline: string, menu: string) => `<!doctype html><html lang="en"><head><title>Notes on sourdough</title>
+<link rel="canonical" href="https://janedoe.example/2023/05/sourdough/"></head><body>
+<nav class="menu">${menu}</nav><article><h1>Notes on sourdough</h1><p class="byline">${byline}</p>
+<p>We baked bread together for a year and wrote down what we learned along the way, the two of us, in turns, every Sunday.</p>
+<p>The starter needs feeding twice a day when the kitchen is warm, and once when it is cold, and it forgives a missed day.</p></article></body></html>`;
+  const authorsOf = (html: string) => importHtml(new VFile({ path: 'page.html', value: html }), { defaultAuthor: undefined }).pieces[0]?.meta.authors;
+
+  it('a person stays: named in a personal site’s menu, or marked as the writer beside a category of the same name', () => {
+    assert.deepEqual(authorsOf(page('By Jane Doe', '<a href="/about/">Jane Doe</a> <a href="/archive/">Archive</a>')), ['Jane Doe']);
+    assert.deepEqual(authorsOf(page('By <a rel="author" href="/author/jane/">Jane Doe</a>', '<a href="/category/jane-doe/" rel="category">Jane Doe</a>')), [
+      'Jane Doe',
+    ]);
+  });
+
+  it('a category linked in a byline by its address alone is left out (“By Jane Doe, <a href="/category/recipes/">Recipes</a>”)', () => {
+    const withLink = authorsOf(page('By Jane Doe, <a href="/category/recipes/">Recipes</a>', ''));
+    assert.deepEqual(withLink, ['Jane Doe']);
+  });
+});
+
 describe('benchmark pages: the dek', () => {
   it('a widget’s subtitle in the top bar, before the title, is no dek (nj.com: “AccuWeather.com Quick Look”)', () => {
     const [piece] = importPage('3f65af7b6b');
@@ -99,6 +144,68 @@ describe('benchmark pages: chrome in the text', () => {
     const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
     assert.ok(reasons.some((reason) => /related or recommended posts: “CO-FOUNDER 'PROUD'/.test(reason)));
     assert.ok(reasons.some((reason) => /a call to the reader .*“GET FOX BUSINESS ON THE GO BY CLICKING HERE”/.test(reason)));
+  });
+});
+
+describe('benchmark pages: other posts after the article', () => {
+  it('a heading that says so over posts of the site (“Você pode gostar...” over six <article>s) goes with them, each reported (mensagensreflexao.com.br)', () => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith('b3c19dd5f0'))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.match(markdown, /^::figure\{remote="[^"]+cada-um-e-responsavel.jpg"\}\n\nViver uma verdadeira experiência amorosa .* Um Amor de Verdade\n$/);
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(reasons.includes('left out related or recommended posts: “Você pode gostar...”'), reasons.join('\n'));
+    assert.equal(reasons.filter((reason) => /related or recommended posts: “Whatsapp Facebook Pint Baixar/.test(reason)).length, 6);
+  });
+
+  it('teasers of the site’s pages, a picture and a title linking to one page with a line about it, under “Самые популярные диеты” (vse-diety.com)', () => {
+    const relative = `${folder}/${readdirSync(path.join(repoRoot, folder)).find((file) => file.startsWith('ff0f958ade'))}`;
+    const file = new VFile({ path: relative, value: gunzipSync(readFileSync(path.join(repoRoot, relative))).toString('utf8') });
+    const [piece] = importHtml(file, { defaultAuthor: undefined }).pieces;
+    const markdown = piece ? bodyToMarkdown(piece.body) : '';
+    assert.doesNotMatch(markdown, /Самые популярные диеты|Гречневая диета|Диета Монтиньяка/);
+    const reasons = file.messages.filter((message) => message.ruleId === 'import-chrome-dropped').map((message) => message.reason);
+    assert.ok(reasons.includes('left out related or recommended posts: “Самые популярные диеты”'), reasons.join('\n'));
+  });
+
+  const page = (after: string) => `<!doctype html><html lang="pt"><head><title>Só quem se ama</title></head><body><article>
+<h1>Só quem se ama</h1><div class="entry-content">
+<p>Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. Gostar é sentir com a alma, mas expressar os sentimentos depende das idéias de cada um.</p>
+<p>Condicionamos o amor às nossas necessidades neuróticas e acabamos com ele. Vivemos uma vida tentando fazer com que os outros se responsabilizem pelas nossas necessidades.</p>
+${after}</div></article></body></html>`;
+  const markdownOf = (html: string) => {
+    const [piece] = importHtml(new VFile({ path: 'page.html', value: html }), { defaultAuthor: undefined }).pieces;
+    return piece ? bodyToMarkdown(piece.body) : '';
+  };
+  const teasers = ['otimismo', 'familia-unida']
+    .map(
+      (slug) =>
+        `<article class="post"><a href="/${slug}" rel="bookmark"><img src="/${slug}.jpg" alt=""></a><p>Texto de outra mensagem do site, com palavras bastantes para ser lido como prosa de um resumo.</p></article>`,
+    )
+    .join('\n');
+
+  it('the words without the posts are the author’s: a heading over prose, a table cell', () => {
+    const prose =
+      '<h3>Você pode gostar...</h3>\n<p>De si mesmo, antes de tudo: quem se ama encontra em sua vida um amor de verdade, e o dá aos outros sem medo.</p>';
+    assert.match(markdownOf(page(prose)), /## Você pode gostar\.\.\.\n\nDe si mesmo, antes de tudo/);
+    const table = '<table><tr><th>Pergunta</th><th>Resposta</th></tr><tr><td>Você pode gostar</td><td>de si mesmo</td></tr></table>';
+    assert.match(markdownOf(page(table)), /\| Você pode gostar \| de si mesmo \|/);
+  });
+
+  it('the posts without the words stay too (a heading of the author’s over two excerpts)', () => {
+    assert.match(
+      markdownOf(page(`<h3>Duas cartas</h3>\n${teasers}`)),
+      /## Duas cartas\n\n::figure[\s\S]*Texto de outra mensagem[\s\S]*Texto de outra mensagem/,
+    );
+  });
+
+  it('the words and the posts go together, in any of the languages the cues know', () => {
+    for (const heading of ['Você pode gostar...', 'You might also like', 'Das könnte Sie auch interessieren', 'Te puede interesar']) {
+      const markdown = markdownOf(page(`<h3>${heading}</h3>\n${teasers}`));
+      assert.doesNotMatch(markdown, /Texto de outra mensagem|##/, heading);
+      assert.match(markdown, /Condicionamos o amor/);
+    }
   });
 });
 
