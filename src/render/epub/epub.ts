@@ -10,6 +10,7 @@ import type { RenderAssets } from '../assets.ts';
 import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
   chapterBodyToHast,
+  chapterFileLink,
   chapterOpening,
   chapterReferences,
   editorsLine,
@@ -18,6 +19,7 @@ import {
   referenceEntries,
   referenceId,
   safeId,
+  screenIdPrefix,
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
@@ -404,12 +406,13 @@ function chapterPathBySlug(book: Book, slug: string): string {
 }
 
 function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly PageBreak[]): ElementContent[] {
-  const idPrefix = `${safeId(chapter.slug)}-`;
+  const idPrefix = screenIdPrefix(chapter.slug);
   const body = chapterBodyToHast(chapter, {
     idPrefix,
     notesHeading: interfaceWords(book.config.language)('notes'),
     numberBlocks: true,
     figureImage: screenFigureImage(book, 'epub', '../'),
+    chapterLink: chapterFileLink('xhtml'),
   });
   for (const node of walkElements(body)) {
     if (node.properties.role === 'doc-noteref') node.properties['epub:type'] = 'noteref';

@@ -8,6 +8,7 @@ import type { RenderAssets } from '../assets.ts';
 import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
   chapterBodyToHast,
+  chapterFileLink,
   chapterOpening,
   chapterReferences,
   editorsLine,
@@ -17,6 +18,7 @@ import {
   referenceEntries,
   referenceId,
   safeId,
+  screenIdPrefix,
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
@@ -322,11 +324,11 @@ function partList(book: Book, title: string | undefined, chapters: Chapter[]): E
 }
 
 function chapterMain(book: ChapterFrame, chapter: Chapter): ElementContent[] {
-  const idPrefix = `${safeId(chapter.slug)}-`;
   const body = chapterBodyToHast(chapter, {
-    idPrefix,
+    idPrefix: screenIdPrefix(chapter.slug),
     notesHeading: interfaceWords(book.config.language)('notes'),
     figureImage: screenFigureImage(book, 'web', ''),
+    chapterLink: chapterFileLink('html'),
   });
   const references = chapter.bibliography;
   linkCitations(body, (key) =>

@@ -4,7 +4,8 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import type { Chapter } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { linkChapters } from '../../../src/load/links.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 
 /**
  * The lines are the chapters `anthology import` wrote from real saved pages (fixtures in
@@ -17,7 +18,9 @@ function rendered(body: string, idPrefix = 'c-'): { html: string; dropped: strin
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
-  const html = toHtml(chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes' }));
+  // A book of this chapter alone: its relative links name no chapter.
+  linkChapters([chapter], () => file);
+  const html = toHtml(chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
   const dropped = file.messages.filter((message) => message.ruleId === 'link-dropped').map((message) => `${message.line}:${message.column} ${message.reason}`);
   return { html, dropped };
 }
