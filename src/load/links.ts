@@ -29,6 +29,17 @@ export interface ChapterLinkTarget {
 }
 
 /**
+ * Ids the renderers make in a chapter's own namespace (prefixed as headings' ids are): the EPUB's
+ * chapter title and the notes heading, and those of a pattern: remark-rehype's notes and their
+ * calls (`fn-1`, `fnref-1`), the works of the chapter's own reference list (`ref-…`,
+ * `render/common.ts`) and the EPUB's print page breaks (`page-12`, `page-xiv`,
+ * `render/epub/page-list.ts`). A heading never takes one (`headingTargets`): a `## Title` is
+ * `title-1`, a `## fn 1` `section-fn-1`, so no page has an id twice.
+ */
+export const generatedIds = { title: 'title', notesHeading: 'notes-heading' } as const;
+const generatedIdPattern = /^(?:fn-|fnref-|ref-|page-(?:\d+|[ivxlcdm]+)$)/;
+
+/**
  * A chapter's links as every output can follow them. A chapter is one page of the site, one
  * document of the EPUB and part of the PDF, so a link can go to the web, to a heading of its own
  * chapter or to another chapter of the book (`linkChapters`), and nowhere else: a post saved from
@@ -263,12 +274,13 @@ type LinkTarget =
 
 function headingTargets(tree: Root): HeadingTarget[] {
   const slugger = new GithubSlugger();
-  // `title` is the EPUB's id for the chapter's own title (prefixed as these are): a `## Title` is `title-1`.
-  slugger.slug('title');
+  // The ids the renderers make are taken: a `## Title` is `title-1`, a `## fn 1` `section-fn-1`.
+  for (const id of Object.values(generatedIds)) slugger.slug(id);
   const targets: HeadingTarget[] = [];
   visit(tree, 'heading', (heading) => {
     const text = mdastText(heading);
-    targets.push({ heading, id: slugger.slug(text.trim()), key: letterKey(text) });
+    const slug = slugger.slug(text.trim());
+    targets.push({ heading, id: generatedIdPattern.test(slug) ? slugger.slug(`section-${slug}`) : slug, key: letterKey(text) });
   });
   return targets;
 }

@@ -12,7 +12,7 @@ import { visit } from 'unist-util-visit';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
-import type { ChapterLinkTarget } from '../load/links.ts';
+import { type ChapterLinkTarget, generatedIds } from '../load/links.ts';
 import { scriptsToHast } from '../load/script-syntax.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 import { titleHast } from './title.ts';
@@ -110,6 +110,7 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
     },
   });
   const tree = processor.runSync(withLinkAddresses(structuredClone(chapter.tree), options)) as HastRoot;
+  const notesHeadingId = `${options.idPrefix}${generatedIds.notesHeading}`;
   for (const node of walkElements(tree)) {
     // A link or picture that would run script (javascript:, vbscript:, data:) is never rendered as one, whoever wrote it.
     for (const key of ['href', 'src'] as const) if (scriptingUrl.test(String(node.properties[key] ?? ''))) delete node.properties[key];
@@ -137,6 +138,11 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
     )
       labelTaskItem(node);
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
+    // remark-rehype gives every chapter's notes heading the id `footnote-label`: here it is the chapter's, as its notes' ids are.
+    if (node.properties.dataFootnoteRef !== undefined) node.properties.ariaDescribedBy = [notesHeadingId];
+    if (node.properties.dataFootnotes !== undefined) {
+      for (const child of node.children) if (child.type === 'element' && child.properties.id === 'footnote-label') child.properties.id = notesHeadingId;
+    }
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';
   }
@@ -328,6 +334,29 @@ export function chapterReferences(chapter: Chapter, language: string): ElementCo
   return [h('section.chapter-references', { role: 'doc-bibliography' }, [h('h2', interfaceWords(language)('references')), ...chapter.bibliography.entries])];
 }
 
+/**
+ * A chapter's own reference list with each entry's id, in the chapter's namespace (`idPrefix`, as
+ * its notes' and headings' ids, which never take a `ref-` id: `load/links.ts`), for a page that
+ * holds one chapter: its citations link there (`linkChapterCitations`).
+ */
+export function chapterReferencesWithIds(chapter: Chapter, language: string, idPrefix: string): ElementContent[] {
+  const references = chapterReferences(chapter, language);
+  const [section] = references;
+  if (!chapter.bibliography || section?.type !== 'element') return references;
+  return [{ ...section, children: [section.children[0] as ElementContent, ...referenceEntries(chapter.bibliography, idPrefix)] }];
+}
+
+/**
+ * Each citation of a chapter linked to its work's entry: in the chapter's own reference list
+ * (`chapterReferencesWithIds`), else in the book's (`book.file`, which lists `book.keys`), else not linked.
+ */
+export function linkChapterCitations(body: HastRoot, chapter: Chapter, idPrefix: string, book: { keys: readonly string[] | undefined; file: string }): void {
+  const own = chapter.bibliography?.keys;
+  linkCitations(body, (key) =>
+    own?.includes(key) ? `#${idPrefix}${referenceId(key)}` : book.keys?.includes(key) ? `${book.file}#${referenceId(key)}` : undefined,
+  );
+}
+
 /** Plain text of the title page lines, shared by every format. */
 export function editorsLine(book: Pick<Book, 'config'>): string {
   const { editors, language } = book.config;
@@ -345,8 +374,8 @@ export function referenceId(key: string): string {
   return safeId(`ref-${key}`);
 }
 
-/** The reference list's entries, each `div.csl-entry` with the id of its work (`referenceId`). */
-export function referenceEntries(bibliography: { entries: ElementContent[]; keys: string[] }): ElementContent[] {
+/** The reference list's entries, each `div.csl-entry` with the id of its work (`referenceId`, after `idPrefix`). */
+export function referenceEntries(bibliography: { entries: ElementContent[]; keys: string[] }, idPrefix = ''): ElementContent[] {
   const entries = structuredClone(bibliography.entries);
   let index = 0;
   for (const node of entries) {
@@ -356,7 +385,7 @@ export function referenceEntries(bibliography: { entries: ElementContent[]; keys
       if (Array.isArray(classes) && classes.includes('csl-entry')) {
         const key = bibliography.keys[index];
         index += 1;
-        if (key) element.properties.id = referenceId(key);
+        if (key) element.properties.id = `${idPrefix}${referenceId(key)}`;
       }
     }
   }

@@ -37,7 +37,7 @@ export function chapterSection(book: Book, chapter: Chapter, options: ChapterSec
     figureImage: printFigureImage(book),
     chapterLink: printChapterLink,
   });
-  const body = options.notes === 'footnotes' ? notesAsFootnotes(hast) : notesAsEndnotes(hast, idPrefix);
+  const body = options.notes === 'footnotes' ? notesAsFootnotes(hast) : notesAsEndnotes(hast);
   const [opening, ...afterOpening] = chapterOpening(chapter, book);
   const header: ElementContent[] =
     opening?.type === 'element'

@@ -9,6 +9,7 @@ import { pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { loadEditionBook } from '../../../src/pipeline/build.ts';
 import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
+import { printPageBreaks } from '../../../src/render/epub/page-list.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
 import { importFixture } from '../../helpers/import.ts';
@@ -149,7 +150,7 @@ describe('links between the chapters of mdBook’s user guide, as imported', () 
     assert.match(built.site.get('installation.html') ?? '', /<a href="continuous-integration\.html">continuous integration<\/a> chapter/);
     assert.match(built.site.get('continuous-integration.html') ?? '', /<a href="reading\.html#reading-search">/);
     assert.match(built.epub.get('EPUB/text/reading.xhtml') ?? '', /<a href="mdbook\.xhtml#mdbook-rust-playground">playground<\/a>/);
-    assert.match(built.print, /<a href="#mdbook-rust-playground">playground<\/a>/);
+    assert.match(built.print, /<a href="#chapter-mdbook_rust-playground">playground<\/a>/);
     assert.match(built.print, /<a href="#chapter-continuous-integration">continuous integration<\/a> chapter/);
     assertEveryOutputLinksLand(built);
   });
@@ -179,7 +180,7 @@ describe('a link to another chapter by its file, its place in the project or its
       /<a href="x02-other\.html">it<\/a>, <a href="x02-other\.html#x02-other-a-heading">its heading<\/a> and <a href="x02-other\.html#x02-other-a-heading">again<\/a>/,
     );
     assert.match(built.epub.get('EPUB/text/x01-first.xhtml') ?? '', /<a href="x02-other\.xhtml#x02-other-a-heading">its heading<\/a>/);
-    assert.match(built.print, /<a href="#chapter-02-other">it<\/a>, <a href="#02-other-a-heading">its heading<\/a>/);
+    assert.match(built.print, /<a href="#chapter-02-other">it<\/a>, <a href="#chapter-02-other_a-heading">its heading<\/a>/);
     assertEveryOutputLinksLand(built);
   });
 
@@ -219,5 +220,83 @@ describe('a link to another chapter by its file, its place in the project or its
       /<a href="two\.html#two-the-lamp">I wrote<\/a>, and <a href="three\.html">later<\/a>, and <a href="https:\/\/example\.org\/blog\/four\/">elsewhere<\/a>/,
     );
     assertEveryOutputLinksLand(built);
+  });
+});
+
+/**
+ * Each test's book once had an id twice in a page (the site's, the EPUB's) or in the print document
+ * (which holds every chapter): `assertEveryOutputLinksLand` comes first for that reason.
+ */
+describe('no id twice in a page, or in the print document', () => {
+  it('a heading whose id would be a note’s (`fn-1`)', async () => {
+    const built = await build({ 'chapters/a.md': chapter('A', 'See [the first](#fn-1).\n\n## fn 1\n\nText.[^1]\n\n[^1]: A note.') });
+    assertEveryOutputLinksLand(built);
+    assert.match(built.site.get('a.html') ?? '', /<h2 id="a-section-fn-1">fn 1<\/h2>[\s\S]*<li id="a-fn-1">/);
+  });
+
+  it('a heading whose id would be a note call’s (`fnref-1`)', async () => {
+    const built = await build({ 'chapters/a.md': chapter('A', 'See [the call](#fnref-1).\n\n## fnref 1\n\nText.[^1]\n\n[^1]: A note.') });
+    assertEveryOutputLinksLand(built);
+    const page = built.site.get('a.html') ?? '';
+    assert.match(page, /<h2 id="a-section-fnref-1">fnref 1<\/h2>/);
+    assert.match(page, /<a href="#a-fn-1" id="a-fnref-1"/);
+  });
+
+  it('a heading whose id would be the notes heading’s: in a page (`footnote` + `label`) and in print (`notes-heading`)', async () => {
+    const built = await build(
+      {
+        'chapters/footnote.md': chapter('F', 'See [the label](#label).\n\n## Label\n\nText.[^1]\n\n[^1]: A note.'),
+        'chapters/b.md': chapter('B', 'See [the heading](#notes-heading).\n\n## Notes heading\n\nText.[^1]\n\n[^1]: A note.'),
+      },
+      'notes: endnotes',
+    );
+    assertEveryOutputLinksLand(built);
+    assert.match(built.site.get('footnote.html') ?? '', /<h2 id="footnote-label">Label<\/h2>[\s\S]*<h2 class="notes-heading" id="footnote-notes-heading">/);
+    assert.match(built.print, /<h2 id="chapter-b_notes-heading-1"[^>]*>Notes heading<\/h2>[\s\S]*<h2 class="notes-heading" id="chapter-b_notes-heading">/);
+  });
+
+  it('a heading whose id would be the chapter title’s in the EPUB (`title`)', async () => {
+    const built = await build({ 'chapters/a.md': chapter('A', 'See [the title](#title).\n\n## Title\n\nWords.') });
+    assertEveryOutputLinksLand(built);
+    assert.match(built.epub.get('EPUB/text/a.xhtml') ?? '', /<h1 class="chapter-title" id="a-title">A<\/h1>[\s\S]*<h2 id="a-title-1">Title<\/h2>/);
+  });
+
+  it('a heading whose id would be a work’s in the chapter’s own reference list (`ref` + `smith`)', async () => {
+    const work = [{ id: 'smith', type: 'book', title: 'Lamps', author: [{ family: 'Smith', given: 'Jane' }], issued: { 'date-parts': [[2015]] } }];
+    const built = await build(
+      { 'chapters/ref.md': chapter('R', 'As Smith wrote.[@smith] See [Smith](#smith).\n\n## Smith\n\nWords.') },
+      'bibliography: chapters',
+      { 'bibliography/references.json': JSON.stringify(work) },
+    );
+    assertEveryOutputLinksLand(built);
+    const page = built.site.get('ref.html') ?? '';
+    assert.match(page, /<h2 id="ref-smith">Smith<\/h2>/);
+    assert.match(page, /<a class="citation-link" href="#ref-ref-smith">[\s\S]*<div class="csl-entry" id="ref-ref-smith">/);
+  });
+
+  it('a heading whose id would be a print page’s in the EPUB (`page` + `12`)', async () => {
+    const built = await build({ 'chapters/page.md': chapter('P', 'See [twelve](#12).\n\n## 12\n\nWords.') });
+    const breaks = printPageBreaks(built.book, [{ section: 'chapter-page', block: 1, words: 0, value: 12, label: '12' }]);
+    const epub = new Map([...renderEpub(built.book, assets, { breaks })].map(([name, content]) => [name, String(content)]));
+    assertEveryOutputLinksLand({ ...built, epub });
+    assert.match(epub.get('EPUB/text/page.xhtml') ?? '', /id="page-page-12"[\s\S]*<h2 id="page-12">12<\/h2>|<h2 id="page-12">12<\/h2>[\s\S]*id="page-page-12"/);
+  });
+
+  it('the print document: a chapter’s ids never meet another chapter’s or a section’s', async () => {
+    // Print ids were the chapter's id and a hyphen: `a` + `b-fn-1` met `a-b` + `fn-1`, and
+    // `chapter` + `x` met the section of chapter `x` (`chapter-x`).
+    const built = await build(
+      {
+        'chapters/a.md': chapter('A', 'See [b fn 1](#b-fn-1).\n\n## b fn 1\n\nWords.'),
+        'chapters/a-b.md': chapter('A-B', 'Text.[^1]\n\n[^1]: A note.'),
+        'chapters/chapter.md': chapter('Chapter', 'See [x](#x).\n\n## X\n\nWords.'),
+        'chapters/x.md': chapter('X', 'Words.'),
+      },
+      'notes: endnotes',
+    );
+    assertEveryOutputLinksLand(built);
+    assert.match(built.print, /id="chapter-a_b-fn-1"/);
+    assert.match(built.print, /id="chapter-a-b_fn-1"/);
+    assert.match(built.print, /id="chapter-chapter_x"/);
   });
 });
