@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import type { Chapter } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { linkChapters } from '../../../src/load/links.ts';
+import { linkChapters, renameChapterLinks } from '../../../src/load/links.ts';
 import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 
 /**
@@ -95,5 +95,30 @@ describe('a link goes to the web or to a heading of its chapter, or is its words
     const { html, dropped } = rendered('[a](https://lwn.net/Articles/407383/) [b](mailto:x@example.org) [c](//lwn.net/Articles/)');
     assert.deepEqual(dropped, []);
     assert.equal((html.match(/<a href=/g) ?? []).length, 3);
+  });
+});
+
+describe('links to a chapter whose id changed once loaded', () => {
+  it('follow it to its new id (a renamed file keeps the id its chapter was released with)', () => {
+    const load = (path: string, body: string): Chapter => {
+      const file = new VFile({ path, value: `---\ntitle: T\n---\n\n${body}\n` });
+      const parsed = parseChapter(file);
+      assert.ok(parsed);
+      return { ...parsed, slug: path.replace(/^chapters\/|\.md$/g, ''), path, number: 1 } as unknown as Chapter;
+    };
+    const one = load('chapters/one.md', 'See [two](two.md#setup) and [three](three.md).');
+    const two = load('chapters/two.md', '## Setup');
+    const three = load('chapters/three.md', 'Words.');
+    linkChapters([one, two, three], () => undefined);
+    // Two was released as `the-second` and three as `two`: a swap must not send one's links astray.
+    renameChapterLinks(
+      [one.tree],
+      new Map([
+        ['two', 'the-second'],
+        ['three', 'two'],
+      ]),
+    );
+    const html = toHtml(chapterBodyToHast(one, { idPrefix: 'one-', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
+    assert.match(html, /<a href="the-second\.html#the-second-setup">two<\/a> and <a href="two\.html">three<\/a>/);
   });
 });
