@@ -23,7 +23,11 @@ export const rules = {
   'link-dropped': {
     severity: 'warning',
     summary:
-      'A link that leads nowhere in the book (an address relative to the site the text came from, a place on its page that no heading of the chapter names, an address that is not one) is printed as its words.',
+      'A link that leads nowhere in the book (an address relative to the site the text came from that names no chapter of the book, a place on its page that no heading of the chapter names, an address that is not one) is printed as its words.',
+  },
+  'link-heading-missing': {
+    severity: 'warning',
+    summary: 'A link to another chapter names a heading that chapter does not have (`02-other.md#gone`): it leads to the start of the chapter.',
   },
   'math-invalid': {
     severity: 'warning',

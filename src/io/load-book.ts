@@ -10,6 +10,7 @@ import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, type Place, type RuleId, report } from '../core/rules.ts';
 import type { Book, Chapter, Part } from '../core/types.ts';
 import { type ParsedChapter, parseChapter } from '../load/chapter.ts';
+import { linkChapters } from '../load/links.ts';
 import { loadBibliography } from './bibliography.ts';
 import { loadBookConfig } from './book-config.ts';
 import { type CslLocale, cslStyleProblem, localeCandidates, readLocale } from './cite-style.ts';
@@ -59,6 +60,11 @@ export async function loadBook(projectDir: string, memo: Memo = noMemo): Promise
   if (hasErrors(files)) return { files, book: undefined };
 
   const parts = groupIntoParts(listed.chapters);
+  const chapterFiles = new Map(listed.files.map((file) => [path.normalize(file.path), file]));
+  linkChapters(
+    parts.flatMap((part) => part.chapters),
+    (chapter) => chapterFiles.get(path.normalize(chapter.path)),
+  );
   return {
     files,
     ...(style.styleXml !== undefined ? { styleXml: style.styleXml, locale: style.locale ?? null } : {}),

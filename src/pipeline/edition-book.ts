@@ -16,6 +16,7 @@ import { advanceEditionIn, type ConfigNotEdited, editConfig } from '../io/edit-c
 import type { LoadedBook } from '../io/load-book.ts';
 import { writeFileAtomic } from '../io/stage.ts';
 import { splitFrontMatter } from '../load/chapter.ts';
+import { renameChapterLinks } from '../load/links.ts';
 
 /** Where `anthology release` records each edition: `editions/1.json`, `editions/2.json`, … */
 export const editionsDir = 'editions';
@@ -202,9 +203,18 @@ function asReleased(book: Book, released: EditionRecord, records: readonly Editi
 /** The book with each chapter under its id (its `slug`, which every address is made from). */
 function withChapterIds(book: Book, ids: readonly string[]): Book {
   const byPath = new Map<Chapter, Chapter>();
+  const renamed = new Map<string, string>();
   book.chapters.forEach((chapter, index) => {
-    byPath.set(chapter, { ...chapter, slug: ids[index] ?? chapter.slug });
+    const slug = ids[index] ?? chapter.slug;
+    if (slug !== chapter.slug) renamed.set(chapter.slug, slug);
+    byPath.set(chapter, { ...chapter, slug });
   });
+  // The links between chapters (`load/links.ts`) name them by id.
+  if (renamed.size > 0)
+    renameChapterLinks(
+      book.chapters.map((chapter) => chapter.tree),
+      renamed,
+    );
   const parts = book.parts.map((part) => ({ ...part, chapters: part.chapters.map((chapter) => byPath.get(chapter) ?? chapter) }));
   return { ...book, parts, chapters: parts.flatMap((part) => part.chapters) };
 }

@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { parseFrontMatterDate, seasonLabel } from '../core/dates.ts';
 import { interfaceWords, isEnglish, isTranslated } from '../core/interface-words.ts';
 import type { Book, Chapter } from '../core/types.ts';
+import { type ChapterLinkTarget, generatedIds } from '../load/links.ts';
 import { scriptsToHast } from '../load/script-syntax.ts';
 import { type FigureImage, type FigureReference, figureAlt, imageLocation } from './figures.ts';
 import { titleHast } from './title.ts';
@@ -64,6 +65,27 @@ export interface ChapterHastOptions {
   numberBlocks?: boolean;
   /** How this format shows a figure's picture; without it, or when it gives nothing, a placeholder. */
   figureImage?: (figure: FigureReference) => FigureImage | undefined;
+  /**
+   * The address, in this format, of a place in another chapter of the book that a link leads to
+   * (`load/links.ts` `linkChapters`): its file or its section, and its heading's id as prefixed there.
+   */
+  chapterLink: (target: ChapterLinkTarget) => string;
+}
+
+/**
+ * The prefix of every id of a chapter's page in the site and its document in the EPUB (its headings',
+ * its notes'): a page holds one chapter, so the chapter's id is prefix enough.
+ */
+export function screenIdPrefix(slug: string): string {
+  return `${safeId(slug)}-`;
+}
+
+/**
+ * Where a link to a chapter goes in a format with a file per chapter, all in one folder (the site's
+ * `id.html`, the EPUB's `text/id.xhtml`): that file, and the heading's id as `screenIdPrefix` prefixes it.
+ */
+export function chapterFileLink(extension: 'html' | 'xhtml'): (target: ChapterLinkTarget) => string {
+  return (target) => `${safeId(target.slug)}.${extension}${target.id === undefined ? '' : `#${screenIdPrefix(target.slug)}${target.id}`}`;
 }
 
 /** Addresses that run code or carry a document of their own (browsers ignore spaces and controls before the scheme). */
@@ -87,7 +109,8 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
       ...scriptsToHast,
     },
   });
-  const tree = processor.runSync(withPrefixedAnchors(structuredClone(chapter.tree), options.idPrefix)) as HastRoot;
+  const tree = processor.runSync(withLinkAddresses(structuredClone(chapter.tree), options)) as HastRoot;
+  const notesHeadingId = `${options.idPrefix}${generatedIds.notesHeading}`;
   for (const node of walkElements(tree)) {
     // A link or picture that would run script (javascript:, vbscript:, data:) is never rendered as one, whoever wrote it.
     for (const key of ['href', 'src'] as const) if (scriptingUrl.test(String(node.properties[key] ?? ''))) delete node.properties[key];
@@ -115,6 +138,11 @@ export function chapterBodyToHast(chapter: Chapter, options: ChapterHastOptions)
     )
       labelTaskItem(node);
     if (node.properties.dataFootnoteRef !== undefined) node.properties.role = 'doc-noteref';
+    // remark-rehype gives every chapter's notes heading the id `footnote-label`: here it is the chapter's, as its notes' ids are.
+    if (node.properties.dataFootnoteRef !== undefined) node.properties.ariaDescribedBy = [notesHeadingId];
+    if (node.properties.dataFootnotes !== undefined) {
+      for (const child of node.children) if (child.type === 'element' && child.properties.id === 'footnote-label') child.properties.id = notesHeadingId;
+    }
     if (node.properties.dataFootnoteBackref !== undefined) node.properties.role = 'doc-backlink';
     if (node.properties.dataFootnotes !== undefined) node.properties.role = 'doc-endnotes';
   }
@@ -172,15 +200,24 @@ function labelTaskItem(item: Element): void {
 }
 
 /**
- * A chapter's links to its own headings with the ids as this output spells them: `load/links.ts`
- * gave each heading a link goes to its id and the link `#id`; here both take the prefix the notes'
- * ids have, so no two chapters of one document (the PDF) share an id.
+ * A chapter's links with the addresses as this output spells them: `load/links.ts` gave each
+ * heading a link goes to its id and a link within the chapter `#id`, which here take the prefix
+ * the notes' ids have, so no two chapters of one document (the PDF) share an id; a link to another
+ * chapter is where `chapterLink` says. A relative address no loading resolved (a chapter rendered
+ * without its book) is its words: it would lead nowhere.
  */
-function withPrefixedAnchors(tree: MdastRoot, idPrefix: string): MdastRoot {
-  visit(tree, (node) => {
-    if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${idPrefix}${node.url.slice(1)}`;
+function withLinkAddresses(tree: MdastRoot, options: ChapterHastOptions): MdastRoot {
+  const { idPrefix } = options;
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'link' && node.data?.unresolved !== undefined && parent && index !== undefined) {
+      parent.children.splice(index, 1, ...(node.children as typeof parent.children));
+      return index;
+    }
+    if (node.type === 'link' && node.data?.chapter) node.url = options.chapterLink(node.data.chapter);
+    else if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${idPrefix}${node.url.slice(1)}`;
     const id = node.type === 'heading' ? node.data?.hProperties?.id : undefined;
     if (node.type === 'heading' && typeof id === 'string') node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: `${idPrefix}${id}` } };
+    return undefined;
   });
   return tree;
 }
@@ -297,6 +334,29 @@ export function chapterReferences(chapter: Chapter, language: string): ElementCo
   return [h('section.chapter-references', { role: 'doc-bibliography' }, [h('h2', interfaceWords(language)('references')), ...chapter.bibliography.entries])];
 }
 
+/**
+ * A chapter's own reference list with each entry's id, in the chapter's namespace (`idPrefix`, as
+ * its notes' and headings' ids, which never take a `ref-` id: `load/links.ts`), for a page that
+ * holds one chapter: its citations link there (`linkChapterCitations`).
+ */
+export function chapterReferencesWithIds(chapter: Chapter, language: string, idPrefix: string): ElementContent[] {
+  const references = chapterReferences(chapter, language);
+  const [section] = references;
+  if (!chapter.bibliography || section?.type !== 'element') return references;
+  return [{ ...section, children: [section.children[0] as ElementContent, ...referenceEntries(chapter.bibliography, idPrefix)] }];
+}
+
+/**
+ * Each citation of a chapter linked to its work's entry: in the chapter's own reference list
+ * (`chapterReferencesWithIds`), else in the book's (`book.file`, which lists `book.keys`), else not linked.
+ */
+export function linkChapterCitations(body: HastRoot, chapter: Chapter, idPrefix: string, book: { keys: readonly string[] | undefined; file: string }): void {
+  const own = chapter.bibliography?.keys;
+  linkCitations(body, (key) =>
+    own?.includes(key) ? `#${idPrefix}${referenceId(key)}` : book.keys?.includes(key) ? `${book.file}#${referenceId(key)}` : undefined,
+  );
+}
+
 /** Plain text of the title page lines, shared by every format. */
 export function editorsLine(book: Pick<Book, 'config'>): string {
   const { editors, language } = book.config;
@@ -314,8 +374,8 @@ export function referenceId(key: string): string {
   return safeId(`ref-${key}`);
 }
 
-/** The reference list's entries, each `div.csl-entry` with the id of its work (`referenceId`). */
-export function referenceEntries(bibliography: { entries: ElementContent[]; keys: string[] }): ElementContent[] {
+/** The reference list's entries, each `div.csl-entry` with the id of its work (`referenceId`, after `idPrefix`). */
+export function referenceEntries(bibliography: { entries: ElementContent[]; keys: string[] }, idPrefix = ''): ElementContent[] {
   const entries = structuredClone(bibliography.entries);
   let index = 0;
   for (const node of entries) {
@@ -325,7 +385,7 @@ export function referenceEntries(bibliography: { entries: ElementContent[]; keys
       if (Array.isArray(classes) && classes.includes('csl-entry')) {
         const key = bibliography.keys[index];
         index += 1;
-        if (key) element.properties.id = referenceId(key);
+        if (key) element.properties.id = `${idPrefix}${referenceId(key)}`;
       }
     }
   }

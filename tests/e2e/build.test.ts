@@ -104,7 +104,8 @@ describe('anthology build (the default book)', () => {
     const pdf = path.join(project.dir, 'build', `${bookSlug}.pdf`);
     const entries = unzipSync(new Uint8Array(await readFile(path.join(project.dir, 'build', `${bookSlug}.epub`))));
     const nav = new TextDecoder().decode(entries['EPUB/nav.xhtml']);
-    const listed = [...nav.matchAll(/href="text\/[^"]+#page-(\d+)"/g)].map((match) => Number(match[1]));
+    // Each page's id is in its chapter's namespace (`<chapter>-page-12`), as the chapter's notes' are.
+    const listed = [...nav.matchAll(/href="text\/([^"#]+)\.xhtml#\1-page-(\d+)"/g)].map((match) => Number(match[2]));
     assert.ok(listed.length > 40, `${listed.length} pages in the page-list`);
     const opf = new TextDecoder().decode(entries['EPUB/package.opf']);
     assert.match(opf, /<meta refines="#print-source" property="source-of">pagination<\/meta>/);
@@ -122,7 +123,7 @@ describe('anthology build (the default book)', () => {
     let markers = 0;
     for (const [name, bytes] of Object.entries(entries)) {
       if (!name.startsWith('EPUB/text/')) continue;
-      for (const match of new TextDecoder().decode(bytes).matchAll(/<span id="page-(\d+)" role="doc-pagebreak"[^>]*><\/span>([\s\S]{0,800})/g)) {
+      for (const match of new TextDecoder().decode(bytes).matchAll(/<span id="[a-z0-9-]+-page-(\d+)" role="doc-pagebreak"[^>]*><\/span>([\s\S]{0,800})/g)) {
         markers += 1;
         const following = (match[2] ?? '').replace(/<sup[\s\S]*?<\/sup>/g, ' ').replace(/<[^>]+>/g, ' ');
         const top = (pages[Number(match[1]) + offset - 1] ?? '').split('\n').slice(0, 8).join(' ');

@@ -6,18 +6,20 @@ import { toXml } from 'xast-util-to-xml';
 import { interfaceWords, isEnglish } from '../../core/interface-words.ts';
 import { contentKey, type Memo, noMemo } from '../../core/memo.ts';
 import type { Book, Chapter, DeferredOutputFiles, ImageFile, OutputFiles } from '../../core/types.ts';
+import { generatedIds } from '../../load/links.ts';
 import type { RenderAssets } from '../assets.ts';
 import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
   chapterBodyToHast,
+  chapterFileLink,
   chapterOpening,
-  chapterReferences,
+  chapterReferencesWithIds,
   editorsLine,
   escapeXml,
-  linkCitations,
+  linkChapterCitations,
   referenceEntries,
-  referenceId,
   safeId,
+  screenIdPrefix,
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
@@ -404,12 +406,13 @@ function chapterPathBySlug(book: Book, slug: string): string {
 }
 
 function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly PageBreak[]): ElementContent[] {
-  const idPrefix = `${safeId(chapter.slug)}-`;
+  const idPrefix = screenIdPrefix(chapter.slug);
   const body = chapterBodyToHast(chapter, {
     idPrefix,
     notesHeading: interfaceWords(book.config.language)('notes'),
     numberBlocks: true,
     figureImage: screenFigureImage(book, 'epub', '../'),
+    chapterLink: chapterFileLink('xhtml'),
   });
   for (const node of walkElements(body)) {
     if (node.properties.role === 'doc-noteref') node.properties['epub:type'] = 'noteref';
@@ -419,30 +422,19 @@ function chapterBody(book: ChapterFrame, chapter: Chapter, breaks: readonly Page
       for (const item of walkElements(node)) if (item.tagName === 'li') item.properties['epub:type'] = 'endnote';
     }
   }
-  const references = chapter.bibliography ? { ...chapter.bibliography } : undefined;
-  linkCitations(body, (key) =>
-    references?.keys.includes(key) ? `#${referenceId(key)}` : book.bibliography?.keys.includes(key) ? `bibliography.xhtml#${referenceId(key)}` : undefined,
+  linkChapterCitations(body, chapter, idPrefix, { keys: book.bibliography?.keys, file: 'bibliography.xhtml' });
+  const section = h(
+    'section.chapter',
+    { 'epub:type': 'chapter', role: 'doc-chapter', id: safeId(chapter.slug), 'aria-labelledby': `${idPrefix}${generatedIds.title}` },
+    [...chapterOpening(chapter, book), ...(body.children as ElementContent[]), ...chapterReferencesWithIds(chapter, book.config.language, idPrefix)],
   );
-  const section = h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', id: safeId(chapter.slug), 'aria-labelledby': `${idPrefix}title` }, [
-    ...chapterOpening(chapter, book),
-    ...(body.children as ElementContent[]),
-    ...chapterReferencesWithIds(chapter, book.config.language),
-  ]);
   for (const element of walkElements(section)) {
     const classes = element.properties.className;
-    if (element.tagName === 'h1' && Array.isArray(classes) && classes.includes('chapter-title')) element.properties.id = `${idPrefix}title`;
+    if (element.tagName === 'h1' && Array.isArray(classes) && classes.includes('chapter-title')) element.properties.id = `${idPrefix}${generatedIds.title}`;
   }
   placePageBreaks(section, breaks);
   for (const element of walkElements(section)) delete element.properties.dataBlock;
   return [section];
-}
-
-function chapterReferencesWithIds(chapter: Chapter, language: string): ElementContent[] {
-  const references = chapterReferences(chapter, language);
-  if (!chapter.bibliography) return references;
-  const [section] = references;
-  if (section?.type !== 'element') return references;
-  return [{ ...section, children: [section.children[0] as ElementContent, ...referenceEntries(chapter.bibliography)] }];
 }
 
 /** Puts each print page's marker where that page starts (see `page-list.ts`). */

@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Book } from '../../core/types.ts';
+import { screenIdPrefix } from '../common.ts';
 import { chapterId } from '../pdf/ids.ts';
 
 /**
@@ -122,7 +123,8 @@ export function printPageBreaks(book: Book, starts: readonly { section: string; 
       const chapter = slugOf.get(start.section);
       if (!chapter || seen.has(start.label)) return [];
       seen.add(start.label);
-      return [{ chapter, id: `page-${start.label}`, label: start.label, value: start.value, block: start.block, words: start.words }];
+      // In the chapter's namespace, as its notes' ids: a heading never takes a `page-12` id (`load/links.ts`).
+      return [{ chapter, id: `${screenIdPrefix(chapter)}page-${start.label}`, label: start.label, value: start.value, block: start.block, words: start.words }];
     })
     .sort((a, b) => a.value - b.value);
 }

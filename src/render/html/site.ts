@@ -8,15 +8,16 @@ import type { RenderAssets } from '../assets.ts';
 import { type ChapterFrame, chapterFrame, chapterKey, frameKey } from '../chapter-frame.ts';
 import {
   chapterBodyToHast,
+  chapterFileLink,
   chapterOpening,
-  chapterReferences,
+  chapterReferencesWithIds,
   editorsLine,
   formatDate,
   joinNames,
-  linkCitations,
+  linkChapterCitations,
   referenceEntries,
-  referenceId,
   safeId,
+  screenIdPrefix,
   walkElements,
 } from '../common.ts';
 import { typographicCover } from '../cover.ts';
@@ -322,25 +323,18 @@ function partList(book: Book, title: string | undefined, chapters: Chapter[]): E
 }
 
 function chapterMain(book: ChapterFrame, chapter: Chapter): ElementContent[] {
-  const idPrefix = `${safeId(chapter.slug)}-`;
+  const idPrefix = screenIdPrefix(chapter.slug);
   const body = chapterBodyToHast(chapter, {
     idPrefix,
     notesHeading: interfaceWords(book.config.language)('notes'),
     figureImage: screenFigureImage(book, 'web', ''),
+    chapterLink: chapterFileLink('html'),
   });
-  const references = chapter.bibliography;
-  linkCitations(body, (key) =>
-    references?.keys.includes(key) ? `#${referenceId(key)}` : book.bibliography?.keys.includes(key) ? `bibliography.html#${referenceId(key)}` : undefined,
-  );
-  const ownReferences = chapterReferences(chapter, book.config.language).map((node) =>
-    node.type === 'element' && chapter.bibliography
-      ? { ...node, children: [node.children[0] as ElementContent, ...referenceEntries(chapter.bibliography)] }
-      : node,
-  );
+  linkChapterCitations(body, chapter, idPrefix, { keys: book.bibliography?.keys, file: 'bibliography.html' });
   const article = h('article.chapter', { id: safeId(chapter.slug) }, [
     ...chapterOpening(chapter, book),
     ...(body.children as ElementContent[]),
-    ...ownReferences,
+    ...chapterReferencesWithIds(chapter, book.config.language, idPrefix),
   ]);
   for (const element of walkElements(article)) {
     // “Chapter 3” would open every result's excerpt.

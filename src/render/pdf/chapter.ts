@@ -6,7 +6,7 @@ import type { Book, Chapter } from '../../core/types.ts';
 import { chapterBodyToHast, chapterOpening, chapterReferences } from '../common.ts';
 import { printFigureImage } from '../figures.ts';
 import { titleText } from '../title.ts';
-import { chapterId } from './ids.ts';
+import { chapterId, chapterIdPrefix, printChapterLink } from './ids.ts';
 import { footnoteLabels, notesAsEndnotes, notesAsFootnotes } from './notes.ts';
 import { outlineLevelAttribute, outlineTitleAttribute, type SectionPlaces } from './protocol.ts';
 import { runningTitle } from './running-title.ts';
@@ -29,14 +29,15 @@ export interface ChapterSection {
 
 /** A chapter for print: its opening (with the running heads it sets), body and notes. */
 export function chapterSection(book: Book, chapter: Chapter, options: ChapterSectionOptions): ChapterSection {
-  const idPrefix = `${chapter.slug}-`;
+  const idPrefix = chapterIdPrefix(chapter);
   const hast = chapterBodyToHast(chapter, {
     idPrefix,
     notesHeading: interfaceWords(book.config.language)('notes'),
     numberBlocks: true,
     figureImage: printFigureImage(book),
+    chapterLink: printChapterLink,
   });
-  const body = options.notes === 'footnotes' ? notesAsFootnotes(hast) : notesAsEndnotes(hast, idPrefix);
+  const body = options.notes === 'footnotes' ? notesAsFootnotes(hast) : notesAsEndnotes(hast);
   const [opening, ...afterOpening] = chapterOpening(chapter, book);
   const header: ElementContent[] =
     opening?.type === 'element'

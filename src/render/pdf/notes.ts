@@ -29,18 +29,13 @@ export function notesAsFootnotes(tree: HastRoot): HastRoot {
   return { ...tree, children: replaceMarkers(children as ElementContent[]) as RootContent[] };
 }
 
-/** Endnotes: the notes section stays at the end of the chapter, without the ↩ back-links. */
-export function notesAsEndnotes(tree: HastRoot, idPrefix: string): HastRoot {
-  const headingId = `${idPrefix}notes-heading`;
+/**
+ * Endnotes: the notes section stays at the end of the chapter, without the ↩ back-links (its
+ * heading has the chapter's own id, `chapterBodyToHast`: the print book has every chapter's).
+ */
+export function notesAsEndnotes(tree: HastRoot): HastRoot {
   const rewrite = (children: ElementContent[]): ElementContent[] =>
-    withoutBacklinks(children).map((child) => {
-      if (child.type !== 'element') return child;
-      const properties = { ...child.properties };
-      // remark-rehype gives every chapter's notes heading the same id; the print book has them all.
-      if (properties.id === 'footnote-label') properties.id = headingId;
-      if (properties.ariaDescribedBy !== undefined) properties.ariaDescribedBy = [headingId];
-      return { ...child, properties, children: rewrite(child.children) };
-    });
+    withoutBacklinks(children).map((child) => (child.type === 'element' ? { ...child, children: rewrite(child.children) } : child));
   return { ...tree, children: rewrite(tree.children as ElementContent[]) as RootContent[] };
 }
 

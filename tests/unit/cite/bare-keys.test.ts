@@ -13,7 +13,7 @@ import type { Book, Chapter } from '../../../src/core/types.ts';
 import { loadBibliography } from '../../../src/io/bibliography.ts';
 import { loadCiteStyle } from '../../../src/io/cite-style.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 /**
@@ -45,7 +45,7 @@ async function cited(text: string, items: Book['references'], style: string): Pr
   const config = { language: 'en-US', style: `styles/csl/${style}.csl`, bibliography: 'book' } as Book['config'];
   const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references: items };
   const done = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
-  const html = toHtml(chapterBodyToHast(done.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }));
+  const html = toHtml(chapterBodyToHast(done.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
   const paragraphs = [...html.matchAll(/<(?:p|li)[^>]*>([\s\S]*?)<\/(?:p|li)>/g)].map((match) =>
     (match[1] ?? '')
       .replace(/<[^>]+>/g, '')

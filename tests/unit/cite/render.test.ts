@@ -9,7 +9,7 @@ import type { Book, Chapter } from '../../../src/core/types.ts';
 import { loadCiteStyle } from '../../../src/io/cite-style.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
 import { parseCitationText } from '../../../src/load/citation-syntax.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
 const references: BibliographyItem[] = [
@@ -58,7 +58,7 @@ async function notesIn(
   const config = { language, style: `styles/csl/${style}.csl`, bibliography: placement } as Book['config'];
   const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references: items };
   const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
-  const html = toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }));
+  const html = toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
   const notes = [...html.matchAll(/<li id="fn-\d+">([\s\S]*?)<\/li>/g)].map((match) =>
     (match[1] ?? '')
       .replace(/<[^>]+>/g, '')
@@ -120,7 +120,7 @@ describe('rendering citations through citeproc', () => {
       const config = { language: 'en-GB', style: `styles/csl/${style}.csl`, bibliography: 'book' } as Book['config'];
       const book: Book = { config, slug: 'b', parts: [{ title: undefined, chapters: [chapter] }], chapters: [chapter], references };
       const cited = citeBook(book, await loadCiteStyle(repoRoot, config), new Map([[file.path, file]]));
-      return toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes' }))
+      return toHtml(chapterBodyToHast(cited.chapters[0] as Chapter, { idPrefix: '', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }))
         .replace(/<[^>]+>/g, '')
         .replace(/\s+/g, ' ')
         .trim();

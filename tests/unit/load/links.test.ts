@@ -4,7 +4,8 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import type { Chapter } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { linkChapters, renameChapterLinks } from '../../../src/load/links.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 
 /**
  * The lines are the chapters `anthology import` wrote from real saved pages (fixtures in
@@ -17,7 +18,9 @@ function rendered(body: string, idPrefix = 'c-'): { html: string; dropped: strin
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
-  const html = toHtml(chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes' }));
+  // A book of this chapter alone: its relative links name no chapter.
+  linkChapters([chapter], () => file);
+  const html = toHtml(chapterBodyToHast(chapter, { idPrefix, notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
   const dropped = file.messages.filter((message) => message.ruleId === 'link-dropped').map((message) => `${message.line}:${message.column} ${message.reason}`);
   return { html, dropped };
 }
@@ -92,5 +95,30 @@ describe('a link goes to the web or to a heading of its chapter, or is its words
     const { html, dropped } = rendered('[a](https://lwn.net/Articles/407383/) [b](mailto:x@example.org) [c](//lwn.net/Articles/)');
     assert.deepEqual(dropped, []);
     assert.equal((html.match(/<a href=/g) ?? []).length, 3);
+  });
+});
+
+describe('links to a chapter whose id changed once loaded', () => {
+  it('follow it to its new id (a renamed file keeps the id its chapter was released with)', () => {
+    const load = (path: string, body: string): Chapter => {
+      const file = new VFile({ path, value: `---\ntitle: T\n---\n\n${body}\n` });
+      const parsed = parseChapter(file);
+      assert.ok(parsed);
+      return { ...parsed, slug: path.replace(/^chapters\/|\.md$/g, ''), path, number: 1 } as unknown as Chapter;
+    };
+    const one = load('chapters/one.md', 'See [two](two.md#setup) and [three](three.md).');
+    const two = load('chapters/two.md', '## Setup');
+    const three = load('chapters/three.md', 'Words.');
+    linkChapters([one, two, three], () => undefined);
+    // Two was released as `the-second` and three as `two`: a swap must not send one's links astray.
+    renameChapterLinks(
+      [one.tree],
+      new Map([
+        ['two', 'the-second'],
+        ['three', 'two'],
+      ]),
+    );
+    const html = toHtml(chapterBodyToHast(one, { idPrefix: 'one-', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
+    assert.match(html, /<a href="the-second\.html#the-second-setup">two<\/a> and <a href="two\.html">three<\/a>/);
   });
 });

@@ -10,7 +10,7 @@ import type { Chapter } from '../../../src/core/types.ts';
 import { bodyToMarkdown, pieceToMarkdown } from '../../../src/import/chapter-markdown.ts';
 import { importSource } from '../../../src/import/import.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 import { figureAlt } from '../../../src/render/figures.ts';
 import { titleHast, titleText } from '../../../src/render/title.ts';
 import { repoRoot } from '../../helpers/project.ts';
@@ -24,7 +24,7 @@ function loaded(body: string) {
 
 function rendered(body: string) {
   const chapter = { ...loaded(body), slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
-  const tree = chapterBodyToHast(chapter, { idPrefix: 'a-', notesHeading: 'Notes' });
+  const tree = chapterBodyToHast(chapter, { idPrefix: 'a-', notesHeading: 'Notes', chapterLink: chapterFileLink('html') });
   return { html: toHtml(tree), xhtml: toXml(toXast(tree)) };
 }
 

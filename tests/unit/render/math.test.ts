@@ -6,14 +6,14 @@ import { VFile } from 'vfile';
 import { toXml } from 'xast-util-to-xml';
 import type { Chapter } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 
 function rendered(body: string) {
   const file = new VFile({ path: 'chapters/a.md', value: `---\ntitle: A\nauthors: [Jane Smith]\n---\n\n${body}\n` });
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
-  const tree = chapterBodyToHast(chapter, { idPrefix: 'a-', notesHeading: 'Notes' });
+  const tree = chapterBodyToHast(chapter, { idPrefix: 'a-', notesHeading: 'Notes', chapterLink: chapterFileLink('html') });
   return { file, html: toHtml(tree), xhtml: toXml(toXast(tree)) };
 }
 

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import type { Chapter } from '../../../src/core/types.ts';
 import { parseChapter } from '../../../src/load/chapter.ts';
-import { chapterBodyToHast } from '../../../src/render/common.ts';
+import { chapterBodyToHast, chapterFileLink } from '../../../src/render/common.ts';
 
 describe('a Markdown table’s column alignment', () => {
   it('is a class, not the align attribute HTML made obsolete and EPUB’s XHTML does not allow', () => {
@@ -15,7 +15,7 @@ describe('a Markdown table’s column alignment', () => {
     const parsed = parseChapter(file);
     assert.ok(parsed);
     const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
-    const html = toHtml(chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes' }));
+    const html = toHtml(chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
     assert.doesNotMatch(html, /\balign=/);
     assert.match(html, /<th class="align-right">Year<\/th>\n<th class="align-center">Members<\/th>\n<th>Note<\/th>/);
     assert.match(html, /<td class="align-right">2001<\/td>\n<td class="align-center">6<\/td>\n<td>founding<\/td>/);
@@ -27,7 +27,7 @@ function bodyHtml(body: string): string {
   const parsed = parseChapter(file);
   assert.ok(parsed);
   const chapter = { ...parsed, slug: 'a', path: 'chapters/a.md', number: 1 } as unknown as Chapter;
-  return toHtml(chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes' }));
+  return toHtml(chapterBodyToHast(chapter, { idPrefix: '', notesHeading: 'Notes', chapterLink: chapterFileLink('html') }));
 }
 
 describe('what axe-core and Ace asked of imported posts', () => {
