@@ -90,7 +90,13 @@ describe('the Paged.js fixes, each on its own fixture', () => {
   });
 
   it('all fixes together print every fixture without a warning', async () => {
-    for (const name of ['break-at-soft-hyphens', 'hang-page-end-hyphens', 'relayout-pages-shrunk-by-footnotes', 'float-stranded-figures', 'start-notes-on-their-calls-page']) {
+    for (const name of [
+      'break-at-soft-hyphens',
+      'hang-page-end-hyphens',
+      'relayout-pages-shrunk-by-footnotes',
+      'float-stranded-figures',
+      'start-notes-on-their-calls-page',
+    ]) {
       const { messages } = await printFixture(fixture(name));
       assert.deepEqual(messages, [], name);
     }
