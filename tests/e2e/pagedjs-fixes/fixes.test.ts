@@ -38,6 +38,17 @@ describe('the Paged.js fixes, each on its own fixture', () => {
     assert.ok(brokenAtPageEnds > 0, 'some page ends in a hyphenated word');
   });
 
+  it('hang-page-end-hyphens: the line ending in the hyphen of a word broken across two pages is not lost', async () => {
+    const others = ['break-at-soft-hyphens', 'relayout-pages-shrunk-by-footnotes', 'float-stranded-figures', 'start-notes-on-their-calls-page'];
+    const lost = 'thesedifferentnumbershowever';
+    const without = await printFixture(fixture('hang-page-end-hyphens'), others);
+    assert.ok(cutOff(without.messages).length > 0, `the fixture shows the bug: ${without.messages.join('; ')}`);
+    assert.ok(!squeeze(without.pages.join('')).includes(lost), 'and the two lines are not printed');
+    const fixed = await printFixture(fixture('hang-page-end-hyphens'), [...others, 'hang-page-end-hyphens']);
+    assert.deepEqual(fixed.messages, []);
+    assert.match(squeeze(fixed.pages[0] ?? ''), new RegExp(`calledsonata${lost}re\\d*$`), 'page 1 ends in the hyphen (then its folio), the lines printed');
+  });
+
   it('relayout-pages-shrunk-by-footnotes: lines pushed off a page by its growing notes go overleaf, with their calls', async () => {
     const without = callAndNotePages((await printFixture(fixture('relayout-pages-shrunk-by-footnotes'), [])).pages);
     assert.ok(
@@ -79,7 +90,13 @@ describe('the Paged.js fixes, each on its own fixture', () => {
   });
 
   it('all fixes together print every fixture without a warning', async () => {
-    for (const name of ['break-at-soft-hyphens', 'relayout-pages-shrunk-by-footnotes', 'float-stranded-figures', 'start-notes-on-their-calls-page']) {
+    for (const name of [
+      'break-at-soft-hyphens',
+      'hang-page-end-hyphens',
+      'relayout-pages-shrunk-by-footnotes',
+      'float-stranded-figures',
+      'start-notes-on-their-calls-page',
+    ]) {
       const { messages } = await printFixture(fixture(name));
       assert.deepEqual(messages, [], name);
     }

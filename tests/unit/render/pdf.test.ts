@@ -169,7 +169,9 @@ describe('installPagedjsFixes: each fix checks what it patches before it is inst
     const registered: unknown[] = [];
     class Chunker {
       hooks = Object.fromEntries(
-        ['beforePageLayout', 'afterPageLayout', 'finalizePage', 'onOverflow'].filter((name) => !withoutHooks.includes(name)).map((name) => [name, hook]),
+        ['beforePageLayout', 'afterPageLayout', 'finalizePage', 'onOverflow', 'afterOverflowRemoved']
+          .filter((name) => !withoutHooks.includes(name))
+          .map((name) => [name, hook]),
       );
       pages = [];
       stopped = false;
@@ -199,7 +201,7 @@ describe('installPagedjsFixes: each fix checks what it patches before it is inst
       installPagedjsFixes(complete as unknown as Paged),
       pagedjsFixes.map((fix) => fix.id),
     );
-    assert.equal(complete.registered.length, 4);
+    assert.equal(complete.registered.length, 5);
     assert.deepEqual(missingInternals(), []);
     const withoutOverflowHook = fakePaged(['onOverflow']);
     assert.deepEqual(installPagedjsFixes(withoutOverflowHook as unknown as Paged, ['break-at-soft-hyphens', 'float-stranded-figures']), [
