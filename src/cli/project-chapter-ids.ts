@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type GithubSlugger from 'github-slugger';
 import type { BookConfig } from '../config/schema.ts';
-import { chapterFileId, chapterIdOf } from '../core/chapter-id.ts';
+import { chapterFileId, chapterIdOf, ownPageOfId } from '../core/chapter-id.ts';
 import { report } from '../core/rules.ts';
 import type { SourceImport } from '../import/import.ts';
 import { listChapters } from '../io/load-book.ts';
@@ -50,14 +50,18 @@ async function markdownFiles(projectDir: string, folder: string): Promise<string
 export function giveFreeIds(result: SourceImport, taken: ReadonlyMap<string, string>, slugger: GithubSlugger, relativeOut: string): void {
   for (const chapter of result.chapters) {
     const wanted = chapter.slug;
+    const ownPage = ownPageOfId(chapterIdOf(wanted));
     const holder = taken.get(chapterIdOf(wanted));
-    if (holder === undefined) continue;
-    while (taken.has(chapterIdOf(chapter.slug))) chapter.slug = slugger.slug(wanted);
+    if (holder === undefined && !ownPage) continue;
+    while (taken.has(chapterIdOf(chapter.slug)) || ownPageOfId(chapterIdOf(chapter.slug))) chapter.slug = slugger.slug(wanted);
     const file = result.members?.find((member) => member.name === chapter.member)?.file ?? result.file;
+    const now = `it is ${relativeOut}/${chapter.slug}.md (id \`${chapterIdOf(chapter.slug)}\`)`;
     report(
       file,
       'import-id-taken',
-      `“${chapter.piece.meta.title}” would be ${relativeOut}/${wanted}.md, whose id \`${chapterIdOf(wanted)}\` is ${holder}’s: it is ${relativeOut}/${chapter.slug}.md (id \`${chapterIdOf(chapter.slug)}\`); if it is the same piece, remove one`,
+      holder === undefined
+        ? `“${chapter.piece.meta.title}” would be ${relativeOut}/${wanted}.md, but \`${chapterIdOf(wanted)}\` is the name of the book’s own page (${ownPage === chapterIdOf(wanted) ? `${ownPage}.html` : ownPage}): ${now}`
+        : `“${chapter.piece.meta.title}” would be ${relativeOut}/${wanted}.md, whose id \`${chapterIdOf(wanted)}\` is ${holder}’s: ${now}; if it is the same piece, remove one`,
       { line: 1, column: 1 },
     );
   }

@@ -51,3 +51,17 @@ export const maxIdLength = 240;
 export function chapterFileId(chapterPath: string): string {
   return chapterIdOf(chapterPath.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, ''));
 }
+
+/**
+ * The names the book's own pages take, which no chapter's id may: the site's (`index.html`,
+ * `search.html`, `about.html`…: render/html/site.ts) and the EPUB's documents (`text/cover.xhtml`,
+ * `text/part-1.xhtml`…: render/epub/epub.ts). A chapter with one of them would be written over, or
+ * write over that page. A unit test holds this list to what the renderers make.
+ */
+const ownPageNames = new Set(['index', 'search', 'about', 'acknowledgements', 'bibliography', 'contributors', 'edition', 'cover', 'imprint', 'titlepage']);
+
+/** The book's own page an id would take the place of, or undefined when the id is free for a chapter. */
+export function ownPageOfId(id: string): string | undefined {
+  if (ownPageNames.has(id)) return id;
+  return /^part-\d+$/.test(id) ? 'a part’s title page' : undefined;
+}

@@ -176,7 +176,8 @@ export const rules = {
   'import-exists': { severity: 'error', summary: 'A chapter file already exists and would be overwritten.' },
   'import-id-taken': {
     severity: 'warning',
-    summary: 'The id an imported piece’s file name would give is another chapter’s of the project (in another folder): its file was given a free one.',
+    summary:
+      'The id an imported piece’s file name would give is another chapter’s of the project (in another folder), or the name of one of the book’s own pages (about, index, search…): its file was given a free one.',
   },
   'import-author-unknown': { severity: 'warning', summary: 'The source does not say who wrote a piece: its authors are left empty for the editor.' },
   'import-author-assumed': {
@@ -245,6 +246,11 @@ export const rules = {
   'book-empty': { severity: 'error', summary: 'anthology.yaml lists no chapters yet (add some with `anthology add`).' },
   'config-placeholder': { severity: 'warning', summary: 'anthology.yaml still has a placeholder `anthology new` wrote (the editors, the publisher).' },
   'chapter-id-duplicate': { severity: 'error', summary: 'Two chapters have the same id, so they would have the same address.' },
+  'chapter-id-reserved': {
+    severity: 'error',
+    summary:
+      'A chapter’s id is the name of one of the book’s own pages (index, search, about, contributors, bibliography…, part-N), which would be written over it or over the chapter.',
+  },
   'edition-record-invalid': { severity: 'error', summary: 'A file in editions/ cannot be read as an edition record.' },
   'edition-chapter-renamed': {
     severity: 'info',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
-import { chapterFileId } from '../core/chapter-id.ts';
+import { chapterFileId, ownPageOfId } from '../core/chapter-id.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
@@ -158,6 +158,14 @@ function reportIdentities(
     if (!identity) return;
     const file = fileOf(chapter);
     const earlier = seen.get(identity.id);
+    const ownPage = ownPageOfId(identity.id);
+    if (ownPage && file)
+      report(
+        file,
+        'chapter-id-reserved',
+        `this chapter’s id \`${identity.id}\` is the name of the book’s own page (${ownPage === identity.id ? `${ownPage}.html on the site, text/${ownPage}.xhtml in the EPUB` : ownPage}), which would take its place: give it another \`id:\` in its front matter, or rename the file`,
+        idLine(String(file.value)),
+      );
     if (earlier && file) {
       report(
         file,

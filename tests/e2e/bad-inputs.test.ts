@@ -203,6 +203,15 @@ const cases: BadCase[] = [
     expected: at('chapters/more/charts.md', 1, 1, 'chapter-id-duplicate'),
   },
   {
+    name: 'a chapter named after one of the book’s own pages (about.md would have been written over by the site’s About page)',
+    setup: async (dir) => {
+      await cp(path.join(dir, 'chapters/charts.md'), path.join(dir, 'chapters/about.md'));
+      await writeFile(path.join(dir, 'anthology.yaml'), `${await readFile(path.join(dir, 'anthology.yaml'), 'utf8')}  - chapters/about.md\n`);
+    },
+    args: buildArgs,
+    expected: at('chapters/about.md', 1, 1, 'chapter-id-reserved'),
+  },
+  {
     name: 'two chapters with one id (the same id: in their front matter): at the second one’s id: line',
     setup: async (dir) => {
       const text = await readFile(path.join(dir, 'chapters/charts.md'), 'utf8');
