@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { placeOfOffset } from '../core/place.ts';
 import { report } from '../core/rules.ts';
 import type { ArchiveImportResult, MemberImport } from './archive-parts.ts';
+import { importAtom } from './atom/import-atom.ts';
 import { detectArchiveFormat, detectFormat, type FileFormat, type SourceFormat } from './detect.ts';
 import { importFolder } from './folder/import-folder.ts';
 import { importGhost } from './ghost/import-ghost.ts';
@@ -44,6 +45,7 @@ const importers: Record<FileFormat, (file: VFile, options: ImportOptions) => Imp
   html: importHtml,
   markdown: importMarkdown,
   wxr: importWxr,
+  atom: importAtom,
   ghost: importGhost,
 };
 
@@ -52,6 +54,7 @@ export const formatNames: Record<SourceFormat, string> = {
   html: 'saved HTML page',
   markdown: 'Markdown with front matter',
   wxr: 'WordPress export (WXR)',
+  atom: 'Atom feed or Blogger export',
   ghost: 'Ghost JSON export',
   substack: 'Substack export',
   medium: 'Medium export',
@@ -86,7 +89,7 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
     report(
       file,
       'import-unknown-format',
-      'cannot tell what kind of source this is: expected a text scrape, HTML page, Markdown, WordPress export (.xml) or Ghost export (.json)',
+      'cannot tell what kind of source this is: expected a text scrape, HTML page, Markdown, WordPress export or RSS feed (.xml), Atom feed or Blogger export (.xml, .atom) or Ghost export (.json)',
       {
         line: 1,
         column: 1,
