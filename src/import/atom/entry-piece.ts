@@ -6,6 +6,7 @@ import { htmlContentToBody, htmlToText } from '../content.ts';
 import { asName, inlineMarkupText, isLogin } from '../text.ts';
 import type { ImportedPiece } from '../types.ts';
 import { type AtomNode, attribute, children, type EntryRange, elementText, nodeText, placesInElement } from './atom-xml.ts';
+import { withoutBreaksBetweenItems } from './blogger-breaks.ts';
 
 export interface FeedContext {
   source: string;
@@ -155,7 +156,7 @@ function entryBody(entry: AtomNode, range: EntryRange, file: VFile, feed: FeedCo
       place,
     );
   const base = attribute(entry.content, 'base') ?? link ?? feed.siteUrl;
-  const { body, removedLines } = htmlContentToBody(chosen?.html ?? '', file, base, chosen?.placeInSource);
+  const { body, removedLines } = htmlContentToBody(withoutBreaksBetweenItems(chosen?.html ?? ''), file, base, chosen?.placeInSource);
   if (!chosen?.html.trim()) report(file, 'import-empty-post', 'the entry has neither content nor a summary: its chapter is empty', place);
   if (chosen === summary) return { root: body, summary: summary?.html.trim() ? 'body' : 'none', removedLines };
   const summaryText = summary ? htmlToText(summary.html) : '';
