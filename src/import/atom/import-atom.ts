@@ -37,13 +37,14 @@ export function importAtom(file: VFile, options: ImportOptions): ImportResult {
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
   const left = new Map<string, number>();
+  const skipped: { range: EntryRange; reason: string }[] = [];
   entries.forEach((entry, index) => {
     const range = ranges[index];
     if (!range) return;
     const kind = entryKind(entry);
     const skip = skipReason(kind, wanted, options.includeDrafts === true);
     if (skip) {
-      markUnread(lineTexts, range, fates, skip);
+      skipped.push({ range, reason: skip });
       reportSkipped(entry, kind.kind, skip, range, file, left);
       return;
     }
@@ -51,6 +52,8 @@ export function importAtom(file: VFile, options: ImportOptions): ImportResult {
     pieces.push(piece);
     markEntryLines(lineTexts, range, pieces.length, fates, use);
   });
+  // After the imported entries: a line an imported entry shares with one left out (Blogger writes its posts on one line) is the post's.
+  for (const { range, reason } of skipped) markUnread(lineTexts, range, fates, reason);
   reportLeftOut(left, file);
   if (pieces.length === 0 && entries.length > 0)
     report(file, 'import-no-pieces', `the feed has ${entries.length} entries but no published ${[...wanted].join('/')}`, { line: 1, column: 1 });

@@ -4,6 +4,9 @@ import type { EntryUse } from './entry-piece.ts';
 
 const tag = (name: string) => new RegExp(`<(?:[\\w.-]+:)?(?:${name})[\\s/>]`);
 
+/** An element opened and not closed in its tag (`<content type="text"/>`, a setting's empty value, holds nothing). */
+const opens = (name: string) => new RegExp(`<(?:[\\w.-]+:)?${name}(?:\\s[^>]*)?(?<!/)>`);
+
 const bookkeeping = 'Atom bookkeeping (id, edit and feed links, Blogger’s kind, status and file name, comment count, the author’s profile picture)';
 const removedReason =
   'removed from the post: an embedded frame or player (reported here with its address), or unsafe or hidden markup holding it (scripts, forms, noscript, svg)';
@@ -37,8 +40,8 @@ export function markEntryLines(lines: readonly string[], range: EntryRange, piec
   let inAuthor = false;
   for (let line = range.start; line <= range.end; line++) {
     const value = lines[line - 1] ?? '';
-    if (tag('content').test(value) && !/<(?:[\w.-]+:)?content\b[^>]*\/>/.test(value)) inContent = true;
-    if (tag('summary').test(value) && !/<(?:[\w.-]+:)?summary\b[^>]*\/>/.test(value)) inSummary = true;
+    if (opens('content').test(value)) inContent = true;
+    if (opens('summary').test(value)) inSummary = true;
     if (tag('author').test(value)) inAuthor = true;
     const field = metadataField(value, use);
     if (!fates.has(line)) fates.set(line, lineFate(line, value, piece, { inContent, inSummary, inAuthor, field }, use));

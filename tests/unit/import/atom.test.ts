@@ -54,6 +54,18 @@ describe('a Blogger export (getpelican/pelican bloggerexport.xml)', () => {
     assert.equal(fateOf(result.lines, lineOf(sourceLines, 'rel="alternate" title="The Steel Windpipe"')), 'metadata:source_url:1');
   });
 
+  it('reads an export written as Blogger writes it, its entries on one line: the line is the post’s, not the settings’', () => {
+    const { sourceLines } = importFixture(blogger, 'bloggerexport.xml');
+    const oneLine = sourceLines.join('\n').replace(/\n\s*/g, '');
+    const { result, markdown } = importFixture(blogger, 'one-line.xml', {}, oneLine);
+    assert.deepEqual(
+      result.chapters.map((chapter) => chapter.piece.meta.title),
+      ['The Steel Windpipe'],
+    );
+    assert.equal(markdown[0], "It was a cold Winter's night.\n\n- Very cold indeed.\n- Note to self: pad out ending\n");
+    assert.equal(fateOf(result.lines, 1), 'kept:body:1');
+  });
+
   it('imports the pages with --post-types page and the draft with --drafts, its labels as tags', () => {
     const { result } = importFixture(blogger, 'bloggerexport.xml', { postTypes: ['post', 'page'], includeDrafts: true });
     assert.deepEqual(
