@@ -100,6 +100,38 @@ describe('a blog’s feed: jekyll-feed’s feed.xml (6uclz1/dokusyo-kansobun-jek
   });
 });
 
+describe('a blog’s feed: Octopress’s atom.xml (1wheel/roadtolarissa public/atom.xml)', () => {
+  const octopress = 'tests/fixtures/import/real/octopress';
+
+  it('makes a chapter of each of its 17 entries, each credited to the feed’s author and saying so', () => {
+    const { result, file } = importFixture(octopress, 'atom.xml');
+    assert.equal(result.chapters.length, 17);
+    assert.deepEqual(result.chapters.map((chapter) => chapter.piece.meta.title).slice(0, 2), ['Making Music With D3', 'Twisters']);
+    assert.ok(result.chapters.every((chapter) => chapter.piece.meta.authors.join() === 'Adam Pearce'));
+    assert.equal(messages(file, 'import-author-inferred').length, 17);
+    assert.match(messages(file, 'import-author-inferred')[0]?.reason ?? '', /credited to the feed’s \(Adam Pearce\)/);
+  });
+
+  it('dates an entry by <updated> when it has no <published>, and takes a link without rel as its address', () => {
+    const { result, sourceLines } = importFixture(octopress, 'atom.xml');
+    const meta = result.chapters[1]?.piece.meta;
+    assert.equal(meta?.date, '2013-10-22');
+    assert.equal(meta?.source_url, 'http://roadtolarissa.com/twisters-post');
+    assert.equal(meta?.venue, 'Road to Larissa');
+    assert.equal(fateOf(result.lines, lineOf(sourceLines, '<updated>2013-10-22')), 'metadata:date:2');
+    assertEveryLineAccounted(result.lines, sourceLines);
+  });
+
+  it('reads the CDATA content, and reports what the sanitiser took out at its line in the feed', () => {
+    const { markdown, file, sourceLines } = importFixture(octopress, 'atom.xml');
+    assert.match(markdown[1] ?? '', /^::figure\[<http:\/\/roadtolarissa\.com\/twisters\/>\]/);
+    assert.match(markdown[1] ?? '', /Nelson’s map for the first time/);
+    const removed = messages(file, 'import-sanitised')[0];
+    assert.match(removed?.reason ?? '', /2 × <script>/);
+    assert.equal(removed?.line, lineOf(sourceLines, 'd3.3.13.js'));
+  });
+});
+
 /**
  * Google Takeout's Blogger `feed.atom`, laid out as Takeout writes it (its elements and their order
  * as quoted in public converters' notes; no real one with a licence was found to copy): a live
