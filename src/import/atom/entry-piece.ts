@@ -7,6 +7,7 @@ import { asName, inlineMarkupText, isLogin } from '../text.ts';
 import type { ImportedPiece } from '../types.ts';
 import { type AtomNode, attribute, children, type EntryRange, elementText, nodeText, placesInElement } from './atom-xml.ts';
 import { withoutBreaksBetweenItems } from './blogger-breaks.ts';
+import { defaultAuthor } from './generator-defaults.ts';
 
 export interface FeedContext {
   source: string;
@@ -19,6 +20,8 @@ export interface FeedContext {
   feedAuthors: unknown[];
   /** Blogger writes titles HTML-escaped even where it does not say `type="html"`. */
   blogger: boolean;
+  /** The feed's `<generator>`, whose placeholder author (Hexo's `John Doe`) is nobody. */
+  generator: string;
 }
 
 /** How an entry's lines went, for the line account. */
@@ -38,7 +41,7 @@ export function entryToPiece(entry: AtomNode, range: EntryRange, file: VFile, fe
   const place = { line: range.start, column: 1 };
   const link = alternateLink(entry);
   const body = entryBody(entry, range, file, feed, link);
-  const { authors, unattributed, inherited } = entryAuthors(entry, feed.feedAuthors);
+  const { authors, unattributed, inherited } = entryAuthors(entry, feed);
   for (const handle of authors.filter(isLogin))
     report(
       file,
@@ -110,14 +113,16 @@ interface EntryAuthors {
  * The entry's `<author><name>`s, else the feed's. A name that is not one (Blogger's `Unknown` or
  * `Anonymous` with its `noreply@blogger.com`, an address, an empty name) credits nobody, and says why.
  */
-function entryAuthors(entry: AtomNode, feedAuthors: unknown[]): EntryAuthors {
+function entryAuthors(entry: AtomNode, feed: FeedContext): EntryAuthors {
   const own = children(entry, 'author');
-  const given = own.length > 0 ? own : feedAuthors;
+  const given = own.length > 0 ? own : feed.feedAuthors;
   const names = given.map((author) =>
     nodeText((author as AtomNode | undefined)?.name)
       .replace(/\s+/g, ' ')
       .trim(),
   );
+  const placeholder = names.map((name) => defaultAuthor(feed.generator, name)).find(Boolean);
+  if (placeholder) return { authors: [], unattributed: placeholder, inherited: own.length === 0 };
   const authors = [...new Set(names.map((name) => asName(name, { handles: true })).filter((name): name is string => name !== undefined))];
   if (authors.length > 0 || given.length === 0) return { authors, inherited: own.length === 0 };
   const written = names.find(Boolean);
@@ -161,9 +166,11 @@ function entryBody(entry: AtomNode, range: EntryRange, file: VFile, feed: FeedCo
   if (chosen === summary) return { root: body, summary: summary?.html.trim() ? 'body' : 'none', removedLines };
   const summaryText = summary ? htmlToText(summary.html) : '';
   if (!summaryText) return { root: body, summary: 'none', removedLines };
-  // jekyll-feed's and Hugo's summary is the post's opening, made for feed readers: not a standfirst.
+  // jekyll-feed's, Hugo's and Hexo's summary is the post's opening, made for feed readers: not a
+  // standfirst. Hexo cuts it after so many characters, inside a tag (`持有注册过<`) as may be.
   const opening = htmlToText(content?.html ?? '').replace(/\s+/g, '');
-  const repeated = opening.startsWith(summaryText.replace(/\s+/g, '').replace(/…$|\.\.\.$|\[…\]$/, ''));
+  const cut = htmlToText(summary?.html.replace(/<[^>]*$/, '') ?? '').replace(/\s+/g, '');
+  const repeated = opening.startsWith(cut.replace(/(?:…|\.\.\.|\[…\])$/, ''));
   return repeated ? { root: body, summary: 'repeated', removedLines } : { root: body, standfirst: summaryText, summary: 'standfirst', removedLines };
 }
 

@@ -8,6 +8,7 @@ import type { ImportedPiece, ImportOptions, ImportResult, LineFate } from '../ty
 import { type AtomNode, atomParser, attribute, children, type EntryRange, findEntryRanges, nodeText } from './atom-xml.ts';
 import { entryKind, skipReason } from './entry-kind.ts';
 import { entryToPiece, type FeedContext } from './entry-piece.ts';
+import { defaultTitle } from './generator-defaults.ts';
 import { markEntryLines } from './line-fates.ts';
 
 /**
@@ -32,7 +33,7 @@ export function importAtom(file: VFile, options: ImportOptions): ImportResult {
   const { lineAt, placeAt } = lineLocator(source);
   const entries = children(feed, 'entry') as AtomNode[];
   const ranges = findEntryRanges(source, lineAt);
-  const context = feedContext(feed, source, placeAt, entries);
+  const context = feedContext(feed, file, placeAt, entries);
   const wanted = new Set(options.postTypes ?? ['post']);
   const pieces: ImportedPiece[] = [];
   const fates = new Map<number, LineFate>();
@@ -60,12 +61,17 @@ export function importAtom(file: VFile, options: ImportOptions): ImportResult {
   return { pieces, lines: accountedLines(lineTexts, fates) };
 }
 
-function feedContext(feed: AtomNode, source: string, placeAt: FeedContext['placeAt'], entries: readonly AtomNode[]): FeedContext {
+function feedContext(feed: AtomNode, file: VFile, placeAt: FeedContext['placeAt'], entries: readonly AtomNode[]): FeedContext {
   const titleType = attribute(feed.title, 'type') ?? 'text';
-  const venue = inlineMarkupText(nodeText(feed.title), { decode: titleType === 'html' }) || undefined;
+  const title = inlineMarkupText(nodeText(feed.title), { decode: titleType === 'html' });
+  const generator = `${nodeText(feed.generator)} ${attribute(feed.generator, 'uri') ?? ''}`;
+  const placeholder = defaultTitle(generator, title);
+  if (placeholder) report(file, 'import-venue-unknown', `${placeholder}: the venue is left empty`, { line: 1, column: 1 });
   const site = children(feed, 'link').find((link) => (attribute(link, 'rel') ?? 'alternate') === 'alternate');
-  const blogger = /blogger/i.test(nodeText(feed.generator)) || entries.some((entry) => entryKindMarked(entry));
-  return { source, placeAt, venue, siteUrl: attribute(site, 'href')?.trim() || undefined, feedAuthors: children(feed, 'author'), blogger };
+  const blogger = /blogger/i.test(generator) || entries.some((entry) => entryKindMarked(entry));
+  const siteUrl = attribute(site, 'href')?.trim() || undefined;
+  const venue = placeholder ? undefined : title || undefined;
+  return { source: String(file.value), placeAt, venue, siteUrl, feedAuthors: children(feed, 'author'), blogger, generator };
 }
 
 const entryKindMarked = (entry: AtomNode): boolean =>
@@ -98,7 +104,7 @@ function markUnread(lines: readonly string[], range: EntryRange, fates: Map<numb
   }
 }
 
-const headerReason = 'the feed’s header (its title, address, author, generator): its title is each chapter’s venue, its author an entry’s when it names none';
+const headerReason = 'the feed’s header (its title, address, author, generator): read for each chapter’s venue, and for the author of an entry that names none';
 
 function accountedLines(lineTexts: readonly string[], fates: ReadonlyMap<number, LineFate>): LineFate[] {
   return lineTexts.map(

@@ -232,6 +232,49 @@ describe('Google Takeout’s feed.atom (blogger:type, blogger:status)', () => {
   });
 });
 
+describe('a Hexo site’s atom.xml published with the starter’s settings', () => {
+  // As hexo-generator-feed writes it; the site's _config.yml still has hexojs/hexo-starter's
+  // `title: Hexo` and `author: John Doe`, and the summary is the post's HTML cut after so many
+  // characters, inside a tag (a real site's feed had `持有注册过&lt;`: its repository states no licence).
+  const feed = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Hexo</title>
+  <link href="http://example.com/atom.xml" rel="self"/>
+  <link href="http://example.com/"/>
+  <updated>2022-07-15T07:38:08.000Z</updated>
+  <id>http://example.com/</id>
+  <author>
+    <name>John Doe</name>
+  </author>
+  <generator uri="https://hexo.io/">Hexo</generator>
+  <entry>
+    <title>理解</title>
+    <link href="http://example.com/2022/07/15/refs/"/>
+    <id>http://example.com/2022/07/15/refs/</id>
+    <published>2022-07-15T07:36:39.357Z</published>
+    <updated>2022-07-15T07:37:56.000Z</updated>
+    <content type="html"><![CDATA[<h1 id="refs">Vue中$refs的理解</h1><p><code>$refs</code>是一个对象，持有注册过<code>ref</code>的所有子组件。</p>]]></content>
+    <summary type="html">&lt;h1 id=&quot;refs&quot;&gt;Vue中$refs的理解&lt;/h1&gt;&lt;p&gt;&lt;code&gt;$refs&lt;/code&gt;是一个对象，持有注册过&lt;</summary>
+  </entry>
+</feed>
+`;
+
+  it('names neither the venue nor the author from the starter’s placeholders, and says so', () => {
+    const { result, file } = importFixture('tests/fixtures/import', 'atom.xml', {}, feed);
+    const meta = result.chapters[0]?.piece.meta;
+    assert.equal(meta?.venue, undefined);
+    assert.deepEqual(meta?.authors, []);
+    assert.match(messages(file, 'import-venue-unknown')[0]?.reason ?? '', /“Hexo” is the default title of a new Hexo site/);
+    assert.match(messages(file, 'import-author-unknown')[0]?.reason ?? '', /“John Doe”, the default author of a new Hexo site/);
+  });
+
+  it('drops the summary cut inside a tag as the post’s opening, not a standfirst', () => {
+    const { result, sourceLines } = importFixture('tests/fixtures/import', 'atom.xml', {}, feed);
+    assert.equal(result.chapters[0]?.piece.meta.standfirst, undefined);
+    assert.match(fateOf(result.lines, lineOf(sourceLines, '<summary')), /^dropped:the feed’s summary of the post: its opening/);
+  });
+});
+
 describe('an Atom entry with only a summary', () => {
   const feed = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
