@@ -14,6 +14,9 @@ export const atomParser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
+  // Without it the parser leaves character references (`&#x2F;`, `&#47;`) as written, so that
+  // Zola's escaped `&lt;&#x2F;a&gt;` read as text, not as the tag it is.
+  htmlEntities: true,
   removeNSPrefix: true,
   isArray: (name) => ['entry', 'link', 'category', 'author'].includes(name),
 });

@@ -100,7 +100,7 @@ function alternateLink(entry: AtomNode): string | undefined {
   return attribute(page, 'href')?.trim() || undefined;
 }
 
-const placeholderNote = 'Blogger’s placeholder for a profile it does not show';
+const placeholderNote = 'the placeholder a feed writes for an author it does not name (Blogger’s for a hidden profile, Zola’s for a site with no author)';
 
 interface EntryAuthors {
   authors: string[];

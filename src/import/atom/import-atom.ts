@@ -66,7 +66,7 @@ function feedContext(feed: AtomNode, file: VFile, placeAt: FeedContext['placeAt'
   const title = inlineMarkupText(nodeText(feed.title), { decode: titleType === 'html' });
   const generator = `${nodeText(feed.generator)} ${attribute(feed.generator, 'uri') ?? ''}`;
   const placeholder = defaultTitle(generator, title);
-  if (placeholder) report(file, 'import-venue-unknown', `${placeholder}: the venue is left empty`, { line: 1, column: 1 });
+  if (placeholder || !title) report(file, 'import-venue-unknown', `${placeholder ?? 'the feed has no title'}: the venue is left empty`, { line: 1, column: 1 });
   const site = children(feed, 'link').find((link) => (attribute(link, 'rel') ?? 'alternate') === 'alternate');
   const blogger = /blogger/i.test(generator) || entries.some((entry) => entryKindMarked(entry));
   const siteUrl = attribute(site, 'href')?.trim() || undefined;

@@ -204,7 +204,7 @@ describe('Google Takeout’s feed.atom (blogger:type, blogger:status)', () => {
     assert.equal(meta?.venue, 'Steppe Notes');
     assert.deepEqual(meta?.tags, ['Reisen']);
     assert.match(markdown[0] ?? '', /^Nach \*\*Samarkand\*\*\./);
-    assert.match(messages(file, 'import-author-unknown')[0]?.reason ?? '', /“Unknown”, Blogger’s placeholder/);
+    assert.match(messages(file, 'import-author-unknown')[0]?.reason ?? '', /“Unknown”, the placeholder a feed writes for an author it does not name/);
     assert.equal(
       fateOf(result.lines, lineOf(sourceLines, '<name>Unknown</name>')),
       'dropped:the entry’s author: not a name (a placeholder, an address or empty), reported',
@@ -272,6 +272,42 @@ describe('a Hexo site’s atom.xml published with the starter’s settings', () 
     const { result, sourceLines } = importFixture('tests/fixtures/import', 'atom.xml', {}, feed);
     assert.equal(result.chapters[0]?.piece.meta.standfirst, undefined);
     assert.match(fateOf(result.lines, lineOf(sourceLines, '<summary')), /^dropped:the feed’s summary of the post: its opening/);
+  });
+});
+
+describe('a Zola site’s atom.xml (Zola’s template: “Unknown” for a site with no author, character references)', () => {
+  const feed = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+    <title></title>
+    <link rel="alternate" type="text/html" href="https://example.org"/>
+    <generator uri="https://www.getzola.org/">Zola</generator>
+    <entry xml:lang="en">
+        <title>New Website</title>
+        <published>2024-02-21T00:00:00+00:00</published>
+        <author>
+          <name>
+              Unknown
+          </name>
+        </author>
+        <link rel="alternate" type="text/html" href="https://example.org/posts/new-website/"/>
+        <content type="html" xml:base="https://example.org/posts/new-website/">&lt;p&gt;Switched to &lt;a href=&quot;https:&#x2F;&#x2F;www.getzola.org&quot;&gt;Zola&lt;&#x2F;a&gt;.&lt;&#x2F;p&gt;
+&lt;img src=&quot;&amp;#x2F;img&amp;#x2F;old.png&quot; alt=&quot;Old website&quot;&gt;
+</content>
+    </entry>
+</feed>
+`;
+
+  it('reads &lt;&#x2F;a&gt; as the closing tag it is, and a relative picture against xml:base', () => {
+    const { markdown } = importFixture('tests/fixtures/import', 'atom.xml', {}, feed);
+    assert.equal(markdown[0], 'Switched to [Zola](https://www.getzola.org).\n\n::figure{remote="https://example.org/img/old.png" alt="Old website"}\n');
+  });
+
+  it('credits nobody for “Unknown”, and says so', () => {
+    const { result, file } = importFixture('tests/fixtures/import', 'atom.xml', {}, feed);
+    assert.deepEqual(result.chapters[0]?.piece.meta.authors, []);
+    assert.match(messages(file, 'import-author-unknown')[0]?.reason ?? '', /“Unknown”, the placeholder a feed writes/);
+    assert.equal(result.chapters[0]?.piece.meta.venue, undefined);
+    assert.match(messages(file, 'import-venue-unknown')[0]?.reason ?? '', /the feed has no title/);
   });
 });
 
