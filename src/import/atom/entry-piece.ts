@@ -7,6 +7,7 @@ import { asName, inlineMarkupText, isLogin } from '../text.ts';
 import type { ImportedPiece } from '../types.ts';
 import { type AtomNode, attribute, children, type EntryRange, elementText, nodeText, placesInElement } from './atom-xml.ts';
 import { withoutBreaksBetweenItems } from './blogger-breaks.ts';
+import { withBloggerCaptionFigures } from './blogger-captions.ts';
 import { defaultAuthor } from './generator-defaults.ts';
 
 export interface FeedContext {
@@ -161,7 +162,7 @@ function entryBody(entry: AtomNode, range: EntryRange, file: VFile, feed: FeedCo
       place,
     );
   const base = attribute(entry.content, 'base') ?? link ?? feed.siteUrl;
-  const { body, removedLines } = htmlContentToBody(withoutBreaksBetweenItems(chosen?.html ?? ''), file, base, chosen?.placeInSource);
+  const { body, removedLines } = htmlContentToBody(bloggerHtml(chosen?.html ?? ''), file, base, chosen?.placeInSource);
   if (!chosen?.html.trim()) report(file, 'import-empty-post', 'the entry has neither content nor a summary: its chapter is empty', place);
   if (chosen === summary) return { root: body, summary: summary?.html.trim() ? 'body' : 'none', removedLines };
   const summaryText = summary ? htmlToText(summary.html) : '';
@@ -192,3 +193,6 @@ function entryHtml(entry: AtomNode, name: 'content' | 'summary', range: EntryRan
   const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return { html: `<p>${escaped.replace(/\n[ \t]*\n/g, '</p>\n\n<p>')}</p>`, placeInSource: undefined };
 }
+
+/** Blogger's editor markup read as what it shows: caption tables as figures, line breaks between items out. */
+const bloggerHtml = (html: string): string => withoutBreaksBetweenItems(withBloggerCaptionFigures(html));

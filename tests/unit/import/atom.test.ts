@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { VFile } from 'vfile';
 import { detectFormat } from '../../../src/import/detect.ts';
 import { assertEveryLineAccounted, fateOf, importFixture, lineOf } from '../../helpers/import.ts';
+import { repoRoot } from '../../helpers/project.ts';
 
 const blogger = 'tests/fixtures/import/real/pelican';
 const jekyll = 'tests/fixtures/import/real/jekyll-feed';
@@ -308,6 +311,39 @@ describe('a Zola site’s atom.xml (Zola’s template: “Unknown” for a site 
     assert.match(messages(file, 'import-author-unknown')[0]?.reason ?? '', /“Unknown”, the placeholder a feed writes/);
     assert.equal(result.chapters[0]?.piece.meta.venue, undefined);
     assert.match(messages(file, 'import-venue-unknown')[0]?.reason ?? '', /the feed has no title/);
+  });
+});
+
+describe('Blogger’s caption table', () => {
+  // The first captioned picture of a real Blogger post (Silicon Exposed, in readability's test page
+  // tests/fixtures/import/real/readability/blogger.html), as a Blogger export holds the post: escaped.
+  const page = readFileSync(path.join(repoRoot, 'tests/fixtures/import/real/readability/blogger.html'), 'utf8');
+  const table = /<table[^>]*tr-caption-container[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
+  const escaped = `Here is the diagram:<br />${table}\nThey're also tiny.`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const feed = `<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom'>
+<title type='text'>Silicon Exposed</title>
+<generator version='7.00' uri='http://www.blogger.com'>Blogger</generator>
+<entry>
+<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+<published>2016-05-08T10:00:00.000-07:00</published>
+<title type='text'>GreenPak</title>
+<content type='html'>${escaped}</content>
+<author><name>Andrew Zonenberg</name></author>
+</entry>
+</feed>
+`;
+
+  it('is a figure with its caption, its picture the larger copy it links to', () => {
+    assert.ok(table.includes('tr-caption'));
+    const { markdown, sourceLines, result } = importFixture('tests/fixtures/import', 'blog.xml', {}, feed);
+    assert.match(
+      markdown[0] ?? '',
+      /^Here is the diagram:\n\n::figure\[SLG46620V block diagram \(from device datasheet\)\]\{[^}]*remote="https:\/\/1\.bp\.blogspot\.com\/[^"]*\/s640\/block-diagram\.png"/,
+    );
+    assert.doesNotMatch(markdown[0] ?? '', /\| -+ \|/);
+    assert.match(markdown[0] ?? '', /They're also tiny\.\n$/);
+    assertEveryLineAccounted(result.lines, sourceLines);
   });
 });
 
