@@ -1,7 +1,7 @@
 /** The formats of a single source file. */
 export type FileFormat = 'scrape' | 'html' | 'markdown' | 'wxr' | 'atom' | 'ghost';
 /** Sources of many files: an export (zip or unpacked folder), or a folder of saved posts. */
-export type ArchiveFormat = 'substack' | 'medium' | 'folder';
+export type ArchiveFormat = 'substack' | 'medium' | 'blogger' | 'folder';
 /** The source formats the importer reads. */
 export type SourceFormat = FileFormat | ArchiveFormat;
 
@@ -89,6 +89,11 @@ function isAtomFeed(text: string): boolean {
   return /^\s*(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?feed\s[^>]*http:\/\/www\.w3\.org\/2005\/Atom/.test(text.slice(0, 8192));
 }
 
+/** Google Takeout's Blogger `feed.atom`: an Atom feed marked with Blogger's namespace. */
+function isBloggerFeed(text: string): boolean {
+  return isAtomFeed(text) && /schemas\.google\.com\/blogger\//.test(text.slice(0, 8192));
+}
+
 function isHtmlPage(start: string): boolean {
   return /^(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body|article|meta)[\s>]/i.test(start);
 }
@@ -137,6 +142,8 @@ export function detectArchiveFormat(container: 'zip' | 'folder', entries: readon
   const pages = entries.filter((entry) => !entry.name.includes('/') && /\.html?$/i.test(entry.name));
   if (container === 'folder' && pages.length > 0 && pages.every((entry) => isMediumPostPage(String(entry.file?.value ?? ''))))
     return { format: 'medium', root: '' };
+  if (entries.some((entry) => /(?:^|\/)feed\.atom$/i.test(entry.name) && isBloggerFeed(String(entry.file?.value ?? ''))))
+    return { format: 'blogger', root: '' };
   return container === 'folder' ? { format: 'folder', root: '' } : undefined;
 }
 

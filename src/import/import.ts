@@ -4,6 +4,7 @@ import { placeOfOffset } from '../core/place.ts';
 import { report } from '../core/rules.ts';
 import type { ArchiveImportResult, MemberImport } from './archive-parts.ts';
 import { importAtom } from './atom/import-atom.ts';
+import { importBloggerTakeout } from './atom/import-takeout.ts';
 import { detectArchiveFormat, detectFormat, type FileFormat, type SourceFormat } from './detect.ts';
 import { importFolder } from './folder/import-folder.ts';
 import { importGhost } from './ghost/import-ghost.ts';
@@ -58,6 +59,7 @@ export const formatNames: Record<SourceFormat, string> = {
   ghost: 'Ghost JSON export',
   substack: 'Substack export',
   medium: 'Medium export',
+  blogger: 'Blogger export from Google Takeout',
   folder: 'folder of saved posts',
 };
 
@@ -127,21 +129,23 @@ export function importArchive(archive: Archive, options: ImportOptions, slugger:
     report(
       archive.file,
       'import-unknown-format',
-      'this zip is neither a Substack export (posts.csv beside posts/) nor a Medium export (posts/*.html pages): unzip it and import the folder, or the files in it',
+      'this zip is neither a Substack export (posts.csv beside posts/) nor a Medium export (posts/*.html pages) nor Google Takeout’s Blogger export (a blog’s feed.atom): unzip it and import the folder, or the files in it',
       { line: 1, column: 1 },
     );
     return failed;
   }
-  // A folder's files go through importFile, which checks each; an export's posts are checked here.
-  const tooDeep = (detected.format === 'folder' ? [] : archive.entries).flatMap((entry) =>
+  // A folder's files, and Takeout's feeds, go through importFile, which checks each; an export's posts are checked here.
+  const readFileByFile = detected.format === 'folder' || detected.format === 'blogger';
+  const tooDeep = (readFileByFile ? [] : archive.entries).flatMap((entry) =>
     entry.file && reportTooDeep(entry.file, String(entry.file.value)) ? [{ name: entry.name, file: entry.file, lines: [] }] : [],
   );
   if (tooDeep.length > 0) return { ...failed, members: tooDeep };
   let result: ArchiveImportResult;
   if (detected.format === 'substack') result = importSubstack(archive, detected.root, options);
   else if (detected.format === 'medium') result = importMedium(archive, detected.root, options);
+  else if (detected.format === 'blogger') result = importBloggerTakeout(archive, options, importFile);
   else result = importFolder(archive, options, importFile);
-  if (detected.format !== 'folder') settleArchiveAuthors(result, archive, options);
+  if (!readFileByFile) settleArchiveAuthors(result, archive, options);
   const ignored: MemberImport[] = archive.ignored.map(({ name, reason }) => ({ name, lines: [], skipped: reason }));
   const members = [...result.members, ...ignored].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const fatal = [archive.file, ...members.flatMap((member) => (member.file ? [member.file] : []))].some((file) =>

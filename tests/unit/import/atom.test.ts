@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { VFile } from 'vfile';
 import { detectFormat } from '../../../src/import/detect.ts';
+import { readSourceInput } from '../../../src/io/read-source.ts';
+import { importArchiveFixture, memberOf, messagesOf, zipInTemp } from '../../helpers/archive.ts';
 import { assertEveryLineAccounted, fateOf, importFixture, lineOf } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
 
@@ -232,6 +234,36 @@ describe('Google Takeout’s feed.atom (blogger:type, blogger:status)', () => {
     assert.match(fateOf(result.lines, lineOf(sourceLines, 'Gelöscht')), /^dropped:a post in Blogger’s bin/);
     assert.match(fateOf(result.lines, lineOf(sourceLines, 'Seite.')), /^dropped:a Blogger page, not imported \(use --post-types page/);
     assert.match(messages(file, 'import-skipped').at(-1)?.reason ?? '', /^left out 1 comment of the Blogger export/);
+  });
+});
+
+describe('Google Takeout’s Blogger export, zipped', () => {
+  it('imports each blog’s feed.atom and leaves its theme, settings and the rest out, each with its reason', async () => {
+    const blog = 'Takeout/Blogger/Blogs/Steppe Notes';
+    const zip = await zipInTemp({
+      'Takeout/archive_browser.html': '<html><body><h1>Archive Overview</h1></body></html>',
+      [`${blog}/feed.atom`]: takeout,
+      [`${blog}/settings.csv`]: 'Setting,Value\nBLOG_NAME,Steppe Notes\n',
+      // Blogger's template language, as a theme is kept: not a page.
+      [`${blog}/theme-classic.html`]:
+        "<?xml version='1.0' encoding='UTF-8' ?>\n<!DOCTYPE html>\n<html b:version='2' xmlns:b='http://www.google.com/2005/gml/b'><head><title><data:blog.pageTitle/></title></head><body><b:section id='main'/></body></html>\n",
+    });
+    try {
+      const input = await readSourceInput(zip.dir, zip.zipName);
+      if (input.kind !== 'archive') assert.fail('a zip is an archive');
+      const { result } = importArchiveFixture(input.archive);
+      assert.equal(result.format, 'blogger');
+      assert.deepEqual(
+        result.chapters.map((chapter) => [chapter.piece.meta.title, chapter.member]),
+        [["Workshop 'reshape' coordination", `${blog}/feed.atom`]],
+      );
+      assert.match(memberOf(result, `${blog}/theme-classic.html`).skipped ?? '', /^the blog’s theme/);
+      assert.match(memberOf(result, `${blog}/settings.csv`).skipped ?? '', /^the blog’s settings/);
+      assert.match(memberOf(result, 'Takeout/archive_browser.html').skipped ?? '', /^not one of the blogs’ feeds/);
+      assert.ok(messagesOf(result).some((message) => message.endsWith(`${blog}/feed.atom:5:1 import-author-unknown`)));
+    } finally {
+      await zip.dispose();
+    }
   });
 });
 
