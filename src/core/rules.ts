@@ -81,7 +81,11 @@ export const rules = {
   'import-unknown-format': { severity: 'error', summary: 'The format of a source file cannot be recognised.' },
   'import-no-pieces': { severity: 'error', summary: 'No piece could be found in a source file.' },
   'import-no-article': { severity: 'error', summary: 'An HTML source has no article or post body.' },
-  'import-invalid-xml': { severity: 'error', summary: 'An XML source (WordPress export) is not well-formed.' },
+  'import-invalid-xml': { severity: 'error', summary: 'An XML source (WordPress export, Atom feed) is not well-formed.' },
+  'import-excerpt-only': {
+    severity: 'warning',
+    summary: 'A feed gives only a post’s summary (an excerpt), or its content only by address: the chapter is the excerpt, not the post.',
+  },
   'import-xml-repaired': { severity: 'warning', summary: 'A WordPress export was not well-formed XML (text before it, a bare &) and was repaired to be read.' },
   'import-invalid-json': { severity: 'error', summary: 'A JSON source (Ghost export) cannot be parsed.' },
   'import-archive-broken': { severity: 'error', summary: 'A zip archive cannot be read: truncated, corrupt or compressed in a way we do not read.' },

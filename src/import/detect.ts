@@ -1,7 +1,7 @@
 /** The formats of a single source file. */
-export type FileFormat = 'scrape' | 'html' | 'markdown' | 'wxr' | 'ghost';
+export type FileFormat = 'scrape' | 'html' | 'markdown' | 'wxr' | 'atom' | 'ghost';
 /** Sources of many files: an export (zip or unpacked folder), or a folder of saved posts. */
-export type ArchiveFormat = 'substack' | 'medium' | 'folder';
+export type ArchiveFormat = 'substack' | 'medium' | 'blogger' | 'folder';
 /** The source formats the importer reads. */
 export type SourceFormat = FileFormat | ArchiveFormat;
 
@@ -31,6 +31,7 @@ export const sourceExtensions: ReadonlySet<string> = new Set([
   'txt',
   'text',
   'xml',
+  'atom',
   'json',
 ]);
 
@@ -57,13 +58,16 @@ export function detectFormat(fileName: string, text: string): FileFormat | undef
     case 'json':
       return isGhostExport(text) ? 'ghost' : undefined;
     case 'xml':
-      return isWordPressExport(text) ? 'wxr' : undefined;
+      return isWordPressExport(text) ? 'wxr' : isAtomFeed(text) ? 'atom' : undefined;
+    case 'atom':
+      return isAtomFeed(text) ? 'atom' : undefined;
     case 'txt':
     case 'text':
       return opensWithFrontMatter(text) ? 'markdown' : isHtmlPage(start) ? 'html' : 'scrape';
   }
   if (start.startsWith('{')) return isGhostExport(text) ? 'ghost' : undefined;
-  if (start.startsWith('<?xml') || /^<rss[\s>]/.test(start)) return isWordPressExport(text) ? 'wxr' : isHtmlPage(start) ? 'html' : undefined;
+  if (start.startsWith('<?xml') || /^<(?:rss|feed)[\s>]/.test(start))
+    return isWordPressExport(text) ? 'wxr' : isAtomFeed(text) ? 'atom' : isHtmlPage(start) ? 'html' : undefined;
   if (isHtmlPage(start)) return 'html';
   if (opensWithFrontMatter(text)) return 'markdown';
   return start.startsWith('<') ? undefined : 'scrape';
@@ -78,6 +82,16 @@ function isGhostExport(text: string): boolean {
 /** WXR, or an RSS feed (imported the same way, from its items). */
 function isWordPressExport(text: string): boolean {
   return /<wp:wxr_version|wordpress\.org\/export/.test(text.slice(0, 8192)) || /^\s*(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*)*<rss[\s>]/.test(text.slice(0, 8192));
+}
+
+/** An Atom feed (a blog's `feed.xml` or `atom.xml`, a Blogger export, Google Takeout's `feed.atom`): a `<feed>` in Atom's namespace. */
+function isAtomFeed(text: string): boolean {
+  return /^\s*(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?feed\s[^>]*http:\/\/www\.w3\.org\/2005\/Atom/.test(text.slice(0, 8192));
+}
+
+/** Google Takeout's Blogger `feed.atom`: an Atom feed marked with Blogger's namespace. */
+function isBloggerFeed(text: string): boolean {
+  return isAtomFeed(text) && /schemas\.google\.com\/blogger\//.test(text.slice(0, 8192));
 }
 
 function isHtmlPage(start: string): boolean {
@@ -128,6 +142,8 @@ export function detectArchiveFormat(container: 'zip' | 'folder', entries: readon
   const pages = entries.filter((entry) => !entry.name.includes('/') && /\.html?$/i.test(entry.name));
   if (container === 'folder' && pages.length > 0 && pages.every((entry) => isMediumPostPage(String(entry.file?.value ?? ''))))
     return { format: 'medium', root: '' };
+  if (entries.some((entry) => /(?:^|\/)feed\.atom$/i.test(entry.name) && isBloggerFeed(String(entry.file?.value ?? ''))))
+    return { format: 'blogger', root: '' };
   return container === 'folder' ? { format: 'folder', root: '' } : undefined;
 }
 

@@ -3,6 +3,8 @@ import type { VFile } from 'vfile';
 import { placeOfOffset } from '../core/place.ts';
 import { report } from '../core/rules.ts';
 import type { ArchiveImportResult, MemberImport } from './archive-parts.ts';
+import { importAtom } from './atom/import-atom.ts';
+import { importBloggerTakeout } from './atom/import-takeout.ts';
 import { detectArchiveFormat, detectFormat, type FileFormat, type SourceFormat } from './detect.ts';
 import { importFolder } from './folder/import-folder.ts';
 import { importGhost } from './ghost/import-ghost.ts';
@@ -44,6 +46,7 @@ const importers: Record<FileFormat, (file: VFile, options: ImportOptions) => Imp
   html: importHtml,
   markdown: importMarkdown,
   wxr: importWxr,
+  atom: importAtom,
   ghost: importGhost,
 };
 
@@ -52,9 +55,11 @@ export const formatNames: Record<SourceFormat, string> = {
   html: 'saved HTML page',
   markdown: 'Markdown with front matter',
   wxr: 'WordPress export (WXR)',
+  atom: 'Atom feed or Blogger export',
   ghost: 'Ghost JSON export',
   substack: 'Substack export',
   medium: 'Medium export',
+  blogger: 'Blogger export from Google Takeout',
   folder: 'folder of saved posts',
 };
 
@@ -86,7 +91,7 @@ export function importFile(file: VFile, options: ImportOptions): { format: FileF
     report(
       file,
       'import-unknown-format',
-      'cannot tell what kind of source this is: expected a text scrape, HTML page, Markdown, WordPress export (.xml) or Ghost export (.json)',
+      'cannot tell what kind of source this is: expected a text scrape, HTML page, Markdown, WordPress export or RSS feed (.xml), Atom feed or Blogger export (.xml, .atom) or Ghost export (.json)',
       {
         line: 1,
         column: 1,
@@ -125,21 +130,23 @@ export function importArchive(archive: Archive, options: ImportOptions, slugger:
     report(
       archive.file,
       'import-unknown-format',
-      'this zip is neither a Substack export (posts.csv beside posts/) nor a Medium export (posts/*.html pages): unzip it and import the folder, or the files in it',
+      'this zip is neither a Substack export (posts.csv beside posts/) nor a Medium export (posts/*.html pages) nor Google Takeout’s Blogger export (a blog’s feed.atom): unzip it and import the folder, or the files in it',
       { line: 1, column: 1 },
     );
     return failed;
   }
-  // A folder's files go through importFile, which checks each; an export's posts are checked here.
-  const tooDeep = (detected.format === 'folder' ? [] : archive.entries).flatMap((entry) =>
+  // A folder's files, and Takeout's feeds, go through importFile, which checks each; an export's posts are checked here.
+  const readFileByFile = detected.format === 'folder' || detected.format === 'blogger';
+  const tooDeep = (readFileByFile ? [] : archive.entries).flatMap((entry) =>
     entry.file && reportTooDeep(entry.file, String(entry.file.value)) ? [{ name: entry.name, file: entry.file, lines: [] }] : [],
   );
   if (tooDeep.length > 0) return { ...failed, members: tooDeep };
   let result: ArchiveImportResult;
   if (detected.format === 'substack') result = importSubstack(archive, detected.root, options);
   else if (detected.format === 'medium') result = importMedium(archive, detected.root, options);
+  else if (detected.format === 'blogger') result = importBloggerTakeout(archive, options, importFile);
   else result = importFolder(archive, options, importFile);
-  if (detected.format !== 'folder') settleArchiveAuthors(result, archive, options);
+  if (!readFileByFile) settleArchiveAuthors(result, archive, options);
   const ignored: MemberImport[] = archive.ignored.map(({ name, reason }) => ({ name, lines: [], skipped: reason }));
   const members = [...result.members, ...ignored].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const fatal = [archive.file, ...members.flatMap((member) => (member.file ? [member.file] : []))].some((file) =>
