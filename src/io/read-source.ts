@@ -224,11 +224,11 @@ function reportControls(file: VFile, controls: readonly RemovedControls[] = []):
 
 /**
  * The most a source file may weigh: a single post or a scrape, 32 MB (SingleFile pages with their
- * pictures inlined stay under it); an export (XML, JSON, CSV index), 256 MB. More is not a blog
+ * pictures inlined stay under it); an export (XML, a Blogger `feed.atom`, JSON, CSV index), 256 MB. More is not a blog
  * post, and reading it would only exhaust memory.
  */
 function sourceTooLarge(name: string, size: number, limits: UnzipLimits): string | undefined {
-  const limit = ['xml', 'json', 'csv'].includes(extensionOf(name)) ? Math.min(8 * maxProjectTextBytes, limits.totalBytes) : maxProjectTextBytes;
+  const limit = ['xml', 'atom', 'json', 'csv'].includes(extensionOf(name)) ? Math.min(8 * maxProjectTextBytes, limits.totalBytes) : maxProjectTextBytes;
   if (extensionOf(name) === 'zip' || size <= limit) return undefined;
   return `${formatMegabytes(size)}: more than the ${formatMegabytes(limit)} a source file of this kind may have`;
 }
