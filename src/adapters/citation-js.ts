@@ -166,7 +166,7 @@ export function registerStyle(
   return {
     engine: (items) => createEngine(items, name, language, false),
     citationEngine: (items) => createEngine(items, name, language, true),
-    bibliography: (items) => makeBibliography(items, name, language),
+    bibliography: (items, whenSorted) => makeBibliography(items, name, language, whenSorted),
     release: () => {
       for (const key of [...engines.keys()]) if (key.startsWith(`${name}\u0000`)) engines.delete(key);
     },
@@ -435,14 +435,52 @@ export const BIBLIOGRAPHY_SLICE = 2000;
 
 type Bibliography = ReturnType<CiteprocEngine['makeBibliography']>;
 
-/** The reference list of `items` in the style's order, as one engine holding them all would make it. */
-function makeBibliography(items: readonly CslJsonItem[], style: string, locale: string): Bibliography {
-  const held = heldEngine(style, locale);
-  if (items.length > BIBLIOGRAPHY_SLICE && !held.citesInBibliographyOrder) {
-    const sliced = slicedBibliography(held, items);
+/**
+ * The reference list of `items` in the style's order, as one engine holding them all would make it.
+ * `whenSorted` (`CiteStyle.bibliography`): called once, when a list made in slices is in order and
+ * the whole engine let go of, else before the list is made.
+ */
+function makeBibliography(items: readonly CslJsonItem[], style: string, locale: string, whenSorted?: () => void): Bibliography {
+  let told = false;
+  const tell = () => {
+    if (!told) whenSorted?.();
+    told = true;
+  };
+  if (items.length > BIBLIOGRAPHY_SLICE && !heldEngine(style, locale).citesInBibliographyOrder) {
+    // Only the works' order is kept from the whole engine, which this frame does not hold: once
+    // `slicesEngine` lets go of it, nothing does.
+    const sorted = sortedWorks(style, locale, items);
+    const engine = sorted && (whenSorted ? slicesEngine(style, locale, items, tell) : heldEngine(style, locale).engine);
+    const sliced = sorted && engine && slicedBibliography(engine, sorted);
     if (sliced !== undefined) return sliced;
   }
+  tell();
   return createEngine(items, style, locale, false).makeBibliography();
+}
+
+/**
+ * The engine a sorted list's slices are rendered with, for a caller done with the whole engine:
+ * the one for citations, built without the reference list's sort (`buildEngine`), since the slices
+ * are rendered with the sort set aside anyway. The whole engine (Chicago's ~140 MB, ~120 MB of it
+ * the sort's compiled keys) is let go of first, and `sorted` told, so that what runs beside the
+ * slices (the chapters' citations in worker threads) does not run beside it.
+ */
+function slicesEngine(style: string, locale: string, items: readonly CslJsonItem[], sorted: () => void): CiteprocEngine {
+  // In a function of its own: a variable of this frame holding the engine would keep it alive.
+  dropEngine(`${style}\u0000${locale}\u0000whole`);
+  sorted();
+  const light = heldEngine(style, locale, true);
+  holdItems(light, items);
+  return light.engine;
+}
+
+/** Lets go of an engine held (`engines`), emptied first. */
+function dropEngine(key: string): void {
+  const held = engines.get(key);
+  if (!held) return;
+  held.engine.updateItems([]);
+  held.items.clear();
+  engines.delete(key);
 }
 
 /**
@@ -454,14 +492,11 @@ function makeBibliography(items: readonly CslJsonItem[], style: string, locale: 
  * after the last work of the one before, whose entry is left out again: the first entry of a
  * slice then knows the authors before it, for "———" (`subsequent-author-substitute`). Not for
  * styles whose citations follow the list's order (numbers, year suffixes), which need the whole
- * list in one engine. Undefined when this citeproc does not have what slicing needs, or does not
+ * list in one engine. The slices are rendered with `slicesEngine`'s engine, asked for once the
+ * works are in order. Undefined when this citeproc does not have what slicing needs, or does not
  * say which work each entry is: the caller then makes the list whole.
  */
-function slicedBibliography(held: HeldEngine, items: readonly CslJsonItem[]): Bibliography | undefined {
-  const engine = held.engine as CiteprocEngine & EngineInternals;
-  holdItems(held, items);
-  const sorted = sortedWorks(engine, items);
-  if (!sorted) return undefined;
+function slicedBibliography(engine: CiteprocEngine, sorted: readonly SortKeyed[]): Bibliography | undefined {
   let made: Exclude<Bibliography, false> | undefined;
   try {
     for (let start = 0; start < sorted.length; start += BIBLIOGRAPHY_SLICE) {
@@ -498,10 +533,14 @@ const LEADING_SORT_KEYS = 2;
  * 3 of 8: 5 s of CPU for 4,500 works), so the first two keys are worked out for every work, with
  * the style's compiled sort cut after them (`leadingKeyTokens`), and all of them only for the runs
  * of works those do not tell apart. Sorting by the first keys, then each such run by all its keys,
- * is the order sorting by all keys gives, since keys compare one after the other. Undefined when
- * this citeproc does not have what that needs.
+ * is the order sorting by all keys gives, since keys compare one after the other. Worked out with
+ * the style's whole engine, left holding `items`. Undefined when this citeproc does not have what
+ * that needs.
  */
-function sortedWorks(engine: CiteprocEngine & EngineInternals, items: readonly CslJsonItem[]): SortKeyed[] | undefined {
+function sortedWorks(style: string, locale: string, items: readonly CslJsonItem[]): SortKeyed[] | undefined {
+  const held = heldEngine(style, locale);
+  holdItems(held, items);
+  const engine = held.engine as CiteprocEngine & EngineInternals;
   const CSL = require('citeproc') as CiteprocModule;
   const compare = engine.registry?.sorter?.compareKeys;
   const getSortKeys = CSL.getSortKeys;

@@ -345,12 +345,16 @@ function renderedKeys(keys: string[], renderedCount: number, items: ReadonlyMap<
   });
 }
 
-/** The reference list for `keys` (the whole book, or one chapter), in the style's order. */
+/**
+ * The reference list for `keys` (the whole book, or one chapter), in the style's order.
+ * `whenSorted`: as `CiteStyle.bibliography` (not called when `memo` has the list).
+ */
 export function renderBibliography(
   keys: Iterable<string>,
   items: ReadonlyMap<string, CslJsonItem>,
   style: CiteStyle,
   memo: Memo = noMemo,
+  whenSorted?: () => void,
 ): RenderedBibliography | undefined {
   const entries = listedWorks(keys, items);
   if (entries.length === 0) return undefined;
@@ -360,7 +364,7 @@ export function renderBibliography(
     key ??= contentKey(style.fingerprint, entries);
     return key;
   };
-  const made = memo.value('bibliography', keyOfList, () => listFrom(style.bibliography(entries), items, style));
+  const made = memo.value('bibliography', keyOfList, () => listFrom(style.bibliography(entries, whenSorted), items, style));
   // A memo that remembers nothing never made the key: pages then show the list without one.
   return made ? { ...made, ...(key ? { key } : {}) } : undefined;
 }

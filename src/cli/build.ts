@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { SearchIndexer } from '../adapters/pagefind.ts';
 import type { Memo } from '../core/memo.ts';
 import { hasErrors } from '../core/rules.ts';
@@ -8,6 +6,7 @@ import type { Book } from '../core/types.ts';
 import { loadRenderAssets } from '../io/assets.ts';
 import { openBuildCache } from '../io/cache.ts';
 import { lockFileName, lockOutputFolder } from '../io/lock.ts';
+import { collectBigGarbage } from '../io/memory.ts';
 import { resolveInside } from '../io/read.ts';
 import { Staging } from '../io/stage.ts';
 import { buildOutputs, loadBuildableBook } from '../pipeline/build.ts';
@@ -52,7 +51,8 @@ async function buildInto(projectDir: string, outDir: string, options: BuildOptio
   // Only the book is kept: the chapter files and texts it was loaded from are let go of here.
   const book = await loadReportedBook(projectDir, cache, ui);
   if (!book) return exitCodes.content;
-  collectGarbage();
+  // What loading and citing left behind is freed before the outputs allocate on top of it.
+  collectBigGarbage();
   const assets = await pendingAssets;
   // One build at a time per output folder: a second waits, a dead one's lock is taken over.
   const lock = await lockOutputFolder(outDir, {
@@ -98,21 +98,6 @@ async function loadReportedBook(projectDir: string, cache: Memo | undefined, ui:
   }
   ui.info(editionLine(book, loaded.presented !== undefined && loaded.current !== undefined && loaded.presented < loaded.current.edition));
   return book;
-}
-
-/** A heap this large after citing is a big book's (1,000 chapters: ~230 MB in use); the default book's is ~65 MB. */
-const collectAbove = 128 * 1024 * 1024;
-
-/**
- * One full garbage collection between citing and rendering: what loading and citing left behind
- * (the citeproc engines, the chapter files and their texts, the cache's entries) is freed before
- * the outputs allocate on top of it, and V8 sizes the heap's next limit from what is still live.
- * Only for a big book: a small one's rebuild would wait on a full collection for nothing.
- */
-function collectGarbage(): void {
-  if (getHeapStatistics().used_heap_size < collectAbove) return;
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
 }
 
 /** How long a build waits for another writing the same folder: ANTHOLOGY_LOCK_WAIT seconds, else 10 minutes. */

@@ -39,7 +39,7 @@ export async function loadCiteStyle(projectDir: string, config: BookConfig, chec
     isNoteStyle: /<style\b[^>]*\sclass\s*=\s*["']note["']/.test(styleXml),
     engine: (items) => register().engine(items),
     citationEngine: (items) => register().citationEngine(items),
-    bibliography: (items) => register().bibliography(items),
+    bibliography: (items, whenSorted) => register().bibliography(items, whenSorted),
     renderJobs: (jobs, threads) => renderJobsInWorkers({ name, styleXml, locale }, jobs, threads),
     bibliographyAhead: () => bibliographyInWorker({ name, styleXml, locale }),
     release: () => registered?.release(),

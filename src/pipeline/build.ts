@@ -15,6 +15,7 @@ import type { Book } from '../core/types.ts';
 import { loadCiteStyle } from '../io/cite-style.ts';
 import { loadBookImages } from '../io/images.ts';
 import { type LoadedBook, loadBook } from '../io/load-book.ts';
+import { collectBigGarbage } from '../io/memory.ts';
 import type { Staging } from '../io/stage.ts';
 import { packEpub } from '../io/zip.ts';
 import type { RenderAssets } from '../render/assets.ts';
@@ -51,6 +52,7 @@ export async function loadCitedBook(projectDir: string, memo: Memo = noMemo, kee
   const style = await loadCiteStyle(projectDir, book.config, styleXml, locale);
   const cited = await citeBookInParallel(book, style, new Map(files.map((file) => [file.path, file])), availableParallelism(), memo, {
     warmEngines: keepEngines,
+    collectGarbage: collectBigGarbage,
   });
   if (!keepEngines) style.release();
   return { files, book: hasErrors(files) ? undefined : cited };

@@ -139,4 +139,24 @@ describe('a long reference list, made in slices', () => {
     assert.deepEqual(sliced[0].entry_ids, whole[0].entry_ids);
     assert.deepEqual(sliced[0].printed_keys, whole[0].printed_keys);
   });
+
+  it('is the same list when its slices are rendered with the engine for citations, the whole one let go of once the works are in order', () => {
+    const whole = mhra.engine(works).makeBibliography();
+    let told = 0;
+    const sliced = mhra.bibliography(works, () => {
+      told += 1;
+    });
+    assert.equal(told, 1);
+    assert.ok(whole && sliced);
+    assert.deepEqual(sliced[1], whole[1]);
+    assert.deepEqual(sliced[0].entry_ids, whole[0].entry_ids);
+    assert.deepEqual(sliced[0].printed_keys, whole[0].printed_keys);
+    // A short list is made whole, and says so first.
+    const short = works.slice(0, 40);
+    const order: string[] = [];
+    const list = mhra.bibliography(short, () => order.push('told'));
+    order.push('made');
+    assert.deepEqual(order, ['told', 'made']);
+    assert.deepEqual(list, mhra.engine(short).makeBibliography());
+  });
 });
