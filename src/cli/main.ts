@@ -62,7 +62,11 @@ function addImportCommand(program: Command, context: CommandContext, setExitCode
     .option('--beside', 'write new versions of edited chapters next to them as <slug>.reimported.md', false)
     .option('--report <file>', 'write a JSON report accounting for every input line, and an HTML review page beside it')
     .option('--no-add', 'do not add new chapters to contents in anthology.yaml')
-    .option('--post-types <list>', 'post types to import, comma-separated: WordPress/Ghost types; Blogger page, comment; Substack podcast, thread, page; Medium response', 'post')
+    .option(
+      '--post-types <list>',
+      'post types to import, comma-separated: WordPress/Ghost types; Blogger page, comment; Substack podcast, thread, page; Medium response',
+      'post',
+    )
     .option('--drafts', 'also import drafts and private posts (WordPress, Ghost, Substack, Medium, Jekyll _drafts/)', false)
     .option('--author <name>', 'these sources are your own blog: credit their pieces without a byline to NAME (each is reported)')
     .option('--no-cite', 'keep notes as typed instead of citing the shared bibliography by key')

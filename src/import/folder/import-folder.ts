@@ -35,7 +35,9 @@ export function importFolder(archive: Archive, options: ImportOptions, importFil
     const text = String(entry.file.value);
     const format = text.trim() === '' ? undefined : detectFormat(entry.name, text);
     if (text.trim() !== '' && !format) {
-      const reason = /\.json$/i.test(entry.name) ? 'JSON that is not a Ghost export' : 'XML that is not a WordPress export, an RSS or Atom feed or a Blogger export';
+      const reason = /\.json$/i.test(entry.name)
+        ? 'JSON that is not a Ghost export'
+        : 'XML that is not a WordPress export, an RSS or Atom feed or a Blogger export';
       report(entry.file, 'import-skipped', `left out: ${reason}`, { line: 1, column: 1 });
       members.push(skippedMember(entry, reason));
       continue;
