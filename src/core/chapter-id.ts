@@ -58,10 +58,31 @@ export function chapterFileId(chapterPath: string): string {
  * `text/part-1.xhtml`…: render/epub/epub.ts). A chapter with one of them would be written over, or
  * write over that page. A unit test holds this list to what the renderers make.
  */
-const ownPageNames = new Set(['index', 'search', 'about', 'acknowledgements', 'bibliography', 'contributors', 'edition', 'cover', 'imprint', 'titlepage']);
+const ownPageNames = new Set([
+  'index',
+  'search',
+  'about',
+  'acknowledgements',
+  'bibliography',
+  'contributors',
+  'edition',
+  'edition-note',
+  'cover',
+  'imprint',
+  'titlepage',
+]);
 
 /** The book's own page an id would take the place of, or undefined when the id is free for a chapter. */
 export function ownPageOfId(id: string): string | undefined {
   if (ownPageNames.has(id)) return id;
   return /^part-\d+$/.test(id) ? 'a part’s title page' : undefined;
+}
+
+/**
+ * The name a chapter's pages take (`<name>.html`, `text/<name>.xhtml`): its id, or, for an id that
+ * starts with a digit, the id after an `x` (render/common.ts's `safeId`, which an XML name needs).
+ * Two ids can give one name (`404` and `x404`): the build tells them apart by this.
+ */
+export function chapterPageName(id: string): string {
+  return /^[a-z_]/i.test(id) ? id : `x${id}`;
 }

@@ -83,10 +83,11 @@ export async function copyPostBibliography(projectDir: string, bibliography: { n
     if (!file.bytes) continue;
     const before = Buffer.from(file.bytes).toString('utf8');
     const untouched = manifest[file.name] === importedHash(file.bytes);
+    // An earlier copy of this file: every entry of it is in the new one, unchanged. One whose
+    // entries differ (corrected in the book, or another post's works under the same keys) is
+    // another file: the new one goes beside it, and the keys both define are said.
+    if (!isEarlierCopy(bibliography.name, before, text)) continue;
     const old = new Set(bibliographyKeys(bibliography.name, before));
-    // An earlier copy of this file, or an import's copy of it edited since (an entry corrected in the book).
-    const sameBibliography = isEarlierCopy(bibliography.name, before, text) || (file.name in manifest && !untouched && keys.some((key) => old.has(key)));
-    if (!sameBibliography) continue;
     const copied = { path: at(file.name), renamed: file.index > 1, present: false };
     const added = keys.filter((key) => !old.has(key));
     if (!(untouched || force)) return { ...copied, kept: { added } };

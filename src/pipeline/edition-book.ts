@@ -3,7 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { configFileName } from '../config/load.ts';
 import { yamlPlaces } from '../config/validate-yaml.ts';
-import { chapterFileId, ownPageOfId } from '../core/chapter-id.ts';
+import { chapterFileId, chapterPageName, ownPageOfId } from '../core/chapter-id.ts';
 import type { BookChanges, EditionContext, EditionHistoryEntry, EditionRecord, FormerPage } from '../core/editions.ts';
 import { contentKey, type Memo, noMemo } from '../core/memo.ts';
 import { hasErrors, report } from '../core/rules.ts';
@@ -152,12 +152,14 @@ function reportIdentities(
   fileOf: (chapter: Chapter) => VFile | undefined,
   previous: EditionRecord | undefined,
 ): void {
-  const seen = new Map<string, Chapter>();
+  const seen = new Map<string, { chapter: Chapter; id: string }>();
   chapters.forEach((chapter, index) => {
     const identity = identities[index];
     if (!identity) return;
     const file = fileOf(chapter);
-    const earlier = seen.get(identity.id);
+    // By the name its pages take: `404` and `x404` would write one file.
+    const earlier = seen.get(chapterPageName(identity.id));
+    const earlierId = earlier?.id;
     const ownPage = ownPageOfId(identity.id);
     if (ownPage && file)
       report(
@@ -170,11 +172,11 @@ function reportIdentities(
       report(
         file,
         'chapter-id-duplicate',
-        `this chapter’s id \`${identity.id}\` is also ${earlier.path}’s: give one of them another \`id:\` in its front matter`,
+        `this chapter’s id \`${identity.id}\` ${earlierId === identity.id ? 'is also' : `gives the same page name (${chapterPageName(identity.id)}.html) as`} ${earlier.chapter.path}’s: give one of them another \`id:\` in its front matter`,
         idLine(String(file.value)),
       );
     }
-    seen.set(identity.id, chapter);
+    seen.set(chapterPageName(identity.id), { chapter, id: identity.id });
     if (identity.renamedFrom && file) {
       report(
         file,

@@ -203,6 +203,19 @@ const cases: BadCase[] = [
     expected: at('chapters/more/charts.md', 1, 1, 'chapter-id-duplicate'),
   },
   {
+    name: 'two chapters whose ids give one page name (404 and x404: a digit-led id’s pages take an x)',
+    setup: async (dir) => {
+      await cp(path.join(dir, 'chapters/charts.md'), path.join(dir, 'chapters/404.md'));
+      await cp(path.join(dir, 'chapters/charts.md'), path.join(dir, 'chapters/x404.md'));
+      await writeFile(
+        path.join(dir, 'anthology.yaml'),
+        `${await readFile(path.join(dir, 'anthology.yaml'), 'utf8')}  - chapters/404.md\n  - chapters/x404.md\n`,
+      );
+    },
+    args: buildArgs,
+    expected: at('chapters/x404.md', 1, 1, 'chapter-id-duplicate'),
+  },
+  {
     name: 'a chapter named after one of the book’s own pages (about.md would have been written over by the site’s About page)',
     setup: async (dir) => {
       await cp(path.join(dir, 'chapters/charts.md'), path.join(dir, 'chapters/about.md'));

@@ -180,7 +180,10 @@ function hiddenSpans(line: string, reading: Reading): (readonly [number, number]
     const kind = comment ? 'comment' : match[3] ? match[3].toLowerCase() : 'raw';
     const closing = comment ? match[5] !== undefined : match[3] ? match[2] === '/' : match[1] !== undefined;
     if (!reading.hidden) {
-      if (!closing) {
+      // A comment opens at a line's start (an HTML block, to its `-->` however far), or inside a
+      // line only when it closes on it: an `<!--` in prose left open is text (CommonMark).
+      const opensComment = kind !== 'comment' || /^ {0,3}$/.test(line.slice(0, at)) || line.includes('-->', at + 4);
+      if (!closing && opensComment) {
         reading.hidden = kind;
         from = at;
       }

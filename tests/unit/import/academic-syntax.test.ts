@@ -401,6 +401,14 @@ describe('a citation commented out', () => {
       ],
     );
   });
+
+  test('an `<!--` in prose never closed is text, and hides nothing after it (review of 6 Dec 2026)', () => {
+    const result = academicSyntax('An arrow <!-- is not closed here.\n\nLater {% cite ruby %}.', 1, keysOf('ruby'));
+    assert.deepEqual(
+      result.cited.map((cited) => cited.key),
+      ['ruby'],
+    );
+  });
 });
 
 describe('a tag named in prose opens no code (review of 6 Dec 2026)', () => {
