@@ -14,6 +14,7 @@ import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
 import { importFixture } from '../../helpers/import.ts';
 import { repoRoot } from '../../helpers/project.ts';
+import { emptyRenderAssets } from '../../helpers/render-assets.ts';
 
 /**
  * Links between the chapters of a book (`load/links.ts` `linkChapters`) and the ids of a chapter's
@@ -22,15 +23,7 @@ import { repoRoot } from '../../helpers/project.ts';
  * writes it: its chapters link each other by their `.md` files (`../format/mdbook.md#rust-playground`),
  * which were all printed as their words with `link-dropped`.
  */
-const assets: RenderAssets = {
-  siteCss: '',
-  printCss: '',
-  epubCss: '',
-  fontFaceCss: '',
-  fonts: [],
-  notesScript: '',
-  searchScript: '',
-};
+const assets = emptyRenderAssets;
 
 const projects: string[] = [];
 after(() => Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true }))));

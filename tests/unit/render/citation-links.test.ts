@@ -8,16 +8,9 @@ import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { edit, repoRoot } from '../../helpers/project.ts';
+import { emptyRenderAssets } from '../../helpers/render-assets.ts';
 
-const assets: RenderAssets = {
-  siteCss: '',
-  printCss: '',
-  epubCss: '',
-  fontFaceCss: '',
-  fonts: [],
-  notesScript: '',
-  searchScript: '',
-};
+const assets = emptyRenderAssets;
 
 const projects: string[] = [];
 after(() => Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true }))));

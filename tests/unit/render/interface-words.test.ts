@@ -13,16 +13,9 @@ import { pageMetadata } from '../../../src/render/html/metadata.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
 import { repoRoot } from '../../helpers/project.ts';
+import { emptyRenderAssets } from '../../helpers/render-assets.ts';
 
-const assets: RenderAssets = {
-  siteCss: '',
-  printCss: '',
-  epubCss: '',
-  fontFaceCss: '',
-  fonts: [],
-  notesScript: '',
-  searchScript: '',
-};
+const assets = emptyRenderAssets;
 
 const projects: string[] = [];
 after(() => Promise.all(projects.map((project) => rm(project, { recursive: true, force: true }))));

@@ -6,14 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../../../src/core/types.ts';
 import { loadCitedBook } from '../../../src/pipeline/build.ts';
-import type { RenderAssets } from '../../../src/render/assets.ts';
 import { renderEpub } from '../../../src/render/epub/epub.ts';
 import { renderHtmlSite } from '../../../src/render/html/site.ts';
 import { renderPrintDocument } from '../../../src/render/pdf/print-html.ts';
 import { parsedTitlePhrasing, titleCacheLimit, titleCacheSizes, titleHast, titlePhrasing, titleText } from '../../../src/render/title.ts';
 import { repoRoot } from '../../helpers/project.ts';
+import { emptyRenderAssets } from '../../helpers/render-assets.ts';
 
-const assets: RenderAssets = { siteCss: '', printCss: '', epubCss: '', fontFaceCss: '', fonts: [], notesScript: '', searchScript: '' };
+const assets = emptyRenderAssets;
 const decoded = (bytes: string | Uint8Array | undefined) => (typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
 const markup = (title: string) => toHtml({ type: 'root', children: titleHast(title) });
 
